@@ -1,0 +1,153 @@
+//! The command line, as clap derive structs. Nothing here decides anything: the
+//! values are validated into typed settings by [`crate::run`].
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success; every goal passes (check, status)
+  1  a goal fails: behind or missed (check, status)
+  2  usage, configuration or input error";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roi",
+    version,
+    about = "Turn social and ad platform exports into KPIs, goal progress and a CI gate",
+    long_about = "Turn social and ad platform exports into honest answers: KPIs computed as ratios of sums, \
+                  goals with deadlines, forecasts, and a gate for CI.\n\n\
+                  Without --config, roi reads ./roi.toml when it exists.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Configuration file [default: ./roi.toml when it exists]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Evaluate goals as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// When to use colour (never when NO_COLOR is set)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Treat every skipped row as an error
+    #[arg(long, global = true)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Selection {
+    /// Only rows whose dimension has this value (case-insensitive); repeat for more
+    /// conditions, separate alternatives with `|`: --where platform=facebook|instagram
+    #[arg(long = "where", value_name = "KEY=VALUE")]
+    pub filters: Vec<String>,
+    /// First date to include (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last date to include (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// KPI summary and goal-progress tables
+    #[command(after_help = "Examples:
+  roi report                                  # inputs and goals from ./roi.toml
+  roi report exports/ --by platform           # a folder of exports, no config needed
+  roi report --by month --where platform=facebook --from 2026-07-01
+  roi report --format json > report.json")]
+    Report {
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        /// Group by: platform, campaign, content_type, any dimension, day, week, month
+        /// (comma-separated or repeated)
+        #[arg(long, value_name = "KEY", value_delimiter = ',')]
+        by: Vec<String>,
+        /// KPIs to show (comma-separated or repeated) [default: those with a value]
+        #[arg(long = "kpi", value_name = "NAME", value_delimiter = ',')]
+        kpis: Vec<String>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Fail (exit 1) when any goal is behind or missed: the CI gate
+    #[command(after_help = "Examples:
+  roi check                       # exit 0 when every goal passes, 1 otherwise
+  roi check --as-of 2026-08-31 --format markdown")]
+    Check {
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+    },
+    /// Print one goal's status word (achieved, on_track, at_risk, behind, missed,
+    /// not_started, no_data); exit code as `check`
+    #[command(after_help = "Example:
+  if [ \"$(roi status fb-reach-aug)\" = achieved ]; then echo done; fi")]
+    Status {
+        /// The goal's `id` in roi.toml
+        goal: String,
+    },
+    /// Print one KPI's value as a plain number (or n/a)
+    #[command(after_help = "Examples:
+  roi kpi cpl --where platform=facebook
+  roi kpi engagement_rate exports/ --from 2026-08-01 --to 2026-08-31
+  roi kpi emv --format json")]
+    Kpi {
+        /// KPI (see `roi kpis`) or metric name
+        name: String,
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// List every KPI with its formula, unit and aggregation
+    Kpis,
+    /// Write a commented starter roi.toml
+    Init {
+        /// Where to write it
+        #[arg(default_value = "roi.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; expected YYYY-MM-DD, like 2026-08-31"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

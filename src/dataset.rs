@@ -1,0 +1,367 @@
+//! The de-duplicated rows of every input, with interned dimension values, and the
+//! aggregation of a filtered window into base-metric totals.
+//!
+//! Aggregation is where the metric kinds of the model are honoured: flows are summed
+//! exactly (integer millionths), money per currency, stocks take the last value per
+//! account series, durations are weighted by their message counts, and reach is
+//! summed but remembered as an upper bound.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Aggregation, Amount, CANONICAL_METRICS, Dimension, MESSAGES_RECEIVED, MetricId, Unit,
+    canonical_metric,
+};
+
+/// An interned dimension value.
+pub type Sym = u32;
+
+/// One normalized observation.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub dims: [Option<Sym>; Dimension::COUNT],
+    pub values: Vec<(MetricId, Amount)>,
+    pub file: u32,
+    pub line: u64,
+}
+
+impl Row {
+    pub fn dim(&self, d: Dimension) -> Option<Sym> {
+        self.dims[d.index()]
+    }
+
+    pub fn value(&self, m: MetricId) -> Option<Amount> {
+        self.values.iter().find(|(id, _)| *id == m).map(|(_, v)| *v)
+    }
+}
+
+/// Rows left out of a file, by reason. Nothing is dropped without being counted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    pub reason: String,
+    pub rows: u64,
+    /// Line of the first such row, to look at it.
+    pub first_line: u64,
+}
+
+/// What was read from one input file.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// Which export the file was read as.
+    pub format: String,
+    pub rows_read: u64,
+    /// Rows replaced by the same rows of a newer overlapping export.
+    pub rows_replaced: u64,
+    pub skipped: Vec<Skipped>,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub warnings: Vec<String>,
+}
+
+/// A metric known to a dataset: canonical or found as a custom column.
+#[derive(Debug, Clone)]
+pub struct MetricInfo {
+    pub name: String,
+    pub aggregation: Aggregation,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Default)]
+pub struct Interner {
+    values: Vec<String>,
+    lower: Vec<String>,
+    index: HashMap<String, Sym>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, value: &str) -> Sym {
+        if let Some(&sym) = self.index.get(value) {
+            return sym;
+        }
+        let sym = self.values.len() as Sym;
+        self.values.push(value.to_owned());
+        self.lower.push(value.to_lowercase());
+        self.index.insert(value.to_owned(), sym);
+        sym
+    }
+
+    pub fn get(&self, sym: Sym) -> &str {
+        &self.values[sym as usize]
+    }
+
+    fn lower(&self, sym: Sym) -> &str {
+        &self.lower[sym as usize]
+    }
+}
+
+/// All rows of all inputs, after de-duplication.
+#[derive(Debug)]
+pub struct Dataset {
+    pub rows: Vec<Row>,
+    pub files: Vec<SourceFile>,
+    pub metrics: Vec<MetricInfo>,
+    pub interner: Interner,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Dataset {
+            rows: Vec::new(),
+            files: Vec::new(),
+            metrics: CANONICAL_METRICS
+                .iter()
+                .map(|m| MetricInfo {
+                    name: m.name.to_owned(),
+                    aggregation: m.aggregation,
+                    unit: m.unit,
+                })
+                .collect(),
+            interner: Interner::default(),
+        }
+    }
+}
+
+/// An inclusive range of calendar dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Window {
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Window {
+        Window { from, to }
+    }
+
+    /// Days in the window, both ends included.
+    pub fn days(self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    pub fn contains(self, row: &Row) -> bool {
+        row.start >= self.from && row.end <= self.to
+    }
+
+    fn straddles(self, row: &Row) -> bool {
+        !self.contains(row) && row.start <= self.to && row.end >= self.from
+    }
+}
+
+/// Rows selected by dimension values; values of one dimension are alternatives,
+/// dimensions are all required. Comparison ignores case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub conditions: Vec<(Dimension, Vec<String>)>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.conditions.is_empty()
+    }
+
+    /// Both filters at once.
+    pub fn and(&self, other: &Filter) -> Filter {
+        let mut conditions = self.conditions.clone();
+        conditions.extend(other.conditions.iter().cloned());
+        Filter { conditions }
+    }
+
+    fn compile(&self, interner: &Interner) -> Vec<(Dimension, Vec<Sym>)> {
+        self.conditions
+            .iter()
+            .map(|(dim, wanted)| {
+                let wanted: Vec<String> = wanted
+                    .iter()
+                    .map(|w| {
+                        if *dim == Dimension::Platform {
+                            crate::model::normalize_platform(w)
+                        } else {
+                            w.trim().to_lowercase()
+                        }
+                    })
+                    .collect();
+                let syms = (0..interner.values.len() as Sym)
+                    .filter(|&s| wanted.iter().any(|w| w == interner.lower(s)))
+                    .collect();
+                (*dim, syms)
+            })
+            .collect()
+    }
+}
+
+/// The rows of a dataset that pass a filter, ready to aggregate over windows.
+pub struct Selection<'a> {
+    pub dataset: &'a Dataset,
+    pub rows: Vec<&'a Row>,
+}
+
+impl Dataset {
+    pub fn metric_id(&self, name: &str) -> Option<MetricId> {
+        canonical_metric(name).or_else(|| {
+            self.metrics
+                .iter()
+                .position(|m| m.name == name)
+                .map(|i| MetricId(i as u16))
+        })
+    }
+
+    pub fn metric(&self, id: MetricId) -> &MetricInfo {
+        &self.metrics[id.0 as usize]
+    }
+
+    pub fn dim_value(&self, row: &Row, d: Dimension) -> Option<&str> {
+        row.dim(d).map(|s| self.interner.get(s))
+    }
+
+    pub fn select(&self, filter: &Filter) -> Selection<'_> {
+        let compiled = filter.compile(&self.interner);
+        let rows = self
+            .rows
+            .iter()
+            .filter(|row| {
+                compiled
+                    .iter()
+                    .all(|(dim, syms)| row.dim(*dim).is_some_and(|s| syms.contains(&s)))
+            })
+            .collect();
+        Selection {
+            dataset: self,
+            rows,
+        }
+    }
+
+    /// First and last date any row covers.
+    pub fn date_range(&self) -> Option<Window> {
+        let from = self.rows.iter().map(|r| r.start).min()?;
+        let to = self.rows.iter().map(|r| r.end).max()?;
+        Some(Window::new(from, to))
+    }
+}
+
+impl Selection<'_> {
+    /// Last date the selected rows cover.
+    pub fn data_through(&self) -> Option<NaiveDate> {
+        self.rows.iter().map(|r| r.end).max()
+    }
+
+    pub fn date_range(&self) -> Option<Window> {
+        let from = self.rows.iter().map(|r| r.start).min()?;
+        Some(Window::new(from, self.data_through()?))
+    }
+
+    /// Totals of every base metric over the window (all rows when `None`).
+    pub fn aggregate(&self, window: Option<Window>) -> Aggregate {
+        let ds = self.dataset;
+        let mut agg = Aggregate {
+            window,
+            metrics: vec![MetricTotal::default(); ds.metrics.len()],
+            ..Aggregate::default()
+        };
+        let messages = ds.metric_id(MESSAGES_RECEIVED);
+        let series_key = |row: &Row| {
+            (
+                row.dim(Dimension::Platform),
+                row.dim(Dimension::Account),
+                row.dim(Dimension::ContentId),
+            )
+        };
+        for row in &self.rows {
+            let in_window = window.is_none_or(|w| w.contains(row));
+            let before = window.is_some_and(|w| row.end < w.from);
+            if !in_window {
+                if window.is_some_and(|w| w.straddles(row)) {
+                    agg.straddling_rows += 1;
+                }
+                if !before {
+                    continue;
+                }
+            }
+            if in_window {
+                agg.rows += 1;
+                *agg.rows_per_file.entry(row.file).or_default() += 1;
+                agg.first = Some(agg.first.map_or(row.start, |f| f.min(row.start)));
+                agg.last = agg.last.max(Some(row.end));
+            }
+            let currency = row.dim(Dimension::Currency);
+            for &(id, value) in &row.values {
+                let info = &ds.metrics[id.0 as usize];
+                let total = &mut agg.metrics[id.0 as usize];
+                match info.aggregation {
+                    Aggregation::Stock => {
+                        let slot = if in_window {
+                            &mut total.last
+                        } else {
+                            &mut total.before
+                        };
+                        let entry = slot.entry(series_key(row)).or_insert((row.end, value));
+                        if row.end >= entry.0 {
+                            *entry = (row.end, value);
+                        }
+                        if in_window {
+                            total.rows += 1;
+                        }
+                    }
+                    _ if !in_window => {}
+                    Aggregation::Duration => {
+                        // A row without a message count weighs as one message.
+                        let weight = messages
+                            .and_then(|m| row.value(m))
+                            .map_or(i128::from(Amount::SCALE), |w| i128::from(w.0));
+                        total.weighted += i128::from(value.0) * weight;
+                        total.weight += weight;
+                        total.rows += 1;
+                    }
+                    Aggregation::Flow | Aggregation::Unique => {
+                        let key = if info.unit == Unit::Money {
+                            currency
+                        } else {
+                            None
+                        };
+                        *total.sums.entry(key).or_default() += i128::from(value.0);
+                        total.rows += 1;
+                    }
+                }
+            }
+        }
+        agg
+    }
+}
+
+/// Totals of one metric over a window.
+#[derive(Debug, Clone, Default)]
+pub struct MetricTotal {
+    /// Rows in the window that had a value.
+    pub rows: u64,
+    /// Flow sums in millionths, by currency for money (`None` otherwise or unknown).
+    pub sums: BTreeMap<Option<Sym>, i128>,
+    /// Stock: last value in the window per series (platform, account, content).
+    pub last: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
+    /// Stock: last value before the window per series.
+    pub before: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
+    /// Duration: Σ value × weight and Σ weight, both in millionths.
+    pub weighted: i128,
+    pub weight: i128,
+}
+
+pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
+
+/// Base-metric totals over one window of one selection.
+#[derive(Debug, Clone, Default)]
+pub struct Aggregate {
+    pub window: Option<Window>,
+    pub metrics: Vec<MetricTotal>,
+    /// Rows inside the window.
+    pub rows: u64,
+    pub rows_per_file: BTreeMap<u32, u64>,
+    /// Rows covering dates partly inside the window: left out, since splitting them
+    /// would invent a daily distribution the export does not give.
+    pub straddling_rows: u64,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}

@@ -1,0 +1,397 @@
+//! Goals with deadlines: the window so far, the baseline, pace, run-rate forecast
+//! and the status rule. Everything is evaluated "as of" a date; data may end before
+//! it, and then progress is measured through the last date the data covers.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Filter, Window};
+use crate::kpi::{Catalogue, EvalError, Fx, Pace, Value};
+use crate::model::Unit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Cmp {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "<=")]
+    AtMost,
+}
+
+impl Cmp {
+    pub fn met(self, value: f64, target: f64) -> bool {
+        match self {
+            Cmp::AtLeast => value >= target - 1e-9 * target.abs().max(1.0),
+            Cmp::AtMost => value <= target + 1e-9 * target.abs().max(1.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    /// A change relative to the baseline: 0.4 for `+40%`.
+    Relative {
+        change: f64,
+    },
+    Absolute {
+        cmp: Cmp,
+        value: f64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Baseline {
+    /// The window of equal length just before the goal's start.
+    PreviousPeriod,
+    Window(Window),
+    Value(f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+    pub kpi: String,
+    pub filter: Filter,
+    pub window: Window,
+    pub target: Target,
+    pub baseline: Option<Baseline>,
+    pub severity: Severity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    AtRisk,
+    Behind,
+    Missed,
+    NotStarted,
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::Behind,
+        Status::Missed,
+        Status::NotStarted,
+        Status::NoData,
+    ];
+
+    /// The stable word scripts read (`roi status`, JSON).
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::Behind => "behind",
+            Status::Missed => "missed",
+            Status::NotStarted => "not_started",
+            Status::NoData => "no_data",
+        }
+    }
+
+    /// Whether `roi check` fails on this status by default.
+    pub fn fails(self) -> bool {
+        matches!(self, Status::Behind | Status::Missed)
+    }
+}
+
+/// Everything `report`, `check` and `status` say about one goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalResult {
+    pub id: String,
+    pub title: String,
+    pub kpi: String,
+    pub unit: Unit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    pub pace: Pace,
+    pub start: NaiveDate,
+    pub deadline: NaiveDate,
+    pub as_of: NaiveDate,
+    /// `>=` or `<=`.
+    pub direction: Cmp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_window: Option<Window>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// Value over `start ..= min(as_of, deadline)`.
+    pub current: Option<f64>,
+    /// Fraction of the way to the target (1.0 = reached).
+    pub progress: Option<f64>,
+    /// Where a linear pace would be by the data-through date (cumulative KPIs).
+    pub expected_by_now: Option<f64>,
+    /// Run-rate forecast at the deadline for cumulative KPIs; the current value otherwise.
+    pub forecast: Option<f64>,
+    /// What each remaining day must add to reach the target (cumulative KPIs).
+    pub needed_per_day: Option<f64>,
+    pub days_left: i64,
+    pub days_elapsed: i64,
+    pub days_total: i64,
+    /// Last date the goal's data covers, capped at the as-of date.
+    pub data_through: Option<NaiveDate>,
+    pub rows: u64,
+    pub status: Status,
+    pub severity: Severity,
+    /// Why the status is what it is, in one sentence.
+    pub reason: String,
+    pub warnings: Vec<String>,
+}
+
+pub struct Context<'a> {
+    pub dataset: &'a Dataset,
+    pub catalogue: &'a Catalogue,
+    pub fx: &'a Fx,
+    pub tolerance: f64,
+    pub as_of: NaiveDate,
+}
+
+pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> {
+    cx.catalogue.check_name(&goal.kpi, cx.dataset)?;
+    let selection = cx.dataset.select(&goal.filter);
+    let pace = cx.catalogue.pace(&goal.kpi, cx.dataset);
+    let window = goal.window;
+    let days_total = window.days();
+    let period_end = cx.as_of.min(window.to);
+    let mut warnings = Vec::new();
+
+    let value_over = |w: Window| -> Result<(Value, u64, u64), EvalError> {
+        let agg = selection.aggregate(Some(w));
+        let value = cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+        Ok((value, agg.rows, agg.straddling_rows))
+    };
+
+    let baseline_window = match goal.baseline {
+        Some(Baseline::PreviousPeriod) => {
+            let to = window.from - chrono::Days::new(1);
+            Some(Window::new(
+                to - chrono::Days::new(days_total as u64 - 1),
+                to,
+            ))
+        }
+        Some(Baseline::Window(w)) => Some(w),
+        _ => None,
+    };
+    let baseline = match goal.baseline {
+        Some(Baseline::Value(v)) => Some(v),
+        _ => match baseline_window {
+            Some(w) => value_over(w)?.0.value,
+            None => None,
+        },
+    };
+    let (direction, target) = match goal.target {
+        Target::Absolute { cmp, value } => (cmp, Some(value)),
+        Target::Relative { change } => (
+            if change < 0.0 {
+                Cmp::AtMost
+            } else {
+                Cmp::AtLeast
+            },
+            baseline.map(|b| b * (1.0 + change)),
+        ),
+    };
+
+    let mut result = GoalResult {
+        id: goal.id.clone(),
+        title: goal.title.clone(),
+        kpi: goal.kpi.clone(),
+        unit: cx.catalogue.unit(&goal.kpi, cx.dataset),
+        currency: None,
+        pace,
+        start: window.from,
+        deadline: window.to,
+        as_of: cx.as_of,
+        direction,
+        baseline_window,
+        baseline,
+        target,
+        current: None,
+        progress: None,
+        expected_by_now: None,
+        forecast: None,
+        needed_per_day: None,
+        days_left: (window.to - cx.as_of).num_days().clamp(0, days_total),
+        days_elapsed: 0,
+        days_total,
+        data_through: None,
+        rows: 0,
+        status: Status::NoData,
+        severity: goal.severity,
+        reason: String::new(),
+        warnings: Vec::new(),
+    };
+
+    if cx.as_of < window.from {
+        result.status = Status::NotStarted;
+        result.reason = format!("the goal starts on {}", window.from);
+        return Ok(result);
+    }
+
+    let current_window = Window::new(window.from, period_end);
+    let (value, rows, straddling) = value_over(current_window)?;
+    result.rows = rows;
+    result.currency.clone_from(&value.currency);
+    if straddling > 0 {
+        warnings.push(format!(
+            "{straddling} rows cover dates partly outside {} ..= {} and were left out",
+            current_window.from, current_window.to
+        ));
+    }
+    if value.upper_bound {
+        warnings.push(
+            "reach is summed over several rows: an upper bound, since people reached on different days or posts overlap"
+                .to_owned(),
+        );
+    }
+    let data_through = selection
+        .data_through()
+        .filter(|d| *d >= window.from)
+        .map(|d| d.min(period_end));
+    result.data_through = data_through;
+    if rows == 0 || value.value.is_none() {
+        result.status = Status::NoData;
+        result.reason = format!(
+            "no data for `{}` between {} and {}",
+            goal.kpi, current_window.from, current_window.to
+        );
+        result.warnings = warnings;
+        return Ok(result);
+    }
+    let current = value.value.unwrap_or_default();
+    result.current = Some(current);
+
+    let Some(target) = target else {
+        result.status = Status::NoData;
+        result.reason = match baseline_window {
+            Some(w) => format!(
+                "no baseline: no data for `{}` between {} and {}, so `{}%` of it cannot be computed",
+                goal.kpi,
+                w.from,
+                w.to,
+                relative_pct(goal.target)
+            ),
+            None => "no baseline value".to_owned(),
+        };
+        result.warnings = warnings;
+        return Ok(result);
+    };
+
+    let through = data_through.unwrap_or(period_end);
+    if through < period_end {
+        warnings.push(format!(
+            "data ends on {through}, before {period_end}: progress is measured through {through}"
+        ));
+    }
+    let elapsed = ((through - window.from).num_days() + 1).clamp(1, days_total);
+    result.days_elapsed = elapsed;
+    let remaining = days_total - elapsed;
+
+    let cumulative = pace == Pace::Cumulative;
+    result.progress = progress(current, target, baseline, direction, cumulative);
+    let forecast = if cumulative {
+        current / elapsed as f64 * days_total as f64
+    } else {
+        current
+    };
+    result.forecast = Some(forecast);
+    if cumulative {
+        result.expected_by_now = Some(target * elapsed as f64 / days_total as f64);
+        if remaining > 0 && !direction.met(current, target) && direction == Cmp::AtLeast {
+            result.needed_per_day = Some((target - current) / remaining as f64);
+        }
+    }
+
+    let met_now = direction.met(current, target);
+    let shown = |v: f64| crate::render::plain_number(v);
+    if cx.as_of > window.to {
+        result.status = if met_now {
+            Status::Achieved
+        } else {
+            Status::Missed
+        };
+        result.reason = format!(
+            "the deadline {} has passed with {} {} {} {}",
+            window.to,
+            shown(current),
+            if met_now { "meeting" } else { "short of" },
+            direction,
+            shown(target)
+        );
+    } else if met_now && cumulative && direction == Cmp::AtLeast {
+        result.status = Status::Achieved;
+        result.reason = format!("{} already reaches {}", shown(current), shown(target));
+    } else if direction.met(forecast, target) {
+        result.status = Status::OnTrack;
+        result.reason = format!(
+            "the forecast {} meets {} {}",
+            shown(forecast),
+            direction,
+            shown(target)
+        );
+    } else {
+        let slack = cx.tolerance * target.abs();
+        let within = match direction {
+            Cmp::AtLeast => forecast >= target - slack,
+            Cmp::AtMost => forecast <= target + slack,
+        };
+        result.status = if within {
+            Status::AtRisk
+        } else {
+            Status::Behind
+        };
+        result.reason = format!(
+            "the forecast {} misses {} {} by {}{}",
+            shown(forecast),
+            direction,
+            shown(target),
+            shown((forecast - target).abs()),
+            if within {
+                format!(", within the {}% tolerance", shown(cx.tolerance * 100.0))
+            } else {
+                format!(", more than the {}% tolerance", shown(cx.tolerance * 100.0))
+            }
+        );
+    }
+    result.warnings = warnings;
+    Ok(result)
+}
+
+fn relative_pct(target: Target) -> String {
+    match target {
+        Target::Relative { change } if change >= 0.0 => {
+            format!("+{}", crate::render::plain_number(change * 100.0))
+        }
+        Target::Relative { change } => crate::render::plain_number(change * 100.0),
+        Target::Absolute { .. } => String::new(),
+    }
+}
+
+/// How far along the way to the target the current value is: from zero for
+/// cumulative KPIs (a window starts empty), from the baseline for levels.
+fn progress(
+    current: f64,
+    target: f64,
+    baseline: Option<f64>,
+    direction: Cmp,
+    cumulative: bool,
+) -> Option<f64> {
+    let ratio = |a: f64, b: f64| (b != 0.0).then(|| a / b).filter(|r| r.is_finite());
+    match (cumulative, baseline) {
+        (false, Some(base)) if base != target => ratio(current - base, target - base),
+        _ => match direction {
+            Cmp::AtLeast => ratio(current, target),
+            Cmp::AtMost => ratio(target, current),
+        },
+    }
+}

@@ -1,0 +1,289 @@
+//! roi's own format: the normalized model written out, as CSV with a header or as
+//! JSON (an array of objects, or one object per line). Strict on purpose: a file in
+//! this format was written by roi or by someone who read its documentation.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::InputError;
+use super::number::{NumberError, parse_plain};
+use crate::model::{Amount, Dimension, MetricId};
+use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
+
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Date,
+    EndDate,
+    Dim(Dimension),
+    Metric(MetricId),
+}
+
+fn field_for(name: &str, builder: &mut Builder) -> Field {
+    match name {
+        "date" => Field::Date,
+        "end_date" => Field::EndDate,
+        _ => match Dimension::from_name(name) {
+            Some(d) => Field::Dim(d),
+            None => Field::Metric(builder.metric(&metric_name(name))),
+        },
+    }
+}
+
+struct Cell<'a> {
+    path: &'a Path,
+    line: u64,
+    index: usize,
+    name: &'a str,
+    value: &'a str,
+}
+
+impl Cell<'_> {
+    fn error(&self, message: String) -> InputError {
+        InputError {
+            path: self.path.to_path_buf(),
+            line: Some(self.line),
+            column: Some(format!("{} (`{}`)", self.index + 1, self.name)),
+            message,
+        }
+    }
+
+    fn date(&self) -> Result<NaiveDate, InputError> {
+        NaiveDate::parse_from_str(self.value.trim(), "%Y-%m-%d").map_err(|_| {
+            self.error(format!(
+                "{:?} is not a date; expected YYYY-MM-DD, like 2026-08-31",
+                self.value
+            ))
+        })
+    }
+
+    fn amount(&self, metric: &str) -> Result<Option<Amount>, InputError> {
+        let value = parse_plain(self.value).map_err(|e| {
+            self.error(match e {
+                NumberError::NotANumber => format!(
+                    "{:?} is not a number; expected a plain number with `.` as the decimal mark and no thousands separators, like 1234.5{}",
+                    self.value,
+                    if crate::model::canonical_metric(metric).is_none() {
+                        format!(
+                            " (`{}` is not a known dimension or metric, so it is read as a custom metric)",
+                            self.name
+                        )
+                    } else {
+                        String::new()
+                    }
+                ),
+                NumberError::TooLarge => format!(
+                    "{:?} is too large; amounts up to 9223372036854 are supported",
+                    self.value
+                ),
+            })
+        })?;
+        if value.is_some_and(Amount::is_negative) && must_be_non_negative(metric) {
+            return Err(self.error(format!(
+                "{:?} is negative; `{metric}` is a count and cannot be below 0",
+                self.value
+            )));
+        }
+        Ok(value)
+    }
+}
+
+/// Maps one record's cells (name, value) onto a row.
+fn push_record<'a>(
+    path: &Path,
+    line: u64,
+    cells: impl Iterator<Item = (usize, &'a str, Field, &'a str)>,
+    builder: &mut Builder,
+) -> Result<(), InputError> {
+    let mut start = None;
+    let mut end = None;
+    let mut dims = [None; Dimension::COUNT];
+    let mut values = Vec::new();
+    for (index, name, field, value) in cells {
+        let cell = Cell {
+            path,
+            line,
+            index,
+            name,
+            value,
+        };
+        match field {
+            Field::Date => start = Some(cell.date()?),
+            Field::EndDate if value.trim().is_empty() => {}
+            Field::EndDate => end = Some(cell.date()?),
+            Field::Dim(d) => dims[d.index()] = Some(value),
+            Field::Metric(id) => {
+                let metric = builder.metric_info(id).name.clone();
+                if let Some(v) = cell.amount(&metric)? {
+                    values.push((id, v));
+                }
+            }
+        }
+    }
+    let Some(start) = start else {
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            column: None,
+            message: "the record has no `date`; every row needs one (YYYY-MM-DD)".to_owned(),
+        });
+    };
+    let end = end.unwrap_or(start);
+    if end < start {
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            column: Some("`end_date`".to_owned()),
+            message: format!("end_date {end} is before date {start}"),
+        });
+    }
+    builder.push(
+        &RowInput {
+            start,
+            end,
+            dims,
+            line,
+        },
+        values,
+    );
+    Ok(())
+}
+
+pub fn read_csv(path: &Path, text: &str, builder: &mut Builder) -> Result<(), InputError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let csv_error = |e: csv::Error| {
+        let line = e.position().map(csv::Position::line);
+        let message = match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("the row has {len} cells but the header has {expected_len}"),
+            _ => e.to_string(),
+        };
+        InputError {
+            path: path.to_path_buf(),
+            line,
+            column: None,
+            message,
+        }
+    };
+    let headers = reader.headers().map_err(csv_error)?.clone();
+    let names: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+    let mut fields = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(1),
+                column: Some((i + 1).to_string()),
+                message: "the header cell is empty; every column needs a name".to_owned(),
+            });
+        }
+        if names[..i].contains(name) {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(1),
+                column: Some(format!("{} (`{name}`)", i + 1)),
+                message: format!("`{name}` appears twice in the header"),
+            });
+        }
+        fields.push(field_for(name, builder));
+    }
+    if !names.iter().any(|n| n == "date") {
+        let expected =
+            "a header with a `date` column (roi's own format; see README \"Data format\")";
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(1),
+            column: None,
+            message: format!(
+                "not a recognised export: the header {:?} has no `date` column; expected {expected}",
+                names.join(",")
+            ),
+        });
+    }
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(e)),
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        let cells = record
+            .iter()
+            .enumerate()
+            .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
+        push_record(path, line, cells, builder)?;
+    }
+    Ok(())
+}
+
+pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), InputError> {
+    let json_error = |line: u64, e: &serde_json::Error| InputError {
+        path: path.to_path_buf(),
+        line: Some(line + e.line() as u64 - 1),
+        column: None,
+        message: format!("invalid JSON: {e}"),
+    };
+    let trimmed = text.trim_start();
+    let records: Vec<(u64, serde_json::Value)> = if trimmed.starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(1, &e))?;
+        // Line numbers of array elements are not kept by serde_json; report records by
+        // their position instead, which is what a JSON user counts anyway.
+        let serde_json::Value::Array(items) = value else {
+            return Err(InputError::file(path, "expected a JSON array of objects"));
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i as u64 + 1, v))
+            .collect()
+    } else {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value = serde_json::from_str(line).map_err(|e| json_error(i as u64 + 1, &e))?;
+            out.push((i as u64 + 1, value));
+        }
+        out
+    };
+    for (line, value) in records {
+        let serde_json::Value::Object(map) = value else {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: None,
+                message: "expected a JSON object with `date` and metric fields".to_owned(),
+            });
+        };
+        let mut texts = Vec::with_capacity(map.len());
+        for (name, v) in &map {
+            let text = match v {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                other => {
+                    return Err(InputError {
+                        path: path.to_path_buf(),
+                        line: Some(line),
+                        column: Some(format!("`{name}`")),
+                        message: format!(
+                            "{other} is not a string or number; fields hold one value each"
+                        ),
+                    });
+                }
+            };
+            texts.push((name.clone(), field_for(name, builder), text));
+        }
+        let cells = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (name, field, text))| (i, name.as_str(), *field, text.as_str()));
+        push_record(path, line, cells, builder)?;
+    }
+    Ok(())
+}

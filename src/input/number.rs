@@ -1,0 +1,90 @@
+//! Exact decimal parsing into [`Amount`] millionths, without going through floats.
+
+use crate::model::Amount;
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    TooLarge,
+}
+
+/// Parses a plain decimal: optional sign, digits, optional `.` and fraction.
+/// More than six decimals are rounded half away from zero. Empty means missing.
+pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (negative, digits) = match t.as_bytes()[0] {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if (int.is_empty() && frac.is_empty())
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(NumberError::NotANumber);
+    }
+    let mut value: i64 = 0;
+    for b in int.bytes() {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i64::from(b - b'0')))
+            .ok_or(NumberError::TooLarge)?;
+    }
+    let mut micros: i64 = 0;
+    let mut scale = Amount::SCALE / 10;
+    let mut round_up = false;
+    for (i, b) in frac.bytes().enumerate() {
+        if i < Amount::DECIMALS {
+            micros += i64::from(b - b'0') * scale;
+            scale /= 10;
+        } else {
+            round_up = i == Amount::DECIMALS && b >= b'5';
+            break;
+        }
+    }
+    let total = value
+        .checked_mul(Amount::SCALE)
+        .and_then(|v| v.checked_add(micros + i64::from(round_up)))
+        .ok_or(NumberError::TooLarge)?;
+    Ok(Some(Amount(if negative { -total } else { total })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_exactly() {
+        assert_eq!(parse_plain("12"), Ok(Some(Amount(12_000_000))));
+        assert_eq!(parse_plain("0.1"), Ok(Some(Amount(100_000))));
+        assert_eq!(parse_plain("-3.25"), Ok(Some(Amount(-3_250_000))));
+        assert_eq!(parse_plain(".5"), Ok(Some(Amount(500_000))));
+        assert_eq!(parse_plain("1.0000005"), Ok(Some(Amount(1_000_001))));
+        assert_eq!(parse_plain("  "), Ok(None));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plain_number() {
+        for bad in [
+            "12,3,4", "1e999", "NaN", "--5", "1.2.3", "abc", ".", "-", "1 000",
+        ] {
+            assert_eq!(parse_plain(bad), Err(NumberError::NotANumber), "{bad}");
+        }
+        assert_eq!(
+            parse_plain("99999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn ten_million_tenths_sum_exactly() {
+        let tenth = i128::from(parse_plain("0.1").unwrap().unwrap().0);
+        let sum: i128 = (0..10_000_000).map(|_| tenth).sum();
+        assert_eq!(crate::model::sum_to_f64(sum), 1_000_000.0);
+    }
+}

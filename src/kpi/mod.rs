@@ -1,0 +1,755 @@
+//! The KPI catalogue and its evaluation over aggregated base metrics.
+//!
+//! Every KPI, built-in or user-defined, is a formula over window totals, so every
+//! ratio is a ratio of sums. Division by zero and missing inputs give no value, never
+//! inf or NaN; money keeps its currency and two currencies are never added without
+//! an `[fx]` rate.
+
+pub mod formula;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use indexmap::IndexMap;
+
+use crate::dataset::{Aggregate, Dataset};
+use crate::model::{Aggregation, Unit, canonical_metric, sum_to_f64};
+use formula::{Expr, Op};
+
+/// How a KPI behaves over a goal's window: cumulative KPIs grow with time (sums), so
+/// pace and run-rate forecasts apply; levels (ratios, stocks) are compared as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    Cumulative,
+    Level,
+}
+
+#[derive(Debug, Clone)]
+pub struct KpiDef {
+    pub name: String,
+    pub formula: Expr,
+    pub unit: Unit,
+    pub description: String,
+    pub builtin: bool,
+}
+
+/// Built-in KPIs: name, formula, unit, description. EMV, CPA and CLV formulas are
+/// completed from the settings.
+const BUILTIN: &[(&str, &str, Unit, &str)] = &[
+    (
+        "follower_count",
+        "followers",
+        Unit::Count,
+        "followers at the end of the window (last value per account, summed)",
+    ),
+    (
+        "follower_growth",
+        "growth(followers)",
+        Unit::Count,
+        "followers at window end minus followers before window start; gained − lost when no earlier count exists",
+    ),
+    (
+        "follower_growth_rate",
+        "follower_growth / (follower_count - follower_growth)",
+        Unit::Ratio,
+        "follower growth relative to the followers at the window start",
+    ),
+    (
+        "impressions",
+        "impressions",
+        Unit::Count,
+        "times content was shown",
+    ),
+    (
+        "reach",
+        "reach",
+        Unit::Count,
+        "unique accounts reached; summed over rows it is an upper bound",
+    ),
+    (
+        "web_traffic",
+        "sessions",
+        Unit::Count,
+        "website sessions (from social sources when filtered so)",
+    ),
+    (
+        "share_of_voice",
+        "mentions / category_mentions",
+        Unit::Ratio,
+        "brand mentions among all mentions of the tracked keywords",
+    ),
+    ("clicks", "clicks", Unit::Count, "all clicks"),
+    (
+        "link_clicks",
+        "link_clicks",
+        Unit::Count,
+        "clicks on links to your site",
+    ),
+    (
+        "ctr",
+        "clicks / impressions",
+        Unit::Ratio,
+        "click-through rate",
+    ),
+    ("likes", "likes", Unit::Count, "likes and reactions"),
+    ("comments", "comments", Unit::Count, "comments and replies"),
+    ("shares", "shares", Unit::Count, "shares, reposts, retweets"),
+    ("saves", "saves", Unit::Count, "saves and bookmarks"),
+    ("mentions", "mentions", Unit::Count, "mentions of the brand"),
+    (
+        "profile_visits",
+        "profile_visits",
+        Unit::Count,
+        "visits to the profile or page",
+    ),
+    ("video_views", "video_views", Unit::Count, "video views"),
+    (
+        "engagements",
+        "likes + comments + shares + saves",
+        Unit::Count,
+        "interactions with content",
+    ),
+    (
+        "engagement_rate",
+        "engagements / reach",
+        Unit::Ratio,
+        "engagements per person reached",
+    ),
+    (
+        "engagement_rate_impressions",
+        "engagements / impressions",
+        Unit::Ratio,
+        "engagements per impression",
+    ),
+    (
+        "engagement_rate_followers",
+        "engagements / follower_count",
+        Unit::Ratio,
+        "engagements per follower at the window end",
+    ),
+    (
+        "sales_revenue",
+        "revenue",
+        Unit::Money,
+        "revenue attributed to the selection",
+    ),
+    ("spend", "spend", Unit::Money, "amount spent"),
+    ("leads", "leads", Unit::Count, "leads generated"),
+    (
+        "lead_conversion_rate",
+        "leads / link_clicks",
+        Unit::Ratio,
+        "leads per link click",
+    ),
+    (
+        "conversion_rate",
+        "conversions / link_clicks",
+        Unit::Ratio,
+        "non-revenue conversions per link click",
+    ),
+    (
+        "non_revenue_conversions",
+        "conversions",
+        Unit::Count,
+        "sign-ups, downloads, form fills",
+    ),
+    ("purchases", "purchases", Unit::Count, "purchases"),
+    (
+        "issues_resolved",
+        "issues_resolved",
+        Unit::Count,
+        "customer issues resolved",
+    ),
+    (
+        "avg_first_reply_time",
+        "first_reply_seconds",
+        Unit::Seconds,
+        "first reply time, weighted by messages received",
+    ),
+    (
+        "clv",
+        "revenue / customers * CLV_LIFETIME",
+        Unit::Money,
+        "customer lifetime value: revenue per customer × expected lifetime ([clv] in roi.toml)",
+    ),
+    (
+        "emv",
+        "EMV",
+        Unit::Money,
+        "earned media value: Σ interactions × weight × cost per engagement ([emv] in roi.toml)",
+    ),
+    (
+        "cpa",
+        "spend / (CPA_ACTIONS)",
+        Unit::Money,
+        "cost per action; actions are set by [cpa] actions",
+    ),
+    ("cpl", "spend / leads", Unit::Money, "cost per lead"),
+    ("cpc", "spend / clicks", Unit::Money, "cost per click"),
+    (
+        "cpm",
+        "spend / impressions * 1000",
+        Unit::Money,
+        "cost per thousand impressions",
+    ),
+    (
+        "roi",
+        "(revenue - spend) / spend",
+        Unit::Ratio,
+        "return on investment",
+    ),
+    ("roas", "revenue / spend", Unit::Ratio, "return on ad spend"),
+];
+
+/// Settings the built-in formulas depend on.
+#[derive(Debug, Clone)]
+pub struct KpiSettings {
+    pub emv_cost_per_engagement: f64,
+    pub emv_weights: Vec<(String, f64)>,
+    pub cpa_actions: String,
+    pub clv_expected_lifetime: f64,
+    pub custom: Vec<CustomKpi>,
+}
+
+impl Default for KpiSettings {
+    /// The worked examples of the source article: likes ×1, comments ×2, shares ×3
+    /// at 0.50 per engagement; CPA counts conversions.
+    fn default() -> Self {
+        KpiSettings {
+            emv_cost_per_engagement: 0.5,
+            emv_weights: vec![
+                ("likes".into(), 1.0),
+                ("comments".into(), 2.0),
+                ("shares".into(), 3.0),
+            ],
+            cpa_actions: "conversions".into(),
+            clv_expected_lifetime: 1.0,
+            custom: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CustomKpi {
+    pub name: String,
+    pub formula: String,
+    pub unit: Option<Unit>,
+    pub description: Option<String>,
+}
+
+/// A problem in the KPI definitions, found when the configuration is loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("kpi `{kpi}`: {source}")]
+    Syntax {
+        kpi: String,
+        source: formula::FormulaError,
+    },
+    #[error(
+        "kpi `{0}` has the name of a built-in KPI or metric; give your variant its own name, like `{0}_custom`"
+    )]
+    Shadows(String),
+    #[error("kpi `{kpi}` divides by the constant 0, so it could never have a value")]
+    DivisionByZero { kpi: String },
+    #[error("kpis refer to each other in a cycle: {0}")]
+    Cycle(String),
+    #[error("kpi `{kpi}`: `growth({arg})` needs a stock metric such as `followers`")]
+    GrowthOfFlow { kpi: String, arg: String },
+}
+
+/// A problem evaluating a KPI over data.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error(
+        "`{metric}` mixes currencies ({currencies}); amounts in different currencies are never added. \
+         Add an `[fx]` table to roi.toml with a rate for each (e.g. `[fx]\\nVND = 0.000039` with `currency = \"USD\"`), \
+         or narrow the data with `--where currency=…` or `--by currency`"
+    )]
+    MixedCurrencies { metric: String, currencies: String },
+    #[error(
+        "`{name}` is neither a metric, a KPI nor a column of the inputs{hint}; run `roi kpis` for the known names"
+    )]
+    UnknownName { name: String, hint: String },
+    #[error(
+        "`[fx]` has no rate for {currency}; add `{currency} = <value of one {currency} in {base}>`"
+    )]
+    MissingRate { currency: String, base: String },
+}
+
+/// Exchange rates into the report currency, from `[fx]`.
+#[derive(Debug, Clone, Default)]
+pub struct Fx {
+    pub base: Option<String>,
+    pub rates: BTreeMap<String, f64>,
+}
+
+/// One evaluated KPI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// `None` when undefined: no data, or division by zero.
+    pub value: Option<f64>,
+    pub unit: Unit,
+    pub currency: Option<String>,
+    /// Reach summed over several rows is only an upper bound of unique people.
+    pub upper_bound: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Quantity {
+    value: Option<f64>,
+    currency: Option<String>,
+    upper_bound: bool,
+}
+
+impl Quantity {
+    fn plain(value: Option<f64>) -> Quantity {
+        Quantity {
+            value,
+            currency: None,
+            upper_bound: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    kpis: IndexMap<String, KpiDef>,
+}
+
+/// Suggests the closest of `candidates` to a misspelt `name`.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+impl Catalogue {
+    pub fn new(settings: &KpiSettings) -> Result<Catalogue, CatalogueError> {
+        let mut kpis = IndexMap::new();
+        for &(name, text, unit, description) in BUILTIN {
+            let text = match name {
+                "emv" => emv_formula(settings),
+                "cpa" => format!("spend / ({})", settings.cpa_actions),
+                "clv" => format!("revenue / customers * {}", settings.clv_expected_lifetime),
+                _ => text.to_owned(),
+            };
+            let formula = formula::parse(&text).map_err(|source| CatalogueError::Syntax {
+                kpi: name.to_owned(),
+                source,
+            })?;
+            kpis.insert(
+                name.to_owned(),
+                KpiDef {
+                    name: name.to_owned(),
+                    formula,
+                    unit,
+                    description: description.to_owned(),
+                    builtin: true,
+                },
+            );
+        }
+        for custom in &settings.custom {
+            if kpis.contains_key(&custom.name) || canonical_metric(&custom.name).is_some() {
+                return Err(CatalogueError::Shadows(custom.name.clone()));
+            }
+            let formula =
+                formula::parse(&custom.formula).map_err(|source| CatalogueError::Syntax {
+                    kpi: custom.name.clone(),
+                    source,
+                })?;
+            if formula.divides_by_zero() {
+                return Err(CatalogueError::DivisionByZero {
+                    kpi: custom.name.clone(),
+                });
+            }
+            kpis.insert(
+                custom.name.clone(),
+                KpiDef {
+                    name: custom.name.clone(),
+                    formula,
+                    unit: custom.unit.unwrap_or(Unit::Number),
+                    description: custom.description.clone().unwrap_or_default(),
+                    builtin: false,
+                },
+            );
+        }
+        let catalogue = Catalogue { kpis };
+        catalogue.check_structure()?;
+        Ok(catalogue)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &KpiDef> {
+        self.kpis.values()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&KpiDef> {
+        self.kpis.get(name)
+    }
+
+    /// Names a KPI can be asked for by: KPIs, then metrics of the dataset.
+    pub fn is_known(&self, name: &str, dataset: &Dataset) -> bool {
+        self.kpis.contains_key(name) || dataset.metric_id(name).is_some()
+    }
+
+    fn check_structure(&self) -> Result<(), CatalogueError> {
+        for kpi in self.kpis.values() {
+            for arg in growth_args(&kpi.formula) {
+                if canonical_metric(arg).is_some() && arg != "followers" {
+                    return Err(CatalogueError::GrowthOfFlow {
+                        kpi: kpi.name.clone(),
+                        arg: arg.to_owned(),
+                    });
+                }
+            }
+        }
+        // Depth-first search for a cycle through KPI references; metrics end a path.
+        let mut done = BTreeSet::new();
+        for name in self.kpis.keys() {
+            let mut path = Vec::new();
+            self.visit(name, &mut path, &mut done)?;
+        }
+        Ok(())
+    }
+
+    fn visit<'a>(
+        &'a self,
+        name: &'a str,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Result<(), CatalogueError> {
+        if done.contains(name) {
+            return Ok(());
+        }
+        if let Some(at) = path.iter().position(|p| *p == name) {
+            let mut cycle: Vec<&str> = path[at..].to_vec();
+            cycle.push(name);
+            return Err(CatalogueError::Cycle(cycle.join(" → ")));
+        }
+        let Some(kpi) = self.kpis.get(name) else {
+            return Ok(());
+        };
+        path.push(name);
+        for dep in kpi.formula.names() {
+            if canonical_metric(dep).is_none() {
+                self.visit(dep, path, done)?;
+            }
+        }
+        path.pop();
+        done.insert(name);
+        Ok(())
+    }
+
+    /// Checks that every name in every formula exists, once the inputs are known.
+    pub fn check_names(&self, dataset: &Dataset) -> Result<(), EvalError> {
+        for kpi in self.kpis.values() {
+            for name in kpi.formula.names() {
+                self.check_name(name, dataset)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn check_name(&self, name: &str, dataset: &Dataset) -> Result<(), EvalError> {
+        if self.is_known(name, dataset) {
+            return Ok(());
+        }
+        let candidates = self
+            .kpis
+            .keys()
+            .map(String::as_str)
+            .chain(dataset.metrics.iter().map(|m| m.name.as_str()));
+        Err(EvalError::UnknownName {
+            name: name.to_owned(),
+            hint: did_you_mean(name, candidates),
+        })
+    }
+
+    /// The unit a KPI or metric name is reported in.
+    pub fn unit(&self, name: &str, dataset: &Dataset) -> Unit {
+        if let Some(kpi) = self.kpis.get(name) {
+            return kpi.unit;
+        }
+        dataset
+            .metric_id(name)
+            .map_or(Unit::Number, |id| dataset.metric(id).unit)
+    }
+
+    /// Whether a KPI accumulates over time (sums of flows, scaled by constants).
+    pub fn pace(&self, name: &str, dataset: &Dataset) -> Pace {
+        if self.cumulative(&Expr::Name(name.to_owned()), dataset, 0) {
+            Pace::Cumulative
+        } else {
+            Pace::Level
+        }
+    }
+
+    fn cumulative(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let constant = |e: &Expr| matches!(e, Expr::Number(_));
+        match expr {
+            Expr::Number(_) => false,
+            Expr::Growth(_) => true,
+            Expr::Name(name) => match dataset.metric_id(name) {
+                Some(id) => matches!(
+                    dataset.metric(id).aggregation,
+                    Aggregation::Flow | Aggregation::Unique
+                ),
+                None => self
+                    .kpis
+                    .get(name)
+                    .is_some_and(|k| self.cumulative(&k.formula, dataset, depth + 1)),
+            },
+            Expr::Neg(e) => self.cumulative(e, dataset, depth + 1),
+            Expr::Binary(Op::Add | Op::Sub, l, r) => {
+                self.cumulative(l, dataset, depth + 1) && self.cumulative(r, dataset, depth + 1)
+            }
+            Expr::Binary(Op::Mul, l, r) => {
+                (constant(l) && self.cumulative(r, dataset, depth + 1))
+                    || (constant(r) && self.cumulative(l, dataset, depth + 1))
+            }
+            Expr::Binary(Op::Div, l, r) => constant(r) && self.cumulative(l, dataset, depth + 1),
+        }
+    }
+
+    /// Evaluates a KPI (or a bare metric) over an aggregate.
+    pub fn evaluate(
+        &self,
+        name: &str,
+        dataset: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Value, EvalError> {
+        let q = self.eval(&Expr::Name(name.to_owned()), dataset, agg, fx)?;
+        let unit = self.unit(name, dataset);
+        Ok(Value {
+            value: q.value.filter(|v| v.is_finite()),
+            unit: if q.currency.is_some() && unit == Unit::Number {
+                Unit::Money
+            } else {
+                unit
+            },
+            // Money built from constants (EMV's cost per engagement) is in the
+            // report currency.
+            currency: match unit {
+                Unit::Ratio => None,
+                Unit::Money => q.currency.or_else(|| fx.base.clone()),
+                _ => q.currency,
+            },
+            upper_bound: q.upper_bound,
+        })
+    }
+
+    fn eval(
+        &self,
+        expr: &Expr,
+        ds: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Quantity, EvalError> {
+        Ok(match expr {
+            Expr::Number(n) => Quantity::plain(Some(*n)),
+            Expr::Name(name) => {
+                if let Some(id) = ds.metric_id(name) {
+                    metric_quantity(name, ds, agg, id, fx)?
+                } else if let Some(kpi) = self.kpis.get(name) {
+                    self.eval(&kpi.formula, ds, agg, fx)?
+                } else {
+                    return Err(self.check_name(name, ds).err().unwrap_or_else(|| {
+                        EvalError::UnknownName {
+                            name: name.clone(),
+                            hint: String::new(),
+                        }
+                    }));
+                }
+            }
+            Expr::Growth(name) => growth(name, ds, agg, fx)?,
+            Expr::Neg(e) => {
+                let q = self.eval(e, ds, agg, fx)?;
+                Quantity {
+                    value: q.value.map(|v| -v),
+                    ..q
+                }
+            }
+            Expr::Binary(op, l, r) => {
+                let l = self.eval(l, ds, agg, fx)?;
+                let r = self.eval(r, ds, agg, fx)?;
+                combine(*op, l, r)
+            }
+        })
+    }
+}
+
+fn emv_formula(settings: &KpiSettings) -> String {
+    let terms: Vec<String> = settings
+        .emv_weights
+        .iter()
+        .map(|(metric, weight)| format!("{metric} * {weight}"))
+        .collect();
+    let sum = if terms.is_empty() {
+        "0".to_owned()
+    } else {
+        terms.join(" + ")
+    };
+    format!("({sum}) * {}", settings.emv_cost_per_engagement)
+}
+
+fn growth_args(expr: &Expr) -> Vec<&str> {
+    match expr {
+        Expr::Growth(n) => vec![n.as_str()],
+        Expr::Neg(e) => growth_args(e),
+        Expr::Binary(_, l, r) => {
+            let mut v = growth_args(l);
+            v.extend(growth_args(r));
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {
+    let upper_bound = l.upper_bound || r.upper_bound;
+    let (value, currency) = match op {
+        // A missing term adds nothing: a platform without saves still has engagements.
+        // A missing subtrahend subtracts nothing; a missing minuend leaves nothing to
+        // subtract from (no revenue means no ROI, not -100%).
+        Op::Add | Op::Sub => {
+            let value = match (op, l.value, r.value) {
+                (_, None, None) | (Op::Sub, None, _) => None,
+                (Op::Sub, Some(a), b) => Some(a - b.unwrap_or(0.0)),
+                (_, a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+            };
+            (value, l.currency.or(r.currency))
+        }
+        Op::Mul => (
+            l.value.zip(r.value).map(|(a, b)| a * b),
+            l.currency.or(r.currency),
+        ),
+        Op::Div => {
+            let value = match (l.value, r.value) {
+                (Some(a), Some(b)) if b != 0.0 => Some(a / b),
+                _ => None,
+            };
+            // Money over money is a ratio; money over a count stays money.
+            let currency = if r.currency.is_some() {
+                None
+            } else {
+                l.currency
+            };
+            (value, currency)
+        }
+    };
+    Quantity {
+        value: value.filter(|v| v.is_finite()),
+        currency,
+        upper_bound,
+    }
+}
+
+fn metric_quantity(
+    name: &str,
+    ds: &Dataset,
+    agg: &Aggregate,
+    id: crate::model::MetricId,
+    fx: &Fx,
+) -> Result<Quantity, EvalError> {
+    let info = ds.metric(id);
+    let total = &agg.metrics[id.0 as usize];
+    if total.rows == 0 {
+        return Ok(Quantity::plain(None));
+    }
+    Ok(match info.aggregation {
+        Aggregation::Flow | Aggregation::Unique => {
+            let mut q = money_sum(name, ds, &total.sums, fx)?;
+            q.upper_bound = info.aggregation == Aggregation::Unique && total.rows > 1;
+            q
+        }
+        Aggregation::Stock => Quantity::plain(Some(sum_to_f64(
+            total.last.values().map(|(_, v)| i128::from(v.0)).sum(),
+        ))),
+        Aggregation::Duration => Quantity::plain(
+            (total.weight != 0).then(|| total.weighted as f64 / total.weight as f64 / 1e6),
+        ),
+    })
+}
+
+/// Sums per currency into one quantity: one currency as it is, several only through `[fx]`.
+fn money_sum(
+    name: &str,
+    ds: &Dataset,
+    sums: &BTreeMap<Option<u32>, i128>,
+    fx: &Fx,
+) -> Result<Quantity, EvalError> {
+    let currency_name = |c: &Option<u32>| c.map(|s| ds.interner.get(s).to_uppercase());
+    if sums.len() <= 1 {
+        let (currency, sum) = sums.iter().next().map_or((None, 0), |(c, s)| (*c, *s));
+        return Ok(Quantity {
+            value: Some(sum_to_f64(sum)),
+            currency: currency_name(&currency),
+            upper_bound: false,
+        });
+    }
+    let names: Vec<String> = sums
+        .keys()
+        .map(|c| currency_name(c).unwrap_or_else(|| "no currency".to_owned()))
+        .collect();
+    let Some(base) = fx.base.clone().filter(|_| !fx.rates.is_empty()) else {
+        return Err(EvalError::MixedCurrencies {
+            metric: name.to_owned(),
+            currencies: names.join(", "),
+        });
+    };
+    let mut total = 0.0;
+    for (currency, sum) in sums {
+        let Some(code) = currency_name(currency) else {
+            return Err(EvalError::MixedCurrencies {
+                metric: name.to_owned(),
+                currencies: names.join(", "),
+            });
+        };
+        let rate = if code == base {
+            1.0
+        } else {
+            *fx.rates.get(&code).ok_or_else(|| EvalError::MissingRate {
+                currency: code.clone(),
+                base: base.clone(),
+            })?
+        };
+        total += sum_to_f64(*sum) * rate;
+    }
+    Ok(Quantity {
+        value: Some(total),
+        currency: Some(base),
+        upper_bound: false,
+    })
+}
+
+fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity, EvalError> {
+    if let Some(id) = ds.metric_id(name) {
+        let total = &agg.metrics[id.0 as usize];
+        if !total.last.is_empty() && total.last.keys().all(|k| total.before.contains_key(k)) {
+            let diff: i128 = total
+                .last
+                .iter()
+                .map(|(k, (_, v))| i128::from(v.0) - i128::from(total.before[k].1.0))
+                .sum();
+            return Ok(Quantity::plain(Some(sum_to_f64(diff))));
+        }
+    }
+    // Without a count before the window, the window's own gains and losses tell.
+    let mut flows = [None, None];
+    for (slot, metric) in flows.iter_mut().zip(["followers_gained", "followers_lost"]) {
+        if let Some(id) = ds.metric_id(metric) {
+            *slot = metric_quantity(metric, ds, agg, id, fx)?.value;
+        }
+    }
+    Ok(Quantity::plain(match flows {
+        [None, None] => None,
+        [g, l] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0)),
+    }))
+}

@@ -1,0 +1,288 @@
+//! `roi` turns the analytics files marketers export from social and ad platforms
+//! into KPIs, goal progress with deadlines, and a CI gate.
+//!
+//! Data flows one way: [`input`] finds and reads files, [`normalize`] maps rows onto
+//! the model of [`model`] and removes overlap, [`dataset`] aggregates windows,
+//! [`kpi`] evaluates formulas, [`goals`] judges progress, [`report`] gathers the
+//! results and [`render`] formats them. [`run`] wires the command line to it.
+
+pub mod cli;
+pub mod dataset;
+pub mod goals;
+pub mod input;
+pub mod kpi;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod report;
+pub mod settings;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use cli::{Cli, ColorChoice, Command};
+use dataset::{Dataset, Filter, Window};
+use model::Dimension;
+use render::{Format, Style};
+use settings::Config;
+
+/// How a successful run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: a goal fails.
+    GoalFailed,
+}
+
+/// Settings for one invocation: flags and roi.toml, validated once.
+struct Settings {
+    config: Config,
+    as_of: NaiveDate,
+    format: Format,
+    style: Style,
+    strict: bool,
+}
+
+impl Settings {
+    fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
+        let config = Config::load(cli.global.config.as_deref())?;
+        let tty = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match cli.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color,
+        };
+        Ok(Settings {
+            config,
+            as_of: cli
+                .global
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            format: cli.global.format,
+            style: Style {
+                color,
+                unicode: tty,
+                fit_terminal: tty,
+            },
+            strict: cli.global.strict,
+        })
+    }
+
+    /// Reads the inputs given on the command line, or those of roi.toml.
+    fn dataset(&self, inputs: &[String]) -> anyhow::Result<Dataset> {
+        let (list, base) = if inputs.is_empty() {
+            if self.config.inputs.is_empty() {
+                bail!(
+                    "no inputs: name export files or folders (`roi report exports/`), or list them in roi.toml as `inputs = [\"exports/*.csv\"]`"
+                );
+            }
+            (
+                &self.config.inputs[..],
+                self.config.base_dir().to_path_buf(),
+            )
+        } else {
+            (inputs, PathBuf::from("."))
+        };
+        let files = input::expand(list, &base)?;
+        let options = input::ReadOptions {
+            default_currency: self.config.currency.clone(),
+            strict: self.strict,
+        };
+        let dataset = input::load(&files, &options)?;
+        self.config
+            .catalogue
+            .check_names(&dataset)
+            .with_context(|| format!("in the KPIs of {}", self.config.display_path()))?;
+        Ok(dataset)
+    }
+}
+
+fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
+    let mut conditions = Vec::new();
+    for flag in flags {
+        let Some((key, value)) = flag.split_once('=') else {
+            bail!("`--where {flag}` needs the form KEY=VALUE, like `--where platform=facebook`");
+        };
+        let key = key.trim();
+        let dim = Dimension::from_name(key).with_context(|| {
+            format!(
+                "`--where {flag}`: `{key}` is not a dimension{}; dimensions are {}",
+                kpi::did_you_mean(key, Dimension::ALL.iter().map(|d| d.name())),
+                Dimension::ALL.map(Dimension::name).join(", ")
+            )
+        })?;
+        conditions.push((dim, value.split('|').map(str::to_owned).collect()));
+    }
+    Ok(Filter { conditions })
+}
+
+fn window_from(selection: &cli::Selection) -> anyhow::Result<Option<Window>> {
+    Ok(match (selection.from, selection.to) {
+        (None, None) => None,
+        (from, to) => {
+            let from = from.unwrap_or(NaiveDate::MIN);
+            let to = to.unwrap_or(NaiveDate::MAX);
+            if to < from {
+                bail!("`--to {to}` is before `--from {from}`");
+            }
+            Some(Window::new(from, to))
+        }
+    })
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if let Command::Init { path, force } = &cli.command {
+        return init(path, *force, out);
+    }
+    let settings = Settings::from_cli(cli)?;
+    let Settings {
+        config,
+        as_of,
+        format,
+        style,
+        ..
+    } = &settings;
+    match &cli.command {
+        Command::Report {
+            inputs,
+            by,
+            kpis,
+            selection,
+        } => {
+            let by = by
+                .iter()
+                .map(|b| {
+                    report::GroupBy::parse(b.trim()).with_context(|| {
+                        format!(
+                            "`--by {b}` is not a dimension or day, week, month{}",
+                            kpi::did_you_mean(
+                                b,
+                                Dimension::ALL
+                                    .iter()
+                                    .map(|d| d.name())
+                                    .chain(["day", "week", "month"])
+                            )
+                        )
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            if by
+                .iter()
+                .filter(|g| !matches!(g, report::GroupBy::Dim(_)))
+                .count()
+                > 1
+            {
+                bail!("`--by` takes at most one of day, week, month");
+            }
+            let dataset = settings.dataset(inputs)?;
+            let scope = report::Scope {
+                as_of: *as_of,
+                filter: filter_from(&selection.filters)?,
+                window: window_from(selection)?,
+                by,
+                kpis: kpis.clone(),
+            };
+            let report = report::build(config, &dataset, &scope)?;
+            render::report(&report, *format, *style, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Check { inputs } => {
+            let dataset = settings.dataset(inputs)?;
+            if config.goals.is_empty() {
+                bail!(
+                    "{} defines no goals to check; add a `[[goals]]` table (`roi init` writes an example)",
+                    config.display_path()
+                );
+            }
+            let goals: Vec<&goals::Goal> = config.goals.iter().collect();
+            let results = report::evaluate_goals(config, &dataset, *as_of, &goals)?;
+            let failed: Vec<String> = results
+                .iter()
+                .filter(|g| g.status.fails())
+                .map(|g| g.id.clone())
+                .collect();
+            let check = report::CheckResult {
+                schema_version: report::SCHEMA_VERSION,
+                as_of: *as_of,
+                passed: failed.is_empty(),
+                failed,
+                goals: results,
+                inputs: report::Inputs::of(&dataset),
+            };
+            render::check(&check, *format, *style, out)?;
+            Ok(if check.passed {
+                Outcome::Success
+            } else {
+                Outcome::GoalFailed
+            })
+        }
+        Command::Status { goal } => {
+            let goal = config.goal(goal)?;
+            let dataset = settings.dataset(&[])?;
+            let result = report::evaluate_goals(config, &dataset, *as_of, &[goal])?
+                .pop()
+                .context("internal error: no result for the goal")?;
+            writeln!(out, "{}", result.status.word())?;
+            Ok(if result.status.fails() {
+                Outcome::GoalFailed
+            } else {
+                Outcome::Success
+            })
+        }
+        Command::Kpi {
+            name,
+            inputs,
+            selection,
+        } => {
+            let dataset = settings.dataset(inputs)?;
+            let answer = report::kpi_answer(
+                config,
+                &dataset,
+                name,
+                &filter_from(&selection.filters)?,
+                window_from(selection)?,
+            )?;
+            render::kpi_answer(&answer, *format, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Kpis => {
+            render::kpi_list(&report::kpi_list(config), *format, *style, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Init { .. } => unreachable!("handled above"),
+    }
+}
+
+fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; use `roi init --force` to overwrite it",
+            path.display()
+        );
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    // Write beside the target, then rename, so a failure never leaves half a file.
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name()
+            .map_or("roi.toml".into(), |n| n.to_string_lossy())
+    ));
+    std::fs::write(&tmp, settings::STARTER)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(
+        out,
+        "wrote {}; edit `inputs` and the goals, then run `roi report`",
+        path.display()
+    )?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,286 @@
+//! The normalized metrics model every importer maps onto: dimensions, canonical
+//! metrics with their aggregation kind, platform ids, and exact fixed-point amounts.
+//!
+//! Platform knowledge stays out of this module; it only knows what a normalized row
+//! may contain, so later stages never look at raw export columns.
+
+use std::fmt;
+
+/// A dimension of a normalized row. Filters and `--by` refer to these by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    Platform,
+    Account,
+    Campaign,
+    AdSet,
+    Ad,
+    ContentId,
+    ContentType,
+    Source,
+    Medium,
+    LandingPage,
+    Product,
+    Currency,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 12] = [
+        Dimension::Platform,
+        Dimension::Account,
+        Dimension::Campaign,
+        Dimension::AdSet,
+        Dimension::Ad,
+        Dimension::ContentId,
+        Dimension::ContentType,
+        Dimension::Source,
+        Dimension::Medium,
+        Dimension::LandingPage,
+        Dimension::Product,
+        Dimension::Currency,
+    ];
+    pub const COUNT: usize = Self::ALL.len();
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Platform => "platform",
+            Dimension::Account => "account",
+            Dimension::Campaign => "campaign",
+            Dimension::AdSet => "ad_set",
+            Dimension::Ad => "ad",
+            Dimension::ContentId => "content_id",
+            Dimension::ContentType => "content_type",
+            Dimension::Source => "source",
+            Dimension::Medium => "medium",
+            Dimension::LandingPage => "landing_page",
+            Dimension::Product => "product",
+            Dimension::Currency => "currency",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_name(name: &str) -> Option<Dimension> {
+        Self::ALL.into_iter().find(|d| d.name() == name)
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How a metric combines over a window. The KPI engine must respect it: summing a
+/// stock or averaging a flow gives numbers that look right and are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregation {
+    /// Summed over the window (impressions, leads, spend…).
+    Flow,
+    /// A level on a date (followers): the last value at or before the window end,
+    /// summed across accounts.
+    Stock,
+    /// Unique people (reach): summed, but the sum is only an upper bound.
+    Unique,
+    /// A duration per message (first reply time): mean weighted by `messages_received`.
+    Duration,
+}
+
+/// The unit of a metric or KPI value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Money,
+    Ratio,
+    Seconds,
+    Number,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Money => "money",
+            Unit::Ratio => "ratio",
+            Unit::Seconds => "seconds",
+            Unit::Number => "number",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Unit> {
+        [
+            Unit::Count,
+            Unit::Money,
+            Unit::Ratio,
+            Unit::Seconds,
+            Unit::Number,
+        ]
+        .into_iter()
+        .find(|u| u.name() == name)
+    }
+}
+
+/// A canonical base metric.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricDef {
+    pub name: &'static str,
+    pub aggregation: Aggregation,
+    pub unit: Unit,
+}
+
+const fn flow(name: &'static str) -> MetricDef {
+    MetricDef {
+        name,
+        aggregation: Aggregation::Flow,
+        unit: Unit::Count,
+    }
+}
+
+const fn money(name: &'static str) -> MetricDef {
+    MetricDef {
+        name,
+        aggregation: Aggregation::Flow,
+        unit: Unit::Money,
+    }
+}
+
+/// Every canonical metric, in the order of the documented format.
+pub const CANONICAL_METRICS: &[MetricDef] = &[
+    flow("impressions"),
+    MetricDef {
+        name: "reach",
+        aggregation: Aggregation::Unique,
+        unit: Unit::Count,
+    },
+    flow("clicks"),
+    flow("link_clicks"),
+    flow("likes"),
+    flow("comments"),
+    flow("shares"),
+    flow("saves"),
+    flow("video_views"),
+    flow("profile_visits"),
+    flow("mentions"),
+    flow("category_mentions"),
+    MetricDef {
+        name: "followers",
+        aggregation: Aggregation::Stock,
+        unit: Unit::Count,
+    },
+    flow("followers_gained"),
+    flow("followers_lost"),
+    flow("sessions"),
+    flow("leads"),
+    flow("conversions"),
+    flow("purchases"),
+    flow("customers"),
+    money("revenue"),
+    money("spend"),
+    flow("issues_resolved"),
+    flow("messages_received"),
+    MetricDef {
+        name: "first_reply_seconds",
+        aggregation: Aggregation::Duration,
+        unit: Unit::Seconds,
+    },
+    flow("influencers_signed"),
+];
+
+/// Index of a metric in a dataset's metric registry: canonical metrics first, then
+/// the custom metrics found in the inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MetricId(pub u16);
+
+pub fn canonical_metric(name: &str) -> Option<MetricId> {
+    CANONICAL_METRICS
+        .iter()
+        .position(|m| m.name == name)
+        .map(|i| MetricId(i as u16))
+}
+
+/// The metric that weights `first_reply_seconds`.
+pub const MESSAGES_RECEIVED: &str = "messages_received";
+
+/// Canonical platform ids, with the aliases users and exports write for them.
+const PLATFORMS: &[(&str, &[&str])] = &[
+    ("facebook", &["fb", "meta"]),
+    ("instagram", &["ig", "insta"]),
+    ("messenger", &[]),
+    ("threads", &[]),
+    ("tiktok", &["tik tok"]),
+    ("youtube", &["yt", "you tube"]),
+    ("twitter", &["x", "x (twitter)", "x/twitter"]),
+    ("linkedin", &["linked in"]),
+    ("pinterest", &[]),
+    ("google_ads", &["google ads", "adwords", "google-ads"]),
+    ("web", &["website", "site"]),
+];
+
+/// The canonical id of a platform name, or `None` for a platform roi does not know
+/// (which is still accepted as written, lowercased).
+pub fn platform_id(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    PLATFORMS
+        .iter()
+        .find(|(id, aliases)| *id == lower || aliases.contains(&lower.as_str()))
+        .map(|(id, _)| *id)
+}
+
+/// Normalizes a platform value: known aliases map to their id, others are lowercased.
+pub fn normalize_platform(name: &str) -> String {
+    platform_id(name).map_or_else(|| name.trim().to_lowercase(), str::to_owned)
+}
+
+/// An exact amount in millionths. Sums of amounts never drift the way floats do:
+/// ten million additions of 0.1 give exactly 1000000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub i64);
+
+impl Amount {
+    pub const SCALE: i64 = 1_000_000;
+    pub const DECIMALS: usize = 6;
+
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / Self::SCALE as f64
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+}
+
+/// A sum of amounts; wide enough that no realistic input overflows it.
+pub fn sum_to_f64(sum: i128) -> f64 {
+    sum as f64 / Amount::SCALE as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platform_aliases_map_to_ids() {
+        assert_eq!(normalize_platform("X"), "twitter");
+        assert_eq!(normalize_platform(" Facebook "), "facebook");
+        assert_eq!(normalize_platform("Zalo"), "zalo");
+        assert_eq!(normalize_platform("Google Ads"), "google_ads");
+    }
+
+    #[test]
+    fn every_dimension_round_trips_its_name() {
+        for d in Dimension::ALL {
+            assert_eq!(Dimension::from_name(d.name()), Some(d));
+            assert_eq!(Dimension::ALL[d.index()], d);
+        }
+    }
+
+    #[test]
+    fn canonical_metric_names_are_unique_and_not_dimensions() {
+        for (i, m) in CANONICAL_METRICS.iter().enumerate() {
+            assert_eq!(canonical_metric(m.name), Some(MetricId(i as u16)));
+            assert!(Dimension::from_name(m.name).is_none());
+        }
+    }
+}

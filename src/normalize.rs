@@ -1,0 +1,232 @@
+//! Turns rows read from files into the dataset: interns dimension values, applies
+//! platform aliases and the default currency, registers custom metrics, and removes
+//! the overlap between exports so no observation is counted twice.
+//!
+//! Overlap: two files that both hold a row with the same dates and dimensions (a
+//! user who downloads "last 28 days" every week) describe the same observation. For
+//! each such key only the rows of the newest export are kept: the file whose data
+//! reaches the latest date, then the later modification time, then the later input.
+//! Within one file, rows with equal keys are all kept (a CRM export has one row per
+//! lead), which is why this works per file rather than per row.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+
+use crate::dataset::{Dataset, MetricInfo, Row, Skipped, SourceFile, Sym};
+use crate::model::{
+    Aggregation, Amount, Dimension, MetricId, Unit, canonical_metric, normalize_platform,
+};
+
+/// Dimensions and dates of a row, as read.
+pub struct RowInput<'a> {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub dims: [Option<&'a str>; Dimension::COUNT],
+    pub line: u64,
+}
+
+pub struct Builder {
+    dataset: Dataset,
+    default_currency: Option<String>,
+    modified: Vec<Option<SystemTime>>,
+}
+
+type Key = (NaiveDate, NaiveDate, [Option<Sym>; Dimension::COUNT]);
+
+impl Builder {
+    pub fn new(default_currency: Option<String>) -> Builder {
+        Builder {
+            dataset: Dataset::default(),
+            default_currency,
+            modified: Vec::new(),
+        }
+    }
+
+    /// Registers a file; rows pushed after this belong to it.
+    pub fn start_file(&mut self, path: PathBuf, format: &str, modified: Option<SystemTime>) {
+        self.dataset.files.push(SourceFile {
+            path,
+            format: format.to_owned(),
+            rows_read: 0,
+            rows_replaced: 0,
+            skipped: Vec::new(),
+            first_date: None,
+            last_date: None,
+            warnings: Vec::new(),
+        });
+        self.modified.push(modified);
+    }
+
+    fn current_file(&mut self) -> &mut SourceFile {
+        self.dataset
+            .files
+            .last_mut()
+            .expect("start_file is called before rows are pushed")
+    }
+
+    /// The id of a metric column: canonical, or a custom metric registered now.
+    pub fn metric(&mut self, name: &str) -> MetricId {
+        if let Some(id) = self.dataset.metric_id(name) {
+            return id;
+        }
+        self.dataset.metrics.push(MetricInfo {
+            name: name.to_owned(),
+            aggregation: Aggregation::Flow,
+            unit: Unit::Number,
+        });
+        MetricId((self.dataset.metrics.len() - 1) as u16)
+    }
+
+    pub fn metric_info(&self, id: MetricId) -> &MetricInfo {
+        self.dataset.metric(id)
+    }
+
+    /// Rows skipped so far in the current file.
+    pub fn last_file_skips(&self) -> &[Skipped] {
+        self.dataset
+            .files
+            .last()
+            .map_or(&[], |f| f.skipped.as_slice())
+    }
+
+    pub fn warn(&mut self, warning: String) {
+        self.current_file().warnings.push(warning);
+    }
+
+    /// Counts a row left out, by reason.
+    pub fn skip(&mut self, reason: &str, line: u64) {
+        let file = self.current_file();
+        if let Some(s) = file.skipped.iter_mut().find(|s| s.reason == reason) {
+            s.rows += 1;
+        } else {
+            file.skipped.push(Skipped {
+                reason: reason.to_owned(),
+                rows: 1,
+                first_line: line,
+            });
+        }
+    }
+
+    pub fn push(&mut self, input: &RowInput<'_>, values: Vec<(MetricId, Amount)>) {
+        let mut dims = [None; Dimension::COUNT];
+        for d in Dimension::ALL {
+            let value = input.dims[d.index()]
+                .map(str::trim)
+                .filter(|v| !v.is_empty());
+            dims[d.index()] = match (d, value) {
+                (Dimension::Platform, Some(v)) => {
+                    Some(self.dataset.interner.intern(&normalize_platform(v)))
+                }
+                (Dimension::Currency, Some(v)) => {
+                    Some(self.dataset.interner.intern(&v.to_uppercase()))
+                }
+                (Dimension::Currency, None) => self
+                    .default_currency
+                    .clone()
+                    .map(|c| self.dataset.interner.intern(&c)),
+                (_, Some(v)) => Some(self.dataset.interner.intern(v)),
+                (_, None) => None,
+            };
+        }
+        let file = (self.dataset.files.len() - 1) as u32;
+        let source = self.current_file();
+        source.rows_read += 1;
+        source.first_date = Some(
+            source
+                .first_date
+                .map_or(input.start, |d| d.min(input.start)),
+        );
+        source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
+        self.dataset.rows.push(Row {
+            start: input.start,
+            end: input.end,
+            dims,
+            values,
+            file,
+            line: input.line,
+        });
+    }
+
+    /// Finishes the dataset, keeping only the newest export's rows for each key.
+    pub fn finish(mut self) -> Dataset {
+        let rank = |file: u32, ds: &Dataset, modified: &[Option<SystemTime>]| {
+            (
+                ds.files[file as usize].last_date,
+                modified[file as usize],
+                file,
+            )
+        };
+        let mut owner: HashMap<Key, u32> = HashMap::new();
+        for row in &self.dataset.rows {
+            let key = (row.start, row.end, row.dims);
+            owner
+                .entry(key)
+                .and_modify(|best| {
+                    if rank(row.file, &self.dataset, &self.modified)
+                        > rank(*best, &self.dataset, &self.modified)
+                    {
+                        *best = row.file;
+                    }
+                })
+                .or_insert(row.file);
+        }
+        let rows = std::mem::take(&mut self.dataset.rows);
+        let mut kept = Vec::with_capacity(rows.len());
+        for row in rows {
+            if owner[&(row.start, row.end, row.dims)] == row.file {
+                kept.push(row);
+            } else {
+                self.dataset.files[row.file as usize].rows_replaced += 1;
+            }
+        }
+        self.dataset.rows = kept;
+        self.dataset
+    }
+}
+
+/// A custom metric's name as formulas can write it: lowercase, `_` for the rest.
+pub fn metric_name(header: &str) -> String {
+    let mut name: String = header
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    while name.contains("__") {
+        name = name.replace("__", "_");
+    }
+    name.trim_matches('_').to_owned()
+}
+
+/// Whether negative values are an error for this metric: counts cannot be negative.
+pub fn must_be_non_negative(name: &str) -> bool {
+    canonical_metric(name).is_some()
+        && !matches!(
+            crate::model::CANONICAL_METRICS
+                .iter()
+                .find(|m| m.name == name)
+                .map(|m| m.unit),
+            Some(Unit::Money)
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metric_names_are_identifiers() {
+        assert_eq!(metric_name("Lead Score (%)"), "lead_score");
+        assert_eq!(metric_name("  trial_starts "), "trial_starts");
+    }
+
+    #[test]
+    fn counts_are_non_negative_money_may_be_negative() {
+        assert!(must_be_non_negative("likes"));
+        assert!(!must_be_non_negative("spend"));
+        assert!(!must_be_non_negative("custom_delta"));
+    }
+}

@@ -1,0 +1,225 @@
+//! Turning results into text: terminal tables, JSON, CSV and Markdown. Rendering
+//! never computes a figure; it only formats what the report holds.
+
+mod csv_out;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::goals::{GoalResult, Status};
+use crate::model::Unit;
+use crate::report::{CheckResult, KpiAnswer, KpiList, Report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// How text output looks on this terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Unicode block characters in progress bars; ASCII otherwise.
+    pub unicode: bool,
+    /// Fit tables to the terminal's width; otherwise lines are as long as needed.
+    pub fit_terminal: bool,
+}
+
+impl Style {
+    pub const PLAIN: Style = Style {
+        color: false,
+        unicode: false,
+        fit_terminal: false,
+    };
+}
+
+/// A number as scripts read it: `.` decimal mark, no separators, no exponent,
+/// rounded to 9 decimals so float noise never shows (0.1 + 0.2 prints 0.3).
+pub fn plain_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".to_owned();
+    }
+    let rounded = (v * 1e9).round() / 1e9;
+    let rounded = if rounded.is_finite() { rounded } else { v };
+    let text = format!("{rounded}");
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+fn group_thousands(int: &str) -> String {
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+/// `1234567.891` with `decimals` → `1,234,567.89`.
+pub fn grouped(v: f64, decimals: usize) -> String {
+    let text = format!("{v:.decimals$}");
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let int = if int == "-0" { "0" } else { int };
+    if frac.is_empty() {
+        group_thousands(int)
+    } else {
+        format!("{}.{frac}", group_thousands(int))
+    }
+}
+
+/// Minor-unit digits people expect for a currency.
+fn currency_decimals(currency: &str) -> usize {
+    match currency {
+        "VND" | "JPY" | "KRW" | "IDR" | "CLP" | "ISK" | "HUF" | "TWD" => 0,
+        _ => 2,
+    }
+}
+
+/// A value as people read it: thousands separators, percentages, currencies.
+pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>) -> String {
+    let Some(v) = value else {
+        return "n/a".to_owned();
+    };
+    match unit {
+        Unit::Count if v.fract() == 0.0 => grouped(v, 0),
+        Unit::Count | Unit::Number => {
+            if v.fract() == 0.0 {
+                grouped(v, 0)
+            } else {
+                grouped(v, 2)
+            }
+        }
+        Unit::Ratio => format!("{}%", grouped(v * 100.0, 2)),
+        Unit::Money => match currency {
+            Some(c) => format!("{} {c}", grouped(v, currency_decimals(c))),
+            None => grouped(v, 2),
+        },
+        Unit::Seconds => duration(v),
+    }
+}
+
+fn duration(seconds: f64) -> String {
+    let total = seconds.round() as i64;
+    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
+    if h > 0 {
+        format!("{h}h {m:02}m {s:02}s")
+    } else if m > 0 {
+        format!("{m}m {s:02}s")
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// A goal's value in its unit and currency.
+pub fn goal_value(goal: &GoalResult, v: Option<f64>) -> String {
+    human(v, goal.unit, goal.currency.as_deref())
+}
+
+pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
+    let Some(p) = progress else {
+        return "n/a".to_owned();
+    };
+    let width = 10;
+    let filled = ((p.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let pct = format!("{:>4}%", (p * 100.0).round() as i64);
+    if style.unicode {
+        format!("{}{} {pct}", "█".repeat(filled), "░".repeat(width - filled))
+    } else {
+        format!(
+            "[{}{}] {pct}",
+            "#".repeat(filled),
+            "-".repeat(width - filled)
+        )
+    }
+}
+
+pub fn status_label(status: Status) -> &'static str {
+    status.word()
+}
+
+pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::report(r, style, out),
+        Format::Json => json(r, out),
+        Format::Csv => csv_out::report(r, out),
+        Format::Markdown => markdown::report(r, out),
+    }
+}
+
+pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::check(r, style, out),
+        Format::Json => json(r, out),
+        Format::Csv => csv_out::goals(&r.goals, out),
+        Format::Markdown => markdown::check(r, out),
+    }
+}
+
+pub fn kpi_answer(a: &KpiAnswer, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => json(a, out),
+        _ => writeln!(out, "{}", a.value.map_or("n/a".to_owned(), plain_number)),
+    }
+}
+
+pub fn kpi_list(
+    list: &KpiList,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::kpi_list(list, style, out),
+        Format::Json => json(list, out),
+        Format::Csv => csv_out::kpi_list(list, out),
+        Format::Markdown => markdown::kpi_list(list, out),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_hide_float_noise() {
+        assert_eq!(plain_number(0.1 + 0.2), "0.3");
+        assert_eq!(plain_number(130.0), "130");
+        assert_eq!(plain_number(0.052_345_678_9), "0.052345679");
+        assert_eq!(plain_number(-0.0), "0");
+        assert_eq!(plain_number(1e15), "1000000000000000");
+    }
+
+    #[test]
+    fn human_values() {
+        assert_eq!(human(Some(1_234_567.0), Unit::Count, None), "1,234,567");
+        assert_eq!(human(Some(0.05234), Unit::Ratio, None), "5.23%");
+        assert_eq!(
+            human(Some(1234.5), Unit::Money, Some("USD")),
+            "1,234.50 USD"
+        );
+        assert_eq!(
+            human(Some(1_234_567.4), Unit::Money, Some("VND")),
+            "1,234,567 VND"
+        );
+        assert_eq!(human(Some(-12.5), Unit::Money, Some("USD")), "-12.50 USD");
+        assert_eq!(human(Some(3725.0), Unit::Seconds, None), "1h 02m 05s");
+        assert_eq!(human(None, Unit::Count, None), "n/a");
+    }
+
+    #[test]
+    fn bars() {
+        assert_eq!(progress_bar(Some(0.5), Style::PLAIN), "[#####-----]   50%");
+        assert_eq!(progress_bar(Some(1.7), Style::PLAIN), "[##########]  170%");
+    }
+}

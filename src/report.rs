@@ -1,0 +1,462 @@
+//! The serialisable results every renderer takes. Building them is the last step
+//! of computation; nothing here formats for people.
+//!
+//! The JSON form of these structs is public: `schema_version` changes when a field
+//! changes meaning or disappears (new fields may be added within a version).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Filter, Row, SourceFile, Window};
+use crate::goals::{self, GoalResult};
+use crate::kpi::{EvalError, Pace};
+use crate::model::{Dimension, Unit};
+use crate::settings::Config;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How `--by` groups rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Dim(Dimension),
+    Day,
+    Week,
+    Month,
+}
+
+impl GroupBy {
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupBy::Dim(d) => d.name(),
+            GroupBy::Day => "day",
+            GroupBy::Week => "week",
+            GroupBy::Month => "month",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<GroupBy> {
+        match text {
+            "day" => Some(GroupBy::Day),
+            "week" => Some(GroupBy::Week),
+            "month" => Some(GroupBy::Month),
+            other => Dimension::from_name(other).map(GroupBy::Dim),
+        }
+    }
+
+    /// The calendar bucket containing `date`.
+    fn bucket(self, date: NaiveDate) -> Window {
+        match self {
+            GroupBy::Day | GroupBy::Dim(_) => Window::new(date, date),
+            GroupBy::Week => {
+                let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+                Window::new(monday, monday + Days::new(6))
+            }
+            GroupBy::Month => {
+                let first = date.with_day(1).unwrap_or(date);
+                let last = first
+                    .checked_add_months(chrono::Months::new(1))
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(date);
+                Window::new(first, last)
+            }
+        }
+    }
+
+    fn label(self, window: Window) -> String {
+        match self {
+            GroupBy::Month => window.from.format("%Y-%m").to_string(),
+            GroupBy::Week => {
+                let w = window.from.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            _ => window.from.to_string(),
+        }
+    }
+}
+
+/// What the report covers.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub as_of: NaiveDate,
+    pub filter: Filter,
+    pub window: Option<Window>,
+    pub by: Vec<GroupBy>,
+    /// KPIs to show; empty for the default selection.
+    pub kpis: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub as_of: NaiveDate,
+    /// `--from`/`--to`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    /// `--where` conditions, dimension → accepted values.
+    pub filter: BTreeMap<String, Vec<String>>,
+    pub group_by: Vec<String>,
+    /// The KPI columns, in order.
+    pub kpis: Vec<KpiColumn>,
+    pub groups: Vec<Group>,
+    pub goals: Vec<GoalResult>,
+    pub inputs: Inputs,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiColumn {
+    pub name: String,
+    pub unit: Unit,
+    pub pace: Pace,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// Group-by dimension → value (`""` when rows have none). Empty without `--by`.
+    pub key: IndexMap<String, String>,
+    pub rows: u64,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub values: IndexMap<String, KpiValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiValue {
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Present and true when the value is a sum of reach: an upper bound.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub upper_bound: bool,
+}
+
+/// What was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Inputs {
+    pub files: Vec<SourceFile>,
+    /// Rows used after de-duplication.
+    pub rows: u64,
+    pub rows_replaced: u64,
+    pub rows_skipped: u64,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+}
+
+impl Inputs {
+    pub fn of(dataset: &Dataset) -> Inputs {
+        let range = dataset.date_range();
+        Inputs {
+            files: dataset.files.clone(),
+            rows: dataset.rows.len() as u64,
+            rows_replaced: dataset.files.iter().map(|f| f.rows_replaced).sum(),
+            rows_skipped: dataset
+                .files
+                .iter()
+                .flat_map(|f| &f.skipped)
+                .map(|s| s.rows)
+                .sum(),
+            first_date: range.map(|w| w.from),
+            last_date: range.map(|w| w.to),
+        }
+    }
+}
+
+/// KPIs shown per group when `--by` is given and no `--kpi` chosen.
+const HEADLINE: &[&str] = &[
+    "impressions",
+    "reach",
+    "engagements",
+    "engagement_rate",
+    "clicks",
+    "ctr",
+    "web_traffic",
+    "leads",
+    "cpl",
+    "sales_revenue",
+    "spend",
+    "roas",
+];
+
+pub fn evaluate_goals(
+    config: &Config,
+    dataset: &Dataset,
+    as_of: NaiveDate,
+    goals: &[&goals::Goal],
+) -> Result<Vec<GoalResult>, EvalError> {
+    let cx = goals::Context {
+        dataset,
+        catalogue: &config.catalogue,
+        fx: &config.fx,
+        tolerance: config.at_risk_tolerance,
+        as_of,
+    };
+    goals.iter().map(|g| goals::evaluate(g, &cx)).collect()
+}
+
+pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {
+    config.catalogue.check_names(dataset)?;
+    for name in &scope.kpis {
+        config.catalogue.check_name(name, dataset)?;
+    }
+    let selection = dataset.select(&scope.filter);
+    let dims: Vec<Dimension> = scope
+        .by
+        .iter()
+        .filter_map(|g| match g {
+            GroupBy::Dim(d) => Some(*d),
+            _ => None,
+        })
+        .collect();
+    let time = scope
+        .by
+        .iter()
+        .copied()
+        .find(|g| !matches!(g, GroupBy::Dim(_)));
+
+    // Rows per dimension key, keeping first-seen order stable by sorting keys.
+    let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
+    for row in &selection.rows {
+        let key = dims
+            .iter()
+            .map(|d| dataset.dim_value(row, *d).unwrap_or("").to_owned())
+            .collect();
+        by_key.entry(key).or_default().push(row);
+    }
+
+    let mut notes = Vec::new();
+    let mut raw_groups = Vec::new();
+    let mut straddling = 0;
+    for (key, rows) in by_key {
+        let sub = crate::dataset::Selection { dataset, rows };
+        let windows: Vec<Option<Window>> = match time {
+            None => vec![scope.window],
+            Some(grain) => {
+                let Some(range) = sub.date_range() else {
+                    continue;
+                };
+                let range = clip(range, scope.window);
+                let mut out = Vec::new();
+                let mut day = range.from;
+                while day <= range.to {
+                    let bucket = grain.bucket(day);
+                    out.push(Some(clip(bucket, Some(range))));
+                    day = bucket.to + Days::new(1);
+                }
+                out
+            }
+        };
+        for window in windows {
+            let agg = sub.aggregate(window);
+            straddling += agg.straddling_rows;
+            if agg.rows == 0 {
+                continue;
+            }
+            let mut labels: IndexMap<String, String> = dims
+                .iter()
+                .zip(&key)
+                .map(|(d, v)| (d.name().to_owned(), v.clone()))
+                .collect();
+            if let (Some(grain), Some(w)) = (time, window) {
+                labels.insert(grain.name().to_owned(), grain.label(w));
+            }
+            raw_groups.push((labels, agg));
+        }
+    }
+    if straddling > 0 {
+        notes.push(format!(
+            "{straddling} rows cover dates that cross a window or period boundary and were left out of it; \
+             use a window that contains their whole date range"
+        ));
+    }
+
+    let candidates: Vec<String> = if scope.kpis.is_empty() {
+        if scope.by.is_empty() {
+            config.catalogue.iter().map(|k| k.name.clone()).collect()
+        } else {
+            HEADLINE.iter().map(|s| (*s).to_owned()).collect()
+        }
+    } else {
+        scope.kpis.clone()
+    };
+
+    let mut groups = Vec::with_capacity(raw_groups.len());
+    let mut upper_bound = false;
+    for (key, agg) in &raw_groups {
+        let mut values = IndexMap::new();
+        for name in &candidates {
+            let v = config.catalogue.evaluate(name, dataset, agg, &config.fx)?;
+            upper_bound |= v.upper_bound;
+            values.insert(
+                name.clone(),
+                KpiValue {
+                    value: v.value,
+                    currency: v.currency,
+                    upper_bound: v.upper_bound,
+                },
+            );
+        }
+        groups.push(Group {
+            key: key.clone(),
+            rows: agg.rows,
+            first_date: agg.first,
+            last_date: agg.last,
+            values,
+        });
+    }
+    // Default selections show only KPIs that have a value somewhere.
+    let shown: Vec<String> = candidates
+        .into_iter()
+        .filter(|name| {
+            !scope.kpis.is_empty() || groups.iter().any(|g| g.values[name].value.is_some())
+        })
+        .collect();
+    for g in &mut groups {
+        g.values.retain(|name, _| shown.contains(name));
+    }
+    if upper_bound {
+        notes.push(
+            "reach is summed over rows (days, posts, campaigns): the total is an upper bound, since the same people are counted once per row they were reached in"
+                .to_owned(),
+        );
+    }
+
+    if !scope.filter.is_empty() || scope.window.is_some() {
+        // Goals carry their own filters and windows, so their figures never change
+        // with the flags that narrow the KPI table.
+        notes.push(
+            "goals use their own filters and windows; --where, --from and --to narrow the KPI table only"
+                .to_owned(),
+        );
+    }
+    let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
+    let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;
+
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        as_of: scope.as_of,
+        window: scope.window,
+        filter: scope
+            .filter
+            .conditions
+            .iter()
+            .map(|(d, v)| (d.name().to_owned(), v.clone()))
+            .collect(),
+        group_by: scope.by.iter().map(|g| g.name().to_owned()).collect(),
+        kpis: shown
+            .iter()
+            .map(|name| KpiColumn {
+                name: name.clone(),
+                unit: config.catalogue.unit(name, dataset),
+                pace: config.catalogue.pace(name, dataset),
+            })
+            .collect(),
+        groups,
+        goals,
+        inputs: Inputs::of(dataset),
+        notes,
+    })
+}
+
+fn clip(w: Window, to: Option<Window>) -> Window {
+    match to {
+        Some(t) => Window::new(w.from.max(t.from), w.to.min(t.to)),
+        None => w,
+    }
+}
+
+/// The figure `roi kpi` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiAnswer {
+    pub schema_version: u32,
+    pub kpi: String,
+    pub value: Option<f64>,
+    pub unit: Unit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub upper_bound: bool,
+    /// Rows the value was computed from.
+    pub rows: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    pub filter: BTreeMap<String, Vec<String>>,
+}
+
+pub fn kpi_answer(
+    config: &Config,
+    dataset: &Dataset,
+    name: &str,
+    filter: &Filter,
+    window: Option<Window>,
+) -> Result<KpiAnswer, EvalError> {
+    config.catalogue.check_name(name, dataset)?;
+    let agg = dataset.select(filter).aggregate(window);
+    let v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    Ok(KpiAnswer {
+        schema_version: SCHEMA_VERSION,
+        kpi: name.to_owned(),
+        value: v.value,
+        unit: v.unit,
+        currency: v.currency,
+        upper_bound: v.upper_bound,
+        rows: agg.rows,
+        window,
+        filter: filter
+            .conditions
+            .iter()
+            .map(|(d, v)| (d.name().to_owned(), v.clone()))
+            .collect(),
+    })
+}
+
+/// One line of `roi kpis`.
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiInfo {
+    pub name: String,
+    pub formula: String,
+    pub unit: Unit,
+    /// How the KPI aggregates: `cumulative` sums grow over time; `level` is a ratio or stock.
+    pub pace: Pace,
+    pub description: String,
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiList {
+    pub schema_version: u32,
+    pub kpis: Vec<KpiInfo>,
+}
+
+pub fn kpi_list(config: &Config) -> KpiList {
+    let empty = Dataset::default();
+    KpiList {
+        schema_version: SCHEMA_VERSION,
+        kpis: config
+            .catalogue
+            .iter()
+            .map(|k| KpiInfo {
+                name: k.name.clone(),
+                formula: k.formula.to_string(),
+                unit: k.unit,
+                pace: config.catalogue.pace(&k.name, &empty),
+                description: k.description.clone(),
+                builtin: k.builtin,
+            })
+            .collect(),
+    }
+}
+
+/// What `roi check` decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    pub schema_version: u32,
+    pub as_of: NaiveDate,
+    pub passed: bool,
+    /// Goals whose status fails the check.
+    pub failed: Vec<String>,
+    pub goals: Vec<GoalResult>,
+    pub inputs: Inputs,
+}

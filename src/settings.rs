@@ -1,0 +1,519 @@
+//! `roi.toml`: parsed strictly (unknown keys are errors), then validated once into
+//! typed [`Config`] that the rest of the program takes. No module below sees TOML.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::dataset::{Filter, Window};
+use crate::goals::{Baseline, Cmp, Goal, Severity, Target};
+use crate::kpi::{Catalogue, CustomKpi, Fx, KpiSettings, did_you_mean};
+use crate::model::{Dimension, Unit};
+
+pub const CONFIG_FILE: &str = "roi.toml";
+pub const DEFAULT_TOLERANCE: f64 = 0.10;
+
+/// A problem in roi.toml. The message names the key and says what was expected.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    inputs: Vec<String>,
+    currency: Option<String>,
+    at_risk_tolerance: Option<f64>,
+    emv: Option<RawEmv>,
+    cpa: Option<RawCpa>,
+    clv: Option<RawClv>,
+    #[serde(default)]
+    fx: BTreeMap<String, f64>,
+    #[serde(default)]
+    kpis: IndexMap<String, RawKpi>,
+    #[serde(default)]
+    goals: Vec<RawGoal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEmv {
+    cost_per_engagement: Option<f64>,
+    weights: Option<IndexMap<String, f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCpa {
+    actions: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClv {
+    expected_lifetime: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKpi {
+    formula: String,
+    unit: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    id: String,
+    title: Option<String>,
+    kpi: String,
+    #[serde(rename = "where", default)]
+    filter: BTreeMap<String, OneOrMany>,
+    start: TomlDate,
+    deadline: TomlDate,
+    target: NumberOrText,
+    baseline: Option<RawBaseline>,
+    severity: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NumberOrText {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawBaseline {
+    Number(f64),
+    Text(String),
+    Window { from: TomlDate, to: TomlDate },
+}
+
+/// A date written either as a TOML date (`2026-08-01`) or a string.
+#[derive(Debug, Clone)]
+struct TomlDate(String);
+
+impl<'de> Deserialize<'de> for TomlDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Date(toml::value::Datetime),
+            Text(String),
+        }
+        Ok(TomlDate(match Either::deserialize(d)? {
+            Either::Date(dt) => dt.to_string(),
+            Either::Text(s) => s,
+        }))
+    }
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where roi.toml is; inputs are relative to it. `None` without a config file.
+    pub path: Option<PathBuf>,
+    pub inputs: Vec<String>,
+    pub currency: Option<String>,
+    pub at_risk_tolerance: f64,
+    pub fx: Fx,
+    pub catalogue: Catalogue,
+    pub goals: Vec<Goal>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            inputs: Vec::new(),
+            currency: None,
+            at_risk_tolerance: DEFAULT_TOLERANCE,
+            fx: Fx::default(),
+            catalogue: Catalogue::new(&KpiSettings::default())
+                .expect("built-in KPI formulas parse"),
+            goals: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Directory that relative inputs are resolved against.
+    pub fn base_dir(&self) -> &Path {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."))
+    }
+
+    pub fn goal(&self, id: &str) -> Result<&Goal, ConfigError> {
+        self.goals.iter().find(|g| g.id == id).ok_or_else(|| {
+            let hint = did_you_mean(id, self.goals.iter().map(|g| g.id.as_str()));
+            let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
+            ConfigError {
+                path: self.display_path(),
+                message: format!(
+                    "no goal with id `{id}`{hint}; goals are: {}",
+                    if known.is_empty() {
+                        "(none)".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            }
+        })
+    }
+
+    pub fn display_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| CONFIG_FILE.to_owned(), |p| p.display().to_string())
+    }
+
+    /// Loads `path`, or `./roi.toml` when it exists, or the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match path {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let default = PathBuf::from(CONFIG_FILE);
+                if !default.is_file() {
+                    return Ok(Config::default());
+                }
+                default
+            }
+        };
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+            path: display.clone(),
+            message: format!("cannot read the configuration: {e}"),
+        })?;
+        let mut config = Config::parse(&text, &display)?;
+        config.path = Some(path);
+        Ok(config)
+    }
+
+    pub fn parse(text: &str, display: &str) -> Result<Config, ConfigError> {
+        let err = |message: String| ConfigError {
+            path: display.to_owned(),
+            message,
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
+
+        let tolerance = raw.at_risk_tolerance.unwrap_or(DEFAULT_TOLERANCE);
+        if !(0.0..1.0).contains(&tolerance) {
+            return Err(err(format!(
+                "`at_risk_tolerance = {tolerance}` must be a fraction between 0 and 1, like 0.10 for 10%"
+            )));
+        }
+        let currency = raw.currency.map(|c| c.trim().to_uppercase());
+
+        let mut kpi_settings = KpiSettings::default();
+        if let Some(emv) = raw.emv {
+            if let Some(cost) = emv.cost_per_engagement {
+                kpi_settings.emv_cost_per_engagement = cost;
+            }
+            if let Some(weights) = emv.weights {
+                kpi_settings.emv_weights = weights.into_iter().collect();
+            }
+        }
+        if let Some(cpa) = raw.cpa {
+            kpi_settings.cpa_actions = cpa.actions;
+        }
+        if let Some(clv) = raw.clv {
+            kpi_settings.clv_expected_lifetime = clv.expected_lifetime;
+        }
+        for (name, kpi) in raw.kpis {
+            let unit = match kpi.unit.as_deref() {
+                None => None,
+                Some(u) => Some(Unit::from_name(u).ok_or_else(|| {
+                    err(format!(
+                        "kpi `{name}`: unit `{u}` is not one of count, money, ratio, seconds, number"
+                    ))
+                })?),
+            };
+            kpi_settings.custom.push(CustomKpi {
+                name,
+                formula: kpi.formula,
+                unit,
+                description: kpi.description,
+            });
+        }
+        let catalogue = Catalogue::new(&kpi_settings).map_err(|e| err(e.to_string()))?;
+
+        let fx = Fx {
+            base: currency.clone(),
+            rates: raw
+                .fx
+                .into_iter()
+                .map(|(k, v)| (k.to_uppercase(), v))
+                .collect(),
+        };
+        if !fx.rates.is_empty() && fx.base.is_none() {
+            return Err(err(
+                "`[fx]` rates convert into the report currency: add `currency = \"USD\"` (or yours) at the top".to_owned(),
+            ));
+        }
+
+        let mut goals: Vec<Goal> = Vec::new();
+        for raw_goal in raw.goals {
+            let goal = goal_from_raw(raw_goal, &catalogue).map_err(&err)?;
+            if goals.iter().any(|g| g.id == goal.id) {
+                return Err(err(format!(
+                    "two goals have the id `{}`; ids must be unique",
+                    goal.id
+                )));
+            }
+            goals.push(goal);
+        }
+
+        Ok(Config {
+            path: None,
+            inputs: raw.inputs,
+            currency,
+            at_risk_tolerance: tolerance,
+            fx,
+            catalogue,
+            goals,
+        })
+    }
+}
+
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim_end().to_owned();
+    let Some(span) = e.span() else {
+        return message;
+    };
+    let before = &text[..span.start.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("line {line}, column {column}: {message}")
+}
+
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
+    let id = raw.id.trim().to_owned();
+    if id.is_empty() {
+        return Err("a goal has an empty `id`".to_owned());
+    }
+    let ctx = |m: String| format!("goal `{id}`: {m}");
+    let date = |key: &str, value: &TomlDate| {
+        parse_date(&value.0).ok_or_else(|| {
+            ctx(format!(
+                "`{key} = {}` is not a date; expected YYYY-MM-DD, like 2026-08-31",
+                value.0
+            ))
+        })
+    };
+    let start = date("start", &raw.start)?;
+    let deadline = date("deadline", &raw.deadline)?;
+    if deadline < start {
+        return Err(ctx(format!(
+            "the deadline {deadline} is before the start {start}"
+        )));
+    }
+    let mut conditions = Vec::new();
+    for (key, values) in raw.filter {
+        let dim = Dimension::from_name(&key).ok_or_else(|| {
+            ctx(format!(
+                "`where` uses `{key}`, which is not a dimension{}; dimensions are {}",
+                did_you_mean(&key, Dimension::ALL.iter().map(|d| d.name())),
+                Dimension::ALL.map(Dimension::name).join(", ")
+            ))
+        })?;
+        let values = match values {
+            OneOrMany::One(v) => vec![v],
+            OneOrMany::Many(v) => v,
+        };
+        conditions.push((dim, values));
+    }
+    let target = match raw.target {
+        NumberOrText::Number(n) => Target::Absolute {
+            cmp: Cmp::AtLeast,
+            value: n,
+        },
+        NumberOrText::Text(t) => parse_target(&t).map_err(ctx)?,
+    };
+    let baseline = match raw.baseline {
+        None => match target {
+            Target::Relative { .. } => Some(Baseline::PreviousPeriod),
+            Target::Absolute { .. } => None,
+        },
+        Some(RawBaseline::Number(n)) => Some(Baseline::Value(n)),
+        Some(RawBaseline::Text(t)) if t == "previous_period" => Some(Baseline::PreviousPeriod),
+        Some(RawBaseline::Text(t)) => {
+            return Err(ctx(format!(
+                "`baseline = \"{t}\"` is not understood; use \"previous_period\", a number, or {{ from = 2026-07-01, to = 2026-07-31 }}"
+            )));
+        }
+        Some(RawBaseline::Window { from, to }) => {
+            let from = date("baseline.from", &from)?;
+            let to = date("baseline.to", &to)?;
+            if to < from {
+                return Err(ctx(format!(
+                    "the baseline ends ({to}) before it starts ({from})"
+                )));
+            }
+            Some(Baseline::Window(Window::new(from, to)))
+        }
+    };
+    if catalogue.get(&raw.kpi).is_none()
+        && crate::model::canonical_metric(&raw.kpi).is_none()
+        && !raw
+            .kpi
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(ctx(format!("`kpi = \"{}\"` is not a KPI name", raw.kpi)));
+    }
+    let severity = match raw.severity.as_deref() {
+        None | Some("error") => Severity::Error,
+        Some("warn") => Severity::Warn,
+        Some(other) => {
+            return Err(ctx(format!(
+                "`severity = \"{other}\"` must be \"error\" or \"warn\""
+            )));
+        }
+    };
+    Ok(Goal {
+        title: raw.title.unwrap_or_else(|| id.clone()),
+        id,
+        kpi: raw.kpi,
+        filter: Filter { conditions },
+        window: Window::new(start, deadline),
+        target,
+        baseline,
+        severity,
+    })
+}
+
+/// Parses `+40%`, `-10%`, `>= 500`, `<= 5.00`, `> 3`, `< 2` or a bare number.
+pub fn parse_target(text: &str) -> Result<Target, String> {
+    let t = text.trim();
+    let bad = || {
+        format!(
+            "`target = \"{text}\"` is not understood; write \"+40%\" (relative to the baseline), \">= 500\", \"<= 5.00\" or a number"
+        )
+    };
+    if let Some(pct) = t.strip_suffix('%') {
+        let pct = pct.trim();
+        if !(pct.starts_with('+') || pct.starts_with('-')) {
+            return Err(format!(
+                "`target = \"{text}\"`: a percentage target is relative, so give its sign: \"+{pct}%\" or \"-{pct}%\""
+            ));
+        }
+        let change: f64 = pct.replace('+', "").trim().parse().map_err(|_| bad())?;
+        if !change.is_finite() || change <= -100.0 {
+            return Err(bad());
+        }
+        return Ok(Target::Relative {
+            change: change / 100.0,
+        });
+    }
+    let (cmp, rest) = if let Some(r) = t.strip_prefix(">=").or_else(|| t.strip_prefix('>')) {
+        (Cmp::AtLeast, r)
+    } else if let Some(r) = t.strip_prefix("<=").or_else(|| t.strip_prefix('<')) {
+        (Cmp::AtMost, r)
+    } else {
+        (Cmp::AtLeast, t)
+    };
+    let value: f64 = rest.trim().parse().map_err(|_| bad())?;
+    if !value.is_finite() {
+        return Err(bad());
+    }
+    Ok(Target::Absolute { cmp, value })
+}
+
+impl fmt::Display for Cmp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Cmp::AtLeast => ">=",
+            Cmp::AtMost => "<=",
+        })
+    }
+}
+
+/// The commented starter configuration `roi init` writes.
+pub const STARTER: &str = include_str!("starter.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_parse() {
+        assert!(
+            matches!(parse_target("+40%"), Ok(Target::Relative { change }) if (change - 0.4).abs() < 1e-12)
+        );
+        assert!(
+            matches!(parse_target("-10 %"), Ok(Target::Relative { change }) if (change + 0.1).abs() < 1e-12)
+        );
+        assert!(matches!(
+            parse_target(">= 500"),
+            Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 500.0
+        ));
+        assert!(matches!(
+            parse_target("<=5.00"),
+            Ok(Target::Absolute { cmp: Cmp::AtMost, value }) if value == 5.0
+        ));
+        assert!(matches!(
+            parse_target("150"),
+            Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 150.0
+        ));
+        assert!(parse_target("40%").unwrap_err().contains("give its sign"));
+        assert!(parse_target("lots").is_err());
+    }
+
+    #[test]
+    fn the_starter_config_is_valid() {
+        let config = Config::parse(STARTER, "roi.toml").unwrap();
+        assert!(!config.goals.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_name_their_line() {
+        let e = Config::parse("currency = \"USD\"\ncurrancy = 1\n", "roi.toml").unwrap_err();
+        assert!(e.message.contains("line 2"), "{}", e.message);
+        assert!(e.message.contains("currancy"), "{}", e.message);
+    }
+
+    #[test]
+    fn bad_goals_are_explained() {
+        let goal = |body: &str| {
+            Config::parse(
+                &format!("[[goals]]\nid = \"g\"\nkpi = \"reach\"\n{body}"),
+                "roi.toml",
+            )
+            .unwrap_err()
+            .message
+        };
+        assert!(
+            goal("start = 2026-08-31\ndeadline = 2026-08-01\ntarget = 5")
+                .contains("before the start")
+        );
+        assert!(
+            goal("start = 2026-08-01\ndeadline = 2026-08-31\ntarget = 5\nwhere = { platfrom = \"x\" }")
+                .contains("did you mean `platform`")
+        );
+    }
+}
