@@ -307,7 +307,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.forecast = Some(forecast);
     if cumulative {
         result.expected_by_now = Some(target * elapsed as f64 / days_total as f64);
-        if remaining > 0 && !direction.met(current, target) && direction == Cmp::AtLeast {
+        if remaining > 0
+            && cx.as_of <= window.to
+            && !direction.met(current, target)
+            && direction == Cmp::AtLeast
+        {
             result.needed_per_day = Some((target - current) / remaining as f64);
         }
     }
@@ -321,7 +325,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             Status::Missed
         };
         result.reason = format!(
-            "the deadline {} has passed with {} {} {} {}",
+            "the deadline {} has passed at {}, {} the target {} {}",
             window.to,
             shown(current),
             if met_now { "meeting" } else { "short of" },

@@ -64,7 +64,11 @@ const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ndjson", "jsonl"];
 pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for input in inputs {
-        let path = base.join(input);
+        let path = if base == Path::new(".") {
+            PathBuf::from(input)
+        } else {
+            base.join(input)
+        };
         if input.contains(['*', '?', '[']) {
             let pattern = path.to_string_lossy().into_owned();
             let matches = glob::glob(&pattern).map_err(|e| {

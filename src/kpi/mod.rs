@@ -262,7 +262,7 @@ pub enum CatalogueError {
 pub enum EvalError {
     #[error(
         "`{metric}` mixes currencies ({currencies}); amounts in different currencies are never added. \
-         Add an `[fx]` table to roi.toml with a rate for each (e.g. `[fx]\\nVND = 0.000039` with `currency = \"USD\"`), \
+         Add rates to roi.toml (`currency = \"USD\"` and under `[fx]` a line such as `VND = 0.000039`), \
          or narrow the data with `--where currency=…` or `--by currency`"
     )]
     MixedCurrencies { metric: String, currencies: String },
@@ -537,6 +537,7 @@ impl Catalogue {
             // Money built from constants (EMV's cost per engagement) is in the
             // report currency.
             currency: match unit {
+                _ if q.value.is_none() => None,
                 Unit::Ratio => None,
                 Unit::Money => q.currency.or_else(|| fx.base.clone()),
                 _ => q.currency,

@@ -1,0 +1,318 @@
+//! The commands end to end on the goal-status fixture (`fixtures/goals`, figures
+//! worked by hand in its `expected.md`) and the seed articles' worked examples.
+
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
+
+const GOALS: &str = "fixtures/goals/roi.toml";
+
+fn status(goal: &str, as_of: &str) -> (String, i32) {
+    let out = roi(&["status", goal, "--config", GOALS, "--as-of", as_of]);
+    (stdout(&out).trim().to_owned(), code(&out))
+}
+
+#[test]
+fn every_status_at_chosen_dates() {
+    // (goal, as-of, status, exit code); worked out in fixtures/goals/expected.md.
+    let cases = [
+        ("leads-500", "2026-08-20", "behind", 1),
+        ("leads-330", "2026-08-20", "at_risk", 0),
+        ("leads-300", "2026-08-20", "on_track", 0),
+        ("leads-150", "2026-08-20", "achieved", 0),
+        ("reach-aug", "2026-08-20", "on_track", 0),
+        ("cpl-aug", "2026-08-20", "on_track", 0),
+        ("tiktok-views", "2026-08-20", "no_data", 0),
+        ("leads-500", "2026-09-05", "missed", 1),
+        ("leads-150", "2026-09-05", "achieved", 0),
+        ("cpl-aug", "2026-09-05", "achieved", 0),
+        ("leads-500", "2026-08-25", "behind", 1),
+        ("leads-500", "2026-07-15", "not_started", 0),
+        ("reach-aug", "2026-07-31", "not_started", 0),
+        // On the start day one day of data counts: 10 leads → forecast 310.
+        ("leads-300", "2026-08-01", "on_track", 0),
+        // The deadline day is inside the window.
+        ("leads-150", "2026-08-31", "achieved", 0),
+    ];
+    for (goal, as_of, want, want_code) in cases {
+        assert_eq!(
+            status(goal, as_of),
+            (want.to_owned(), want_code),
+            "{goal} as of {as_of}"
+        );
+    }
+}
+
+#[test]
+fn goal_figures_match_the_hand_computed_ones() {
+    let out = roi(&["report", "--config", GOALS, "--as-of", "2026-08-20", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = |id: &str| {
+        json["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let close = |v: &serde_json::Value, want: f64| {
+        let got = v.as_f64().unwrap_or(f64::NAN);
+        assert!((got - want).abs() < 1e-6, "{got} != {want}");
+    };
+    let leads = goal("leads-500");
+    close(&leads["current"], 200.0);
+    close(&leads["forecast"], 310.0);
+    close(&leads["expected_by_now"], 500.0 * 20.0 / 31.0);
+    close(&leads["needed_per_day"], 300.0 / 11.0);
+    close(&leads["progress"], 0.4);
+    assert_eq!(leads["days_left"], 11);
+    assert_eq!(leads["days_elapsed"], 20);
+    assert_eq!(leads["data_through"], "2026-08-20");
+    let reach = goal("reach-aug");
+    close(&reach["baseline"], 31_000.0);
+    close(&reach["target"], 43_400.0);
+    close(&reach["current"], 30_000.0);
+    close(&reach["forecast"], 46_500.0);
+    assert_eq!(reach["baseline_window"]["from"], "2026-07-01");
+    assert_eq!(reach["baseline_window"]["to"], "2026-07-31");
+    let cpl = goal("cpl-aug");
+    close(&cpl["current"], 4.0);
+    assert_eq!(cpl["currency"], "USD");
+    assert_eq!(cpl["direction"], "<=");
+    assert!(goal("tiktok-views")["current"].is_null());
+    assert_eq!(json["schema_version"], 1);
+}
+
+#[test]
+fn stale_data_is_measured_through_its_last_date() {
+    let out = roi(&["report", "--config", GOALS, "--as-of", "2026-08-25", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let leads = &json["goals"][0];
+    assert_eq!(leads["days_elapsed"], 20);
+    assert_eq!(leads["days_left"], 6);
+    assert_eq!(leads["forecast"], 310.0);
+    let warnings = leads["warnings"].to_string();
+    assert!(warnings.contains("data ends on 2026-08-20"), "{warnings}");
+}
+
+#[test]
+fn report_table() {
+    let out = roi(&["report", "--config", GOALS, "--as-of", "2026-08-20"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn report_by_month_csv_and_markdown() {
+    let csv = roi(&[
+        "report", "--config", GOALS, "--as-of", "2026-08-20", "--by", "month", "--format", "csv",
+    ]);
+    insta::assert_snapshot!("report_by_month_csv", transcript(&csv));
+    let md = roi(&[
+        "report", "--config", GOALS, "--as-of", "2026-08-20", "--by", "platform", "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!("report_by_platform_markdown", transcript(&md));
+}
+
+#[test]
+fn check_fails_on_behind_and_missed_goals() {
+    let out = roi(&["check", "--config", GOALS, "--as-of", "2026-09-05"]);
+    assert_eq!(code(&out), 1);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn check_passes_when_no_goal_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = std::fs::read_to_string(fixture("goals/roi.toml")).unwrap();
+    // Keep only the goals that pass as of 2026-08-20.
+    let passing: Vec<&str> = config
+        .split("[[goals]]")
+        .filter(|part| !part.contains("\"leads-500\""))
+        .collect();
+    std::fs::write(dir.path().join("roi.toml"), passing.join("[[goals]]")).unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::copy(
+        fixture("goals/data/facebook.csv"),
+        dir.path().join("data/facebook.csv"),
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-20"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(stdout(&out).contains("check passed: 6 goal(s)"));
+}
+
+#[test]
+fn kpi_prints_one_plain_number() {
+    let value = |args: &[&str]| {
+        let out = roi(args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    // The seed article's worked examples: 100×1 + 50×2 + 20×3 = 260 × $0.50 = $130;
+    // $100 spent for 25 actions = $4 per action.
+    assert_eq!(value(&["kpi", "emv", "fixtures/worked-examples/emv.csv"]), "130\n");
+    assert_eq!(value(&["kpi", "cpa", "fixtures/worked-examples/cpa.json"]), "4\n");
+    // July reach: 1000 × 31 days.
+    assert_eq!(
+        value(&[
+            "kpi", "reach", "--config", GOALS, "--from", "2026-07-01", "--to", "2026-07-31",
+        ]),
+        "31000\n"
+    );
+    // August engagement-free ratios: leads 200 / spend 800 → cpl 4; leads per reach.
+    assert_eq!(
+        value(&["kpi", "cpl", "--config", GOALS, "--where", "platform=FACEBOOK"]),
+        "4\n"
+    );
+    assert_eq!(
+        value(&["kpi", "ctr", "--config", GOALS]),
+        "n/a\n",
+        "no clicks or impressions: no value"
+    );
+    let json = value(&["kpi", "spend", "--config", GOALS, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["value"], 800.0);
+    assert_eq!(json["currency"], "USD");
+    assert_eq!(json["unit"], "money");
+    assert_eq!(json["rows"], 51);
+}
+
+#[test]
+fn kpis_lists_the_catalogue() {
+    let out = roi(&["kpis", "--format", "csv"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn init_writes_a_starter_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = roi_in(dir.path(), &["init"]);
+    assert_eq!(code(&first), 0, "{}", transcript(&first));
+    let written = std::fs::read_to_string(dir.path().join("roi.toml")).unwrap();
+    assert!(written.contains("[[goals]]"));
+    let again = roi_in(dir.path(), &["init"]);
+    assert_eq!(code(&again), 2);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(code(&roi_in(dir.path(), &["init", "--force"])), 0);
+    // The starter is a valid configuration: `kpis` loads it.
+    assert_eq!(code(&roi_in(dir.path(), &["kpis"])), 0);
+}
+
+#[test]
+fn errors_exit_2_with_file_line_column_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "date,platform,likes\n2026-08-01,facebook,12\n2026-08-02,facebook,12;3\n")
+        .unwrap();
+    let out = roi_in(dir.path(), &["report", "bad.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("bad_number", transcript(&out));
+
+    std::fs::write(&bad, "date,likes\n31/02/2026,1\n").unwrap();
+    let out = roi_in(dir.path(), &["kpi", "likes", "bad.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("bad_date", transcript(&out));
+
+    std::fs::write(&bad, "date,likes\n2026-08-01,1,2\n").unwrap();
+    let out = roi_in(dir.path(), &["kpi", "likes", "bad.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("too_many_cells", transcript(&out));
+
+    let out = roi_in(dir.path(), &["kpi", "likes", "missing.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("missing_file", transcript(&out));
+
+    let out = roi(&["status", "leads-5000", "--config", GOALS]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("unknown_goal", transcript(&out));
+
+    let out = roi(&["report", "--config", GOALS, "--by", "platfrom"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("unknown_group", transcript(&out));
+
+    let out = roi(&["report", "--as-of", "yesterday", "--config", GOALS]);
+    assert_eq!(code(&out), 2, "usage errors exit 2");
+}
+
+#[test]
+fn mixed_currencies_are_never_added() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "date,platform,spend,currency,leads\n2026-08-01,facebook,100,USD,10\n2026-08-01,facebook,2500000,VND,5\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["kpi", "spend", "ads.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("mixed_currencies", transcript(&out));
+    // Narrowed to one currency it works.
+    let out = roi_in(dir.path(), &["kpi", "cpl", "ads.csv", "--where", "currency=vnd"]);
+    assert_eq!(stdout(&out), "500000\n");
+    // With a rate, amounts are converted into the report currency: 100 + 2500000 × 0.00004.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"ads.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 0.00004\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["kpi", "spend", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["value"], 200.0);
+    assert_eq!(json["currency"], "USD");
+}
+
+#[test]
+fn custom_kpis_are_formulas_checked_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("data.csv"),
+        "date,platform,likes,comments,trial_starts\n2026-08-01,facebook,30,10,4\n2026-08-02,facebook,10,0,6\n",
+    )
+    .unwrap();
+    let write = |body: &str| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!("inputs = [\"data.csv\"]\n{body}"),
+        )
+        .unwrap();
+    };
+    // A custom metric column used in a formula: (4 + 6) / (40 + 10 + 0) = 0.2.
+    write("[kpis.trials_per_engagement]\nformula = \"trial_starts / engagements\"\nunit = \"ratio\"\n");
+    let out = roi_in(dir.path(), &["kpi", "trials_per_engagement"]);
+    assert_eq!(stdout(&out), "0.2\n", "{}", transcript(&out));
+
+    write("[kpis.a]\nformula = \"b + likes\"\n[kpis.b]\nformula = \"a * 2\"\n");
+    let out = roi_in(dir.path(), &["kpis"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("kpi_cycle", transcript(&out));
+
+    write("[kpis.broken]\nformula = \"likes / (comments\"\n");
+    let out = roi_in(dir.path(), &["kpis"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("kpi_syntax", transcript(&out));
+
+    write("[kpis.typo]\nformula = \"likse + 1\"\n");
+    let out = roi_in(dir.path(), &["kpi", "typo"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("kpi_unknown_name", transcript(&out));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("roi"))
+        .args(["kpis"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close our end before roi has written everything.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
