@@ -248,11 +248,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             current_window.from, current_window.to
         ));
     }
-    if value.upper_bound {
-        warnings.push(
-            "reach is summed over several rows: an upper bound, since people reached on different days or posts overlap"
-                .to_owned(),
-        );
+    if !value.bound.is_exact() {
+        warnings.push(format!(
+            "the value rests on reach summed over rows, so it is {} bound of the true figure",
+            match value.bound {
+                crate::kpi::Bound::Upper => "an upper",
+                crate::kpi::Bound::Lower => "a lower",
+                _ => "only an approximate",
+            }
+        ));
     }
     let data_through = selection
         .data_through()

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Filter, Row, SourceFile, Window};
 use crate::goals::{self, GoalResult};
-use crate::kpi::{EvalError, Pace};
+use crate::kpi::{Bound, EvalError, Pace};
 use crate::model::{Dimension, Unit};
 use crate::settings::Config;
 
@@ -128,9 +128,10 @@ pub struct KpiValue {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// Present and true when the value is a sum of reach: an upper bound.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub upper_bound: bool,
+    /// `upper`, `lower` or `approximate` when the value rests on reach summed over
+    /// rows (not additive); absent when exact.
+    #[serde(skip_serializing_if = "Bound::is_exact_ref")]
+    pub bound: Bound,
 }
 
 /// What was read.
@@ -283,18 +284,18 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     };
 
     let mut groups = Vec::with_capacity(raw_groups.len());
-    let mut upper_bound = false;
+    let mut inexact = false;
     for (key, agg) in &raw_groups {
         let mut values = IndexMap::new();
         for name in &candidates {
             let v = config.catalogue.evaluate(name, dataset, agg, &config.fx)?;
-            upper_bound |= v.upper_bound;
+            inexact |= !v.bound.is_exact();
             values.insert(
                 name.clone(),
                 KpiValue {
                     value: v.value,
                     currency: v.currency,
-                    upper_bound: v.upper_bound,
+                    bound: v.bound,
                 },
             );
         }
@@ -316,9 +317,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     for g in &mut groups {
         g.values.retain(|name, _| shown.contains(name));
     }
-    if upper_bound {
+    if inexact {
         notes.push(
-            "reach is summed over rows (days, posts, campaigns): the total is an upper bound, since the same people are counted once per row they were reached in"
+            "reach is summed over rows (days, posts, campaigns): the sum is an upper bound of unique people, since a person is counted once per row they were reached in, and rates divided by it are lower bounds"
                 .to_owned(),
         );
     }
@@ -376,8 +377,10 @@ pub struct KpiAnswer {
     pub unit: Unit,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub upper_bound: bool,
+    /// `upper`, `lower` or `approximate` when the value rests on reach summed over
+    /// rows (not additive); absent when exact.
+    #[serde(skip_serializing_if = "Bound::is_exact_ref")]
+    pub bound: Bound,
     /// Rows the value was computed from.
     pub rows: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,7 +404,7 @@ pub fn kpi_answer(
         value: v.value,
         unit: v.unit,
         currency: v.currency,
-        upper_bound: v.upper_bound,
+        bound: v.bound,
         rows: agg.rows,
         window,
         filter: filter

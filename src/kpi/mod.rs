@@ -283,6 +283,47 @@ pub struct Fx {
     pub rates: BTreeMap<String, f64>,
 }
 
+/// How exact a value is. Reach summed over several rows counts a person once per
+/// row, so the sum is an upper bound of unique people, and a rate divided by it is a
+/// lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    Upper,
+    Lower,
+    /// Both directions mixed: only an estimate.
+    Approximate,
+}
+
+impl Bound {
+    pub fn is_exact(self) -> bool {
+        self == Bound::Exact
+    }
+
+    /// For serde's `skip_serializing_if`.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    pub fn is_exact_ref(&self) -> bool {
+        self.is_exact()
+    }
+
+    fn flip(self) -> Bound {
+        match self {
+            Bound::Upper => Bound::Lower,
+            Bound::Lower => Bound::Upper,
+            other => other,
+        }
+    }
+
+    fn and(self, other: Bound) -> Bound {
+        match (self, other) {
+            (Bound::Exact, b) | (b, Bound::Exact) => b,
+            (a, b) if a == b => a,
+            _ => Bound::Approximate,
+        }
+    }
+}
+
 /// One evaluated KPI.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value {
@@ -290,15 +331,14 @@ pub struct Value {
     pub value: Option<f64>,
     pub unit: Unit,
     pub currency: Option<String>,
-    /// Reach summed over several rows is only an upper bound of unique people.
-    pub upper_bound: bool,
+    pub bound: Bound,
 }
 
 #[derive(Debug, Clone)]
 struct Quantity {
     value: Option<f64>,
     currency: Option<String>,
-    upper_bound: bool,
+    bound: Bound,
 }
 
 impl Quantity {
@@ -306,7 +346,7 @@ impl Quantity {
         Quantity {
             value,
             currency: None,
-            upper_bound: false,
+            bound: Bound::Exact,
         }
     }
 }
@@ -542,7 +582,11 @@ impl Catalogue {
                 Unit::Money => q.currency.or_else(|| fx.base.clone()),
                 _ => q.currency,
             },
-            upper_bound: q.upper_bound,
+            bound: if q.value.is_some() {
+                q.bound
+            } else {
+                Bound::Exact
+            },
         })
     }
 
@@ -614,7 +658,11 @@ fn growth_args(expr: &Expr) -> Vec<&str> {
 }
 
 fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {
-    let upper_bound = l.upper_bound || r.upper_bound;
+    // Growing a divisor or a subtrahend shrinks the result.
+    let bound = match op {
+        Op::Add | Op::Mul => l.bound.and(r.bound),
+        Op::Sub | Op::Div => l.bound.and(r.bound.flip()),
+    };
     let (value, currency) = match op {
         // A missing term adds nothing: a platform without saves still has engagements.
         // A missing subtrahend subtracts nothing; a missing minuend leaves nothing to
@@ -648,7 +696,7 @@ fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {
     Quantity {
         value: value.filter(|v| v.is_finite()),
         currency,
-        upper_bound,
+        bound,
     }
 }
 
@@ -667,7 +715,9 @@ fn metric_quantity(
     Ok(match info.aggregation {
         Aggregation::Flow | Aggregation::Unique => {
             let mut q = money_sum(name, ds, &total.sums, fx)?;
-            q.upper_bound = info.aggregation == Aggregation::Unique && total.rows > 1;
+            if info.aggregation == Aggregation::Unique && total.rows > 1 {
+                q.bound = Bound::Upper;
+            }
             q
         }
         Aggregation::Stock => Quantity::plain(Some(sum_to_f64(
@@ -692,7 +742,7 @@ fn money_sum(
         return Ok(Quantity {
             value: Some(sum_to_f64(sum)),
             currency: currency_name(&currency),
-            upper_bound: false,
+            bound: Bound::Exact,
         });
     }
     let names: Vec<String> = sums
@@ -726,7 +776,7 @@ fn money_sum(
     Ok(Quantity {
         value: Some(total),
         currency: Some(base),
-        upper_bound: false,
+        bound: Bound::Exact,
     })
 }
 

@@ -6,6 +6,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 
 use super::{Style, goal_value, human, progress_bar};
 use crate::goals::{GoalResult, Status};
+use crate::kpi::Bound;
 use crate::report::{CheckResult, Inputs, KpiList, Report};
 
 fn new_table(style: Style) -> Table {
@@ -89,8 +90,11 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         for col in &r.kpis {
             let v = &group.values[&col.name];
             let mut text = human(v.value, col.unit, v.currency.as_deref());
-            if v.upper_bound {
-                text.push_str(" (upper bound)");
+            match v.bound {
+                Bound::Exact => {}
+                Bound::Upper => text.push_str(" (upper bound)"),
+                Bound::Lower => text.push_str(" (lower bound)"),
+                Bound::Approximate => text.push_str(" (approximate)"),
             }
             t.add_row(vec![
                 Cell::new(&col.name),

@@ -43,7 +43,15 @@ fn every_status_at_chosen_dates() {
 
 #[test]
 fn goal_figures_match_the_hand_computed_ones() {
-    let out = roi(&["report", "--config", GOALS, "--as-of", "2026-08-20", "--format", "json"]);
+    let out = roi(&[
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let goal = |id: &str| {
@@ -85,7 +93,15 @@ fn goal_figures_match_the_hand_computed_ones() {
 
 #[test]
 fn stale_data_is_measured_through_its_last_date() {
-    let out = roi(&["report", "--config", GOALS, "--as-of", "2026-08-25", "--format", "json"]);
+    let out = roi(&[
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-25",
+        "--format",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let leads = &json["goals"][0];
     assert_eq!(leads["days_elapsed"], 20);
@@ -104,11 +120,26 @@ fn report_table() {
 #[test]
 fn report_by_month_csv_and_markdown() {
     let csv = roi(&[
-        "report", "--config", GOALS, "--as-of", "2026-08-20", "--by", "month", "--format", "csv",
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--by",
+        "month",
+        "--format",
+        "csv",
     ]);
     insta::assert_snapshot!("report_by_month_csv", transcript(&csv));
     let md = roi(&[
-        "report", "--config", GOALS, "--as-of", "2026-08-20", "--by", "platform", "--format",
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--by",
+        "platform",
+        "--format",
         "markdown",
     ]);
     insta::assert_snapshot!("report_by_platform_markdown", transcript(&md));
@@ -151,18 +182,38 @@ fn kpi_prints_one_plain_number() {
     };
     // The seed article's worked examples: 100×1 + 50×2 + 20×3 = 260 × $0.50 = $130;
     // $100 spent for 25 actions = $4 per action.
-    assert_eq!(value(&["kpi", "emv", "fixtures/worked-examples/emv.csv"]), "130\n");
-    assert_eq!(value(&["kpi", "cpa", "fixtures/worked-examples/cpa.json"]), "4\n");
+    assert_eq!(
+        value(&["kpi", "emv", "fixtures/worked-examples/emv.csv"]),
+        "130\n"
+    );
+    assert_eq!(
+        value(&["kpi", "cpa", "fixtures/worked-examples/cpa.json"]),
+        "4\n"
+    );
     // July reach: 1000 × 31 days.
     assert_eq!(
         value(&[
-            "kpi", "reach", "--config", GOALS, "--from", "2026-07-01", "--to", "2026-07-31",
+            "kpi",
+            "reach",
+            "--config",
+            GOALS,
+            "--from",
+            "2026-07-01",
+            "--to",
+            "2026-07-31",
         ]),
         "31000\n"
     );
     // August engagement-free ratios: leads 200 / spend 800 → cpl 4; leads per reach.
     assert_eq!(
-        value(&["kpi", "cpl", "--config", GOALS, "--where", "platform=FACEBOOK"]),
+        value(&[
+            "kpi",
+            "cpl",
+            "--config",
+            GOALS,
+            "--where",
+            "platform=FACEBOOK"
+        ]),
         "4\n"
     );
     assert_eq!(
@@ -203,8 +254,11 @@ fn init_writes_a_starter_and_refuses_to_overwrite() {
 fn errors_exit_2_with_file_line_column_value() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "date,platform,likes\n2026-08-01,facebook,12\n2026-08-02,facebook,12;3\n")
-        .unwrap();
+    std::fs::write(
+        &bad,
+        "date,platform,likes\n2026-08-01,facebook,12\n2026-08-02,facebook,12;3\n",
+    )
+    .unwrap();
     let out = roi_in(dir.path(), &["report", "bad.csv"]);
     assert_eq!(code(&out), 2);
     insta::assert_snapshot!("bad_number", transcript(&out));
@@ -247,7 +301,10 @@ fn mixed_currencies_are_never_added() {
     assert_eq!(code(&out), 2);
     insta::assert_snapshot!("mixed_currencies", transcript(&out));
     // Narrowed to one currency it works.
-    let out = roi_in(dir.path(), &["kpi", "cpl", "ads.csv", "--where", "currency=vnd"]);
+    let out = roi_in(
+        dir.path(),
+        &["kpi", "cpl", "ads.csv", "--where", "currency=vnd"],
+    );
     assert_eq!(stdout(&out), "500000\n");
     // With a rate, amounts are converted into the report currency: 100 + 2500000 × 0.00004.
     std::fs::write(
@@ -277,7 +334,9 @@ fn custom_kpis_are_formulas_checked_at_load() {
         .unwrap();
     };
     // A custom metric column used in a formula: (4 + 6) / (40 + 10 + 0) = 0.2.
-    write("[kpis.trials_per_engagement]\nformula = \"trial_starts / engagements\"\nunit = \"ratio\"\n");
+    write(
+        "[kpis.trials_per_engagement]\nformula = \"trial_starts / engagements\"\nunit = \"ratio\"\n",
+    );
     let out = roi_in(dir.path(), &["kpi", "trials_per_engagement"]);
     assert_eq!(stdout(&out), "0.2\n", "{}", transcript(&out));
 
@@ -315,4 +374,27 @@ fn a_closed_pipe_ends_quietly() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn overlapping_exports_count_once_and_the_newer_wins() {
+    // week1 has 1..3 Aug, week2 (newer data) 2..4 Aug: 2 and 3 Aug come from week2.
+    // likes = 10 (1 Aug, week1) + 25 + 35 (week2) + 40 = 110.
+    let out = roi(&["kpi", "likes", "fixtures/overlap"]);
+    assert_eq!(stdout(&out), "110\n");
+    // Naming a file again, or the folder and the file, changes nothing.
+    let out = roi(&[
+        "kpi",
+        "likes",
+        "fixtures/overlap",
+        "fixtures/overlap/week1.csv",
+    ]);
+    assert_eq!(stdout(&out), "110\n");
+    let out = roi(&["report", "fixtures/overlap"]);
+    insta::assert_snapshot!(transcript(&out));
+    let out = roi(&["report", "fixtures/overlap", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["inputs"]["rows_replaced"], 2);
+    assert_eq!(json["inputs"]["files"][0]["rows_replaced"], 2);
+    assert_eq!(json["inputs"]["files"][1]["rows_replaced"], 0);
 }

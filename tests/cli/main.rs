@@ -2,6 +2,7 @@
 //! compared with reviewed snapshots. One test binary, one module per feature.
 
 mod commands;
+mod kpis;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -36,7 +37,10 @@ pub fn roi(args: &[&str]) -> Output {
 pub fn transcript(output: &Output) -> String {
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
