@@ -360,16 +360,26 @@ fn custom_kpis_are_formulas_checked_at_load() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
+    // Enough output (thousands of day rows) that it cannot fit in the pipe's buffer.
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = String::from("date,platform,likes\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    for day in 0..6000 {
+        let date = start + chrono::Days::new(day);
+        data.push_str(&format!("{date},facebook,{day}\n"));
+    }
+    std::fs::write(dir.path().join("big.csv"), data).unwrap();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("roi"))
-        .args(["kpis"])
+        .current_dir(dir.path())
+        .args(["report", "big.csv", "--by", "day"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Read one byte, then close our end before roi has written everything.
+    // Read the first line, then close our end while roi is still writing.
     let mut stdout = child.stdout.take().unwrap();
-    let mut byte = [0u8; 1];
-    stdout.read_exact(&mut byte).unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
     drop(stdout);
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));

@@ -3,6 +3,7 @@
 
 mod commands;
 mod kpis;
+mod properties;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
