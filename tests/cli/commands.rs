@@ -365,8 +365,8 @@ fn a_closed_pipe_ends_quietly() {
     let mut data = String::from("date,platform,likes\n");
     let start = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
     for day in 0..6000 {
-        let date = start + chrono::Days::new(day);
-        data.push_str(&format!("{date},facebook,{day}\n"));
+        let when = start + chrono::Days::new(day);
+        data.push_str(&format!("{when},facebook,{day}\n"));
     }
     std::fs::write(dir.path().join("big.csv"), data).unwrap();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("roi"))

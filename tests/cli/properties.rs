@@ -110,7 +110,7 @@ proptest! {
         // A deterministic permutation from the seed.
         let n = shuffled.len();
         for i in (1..n).rev() {
-            let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
+            let j = (seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
             shuffled.swap(i, j);
         }
         prop_assert!(same(&whole, &kpis(&[csv(&shuffled)], &Filter::default())));
