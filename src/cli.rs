@@ -6,13 +6,16 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::goals::FailOn;
 use crate::render::Format;
 
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success; every goal passes (check, status)
-  1  a goal fails: behind or missed (check, status)
-  2  usage, configuration or input error";
+  1  a goal fails: behind or missed by default, see --fail-on (check, status)
+  2  usage, configuration or input error
+
+Colour only on a terminal, never with NO_COLOR. `-` as an input reads standard input.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +51,15 @@ pub struct GlobalArgs {
     /// Treat every skipped row as an error
     #[arg(long, global = true)]
     pub strict: bool,
+    /// Print nothing on stdout; the exit code tells the result
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Write the output to this file (atomically) instead of stdout
+    #[arg(long, short, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite files that roi writes (--output, init)
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -101,6 +113,15 @@ pub enum Command {
         /// Export files or folders [default: `inputs` of roi.toml]
         #[arg(value_name = "INPUT")]
         inputs: Vec<String>,
+        /// The lowest status that fails [default: `fail_on` of roi.toml, else behind]
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Check only this goal (repeatable)
+        #[arg(long = "goal", value_name = "ID")]
+        goals: Vec<String>,
+        /// Check only goals with this tag (repeatable)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
     },
     /// Print one goal's status word (achieved, on_track, at_risk, behind, missed,
     /// not_started, no_data); exit code as `check`
@@ -109,6 +130,9 @@ pub enum Command {
     Status {
         /// The goal's `id` in roi.toml
         goal: String,
+        /// The lowest status that fails [default: `fail_on` of roi.toml, else behind]
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
     },
     /// Print one KPI's value as a plain number (or n/a)
     #[command(after_help = "Examples:
@@ -124,17 +148,38 @@ pub enum Command {
         #[command(flatten)]
         selection: Selection,
     },
+    /// Show how a goal's or KPI's figure came about: formula, sums, files, rows
+    #[command(after_help = "Examples:
+  roi explain fb-reach-aug        # a goal of roi.toml
+  roi explain cpl --where platform=facebook exports/")]
+    Explain {
+        /// A goal id of roi.toml, or a KPI or metric name
+        subject: String,
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        selection: Selection,
+    },
     /// List every KPI with its formula, unit and aggregation
     Kpis,
-    /// Write a commented starter roi.toml
+    /// Write a commented starter roi.toml (refuses to overwrite without --force)
     Init {
         /// Where to write it
         #[arg(default_value = "roi.toml")]
         path: PathBuf,
-        /// Overwrite an existing file
-        #[arg(long)]
-        force: bool,
     },
+    /// Print a shell completion script
+    #[command(after_help = "Example:
+  roi completions bash > ~/.local/share/bash-completion/completions/roi")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Example:
+  roi man > roi.1 && man ./roi.1")]
+    Man,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -63,6 +63,50 @@ pub struct Goal {
     pub target: Target,
     pub baseline: Option<Baseline>,
     pub severity: Severity,
+    pub tags: Vec<String>,
+}
+
+/// The lowest status that fails `roi check` (`--fail-on`, `fail_on` in roi.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum FailOn {
+    /// Only goals whose deadline passed unmet.
+    Missed,
+    /// Goals behind pace, and missed ones.
+    Behind,
+    /// Goals at risk, behind or missed.
+    AtRisk,
+}
+
+impl FailOn {
+    pub fn parse(text: &str) -> Option<FailOn> {
+        match text {
+            "missed" => Some(FailOn::Missed),
+            "behind" => Some(FailOn::Behind),
+            "at_risk" => Some(FailOn::AtRisk),
+            _ => None,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            FailOn::Missed => "missed",
+            FailOn::Behind => "behind",
+            FailOn::AtRisk => "at_risk",
+        }
+    }
+
+    /// Whether a goal with this status and severity fails the check.
+    pub fn fails(self, status: Status, severity: Severity) -> bool {
+        severity == Severity::Error
+            && match self {
+                FailOn::Missed => status == Status::Missed,
+                FailOn::Behind => matches!(status, Status::Missed | Status::Behind),
+                FailOn::AtRisk => {
+                    matches!(status, Status::Missed | Status::Behind | Status::AtRisk)
+                }
+            }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -99,11 +143,6 @@ impl Status {
             Status::NotStarted => "not_started",
             Status::NoData => "no_data",
         }
-    }
-
-    /// Whether `roi check` fails on this status by default.
-    pub fn fails(self) -> bool {
-        matches!(self, Status::Behind | Status::Missed)
     }
 }
 
@@ -144,6 +183,8 @@ pub struct GoalResult {
     pub rows: u64,
     pub status: Status,
     pub severity: Severity,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Why the status is what it is, in one sentence.
     pub reason: String,
     pub warnings: Vec<String>,
@@ -228,6 +269,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         rows: 0,
         status: Status::NoData,
         severity: goal.severity,
+        tags: goal.tags.clone(),
         reason: String::new(),
         warnings: Vec::new(),
     };

@@ -6,6 +6,7 @@
 //! [`kpi`] evaluates formulas, [`goals`] judges progress, [`report`] gathers the
 //! results and [`render`] formats them. [`run`] wires the command line to it.
 
+pub mod ci;
 pub mod cli;
 pub mod dataset;
 pub mod goals;
@@ -135,10 +136,62 @@ fn window_from(selection: &cli::Selection) -> anyhow::Result<Option<Window>> {
     })
 }
 
-/// Runs one command, writing its output to `out`.
+/// Runs one command, writing its output to `out` (or to `--output`, atomically).
 pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    if let Command::Init { path, force } = &cli.command {
-        return init(path, *force, out);
+    let g = &cli.global;
+    if let Some(path) = &g.output {
+        refuse_overwrite(path, g.force)?;
+        let mut buffer = Vec::new();
+        let outcome = execute(cli, &mut buffer)?;
+        write_atomically(path, &buffer)?;
+        return Ok(outcome);
+    }
+    if g.quiet {
+        return execute(cli, &mut std::io::sink());
+    }
+    execute(cli, out)
+}
+
+fn refuse_overwrite(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; add `--force` to overwrite it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes beside the target, then renames, so a reader never sees half a file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match &cli.command {
+        Command::Init { path } => return init(path, cli.global.force, out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "roi", out);
+            return Ok(Outcome::Success);
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(out)?;
+            return Ok(Outcome::Success);
+        }
+        _ => {}
     }
     let settings = Settings::from_cli(cli)?;
     let Settings {
@@ -148,6 +201,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         style,
         ..
     } = &settings;
+    let junit_only_for_goals = || {
+        if *format == Format::Junit {
+            bail!("`--format junit` is for `roi check` and `roi report`");
+        }
+        Ok(())
+    };
     match &cli.command {
         Command::Report {
             inputs,
@@ -180,7 +239,6 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             {
                 bail!("`--by` takes at most one of day, week, month");
             }
-            let dataset = settings.dataset(inputs)?;
             let scope = report::Scope {
                 as_of: *as_of,
                 filter: filter_from(&selection.filters)?,
@@ -188,51 +246,62 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 by,
                 kpis: kpis.clone(),
             };
+            let dataset = settings.dataset(inputs)?;
             let report = report::build(config, &dataset, &scope)?;
             render::report(&report, *format, *style, out)?;
             Ok(Outcome::Success)
         }
-        Command::Check { inputs } => {
-            let dataset = settings.dataset(inputs)?;
+        Command::Check {
+            inputs,
+            fail_on,
+            goals,
+            tags,
+        } => {
             if config.goals.is_empty() {
                 bail!(
                     "{} defines no goals to check; add a `[[goals]]` table (`roi init` writes an example)",
                     config.display_path()
                 );
             }
-            let goals: Vec<&goals::Goal> = config.goals.iter().collect();
-            let results = report::evaluate_goals(config, &dataset, *as_of, &goals)?;
-            let failed: Vec<String> = results
-                .iter()
-                .filter(|g| g.status.fails())
-                .map(|g| g.id.clone())
-                .collect();
-            let check = report::CheckResult {
-                schema_version: report::SCHEMA_VERSION,
-                as_of: *as_of,
-                passed: failed.is_empty(),
-                failed,
-                goals: results,
-                inputs: report::Inputs::of(&dataset),
-            };
+            let mut selected: Vec<&goals::Goal> = Vec::new();
+            for id in goals {
+                selected.push(config.goal(id)?);
+            }
+            if goals.is_empty() {
+                selected = config.goals.iter().collect();
+            }
+            if !tags.is_empty() {
+                selected.retain(|g| g.tags.iter().any(|t| tags.contains(t)));
+                if selected.is_empty() {
+                    bail!(
+                        "no goal has the tag {}; tags are set with `tags = [\"…\"]` in a goal",
+                        tags.join(" or ")
+                    );
+                }
+            }
+            let dataset = settings.dataset(inputs)?;
+            let fail_on = fail_on.unwrap_or(config.fail_on);
+            let check = report::check(config, &dataset, *as_of, &selected, fail_on)?;
             render::check(&check, *format, *style, out)?;
+            ci::publish(&check)?;
             Ok(if check.passed {
                 Outcome::Success
             } else {
                 Outcome::GoalFailed
             })
         }
-        Command::Status { goal } => {
+        Command::Status { goal, fail_on } => {
             let goal = config.goal(goal)?;
             let dataset = settings.dataset(&[])?;
-            let result = report::evaluate_goals(config, &dataset, *as_of, &[goal])?
-                .pop()
-                .context("internal error: no result for the goal")?;
-            writeln!(out, "{}", result.status.word())?;
-            Ok(if result.status.fails() {
-                Outcome::GoalFailed
-            } else {
+            let fail_on = fail_on.unwrap_or(config.fail_on);
+            let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
+            for g in &check.goals {
+                writeln!(out, "{}", g.status.word())?;
+            }
+            Ok(if check.passed {
                 Outcome::Success
+            } else {
+                Outcome::GoalFailed
             })
         }
         Command::Kpi {
@@ -240,6 +309,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
+            junit_only_for_goals()?;
             let dataset = settings.dataset(inputs)?;
             let answer = report::kpi_answer(
                 config,
@@ -251,34 +321,56 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             render::kpi_answer(&answer, *format, out)?;
             Ok(Outcome::Success)
         }
+        Command::Explain {
+            subject,
+            inputs,
+            selection,
+        } => {
+            junit_only_for_goals()?;
+            let is_goal = config.goals.iter().any(|g| &g.id == subject);
+            if !is_goal
+                && config.catalogue.get(subject).is_none()
+                && model::canonical_metric(subject).is_none()
+                && !subject
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                bail!("`{subject}` is neither a goal id nor a KPI name");
+            }
+            let dataset = settings.dataset(inputs)?;
+            if !is_goal && !config.catalogue.is_known(subject, &dataset) {
+                let goal_ids = config.goals.iter().map(|g| g.id.as_str());
+                let names = config.catalogue.iter().map(|k| k.name.as_str());
+                bail!(
+                    "`{subject}` is neither a goal id of {} nor a KPI or metric{}",
+                    config.display_path(),
+                    kpi::did_you_mean(subject, goal_ids.chain(names))
+                );
+            }
+            let explanation = report::explain(
+                config,
+                &dataset,
+                subject,
+                *as_of,
+                &filter_from(&selection.filters)?,
+                window_from(selection)?,
+            )?;
+            render::explanation(&explanation, *format, *style, out)?;
+            Ok(Outcome::Success)
+        }
         Command::Kpis => {
             render::kpi_list(&report::kpi_list(config), *format, *style, out)?;
             Ok(Outcome::Success)
         }
-        Command::Init { .. } => unreachable!("handled above"),
+        Command::Init { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before settings are loaded")
+        }
     }
 }
 
 fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; use `roi init --force` to overwrite it",
-            path.display()
-        );
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    // Write beside the target, then rename, so a failure never leaves half a file.
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map_or("roi.toml".into(), |n| n.to_string_lossy())
-    ));
-    std::fs::write(&tmp, settings::STARTER)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    refuse_overwrite(path, force)?;
+    write_atomically(path, settings::STARTER.as_bytes())?;
     writeln!(
         out,
         "wrote {}; edit `inputs` and the goals, then run `roi report`",

@@ -407,11 +407,7 @@ pub fn kpi_answer(
         bound: v.bound,
         rows: agg.rows,
         window,
-        filter: filter
-            .conditions
-            .iter()
-            .map(|(d, v)| (d.name().to_owned(), v.clone()))
-            .collect(),
+        filter: filter_map(filter),
     })
 }
 
@@ -457,9 +453,256 @@ pub fn kpi_list(config: &Config) -> KpiList {
 pub struct CheckResult {
     pub schema_version: u32,
     pub as_of: NaiveDate,
+    /// The lowest status that fails.
+    pub fail_on: crate::goals::FailOn,
     pub passed: bool,
-    /// Goals whose status fails the check.
+    /// Ids of goals whose status fails the check.
     pub failed: Vec<String>,
+    /// Ids of `severity = "warn"` goals that would fail: reported, never failing.
+    pub warned: Vec<String>,
     pub goals: Vec<GoalResult>,
     pub inputs: Inputs,
+}
+
+/// The status rules, in the order they are tried.
+pub const STATUS_RULES: &str = "Rules, in order: not_started before the start; no_data without rows; \
+after the deadline achieved if the target is met, else missed; inside the window achieved when a >= target \
+on a cumulative KPI is already met, on_track when the forecast meets the target, at_risk when it misses \
+by at most the tolerance times the target, behind otherwise";
+
+/// How one figure came about over one window.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainedWindow {
+    /// `current`, `baseline` or `all`.
+    pub role: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Rows inside the window.
+    pub rows: u64,
+    /// Each base metric of the formula over the window.
+    pub metrics: Vec<MetricSum>,
+    /// Rows per input file.
+    pub files: Vec<FileRows>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<NaiveDate>,
+    /// Rows left out because they cross the window's edge.
+    pub straddling_rows: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricSum {
+    pub metric: String,
+    /// `sum`, `last value per account` (stocks), `weighted mean` (durations),
+    /// `sum, upper bound` (reach).
+    pub aggregation: String,
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Rows that had a value for the metric.
+    pub rows: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileRows {
+    pub path: String,
+    pub rows: u64,
+}
+
+/// What `roi explain` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub schema_version: u32,
+    pub subject: String,
+    pub kpi: String,
+    pub formula: String,
+    pub unit: Unit,
+    pub pace: Pace,
+    pub filter: BTreeMap<String, Vec<String>>,
+    pub windows: Vec<ExplainedWindow>,
+    /// The goal's evaluation, when the subject is a goal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<GoalResult>,
+    /// The rule that decided the status, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+fn explain_window(
+    config: &Config,
+    dataset: &Dataset,
+    kpi: &str,
+    filter: &Filter,
+    role: &str,
+    window: Option<Window>,
+) -> Result<ExplainedWindow, EvalError> {
+    let agg = dataset.select(filter).aggregate(window);
+    let value = config.catalogue.evaluate(kpi, dataset, &agg, &config.fx)?;
+    let mut metrics = Vec::new();
+    for name in config.catalogue.base_metrics(kpi, dataset) {
+        let Some(id) = dataset.metric_id(&name) else {
+            continue;
+        };
+        let info = dataset.metric(id);
+        let v = config
+            .catalogue
+            .evaluate(&name, dataset, &agg, &config.fx)?;
+        metrics.push(MetricSum {
+            aggregation: match info.aggregation {
+                crate::model::Aggregation::Flow => "sum",
+                crate::model::Aggregation::Unique => "sum, upper bound of unique people",
+                crate::model::Aggregation::Stock => "last value per account, summed",
+                crate::model::Aggregation::Duration => "mean weighted by messages_received",
+            }
+            .to_owned(),
+            metric: name,
+            value: v.value,
+            currency: v.currency,
+            rows: agg.metrics[id.0 as usize].rows,
+        });
+    }
+    Ok(ExplainedWindow {
+        role: role.to_owned(),
+        window,
+        value: value.value,
+        currency: value.currency,
+        rows: agg.rows,
+        metrics,
+        files: agg
+            .rows_per_file
+            .iter()
+            .map(|(file, rows)| FileRows {
+                path: dataset.files[*file as usize].path.display().to_string(),
+                rows: *rows,
+            })
+            .collect(),
+        first_date: agg.first,
+        last_date: agg.last,
+        straddling_rows: agg.straddling_rows,
+    })
+}
+
+fn filter_map(filter: &Filter) -> BTreeMap<String, Vec<String>> {
+    filter
+        .conditions
+        .iter()
+        .map(|(d, v)| (d.name().to_owned(), v.clone()))
+        .collect()
+}
+
+/// Explains a goal (by id) or a KPI over the filter and window.
+pub fn explain(
+    config: &Config,
+    dataset: &Dataset,
+    subject: &str,
+    as_of: NaiveDate,
+    filter: &Filter,
+    window: Option<Window>,
+) -> Result<Explanation, EvalError> {
+    let goal = config.goals.iter().find(|g| g.id == subject);
+    let kpi = goal.map_or(subject, |g| g.kpi.as_str());
+    config.catalogue.check_name(kpi, dataset)?;
+    let formula = config
+        .catalogue
+        .get(kpi)
+        .map_or_else(|| kpi.to_owned(), |k| k.formula.to_string());
+    let mut windows = Vec::new();
+    let (goal_result, rule, filter) = match goal {
+        Some(goal) => {
+            let result = evaluate_goals(config, dataset, as_of, &[goal])?
+                .pop()
+                .unwrap_or_else(|| unreachable!("one goal in, one result out"));
+            let current = Window::new(goal.window.from, as_of.min(goal.window.to));
+            if as_of >= goal.window.from {
+                windows.push(explain_window(
+                    config,
+                    dataset,
+                    kpi,
+                    &goal.filter,
+                    "current",
+                    Some(current),
+                )?);
+            }
+            if let Some(b) = result.baseline_window {
+                windows.push(explain_window(
+                    config,
+                    dataset,
+                    kpi,
+                    &goal.filter,
+                    "baseline",
+                    Some(b),
+                )?);
+            }
+            let rule = format!(
+                "{} → {}. {STATUS_RULES} (tolerance {}%)",
+                result.reason,
+                result.status.word(),
+                plain(config.at_risk_tolerance * 100.0)
+            );
+            (Some(result), Some(rule), goal.filter.clone())
+        }
+        None => {
+            windows.push(explain_window(
+                config,
+                dataset,
+                kpi,
+                filter,
+                if window.is_some() { "current" } else { "all" },
+                window,
+            )?);
+            (None, None, filter.clone())
+        }
+    };
+    Ok(Explanation {
+        schema_version: SCHEMA_VERSION,
+        subject: subject.to_owned(),
+        kpi: kpi.to_owned(),
+        formula,
+        unit: config.catalogue.unit(kpi, dataset),
+        pace: config.catalogue.pace(kpi, dataset),
+        filter: filter_map(&filter),
+        windows,
+        goal: goal_result,
+        rule,
+    })
+}
+
+fn plain(v: f64) -> String {
+    crate::render::plain_number(v)
+}
+
+/// Evaluates the selected goals and applies the failure policy.
+pub fn check(
+    config: &Config,
+    dataset: &Dataset,
+    as_of: NaiveDate,
+    goals: &[&goals::Goal],
+    fail_on: crate::goals::FailOn,
+) -> Result<CheckResult, EvalError> {
+    let results = evaluate_goals(config, dataset, as_of, goals)?;
+    let fails = |g: &GoalResult, severity| fail_on.fails(g.status, severity);
+    let failed: Vec<String> = results
+        .iter()
+        .filter(|g| fails(g, g.severity))
+        .map(|g| g.id.clone())
+        .collect();
+    let warned = results
+        .iter()
+        .filter(|g| g.severity == goals::Severity::Warn && fails(g, goals::Severity::Error))
+        .map(|g| g.id.clone())
+        .collect();
+    Ok(CheckResult {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        fail_on,
+        passed: failed.is_empty(),
+        failed,
+        warned,
+        goals: results,
+        inputs: Inputs::of(dataset),
+    })
 }

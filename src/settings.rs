@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::dataset::{Filter, Window};
-use crate::goals::{Baseline, Cmp, Goal, Severity, Target};
+use crate::goals::{Baseline, Cmp, FailOn, Goal, Severity, Target};
 use crate::kpi::{Catalogue, CustomKpi, Fx, KpiSettings, did_you_mean};
 use crate::model::{Dimension, Unit};
 
@@ -41,6 +41,7 @@ struct RawConfig {
     kpis: IndexMap<String, RawKpi>,
     #[serde(default)]
     goals: Vec<RawGoal>,
+    fail_on: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +84,8 @@ struct RawGoal {
     target: NumberOrText,
     baseline: Option<RawBaseline>,
     severity: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +140,8 @@ pub struct Config {
     pub fx: Fx,
     pub catalogue: Catalogue,
     pub goals: Vec<Goal>,
+    /// The lowest status that fails `roi check`.
+    pub fail_on: FailOn,
 }
 
 impl Default for Config {
@@ -150,6 +155,7 @@ impl Default for Config {
             catalogue: Catalogue::new(&KpiSettings::default())
                 .expect("built-in KPI formulas parse"),
             goals: Vec::new(),
+            fail_on: FailOn::Behind,
         }
     }
 }
@@ -284,7 +290,17 @@ impl Config {
             goals.push(goal);
         }
 
+        let fail_on = match raw.fail_on.as_deref() {
+            None => FailOn::Behind,
+            Some(text) => FailOn::parse(text).ok_or_else(|| {
+                err(format!(
+                    "`fail_on = \"{text}\"` must be \"missed\", \"behind\" or \"at_risk\""
+                ))
+            })?,
+        };
+
         Ok(Config {
+            fail_on,
             path: None,
             inputs: raw.inputs,
             currency,
@@ -404,6 +420,7 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
         target,
         baseline,
         severity,
+        tags: raw.tags,
     })
 }
 

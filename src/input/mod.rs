@@ -57,6 +57,9 @@ pub struct ReadOptions {
     pub strict: bool,
 }
 
+/// The input name that means standard input.
+pub const STDIN: &str = "-";
+
 /// File extensions looked at inside folders.
 const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ndjson", "jsonl"];
 
@@ -64,6 +67,10 @@ const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ndjson", "jsonl"];
 pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for input in inputs {
+        if input == "-" {
+            files.push(PathBuf::from(STDIN));
+            continue;
+        }
         let path = if base == Path::new(".") {
             PathBuf::from(input)
         } else {
@@ -132,9 +139,16 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
     let mut builder = Builder::new(options.default_currency.clone());
     for path in files {
         let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|e| InputError::file(path, format!("cannot read the file: {e}")))?;
+        if path.as_os_str() == STDIN {
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::file(path, format!("cannot read standard input: {e}")))?;
+        } else {
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| InputError::file(path, format!("cannot read the file: {e}")))?;
+        }
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         read_file(path, &bytes, modified, &mut builder)?;
         if options.strict

@@ -508,6 +508,35 @@ impl Catalogue {
         })
     }
 
+    /// The base metrics a KPI is computed from, in formula order, KPIs expanded.
+    pub fn base_metrics(&self, name: &str, dataset: &Dataset) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect_metrics(name, dataset, &mut out, 0);
+        out
+    }
+
+    fn collect_metrics(&self, name: &str, ds: &Dataset, out: &mut Vec<String>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        if ds.metric_id(name).is_some() {
+            if !out.iter().any(|m| m == name) {
+                out.push(name.to_owned());
+            }
+            return;
+        }
+        if let Some(kpi) = self.kpis.get(name) {
+            for dep in kpi.formula.names() {
+                self.collect_metrics(dep, ds, out, depth + 1);
+            }
+            if growth_args(&kpi.formula).contains(&"followers") {
+                for m in ["followers_gained", "followers_lost"] {
+                    self.collect_metrics(m, ds, out, depth + 1);
+                }
+            }
+        }
+    }
+
     /// The unit a KPI or metric name is reported in.
     pub fn unit(&self, name: &str, dataset: &Dataset) -> Unit {
         if let Some(kpi) = self.kpis.get(name) {

@@ -2,6 +2,7 @@
 //! never computes a figure; it only formats what the report holds.
 
 mod csv_out;
+mod junit;
 mod markdown;
 mod table;
 
@@ -17,6 +18,8 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    /// JUnit XML, one test case per goal (`roi check`)
+    Junit,
 }
 
 /// How text output looks on this terminal.
@@ -149,8 +152,11 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Json => json(r, out),
         Format::Csv => csv_out::report(r, out),
         Format::Markdown => markdown::report(r, out),
+        Format::Junit => junit::goals("roi report", &r.goals, &[], out),
     }
 }
+
+pub use markdown::check as markdown_check;
 
 pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
@@ -158,6 +164,19 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
         Format::Json => json(r, out),
         Format::Csv => csv_out::goals(&r.goals, out),
         Format::Markdown => markdown::check(r, out),
+        Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
+    }
+}
+
+pub fn explanation(
+    e: &crate::report::Explanation,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json(e, out),
+        _ => table::explanation(e, style, out),
     }
 }
 
@@ -179,6 +198,9 @@ pub fn kpi_list(
         Format::Json => json(list, out),
         Format::Csv => csv_out::kpi_list(list, out),
         Format::Markdown => markdown::kpi_list(list, out),
+        Format::Junit => Err(io::Error::other(
+            "`--format junit` is for `roi check` and `roi report`",
+        )),
     }
 }
 

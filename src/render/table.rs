@@ -295,3 +295,96 @@ pub fn kpi_list(list: &KpiList, style: Style, out: &mut dyn Write) -> io::Result
     )?;
     Ok(())
 }
+
+pub fn explanation(
+    e: &crate::report::Explanation,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "{} = {}  ({})", e.kpi, e.formula, e.unit.name())?;
+    if !e.filter.is_empty() {
+        let parts: Vec<String> = e
+            .filter
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.join("|")))
+            .collect();
+        writeln!(out, "where {}", parts.join(", "))?;
+    }
+    for w in &e.windows {
+        writeln!(out)?;
+        let span = w.window.map_or_else(
+            || "all data".to_owned(),
+            |w| format!("{} ..= {} ({} days)", w.from, w.to, w.days()),
+        );
+        writeln!(
+            out,
+            "{}: {span}; {} row(s){}",
+            match w.role.as_str() {
+                "all" => "over",
+                "baseline" => "baseline window",
+                _ => "current window",
+            },
+            w.rows,
+            match (w.first_date, w.last_date) {
+                (Some(a), Some(b)) => format!(", dated {a} ..= {b}"),
+                _ => String::new(),
+            }
+        )?;
+        let mut t = new_table(style);
+        header(
+            &mut t,
+            &["metric", "aggregation", "value", "rows with a value"],
+            style,
+        );
+        for m in &w.metrics {
+            let unit = if m.currency.is_some() {
+                crate::model::Unit::Money
+            } else {
+                crate::model::Unit::Number
+            };
+            t.add_row(vec![
+                Cell::new(&m.metric),
+                Cell::new(&m.aggregation),
+                Cell::new(human(m.value, unit, m.currency.as_deref())),
+                Cell::new(m.rows),
+            ]);
+        }
+        right(&mut t, 2);
+        writeln!(out, "{t}")?;
+        writeln!(
+            out,
+            "{} = {}",
+            e.kpi,
+            human(w.value, e.unit, w.currency.as_deref())
+        )?;
+        for f in &w.files {
+            writeln!(out, "  {} row(s) from {}", f.rows, f.path)?;
+        }
+        if w.straddling_rows > 0 {
+            writeln!(
+                out,
+                "  {} row(s) left out: their date range crosses the window's edge",
+                w.straddling_rows
+            )?;
+        }
+    }
+    if let Some(g) = &e.goal {
+        writeln!(out)?;
+        writeln!(out, "goal {} ({}), as of {}", g.id, g.title, g.as_of)?;
+        goals_table(std::slice::from_ref(g), style, out)?;
+        if let Some(d) = g.data_through {
+            writeln!(
+                out,
+                "data through {d}; {} of {} days elapsed",
+                g.days_elapsed, g.days_total
+            )?;
+        }
+        for w in &g.warnings {
+            writeln!(out, "note: {w}")?;
+        }
+    }
+    if let Some(rule) = &e.rule {
+        writeln!(out, "status: {rule}")?;
+    }
+    Ok(())
+}

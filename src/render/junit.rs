@@ -1,0 +1,58 @@
+//! JUnit XML for CI test reporters (GitLab, Jenkins, GitHub): one test case per
+//! goal. Goals that fail the check are failures; goals not yet started or without
+//! data are skipped; everything else passes, with its figures in the output.
+
+use std::io::{self, Write};
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::goal_value;
+use crate::goals::{GoalResult, Status};
+
+fn summary(g: &GoalResult) -> String {
+    let target = g.target.map_or("n/a".to_owned(), |t| {
+        format!("{} {}", g.direction, goal_value(g, Some(t)))
+    });
+    format!(
+        "{}: current {}, target {target}, forecast {}, status {} (as of {}, window {} ..= {})",
+        g.title,
+        goal_value(g, g.current),
+        goal_value(g, g.forecast),
+        g.status.word(),
+        g.as_of,
+        g.start,
+        g.deadline
+    )
+}
+
+pub fn goals(
+    name: &str,
+    goals: &[GoalResult],
+    failed: &[String],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut report = Report::new(name);
+    let mut suite = TestSuite::new("goals");
+    for g in goals {
+        let status = if failed.contains(&g.id) {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            s.set_message(summary(g));
+            s.set_type(g.status.word());
+            s.set_description(g.reason.clone());
+            s
+        } else if matches!(g.status, Status::NotStarted | Status::NoData) {
+            let mut s = TestCaseStatus::skipped();
+            s.set_message(format!("{}: {}", g.status.word(), g.reason));
+            s
+        } else {
+            TestCaseStatus::success()
+        };
+        let mut case = TestCase::new(g.id.clone(), status);
+        case.set_classname(format!("roi.{}", g.kpi));
+        case.set_system_out(format!("{}\n{}\n", summary(g), g.reason));
+        suite.add_test_case(case);
+    }
+    report.add_test_suite(suite);
+    report.serialize(&mut *out).map_err(io::Error::other)?;
+    writeln!(out)
+}
