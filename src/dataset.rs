@@ -41,7 +41,7 @@ impl Row {
 }
 
 /// Rows left out of a file, by reason. Nothing is dropped without being counted.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Skipped {
     pub reason: String,
     pub rows: u64,
@@ -50,7 +50,7 @@ pub struct Skipped {
 }
 
 /// What was read from one input file.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct SourceFile {
     pub path: PathBuf,
     /// Which export the file was read as.
@@ -128,7 +128,7 @@ impl Default for Dataset {
 }
 
 /// An inclusive range of calendar dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Window {
     pub from: NaiveDate,
     pub to: NaiveDate,

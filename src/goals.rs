@@ -9,7 +9,7 @@ use crate::dataset::{Dataset, Filter, Window};
 use crate::kpi::{Catalogue, EvalError, Fx, Pace, Value};
 use crate::model::Unit;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Cmp {
     #[serde(rename = ">=")]
     AtLeast,
@@ -46,7 +46,7 @@ pub enum Baseline {
     Value(f64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Warn,
@@ -67,7 +67,7 @@ pub struct Goal {
 }
 
 /// The lowest status that fails `roi check` (`--fail-on`, `fail_on` in roi.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FailOn {
     /// Only goals whose deadline passed unmet.
@@ -75,6 +75,7 @@ pub enum FailOn {
     /// Goals behind pace, and missed ones.
     Behind,
     /// Goals at risk, behind or missed.
+    #[value(name = "at_risk")]
     AtRisk,
 }
 
@@ -109,7 +110,9 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Achieved,
@@ -147,7 +150,7 @@ impl Status {
 }
 
 /// Everything `report`, `check` and `status` say about one goal.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GoalResult {
     pub id: String,
     pub title: String,

@@ -88,7 +88,7 @@ pub struct Scope {
     pub kpis: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub as_of: NaiveDate,
@@ -106,14 +106,14 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiColumn {
     pub name: String,
     pub unit: Unit,
     pub pace: Pace,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Group {
     /// Group-by dimension → value (`""` when rows have none). Empty without `--by`.
     pub key: IndexMap<String, String>,
@@ -123,7 +123,7 @@ pub struct Group {
     pub values: IndexMap<String, KpiValue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct KpiValue {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,7 +135,7 @@ pub struct KpiValue {
 }
 
 /// What was read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Inputs {
     pub files: Vec<SourceFile>,
     /// Rows used after de-duplication.
@@ -369,7 +369,7 @@ fn clip(w: Window, to: Option<Window>) -> Window {
 }
 
 /// The figure `roi kpi` prints.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiAnswer {
     pub schema_version: u32,
     pub kpi: String,
@@ -412,7 +412,7 @@ pub fn kpi_answer(
 }
 
 /// One line of `roi kpis`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiInfo {
     pub name: String,
     pub formula: String,
@@ -423,7 +423,7 @@ pub struct KpiInfo {
     pub builtin: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiList {
     pub schema_version: u32,
     pub kpis: Vec<KpiInfo>,
@@ -449,7 +449,7 @@ pub fn kpi_list(config: &Config) -> KpiList {
 }
 
 /// What `roi check` decided.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckResult {
     pub schema_version: u32,
     pub as_of: NaiveDate,
@@ -471,7 +471,7 @@ on a cumulative KPI is already met, on_track when the forecast meets the target,
 by at most the tolerance times the target, behind otherwise";
 
 /// How one figure came about over one window.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExplainedWindow {
     /// `current`, `baseline` or `all`.
     pub role: String,
@@ -494,7 +494,7 @@ pub struct ExplainedWindow {
     pub straddling_rows: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MetricSum {
     pub metric: String,
     /// `sum`, `last value per account` (stocks), `weighted mean` (durations),
@@ -507,14 +507,14 @@ pub struct MetricSum {
     pub rows: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FileRows {
     pub path: String,
     pub rows: u64,
 }
 
 /// What `roi explain` shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Explanation {
     pub schema_version: u32,
     pub subject: String,

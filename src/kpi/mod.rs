@@ -17,7 +17,7 @@ use formula::{Expr, Op};
 
 /// How a KPI behaves over a goal's window: cumulative KPIs grow with time (sums), so
 /// pace and run-rate forecasts apply; levels (ratios, stocks) are compared as they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Pace {
     Cumulative,
@@ -286,7 +286,7 @@ pub struct Fx {
 /// How exact a value is. Reach summed over several rows counts a person once per
 /// row, so the sum is an upper bound of unique people, and a rate divided by it is a
 /// lower bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     Exact,

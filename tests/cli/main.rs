@@ -1,9 +1,11 @@
 //! End-to-end tests: the built `roi` binary run on fixture folders, whole outputs
 //! compared with reviewed snapshots. One test binary, one module per feature.
 
+mod ci;
 mod commands;
 mod kpis;
 mod properties;
+mod schema;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -53,4 +55,60 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn code(output: &Output) -> i32 {
     output.status.code().unwrap_or(-1)
+}
+
+/// A Python with the independent checkers (junitparser, jsonschema), in a virtual
+/// environment under `target/` that is created on first use.
+pub fn python() -> PathBuf {
+    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PYTHON
+        .get_or_init(|| {
+            let venv = root().join("target").join("pyenv");
+            let bin = venv.join("bin").join("python");
+            let ready = venv.join(".ready");
+            if !ready.exists() {
+                let status = std::process::Command::new("python3")
+                    .args(["-m", "venv"])
+                    .arg(&venv)
+                    .status()
+                    .expect("python3 is needed for the independent JUnit and JSON Schema checks");
+                assert!(status.success(), "python3 -m venv failed");
+                let status = std::process::Command::new(&bin)
+                    .args([
+                        "-m",
+                        "pip",
+                        "install",
+                        "--quiet",
+                        "--disable-pip-version-check",
+                        "junitparser==3.2.0",
+                        "jsonschema==4.23.0",
+                    ])
+                    .status()
+                    .expect("pip runs");
+                assert!(
+                    status.success(),
+                    "pip install of junitparser and jsonschema failed"
+                );
+                std::fs::write(&ready, "").unwrap();
+            }
+            bin
+        })
+        .clone()
+}
+
+/// Runs a Python snippet with arguments; panics with its stderr when it fails.
+pub fn run_python(script: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "python check failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

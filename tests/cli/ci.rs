@@ -1,0 +1,328 @@
+//! `roi check` as a CI gate and `roi` in shell scripts: the failure policy, JUnit
+//! read by an independent parser, JSON validated against the published schemas,
+//! GitHub summaries and annotations, colour, completions.
+
+use std::path::Path;
+
+use crate::{code, roi, roi_in, root, run_python, stdout, transcript};
+
+const GOALS: &str = "fixtures/goals/roi.toml";
+
+/// Copies the goal fixture into `dir`, with `severity` set on every goal.
+fn goals_with_severity(dir: &Path, severity: &str) {
+    let config = std::fs::read_to_string(root().join(GOALS)).unwrap();
+    let config = config.replace(
+        "[[goals]]\n",
+        &format!("[[goals]]\nseverity = \"{severity}\"\n"),
+    );
+    std::fs::write(dir.join("roi.toml"), config).unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/goals/data/facebook.csv"),
+        dir.join("data/facebook.csv"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn exit_code_matrix_status_by_fail_on_by_severity() {
+    // (goal, as-of, status) from fixtures/goals/expected.md.
+    let statuses = [
+        ("leads-150", "2026-08-20", "achieved"),
+        ("leads-300", "2026-08-20", "on_track"),
+        ("leads-330", "2026-08-20", "at_risk"),
+        ("leads-500", "2026-08-20", "behind"),
+        ("leads-500", "2026-09-05", "missed"),
+        ("leads-500", "2026-07-15", "not_started"),
+        ("tiktok-views", "2026-08-20", "no_data"),
+    ];
+    // The policy: which statuses fail at each threshold.
+    let failing = |fail_on: &str, status: &str| match fail_on {
+        "missed" => status == "missed",
+        "behind" => matches!(status, "missed" | "behind"),
+        "at_risk" => matches!(status, "missed" | "behind" | "at_risk"),
+        _ => unreachable!(),
+    };
+    for severity in ["error", "warn"] {
+        let dir = tempfile::tempdir().unwrap();
+        goals_with_severity(dir.path(), severity);
+        for (goal, as_of, status) in statuses {
+            for fail_on in ["missed", "behind", "at_risk"] {
+                let want = i32::from(severity == "error" && failing(fail_on, status));
+                let out = roi_in(
+                    dir.path(),
+                    &["status", goal, "--as-of", as_of, "--fail-on", fail_on],
+                );
+                assert_eq!(stdout(&out).trim(), status, "{}", transcript(&out));
+                assert_eq!(
+                    code(&out),
+                    want,
+                    "status {goal} {as_of} {fail_on} {severity}"
+                );
+                let out = roi_in(
+                    dir.path(),
+                    &[
+                        "check",
+                        "--goal",
+                        goal,
+                        "--as-of",
+                        as_of,
+                        "--fail-on",
+                        fail_on,
+                        "-q",
+                    ],
+                );
+                assert_eq!(
+                    code(&out),
+                    want,
+                    "check {goal} {as_of} {fail_on} {severity}"
+                );
+                assert_eq!(stdout(&out), "", "--quiet prints nothing");
+            }
+        }
+    }
+}
+
+#[test]
+fn fail_on_and_tags_from_roi_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    goals_with_severity(dir.path(), "error");
+    let config = std::fs::read_to_string(dir.path().join("roi.toml")).unwrap();
+    let config = format!("fail_on = \"at_risk\"\n{config}").replace(
+        "id = \"leads-330\"",
+        "id = \"leads-330\"\ntags = [\"paid\"]",
+    );
+    std::fs::write(dir.path().join("roi.toml"), config).unwrap();
+    let out = roi_in(
+        dir.path(),
+        &["check", "--tag", "paid", "--as-of", "2026-08-20"],
+    );
+    assert_eq!(
+        code(&out),
+        1,
+        "at_risk fails with fail_on = at_risk: {}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        dir.path(),
+        &[
+            "check",
+            "--tag",
+            "paid",
+            "--as-of",
+            "2026-08-20",
+            "--fail-on",
+            "behind",
+        ],
+    );
+    assert_eq!(code(&out), 0, "the flag overrides roi.toml");
+    let out = roi_in(dir.path(), &["check", "--tag", "nope"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn input_errors_are_never_goal_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    goals_with_severity(dir.path(), "error");
+    std::fs::write(
+        dir.path().join("data/broken.csv"),
+        "date,leads\n2026-08-03,ten\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &["check", "--as-of", "2026-08-20", "--format", "junit"],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "", "no report is written from bad input");
+}
+
+#[test]
+fn junit_is_read_by_an_independent_parser() {
+    let out = roi(&[
+        "check",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "junit",
+    ]);
+    assert_eq!(code(&out), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.xml");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let script = r#"
+import sys
+from junitparser import JUnitXml, Failure, Skipped
+xml = JUnitXml.fromfile(sys.argv[1])
+for suite in xml:
+    print(suite.name, suite.tests, suite.failures, suite.skipped)
+    for case in suite:
+        kinds = [type(r).__name__ for r in case.result]
+        messages = [r.message for r in case.result]
+        print(case.name, case.classname, kinds, messages)
+"#;
+    let parsed = run_python(script, &[file.to_str().unwrap()]);
+    insta::assert_snapshot!(parsed);
+}
+
+#[test]
+fn output_is_written_atomically_and_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("check.xml");
+    let args = |extra: &'static [&'static str]| {
+        let mut a = vec![
+            "check",
+            "--config",
+            GOALS,
+            "--as-of",
+            "2026-08-20",
+            "--format",
+            "junit",
+            "--output",
+            target.to_str().unwrap(),
+        ];
+        a.extend(extra);
+        a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| roi(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let out = run(args(&[]));
+    assert_eq!(code(&out), 1, "the exit code still tells the result");
+    assert_eq!(stdout(&out), "");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("<?xml"));
+    let out = run(args(&[]));
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    let out = run(args(&["--force"]));
+    assert_eq!(code(&out), 1);
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn github_actions_summary_and_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "previous step\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .current_dir(root())
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--config",
+            GOALS,
+            "--as-of",
+            "2026-08-20",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("stdout stays JSON");
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("previous step\n"),
+        "the summary is appended to"
+    );
+    insta::assert_snapshot!("step_summary", written);
+    insta::assert_snapshot!("annotations", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = roi(&["report", "--config", GOALS, "--as-of", "2026-08-20"]);
+    assert!(
+        !stdout(&plain).contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    let coloured = roi(&[
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--color",
+        "always",
+    ]);
+    assert!(stdout(&coloured).contains('\u{1b}'));
+    let never = roi(&[
+        "report",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(stdout(&never), stdout(&plain));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = roi(&["completions", shell]);
+        assert_eq!(code(&out), 0);
+        let text = stdout(&out);
+        assert!(text.contains("roi") && text.contains("report"), "{shell}");
+    }
+    let man = roi(&["man"]);
+    assert!(stdout(&man).contains(".TH roi"));
+}
+
+#[test]
+fn help_and_version() {
+    let out = roi(&["--version"]);
+    assert_eq!(stdout(&out), format!("roi {}\n", env!("CARGO_PKG_VERSION")));
+    for cmd in ["report", "check", "status", "kpi", "explain"] {
+        let out = roi(&[cmd, "--help"]);
+        assert_eq!(code(&out), 0);
+        assert!(
+            stdout(&out).contains("Example"),
+            "{cmd} --help shows examples"
+        );
+    }
+    let out = roi(&["--help"]);
+    assert!(stdout(&out).contains("Exit codes"));
+}
+
+#[test]
+fn standard_input_is_an_input() {
+    let out = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .args(["kpi", "likes", "-"])
+        .write_stdin("date,likes\n2026-01-01,5\n2026-01-02,7\n")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), "12\n");
+}
+
+#[test]
+fn explain_shows_how_a_figure_came_about() {
+    let out = roi(&[
+        "explain",
+        "reach-aug",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+    ]);
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("explain_goal", transcript(&out));
+    let out = roi(&[
+        "explain",
+        "cpl",
+        "--config",
+        GOALS,
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2026-08-10",
+    ]);
+    insta::assert_snapshot!("explain_kpi", transcript(&out));
+}
