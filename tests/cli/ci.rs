@@ -152,7 +152,7 @@ fn junit_is_read_by_an_independent_parser() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("report.xml");
     std::fs::write(&file, &out.stdout).unwrap();
-    let script = r#"
+    let script = r"
 import sys
 from junitparser import JUnitXml, Failure, Skipped
 xml = JUnitXml.fromfile(sys.argv[1])
@@ -162,7 +162,7 @@ for suite in xml:
         kinds = [type(r).__name__ for r in case.result]
         messages = [r.message for r in case.result]
         print(case.name, case.classname, kinds, messages)
-"#;
+";
     let parsed = run_python(script, &[file.to_str().unwrap()]);
     insta::assert_snapshot!(parsed);
 }
