@@ -326,3 +326,44 @@ fn explain_shows_how_a_figure_came_about() {
     ]);
     insta::assert_snapshot!("explain_kpi", transcript(&out));
 }
+
+#[test]
+fn the_shipped_ci_examples_work() {
+    // The shell script branches on `roi status` and `roi kpi`.
+    let script = root().join("examples/ci/weekly-digest.sh");
+    let run = |goal: &str| {
+        std::process::Command::new("sh")
+            .arg(&script)
+            .args([goal, GOALS])
+            .current_dir(root())
+            .env("ROI", assert_cmd::cargo::cargo_bin("roi"))
+            .env("AS_OF", "2026-08-20")
+            .output()
+            .unwrap()
+    };
+    let behind = run("leads-500");
+    assert_eq!(code(&behind), 1);
+    assert_eq!(stdout(&behind), "leads-500: behind\n");
+    let at_risk = run("leads-330");
+    assert_eq!(code(&at_risk), 0);
+    assert_eq!(stdout(&at_risk), "leads-330: at risk, look at it this week\n");
+    assert_eq!(code(&run("no-such-goal")), 2);
+
+    // The workflow files are valid YAML that run `roi check` and publish JUnit.
+    let yaml = run_python(
+        r"
+import sys, yaml
+gh = yaml.safe_load(open(sys.argv[1]))
+steps = gh['jobs']['goals']['steps']
+print(any('roi check' in s.get('run', '') and '--format junit' in s['run'] for s in steps))
+gl = yaml.safe_load(open(sys.argv[2]))
+job = gl['roi-check']
+print(any(line.startswith('roi check') for line in job['script']), job['artifacts']['reports']['junit'])
+",
+        &[
+            root().join("examples/ci/github-actions.yml").to_str().unwrap(),
+            root().join("examples/ci/gitlab-ci.yml").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(yaml, "True\nTrue roi-goals.xml\n");
+}

@@ -82,6 +82,7 @@ pub fn python() -> PathBuf {
                         "--disable-pip-version-check",
                         "junitparser==3.2.0",
                         "jsonschema==4.23.0",
+                        "pyyaml==6.0.2",
                     ])
                     .status()
                     .expect("pip runs");
