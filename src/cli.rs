@@ -57,6 +57,10 @@ pub struct GlobalArgs {
     /// Write the output to this file (atomically) instead of stdout
     #[arg(long, short, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Year of exports whose dates have no year (TikTok) [default: `year` of roi.toml,
+    /// else the file name or its modification date]
+    #[arg(long, global = true, value_name = "YEAR")]
+    pub year: Option<i32>,
     /// Overwrite files that roi writes (--output, init)
     #[arg(long, global = true)]
     pub force: bool,

@@ -49,12 +49,38 @@ pub struct Skipped {
     pub first_line: u64,
 }
 
+/// How one header column was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct ColumnMapping {
+    pub header: String,
+    /// `date`, a dimension, a metric (with its currency), or "not imported".
+    pub target: String,
+}
+
+/// One table of a file (GA4 files hold several; workbooks one per sheet).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct TableInfo {
+    /// The layout the header was recognised as.
+    pub layout: String,
+    /// Physical line (or sheet row) of the header.
+    pub header_line: u64,
+    pub columns: Vec<ColumnMapping>,
+    /// Header columns no layout knows: not imported.
+    pub unmapped: Vec<String>,
+    /// Rows read from the table.
+    pub rows: u64,
+}
+
 /// What was read from one input file.
 #[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct SourceFile {
     pub path: PathBuf,
     /// Which export the file was read as.
     pub format: String,
+    /// The text encoding found (`utf-8`, `utf-16le`…), or `xlsx`.
+    pub encoding: String,
+    /// The tables read, with their column mappings.
+    pub tables: Vec<TableInfo>,
     pub rows_read: u64,
     /// Rows replaced by the same rows of a newer overlapping export.
     pub rows_replaced: u64,

@@ -46,11 +46,13 @@ struct Settings {
     format: Format,
     style: Style,
     strict: bool,
+    year: Option<i32>,
 }
 
 impl Settings {
     fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
         let config = Config::load(cli.global.config.as_deref())?;
+        let year = cli.global.year.or(config.year);
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.global.color {
@@ -71,6 +73,7 @@ impl Settings {
                 fit_terminal: tty,
             },
             strict: cli.global.strict,
+            year,
         })
     }
 
@@ -93,6 +96,7 @@ impl Settings {
         let options = input::ReadOptions {
             default_currency: self.config.currency.clone(),
             strict: self.strict,
+            year: self.year,
         };
         let dataset = input::load(&files, &options)?;
         self.config

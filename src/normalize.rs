@@ -50,6 +50,8 @@ impl Builder {
         self.dataset.files.push(SourceFile {
             path,
             format: format.to_owned(),
+            encoding: String::new(),
+            tables: Vec::new(),
             rows_read: 0,
             rows_replaced: 0,
             skipped: Vec::new(),
@@ -82,6 +84,17 @@ impl Builder {
 
     pub fn metric_info(&self, id: MetricId) -> &MetricInfo {
         self.dataset.metric(id)
+    }
+
+    /// Describes the current file: its encoding and format.
+    pub fn describe_file(&mut self, encoding: &str, format: &str) {
+        let file = self.current_file();
+        encoding.clone_into(&mut file.encoding);
+        format.clone_into(&mut file.format);
+    }
+
+    pub fn add_table(&mut self, table: crate::dataset::TableInfo) {
+        self.current_file().tables.push(table);
     }
 
     /// Rows skipped so far in the current file.

@@ -42,6 +42,7 @@ struct RawConfig {
     #[serde(default)]
     goals: Vec<RawGoal>,
     fail_on: Option<String>,
+    year: Option<i32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +143,8 @@ pub struct Config {
     pub goals: Vec<Goal>,
     /// The lowest status that fails `roi check`.
     pub fail_on: FailOn,
+    /// The year of exports whose dates have none.
+    pub year: Option<i32>,
 }
 
 impl Default for Config {
@@ -156,6 +159,7 @@ impl Default for Config {
                 .expect("built-in KPI formulas parse"),
             goals: Vec::new(),
             fail_on: FailOn::Behind,
+            year: None,
         }
     }
 }
@@ -301,6 +305,7 @@ impl Config {
 
         Ok(Config {
             fail_on,
+            year: raw.year,
             path: None,
             inputs: raw.inputs,
             currency,

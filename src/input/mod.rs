@@ -4,8 +4,12 @@
 //! Every error names the file, and where there is one the line, the column, the
 //! value and what was expected.
 
+pub mod layout;
 mod native;
 pub mod number;
+pub mod tabular;
+pub mod text;
+pub mod value;
 
 use std::fmt;
 use std::io::Read;
@@ -55,13 +59,19 @@ pub struct ReadOptions {
     pub default_currency: Option<String>,
     /// Every skipped row is an error.
     pub strict: bool,
+    /// The year of year-less dates (TikTok), from `--year` or roi.toml.
+    pub year: Option<i32>,
 }
 
 /// The input name that means standard input.
 pub const STDIN: &str = "-";
 
 /// File extensions looked at inside folders.
-const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ndjson", "jsonl"];
+const EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods",
+];
+
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Expands files, folders (recursively) and glob patterns, relative to `base`.
 pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
@@ -136,7 +146,10 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
 
 /// Reads every file into one de-duplicated dataset.
 pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputError> {
+    let layouts = layout::builtin();
     let mut builder = Builder::new(options.default_currency.clone());
+    let mut seen: std::collections::HashMap<(u64, usize), PathBuf> =
+        std::collections::HashMap::new();
     for path in files {
         let mut bytes = Vec::new();
         if path.as_os_str() == STDIN {
@@ -150,7 +163,27 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
                 .map_err(|e| InputError::file(path, format!("cannot read the file: {e}")))?;
         }
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        read_file(path, &bytes, modified, &mut builder)?;
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut h);
+            (h.finish(), bytes.len())
+        };
+        if let Some(first) = seen.get(&fingerprint) {
+            builder.start_file(path.clone(), "duplicate", modified);
+            builder.warn(format!(
+                "the same bytes as {}: skipped, so nothing is counted twice",
+                first.display()
+            ));
+            continue;
+        }
+        seen.insert(fingerprint, path.clone());
+        let context = tabular::FileContext {
+            year: options.year,
+            name_year: year_in_name(path),
+            modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
+        };
+        read_file(path, &bytes, modified, &context, &layouts, &mut builder)?;
         if options.strict
             && let Some(file) = builder_last_skip(&builder)
         {
@@ -172,18 +205,18 @@ fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {
     builder.last_file_skips().first().cloned()
 }
 
-/// Decodes a file's text: UTF-8 with or without a byte-order mark.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        InputError {
-            path: path.to_path_buf(),
-            line: Some(line),
-            column: None,
-            message: format!("byte {at} is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"),
-        }
+/// A plausible year (1990–2099) in a file name: `…_20170401_20170408_en.csv`.
+fn year_in_name(path: &Path) -> Option<i32> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = &name.get(i..i + 4)?;
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let year: i32 = digits.parse().ok()?;
+        ((1990..2100).contains(&year)
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !before.is_some_and(|b| b.is_ascii_digit()))
+        .then_some(year)
     })
 }
 
@@ -191,18 +224,136 @@ fn read_file(
     path: &Path,
     bytes: &[u8],
     modified: Option<std::time::SystemTime>,
+    context: &tabular::FileContext,
+    layouts: &[layout::Layout],
     builder: &mut Builder,
 ) -> Result<(), InputError> {
-    let text = decode(path, bytes)?;
-    let trimmed = text.trim_start();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if WORKBOOKS.contains(&extension.as_str()) {
+        builder.start_file(path.to_path_buf(), "workbook", modified);
+        let sheets = text::workbook(path)?;
+        let mut found = Vec::new();
+        let mut first_header = None;
+        for (sheet, records) in sheets {
+            for table in tabular::split_tables(records) {
+                first_header
+                    .get_or_insert_with(|| table.body.iter().find(|r| !r.is_blank()).cloned());
+                if let Some(name) = read_table(path, &table, context, layouts, builder)? {
+                    found.push(format!("{name} (sheet `{sheet}`)"));
+                }
+            }
+        }
+        return finish_file(
+            path,
+            "xlsx",
+            found,
+            first_header.flatten(),
+            layouts,
+            builder,
+        );
+    }
+    let decoded = text::decode(path, bytes, None)?;
+    let trimmed = decoded.text.trim_start();
     if trimmed.is_empty() {
         return Err(InputError::file(path, "the file is empty"));
     }
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
-        native::read_json(path, &text, builder)
-    } else {
-        builder.start_file(path.to_path_buf(), "roi-csv", modified);
-        native::read_csv(path, &text, builder)
+        builder.describe_file(&decoded.encoding, "roi (JSON)");
+        return native::read_json(path, &decoded.text, builder);
     }
+    let (records, _) = text::records(path, &decoded.text)?;
+    let first = records.iter().find(|r| !r.is_blank());
+    if first.is_some_and(tabular::is_native_header) {
+        builder.start_file(path.to_path_buf(), "roi-csv", modified);
+        builder.describe_file(&decoded.encoding, "roi (CSV)");
+        return native::read_csv(path, &decoded.text, builder);
+    }
+    let first = first.cloned();
+    builder.start_file(path.to_path_buf(), "", modified);
+    let mut found = Vec::new();
+    for table in tabular::split_tables(records) {
+        if let Some(name) = read_table(path, &table, context, layouts, builder)? {
+            found.push(name);
+        }
+    }
+    finish_file(path, &decoded.encoding, found, first, layouts, builder)
+}
+
+/// Reads one table when its header is recognised; notes it otherwise.
+fn read_table(
+    path: &Path,
+    table: &tabular::Table,
+    context: &tabular::FileContext,
+    layouts: &[layout::Layout],
+    builder: &mut Builder,
+) -> Result<Option<String>, InputError> {
+    match tabular::find_header(table, layouts) {
+        Ok(Some(matched)) => {
+            let info = tabular::read_table(path, table, &matched, context, builder)?;
+            let name = info.layout.clone();
+            builder.add_table(info);
+            Ok(Some(name))
+        }
+        Ok(None) => {
+            if let Some(r) = table.body.iter().find(|r| !r.is_blank()) {
+                let rows = table.body.iter().filter(|r| !r.is_blank()).count() as u64 - 1;
+                builder.warn(format!(
+                    "the table at line {} ({}) is not a known export and was not read ({rows} row(s))",
+                    r.line,
+                    r.cells.iter().take(4).map(|c| c.trim()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            Ok(None)
+        }
+        Err((a, b)) => Err(InputError::file(
+            path,
+            format!(
+                "the header fits two exports, {a} and {b}; add a `[[mappings]]` entry in roi.toml to say which"
+            ),
+        )),
+    }
+}
+
+fn finish_file(
+    path: &Path,
+    encoding: &str,
+    found: Vec<String>,
+    first: Option<text::Record>,
+    layouts: &[layout::Layout],
+    builder: &mut Builder,
+) -> Result<(), InputError> {
+    if found.is_empty() {
+        let Some(header) = first else {
+            return Err(InputError::file(path, "the file has no rows"));
+        };
+        let closest = tabular::closest_layouts(&header, layouts);
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(header.line),
+            column: None,
+            message: format!(
+                "not a known export: the header {:?} matches no layout{}. Map its columns in roi.toml:\n\n{}",
+                header
+                    .cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                if closest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (closest: {})", closest.join(", "))
+                },
+                tabular::mapping_stanza(path, &header)
+            ),
+        });
+    }
+    let mut names = found;
+    names.dedup();
+    builder.describe_file(encoding, &names.join(" + "));
+    Ok(())
 }

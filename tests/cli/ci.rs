@@ -346,7 +346,10 @@ fn the_shipped_ci_examples_work() {
     assert_eq!(stdout(&behind), "leads-500: behind\n");
     let at_risk = run("leads-330");
     assert_eq!(code(&at_risk), 0);
-    assert_eq!(stdout(&at_risk), "leads-330: at risk, look at it this week\n");
+    assert_eq!(
+        stdout(&at_risk),
+        "leads-330: at risk, look at it this week\n"
+    );
     assert_eq!(code(&run("no-such-goal")), 2);
 
     // The workflow files are valid YAML that run `roi check` and publish JUnit.
@@ -361,7 +364,10 @@ job = gl['roi-check']
 print(any(line.startswith('roi check') for line in job['script']), job['artifacts']['reports']['junit'])
 ",
         &[
-            root().join("examples/ci/github-actions.yml").to_str().unwrap(),
+            root()
+                .join("examples/ci/github-actions.yml")
+                .to_str()
+                .unwrap(),
             root().join("examples/ci/gitlab-ci.yml").to_str().unwrap(),
         ],
     );

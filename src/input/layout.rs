@@ -1,0 +1,1020 @@
+//! Platform knowledge as data: each known export layout lists its header aliases
+//! (English, Vietnamese, Spanish…) and what each column means in the normalized
+//! model. Adding a layout is adding an entry; user mappings in roi.toml become
+//! layouts of the same shape.
+
+use crate::input::value::{DayOrder, DecimalMark};
+use crate::model::Dimension;
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// The row's date (or the start of its range).
+    Date,
+    /// A single day that overrides a reporting range (Meta's `Day` breakdown).
+    Day,
+    /// The end of the row's range.
+    EndDate,
+    Dim(Dimension),
+    /// A base metric, with a factor applied to each value (1 for most).
+    Metric(String, f64),
+    /// Meta's `Results`: counted as leads, purchases or conversions by the
+    /// result type column.
+    Results,
+    /// Meta's `Result indicator` / `Loại kết quả`.
+    ResultType,
+    /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
+    /// from sums, never averaged from exported rates.
+    Derived,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Normalized header names (see [`normalize_header`]).
+    pub aliases: Vec<String>,
+    pub target: Target,
+}
+
+/// One known export layout.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub id: String,
+    /// Human name, e.g. `Meta Ads Manager`.
+    pub name: String,
+    /// Platform of every row, unless a column or the source says otherwise.
+    pub platform: Option<String>,
+    pub columns: Vec<Column>,
+    /// Groups of normalized headers; the layout matches only when all headers of at
+    /// least one group are present (no groups: the column matches decide).
+    pub signatures: Vec<Vec<String>>,
+    /// Normalized headers whose presence rules the layout out.
+    pub excludes: Vec<String>,
+    pub decimal: DecimalMark,
+    /// How slashed dates are ordered when the values do not tell.
+    pub day_order: Option<DayOrder>,
+    /// A line above the header names the one metric of the file (Meta's
+    /// single-metric exports): title aliases → metric.
+    pub title_metric: bool,
+    /// The platform is inferred from the `source` dimension (web analytics).
+    pub platform_from_source: bool,
+    /// Every row counts this much of a metric (a CRM export: one row, one lead).
+    pub per_row: Option<(String, f64)>,
+    /// Rows whose first cell is a description (classic Facebook's second header row).
+    pub description_row: bool,
+}
+
+/// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
+/// trailing currency code in parentheses, which is returned.
+pub fn normalize_header(header: &str) -> (String, Option<String>) {
+    let joined = header
+        .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if let Some(open) = joined.rfind('(')
+        && joined.ends_with(')')
+    {
+        let code = &joined[open + 1..joined.len() - 1];
+        if code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+            return (
+                joined[..open].trim_end().to_owned(),
+                Some(code.to_uppercase()),
+            );
+        }
+    }
+    (joined, None)
+}
+
+fn col(aliases: &[&str], target: Target) -> Column {
+    Column {
+        aliases: aliases.iter().map(|a| normalize_header(a).0).collect(),
+        target,
+    }
+}
+
+fn metric(aliases: &[&str], name: &str) -> Column {
+    col(aliases, Target::Metric(name.to_owned(), 1.0))
+}
+
+fn dim(aliases: &[&str], d: Dimension) -> Column {
+    col(aliases, Target::Dim(d))
+}
+
+fn derived(aliases: &[&str]) -> Column {
+    col(aliases, Target::Derived)
+}
+
+struct Spec {
+    id: &'static str,
+    name: &'static str,
+    platform: Option<&'static str>,
+    signature: &'static [&'static [&'static str]],
+    decimal: DecimalMark,
+    day_order: Option<DayOrder>,
+    columns: Vec<Column>,
+}
+
+impl Spec {
+    fn build(self) -> Layout {
+        Layout {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            platform: self.platform.map(str::to_owned),
+            columns: self.columns,
+            signatures: self
+                .signature
+                .iter()
+                .map(|group| group.iter().map(|s| normalize_header(s).0).collect())
+                .collect(),
+            excludes: Vec::new(),
+            decimal: self.decimal,
+            day_order: self.day_order,
+            title_metric: false,
+            platform_from_source: false,
+            per_row: None,
+            description_row: false,
+        }
+    }
+}
+
+/// Titles of Meta's single-metric exports → metric.
+pub const SERIES_TITLES: &[(&str, &str)] = &[
+    ("reach", "reach"),
+    ("alcance", "reach"),
+    ("số người tiếp cận", "reach"),
+    ("lượt tiếp cận", "reach"),
+    ("impressions", "impressions"),
+    ("lượt hiển thị", "impressions"),
+    ("impresiones", "impressions"),
+    ("views", "video_views"),
+    ("visualizaciones", "video_views"),
+    ("lượt xem", "video_views"),
+    ("follows", "followers_gained"),
+    ("instagram follows", "followers_gained"),
+    ("facebook follows", "followers_gained"),
+    ("seguidores", "followers_gained"),
+    ("seguidores de instagram", "followers_gained"),
+    ("seguidores de facebook", "followers_gained"),
+    ("lượt theo dõi", "followers_gained"),
+    ("người theo dõi trên facebook", "followers_gained"),
+    ("người theo dõi trên instagram", "followers_gained"),
+    ("profile visits", "profile_visits"),
+    ("instagram profile visits", "profile_visits"),
+    ("visitas al perfil de instagram", "profile_visits"),
+    ("visitas", "profile_visits"),
+    ("lượt truy cập trang cá nhân", "profile_visits"),
+    ("lượt truy cập trang", "profile_visits"),
+    ("content interactions", "content_interactions"),
+    ("interacciones con el contenido", "content_interactions"),
+    ("lượt tương tác với nội dung", "content_interactions"),
+    ("link clicks", "link_clicks"),
+    ("clics en el enlace", "link_clicks"),
+    ("lượt click vào liên kết", "link_clicks"),
+];
+
+/// Web analytics sources → platform, for "traffic from Pinterest" in one filter.
+pub const SOURCE_PLATFORMS: &[(&str, &str)] = &[
+    ("facebook", "facebook"),
+    ("fb", "facebook"),
+    ("l.facebook.com", "facebook"),
+    ("m.facebook.com", "facebook"),
+    ("lm.facebook.com", "facebook"),
+    ("facebook.com", "facebook"),
+    ("instagram", "instagram"),
+    ("instagram.com", "instagram"),
+    ("l.instagram.com", "instagram"),
+    ("ig", "instagram"),
+    ("t.co", "twitter"),
+    ("twitter", "twitter"),
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("x", "twitter"),
+    ("pinterest", "pinterest"),
+    ("pinterest.com", "pinterest"),
+    ("pin.it", "pinterest"),
+    ("linkedin", "linkedin"),
+    ("linkedin.com", "linkedin"),
+    ("lnkd.in", "linkedin"),
+    ("tiktok", "tiktok"),
+    ("tiktok.com", "tiktok"),
+    ("youtube", "youtube"),
+    ("youtube.com", "youtube"),
+    ("m.youtube.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("threads.net", "threads"),
+    ("zalo", "zalo"),
+    ("zalo.me", "zalo"),
+];
+
+/// The platform a web analytics source comes from (`l.facebook.com / referral`).
+pub fn platform_of_source(source: &str) -> Option<&'static str> {
+    let host = source
+        .split('/')
+        .next()
+        .unwrap_or(source)
+        .trim()
+        .trim_start_matches("www.")
+        .to_lowercase();
+    SOURCE_PLATFORMS
+        .iter()
+        .find(|(s, _)| *s == host)
+        .map(|(_, p)| *p)
+        .or_else(|| {
+            // Subdomains and country domains: `pinterest.co.uk`, `business.facebook.com`.
+            SOURCE_PLATFORMS
+                .iter()
+                .filter(|(s, _)| s.contains('.'))
+                .find(|(s, _)| {
+                    let name = s.split('.').next().unwrap_or(s);
+                    host.split('.').any(|part| part == name) && name.len() > 2
+                })
+                .map(|(_, p)| *p)
+        })
+}
+
+/// Every built-in layout.
+#[allow(clippy::too_many_lines)]
+pub fn builtin() -> Vec<Layout> {
+    use Dimension::{
+        Account, Ad, AdSet, Campaign, ContentId, ContentType, Currency, LandingPage, Medium, Source,
+    };
+    let mut layouts = vec![
+        Spec {
+            id: "twitter-tweet-activity",
+            name: "X/Twitter tweet activity",
+            platform: Some("twitter"),
+            signature: &[&["Tweet id", "time", "impressions"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                dim(&["Tweet id"], ContentId),
+                col(&["time"], Target::Date),
+                metric(&["impressions"], "impressions"),
+                metric(&["likes", "favorites"], "likes"),
+                metric(&["replies"], "comments"),
+                metric(&["retweets"], "shares"),
+                metric(&["url clicks"], "link_clicks"),
+                metric(&["user profile clicks"], "profile_visits"),
+                metric(&["media views"], "video_views"),
+                metric(&["follows"], "followers_gained"),
+                derived(&[
+                    "Tweet permalink",
+                    "Tweet text",
+                    "engagements",
+                    "engagement rate",
+                    "hashtag clicks",
+                    "detail expands",
+                    "permalink clicks",
+                    "app opens",
+                    "app installs",
+                    "email tweet",
+                    "dial phone",
+                    "media engagements",
+                ]),
+            ],
+        },
+        Spec {
+            id: "x-account-analytics",
+            name: "X account analytics content",
+            platform: Some("twitter"),
+            signature: &[&["Post id", "Date", "Impressions"]],
+            decimal: DecimalMark::Auto,
+            day_order: None,
+            columns: vec![
+                dim(&["Post id"], ContentId),
+                col(&["Date"], Target::Date),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Likes"], "likes"),
+                metric(&["Replies"], "comments"),
+                metric(&["Reposts", "Shares"], "shares"),
+                metric(&["Bookmarks"], "saves"),
+                metric(&["Profile visits"], "profile_visits"),
+                metric(&["New follows"], "followers_gained"),
+                derived(&["Post text", "Post Link", "Engagements"]),
+            ],
+        },
+        Spec {
+            id: "facebook-insights-post",
+            name: "Facebook Page Insights post export (classic)",
+            platform: Some("facebook"),
+            signature: &[&["Post ID", "Posted", "Lifetime Post Total Reach"]],
+            decimal: DecimalMark::Dot,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                dim(&["Post ID"], ContentId),
+                dim(&["Type"], ContentType),
+                col(&["Posted"], Target::Date),
+                metric(&["Lifetime Post Total Reach"], "reach"),
+                metric(&["Lifetime Post Total Impressions"], "impressions"),
+                metric(&["Lifetime Post Consumptions"], "clicks"),
+                metric(
+                    &["Lifetime Talking About This (Post) by action type - like"],
+                    "likes",
+                ),
+                metric(
+                    &["Lifetime Talking About This (Post) by action type - comment"],
+                    "comments",
+                ),
+                metric(
+                    &["Lifetime Talking About This (Post) by action type - share"],
+                    "shares",
+                ),
+            ],
+        },
+        Spec {
+            id: "facebook-insights-page",
+            name: "Facebook Page Insights page export (classic)",
+            platform: Some("facebook"),
+            signature: &[&["Date", "Lifetime Total Likes"]],
+            decimal: DecimalMark::Dot,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Lifetime Total Likes"], "followers"),
+                metric(&["Daily New Likes"], "followers_gained"),
+                metric(&["Daily Unlikes"], "followers_lost"),
+                metric(&["Daily Total Reach"], "reach"),
+                metric(&["Daily Total Impressions"], "impressions"),
+                metric(&["Daily Page Consumptions"], "clicks"),
+            ],
+        },
+        Spec {
+            id: "meta-business-suite-content",
+            name: "Meta Business Suite content export",
+            platform: None,
+            signature: &[
+                &["Post ID", "Publish time"],
+                &["identificador de la publicación", "Hora de publicación"],
+                &["ID bài viết", "Thời gian đăng"],
+            ],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                dim(
+                    &[
+                        "Post ID",
+                        "identificador de la publicación",
+                        "ID bài viết",
+                        "Publicerings-id",
+                    ],
+                    ContentId,
+                ),
+                dim(
+                    &[
+                        "Account username",
+                        "Page name",
+                        "Nombre de usuario de la cuenta",
+                        "Tên Trang",
+                        "Tên người dùng tài khoản",
+                        "Sidnamn",
+                    ],
+                    Account,
+                ),
+                dim(
+                    &["Post type", "Tipo de publicación", "Loại bài viết"],
+                    ContentType,
+                ),
+                col(
+                    &["Publish time", "Hora de publicación", "Thời gian đăng"],
+                    Target::Date,
+                ),
+                metric(&["Views", "Visualizaciones", "Lượt xem"], "video_views"),
+                metric(
+                    &["Reach", "Alcance", "Số người tiếp cận", "Lượt tiếp cận"],
+                    "reach",
+                ),
+                metric(
+                    &["Impressions", "Impresiones", "Lượt hiển thị"],
+                    "impressions",
+                ),
+                metric(
+                    &["Likes", "Reactions", "Me gusta", "Cảm xúc", "Lượt thích"],
+                    "likes",
+                ),
+                metric(
+                    &["Shares", "Veces que se ha compartido", "Lượt chia sẻ"],
+                    "shares",
+                ),
+                metric(
+                    &["Follows", "Seguidores", "Lượt theo dõi"],
+                    "followers_gained",
+                ),
+                metric(&["Comments", "Comentarios", "Bình luận"], "comments"),
+                metric(&["Saves", "Veces guardado", "Lượt lưu"], "saves"),
+                metric(
+                    &["Total clicks", "Tổng số lượt click", "Clics totales"],
+                    "clicks",
+                ),
+                metric(
+                    &[
+                        "Link clicks",
+                        "Lượt click vào liên kết",
+                        "Clics en el enlace",
+                    ],
+                    "link_clicks",
+                ),
+                metric(
+                    &[
+                        "Profile visits",
+                        "Visitas al perfil",
+                        "Lượt truy cập trang cá nhân",
+                    ],
+                    "profile_visits",
+                ),
+                derived(&[
+                    "Account ID",
+                    "Page ID",
+                    "Identificador de la cuenta",
+                    "ID Trang",
+                    "Account name",
+                    "Nombre de la cuenta",
+                    "Title",
+                    "Tiêu đề",
+                    "Description",
+                    "Descripción",
+                    "Mô tả",
+                    "Duration (sec)",
+                    "Duración (segundos)",
+                    "Thời lượng (giây)",
+                    "Permalink",
+                    "Enlace permanente",
+                    "Liên kết cố định",
+                    "Data comment",
+                    "Comentario sobre los datos",
+                    "Bình luận về dữ liệu",
+                    "Date",
+                    "Fecha",
+                    "Ngày",
+                ]),
+            ],
+        },
+        Spec {
+            id: "meta-ads",
+            name: "Meta Ads Manager",
+            platform: Some("facebook"),
+            signature: &[
+                &["Reporting starts"],
+                &["Bắt đầu báo cáo"],
+                &["Lượt bắt đầu báo cáo"],
+                &["Inicio del informe"],
+                &["Amount spent"],
+                &["Số tiền đã chi tiêu"],
+                &["Montant dépensé"],
+            ],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(
+                    &[
+                        "Reporting starts",
+                        "Bắt đầu báo cáo",
+                        "Lượt bắt đầu báo cáo",
+                        "Inicio del informe",
+                    ],
+                    Target::Date,
+                ),
+                col(
+                    &[
+                        "Reporting ends",
+                        "Kết thúc báo cáo",
+                        "Lượt kết thúc báo cáo",
+                        "Fin del informe",
+                    ],
+                    Target::EndDate,
+                ),
+                col(&["Day", "Ngày", "Día", "Jour"], Target::Day),
+                dim(&["Account name", "Tên tài khoản"], Account),
+                dim(
+                    &[
+                        "Campaign name",
+                        "Tên chiến dịch",
+                        "Nombre de la campaña",
+                        "Campaña",
+                        "Nom de la campagne",
+                    ],
+                    Campaign,
+                ),
+                dim(&["Ad set name", "Tên nhóm quảng cáo"], AdSet),
+                dim(&["Ad name", "Tên quảng cáo"], Ad),
+                dim(&["Currency", "Đơn vị tiền tệ"], Currency),
+                metric(&["Reach", "Người tiếp cận", "Alcance"], "reach"),
+                metric(
+                    &["Impressions", "Lượt hiển thị", "Impresiones"],
+                    "impressions",
+                ),
+                metric(
+                    &[
+                        "Amount spent",
+                        "Số tiền đã chi tiêu",
+                        "Importe gastado",
+                        "Montant dépensé",
+                    ],
+                    "spend",
+                ),
+                metric(
+                    &[
+                        "Link clicks",
+                        "Lượt click vào liên kết",
+                        "Clics en el enlace",
+                    ],
+                    "link_clicks",
+                ),
+                metric(&["Clicks (all)", "Lượt click (tất cả)"], "clicks"),
+                metric(&["Post shares", "Lượt chia sẻ bài viết"], "shares"),
+                metric(&["Post comments", "Bình luận về bài viết"], "comments"),
+                metric(&["Post reactions", "Cảm xúc về bài viết"], "likes"),
+                metric(&["Purchases", "Lượt mua"], "purchases"),
+                metric(
+                    &[
+                        "Purchases conversion value",
+                        "Website purchases conversion value",
+                        "Giá trị chuyển đổi mua hàng",
+                    ],
+                    "revenue",
+                ),
+                metric(&["Leads", "Khách hàng tiềm năng"], "leads"),
+                metric(&["Video plays", "ThruPlays"], "video_views"),
+                metric(&["Instagram follows"], "followers_gained"),
+                col(&["Results", "Kết quả", "Resultados"], Target::Results),
+                col(
+                    &[
+                        "Result indicator",
+                        "Result type",
+                        "Loại kết quả",
+                        "Indicador de resultado",
+                    ],
+                    Target::ResultType,
+                ),
+                derived(&[
+                    "Campaign ID",
+                    "Campaign Name",
+                    "Ends",
+                    "Starts",
+                    "Bắt đầu",
+                    "Kết thúc",
+                    "Frequency",
+                    "Tần suất",
+                    "Cost per result",
+                    "Chi phí trên mỗi kết quả",
+                    "CTR (all)",
+                    "CTR (Tất cả)",
+                    "CTR (tỷ lệ click vào liên kết)",
+                    "CPC (all)",
+                    "CPC (tất cả)",
+                    "CPC (chi phí trên mỗi lượt click vào liên kết)",
+                    "CPM (cost per 1,000 impressions)",
+                    "CPM (Chi phí trên mỗi 1.000 lượt hiển thị)",
+                    "Campaign delivery",
+                    "Delivery",
+                    "Trạng thái phân phối",
+                    "Cấp độ phân phối",
+                    "Attribution setting",
+                    "Cài đặt ghi nhận",
+                    "Post engagement",
+                    "Lượt tương tác với bài viết",
+                ]),
+            ],
+        },
+        Spec {
+            id: "tiktok-overview",
+            name: "TikTok analytics overview",
+            platform: Some("tiktok"),
+            signature: &[&["Date", "Video Views", "Profile Views"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Video Views"], "video_views"),
+                metric(&["Profile Views"], "profile_visits"),
+                metric(&["Likes"], "likes"),
+                metric(&["Comments"], "comments"),
+                metric(&["Shares"], "shares"),
+            ],
+        },
+        Spec {
+            id: "tiktok-content",
+            name: "TikTok analytics content",
+            platform: Some("tiktok"),
+            signature: &[&["Post time", "Total views"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Post time"], Target::Date),
+                dim(&["Video link"], ContentId),
+                metric(&["Total likes"], "likes"),
+                metric(&["Total comments"], "comments"),
+                metric(&["Total shares"], "shares"),
+                metric(&["Total views"], "video_views"),
+                derived(&["Time", "Video title"]),
+            ],
+        },
+        Spec {
+            id: "tiktok-followers",
+            name: "TikTok follower history",
+            platform: Some("tiktok"),
+            signature: &[&[
+                "Date",
+                "Followers",
+                "Difference in followers from previous day",
+            ]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Followers"], "followers"),
+                col(
+                    &["Difference in followers from previous day"],
+                    Target::Metric("follower_change".to_owned(), 1.0),
+                ),
+            ],
+        },
+        Spec {
+            id: "tiktok-viewers",
+            name: "TikTok viewers",
+            platform: Some("tiktok"),
+            signature: &[&["Date", "Total Viewers"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Total Viewers"], "reach"),
+                metric(&["New Viewers"], "new_viewers"),
+                metric(&["Returning Viewers"], "returning_viewers"),
+            ],
+        },
+        Spec {
+            id: "youtube-studio-table",
+            name: "YouTube Studio table data",
+            platform: Some("youtube"),
+            signature: &[&["Content", "Video publish time"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                dim(&["Content"], ContentId),
+                col(&["Video publish time"], Target::Date),
+                metric(&["Views"], "video_views"),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Watch time (hours)"], "watch_time_hours"),
+                derived(&[
+                    "Video title",
+                    "Duration",
+                    "Impressions click-through rate (%)",
+                    "Average view duration",
+                    "New viewers",
+                    "Regular viewers",
+                ]),
+            ],
+        },
+        Spec {
+            id: "youtube-studio-chart",
+            name: "YouTube Studio chart data",
+            platform: Some("youtube"),
+            signature: &[&["Date", "Views"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                dim(&["Content"], ContentId),
+                dim(&["Traffic source"], Source),
+                metric(&["Views"], "video_views"),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Watch time (hours)"], "watch_time_hours"),
+                derived(&["Video title", "Video publish time", "Duration"]),
+            ],
+        },
+        Spec {
+            id: "google-ads",
+            name: "Google Ads report",
+            platform: Some("google_ads"),
+            signature: &[&["Campaign", "Impr."]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Day", "Date"], Target::Date),
+                dim(&["Campaign"], Campaign),
+                dim(&["Ad group"], AdSet),
+                dim(&["Currency code"], Currency),
+                dim(&["Campaign type"], ContentType),
+                metric(&["Impr.", "Impressions"], "impressions"),
+                metric(&["Clicks"], "clicks"),
+                metric(&["Interactions"], "interactions"),
+                metric(&["Cost"], "spend"),
+                metric(&["Conversions"], "conversions"),
+                metric(&["Conv. value", "All conv. value"], "revenue"),
+                derived(&[
+                    "Campaign status",
+                    "Budget",
+                    "Budget name",
+                    "Budget type",
+                    "Status",
+                    "Status reasons",
+                    "Optimization score",
+                    "TrueView avg. CPV",
+                    "Avg. CPM",
+                    "Avg. CPC",
+                    "Avg. cost",
+                    "Interaction rate",
+                    "CTR",
+                    "Conv. rate",
+                    "Cost / conv.",
+                    "Conv. (Platform Comparable)",
+                    "Cost / Conv. (Platform Comparable)",
+                    "Conv. value / Cost (Platform Comparable)",
+                    "Search impr. share",
+                    "Search lost IS (budget)",
+                ]),
+            ],
+        },
+        Spec {
+            id: "linkedin-content-metrics",
+            name: "LinkedIn Page content metrics",
+            platform: Some("linkedin"),
+            signature: &[&["Date", "Impressions (total)"]],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Impressions (total)"], "impressions"),
+                metric(&["Unique impressions (organic)"], "reach"),
+                metric(&["Clicks (total)"], "clicks"),
+                metric(&["Reactions (total)"], "likes"),
+                metric(&["Comments (total)"], "comments"),
+                metric(&["Reposts (total)", "Shares (total)"], "shares"),
+                derived(&[
+                    "Impressions (organic)",
+                    "Impressions (sponsored)",
+                    "Clicks (organic)",
+                    "Clicks (sponsored)",
+                    "Reactions (organic)",
+                    "Reactions (sponsored)",
+                    "Comments (organic)",
+                    "Comments (sponsored)",
+                    "Reposts (organic)",
+                    "Reposts (sponsored)",
+                    "Shares (organic)",
+                    "Shares (sponsored)",
+                    "Engagement rate (organic)",
+                    "Engagement rate (sponsored)",
+                    "Engagement rate (total)",
+                ]),
+            ],
+        },
+        Spec {
+            id: "linkedin-posts",
+            name: "LinkedIn Page posts",
+            platform: Some("linkedin"),
+            signature: &[&["Post link", "Created date", "Impressions"]],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                dim(&["Post link"], ContentId),
+                dim(&["Post type", "Content type"], ContentType),
+                col(&["Created date"], Target::Date),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Likes", "Reactions"], "likes"),
+                metric(&["Comments"], "comments"),
+                metric(&["Reposts", "Shares"], "shares"),
+                metric(&["Clicks"], "clicks"),
+                derived(&["Post title", "Posted by", "Engagement rate", "Audience"]),
+            ],
+        },
+        Spec {
+            id: "linkedin-followers",
+            name: "LinkedIn Page new followers",
+            platform: Some("linkedin"),
+            signature: &[&["Date", "Total followers"]],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Total followers"], "followers_gained"),
+                derived(&[
+                    "Sponsored followers",
+                    "Organic followers",
+                    "Auto-invited followers",
+                ]),
+            ],
+        },
+        Spec {
+            id: "linkedin-visitors",
+            name: "LinkedIn Page visitors",
+            platform: Some("linkedin"),
+            signature: &[&["Date", "Total page views (total)"]],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Total page views (total)"], "profile_visits"),
+                metric(&["Total unique visitors (total)"], "unique_visitors"),
+            ],
+        },
+        Spec {
+            id: "pinterest-ads",
+            name: "Pinterest ads report",
+            platform: Some("pinterest"),
+            signature: &[&["Date", "Campaign name", "Spend in account currency"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                dim(&["Campaign name"], Campaign),
+                dim(&["Ad group name"], AdSet),
+                metric(&["Spend in account currency"], "spend"),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Pin clicks"], "clicks"),
+                metric(&["Outbound clicks"], "link_clicks"),
+                metric(&["Saves"], "saves"),
+                metric(&["Total conversions"], "conversions"),
+                metric(&["Checkouts"], "purchases"),
+                metric(&["Checkout value in account currency"], "revenue"),
+                derived(&["CTR", "eCPC", "Checkout ROAS"]),
+            ],
+        },
+        Spec {
+            id: "pinterest-organic",
+            name: "Pinterest analytics (organic)",
+            platform: Some("pinterest"),
+            signature: &[&["Date", "Pin clicks", "Outbound clicks"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Engagements"], "engagements_total"),
+                metric(&["Pin clicks"], "clicks"),
+                metric(&["Outbound clicks"], "link_clicks"),
+                metric(&["Saves"], "saves"),
+                metric(&["Video views"], "video_views"),
+                derived(&[
+                    "Engagement rate",
+                    "Pin click rate",
+                    "Outbound click rate",
+                    "Save rate",
+                ]),
+            ],
+        },
+        Spec {
+            id: "ga4",
+            name: "Google Analytics 4 report",
+            platform: Some("web"),
+            signature: &[&["Sessions"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                dim(&["Session source", "First user source", "Source"], Source),
+                dim(&["Session medium", "First user medium", "Medium"], Medium),
+                col(
+                    &[
+                        "Session source / medium",
+                        "First user source / medium",
+                        "Source / medium",
+                    ],
+                    Target::Dim(Source),
+                ),
+                dim(
+                    &[
+                        "Session campaign",
+                        "Session campaign name",
+                        "First user campaign",
+                        "Campaign",
+                    ],
+                    Campaign,
+                ),
+                dim(
+                    &[
+                        "Landing page",
+                        "Landing page + query string",
+                        "Page path",
+                        "Page path and screen class",
+                    ],
+                    LandingPage,
+                ),
+                metric(&["Sessions"], "sessions"),
+                metric(&["Key events", "Conversions"], "conversions"),
+                metric(&["Total revenue", "Purchase revenue"], "revenue"),
+                metric(&["Transactions", "Ecommerce purchases"], "purchases"),
+                derived(&[
+                    "Users",
+                    "Total users",
+                    "New users",
+                    "Active users",
+                    "Engaged sessions",
+                    "Average engagement time per session",
+                    "Engaged sessions per user",
+                    "Events per session",
+                    "Engagement rate",
+                    "Event count",
+                    "Session default channel group",
+                    "Session primary channel group (Default channel group)",
+                ]),
+            ],
+        },
+        Spec {
+            id: "crm-hubspot",
+            name: "CRM contacts export (HubSpot-style)",
+            platform: None,
+            signature: &[&["Create Date"], &["Created Time", "Lead ID"]],
+            decimal: DecimalMark::Auto,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                col(
+                    &["Create Date", "Created Time", "Became a Lead Date"],
+                    Target::Date,
+                ),
+                dim(&["Record ID", "Lead ID", "Contact ID"], ContentId),
+                dim(&["Original Source", "Source"], Source),
+                dim(
+                    &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
+                    Medium,
+                ),
+                dim(&["Campaign", "Original Source Drill-Down 2"], Campaign),
+                dim(&["Lifecycle Stage", "Lead Status"], ContentType),
+                derived(&[
+                    "First Name",
+                    "Last Name",
+                    "Email",
+                    "Phone Number",
+                    "Contact owner",
+                    "Associated Company",
+                    "Last Activity Date",
+                    "Marketing contact status",
+                ]),
+            ],
+        },
+    ]
+    .into_iter()
+    .map(Spec::build)
+    .collect::<Vec<_>>();
+    for layout in &mut layouts {
+        match layout.id.as_str() {
+            "facebook-insights-post" | "facebook-insights-page" => layout.description_row = true,
+            "ga4" => layout.platform_from_source = true,
+            // Table data has no Date column; Chart data has the same columns plus Date.
+            "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
+            "crm-hubspot" => {
+                layout.per_row = Some(("leads".to_owned(), 1.0));
+                layout.platform_from_source = true;
+            }
+            _ => {}
+        }
+    }
+    layouts.push(Layout {
+        id: "meta-metric-series".to_owned(),
+        name: "Meta Business Suite single-metric series".to_owned(),
+        platform: None,
+        columns: vec![
+            col(
+                &["Date", "Fecha", "Ngày", "Datum", "Date (UTC)"],
+                Target::Date,
+            ),
+            col(&["Primary"], Target::Metric(String::new(), 1.0)),
+        ],
+        signatures: vec![vec!["primary".to_owned()]],
+        excludes: Vec::new(),
+        decimal: DecimalMark::Dot,
+        day_order: None,
+        title_metric: true,
+        platform_from_source: false,
+        per_row: None,
+        description_row: false,
+    });
+    layouts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalize_and_give_up_their_currency() {
+        assert_eq!(
+            normalize_header("Số tiền đã chi tiêu (VND)"),
+            ("số tiền đã chi tiêu".to_owned(), Some("VND".to_owned()))
+        );
+        assert_eq!(
+            normalize_header(" Impressions\n(total) "),
+            ("impressions (total)".to_owned(), None)
+        );
+    }
+
+    #[test]
+    fn sources_map_to_platforms() {
+        for (source, platform) in [
+            ("l.facebook.com", "facebook"),
+            ("m.facebook.com / referral", "facebook"),
+            ("t.co", "twitter"),
+            ("pin.it", "pinterest"),
+            ("www.pinterest.com", "pinterest"),
+            ("pinterest.co.uk", "pinterest"),
+            ("lnkd.in", "linkedin"),
+        ] {
+            assert_eq!(platform_of_source(source), Some(platform), "{source}");
+        }
+        assert_eq!(platform_of_source("google"), None);
+        assert_eq!(platform_of_source("(direct)"), None);
+    }
+}

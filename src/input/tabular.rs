@@ -1,0 +1,775 @@
+//! Platform exports: records → tables (preambles, several tables per file) → the
+//! header row and its layout → rows mapped onto the normalized model.
+//!
+//! Nothing is guessed silently: totals, description rows and footers are skipped
+//! and counted; the day order and the year of year-less dates are decided per file
+//! from its values and reported; a value that does not parse is an error naming its
+//! file, line, column and value.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::InputError;
+use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
+use super::text::Record;
+use super::value::{DayOrder, ParsedDate, day_order, is_censored, parse_date, parse_number};
+use crate::dataset::{ColumnMapping, TableInfo};
+use crate::model::{Amount, Dimension, canonical_metric};
+use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
+
+/// Context a file gives its rows.
+#[derive(Debug, Clone, Default)]
+pub struct FileContext {
+    /// The year for year-less dates, from `--year` or roi.toml.
+    pub year: Option<i32>,
+    /// A year found in the file name (`…_20170401_20170408_en.csv`).
+    pub name_year: Option<i32>,
+    /// The file's modification date: year-less dates end on or before it.
+    pub modified: Option<NaiveDate>,
+}
+
+/// A block of records: its preamble (`#` lines, titles) and its body.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub preamble: Vec<Record>,
+    pub body: Vec<Record>,
+}
+
+/// Splits records into tables: a `#` line after data starts a new table (GA4's
+/// "Download file" holds several).
+pub fn split_tables(records: Vec<Record>) -> Vec<Table> {
+    let mut tables = vec![Table::default()];
+    for record in records {
+        let comment = record.first().starts_with('#');
+        let current = tables.last_mut().expect("one table exists");
+        if comment {
+            if current.body.iter().any(|r| !r.is_blank()) {
+                tables.push(Table::default());
+            }
+            tables
+                .last_mut()
+                .expect("one table exists")
+                .preamble
+                .push(record);
+        } else {
+            current.body.push(record);
+        }
+    }
+    tables.retain(|t| t.body.iter().any(|r| !r.is_blank()));
+    tables
+}
+
+/// A header matched to a layout.
+pub struct Matched<'a> {
+    pub layout: &'a Layout,
+    /// Index of the header record in the table body.
+    pub header: usize,
+    /// Per header cell: the layout column it matched, and a currency in its name.
+    pub cells: CellMatches<'a>,
+    pub score: usize,
+}
+
+/// Per header cell: the layout column it matched and the currency in its name.
+type CellMatches<'a> = Vec<Option<(&'a Column, Option<String>)>>;
+
+fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
+    let names: Vec<(String, Option<String>)> =
+        record.cells.iter().map(|c| normalize_header(c)).collect();
+    let present = |h: &String| names.iter().any(|(n, _)| n == h);
+    if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
+        return None;
+    }
+    if layout.excludes.iter().any(present) {
+        return None;
+    }
+    let mut used: Vec<*const Column> = Vec::new();
+    let mut cells = Vec::with_capacity(names.len());
+    let mut score = 0;
+    for (name, currency) in &names {
+        let column = layout.columns.iter().find(|c| c.aliases.contains(name));
+        match column {
+            // A second column with the same name (classic Facebook) is left unmapped.
+            Some(c) if !used.contains(&std::ptr::from_ref(c)) => {
+                used.push(std::ptr::from_ref(c));
+                score += 1;
+                cells.push(Some((c, currency.clone())));
+            }
+            _ => cells.push(None),
+        }
+    }
+    let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));
+    let dated = has(&|t| matches!(t, Target::Date | Target::Day));
+    let measured =
+        has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
+    (measured && (dated || layout.signatures.iter().flatten().count() > 0))
+        .then_some((score, cells))
+}
+
+/// Finds the header row among the first records and the layout it belongs to.
+pub fn find_header<'a>(
+    table: &Table,
+    layouts: &'a [Layout],
+) -> Result<Option<Matched<'a>>, (String, String)> {
+    let mut best: Option<Matched<'a>> = None;
+    let mut rival: Option<&'a Layout> = None;
+    for (index, record) in table.body.iter().enumerate().take(15) {
+        if record.is_blank() {
+            continue;
+        }
+        for layout in layouts {
+            let Some((score, cells)) = match_header(layout, record) else {
+                continue;
+            };
+            match &best {
+                Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
+                    rival = Some(layout);
+                }
+                Some(b) if b.header < index || b.score >= score => {}
+                _ => {
+                    rival = None;
+                    best = Some(Matched {
+                        layout,
+                        header: index,
+                        cells,
+                        score,
+                    });
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    if let (Some(b), Some(r)) = (&best, rival) {
+        return Err((b.layout.name.clone(), r.name.clone()));
+    }
+    Ok(best)
+}
+
+fn is_total(record: &Record, header_len: usize) -> bool {
+    let first = record.first().to_lowercase();
+    let total_word = |t: &str| {
+        t == "total"
+            || t == "totals"
+            || t.starts_with("total:")
+            || t.starts_with("total ")
+            || t.starts_with("grand total")
+            || t == "tổng"
+            || t.starts_with("tổng cộng")
+            || t.starts_with("tổng:")
+    };
+    total_word(&first)
+        || record
+            .cells
+            .iter()
+            .skip(header_len)
+            .any(|c| total_word(&c.trim().to_lowercase()))
+}
+
+fn is_footer(record: &Record) -> bool {
+    let first = record.first().to_lowercase();
+    first.starts_with("confidential information") || first.starts_with("copyright")
+}
+
+fn is_description(record: &Record) -> bool {
+    record.first().is_empty()
+        && record.cells.iter().any(|c| {
+            let t = c.trim_start();
+            t.starts_with("Lifetime:") || t.starts_with("Daily:") || t.starts_with("Weekly:")
+        })
+}
+
+/// A date range written in a preamble or title line: GA4's `# Start date: 20230101`
+/// and `# End date:`, `# 20230515-20230521`, Google Ads' `July 8, 2025 - July 31, 2025`.
+fn preamble_range(lines: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
+    let full = |t: &str| match parse_date(t) {
+        Some(ParsedDate::Full(d)) => Some(d),
+        _ => None,
+    };
+    let mut start = None;
+    let mut end = None;
+    for line in lines {
+        let t = line.trim_start_matches('#').trim().trim_matches('"');
+        if let Some(v) = t.strip_prefix("Start date:") {
+            start = full(v);
+        } else if let Some(v) = t.strip_prefix("End date:") {
+            end = full(v);
+        } else if let Some((a, b)) = t.split_once(" - ").or_else(|| {
+            (t.len() == 17 && t.as_bytes()[8] == b'-')
+                .then(|| t.split_at(8))
+                .map(|(a, b)| (a, &b[1..]))
+        }) && let (Some(a), Some(b)) = (full(a), full(b))
+        {
+            start = Some(a);
+            end = Some(b);
+        }
+    }
+    Some((start?, end?))
+}
+
+/// Reads one table with its matched layout into the builder; returns what was read.
+#[allow(clippy::too_many_arguments)]
+pub fn read_table(
+    path: &Path,
+    table: &Table,
+    matched: &Matched<'_>,
+    context: &FileContext,
+    builder: &mut Builder,
+) -> Result<TableInfo, InputError> {
+    let layout = matched.layout;
+    let header = &table.body[matched.header];
+    let header_len = header.cells.len();
+    let err = |line: u64, index: Option<usize>, message: String| InputError {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: index.map(|i| {
+            format!(
+                "{} (`{}`)",
+                i + 1,
+                header.cells.get(i).map_or("", |h| h.trim())
+            )
+        }),
+        message,
+    };
+
+    // Lines above the header that are not the header: titles and preambles.
+    let above: Vec<&str> = table
+        .preamble
+        .iter()
+        .chain(&table.body[..matched.header])
+        .map(|r| r.cells.first().map_or("", String::as_str))
+        .collect();
+    let range = preamble_range(&above);
+    let title = table.body[..matched.header]
+        .iter()
+        .rev()
+        .find(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() == 1)
+        .map(|r| r.first().to_owned());
+
+    let mut info = TableInfo {
+        layout: layout.name.clone(),
+        header_line: header.line,
+        columns: Vec::new(),
+        unmapped: Vec::new(),
+        rows: 0,
+    };
+    for (i, cell) in matched.cells.iter().enumerate() {
+        let name = header.cells[i].trim().to_owned();
+        match cell {
+            Some((column, currency)) => info.columns.push(ColumnMapping {
+                header: name,
+                target: describe(&column.target, currency.as_deref()),
+            }),
+            None if name.is_empty() => {}
+            None => info.unmapped.push(name),
+        }
+    }
+
+    // The metric of a single-metric export comes from its title line.
+    let series_metric = layout.title_metric.then(|| {
+        let t = title.clone().unwrap_or_default();
+        let lower = normalize_header(&t).0;
+        SERIES_TITLES
+            .iter()
+            .find(|(name, _)| *name == lower)
+            .map_or_else(|| metric_name(&t), |(_, m)| (*m).to_owned())
+    });
+    let platform_hint = layout.platform.clone().or_else(|| {
+        let text = format!(
+            "{} {}",
+            title.as_deref().unwrap_or(""),
+            path.to_string_lossy()
+        )
+        .to_lowercase();
+        [
+            "instagram",
+            "facebook",
+            "tiktok",
+            "youtube",
+            "linkedin",
+            "pinterest",
+            "twitter",
+        ]
+        .into_iter()
+        .find(|p| text.contains(p))
+        .map(str::to_owned)
+    });
+
+    let date_column = {
+        let find = |want: fn(&Target) -> bool| {
+            matched
+                .cells
+                .iter()
+                .position(|c| c.as_ref().is_some_and(|(col, _)| want(&col.target)))
+        };
+        find(|t| *t == Target::Day).or_else(|| find(|t| *t == Target::Date))
+    };
+    let day_override = date_column.is_some_and(|i| {
+        matched.cells[i]
+            .as_ref()
+            .is_some_and(|(c, _)| c.target == Target::Day)
+    });
+
+    // First pass: which records are data, and their parsed dates.
+    let mut data: Vec<(&Record, Option<ParsedDate>)> = Vec::new();
+    let mut records = table.body[matched.header + 1..].iter().peekable();
+    if layout.description_row && records.peek().is_some_and(|r| is_description(r)) {
+        let r = records.next().expect("peeked");
+        builder.skip("description row under the header", r.line);
+    }
+    for record in records {
+        if record.is_blank() {
+            continue;
+        }
+        if is_total(record, header_len) {
+            builder.skip("total or summary row", record.line);
+            continue;
+        }
+        if is_footer(record) {
+            builder.skip("footer text", record.line);
+            continue;
+        }
+        if record.cells.len() > header_len
+            && record.cells[header_len..]
+                .iter()
+                .any(|c| !c.trim().is_empty())
+        {
+            return Err(err(
+                record.line,
+                None,
+                format!(
+                    "the row has {} cells but the header has {header_len}; the export is damaged or has an extra column",
+                    record.cells.len()
+                ),
+            ));
+        }
+        let parsed = match date_column {
+            Some(i) => {
+                let text = record.cells.get(i).map_or("", String::as_str);
+                match parse_date(text) {
+                    Some(d) => Some(d),
+                    None => {
+                        return Err(err(
+                            record.line,
+                            Some(i),
+                            format!(
+                                "{text:?} is not a date; expected a date such as 2026-08-31, 08/31/2026 or Aug 31, 2026"
+                            ),
+                        ));
+                    }
+                }
+            }
+            None => None,
+        };
+        data.push((record, parsed));
+    }
+
+    // Day order: from the values, else the layout's convention, else refuse.
+    let parsed: Vec<ParsedDate> = data.iter().filter_map(|(_, d)| *d).collect();
+    let order = match day_order(parsed.iter()) {
+        Ok(Some(o)) => Some(o),
+        Ok(None) => layout.day_order,
+        Err(super::value::MixedDayOrder) => {
+            return Err(InputError::file(
+                path,
+                "dates are day-first on some rows and month-first on others; fix the file or map it with an explicit `date_format` in roi.toml",
+            ));
+        }
+    };
+    let numeric = parsed
+        .iter()
+        .any(|d| matches!(d, ParsedDate::Numeric { .. }));
+    if numeric && order.is_none() {
+        return Err(InputError::file(
+            path,
+            "the dates could be day-first or month-first (no day above 12); add a mapping with `date_format = \"%d/%m/%Y\"` (or \"%m/%d/%Y\") in roi.toml",
+        ));
+    }
+    if numeric && day_order(parsed.iter()) == Ok(None) {
+        builder.warn(format!(
+            "dates read {} (the {} convention; no value told)",
+            if order == Some(DayOrder::DayFirst) {
+                "day-first"
+            } else {
+                "month-first"
+            },
+            layout.name
+        ));
+    }
+    let years = year_less_years(path, &parsed, context, builder)?;
+
+    // Second pass: the rows.
+    let mut negatives: Vec<(u64, usize)> = Vec::new();
+    let mut year_iter = years.into_iter();
+    for (record, date) in data {
+        let day = match date {
+            Some(ParsedDate::YearLess { .. }) => {
+                let year = year_iter.next().flatten();
+                date.and_then(|d| d.resolve(order, year))
+            }
+            Some(d) => d.resolve(order, None),
+            None => None,
+        };
+        let (start, mut end) = match (day, range) {
+            (Some(d), _) => (d, d),
+            (None, Some((a, b))) => (a, b),
+            (None, None) => {
+                // `All time` exports cannot be placed in time: counted, never guessed.
+                builder.skip(
+                    "no date: the export covers no date range (download it with a date range or a Day column)",
+                    record.line,
+                );
+                continue;
+            }
+        };
+        let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
+        let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
+        let mut results = None;
+        let mut result_type = None;
+        let mut header_currency: Option<String> = None;
+        let mut source_medium = None;
+        for (i, cell) in matched.cells.iter().enumerate() {
+            let Some((column, currency)) = cell else {
+                continue;
+            };
+            let text = record.cells.get(i).map_or("", String::as_str);
+            match &column.target {
+                Target::Date | Target::Day | Target::Derived => {}
+                Target::EndDate => {
+                    if !day_override
+                        && let Some(d) = parse_date(text).and_then(|d| d.resolve(order, None))
+                    {
+                        end = d;
+                    }
+                }
+                Target::Dim(d) => {
+                    let value = text.trim();
+                    if !value.is_empty() && !super::value::is_missing(value) {
+                        if *d == Dimension::Source && value.contains(" / ") {
+                            source_medium = value.split_once(" / ");
+                        } else {
+                            dims[d.index()] = Some(value);
+                        }
+                    }
+                }
+                Target::ResultType => result_type = Some(text.trim().to_lowercase()),
+                Target::Results | Target::Metric(..) => {
+                    if is_censored(text) {
+                        builder.warn(format!(
+                            "line {}: {:?} in `{}` is a masked small count, read as no value",
+                            record.line,
+                            text.trim(),
+                            header.cells[i].trim()
+                        ));
+                        continue;
+                    }
+                    let value = parse_number(text, layout.decimal).map_err(|_| {
+                        err(
+                            record.line,
+                            Some(i),
+                            format!(
+                                "{:?} is not a number; expected a number such as 1234.5, 1,234.5, 1.234,5 or 12%",
+                                text.trim()
+                            ),
+                        )
+                    })?;
+                    let Some(value) = value else { continue };
+                    if currency.is_some() {
+                        header_currency.clone_from(currency);
+                    }
+                    match &column.target {
+                        Target::Results => results = Some(value),
+                        Target::Metric(name, factor) => {
+                            let name = if name.is_empty() {
+                                series_metric.clone().unwrap_or_else(|| "value".to_owned())
+                            } else {
+                                name.clone()
+                            };
+                            if value.is_negative() && must_be_non_negative(&name) {
+                                // Platforms do write corrections (TikTok's -1 comments):
+                                // kept so totals match the platform, and reported.
+                                negatives.push((record.line, i));
+                            }
+                            let scaled = if (*factor - 1.0).abs() < f64::EPSILON {
+                                value
+                            } else {
+                                Amount((value.0 as f64 * factor).round() as i64)
+                            };
+                            let id = builder.metric(&name);
+                            add_value(&mut values, id, scaled);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if let Some(value) = results {
+            let name = result_metric(result_type.as_deref());
+            let id = builder.metric(name);
+            add_value(&mut values, id, value);
+        }
+        if let Some((name, amount)) = &layout.per_row {
+            let id = builder.metric(name);
+            add_value(
+                &mut values,
+                id,
+                Amount((amount * Amount::SCALE as f64) as i64),
+            );
+        }
+        if let Some((s, m)) = source_medium {
+            dims[Dimension::Source.index()] = Some(s.trim());
+            dims[Dimension::Medium.index()] = Some(m.trim());
+        }
+        let inferred = if layout.platform_from_source {
+            dims[Dimension::Source.index()]
+                .and_then(platform_of_source)
+                .or_else(|| dims[Dimension::Medium.index()].and_then(platform_of_source))
+        } else {
+            None
+        };
+        let platform = inferred.map(str::to_owned).or_else(|| {
+            if layout.platform_from_source {
+                layout.platform.clone()
+            } else {
+                platform_hint.clone()
+            }
+        });
+        if dims[Dimension::Platform.index()].is_none() {
+            dims[Dimension::Platform.index()] = platform.as_deref();
+        }
+        if dims[Dimension::Currency.index()].is_none() {
+            dims[Dimension::Currency.index()] = header_currency.as_deref();
+        }
+        if values.is_empty() {
+            builder.skip("no metric value in the row", record.line);
+            continue;
+        }
+        builder.push(
+            &RowInput {
+                start,
+                end: end.max(start),
+                dims,
+                line: record.line,
+            },
+            values,
+        );
+        info.rows += 1;
+    }
+    if let Some((line, column)) = negatives.first() {
+        builder.warn(format!(
+            "{} negative count(s) kept as written, first at line {line} in `{}`",
+            negatives.len(),
+            header.cells[*column].trim()
+        ));
+    }
+    Ok(info)
+}
+
+fn add_value(
+    values: &mut Vec<(crate::model::MetricId, Amount)>,
+    id: crate::model::MetricId,
+    v: Amount,
+) {
+    match values.iter_mut().find(|(m, _)| *m == id) {
+        Some((_, existing)) => existing.0 = existing.0.saturating_add(v.0),
+        None => values.push((id, v)),
+    }
+}
+
+/// What Meta's `Results` count, from the result indicator or type.
+fn result_metric(kind: Option<&str>) -> &'static str {
+    let Some(k) = kind else { return "results" };
+    let any = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    if any(&[
+        "lead",
+        "khách hàng tiềm năng",
+        "messaging",
+        "tin nhắn",
+        "trò chuyện",
+        "form",
+    ]) {
+        "leads"
+    } else if any(&["purchase", "mua"]) {
+        "purchases"
+    } else if any(&["link_click", "link click", "click vào liên kết"]) {
+        "link_clicks_result"
+    } else if any(&[
+        "reach",
+        "tiếp cận",
+        "impression",
+        "video",
+        "thruplay",
+        "post_engagement",
+        "like",
+    ]) {
+        "results_awareness"
+    } else {
+        "conversions"
+    }
+}
+
+fn describe(target: &Target, currency: Option<&str>) -> String {
+    let base = match target {
+        Target::Date => "date".to_owned(),
+        Target::Day => "date (day)".to_owned(),
+        Target::EndDate => "end_date".to_owned(),
+        Target::Dim(d) => d.name().to_owned(),
+        Target::Metric(name, factor) if (*factor - 1.0).abs() > f64::EPSILON => {
+            format!("{name} × {factor}")
+        }
+        Target::Metric(name, _) if name.is_empty() => "the metric named by the title".to_owned(),
+        Target::Metric(name, _) => name.clone(),
+        Target::Results => "results → leads, purchases or conversions by result type".to_owned(),
+        Target::ResultType => "result type".to_owned(),
+        Target::Derived => "not imported (derived or descriptive)".to_owned(),
+    };
+    match currency {
+        Some(c) => format!("{base} ({c})"),
+        None => base,
+    }
+}
+
+/// Years for year-less dates, in row order. Rows are assumed in date order; a month
+/// that goes backwards (December → January) starts the next year.
+fn year_less_years(
+    path: &Path,
+    parsed: &[ParsedDate],
+    context: &FileContext,
+    builder: &mut Builder,
+) -> Result<Vec<Option<i32>>, InputError> {
+    let yearless: Vec<(u32, u32)> = parsed
+        .iter()
+        .filter_map(|d| match d {
+            ParsedDate::YearLess { month, day } => Some((*month, *day)),
+            _ => None,
+        })
+        .collect();
+    if yearless.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The reference: the latest date the export can hold.
+    let (reference, how) = if let Some(y) = context.year {
+        (
+            NaiveDate::from_ymd_opt(y, 12, 31),
+            format!("the latest in {y} (--year / roi.toml `year`)"),
+        )
+    } else if let Some(y) = context.name_year {
+        (
+            NaiveDate::from_ymd_opt(y, 12, 31),
+            format!("the latest in {y}, the year in the file name"),
+        )
+    } else if let Some(m) = context.modified {
+        (
+            Some(m),
+            format!(
+                "the latest on or before {m}, when the file was saved; pass --year if that is wrong"
+            ),
+        )
+    } else {
+        (None, String::new())
+    };
+    let Some(reference) = reference else {
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: None,
+            column: None,
+            message: "dates have no year; pass --year or set `year = 2026` in roi.toml".to_owned(),
+        });
+    };
+    let latest_year = |(m, d): (u32, u32)| {
+        let y = chrono::Datelike::year(&reference);
+        if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference) {
+            y
+        } else {
+            y - 1
+        }
+    };
+    // A daily series (steps of a few days forward) keeps its order across New Year:
+    // anchor its last date, then walk back. Other files (posts in any order) give
+    // each date the latest year that is not after the reference.
+    let key = |(m, d): (u32, u32)| i64::from(m) * 31 + i64::from(d);
+    let steps: Vec<i64> = yearless.windows(2).map(|p| key(p[1]) - key(p[0])).collect();
+    let forward = steps
+        .iter()
+        .filter(|s| (1..=8).contains(*s) || **s < -300)
+        .count();
+    let years: Vec<Option<i32>> = if !steps.is_empty() && forward * 10 >= steps.len() * 8 {
+        let mut year = latest_year(*yearless.last().expect("non-empty"));
+        let mut out = vec![Some(year)];
+        for step in steps.iter().rev() {
+            if *step < -300 {
+                year -= 1;
+            }
+            out.push(Some(year));
+        }
+        out.reverse();
+        out
+    } else {
+        yearless.iter().map(|md| Some(latest_year(*md))).collect()
+    };
+    builder.warn(format!("dates have no year: each read as {how}"));
+    Ok(years)
+}
+
+/// Whether a header could be roi's own format: a lowercase `date` column and
+/// identifier-like names only.
+pub fn is_native_header(record: &Record) -> bool {
+    record.cells.iter().any(|c| c.trim() == "date")
+        && record.cells.iter().all(|c| {
+            let t = c.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        })
+}
+
+/// Names of the closest known layouts to an unknown header, for the error message.
+pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
+    let names: Vec<String> = header.cells.iter().map(|c| normalize_header(c).0).collect();
+    let mut scored: Vec<(usize, &str)> = layouts
+        .iter()
+        .map(|l| {
+            let hits = names
+                .iter()
+                .filter(|n| l.columns.iter().any(|c| c.aliases.contains(n)))
+                .count();
+            (hits, l.name.as_str())
+        })
+        .filter(|(hits, _)| *hits > 0)
+        .collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, n)| n.to_owned())
+        .collect()
+}
+
+/// A ready-to-edit mapping stanza for an unknown header.
+pub fn mapping_stanza(path: &Path, header: &Record) -> String {
+    let mut out = format!(
+        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # the platform id of these rows\n[mappings.columns]\n",
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    for cell in &header.cells {
+        let name = cell.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let lower = metric_name(name);
+        let guess = if lower.contains("date") || lower == "day" || lower.contains("ngày") {
+            "date".to_owned()
+        } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
+            lower
+        } else {
+            "…".to_owned()
+        };
+        out.push_str(&format!(
+            "\"{}\" = \"{guess}\"\n",
+            name.replace('"', "\\\"")
+        ));
+    }
+    out
+}

@@ -1,0 +1,362 @@
+//! Cells as exports write them: localized numbers (`1,234.5`, `1.234,5`,
+//! `1.234.567 ₫`, `12%`, `$1,234.00`), placeholders for "no value", and the many
+//! date shapes, with day-first or month-first decided per file from the values.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::number::{NumberError, parse_plain};
+use crate::model::Amount;
+
+/// Which character a file uses as its decimal mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    /// Decided per cell: both marks → the last is decimal; `1,234` or `1.234.567`
+    /// (groups of three) → separators; otherwise the lone mark is decimal.
+    #[default]
+    Auto,
+    Dot,
+    Comma,
+}
+
+/// Cells that mean "no value".
+pub fn is_missing(text: &str) -> bool {
+    matches!(
+        text.trim().to_ascii_lowercase().as_str(),
+        "" | "-" | "--" | "—" | "undefined" | "n/a" | "na" | "null" | "none" | "nan" | "(not set)"
+    )
+}
+
+/// Masked small counts (`<5`): a value exists but is hidden.
+pub fn is_censored(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with('<') || t.starts_with('>')) && t.len() > 1
+}
+
+/// Parses a localized number into an exact amount. `Ok(None)` for placeholders.
+pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, NumberError> {
+    if is_missing(text) {
+        return Ok(None);
+    }
+    let mut t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let negative_parens = t.starts_with('(') && t.ends_with(')');
+    if negative_parens {
+        t = format!("-{}", &t[1..t.len() - 1]);
+    }
+    for symbol in ["₫", "đ", "$", "€", "£", "¥", "₹", "₩", "VND", "USD", "EUR"] {
+        t = t.replace(symbol, "");
+    }
+    let percent = t.ends_with('%');
+    if percent {
+        t.pop();
+    }
+    if t.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    let plain = normalize_separators(&t, mark).ok_or(NumberError::NotANumber)?;
+    let value = parse_plain(&plain)?;
+    Ok(value.map(|v| if percent { Amount(v.0 / 100) } else { v }))
+}
+
+fn grouped_by_three(int: &str, sep: char) -> bool {
+    let digits = int.trim_start_matches(['-', '+']);
+    let mut parts = digits.split(sep);
+    let first = parts.next().unwrap_or("");
+    !first.is_empty()
+        && first.len() <= 3
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && parts.clone().count() >= 1
+        && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Rewrites a number to `.` decimal mark and no separators.
+fn normalize_separators(t: &str, mark: DecimalMark) -> Option<String> {
+    let has_dot = t.contains('.');
+    let has_comma = t.contains(',');
+    let (thousands, decimal) = match mark {
+        DecimalMark::Dot => (',', '.'),
+        DecimalMark::Comma => ('.', ','),
+        DecimalMark::Auto => {
+            if has_dot && has_comma {
+                if t.rfind('.') > t.rfind(',') {
+                    (',', '.')
+                } else {
+                    ('.', ',')
+                }
+            } else if has_comma {
+                if grouped_by_three(t, ',') {
+                    (',', '.')
+                } else {
+                    ('.', ',')
+                }
+            } else if has_dot && t.matches('.').count() > 1 {
+                ('.', ',')
+            } else {
+                (',', '.')
+            }
+        }
+    };
+    let (int, frac) = match t.rfind(decimal) {
+        Some(at) => (&t[..at], Some(&t[at + decimal.len_utf8()..])),
+        None => (t, None),
+    };
+    if int.contains(thousands) && !grouped_by_three(int, thousands) {
+        return None;
+    }
+    let mut out: String = int.chars().filter(|c| *c != thousands).collect();
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    Some(out)
+}
+
+/// How a file writes its dates when they are numeric and slashed or dashed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+/// A date as read, before the year of year-less dates is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParsedDate {
+    Full(NaiveDate),
+    /// Month and day without a year (TikTok's `February 28`).
+    YearLess {
+        month: u32,
+        day: u32,
+    },
+    /// `a/b/yyyy` where both a and b could be the month.
+    Numeric {
+        first: u32,
+        second: u32,
+        year: i32,
+    },
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_of(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+/// Parses the date part of a cell: ISO (with time, `T`, zone), `YYYYMMDD`,
+/// `a/b/yyyy` or `a-b-yyyy` (order decided later), `Aug 28, 2025`, `28 Aug 2025`,
+/// `February 28` (no year).
+pub fn parse_date(text: &str) -> Option<ParsedDate> {
+    let t = text.trim().trim_matches('"');
+    if t.is_empty() {
+        return None;
+    }
+    // ISO first, with anything after the date (time, zone) ignored.
+    if let Some(head) = t.get(..10)
+        && head.as_bytes()[4] == b'-'
+        && let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+    {
+        return Some(ParsedDate::Full(d));
+    }
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(t, "%Y%m%d")
+            .ok()
+            .map(ParsedDate::Full);
+    }
+    let head = t.split([' ', 'T']).next().unwrap_or(t);
+    for sep in ['/', '-', '.'] {
+        let parts: Vec<&str> = head.split(sep).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let nums: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if nums.len() != 3 {
+                return None;
+            }
+            if parts[0].len() == 4 {
+                return NaiveDate::from_ymd_opt(nums[0] as i32, nums[1] as u32, nums[2] as u32)
+                    .map(ParsedDate::Full);
+            }
+            let year = if parts[2].len() == 2 {
+                2000 + nums[2]
+            } else {
+                nums[2]
+            };
+            return Some(ParsedDate::Numeric {
+                first: nums[0] as u32,
+                second: nums[1] as u32,
+                year: year as i32,
+            });
+        }
+    }
+    // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`.
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let num = |w: &str| {
+        w.trim_end_matches(['.', 's', 't', 'n', 'd', 'r', 'h'])
+            .parse::<u32>()
+            .ok()
+    };
+    match words.as_slice() {
+        [m, d, y, ..] | [d, m, y, ..]
+            if month_of(m).is_some() && num(d).is_some() && y.len() == 4 =>
+        {
+            NaiveDate::from_ymd_opt(y.parse().ok()?, month_of(m)?, num(d)?).map(ParsedDate::Full)
+        }
+        [m, d] if month_of(m).is_some() => {
+            let (month, day) = (month_of(m)?, num(d)?);
+            // 2000 is a leap year, so February 29 is accepted here.
+            NaiveDate::from_ymd_opt(2000, month, day)?;
+            Some(ParsedDate::YearLess { month, day })
+        }
+        _ => None,
+    }
+}
+
+/// Dates in one file that are day-first on some rows and month-first on others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MixedDayOrder;
+
+/// Decides day or month first from a column's values: a first part above 12 means
+/// day-first, a second part above 12 month-first. `Err` when the file says both.
+pub fn day_order<'a>(
+    values: impl Iterator<Item = &'a ParsedDate>,
+) -> Result<Option<DayOrder>, MixedDayOrder> {
+    let (mut day_first, mut month_first) = (false, false);
+    for v in values {
+        if let ParsedDate::Numeric { first, second, .. } = v {
+            day_first |= *first > 12;
+            month_first |= *second > 12;
+        }
+    }
+    match (day_first, month_first) {
+        (true, true) => Err(MixedDayOrder),
+        (true, false) => Ok(Some(DayOrder::DayFirst)),
+        (false, true) => Ok(Some(DayOrder::MonthFirst)),
+        (false, false) => Ok(None),
+    }
+}
+
+impl ParsedDate {
+    /// The calendar date, given the file's day order and the year of year-less dates.
+    pub fn resolve(self, order: Option<DayOrder>, year: Option<i32>) -> Option<NaiveDate> {
+        match self {
+            ParsedDate::Full(d) => Some(d),
+            ParsedDate::YearLess { month, day } => NaiveDate::from_ymd_opt(year?, month, day),
+            ParsedDate::Numeric {
+                first,
+                second,
+                year,
+            } => match order? {
+                DayOrder::MonthFirst => NaiveDate::from_ymd_opt(year, first, second),
+                DayOrder::DayFirst => NaiveDate::from_ymd_opt(year, second, first),
+            },
+        }
+    }
+}
+
+/// Parses a full timestamp when one is needed (publish hour); best effort.
+pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
+    let t = text.trim();
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t.get(..t.len().min(19))?, f) {
+            return Some(dt);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(text: &str) -> Option<f64> {
+        parse_number(text, DecimalMark::Auto)
+            .unwrap()
+            .map(Amount::to_f64)
+    }
+
+    #[test]
+    fn localized_numbers() {
+        assert_eq!(n("1,234.5"), Some(1234.5));
+        assert_eq!(n("1.234,5"), Some(1234.5));
+        assert_eq!(n("1.234.567 ₫"), Some(1_234_567.0));
+        assert_eq!(n("1.234.567,5 ₫"), Some(1_234_567.5));
+        assert_eq!(n("12%"), Some(0.12));
+        assert_eq!(n("$1,234.00"), Some(1234.0));
+        assert_eq!(n("795,836"), Some(795_836.0));
+        assert_eq!(n("29.0"), Some(29.0));
+        assert_eq!(n("1 234,56"), Some(1234.56));
+        assert_eq!(n("12,5"), Some(12.5));
+        assert_eq!(n("-2"), Some(-2.0));
+        assert_eq!(n("(12.50)"), Some(-12.5));
+        for missing in ["", " --", "-", "undefined", "N/A"] {
+            assert_eq!(n(missing), None, "{missing:?}");
+        }
+        assert_eq!(
+            parse_number("1.234", DecimalMark::Comma)
+                .unwrap()
+                .map(Amount::to_f64),
+            Some(1234.0)
+        );
+        assert!(parse_number("12,3,4", DecimalMark::Auto).is_err());
+        assert!(parse_number("abc", DecimalMark::Auto).is_err());
+        assert!(parse_number("1e999", DecimalMark::Auto).is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let d = |y, m, day| {
+            Some(ParsedDate::Full(
+                NaiveDate::from_ymd_opt(y, m, day).unwrap(),
+            ))
+        };
+        assert_eq!(parse_date("2026-08-01"), d(2026, 8, 1));
+        assert_eq!(parse_date("2017-04-04 00:00 +0000"), d(2017, 4, 4));
+        assert_eq!(parse_date("2026-02-24T00:00:00"), d(2026, 2, 24));
+        assert_eq!(parse_date("20230101"), d(2023, 1, 1));
+        assert_eq!(parse_date("Aug 28, 2025"), d(2025, 8, 28));
+        assert_eq!(parse_date("July 8, 2025"), d(2025, 7, 8));
+        assert_eq!(
+            parse_date("February 28"),
+            Some(ParsedDate::YearLess { month: 2, day: 28 })
+        );
+        assert_eq!(
+            parse_date("01/19/2017 09:03:47 AM"),
+            Some(ParsedDate::Numeric {
+                first: 1,
+                second: 19,
+                year: 2017
+            })
+        );
+        assert_eq!(parse_date("Total"), None);
+        let vals = [
+            parse_date("03/07/2026").unwrap(),
+            parse_date("31/07/2026").unwrap(),
+        ];
+        assert_eq!(day_order(vals.iter()), Ok(Some(DayOrder::DayFirst)));
+        let both = [
+            parse_date("13/01/2026").unwrap(),
+            parse_date("01/13/2026").unwrap(),
+        ];
+        assert!(day_order(both.iter()).is_err());
+        assert_eq!(
+            parse_date("31/02/2026")
+                .unwrap()
+                .resolve(Some(DayOrder::DayFirst), None),
+            None
+        );
+    }
+}
