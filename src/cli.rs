@@ -165,6 +165,25 @@ pub enum Command {
         #[command(flatten)]
         selection: Selection,
     },
+    /// Show how each export was read: format, encoding, header, column mapping,
+    /// date range, rows read and skipped, warnings
+    #[command(after_help = "Examples:
+  roi inspect exports/
+  roi inspect 'Campaign report.csv' --format json")]
+    Inspect {
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+    },
+    /// Write the normalized rows in roi's own format (CSV, or JSON with --format json)
+    #[command(after_help = "Examples:
+  roi normalize exports/ > normalized.csv
+  roi normalize exports/ --format json --output rows.json")]
+    Normalize {
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+    },
     /// List every KPI with its formula, unit and aggregation
     Kpis,
     /// Write a commented starter roi.toml (refuses to overwrite without --force)

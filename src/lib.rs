@@ -97,6 +97,7 @@ impl Settings {
             default_currency: self.config.currency.clone(),
             strict: self.strict,
             year: self.year,
+            mappings: self.config.mappings.clone(),
         };
         let dataset = input::load(&files, &options)?;
         self.config
@@ -360,6 +361,28 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 window_from(selection)?,
             )?;
             render::explanation(&explanation, *format, *style, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Inspect { inputs } => {
+            junit_only_for_goals()?;
+            let dataset = settings.dataset(inputs)?;
+            let inspection = report::Inspection {
+                schema_version: report::SCHEMA_VERSION,
+                files: dataset.files.clone(),
+            };
+            render::inspection(&inspection, *format, *style, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Normalize { inputs } => {
+            let dataset = settings.dataset(inputs)?;
+            match format {
+                Format::Json => render::normalized_json(&dataset, out)?,
+                Format::Csv | Format::Table => render::normalized_csv(&dataset, out)?,
+                other => bail!(
+                    "`roi normalize` writes csv or json, not {}",
+                    format!("{other:?}").to_lowercase()
+                ),
+            }
             Ok(Outcome::Success)
         }
         Command::Kpis => {

@@ -105,6 +105,22 @@ impl Builder {
             .map_or(&[], |f| f.skipped.as_slice())
     }
 
+    /// A counted warning: rows that were kept but deserve a look.
+    pub fn warn_row(&mut self, what: &str, line: u64) {
+        let key = format!("{what} (first at line ");
+        let file = self.current_file();
+        if let Some(w) = file.warnings.iter_mut().find(|w| w.contains(&key)) {
+            // "N row(s): what (first at line L)"
+            if let Some((count, rest)) = w.split_once(" row(s): ")
+                && let Ok(n) = count.parse::<u64>()
+            {
+                *w = format!("{} row(s): {rest}", n + 1);
+            }
+        } else {
+            file.warnings.push(format!("1 row(s): {key}{line})"));
+        }
+    }
+
     pub fn warn(&mut self, warning: String) {
         self.current_file().warnings.push(warning);
     }

@@ -706,3 +706,10 @@ pub fn check(
         inputs: Inputs::of(dataset),
     })
 }
+
+/// What `roi inspect` shows: how each file was read.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Inspection {
+    pub schema_version: u32,
+    pub files: Vec<SourceFile>,
+}

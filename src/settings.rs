@@ -43,6 +43,8 @@ struct RawConfig {
     goals: Vec<RawGoal>,
     fail_on: Option<String>,
     year: Option<i32>,
+    #[serde(default)]
+    mappings: Vec<crate::input::layout::MappingSpec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,6 +147,8 @@ pub struct Config {
     pub fail_on: FailOn,
     /// The year of exports whose dates have none.
     pub year: Option<i32>,
+    /// `[[mappings]]`: the user's own export layouts.
+    pub mappings: Vec<crate::input::layout::Layout>,
 }
 
 impl Default for Config {
@@ -160,6 +164,7 @@ impl Default for Config {
             goals: Vec::new(),
             fail_on: FailOn::Behind,
             year: None,
+            mappings: Vec::new(),
         }
     }
 }
@@ -303,8 +308,17 @@ impl Config {
             })?,
         };
 
+        let mut mappings = Vec::new();
+        for (i, spec) in raw.mappings.iter().enumerate() {
+            mappings.push(
+                spec.to_layout(i)
+                    .map_err(|m| err(format!("mapping #{}: {m}", i + 1)))?,
+            );
+        }
+
         Ok(Config {
             fail_on,
+            mappings,
             year: raw.year,
             path: None,
             inputs: raw.inputs,

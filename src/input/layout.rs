@@ -52,6 +52,12 @@ pub struct Layout {
     pub decimal: DecimalMark,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
+    /// An explicit chrono format for the date columns (user mappings).
+    pub date_format: Option<String>,
+    /// Only files whose name matches (user mappings).
+    pub files: Option<glob::Pattern>,
+    /// Dimensions every row gets (`platform = "zalo"` in a mapping).
+    pub constants: Vec<(Dimension, String)>,
     /// A line above the header names the one metric of the file (Meta's
     /// single-metric exports): title aliases → metric.
     pub title_metric: bool,
@@ -130,6 +136,9 @@ impl Spec {
             excludes: Vec::new(),
             decimal: self.decimal,
             day_order: self.day_order,
+            date_format: None,
+            files: None,
+            constants: Vec::new(),
             title_metric: false,
             platform_from_source: false,
             per_row: None,
@@ -977,6 +986,9 @@ pub fn builtin() -> Vec<Layout> {
         excludes: Vec::new(),
         decimal: DecimalMark::Dot,
         day_order: None,
+        date_format: None,
+        files: None,
+        constants: Vec::new(),
         title_metric: true,
         platform_from_source: false,
         per_row: None,
@@ -1016,5 +1028,108 @@ mod tests {
         }
         assert_eq!(platform_of_source("google"), None);
         assert_eq!(platform_of_source("(direct)"), None);
+    }
+}
+
+/// A user's mapping from roi.toml, as written.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MappingSpec {
+    /// A glob on the file name (`zalo-*.csv`); without it the header decides.
+    pub files: Option<String>,
+    /// Platform id of every row.
+    pub platform: Option<String>,
+    /// Other dimensions every row gets.
+    #[serde(default)]
+    pub dims: std::collections::BTreeMap<String, String>,
+    /// A chrono format for the date column (`%d/%m/%Y`).
+    pub date_format: Option<String>,
+    /// `.` or `,`.
+    pub decimal: Option<String>,
+    /// Header → `date`, `end_date`, a dimension, a metric, `ignore`, or
+    /// `{ metric = "…", scale = 0.01 }`.
+    pub columns: indexmap::IndexMap<String, ColumnSpec>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ColumnSpec {
+    Name(String),
+    Scaled { metric: String, scale: f64 },
+}
+
+impl MappingSpec {
+    /// The layout this mapping describes; `Err` names the problem.
+    pub fn to_layout(&self, index: usize) -> Result<Layout, String> {
+        let mut columns = Vec::new();
+        let mut dated = false;
+        for (header, spec) in &self.columns {
+            let target = match spec {
+                ColumnSpec::Scaled { metric, scale } => Target::Metric(metric.clone(), *scale),
+                ColumnSpec::Name(name) => match name.as_str() {
+                    "date" => {
+                        dated = true;
+                        Target::Date
+                    }
+                    "end_date" => Target::EndDate,
+                    "ignore" => Target::Derived,
+                    other => match Dimension::from_name(other) {
+                        Some(d) => Target::Dim(d),
+                        None if other
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
+                        {
+                            Target::Metric(other.to_owned(), 1.0)
+                        }
+                        None => {
+                            return Err(format!(
+                                "column `{header}` maps to `{other}`, which is not `date`, `end_date`, `ignore`, a dimension or a metric name (lowercase, digits, `_`)"
+                            ));
+                        }
+                    },
+                },
+            };
+            columns.push(col(&[header.as_str()], target));
+        }
+        if !dated {
+            return Err("no column maps to `date`".to_owned());
+        }
+        let mut constants = Vec::new();
+        for (key, value) in &self.dims {
+            let d = Dimension::from_name(key)
+                .ok_or_else(|| format!("`dims.{key}` is not a dimension"))?;
+            constants.push((d, value.clone()));
+        }
+        let files = match &self.files {
+            Some(g) => Some(glob::Pattern::new(g).map_err(|e| format!("`files = \"{g}\"`: {e}"))?),
+            None => None,
+        };
+        let decimal = match self.decimal.as_deref() {
+            None => DecimalMark::Auto,
+            Some(".") => DecimalMark::Dot,
+            Some(",") => DecimalMark::Comma,
+            Some(other) => return Err(format!("`decimal = \"{other}\"` must be \".\" or \",\"")),
+        };
+        let signature = vec![columns.iter().map(|c| c.aliases[0].clone()).collect()];
+        Ok(Layout {
+            id: format!("mapping-{}", index + 1),
+            name: format!("roi.toml mapping #{}", index + 1),
+            platform: self
+                .platform
+                .as_deref()
+                .map(crate::model::normalize_platform),
+            columns,
+            signatures: signature,
+            excludes: Vec::new(),
+            decimal,
+            day_order: None,
+            date_format: self.date_format.clone(),
+            files,
+            constants,
+            title_metric: false,
+            platform_from_source: false,
+            per_row: None,
+            description_row: false,
+        })
     }
 }

@@ -61,6 +61,8 @@ pub struct ReadOptions {
     pub strict: bool,
     /// The year of year-less dates (TikTok), from `--year` or roi.toml.
     pub year: Option<i32>,
+    /// The user's mappings from roi.toml, tried before the built-in layouts.
+    pub mappings: Vec<layout::Layout>,
 }
 
 /// The input name that means standard input.
@@ -146,7 +148,8 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
 
 /// Reads every file into one de-duplicated dataset.
 pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputError> {
-    let layouts = layout::builtin();
+    let mut layouts = options.mappings.clone();
+    layouts.extend(layout::builtin());
     let mut builder = Builder::new(options.default_currency.clone());
     let mut seen: std::collections::HashMap<(u64, usize), PathBuf> =
         std::collections::HashMap::new();
@@ -291,7 +294,7 @@ fn read_table(
     layouts: &[layout::Layout],
     builder: &mut Builder,
 ) -> Result<Option<String>, InputError> {
-    match tabular::find_header(table, layouts) {
+    match tabular::find_header(path, table, layouts) {
         Ok(Some(matched)) => {
             let info = tabular::read_table(path, table, &matched, context, builder)?;
             let name = info.layout.clone();

@@ -57,7 +57,7 @@ impl Cell<'_> {
         })
     }
 
-    fn amount(&self, metric: &str) -> Result<Option<Amount>, InputError> {
+    fn amount(&self, metric: &str, builder: &mut Builder) -> Result<Option<Amount>, InputError> {
         let value = parse_plain(self.value).map_err(|e| {
             self.error(match e {
                 NumberError::NotANumber => format!(
@@ -79,10 +79,8 @@ impl Cell<'_> {
             })
         })?;
         if value.is_some_and(Amount::is_negative) && must_be_non_negative(metric) {
-            return Err(self.error(format!(
-                "{:?} is negative; `{metric}` is a count and cannot be below 0",
-                self.value
-            )));
+            // Platforms write corrections (-1 comments); kept so totals match, reported.
+            builder.warn_row(&format!("negative `{metric}` kept as written"), self.line);
         }
         Ok(value)
     }
@@ -114,7 +112,7 @@ fn push_record<'a>(
             Field::Dim(d) => dims[d.index()] = Some(value),
             Field::Metric(id) => {
                 let metric = builder.metric_info(id).name.clone();
-                if let Some(v) = cell.amount(&metric)? {
+                if let Some(v) = cell.amount(&metric, builder)? {
                     values.push((id, v));
                 }
             }

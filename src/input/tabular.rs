@@ -90,7 +90,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         let column = layout.columns.iter().find(|c| c.aliases.contains(name));
         match column {
             // A second column with the same name (classic Facebook) is left unmapped.
-            Some(c) if !used.contains(&std::ptr::from_ref(c)) => {
+            Some(c) if c.target == Target::Derived || !used.contains(&std::ptr::from_ref(c)) => {
                 used.push(std::ptr::from_ref(c));
                 score += 1;
                 cells.push(Some((c, currency.clone())));
@@ -108,9 +108,14 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
 
 /// Finds the header row among the first records and the layout it belongs to.
 pub fn find_header<'a>(
+    path: &Path,
     table: &Table,
     layouts: &'a [Layout],
 ) -> Result<Option<Matched<'a>>, (String, String)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
     for (index, record) in table.body.iter().enumerate().take(15) {
@@ -118,12 +123,18 @@ pub fn find_header<'a>(
             continue;
         }
         for layout in layouts {
+            if layout.files.as_ref().is_some_and(|g| !g.matches(&name)) {
+                continue;
+            }
             let Some((score, cells)) = match_header(layout, record) else {
                 continue;
             };
             match &best {
                 Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
-                    rival = Some(layout);
+                    // A user's mapping settles any tie with the built-in layouts.
+                    if !b.layout.id.starts_with("mapping-") {
+                        rival = Some(layout);
+                    }
                 }
                 Some(b) if b.header < index || b.score >= score => {}
                 _ => {
@@ -347,7 +358,16 @@ pub fn read_table(
         let parsed = match date_column {
             Some(i) => {
                 let text = record.cells.get(i).map_or("", String::as_str);
-                match parse_date(text) {
+                let explicit = layout.date_format.as_ref().map(|f| {
+                    chrono::NaiveDate::parse_from_str(text.trim(), f)
+                        .or_else(|_| {
+                            chrono::NaiveDateTime::parse_from_str(text.trim(), f)
+                                .map(|dt| dt.date())
+                        })
+                        .ok()
+                        .map(ParsedDate::Full)
+                });
+                match explicit.unwrap_or_else(|| parse_date(text)) {
                     Some(d) => Some(d),
                     None => {
                         return Err(err(
@@ -400,7 +420,6 @@ pub fn read_table(
     let years = year_less_years(path, &parsed, context, builder)?;
 
     // Second pass: the rows.
-    let mut negatives: Vec<(u64, usize)> = Vec::new();
     let mut year_iter = years.into_iter();
     for (record, date) in data {
         let day = match date {
@@ -456,12 +475,13 @@ pub fn read_table(
                 Target::ResultType => result_type = Some(text.trim().to_lowercase()),
                 Target::Results | Target::Metric(..) => {
                     if is_censored(text) {
-                        builder.warn(format!(
-                            "line {}: {:?} in `{}` is a masked small count, read as no value",
+                        builder.warn_row(
+                            &format!(
+                                "masked small count in `{}` read as no value",
+                                header.cells[i].trim()
+                            ),
                             record.line,
-                            text.trim(),
-                            header.cells[i].trim()
-                        ));
+                        );
                         continue;
                     }
                     let value = parse_number(text, layout.decimal).map_err(|_| {
@@ -489,7 +509,10 @@ pub fn read_table(
                             if value.is_negative() && must_be_non_negative(&name) {
                                 // Platforms do write corrections (TikTok's -1 comments):
                                 // kept so totals match the platform, and reported.
-                                negatives.push((record.line, i));
+                                builder.warn_row(
+                                    &format!("negative `{name}` kept as written"),
+                                    record.line,
+                                );
                             }
                             let scaled = if (*factor - 1.0).abs() < f64::EPSILON {
                                 value
@@ -535,6 +558,9 @@ pub fn read_table(
                 platform_hint.clone()
             }
         });
+        for (d, value) in &layout.constants {
+            dims[d.index()] = Some(value.as_str());
+        }
         if dims[Dimension::Platform.index()].is_none() {
             dims[Dimension::Platform.index()] = platform.as_deref();
         }
@@ -555,13 +581,6 @@ pub fn read_table(
             values,
         );
         info.rows += 1;
-    }
-    if let Some((line, column)) = negatives.first() {
-        builder.warn(format!(
-            "{} negative count(s) kept as written, first at line {line} in `{}`",
-            negatives.len(),
-            header.cells[*column].trim()
-        ));
     }
     Ok(info)
 }

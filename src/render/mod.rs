@@ -4,6 +4,9 @@
 mod csv_out;
 mod junit;
 mod markdown;
+mod normalized;
+
+pub use normalized::{normalized_csv, normalized_json};
 mod table;
 
 use std::io::{self, Write};
@@ -177,6 +180,18 @@ pub fn explanation(
     match format {
         Format::Json => json(e, out),
         _ => table::explanation(e, style, out),
+    }
+}
+
+pub fn inspection(
+    i: &crate::report::Inspection,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json(i, out),
+        _ => table::inspection(i, style, out),
     }
 }
 

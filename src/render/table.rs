@@ -388,3 +388,58 @@ pub fn explanation(
     }
     Ok(())
 }
+
+pub fn inspection(
+    i: &crate::report::Inspection,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (n, f) in i.files.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", f.path.display())?;
+        writeln!(out, "  format:    {}", f.format)?;
+        writeln!(out, "  encoding:  {}", f.encoding)?;
+        match (f.first_date, f.last_date) {
+            (Some(a), Some(b)) => writeln!(out, "  dates:     {a} ..= {b}")?,
+            _ => writeln!(out, "  dates:     none")?,
+        }
+        writeln!(
+            out,
+            "  rows:      {} read, {} replaced by newer exports, {} skipped",
+            f.rows_read,
+            f.rows_replaced,
+            f.skipped.iter().map(|s| s.rows).sum::<u64>()
+        )?;
+        for s in &f.skipped {
+            writeln!(
+                out,
+                "  skipped:   {} × {} (first at line {})",
+                s.rows, s.reason, s.first_line
+            )?;
+        }
+        for w in &f.warnings {
+            writeln!(out, "  warning:   {w}")?;
+        }
+        for t in &f.tables {
+            writeln!(
+                out,
+                "  table:     {} (header on line {}, {} rows)",
+                t.layout, t.header_line, t.rows
+            )?;
+            let mut table = new_table(style);
+            header(&mut table, &["column", "read as"], style);
+            for c in &t.columns {
+                table.add_row(vec![Cell::new(&c.header), Cell::new(&c.target)]);
+            }
+            for u in &t.unmapped {
+                table.add_row(vec![Cell::new(u), Cell::new("unknown: not imported")]);
+            }
+            for line in table.to_string().lines() {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
+    Ok(())
+}
