@@ -23,6 +23,8 @@ pub enum Target {
     Results,
     /// Meta's `Result indicator` / `Loại kết quả`.
     ResultType,
+    /// The day the export was made (TikTok Content's `Time`): no row's date is after it.
+    ExportDay,
     /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
     /// from sums, never averaged from exported rates.
     Derived,
@@ -615,7 +617,8 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Total comments"], "comments"),
                 metric(&["Total shares"], "shares"),
                 metric(&["Total views"], "video_views"),
-                derived(&["Time", "Video title"]),
+                col(&["Time"], Target::ExportDay),
+                derived(&["Video title"]),
             ],
         },
         Spec {
@@ -917,9 +920,14 @@ pub fn builtin() -> Vec<Layout> {
                     "Events per session",
                     "Engagement rate",
                     "Event count",
-                    "Session default channel group",
-                    "Session primary channel group (Default channel group)",
                 ]),
+                dim(
+                    &[
+                        "Session default channel group",
+                        "Session primary channel group (Default channel group)",
+                    ],
+                    Medium,
+                ),
             ],
         },
         Spec {

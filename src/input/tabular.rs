@@ -417,6 +417,36 @@ pub fn read_table(
             layout.name
         ));
     }
+    // An export day in the file (TikTok Content's `Time`) bounds every date in it.
+    let export_day = matched
+        .cells
+        .iter()
+        .position(|c| c.as_ref().is_some_and(|(col, _)| col.target == Target::ExportDay))
+        .and_then(|i| data.first().and_then(|(r, _)| r.cells.get(i)))
+        .and_then(|text| parse_date(text));
+    let narrowed;
+    let context = match export_day {
+        Some(ParsedDate::YearLess { .. }) => {
+            let mut quiet = Builder::new(None);
+            quiet.start_file(path.to_path_buf(), "", None);
+            let years = year_less_years(path, &[export_day.expect("some")], context, &mut quiet)?;
+            narrowed = FileContext {
+                year: None,
+                name_year: None,
+                modified: export_day.and_then(|d| d.resolve(None, years.first().copied().flatten())),
+            };
+            &narrowed
+        }
+        Some(ParsedDate::Full(d)) => {
+            narrowed = FileContext {
+                year: None,
+                name_year: None,
+                modified: Some(d),
+            };
+            &narrowed
+        }
+        _ => context,
+    };
     let years = year_less_years(path, &parsed, context, builder)?;
 
     // Second pass: the rows.
@@ -454,7 +484,7 @@ pub fn read_table(
             };
             let text = record.cells.get(i).map_or("", String::as_str);
             match &column.target {
-                Target::Date | Target::Day | Target::Derived => {}
+                Target::Date | Target::Day | Target::Derived | Target::ExportDay => {}
                 Target::EndDate => {
                     if !day_override
                         && let Some(d) = parse_date(text).and_then(|d| d.resolve(order, None))
@@ -642,6 +672,7 @@ fn describe(target: &Target, currency: Option<&str>) -> String {
         Target::Results => "results → leads, purchases or conversions by result type".to_owned(),
         Target::ResultType => "result type".to_owned(),
         Target::Derived => "not imported (derived or descriptive)".to_owned(),
+        Target::ExportDay => "export day (latest possible date)".to_owned(),
     };
     match currency {
         Some(c) => format!("{base} ({c})"),

@@ -5,6 +5,7 @@ mod ci;
 mod commands;
 mod kpis;
 mod properties;
+mod real_exports;
 mod schema;
 
 use std::path::{Path, PathBuf};
