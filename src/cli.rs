@@ -185,8 +185,14 @@ pub enum Command {
         inputs: Vec<String>,
     },
     /// List every KPI with its formula, unit and aggregation
+    #[command(after_help = "Examples:
+  roi kpis
+  roi kpis --format json | jq -r '.kpis[].name'")]
     Kpis,
     /// Write a commented starter roi.toml (refuses to overwrite without --force)
+    #[command(after_help = "Examples:
+  roi init                 # ./roi.toml
+  roi init marketing/roi.toml --force")]
     Init {
         /// Where to write it
         #[arg(default_value = "roi.toml")]

@@ -279,7 +279,19 @@ fn completions_and_man_page() {
 fn help_and_version() {
     let out = roi(&["--version"]);
     assert_eq!(stdout(&out), format!("roi {}\n", env!("CARGO_PKG_VERSION")));
-    for cmd in ["report", "check", "status", "kpi", "explain"] {
+    for cmd in [
+        "report",
+        "check",
+        "status",
+        "kpi",
+        "explain",
+        "inspect",
+        "normalize",
+        "kpis",
+        "init",
+        "completions",
+        "man",
+    ] {
         let out = roi(&[cmd, "--help"]);
         assert_eq!(code(&out), 0);
         assert!(
