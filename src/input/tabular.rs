@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use super::InputError;
 use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
 use super::text::Record;
-use super::value::{DayOrder, ParsedDate, day_order, is_censored, parse_date, parse_number};
+use super::value::{
+    DayOrder, DecimalMark, ParsedDate, day_order, is_censored, parse_date, parse_number,
+};
 use crate::dataset::{ColumnMapping, TableInfo};
 use crate::model::{Amount, Dimension, canonical_metric};
 use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
@@ -421,7 +423,10 @@ pub fn read_table(
     let export_day = matched
         .cells
         .iter()
-        .position(|c| c.as_ref().is_some_and(|(col, _)| col.target == Target::ExportDay))
+        .position(|c| {
+            c.as_ref()
+                .is_some_and(|(col, _)| col.target == Target::ExportDay)
+        })
         .and_then(|i| data.first().and_then(|(r, _)| r.cells.get(i)))
         .and_then(|text| parse_date(text));
     let narrowed;
@@ -433,7 +438,8 @@ pub fn read_table(
             narrowed = FileContext {
                 year: None,
                 name_year: None,
-                modified: export_day.and_then(|d| d.resolve(None, years.first().copied().flatten())),
+                modified: export_day
+                    .and_then(|d| d.resolve(None, years.first().copied().flatten())),
             };
             &narrowed
         }
@@ -448,6 +454,8 @@ pub fn read_table(
         _ => context,
     };
     let years = year_less_years(path, &parsed, context, builder)?;
+
+    let decimal = decide_decimal(layout, header, &matched.cells, &data);
 
     // Second pass: the rows.
     let mut year_iter = years.into_iter();
@@ -514,7 +522,7 @@ pub fn read_table(
                         );
                         continue;
                     }
-                    let value = parse_number(text, layout.decimal).map_err(|_| {
+                    let value = parse_number(text, decimal).map_err(|_| {
                         err(
                             record.line,
                             Some(i),
@@ -613,6 +621,68 @@ pub fn read_table(
         info.rows += 1;
     }
     Ok(info)
+}
+
+/// The file's decimal mark, from its numbers: `12,5` or `1.234,5` say comma,
+/// `12.5` or `0.0344` say dot; `1.200` alone says nothing, and then the header's
+/// language decides (Vietnamese, Spanish, French exports write `1.200` for 1200).
+fn decide_decimal(
+    layout: &Layout,
+    header: &Record,
+    cells: &CellMatches<'_>,
+    data: &[(&Record, Option<ParsedDate>)],
+) -> DecimalMark {
+    if layout.decimal != DecimalMark::Auto {
+        return layout.decimal;
+    }
+    let numeric: Vec<usize> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.as_ref()
+                .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let (mut comma, mut dot) = (false, false);
+    for (record, _) in data {
+        for &i in &numeric {
+            let t = record
+                .cells
+                .get(i)
+                .map_or("", |c| c.trim())
+                .trim_end_matches('%');
+            let last_comma = t.rfind(',');
+            let last_dot = t.rfind('.');
+            match (last_comma, last_dot) {
+                (Some(c), Some(d)) if c > d => comma = true,
+                (Some(_), Some(_)) => dot = true,
+                (Some(c), None) if t.len() - c - 1 != 3 => comma = true,
+                (None, Some(d))
+                    if t.len() - d - 1 != 3
+                        || t.matches('.').count() == 1
+                            && t.len() - d - 1 == 3
+                            && t[..d].trim_start_matches('-').len() > 3 =>
+                {
+                    dot = true
+                }
+                (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
+                _ => {}
+            }
+        }
+    }
+    match (comma, dot) {
+        (true, false) => DecimalMark::Comma,
+        (false, true) => DecimalMark::Dot,
+        (true, true) => DecimalMark::Auto,
+        (false, false) => {
+            if header.cells.iter().any(|c| !c.is_ascii()) {
+                DecimalMark::Comma
+            } else {
+                DecimalMark::Auto
+            }
+        }
+    }
 }
 
 fn add_value(

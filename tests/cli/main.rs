@@ -3,6 +3,7 @@
 
 mod ci;
 mod commands;
+mod importers;
 mod kpis;
 mod properties;
 mod real_exports;

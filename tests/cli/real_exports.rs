@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::{code, root, roi, stdout, transcript};
+use crate::{code, roi, root, stdout, transcript};
 
 /// The corpus; its absence is a failure, never a silent pass.
 fn corpus() -> PathBuf {
@@ -32,10 +32,18 @@ fn files() -> Vec<PathBuf> {
 #[test]
 fn every_real_export_is_recognised_and_explained() {
     let files = files();
-    assert!(files.len() >= 12, "expected the 12 files of the corpus, found {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "expected the 12 files of the corpus, found {}",
+        files.len()
+    );
     let mut all = String::new();
     for file in &files {
-        let rel = file.strip_prefix(corpus()).unwrap().to_string_lossy().into_owned();
+        let rel = file
+            .strip_prefix(corpus())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let out = roi(&["inspect", file.to_str().unwrap(), "--year", "2026"]);
         assert_eq!(code(&out), 0, "{rel}: {}", transcript(&out));
         let text = stdout(&out).replace(&corpus().to_string_lossy().into_owned(), "<corpus>");
