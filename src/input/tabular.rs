@@ -658,15 +658,15 @@ fn decide_decimal(
                 (Some(c), Some(d)) if c > d => comma = true,
                 (Some(_), Some(_)) => dot = true,
                 (Some(c), None) if t.len() - c - 1 != 3 => comma = true,
-                (None, Some(d))
-                    if t.len() - d - 1 != 3
-                        || t.matches('.').count() == 1
-                            && t.len() - d - 1 == 3
-                            && t[..d].trim_start_matches('-').len() > 3 =>
-                {
-                    dot = true
+                (None, Some(d)) => {
+                    // `1.234.567` groups thousands; `12.5` or `1234.567` is a decimal.
+                    let int_digits = t[..d].trim_start_matches('-').len();
+                    if t.matches('.').count() > 1 {
+                        comma = true;
+                    } else if t.len() - d - 1 != 3 || int_digits > 3 {
+                        dot = true;
+                    }
                 }
-                (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
                 _ => {}
             }
         }
