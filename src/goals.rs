@@ -431,7 +431,8 @@ fn relative_pct(target: Target) -> String {
 }
 
 /// How far along the way to the target the current value is: from zero for
-/// cumulative KPIs (a window starts empty), from the baseline for levels.
+/// cumulative KPIs (a window starts empty; for a `<=` ceiling, the share used), from
+/// the baseline for levels.
 fn progress(
     current: f64,
     target: f64,
@@ -441,6 +442,8 @@ fn progress(
 ) -> Option<f64> {
     let ratio = |a: f64, b: f64| (b != 0.0).then(|| a / b).filter(|r| r.is_finite());
     match (cumulative, baseline) {
+        // A sum against a ceiling (a budget): the share of it used so far.
+        (true, _) => ratio(current, target),
         (false, Some(base)) if base != target => ratio(current - base, target - base),
         _ => match direction {
             Cmp::AtLeast => ratio(current, target),

@@ -3,6 +3,7 @@
 
 mod ci;
 mod commands;
+mod examples;
 mod importers;
 mod kpis;
 mod properties;
