@@ -65,3 +65,85 @@ fn shop_downloads_report() {
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!(transcript(&out));
 }
+
+#[test]
+fn seeds_goals_end_in_the_documented_statuses() {
+    // examples/README.md, worked by hand from examples/seeds/generate.py.
+    let expected = [
+        ("fb-reach-aug", "on_track", "achieved"),
+        ("pinterest-new-items-q4", "not_started", "at_risk"),
+        ("leads-facebook-bts", "at_risk", "missed"),
+        ("leads-twitter-bts", "on_track", "achieved"),
+        ("influencers-unpaid-q3", "at_risk", "missed"),
+        ("influencers-paid-q3", "no_data", "achieved"),
+        ("skateboard-sales-q3", "on_track", "achieved"),
+        ("fb-cpl-q4", "not_started", "behind"),
+        ("tiktok-followers-q4", "not_started", "on_track"),
+    ];
+    for (goal, august, november) in expected {
+        for (as_of, want) in [("2026-08-20", august), ("2026-11-24", november)] {
+            let out = roi(&[
+                "status",
+                goal,
+                "--config",
+                "examples/seeds/roi.toml",
+                "--as-of",
+                as_of,
+            ]);
+            assert_eq!(stdout(&out).trim(), want, "{goal} as of {as_of}");
+        }
+    }
+    let json = roi(&[
+        "check",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&json), 1);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["failed"],
+        serde_json::json!(["leads-facebook-bts", "fb-cpl-q4"])
+    );
+    assert_eq!(json["warned"], serde_json::json!(["influencers-unpaid-q3"]));
+    let goal = |id: &str| {
+        json["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(goal("fb-reach-aug")["target"], 86_800.0);
+    assert_eq!(goal("pinterest-new-items-q4")["forecast"], 1288.0);
+    assert_eq!(goal("skateboard-sales-q3")["baseline"], 9100.0);
+    assert_eq!(goal("skateboard-sales-q3")["current"], 10_580.0);
+    assert_eq!(goal("tiktok-followers-q4")["current"], 408.0);
+    assert_eq!(
+        code(&roi(&[
+            "check",
+            "--config",
+            "examples/seeds/roi.toml",
+            "--as-of",
+            "2026-08-20"
+        ])),
+        0
+    );
+}
+
+#[test]
+fn seeds_report() {
+    let out = roi(&[
+        "report",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+    ]);
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!(transcript(&out));
+}
