@@ -132,7 +132,7 @@ pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
         return "n/a".to_owned();
     };
     let width = 10;
-    let filled = ((p.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let filled = ((p.clamp(0.0, 1.0) * width as f64).floor() as usize).min(width);
     let pct = format!("{:>4}%", (p * 100.0).round() as i64);
     if style.unicode {
         format!("{}{} {pct}", "█".repeat(filled), "░".repeat(width - filled))
