@@ -7,6 +7,7 @@ mod examples;
 mod importers;
 mod kpis;
 mod properties;
+mod readme;
 mod real_exports;
 mod schema;
 
