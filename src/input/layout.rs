@@ -60,6 +60,10 @@ pub struct Layout {
     pub files: Option<glob::Pattern>,
     /// Dimensions every row gets (`platform = "zalo"` in a mapping).
     pub constants: Vec<(Dimension, String)>,
+    /// Rows whose column (normalized header) holds this value are skipped, counted.
+    pub skip_if: Vec<(String, String)>,
+    /// The text encoding of matching files, when they are not UTF-8 (mappings).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A line above the header names the one metric of the file (Meta's
     /// single-metric exports): title aliases → metric.
     pub title_metric: bool,
@@ -141,6 +145,8 @@ impl Spec {
             date_format: None,
             files: None,
             constants: Vec::new(),
+            skip_if: Vec::new(),
+            encoding: None,
             title_metric: false,
             platform_from_source: false,
             per_row: None,
@@ -997,6 +1003,8 @@ pub fn builtin() -> Vec<Layout> {
         date_format: None,
         files: None,
         constants: Vec::new(),
+        skip_if: Vec::new(),
+        encoding: None,
         title_metric: true,
         platform_from_source: false,
         per_row: None,
@@ -1054,6 +1062,11 @@ pub struct MappingSpec {
     pub date_format: Option<String>,
     /// `.` or `,`.
     pub decimal: Option<String>,
+    /// The encoding of files that are not UTF-8 (`windows-1258`, `utf-16le`…).
+    pub encoding: Option<String>,
+    /// Rows to leave out (counted): header → value, e.g. `{ "Trạng thái" = "Tổng" }`.
+    #[serde(default)]
+    pub skip_if: std::collections::BTreeMap<String, String>,
     /// Header → `date`, `end_date`, a dimension, a metric, `ignore`, or
     /// `{ metric = "…", scale = 0.01 }`.
     pub columns: indexmap::IndexMap<String, ColumnSpec>,
@@ -1119,6 +1132,14 @@ impl MappingSpec {
             Some(other) => return Err(format!("`decimal = \"{other}\"` must be \".\" or \",\"")),
         };
         let signature = vec![columns.iter().map(|c| c.aliases[0].clone()).collect()];
+        let encoding = match &self.encoding {
+            Some(label) => Some(
+                encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                    format!("`encoding = \"{label}\"` is not an encoding roi knows")
+                })?,
+            ),
+            None => None,
+        };
         Ok(Layout {
             id: format!("mapping-{}", index + 1),
             name: format!("roi.toml mapping #{}", index + 1),
@@ -1134,6 +1155,12 @@ impl MappingSpec {
             date_format: self.date_format.clone(),
             files,
             constants,
+            skip_if: self
+                .skip_if
+                .iter()
+                .map(|(h, v)| (normalize_header(h).0, v.trim().to_lowercase()))
+                .collect(),
+            encoding,
             title_metric: false,
             platform_from_source: false,
             per_row: None,

@@ -258,7 +258,16 @@ fn read_file(
             builder,
         );
     }
-    let decoded = text::decode(path, bytes, None)?;
+    // A mapping for this file may name its encoding (an old Windows code page).
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let encoding = layouts
+        .iter()
+        .filter(|l| l.files.as_ref().is_some_and(|g| g.matches(&name)))
+        .find_map(|l| l.encoding);
+    let decoded = text::decode(path, bytes, encoding)?;
     let trimmed = decoded.text.trim_start();
     if trimmed.is_empty() {
         return Err(InputError::file(path, "the file is empty"));

@@ -343,6 +343,30 @@ pub fn read_table(
             builder.skip("footer text", record.line);
             continue;
         }
+        if layout.skip_if.iter().any(|(column, value)| {
+            header
+                .cells
+                .iter()
+                .position(|h| normalize_header(h).0 == *column)
+                .and_then(|i| record.cells.get(i))
+                .is_some_and(|cell| cell.trim().to_lowercase() == *value)
+        }) {
+            builder.skip("matches `skip_if` of the mapping", record.line);
+            continue;
+        }
+        if record.cells.len() < header_len
+            && record.cells.len() > 1
+            && record.cells.iter().skip(1).any(|c| !c.trim().is_empty())
+        {
+            return Err(err(
+                record.line,
+                None,
+                format!(
+                    "the row has {} cells but the header has {header_len}; the file may be cut off or damaged",
+                    record.cells.len()
+                ),
+            ));
+        }
         if record.cells.len() > header_len
             && record.cells[header_len..]
                 .iter()

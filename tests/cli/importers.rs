@@ -149,3 +149,72 @@ fn normalize_round_trips() {
         assert_eq!(stdout(&first), stdout(&third), "{f} through JSON");
     }
 }
+
+#[test]
+fn mappings_with_encoding_and_row_conditions() {
+    let dir = tempfile::tempdir().unwrap();
+    // Accented headers in Windows-1252, as an old Excel writes them.
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(
+        "Fecha;Reproducciones;Categoría\n31/07/2026;1.234;Día\n01/08/2026;2.000;Día\n;3.234;Total general\n",
+    );
+    assert!(!bad);
+    std::fs::write(dir.path().join("zalo.csv"), &bytes).unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"zalo.csv\"]\n[[mappings]]\nfiles = \"zalo*.csv\"\nplatform = \"zalo\"\nencoding = \"windows-1252\"\ndate_format = \"%d/%m/%Y\"\ndecimal = \",\"\nskip_if = { \"Categoría\" = \"total general\" }\n[mappings.columns]\n\"Fecha\" = \"date\"\n\"Reproducciones\" = \"video_views\"\n\"Categoría\" = \"ignore\"\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views"]);
+    assert_eq!(stdout(&out), "3234\n", "{}", transcript(&out));
+    let out = crate::roi_in(dir.path(), &["inspect", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["skipped"][0]["rows"], 1);
+    assert_eq!(json["files"][0]["encoding"], "windows-1252");
+    // --strict turns the skipped row into an error.
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "--strict"]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--strict"));
+}
+
+#[test]
+fn damaged_and_ambiguous_exports_are_refused_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "cut.csv",
+        "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\"\n\"2026-08-01\",\"10\",\"2\",\"3\"\n\"2026-08-02\",\"1",
+    );
+    let out = crate::roi_in(dir.path(), &["kpi", "likes", "cut.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("cut_off_export", transcript(&out));
+    write(
+        "ambiguous.csv",
+        "Date,Video Views,Profile Views\n01/02/2026,1,1\n03/04/2026,2,2\n",
+    );
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "ambiguous.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("ambiguous_day_order", transcript(&out));
+    write(
+        "word.csv",
+        "Date,Video Views,Profile Views\n2026-08-01,lots,1\n",
+    );
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "word.csv"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("not_a_number_in_an_export", transcript(&out));
+}
+
+#[test]
+fn an_exact_duplicate_file_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(crate::root().join("fixtures/importers/meta-ads-vi.csv")).unwrap();
+    std::fs::write(dir.path().join("a.csv"), &text).unwrap();
+    std::fs::write(dir.path().join("b (1).csv"), &text).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "."]);
+    assert_eq!(stdout(&out), "3650000\n");
+    let out = crate::roi_in(dir.path(), &["inspect", "."]);
+    assert!(
+        stdout(&out).contains("the same bytes as"),
+        "{}",
+        transcript(&out)
+    );
+}
