@@ -54,3 +54,110 @@ fn every_real_export_is_recognised_and_explained() {
     }
     insta::assert_snapshot!(all);
 }
+
+/// Which file each entry of `tests/conformance/independent.py` describes.
+const FILES: &[(&str, &str)] = &[
+    (
+        "twitter",
+        "twitter/tweet_activity_metrics_TCORSStgOrg_20170401_20170408_en.csv",
+    ),
+    (
+        "facebook-page",
+        "facebook-page/Facebook Insights Data Export (Post Level) - USC Clinical Trials - 2017-01-19.csv",
+    ),
+    ("meta-ads", "meta-ads/facebook_ads_manager.csv"),
+    (
+        "instagram-content",
+        "instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv",
+    ),
+    (
+        "instagram-reach-series",
+        "instagram-meta-business-suite/Alcance.csv",
+    ),
+    ("tiktok-overview", "tiktok/Overview.csv"),
+    ("tiktok-content", "tiktok/Content.csv"),
+    ("tiktok-followers", "tiktok/FollowerHistory.csv"),
+    ("youtube-table", "youtube-studio/Table data.csv"),
+    ("youtube-chart", "youtube-studio/Chart data.csv"),
+    (
+        "google-ads",
+        "google-ads/intragoinc-cp-mktg-google-ads-i/Campaign report.csv",
+    ),
+    ("ga4", "ga4/LilyHeAsamiko-GA4/data-export.csv"),
+];
+
+#[test]
+fn figures_match_an_independent_reading() {
+    let corpus = corpus();
+    let script = std::fs::read_to_string(root().join("tests/conformance/independent.py")).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&crate::run_python(&script, &[corpus.to_str().unwrap()])).unwrap();
+    assert_eq!(
+        expected.as_object().unwrap().len(),
+        FILES.len(),
+        "every file is described"
+    );
+    for (key, rel) in FILES {
+        let want = &expected[key];
+        let path = corpus.join(rel);
+        let path = path.to_str().unwrap();
+        let inspect = roi(&["inspect", path, "--year", "2026", "--format", "json"]);
+        assert_eq!(code(&inspect), 0, "{rel}: {}", transcript(&inspect));
+        let file: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+        let file = &file["files"][0];
+        assert_eq!(file["rows_read"], want["rows"], "{rel}: rows");
+        let skipped: u64 = file["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["rows"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            serde_json::json!(skipped),
+            want["skipped"],
+            "{rel}: skipped rows"
+        );
+        if let Some(dates) = want["dates"].as_array() {
+            assert_eq!(file["first_date"], dates[0], "{rel}: first date");
+            assert_eq!(file["last_date"], dates[1], "{rel}: last date");
+        }
+        // Year-less files: month and day as written, whatever year roi chose.
+        for (field, which) in [("first_date", "first"), ("last_date", "last")] {
+            if let Some(md) = want[which].as_array() {
+                let date = file[field].as_str().unwrap();
+                assert_eq!(
+                    format!(
+                        "{:02}-{:02}",
+                        md[0].as_u64().unwrap(),
+                        md[1].as_u64().unwrap()
+                    ),
+                    date[5..],
+                    "{rel}: {which} month and day"
+                );
+            }
+        }
+        for (metric, sum) in want["sums"].as_object().into_iter().flatten() {
+            let out = roi(&["kpi", metric, path, "--year", "2026"]);
+            let got: f64 = stdout(&out).trim().parse().unwrap_or(f64::NAN);
+            let sum: f64 = sum.as_str().unwrap().parse().unwrap();
+            assert!(
+                (got - sum).abs() < 1e-6,
+                "{rel}: {metric} is {got}, the independent reading says {sum}"
+            );
+        }
+    }
+    // TikTok's stock: the last known follower count.
+    let out = roi(&[
+        "kpi",
+        "follower_count",
+        corpus.join("tiktok/FollowerHistory.csv").to_str().unwrap(),
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(
+        stdout(&out).trim(),
+        expected["tiktok-followers"]["last_followers"]
+            .as_str()
+            .unwrap()
+    );
+}
