@@ -30,6 +30,8 @@ pub struct RowInput<'a> {
 
 pub struct Builder {
     dataset: Dataset,
+    /// Metrics the current file's earlier tables provided.
+    file_metrics: Vec<String>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
 }
@@ -40,6 +42,7 @@ impl Builder {
     pub fn new(default_currency: Option<String>) -> Builder {
         Builder {
             dataset: Dataset::default(),
+            file_metrics: Vec::new(),
             default_currency,
             modified: Vec::new(),
         }
@@ -60,6 +63,17 @@ impl Builder {
             warnings: Vec::new(),
         });
         self.modified.push(modified);
+        self.file_metrics.clear();
+    }
+
+    /// Whether an earlier table of the current file already provided this metric.
+    pub fn metric_taken(&self, name: &str) -> bool {
+        self.file_metrics.iter().any(|m| m == name)
+    }
+
+    /// Records the metrics a table of the current file provided.
+    pub fn take_metrics(&mut self, names: impl IntoIterator<Item = String>) {
+        self.file_metrics.extend(names);
     }
 
     fn current_file(&mut self) -> &mut SourceFile {

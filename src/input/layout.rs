@@ -174,6 +174,8 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("seguidores de instagram", "followers_gained"),
     ("seguidores de facebook", "followers_gained"),
     ("lượt theo dõi", "followers_gained"),
+    ("lượt theo dõi trên facebook", "followers_gained"),
+    ("lượt theo dõi trên instagram", "followers_gained"),
     ("người theo dõi trên facebook", "followers_gained"),
     ("người theo dõi trên instagram", "followers_gained"),
     ("profile visits", "profile_visits"),

@@ -152,7 +152,7 @@ pub fn read_csv(path: &Path, text: &str, builder: &mut Builder) -> Result<(), In
         .has_headers(true)
         .from_reader(text.as_bytes());
     let csv_error = |e: csv::Error| {
-        let line = e.position().map(csv::Position::line);
+        let line = e.position().map(|p| super::text::line_at(text, p.byte()));
         let message = match e.kind() {
             csv::ErrorKind::UnequalLengths {
                 expected_len, len, ..
@@ -208,7 +208,9 @@ pub fn read_csv(path: &Path, text: &str, builder: &mut Builder) -> Result<(), In
             Ok(true) => {}
             Err(e) => return Err(csv_error(e)),
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record
+            .position()
+            .map_or(0, |p| super::text::line_at(text, p.byte()));
         let cells = record
             .iter()
             .enumerate()

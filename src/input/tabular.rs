@@ -267,9 +267,27 @@ pub fn read_table(
         unmapped: Vec::new(),
         rows: 0,
     };
+    // One file, one source per metric: a workbook's posts sheet repeats what its daily
+    // sheet already counts (LinkedIn), GA4 tables split the same sessions several ways.
+    let taken: Vec<bool> = matched
+        .cells
+        .iter()
+        .map(|c| match c {
+            Some((col, _)) => match &col.target {
+                Target::Metric(name, _) if !name.is_empty() => builder.metric_taken(name),
+                _ => false,
+            },
+            None => false,
+        })
+        .collect();
     for (i, cell) in matched.cells.iter().enumerate() {
-        let name = header.cells[i].trim().to_owned();
+        // Header cells can hold line breaks (LinkedIn); shown on one line.
+        let name = header.cells[i].split_whitespace().collect::<Vec<_>>().join(" ");
         match cell {
+            Some(_) if taken[i] => info.columns.push(ColumnMapping {
+                header: name,
+                target: "not counted: an earlier table of this file already provides it".to_owned(),
+            }),
             Some((column, currency)) => info.columns.push(ColumnMapping {
                 header: name,
                 target: describe(&column.target, currency.as_deref()),
@@ -277,6 +295,18 @@ pub fn read_table(
             None if name.is_empty() => {}
             None => info.unmapped.push(name),
         }
+    }
+    let provides_any = matched.cells.iter().zip(&taken).any(|(c, t)| {
+        !t && c
+            .as_ref()
+            .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
+    }) || layout.per_row.is_some();
+    if !provides_any {
+        builder.warn(format!(
+            "the {} table (header on line {}) repeats metrics an earlier table of the file already counts; not counted twice",
+            layout.name, header.line
+        ));
+        return Ok(info);
     }
 
     // The metric of a single-metric export comes from its title line.
@@ -514,6 +544,9 @@ pub fn read_table(
             let Some((column, currency)) = cell else {
                 continue;
             };
+            if taken[i] {
+                continue;
+            }
             let text = record.cells.get(i).map_or("", String::as_str);
             match &column.target {
                 Target::Date | Target::Day | Target::Derived | Target::ExportDay => {}
@@ -644,6 +677,19 @@ pub fn read_table(
         );
         info.rows += 1;
     }
+    let provided: Vec<String> = matched
+        .cells
+        .iter()
+        .zip(&taken)
+        .filter_map(|(c, t)| match c {
+            Some((col, _)) if !t => match &col.target {
+                Target::Metric(name, _) if !name.is_empty() => Some(name.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    builder.take_metrics(provided);
     Ok(info)
 }
 

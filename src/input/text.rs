@@ -147,13 +147,25 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
                 });
             }
         }
-        let line = record.position().map_or(0, csv::Position::line) + line_offset;
+        let line = record.position().map_or(0, |p| line_at(body, p.byte())) + line_offset;
         out.push(Record {
             line,
             cells: record.iter().map(str::to_owned).collect(),
         });
     }
     Ok((out, delimiter))
+}
+
+/// The 1-based line of the record starting at `byte`. The csv crate's own line count
+/// is one short after a CRLF (the `\n` is counted with the next record), so lines are
+/// counted here from the bytes, skipping the terminator a record position may hold.
+pub fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut at = (byte as usize).min(bytes.len());
+    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -274,6 +286,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d, b';');
+    }
+
+    #[test]
+    fn lines_count_crlf_files_right() {
+        let p = Path::new("x.csv");
+        let (recs, _) = records(p, "a,b\r\n1,2\r\n\r\n3,4\r\n").unwrap();
+        let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 4]);
+        let (recs, _) = records(p, "sep=,\r\n\"t\"\r\na,b\r\n").unwrap();
+        assert_eq!(recs[1].line, 3);
     }
 
     #[test]

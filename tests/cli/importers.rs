@@ -218,3 +218,114 @@ fn an_exact_duplicate_file_is_read_once() {
         transcript(&out)
     );
 }
+
+#[test]
+fn layouts_without_a_real_file_match_their_hand_figures() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["impressions"],
+            "7000",
+        ),
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["reach"],
+            "3500",
+        ),
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["clicks"],
+            "210",
+        ),
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["likes"],
+            "145",
+        ),
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["comments"],
+            "15",
+        ),
+        (
+            "fixtures/importers/linkedin-content.xlsx",
+            &["shares", "--where", "platform=linkedin"],
+            "5",
+        ),
+        (
+            "fixtures/importers/meta-series-reach-en.csv",
+            &["reach"],
+            "3450",
+        ),
+        (
+            "fixtures/importers/meta-series-follows-vi.csv",
+            &["followers_gained", "--where", "platform=facebook"],
+            "39",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["reach"],
+            "11430",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["video_views"],
+            "16650",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["likes"],
+            "850",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["comments"],
+            "229",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["shares"],
+            "67",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["clicks"],
+            "365",
+        ),
+        (
+            "fixtures/importers/facebook-page-content-vi.csv",
+            &["link_clicks", "--where", "platform=facebook"],
+            "133",
+        ),
+        ("fixtures/importers/pinterest-ads.csv", &["spend"], "27"),
+        (
+            "fixtures/importers/pinterest-ads.csv",
+            &["impressions"],
+            "8600",
+        ),
+        ("fixtures/importers/pinterest-ads.csv", &["clicks"], "260"),
+        (
+            "fixtures/importers/pinterest-ads.csv",
+            &["link_clicks"],
+            "97",
+        ),
+        (
+            "fixtures/importers/pinterest-ads.csv",
+            &["conversions"],
+            "7",
+        ),
+        ("fixtures/importers/pinterest-ads.csv", &["purchases"], "3"),
+        (
+            "fixtures/importers/pinterest-ads.csv",
+            &["sales_revenue", "--where", "platform=pinterest"],
+            "230",
+        ),
+    ];
+    for (file, args, want) in cases {
+        let mut all = vec!["kpi", args[0], file];
+        all.extend(&args[1..]);
+        assert_eq!(kpi(&all), *want, "{file} {args:?}");
+    }
+    let out = roi(&["inspect", "fixtures/importers/linkedin-content.xlsx"]);
+    insta::assert_snapshot!(transcript(&out));
+}
