@@ -64,6 +64,8 @@ pub struct Layout {
     pub skip_if: Vec<(String, String)>,
     /// The text encoding of matching files, when they are not UTF-8 (mappings).
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Lines before the header that are never the header (mappings).
+    pub skip_lines: usize,
     /// A line above the header names the one metric of the file (Meta's
     /// single-metric exports): title aliases → metric.
     pub title_metric: bool,
@@ -147,6 +149,7 @@ impl Spec {
             constants: Vec::new(),
             skip_if: Vec::new(),
             encoding: None,
+            skip_lines: 0,
             title_metric: false,
             platform_from_source: false,
             per_row: None,
@@ -1007,6 +1010,7 @@ pub fn builtin() -> Vec<Layout> {
         constants: Vec::new(),
         skip_if: Vec::new(),
         encoding: None,
+        skip_lines: 0,
         title_metric: true,
         platform_from_source: false,
         per_row: None,
@@ -1066,6 +1070,9 @@ pub struct MappingSpec {
     pub decimal: Option<String>,
     /// The encoding of files that are not UTF-8 (`windows-1258`, `utf-16le`…).
     pub encoding: Option<String>,
+    /// Lines before the header (titles, notes) that roi should not look at.
+    #[serde(default)]
+    pub skip_lines: usize,
     /// Rows to leave out (counted): header → value, e.g. `{ "Trạng thái" = "Tổng" }`.
     #[serde(default)]
     pub skip_if: std::collections::BTreeMap<String, String>,
@@ -1163,6 +1170,7 @@ impl MappingSpec {
                 .map(|(h, v)| (normalize_header(h).0, v.trim().to_lowercase()))
                 .collect(),
             encoding,
+            skip_lines: self.skip_lines,
             title_metric: false,
             platform_from_source: false,
             per_row: None,

@@ -120,12 +120,16 @@ pub fn find_header<'a>(
         .unwrap_or_default();
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
-    for (index, record) in table.body.iter().enumerate().take(15) {
+    let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
+    for (index, record) in table.body.iter().enumerate().take(window) {
         if record.is_blank() {
             continue;
         }
         for layout in layouts {
-            if layout.files.as_ref().is_some_and(|g| !g.matches(&name)) {
+            if layout.files.as_ref().is_some_and(|g| !g.matches(&name))
+                || index < layout.skip_lines
+                || index >= layout.skip_lines + 15
+            {
                 continue;
             }
             let Some((score, cells)) = match_header(layout, record) else {
@@ -282,7 +286,10 @@ pub fn read_table(
         .collect();
     for (i, cell) in matched.cells.iter().enumerate() {
         // Header cells can hold line breaks (LinkedIn); shown on one line.
-        let name = header.cells[i].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = header.cells[i]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         match cell {
             Some(_) if taken[i] => info.columns.push(ColumnMapping {
                 header: name,
@@ -623,9 +630,12 @@ pub fn read_table(
             }
         }
         if let Some(value) = results {
+            // `Results` restate a column the export may also have (Purchases): count once.
             let name = result_metric(result_type.as_deref());
             let id = builder.metric(name);
-            add_value(&mut values, id, value);
+            if !values.iter().any(|(m, _)| *m == id) {
+                add_value(&mut values, id, value);
+            }
         }
         if let Some((name, amount)) = &layout.per_row {
             let id = builder.metric(name);

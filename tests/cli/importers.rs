@@ -329,3 +329,80 @@ fn layouts_without_a_real_file_match_their_hand_figures() {
     let out = roi(&["inspect", "fixtures/importers/linkedin-content.xlsx"]);
     insta::assert_snapshot!(transcript(&out));
 }
+
+#[test]
+fn more_layouts_match_their_hand_figures() {
+    let meta = "fixtures/importers/meta-ads-en-daily.csv";
+    let tw = "fixtures/importers/tweet_activity_metrics_shop_20150901_20151001_en.csv";
+    let ga = "fixtures/importers/ga4-exploration.csv";
+    let crm = "fixtures/importers/hubspot-contacts.csv";
+    let yt = "fixtures/importers/youtube-totals.csv";
+    let cases: &[(&str, &[&str], &str)] = &[
+        (meta, &["leads"], "40"),
+        (meta, &["purchases"], "3"),
+        (meta, &["spend"], "1093.85"),
+        (meta, &["reach"], "3650"),
+        (meta, &["impressions"], "6750"),
+        (meta, &["link_clicks"], "106"),
+        (meta, &["sales_revenue"], "1250.5"),
+        (
+            meta,
+            &["leads", "--from", "2026-08-02", "--to", "2026-08-02"],
+            "8",
+        ),
+        (tw, &["likes"], "25"),
+        (tw, &["impressions"], "2000"),
+        (tw, &["shares"], "6"),
+        (tw, &["comments"], "2"),
+        (tw, &["link_clicks"], "11"),
+        (tw, &["profile_visits"], "4"),
+        (ga, &["web_traffic"], "150"),
+        (ga, &["web_traffic", "--where", "platform=pinterest"], "90"),
+        (ga, &["web_traffic", "--where", "platform=instagram"], "60"),
+        (ga, &["non_revenue_conversions"], "6"),
+        (crm, &["leads"], "4"),
+        (crm, &["leads", "--where", "platform=facebook"], "2"),
+        (
+            crm,
+            &[
+                "leads",
+                "--where",
+                "platform=twitter",
+                "--where",
+                "campaign=back to school",
+            ],
+            "1",
+        ),
+        (
+            yt,
+            &["video_views", "--from", "2025-06-12", "--to", "2025-06-14"],
+            "345",
+        ),
+    ];
+    for (file, args, want) in cases {
+        let mut all = vec!["kpi", args[0], file];
+        all.extend(&args[1..]);
+        assert_eq!(kpi(&all), *want, "{file} {args:?}");
+    }
+    let json = roi(&["kpi", "spend", meta, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["currency"], "EUR");
+}
+
+#[test]
+fn a_mapping_can_skip_lines_above_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("shop.csv"),
+        "Báo cáo tháng 8\nCửa hàng: Ván Trượt\nNgày,Doanh thu\nNgày,Doanh thu\n2026-08-01,\"1.500.000\"\n2026-08-02,\"2.000.000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"shop.csv\"]\ncurrency = \"VND\"\n[[mappings]]\nplatform = \"web\"\nskip_lines = 3\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Doanh thu\" = \"revenue\"\n",
+    )
+    .unwrap();
+    // The third line looks like the header but is a note; the header is line 4.
+    let out = crate::roi_in(dir.path(), &["kpi", "sales_revenue"]);
+    assert_eq!(stdout(&out), "3500000\n", "{}", transcript(&out));
+}
