@@ -40,10 +40,10 @@ pub fn annotation(goal: &GoalResult, failed: bool) -> Option<String> {
     ))
 }
 
-pub fn publish(check: &CheckResult) -> anyhow::Result<()> {
+pub fn publish(check: &CheckResult, lang: crate::i18n::Lang) -> anyhow::Result<()> {
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         let mut summary = Vec::new();
-        crate::render::markdown_check(check, &mut summary)?;
+        crate::render::markdown_check(check, lang, &mut summary)?;
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)

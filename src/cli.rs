@@ -61,6 +61,10 @@ pub struct GlobalArgs {
     /// else the file name or its modification date]
     #[arg(long, global = true, value_name = "YEAR")]
     pub year: Option<i32>,
+    /// Language of tables, notes and Markdown [default: `lang` of roi.toml, else
+    /// LC_ALL / LC_MESSAGES / LANG, else en]; JSON, CSV and `roi status` never change
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
     /// Overwrite files that roi writes (--output, init)
     #[arg(long, global = true)]
     pub force: bool,

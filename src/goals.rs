@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dataset::{Dataset, Filter, Window};
-use crate::kpi::{Catalogue, EvalError, Fx, Pace, Value};
+use crate::i18n::Lang;
+use crate::kpi::{Bound, Catalogue, EvalError, Fx, Pace, Value};
 use crate::model::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -188,9 +189,22 @@ pub struct GoalResult {
     pub severity: Severity,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Why the status is what it is, in one sentence.
+    /// The at-risk tolerance used (a fraction of the target).
+    pub tolerance: f64,
+    /// `upper`, `lower` or `approximate` when the value rests on reach summed over rows.
+    #[serde(skip_serializing_if = "Bound::is_exact_ref")]
+    pub bound: Bound,
+    /// Rows whose date range crosses the window's edge, left out.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rows_left_out: u64,
+    /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 pub struct Context<'a> {
@@ -208,7 +222,6 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let window = goal.window;
     let days_total = window.days();
     let period_end = cx.as_of.min(window.to);
-    let mut warnings = Vec::new();
 
     let value_over = |w: Window| -> Result<(Value, u64, u64), EvalError> {
         let agg = selection.aggregate(Some(w));
@@ -273,36 +286,24 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         status: Status::NoData,
         severity: goal.severity,
         tags: goal.tags.clone(),
+        tolerance: cx.tolerance,
+        bound: Bound::Exact,
+        rows_left_out: 0,
         reason: String::new(),
         warnings: Vec::new(),
     };
 
     if cx.as_of < window.from {
         result.status = Status::NotStarted;
-        result.reason = format!("the goal starts on {}", window.from);
-        return Ok(result);
+        return Ok(described(result));
     }
 
     let current_window = Window::new(window.from, period_end);
     let (value, rows, straddling) = value_over(current_window)?;
     result.rows = rows;
     result.currency.clone_from(&value.currency);
-    if straddling > 0 {
-        warnings.push(format!(
-            "{straddling} rows cover dates partly outside {} ..= {} and were left out",
-            current_window.from, current_window.to
-        ));
-    }
-    if !value.bound.is_exact() {
-        warnings.push(format!(
-            "the value rests on reach summed over rows, so it is {} bound of the true figure",
-            match value.bound {
-                crate::kpi::Bound::Upper => "an upper",
-                crate::kpi::Bound::Lower => "a lower",
-                _ => "only an approximate",
-            }
-        ));
-    }
+    result.rows_left_out = straddling;
+    result.bound = value.bound;
     let data_through = selection
         .data_through()
         .filter(|d| *d >= window.from)
@@ -310,38 +311,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.data_through = data_through;
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
-        result.reason = format!(
-            "no data for `{}` between {} and {}",
-            goal.kpi, current_window.from, current_window.to
-        );
-        result.warnings = warnings;
-        return Ok(result);
+        return Ok(described(result));
     }
     let current = value.value.unwrap_or_default();
     result.current = Some(current);
 
     let Some(target) = target else {
+        // A relative target without baseline data: nothing to compare with.
         result.status = Status::NoData;
-        result.reason = match baseline_window {
-            Some(w) => format!(
-                "no baseline: no data for `{}` between {} and {}, so `{}%` of it cannot be computed",
-                goal.kpi,
-                w.from,
-                w.to,
-                relative_pct(goal.target)
-            ),
-            None => "no baseline value".to_owned(),
-        };
-        result.warnings = warnings;
-        return Ok(result);
+        return Ok(described(result));
     };
 
     let through = data_through.unwrap_or(period_end);
-    if through < period_end {
-        warnings.push(format!(
-            "data ends on {through}, before {period_end}: progress is measured through {through}"
-        ));
-    }
     let elapsed = ((through - window.from).num_days() + 1).clamp(1, days_total);
     result.days_elapsed = elapsed;
     let remaining = days_total - elapsed;
@@ -366,68 +347,143 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
 
     let met_now = direction.met(current, target);
-    let shown = |v: f64| crate::render::plain_number(v);
-    if cx.as_of > window.to {
-        result.status = if met_now {
+    result.status = if cx.as_of > window.to {
+        if met_now {
             Status::Achieved
         } else {
             Status::Missed
-        };
-        result.reason = format!(
-            "the deadline {} has passed at {}, {} the target {} {}",
-            window.to,
-            shown(current),
-            if met_now { "meeting" } else { "short of" },
-            direction,
-            shown(target)
-        );
+        }
     } else if met_now && cumulative && direction == Cmp::AtLeast {
-        result.status = Status::Achieved;
-        result.reason = format!("{} already reaches {}", shown(current), shown(target));
+        Status::Achieved
     } else if direction.met(forecast, target) {
-        result.status = Status::OnTrack;
-        result.reason = format!(
-            "the forecast {} meets {} {}",
-            shown(forecast),
-            direction,
-            shown(target)
-        );
+        Status::OnTrack
     } else {
         let slack = cx.tolerance * target.abs();
         let within = match direction {
             Cmp::AtLeast => forecast >= target - slack,
             Cmp::AtMost => forecast <= target + slack,
         };
-        result.status = if within {
+        if within {
             Status::AtRisk
         } else {
             Status::Behind
-        };
-        result.reason = format!(
-            "the forecast {} misses {} {} by {}{}",
-            shown(forecast),
-            direction,
-            shown(target),
-            shown((forecast - target).abs()),
-            if within {
-                format!(", within the {}% tolerance", shown(cx.tolerance * 100.0))
-            } else {
-                format!(", more than the {}% tolerance", shown(cx.tolerance * 100.0))
-            }
-        );
-    }
-    result.warnings = warnings;
-    Ok(result)
+        }
+    };
+    Ok(described(result))
 }
 
-fn relative_pct(target: Target) -> String {
-    match target {
-        Target::Relative { change } if change >= 0.0 => {
-            format!("+{}", crate::render::plain_number(change * 100.0))
+/// Fills the English reason and notes of the JSON output from the figures.
+fn described(mut result: GoalResult) -> GoalResult {
+    result.reason = explain(&result, Lang::En);
+    result.warnings = notes(&result, Lang::En);
+    result
+}
+
+fn number(v: f64, lang: Lang) -> String {
+    crate::i18n::marks(lang, &crate::render::plain_number(v))
+}
+
+/// Why a goal has its status, in one sentence of the language.
+pub fn explain(g: &GoalResult, lang: Lang) -> String {
+    let n = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| number(v, lang));
+    let target = format!("{} {}", g.direction, n(g.target));
+    let date = |d: NaiveDate| crate::i18n::date(lang, d);
+    let current = n(g.current);
+    let forecast = n(g.forecast);
+    let gap = n(g.forecast.zip(g.target).map(|(f, t)| (f - t).abs()));
+    let tolerance = number(g.tolerance * 100.0, lang);
+    let key_args: (&str, Vec<(&str, String)>) = match g.status {
+        Status::NotStarted => ("reason.not_started", vec![("date", date(g.start))]),
+        Status::NoData if g.current.is_some() => {
+            let w = g.baseline_window.unwrap_or(Window::new(g.start, g.start));
+            (
+                "reason.no_baseline",
+                vec![
+                    ("kpi", g.kpi.clone()),
+                    ("from", date(w.from)),
+                    ("to", date(w.to)),
+                ],
+            )
         }
-        Target::Relative { change } => crate::render::plain_number(change * 100.0),
-        Target::Absolute { .. } => String::new(),
+        Status::NoData => (
+            "reason.no_data",
+            vec![
+                ("kpi", g.kpi.clone()),
+                ("from", date(g.start)),
+                ("to", date(g.as_of.min(g.deadline))),
+            ],
+        ),
+        Status::Achieved | Status::Missed if g.as_of > g.deadline => (
+            if g.status == Status::Achieved {
+                "reason.passed_met"
+            } else {
+                "reason.passed_missed"
+            },
+            vec![
+                ("date", date(g.deadline)),
+                ("current", current),
+                ("target", target),
+            ],
+        ),
+        Status::Achieved | Status::Missed => (
+            "reason.already",
+            vec![("current", current), ("target", target)],
+        ),
+        Status::OnTrack => (
+            "reason.on_track",
+            vec![("forecast", forecast), ("target", target)],
+        ),
+        Status::AtRisk | Status::Behind => (
+            if g.status == Status::AtRisk {
+                "reason.at_risk"
+            } else {
+                "reason.behind"
+            },
+            vec![
+                ("forecast", forecast),
+                ("target", target),
+                ("gap", gap),
+                ("tolerance", tolerance),
+            ],
+        ),
+    };
+    let args: Vec<(&str, &str)> = key_args.1.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    crate::i18n::tr(lang, key_args.0, &args)
+}
+
+/// What a reader of a goal's figures should know: stale data, reach bounds, rows
+/// left out of the window.
+pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if g.rows_left_out > 0 {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.left_out",
+            &[("rows", &g.rows_left_out.to_string())],
+        ));
     }
+    match g.bound {
+        Bound::Exact => {}
+        Bound::Upper => out.push(crate::i18n::tr(lang, "note.bound_upper", &[])),
+        Bound::Lower => out.push(crate::i18n::tr(lang, "note.bound_lower", &[])),
+        Bound::Approximate => out.push(crate::i18n::tr(lang, "note.bound_approximate", &[])),
+    }
+    let period_end = g.as_of.min(g.deadline);
+    if g.target.is_some()
+        && g.current.is_some()
+        && let Some(through) = g.data_through
+        && through < period_end
+    {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.stale",
+            &[
+                ("date", &crate::i18n::date(lang, through)),
+                ("end", &crate::i18n::date(lang, period_end)),
+            ],
+        ));
+    }
+    out
 }
 
 /// How far along the way to the target the current value is: from zero for

@@ -10,6 +10,7 @@ pub mod ci;
 pub mod cli;
 pub mod dataset;
 pub mod goals;
+pub mod i18n;
 pub mod input;
 pub mod kpi;
 pub mod model;
@@ -17,6 +18,8 @@ pub mod normalize;
 pub mod render;
 pub mod report;
 pub mod settings;
+
+rust_i18n::i18n!("locales", fallback = "en");
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -53,6 +56,7 @@ impl Settings {
     fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
         let config = Config::load(cli.global.config.as_deref())?;
         let year = cli.global.year.or(config.year);
+        let lang = resolve_lang(cli, &config);
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.global.color {
@@ -71,6 +75,7 @@ impl Settings {
                 color,
                 unicode: tty,
                 fit_terminal: tty,
+                lang,
             },
             strict: cli.global.strict,
             year,
@@ -106,6 +111,15 @@ impl Settings {
             .with_context(|| format!("in the KPIs of {}", self.config.display_path()))?;
         Ok(dataset)
     }
+}
+
+/// `--lang`, then `lang` in roi.toml, then the environment, then English.
+fn resolve_lang(cli: &Cli, config: &Config) -> i18n::Lang {
+    cli.global
+        .lang
+        .or(config.lang)
+        .or_else(i18n::Lang::from_env)
+        .unwrap_or_default()
 }
 
 fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
@@ -185,7 +199,14 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
 
 fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match &cli.command {
-        Command::Init { path } => return init(path, cli.global.force, out),
+        Command::Init { path } => {
+            let lang = cli
+                .global
+                .lang
+                .or_else(i18n::Lang::from_env)
+                .unwrap_or_default();
+            return init(path, cli.global.force, lang, out);
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "roi", out);
@@ -288,7 +309,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &selected, fail_on)?;
             render::check(&check, *format, *style, out)?;
-            ci::publish(&check)?;
+            ci::publish(&check, style.lang)?;
             Ok(if check.passed {
                 Outcome::Success
             } else {
@@ -395,13 +416,18 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
 }
 
-fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+fn init(
+    path: &std::path::Path,
+    force: bool,
+    lang: i18n::Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     refuse_overwrite(path, force)?;
-    write_atomically(path, settings::STARTER.as_bytes())?;
+    write_atomically(path, settings::starter(lang).as_bytes())?;
     writeln!(
         out,
-        "wrote {}; edit `inputs` and the goals, then run `roi report`",
-        path.display()
+        "{}",
+        i18n::tr(lang, "init.wrote", &[("path", &path.display().to_string())])
     )?;
     Ok(Outcome::Success)
 }

@@ -43,6 +43,7 @@ struct RawConfig {
     goals: Vec<RawGoal>,
     fail_on: Option<String>,
     year: Option<i32>,
+    lang: Option<String>,
     #[serde(default)]
     mappings: Vec<crate::input::layout::MappingSpec>,
 }
@@ -147,6 +148,8 @@ pub struct Config {
     pub fail_on: FailOn,
     /// The year of exports whose dates have none.
     pub year: Option<i32>,
+    /// The language of human-facing output (`lang = "vi"`).
+    pub lang: Option<crate::i18n::Lang>,
     /// `[[mappings]]`: the user's own export layouts.
     pub mappings: Vec<crate::input::layout::Layout>,
 }
@@ -164,6 +167,7 @@ impl Default for Config {
             goals: Vec::new(),
             fail_on: FailOn::Behind,
             year: None,
+            lang: None,
             mappings: Vec::new(),
         }
     }
@@ -316,8 +320,17 @@ impl Config {
             );
         }
 
+        let lang = match raw.lang.as_deref() {
+            None => None,
+            Some(text) => Some(
+                crate::i18n::Lang::parse(text)
+                    .ok_or_else(|| err(format!("`lang = \"{text}\"` must be \"en\" or \"vi\"")))?,
+            ),
+        };
+
         Ok(Config {
             fail_on,
+            lang,
             mappings,
             year: raw.year,
             path: None,
@@ -489,8 +502,13 @@ impl fmt::Display for Cmp {
     }
 }
 
-/// The commented starter configuration `roi init` writes.
-pub const STARTER: &str = include_str!("starter.toml");
+/// The commented starter configuration `roi init` writes, per language.
+pub fn starter(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::En => include_str!("starter.toml"),
+        crate::i18n::Lang::Vi => include_str!("starter.vi.toml"),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -522,8 +540,10 @@ mod tests {
 
     #[test]
     fn the_starter_config_is_valid() {
-        let config = Config::parse(STARTER, "roi.toml").unwrap();
-        assert!(!config.goals.is_empty());
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Vi] {
+            let config = Config::parse(starter(lang), "roi.toml").unwrap();
+            assert!(!config.goals.is_empty());
+        }
     }
 
     #[test]

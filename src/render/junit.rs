@@ -8,16 +8,17 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::goal_value;
 use crate::goals::{GoalResult, Status};
+use crate::i18n::Lang;
 
 fn summary(g: &GoalResult) -> String {
     let target = g.target.map_or("n/a".to_owned(), |t| {
-        format!("{} {}", g.direction, goal_value(g, Some(t)))
+        format!("{} {}", g.direction, goal_value(g, Some(t), Lang::En))
     });
     format!(
         "{}: current {}, target {target}, forecast {}, status {} (as of {}, window {} ..= {})",
         g.title,
-        goal_value(g, g.current),
-        goal_value(g, g.forecast),
+        goal_value(g, g.current, Lang::En),
+        goal_value(g, g.forecast, Lang::En),
         g.status.word(),
         g.as_of,
         g.start,

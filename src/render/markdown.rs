@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::{Style, goal_value, human, progress_bar};
-use crate::goals::{GoalResult, Status};
+use super::{Style, goal_value, human, progress_bar, status_label};
+use crate::goals::{self, GoalResult, Status};
+use crate::i18n::{Lang, date, tr};
 use crate::report::{CheckResult, KpiList, Report};
 
 /// Escapes the characters that would break a table cell.
@@ -23,15 +24,30 @@ fn emoji(status: Status) -> &'static str {
     }
 }
 
-fn goals(goals: &[GoalResult], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "| | goal | kpi | window | current | target | progress | forecast | days left | status |"
-    )?;
+fn h(lang: Lang, key: &str) -> String {
+    tr(lang, &format!("header.{key}"), &[])
+}
+
+fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let names: Vec<String> = [
+        "goal",
+        "kpi",
+        "window",
+        "current",
+        "target",
+        "progress",
+        "forecast",
+        "days_left",
+        "status",
+    ]
+    .iter()
+    .map(|k| h(lang, k))
+    .collect();
+    writeln!(out, "| | {} |", names.join(" | "))?;
     writeln!(out, "|---|---|---|---|--:|--:|---|--:|--:|---|")?;
     for g in goals {
         let target = g.target.map_or("n/a".to_owned(), |t| {
-            format!("{} {}", g.direction, goal_value(g, Some(t)))
+            format!("{} {}", g.direction, goal_value(g, Some(t), lang))
         });
         writeln!(
             out,
@@ -39,26 +55,26 @@ fn goals(goals: &[GoalResult], out: &mut dyn Write) -> io::Result<()> {
             emoji(g.status),
             cell(&g.title),
             cell(&g.kpi),
-            g.start,
-            g.deadline,
-            goal_value(g, g.current),
+            date(lang, g.start),
+            date(lang, g.deadline),
+            goal_value(g, g.current, lang),
             cell(&target),
             progress_bar(g.progress, Style::PLAIN),
-            goal_value(g, g.forecast),
+            goal_value(g, g.forecast, lang),
             g.days_left,
-            g.status.word()
+            status_label(g.status, lang)
         )?;
     }
     Ok(())
 }
 
-pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## KPIs")?;
+pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## {}", tr(lang, "report.kpis_heading", &[]))?;
     writeln!(out)?;
     let mut head: Vec<String> = r.group_by.clone();
     head.extend(r.kpis.iter().map(|k| k.name.clone()));
     if head.is_empty() {
-        writeln!(out, "no KPI has a value")?;
+        writeln!(out, "{}", tr(lang, "report.no_rows", &[]))?;
     } else {
         writeln!(out, "| {} |", head.join(" | "))?;
         let aligns: Vec<&str> = r
@@ -72,35 +88,52 @@ pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             let mut cells: Vec<String> = g.key.values().map(|v| cell(v)).collect();
             for k in &r.kpis {
                 let v = &g.values[&k.name];
-                cells.push(human(v.value, k.unit, v.currency.as_deref()));
+                cells.push(human(v.value, k.unit, v.currency.as_deref(), lang));
             }
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
     if !r.goals.is_empty() {
         writeln!(out)?;
-        writeln!(out, "## Goals (as of {})", r.as_of)?;
+        writeln!(
+            out,
+            "## {}",
+            tr(
+                lang,
+                "report.goals_title",
+                &[("date", &date(lang, r.as_of))]
+            )
+        )?;
         writeln!(out)?;
-        goals(&r.goals, out)?;
+        goals(&r.goals, lang, out)?;
     }
     if !r.notes.is_empty() {
         writeln!(out)?;
         for n in &r.notes {
-            writeln!(out, "> {}", cell(n))?;
+            let text = if n.starts_with("reach is summed") {
+                tr(lang, "report.reach_note", &[])
+            } else {
+                n.clone()
+            };
+            writeln!(out, "> {}", cell(&text))?;
         }
     }
     Ok(())
 }
 
-pub fn check(r: &CheckResult, out: &mut dyn Write) -> io::Result<()> {
+pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let key = if r.passed {
+        "check.heading_passed"
+    } else {
+        "check.heading_failed"
+    };
     writeln!(
         out,
-        "## roi check: {} (as of {})",
-        if r.passed { "passed ✅" } else { "failed ❌" },
-        r.as_of
+        "## {}",
+        tr(lang, key, &[("date", &date(lang, r.as_of))])
     )?;
     writeln!(out)?;
-    goals(&r.goals, out)?;
+    goals(&r.goals, lang, out)?;
     let failing: Vec<&GoalResult> = r
         .goals
         .iter()
@@ -113,25 +146,37 @@ pub fn check(r: &CheckResult, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "- **{}** {}: {}",
                 cell(&g.id),
-                g.status.word(),
-                cell(&g.reason)
+                status_label(g.status, lang),
+                cell(&goals::explain(g, lang))
             )?;
         }
     }
     Ok(())
 }
 
-pub fn kpi_list(list: &KpiList, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "| kpi | formula | unit | description |")?;
+pub fn kpi_list(list: &KpiList, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        h(lang, "kpi"),
+        h(lang, "formula"),
+        h(lang, "unit"),
+        h(lang, "description")
+    )?;
     writeln!(out, "|---|---|---|---|")?;
     for k in &list.kpis {
+        let description = if k.builtin {
+            tr(lang, &format!("kpi.{}", k.name), &[])
+        } else {
+            k.description.clone()
+        };
         writeln!(
             out,
             "| `{}` | `{}` | {} | {} |",
             k.name,
             cell(&k.formula),
-            k.unit.name(),
-            cell(&k.description)
+            tr(lang, &format!("unit.{}", k.unit.name()), &[]),
+            cell(&description)
         )?;
     }
     Ok(())

@@ -12,6 +12,7 @@ mod table;
 use std::io::{self, Write};
 
 use crate::goals::{GoalResult, Status};
+use crate::i18n::Lang;
 use crate::model::Unit;
 use crate::report::{CheckResult, KpiAnswer, KpiList, Report};
 
@@ -33,6 +34,8 @@ pub struct Style {
     pub unicode: bool,
     /// Fit tables to the terminal's width; otherwise lines are as long as needed.
     pub fit_terminal: bool,
+    /// The language of the words, numbers and dates people read.
+    pub lang: Lang,
 }
 
 impl Style {
@@ -40,6 +43,7 @@ impl Style {
         color: false,
         unicode: false,
         fit_terminal: false,
+        lang: Lang::En,
     };
 }
 
@@ -87,24 +91,21 @@ fn currency_decimals(currency: &str) -> usize {
     }
 }
 
-/// A value as people read it: thousands separators, percentages, currencies.
-pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>) -> String {
+/// A value as people read it: thousands separators, percentages, currencies, in the
+/// language's marks (`1,234.50 USD`, `1.234.567 ₫`).
+pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
     let Some(v) = value else {
         return "n/a".to_owned();
     };
+    let m = |text: String| crate::i18n::marks(lang, &text);
     match unit {
-        Unit::Count if v.fract() == 0.0 => grouped(v, 0),
-        Unit::Count | Unit::Number => {
-            if v.fract() == 0.0 {
-                grouped(v, 0)
-            } else {
-                grouped(v, 2)
-            }
-        }
-        Unit::Ratio => format!("{}%", grouped(v * 100.0, 2)),
+        Unit::Count | Unit::Number if v.fract() == 0.0 => m(grouped(v, 0)),
+        Unit::Count | Unit::Number => m(grouped(v, 2)),
+        Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
         Unit::Money => match currency {
-            Some(c) => format!("{} {c}", grouped(v, currency_decimals(c))),
-            None => grouped(v, 2),
+            Some("VND") if lang == Lang::Vi => format!("{} ₫", m(grouped(v, 0))),
+            Some(c) => format!("{} {c}", m(grouped(v, currency_decimals(c)))),
+            None => m(grouped(v, 2)),
         },
         Unit::Seconds => duration(v),
     }
@@ -123,8 +124,8 @@ fn duration(seconds: f64) -> String {
 }
 
 /// A goal's value in its unit and currency.
-pub fn goal_value(goal: &GoalResult, v: Option<f64>) -> String {
-    human(v, goal.unit, goal.currency.as_deref())
+pub fn goal_value(goal: &GoalResult, v: Option<f64>, lang: Lang) -> String {
+    human(v, goal.unit, goal.currency.as_deref(), lang)
 }
 
 pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
@@ -145,8 +146,9 @@ pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
     }
 }
 
-pub fn status_label(status: Status) -> &'static str {
-    status.word()
+/// A status as people read it in the language (scripts read [`Status::word`]).
+pub fn status_label(status: Status, lang: Lang) -> String {
+    crate::i18n::tr(lang, &format!("status.{}", status.word()), &[])
 }
 
 pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -154,7 +156,7 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Table => table::report(r, style, out),
         Format::Json => json(r, out),
         Format::Csv => csv_out::report(r, out),
-        Format::Markdown => markdown::report(r, out),
+        Format::Markdown => markdown::report(r, style.lang, out),
         Format::Junit => junit::goals("roi report", &r.goals, &[], out),
     }
 }
@@ -166,7 +168,7 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
         Format::Table => table::check(r, style, out),
         Format::Json => json(r, out),
         Format::Csv => csv_out::goals(&r.goals, out),
-        Format::Markdown => markdown::check(r, out),
+        Format::Markdown => markdown::check(r, style.lang, out),
         Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
     }
 }
@@ -212,7 +214,7 @@ pub fn kpi_list(
         Format::Table => table::kpi_list(list, style, out),
         Format::Json => json(list, out),
         Format::Csv => csv_out::kpi_list(list, out),
-        Format::Markdown => markdown::kpi_list(list, out),
+        Format::Markdown => markdown::kpi_list(list, style.lang, out),
         Format::Junit => Err(io::Error::other(
             "`--format junit` is for `roi check` and `roi report`",
         )),
@@ -239,19 +241,33 @@ mod tests {
 
     #[test]
     fn human_values() {
-        assert_eq!(human(Some(1_234_567.0), Unit::Count, None), "1,234,567");
-        assert_eq!(human(Some(0.05234), Unit::Ratio, None), "5.23%");
+        let en = Lang::En;
+        assert_eq!(human(Some(1_234_567.0), Unit::Count, None, en), "1,234,567");
+        assert_eq!(human(Some(0.05234), Unit::Ratio, None, en), "5.23%");
         assert_eq!(
-            human(Some(1234.5), Unit::Money, Some("USD")),
+            human(Some(1234.5), Unit::Money, Some("USD"), en),
             "1,234.50 USD"
         );
         assert_eq!(
-            human(Some(1_234_567.4), Unit::Money, Some("VND")),
+            human(Some(1_234_567.4), Unit::Money, Some("VND"), en),
             "1,234,567 VND"
         );
-        assert_eq!(human(Some(-12.5), Unit::Money, Some("USD")), "-12.50 USD");
-        assert_eq!(human(Some(3725.0), Unit::Seconds, None), "1h 02m 05s");
-        assert_eq!(human(None, Unit::Count, None), "n/a");
+        assert_eq!(
+            human(Some(-12.5), Unit::Money, Some("USD"), en),
+            "-12.50 USD"
+        );
+        assert_eq!(human(Some(3725.0), Unit::Seconds, None, en), "1h 02m 05s");
+        assert_eq!(human(None, Unit::Count, None, en), "n/a");
+        let vi = Lang::Vi;
+        assert_eq!(
+            human(Some(1_234_567.4), Unit::Money, Some("VND"), vi),
+            "1.234.567 ₫"
+        );
+        assert_eq!(
+            human(Some(1234.5), Unit::Money, Some("USD"), vi),
+            "1.234,50 USD"
+        );
+        assert_eq!(human(Some(0.05234), Unit::Ratio, None, vi), "5,23%");
     }
 
     #[test]

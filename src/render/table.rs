@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Style, goal_value, human, progress_bar};
-use crate::goals::{GoalResult, Status};
+use super::{Style, goal_value, human, progress_bar, status_label};
+use crate::goals::{self, GoalResult, Status};
+use crate::i18n::{date, tr};
 use crate::kpi::Bound;
 use crate::report::{CheckResult, Inputs, KpiList, Report};
 
@@ -50,7 +51,7 @@ fn right(t: &mut Table, from: usize) {
 }
 
 fn status_cell(status: Status, style: Style) -> Cell {
-    let cell = Cell::new(status.word());
+    let cell = Cell::new(status_label(status, style.lang));
     if !style.color {
         return cell;
     }
@@ -62,238 +63,358 @@ fn status_cell(status: Status, style: Style) -> Cell {
     })
 }
 
+fn t(style: Style, key: &str, args: &[(&str, &str)]) -> String {
+    tr(style.lang, key, args)
+}
+
+fn h(style: Style, key: &str) -> String {
+    tr(style.lang, &format!("header.{key}"), &[])
+}
+
+fn conditions(filter: &std::collections::BTreeMap<String, Vec<String>>) -> String {
+    filter
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.join("|")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let d = |x| date(style.lang, x);
     let scope = match r.window {
-        Some(w) => format!("{} ..= {}", w.from, w.to),
+        Some(w) => format!("{} ..= {}", d(w.from), d(w.to)),
         None => match (r.inputs.first_date, r.inputs.last_date) {
-            (Some(a), Some(b)) => format!("all data, {a} ..= {b}"),
-            _ => "no data".to_owned(),
+            (Some(a), Some(b)) => t(style, "report.all_data", &[("from", &d(a)), ("to", &d(b))]),
+            _ => t(style, "report.no_data", &[]),
         },
     };
     let filter = if r.filter.is_empty() {
         String::new()
     } else {
-        let parts: Vec<String> = r
-            .filter
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.join("|")))
-            .collect();
-        format!(", where {}", parts.join(", "))
+        t(
+            style,
+            "report.where",
+            &[("conditions", &conditions(&r.filter))],
+        )
     };
-    writeln!(out, "KPIs ({scope}{filter})")?;
+    writeln!(
+        out,
+        "{}",
+        t(
+            style,
+            "report.kpis_title",
+            &[("scope", &scope), ("filter", &filter)]
+        )
+    )?;
     if r.groups.is_empty() {
-        writeln!(out, "no rows match")?;
+        writeln!(out, "{}", t(style, "report.no_rows", &[]))?;
     } else if r.group_by.is_empty() {
-        let mut t = new_table(style);
-        header(&mut t, &["kpi", "value", "unit"], style);
+        let mut table = new_table(style);
+        header(
+            &mut table,
+            &[&h(style, "kpi"), &h(style, "value"), &h(style, "unit")],
+            style,
+        );
         let group = &r.groups[0];
         for col in &r.kpis {
             let v = &group.values[&col.name];
-            let mut text = human(v.value, col.unit, v.currency.as_deref());
-            match v.bound {
-                Bound::Exact => {}
-                Bound::Upper => text.push_str(" (upper bound)"),
-                Bound::Lower => text.push_str(" (lower bound)"),
-                Bound::Approximate => text.push_str(" (approximate)"),
+            let mut text = human(v.value, col.unit, v.currency.as_deref(), style.lang);
+            let bound = match v.bound {
+                Bound::Exact => None,
+                Bound::Upper => Some("report.upper_bound"),
+                Bound::Lower => Some("report.lower_bound"),
+                Bound::Approximate => Some("report.approximate"),
+            };
+            if let Some(key) = bound {
+                text.push_str(&format!(" ({})", t(style, key, &[])));
             }
-            t.add_row(vec![
+            table.add_row(vec![
                 Cell::new(&col.name),
                 Cell::new(text),
-                Cell::new(col.unit.name()),
+                Cell::new(t(style, &format!("unit.{}", col.unit.name()), &[])),
             ]);
         }
-        right(&mut t, 1);
-        if let Some(c) = t.column_mut(2) {
+        right(&mut table, 1);
+        if let Some(c) = table.column_mut(2) {
             c.set_cell_alignment(CellAlignment::Left);
         }
-        writeln!(out, "{t}")?;
+        writeln!(out, "{table}")?;
     } else {
-        let mut t = new_table(style);
+        let mut table = new_table(style);
+        let rows = h(style, "rows");
         let mut names: Vec<&str> = r.group_by.iter().map(String::as_str).collect();
-        names.push("rows");
+        names.push(&rows);
         names.extend(r.kpis.iter().map(|k| k.name.as_str()));
-        header(&mut t, &names, style);
+        header(&mut table, &names, style);
         for g in &r.groups {
             let mut cells: Vec<Cell> = g.key.values().map(Cell::new).collect();
             cells.push(Cell::new(g.rows));
             for col in &r.kpis {
                 let v = &g.values[&col.name];
-                cells.push(Cell::new(human(v.value, col.unit, v.currency.as_deref())));
+                cells.push(Cell::new(human(
+                    v.value,
+                    col.unit,
+                    v.currency.as_deref(),
+                    style.lang,
+                )));
             }
-            t.add_row(cells);
+            table.add_row(cells);
         }
-        right(&mut t, r.group_by.len());
-        writeln!(out, "{t}")?;
+        right(&mut table, r.group_by.len());
+        writeln!(out, "{table}")?;
     }
     if !r.goals.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Goals (as of {})", r.as_of)?;
+        writeln!(
+            out,
+            "{}",
+            t(style, "report.goals_title", &[("date", &d(r.as_of))])
+        )?;
         goals_table(&r.goals, style, out)?;
     }
-    footer(&r.notes, &r.goals, &r.inputs, out)
+    footer(&r.notes, &r.goals, &r.inputs, style, out)
 }
 
 fn goals_table(goals: &[GoalResult], style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let mut t = new_table(style);
-    header(
-        &mut t,
-        &[
-            "goal",
-            "kpi",
-            "window",
-            "baseline",
-            "current",
-            "target",
-            "progress",
-            "expected now",
-            "forecast",
-            "needed/day",
-            "days left",
-            "status",
-        ],
-        style,
-    );
+    let mut table = new_table(style);
+    let names: Vec<String> = [
+        "goal",
+        "kpi",
+        "window",
+        "baseline",
+        "current",
+        "target",
+        "progress",
+        "expected_now",
+        "forecast",
+        "needed_per_day",
+        "days_left",
+        "status",
+    ]
+    .iter()
+    .map(|k| h(style, k))
+    .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    header(&mut table, &names, style);
+    let lang = style.lang;
+    let dash = || "-".to_owned();
     for g in goals {
         let target = match g.target {
-            Some(v) => format!("{} {}", g.direction, goal_value(g, Some(v))),
+            Some(v) => format!("{} {}", g.direction, goal_value(g, Some(v), lang)),
             None => "n/a".to_owned(),
         };
-        t.add_row(vec![
+        table.add_row(vec![
             Cell::new(&g.id),
             Cell::new(&g.kpi),
-            Cell::new(format!("{} ..= {}", g.start, g.deadline)),
+            Cell::new(format!(
+                "{} ..= {}",
+                date(lang, g.start),
+                date(lang, g.deadline)
+            )),
             Cell::new(if g.baseline.is_some() {
-                goal_value(g, g.baseline)
+                goal_value(g, g.baseline, lang)
             } else {
-                "-".to_owned()
+                dash()
             }),
-            Cell::new(goal_value(g, g.current)),
+            Cell::new(goal_value(g, g.current, lang)),
             Cell::new(target),
             Cell::new(progress_bar(g.progress, style)),
             Cell::new(if g.expected_by_now.is_some() {
-                goal_value(g, g.expected_by_now)
+                goal_value(g, g.expected_by_now, lang)
             } else {
-                "-".to_owned()
+                dash()
             }),
-            Cell::new(goal_value(g, g.forecast)),
+            Cell::new(goal_value(g, g.forecast, lang)),
             Cell::new(if g.needed_per_day.is_some() {
-                goal_value(g, g.needed_per_day)
+                goal_value(g, g.needed_per_day, lang)
             } else {
-                "-".to_owned()
+                dash()
             }),
             Cell::new(g.days_left),
             status_cell(g.status, style),
         ]);
     }
-    right(&mut t, 3);
-    if let Some(c) = t.column_mut(11) {
+    right(&mut table, 3);
+    if let Some(c) = table.column_mut(11) {
         c.set_cell_alignment(CellAlignment::Left);
     }
-    writeln!(out, "{t}")
+    writeln!(out, "{table}")
+}
+
+/// A skip reason in the language, when the catalogue knows it.
+fn skip_reason(reason: &str, style: Style) -> String {
+    for key in [
+        "total",
+        "description",
+        "footer",
+        "no_metric",
+        "no_date",
+        "skip_if",
+    ] {
+        if tr(crate::i18n::Lang::En, &format!("skip.{key}"), &[]) == reason {
+            return t(style, &format!("skip.{key}"), &[]);
+        }
+    }
+    reason.to_owned()
 }
 
 fn footer(
     notes: &[String],
     goals: &[GoalResult],
     inputs: &Inputs,
+    style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out)?;
-    let mut line = format!(
-        "Read {} file{}, {} row{}",
-        inputs.files.len(),
-        if inputs.files.len() == 1 { "" } else { "s" },
-        inputs.rows,
-        if inputs.rows == 1 { "" } else { "s" },
+    let mut line = t(
+        style,
+        "report.read_files",
+        &[
+            ("files", &inputs.files.len().to_string()),
+            ("rows", &inputs.rows.to_string()),
+        ],
     );
     if inputs.rows_replaced > 0 {
-        line.push_str(&format!(
-            "; {} row(s) replaced by newer overlapping exports",
-            inputs.rows_replaced
+        line.push_str(&t(
+            style,
+            "report.replaced",
+            &[("rows", &inputs.rows_replaced.to_string())],
         ));
     }
     if inputs.rows_skipped > 0 {
-        line.push_str(&format!("; {} row(s) skipped", inputs.rows_skipped));
+        line.push_str(&t(
+            style,
+            "report.skipped",
+            &[("rows", &inputs.rows_skipped.to_string())],
+        ));
     }
     writeln!(out, "{line}.")?;
     for f in &inputs.files {
+        let path = f.path.display().to_string();
         for s in &f.skipped {
             writeln!(
                 out,
-                "  {}: skipped {} row(s): {} (first at line {})",
-                f.path.display(),
-                s.rows,
-                s.reason,
-                s.first_line
+                "{}",
+                t(
+                    style,
+                    "report.skipped_line",
+                    &[
+                        ("path", &path),
+                        ("rows", &s.rows.to_string()),
+                        ("reason", &skip_reason(&s.reason, style)),
+                        ("line", &s.first_line.to_string()),
+                    ],
+                )
             )?;
         }
         for w in &f.warnings {
-            writeln!(out, "  {}: {w}", f.path.display())?;
+            writeln!(out, "  {path}: {w}")?;
         }
     }
     for n in notes {
-        writeln!(out, "note: {n}")?;
+        // Report notes come from the catalogue in English; show the language's text.
+        let text = if n.starts_with("reach is summed") {
+            t(style, "report.reach_note", &[])
+        } else {
+            n.clone()
+        };
+        writeln!(out, "{}", t(style, "report.note", &[("text", &text)]))?;
     }
     for g in goals {
-        for w in &g.warnings {
-            writeln!(out, "note: goal `{}`: {w}", g.id)?;
+        for w in goals::notes(g, style.lang) {
+            writeln!(
+                out,
+                "{}",
+                t(style, "report.goal_note", &[("id", &g.id), ("text", &w)])
+            )?;
         }
     }
     Ok(())
 }
 
 pub fn check(r: &CheckResult, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "Goals (as of {})", r.as_of)?;
+    writeln!(
+        out,
+        "{}",
+        t(
+            style,
+            "report.goals_title",
+            &[("date", &date(style.lang, r.as_of))]
+        )
+    )?;
     goals_table(&r.goals, style, out)?;
     writeln!(out)?;
     for g in &r.goals {
         if r.failed.contains(&g.id) {
-            writeln!(out, "FAIL {}: {} — {}", g.id, g.status.word(), g.reason)?;
+            writeln!(
+                out,
+                "{}",
+                t(
+                    style,
+                    "check.fail_line",
+                    &[
+                        ("id", &g.id),
+                        ("status", &status_label(g.status, style.lang)),
+                        ("reason", &goals::explain(g, style.lang)),
+                    ],
+                )
+            )?;
         }
     }
-    let total = r.goals.len();
+    let total = r.goals.len().to_string();
     if r.passed {
-        writeln!(out, "check passed: {total} goal(s), none behind or missed")?;
+        writeln!(out, "{}", t(style, "check.passed", &[("goals", &total)]))?;
     } else {
         writeln!(
             out,
-            "check failed: {} of {total} goal(s) behind or missed",
-            r.failed.len()
+            "{}",
+            t(
+                style,
+                "check.failed",
+                &[("failed", &r.failed.len().to_string()), ("goals", &total)]
+            )
         )?;
     }
     for g in &r.goals {
-        for w in &g.warnings {
-            writeln!(out, "note: goal `{}`: {w}", g.id)?;
+        for w in goals::notes(g, style.lang) {
+            writeln!(
+                out,
+                "{}",
+                t(style, "report.goal_note", &[("id", &g.id), ("text", &w)])
+            )?;
         }
     }
     Ok(())
 }
 
 pub fn kpi_list(list: &KpiList, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let mut t = new_table(style);
-    header(
-        &mut t,
-        &["kpi", "formula", "unit", "pace", "description"],
-        style,
-    );
+    let mut table = new_table(style);
+    let names: Vec<String> = ["kpi", "formula", "unit", "pace", "description"]
+        .iter()
+        .map(|k| h(style, k))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    header(&mut table, &names, style);
     for k in &list.kpis {
-        t.add_row(vec![
+        let pace = match k.pace {
+            crate::kpi::Pace::Cumulative => "pace.cumulative",
+            crate::kpi::Pace::Level => "pace.level",
+        };
+        let description = if k.builtin {
+            t(style, &format!("kpi.{}", k.name), &[])
+        } else {
+            k.description.clone()
+        };
+        table.add_row(vec![
             Cell::new(&k.name),
             Cell::new(&k.formula),
-            Cell::new(k.unit.name()),
-            Cell::new(match k.pace {
-                crate::kpi::Pace::Cumulative => "cumulative",
-                crate::kpi::Pace::Level => "level",
-            }),
-            Cell::new(&k.description),
+            Cell::new(t(style, &format!("unit.{}", k.unit.name()), &[])),
+            Cell::new(t(style, pace, &[])),
+            Cell::new(description),
         ]);
     }
-    writeln!(out, "{t}")?;
-    writeln!(
-        out,
-        "Ratios are ratios of sums over the window; no value (n/a) when a divisor is 0 or data is missing."
-    )?;
-    Ok(())
+    writeln!(out, "{table}")?;
+    writeln!(out, "{}", t(style, "report.ratios_note", &[]))
 }
 
 pub fn explanation(
@@ -301,90 +422,163 @@ pub fn explanation(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{} = {}  ({})", e.kpi, e.formula, e.unit.name())?;
+    let lang = style.lang;
+    let d = |x| date(lang, x);
+    writeln!(
+        out,
+        "{} = {}  ({})",
+        e.kpi,
+        e.formula,
+        t(style, &format!("unit.{}", e.unit.name()), &[])
+    )?;
     if !e.filter.is_empty() {
-        let parts: Vec<String> = e
-            .filter
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.join("|")))
-            .collect();
-        writeln!(out, "where {}", parts.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                style,
+                "explain.where",
+                &[("conditions", &conditions(&e.filter))]
+            )
+        )?;
     }
     for w in &e.windows {
         writeln!(out)?;
         let span = w.window.map_or_else(
-            || "all data".to_owned(),
-            |w| format!("{} ..= {} ({} days)", w.from, w.to, w.days()),
+            || t(style, "explain.all_data", &[]),
+            |w| {
+                t(
+                    style,
+                    "explain.span",
+                    &[
+                        ("from", &d(w.from)),
+                        ("to", &d(w.to)),
+                        ("days", &w.days().to_string()),
+                    ],
+                )
+            },
         );
+        let role = match w.role.as_str() {
+            "all" => "explain.over",
+            "baseline" => "explain.baseline_window",
+            _ => "explain.current_window",
+        };
+        let dated = match (w.first_date, w.last_date) {
+            (Some(a), Some(b)) => t(style, "explain.dated", &[("from", &d(a)), ("to", &d(b))]),
+            _ => String::new(),
+        };
         writeln!(
             out,
-            "{}: {span}; {} row(s){}",
-            match w.role.as_str() {
-                "all" => "over",
-                "baseline" => "baseline window",
-                _ => "current window",
-            },
-            w.rows,
-            match (w.first_date, w.last_date) {
-                (Some(a), Some(b)) => format!(", dated {a} ..= {b}"),
-                _ => String::new(),
-            }
+            "{}",
+            t(
+                style,
+                "explain.rows",
+                &[
+                    ("role", &t(style, role, &[])),
+                    ("span", &span),
+                    ("rows", &w.rows.to_string()),
+                    ("dated", &dated),
+                ],
+            )
         )?;
-        let mut t = new_table(style);
-        header(
-            &mut t,
-            &["metric", "aggregation", "value", "rows with a value"],
-            style,
-        );
+        let mut table = new_table(style);
+        let names: Vec<String> = ["metric", "aggregation", "value", "rows_with_value"]
+            .iter()
+            .map(|k| h(style, k))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        header(&mut table, &names, style);
         for m in &w.metrics {
             let unit = if m.currency.is_some() {
                 crate::model::Unit::Money
             } else {
                 crate::model::Unit::Number
             };
-            t.add_row(vec![
+            table.add_row(vec![
                 Cell::new(&m.metric),
                 Cell::new(&m.aggregation),
-                Cell::new(human(m.value, unit, m.currency.as_deref())),
+                Cell::new(human(m.value, unit, m.currency.as_deref(), lang)),
                 Cell::new(m.rows),
             ]);
         }
-        right(&mut t, 2);
-        writeln!(out, "{t}")?;
+        right(&mut table, 2);
+        writeln!(out, "{table}")?;
         writeln!(
             out,
             "{} = {}",
             e.kpi,
-            human(w.value, e.unit, w.currency.as_deref())
+            human(w.value, e.unit, w.currency.as_deref(), lang)
         )?;
         for f in &w.files {
-            writeln!(out, "  {} row(s) from {}", f.rows, f.path)?;
+            writeln!(
+                out,
+                "{}",
+                t(
+                    style,
+                    "explain.from_file",
+                    &[("rows", &f.rows.to_string()), ("path", &f.path)]
+                )
+            )?;
         }
         if w.straddling_rows > 0 {
             writeln!(
                 out,
-                "  {} row(s) left out: their date range crosses the window's edge",
-                w.straddling_rows
+                "{}",
+                t(
+                    style,
+                    "explain.left_out",
+                    &[("rows", &w.straddling_rows.to_string())]
+                )
             )?;
         }
     }
     if let Some(g) = &e.goal {
         writeln!(out)?;
-        writeln!(out, "goal {} ({}), as of {}", g.id, g.title, g.as_of)?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                style,
+                "explain.goal_line",
+                &[("id", &g.id), ("title", &g.title), ("date", &d(g.as_of))],
+            )
+        )?;
         goals_table(std::slice::from_ref(g), style, out)?;
-        if let Some(d) = g.data_through {
+        if let Some(through) = g.data_through {
             writeln!(
                 out,
-                "data through {d}; {} of {} days elapsed",
-                g.days_elapsed, g.days_total
+                "{}",
+                t(
+                    style,
+                    "explain.data_through",
+                    &[
+                        ("date", &d(through)),
+                        ("elapsed", &g.days_elapsed.to_string()),
+                        ("total", &g.days_total.to_string()),
+                    ],
+                )
             )?;
         }
-        for w in &g.warnings {
-            writeln!(out, "note: {w}")?;
+        for w in goals::notes(g, lang) {
+            writeln!(out, "{}", t(style, "report.note", &[("text", &w)]))?;
         }
-    }
-    if let Some(rule) = &e.rule {
-        writeln!(out, "status: {rule}")?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                style,
+                "explain.status",
+                &[
+                    ("reason", &goals::explain(g, lang)),
+                    ("status", &status_label(g.status, lang)),
+                    ("rules", &t(style, "explain.rules", &[])),
+                    (
+                        "tolerance",
+                        &crate::i18n::marks(lang, &super::plain_number(g.tolerance * 100.0))
+                    ),
+                ],
+            )
+        )?;
     }
     Ok(())
 }
@@ -394,47 +588,89 @@ pub fn inspection(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let lang = style.lang;
     for (n, f) in i.files.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
         writeln!(out, "{}", f.path.display())?;
-        writeln!(out, "  format:    {}", f.format)?;
-        writeln!(out, "  encoding:  {}", f.encoding)?;
-        match (f.first_date, f.last_date) {
-            (Some(a), Some(b)) => writeln!(out, "  dates:     {a} ..= {b}")?,
-            _ => writeln!(out, "  dates:     none")?,
-        }
         writeln!(
             out,
-            "  rows:      {} read, {} replaced by newer exports, {} skipped",
-            f.rows_read,
-            f.rows_replaced,
-            f.skipped.iter().map(|s| s.rows).sum::<u64>()
+            "{}",
+            t(style, "inspect.format", &[("value", &f.format)])
+        )?;
+        writeln!(
+            out,
+            "{}",
+            t(style, "inspect.encoding", &[("value", &f.encoding)])
+        )?;
+        let dates = match (f.first_date, f.last_date) {
+            (Some(a), Some(b)) => format!("{} ..= {}", date(lang, a), date(lang, b)),
+            _ => t(style, "inspect.none", &[]),
+        };
+        writeln!(out, "{}", t(style, "inspect.dates", &[("value", &dates)]))?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                style,
+                "inspect.rows",
+                &[
+                    ("read", &f.rows_read.to_string()),
+                    ("replaced", &f.rows_replaced.to_string()),
+                    (
+                        "skipped",
+                        &f.skipped.iter().map(|s| s.rows).sum::<u64>().to_string()
+                    ),
+                ],
+            )
         )?;
         for s in &f.skipped {
             writeln!(
                 out,
-                "  skipped:   {} × {} (first at line {})",
-                s.rows, s.reason, s.first_line
+                "{}",
+                t(
+                    style,
+                    "inspect.skipped",
+                    &[
+                        ("rows", &s.rows.to_string()),
+                        ("reason", &skip_reason(&s.reason, style)),
+                        ("line", &s.first_line.to_string()),
+                    ],
+                )
             )?;
         }
         for w in &f.warnings {
-            writeln!(out, "  warning:   {w}")?;
+            writeln!(out, "{}", t(style, "inspect.warning", &[("text", w)]))?;
         }
-        for t in &f.tables {
+        for tb in &f.tables {
             writeln!(
                 out,
-                "  table:     {} (header on line {}, {} rows)",
-                t.layout, t.header_line, t.rows
+                "{}",
+                t(
+                    style,
+                    "inspect.table",
+                    &[
+                        ("layout", &tb.layout),
+                        ("line", &tb.header_line.to_string()),
+                        ("rows", &tb.rows.to_string()),
+                    ],
+                )
             )?;
             let mut table = new_table(style);
-            header(&mut table, &["column", "read as"], style);
-            for c in &t.columns {
+            header(
+                &mut table,
+                &[&h(style, "column"), &h(style, "read_as")],
+                style,
+            );
+            for c in &tb.columns {
                 table.add_row(vec![Cell::new(&c.header), Cell::new(&c.target)]);
             }
-            for u in &t.unmapped {
-                table.add_row(vec![Cell::new(u), Cell::new("unknown: not imported")]);
+            for u in &tb.unmapped {
+                table.add_row(vec![
+                    Cell::new(u),
+                    Cell::new(t(style, "inspect.unknown_column", &[])),
+                ]);
             }
             for line in table.to_string().lines() {
                 writeln!(out, "    {line}")?;

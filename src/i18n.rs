@@ -1,0 +1,108 @@
+//! The language people read: one message catalogue per language (`locales/*.yml`,
+//! compiled in by rust-i18n), and how numbers, money and dates are written in it.
+//! Machine-facing output (JSON, CSV, `roi status`, exit codes) never changes with it.
+
+use std::borrow::Cow;
+
+/// A language of the human-facing output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.trim().to_ascii_lowercase();
+        if lower.starts_with("vi") {
+            Some(Lang::Vi)
+        } else if lower.starts_with("en")
+            || lower == "c"
+            || lower.starts_with("c.")
+            || lower == "posix"
+        {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the environment, as POSIX orders it: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
+    pub fn from_env() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .find_map(|v| Lang::parse(&v))
+    }
+}
+
+/// A message of the catalogue, with `%{name}` arguments filled in.
+pub fn tr(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let text: Cow<'_, str> = rust_i18n::t!(key, locale = lang.code());
+    let mut out = text.into_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("%{{{name}}}"), value);
+    }
+    out
+}
+
+/// A date as people in the language write it: ISO in English, dd/mm/yyyy in Vietnamese.
+pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+    }
+}
+
+/// Swaps an English-grouped number (`1,234.5`) into the language's marks.
+pub fn marks(lang: Lang, english: &str) -> String {
+    match lang {
+        Lang::En => english.to_owned(),
+        Lang::Vi => english
+            .chars()
+            .map(|c| match c {
+                ',' => '.',
+                '.' => ',',
+                other => other,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_from_locale_names() {
+        assert_eq!(Lang::parse("vi_VN.UTF-8"), Some(Lang::Vi));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+    }
+
+    #[test]
+    fn messages_and_marks() {
+        assert_eq!(tr(Lang::Vi, "status.on_track", &[]), "đúng tiến độ");
+        assert_eq!(
+            tr(Lang::En, "report.goals_title", &[("date", "2026-08-20")]),
+            "Goals (as of 2026-08-20)"
+        );
+        assert_eq!(marks(Lang::Vi, "1,234,567.5"), "1.234.567,5");
+        assert_eq!(
+            date(
+                Lang::Vi,
+                chrono::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap()
+            ),
+            "05/08/2026"
+        );
+    }
+}
