@@ -54,6 +54,18 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A KPI as people read it: its id in English; `Tên (id)` in Vietnamese, so the id a
+/// command needs stays visible.
+pub fn kpi_label(lang: Lang, name: &str) -> String {
+    let key = format!("kpi_name.{name}");
+    let label = tr(lang, &key, &[]);
+    if lang == Lang::En || label == key || label.ends_with(&key) || label == name {
+        name.to_owned()
+    } else {
+        format!("{label} ({name})")
+    }
+}
+
 /// A date as people in the language write it: ISO in English, dd/mm/yyyy in Vietnamese.
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     match lang {

@@ -129,7 +129,7 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 text.push_str(&format!(" ({})", t(style, key, &[])));
             }
             table.add_row(vec![
-                Cell::new(&col.name),
+                Cell::new(crate::i18n::kpi_label(style.lang, &col.name)),
                 Cell::new(text),
                 Cell::new(t(style, &format!("unit.{}", col.unit.name()), &[])),
             ]);
@@ -406,7 +406,7 @@ pub fn kpi_list(list: &KpiList, style: Style, out: &mut dyn Write) -> io::Result
             k.description.clone()
         };
         table.add_row(vec![
-            Cell::new(&k.name),
+            Cell::new(crate::i18n::kpi_label(style.lang, &k.name)),
             Cell::new(&k.formula),
             Cell::new(t(style, &format!("unit.{}", k.unit.name()), &[])),
             Cell::new(t(style, pace, &[])),

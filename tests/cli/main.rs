@@ -4,6 +4,7 @@
 mod ci;
 mod commands;
 mod examples;
+mod i18n;
 mod importers;
 mod kpis;
 mod properties;

@@ -1,0 +1,173 @@
+//! Vietnamese-first: one catalogue per language, always in step; human output in the
+//! chosen language; machine output (JSON, CSV, `roi status`) the same in every one.
+
+use std::collections::BTreeSet;
+
+use crate::{code, roi, roi_in, root, stdout, transcript};
+
+/// Dotted keys of a catalogue (two-space nested YAML mappings).
+fn keys(path: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let mut stack: Vec<String> = Vec::new();
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let depth = (line.len() - line.trim_start().len()) / 2;
+        let Some((key, value)) = line.trim().split_once(':') else {
+            continue;
+        };
+        stack.truncate(depth);
+        stack.push(key.to_owned());
+        if !value.trim().is_empty() {
+            out.insert(stack.join("."));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_exists_in_every_language() {
+    let en = keys("locales/en.yml");
+    let vi = keys("locales/vi.yml");
+    let only_en: Vec<_> = en.difference(&vi).collect();
+    let only_vi: Vec<_> = vi.difference(&en).collect();
+    assert!(only_en.is_empty(), "missing in vi.yml: {only_en:?}");
+    assert!(only_vi.is_empty(), "missing in en.yml: {only_vi:?}");
+    assert!(en.len() > 100, "the catalogue has {} keys", en.len());
+}
+
+#[test]
+fn vietnamese_report_with_diacritics_aligned() {
+    let out = roi(&[
+        "report",
+        "--config",
+        "examples/vi/roi.toml",
+        "--as-of",
+        "2026-08-21",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+    let out = roi(&[
+        "check",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+        "--lang",
+        "vi",
+        "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!("vi_check_markdown", transcript(&out));
+}
+
+#[test]
+fn machine_output_never_changes_with_the_language() {
+    for args in [
+        vec![
+            "report",
+            "--config",
+            "examples/seeds/roi.toml",
+            "--as-of",
+            "2026-11-24",
+            "--format",
+            "json",
+        ],
+        vec![
+            "report",
+            "--config",
+            "examples/seeds/roi.toml",
+            "--as-of",
+            "2026-11-24",
+            "--format",
+            "csv",
+            "--by",
+            "platform",
+        ],
+        vec![
+            "check",
+            "--config",
+            "examples/seeds/roi.toml",
+            "--as-of",
+            "2026-11-24",
+            "--format",
+            "json",
+        ],
+        vec![
+            "status",
+            "fb-cpl-q4",
+            "--config",
+            "examples/seeds/roi.toml",
+            "--as-of",
+            "2026-11-24",
+        ],
+        vec!["kpi", "cpl", "--config", "examples/vi/roi.toml"],
+        vec!["kpis", "--format", "json"],
+    ] {
+        let en = roi(&[args.clone(), vec!["--lang", "en"]].concat());
+        let vi = roi(&[args.clone(), vec!["--lang", "vi"]].concat());
+        assert_eq!(stdout(&en), stdout(&vi), "{args:?}");
+        assert_eq!(code(&en), code(&vi));
+    }
+}
+
+#[test]
+fn the_language_comes_from_the_flag_the_config_or_the_environment() {
+    let seeds = [
+        "report",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+    ];
+    let env_vi = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "vi_VN.UTF-8")
+        .args(seeds)
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&env_vi).starts_with("Chỉ số"),
+        "{}",
+        transcript(&env_vi)
+    );
+    let flag = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .current_dir(root())
+        .env("LANG", "vi_VN.UTF-8")
+        .args(seeds)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(stdout(&flag).starts_with("KPIs"));
+    // examples/vi/roi.toml says lang = "vi".
+    let config = roi(&["kpi", "cpl", "--config", "examples/vi/roi.toml"]);
+    assert_eq!(code(&config), 0);
+    let report = roi(&[
+        "report",
+        "--config",
+        "examples/vi/roi.toml",
+        "--as-of",
+        "2026-08-21",
+    ]);
+    assert!(stdout(&report).contains("đúng tiến độ"));
+}
+
+#[test]
+fn init_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roi_in(dir.path(), &["init", "--lang", "vi"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).starts_with("đã ghi roi.toml"));
+    let written = std::fs::read_to_string(dir.path().join("roi.toml")).unwrap();
+    assert!(written.contains("Tăng 40% lượt tiếp cận Facebook"));
+    assert!(written.contains("lang = \"vi\""));
+    // Five goals of the article, loadable as they are.
+    assert_eq!(written.matches("[[goals]]").count(), 7);
+    assert_eq!(code(&roi_in(dir.path(), &["kpis"])), 0);
+}
