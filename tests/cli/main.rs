@@ -9,6 +9,7 @@ mod importers;
 mod kpis;
 mod properties;
 mod readme;
+mod robustness;
 mod real_exports;
 mod schema;
 
