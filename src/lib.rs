@@ -113,6 +113,30 @@ impl Settings {
     }
 }
 
+/// For commands whose stdout is one word or number: what was skipped or doubtful in
+/// the inputs goes to stderr, so nothing is dropped silently and stdout stays clean.
+fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for f in &dataset.files {
+        for s in &f.skipped {
+            let _ = writeln!(
+                err,
+                "roi: {}: skipped {} row(s): {} (first at line {})",
+                f.path.display(),
+                s.rows,
+                s.reason,
+                s.first_line
+            );
+        }
+        for w in &f.warnings {
+            let _ = writeln!(err, "roi: {}: {w}", f.path.display());
+        }
+    }
+}
+
 /// `--lang`, then `lang` in roi.toml, then the environment, then English.
 fn resolve_lang(cli: &Cli, config: &Config) -> i18n::Lang {
     cli.global
@@ -319,6 +343,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Status { goal, fail_on } => {
             let goal = config.goal(goal)?;
             let dataset = settings.dataset(&[])?;
+            input_notes_to_stderr(&dataset, cli.global.quiet);
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
             for g in &check.goals {
@@ -337,6 +362,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         } => {
             junit_only_for_goals()?;
             let dataset = settings.dataset(inputs)?;
+            input_notes_to_stderr(&dataset, cli.global.quiet);
             let answer = report::kpi_answer(
                 config,
                 &dataset,

@@ -194,7 +194,15 @@ pub fn evaluate_goals(
         tolerance: config.at_risk_tolerance,
         as_of,
     };
-    goals.iter().map(|g| goals::evaluate(g, &cx)).collect()
+    goals
+        .iter()
+        .map(|g| {
+            goals::evaluate(g, &cx).map_err(|e| EvalError::InGoal {
+                goal: g.id.clone(),
+                inner: Box::new(e),
+            })
+        })
+        .collect()
 }
 
 pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {

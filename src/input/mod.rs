@@ -208,6 +208,25 @@ fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {
     builder.last_file_skips().first().cloned()
 }
 
+/// A file read in a guessed encoding says so: its letters may be wrong.
+fn warn_encoding(encoding: &str, builder: &mut Builder) {
+    if encoding.starts_with("windows-") || encoding.contains("no BOM") {
+        builder.warn(format!(
+            "the file is not UTF-8: read as {encoding}; if letters look wrong, set `encoding` in a mapping"
+        ));
+    }
+}
+
+/// Text with NUL bytes or many control characters is not an export.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    sample.contains(&'\0') || control * 20 > sample.len()
+}
+
 /// A plausible year (1990–2099) in a file name: `…_20170401_20170408_en.csv`.
 fn year_in_name(path: &Path) -> Option<i32> {
     let name = path.file_name()?.to_string_lossy().into_owned();
@@ -268,6 +287,12 @@ fn read_file(
         .filter(|l| l.files.as_ref().is_some_and(|g| g.matches(&name)))
         .find_map(|l| l.encoding);
     let decoded = text::decode(path, bytes, encoding)?;
+    if looks_binary(&decoded.text) {
+        return Err(InputError::file(
+            path,
+            "is not a text export (it holds binary data); roi reads CSV, TSV, JSON and XLSX files",
+        ));
+    }
     let trimmed = decoded.text.trim_start();
     if trimmed.is_empty() {
         return Err(InputError::file(path, "the file is empty"));
@@ -282,6 +307,7 @@ fn read_file(
     if first.is_some_and(tabular::is_native_header) {
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
         builder.describe_file(&decoded.encoding, "roi (CSV)");
+        warn_encoding(&decoded.encoding, builder);
         return native::read_csv(path, &decoded.text, builder);
     }
     let first = first.cloned();
@@ -367,5 +393,6 @@ fn finish_file(
     let mut names = found;
     names.dedup();
     builder.describe_file(encoding, &names.join(" + "));
+    warn_encoding(encoding, builder);
     Ok(())
 }

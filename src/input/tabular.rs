@@ -529,6 +529,22 @@ pub fn read_table(
             Some(d) => d.resolve(order, None),
             None => None,
         };
+        if date.is_some() && day.is_none() {
+            let i = date_column.unwrap_or(0);
+            return Err(err(
+                record.line,
+                Some(i),
+                format!(
+                    "{:?} is not a date in the calendar (read {})",
+                    record.cells.get(i).map_or("", |c| c.trim()),
+                    if order == Some(DayOrder::DayFirst) {
+                        "day-first"
+                    } else {
+                        "month-first"
+                    }
+                ),
+            ));
+        }
         let (start, mut end) = match (day, range) {
             (Some(d), _) => (d, d),
             (None, Some((a, b))) => (a, b),

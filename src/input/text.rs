@@ -90,6 +90,9 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
     })
 }
 
+/// The most columns a row may have: exports have dozens; more is damage or not a table.
+pub const MAX_COLUMNS: usize = 10_000;
+
 /// One record of cells, with its first physical line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {

@@ -274,6 +274,8 @@ pub enum EvalError {
         "`[fx]` has no rate for {currency}; add `{currency} = <value of one {currency} in {base}>`"
     )]
     MissingRate { currency: String, base: String },
+    #[error("goal `{goal}`: {inner}")]
+    InGoal { goal: String, inner: Box<EvalError> },
 }
 
 /// Exchange rates into the report currency, from `[fx]`.

@@ -376,6 +376,14 @@ pub fn check(r: &CheckResult, style: Style, out: &mut dyn Write) -> io::Result<(
         )?;
     }
     for g in &r.goals {
+        if g.status == Status::NoData {
+            let why = goals::explain(g, style.lang);
+            writeln!(
+                out,
+                "{}",
+                t(style, "report.goal_note", &[("id", &g.id), ("text", &why)])
+            )?;
+        }
         for w in goals::notes(g, style.lang) {
             writeln!(
                 out,

@@ -1,6 +1,7 @@
 //! End-to-end tests: the built `roi` binary run on fixture folders, whole outputs
 //! compared with reviewed snapshots. One test binary, one module per feature.
 
+mod bad_input;
 mod ci;
 mod commands;
 mod examples;
@@ -9,8 +10,8 @@ mod importers;
 mod kpis;
 mod properties;
 mod readme;
-mod robustness;
 mod real_exports;
+mod robustness;
 mod schema;
 
 use std::path::{Path, PathBuf};

@@ -16,7 +16,10 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         dirs.push(corpus);
     }
     for dir in dirs {
-        for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+        for entry in walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             let p = entry.path();
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
             if entry.file_type().is_file() && ["csv", "json", "xlsx"].contains(&ext) {
@@ -43,7 +46,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
         any::<usize>().prop_map(|at| Mutation::Truncate { at }),
         any::<usize>().prop_map(|line| Mutation::DuplicateLine { line }),
-        (any::<usize>(), 1usize..5).prop_map(|(at, count)| Mutation::InsertDelimiters { at, count }),
+        (any::<usize>(), 1usize..5)
+            .prop_map(|(at, count)| Mutation::InsertDelimiters { at, count }),
         any::<usize>().prop_map(|at| Mutation::InsertQuote { at }),
     ]
 }
