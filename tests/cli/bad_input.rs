@@ -354,7 +354,7 @@ fn cases() -> Vec<Case> {
         ),
         config_case(
             "bad_severity",
-            &"inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 10\nseverity = \"fatal\"\n",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 10\nseverity = \"fatal\"\n",
             &["check"],
         ),
         config_case(
