@@ -142,3 +142,175 @@ proptest! {
         }
     }
 }
+
+/// Rows of an ads account, to be written in several platforms' layouts.
+#[derive(Debug, Clone)]
+struct AdRow {
+    day: u32,
+    campaign: usize,
+    reach: u32,
+    impressions: u32,
+    spend_thousands: u32,
+    leads: u32,
+}
+
+fn ad_rows() -> impl Strategy<Value = Vec<AdRow>> {
+    prop::collection::vec(
+        (
+            1u32..=28,
+            0usize..3,
+            0u32..20_000,
+            0u32..50_000,
+            0u32..5_000,
+            0u32..50,
+        )
+            .prop_map(
+                |(day, campaign, reach, impressions, spend_thousands, leads)| AdRow {
+                    day,
+                    campaign,
+                    reach,
+                    impressions,
+                    spend_thousands,
+                    leads,
+                },
+            ),
+        1..30,
+    )
+    .prop_map(|mut rows| {
+        // One row per campaign and day, as Meta's daily breakdown has.
+        rows.sort_by_key(|r| (r.day, r.campaign));
+        rows.dedup_by_key(|r| (r.day, r.campaign));
+        rows
+    })
+}
+
+const CAMPAIGNS: [&str; 3] = ["Back to school", "Tin nhắn, Zalo", "Hè \"2026\""];
+
+fn vnd(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The rows as roi's own format.
+fn as_native(rows: &[AdRow]) -> String {
+    let mut out = String::from("date,platform,campaign,reach,impressions,spend,currency,leads\n");
+    for r in rows {
+        out.push_str(&format!(
+            "2026-08-{:02},facebook,{},{},{},{},VND,{}\n",
+            r.day,
+            quote(CAMPAIGNS[r.campaign]),
+            r.reach,
+            r.impressions,
+            u64::from(r.spend_thousands) * 1000,
+            r.leads
+        ));
+    }
+    out
+}
+
+/// The rows as a Vietnamese Meta Ads Manager export (BOM, dotted VND, a total row).
+fn as_meta_vi(rows: &[AdRow]) -> String {
+    let mut out = String::from(
+        "\u{feff}Tên chiến dịch,Ngày,Người tiếp cận,Lượt hiển thị,Loại kết quả,Kết quả,Số tiền đã chi tiêu (VND)\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "{},2026-08-{:02},\"{}\",\"{}\",Khách hàng tiềm năng,{},\"{}\"\n",
+            quote(CAMPAIGNS[r.campaign]),
+            r.day,
+            vnd(u64::from(r.reach)),
+            vnd(u64::from(r.impressions)),
+            r.leads,
+            vnd(u64::from(r.spend_thousands) * 1000)
+        ));
+    }
+    out.push_str("Tổng,,,,,,\n");
+    out
+}
+
+/// The rows as an English Meta Ads Manager export (`1,234` grouping, day breakdown).
+fn as_meta_en(rows: &[AdRow]) -> String {
+    let mut out = String::from(
+        "Reporting starts,Reporting ends,Day,Campaign name,Results,Result indicator,Reach,Impressions,Amount spent (VND)\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "2026-08-01,2026-08-31,2026-08-{:02},{},{},actions:lead,\"{}\",\"{}\",\"{}\"\n",
+            r.day,
+            quote(CAMPAIGNS[r.campaign]),
+            r.leads,
+            vnd(u64::from(r.reach)).replace('.', ","),
+            vnd(u64::from(r.impressions)).replace('.', ","),
+            vnd(u64::from(r.spend_thousands) * 1000).replace('.', ",")
+        ));
+    }
+    out
+}
+
+fn ads_kpis(files: &[(&str, String)]) -> Vec<Option<f64>> {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    let dataset = roi::input::load(&paths, &roi::input::ReadOptions::default()).unwrap();
+    let config = Config::default();
+    ["reach", "impressions", "spend", "leads", "cpl", "cpm"]
+        .iter()
+        .map(|k| {
+            roi::report::kpi_answer(&config, &dataset, k, &Filter::default(), None)
+                .unwrap()
+                .value
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn platform_layouts_give_the_figures_of_the_normalized_rows(rows in ad_rows(), cut in 0usize..30) {
+        let native = ads_kpis(&[("rows.csv", as_native(&rows))]);
+        let vi = ads_kpis(&[("meta-vi.csv", as_meta_vi(&rows))]);
+        let en = ads_kpis(&[("meta-en.csv", as_meta_en(&rows))]);
+        prop_assert!(same(&native, &vi), "Vietnamese Meta Ads: {vi:?} vs {native:?}");
+        prop_assert!(same(&native, &en), "English Meta Ads: {en:?} vs {native:?}");
+        // Split into two downloads, or downloaded twice: the same figures.
+        let cut = cut.min(rows.len());
+        let split = ads_kpis(&[
+            ("a.csv", as_meta_vi(&rows[..cut])),
+            ("b.csv", as_meta_vi(&rows[cut..])),
+        ]);
+        prop_assert!(same(&native, &split));
+        let mut reversed = rows.clone();
+        reversed.reverse();
+        let twice = ads_kpis(&[("a.csv", as_meta_en(&rows)), ("b.csv", as_meta_en(&reversed))]);
+        prop_assert!(same(&native, &twice), "the same rows in two downloads count once");
+        // Normalizing and reading back changes nothing.
+        let dataset = {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("meta.csv");
+            std::fs::write(&p, as_meta_vi(&rows)).unwrap();
+            roi::input::load(&[p], &roi::input::ReadOptions::default()).unwrap()
+        };
+        let mut normalized = Vec::new();
+        roi::render::normalized_csv(&dataset, &mut normalized).unwrap();
+        let back = ads_kpis(&[("normalized.csv", String::from_utf8(normalized).unwrap())]);
+        prop_assert!(same(&native, &back));
+    }
+}
