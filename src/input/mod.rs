@@ -146,6 +146,21 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
     Ok(files)
 }
 
+/// Reads one export given as bytes (`name` decides nothing but the messages and the
+/// workbook check): the entry point of the fuzz targets.
+pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Dataset, InputError> {
+    let mut layouts = options.mappings.clone();
+    layouts.extend(layout::builtin());
+    let mut builder = Builder::new(options.default_currency.clone());
+    let context = tabular::FileContext {
+        year: options.year,
+        name_year: year_in_name(name),
+        modified: None,
+    };
+    read_file(name, bytes, None, &context, &layouts, &mut builder)?;
+    Ok(builder.finish())
+}
+
 /// Reads every file into one de-duplicated dataset.
 pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputError> {
     let mut layouts = options.mappings.clone();

@@ -133,3 +133,40 @@ proptest! {
         }
     }
 }
+
+/// Every input the fuzzers kept (seeds, and any crash they ever found, under
+/// `fuzz/artifacts/`) is a regression test: read without a panic.
+#[test]
+fn fuzz_corpus_and_crashes_never_panic() {
+    let mut checked = 0;
+    for dir in ["fuzz/corpus/import", "fuzz/artifacts/import"] {
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let data = std::fs::read(entry.path()).unwrap();
+            let (name, body) = match data.split_first() {
+                Some((b, rest)) if b % 2 == 0 => ("export.csv", rest),
+                Some((_, rest)) => ("export.json", rest),
+                None => ("export.csv", &data[..]),
+            };
+            let options = roi::input::ReadOptions {
+                year: Some(2026),
+                ..Default::default()
+            };
+            let _ = roi::input::load_bytes(std::path::Path::new(name), body, &options);
+            checked += 1;
+        }
+    }
+    for dir in ["fuzz/corpus/config", "fuzz/artifacts/config"] {
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+            let _ = roi::settings::Config::parse(&text, "roi.toml");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} corpus files were read");
+}

@@ -1,0 +1,32 @@
+//! Detection and every importer, on arbitrary bytes: an error is fine, a panic is not.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the file name's extension: the CSV and JSON paths.
+    let (name, body) = match data.split_first() {
+        Some((b, rest)) if b % 2 == 0 => ("export.csv", rest),
+        Some((_, rest)) => ("export.json", rest),
+        None => ("export.csv", data),
+    };
+    let options = roi::input::ReadOptions {
+        year: Some(2026),
+        ..Default::default()
+    };
+    if let Ok(dataset) = roi::input::load_bytes(std::path::Path::new(name), body, &options) {
+        let config = roi::settings::Config::default();
+        let scope = roi::report::Scope {
+            as_of: chrono_date(),
+            filter: roi::dataset::Filter::default(),
+            window: None,
+            by: vec![roi::report::GroupBy::Month],
+            kpis: Vec::new(),
+        };
+        let _ = roi::report::build(&config, &dataset, &scope);
+    }
+});
+
+fn chrono_date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+}
