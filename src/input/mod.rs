@@ -37,7 +37,13 @@ impl fmt::Display for InputError {
         if let Some(column) = &self.column {
             write!(f, ": column {column}")?;
         }
-        write!(f, ": {}", self.message)
+        // Values are quoted in messages; a damaged file's "value" can be megabytes.
+        if self.message.chars().count() > 600 {
+            let head: String = self.message.chars().take(600).collect();
+            write!(f, ": {head}… (message cut)")
+        } else {
+            write!(f, ": {}", self.message)
+        }
     }
 }
 

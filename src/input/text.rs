@@ -93,6 +93,9 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
 /// The most columns a row may have: exports have dozens; more is damage or not a table.
 pub const MAX_COLUMNS: usize = 10_000;
 
+/// The longest row roi reads (1 MiB): a post's text is a few kilobytes.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
 /// One record of cells, with its first physical line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -151,6 +154,28 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
             }
         }
         let line = record.position().map_or(0, |p| line_at(body, p.byte())) + line_offset;
+        let bytes = record.as_byte_record().as_slice().len();
+        if bytes > MAX_RECORD_BYTES {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: None,
+                message: format!(
+                    "the row is {bytes} bytes long; roi reads rows of at most {MAX_RECORD_BYTES} bytes (a damaged file, or not a table?)"
+                ),
+            });
+        }
+        if record.len() > MAX_COLUMNS {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: None,
+                message: format!(
+                    "the row has {} cells; roi reads at most {MAX_COLUMNS} columns (is this a table export?)",
+                    record.len()
+                ),
+            });
+        }
         out.push(Record {
             line,
             cells: record.iter().map(str::to_owned).collect(),

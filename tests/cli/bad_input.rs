@@ -44,7 +44,27 @@ fn cases() -> Vec<Case> {
         .collect();
     let mut latin1_in_utf8 = b"date,platform,likes\n2026-08-01,".to_vec();
     latin1_in_utf8.extend_from_slice(b"caf\xe9,5\n");
+    let long_line = format!("date,likes\n2026-08-01,{}\n", "9".repeat(2 << 20));
+    let wide_header = format!(
+        "{}\n",
+        (0..20_000)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     vec![
+        Case {
+            name: "a_2_mib_line",
+            files: vec![("in.csv", long_line.into_bytes())],
+            config: "",
+            args: report.to_vec(),
+        },
+        Case {
+            name: "a_20000_column_header",
+            files: vec![("in.csv", wide_header.into_bytes())],
+            config: "",
+            args: report.to_vec(),
+        },
         case("empty_file", "in.csv", "", report),
         case("whitespace_only", "in.csv", "  \n\n \n", report),
         case("header_only_native", "in.csv", "date,likes\n", report),
