@@ -28,6 +28,9 @@ pub struct Row {
     pub values: Vec<(MetricId, Amount)>,
     pub file: u32,
     pub line: u64,
+    /// Which kind of export the row came from (a layout, or roi's format with a given
+    /// header): only rows of the same kind can be the same observation.
+    pub kind: u32,
 }
 
 impl Row {

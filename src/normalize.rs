@@ -30,18 +30,23 @@ pub struct RowInput<'a> {
 
 pub struct Builder {
     dataset: Dataset,
+    /// Kinds of export seen, and the one rows are pushed with now.
+    kinds: Vec<String>,
+    kind: u32,
     /// Metrics the current file's earlier tables provided.
     file_metrics: Vec<String>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
 }
 
-type Key = (NaiveDate, NaiveDate, [Option<Sym>; Dimension::COUNT]);
+type Key = (NaiveDate, NaiveDate, [Option<Sym>; Dimension::COUNT], u32);
 
 impl Builder {
     pub fn new(default_currency: Option<String>) -> Builder {
         Builder {
             dataset: Dataset::default(),
+            kinds: Vec::new(),
+            kind: 0,
             file_metrics: Vec::new(),
             default_currency,
             modified: Vec::new(),
@@ -64,6 +69,19 @@ impl Builder {
         });
         self.modified.push(modified);
         self.file_metrics.clear();
+    }
+
+    /// The kind of export the next rows come from: a layout id, or roi's format with
+    /// its header. Overlap is only looked for between rows of the same kind, so a
+    /// TikTok overview and a TikTok follower history of the same day both count.
+    pub fn set_kind(&mut self, kind: &str) {
+        self.kind = match self.kinds.iter().position(|k| k == kind) {
+            Some(i) => i as u32,
+            None => {
+                self.kinds.push(kind.to_owned());
+                (self.kinds.len() - 1) as u32
+            }
+        };
     }
 
     /// Whether an earlier table of the current file already provided this metric.
@@ -190,6 +208,7 @@ impl Builder {
             values,
             file,
             line: input.line,
+            kind: self.kind,
         });
     }
 
@@ -204,7 +223,7 @@ impl Builder {
         };
         let mut owner: HashMap<Key, u32> = HashMap::new();
         for row in &self.dataset.rows {
-            let key = (row.start, row.end, row.dims);
+            let key = (row.start, row.end, row.dims, row.kind);
             owner
                 .entry(key)
                 .and_modify(|best| {
@@ -219,7 +238,7 @@ impl Builder {
         let rows = std::mem::take(&mut self.dataset.rows);
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
-            if owner[&(row.start, row.end, row.dims)] == row.file {
+            if owner[&(row.start, row.end, row.dims, row.kind)] == row.file {
                 kept.push(row);
             } else {
                 self.dataset.files[row.file as usize].rows_replaced += 1;

@@ -201,6 +201,9 @@ pub fn read_csv(path: &Path, text: &str, builder: &mut Builder) -> Result<(), In
             ),
         });
     }
+    let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
+    kind.sort_unstable();
+    builder.set_kind(&format!("roi:{}", kind.join(",")));
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -252,6 +255,11 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         out
     };
     for (line, value) in records {
+        if let serde_json::Value::Object(map) = &value {
+            let mut kind: Vec<&str> = map.keys().map(String::as_str).collect();
+            kind.sort_unstable();
+            builder.set_kind(&format!("roi:{}", kind.join(",")));
+        }
         let serde_json::Value::Object(map) = value else {
             return Err(InputError {
                 path: path.to_path_buf(),

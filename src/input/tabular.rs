@@ -346,6 +346,11 @@ pub fn read_table(
         .map(str::to_owned)
     });
 
+    builder.set_kind(&match &series_metric {
+        Some(metric) => format!("{}:{metric}", layout.id),
+        None => layout.id.clone(),
+    });
+
     let date_column = {
         let find = |want: fn(&Target) -> bool| {
             matched

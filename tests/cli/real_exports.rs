@@ -161,3 +161,24 @@ fn figures_match_an_independent_reading() {
             .unwrap()
     );
 }
+
+/// Different exports of the same account and day are different observations: read
+/// together, TikTok's overview, content and follower history all count.
+#[test]
+fn different_exports_of_the_same_days_all_count() {
+    let folder = corpus().join("tiktok");
+    let folder = folder.to_str().unwrap();
+    let kpi = |name: &str| {
+        let out = roi(&["kpi", name, folder, "--year", "2026"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    // Overview 23,673 + content 4,063 (worked out by tests/conformance/independent.py).
+    assert_eq!(kpi("likes"), "27736");
+    assert_eq!(kpi("follower_count"), "5013");
+    let inspect = roi(&["inspect", folder, "--year", "2026", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    for file in json["files"].as_array().unwrap() {
+        assert_eq!(file["rows_replaced"], 0, "{}", file["path"]);
+    }
+}
