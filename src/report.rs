@@ -205,7 +205,11 @@ pub fn evaluate_goals(
         .collect()
 }
 
-pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {
+pub fn build<'a>(
+    config: &Config,
+    dataset: &'a Dataset,
+    scope: &Scope,
+) -> Result<Report, EvalError> {
     config.catalogue.check_names(dataset)?;
     for name in &scope.kpis {
         config.catalogue.check_name(name, dataset)?;
@@ -257,8 +261,59 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
                 out
             }
         };
+        // Each period sees only its own rows, the rows that may straddle it, and the
+        // last stock value of each series before it: linear in rows, not rows × periods.
+        let mut ordered: Vec<&Row> = sub.rows.clone();
+        ordered.sort_by_key(|r| r.start);
+        let long: Vec<&Row> = ordered
+            .iter()
+            .filter(|r| r.end > r.start)
+            .copied()
+            .collect();
+        let has_stock = |r: &Row| {
+            r.values
+                .iter()
+                .any(|(id, _)| dataset.metric(*id).aggregation == crate::model::Aggregation::Stock)
+        };
+        // The latest row with a stock value per series, before the current period.
+        let mut carry: BTreeMap<crate::dataset::SeriesKey, &Row> = BTreeMap::new();
+        let remember = |r: &'a Row, carry: &mut BTreeMap<crate::dataset::SeriesKey, &'a Row>| {
+            if has_stock(r) {
+                let key = (
+                    r.dim(Dimension::Platform),
+                    r.dim(Dimension::Account),
+                    r.dim(Dimension::ContentId),
+                );
+                if carry.get(&key).is_none_or(|c| c.end <= r.end) {
+                    carry.insert(key, r);
+                }
+            }
+        };
+        let mut next = 0;
         for window in windows {
-            let agg = sub.aggregate(window);
+            let rows: Vec<&Row> = match window {
+                Some(w) if time.is_some() => {
+                    let mut in_period = Vec::new();
+                    while next < ordered.len() && ordered[next].start <= w.to {
+                        let r = ordered[next];
+                        if r.start < w.from {
+                            remember(r, &mut carry);
+                        } else {
+                            in_period.push(r);
+                        }
+                        next += 1;
+                    }
+                    let mut rows: Vec<&Row> = carry.values().copied().collect();
+                    rows.extend(long.iter().filter(|r| r.start < w.from && r.end >= w.from));
+                    rows.extend(in_period.iter().copied());
+                    for r in in_period.iter().filter(|r| r.end <= w.to) {
+                        remember(r, &mut carry);
+                    }
+                    rows
+                }
+                _ => sub.rows.clone(),
+            };
+            let agg = crate::dataset::Selection { dataset, rows }.aggregate(window);
             straddling += agg.straddling_rows;
             if agg.rows == 0 {
                 continue;

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::Datelike;
 use proptest::prelude::*;
 use roi::dataset::Filter;
 use roi::settings::Config;
@@ -312,5 +313,62 @@ proptest! {
         roi::render::normalized_csv(&dataset, &mut normalized).unwrap();
         let back = ads_kpis(&[("normalized.csv", String::from_utf8(normalized).unwrap())]);
         prop_assert!(same(&native, &back));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Grouping by period reads each period's rows only; it must give exactly what
+    /// evaluating each period's window over all rows gives, stocks included.
+    #[test]
+    fn periods_equal_their_windows(days in prop::collection::vec((0u32..120, 0u32..500, 0u32..1000, 0usize..2), 1..60)) {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let mut text = String::from("date,platform,account,likes,followers\n");
+        let mut seen = std::collections::BTreeSet::new();
+        for (offset, likes, followers, account) in &days {
+            if !seen.insert((*offset, *account)) {
+                continue;
+            }
+            let date = start + chrono::Days::new(u64::from(*offset));
+            text.push_str(&format!("{date},facebook,acct{account},{likes},{}\n", 1000 + followers));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rows.csv");
+        std::fs::write(&path, text).unwrap();
+        let dataset = roi::input::load(&[path], &roi::input::ReadOptions::default()).unwrap();
+        let config = Config::default();
+        for grain in [roi::report::GroupBy::Month, roi::report::GroupBy::Week, roi::report::GroupBy::Day] {
+            let scope = roi::report::Scope {
+                as_of: start,
+                filter: Filter::default(),
+                window: None,
+                by: vec![grain],
+                kpis: vec!["likes".into(), "follower_count".into(), "follower_growth".into()],
+            };
+            let report = roi::report::build(&config, &dataset, &scope).unwrap();
+            for group in &report.groups {
+                let (Some(from), Some(to)) = (group.first_date, group.last_date) else { continue };
+                // The period's full window: the bucket containing its first row.
+                let label = group.key[grain.name()].clone();
+                let window = match grain {
+                    roi::report::GroupBy::Month => {
+                        let first = from.with_day(1).unwrap();
+                        let last = first.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap();
+                        roi::dataset::Window::new(first, last)
+                    }
+                    roi::report::GroupBy::Week => {
+                        let monday = from - chrono::Days::new(u64::from(from.weekday().num_days_from_monday()));
+                        roi::dataset::Window::new(monday, monday + chrono::Days::new(6))
+                    }
+                    _ => roi::dataset::Window::new(from, from),
+                };
+                prop_assert!(to <= window.to, "{label}");
+                for kpi in ["likes", "follower_count", "follower_growth"] {
+                    let direct = roi::report::kpi_answer(&config, &dataset, kpi, &Filter::default(), Some(window)).unwrap();
+                    prop_assert_eq!(group.values[kpi].value, direct.value, "{} {} {}", kpi, label, grain.name());
+                }
+            }
+        }
     }
 }
