@@ -329,7 +329,7 @@ fn read_file(
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
         builder.describe_file(&decoded.encoding, "roi (CSV)");
         warn_encoding(&decoded.encoding, builder);
-        return native::read_csv(path, &decoded.text, builder);
+        return native::read_csv(path, &records, builder);
     }
     let first = first.cloned();
     builder.start_file(path.to_path_buf(), "", modified);

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::number::{NumberError, parse_plain};
+use super::text::Record;
 use crate::model::{Amount, Dimension, MetricId};
 use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
 
@@ -147,78 +148,48 @@ fn push_record<'a>(
     Ok(())
 }
 
-pub fn read_csv(path: &Path, text: &str, builder: &mut Builder) -> Result<(), InputError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map(|p| super::text::line_at(text, p.byte()));
-        let message = match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("the row has {len} cells but the header has {expected_len}"),
-            _ => e.to_string(),
-        };
-        InputError {
-            path: path.to_path_buf(),
-            line,
-            column: None,
-            message,
-        }
+/// Reads roi's CSV from records already split by [`super::text::records`] (the file
+/// is parsed once); the first non-blank record is the header.
+pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Result<(), InputError> {
+    let mut rows = records.iter().filter(|r| !r.is_blank());
+    let Some(header) = rows.next() else {
+        return Err(InputError::file(path, "the file has no header"));
     };
-    let headers = reader.headers().map_err(csv_error)?.clone();
-    let names: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+    let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
     let mut fields = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
-        if name.is_empty() {
-            return Err(InputError {
-                path: path.to_path_buf(),
-                line: Some(1),
-                column: Some((i + 1).to_string()),
-                message: "the header cell is empty; every column needs a name".to_owned(),
-            });
-        }
         if names[..i].contains(name) {
             return Err(InputError {
                 path: path.to_path_buf(),
-                line: Some(1),
+                line: Some(header.line),
                 column: Some(format!("{} (`{name}`)", i + 1)),
                 message: format!("`{name}` appears twice in the header"),
             });
         }
         fields.push(field_for(name, builder));
     }
-    if !names.iter().any(|n| n == "date") {
-        let expected =
-            "a header with a `date` column (roi's own format; see README \"Data format\")";
-        return Err(InputError {
-            path: path.to_path_buf(),
-            line: Some(1),
-            column: None,
-            message: format!(
-                "not a recognised export: the header {:?} has no `date` column; expected {expected}",
-                names.join(",")
-            ),
-        });
-    }
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
     builder.set_kind(&format!("roi:{}", kind.join(",")));
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(e)),
+    for record in rows {
+        if record.cells.len() != names.len() {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(record.line),
+                column: None,
+                message: format!(
+                    "the row has {} cells but the header has {}",
+                    record.cells.len(),
+                    names.len()
+                ),
+            });
         }
-        let line = record
-            .position()
-            .map_or(0, |p| super::text::line_at(text, p.byte()));
         let cells = record
+            .cells
             .iter()
             .enumerate()
-            .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
-        push_record(path, line, cells, builder)?;
+            .map(|(i, value)| (i, names[i].as_str(), fields[i], value.as_str()));
+        push_record(path, record.line, cells, builder)?;
     }
     Ok(())
 }
