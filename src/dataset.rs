@@ -347,10 +347,12 @@ impl Selection<'_> {
                         total.rows += 1;
                     }
                     Aggregation::Flow | Aggregation::Unique => {
+                        // Money without a currency is only known to be in its own
+                        // file's currency: unknown currencies of two files never add.
                         let key = if info.unit == Unit::Money {
-                            currency
+                            (currency, currency.is_none().then_some(row.file))
                         } else {
-                            None
+                            (None, None)
                         };
                         *total.sums.entry(key).or_default() += i128::from(value.0);
                         total.rows += 1;
@@ -368,7 +370,7 @@ pub struct MetricTotal {
     /// Rows in the window that had a value.
     pub rows: u64,
     /// Flow sums in millionths, by currency for money (`None` otherwise or unknown).
-    pub sums: BTreeMap<Option<Sym>, i128>,
+    pub sums: BTreeMap<MoneyKey, i128>,
     /// Stock: last value in the window per series (platform, account, content).
     pub last: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
     /// Stock: last value before the window per series.
@@ -379,6 +381,10 @@ pub struct MetricTotal {
 }
 
 pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
+
+/// The currency a sum is in: a currency code, or for money without one the file it
+/// came from (its currency is unknown, so it is its own).
+pub type MoneyKey = (Option<Sym>, Option<u32>);
 
 /// Base-metric totals over one window of one selection.
 #[derive(Debug, Clone, Default)]

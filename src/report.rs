@@ -346,12 +346,26 @@ pub fn build<'a>(
         scope.kpis.clone()
     };
 
+    let mut mixed = std::collections::BTreeSet::new();
     let mut groups = Vec::with_capacity(raw_groups.len());
     let mut inexact = false;
     for (key, agg) in &raw_groups {
         let mut values = IndexMap::new();
         for name in &candidates {
-            let v = config.catalogue.evaluate(name, dataset, agg, &config.fx)?;
+            // A table cell over two currencies shows no value and says why; the
+            // amounts are never added. (`roi kpi` and goals refuse outright.)
+            let v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
+                Err(EvalError::MixedCurrencies { metric, currencies }) => {
+                    mixed.insert(format!("{metric} ({currencies})"));
+                    crate::kpi::Value {
+                        value: None,
+                        unit: config.catalogue.unit(name, dataset),
+                        currency: None,
+                        bound: Bound::Exact,
+                    }
+                }
+                other => other?,
+            };
             inexact |= !v.bound.is_exact();
             values.insert(
                 name.clone(),
@@ -379,6 +393,11 @@ pub fn build<'a>(
         .collect();
     for g in &mut groups {
         g.values.retain(|name, _| shown.contains(name));
+    }
+    for m in &mixed {
+        notes.push(format!(
+            "{m} mixes currencies, so money KPIs over it show no value; add `[fx]` rates to roi.toml or use `--by currency` / `--where currency=…` (files that name no currency take roi.toml's `currency`)"
+        ));
     }
     if inexact {
         notes.push(

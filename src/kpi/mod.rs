@@ -263,7 +263,7 @@ pub enum EvalError {
     #[error(
         "`{metric}` mixes currencies ({currencies}); amounts in different currencies are never added. \
          Add rates to roi.toml (`currency = \"USD\"` and under `[fx]` a line such as `VND = 0.000039`), \
-         or narrow the data with `--where currency=…` or `--by currency`"
+         or narrow the data with `--where currency=…` or `--by currency`; files that name no currency take roi.toml's `currency`"
     )]
     MixedCurrencies { metric: String, currencies: String },
     #[error(
@@ -764,12 +764,16 @@ fn metric_quantity(
 fn money_sum(
     name: &str,
     ds: &Dataset,
-    sums: &BTreeMap<Option<u32>, i128>,
+    sums: &BTreeMap<crate::dataset::MoneyKey, i128>,
     fx: &Fx,
 ) -> Result<Quantity, EvalError> {
-    let currency_name = |c: &Option<u32>| c.map(|s| ds.interner.get(s).to_uppercase());
+    let currency_name =
+        |c: &crate::dataset::MoneyKey| c.0.map(|s| ds.interner.get(s).to_uppercase());
     if sums.len() <= 1 {
-        let (currency, sum) = sums.iter().next().map_or((None, 0), |(c, s)| (*c, *s));
+        let (currency, sum) = sums
+            .iter()
+            .next()
+            .map_or(((None, None), 0), |(c, s)| (*c, *s));
         return Ok(Quantity {
             value: Some(sum_to_f64(sum)),
             currency: currency_name(&currency),
@@ -778,7 +782,18 @@ fn money_sum(
     }
     let names: Vec<String> = sums
         .keys()
-        .map(|c| currency_name(c).unwrap_or_else(|| "no currency".to_owned()))
+        .map(|c| {
+            currency_name(c).unwrap_or_else(|| match c.1 {
+                Some(file) => format!(
+                    "no currency in {}",
+                    ds.files[file as usize]
+                        .path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ),
+                None => "no currency".to_owned(),
+            })
+        })
         .collect();
     let Some(base) = fx.base.clone().filter(|_| !fx.rates.is_empty()) else {
         return Err(EvalError::MixedCurrencies {

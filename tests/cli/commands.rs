@@ -316,6 +316,19 @@ fn mixed_currencies_are_never_added() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["value"], 200.0);
     assert_eq!(json["currency"], "USD");
+
+    // Two files that name no currency: each is in a currency of its own, unknown.
+    std::fs::write(dir.path().join("a.csv"), "date,spend\n2026-08-01,100\n").unwrap();
+    std::fs::write(dir.path().join("b.csv"), "date,spend\n2026-08-02,2500000\n").unwrap();
+    std::fs::remove_file(dir.path().join("roi.toml")).unwrap();
+    let out = roi_in(dir.path(), &["kpi", "spend", "a.csv", "b.csv"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no currency in a.csv, no currency in b.csv")
+    );
+    std::fs::write(dir.path().join("roi.toml"), "currency = \"VND\"\n").unwrap();
+    let out = roi_in(dir.path(), &["kpi", "spend", "a.csv", "b.csv"]);
+    assert_eq!(stdout(&out), "2500100\n");
 }
 
 #[test]
