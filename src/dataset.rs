@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::i18n::Message;
 use crate::model::{
     Aggregation, Amount, CANONICAL_METRICS, Dimension, MESSAGES_RECEIVED, MetricId, Unit,
     canonical_metric,
@@ -46,7 +47,7 @@ impl Row {
 /// Rows left out of a file, by reason. Nothing is dropped without being counted.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Skipped {
-    pub reason: String,
+    pub reason: Message,
     pub rows: u64,
     /// Line of the first such row, to look at it.
     pub first_line: u64,
@@ -90,7 +91,7 @@ pub struct SourceFile {
     pub skipped: Vec<Skipped>,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// A metric known to a dataset: canonical or found as a custom column.

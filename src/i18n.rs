@@ -3,6 +3,8 @@
 //! Machine-facing output (JSON, CSV, `roi status`, exit codes) never changes with it.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// A language of the human-facing output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -41,6 +43,88 @@ impl Lang {
             .iter()
             .filter_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
             .find_map(|v| Lang::parse(&v))
+    }
+}
+
+/// The language of this run's human-facing text: set once from `--lang`, roi.toml or
+/// the environment, read where a message is written out for a person (error text).
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_current(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn current() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::Vi,
+        _ => Lang::En,
+    }
+}
+
+/// A message of the catalogue in the run's language, arguments as `name = value`:
+/// for error text, which only people read.
+#[macro_export]
+macro_rules! say {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::tr(
+            $crate::i18n::current(),
+            $key,
+            &[$((stringify!($name), &$value.to_string())),*],
+        )
+    };
+}
+
+/// A [`Message`] of the catalogue, arguments as `name = value`.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message {
+            key: $key,
+            args: vec![$((stringify!($name), $value.to_string())),*],
+        }
+    };
+}
+
+/// A message carried in results (a file's warnings, skipped-row reasons, report
+/// notes): kept as its catalogue key and arguments, written in the reader's language
+/// by the table and Markdown renderers, and always in English in JSON and CSV, so
+/// machine output never changes with the language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        tr(lang, self.key, &args)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(current()))
+    }
+}
+
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(Lang::En))
+    }
+}
+
+impl schemars::JsonSchema for Message {
+    fn schema_name() -> Cow<'static, str> {
+        "Message".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
     }
 }
 

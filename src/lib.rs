@@ -57,6 +57,7 @@ impl Settings {
         let config = Config::load(cli.global.config.as_deref())?;
         let year = cli.global.year.or(config.year);
         let lang = resolve_lang(cli, &config);
+        i18n::set_current(lang);
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.global.color {
@@ -124,11 +125,14 @@ fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
         for s in &f.skipped {
             let _ = writeln!(
                 err,
-                "roi: {}: skipped {} row(s): {} (first at line {})",
-                f.path.display(),
-                s.rows,
-                s.reason,
-                s.first_line
+                "{}",
+                say!(
+                    "stderr.skipped",
+                    path = f.path.display(),
+                    rows = s.rows,
+                    reason = s.reason,
+                    line = s.first_line
+                )
             );
         }
         for w in &f.warnings {
@@ -182,6 +186,9 @@ fn window_from(selection: &cli::Selection) -> anyhow::Result<Option<Window>> {
 /// Runs one command, writing its output to `out` (or to `--output`, atomically).
 pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let g = &cli.global;
+    // Until roi.toml is read (it may set `lang`), errors speak the flag's or the
+    // environment's language.
+    i18n::set_current(g.lang.or_else(i18n::Lang::from_env).unwrap_or_default());
     if let Some(path) = &g.output {
         refuse_overwrite(path, g.force)?;
         let mut buffer = Vec::new();

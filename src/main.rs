@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             drop(out);
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", roi::say!("error.prefix"));
             ExitCode::from(2)
         }
     }

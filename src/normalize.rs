@@ -16,6 +16,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, MetricInfo, Row, Skipped, SourceFile, Sym};
+use crate::i18n::Message;
 use crate::model::{
     Aggregation, Amount, Dimension, MetricId, Unit, canonical_metric, normalize_platform,
 };
@@ -137,34 +138,36 @@ impl Builder {
             .map_or(&[], |f| f.skipped.as_slice())
     }
 
-    /// A counted warning: rows that were kept but deserve a look.
-    pub fn warn_row(&mut self, what: &str, line: u64) {
-        let key = format!("{what} (first at line ");
+    /// A counted warning: rows that were kept but deserve a look. The catalogue text
+    /// of `what` takes `rows` (how many) and `line` (the first one) as well.
+    pub fn warn_row(&mut self, what: Message, line: u64) {
         let file = self.current_file();
-        if let Some(w) = file.warnings.iter_mut().find(|w| w.contains(&key)) {
-            // "N row(s): what (first at line L)"
-            if let Some((count, rest)) = w.split_once(" row(s): ")
-                && let Ok(n) = count.parse::<u64>()
-            {
-                *w = format!("{} row(s): {rest}", n + 1);
-            }
+        let same = |w: &Message| w.key == what.key && w.args.get(2..) == Some(&what.args[..]);
+        if let Some(w) = file.warnings.iter_mut().find(|w| same(w)) {
+            let rows = w.args[0].1.parse::<u64>().unwrap_or(0) + 1;
+            w.args[0].1 = rows.to_string();
         } else {
-            file.warnings.push(format!("1 row(s): {key}{line})"));
+            let mut args = vec![("rows", "1".to_owned()), ("line", line.to_string())];
+            args.extend(what.args);
+            file.warnings.push(Message {
+                key: what.key,
+                args,
+            });
         }
     }
 
-    pub fn warn(&mut self, warning: String) {
+    pub fn warn(&mut self, warning: Message) {
         self.current_file().warnings.push(warning);
     }
 
     /// Counts a row left out, by reason.
-    pub fn skip(&mut self, reason: &str, line: u64) {
+    pub fn skip(&mut self, reason: Message, line: u64) {
         let file = self.current_file();
         if let Some(s) = file.skipped.iter_mut().find(|s| s.reason == reason) {
             s.rows += 1;
         } else {
             file.skipped.push(Skipped {
-                reason: reason.to_owned(),
+                reason,
                 rows: 1,
                 first_line: line,
             });

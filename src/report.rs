@@ -103,7 +103,7 @@ pub struct Report {
     pub groups: Vec<Group>,
     pub goals: Vec<GoalResult>,
     pub inputs: Inputs,
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Message>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -330,10 +330,7 @@ pub fn build<'a>(
         }
     }
     if straddling > 0 {
-        notes.push(format!(
-            "{straddling} rows cover dates that cross a window or period boundary and were left out of it; \
-             use a window that contains their whole date range"
-        ));
+        notes.push(crate::msg!("note.straddling", rows = straddling));
     }
 
     let candidates: Vec<String> = if scope.kpis.is_empty() {
@@ -395,24 +392,16 @@ pub fn build<'a>(
         g.values.retain(|name, _| shown.contains(name));
     }
     for m in &mixed {
-        notes.push(format!(
-            "{m} mixes currencies, so money KPIs over it show no value; add `[fx]` rates to roi.toml or use `--by currency` / `--where currency=…` (files that name no currency take roi.toml's `currency`)"
-        ));
+        notes.push(crate::msg!("note.mixed_currencies", metric = m));
     }
     if inexact {
-        notes.push(
-            "reach is summed over rows (days, posts, campaigns): the sum is an upper bound of unique people, since a person is counted once per row they were reached in, and rates divided by it are lower bounds"
-                .to_owned(),
-        );
+        notes.push(crate::msg!("report.reach_note"));
     }
 
     if !scope.filter.is_empty() || scope.window.is_some() {
         // Goals carry their own filters and windows, so their figures never change
         // with the flags that narrow the KPI table.
-        notes.push(
-            "goals use their own filters and windows; --where, --from and --to narrow the KPI table only"
-                .to_owned(),
-        );
+        notes.push(crate::msg!("note.goals_own_scope"));
     }
     let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
     let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;

@@ -195,10 +195,7 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
         };
         if let Some(first) = seen.get(&fingerprint) {
             builder.start_file(path.clone(), "duplicate", modified);
-            builder.warn(format!(
-                "the same bytes as {}: skipped, so nothing is counted twice",
-                first.display()
-            ));
+            builder.warn(crate::msg!("warning.same_bytes", path = first.display()));
             continue;
         }
         seen.insert(fingerprint, path.clone());
@@ -232,9 +229,7 @@ fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {
 /// A file read in a guessed encoding says so: its letters may be wrong.
 fn warn_encoding(encoding: &str, builder: &mut Builder) {
     if encoding.starts_with("windows-") || encoding.contains("no BOM") {
-        builder.warn(format!(
-            "the file is not UTF-8: read as {encoding}; if letters look wrong, set `encoding` in a mapping"
-        ));
+        builder.warn(crate::msg!("warning.encoding", encoding = encoding));
     }
 }
 
@@ -360,10 +355,17 @@ fn read_table(
         Ok(None) => {
             if let Some(r) = table.body.iter().find(|r| !r.is_blank()) {
                 let rows = table.body.iter().filter(|r| !r.is_blank()).count() as u64 - 1;
-                builder.warn(format!(
-                    "the table at line {} ({}) is not a known export and was not read ({rows} row(s))",
-                    r.line,
-                    r.cells.iter().take(4).map(|c| c.trim()).collect::<Vec<_>>().join(", ")
+                builder.warn(crate::msg!(
+                    "warning.unknown_table",
+                    line = r.line,
+                    cells = r
+                        .cells
+                        .iter()
+                        .take(4)
+                        .map(|c| c.trim())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    rows = rows
                 ));
             }
             Ok(None)

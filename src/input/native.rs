@@ -81,7 +81,10 @@ impl Cell<'_> {
         })?;
         if value.is_some_and(Amount::is_negative) && must_be_non_negative(metric) {
             // Platforms write corrections (-1 comments); kept so totals match, reported.
-            builder.warn_row(&format!("negative `{metric}` kept as written"), self.line);
+            builder.warn_row(
+                crate::msg!("warning.negative_kept", metric = metric),
+                self.line,
+            );
         }
         Ok(value)
     }

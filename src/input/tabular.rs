@@ -309,9 +309,10 @@ pub fn read_table(
             .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
     }) || layout.per_row.is_some();
     if !provides_any {
-        builder.warn(format!(
-            "the {} table (header on line {}) repeats metrics an earlier table of the file already counts; not counted twice",
-            layout.name, header.line
+        builder.warn(crate::msg!(
+            "warning.repeated_table",
+            layout = layout.name,
+            line = header.line
         ));
         return Ok(info);
     }
@@ -371,18 +372,18 @@ pub fn read_table(
     let mut records = table.body[matched.header + 1..].iter().peekable();
     if layout.description_row && records.peek().is_some_and(|r| is_description(r)) {
         let r = records.next().expect("peeked");
-        builder.skip("description row under the header", r.line);
+        builder.skip(crate::msg!("skip.description"), r.line);
     }
     for record in records {
         if record.is_blank() {
             continue;
         }
         if is_total(record, header_len) {
-            builder.skip("total or summary row", record.line);
+            builder.skip(crate::msg!("skip.total"), record.line);
             continue;
         }
         if is_footer(record) {
-            builder.skip("footer text", record.line);
+            builder.skip(crate::msg!("skip.footer"), record.line);
             continue;
         }
         if layout.skip_if.iter().any(|(column, value)| {
@@ -393,7 +394,7 @@ pub fn read_table(
                 .and_then(|i| record.cells.get(i))
                 .is_some_and(|cell| cell.trim().to_lowercase() == *value)
         }) {
-            builder.skip("matches `skip_if` of the mapping", record.line);
+            builder.skip(crate::msg!("skip.skip_if"), record.line);
             continue;
         }
         if record.cells.len() < header_len
@@ -475,15 +476,11 @@ pub fn read_table(
         ));
     }
     if numeric && day_order(parsed.iter()) == Ok(None) {
-        builder.warn(format!(
-            "dates read {} (the {} convention; no value told)",
-            if order == Some(DayOrder::DayFirst) {
-                "day-first"
-            } else {
-                "month-first"
-            },
-            layout.name
-        ));
+        builder.warn(if order == Some(DayOrder::DayFirst) {
+            crate::msg!("warning.day_first", layout = layout.name)
+        } else {
+            crate::msg!("warning.month_first", layout = layout.name)
+        });
     }
     // An export day in the file (TikTok Content's `Time`) bounds every date in it.
     let export_day = matched
@@ -555,10 +552,7 @@ pub fn read_table(
             (None, Some((a, b))) => (a, b),
             (None, None) => {
                 // `All time` exports cannot be placed in time: counted, never guessed.
-                builder.skip(
-                    "no date: the export covers no date range (download it with a date range or a Day column)",
-                    record.line,
-                );
+                builder.skip(crate::msg!("skip.no_date"), record.line);
                 continue;
             }
         };
@@ -599,10 +593,7 @@ pub fn read_table(
                 Target::Results | Target::Metric(..) => {
                     if is_censored(text) {
                         builder.warn_row(
-                            &format!(
-                                "masked small count in `{}` read as no value",
-                                header.cells[i].trim()
-                            ),
+                            crate::msg!("warning.masked", column = header.cells[i].trim()),
                             record.line,
                         );
                         continue;
@@ -633,7 +624,7 @@ pub fn read_table(
                                 // Platforms do write corrections (TikTok's -1 comments):
                                 // kept so totals match the platform, and reported.
                                 builder.warn_row(
-                                    &format!("negative `{name}` kept as written"),
+                                    crate::msg!("warning.negative_kept", metric = name),
                                     record.line,
                                 );
                             }
@@ -694,7 +685,7 @@ pub fn read_table(
             dims[Dimension::Currency.index()] = header_currency.as_deref();
         }
         if values.is_empty() {
-            builder.skip("no metric value in the row", record.line);
+            builder.skip(crate::msg!("skip.no_metric"), record.line);
             continue;
         }
         builder.push(
@@ -873,29 +864,24 @@ fn year_less_years(
     let (reference, how) = if let Some(y) = context.year {
         (
             NaiveDate::from_ymd_opt(y, 12, 31),
-            format!("the latest in {y} (--year / roi.toml `year`)"),
+            crate::msg!("warning.year_flag", year = y),
         )
     } else if let Some(y) = context.name_year {
         (
             NaiveDate::from_ymd_opt(y, 12, 31),
-            format!("the latest in {y}, the year in the file name"),
+            crate::msg!("warning.year_name", year = y),
         )
     } else if let Some(m) = context.modified {
-        (
-            Some(m),
-            format!(
-                "the latest on or before {m}, when the file was saved; pass --year if that is wrong"
-            ),
-        )
+        (Some(m), crate::msg!("warning.year_saved", date = m))
     } else {
-        (None, String::new())
+        (None, crate::msg!("warning.year_saved", date = ""))
     };
     let Some(reference) = reference else {
         return Err(InputError {
             path: path.to_path_buf(),
             line: None,
             column: None,
-            message: "dates have no year; pass --year or set `year = 2026` in roi.toml".to_owned(),
+            message: crate::say!("error.no_year"),
         });
     };
     let latest_year = |(m, d): (u32, u32)| {
@@ -929,7 +915,7 @@ fn year_less_years(
     } else {
         yearless.iter().map(|md| Some(latest_year(*md))).collect()
     };
-    builder.warn(format!("dates have no year: each read as {how}"));
+    builder.warn(how);
     Ok(years)
 }
 

@@ -110,12 +110,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if !r.notes.is_empty() {
         writeln!(out)?;
         for n in &r.notes {
-            let text = if n.starts_with("reach is summed") {
-                tr(lang, "report.reach_note", &[])
-            } else {
-                n.clone()
-            };
-            writeln!(out, "> {}", cell(&text))?;
+            writeln!(out, "> {}", cell(&n.text(lang)))?;
         }
     }
     Ok(())

@@ -241,25 +241,8 @@ fn goals_table(goals: &[GoalResult], style: Style, out: &mut dyn Write) -> io::R
     writeln!(out, "{table}")
 }
 
-/// A skip reason in the language, when the catalogue knows it.
-fn skip_reason(reason: &str, style: Style) -> String {
-    for key in [
-        "total",
-        "description",
-        "footer",
-        "no_metric",
-        "no_date",
-        "skip_if",
-    ] {
-        if tr(crate::i18n::Lang::En, &format!("skip.{key}"), &[]) == reason {
-            return t(style, &format!("skip.{key}"), &[]);
-        }
-    }
-    reason.to_owned()
-}
-
 fn footer(
-    notes: &[String],
+    notes: &[crate::i18n::Message],
     goals: &[GoalResult],
     inputs: &Inputs,
     style: Style,
@@ -301,24 +284,22 @@ fn footer(
                     &[
                         ("path", &path),
                         ("rows", &s.rows.to_string()),
-                        ("reason", &skip_reason(&s.reason, style)),
+                        ("reason", &s.reason.text(style.lang)),
                         ("line", &s.first_line.to_string()),
                     ],
                 )
             )?;
         }
         for w in &f.warnings {
-            writeln!(out, "  {path}: {w}")?;
+            writeln!(out, "  {path}: {}", w.text(style.lang))?;
         }
     }
     for n in notes {
-        // Report notes come from the catalogue in English; show the language's text.
-        let text = if n.starts_with("reach is summed") {
-            t(style, "report.reach_note", &[])
-        } else {
-            n.clone()
-        };
-        writeln!(out, "{}", t(style, "report.note", &[("text", &text)]))?;
+        writeln!(
+            out,
+            "{}",
+            t(style, "report.note", &[("text", &n.text(style.lang))])
+        )?;
     }
     for g in goals {
         for w in goals::notes(g, style.lang) {
@@ -642,14 +623,18 @@ pub fn inspection(
                     "inspect.skipped",
                     &[
                         ("rows", &s.rows.to_string()),
-                        ("reason", &skip_reason(&s.reason, style)),
+                        ("reason", &s.reason.text(style.lang)),
                         ("line", &s.first_line.to_string()),
                     ],
                 )
             )?;
         }
         for w in &f.warnings {
-            writeln!(out, "{}", t(style, "inspect.warning", &[("text", w)]))?;
+            writeln!(
+                out,
+                "{}",
+                t(style, "inspect.warning", &[("text", &w.text(style.lang))])
+            )?;
         }
         for tb in &f.tables {
             writeln!(
