@@ -131,10 +131,25 @@ impl schemars::JsonSchema for Message {
 /// A message of the catalogue, with `%{name}` arguments filled in.
 pub fn tr(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let text: Cow<'_, str> = rust_i18n::t!(key, locale = lang.code());
-    let mut out = text.into_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("%{{{name}}}"), value);
+    // One pass, so a value that happens to contain `%{…}` is never filled in again.
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("%{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        match after.find('}').map(|end| (&after[..end], end)) {
+            Some((name, end)) if args.iter().any(|(n, _)| *n == name) => {
+                let value = args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v);
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str("%{");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

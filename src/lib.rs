@@ -87,9 +87,7 @@ impl Settings {
     fn dataset(&self, inputs: &[String]) -> anyhow::Result<Dataset> {
         let (list, base) = if inputs.is_empty() {
             if self.config.inputs.is_empty() {
-                bail!(
-                    "no inputs: name export files or folders (`roi report exports/`), or list them in roi.toml as `inputs = [\"exports/*.csv\"]`"
-                );
+                bail!(say!("error.no_inputs"));
             }
             (
                 &self.config.inputs[..],
@@ -109,7 +107,7 @@ impl Settings {
         self.config
             .catalogue
             .check_names(&dataset)
-            .with_context(|| format!("in the KPIs of {}", self.config.display_path()))?;
+            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))?;
         Ok(dataset)
     }
 }
@@ -154,14 +152,16 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
     let mut conditions = Vec::new();
     for flag in flags {
         let Some((key, value)) = flag.split_once('=') else {
-            bail!("`--where {flag}` needs the form KEY=VALUE, like `--where platform=facebook`");
+            bail!(say!("error.where_form", flag = flag));
         };
         let key = key.trim();
         let dim = Dimension::from_name(key).with_context(|| {
-            format!(
-                "`--where {flag}`: `{key}` is not a dimension{}; dimensions are {}",
-                kpi::did_you_mean(key, Dimension::ALL.iter().map(|d| d.name())),
-                Dimension::ALL.map(Dimension::name).join(", ")
+            say!(
+                "error.where_flag_dimension",
+                flag = flag,
+                key = key,
+                hint = kpi::did_you_mean(key, Dimension::ALL.iter().map(|d| d.name())),
+                dimensions = Dimension::ALL.map(Dimension::name).join(", ")
             )
         })?;
         conditions.push((dim, value.split('|').map(str::to_owned).collect()));
@@ -176,7 +176,7 @@ fn window_from(selection: &cli::Selection) -> anyhow::Result<Option<Window>> {
             let from = from.unwrap_or(NaiveDate::MIN);
             let to = to.unwrap_or(NaiveDate::MAX);
             if to < from {
-                bail!("`--to {to}` is before `--from {from}`");
+                bail!(say!("error.to_before_from", from = from, to = to));
             }
             Some(Window::new(from, to))
         }
@@ -204,10 +204,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 
 fn refuse_overwrite(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
     if path.exists() && !force {
-        bail!(
-            "{} already exists; add `--force` to overwrite it",
-            path.display()
-        );
+        bail!(say!("error.exists", path = path.display()));
     }
     Ok(())
 }
@@ -219,12 +216,12 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .with_context(|| say!("error.write_in", path = dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| say!("error.write", path = path.display()))?;
     tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| say!("error.write", path = path.display()))?;
     Ok(())
 }
 
@@ -260,7 +257,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     } = &settings;
     let junit_only_for_goals = || {
         if *format == Format::Junit {
-            bail!("`--format junit` is for `roi check` and `roi report`");
+            bail!(say!("error.junit_only"));
         }
         Ok(())
     };
@@ -275,9 +272,10 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 .iter()
                 .map(|b| {
                     report::GroupBy::parse(b.trim()).with_context(|| {
-                        format!(
-                            "`--by {b}` is not a dimension or day, week, month{}",
-                            kpi::did_you_mean(
+                        say!(
+                            "error.by",
+                            value = b,
+                            hint = kpi::did_you_mean(
                                 b,
                                 Dimension::ALL
                                     .iter()
@@ -294,7 +292,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 .count()
                 > 1
             {
-                bail!("`--by` takes at most one of day, week, month");
+                bail!(say!("error.by_one_period"));
             }
             let scope = report::Scope {
                 as_of: *as_of,
@@ -315,10 +313,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             tags,
         } => {
             if config.goals.is_empty() {
-                bail!(
-                    "{} defines no goals to check; add a `[[goals]]` table (`roi init` writes an example)",
-                    config.display_path()
-                );
+                bail!(say!("error.no_goals", path = config.display_path()));
             }
             let mut selected: Vec<&goals::Goal> = Vec::new();
             for id in goals {
@@ -330,10 +325,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             if !tags.is_empty() {
                 selected.retain(|g| g.tags.iter().any(|t| tags.contains(t)));
                 if selected.is_empty() {
-                    bail!(
-                        "no goal has the tag {}; tags are set with `tags = [\"…\"]` in a goal",
-                        tags.join(" or ")
-                    );
+                    bail!(say!("error.no_tag", tags = tags.join(&say!("error.or"))));
                 }
             }
             let dataset = settings.dataset(inputs)?;
@@ -394,17 +386,18 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_')
             {
-                bail!("`{subject}` is neither a goal id nor a KPI name");
+                bail!(say!("error.not_goal_or_kpi", name = subject));
             }
             let dataset = settings.dataset(inputs)?;
             if !is_goal && !config.catalogue.is_known(subject, &dataset) {
                 let goal_ids = config.goals.iter().map(|g| g.id.as_str());
                 let names = config.catalogue.iter().map(|k| k.name.as_str());
-                bail!(
-                    "`{subject}` is neither a goal id of {} nor a KPI or metric{}",
-                    config.display_path(),
-                    kpi::did_you_mean(subject, goal_ids.chain(names))
-                );
+                bail!(say!(
+                    "error.not_goal_or_kpi_of",
+                    name = subject,
+                    path = config.display_path(),
+                    hint = kpi::did_you_mean(subject, goal_ids.chain(names))
+                ));
             }
             let explanation = report::explain(
                 config,
@@ -432,10 +425,10 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             match format {
                 Format::Json => render::normalized_json(&dataset, out)?,
                 Format::Csv | Format::Table => render::normalized_csv(&dataset, out)?,
-                other => bail!(
-                    "`roi normalize` writes csv or json, not {}",
-                    format!("{other:?}").to_lowercase()
-                ),
+                other => bail!(say!(
+                    "error.normalize_format",
+                    format = format!("{other:?}").to_lowercase()
+                )),
             }
             Ok(Outcome::Success)
         }

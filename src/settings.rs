@@ -188,10 +188,12 @@ impl Config {
             let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
             ConfigError {
                 path: self.display_path(),
-                message: format!(
-                    "no goal with id `{id}`{hint}; goals are: {}",
-                    if known.is_empty() {
-                        "(none)".to_owned()
+                message: crate::say!(
+                    "error.no_goal",
+                    id = id,
+                    hint = hint,
+                    goals = if known.is_empty() {
+                        crate::say!("error.none")
                     } else {
                         known.join(", ")
                     }
@@ -221,7 +223,7 @@ impl Config {
         let display = path.display().to_string();
         let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
             path: display.clone(),
-            message: format!("cannot read the configuration: {e}"),
+            message: crate::say!("error.read_config", error = e),
         })?;
         let mut config = Config::parse(&text, &display)?;
         config.path = Some(path);
@@ -238,9 +240,7 @@ impl Config {
 
         let tolerance = raw.at_risk_tolerance.unwrap_or(DEFAULT_TOLERANCE);
         if !(0.0..1.0).contains(&tolerance) {
-            return Err(err(format!(
-                "`at_risk_tolerance = {tolerance}` must be a fraction between 0 and 1, like 0.10 for 10%"
-            )));
+            return Err(err(crate::say!("error.tolerance", value = tolerance)));
         }
         let currency = raw.currency.map(|c| c.trim().to_uppercase());
 
@@ -262,11 +262,10 @@ impl Config {
         for (name, kpi) in raw.kpis {
             let unit = match kpi.unit.as_deref() {
                 None => None,
-                Some(u) => Some(Unit::from_name(u).ok_or_else(|| {
-                    err(format!(
-                        "kpi `{name}`: unit `{u}` is not one of count, money, ratio, seconds, number"
-                    ))
-                })?),
+                Some(u) => Some(
+                    Unit::from_name(u)
+                        .ok_or_else(|| err(crate::say!("error.kpi_unit", kpi = name, unit = u)))?,
+                ),
             };
             kpi_settings.custom.push(CustomKpi {
                 name,
@@ -286,37 +285,29 @@ impl Config {
                 .collect(),
         };
         if !fx.rates.is_empty() && fx.base.is_none() {
-            return Err(err(
-                "`[fx]` rates convert into the report currency: add `currency = \"USD\"` (or yours) at the top".to_owned(),
-            ));
+            return Err(err(crate::say!("error.fx_without_currency")));
         }
 
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
             let goal = goal_from_raw(raw_goal, &catalogue).map_err(&err)?;
             if goals.iter().any(|g| g.id == goal.id) {
-                return Err(err(format!(
-                    "two goals have the id `{}`; ids must be unique",
-                    goal.id
-                )));
+                return Err(err(crate::say!("error.duplicate_goal", id = goal.id)));
             }
             goals.push(goal);
         }
 
         let fail_on = match raw.fail_on.as_deref() {
             None => FailOn::Behind,
-            Some(text) => FailOn::parse(text).ok_or_else(|| {
-                err(format!(
-                    "`fail_on = \"{text}\"` must be \"missed\", \"behind\" or \"at_risk\""
-                ))
-            })?,
+            Some(text) => FailOn::parse(text)
+                .ok_or_else(|| err(crate::say!("error.fail_on", value = text)))?,
         };
 
         let mut mappings = Vec::new();
         for (i, spec) in raw.mappings.iter().enumerate() {
             mappings.push(
                 spec.to_layout(i)
-                    .map_err(|m| err(format!("mapping #{}: {m}", i + 1)))?,
+                    .map_err(|m| err(crate::say!("error.mapping", number = i + 1, error = m)))?,
             );
         }
 
@@ -324,7 +315,7 @@ impl Config {
             None => None,
             Some(text) => Some(
                 crate::i18n::Lang::parse(text)
-                    .ok_or_else(|| err(format!("`lang = \"{text}\"` must be \"en\" or \"vi\"")))?,
+                    .ok_or_else(|| err(crate::say!("error.lang", value = text)))?,
             ),
         };
 
@@ -352,7 +343,12 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let before = &text[..span.start.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("line {line}, column {column}: {message}")
+    crate::say!(
+        "error.toml_at",
+        line = line,
+        column = column,
+        error = message
+    )
 }
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -362,31 +358,30 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
     let id = raw.id.trim().to_owned();
     if id.is_empty() {
-        return Err("a goal has an empty `id`".to_owned());
+        return Err(crate::say!("error.goal_empty_id"));
     }
-    let ctx = |m: String| format!("goal `{id}`: {m}");
+    let ctx = |m: String| crate::say!("error.in_goal", goal = id, error = m);
     let date = |key: &str, value: &TomlDate| {
-        parse_date(&value.0).ok_or_else(|| {
-            ctx(format!(
-                "`{key} = {}` is not a date; expected YYYY-MM-DD, like 2026-08-31",
-                value.0
-            ))
-        })
+        parse_date(&value.0)
+            .ok_or_else(|| ctx(crate::say!("error.config_date", key = key, value = value.0)))
     };
     let start = date("start", &raw.start)?;
     let deadline = date("deadline", &raw.deadline)?;
     if deadline < start {
-        return Err(ctx(format!(
-            "the deadline {deadline} is before the start {start}"
+        return Err(ctx(crate::say!(
+            "error.deadline_before_start",
+            deadline = deadline,
+            start = start
         )));
     }
     let mut conditions = Vec::new();
     for (key, values) in raw.filter {
         let dim = Dimension::from_name(&key).ok_or_else(|| {
-            ctx(format!(
-                "`where` uses `{key}`, which is not a dimension{}; dimensions are {}",
-                did_you_mean(&key, Dimension::ALL.iter().map(|d| d.name())),
-                Dimension::ALL.map(Dimension::name).join(", ")
+            ctx(crate::say!(
+                "error.where_dimension",
+                key = key,
+                hint = did_you_mean(&key, Dimension::ALL.iter().map(|d| d.name())),
+                dimensions = Dimension::ALL.map(Dimension::name).join(", ")
             ))
         })?;
         let values = match values {
@@ -410,16 +405,16 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
         Some(RawBaseline::Number(n)) => Some(Baseline::Value(n)),
         Some(RawBaseline::Text(t)) if t == "previous_period" => Some(Baseline::PreviousPeriod),
         Some(RawBaseline::Text(t)) => {
-            return Err(ctx(format!(
-                "`baseline = \"{t}\"` is not understood; use \"previous_period\", a number, or {{ from = 2026-07-01, to = 2026-07-31 }}"
-            )));
+            return Err(ctx(crate::say!("error.baseline", value = t)));
         }
         Some(RawBaseline::Window { from, to }) => {
             let from = date("baseline.from", &from)?;
             let to = date("baseline.to", &to)?;
             if to < from {
-                return Err(ctx(format!(
-                    "the baseline ends ({to}) before it starts ({from})"
+                return Err(ctx(crate::say!(
+                    "error.baseline_order",
+                    from = from,
+                    to = to
                 )));
             }
             Some(Baseline::Window(Window::new(from, to)))
@@ -432,15 +427,13 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        return Err(ctx(format!("`kpi = \"{}\"` is not a KPI name", raw.kpi)));
+        return Err(ctx(crate::say!("error.goal_kpi", value = raw.kpi)));
     }
     let severity = match raw.severity.as_deref() {
         None | Some("error") => Severity::Error,
         Some("warn") => Severity::Warn,
         Some(other) => {
-            return Err(ctx(format!(
-                "`severity = \"{other}\"` must be \"error\" or \"warn\""
-            )));
+            return Err(ctx(crate::say!("error.severity", value = other)));
         }
     };
     Ok(Goal {
@@ -459,17 +452,11 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
 /// Parses `+40%`, `-10%`, `>= 500`, `<= 5.00`, `> 3`, `< 2` or a bare number.
 pub fn parse_target(text: &str) -> Result<Target, String> {
     let t = text.trim();
-    let bad = || {
-        format!(
-            "`target = \"{text}\"` is not understood; write \"+40%\" (relative to the baseline), \">= 500\", \"<= 5.00\" or a number"
-        )
-    };
+    let bad = || crate::say!("error.target", value = text);
     if let Some(pct) = t.strip_suffix('%') {
         let pct = pct.trim();
         if !(pct.starts_with('+') || pct.starts_with('-')) {
-            return Err(format!(
-                "`target = \"{text}\"`: a percentage target is relative, so give its sign: \"+{pct}%\" or \"-{pct}%\""
-            ));
+            return Err(crate::say!("error.target_sign", value = text, pct = pct));
         }
         let change: f64 = pct.replace('+', "").trim().parse().map_err(|_| bad())?;
         if !change.is_finite() || change <= -100.0 {

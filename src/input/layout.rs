@@ -1112,8 +1112,10 @@ impl MappingSpec {
                             Target::Metric(other.to_owned(), 1.0)
                         }
                         None => {
-                            return Err(format!(
-                                "column `{header}` maps to `{other}`, which is not `date`, `end_date`, `ignore`, a dimension or a metric name (lowercase, digits, `_`)"
+                            return Err(crate::say!(
+                                "error.mapping_target",
+                                column = header,
+                                target = other
                             ));
                         }
                     },
@@ -1122,30 +1124,32 @@ impl MappingSpec {
             columns.push(col(&[header.as_str()], target));
         }
         if !dated {
-            return Err("no column maps to `date`".to_owned());
+            return Err(crate::say!("error.mapping_no_date"));
         }
         let mut constants = Vec::new();
         for (key, value) in &self.dims {
             let d = Dimension::from_name(key)
-                .ok_or_else(|| format!("`dims.{key}` is not a dimension"))?;
+                .ok_or_else(|| crate::say!("error.mapping_dim", key = key))?;
             constants.push((d, value.clone()));
         }
         let files = match &self.files {
-            Some(g) => Some(glob::Pattern::new(g).map_err(|e| format!("`files = \"{g}\"`: {e}"))?),
+            Some(g) => Some(
+                glob::Pattern::new(g)
+                    .map_err(|e| crate::say!("error.mapping_files", glob = g, error = e))?,
+            ),
             None => None,
         };
         let decimal = match self.decimal.as_deref() {
             None => DecimalMark::Auto,
             Some(".") => DecimalMark::Dot,
             Some(",") => DecimalMark::Comma,
-            Some(other) => return Err(format!("`decimal = \"{other}\"` must be \".\" or \",\"")),
+            Some(other) => return Err(crate::say!("error.mapping_decimal", value = other)),
         };
         let signature = vec![columns.iter().map(|c| c.aliases[0].clone()).collect()];
         let encoding = match &self.encoding {
             Some(label) => Some(
-                encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-                    format!("`encoding = \"{label}\"` is not an encoding roi knows")
-                })?,
+                encoding_rs::Encoding::for_label(label.as_bytes())
+                    .ok_or_else(|| crate::say!("error.mapping_encoding", value = label))?,
             ),
             None => None,
         };

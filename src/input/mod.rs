@@ -35,12 +35,12 @@ impl fmt::Display for InputError {
             write!(f, ":{line}")?;
         }
         if let Some(column) = &self.column {
-            write!(f, ": column {column}")?;
+            write!(f, ": {}", crate::say!("error.column", column = column))?;
         }
         // Values are quoted in messages; a damaged file's "value" can be megabytes.
         if self.message.chars().count() > 600 {
             let head: String = self.message.chars().take(600).collect();
-            write!(f, ": {head}… (message cut)")
+            write!(f, ": {head}… ({})", crate::say!("error.cut"))
         } else {
             write!(f, ": {}", self.message)
         }
@@ -96,9 +96,8 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
         };
         if input.contains(['*', '?', '[']) {
             let pattern = path.to_string_lossy().into_owned();
-            let matches = glob::glob(&pattern).map_err(|e| {
-                InputError::file(&path, format!("is not a valid glob pattern: {e}"))
-            })?;
+            let matches = glob::glob(&pattern)
+                .map_err(|e| InputError::file(&path, crate::say!("error.glob", error = e)))?;
             let before = files.len();
             for entry in matches {
                 let entry = entry.map_err(|e| InputError::file(e.path(), e.error().to_string()))?;
@@ -107,10 +106,7 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
                 }
             }
             if files.len() == before {
-                return Err(InputError::file(
-                    &path,
-                    "matches no file; check the pattern in `inputs` (it is relative to roi.toml)",
-                ));
+                return Err(InputError::file(&path, crate::say!("error.glob_no_match")));
             }
         } else if path.is_dir() {
             let before = files.len();
@@ -120,7 +116,7 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             {
                 let entry = entry.map_err(|e| {
                     let at = e.path().unwrap_or(&path).to_path_buf();
-                    InputError::file(&at, format!("cannot read the folder: {e}"))
+                    InputError::file(&at, crate::say!("error.read_folder", error = e))
                 })?;
                 let p = entry.path();
                 let wanted = p
@@ -134,16 +130,13 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             if files.len() == before {
                 return Err(InputError::file(
                     &path,
-                    format!(
-                        "is a folder without export files (looked for {})",
-                        EXTENSIONS.join(", ")
-                    ),
+                    crate::say!("error.empty_folder", extensions = EXTENSIONS.join(", ")),
                 ));
             }
         } else if path.is_file() {
             files.push(path);
         } else {
-            return Err(InputError::file(&path, "no such file or folder"));
+            return Err(InputError::file(&path, crate::say!("error.missing")));
         }
     }
     // The same file named twice (a folder and a file in it) is read once.
@@ -180,11 +173,11 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut bytes)
-                .map_err(|e| InputError::file(path, format!("cannot read standard input: {e}")))?;
+                .map_err(|e| InputError::file(path, crate::say!("error.read_stdin", error = e)))?;
         } else {
             std::fs::File::open(path)
                 .and_then(|mut f| f.read_to_end(&mut bytes))
-                .map_err(|e| InputError::file(path, format!("cannot read the file: {e}")))?;
+                .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
         }
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         let fingerprint = {
@@ -212,10 +205,7 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
                 path: path.clone(),
                 line: Some(file.first_line),
                 column: None,
-                message: format!(
-                    "{} row(s) skipped ({}); `--strict` makes skipped rows errors",
-                    file.rows, file.reason
-                ),
+                message: crate::say!("error.strict", rows = file.rows, reason = file.reason),
             });
         }
     }
@@ -304,14 +294,11 @@ fn read_file(
         .find_map(|l| l.encoding);
     let decoded = text::decode(path, bytes, encoding)?;
     if looks_binary(&decoded.text) {
-        return Err(InputError::file(
-            path,
-            "is not a text export (it holds binary data); roi reads CSV, TSV, JSON and XLSX files",
-        ));
+        return Err(InputError::file(path, crate::say!("error.binary")));
     }
     let trimmed = decoded.text.trim_start();
     if trimmed.is_empty() {
-        return Err(InputError::file(path, "the file is empty"));
+        return Err(InputError::file(path, crate::say!("error.empty")));
     }
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
@@ -372,9 +359,7 @@ fn read_table(
         }
         Err((a, b)) => Err(InputError::file(
             path,
-            format!(
-                "the header fits two exports, {a} and {b}; add a `[[mappings]]` entry in roi.toml to say which"
-            ),
+            crate::say!("error.two_layouts", first = a, second = b),
         )),
     }
 }
@@ -389,27 +374,30 @@ fn finish_file(
 ) -> Result<(), InputError> {
     if found.is_empty() {
         let Some(header) = first else {
-            return Err(InputError::file(path, "the file has no rows"));
+            return Err(InputError::file(path, crate::say!("error.no_rows")));
         };
         let closest = tabular::closest_layouts(&header, layouts);
         return Err(InputError {
             path: path.to_path_buf(),
             line: Some(header.line),
             column: None,
-            message: format!(
-                "not a known export: the header {:?} matches no layout{}. Map its columns in roi.toml:\n\n{}",
-                header
-                    .cells
-                    .iter()
-                    .map(|c| c.trim())
-                    .collect::<Vec<_>>()
-                    .join(","),
-                if closest.is_empty() {
+            message: crate::say!(
+                "error.unknown_export",
+                header = format!(
+                    "{:?}",
+                    header
+                        .cells
+                        .iter()
+                        .map(|c| c.trim())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                closest = if closest.is_empty() {
                     String::new()
                 } else {
-                    format!(" (closest: {})", closest.join(", "))
+                    crate::say!("error.closest", layouts = closest.join(", "))
                 },
-                tabular::mapping_stanza(path, &header)
+                stanza = tabular::mapping_stanza(path, &header)
             ),
         });
     }

@@ -51,9 +51,9 @@ impl Cell<'_> {
 
     fn date(&self) -> Result<NaiveDate, InputError> {
         NaiveDate::parse_from_str(self.value.trim(), "%Y-%m-%d").map_err(|_| {
-            self.error(format!(
-                "{:?} is not a date; expected YYYY-MM-DD, like 2026-08-31",
-                self.value
+            self.error(crate::say!(
+                "error.native_date",
+                value = format!("{:?}", self.value)
             ))
         })
     }
@@ -61,22 +61,18 @@ impl Cell<'_> {
     fn amount(&self, metric: &str, builder: &mut Builder) -> Result<Option<Amount>, InputError> {
         let value = parse_plain(self.value).map_err(|e| {
             self.error(match e {
-                NumberError::NotANumber => format!(
-                    "{:?} is not a number; expected a plain number with `.` as the decimal mark and no thousands separators, like 1234.5{}",
-                    self.value,
-                    if crate::model::canonical_metric(metric).is_none() {
-                        format!(
-                            " (`{}` is not a known dimension or metric, so it is read as a custom metric)",
-                            self.name
-                        )
+                NumberError::NotANumber => crate::say!(
+                    "error.native_number",
+                    value = format!("{:?}", self.value),
+                    custom = if crate::model::canonical_metric(metric).is_none() {
+                        crate::say!("error.custom_metric", column = self.name)
                     } else {
                         String::new()
                     }
                 ),
-                NumberError::TooLarge => format!(
-                    "{:?} is too large; amounts up to 9223372036854 are supported",
-                    self.value
-                ),
+                NumberError::TooLarge => {
+                    crate::say!("error.too_large", value = format!("{:?}", self.value))
+                }
             })
         })?;
         if value.is_some_and(Amount::is_negative) && must_be_non_negative(metric) {
@@ -127,7 +123,7 @@ fn push_record<'a>(
             path: path.to_path_buf(),
             line: Some(line),
             column: None,
-            message: "the record has no `date`; every row needs one (YYYY-MM-DD)".to_owned(),
+            message: crate::say!("error.no_date"),
         });
     };
     let end = end.unwrap_or(start);
@@ -136,7 +132,7 @@ fn push_record<'a>(
             path: path.to_path_buf(),
             line: Some(line),
             column: Some("`end_date`".to_owned()),
-            message: format!("end_date {end} is before date {start}"),
+            message: crate::say!("error.end_before_start", end = end, start = start),
         });
     }
     builder.push(
@@ -156,7 +152,7 @@ fn push_record<'a>(
 pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Result<(), InputError> {
     let mut rows = records.iter().filter(|r| !r.is_blank());
     let Some(header) = rows.next() else {
-        return Err(InputError::file(path, "the file has no header"));
+        return Err(InputError::file(path, crate::say!("error.no_header")));
     };
     let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
     let mut fields = Vec::with_capacity(names.len());
@@ -166,7 +162,7 @@ pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Resul
                 path: path.to_path_buf(),
                 line: Some(header.line),
                 column: Some(format!("{} (`{name}`)", i + 1)),
-                message: format!("`{name}` appears twice in the header"),
+                message: crate::say!("error.duplicate_column", column = name),
             });
         }
         fields.push(field_for(name, builder));
@@ -180,10 +176,10 @@ pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Resul
                 path: path.to_path_buf(),
                 line: Some(record.line),
                 column: None,
-                message: format!(
-                    "the row has {} cells but the header has {}",
-                    record.cells.len(),
-                    names.len()
+                message: crate::say!(
+                    "error.cell_count",
+                    cells = record.cells.len(),
+                    header = names.len()
                 ),
             });
         }
@@ -202,7 +198,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         path: path.to_path_buf(),
         line: Some(line + e.line() as u64 - 1),
         column: None,
-        message: format!("invalid JSON: {e}"),
+        message: crate::say!("error.bad_json", error = e),
     };
     let trimmed = text.trim_start();
     let records: Vec<(u64, serde_json::Value)> = if trimmed.starts_with('[') {
@@ -210,7 +206,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         // Line numbers of array elements are not kept by serde_json; report records by
         // their position instead, which is what a JSON user counts anyway.
         let serde_json::Value::Array(items) = value else {
-            return Err(InputError::file(path, "expected a JSON array of objects"));
+            return Err(InputError::file(path, crate::say!("error.json_array")));
         };
         items
             .into_iter()
@@ -239,7 +235,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                 path: path.to_path_buf(),
                 line: Some(line),
                 column: None,
-                message: "expected a JSON object with `date` and metric fields".to_owned(),
+                message: crate::say!("error.json_object"),
             });
         };
         let mut texts = Vec::with_capacity(map.len());
@@ -253,9 +249,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                         path: path.to_path_buf(),
                         line: Some(line),
                         column: Some(format!("`{name}`")),
-                        message: format!(
-                            "{other} is not a string or number; fields hold one value each"
-                        ),
+                        message: crate::say!("error.json_value", value = other),
                     });
                 }
             };

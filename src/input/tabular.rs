@@ -404,9 +404,10 @@ pub fn read_table(
             return Err(err(
                 record.line,
                 None,
-                format!(
-                    "the row has {} cells but the header has {header_len}; the file may be cut off or damaged",
-                    record.cells.len()
+                crate::say!(
+                    "error.short_row",
+                    cells = record.cells.len(),
+                    header = header_len
                 ),
             ));
         }
@@ -418,9 +419,10 @@ pub fn read_table(
             return Err(err(
                 record.line,
                 None,
-                format!(
-                    "the row has {} cells but the header has {header_len}; the export is damaged or has an extra column",
-                    record.cells.len()
+                crate::say!(
+                    "error.long_row_cells",
+                    cells = record.cells.len(),
+                    header = header_len
                 ),
             ));
         }
@@ -442,9 +444,7 @@ pub fn read_table(
                         return Err(err(
                             record.line,
                             Some(i),
-                            format!(
-                                "{text:?} is not a date; expected a date such as 2026-08-31, 08/31/2026 or Aug 31, 2026"
-                            ),
+                            crate::say!("error.date", value = format!("{text:?}")),
                         ));
                     }
                 }
@@ -460,10 +460,7 @@ pub fn read_table(
         Ok(Some(o)) => Some(o),
         Ok(None) => layout.day_order,
         Err(super::value::MixedDayOrder) => {
-            return Err(InputError::file(
-                path,
-                "dates are day-first on some rows and month-first on others; fix the file or map it with an explicit `date_format` in roi.toml",
-            ));
+            return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
         }
     };
     let numeric = parsed
@@ -472,7 +469,7 @@ pub fn read_table(
     if numeric && order.is_none() {
         return Err(InputError::file(
             path,
-            "the dates could be day-first or month-first (no day above 12); add a mapping with `date_format = \"%d/%m/%Y\"` (or \"%m/%d/%Y\") in roi.toml",
+            crate::say!("error.ambiguous_day_order"),
         ));
     }
     if numeric && day_order(parsed.iter()) == Ok(None) {
@@ -536,15 +533,17 @@ pub fn read_table(
             return Err(err(
                 record.line,
                 Some(i),
-                format!(
-                    "{:?} is not a date in the calendar (read {})",
-                    record.cells.get(i).map_or("", |c| c.trim()),
-                    if order == Some(DayOrder::DayFirst) {
-                        "day-first"
-                    } else {
-                        "month-first"
-                    }
-                ),
+                if order == Some(DayOrder::DayFirst) {
+                    crate::say!(
+                        "error.impossible_date_day_first",
+                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim()))
+                    )
+                } else {
+                    crate::say!(
+                        "error.impossible_date_month_first",
+                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim()))
+                    )
+                },
             ));
         }
         let (start, mut end) = match (day, range) {
@@ -602,10 +601,7 @@ pub fn read_table(
                         err(
                             record.line,
                             Some(i),
-                            format!(
-                                "{:?} is not a number; expected a number such as 1234.5, 1,234.5, 1.234,5 or 12%",
-                                text.trim()
-                            ),
+                            crate::say!("error.number", value = format!("{:?}", text.trim())),
                         )
                     })?;
                     let Some(value) = value else { continue };
@@ -956,9 +952,10 @@ pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
 /// A ready-to-edit mapping stanza for an unknown header.
 pub fn mapping_stanza(path: &Path, header: &Record) -> String {
     let mut out = format!(
-        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # the platform id of these rows\n[mappings.columns]\n",
+        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n[mappings.columns]\n",
         path.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        crate::say!("error.stanza_platform")
     );
     for cell in &header.cells {
         let name = cell.trim();

@@ -26,7 +26,7 @@ pub fn decode(
         if had_errors {
             return Err(InputError::file(
                 path,
-                format!("the file is not valid {name}; save it as UTF-8 (CSV UTF-8 in Excel)"),
+                crate::say!("error.bad_encoding", encoding = name),
             ));
         }
         Ok(Decoded {
@@ -79,10 +79,7 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(InputError::file(
-            path,
-            "the file looks like UTF-16 without a byte-order mark but does not decode; save it as UTF-8",
-        ));
+        return Err(InputError::file(path, crate::say!("error.bad_utf16")));
     }
     Ok(Decoded {
         text: text.into_owned(),
@@ -149,7 +146,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
                     path: path.to_path_buf(),
                     line: e.position().map(|p| p.line() + line_offset),
                     column: None,
-                    message: format!("the file is not valid CSV: {e}"),
+                    message: crate::say!("error.bad_csv", error = e),
                 });
             }
         }
@@ -160,9 +157,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
                 path: path.to_path_buf(),
                 line: Some(line),
                 column: None,
-                message: format!(
-                    "the row is {bytes} bytes long; roi reads rows of at most {MAX_RECORD_BYTES} bytes (a damaged file, or not a table?)"
-                ),
+                message: crate::say!("error.long_row", bytes = bytes, max = MAX_RECORD_BYTES),
             });
         }
         if record.len() > MAX_COLUMNS {
@@ -170,10 +165,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
                 path: path.to_path_buf(),
                 line: Some(line),
                 column: None,
-                message: format!(
-                    "the row has {} cells; roi reads at most {MAX_COLUMNS} columns (is this a table export?)",
-                    record.len()
-                ),
+                message: crate::say!("error.wide_row", cells = record.len(), max = MAX_COLUMNS),
             });
         }
         out.push(Record {
@@ -232,12 +224,15 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
     use calamine::{Data, Reader, open_workbook_auto};
     let mut book = open_workbook_auto(path)
-        .map_err(|e| InputError::file(path, format!("cannot read the workbook: {e}")))?;
+        .map_err(|e| InputError::file(path, crate::say!("error.read_workbook", error = e)))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| InputError::file(path, format!("cannot read sheet `{name}`: {e}")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            InputError::file(
+                path,
+                crate::say!("error.read_sheet", sheet = name, error = e),
+            )
+        })?;
         let first_row = range.start().map_or(0, |(r, _)| r);
         let records = range
             .rows()

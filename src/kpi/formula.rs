@@ -35,11 +35,21 @@ impl Op {
 
 /// A formula that does not parse, with the character position of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at character {position} of `{formula}`")]
 pub struct FormulaError {
     pub formula: String,
     pub position: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for FormulaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::say!(
+            "formula.at",
+            error = self.message,
+            position = self.position,
+            formula = self.formula
+        ))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +76,10 @@ pub fn parse(formula: &str) -> Result<Expr, FormulaError> {
     };
     let expr = parser.expr()?;
     if let Some((at, token)) = parser.tokens.get(parser.pos) {
-        return Err(parser.error(*at, format!("unexpected {}", describe(token))));
+        return Err(parser.error(
+            *at,
+            crate::say!("formula.unexpected", token = describe(token)),
+        ));
     }
     Ok(expr)
 }
@@ -115,7 +128,7 @@ fn tokenize(formula: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
                 let value: f64 = text.parse().map_err(|_| FormulaError {
                     formula: formula.to_owned(),
                     position,
-                    message: format!("`{text}` is not a number"),
+                    message: crate::say!("formula.not_a_number", text = text),
                 })?;
                 tokens.push((position, Token::Number(value)));
             }
@@ -131,9 +144,7 @@ fn tokenize(formula: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
                 return Err(FormulaError {
                     formula: formula.to_owned(),
                     position,
-                    message: format!(
-                        "unexpected `{other}` (a formula uses names, numbers, + - * / and parentheses)"
-                    ),
+                    message: crate::say!("formula.unexpected_char", char = other),
                 });
             }
         }
@@ -143,8 +154,8 @@ fn tokenize(formula: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
 
 fn describe(token: &Token) -> String {
     match token {
-        Token::Number(n) => format!("number `{n}`"),
-        Token::Name(n) => format!("name `{n}`"),
+        Token::Number(n) => crate::say!("formula.number", value = n),
+        Token::Name(n) => crate::say!("formula.name", value = n),
         Token::Op(op) => format!("`{}`", op.symbol()),
         Token::Open => "`(`".to_owned(),
         Token::Close => "`)`".to_owned(),
@@ -192,7 +203,7 @@ impl Parser<'_> {
 
     fn factor(&mut self) -> Result<Expr, FormulaError> {
         let Some((at, token)) = self.tokens.get(self.pos).cloned() else {
-            return Err(self.error(self.end_position(), "formula ends too early".to_owned()));
+            return Err(self.error(self.end_position(), crate::say!("formula.ends_early")));
         };
         self.pos += 1;
         match token {
@@ -206,26 +217,22 @@ impl Parser<'_> {
             Token::Name(name) if self.peek() == Some(&Token::Open) => {
                 self.pos += 1;
                 if name != "growth" {
-                    return Err(self.error(
-                        at,
-                        format!(
-                            "unknown function `{name}` (the only function is `growth(metric)`)"
-                        ),
-                    ));
+                    return Err(
+                        self.error(at, crate::say!("formula.unknown_function", name = name))
+                    );
                 }
                 let Some((_, Token::Name(arg))) = self.tokens.get(self.pos).cloned() else {
-                    return Err(self.error(
-                        at,
-                        "`growth` takes the name of a stock metric, like `growth(followers)`"
-                            .to_owned(),
-                    ));
+                    return Err(self.error(at, crate::say!("formula.growth_argument")));
                 };
                 self.pos += 1;
                 self.close(at)?;
                 Ok(Expr::Growth(arg))
             }
             Token::Name(name) => Ok(Expr::Name(name)),
-            other => Err(self.error(at, format!("unexpected {}", describe(&other)))),
+            other => Err(self.error(
+                at,
+                crate::say!("formula.unexpected", token = describe(&other)),
+            )),
         }
     }
 
@@ -234,10 +241,7 @@ impl Parser<'_> {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.error(
-                open_at,
-                "`(` is never closed: add the matching `)`".to_owned(),
-            ))
+            Err(self.error(open_at, crate::say!("formula.unclosed")))
         }
     }
 }

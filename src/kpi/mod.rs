@@ -8,6 +8,7 @@
 pub mod formula;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use indexmap::IndexMap;
 
@@ -240,42 +241,67 @@ pub struct CustomKpi {
 /// A problem in the KPI definitions, found when the configuration is loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
-    #[error("kpi `{kpi}`: {source}")]
     Syntax {
         kpi: String,
         source: formula::FormulaError,
     },
-    #[error(
-        "kpi `{0}` has the name of a built-in KPI or metric; give your variant its own name, like `{0}_custom`"
-    )]
     Shadows(String),
-    #[error("kpi `{kpi}` divides by the constant 0, so it could never have a value")]
-    DivisionByZero { kpi: String },
-    #[error("kpis refer to each other in a cycle: {0}")]
+    DivisionByZero {
+        kpi: String,
+    },
     Cycle(String),
-    #[error("kpi `{kpi}`: `growth({arg})` needs a stock metric such as `followers`")]
-    GrowthOfFlow { kpi: String, arg: String },
+    GrowthOfFlow {
+        kpi: String,
+        arg: String,
+    },
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            CatalogueError::Syntax { kpi, source } => {
+                crate::say!("error.kpi_syntax", kpi = kpi, error = source)
+            }
+            CatalogueError::Shadows(kpi) => crate::say!("error.kpi_shadows", kpi = kpi),
+            CatalogueError::DivisionByZero { kpi } => {
+                crate::say!("error.kpi_division_by_zero", kpi = kpi)
+            }
+            CatalogueError::Cycle(cycle) => crate::say!("error.kpi_cycle", cycle = cycle),
+            CatalogueError::GrowthOfFlow { kpi, arg } => {
+                crate::say!("error.kpi_growth_of_flow", kpi = kpi, arg = arg)
+            }
+        })
+    }
 }
 
 /// A problem evaluating a KPI over data.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error(
-        "`{metric}` mixes currencies ({currencies}); amounts in different currencies are never added. \
-         Add rates to roi.toml (`currency = \"USD\"` and under `[fx]` a line such as `VND = 0.000039`), \
-         or narrow the data with `--where currency=…` or `--by currency`; files that name no currency take roi.toml's `currency`"
-    )]
     MixedCurrencies { metric: String, currencies: String },
-    #[error(
-        "`{name}` is neither a metric, a KPI nor a column of the inputs{hint}; run `roi kpis` for the known names"
-    )]
     UnknownName { name: String, hint: String },
-    #[error(
-        "`[fx]` has no rate for {currency}; add `{currency} = <value of one {currency} in {base}>`"
-    )]
     MissingRate { currency: String, base: String },
-    #[error("goal `{goal}`: {inner}")]
     InGoal { goal: String, inner: Box<EvalError> },
+}
+
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            EvalError::MixedCurrencies { metric, currencies } => crate::say!(
+                "error.mixed_currencies",
+                metric = metric,
+                currencies = currencies
+            ),
+            EvalError::UnknownName { name, hint } => {
+                crate::say!("error.unknown_name", name = name, hint = hint)
+            }
+            EvalError::MissingRate { currency, base } => {
+                crate::say!("error.missing_rate", currency = currency, base = base)
+            }
+            EvalError::InGoal { goal, inner } => {
+                crate::say!("error.in_goal", goal = goal, error = inner)
+            }
+        })
+    }
 }
 
 /// Exchange rates into the report currency, from `[fx]`.
@@ -365,7 +391,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .map(|(_, c)| crate::say!("error.did_you_mean", name = c))
         .unwrap_or_default()
 }
 

@@ -417,11 +417,11 @@ fn cases() -> Vec<Case> {
 
 const GOAL_WITH_INPUTS: &str = "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 10\n";
 
-#[test]
-fn every_bad_input_gets_a_clear_message_and_no_panic() {
+/// Runs every case in a temporary folder, `--lang` first when given.
+fn run_cases(lang: Option<&'static str>) -> Vec<(&'static str, String)> {
     let cases = cases();
-    assert!(cases.len() >= 60, "the corpus has {} cases", cases.len());
     let mut names = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
     for case in cases {
         assert!(names.insert(case.name), "two cases are named {}", case.name);
         let dir = tempfile::tempdir().unwrap();
@@ -431,10 +431,45 @@ fn every_bad_input_gets_a_clear_message_and_no_panic() {
         if !case.config.is_empty() {
             std::fs::write(dir.path().join("roi.toml"), case.config).unwrap();
         }
-        let out = roi_in(dir.path(), &case.args);
-        let text = transcript(&out);
+        let mut args = Vec::new();
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        args.extend(case.args.iter().copied());
+        let text = transcript(&roi_in(dir.path(), &args));
         assert!(!text.contains("panicked"), "{}: {text}", case.name);
         assert!(!text.contains("RUST_BACKTRACE"), "{}: {text}", case.name);
-        insta::assert_snapshot!(case.name, text);
+        out.push((case.name, text));
+    }
+    out
+}
+
+#[test]
+fn every_bad_input_gets_a_clear_message_and_no_panic() {
+    let results = run_cases(None);
+    assert!(
+        results.len() >= 60,
+        "the corpus has {} cases",
+        results.len()
+    );
+    for (name, text) in results {
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+/// The same corpus in Vietnamese: the same exit codes, and messages from the
+/// Vietnamese catalogue (only values, names and the TOML parser's own words stay).
+#[test]
+fn every_bad_input_message_in_vietnamese() {
+    let english = run_cases(None);
+    let vietnamese = run_cases(Some("vi"));
+    for ((name, en), (_, vi)) in english.iter().zip(&vietnamese) {
+        let exit = |t: &str| t.lines().next().map(str::to_owned);
+        assert_eq!(exit(en), exit(vi), "{name}: exit codes differ");
+        // clap's own usage errors (unknown flags, unparsable values) are clap's text.
+        if en.contains("error: ") && !en.contains("For more information, try '--help'") {
+            assert!(vi.contains("lỗi: "), "{name}: {vi}");
+        }
+        insta::assert_snapshot!(format!("vi__{name}"), vi);
     }
 }

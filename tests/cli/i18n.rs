@@ -171,3 +171,54 @@ fn init_in_vietnamese() {
     assert_eq!(written.matches("[[goals]]").count(), 7);
     assert_eq!(code(&roi_in(dir.path(), &["kpis"])), 0);
 }
+
+/// Every message the code names (`say!`, `msg!`, `tr(…, "key"`) is in the catalogue,
+/// so no reader ever sees a bare key.
+#[test]
+fn every_message_the_code_names_is_in_the_catalogue() {
+    let en = keys("locales/en.yml");
+    let mut missing = Vec::new();
+    let mut named = 0;
+    for entry in walk(&root().join("src")) {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        for marker in [
+            "say!(",
+            "msg!(",
+            "tr(lang, \"",
+            "tr(style.lang, \"",
+            "t(style, \"",
+        ] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = text[at + marker.len()..].trim_start();
+                let rest = rest.strip_prefix('"').unwrap_or(rest);
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                if !key.contains('.') || key.contains(['{', ' ']) {
+                    continue; // a macro definition or a computed key
+                }
+                named += 1;
+                if !en.contains(key) {
+                    missing.push(format!("{}: {key}", entry.display()));
+                }
+            }
+        }
+    }
+    assert!(named > 100, "only {named} message keys found in the code");
+    assert!(
+        missing.is_empty(),
+        "keys not in locales/en.yml: {missing:?}"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
