@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{self, Lang};
 
 use crate::goals::FailOn;
 use crate::render::Format;
@@ -217,7 +219,102 @@ pub enum Command {
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; expected YYYY-MM-DD, like 2026-08-31"))
+        .map_err(|_| crate::say!("error.flag_date", value = text))
+}
+
+/// Parses the command line, with `--help` in the reader's language (`--lang`, else
+/// the environment), and exits on a usage error as clap does.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_in_args(&args)
+        .or_else(Lang::from_env)
+        .unwrap_or_default();
+    i18n::set_current(lang);
+    let mut command = localize(Cli::command(), lang);
+    let matches = command
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+}
+
+/// `--lang X` or `--lang=X` before clap has parsed anything, for the help text.
+fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).and_then(|v| Lang::parse(v))
+        } else {
+            a.strip_prefix("--lang=").and_then(Lang::parse)
+        }
+    })
+}
+
+/// The help of every command and argument from the catalogue; English is the
+/// definitions' own text.
+pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    if lang == Lang::En {
+        return command;
+    }
+    localize_command(command, lang, true)
+}
+
+fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Command {
+    let text = |key: &str| i18n::tr(lang, key, &[]);
+    let about = if top {
+        text("help.about")
+    } else {
+        text(&format!("help.command.{}", command.get_name()))
+    };
+    let after = command.get_after_help().map(|h| {
+        h.to_string()
+            .replace("Examples:", &text("help.examples"))
+            .replace("Example:", &text("help.examples"))
+    });
+    let mut command = command
+        .about(about)
+        .long_about(None)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("help.usage")
+        ))
+        .subcommand_help_heading(text("help.commands"))
+        .mut_args(|arg| {
+            let key = format!("help.arg.{}", arg.get_id());
+            let heading = if arg.is_positional() {
+                text("help.arguments")
+            } else {
+                text("help.options")
+            };
+            arg.help(text(&key)).long_help(None).help_heading(heading)
+        });
+    // The generated --help and --version flags take no translation: ours do the same.
+    command = command.disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(text("help.arg.help"))
+            .help_heading(text("help.options")),
+    );
+    if top {
+        command = command
+            .after_help(text("help.exit_codes"))
+            .disable_version_flag(true)
+            .arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help(text("help.arg.version"))
+                    .help_heading(text("help.options")),
+            );
+    } else if let Some(after) = after {
+        command = command.after_help(after);
+    }
+    command.mut_subcommands(|sub| localize_command(sub, lang, false))
 }
 
 #[cfg(test)]
@@ -227,5 +324,6 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         super::Cli::command().debug_assert();
+        super::localize(super::Cli::command(), crate::i18n::Lang::Vi).debug_assert();
     }
 }

@@ -1,10 +1,8 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = roi::cli::Cli::parse();
+    let cli = roi::cli::parse();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = roi::run(&cli, &mut out).and_then(|outcome| {

@@ -222,3 +222,43 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// `--help` of every command in Vietnamese: each summary and argument from the
+/// catalogue (no bare key), the English help unchanged without `--lang`.
+#[test]
+fn help_in_vietnamese() {
+    let commands = [
+        "",
+        "report",
+        "check",
+        "status",
+        "kpi",
+        "explain",
+        "inspect",
+        "normalize",
+        "kpis",
+        "init",
+        "completions",
+        "man",
+    ];
+    for command in commands {
+        let mut args = vec!["--lang", "vi"];
+        if !command.is_empty() {
+            args.push(command);
+        }
+        args.push("--help");
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{command}");
+        let text = stdout(&out);
+        assert!(!text.contains("help."), "{command}: a bare key in {text}");
+        assert!(text.contains("Cách dùng: roi"), "{command}: {text}");
+        let english_args: Vec<&str> = args[2..].to_vec();
+        let english = stdout(&roi(&english_args));
+        assert!(english.contains("Usage: roi"), "{command}: {english}");
+    }
+    insta::assert_snapshot!("help_vi", stdout(&roi(&["--lang", "vi", "--help"])));
+    insta::assert_snapshot!(
+        "help_vi_report",
+        stdout(&roi(&["--lang", "vi", "report", "--help"]))
+    );
+}
