@@ -291,26 +291,22 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
             arg.help(text(&key)).long_help(None).help_heading(heading)
         });
     // The generated --help and --version flags take no translation: ours do the same.
-    command = command.disable_help_flag(true).arg(
-        clap::Arg::new("help")
-            .short('h')
-            .long("help")
-            .action(clap::ArgAction::Help)
-            .help(text("help.arg.help"))
-            .help_heading(text("help.options")),
-    );
+    let flag = |id: &'static str, short: char, action: clap::ArgAction| {
+        clap::Arg::new(id)
+            .short(short)
+            .long(id)
+            .action(action)
+            .help(text(&format!("help.arg.{id}")))
+            .help_heading(text("help.options"))
+    };
+    command = command
+        .disable_help_flag(true)
+        .arg(flag("help", 'h', clap::ArgAction::Help));
     if top {
         command = command
             .after_help(text("help.exit_codes"))
             .disable_version_flag(true)
-            .arg(
-                clap::Arg::new("version")
-                    .short('V')
-                    .long("version")
-                    .action(clap::ArgAction::Version)
-                    .help(text("help.arg.version"))
-                    .help_heading(text("help.options")),
-            );
+            .arg(flag("version", 'V', clap::ArgAction::Version));
     } else if let Some(after) = after {
         command = command.after_help(after);
     }

@@ -137,9 +137,10 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     while let Some(at) = rest.find("%{") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
-        match after.find('}').map(|end| (&after[..end], end)) {
-            Some((name, end)) if args.iter().any(|(n, _)| *n == name) => {
-                let value = args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v);
+        let end = after.find('}');
+        let value = end.and_then(|end| args.iter().find(|(n, _)| *n == &after[..end]));
+        match (end, value) {
+            (Some(end), Some((_, value))) => {
                 out.push_str(value);
                 rest = &after[end + 1..];
             }

@@ -857,6 +857,12 @@ fn year_less_years(
         return Ok(Vec::new());
     }
     // The reference: the latest date the export can hold.
+    let no_year = || InputError {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        message: crate::say!("error.no_year"),
+    };
     let (reference, how) = if let Some(y) = context.year {
         (
             NaiveDate::from_ymd_opt(y, 12, 31),
@@ -870,16 +876,10 @@ fn year_less_years(
     } else if let Some(m) = context.modified {
         (Some(m), crate::msg!("warning.year_saved", date = m))
     } else {
-        (None, crate::msg!("warning.year_saved", date = ""))
+        return Err(no_year());
     };
-    let Some(reference) = reference else {
-        return Err(InputError {
-            path: path.to_path_buf(),
-            line: None,
-            column: None,
-            message: crate::say!("error.no_year"),
-        });
-    };
+    // A year out of the calendar's range (`--year 999999`) gives no reference either.
+    let reference = reference.ok_or_else(no_year)?;
     let latest_year = |(m, d): (u32, u32)| {
         let y = chrono::Datelike::year(&reference);
         if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference) {

@@ -279,19 +279,9 @@ fn completions_and_man_page() {
 fn help_and_version() {
     let out = roi(&["--version"]);
     assert_eq!(stdout(&out), format!("roi {}\n", env!("CARGO_PKG_VERSION")));
-    for cmd in [
-        "report",
-        "check",
-        "status",
-        "kpi",
-        "explain",
-        "inspect",
-        "normalize",
-        "kpis",
-        "init",
-        "completions",
-        "man",
-    ] {
+    let commands = crate::commands();
+    assert!(commands.len() >= 11, "{commands:?}");
+    for cmd in commands.iter().map(String::as_str) {
         let out = roi(&[cmd, "--help"]);
         assert_eq!(code(&out), 0);
         assert!(

@@ -227,21 +227,11 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// catalogue (no bare key), the English help unchanged without `--lang`.
 #[test]
 fn help_in_vietnamese() {
-    let commands = [
-        "",
-        "report",
-        "check",
-        "status",
-        "kpi",
-        "explain",
-        "inspect",
-        "normalize",
-        "kpis",
-        "init",
-        "completions",
-        "man",
-    ];
-    for command in commands {
+    let mut commands = crate::commands();
+    assert!(commands.len() >= 11, "{commands:?}");
+    commands.insert(0, String::new());
+    for command in &commands {
+        let command = command.as_str();
         let mut args = vec!["--lang", "vi"];
         if !command.is_empty() {
             args.push(command);

@@ -42,6 +42,15 @@ pub fn roi_in(dir: &Path, args: &[&str]) -> Output {
         .expect("roi runs")
 }
 
+/// The names of roi's commands, from its clap definition.
+pub fn commands() -> Vec<String> {
+    use clap::CommandFactory;
+    roi::cli::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect()
+}
+
 pub fn roi(args: &[&str]) -> Output {
     roi_in(&root(), args)
 }
