@@ -10,6 +10,7 @@ use crate::i18n::{self, Lang};
 
 use crate::goals::FailOn;
 use crate::render::Format;
+use crate::report::TrendGrain;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -112,6 +113,10 @@ pub enum Command {
         /// KPIs to show (comma-separated or repeated) [default: those with a value]
         #[arg(long = "kpi", value_name = "NAME", value_delimiter = ',')]
         kpis: Vec<String>,
+        /// Period of the trend series (sparklines, HTML charts, `trend` in JSON): auto
+        /// takes days up to two months of data, weeks up to two years, months beyond
+        #[arg(long, value_enum, value_name = "PERIOD", default_value_t = TrendGrain::Auto)]
+        trend: TrendGrain,
         #[command(flatten)]
         selection: Selection,
     },

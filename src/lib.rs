@@ -266,6 +266,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             by,
             kpis,
+            trend,
             selection,
         } => {
             let by = by
@@ -300,6 +301,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 window: window_from(selection)?,
                 by,
                 kpis: kpis.clone(),
+                trend: *trend,
             };
             let dataset = settings.dataset(inputs)?;
             let report = report::build(config, &dataset, &scope)?;

@@ -86,6 +86,33 @@ pub struct Scope {
     pub by: Vec<GroupBy>,
     /// KPIs to show; empty for the default selection.
     pub kpis: Vec<String>,
+    /// The period of the trend series.
+    pub trend: TrendGrain,
+}
+
+/// How `--trend` chooses the period of the trend series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TrendGrain {
+    #[default]
+    Auto,
+    Day,
+    Week,
+    Month,
+    Off,
+}
+
+impl TrendGrain {
+    fn resolve(self, range: Window) -> Option<GroupBy> {
+        match self {
+            TrendGrain::Auto if range.days() <= 62 => Some(GroupBy::Day),
+            TrendGrain::Auto if range.days() <= 731 => Some(GroupBy::Week),
+            TrendGrain::Auto => Some(GroupBy::Month),
+            TrendGrain::Day => Some(GroupBy::Day),
+            TrendGrain::Week => Some(GroupBy::Week),
+            TrendGrain::Month => Some(GroupBy::Month),
+            TrendGrain::Off => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -102,8 +129,25 @@ pub struct Report {
     pub kpis: Vec<KpiColumn>,
     pub groups: Vec<Group>,
     pub goals: Vec<GoalResult>,
+    /// The same KPI columns per period, over every selected row and per platform.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Trend>,
     pub inputs: Inputs,
     pub notes: Vec<crate::i18n::Message>,
+}
+
+/// KPI values per period: what trend charts and sparklines draw.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Trend {
+    /// `day`, `week` or `month`.
+    pub grain: String,
+    /// One group per period, keyed by the period.
+    pub total: Vec<Group>,
+    /// One group per platform and period, keyed by both.
+    pub by_platform: Vec<Group>,
+    /// Rows whose dates cross a period's edge (weekly or monthly exports): left out
+    /// of the trend rather than split over days the export does not give.
+    pub rows_left_out: u64,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -228,10 +272,187 @@ pub fn build<'a>(
         .iter()
         .copied()
         .find(|g| !matches!(g, GroupBy::Dim(_)));
+    let (raw_groups, straddling) =
+        aggregate_groups(dataset, &selection.rows, &dims, time, scope.window);
+    let mut notes = Vec::new();
+    if straddling > 0 {
+        notes.push(crate::msg!("note.straddling", rows = straddling));
+    }
 
+    let candidates: Vec<String> = if scope.kpis.is_empty() {
+        if scope.by.is_empty() {
+            config.catalogue.iter().map(|k| k.name.clone()).collect()
+        } else {
+            HEADLINE.iter().map(|s| (*s).to_owned()).collect()
+        }
+    } else {
+        scope.kpis.clone()
+    };
+
+    let Evaluated {
+        mut groups,
+        mixed,
+        inexact,
+    } = evaluate_groups(config, dataset, &raw_groups, &candidates)?;
+    // Default selections show only KPIs that have a value somewhere.
+    let shown: Vec<String> = candidates
+        .into_iter()
+        .filter(|name| {
+            !scope.kpis.is_empty() || groups.iter().any(|g| g.values[name].value.is_some())
+        })
+        .collect();
+    for g in &mut groups {
+        g.values.retain(|name, _| shown.contains(name));
+    }
+    for m in &mixed {
+        notes.push(crate::msg!("note.mixed_currencies", metric = m));
+    }
+    if inexact {
+        notes.push(crate::msg!("report.reach_note"));
+    }
+
+    if !scope.filter.is_empty() || scope.window.is_some() {
+        // Goals carry their own filters and windows, so their figures never change
+        // with the flags that narrow the KPI table.
+        notes.push(crate::msg!("note.goals_own_scope"));
+    }
+    let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
+    let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;
+    let trend = match selection
+        .date_range()
+        .map(|range| clip(range, scope.window))
+        .filter(|range| range.from <= range.to)
+        .and_then(|range| scope.trend.resolve(range))
+    {
+        Some(grain) => Some(trend(config, &selection, grain, scope.window, &shown)?),
+        None => None,
+    };
+
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        as_of: scope.as_of,
+        window: scope.window,
+        filter: scope
+            .filter
+            .conditions
+            .iter()
+            .map(|(d, v)| (d.name().to_owned(), v.clone()))
+            .collect(),
+        group_by: scope.by.iter().map(|g| g.name().to_owned()).collect(),
+        kpis: shown
+            .iter()
+            .map(|name| KpiColumn {
+                name: name.clone(),
+                unit: config.catalogue.unit(name, dataset),
+                pace: config.catalogue.pace(name, dataset),
+            })
+            .collect(),
+        groups,
+        goals,
+        trend,
+        inputs: Inputs::of(dataset),
+        notes,
+    })
+}
+
+fn trend(
+    config: &Config,
+    selection: &crate::dataset::Selection<'_>,
+    grain: GroupBy,
+    window: Option<Window>,
+    kpis: &[String],
+) -> Result<Trend, EvalError> {
+    let dataset = selection.dataset;
+    let (total, left_out) = aggregate_groups(dataset, &selection.rows, &[], Some(grain), window);
+    let (by_platform, _) = aggregate_groups(
+        dataset,
+        &selection.rows,
+        &[Dimension::Platform],
+        Some(grain),
+        window,
+    );
+    // A period whose money mixes currencies shows no value, as a table cell does.
+    Ok(Trend {
+        grain: grain.name().to_owned(),
+        total: evaluate_groups(config, dataset, &total, kpis)?.groups,
+        by_platform: evaluate_groups(config, dataset, &by_platform, kpis)?.groups,
+        rows_left_out: left_out,
+    })
+}
+
+/// KPI values of each group, with the currency mixes and inexact values met.
+struct Evaluated {
+    groups: Vec<Group>,
+    mixed: std::collections::BTreeSet<String>,
+    inexact: bool,
+}
+
+fn evaluate_groups(
+    config: &Config,
+    dataset: &Dataset,
+    raw_groups: &[RawGroup],
+    candidates: &[String],
+) -> Result<Evaluated, EvalError> {
+    let mut mixed = std::collections::BTreeSet::new();
+    let mut groups = Vec::with_capacity(raw_groups.len());
+    let mut inexact = false;
+    for (key, agg) in raw_groups {
+        let mut values = IndexMap::new();
+        for name in candidates {
+            // A table cell over two currencies shows no value and says why; the
+            // amounts are never added. (`roi kpi` and goals refuse outright.)
+            let v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
+                Err(EvalError::MixedCurrencies { metric, currencies }) => {
+                    mixed.insert(format!("{metric} ({currencies})"));
+                    crate::kpi::Value {
+                        value: None,
+                        unit: config.catalogue.unit(name, dataset),
+                        currency: None,
+                        bound: Bound::Exact,
+                    }
+                }
+                other => other?,
+            };
+            inexact |= !v.bound.is_exact();
+            values.insert(
+                name.clone(),
+                KpiValue {
+                    value: v.value,
+                    currency: v.currency,
+                    bound: v.bound,
+                },
+            );
+        }
+        groups.push(Group {
+            key: key.clone(),
+            rows: agg.rows,
+            first_date: agg.first,
+            last_date: agg.last,
+            values,
+        });
+    }
+    Ok(Evaluated {
+        groups,
+        mixed,
+        inexact,
+    })
+}
+
+/// Base-metric totals per group: one per `dims` key, and per period of `time` when
+/// given. Also returns how many rows straddled a window's edge and were left out.
+type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate);
+
+fn aggregate_groups<'a>(
+    dataset: &'a Dataset,
+    rows: &[&'a Row],
+    dims: &[Dimension],
+    time: Option<GroupBy>,
+    window: Option<Window>,
+) -> (Vec<RawGroup>, u64) {
+    let scope_window = window;
     // Rows per dimension key, keeping first-seen order stable by sorting keys.
     let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
-    for row in &selection.rows {
+    for row in rows {
         let key = dims
             .iter()
             .map(|d| dataset.dim_value(row, *d).unwrap_or("").to_owned())
@@ -239,18 +460,17 @@ pub fn build<'a>(
         by_key.entry(key).or_default().push(row);
     }
 
-    let mut notes = Vec::new();
     let mut raw_groups = Vec::new();
     let mut straddling = 0;
     for (key, rows) in by_key {
         let sub = crate::dataset::Selection { dataset, rows };
         let windows: Vec<Option<Window>> = match time {
-            None => vec![scope.window],
+            None => vec![scope_window],
             Some(grain) => {
                 let Some(range) = sub.date_range() else {
                     continue;
                 };
-                let range = clip(range, scope.window);
+                let range = clip(range, scope_window);
                 let mut out = Vec::new();
                 let mut day = range.from;
                 while day <= range.to {
@@ -329,107 +549,7 @@ pub fn build<'a>(
             raw_groups.push((labels, agg));
         }
     }
-    if straddling > 0 {
-        notes.push(crate::msg!("note.straddling", rows = straddling));
-    }
-
-    let candidates: Vec<String> = if scope.kpis.is_empty() {
-        if scope.by.is_empty() {
-            config.catalogue.iter().map(|k| k.name.clone()).collect()
-        } else {
-            HEADLINE.iter().map(|s| (*s).to_owned()).collect()
-        }
-    } else {
-        scope.kpis.clone()
-    };
-
-    let mut mixed = std::collections::BTreeSet::new();
-    let mut groups = Vec::with_capacity(raw_groups.len());
-    let mut inexact = false;
-    for (key, agg) in &raw_groups {
-        let mut values = IndexMap::new();
-        for name in &candidates {
-            // A table cell over two currencies shows no value and says why; the
-            // amounts are never added. (`roi kpi` and goals refuse outright.)
-            let v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
-                Err(EvalError::MixedCurrencies { metric, currencies }) => {
-                    mixed.insert(format!("{metric} ({currencies})"));
-                    crate::kpi::Value {
-                        value: None,
-                        unit: config.catalogue.unit(name, dataset),
-                        currency: None,
-                        bound: Bound::Exact,
-                    }
-                }
-                other => other?,
-            };
-            inexact |= !v.bound.is_exact();
-            values.insert(
-                name.clone(),
-                KpiValue {
-                    value: v.value,
-                    currency: v.currency,
-                    bound: v.bound,
-                },
-            );
-        }
-        groups.push(Group {
-            key: key.clone(),
-            rows: agg.rows,
-            first_date: agg.first,
-            last_date: agg.last,
-            values,
-        });
-    }
-    // Default selections show only KPIs that have a value somewhere.
-    let shown: Vec<String> = candidates
-        .into_iter()
-        .filter(|name| {
-            !scope.kpis.is_empty() || groups.iter().any(|g| g.values[name].value.is_some())
-        })
-        .collect();
-    for g in &mut groups {
-        g.values.retain(|name, _| shown.contains(name));
-    }
-    for m in &mixed {
-        notes.push(crate::msg!("note.mixed_currencies", metric = m));
-    }
-    if inexact {
-        notes.push(crate::msg!("report.reach_note"));
-    }
-
-    if !scope.filter.is_empty() || scope.window.is_some() {
-        // Goals carry their own filters and windows, so their figures never change
-        // with the flags that narrow the KPI table.
-        notes.push(crate::msg!("note.goals_own_scope"));
-    }
-    let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
-    let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;
-
-    Ok(Report {
-        schema_version: SCHEMA_VERSION,
-        as_of: scope.as_of,
-        window: scope.window,
-        filter: scope
-            .filter
-            .conditions
-            .iter()
-            .map(|(d, v)| (d.name().to_owned(), v.clone()))
-            .collect(),
-        group_by: scope.by.iter().map(|g| g.name().to_owned()).collect(),
-        kpis: shown
-            .iter()
-            .map(|name| KpiColumn {
-                name: name.clone(),
-                unit: config.catalogue.unit(name, dataset),
-                pace: config.catalogue.pace(name, dataset),
-            })
-            .collect(),
-        groups,
-        goals,
-        inputs: Inputs::of(dataset),
-        notes,
-    })
+    (raw_groups, straddling)
 }
 
 fn clip(w: Window, to: Option<Window>) -> Window {

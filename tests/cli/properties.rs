@@ -345,6 +345,7 @@ proptest! {
                 window: None,
                 by: vec![grain],
                 kpis: vec!["likes".into(), "follower_count".into(), "follower_growth".into()],
+                trend: roi::report::TrendGrain::Auto,
             };
             let report = roi::report::build(&config, &dataset, &scope).unwrap();
             for group in &report.groups {

@@ -100,6 +100,7 @@ proptest! {
                 window: None,
                 by: vec![roi::report::GroupBy::Month],
                 kpis: Vec::new(),
+                trend: roi::report::TrendGrain::Auto,
             };
             let _ = roi::report::build(&config, &dataset, &scope);
         }
