@@ -106,10 +106,9 @@ impl TrendGrain {
         match self {
             TrendGrain::Auto if range.days() <= 62 => Some(GroupBy::Day),
             TrendGrain::Auto if range.days() <= 731 => Some(GroupBy::Week),
-            TrendGrain::Auto => Some(GroupBy::Month),
             TrendGrain::Day => Some(GroupBy::Day),
             TrendGrain::Week => Some(GroupBy::Week),
-            TrendGrain::Month => Some(GroupBy::Month),
+            TrendGrain::Auto | TrendGrain::Month => Some(GroupBy::Month),
             TrendGrain::Off => None,
         }
     }
@@ -249,9 +248,9 @@ pub fn evaluate_goals(
         .collect()
 }
 
-pub fn build<'a>(
+pub fn build(
     config: &Config,
-    dataset: &'a Dataset,
+    dataset: &Dataset,
     scope: &Scope,
 ) -> Result<Report, EvalError> {
     config.catalogue.check_names(dataset)?;
