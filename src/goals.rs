@@ -385,7 +385,8 @@ fn number(v: f64, lang: Lang) -> String {
 
 /// Why a goal has its status, in one sentence of the language.
 pub fn explain(g: &GoalResult, lang: Lang) -> String {
-    let n = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| number(v, lang));
+    // In the goal's unit and currency, as the tables show it.
+    let n = |v: Option<f64>| crate::render::goal_value(g, v, lang);
     let target = format!("{} {}", g.direction, n(g.target));
     let date = |d: NaiveDate| crate::i18n::date(lang, d);
     let current = n(g.current);

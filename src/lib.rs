@@ -255,11 +255,11 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         style,
         ..
     } = &settings;
-    let junit_only_for_goals = || {
-        if *format == Format::Junit {
-            bail!(say!("error.junit_only"));
-        }
-        Ok(())
+    // JUnit lists goals and HTML is a whole report: other commands have neither.
+    let refuse_report_formats = || match format {
+        Format::Junit => bail!(say!("error.junit_only")),
+        Format::Html => bail!(say!("error.html_only")),
+        _ => Ok(()),
     };
     match &cli.command {
         Command::Report {
@@ -314,6 +314,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             goals,
             tags,
         } => {
+            if *format == Format::Html {
+                bail!(say!("error.html_only"));
+            }
             if config.goals.is_empty() {
                 bail!(say!("error.no_goals", path = config.display_path()));
             }
@@ -361,7 +364,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
-            junit_only_for_goals()?;
+            refuse_report_formats()?;
             let dataset = settings.dataset(inputs)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let answer = report::kpi_answer(
@@ -379,7 +382,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
-            junit_only_for_goals()?;
+            refuse_report_formats()?;
             let is_goal = config.goals.iter().any(|g| &g.id == subject);
             if !is_goal
                 && config.catalogue.get(subject).is_none()
@@ -413,7 +416,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Inspect { inputs } => {
-            junit_only_for_goals()?;
+            refuse_report_formats()?;
             let dataset = settings.dataset(inputs)?;
             let inspection = report::Inspection {
                 schema_version: report::SCHEMA_VERSION,

@@ -2,6 +2,7 @@
 //! never computes a figure; it only formats what the report holds.
 
 mod csv_out;
+mod html;
 mod junit;
 mod markdown;
 mod normalized;
@@ -24,6 +25,8 @@ pub enum Format {
     Markdown,
     /// JUnit XML, one test case per goal (`roi check`)
     Junit,
+    /// One self-contained HTML page with charts (`roi report`)
+    Html,
 }
 
 /// How text output looks on this terminal.
@@ -158,6 +161,7 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Csv => csv_out::report(r, out),
         Format::Markdown => markdown::report(r, style.lang, out),
         Format::Junit => junit::goals("roi report", &r.goals, &[], out),
+        Format::Html => html::report(r, style.lang, out),
     }
 }
 
@@ -170,6 +174,7 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
         Format::Csv => csv_out::goals(&r.goals, out),
         Format::Markdown => markdown::check(r, style.lang, out),
         Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
+        Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),
     }
 }
 
@@ -215,9 +220,8 @@ pub fn kpi_list(
         Format::Json => json(list, out),
         Format::Csv => csv_out::kpi_list(list, out),
         Format::Markdown => markdown::kpi_list(list, style.lang, out),
-        Format::Junit => Err(io::Error::other(
-            "`--format junit` is for `roi check` and `roi report`",
-        )),
+        Format::Junit => Err(io::Error::other(crate::say!("error.junit_only"))),
+        Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),
     }
 }
 

@@ -1,0 +1,550 @@
+//! One self-contained HTML page: goal cards with their pace, the KPI table, trend
+//! charts as inline SVG and the data-coverage notes. No script, no font, no request:
+//! it opens from a file system and prints.
+//!
+//! Every figure the page shows carries its JSON value in `data-value`, so a test can
+//! hold the page to the JSON output number by number.
+
+use std::io::{self, Write};
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{goal_value, human, plain_number, status_label};
+use crate::goals::{self, Cmp, GoalResult, Status};
+use crate::i18n::{Lang, date, kpi_label, tr};
+use crate::kpi::{Bound, Pace};
+use crate::model::Unit;
+use crate::report::{Group, KpiColumn, Report, Trend};
+
+/// Okabe–Ito: told apart with every common colour-vision deficiency.
+const PALETTE: &[&str] = &[
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+];
+/// Dash patterns, so lines stay apart in grey print too.
+const DASHES: &[&str] = &["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "3 6"];
+
+const STYLE: &str = include_str!("html.css");
+
+fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "✔",
+        Status::OnTrack => "●",
+        Status::AtRisk => "▲",
+        Status::Behind => "▼",
+        Status::Missed => "✖",
+        Status::NotStarted => "○",
+        Status::NoData => "–",
+    }
+}
+
+fn data_value(v: Option<f64>) -> String {
+    v.map_or_else(|| "null".to_owned(), plain_number)
+}
+
+pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let t = |key: &str, args: &[(&str, &str)]| tr(lang, key, args);
+    let scope = match r.window {
+        Some(w) => format!("{} – {}", date(lang, w.from), date(lang, w.to)),
+        None => match (r.inputs.first_date, r.inputs.last_date) {
+            (Some(a), Some(b)) => t(
+                "report.all_data",
+                &[("from", &date(lang, a)), ("to", &date(lang, b))],
+            ),
+            _ => t("report.no_data", &[]),
+        },
+    };
+    let filter: Vec<String> = r
+        .filter
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", v.join(" | ")))
+        .collect();
+    let page = html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content=(concat!("roi ", env!("CARGO_PKG_VERSION")));
+                title { (t("html.title", &[("date", &date(lang, r.as_of))])) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header {
+                    h1 { (t("html.title", &[("date", &date(lang, r.as_of))])) }
+                    p.scope {
+                        (scope)
+                        @for f in &filter { " · " (f) }
+                    }
+                }
+                main {
+                    @if !r.goals.is_empty() {
+                        section #goals {
+                            h2 { (t("report.goals_title", &[("date", &date(lang, r.as_of))])) }
+                            div.cards { @for g in &r.goals { (goal_card(g, lang)) } }
+                        }
+                    }
+                    section #kpis {
+                        h2 { (t("report.kpis_heading", &[])) }
+                        (kpi_table(r, lang))
+                        p.hint { (t("report.ratios_note", &[])) }
+                    }
+                    @if let Some(trend) = &r.trend {
+                        (trends(trend, &r.kpis, lang))
+                    }
+                    (coverage(r, lang))
+                }
+                footer {
+                    (t("html.footer", &[("version", env!("CARGO_PKG_VERSION")), ("date", &date(lang, r.as_of))]))
+                }
+            }
+        }
+    };
+    out.write_all(page.into_string().as_bytes())?;
+    writeln!(out)
+}
+
+fn goal_card(g: &GoalResult, lang: Lang) -> Markup {
+    let t = |key: &str| tr(lang, &format!("header.{key}"), &[]);
+    let target = g
+        .target
+        .map(|v| format!("{} {}", g.direction, goal_value(g, Some(v), lang)));
+    let fact = |key: &str, v: Option<f64>| {
+        html! {
+            div {
+                dt { (t(key)) }
+                dd data-value=(data_value(v)) { (goal_value(g, v, lang)) }
+            }
+        }
+    };
+    html! {
+        article class={"card " (g.status.word())} #{"goal-" (g.id)} {
+            div.status {
+                span.mark aria-hidden="true" { (status_mark(g.status)) }
+                " " (status_label(g.status, lang))
+            }
+            h3 { (g.title) }
+            p.what {
+                code { (g.id) } " · " (kpi_label(lang, &g.kpi)) " · "
+                (date(lang, g.start)) " – " (date(lang, g.deadline))
+            }
+            (progress_svg(g, lang))
+            dl {
+                (fact("current", g.current))
+                div {
+                    dt { (t("target")) }
+                    dd data-value=(data_value(g.target)) { (target.unwrap_or_else(|| "n/a".to_owned())) }
+                }
+                @if g.expected_by_now.is_some() { (fact("expected_now", g.expected_by_now)) }
+                (fact("forecast", g.forecast))
+                @if g.needed_per_day.is_some() { (fact("needed_per_day", g.needed_per_day)) }
+                div {
+                    dt { (t("days_left")) }
+                    dd data-value=(g.days_left) { (g.days_left) }
+                }
+            }
+            p.reason { (goals::explain(g, lang)) }
+            @for note in goals::notes(g, lang) { p.note { (note) } }
+        }
+    }
+}
+
+/// The bar runs from zero (or the baseline) to the target and a little past it; the
+/// thin mark is where a steady pace would be by now, the hollow one the forecast.
+fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
+    const W: f64 = 300.0;
+    let Some(progress) = g.progress else {
+        return html! {};
+    };
+    let target = g.target.filter(|t| *t != 0.0);
+    let cumulative = g.pace == Pace::Cumulative && g.direction == Cmp::AtLeast;
+    let pace = target
+        .zip(g.expected_by_now)
+        .filter(|_| cumulative)
+        .map(|(t, e)| e / t);
+    let forecast = target
+        .zip(g.forecast)
+        .filter(|_| cumulative)
+        .map(|(t, f)| f / t);
+    let top = [Some(progress), pace, forecast]
+        .into_iter()
+        .flatten()
+        .fold(1.0_f64, f64::max)
+        .min(1.5);
+    let x = |fraction: f64| (fraction.clamp(0.0, top) / top * W * 10.0).round() / 10.0;
+    let label = tr(
+        lang,
+        "html.progress_label",
+        &[("percent", &format!("{}", (progress * 100.0).round()))],
+    );
+    html! {
+        svg.progress viewBox="0 0 300 34" role="img" aria-label=(label) {
+            title { (label) }
+            rect.track x="0" y="8" width="300" height="14" rx="3" {}
+            rect.fill x="0" y="8" width=(x(progress)) height="14" rx="3" {}
+            line.target x1=(x(1.0)) x2=(x(1.0)) y1="4" y2="26" {}
+            @if let Some(p) = pace {
+                line.pace x1=(x(p)) x2=(x(p)) y1="4" y2="26" {}
+            }
+            @if let Some(f) = forecast {
+                circle.forecast cx=(x(f)) cy="15" r="5" {}
+            }
+            text x="0" y="33" { (format!("{}%", (progress * 100.0).round())) }
+        }
+    }
+}
+
+fn value_span(g: &Group, col: &KpiColumn, lang: Lang) -> Markup {
+    let v = &g.values[&col.name];
+    let mark = match v.bound {
+        Bound::Exact => "",
+        Bound::Upper => "≤ ",
+        Bound::Lower => "≥ ",
+        Bound::Approximate => "≈ ",
+    };
+    html! {
+        span data-kpi=(col.name) data-value=(data_value(v.value)) {
+            (mark) (human(v.value, col.unit, v.currency.as_deref(), lang))
+        }
+    }
+}
+
+fn kpi_table(r: &Report, lang: Lang) -> Markup {
+    let t = |key: &str| tr(lang, &format!("header.{key}"), &[]);
+    if r.groups.is_empty() {
+        return html! { p { (tr(lang, "report.no_rows", &[])) } };
+    }
+    if r.group_by.is_empty() {
+        let g = &r.groups[0];
+        return html! {
+            div.scroll {
+                table.kpis {
+                    thead { tr { th { (t("kpi")) } th.num { (t("value")) } th { (t("unit")) } } }
+                    tbody {
+                        @for col in &r.kpis {
+                            tr {
+                                td { (kpi_label(lang, &col.name)) }
+                                td.num { (value_span(g, col, lang)) }
+                                td { (tr(lang, &format!("unit.{}", col.unit.name()), &[])) }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+    }
+    html! {
+        div.scroll {
+            table.kpis {
+                thead {
+                    tr {
+                        @for d in &r.group_by { th { (d) } }
+                        th.num { (t("rows")) }
+                        @for col in &r.kpis { th.num { (col.name) } }
+                    }
+                }
+                tbody {
+                    @for g in &r.groups {
+                        tr {
+                            @for v in g.key.values() { td { (v) } }
+                            td.num data-value=(g.rows) { (human(Some(g.rows as f64), Unit::Count, None, lang)) }
+                            @for col in &r.kpis { td.num { (value_span(g, col, lang)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn trends(trend: &Trend, kpis: &[KpiColumn], lang: Lang) -> Markup {
+    let grain = tr(lang, &format!("html.grain.{}", trend.grain), &[]);
+    let periods: Vec<&str> = trend
+        .total
+        .iter()
+        .filter_map(|g| g.key.get(&trend.grain).map(String::as_str))
+        .collect();
+    let mut platforms: Vec<&str> = trend
+        .by_platform
+        .iter()
+        .filter_map(|g| g.key.get("platform").map(String::as_str))
+        .collect();
+    platforms.sort_unstable();
+    platforms.dedup();
+    // A KPI is charted when it has at least two points to join.
+    let charted: Vec<&KpiColumn> = kpis
+        .iter()
+        .filter(|col| {
+            trend
+                .total
+                .iter()
+                .chain(&trend.by_platform)
+                .filter(|g| g.values.get(&col.name).is_some_and(|v| v.value.is_some()))
+                .count()
+                >= 2
+        })
+        .collect();
+    html! {
+        section #trends {
+            h2 { (tr(lang, "html.trends_heading", &[("grain", &grain)])) }
+            @if charted.is_empty() || periods.len() < 2 {
+                p { (tr(lang, "html.no_trend", &[])) }
+            } @else {
+                div.charts {
+                    @for col in charted { (chart(trend, col, &periods, &platforms, lang)) }
+                }
+            }
+            @if trend.rows_left_out > 0 {
+                p.note { (tr(lang, "html.trend_left_out", &[("rows", &trend.rows_left_out.to_string())])) }
+            }
+        }
+    }
+}
+
+/// One line per platform, plus the total when there are several platforms.
+fn chart(
+    trend: &Trend,
+    col: &KpiColumn,
+    periods: &[&str],
+    platforms: &[&str],
+    lang: Lang,
+) -> Markup {
+    const W: f64 = 560.0;
+    const H: f64 = 200.0;
+    const LEFT: f64 = 86.0;
+    const BOTTOM: f64 = 26.0;
+    const TOP: f64 = 10.0;
+    let series_of = |groups: Vec<&Group>| -> Vec<(Option<f64>, Option<String>)> {
+        periods
+            .iter()
+            .map(|p| {
+                groups
+                    .iter()
+                    .find(|g| g.key.get(&trend.grain).is_some_and(|k| k == p))
+                    .and_then(|g| g.values.get(&col.name))
+                    .map_or((None, None), |v| (v.value, v.currency.clone()))
+            })
+            .collect()
+    };
+    let mut lines: Vec<(String, Vec<(Option<f64>, Option<String>)>)> = Vec::new();
+    if platforms.len() > 1 {
+        lines.push((
+            tr(lang, "html.all_platforms", &[]),
+            series_of(trend.total.iter().collect()),
+        ));
+    }
+    for p in platforms {
+        let groups = trend
+            .by_platform
+            .iter()
+            .filter(|g| g.key.get("platform").is_some_and(|k| k == p))
+            .collect();
+        let label = if p.is_empty() {
+            tr(lang, "html.no_platform", &[])
+        } else {
+            (*p).to_owned()
+        };
+        lines.push((label, series_of(groups)));
+    }
+    lines.retain(|(_, s)| s.iter().any(|(v, _)| v.is_some()));
+    let values = lines.iter().flat_map(|(_, s)| s.iter().filter_map(|(v, _)| *v));
+    let (low, high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (low, high) = (-nice_ceiling(-low), nice_ceiling(high));
+    let high = if high == low { 1.0 } else { high };
+    let span = high - low;
+    let ticks = if low < 0.0 {
+        [high, 0.0, low]
+    } else {
+        [high, high / 2.0, 0.0]
+    };
+    let currency = lines
+        .iter()
+        .flat_map(|(_, s)| s.iter().filter_map(|(_, c)| c.clone()))
+        .next();
+    let step = if periods.len() > 1 {
+        (W - LEFT - 10.0) / (periods.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let x = |i: usize| ((LEFT + step * i as f64) * 10.0).round() / 10.0;
+    let y = |v: f64| ((TOP + (high - v) / span * (H - TOP - BOTTOM)) * 10.0).round() / 10.0;
+    let axis = |v: f64| human(Some(v), col.unit, currency.as_deref(), lang);
+    let title = kpi_label(lang, &col.name);
+    let middle = periods.len() / 2;
+    html! {
+        figure.chart {
+            figcaption { (title) }
+            svg viewBox={"0 0 " (W) " " (H)} role="img" aria-label=(title) {
+                title { (title) }
+                @for v in ticks {
+                    line.grid x1=(LEFT) x2=(W - 10.0) y1=(y(v)) y2=(y(v)) {}
+                    text.axis x=(LEFT - 6.0) y=(y(v) + 4.0) text-anchor="end" { (axis(v)) }
+                }
+                @for i in [0, middle, periods.len() - 1] {
+                    text.axis x=(x(i)) y=(H - 8.0) text-anchor=(if i == 0 { "start" } else if i == periods.len() - 1 { "end" } else { "middle" }) {
+                        (periods[i])
+                    }
+                }
+                @for (n, (label, series)) in lines.iter().enumerate() {
+                    @let color = PALETTE[n % PALETTE.len()];
+                    @for segment in segments(series) {
+                        @if segment.len() > 1 {
+                            polyline fill="none" stroke=(color) stroke-width="2"
+                                stroke-dasharray=(DASHES[n % DASHES.len()])
+                                points=(segment.iter().map(|(i, v)| format!("{},{}", x(*i), y(*v))).collect::<Vec<_>>().join(" ")) {}
+                        }
+                        @for (i, v) in &segment {
+                            circle cx=(x(*i)) cy=(y(*v)) r="2.5" fill=(color) data-kpi=(col.name) data-series=(label) data-period=(periods[*i]) data-value=(plain_number(*v)) {
+                                title { (label) " · " (periods[*i]) ": " (human(Some(*v), col.unit, series[*i].1.as_deref(), lang)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if lines.len() > 1 {
+                ul.legend {
+                    @for (n, (label, _)) in lines.iter().enumerate() {
+                        li {
+                            svg.key viewBox="0 0 24 8" aria-hidden="true" {
+                                line x1="0" x2="24" y1="4" y2="4" stroke=(PALETTE[n % PALETTE.len()]) stroke-width="2" stroke-dasharray=(DASHES[n % DASHES.len()]) {}
+                            }
+                            (label)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The axis end at or above `v`: 1, 2, 4, 6 or 8 times a power of ten, so the
+/// middle tick is round too. Zero stays zero.
+fn nice_ceiling(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    let power = 10_f64.powf(v.log10().floor());
+    [1.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|top| *top >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * power)
+}
+
+/// Runs of consecutive periods with a value: a missing period breaks the line.
+fn segments(series: &[(Option<f64>, Option<String>)]) -> Vec<Vec<(usize, f64)>> {
+    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new()];
+    for (i, (v, _)) in series.iter().enumerate() {
+        match v {
+            Some(v) => out.last_mut().expect("never empty").push((i, *v)),
+            None if out.last().is_some_and(|s| !s.is_empty()) => out.push(Vec::new()),
+            None => {}
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn coverage(r: &Report, lang: Lang) -> Markup {
+    let t = |key: &str, args: &[(&str, &str)]| tr(lang, key, args);
+    let inputs = &r.inputs;
+    let mut summary = t(
+        "report.read_files",
+        &[
+            ("files", &inputs.files.len().to_string()),
+            ("rows", &inputs.rows.to_string()),
+        ],
+    );
+    if inputs.rows_replaced > 0 {
+        summary.push_str(&t(
+            "report.replaced",
+            &[("rows", &inputs.rows_replaced.to_string())],
+        ));
+    }
+    if inputs.rows_skipped > 0 {
+        summary.push_str(&t(
+            "report.skipped",
+            &[("rows", &inputs.rows_skipped.to_string())],
+        ));
+    }
+    let range = |f: &crate::dataset::SourceFile| match (f.first_date, f.last_date) {
+        (Some(a), Some(b)) => format!("{} – {}", date(lang, a), date(lang, b)),
+        _ => "–".to_owned(),
+    };
+    html! {
+        section #coverage {
+            h2 { (t("html.coverage_heading", &[])) }
+            p { (summary) "." }
+            div.scroll {
+                table.files {
+                    thead {
+                        tr {
+                            th { (t("html.file", &[])) }
+                            th { (t("html.format", &[])) }
+                            th { (t("html.dates", &[])) }
+                            th.num { (t("html.rows_read", &[])) }
+                            th.num { (t("html.rows_replaced", &[])) }
+                            th.num { (t("html.rows_skipped", &[])) }
+                        }
+                    }
+                    tbody {
+                        @for f in &inputs.files {
+                            tr {
+                                td { code { (f.path.display()) } }
+                                td { (f.format) }
+                                td { (range(f)) }
+                                td.num data-value=(f.rows_read) { (f.rows_read) }
+                                td.num data-value=(f.rows_replaced) { (f.rows_replaced) }
+                                td.num data-value=(f.skipped.iter().map(|s| s.rows).sum::<u64>()) {
+                                    (f.skipped.iter().map(|s| s.rows).sum::<u64>())
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @let details: Vec<String> = inputs.files.iter().flat_map(|f| {
+                let path = f.path.display().to_string();
+                f.skipped.iter().map(move |s| t("report.skipped_line", &[
+                    ("path", &path),
+                    ("rows", &s.rows.to_string()),
+                    ("reason", &s.reason.text(lang)),
+                    ("line", &s.first_line.to_string()),
+                ]).trim().to_owned()).collect::<Vec<_>>()
+                    .into_iter()
+                    .chain(f.warnings.iter().map(|w| format!("{}: {}", f.path.display(), w.text(lang))))
+                    .collect::<Vec<_>>()
+            }).collect();
+            @if !details.is_empty() || !r.notes.is_empty() {
+                ul.notes {
+                    @for d in &details { li { (d) } }
+                    @for n in &r.notes { li { (n.text(lang)) } }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_ends_are_round() {
+        assert_eq!(nice_ceiling(0.0), 0.0);
+        assert_eq!(nice_ceiling(17_471.0), 20_000.0);
+        assert_eq!(nice_ceiling(407.0), 600.0);
+        assert_eq!(nice_ceiling(0.0211), 0.04);
+        assert_eq!(nice_ceiling(1000.0), 1000.0);
+        assert_eq!(nice_ceiling(81.0), 100.0);
+    }
+
+    #[test]
+    fn gaps_break_lines() {
+        let s = |v: Option<f64>| (v, None);
+        let series = [s(Some(1.0)), s(Some(2.0)), s(None), s(Some(3.0)), s(None)];
+        assert_eq!(
+            segments(&series),
+            vec![vec![(0, 1.0), (1, 2.0)], vec![(3, 3.0)]]
+        );
+    }
+}
