@@ -248,11 +248,7 @@ pub fn evaluate_goals(
         .collect()
 }
 
-pub fn build(
-    config: &Config,
-    dataset: &Dataset,
-    scope: &Scope,
-) -> Result<Report, EvalError> {
+pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {
     config.catalogue.check_names(dataset)?;
     for name in &scope.kpis {
         config.catalogue.check_name(name, dataset)?;

@@ -170,17 +170,19 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
         .flatten()
         .fold(1.0_f64, f64::max)
         .min(1.5);
-    let x = |fraction: f64| (fraction.clamp(0.0, top) / top * W * 10.0).round() / 10.0;
+    // Marks are drawn inside a margin so the forecast circle is never cut at the end.
+    let length = |fraction: f64| (fraction.clamp(0.0, top) / top * W * 10.0).round() / 10.0;
+    let x = |fraction: f64| ((6.0 + length(fraction)) * 10.0).round() / 10.0;
     let label = tr(
         lang,
         "html.progress_label",
         &[("percent", &format!("{}", (progress * 100.0).round()))],
     );
     html! {
-        svg.progress viewBox="0 0 300 34" role="img" aria-label=(label) {
+        svg.progress viewBox="0 0 312 34" role="img" aria-label=(label) {
             title { (label) }
-            rect.track x="0" y="8" width="300" height="14" rx="3" {}
-            rect.fill x="0" y="8" width=(x(progress)) height="14" rx="3" {}
+            rect.track x="6" y="8" width=(W) height="14" rx="3" {}
+            rect.fill x="6" y="8" width=(length(progress)) height="14" rx="3" {}
             line.target x1=(x(1.0)) x2=(x(1.0)) y1="4" y2="26" {}
             @if let Some(p) = pace {
                 line.pace x1=(x(p)) x2=(x(p)) y1="4" y2="26" {}
@@ -188,7 +190,7 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
             @if let Some(f) = forecast {
                 circle.forecast cx=(x(f)) cy="15" r="5" {}
             }
-            text x="0" y="33" { (format!("{}%", (progress * 100.0).round())) }
+            text x="6" y="33" { (format!("{}%", (progress * 100.0).round())) }
         }
     }
 }
@@ -300,6 +302,9 @@ fn trends(trend: &Trend, kpis: &[KpiColumn], lang: Lang) -> Markup {
     }
 }
 
+/// A chart line: its label, its platform (none for the total), values per period.
+type Line<'p> = (String, Option<&'p str>, Vec<(Option<f64>, Option<String>)>);
+
 /// One line per platform, plus the total when there are several platforms.
 fn chart(
     trend: &Trend,
@@ -325,13 +330,7 @@ fn chart(
             })
             .collect()
     };
-    let mut lines: Vec<(String, Vec<(Option<f64>, Option<String>)>)> = Vec::new();
-    if platforms.len() > 1 {
-        lines.push((
-            tr(lang, "html.all_platforms", &[]),
-            series_of(trend.total.iter().collect()),
-        ));
-    }
+    let mut lines: Vec<Line<'_>> = Vec::new();
     for p in platforms {
         let groups = trend
             .by_platform
@@ -343,10 +342,23 @@ fn chart(
         } else {
             (*p).to_owned()
         };
-        lines.push((label, series_of(groups)));
+        lines.push((label, Some(p), series_of(groups)));
     }
-    lines.retain(|(_, s)| s.iter().any(|(v, _)| v.is_some()));
-    let values = lines.iter().flat_map(|(_, s)| s.iter().filter_map(|(v, _)| *v));
+    lines.retain(|(_, _, s)| s.iter().any(|(v, _)| v.is_some()));
+    // The total is a line of its own only when it is not one platform's line again.
+    if lines.len() > 1 {
+        lines.insert(
+            0,
+            (
+                tr(lang, "html.all_platforms", &[]),
+                None,
+                series_of(trend.total.iter().collect()),
+            ),
+        );
+    }
+    let values = lines
+        .iter()
+        .flat_map(|(_, _, s)| s.iter().filter_map(|(v, _)| *v));
     let (low, high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (low, high) = (-nice_ceiling(-low), nice_ceiling(high));
     let high = if high == low { 1.0 } else { high };
@@ -358,7 +370,7 @@ fn chart(
     };
     let currency = lines
         .iter()
-        .flat_map(|(_, s)| s.iter().filter_map(|(_, c)| c.clone()))
+        .flat_map(|(_, _, s)| s.iter().filter_map(|(_, c)| c.clone()))
         .next();
     let step = if periods.len() > 1 {
         (W - LEFT - 10.0) / (periods.len() - 1) as f64
@@ -384,7 +396,7 @@ fn chart(
                         (periods[i])
                     }
                 }
-                @for (n, (label, series)) in lines.iter().enumerate() {
+                @for (n, (label, platform, series)) in lines.iter().enumerate() {
                     @let color = PALETTE[n % PALETTE.len()];
                     @for segment in segments(series) {
                         @if segment.len() > 1 {
@@ -393,16 +405,16 @@ fn chart(
                                 points=(segment.iter().map(|(i, v)| format!("{},{}", x(*i), y(*v))).collect::<Vec<_>>().join(" ")) {}
                         }
                         @for (i, v) in &segment {
-                            circle cx=(x(*i)) cy=(y(*v)) r="2.5" fill=(color) data-kpi=(col.name) data-series=(label) data-period=(periods[*i]) data-value=(plain_number(*v)) {
+                            circle cx=(x(*i)) cy=(y(*v)) r="2.5" fill=(color) data-kpi=(col.name) data-platform=[platform] data-total[platform.is_none()] data-period=(periods[*i]) data-value=(plain_number(*v)) {
                                 title { (label) " · " (periods[*i]) ": " (human(Some(*v), col.unit, series[*i].1.as_deref(), lang)) }
                             }
                         }
                     }
                 }
             }
-            @if lines.len() > 1 {
+            @if !lines.is_empty() {
                 ul.legend {
-                    @for (n, (label, _)) in lines.iter().enumerate() {
+                    @for (n, (label, _, _)) in lines.iter().enumerate() {
                         li {
                             svg.key viewBox="0 0 24 8" aria-hidden="true" {
                                 line x1="0" x2="24" y1="4" y2="4" stroke=(PALETTE[n % PALETTE.len()]) stroke-width="2" stroke-dasharray=(DASHES[n % DASHES.len()]) {}

@@ -5,6 +5,7 @@ mod bad_input;
 mod ci;
 mod commands;
 mod examples;
+mod html;
 mod i18n;
 mod importers;
 mod kpis;
