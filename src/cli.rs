@@ -37,6 +37,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Command-line switches are booleans by nature.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Configuration file [default: ./roi.toml when it exists]
@@ -51,6 +53,9 @@ pub struct GlobalArgs {
     /// When to use colour (never when NO_COLOR is set)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// ASCII tables, progress bars and sparklines, even on a terminal
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Treat every skipped row as an error
     #[arg(long, global = true)]
     pub strict: bool,

@@ -74,7 +74,7 @@ impl Settings {
             format: cli.global.format,
             style: Style {
                 color,
-                unicode: tty,
+                unicode: tty && !cli.global.ascii,
                 fit_terminal: tty,
                 lang,
             },

@@ -164,6 +164,12 @@ pub struct Group {
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
     pub values: IndexMap<String, KpiValue>,
+    /// With a day, week or month grouping: each KPI's relative change from the
+    /// previous period of the same group (`0.05` = +5 %). `null` when there is no
+    /// previous period with a value, it is 0, the currencies differ, or for a sum
+    /// (a cumulative KPI) when either period is not complete. Rounded to 9 decimals.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub change: IndexMap<String, Option<f64>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -289,6 +295,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         mixed,
         inexact,
     } = evaluate_groups(config, dataset, &raw_groups, &candidates)?;
+    if let Some(grain) = time {
+        period_changes(config, dataset, grain, &raw_groups, &mut groups);
+    }
     // Default selections show only KPIs that have a value somewhere.
     let shown: Vec<String> = candidates
         .into_iter()
@@ -298,6 +307,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         .collect();
     for g in &mut groups {
         g.values.retain(|name, _| shown.contains(name));
+        g.change.retain(|name, _| shown.contains(name));
     }
     for m in &mixed {
         notes.push(crate::msg!("note.mixed_currencies", metric = m));
@@ -424,6 +434,7 @@ fn evaluate_groups(
             first_date: agg.first,
             last_date: agg.last,
             values,
+            change: IndexMap::new(),
         });
     }
     Ok(Evaluated {
@@ -431,6 +442,54 @@ fn evaluate_groups(
         mixed,
         inexact,
     })
+}
+
+/// Fills each group's change from the period just before it. Groups come ordered by
+/// their dimension key, then by period, so the previous period is the previous
+/// group when it has the same key and its window ends the day before.
+fn period_changes(
+    config: &Config,
+    dataset: &Dataset,
+    grain: GroupBy,
+    raw: &[RawGroup],
+    groups: &mut [Group],
+) {
+    let complete = |w: Option<Window>| w.is_some_and(|w| grain.bucket(w.from) == w);
+    for i in 0..groups.len() {
+        let window = raw[i].1.window;
+        let previous = i.checked_sub(1).filter(|&j| {
+            let same_key = raw[j]
+                .0
+                .iter()
+                .filter(|(k, _)| *k != grain.name())
+                .eq(raw[i].0.iter().filter(|(k, _)| *k != grain.name()));
+            let adjacent = raw[j]
+                .1
+                .window
+                .zip(window)
+                .is_some_and(|(a, b)| a.to.succ_opt() == Some(b.from));
+            same_key && adjacent
+        });
+        let names: Vec<String> = groups[i].values.keys().cloned().collect();
+        for name in names {
+            let change = previous.and_then(|j| {
+                let before = &groups[j].values[&name];
+                let now = &groups[i].values[&name];
+                let sum = config.catalogue.pace(&name, dataset) == Pace::Cumulative;
+                if sum && !(complete(raw[j].1.window) && complete(window)) {
+                    return None;
+                }
+                if before.currency != now.currency {
+                    return None;
+                }
+                let (b, n) = (before.value?, now.value?);
+                // Rounded to 9 decimals: a change of ratios carries float noise
+                // (0.3 vs 0.2 gives 0.49999999999999994) that no reader wants.
+                (b != 0.0).then(|| ((n - b) / b.abs() * 1e9).round() / 1e9)
+            });
+            groups[i].change.insert(name, change);
+        }
+    }
 }
 
 /// Base-metric totals per group: one per `dims` key, and per period of `time` when

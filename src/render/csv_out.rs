@@ -34,12 +34,16 @@ fn io_error(e: csv::Error) -> io::Error {
 
 pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
+    let changes = r.groups.iter().any(|g| !g.change.is_empty());
     let mut header: Vec<String> = r.group_by.clone();
     header.push("rows".to_owned());
     for k in &r.kpis {
         header.push(k.name.clone());
         if k.unit == crate::model::Unit::Money {
             header.push(format!("{}_currency", k.name));
+        }
+        if changes {
+            header.push(format!("{}_change", k.name));
         }
     }
     w.write_record(&header).map_err(io_error)?;
@@ -51,6 +55,9 @@ pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             rec.push(number(v.value));
             if k.unit == crate::model::Unit::Money {
                 rec.push(v.currency.clone().unwrap_or_default());
+            }
+            if changes {
+                rec.push(number(g.change.get(&k.name).copied().flatten()));
             }
         }
         w.write_record(&rec).map_err(io_error)?;

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Style, goal_value, human, progress_bar, status_label};
+use super::{Style, change_mark, goal_value, human, progress_bar, status_label};
 use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{Lang, date, tr};
 use crate::report::{CheckResult, KpiList, Report};
@@ -88,7 +88,17 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             let mut cells: Vec<String> = g.key.values().map(|v| cell(v)).collect();
             for k in &r.kpis {
                 let v = &g.values[&k.name];
-                cells.push(human(v.value, k.unit, v.currency.as_deref(), lang));
+                let change = g.change.get(&k.name).copied().flatten();
+                let style = Style {
+                    unicode: true,
+                    lang,
+                    ..Style::PLAIN
+                };
+                cells.push(format!(
+                    "{}{}",
+                    human(v.value, k.unit, v.currency.as_deref(), lang),
+                    change_mark(change, style)
+                ));
             }
             writeln!(out, "| {} |", cells.join(" | "))?;
         }

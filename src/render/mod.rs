@@ -149,6 +149,56 @@ pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
     }
 }
 
+/// A change from the previous period after a value: ` ▲5.2%`, ` ▼3%` (` +5.2%`,
+/// ` -3%` in ASCII); nothing when there is none.
+pub fn change_mark(change: Option<f64>, style: Style) -> String {
+    let Some(c) = change.filter(|c| c.is_finite()) else {
+        return String::new();
+    };
+    let pct = crate::i18n::marks(style.lang, &grouped((c * 100.0).abs(), 1));
+    let pct = pct
+        .strip_suffix(if style.lang == Lang::Vi { ",0" } else { ".0" })
+        .unwrap_or(&pct)
+        .to_owned();
+    let (up, down, flat) = if style.unicode {
+        ("▲", "▼", "=")
+    } else {
+        ("+", "-", "=")
+    };
+    if (c * 1000.0).round() == 0.0 {
+        format!(" {flat}0%")
+    } else if c > 0.0 {
+        format!(" {up}{pct}%")
+    } else {
+        format!(" {down}{pct}%")
+    }
+}
+
+/// Sparkline of a series: one character per period, a blank where there is no value.
+pub fn sparkline(values: &[Option<f64>], style: Style) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    const ASCII: [char; 8] = ['_', '.', ',', '-', '~', '=', '*', '#'];
+    let ramp = if style.unicode { BLOCKS } else { ASCII };
+    let known = values.iter().flatten().copied().filter(|v| v.is_finite());
+    let (low, high) = known.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+        (l.min(v), h.max(v))
+    });
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) if v.is_finite() => {
+                let level = if high > low {
+                    ((v - low) / (high - low) * 7.0).round() as usize
+                } else {
+                    3
+                };
+                ramp[level.min(7)]
+            }
+            _ => ' ',
+        })
+        .collect()
+}
+
 /// A status as people read it in the language (scripts read [`Status::word`]).
 pub fn status_label(status: Status, lang: Lang) -> String {
     crate::i18n::tr(lang, &format!("status.{}", status.word()), &[])
@@ -272,6 +322,29 @@ mod tests {
             "1.234,50 USD"
         );
         assert_eq!(human(Some(0.05234), Unit::Ratio, None, vi), "5,23%");
+    }
+
+    #[test]
+    fn changes_and_sparklines() {
+        let unicode = Style {
+            unicode: true,
+            ..Style::PLAIN
+        };
+        assert_eq!(change_mark(Some(0.052), unicode), " ▲5.2%");
+        assert_eq!(change_mark(Some(-0.5), Style::PLAIN), " -50%");
+        assert_eq!(change_mark(Some(12.478), Style::PLAIN), " +1,247.8%");
+        assert_eq!(change_mark(Some(0.0), unicode), " =0%");
+        assert_eq!(change_mark(None, unicode), "");
+        let vi = Style {
+            lang: Lang::Vi,
+            ..Style::PLAIN
+        };
+        assert_eq!(change_mark(Some(0.052), vi), " +5,2%");
+        let series = [Some(0.0), Some(7.0), None, Some(3.5), Some(14.0)];
+        assert_eq!(sparkline(&series, unicode), "▁▅ ▃█");
+        assert_eq!(sparkline(&series, Style::PLAIN), "_~ ,#");
+        assert_eq!(sparkline(&[Some(5.0), Some(5.0)], unicode), "▄▄");
+        assert_eq!(sparkline(&[None, None], unicode), "  ");
     }
 
     #[test]

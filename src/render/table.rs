@@ -4,7 +4,10 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Style, goal_value, human, progress_bar, status_label};
+use super::{Style, change_mark, goal_value, human, progress_bar, sparkline, status_label};
+
+/// Periods a sparkline shows: the most recent ones.
+const SPARKLINE_PERIODS: usize = 24;
 use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{date, tr};
 use crate::kpi::Bound;
@@ -110,11 +113,18 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", t(style, "report.no_rows", &[]))?;
     } else if r.group_by.is_empty() {
         let mut table = new_table(style);
-        header(
-            &mut table,
-            &[&h(style, "kpi"), &h(style, "value"), &h(style, "unit")],
-            style,
-        );
+        // The last periods of the trend, oldest first, as a sparkline per KPI.
+        let periods = r.trend.as_ref().map_or(&[][..], |t| {
+            &t.total[t.total.len().saturating_sub(SPARKLINE_PERIODS)..]
+        });
+        let trend_header = r.trend.as_ref().filter(|_| periods.len() > 1).map(|trend| {
+            let grain = t(style, &format!("html.grain.{}", trend.grain), &[]);
+            t(style, "header.trend", &[("grain", &grain)])
+        });
+        let mut names = vec![h(style, "kpi"), h(style, "value"), h(style, "unit")];
+        names.extend(trend_header.clone());
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        header(&mut table, &names, style);
         let group = &r.groups[0];
         for col in &r.kpis {
             let v = &group.values[&col.name];
@@ -128,15 +138,25 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
             if let Some(key) = bound {
                 text.push_str(&format!(" ({})", t(style, key, &[])));
             }
-            table.add_row(vec![
+            let mut row = vec![
                 Cell::new(crate::i18n::kpi_label(style.lang, &col.name)),
                 Cell::new(text),
                 Cell::new(t(style, &format!("unit.{}", col.unit.name()), &[])),
-            ]);
+            ];
+            if trend_header.is_some() {
+                let series: Vec<Option<f64>> = periods
+                    .iter()
+                    .map(|p| p.values.get(&col.name).and_then(|v| v.value))
+                    .collect();
+                row.push(Cell::new(sparkline(&series, style)));
+            }
+            table.add_row(row);
         }
         right(&mut table, 1);
-        if let Some(c) = table.column_mut(2) {
-            c.set_cell_alignment(CellAlignment::Left);
+        for i in [2, 3] {
+            if let Some(c) = table.column_mut(i) {
+                c.set_cell_alignment(CellAlignment::Left);
+            }
         }
         writeln!(out, "{table}")?;
     } else {
@@ -151,11 +171,11 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
             cells.push(Cell::new(g.rows));
             for col in &r.kpis {
                 let v = &g.values[&col.name];
-                cells.push(Cell::new(human(
-                    v.value,
-                    col.unit,
-                    v.currency.as_deref(),
-                    style.lang,
+                let change = g.change.get(&col.name).copied().flatten();
+                cells.push(Cell::new(format!(
+                    "{}{}",
+                    human(v.value, col.unit, v.currency.as_deref(), style.lang),
+                    change_mark(change, style)
                 )));
             }
             table.add_row(cells);

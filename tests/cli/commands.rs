@@ -421,3 +421,79 @@ fn overlapping_exports_count_once_and_the_newer_wins() {
     assert_eq!(json["inputs"]["files"][0]["rows_replaced"], 2);
     assert_eq!(json["inputs"]["files"][1]["rows_replaced"], 0);
 }
+
+/// The trend fixture, worked by hand in fixtures/trend/README.md.
+const TREND: &str = "fixtures/trend/daily.csv";
+
+#[test]
+fn period_over_period_change_is_computed_from_the_data() {
+    let out = roi(&[
+        "report",
+        TREND,
+        "--by",
+        "week",
+        "--kpi",
+        "likes,engagement_rate",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let weeks: Vec<(String, f64, f64, serde_json::Value, serde_json::Value)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"]["week"].as_str().unwrap().to_owned(),
+                g["values"]["likes"]["value"].as_f64().unwrap(),
+                g["values"]["engagement_rate"]["value"].as_f64().unwrap(),
+                g["change"]["likes"].clone(),
+                g["change"]["engagement_rate"].clone(),
+            )
+        })
+        .collect();
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        weeks,
+        vec![
+            ("2026-W23".into(), 70.0, 0.1, null.clone(), null.clone()),
+            ("2026-W24".into(), 140.0, 0.2, 1.0.into(), 1.0.into()),
+            // A sum over a partial week is not compared; a ratio is.
+            ("2026-W25".into(), 90.0, 0.3, null, 0.5.into()),
+        ]
+    );
+
+    // Tables show the change after the value; --ascii keeps it plain.
+    let table = roi(&[
+        "report",
+        TREND,
+        "--by",
+        "week",
+        "--kpi",
+        "likes,engagement_rate",
+        "--ascii",
+    ]);
+    insta::assert_snapshot!("report_by_week_change", transcript(&table));
+}
+
+#[test]
+fn sparklines_follow_the_trend() {
+    // 17 days of data: a daily trend; likes rise 10 → 20 → 30 a day.
+    let out = roi(&["report", TREND, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let trend = &report["trend"];
+    assert_eq!(trend["grain"], "day");
+    let likes: Vec<f64> = trend["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["values"]["likes"]["value"].as_f64().unwrap())
+        .collect();
+    let mut expected = vec![10.0; 7];
+    expected.extend([20.0; 7]);
+    expected.extend([30.0; 3]);
+    assert_eq!(likes, expected);
+    let out = roi(&["report", TREND]);
+    insta::assert_snapshot!("report_sparklines", transcript(&out));
+}
