@@ -21,10 +21,19 @@ pub enum Dimension {
     LandingPage,
     Product,
     Currency,
+    /// When a post was published, `YYYY-MM-DDTHH:MM` as exported (with its UTC
+    /// offset when the export gives one).
+    Published,
+    /// A post's text or title: its length, and comments' words for sentiment.
+    Text,
+    /// A video's length in seconds, as exported.
+    VideoDuration,
+    /// A post's permalink.
+    Link,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 12] = [
+    pub const ALL: [Dimension; 16] = [
         Dimension::Platform,
         Dimension::Account,
         Dimension::Campaign,
@@ -37,6 +46,10 @@ impl Dimension {
         Dimension::LandingPage,
         Dimension::Product,
         Dimension::Currency,
+        Dimension::Published,
+        Dimension::Text,
+        Dimension::VideoDuration,
+        Dimension::Link,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -54,6 +67,10 @@ impl Dimension {
             Dimension::LandingPage => "landing_page",
             Dimension::Product => "product",
             Dimension::Currency => "currency",
+            Dimension::Published => "published",
+            Dimension::Text => "text",
+            Dimension::VideoDuration => "video_duration",
+            Dimension::Link => "link",
         }
     }
 

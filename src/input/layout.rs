@@ -11,6 +11,9 @@ use crate::model::Dimension;
 pub enum Target {
     /// The row's date (or the start of its range).
     Date,
+    /// A post's publish time: the row's date, and the time of day kept as the
+    /// `published` dimension.
+    PublishTime,
     /// A single day that overrides a reporting range (Meta's `Day` breakdown).
     Day,
     /// The end of the row's range.
@@ -259,7 +262,8 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
 #[allow(clippy::too_many_lines)]
 pub fn builtin() -> Vec<Layout> {
     use Dimension::{
-        Account, Ad, AdSet, Campaign, ContentId, ContentType, Currency, LandingPage, Medium, Source,
+        Account, Ad, AdSet, Campaign, ContentId, ContentType, Currency, LandingPage, Link, Medium,
+        Source, Text, VideoDuration,
     };
     let mut layouts = vec![
         Spec {
@@ -271,7 +275,9 @@ pub fn builtin() -> Vec<Layout> {
             day_order: None,
             columns: vec![
                 dim(&["Tweet id"], ContentId),
-                col(&["time"], Target::Date),
+                col(&["time"], Target::PublishTime),
+                dim(&["Tweet text"], Text),
+                dim(&["Tweet permalink"], Link),
                 metric(&["impressions"], "impressions"),
                 metric(&["likes", "favorites"], "likes"),
                 metric(&["replies"], "comments"),
@@ -281,8 +287,6 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["media views"], "video_views"),
                 metric(&["follows"], "followers_gained"),
                 derived(&[
-                    "Tweet permalink",
-                    "Tweet text",
                     "engagements",
                     "engagement rate",
                     "hashtag clicks",
@@ -313,7 +317,9 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Bookmarks"], "saves"),
                 metric(&["Profile visits"], "profile_visits"),
                 metric(&["New follows"], "followers_gained"),
-                derived(&["Post text", "Post Link", "Engagements"]),
+                dim(&["Post text"], Text),
+                dim(&["Post Link"], Link),
+                derived(&["Engagements"]),
             ],
         },
         Spec {
@@ -326,7 +332,9 @@ pub fn builtin() -> Vec<Layout> {
             columns: vec![
                 dim(&["Post ID"], ContentId),
                 dim(&["Type"], ContentType),
-                col(&["Posted"], Target::Date),
+                col(&["Posted"], Target::PublishTime),
+                dim(&["Post Message"], Text),
+                dim(&["Permalink"], Link),
                 metric(&["Lifetime Post Total Reach"], "reach"),
                 metric(&["Lifetime Post Total Impressions"], "impressions"),
                 metric(&["Lifetime Post Consumptions"], "clicks"),
@@ -399,7 +407,18 @@ pub fn builtin() -> Vec<Layout> {
                 ),
                 col(
                     &["Publish time", "Hora de publicación", "Thời gian đăng"],
-                    Target::Date,
+                    Target::PublishTime,
+                ),
+                // A post's text: its description, else its title.
+                dim(&["Title", "Tiêu đề", "Título"], Text),
+                dim(&["Description", "Descripción", "Mô tả"], Text),
+                dim(
+                    &["Duration (sec)", "Duración (segundos)", "Thời lượng (giây)"],
+                    VideoDuration,
+                ),
+                dim(
+                    &["Permalink", "Enlace permanente", "Liên kết cố định"],
+                    Link,
                 ),
                 metric(&["Views", "Visualizaciones", "Lượt xem"], "video_views"),
                 metric(
@@ -451,17 +470,6 @@ pub fn builtin() -> Vec<Layout> {
                     "ID Trang",
                     "Account name",
                     "Nombre de la cuenta",
-                    "Title",
-                    "Tiêu đề",
-                    "Description",
-                    "Descripción",
-                    "Mô tả",
-                    "Duration (sec)",
-                    "Duración (segundos)",
-                    "Thời lượng (giây)",
-                    "Permalink",
-                    "Enlace permanente",
-                    "Liên kết cố định",
                     "Data comment",
                     "Comentario sobre los datos",
                     "Bình luận về dữ liệu",
@@ -622,14 +630,14 @@ pub fn builtin() -> Vec<Layout> {
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                col(&["Post time"], Target::Date),
+                col(&["Post time"], Target::PublishTime),
                 dim(&["Video link"], ContentId),
                 metric(&["Total likes"], "likes"),
                 metric(&["Total comments"], "comments"),
                 metric(&["Total shares"], "shares"),
                 metric(&["Total views"], "video_views"),
                 col(&["Time"], Target::ExportDay),
-                derived(&["Video title"]),
+                dim(&["Video title"], Text),
             ],
         },
         Spec {
@@ -675,14 +683,14 @@ pub fn builtin() -> Vec<Layout> {
             day_order: None,
             columns: vec![
                 dim(&["Content"], ContentId),
-                col(&["Video publish time"], Target::Date),
+                col(&["Video publish time"], Target::PublishTime),
+                dim(&["Video title"], Text),
+                dim(&["Duration"], VideoDuration),
                 metric(&["Views"], "video_views"),
                 metric(&["Impressions"], "impressions"),
                 metric(&["Subscribers"], "subscribers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
                 derived(&[
-                    "Video title",
-                    "Duration",
                     "Impressions click-through rate (%)",
                     "Average view duration",
                     "New viewers",
@@ -795,13 +803,14 @@ pub fn builtin() -> Vec<Layout> {
             columns: vec![
                 dim(&["Post link"], ContentId),
                 dim(&["Post type", "Content type"], ContentType),
-                col(&["Created date"], Target::Date),
+                col(&["Created date"], Target::PublishTime),
+                dim(&["Post title"], Text),
                 metric(&["Impressions"], "impressions"),
                 metric(&["Likes", "Reactions"], "likes"),
                 metric(&["Comments"], "comments"),
                 metric(&["Reposts", "Shares"], "shares"),
                 metric(&["Clicks"], "clicks"),
-                derived(&["Post title", "Posted by", "Engagement rate", "Audience"]),
+                derived(&["Posted by", "Engagement rate", "Audience"]),
             ],
         },
         Spec {
@@ -1100,6 +1109,10 @@ impl MappingSpec {
                     "date" => {
                         dated = true;
                         Target::Date
+                    }
+                    "published" => {
+                        dated = true;
+                        Target::PublishTime
                     }
                     "end_date" => Target::EndDate,
                     "ignore" => Target::Derived,

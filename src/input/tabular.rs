@@ -15,6 +15,7 @@ use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, pla
 use super::text::Record;
 use super::value::{
     DayOrder, DecimalMark, ParsedDate, day_order, is_censored, parse_date, parse_number,
+    time_of_day,
 };
 use crate::dataset::{ColumnMapping, TableInfo};
 use crate::model::{Amount, Dimension, canonical_metric};
@@ -101,7 +102,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         }
     }
     let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));
-    let dated = has(&|t| matches!(t, Target::Date | Target::Day));
+    let dated = has(&|t| matches!(t, Target::Date | Target::Day | Target::PublishTime));
     let measured =
         has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
     (measured && (dated || layout.signatures.iter().flatten().count() > 0))
@@ -359,7 +360,9 @@ pub fn read_table(
                 .iter()
                 .position(|c| c.as_ref().is_some_and(|(col, _)| want(&col.target)))
         };
-        find(|t| *t == Target::Day).or_else(|| find(|t| *t == Target::Date))
+        find(|t| *t == Target::Day)
+            .or_else(|| find(|t| *t == Target::Date))
+            .or_else(|| find(|t| *t == Target::PublishTime))
     };
     let day_override = date_column.is_some_and(|i| {
         matched.cells[i]
@@ -555,6 +558,16 @@ pub fn read_table(
                 continue;
             }
         };
+        // The publish time's time of day, kept with the row's date.
+        let published = date_column
+            .filter(|&i| {
+                matched.cells[i]
+                    .as_ref()
+                    .is_some_and(|(c, _)| c.target == Target::PublishTime)
+            })
+            .and_then(|i| time_of_day(record.cells.get(i)?))
+            .zip(day)
+            .map(|(time, day)| format!("{day}T{time}"));
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
         let mut results = None;
@@ -571,6 +584,9 @@ pub fn read_table(
             let text = record.cells.get(i).map_or("", String::as_str);
             match &column.target {
                 Target::Date | Target::Day | Target::Derived | Target::ExportDay => {}
+                Target::PublishTime => {
+                    dims[Dimension::Published.index()] = published.as_deref();
+                }
                 Target::EndDate => {
                     if !day_override
                         && let Some(d) = parse_date(text).and_then(|d| d.resolve(order, None))
@@ -819,6 +835,7 @@ fn result_metric(kind: Option<&str>) -> &'static str {
 fn describe(target: &Target, currency: Option<&str>) -> String {
     let base = match target {
         Target::Date => "date".to_owned(),
+        Target::PublishTime => "date + published (publish time)".to_owned(),
         Target::Day => "date (day)".to_owned(),
         Target::EndDate => "end_date".to_owned(),
         Target::Dim(d) => d.name().to_owned(),

@@ -2,7 +2,7 @@
 //! `1.234.567 ₫`, `12%`, `$1,234.00`), placeholders for "no value", and the many
 //! date shapes, with day-first or month-first decided per file from the values.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use super::number::{NumberError, parse_plain};
 use crate::model::Amount;
@@ -267,15 +267,60 @@ impl ParsedDate {
     }
 }
 
-/// Parses a full timestamp when one is needed (publish hour); best effort.
-pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
-    let t = text.trim();
-    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(t.get(..t.len().min(19))?, f) {
-            return Some(dt);
-        }
+/// The time of day after a date, as `HH:MM` with the UTC offset when the text has
+/// one (`+07:00`, `+0000`, `Z`, `UTC`): `08/03/2026 09:15` → `09:15`,
+/// `2015-09-01 07:29 +0000` → `07:29+00:00`, `3:05 PM` → `15:05`. `None` when the
+/// text has no time.
+pub fn time_of_day(text: &str) -> Option<String> {
+    let t = text.trim().trim_matches('"');
+    // The time starts after the date: at a `T` between digits, or the first space.
+    let start = t
+        .char_indices()
+        .find(|&(i, c)| {
+            (c == ' ' || c == 'T')
+                && t[..i].ends_with(|p: char| p.is_ascii_digit())
+                && t[i + 1..].starts_with(|n: char| n.is_ascii_digit())
+                && t[i + 1..].contains(':')
+        })
+        .map(|(i, _)| i + 1)?;
+    let rest = &t[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let clock = &rest[..end];
+    let mut parts = clock.split(':');
+    let mut hour: u32 = parts.next()?.parse().ok()?;
+    let minute: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    let tail = rest[end..].trim();
+    let upper = tail.to_ascii_uppercase();
+    if upper.starts_with("PM") && hour < 12 {
+        hour += 12;
+    } else if upper.starts_with("AM") && hour == 12 {
+        hour = 0;
     }
-    None
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let zone = upper
+        .trim_start_matches("AM")
+        .trim_start_matches("PM")
+        .trim();
+    let offset = if zone == "Z" || zone == "UTC" || zone == "GMT" {
+        Some("+00:00".to_owned())
+    } else {
+        let digits: String = zone.chars().skip(1).filter(char::is_ascii_digit).collect();
+        match (zone.chars().next(), digits.len()) {
+            (Some(sign @ ('+' | '-')), 4) => {
+                Some(format!("{sign}{}:{}", &digits[..2], &digits[2..]))
+            }
+            (Some(sign @ ('+' | '-')), 2) => Some(format!("{sign}{digits}:00")),
+            _ => None,
+        }
+    };
+    Some(format!(
+        "{hour:02}:{minute:02}{}",
+        offset.unwrap_or_default()
+    ))
 }
 
 #[cfg(test)]
@@ -286,6 +331,29 @@ mod tests {
         parse_number(text, DecimalMark::Auto)
             .unwrap()
             .map(Amount::to_f64)
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(time_of_day("08/03/2026 09:15").as_deref(), Some("09:15"));
+        assert_eq!(
+            time_of_day("2015-09-01 07:29 +0000").as_deref(),
+            Some("07:29+00:00")
+        );
+        assert_eq!(
+            time_of_day("2026-08-03T21:05:59+07:00").as_deref(),
+            Some("21:05+07:00")
+        );
+        assert_eq!(
+            time_of_day("2026-08-03T21:05:59Z").as_deref(),
+            Some("21:05+00:00")
+        );
+        assert_eq!(time_of_day("8/3/2026 3:05 PM").as_deref(), Some("15:05"));
+        assert_eq!(time_of_day("8/3/2026 12:30 AM").as_deref(), Some("00:30"));
+        assert_eq!(time_of_day("08/03/2026"), None);
+        assert_eq!(time_of_day("July 16"), None);
+        assert_eq!(time_of_day("Aug 28, 2025"), None);
+        assert_eq!(time_of_day("2026-08-03 25:00"), None);
     }
 
     #[test]
