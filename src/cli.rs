@@ -168,6 +168,30 @@ pub enum Command {
         #[command(flatten)]
         selection: Selection,
     },
+    /// What content works: engagement by content type, length, weekday and hour of
+    /// publication; the best and worst posts
+    #[command(after_help = "Examples:
+  roi insights exports/
+  roi insights --where platform=instagram --from 2026-07-01 --rank-by engagements
+  roi insights --format json | jq '.by_content_type'")]
+    Insights {
+        /// Export files or folders [default: `inputs` of roi.toml]
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        /// Order the best and worst posts by this KPI [default: `rank_by` of
+        /// [insights] in roi.toml, else engagement_rate]
+        #[arg(long, value_name = "KPI")]
+        rank_by: Option<String>,
+        /// Fewest posts a group needs to be ranked [default: `min_posts` of
+        /// [insights], else 5]
+        #[arg(long, value_name = "N")]
+        min_posts: Option<u64>,
+        /// How many best and worst posts to list [default: `top` of [insights], else 5]
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        #[command(flatten)]
+        selection: Selection,
+    },
     /// Show how a goal's or KPI's figure came about: formula, sums, files, rows
     #[command(after_help = "Examples:
   roi explain fb-reach-aug        # a goal of roi.toml

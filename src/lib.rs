@@ -12,6 +12,7 @@ pub mod dataset;
 pub mod goals;
 pub mod i18n;
 pub mod input;
+pub mod insights;
 pub mod kpi;
 pub mod model;
 pub mod normalize;
@@ -375,6 +376,40 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 window_from(selection)?,
             )?;
             render::kpi_answer(&answer, *format, out)?;
+            Ok(Outcome::Success)
+        }
+        Command::Insights {
+            inputs,
+            rank_by,
+            min_posts,
+            top,
+            selection,
+        } => {
+            if matches!(format, Format::Csv | Format::Junit | Format::Html) {
+                bail!(say!(
+                    "error.insights_format",
+                    format = format!("{format:?}").to_lowercase()
+                ));
+            }
+            let mut config = config.clone();
+            if let Some(kpi) = rank_by {
+                config.insights.rank_by.clone_from(kpi);
+            }
+            if let Some(n) = min_posts {
+                config.insights.min_posts = *n;
+            }
+            if let Some(n) = top {
+                config.insights.top = *n;
+            }
+            let dataset = settings.dataset(inputs)?;
+            input_notes_to_stderr(&dataset, cli.global.quiet);
+            let insights = insights::build(
+                &config,
+                &dataset,
+                &filter_from(&selection.filters)?,
+                window_from(selection)?,
+            )?;
+            render::insights(&insights, *format, *style, out)?;
             Ok(Outcome::Success)
         }
         Command::Explain {

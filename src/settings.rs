@@ -46,6 +46,18 @@ struct RawConfig {
     lang: Option<String>,
     #[serde(default)]
     mappings: Vec<crate::input::layout::MappingSpec>,
+    insights: Option<RawInsights>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInsights {
+    short_video_seconds: Option<f64>,
+    short_text_chars: Option<usize>,
+    min_posts: Option<u64>,
+    timezone: Option<String>,
+    rank_by: Option<String>,
+    top: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,6 +164,8 @@ pub struct Config {
     pub lang: Option<crate::i18n::Lang>,
     /// `[[mappings]]`: the user's own export layouts.
     pub mappings: Vec<crate::input::layout::Layout>,
+    /// `[insights]`: thresholds and time zone of `roi insights`.
+    pub insights: crate::insights::InsightSettings,
 }
 
 impl Default for Config {
@@ -169,6 +183,7 @@ impl Default for Config {
             year: None,
             lang: None,
             mappings: Vec::new(),
+            insights: crate::insights::InsightSettings::default(),
         }
     }
 }
@@ -319,7 +334,43 @@ impl Config {
             ),
         };
 
+        let mut insights = crate::insights::InsightSettings::default();
+        if let Some(raw) = raw.insights {
+            if let Some(v) = raw.short_video_seconds {
+                insights.short_video_seconds = v;
+            }
+            if let Some(v) = raw.short_text_chars {
+                insights.short_text_chars = v;
+            }
+            if let Some(v) = raw.min_posts {
+                insights.min_posts = v;
+            }
+            if let Some(v) = raw.top {
+                insights.top = v;
+            }
+            if let Some(name) = raw.timezone {
+                insights.timezone = Some(
+                    name.parse()
+                        .map_err(|_| err(crate::say!("error.timezone", value = name)))?,
+                );
+            }
+            if let Some(kpi) = raw.rank_by {
+                if catalogue.get(&kpi).is_none() && crate::model::canonical_metric(&kpi).is_none() {
+                    return Err(err(crate::say!(
+                        "error.rank_by",
+                        value = kpi,
+                        hint = crate::kpi::did_you_mean(
+                            &kpi,
+                            catalogue.iter().map(|k| k.name.as_str())
+                        )
+                    )));
+                }
+                insights.rank_by = kpi;
+            }
+        }
+
         Ok(Config {
+            insights,
             fail_on,
             lang,
             mappings,

@@ -3,6 +3,7 @@
 
 mod csv_out;
 mod html;
+mod insights;
 mod junit;
 mod markdown;
 mod normalized;
@@ -249,6 +250,26 @@ pub fn inspection(
     match format {
         Format::Json => json(i, out),
         _ => table::inspection(i, style, out),
+    }
+}
+
+pub fn insights(
+    i: &crate::insights::Insights,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json(i, out),
+        Format::Markdown => insights::table(
+            i,
+            Style {
+                lang: style.lang,
+                ..Style::PLAIN
+            },
+            out,
+        ),
+        _ => insights::table(i, style, out),
     }
 }
 

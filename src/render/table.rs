@@ -13,7 +13,7 @@ use crate::i18n::{date, tr};
 use crate::kpi::Bound;
 use crate::report::{CheckResult, Inputs, KpiList, Report};
 
-fn new_table(style: Style) -> Table {
+pub(super) fn new_table(style: Style) -> Table {
     let mut t = Table::new();
     t.load_preset(if style.unicode {
         presets::UTF8_FULL_CONDENSED
@@ -33,7 +33,7 @@ fn new_table(style: Style) -> Table {
     t
 }
 
-fn header(t: &mut Table, names: &[&str], style: Style) {
+pub(super) fn header(t: &mut Table, names: &[&str], style: Style) {
     t.set_header(names.iter().map(|n| {
         let c = Cell::new(n);
         if style.color {
@@ -44,7 +44,7 @@ fn header(t: &mut Table, names: &[&str], style: Style) {
     }));
 }
 
-fn right(t: &mut Table, from: usize) {
+pub(super) fn right(t: &mut Table, from: usize) {
     let n = t.column_count();
     for i in from..n {
         if let Some(col) = t.column_mut(i) {

@@ -8,6 +8,7 @@ mod examples;
 mod html;
 mod i18n;
 mod importers;
+mod insights;
 mod kpis;
 mod properties;
 mod readme;

@@ -1,0 +1,557 @@
+//! What content works: engagement by content type, by video and text length, by
+//! weekday and hour of publication, and the best and worst posts.
+//!
+//! A post is a row that names its content (content id or link) and says what it is
+//! or when it went out (content type or publish time). Each post's rows are summed
+//! first, so a post exported twice, or once per day, counts as one post. Every
+//! group's engagement rate is a ratio of the group's sums; engagements per post is
+//! the group's engagements over its number of posts. Groups with fewer posts than
+//! `min_posts` are shown with their figures but never ranked: a few posts cannot
+//! tell which content works.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
+use serde::Serialize;
+
+use crate::dataset::{Aggregate, Dataset, Filter, Row, Selection, Window};
+use crate::kpi::EvalError;
+use crate::model::Dimension;
+use crate::settings::Config;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `[insights]` of roi.toml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsightSettings {
+    /// Videos up to this length are short.
+    pub short_video_seconds: f64,
+    /// Texts up to this many characters are short.
+    pub short_text_chars: usize,
+    /// Fewest posts a group needs to be ranked.
+    pub min_posts: u64,
+    /// The account's time zone: publish times with a UTC offset are shown in it.
+    pub timezone: Option<chrono_tz::Tz>,
+    /// The KPI that orders the best and worst posts.
+    pub rank_by: String,
+    /// How many best and worst posts to list.
+    pub top: usize,
+}
+
+impl Default for InsightSettings {
+    fn default() -> Self {
+        InsightSettings {
+            short_video_seconds: 60.0,
+            short_text_chars: 100,
+            min_posts: 5,
+            timezone: None,
+            rank_by: "engagement_rate".to_owned(),
+            top: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Insights {
+    pub schema_version: u32,
+    /// Posts found (rows summed per post).
+    pub posts: u64,
+    /// Posts without a time of day: counted by weekday, not by hour.
+    pub posts_without_time: u64,
+    /// The time zone hours are shown in: the configured one, or `as exported`.
+    pub timezone: String,
+    /// Fewest posts a group needs to be ranked.
+    pub min_posts: u64,
+    /// What groups are ranked by: `engagement_rate`, or `engagements_per_post` when
+    /// the posts have no reach.
+    pub ranked_by: String,
+    pub by_content_type: Vec<InsightGroup>,
+    /// `short_video`, `long_video` (by duration), `short_text`, `long_text`.
+    pub by_length: Vec<InsightGroup>,
+    /// Monday first; every weekday, with or without posts.
+    pub by_weekday: Vec<InsightGroup>,
+    /// Hours 0–23 of publication that have posts.
+    pub by_hour: Vec<InsightGroup>,
+    /// Weekday × hour cells that have posts.
+    pub grid: Vec<GridCell>,
+    /// The KPI the best and worst posts are ordered by: `rank_by` of the settings,
+    /// or, when no post has a value for it, the first of `engagement_rate`,
+    /// `engagement_rate_impressions`, `engagements` that has one.
+    pub rank_by: String,
+    pub rank_unit: crate::model::Unit,
+    pub top_posts: Vec<PostFigure>,
+    pub bottom_posts: Vec<PostFigure>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct InsightGroup {
+    pub key: String,
+    pub posts: u64,
+    pub engagements: Option<f64>,
+    pub reach: Option<f64>,
+    /// Σ engagements ÷ Σ reach over the group's posts.
+    pub engagement_rate: Option<f64>,
+    pub engagements_per_post: Option<f64>,
+    /// 1 for the best group (equal figures share a rank); absent for groups with
+    /// too few posts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// Fewer posts than `min_posts`: shown, not ranked.
+    pub too_few_posts: bool,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct GridCell {
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u32,
+    pub hour: u32,
+    pub posts: u64,
+    pub engagements_per_post: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PostFigure {
+    pub platform: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    pub content_type: String,
+    pub date: NaiveDate,
+    /// Local publish time, when the export gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDateTime>,
+    /// The `rank_by` KPI.
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    pub engagements: Option<f64>,
+}
+
+/// One post: its rows and what they say about it.
+struct Post<'a> {
+    rows: Vec<&'a Row>,
+    platform: String,
+    id: String,
+    link: Option<String>,
+    category: String,
+    date: NaiveDate,
+    published: Option<NaiveDateTime>,
+    duration: Option<f64>,
+    text_chars: Option<usize>,
+}
+
+/// Content types as platforms and languages write them, by family.
+const CATEGORIES: &[(&str, &[&str])] = &[
+    ("reel", &["reel", "thước phim"]),
+    (
+        "carousel",
+        &["carousel", "album", "băng chuyền", "carrusel", "multi"],
+    ),
+    ("story", &["story", "stories", "tin"]),
+    ("video", &["video", "clip", "short"]),
+    (
+        "image",
+        &["photo", "image", "ảnh", "hình", "imagen", "foto", "picture"],
+    ),
+    (
+        "link",
+        &["link", "liên kết", "enlace", "article", "bài viết liên kết"],
+    ),
+    ("text", &["status", "text", "trạng thái", "estado", "post"]),
+];
+
+/// The family of a content type: `IG reel` → reel, `Ảnh` → image; TikTok and
+/// YouTube posts are videos; unknown types keep their own name, lowercased.
+pub fn category(content_type: Option<&str>, platform: &str) -> String {
+    let Some(raw) = content_type.map(str::trim).filter(|t| !t.is_empty()) else {
+        return match platform {
+            "tiktok" | "youtube" => "video".to_owned(),
+            _ => "unknown".to_owned(),
+        };
+    };
+    let lower = raw.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (family, names) in CATEGORIES {
+        let hit = names.iter().any(|n| {
+            if n.contains(' ') {
+                lower.contains(n)
+            } else {
+                words
+                    .iter()
+                    .any(|w| w == n || w.strip_suffix('s') == Some(n))
+            }
+        });
+        if hit {
+            return (*family).to_owned();
+        }
+    }
+    lower
+}
+
+/// A publish time in the account's time zone: times with an offset are converted
+/// to `tz` when one is set; times without are taken as exported.
+fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
+    let (head, offset) = (text.get(..16)?, text.get(16..)?);
+    let naive = NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M").ok()?;
+    if offset.is_empty() {
+        return Some(naive);
+    }
+    let at = DateTime::parse_from_rfc3339(&format!("{head}:00{offset}")).ok()?;
+    Some(match tz {
+        Some(tz) => at.with_timezone(&tz).naive_local(),
+        None => naive,
+    })
+}
+
+fn posts<'a>(
+    dataset: &'a Dataset,
+    selection: &Selection<'a>,
+    s: &InsightSettings,
+) -> Vec<Post<'a>> {
+    let dim = |row: &Row, d| dataset.dim_value(row, d);
+    let mut by_key: BTreeMap<(String, String), Vec<&Row>> = BTreeMap::new();
+    for row in &selection.rows {
+        let id = dim(row, Dimension::ContentId).or_else(|| dim(row, Dimension::Link));
+        let described =
+            row.dim(Dimension::ContentType).is_some() || row.dim(Dimension::Published).is_some();
+        if let (Some(id), true) = (id, described) {
+            let platform = dim(row, Dimension::Platform).unwrap_or("").to_owned();
+            by_key
+                .entry((platform, id.to_owned()))
+                .or_default()
+                .push(row);
+        }
+    }
+    by_key
+        .into_iter()
+        .map(|((platform, id), rows)| {
+            let first = |d| rows.iter().find_map(|r| dim(r, d));
+            let published = first(Dimension::Published).and_then(|t| local_time(t, s.timezone));
+            Post {
+                link: first(Dimension::Link).map(str::to_owned),
+                category: category(first(Dimension::ContentType), &platform),
+                date: published.map_or_else(
+                    || rows.iter().map(|r| r.start).min().unwrap_or_default(),
+                    |p| p.date(),
+                ),
+                published,
+                duration: first(Dimension::VideoDuration)
+                    .and_then(|d| d.trim().replace(',', ".").parse::<f64>().ok()),
+                text_chars: first(Dimension::Text).map(|t| t.chars().count()),
+                rows,
+                platform,
+                id,
+            }
+        })
+        .collect()
+}
+
+/// Sums the posts' rows and evaluates a KPI over them.
+fn kpi(
+    config: &Config,
+    dataset: &Dataset,
+    posts: &[&Post<'_>],
+    name: &str,
+) -> Result<Option<f64>, EvalError> {
+    Ok(kpi_value(config, dataset, posts, name)?.and_then(|v| v.value))
+}
+
+fn kpi_value(
+    config: &Config,
+    dataset: &Dataset,
+    posts: &[&Post<'_>],
+    name: &str,
+) -> Result<Option<crate::kpi::Value>, EvalError> {
+    let agg = aggregate(dataset, posts);
+    match config.catalogue.evaluate(name, dataset, &agg, &config.fx) {
+        Ok(v) => Ok(Some(v)),
+        // Posts in two currencies have no single money figure; never added.
+        Err(EvalError::MixedCurrencies { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn aggregate(dataset: &Dataset, posts: &[&Post<'_>]) -> Aggregate {
+    let rows = posts.iter().flat_map(|p| p.rows.iter().copied()).collect();
+    Selection { dataset, rows }.aggregate(None)
+}
+
+fn group(
+    config: &Config,
+    dataset: &Dataset,
+    key: String,
+    posts: &[&Post<'_>],
+    min_posts: u64,
+) -> Result<InsightGroup, EvalError> {
+    let engagements = kpi(config, dataset, posts, "engagements")?;
+    let n = posts.len() as u64;
+    Ok(InsightGroup {
+        key,
+        posts: n,
+        engagements,
+        reach: kpi(config, dataset, posts, "reach")?,
+        engagement_rate: kpi(config, dataset, posts, "engagement_rate")?,
+        engagements_per_post: engagements.filter(|_| n > 0).map(|e| e / n as f64),
+        rank: None,
+        too_few_posts: n < min_posts,
+    })
+}
+
+/// Ranks the groups with enough posts, best first, by `by`.
+fn rank(groups: &mut [InsightGroup], by: fn(&InsightGroup) -> Option<f64>) {
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&i| !groups[i].too_few_posts && by(&groups[i]).is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        by(&groups[b])
+            .partial_cmp(&by(&groups[a]))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    // Equal figures share a rank (1, 1, 3): a tie is not a win.
+    let mut previous: Option<(f64, u32)> = None;
+    for (place, i) in order.into_iter().enumerate() {
+        let value = by(&groups[i]).unwrap_or(f64::NAN);
+        let rank = match previous {
+            Some((v, r)) if v == value => r,
+            _ => place as u32 + 1,
+        };
+        previous = Some((value, rank));
+        groups[i].rank = Some(rank);
+    }
+}
+
+pub fn build(
+    config: &Config,
+    dataset: &Dataset,
+    filter: &Filter,
+    window: Option<Window>,
+) -> Result<Insights, EvalError> {
+    let s = &config.insights;
+    config.catalogue.check_name(&s.rank_by, dataset)?;
+    let mut selection = dataset.select(filter);
+    if let Some(w) = window {
+        selection.rows.retain(|r| w.contains(r));
+    }
+    let all = posts(dataset, &selection, s);
+    let refs: Vec<&Post<'_>> = all.iter().collect();
+
+    let grouped = |key_of: &dyn Fn(&Post<'_>) -> Option<String>| {
+        let mut map: BTreeMap<String, Vec<&Post<'_>>> = BTreeMap::new();
+        for p in &refs {
+            if let Some(k) = key_of(p) {
+                map.entry(k).or_default().push(p);
+            }
+        }
+        map
+    };
+    let build_groups = |map: BTreeMap<String, Vec<&Post<'_>>>| {
+        map.into_iter()
+            .map(|(k, posts)| group(config, dataset, k, &posts, s.min_posts))
+            .collect::<Result<Vec<_>, _>>()
+    };
+
+    let mut by_content_type = build_groups(grouped(&|p| Some(p.category.clone())))?;
+    let video = |p: &Post<'_>| matches!(p.category.as_str(), "video" | "reel");
+    let mut by_length = build_groups(grouped(&|p| {
+        let d = p.duration.filter(|_| video(p))?;
+        Some(
+            if d <= s.short_video_seconds {
+                "short_video"
+            } else {
+                "long_video"
+            }
+            .to_owned(),
+        )
+    }))?;
+    by_length.extend(build_groups(grouped(&|p| {
+        let n = p.text_chars.filter(|_| !video(p))?;
+        Some(
+            if n <= s.short_text_chars {
+                "short_text"
+            } else {
+                "long_text"
+            }
+            .to_owned(),
+        )
+    }))?);
+    let weekdays: BTreeMap<u32, Vec<&Post<'_>>> = (1..=7)
+        .map(|d| {
+            let posts = refs
+                .iter()
+                .copied()
+                .filter(|p| p.date.weekday().number_from_monday() == d)
+                .collect();
+            (d, posts)
+        })
+        .collect();
+    let mut by_weekday = weekdays
+        .into_iter()
+        .map(|(d, posts)| {
+            group(
+                config,
+                dataset,
+                weekday_name(d).to_owned(),
+                &posts,
+                s.min_posts,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut hours: BTreeMap<u32, Vec<&Post<'_>>> = BTreeMap::new();
+    let mut cells: BTreeMap<(u32, u32), Vec<&Post<'_>>> = BTreeMap::new();
+    for p in &refs {
+        if let Some(t) = p.published {
+            hours.entry(t.hour()).or_default().push(p);
+            cells
+                .entry((t.weekday().number_from_monday(), t.hour()))
+                .or_default()
+                .push(p);
+        }
+    }
+    let mut by_hour = hours
+        .into_iter()
+        .map(|(h, posts)| group(config, dataset, format!("{h:02}"), &posts, s.min_posts))
+        .collect::<Result<Vec<_>, _>>()?;
+    let grid = cells
+        .into_iter()
+        .map(|((weekday, hour), posts)| {
+            let engagements = kpi(config, dataset, &posts, "engagements")?;
+            Ok(GridCell {
+                weekday,
+                hour,
+                posts: posts.len() as u64,
+                engagements_per_post: engagements.map(|e| e / posts.len() as f64),
+            })
+        })
+        .collect::<Result<Vec<_>, EvalError>>()?;
+
+    // Rank by engagement rate where the posts have reach, else per post.
+    let has_rate = by_content_type.iter().any(|g| g.engagement_rate.is_some());
+    let (ranked_by, key): (&str, fn(&InsightGroup) -> Option<f64>) = if has_rate {
+        ("engagement_rate", |g| g.engagement_rate)
+    } else {
+        ("engagements_per_post", |g| g.engagements_per_post)
+    };
+    for groups in [
+        &mut by_content_type,
+        &mut by_length,
+        &mut by_weekday,
+        &mut by_hour,
+    ] {
+        rank(groups, key);
+    }
+
+    // The first KPI that gives the posts a value orders them.
+    let mut rank_by = s.rank_by.clone();
+    let mut figures = Vec::new();
+    for name in std::iter::once(s.rank_by.as_str()).chain([
+        "engagement_rate",
+        "engagement_rate_impressions",
+        "engagements",
+    ]) {
+        figures.clear();
+        for p in &all {
+            let v = kpi_value(config, dataset, &[p], name)?;
+            figures.push(PostFigure {
+                platform: p.platform.clone(),
+                id: p.id.clone(),
+                link: p.link.clone(),
+                content_type: p.category.clone(),
+                date: p.date,
+                published: p.published,
+                value: v.as_ref().and_then(|v| v.value),
+                currency: v.and_then(|v| v.currency),
+                engagements: kpi(config, dataset, &[p], "engagements")?,
+            });
+        }
+        figures.retain(|f| f.value.is_some());
+        name.clone_into(&mut rank_by);
+        if !figures.is_empty() {
+            break;
+        }
+    }
+    figures.sort_by(|a, b| {
+        b.value
+            .partial_cmp(&a.value)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let top_n = s.top.min(figures.len());
+    let bottom_n = s.top.min(figures.len() - top_n);
+    let mut bottom_posts: Vec<PostFigure> = figures[figures.len() - bottom_n..].to_vec();
+    bottom_posts.reverse();
+    let top_posts = figures[..top_n].to_vec();
+
+    Ok(Insights {
+        schema_version: SCHEMA_VERSION,
+        posts: all.len() as u64,
+        posts_without_time: all.iter().filter(|p| p.published.is_none()).count() as u64,
+        timezone: s
+            .timezone
+            .map_or_else(|| "as exported".to_owned(), |tz| tz.name().to_owned()),
+        min_posts: s.min_posts,
+        ranked_by: ranked_by.to_owned(),
+        by_content_type,
+        by_length,
+        by_weekday,
+        by_hour,
+        grid,
+        rank_unit: config.catalogue.unit(&rank_by, dataset),
+        rank_by,
+        top_posts,
+        bottom_posts,
+    })
+}
+
+/// English weekday keys, as JSON writes them (renderers translate).
+pub fn weekday_name(number_from_monday: u32) -> &'static str {
+    match number_from_monday {
+        1 => "monday",
+        2 => "tuesday",
+        3 => "wednesday",
+        4 => "thursday",
+        5 => "friday",
+        6 => "saturday",
+        _ => "sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_by_family() {
+        assert_eq!(category(Some("IG reel"), "instagram"), "reel");
+        assert_eq!(category(Some("Reel de Instagram"), "instagram"), "reel");
+        assert_eq!(category(Some("Ảnh"), "facebook"), "image");
+        assert_eq!(category(Some("Photos"), "facebook"), "image");
+        assert_eq!(category(Some("Photo"), "facebook"), "image");
+        assert_eq!(category(Some("IG carousel"), "instagram"), "carousel");
+        assert_eq!(category(Some("Video"), "facebook"), "video");
+        assert_eq!(category(None, "tiktok"), "video");
+        assert_eq!(category(Some("Liên kết"), "facebook"), "link");
+        assert_eq!(category(Some("Trạng thái"), "facebook"), "text");
+        assert_eq!(category(Some("Podcast"), "linkedin"), "podcast");
+    }
+
+    #[test]
+    fn publish_times_in_the_account_zone() {
+        let t = |s: &str, tz| local_time(s, tz).map(|d| d.to_string());
+        let saigon = Some(chrono_tz::Asia::Ho_Chi_Minh);
+        assert_eq!(
+            t("2026-08-03T09:15", saigon).as_deref(),
+            Some("2026-08-03 09:15:00")
+        );
+        assert_eq!(
+            t("2015-09-01T20:30+00:00", saigon).as_deref(),
+            Some("2015-09-02 03:30:00")
+        );
+        assert_eq!(
+            t("2015-09-01T20:30+00:00", None).as_deref(),
+            Some("2015-09-01 20:30:00")
+        );
+    }
+}

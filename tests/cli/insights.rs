@@ -1,0 +1,220 @@
+//! `roi insights` against the figures worked by hand in fixtures/insights/README.md.
+
+use serde_json::Value;
+
+use crate::{code, roi, roi_in, stdout, transcript};
+
+const POSTS: &str = "fixtures/insights/instagram-content.csv";
+
+fn insights(args: &[&str]) -> Value {
+    let mut all = vec![
+        "insights",
+        POSTS,
+        "--min-posts",
+        "2",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ];
+    all.extend(args);
+    let out = roi(&all);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// (key, posts, engagements, engagement rate, rank) of a group.
+type GroupRow = (String, u64, Option<f64>, Option<f64>, Option<u64>);
+
+fn rows(groups: &Value) -> Vec<GroupRow> {
+    groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap().to_owned(),
+                g["posts"].as_u64().unwrap(),
+                g["engagements"].as_f64(),
+                g["engagement_rate"].as_f64(),
+                g["rank"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+fn row(key: &str, posts: u64, engagements: f64, reach: f64, rank: Option<u64>) -> GroupRow {
+    (
+        key.to_owned(),
+        posts,
+        Some(engagements),
+        Some(engagements / reach),
+        rank,
+    )
+}
+
+#[test]
+fn groups_are_ratios_of_the_posts_sums() {
+    let i = insights(&[]);
+    assert_eq!(i["posts"], 8);
+    assert_eq!(i["ranked_by"], "engagement_rate");
+    assert_eq!(
+        rows(&i["by_content_type"]),
+        vec![
+            row("carousel", 2, 280.0, 2500.0, Some(1)),
+            row("image", 3, 300.0, 4200.0, Some(3)),
+            row("reel", 3, 1200.0, 12000.0, Some(2)),
+        ]
+    );
+    assert_eq!(
+        rows(&i["by_length"]),
+        vec![
+            row("long_video", 1, 300.0, 3000.0, None),
+            row("short_video", 2, 900.0, 9000.0, Some(1)),
+            row("long_text", 1, 140.0, 2000.0, None),
+            row("short_text", 4, 440.0, 4700.0, Some(2)),
+        ]
+    );
+    let weekdays = rows(&i["by_weekday"]);
+    assert_eq!(weekdays[0], row("monday", 2, 160.0, 2200.0, Some(3)));
+    assert_eq!(weekdays[2], row("wednesday", 2, 900.0, 9000.0, Some(2)));
+    assert_eq!(weekdays[5], row("saturday", 2, 280.0, 2500.0, Some(1)));
+    assert_eq!(weekdays[1].4, None, "one post on Tuesday is too few");
+    assert_eq!(weekdays[3].1, 0, "no post on Thursday");
+    assert_eq!(
+        rows(&i["by_hour"]),
+        vec![
+            row("09", 2, 160.0, 2200.0, Some(3)),
+            row("10", 2, 280.0, 2500.0, Some(1)),
+            row("12", 1, 140.0, 2000.0, None),
+            row("19", 3, 1200.0, 12000.0, Some(2)),
+        ]
+    );
+    let ids = |list: &Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&i["top_posts"]), ["1005", "1001", "1003"]);
+    assert_eq!(ids(&i["bottom_posts"]), ["1006", "1002", "1008"]);
+    assert_eq!(i["top_posts"][0]["value"].as_f64(), Some(200.0 / 1500.0));
+    // Wednesday 19:00 holds 1003 and 1007: 900 engagements over 2 posts.
+    let cell = i["grid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["weekday"] == 3 && c["hour"] == 19)
+        .unwrap();
+    assert_eq!(cell["posts"], 2);
+    assert_eq!(cell["engagements_per_post"], 450.0);
+}
+
+#[test]
+fn thresholds_come_from_the_config_and_flags() {
+    // With the default of 5 posts, no group is ranked.
+    let out = roi(&["insights", POSTS, "--format", "json"]);
+    let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        i["by_content_type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["too_few_posts"] == true && g["rank"].is_null())
+    );
+    // A 40-second limit makes 1007 (45 s) a long video.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[insights]\nshort_video_seconds = 40\nmin_posts = 1\nrank_by = \"engagements\"\n",
+    )
+    .unwrap();
+    let posts = crate::root().join(POSTS);
+    let out = roi_in(
+        dir.path(),
+        &["insights", posts.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        rows(&i["by_length"]),
+        vec![
+            // 1004 (90 s) and 1007 (45 s), then 1003 (30 s): both at 0.1, one rank.
+            row("long_video", 2, 700.0, 7000.0, Some(1)),
+            row("short_video", 1, 500.0, 5000.0, Some(1)),
+            row("long_text", 1, 140.0, 2000.0, Some(4)),
+            row("short_text", 4, 440.0, 4700.0, Some(3)),
+        ]
+    );
+    assert_eq!(i["rank_by"], "engagements");
+    assert_eq!(i["top_posts"][0]["id"], "1003");
+}
+
+#[test]
+fn publish_times_move_to_the_account_time_zone() {
+    // X writes `2015-09-01 14:00 +0000`; in Saigon (UTC+7) that is 21:00.
+    let tweets = crate::root()
+        .join("fixtures/importers/tweet_activity_metrics_shop_20150901_20151001_en.csv");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[insights]\ntimezone = \"Asia/Ho_Chi_Minh\"\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &["insights", tweets.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(i["timezone"], "Asia/Ho_Chi_Minh");
+    let hours: Vec<&str> = i["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(hours, ["16", "21"]);
+}
+
+#[test]
+fn insights_tables_in_both_languages() {
+    for lang in ["en", "vi"] {
+        let out = roi(&[
+            "insights",
+            POSTS,
+            "--min-posts",
+            "2",
+            "--top",
+            "3",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        insta::assert_snapshot!(format!("insights_{lang}"), transcript(&out));
+    }
+}
+
+#[test]
+fn insights_refuse_bad_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    for (toml, expected) in [
+        (
+            "[insights]\ntimezone = \"Mars/Olympus\"\n",
+            "is not a time zone name",
+        ),
+        (
+            "[insights]\nrank_by = \"engagment_rate\"\n",
+            "did you mean `engagement_rate`",
+        ),
+    ] {
+        std::fs::write(dir.path().join("roi.toml"), toml).unwrap();
+        let out = roi_in(dir.path(), &["insights", "x.csv"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(transcript(&out).contains(expected), "{}", transcript(&out));
+    }
+    let out = roi(&["insights", POSTS, "--format", "csv"]);
+    assert_eq!(code(&out), 2);
+    assert!(transcript(&out).contains("`roi insights` writes a table, Markdown or JSON, not csv"));
+}
