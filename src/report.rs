@@ -131,6 +131,9 @@ pub struct Report {
     /// The same KPI columns per period, over every selected row and per platform.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend: Option<Trend>,
+    /// What content works, when the inputs hold post-level rows (`roi insights`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insights: Option<crate::insights::Insights>,
     pub inputs: Inputs,
     pub notes: Vec<crate::i18n::Message>,
 }
@@ -355,6 +358,13 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         groups,
         goals,
         trend,
+        insights: Some(crate::insights::build(
+            config,
+            dataset,
+            &scope.filter,
+            scope.window,
+        )?)
+        .filter(|i| i.posts > 0),
         inputs: Inputs::of(dataset),
         notes,
     })

@@ -12,6 +12,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::{goal_value, human, plain_number, status_label};
 use crate::goals::{self, Cmp, GoalResult, Status};
 use crate::i18n::{Lang, date, kpi_label, tr};
+use crate::insights::{InsightGroup, Insights, PostFigure, weekday_name};
 use crate::kpi::{Bound, Pace};
 use crate::model::Unit;
 use crate::report::{Group, KpiColumn, Report, Trend};
@@ -90,6 +91,9 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
                     }
                     @if let Some(trend) = &r.trend {
                         (trends(trend, &r.kpis, lang))
+                    }
+                    @if let Some(i) = &r.insights {
+                        (insights(i, lang))
                     }
                     (coverage(r, lang))
                 }
@@ -421,6 +425,182 @@ fn chart(
                             }
                             (label)
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn insights(i: &Insights, lang: Lang) -> Markup {
+    let t = |key: &str, args: &[(&str, &str)]| tr(lang, &format!("insights.{key}"), args);
+    let zone = if i.timezone == "as exported" {
+        t("as_exported", &[])
+    } else {
+        i.timezone.clone()
+    };
+    let per_post = i.ranked_by == "engagements_per_post";
+    html! {
+        section #insights {
+            h2 { (t("heading", &[])) }
+            p.hint {
+                (t("summary", &[
+                    ("posts", &i.posts.to_string()),
+                    ("without_time", &i.posts_without_time.to_string()),
+                    ("timezone", &zone),
+                    ("min_posts", &i.min_posts.to_string()),
+                    ("ranked_by", &i.ranked_by),
+                ]))
+            }
+            div.charts.bars {
+                (bars(&t("by_content_type", &[]), "content_type", &i.by_content_type, per_post, lang))
+                @if !i.by_length.is_empty() {
+                    (bars(&t("by_length", &[]), "length", &i.by_length, per_post, lang))
+                }
+                (bars(&t("by_weekday", &[]), "weekday", &i.by_weekday, per_post, lang))
+                @if !i.by_hour.is_empty() {
+                    (bars(&t("by_hour", &[]), "hour", &i.by_hour, per_post, lang))
+                }
+            }
+            p.note { (tr(lang, "html.bars_note", &[("min_posts", &i.min_posts.to_string())])) }
+            @if !i.grid.is_empty() { (heat_map(i, lang)) }
+            div.charts {
+                (post_list(&t("top", &[("kpi", &i.rank_by)]), &i.top_posts, i, lang))
+                @if !i.bottom_posts.is_empty() {
+                    (post_list(&t("bottom", &[("kpi", &i.rank_by)]), &i.bottom_posts, i, lang))
+                }
+            }
+        }
+    }
+}
+
+/// Horizontal bars of the ranking figure; groups with too few posts are drawn
+/// hatched and say so, so a tall bar on two posts is never read as a winner.
+fn bars(title: &str, section: &str, groups: &[InsightGroup], per_post: bool, lang: Lang) -> Markup {
+    const W: f64 = 440.0;
+    const ROW: f64 = 22.0;
+    const LABEL: f64 = 100.0;
+    const VALUE: f64 = 130.0;
+    let value = |g: &InsightGroup| {
+        if per_post {
+            g.engagements_per_post
+        } else {
+            g.engagement_rate
+        }
+    };
+    let unit = if per_post { Unit::Number } else { Unit::Ratio };
+    let high = groups.iter().filter_map(value).fold(0.0_f64, f64::max);
+    let h = ROW * groups.len() as f64 + 4.0;
+    let length = |v: f64| {
+        if high > 0.0 {
+            ((v / high * (W - LABEL - VALUE)) * 10.0).round() / 10.0
+        } else {
+            0.0
+        }
+    };
+    let label = |g: &InsightGroup| super::insights::group_label(section, &g.key, lang);
+    let posts = |n: u64| tr(lang, "html.posts", &[("posts", &n.to_string())]);
+    html! {
+        figure.chart {
+            figcaption { (title) }
+            svg viewBox={"0 0 " (W) " " (h)} role="img" aria-label=(title) {
+                title { (title) }
+                @for (n, g) in groups.iter().enumerate() {
+                    @let y = ROW * n as f64 + 2.0;
+                    text.axis x=(LABEL - 6.0) y=(y + 15.0) text-anchor="end" { (label(g)) }
+                    @if let Some(v) = value(g) {
+                        rect class=(if g.too_few_posts { "bar few" } else { "bar" })
+                            x=(LABEL) y=(y + 3.0) width=(length(v)) height=(ROW - 6.0)
+                            data-section=(section) data-key=(g.key) data-value=(plain_number(v)) {
+                            title { (label(g)) ": " (human(Some(v), unit, None, lang)) " · " (posts(g.posts)) }
+                        }
+                        text.axis x=(LABEL + length(v) + 6.0) y=(y + 15.0) {
+                            (human(Some(v), unit, None, lang)) " · " (posts(g.posts))
+                            @if g.rank == Some(1) { " ★" }
+                        }
+                    } @else {
+                        text.axis x=(LABEL) y=(y + 15.0) { (posts(g.posts)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Engagements per post by weekday (rows) and hour (columns), one sequential hue:
+/// darker is more; an empty cell had no post.
+fn heat_map(insights: &Insights, lang: Lang) -> Markup {
+    const CELL: f64 = 20.0;
+    const LEFT: f64 = 90.0;
+    const TOP: f64 = 18.0;
+    let high = insights
+        .grid
+        .iter()
+        .filter_map(|c| c.engagements_per_post)
+        .fold(0.0_f64, f64::max);
+    let title = tr(lang, "insights.grid_title", &[]);
+    let width = LEFT + CELL * 24.0 + 4.0;
+    let height = TOP + CELL * 7.0 + 4.0;
+    html! {
+        figure.chart.heat {
+            figcaption { (title) }
+            div.scroll {
+                svg viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(title) {
+                    title { (title) }
+                    @for hour in (0..24).step_by(3) {
+                        text.axis x=(LEFT + CELL * f64::from(hour) + CELL / 2.0) y="12" text-anchor="middle" { (format!("{hour:02}")) }
+                    }
+                    @for day in 1..=7_u32 {
+                        @let top = TOP + CELL * f64::from(day - 1);
+                        text.axis x=(LEFT - 6.0) y=(top + 14.0) text-anchor="end" {
+                            (super::insights::group_label("weekday", weekday_name(day), lang))
+                        }
+                        @for hour in 0..24_u32 {
+                            @let cell = insights.grid.iter().find(|c| c.weekday == day && c.hour == hour);
+                            @let left = LEFT + CELL * f64::from(hour);
+                            @match cell.and_then(|c| c.engagements_per_post.map(|v| (c, v))) {
+                                Some((cell, value)) => {
+                                    rect.cell x=(left) y=(top) width=(CELL - 2.0) height=(CELL - 2.0)
+                                        fill-opacity=(format!("{:.2}", 0.15 + 0.85 * if high > 0.0 { value / high } else { 0.0 }))
+                                        data-weekday=(day) data-hour=(hour) data-value=(plain_number(value)) {
+                                        title {
+                                            (super::insights::group_label("weekday", weekday_name(day), lang))
+                                            " " (format!("{hour:02}:00")) ": "
+                                            (human(Some(value), Unit::Number, None, lang)) " · "
+                                            (tr(lang, "html.posts", &[("posts", &cell.posts.to_string())]))
+                                        }
+                                    }
+                                }
+                                None => {
+                                    rect.empty x=(left) y=(top) width=(CELL - 2.0) height=(CELL - 2.0) {}
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn post_list(title: &str, posts: &[PostFigure], i: &Insights, lang: Lang) -> Markup {
+    html! {
+        figure.chart {
+            figcaption { (title) }
+            ol.posts {
+                @for p in posts {
+                    li {
+                        @match &p.link {
+                            Some(link) if link.starts_with("https://") || link.starts_with("http://") => {
+                                a href=(link) rel="noopener noreferrer" { (p.id) }
+                            }
+                            _ => { code { (p.id) } }
+                        }
+                        " · " (p.platform) " · "
+                        (super::insights::group_label("content_type", &p.content_type, lang)) " · "
+                        (p.published.map_or_else(|| date(lang, p.date), |t| format!("{} {}", date(lang, t.date()), t.format("%H:%M"))))
+                        ": "
+                        strong data-value=(data_value(p.value)) { (human(p.value, i.rank_unit, p.currency.as_deref(), lang)) }
                     }
                 }
             }

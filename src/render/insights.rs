@@ -62,8 +62,7 @@ fn groups_table(
         ]);
     }
     right(&mut table, 1);
-    writeln!(out, "{table}")?;
-    writeln!(out)
+    writeln!(out, "{table}")
 }
 
 /// Engagements per post by weekday and hour: one character per hour, darker is
@@ -158,6 +157,17 @@ fn posts_table(
     writeln!(out)
 }
 
+/// The part of the insights `roi report` shows: engagement by content type.
+pub fn report_section(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let title = format!(
+        "{} ({})",
+        tr(style.lang, "insights.by_content_type", &[]),
+        tr(style.lang, "insights.more", &[])
+    );
+    writeln!(out)?;
+    groups_table(&title, "content_type", &i.by_content_type, style, out)
+}
+
 pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let lang = style.lang;
     let t = |key: &str, args: &[(&str, &str)]| tr(lang, &format!("insights.{key}"), args);
@@ -191,12 +201,16 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
         style,
         out,
     )?;
+    writeln!(out)?;
     if !i.by_length.is_empty() {
         groups_table(&t("by_length", &[]), "length", &i.by_length, style, out)?;
+        writeln!(out)?;
     }
     groups_table(&t("by_weekday", &[]), "weekday", &i.by_weekday, style, out)?;
+    writeln!(out)?;
     if !i.by_hour.is_empty() {
         groups_table(&t("by_hour", &[]), "hour", &i.by_hour, style, out)?;
+        writeln!(out)?;
         grid(i, style, out)?;
     }
     let rank_by = &i.rank_by;

@@ -183,6 +183,9 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         right(&mut table, r.group_by.len());
         writeln!(out, "{table}")?;
     }
+    if let Some(i) = &r.insights {
+        super::insights::report_section(i, style, out)?;
+    }
     if !r.goals.is_empty() {
         writeln!(out)?;
         writeln!(

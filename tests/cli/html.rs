@@ -67,12 +67,16 @@ fn html_report_is_self_contained_in_both_languages() {
         };
         assert!(html.contains(&words), "{config} {lang}: no `{words}`");
         // Nothing is fetched: no script, stylesheet link, image, frame, font or URL.
+        // Links to posts are plain anchors, followed only when clicked.
         for css in [
-            "script", "link", "img", "iframe", "object", "embed", "[src]", "[href]",
+            "script", "link", "img", "iframe", "object", "embed", "use", "image", "[src]",
         ] {
             assert!(select(&doc, css).is_empty(), "{config} {lang}: has {css}");
         }
-        for text in ["http://", "https://", "url(", "@import", "@font-face"] {
+        for e in select(&doc, "[href]") {
+            assert_eq!(e.value().name(), "a", "{config} {lang}: href on a non-link");
+        }
+        for text in ["url(", "@import", "@font-face"] {
             assert!(!html.contains(text), "{config} {lang}: has {text}");
         }
         assert!(!select(&doc, "svg").is_empty());
@@ -87,6 +91,14 @@ fn every_figure_in_the_page_is_the_json_figure() {
             "examples/seeds/roi.toml",
             "--as-of",
             "2026-11-24",
+        ],
+        vec![
+            "--config",
+            "examples/vi/roi.toml",
+            "--as-of",
+            "2026-08-21",
+            "--lang",
+            "vi",
         ],
         vec![
             "--config",
@@ -131,6 +143,42 @@ fn every_figure_in_the_page_is_the_json_figure() {
             assert_eq!(shown[0], plain(&g["current"]), "{id}");
             assert_eq!(shown[1], plain(&g["target"]), "{id}");
             assert!(shown.contains(&plain(&g["forecast"]).as_str()), "{id}");
+        }
+
+        // Insight bars and heat-map cells.
+        if let Some(i) = report.get("insights") {
+            let per_post = i["ranked_by"] == "engagements_per_post";
+            let bars = select(&doc, "#insights rect[data-section]");
+            assert!(!bars.is_empty(), "{args:?}: no insight bars");
+            for bar in bars {
+                let a = |n| bar.value().attr(n).unwrap();
+                let list = &i[format!("by_{}", a("data-section"))];
+                let group = list
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|g| g["key"] == a("data-key"))
+                    .unwrap();
+                let field = if per_post {
+                    "engagements_per_post"
+                } else {
+                    "engagement_rate"
+                };
+                assert_eq!(a("data-value"), plain(&group[field]), "{}", a("data-key"));
+            }
+            for cell in select(&doc, "#insights rect[data-weekday]") {
+                let a = |n| cell.value().attr(n).unwrap();
+                let found = i["grid"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| {
+                        c["weekday"] == a("data-weekday").parse::<u64>().unwrap()
+                            && c["hour"] == a("data-hour").parse::<u64>().unwrap()
+                    })
+                    .unwrap();
+                assert_eq!(a("data-value"), plain(&found["engagements_per_post"]));
+            }
         }
 
         // Every point of every trend chart.

@@ -37,6 +37,7 @@ fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("kpi", of::<KpiAnswer>()),
         ("kpis", of::<KpiList>()),
         ("explain", of::<Explanation>()),
+        ("insights", of::<roi::insights::Insights>()),
     ]
 }
 
@@ -86,6 +87,21 @@ fn every_command_output_validates_against_its_schema() {
             vec!["report", "--config", kpis, "--where", "platform=facebook"],
         ),
         ("report", vec!["report", "fixtures/overlap"]),
+        (
+            "report",
+            vec!["report", "fixtures/insights/instagram-content.csv"],
+        ),
+        (
+            "insights",
+            vec!["insights", "fixtures/insights/instagram-content.csv"],
+        ),
+        (
+            "insights",
+            vec![
+                "insights",
+                "fixtures/importers/tweet_activity_metrics_shop_20150901_20151001_en.csv",
+            ],
+        ),
         (
             "check",
             vec!["check", "--config", goals, "--as-of", "2026-08-20"],
