@@ -18,6 +18,7 @@ pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod report;
+pub mod sentiment;
 pub mod settings;
 
 rust_i18n::i18n!("locales", fallback = "en");
@@ -103,6 +104,7 @@ impl Settings {
             strict: self.strict,
             year: self.year,
             mappings: self.config.mappings.clone(),
+            mentions: Some(self.config.mentions.clone()),
         };
         let dataset = input::load(&files, &options)?;
         self.config

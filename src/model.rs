@@ -30,10 +30,12 @@ pub enum Dimension {
     VideoDuration,
     /// A post's permalink.
     Link,
+    /// The brand a mention is about (a listening export's query or topic).
+    Brand,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 16] = [
+    pub const ALL: [Dimension; 17] = [
         Dimension::Platform,
         Dimension::Account,
         Dimension::Campaign,
@@ -50,6 +52,7 @@ impl Dimension {
         Dimension::Text,
         Dimension::VideoDuration,
         Dimension::Link,
+        Dimension::Brand,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -71,6 +74,7 @@ impl Dimension {
             Dimension::Text => "text",
             Dimension::VideoDuration => "video_duration",
             Dimension::Link => "link",
+            Dimension::Brand => "brand",
         }
     }
 
@@ -181,6 +185,12 @@ pub const CANONICAL_METRICS: &[MetricDef] = &[
     flow("profile_visits"),
     flow("mentions"),
     flow("category_mentions"),
+    flow("mentions_positive"),
+    flow("mentions_neutral"),
+    flow("mentions_negative"),
+    flow("estimated_positive"),
+    flow("estimated_neutral"),
+    flow("estimated_negative"),
     MetricDef {
         name: "followers",
         aggregation: Aggregation::Stock,

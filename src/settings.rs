@@ -47,6 +47,16 @@ struct RawConfig {
     #[serde(default)]
     mappings: Vec<crate::input::layout::MappingSpec>,
     insights: Option<RawInsights>,
+    sentiment: Option<RawSentiment>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSentiment {
+    #[serde(default)]
+    brands: Vec<String>,
+    #[serde(default)]
+    words: BTreeMap<String, i32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -166,6 +176,20 @@ pub struct Config {
     pub mappings: Vec<crate::input::layout::Layout>,
     /// `[insights]`: thresholds and time zone of `roi insights`.
     pub insights: crate::insights::InsightSettings,
+    /// `[sentiment]`: our brand names and extra words for the sentiment estimate.
+    pub mentions: std::sync::Arc<crate::input::tabular::MentionSettings>,
+}
+
+fn mention_settings(
+    brands: &[String],
+    words: &[(String, i32)],
+) -> Result<std::sync::Arc<crate::input::tabular::MentionSettings>, String> {
+    Ok(std::sync::Arc::new(
+        crate::input::tabular::MentionSettings {
+            brands: brands.iter().map(|b| b.trim().to_lowercase()).collect(),
+            classifier: crate::sentiment::Classifier::new(words)?,
+        },
+    ))
 }
 
 impl Default for Config {
@@ -184,6 +208,7 @@ impl Default for Config {
             lang: None,
             mappings: Vec::new(),
             insights: crate::insights::InsightSettings::default(),
+            mentions: mention_settings(&[], &[]).expect("the built-in word lists parse"),
         }
     }
 }
@@ -369,7 +394,14 @@ impl Config {
             }
         }
 
+        let mentions = match raw.sentiment {
+            None => mention_settings(&[], &[]),
+            Some(raw) => mention_settings(&raw.brands, &raw.words.into_iter().collect::<Vec<_>>()),
+        }
+        .map_err(|e| err(crate::say!("error.sentiment_words", error = e)))?;
+
         Ok(Config {
+            mentions,
             insights,
             fail_on,
             lang,

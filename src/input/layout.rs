@@ -26,6 +26,8 @@ pub enum Target {
     Results,
     /// Meta's `Result indicator` / `Loại kết quả`.
     ResultType,
+    /// A mention's sentiment as a listening tool rated it (`Positive`, `Tiêu cực`).
+    Sentiment,
     /// The day the export was made (TikTok Content's `Time`): no row's date is after it.
     ExportDay,
     /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
@@ -262,8 +264,8 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
 #[allow(clippy::too_many_lines)]
 pub fn builtin() -> Vec<Layout> {
     use Dimension::{
-        Account, Ad, AdSet, Campaign, ContentId, ContentType, Currency, LandingPage, Link, Medium,
-        Source, Text, VideoDuration,
+        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, LandingPage, Link,
+        Medium, Platform, Source, Text, VideoDuration,
     };
     let mut layouts = vec![
         Spec {
@@ -889,6 +891,56 @@ pub fn builtin() -> Vec<Layout> {
             ],
         },
         Spec {
+            id: "meltwater-mentions",
+            name: "Meltwater mentions export",
+            platform: None,
+            signature: &[&["Hit Sentence", "Sentiment"]],
+            decimal: DecimalMark::Dot,
+            day_order: Some(DayOrder::DayFirst),
+            columns: vec![
+                col(&["Date"], Target::Date),
+                col(&["Sentiment"], Target::Sentiment),
+                dim(&["Source"], Platform),
+                dim(&["Input Name"], Brand),
+                dim(&["URL"], Link),
+                // The mention's text: the matching sentence, else its headline.
+                dim(&["Headline"], Text),
+                dim(&["Hit Sentence"], Text),
+                derived(&[
+                    "Opening Text",
+                    "Influencer",
+                    "Country",
+                    "Subregion",
+                    "Language",
+                    "Reach",
+                    "Desktop Reach",
+                    "Mobile Reach",
+                    "Twitter Social Echo",
+                    "Facebook Social Echo",
+                    "Reddit Social Echo",
+                    "National Viewership",
+                    "Engagement",
+                    "AVE",
+                    "Key Phrases",
+                    "Keywords",
+                    "Twitter Authority",
+                    "Tweet Id",
+                    "Twitter Id",
+                    "Twitter Client",
+                    "Twitter Screen Name",
+                    "User Profile Url",
+                    "Twitter Bio",
+                    "Twitter Followers",
+                    "Twitter Following",
+                    "Alternate Date Format",
+                    "Time",
+                    "State",
+                    "City",
+                    "Document Tags",
+                ]),
+            ],
+        },
+        Spec {
             id: "ga4",
             name: "Google Analytics 4 report",
             platform: Some("web"),
@@ -992,6 +1044,7 @@ pub fn builtin() -> Vec<Layout> {
             "ga4" => layout.platform_from_source = true,
             // Table data has no Date column; Chart data has the same columns plus Date.
             "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
+            "meltwater-mentions" => layout.per_row = Some(("mentions".to_owned(), 1.0)),
             "crm-hubspot" => {
                 layout.per_row = Some(("leads".to_owned(), 1.0));
                 layout.platform_from_source = true;
@@ -1088,6 +1141,9 @@ pub struct MappingSpec {
     /// Header → `date`, `end_date`, a dimension, a metric, `ignore`, or
     /// `{ metric = "…", scale = 0.01 }`.
     pub columns: indexmap::IndexMap<String, ColumnSpec>,
+    /// Every row counts one of this metric: `leads` for a CRM list, `mentions`
+    /// for a listening export (then brand and sentiment are read too).
+    pub per_row: Option<String>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -1114,6 +1170,7 @@ impl MappingSpec {
                         dated = true;
                         Target::PublishTime
                     }
+                    "sentiment" => Target::Sentiment,
                     "end_date" => Target::EndDate,
                     "ignore" => Target::Derived,
                     other => match Dimension::from_name(other) {
@@ -1190,7 +1247,24 @@ impl MappingSpec {
             skip_lines: self.skip_lines,
             title_metric: false,
             platform_from_source: false,
-            per_row: None,
+            per_row: match &self.per_row {
+                Some(metric)
+                    if !metric.is_empty()
+                        && metric
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
+                {
+                    Some((metric.clone(), 1.0))
+                }
+                Some(other) => {
+                    return Err(crate::say!(
+                        "error.mapping_target",
+                        column = "per_row",
+                        target = other
+                    ));
+                }
+                None => None,
+            },
             description_row: false,
         })
     }

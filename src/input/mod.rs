@@ -69,6 +69,8 @@ pub struct ReadOptions {
     pub year: Option<i32>,
     /// The user's mappings from roi.toml, tried before the built-in layouts.
     pub mappings: Vec<layout::Layout>,
+    /// Whose brand mentions are, and the sentiment word lists (`[sentiment]`).
+    pub mentions: Option<std::sync::Arc<tabular::MentionSettings>>,
 }
 
 /// The input name that means standard input.
@@ -155,6 +157,7 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
         year: options.year,
         name_year: year_in_name(name),
         modified: None,
+        mentions: options.mentions.clone(),
     };
     read_file(name, bytes, None, &context, &layouts, &mut builder)?;
     Ok(builder.finish())
@@ -195,6 +198,7 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
         let context = tabular::FileContext {
             year: options.year,
             name_year: year_in_name(path),
+            mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
         read_file(path, &bytes, modified, &context, &layouts, &mut builder)?;

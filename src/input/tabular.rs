@@ -30,6 +30,16 @@ pub struct FileContext {
     pub name_year: Option<i32>,
     /// The file's modification date: year-less dates end on or before it.
     pub modified: Option<NaiveDate>,
+    /// How mention exports are read: whose brand, and the sentiment word lists.
+    pub mentions: Option<std::sync::Arc<MentionSettings>>,
+}
+
+/// `[sentiment]` of roi.toml, as the importer needs it.
+#[derive(Debug, Clone)]
+pub struct MentionSettings {
+    /// The brand names that are ours (lowercase); empty: every mention is ours.
+    pub brands: Vec<String>,
+    pub classifier: crate::sentiment::Classifier,
 }
 
 /// A block of records: its preamble (`#` lines, titles) and its body.
@@ -501,6 +511,7 @@ pub fn read_table(
             narrowed = FileContext {
                 year: None,
                 name_year: None,
+                mentions: context.mentions.clone(),
                 modified: export_day
                     .and_then(|d| d.resolve(None, years.first().copied().flatten())),
             };
@@ -510,6 +521,7 @@ pub fn read_table(
             narrowed = FileContext {
                 year: None,
                 name_year: None,
+                mentions: context.mentions.clone(),
                 modified: Some(d),
             };
             &narrowed
@@ -572,6 +584,7 @@ pub fn read_table(
         let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
         let mut results = None;
         let mut result_type = None;
+        let mut sentiment: Option<(usize, &str)> = None;
         let mut header_currency: Option<String> = None;
         let mut source_medium = None;
         for (i, cell) in matched.cells.iter().enumerate() {
@@ -605,6 +618,7 @@ pub fn read_table(
                     }
                 }
                 Target::ResultType => result_type = Some(text.trim().to_lowercase()),
+                Target::Sentiment => sentiment = Some((i, text.trim())),
                 Target::Results | Target::Metric(..) => {
                     if is_censored(text) {
                         builder.warn_row(
@@ -661,7 +675,66 @@ pub fn read_table(
                 add_value(&mut values, id, value);
             }
         }
-        if let Some((name, amount)) = &layout.per_row {
+        if layout
+            .per_row
+            .as_ref()
+            .is_some_and(|(m, _)| m == "mentions")
+        {
+            let settings = context.mentions.as_deref();
+            let brands = settings.map_or(&[][..], |m| m.brands.as_slice());
+            // Our mentions count, with their sentiment; a competitor's count only
+            // among all mentions (share of voice).
+            let ours = brands.is_empty()
+                || dims[Dimension::Brand.index()]
+                    .is_none_or(|b| brands.contains(&b.trim().to_lowercase()));
+            let mut counted: Vec<&str> = Vec::new();
+            if !brands.is_empty() {
+                counted.push("category_mentions");
+            }
+            if ours {
+                counted.push("mentions");
+                let rated = match sentiment {
+                    Some((i, label)) => match crate::sentiment::parse_label(label) {
+                        Some(s) => Some((s, false)),
+                        None => {
+                            builder.warn_row(
+                                crate::msg!(
+                                    "warning.sentiment",
+                                    column = header.cells[i].trim(),
+                                    value = label
+                                ),
+                                record.line,
+                            );
+                            None
+                        }
+                    },
+                    None => dims[Dimension::Text.index()]
+                        .zip(settings)
+                        .map(|(text, m)| (m.classifier.classify(text).0, true)),
+                };
+                // A rated mention counts 1 in its sentiment and 0 in the other two,
+                // so a period without negative mentions has 0 of them, not none.
+                if let Some((label, estimated)) = rated
+                    && label.metric(estimated).is_some()
+                {
+                    for other in [
+                        crate::sentiment::Sentiment::Positive,
+                        crate::sentiment::Sentiment::Neutral,
+                        crate::sentiment::Sentiment::Negative,
+                    ] {
+                        if let Some(name) = other.metric(estimated) {
+                            let id = builder.metric(name);
+                            let one = if other == label { Amount::SCALE } else { 0 };
+                            add_value(&mut values, id, Amount(one));
+                        }
+                    }
+                }
+            }
+            for name in counted {
+                let id = builder.metric(name);
+                add_value(&mut values, id, Amount(Amount::SCALE));
+            }
+        } else if let Some((name, amount)) = &layout.per_row {
             let id = builder.metric(name);
             add_value(
                 &mut values,
@@ -846,6 +919,9 @@ fn describe(target: &Target, currency: Option<&str>) -> String {
         Target::Metric(name, _) => name.clone(),
         Target::Results => "results → leads, purchases or conversions by result type".to_owned(),
         Target::ResultType => "result type".to_owned(),
+        Target::Sentiment => {
+            "sentiment (counted as mentions_positive, _neutral or _negative)".to_owned()
+        }
         Target::Derived => "not imported (derived or descriptive)".to_owned(),
         Target::ExportDay => "export day (latest possible date)".to_owned(),
     };

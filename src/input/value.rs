@@ -172,6 +172,16 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
             .map(ParsedDate::Full);
     }
     let head = t.split([' ', 'T']).next().unwrap_or(t);
+    // `03-Aug-2026`, `03-Aug-26` (listening tools, Excel's default in some locales).
+    if let [d, m, y] = head.split('-').collect::<Vec<_>>()[..]
+        && let Some(month) = month_of(m)
+        && m.chars().all(|c| c.is_ascii_alphabetic())
+        && let (Ok(day), Ok(year)) = (d.parse::<u32>(), y.parse::<i32>())
+        && matches!(y.len(), 2 | 4)
+    {
+        let year = if y.len() == 2 { 2000 + year } else { year };
+        return NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full);
+    }
     for sep in ['/', '-', '.'] {
         let parts: Vec<&str> = head.split(sep).collect();
         if parts.len() == 3
@@ -331,6 +341,14 @@ mod tests {
         parse_number(text, DecimalMark::Auto)
             .unwrap()
             .map(Amount::to_f64)
+    }
+
+    #[test]
+    fn day_month_name_year() {
+        let d = |y, m, d| Some(ParsedDate::Full(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        assert_eq!(parse_date("03-Aug-2026 09:15AM"), d(2026, 8, 3));
+        assert_eq!(parse_date("22-Jan-22"), d(2022, 1, 22));
+        assert_eq!(parse_date("31-Feb-2026"), None);
     }
 
     #[test]

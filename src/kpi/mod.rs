@@ -79,6 +79,36 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
         Unit::Ratio,
         "brand mentions among all mentions of the tracked keywords",
     ),
+    (
+        "positive_share",
+        "mentions_positive / (mentions_positive + mentions_neutral + mentions_negative)",
+        Unit::Ratio,
+        "positive mentions among the mentions with a sentiment (as the listening tool rated them)",
+    ),
+    (
+        "negative_share",
+        "mentions_negative / (mentions_positive + mentions_neutral + mentions_negative)",
+        Unit::Ratio,
+        "negative mentions among the mentions with a sentiment",
+    ),
+    (
+        "net_sentiment",
+        "(mentions_positive - mentions_negative) / (mentions_positive + mentions_negative)",
+        Unit::Ratio,
+        "positive minus negative mentions over both: from -100% (all negative) to +100%",
+    ),
+    (
+        "estimated_positive_share",
+        "estimated_positive / (estimated_positive + estimated_neutral + estimated_negative)",
+        Unit::Ratio,
+        "an estimate: positive share of comments and mentions classified by roi's word lists",
+    ),
+    (
+        "estimated_net_sentiment",
+        "(estimated_positive - estimated_negative) / (estimated_positive + estimated_negative)",
+        Unit::Ratio,
+        "an estimate: net sentiment of comments and mentions classified by roi's word lists",
+    ),
     ("clicks", "clicks", Unit::Count, "all clicks"),
     (
         "link_clicks",

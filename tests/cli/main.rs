@@ -15,6 +15,7 @@ mod readme;
 mod real_exports;
 mod robustness;
 mod schema;
+mod sentiment;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
