@@ -304,8 +304,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling;
     result.bound = value.bound;
+    // The last date of the rows that carry the KPI's metrics: another export of the
+    // same platform that runs longer (follower activity) says nothing about them.
+    let metrics: Vec<crate::model::MetricId> = cx
+        .catalogue
+        .base_metrics(&goal.kpi, cx.dataset)
+        .iter()
+        .filter_map(|m| cx.dataset.metric_id(m))
+        .collect();
     let data_through = selection
-        .data_through()
+        .rows
+        .iter()
+        .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+        .map(|r| r.end)
+        .max()
         .filter(|d| *d >= window.from)
         .map(|d| d.min(period_end));
     result.data_through = data_through;

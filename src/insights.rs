@@ -81,6 +81,48 @@ pub struct Insights {
     pub rank_unit: crate::model::Unit,
     pub top_posts: Vec<PostFigure>,
     pub bottom_posts: Vec<PostFigure>,
+    /// When followers are online (TikTok follower activity): by hour of the day,
+    /// the mean of active followers over the days the export covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follower_hours: Vec<FollowerHour>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FollowerHour {
+    pub hour: u32,
+    /// Mean active followers in this hour over `days` days.
+    pub active_followers: f64,
+    pub days: u64,
+}
+
+/// Active followers by hour of the day, averaged over the days that have the hour.
+fn follower_hours(dataset: &Dataset, selection: &Selection<'_>) -> Vec<FollowerHour> {
+    let Some(metric) = dataset.metric_id("active_followers") else {
+        return Vec::new();
+    };
+    let mut by_hour: BTreeMap<u32, (i128, std::collections::BTreeSet<NaiveDate>)> = BTreeMap::new();
+    for row in &selection.rows {
+        let (Some(value), Some(slot)) = (
+            row.value(metric),
+            dataset.dim_value(row, Dimension::Published),
+        ) else {
+            continue;
+        };
+        let Some(hour) = slot.get(11..13).and_then(|h| h.parse::<u32>().ok()) else {
+            continue;
+        };
+        let entry = by_hour.entry(hour).or_default();
+        entry.0 += i128::from(value.0);
+        entry.1.insert(row.start);
+    }
+    by_hour
+        .into_iter()
+        .map(|(hour, (sum, days))| FollowerHour {
+            hour,
+            active_followers: sum as f64 / crate::model::Amount::SCALE as f64 / days.len() as f64,
+            days: days.len() as u64,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -502,6 +544,7 @@ pub fn build(
         rank_by,
         top_posts,
         bottom_posts,
+        follower_hours: follower_hours(dataset, &selection),
     })
 }
 

@@ -364,7 +364,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             &scope.filter,
             scope.window,
         )?)
-        .filter(|i| i.posts > 0),
+        .filter(|i| i.posts > 0 || !i.follower_hours.is_empty()),
         inputs: Inputs::of(dataset),
         notes,
     })

@@ -28,6 +28,9 @@ pub enum Target {
     ResultType,
     /// A mention's sentiment as a listening tool rated it (`Positive`, `Tiêu cực`).
     Sentiment,
+    /// An hour of the row's day (TikTok follower activity): kept as the
+    /// `published` dimension, `YYYY-MM-DDTHH:00`.
+    Hour,
     /// The day the export was made (TikTok Content's `Time`): no row's date is after it.
     ExportDay,
     /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
@@ -663,6 +666,19 @@ pub fn builtin() -> Vec<Layout> {
             ],
         },
         Spec {
+            id: "tiktok-follower-activity",
+            name: "TikTok follower activity",
+            platform: Some("tiktok"),
+            signature: &[&["Date", "Hour", "Active followers"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                col(&["Hour"], Target::Hour),
+                metric(&["Active followers"], "active_followers"),
+            ],
+        },
+        Spec {
             id: "tiktok-viewers",
             name: "TikTok viewers",
             platform: Some("tiktok"),
@@ -1171,6 +1187,7 @@ impl MappingSpec {
                         Target::PublishTime
                     }
                     "sentiment" => Target::Sentiment,
+                    "hour" => Target::Hour,
                     "end_date" => Target::EndDate,
                     "ignore" => Target::Derived,
                     other => match Dimension::from_name(other) {

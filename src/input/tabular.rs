@@ -570,6 +570,24 @@ pub fn read_table(
                 continue;
             }
         };
+        // An hour column (TikTok follower activity) names the slot of the day.
+        let hour_slot = match matched.cells.iter().position(|c| {
+            c.as_ref()
+                .is_some_and(|(col, _)| col.target == Target::Hour)
+        }) {
+            Some(i) => {
+                let text = record.cells.get(i).map_or("", String::as_str);
+                let hour = hour_of(text).ok_or_else(|| {
+                    err(
+                        record.line,
+                        Some(i),
+                        crate::say!("error.hour", value = format!("{:?}", text.trim())),
+                    )
+                })?;
+                Some(format!("{start}T{hour:02}:00"))
+            }
+            None => None,
+        };
         // The publish time's time of day, kept with the row's date.
         let published = date_column
             .filter(|&i| {
@@ -579,7 +597,8 @@ pub fn read_table(
             })
             .and_then(|i| time_of_day(record.cells.get(i)?))
             .zip(day)
-            .map(|(time, day)| format!("{day}T{time}"));
+            .map(|(time, day)| format!("{day}T{time}"))
+            .or(hour_slot);
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
         let mut results = None;
@@ -619,6 +638,7 @@ pub fn read_table(
                 }
                 Target::ResultType => result_type = Some(text.trim().to_lowercase()),
                 Target::Sentiment => sentiment = Some((i, text.trim())),
+                Target::Hour => dims[Dimension::Published.index()] = published.as_deref(),
                 Target::Results | Target::Metric(..) => {
                     if is_censored(text) {
                         builder.warn_row(
@@ -800,6 +820,23 @@ pub fn read_table(
     Ok(info)
 }
 
+/// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.
+fn hour_of(text: &str) -> Option<u32> {
+    let t = text.trim().trim_matches('"').to_ascii_uppercase();
+    let (clock, pm, am) = match t.strip_suffix("PM").or_else(|| t.strip_suffix("AM")) {
+        Some(rest) => (rest.trim().to_owned(), t.ends_with("PM"), t.ends_with("AM")),
+        None => (t.clone(), false, false),
+    };
+    let hour: u32 = clock.split(':').next()?.trim().parse().ok()?;
+    let hour = match (pm, am) {
+        (true, _) if (1..12).contains(&hour) => hour + 12,
+        (_, true) if hour == 12 => 0,
+        (true | false, _) if (pm || am) && !(1..=12).contains(&hour) => return None,
+        _ => hour,
+    };
+    (hour < 24).then_some(hour)
+}
+
 /// The file's decimal mark, from its numbers: `12,5` or `1.234,5` say comma,
 /// `12.5` or `0.0344` say dot; `1.200` alone says nothing, and then the header's
 /// language decides (Vietnamese, Spanish, French exports write `1.200` for 1200).
@@ -918,6 +955,7 @@ fn describe(target: &Target, currency: Option<&str>) -> String {
         Target::Metric(name, _) if name.is_empty() => "the metric named by the title".to_owned(),
         Target::Metric(name, _) => name.clone(),
         Target::Results => "results → leads, purchases or conversions by result type".to_owned(),
+        Target::Hour => "hour (published)".to_owned(),
         Target::ResultType => "result type".to_owned(),
         Target::Sentiment => {
             "sentiment (counted as mentions_positive, _neutral or _negative)".to_owned()

@@ -452,6 +452,7 @@ fn insights(i: &Insights, lang: Lang) -> Markup {
                     ("ranked_by", &i.ranked_by),
                 ]))
             }
+            @if i.posts > 0 {
             div.charts.bars {
                 (bars(&t("by_content_type", &[]), "content_type", &i.by_content_type, per_post, lang))
                 @if !i.by_length.is_empty() {
@@ -463,12 +464,16 @@ fn insights(i: &Insights, lang: Lang) -> Markup {
                 }
             }
             p.note { (tr(lang, "html.bars_note", &[("min_posts", &i.min_posts.to_string())])) }
+            }
             @if !i.grid.is_empty() { (heat_map(i, lang)) }
+            @if !i.follower_hours.is_empty() { (follower_hours(i, lang)) }
+            @if i.posts > 0 {
             div.charts {
                 (post_list(&t("top", &[("kpi", &i.rank_by)]), &i.top_posts, i, lang))
                 @if !i.bottom_posts.is_empty() {
                     (post_list(&t("bottom", &[("kpi", &i.rank_by)]), &i.bottom_posts, i, lang))
                 }
+            }
             }
         }
     }
@@ -576,6 +581,50 @@ fn heat_map(insights: &Insights, lang: Lang) -> Markup {
                                 }
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Mean active followers by hour of the day, a column per hour.
+fn follower_hours(insights: &Insights, lang: Lang) -> Markup {
+    const W: f64 = 560.0;
+    const H: f64 = 160.0;
+    const LEFT: f64 = 50.0;
+    const BOTTOM: f64 = 20.0;
+    let title = tr(lang, "insights.follower_hours", &[]);
+    let high = nice_ceiling(
+        insights
+            .follower_hours
+            .iter()
+            .map(|h| h.active_followers)
+            .fold(0.0_f64, f64::max),
+    );
+    let column = (W - LEFT) / 24.0;
+    let height = |v: f64| {
+        if high > 0.0 {
+            ((v / high * (H - BOTTOM - 10.0)) * 10.0).round() / 10.0
+        } else {
+            0.0
+        }
+    };
+    html! {
+        figure.chart {
+            figcaption { (title) }
+            svg viewBox={"0 0 " (W) " " (H)} role="img" aria-label=(title) {
+                title { (title) }
+                text.axis x=(LEFT - 6.0) y="14" text-anchor="end" { (human(Some(high), Unit::Number, None, lang)) }
+                text.axis x=(LEFT - 6.0) y=(H - BOTTOM) text-anchor="end" { "0" }
+                @for hour in (0..24).step_by(3) {
+                    text.axis x=(LEFT + column * f64::from(hour) + column / 2.0) y=(H - 4.0) text-anchor="middle" { (format!("{hour:02}")) }
+                }
+                @for h in &insights.follower_hours {
+                    @let bar = height(h.active_followers);
+                    rect.bar x=(LEFT + column * f64::from(h.hour) + 1.0) y=(H - BOTTOM - bar)
+                        width=(column - 2.0) height=(bar) data-hour=(h.hour) data-value=(plain_number(h.active_followers)) {
+                        title { (format!("{:02}:00", h.hour)) ": " (human(Some(h.active_followers), Unit::Number, None, lang)) }
                     }
                 }
             }

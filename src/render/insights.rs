@@ -172,7 +172,8 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
     let lang = style.lang;
     let t = |key: &str, args: &[(&str, &str)]| tr(lang, &format!("insights.{key}"), args);
     if i.posts == 0 {
-        return writeln!(out, "{}", t("no_posts", &[]));
+        writeln!(out, "{}", t("no_posts", &[]))?;
+        return follower_hours(i, style, out);
     }
     let zone = if i.timezone == "as exported" {
         t("as_exported", &[])
@@ -232,5 +233,46 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
             out,
         )?;
     }
-    Ok(())
+    follower_hours(i, style, out)
+}
+
+/// When followers are online, as a bar per hour.
+fn follower_hours(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    if i.follower_hours.is_empty() {
+        return Ok(());
+    }
+    let lang = style.lang;
+    writeln!(out)?;
+    writeln!(out, "{}", tr(lang, "insights.follower_hours", &[]))?;
+    let high = i
+        .follower_hours
+        .iter()
+        .map(|h| h.active_followers)
+        .fold(0.0_f64, f64::max);
+    let mut table = new_table(style);
+    let names = [
+        tr(lang, "insights.hour", &[]),
+        tr(lang, "insights.active_followers", &[]),
+        String::new(),
+    ];
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    header(&mut table, &names, style);
+    for h in &i.follower_hours {
+        let width = if high > 0.0 {
+            (h.active_followers / high * 20.0).round() as usize
+        } else {
+            0
+        };
+        let bar = if style.unicode { "█" } else { "#" }.repeat(width);
+        table.add_row(vec![
+            Cell::new(format!("{:02}:00", h.hour)),
+            Cell::new(human(Some(h.active_followers), Unit::Number, None, lang)),
+            Cell::new(bar),
+        ]);
+    }
+    right(&mut table, 1);
+    if let Some(c) = table.column_mut(2) {
+        c.set_cell_alignment(comfy_table::CellAlignment::Left);
+    }
+    writeln!(out, "{table}")
 }

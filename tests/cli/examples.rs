@@ -49,6 +49,34 @@ fn shop_downloads_match_an_independent_reading() {
         want("tiktok_views"),
     );
     close(kpi(&["spend"]), want("spend_vnd_with_fx"));
+    close(kpi(&["share_of_voice"]), want("share_of_voice"));
+    close(kpi(&["net_sentiment"]), want("net_sentiment"));
+
+    let out = roi(&["insights", "--config", config, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let insights: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for group in insights["by_content_type"].as_array().unwrap() {
+        let kind = group["key"].as_str().unwrap();
+        close(
+            group["engagement_rate"].as_f64().unwrap(),
+            expected["engagement_rate_by_type"][kind]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(group["posts"], expected["posts_by_type"][kind], "{kind}");
+    }
+    let at_20 = insights["follower_hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["hour"] == 20)
+        .unwrap();
+    close(
+        at_20["active_followers"].as_f64().unwrap(),
+        want("active_followers_20h"),
+    );
 }
 
 #[test]
@@ -146,4 +174,21 @@ fn seeds_report() {
     ]);
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn a_longer_export_of_the_same_platform_does_not_stretch_a_goal() {
+    // TikTok's follower activity runs to 21 August, its overview (video views) to
+    // 20 August: the views goal is measured through the 20th, 20 of 31 days, so
+    // expected by now = 1,200,000 × 20 / 31 = 774,193.55 and 723,310 views forecast
+    // 723,310 / 20 × 31 = 1,121,130.5: within 10% of the target, at_risk.
+    let out = roi(&[
+        "status",
+        "tiktok-views-aug",
+        "--config",
+        "examples/shop-downloads/roi.toml",
+        "--as-of",
+        "2026-08-21",
+    ]);
+    assert_eq!(stdout(&out).trim(), "at_risk", "{}", transcript(&out));
 }
