@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{goal_value, human, plain_number, status_label};
-use crate::goals::{self, Cmp, GoalResult, Status};
+use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{Lang, date, kpi_label, tr};
 use crate::insights::{InsightGroup, Insights, PostFigure, weekday_name};
 use crate::kpi::{Bound, Pace};
@@ -160,7 +160,7 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
         return html! {};
     };
     let target = g.target.filter(|t| *t != 0.0);
-    let cumulative = g.pace == Pace::Cumulative && g.direction == Cmp::AtLeast;
+    let cumulative = g.pace == Pace::Cumulative;
     let pace = target
         .zip(g.expected_by_now)
         .filter(|_| cumulative)
@@ -383,7 +383,7 @@ fn chart(
     };
     let x = |i: usize| ((LEFT + step * i as f64) * 10.0).round() / 10.0;
     let y = |v: f64| ((TOP + (high - v) / span * (H - TOP - BOTTOM)) * 10.0).round() / 10.0;
-    let axis = |v: f64| human(Some(v), col.unit, currency.as_deref(), lang);
+    let axis = |v: f64| axis_label(v, col.unit, currency.as_deref(), lang);
     let title = kpi_label(lang, &col.name);
     let middle = periods.len() / 2;
     html! {
@@ -611,7 +611,7 @@ fn follower_hours(insights: &Insights, lang: Lang) -> Markup {
         }
     };
     html! {
-        figure.chart {
+        figure.chart.hours {
             figcaption { (title) }
             svg viewBox={"0 0 " (W) " " (H)} role="img" aria-label=(title) {
                 title { (title) }
@@ -654,6 +654,34 @@ fn post_list(title: &str, posts: &[PostFigure], i: &Insights, lang: Lang) -> Mar
                 }
             }
         }
+    }
+}
+
+/// An axis label, short enough for the margin: `3M VND`, `250k` (`3 tr ₫`, `250 N`
+/// in Vietnamese); small values, ratios and durations as the tables write them.
+fn axis_label(v: f64, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
+    if v.abs() < 10_000.0 || matches!(unit, Unit::Ratio | Unit::Seconds) {
+        return human(Some(v), unit, currency, lang);
+    }
+    let (scale, en, vi) = if v.abs() >= 1e9 {
+        (1e9, "B", "tỷ")
+    } else if v.abs() >= 1e6 {
+        (1e6, "M", "tr")
+    } else {
+        (1e3, "k", "N")
+    };
+    let number = crate::i18n::marks(
+        lang,
+        &super::plain_number((v / scale * 10.0).round() / 10.0),
+    );
+    let money = match (unit, currency, lang) {
+        (Unit::Money, Some("VND"), Lang::Vi) => " ₫".to_owned(),
+        (Unit::Money, Some(c), _) => format!(" {c}"),
+        _ => String::new(),
+    };
+    match lang {
+        Lang::En => format!("{number}{en}{money}"),
+        Lang::Vi => format!("{number} {vi}{money}"),
     }
 }
 
@@ -777,6 +805,25 @@ mod tests {
         assert_eq!(nice_ceiling(0.0211), 0.04);
         assert_eq!(nice_ceiling(1000.0), 1000.0);
         assert_eq!(nice_ceiling(81.0), 100.0);
+    }
+
+    #[test]
+    fn short_axis_labels() {
+        assert_eq!(
+            axis_label(3_000_000.0, Unit::Money, Some("VND"), Lang::En),
+            "3M VND"
+        );
+        assert_eq!(
+            axis_label(3_000_000.0, Unit::Money, Some("VND"), Lang::Vi),
+            "3 tr ₫"
+        );
+        assert_eq!(axis_label(250_000.0, Unit::Count, None, Lang::En), "250k");
+        assert_eq!(
+            axis_label(1_500_000_000.0, Unit::Count, None, Lang::Vi),
+            "1,5 tỷ"
+        );
+        assert_eq!(axis_label(4_000.0, Unit::Count, None, Lang::En), "4,000");
+        assert_eq!(axis_label(0.5, Unit::Ratio, None, Lang::En), "50.00%");
     }
 
     #[test]
