@@ -92,6 +92,12 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
         "negative mentions among the mentions with a sentiment",
     ),
     (
+        "neutral_share",
+        "mentions_neutral / (mentions_positive + mentions_neutral + mentions_negative)",
+        Unit::Ratio,
+        "neutral mentions among the mentions with a sentiment",
+    ),
+    (
         "net_sentiment",
         "(mentions_positive - mentions_negative) / (mentions_positive + mentions_negative)",
         Unit::Ratio,
