@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
             window: None,
             by: vec![roi::report::GroupBy::Month],
             kpis: Vec::new(),
+            trend: roi::report::TrendGrain::Auto,
         };
         let _ = roi::report::build(&config, &dataset, &scope);
     }
