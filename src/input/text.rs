@@ -137,6 +137,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
         .from_reader(body.as_bytes());
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(body);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -150,7 +151,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
                 });
             }
         }
-        let line = record.position().map_or(0, |p| line_at(body, p.byte())) + line_offset;
+        let line = record.position().map_or(0, |p| lines.at(p.byte())) + line_offset;
         let bytes = record.as_byte_record().as_slice().len();
         if bytes > MAX_RECORD_BYTES {
             return Err(InputError {
@@ -176,16 +177,42 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
     Ok((out, delimiter))
 }
 
-/// The 1-based line of the record starting at `byte`. The csv crate's own line count
-/// is one short after a CRLF (the `\n` is counted with the next record), so lines are
-/// counted here from the bytes, skipping the terminator a record position may hold.
-pub fn line_at(text: &str, byte: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut at = (byte as usize).min(bytes.len());
-    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
-        at += 1;
+/// The 1-based lines of records, from their byte offsets. The csv crate's own line
+/// count is one short after a CRLF (the `\n` is counted with the next record), so
+/// lines are counted here from the bytes, skipping the terminator a record position
+/// may hold. Records come in order, so each count goes on from the last one: linear
+/// in the file, not in records × file.
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            newlines: 0,
+        }
     }
-    bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+
+    /// The line of the record starting at `byte` (offsets never go backwards).
+    pub fn at(&mut self, byte: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut end = (byte as usize).min(bytes.len());
+        while end < bytes.len() && (bytes[end] == b'\n' || bytes[end] == b'\r') {
+            end += 1;
+        }
+        if end < self.at {
+            // Not in order after all: count from the start.
+            self.at = 0;
+            self.newlines = 0;
+        }
+        self.newlines += bytes[self.at..end].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.at = end;
+        self.newlines + 1
+    }
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -324,5 +351,23 @@ mod tests {
     #[test]
     fn excel_serials() {
         assert_eq!(excel_date(46_235.0), "2026-08-01");
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn lines_from_offsets_in_one_pass() {
+        let text = "a,b\r\n1,2\r\n\r\n3,\"x\ny\"\n4,5\n";
+        let mut lines = LineCounter::new(text);
+        // Offsets of the records as the csv crate gives them.
+        assert_eq!(lines.at(0), 1);
+        assert_eq!(lines.at(5), 2);
+        assert_eq!(lines.at(10), 4);
+        assert_eq!(lines.at(20), 6);
+        // Out of order: counted again from the start, still right.
+        assert_eq!(lines.at(5), 2);
     }
 }
