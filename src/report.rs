@@ -514,14 +514,21 @@ fn aggregate_groups<'a>(
     window: Option<Window>,
 ) -> (Vec<RawGroup>, u64) {
     let scope_window = window;
-    // Rows per dimension key, keeping first-seen order stable by sorting keys.
-    let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
+    // Rows per dimension key: grouped by interned values (no string per row), then
+    // ordered by the values' text so output order does not depend on reading order.
+    let mut by_sym: std::collections::HashMap<Vec<Option<crate::dataset::Sym>>, Vec<&Row>> =
+        std::collections::HashMap::new();
     for row in rows {
-        let key = dims
+        let key = dims.iter().map(|d| row.dim(*d)).collect();
+        by_sym.entry(key).or_default().push(row);
+    }
+    let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
+    for (syms, rows) in by_sym {
+        let key = syms
             .iter()
-            .map(|d| dataset.dim_value(row, *d).unwrap_or("").to_owned())
+            .map(|s| s.map_or("", |s| dataset.interner.get(s)).to_owned())
             .collect();
-        by_key.entry(key).or_default().push(row);
+        by_key.entry(key).or_default().extend(rows);
     }
 
     let mut raw_groups = Vec::new();

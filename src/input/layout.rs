@@ -532,6 +532,8 @@ pub fn builtin() -> Vec<Layout> {
                 ),
                 dim(&["Ad set name", "Tên nhóm quảng cáo"], AdSet),
                 dim(&["Ad name", "Tên quảng cáo"], Ad),
+                // The `Platform` breakdown: facebook, instagram, messenger…
+                dim(&["Platform", "Nền tảng", "Plataforma"], Platform),
                 dim(&["Currency", "Đơn vị tiền tệ"], Currency),
                 metric(&["Reach", "Người tiếp cận", "Alcance"], "reach"),
                 metric(
@@ -569,6 +571,15 @@ pub fn builtin() -> Vec<Layout> {
                     "revenue",
                 ),
                 metric(&["Leads", "Khách hàng tiềm năng"], "leads"),
+                metric(&["Post saves", "Lượt lưu bài viết"], "saves"),
+                metric(
+                    &[
+                        "Instagram profile visits",
+                        "Lượt truy cập trang cá nhân Instagram",
+                    ],
+                    "profile_visits",
+                ),
+                metric(&["Page likes", "Lượt thích Trang"], "followers_gained"),
                 metric(&["Video plays", "ThruPlays"], "video_views"),
                 metric(&["Instagram follows"], "followers_gained"),
                 col(&["Results", "Kết quả", "Resultados"], Target::Results),

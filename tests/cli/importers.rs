@@ -406,3 +406,34 @@ fn a_mapping_can_skip_lines_above_the_header() {
     let out = crate::roi_in(dir.path(), &["kpi", "sales_revenue"]);
     assert_eq!(stdout(&out), "3500000\n", "{}", transcript(&out));
 }
+
+#[test]
+fn meta_ads_platform_breakdown_and_engagement_columns() {
+    // An English Meta Ads Manager export broken down by platform, written by hand.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meta-by-platform.csv");
+    std::fs::write(
+        &path,
+        "Day,Campaign name,Platform,Impressions,Reach,Post saves,Instagram profile visits,Page likes,Amount spent (USD)\n\
+         2026-08-01,Summer,facebook,1000,800,4,,3,10.00\n\
+         2026-08-01,Summer,instagram,2000,1500,30,25,,20.00\n\
+         2026-08-02,Summer,instagram,500,400,6,5,,5.50\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let kpi = |name: &str, platform: &str| {
+        let out = roi(&[
+            "kpi",
+            name,
+            file,
+            "--where",
+            &format!("platform={platform}"),
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    assert_eq!(kpi("saves", "instagram"), "36"); // 30 + 6
+    assert_eq!(kpi("profile_visits", "instagram"), "30"); // 25 + 5
+    assert_eq!(kpi("followers_gained", "facebook"), "3");
+    assert_eq!(kpi("spend", "instagram"), "25.5"); // 20.00 + 5.50
+}
