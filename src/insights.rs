@@ -292,33 +292,36 @@ fn posts<'a>(
 }
 
 /// Sums the posts' rows and evaluates a KPI over them.
-fn kpi(
-    config: &Config,
-    dataset: &Dataset,
-    posts: &[&Post<'_>],
-    name: &str,
-) -> Result<Option<f64>, EvalError> {
-    Ok(kpi_value(config, dataset, posts, name)?.and_then(|v| v.value))
+/// Sums the posts' rows once; KPIs are then read off the sums.
+struct Totals<'c> {
+    config: &'c Config,
+    dataset: &'c Dataset,
+    agg: Aggregate,
 }
 
-fn kpi_value(
-    config: &Config,
-    dataset: &Dataset,
-    posts: &[&Post<'_>],
-    name: &str,
-) -> Result<Option<crate::kpi::Value>, EvalError> {
-    let agg = aggregate(dataset, posts);
-    match config.catalogue.evaluate(name, dataset, &agg, &config.fx) {
-        Ok(v) => Ok(Some(v)),
-        // Posts in two currencies have no single money figure; never added.
-        Err(EvalError::MixedCurrencies { .. }) => Ok(None),
-        Err(e) => Err(e),
+impl<'c> Totals<'c> {
+    fn of(config: &'c Config, dataset: &'c Dataset, posts: &[&Post<'_>]) -> Totals<'c> {
+        let rows = posts.iter().flat_map(|p| p.rows.iter().copied()).collect();
+        Totals {
+            config,
+            dataset,
+            agg: Selection { dataset, rows }.aggregate(None),
+        }
     }
-}
 
-fn aggregate(dataset: &Dataset, posts: &[&Post<'_>]) -> Aggregate {
-    let rows = posts.iter().flat_map(|p| p.rows.iter().copied()).collect();
-    Selection { dataset, rows }.aggregate(None)
+    fn value(&self, name: &str) -> Result<Option<crate::kpi::Value>, EvalError> {
+        let c = self.config;
+        match c.catalogue.evaluate(name, self.dataset, &self.agg, &c.fx) {
+            Ok(v) => Ok(Some(v)),
+            // Posts in two currencies have no single money figure; never added.
+            Err(EvalError::MixedCurrencies { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn get(&self, name: &str) -> Result<Option<f64>, EvalError> {
+        Ok(self.value(name)?.and_then(|v| v.value))
+    }
 }
 
 fn group(
@@ -328,14 +331,15 @@ fn group(
     posts: &[&Post<'_>],
     min_posts: u64,
 ) -> Result<InsightGroup, EvalError> {
-    let engagements = kpi(config, dataset, posts, "engagements")?;
+    let totals = Totals::of(config, dataset, posts);
+    let engagements = totals.get("engagements")?;
     let n = posts.len() as u64;
     Ok(InsightGroup {
         key,
         posts: n,
         engagements,
-        reach: kpi(config, dataset, posts, "reach")?,
-        engagement_rate: kpi(config, dataset, posts, "engagement_rate")?,
+        reach: totals.get("reach")?,
+        engagement_rate: totals.get("engagement_rate")?,
         engagements_per_post: engagements.filter(|_| n > 0).map(|e| e / n as f64),
         rank: None,
         too_few_posts: n < min_posts,
@@ -459,7 +463,7 @@ pub fn build(
     let grid = cells
         .into_iter()
         .map(|((weekday, hour), posts)| {
-            let engagements = kpi(config, dataset, &posts, "engagements")?;
+            let engagements = Totals::of(config, dataset, &posts).get("engagements")?;
             Ok(GridCell {
                 weekday,
                 hour,
@@ -485,35 +489,38 @@ pub fn build(
         rank(groups, key);
     }
 
-    // The first KPI that gives the posts a value orders them.
+    // The first KPI that gives some post a value orders them (usually the first post
+    // tells); then each post's sums are made once for both of its figures.
     let mut rank_by = s.rank_by.clone();
-    let mut figures = Vec::new();
-    for name in std::iter::once(s.rank_by.as_str()).chain([
+    'names: for name in std::iter::once(s.rank_by.as_str()).chain([
         "engagement_rate",
         "engagement_rate_impressions",
         "engagements",
     ]) {
-        figures.clear();
-        for p in &all {
-            let v = kpi_value(config, dataset, &[p], name)?;
-            figures.push(PostFigure {
-                platform: p.platform.clone(),
-                id: p.id.clone(),
-                link: p.link.clone(),
-                content_type: p.category.clone(),
-                date: p.date,
-                published: p.published,
-                value: v.as_ref().and_then(|v| v.value),
-                currency: v.and_then(|v| v.currency),
-                engagements: kpi(config, dataset, &[p], "engagements")?,
-            });
-        }
-        figures.retain(|f| f.value.is_some());
         name.clone_into(&mut rank_by);
-        if !figures.is_empty() {
-            break;
+        for p in &all {
+            if Totals::of(config, dataset, &[p]).get(name)?.is_some() {
+                break 'names;
+            }
         }
     }
+    let mut figures = Vec::new();
+    for p in &all {
+        let t = Totals::of(config, dataset, &[p]);
+        let v = t.value(&rank_by)?;
+        figures.push(PostFigure {
+            platform: p.platform.clone(),
+            id: p.id.clone(),
+            link: p.link.clone(),
+            content_type: p.category.clone(),
+            date: p.date,
+            published: p.published,
+            value: v.as_ref().and_then(|v| v.value),
+            currency: v.and_then(|v| v.currency),
+            engagements: t.get("engagements")?,
+        });
+    }
+    figures.retain(|f| f.value.is_some());
     figures.sort_by(|a, b| {
         b.value
             .partial_cmp(&a.value)

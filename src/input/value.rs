@@ -37,6 +37,18 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
     if is_missing(text) {
         return Ok(None);
     }
+    // Most cells are plain `1234` or `12.5`: read them without allocating. (This is
+    // exactly what the general path below reduces them to.)
+    let trimmed = text.trim();
+    if mark != DecimalMark::Comma
+        && !trimmed.is_empty()
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && trimmed.bytes().filter(|&b| b == b'.').count() <= 1
+    {
+        return parse_plain(trimmed);
+    }
     let mut t: String = text
         .trim()
         .chars()
