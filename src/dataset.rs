@@ -6,7 +6,7 @@
 //! account series, durations are weighted by their message counts, and reach is
 //! summed but remembered as an upper bound.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -106,7 +106,7 @@ pub struct MetricInfo {
 pub struct Interner {
     values: Vec<String>,
     lower: Vec<String>,
-    index: HashMap<String, Sym>,
+    index: rustc_hash::FxHashMap<String, Sym>,
 }
 
 impl Interner {

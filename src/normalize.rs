@@ -9,7 +9,6 @@
 //! Within one file, rows with equal keys are all kept (a CRM export has one row per
 //! lead), which is why this works per file rather than per row.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -224,7 +223,8 @@ impl Builder {
                 file,
             )
         };
-        let mut owner: HashMap<Key, u32> = HashMap::new();
+        // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
+        let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
         for row in &self.dataset.rows {
             let key = (row.start, row.end, row.dims, row.kind);
             owner
