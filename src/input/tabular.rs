@@ -1108,3 +1108,21 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_of_the_day() {
+        assert_eq!(hour_of("0"), Some(0));
+        assert_eq!(hour_of("\"13\""), Some(13));
+        assert_eq!(hour_of("13:00"), Some(13));
+        assert_eq!(hour_of("1 PM"), Some(13));
+        assert_eq!(hour_of("12 AM"), Some(0));
+        assert_eq!(hour_of("12:00 PM"), Some(12));
+        assert_eq!(hour_of("24"), None);
+        assert_eq!(hour_of("13 PM"), None);
+        assert_eq!(hour_of("noon"), None);
+    }
+}

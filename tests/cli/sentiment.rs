@@ -134,3 +134,38 @@ fn bad_sentiment_words_are_refused() {
         crate::transcript(&out)
     );
 }
+
+#[test]
+fn an_unknown_label_is_a_counted_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nper_row = \"mentions\"\ncolumns = { \"Date\" = \"date\", \"Tone\" = \"sentiment\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("mentions.csv"),
+        "Date,Tone\n2026-08-01,Positive\n2026-08-01,great\n2026-08-02,great\n2026-08-02,Negative\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "report",
+            "mentions.csv",
+            "--kpi",
+            "mentions,positive_share,net_sentiment",
+        ],
+    );
+    assert_eq!(crate::code(&out), 0, "{}", crate::transcript(&out));
+    let text = crate::transcript(&out);
+    // Four mentions; two rated (1 positive, 1 negative); two with an unknown label.
+    assert!(text.contains("| mentions       |      4 |"), "{text}");
+    assert!(text.contains("50.00%"), "{text}");
+    assert!(
+        text.contains(
+            "2 row(s) from line 3: sentiment `great` in column `Tone` is not one roi knows"
+        ),
+        "{text}"
+    );
+}
