@@ -187,7 +187,7 @@ pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Resul
             .cells
             .iter()
             .enumerate()
-            .map(|(i, value)| (i, names[i].as_str(), fields[i], value.as_str()));
+            .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
         push_record(path, record.line, cells, builder)?;
     }
     Ok(())

@@ -266,7 +266,7 @@ pub fn read_table(
         .preamble
         .iter()
         .chain(&table.body[..matched.header])
-        .map(|r| r.cells.first().map_or("", String::as_str))
+        .map(|r| r.cells.get(0).unwrap_or(""))
         .collect();
     let range = preamble_range(&above);
     let title = table.body[..matched.header]
@@ -425,8 +425,10 @@ pub fn read_table(
             ));
         }
         if record.cells.len() > header_len
-            && record.cells[header_len..]
+            && record
+                .cells
                 .iter()
+                .skip(header_len)
                 .any(|c| !c.trim().is_empty())
         {
             return Err(err(
@@ -441,7 +443,7 @@ pub fn read_table(
         }
         let parsed = match date_column {
             Some(i) => {
-                let text = record.cells.get(i).map_or("", String::as_str);
+                let text = record.cells.get(i).unwrap_or("");
                 let explicit = layout.date_format.as_ref().map(|f| {
                     chrono::NaiveDate::parse_from_str(text.trim(), f)
                         .or_else(|_| {
@@ -576,7 +578,7 @@ pub fn read_table(
                 .is_some_and(|(col, _)| col.target == Target::Hour)
         }) {
             Some(i) => {
-                let text = record.cells.get(i).map_or("", String::as_str);
+                let text = record.cells.get(i).unwrap_or("");
                 let hour = hour_of(text).ok_or_else(|| {
                     err(
                         record.line,
@@ -613,7 +615,7 @@ pub fn read_table(
             if taken[i] {
                 continue;
             }
-            let text = record.cells.get(i).map_or("", String::as_str);
+            let text = record.cells.get(i).unwrap_or("");
             match &column.target {
                 Target::Date | Target::Day | Target::Derived | Target::ExportDay => {}
                 Target::PublishTime => {

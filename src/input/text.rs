@@ -93,11 +93,13 @@ pub const MAX_COLUMNS: usize = 10_000;
 /// The longest row roi reads (1 MiB): a post's text is a few kilobytes.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
-/// One record of cells, with its first physical line (1-based).
+/// One record of cells, with its first physical line (1-based). The cells share one
+/// buffer (a csv `StringRecord`): a record costs its text and an offset per cell,
+/// not an allocation per cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     pub line: u64,
-    pub cells: Vec<String>,
+    pub cells: csv::StringRecord,
 }
 
 impl Record {
@@ -106,7 +108,7 @@ impl Record {
     }
 
     pub fn first(&self) -> &str {
-        self.cells.first().map_or("", |c| c.trim())
+        self.cells.get(0).map_or("", str::trim)
     }
 }
 
@@ -171,7 +173,7 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
         }
         out.push(Record {
             line,
-            cells: record.iter().map(str::to_owned).collect(),
+            cells: record.clone(),
         });
     }
     Ok((out, delimiter))
