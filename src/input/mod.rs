@@ -353,7 +353,7 @@ fn read_table(
                         .cells
                         .iter()
                         .take(4)
-                        .map(|c| c.trim())
+                        .map(str::trim)
                         .collect::<Vec<_>>()
                         .join(", "),
                     rows = rows
@@ -392,7 +392,7 @@ fn finish_file(
                     header
                         .cells
                         .iter()
-                        .map(|c| c.trim())
+                        .map(str::trim)
                         .collect::<Vec<_>>()
                         .join(",")
                 ),

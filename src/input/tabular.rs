@@ -87,8 +87,7 @@ pub struct Matched<'a> {
 type CellMatches<'a> = Vec<Option<(&'a Column, Option<String>)>>;
 
 fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
-    let names: Vec<(String, Option<String>)> =
-        record.cells.iter().map(|c| normalize_header(c)).collect();
+    let names: Vec<(String, Option<String>)> = record.cells.iter().map(normalize_header).collect();
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
     if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
         return None;
@@ -503,7 +502,7 @@ pub fn read_table(
                 .is_some_and(|(col, _)| col.target == Target::ExportDay)
         })
         .and_then(|i| data.first().and_then(|(r, _)| r.cells.get(i)))
-        .and_then(|text| parse_date(text));
+        .and_then(parse_date);
     let narrowed;
     let context = match export_day {
         Some(ParsedDate::YearLess { .. }) => {
