@@ -298,13 +298,20 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             {
                 bail!(say!("error.by_one_period"));
             }
+            let extras = !matches!(format, Format::Csv | Format::Markdown | Format::Junit);
             let scope = report::Scope {
                 as_of: *as_of,
                 filter: filter_from(&selection.filters)?,
                 window: window_from(selection)?,
                 by,
                 kpis: kpis.clone(),
-                trend: *trend,
+                // CSV, Markdown and JUnit show neither: not worked out for them.
+                trend: if extras {
+                    *trend
+                } else {
+                    report::TrendGrain::Off
+                },
+                insights: extras,
             };
             let dataset = settings.dataset(inputs)?;
             let report = report::build(config, &dataset, &scope)?;

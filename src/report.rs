@@ -88,6 +88,8 @@ pub struct Scope {
     pub kpis: Vec<String>,
     /// The period of the trend series.
     pub trend: TrendGrain,
+    /// Whether to work out the content insights (post-level rows only).
+    pub insights: bool,
 }
 
 /// How `--trend` chooses the period of the trend series.
@@ -358,13 +360,17 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         groups,
         goals,
         trend,
-        insights: Some(crate::insights::build(
-            config,
-            dataset,
-            &scope.filter,
-            scope.window,
-        )?)
-        .filter(|i| i.posts > 0 || !i.follower_hours.is_empty()),
+        insights: if scope.insights {
+            Some(crate::insights::build(
+                config,
+                dataset,
+                &scope.filter,
+                scope.window,
+            )?)
+            .filter(|i| i.posts > 0 || !i.follower_hours.is_empty())
+        } else {
+            None
+        },
         inputs: Inputs::of(dataset),
         notes,
     })

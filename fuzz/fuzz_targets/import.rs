@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
             by: vec![roi::report::GroupBy::Month],
             kpis: Vec::new(),
             trend: roi::report::TrendGrain::Auto,
+            insights: true,
         };
         let _ = roi::report::build(&config, &dataset, &scope);
     }

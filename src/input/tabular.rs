@@ -373,6 +373,11 @@ pub fn read_table(
             .or_else(|| find(|t| *t == Target::Date))
             .or_else(|| find(|t| *t == Target::PublishTime))
     };
+    let target_of = |i: usize| matched.cells[i].as_ref().map(|(c, _)| &c.target);
+    // Columns that name a time of day: the publish time, or an hour (TikTok follower
+    // activity).
+    let publish_column = date_column.filter(|&i| target_of(i) == Some(&Target::PublishTime));
+    let hour_column = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::Hour));
     let day_override = date_column.is_some_and(|i| {
         matched.cells[i]
             .as_ref()
@@ -571,11 +576,7 @@ pub fn read_table(
                 continue;
             }
         };
-        // An hour column (TikTok follower activity) names the slot of the day.
-        let hour_slot = match matched.cells.iter().position(|c| {
-            c.as_ref()
-                .is_some_and(|(col, _)| col.target == Target::Hour)
-        }) {
+        let hour_slot = match hour_column {
             Some(i) => {
                 let text = record.cells.get(i).unwrap_or("");
                 let hour = hour_of(text).ok_or_else(|| {
@@ -589,13 +590,7 @@ pub fn read_table(
             }
             None => None,
         };
-        // The publish time's time of day, kept with the row's date.
-        let published = date_column
-            .filter(|&i| {
-                matched.cells[i]
-                    .as_ref()
-                    .is_some_and(|(c, _)| c.target == Target::PublishTime)
-            })
+        let published = publish_column
             .and_then(|i| time_of_day(record.cells.get(i)?))
             .zip(day)
             .map(|(time, day)| format!("{day}T{time}"))
@@ -824,18 +819,18 @@ pub fn read_table(
 /// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.
 fn hour_of(text: &str) -> Option<u32> {
     let t = text.trim().trim_matches('"').to_ascii_uppercase();
-    let (clock, pm, am) = match t.strip_suffix("PM").or_else(|| t.strip_suffix("AM")) {
-        Some(rest) => (rest.trim().to_owned(), t.ends_with("PM"), t.ends_with("AM")),
-        None => (t.clone(), false, false),
+    let (clock, half) = match (t.strip_suffix("PM"), t.strip_suffix("AM")) {
+        (Some(rest), _) => (rest, Some(12)),
+        (_, Some(rest)) => (rest, Some(0)),
+        _ => (t.as_str(), None),
     };
     let hour: u32 = clock.split(':').next()?.trim().parse().ok()?;
-    let hour = match (pm, am) {
-        (true, _) if (1..12).contains(&hour) => hour + 12,
-        (_, true) if hour == 12 => 0,
-        (true | false, _) if (pm || am) && !(1..=12).contains(&hour) => return None,
-        _ => hour,
-    };
-    (hour < 24).then_some(hour)
+    match half {
+        // 12 AM is 0, 12 PM is 12; a 12-hour clock has no 0 or 13.
+        Some(add) if (1..=12).contains(&hour) => Some(hour % 12 + add),
+        Some(_) => None,
+        None => (hour < 24).then_some(hour),
+    }
 }
 
 /// The file's decimal mark, from its numbers: `12,5` or `1.234,5` say comma,

@@ -159,6 +159,9 @@ fn posts_table(
 
 /// The part of the insights `roi report` shows: engagement by content type.
 pub fn report_section(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    if i.posts == 0 {
+        return Ok(());
+    }
     let title = format!(
         "{} ({})",
         tr(style.lang, "insights.by_content_type", &[]),

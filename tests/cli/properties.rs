@@ -346,6 +346,7 @@ proptest! {
                 by: vec![grain],
                 kpis: vec!["likes".into(), "follower_count".into(), "follower_growth".into()],
                 trend: roi::report::TrendGrain::Auto,
+                insights: true,
             };
             let report = roi::report::build(&config, &dataset, &scope).unwrap();
             for group in &report.groups {

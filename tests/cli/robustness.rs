@@ -101,6 +101,7 @@ proptest! {
                 by: vec![roi::report::GroupBy::Month],
                 kpis: Vec::new(),
                 trend: roi::report::TrendGrain::Auto,
+                insights: true,
             };
             let _ = roi::report::build(&config, &dataset, &scope);
         }
