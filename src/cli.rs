@@ -224,6 +224,33 @@ pub enum Command {
         #[arg(value_name = "INPUT")]
         inputs: Vec<String>,
     },
+    /// Print one SQL query computing KPIs over roi's normalized rows (a table or the
+    /// Parquet files of `roi normalize --format parquet`) in DuckDB, Spark, BigQuery
+    /// or PostgreSQL, generated from the same formulas as `roi report`
+    #[command(after_help = "Examples:
+  roi sql --dialect duckdb --by platform --table \"read_parquet('rows/**/*.parquet', hive_partitioning = true)\"
+  roi sql --dialect bigquery --by month --where platform=facebook cpl ctr roas
+  roi sql --dialect spark --rollup day --by campaign > rollup.sql")]
+    Sql {
+        /// KPIs or metrics to compute [default: every KPI of the catalogue]
+        #[arg(value_name = "KPI")]
+        names: Vec<String>,
+        /// The SQL engine to write for
+        #[arg(long, value_enum, default_value_t = crate::kpi::sql::Dialect::Duckdb)]
+        dialect: crate::kpi::sql::Dialect,
+        /// The table (or any FROM item, such as a Parquet scan) holding normalized rows
+        #[arg(long, value_name = "SQL", default_value = "roi_rows")]
+        table: String,
+        /// Group by: any dimension, day, week, month (comma-separated or repeated)
+        #[arg(long, value_name = "KEY", value_delimiter = ',')]
+        by: Vec<String>,
+        /// Instead of KPIs, roll the rows up to roi's normalized format at this grain,
+        /// keeping platform, account, currency and the --by dimensions
+        #[arg(long, value_enum, value_name = "GRAIN")]
+        rollup: Option<crate::kpi::sql::Rollup>,
+        #[command(flatten)]
+        selection: Selection,
+    },
     /// List every KPI with its formula, unit and aggregation
     #[command(after_help = "Examples:
   roi kpis

@@ -172,6 +172,37 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
     Ok(Filter { conditions })
 }
 
+/// `--by` values as groupings: dimensions and at most one period.
+fn group_by_from(by: &[String]) -> anyhow::Result<Vec<report::GroupBy>> {
+    let by = by
+        .iter()
+        .map(|b| {
+            report::GroupBy::parse(b.trim()).with_context(|| {
+                say!(
+                    "error.by",
+                    value = b,
+                    hint = kpi::did_you_mean(
+                        b,
+                        Dimension::ALL
+                            .iter()
+                            .map(|d| d.name())
+                            .chain(["day", "week", "month"])
+                    )
+                )
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if by
+        .iter()
+        .filter(|g| !matches!(g, report::GroupBy::Dim(_)))
+        .count()
+        > 1
+    {
+        bail!(say!("error.by_one_period"));
+    }
+    Ok(by)
+}
+
 fn window_from(selection: &cli::Selection) -> anyhow::Result<Option<Window>> {
     Ok(match (selection.from, selection.to) {
         (None, None) => None,
@@ -272,32 +303,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             trend,
             selection,
         } => {
-            let by = by
-                .iter()
-                .map(|b| {
-                    report::GroupBy::parse(b.trim()).with_context(|| {
-                        say!(
-                            "error.by",
-                            value = b,
-                            hint = kpi::did_you_mean(
-                                b,
-                                Dimension::ALL
-                                    .iter()
-                                    .map(|d| d.name())
-                                    .chain(["day", "week", "month"])
-                            )
-                        )
-                    })
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            if by
-                .iter()
-                .filter(|g| !matches!(g, report::GroupBy::Dim(_)))
-                .count()
-                > 1
-            {
-                bail!(say!("error.by_one_period"));
-            }
+            let by = group_by_from(by)?;
             let extras = !matches!(format, Format::Csv | Format::Markdown | Format::Junit);
             let scope = report::Scope {
                 as_of: *as_of,
@@ -479,6 +485,36 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     format = format!("{other:?}").to_lowercase()
                 )),
             }
+            Ok(Outcome::Success)
+        }
+        Command::Sql {
+            names,
+            dialect,
+            table,
+            by,
+            rollup,
+            selection,
+        } => {
+            let by = group_by_from(by)?;
+            let filter = filter_from(&selection.filters)?;
+            let query = kpi::sql::Query {
+                dialect: *dialect,
+                table,
+                by: &by,
+                filter: &filter,
+                window: window_from(selection)?,
+                kpis: names,
+            };
+            let sql = match rollup {
+                Some(kpi::sql::Rollup::Day) => {
+                    if by.iter().any(|g| !matches!(g, report::GroupBy::Dim(_))) {
+                        bail!(say!("error.sql_by"));
+                    }
+                    kpi::sql::rollup_query(&config.catalogue, &query)
+                }
+                None => kpi::sql::kpi_query(&config.catalogue, &config.fx, &query)?,
+            };
+            out.write_all(sql.as_bytes())?;
             Ok(Outcome::Success)
         }
         Command::Kpis => {

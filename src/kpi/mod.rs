@@ -6,6 +6,7 @@
 //! an `[fx]` rate.
 
 pub mod formula;
+pub mod sql;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Cross-checks `roi sql` against `roi report --format json` on a real SQL engine.
+
+For each case: normalize the inputs to Parquet (`roi normalize --format parquet`),
+generate the KPI query (`roi sql`), run it on the engine over those files, and
+require every group and every KPI (value and currency) to equal `roi report` on the
+same inputs, to 1e-9 relative. Then the rollup: `roi sql --rollup day` run on the
+engine, its output read back by `roi report`, must give the same KPIs again.
+
+Usage: scripts/sql_check.py --roi target/debug/roi [--engine duckdb|spark|postgres]
+Run by `.ci/run` with DuckDB (scripts/sql-check installs it into a virtual
+environment); Spark and PostgreSQL by scripts/scale-out-check (docs/scale-out.md).
+"""
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-24"
+
+# (name, roi.toml or None, inputs, extra arguments shared by `report` and `sql`)
+CASES = [
+    ("kpis", "fixtures/kpis/roi.toml", ["fixtures/kpis/data.csv"], []),
+    ("kpis by platform", "fixtures/kpis/roi.toml", ["fixtures/kpis/data.csv"], ["--by", "platform"]),
+    ("kpis window", "fixtures/kpis/roi.toml", ["fixtures/kpis/data.csv"], ["--from", "2026-08-02", "--to", "2026-08-31"]),
+    ("kpis by day", "fixtures/kpis/roi.toml", ["fixtures/kpis/data.csv"], ["--by", "platform,day"]),
+    ("seeds", "examples/seeds/roi.toml", [], []),
+    ("seeds by platform", "examples/seeds/roi.toml", [], ["--by", "platform"]),
+    ("seeds by campaign, month", "examples/seeds/roi.toml", [], ["--by", "campaign,month"]),
+    ("seeds facebook, window", "examples/seeds/roi.toml", [], ["--where", "platform=facebook|instagram", "--from", "2026-08-01", "--to", "2026-08-20"]),
+    ("shop by platform", "examples/shop-downloads/roi.toml", [], ["--by", "platform"]),
+    ("shop by week", "examples/shop-downloads/roi.toml", [], ["--by", "week"]),
+    ("shop by platform, month, window", "examples/shop-downloads/roi.toml", [], ["--by", "platform,month", "--from", "2026-08-03"]),
+    ("shop campaign", "examples/shop-downloads/roi.toml", [], ["--by", "campaign", "--where", "platform=facebook"]),
+    ("vi by platform", "examples/vi/roi.toml", [], ["--by", "platform"]),
+    ("trend by week", None, ["fixtures/trend/daily.csv"], ["--by", "platform,week"]),
+    ("overlap", None, ["fixtures/overlap"], ["--by", "platform"]),
+]
+
+# Groupings the rollup keeps, so `roi report` on the rollup gives the same KPIs.
+ROLLUP_CASES = [
+    ("seeds rollup", "examples/seeds/roi.toml", [], ["--by", "platform"], ["campaign"]),
+    ("shop rollup", "examples/shop-downloads/roi.toml", [], ["--by", "platform,month"], ["campaign"]),
+    ("kpis rollup", "fixtures/kpis/roi.toml", ["fixtures/kpis/data.csv"], ["--by", "platform"], []),
+]
+
+
+def run(args, **kw):
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, **kw)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
+    return proc.stdout
+
+
+def config_args(config):
+    return ["--config", config] if config else []
+
+
+class DuckDB:
+    name = "duckdb"
+
+    def __init__(self):
+        import duckdb
+
+        self.con = duckdb.connect()
+
+    def table(self, parquet):
+        if parquet is None: return "roi_rows"
+        return f"read_parquet('{parquet}/**/*.parquet', hive_partitioning = true)"
+
+    def query(self, sql):
+        cur = self.con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def to_csv(self, sql, path):
+        self.con.execute(f"COPY ({sql.rstrip().rstrip(';')}) TO '{path}' (HEADER, DELIMITER ',')")
+
+
+class Spark:
+    name = "spark"
+
+    def __init__(self):
+        from pyspark.sql import SparkSession
+
+        self.spark = (
+            SparkSession.builder.master("local[2]")
+            .appName("roi-sql-check")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate()
+        )
+        self.spark.sparkContext.setLogLevel("ERROR")
+
+    def table(self, parquet):
+        return f"parquet.`{parquet}`"
+
+    def query(self, sql):
+        rows = self.spark.sql(sql.rstrip().rstrip(";")).collect()
+        return [r.asDict() for r in rows]
+
+    def to_csv(self, sql, path):
+        rows = self.query(sql)
+        write_csv(rows, path)
+
+
+def write_csv(rows, path):
+    import csv
+
+    with open(path, "w", newline="") as f:
+        if not rows:
+            return
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+
+
+def number(v):
+    if v is None:
+        return None
+    return float(v)
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+COMPARED = [0]
+
+
+def compare(report, rows, by_names, kpis):
+    """Differences between `roi report` groups and SQL rows, as messages."""
+    problems = []
+    expected = {}
+    for g in report["groups"]:
+        key = tuple(g["key"].get(n, "") for n in by_names)
+        expected[key] = g
+    got = {}
+    for r in rows:
+        key = tuple("" if r[n] is None else str(r[n]) for n in by_names)
+        got[key] = r
+    if set(expected) != set(got):
+        problems.append(f"groups differ: roi {sorted(expected)} vs sql {sorted(got)}")
+    for key in sorted(set(expected) & set(got)):
+        g, r = expected[key], got[key]
+        if r["rows"] is not None and int(r["rows"]) != g["rows"]:
+            problems.append(f"{key}: rows roi {g['rows']} vs sql {r['rows']}")
+        for k in kpis:
+            want = g["values"][k]
+            value = number(r[k])
+            COMPARED[0] += want["value"] is not None
+            if not close(want["value"], value):
+                problems.append(f"{key} {k}: roi {want['value']} vs sql {value}")
+                continue
+            if want["value"] is not None:
+                currency = r.get(f"{k}_currency")
+                if want.get("currency") != currency:
+                    problems.append(f"{key} {k}: currency roi {want.get('currency')} vs sql {currency}")
+    return problems
+
+
+def kpi_names(config):
+    out = run(["--version"][:0] + [ROI, "kpis", "--format", "json"] + config_args(config))
+    return [k["name"] for k in json.loads(out)["kpis"]]
+
+
+def report(config, inputs, args):
+    names = kpi_names(config)
+    out = run([ROI, "report", "--format", "json", "--as-of", AS_OF, "--trend", "off",
+               "--kpi", ",".join(names)] + config_args(config) + inputs + args)
+    return json.loads(out), names
+
+
+def normalize(config, inputs, tmp):
+    if os.environ.get("SHIM"):
+        sys.path.insert(0, "/tmp/sq"); import shim
+        csvp = Path(tmp) / "n.csv"
+        csvp.write_text(run([ROI, "normalize"] + config_args(config) + inputs))
+        shim.load(ENGINE.con, csvp)
+        return None
+    out = Path(tmp) / "parquet"
+    run([ROI, "normalize", "--format", "parquet", "--output", str(out)] + config_args(config) + inputs)
+    return out
+
+
+def by_of(args):
+    if "--by" in args:
+        return args[args.index("--by") + 1].split(",")
+    return []
+
+
+def check_case(engine, name, config, inputs, args, tmp):
+    parquet = normalize(config, inputs, tmp)
+    expected, names = report(config, inputs, args)
+    sql = run([ROI, "sql", "--dialect", engine.name, "--table", engine.table(parquet)]
+              + config_args(config) + args + names)
+    rows = engine.query(sql)
+    return compare(expected, rows, by_of(args), names)
+
+
+def check_rollup(engine, name, config, inputs, args, keep, tmp):
+    parquet = normalize(config, inputs, tmp)
+    expected, names = report(config, inputs, args)
+    keep_args = ["--by", ",".join(keep)] if keep else []
+    sql = run([ROI, "sql", "--dialect", engine.name, "--rollup", "day", "--table", engine.table(parquet)]
+              + config_args(config) + keep_args)
+    rolled = Path(tmp) / "rollup.csv"
+    engine.to_csv(sql, rolled)
+    # The rollup replaces the inputs; roi.toml still gives the KPIs and goals.
+    got, _ = report(config, [str(rolled)], args)
+    problems = []
+    rows = []
+    for g in got["groups"]:
+        row = dict(g["key"])
+        row["rows"] = None
+        for k in names:
+            row[k] = g["values"][k]["value"]
+            row[f"{k}_currency"] = g["values"][k].get("currency")
+        rows.append(row)
+    for p in compare(expected, rows, by_of(args), names):
+        if " rows roi " not in p:  # a rollup row stands for many rows
+            problems.append(p)
+    return problems
+
+
+def main():
+    global ROI
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--roi", default=str(ROOT / "target/debug/roi"))
+    parser.add_argument("--engine", default="duckdb", choices=["duckdb", "spark"])
+    opts = parser.parse_args()
+    ROI = str(Path(opts.roi).resolve())
+    engine = DuckDB() if opts.engine == "duckdb" else Spark()
+    global ENGINE; ENGINE = engine
+    failures = 0
+    checked = 0
+    for case in CASES:
+        name, config, inputs, args = case
+        with tempfile.TemporaryDirectory() as tmp:
+            problems = check_case(engine, name, config, inputs, args, tmp)
+        checked += 1
+        status = "ok" if not problems else "FAILED"
+        print(f"{engine.name}: {name}: {status} ({COMPARED[0]} values)")
+        COMPARED[0] = 0
+        for p in problems[:20]:
+            print(f"    {p}")
+        failures += bool(problems)
+    for case in ROLLUP_CASES:
+        name, config, inputs, args, keep = case
+        with tempfile.TemporaryDirectory() as tmp:
+            problems = check_rollup(engine, name, config, inputs, args, keep, tmp)
+        checked += 1
+        status = "ok" if not problems else "FAILED"
+        print(f"{engine.name}: {name}: {status} ({COMPARED[0]} values)")
+        COMPARED[0] = 0
+        for p in problems[:20]:
+            print(f"    {p}")
+        failures += bool(problems)
+    print(f"{engine.name}: {checked - failures} of {checked} cases equal to roi report")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,816 @@
+//! The KPI catalogue as one SQL query over roi's normalized rows, for the engines a
+//! warehouse or a data lake already runs (DuckDB, Spark, BigQuery, PostgreSQL).
+//!
+//! The query is generated from the formulas [`Catalogue::evaluate`] uses, with the
+//! same rules, so the two cannot drift: ratios are ratios of sums; a stock takes its
+//! last value per series (platform, account, content) in the window; a missing term
+//! of a sum adds nothing; division by zero has no value (NULL); money is summed per
+//! currency and two currencies meet only through `[fx]`, exactly when roi would
+//! convert them (a sum in one currency stays in it).
+//!
+//! The input is a table (or any `FROM` item: a Parquet scan) with the columns of
+//! `roi normalize --format parquet`: `date`, `end_date`, the dimensions, the metrics
+//! and the provenance columns `source_file`, `source_line`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::formula::{Expr, Op};
+use super::{Catalogue, Fx};
+use crate::dataset::{Filter, Window};
+use crate::model::{Aggregation, CANONICAL_METRICS, Dimension, MESSAGES_RECEIVED, Unit};
+use crate::report::GroupBy;
+
+/// The SQL engine a query is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dialect {
+    Duckdb,
+    Spark,
+    Bigquery,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Duckdb => "duckdb",
+            Dialect::Spark => "spark",
+            Dialect::Bigquery => "bigquery",
+            Dialect::Postgres => "postgres",
+        }
+    }
+
+    fn ident(self, name: &str) -> String {
+        match self {
+            Dialect::Duckdb | Dialect::Postgres => format!("\"{}\"", name.replace('"', "\"\"")),
+            Dialect::Spark | Dialect::Bigquery => format!("`{}`", name.replace('`', "``")),
+        }
+    }
+
+    fn string(self, text: &str) -> String {
+        match self {
+            Dialect::Duckdb | Dialect::Postgres => format!("'{}'", text.replace('\'', "''")),
+            // Both read backslash escapes inside string literals.
+            Dialect::Spark | Dialect::Bigquery => {
+                format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+            }
+        }
+    }
+
+    fn double(self) -> &'static str {
+        match self {
+            Dialect::Duckdb | Dialect::Spark => "DOUBLE",
+            Dialect::Bigquery => "FLOAT64",
+            Dialect::Postgres => "DOUBLE PRECISION",
+        }
+    }
+
+    fn to_double(self, expr: &str) -> String {
+        format!("CAST({expr} AS {})", self.double())
+    }
+
+    fn date(self, date: NaiveDate) -> String {
+        format!("DATE '{date}'")
+    }
+
+    /// The first day of the period holding `date`, as a DATE.
+    fn bucket(self, grain: GroupBy, date: &str) -> String {
+        match (self, grain) {
+            (Dialect::Bigquery, GroupBy::Week) => format!("DATE_TRUNC({date}, ISOWEEK)"),
+            (Dialect::Bigquery, GroupBy::Month) => format!("DATE_TRUNC({date}, MONTH)"),
+            (Dialect::Spark, GroupBy::Month) => format!("trunc({date}, 'MM')"),
+            (Dialect::Spark, GroupBy::Week) => format!("CAST(date_trunc('WEEK', {date}) AS DATE)"),
+            (_, GroupBy::Week) => format!("CAST(date_trunc('week', {date}) AS DATE)"),
+            (_, GroupBy::Month) => format!("CAST(date_trunc('month', {date}) AS DATE)"),
+            (_, GroupBy::Day | GroupBy::Dim(_)) => date.to_owned(),
+        }
+    }
+
+    /// The period's label as `roi report` writes it: `2026-08-05`, `2026-W32`, `2026-08`.
+    fn label(self, grain: GroupBy, start: &str) -> String {
+        match (self, grain) {
+            (Dialect::Duckdb, GroupBy::Week) => format!("strftime({start}, '%G-W%V')"),
+            (Dialect::Duckdb, GroupBy::Month) => format!("strftime({start}, '%Y-%m')"),
+            (Dialect::Duckdb, _) => format!("strftime({start}, '%Y-%m-%d')"),
+            (Dialect::Bigquery, GroupBy::Week) => format!("FORMAT_DATE('%G-W%V', {start})"),
+            (Dialect::Bigquery, GroupBy::Month) => format!("FORMAT_DATE('%Y-%m', {start})"),
+            (Dialect::Bigquery, _) => format!("FORMAT_DATE('%Y-%m-%d', {start})"),
+            (Dialect::Postgres, GroupBy::Week) => format!("to_char({start}, 'IYYY-\"W\"IW')"),
+            (Dialect::Postgres, GroupBy::Month) => format!("to_char({start}, 'YYYY-MM')"),
+            (Dialect::Postgres, _) => format!("to_char({start}, 'YYYY-MM-DD')"),
+            // Spark has no ISO week-year pattern: the ISO year is the year of the
+            // week's Thursday.
+            (Dialect::Spark, GroupBy::Week) => format!(
+                "concat(CAST(year(date_add({start}, 3)) AS STRING), '-W', \
+                 lpad(CAST(weekofyear({start}) AS STRING), 2, '0'))"
+            ),
+            (Dialect::Spark, GroupBy::Month) => format!("date_format({start}, 'yyyy-MM')"),
+            (Dialect::Spark, _) => format!("date_format({start}, 'yyyy-MM-dd')"),
+        }
+    }
+}
+
+/// The grain of `--rollup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Rollup {
+    Day,
+}
+
+/// What to compute, and over what.
+#[derive(Debug, Clone)]
+pub struct Query<'a> {
+    pub dialect: Dialect,
+    /// The `FROM` item: a table name or a Parquet scan.
+    pub table: &'a str,
+    pub by: &'a [GroupBy],
+    pub filter: &'a Filter,
+    pub window: Option<Window>,
+    /// KPI (or metric) names; empty for the whole catalogue.
+    pub kpis: &'a [String],
+}
+
+/// A name that is neither a KPI nor a metric.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::say!("error.sql_unknown", name = name, hint = hint))]
+pub struct UnknownName {
+    pub name: String,
+    pub hint: String,
+}
+
+/// How one base metric is totalled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sum,
+    Money,
+    Stock,
+    Duration,
+}
+
+fn kind_of(name: &str) -> Kind {
+    match CANONICAL_METRICS.iter().find(|m| m.name == name) {
+        Some(m) if m.aggregation == Aggregation::Stock => Kind::Stock,
+        Some(m) if m.aggregation == Aggregation::Duration => Kind::Duration,
+        Some(m) if m.unit == Unit::Money => Kind::Money,
+        // Custom metrics are flows, as the importer registers them.
+        _ => Kind::Sum,
+    }
+}
+
+fn is_metric(name: &str) -> bool {
+    CANONICAL_METRICS.iter().any(|m| m.name == name)
+}
+
+struct Writer<'a> {
+    d: Dialect,
+    catalogue: &'a Catalogue,
+}
+
+/// A KPI's value and currency as SQL expressions over the `totals` columns.
+struct Compiled {
+    value: String,
+    /// `None` when the KPI never carries a currency.
+    currency: Option<String>,
+}
+
+impl Writer<'_> {
+    fn col(&self, name: &str) -> String {
+        self.d.ident(name)
+    }
+
+    fn number(&self, n: f64) -> String {
+        self.d.to_double(&format!("{n:?}"))
+    }
+
+    fn compile(&self, expr: &Expr, depth: usize) -> Compiled {
+        let plain = |value: String| Compiled {
+            value,
+            currency: None,
+        };
+        if depth > 64 {
+            return plain("NULL".into());
+        }
+        match expr {
+            Expr::Number(n) => plain(self.number(*n)),
+            Expr::Growth(name) => plain(self.col(&format!("roi_growth_{name}"))),
+            Expr::Name(name) => match self.catalogue.get(name) {
+                Some(kpi) if !is_metric(name) => {
+                    let inner = self.compile(&kpi.formula, depth + 1);
+                    Compiled {
+                        value: format!("({})", inner.value),
+                        currency: inner.currency,
+                    }
+                }
+                _ => Compiled {
+                    value: self.col(&format!("m_{name}")),
+                    currency: (kind_of(name) == Kind::Money)
+                        .then(|| self.col(&format!("c_{name}"))),
+                },
+            },
+            Expr::Neg(e) => {
+                let inner = self.compile(e, depth + 1);
+                Compiled {
+                    value: format!("(-{})", inner.value),
+                    currency: inner.currency,
+                }
+            }
+            Expr::Binary(Op::Add, ..) => {
+                let mut terms = Vec::new();
+                flatten_sum(expr, &mut terms);
+                let terms: Vec<Compiled> = terms.iter().map(|t| self.compile(t, depth + 1)).collect();
+                let values: Vec<&str> = terms.iter().map(|t| t.value.as_str()).collect();
+                let sum = values
+                    .iter()
+                    .map(|v| format!("COALESCE({v}, 0)"))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                Compiled {
+                    // A missing term adds nothing; all missing, the sum is missing.
+                    value: format!(
+                        "CASE WHEN COALESCE({}) IS NULL THEN NULL ELSE {sum} END",
+                        values.join(", ")
+                    ),
+                    currency: first_currency(terms.into_iter().map(|t| t.currency)),
+                }
+            }
+            Expr::Binary(op, l, r) => {
+                let l = self.compile(l, depth + 1);
+                let r = self.compile(r, depth + 1);
+                let (lv, rv) = (&l.value, &r.value);
+                match op {
+                    Op::Sub => Compiled {
+                        // Nothing to subtract from: no value (no revenue is no ROI).
+                        value: format!(
+                            "CASE WHEN {lv} IS NULL THEN NULL ELSE {lv} - COALESCE({rv}, 0) END"
+                        ),
+                        currency: first_currency([l.currency, r.currency]),
+                    },
+                    Op::Mul => Compiled {
+                        value: format!("{lv} * {rv}"),
+                        currency: first_currency([l.currency, r.currency]),
+                    },
+                    // Money over money is a ratio; money over a count stays money.
+                    Op::Div | Op::Add => Compiled {
+                        value: format!("{lv} / NULLIF({rv}, 0)"),
+                        currency: match (l.currency, r.currency) {
+                            (lc, None) => lc,
+                            (None, Some(_)) => None,
+                            (Some(lc), Some(rc)) => {
+                                Some(format!("CASE WHEN {rc} IS NOT NULL THEN NULL ELSE {lc} END"))
+                            }
+                        },
+                    },
+                }
+            }
+        }
+    }
+
+    /// The base metrics a KPI needs, and the stocks whose growth it takes.
+    fn needs(&self, expr: &Expr, metrics: &mut BTreeSet<String>, growth: &mut BTreeSet<String>) {
+        match expr {
+            Expr::Number(_) => {}
+            Expr::Growth(name) => {
+                growth.insert(name.clone());
+                if kind_of(name) == Kind::Stock {
+                    metrics.insert(name.clone());
+                }
+                metrics.insert("followers_gained".into());
+                metrics.insert("followers_lost".into());
+            }
+            Expr::Name(name) => match self.catalogue.get(name) {
+                Some(kpi) if !is_metric(name) => self.needs(&kpi.formula.clone(), metrics, growth),
+                _ => {
+                    if kind_of(name) == Kind::Duration {
+                        metrics.insert(MESSAGES_RECEIVED.into());
+                    }
+                    metrics.insert(name.clone());
+                }
+            },
+            Expr::Neg(e) => self.needs(e, metrics, growth),
+            Expr::Binary(_, l, r) => {
+                self.needs(l, metrics, growth);
+                self.needs(r, metrics, growth);
+            }
+        }
+    }
+}
+
+fn flatten_sum<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match expr {
+        Expr::Binary(Op::Add, l, r) => {
+            flatten_sum(l, out);
+            flatten_sum(r, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn first_currency(currencies: impl IntoIterator<Item = Option<String>>) -> Option<String> {
+    let known: Vec<String> = currencies.into_iter().flatten().collect();
+    match known.len() {
+        0 => None,
+        1 => known.into_iter().next(),
+        _ => Some(format!("COALESCE({})", known.join(", "))),
+    }
+}
+
+/// The query computing `q.kpis` per group, one row per group.
+pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String, UnknownName> {
+    let d = q.dialect;
+    let w = Writer { d, catalogue };
+    let names: Vec<String> = if q.kpis.is_empty() {
+        catalogue.iter().map(|k| k.name.clone()).collect()
+    } else {
+        q.kpis.to_vec()
+    };
+    for name in &names {
+        if catalogue.get(name).is_none() && !is_metric(name) {
+            let candidates = catalogue
+                .iter()
+                .map(|k| k.name.as_str())
+                .chain(CANONICAL_METRICS.iter().map(|m| m.name));
+            return Err(UnknownName {
+                name: name.clone(),
+                hint: super::did_you_mean(name, candidates),
+            });
+        }
+    }
+    let mut metrics = BTreeSet::new();
+    let mut growth = BTreeSet::new();
+    for name in &names {
+        w.needs(&Expr::Name(name.clone()), &mut metrics, &mut growth);
+    }
+    let metrics: Vec<String> = CANONICAL_METRICS
+        .iter()
+        .map(|m| m.name.to_owned())
+        .filter(|m| metrics.contains(m))
+        .chain(metrics.iter().filter(|m| !is_metric(m)).cloned())
+        .collect();
+
+    let dims: Vec<Dimension> = q
+        .by
+        .iter()
+        .filter_map(|g| match g {
+            GroupBy::Dim(dim) => Some(*dim),
+            _ => None,
+        })
+        .collect();
+    let grain = q.by.iter().copied().find(|g| !matches!(g, GroupBy::Dim(_)));
+    let date = w.col("date");
+    let end = w.col("end_date");
+    // Group keys: `roi_g0…` for dimensions (`''` when a row has none, as in `roi
+    // report`), `roi_period` for the period's first day.
+    let mut keys: Vec<String> = (0..dims.len()).map(|i| format!("roi_g{i}")).collect();
+    if grain.is_some() {
+        keys.push("roi_period".into());
+    }
+    if keys.is_empty() {
+        keys.push("roi_all".into());
+    }
+    let key_list = keys.join(", ");
+
+    let mut sql = String::new();
+    let _ = writeln!(
+        sql,
+        "-- roi {}: KPIs over roi's normalized rows ({} dialect), generated from the KPI catalogue.",
+        env!("CARGO_PKG_VERSION"),
+        d.name()
+    );
+    let _ = writeln!(
+        sql,
+        "-- Ratios are ratios of sums; stocks take their last value per series; NULL means no value."
+    );
+    sql.push_str("WITH\nsrc AS (\n  SELECT *");
+    for (i, dim) in dims.iter().enumerate() {
+        let _ = write!(sql, ",\n    COALESCE({}, '') AS roi_g{i}", w.col(dim.name()));
+    }
+    match grain {
+        Some(g) => {
+            let _ = write!(sql, ",\n    {} AS roi_period", d.bucket(g, &date));
+        }
+        None if dims.is_empty() => sql.push_str(",\n    1 AS roi_all"),
+        None => {}
+    }
+    let _ = write!(sql, "\n  FROM {}", q.table);
+    let conditions = filter_conditions(&w, q.filter);
+    if !conditions.is_empty() {
+        let _ = write!(sql, "\n  WHERE {}", conditions.join("\n    AND "));
+    }
+    sql.push_str("\n),\n");
+
+    // Rows inside the window: wholly inside `--from`/`--to`, and for a period
+    // grouping wholly inside their period (rows crossing a period edge are left out,
+    // as `roi report` does).
+    let mut inside = Vec::new();
+    if let Some(win) = q.window {
+        if win.from != NaiveDate::MIN {
+            inside.push(format!("{date} >= {}", d.date(win.from)));
+        }
+        if win.to != NaiveDate::MAX {
+            inside.push(format!("{end} <= {}", d.date(win.to)));
+        }
+    }
+    if let Some(g) = grain {
+        inside.push(format!("{} = roi_period", d.bucket(g, &end)));
+    }
+    sql.push_str("inside AS (\n  SELECT * FROM src");
+    if !inside.is_empty() {
+        let _ = write!(sql, "\n  WHERE {}", inside.join("\n    AND "));
+    }
+    sql.push_str("\n),\n");
+
+    // Sums per group; money also counts its currencies (an unknown currency is its
+    // own file's).
+    let _ = write!(
+        sql,
+        "sums AS (\n  SELECT {key_list},\n    COUNT(*) AS roi_rows,\n    MIN({date}) AS roi_first,\n    MAX({end}) AS roi_last"
+    );
+    let currency = format!("UPPER({})", w.col("currency"));
+    let rates: Vec<(String, f64)> = match &fx.base {
+        Some(base) if !fx.rates.is_empty() => {
+            let mut rates: Vec<(String, f64)> =
+                fx.rates.iter().map(|(c, r)| (c.to_uppercase(), *r)).collect();
+            if !rates.iter().any(|(c, _)| *c == base.to_uppercase()) {
+                rates.push((base.to_uppercase(), 1.0));
+            }
+            rates
+        }
+        _ => Vec::new(),
+    };
+    for m in &metrics {
+        let col = w.col(m);
+        match kind_of(m) {
+            Kind::Sum => {
+                let _ = write!(sql, ",\n    {} AS s_{m}", d.to_double(&format!("SUM({col})")));
+            }
+            Kind::Money => {
+                let _ = write!(
+                    sql,
+                    ",\n    {} AS s_{m},\n    COUNT(DISTINCT CASE WHEN {col} IS NOT NULL THEN COALESCE({currency}, CONCAT('~', {})) END) AS n_{m},\n    MIN(CASE WHEN {col} IS NOT NULL THEN {currency} END) AS k_{m}",
+                    d.to_double(&format!("SUM({col})")),
+                    w.col("source_file"),
+                );
+                if !rates.is_empty() {
+                    let cases: String = rates
+                        .iter()
+                        .map(|(c, r)| format!(" WHEN {} THEN {}", d.string(c), w.number(*r)))
+                        .collect();
+                    let known: Vec<String> = rates.iter().map(|(c, _)| d.string(c)).collect();
+                    let _ = write!(
+                        sql,
+                        ",\n    SUM({} * CASE {currency}{cases} END) AS f_{m},\n    COUNT(CASE WHEN {col} IS NOT NULL AND ({currency} IS NULL OR {currency} NOT IN ({})) THEN 1 END) AS u_{m}",
+                        d.to_double(&col),
+                        known.join(", ")
+                    );
+                }
+            }
+            Kind::Duration => {
+                let weight = format!("COALESCE({}, 1)", d.to_double(&w.col(MESSAGES_RECEIVED)));
+                let _ = write!(
+                    sql,
+                    ",\n    SUM({} * {weight}) / NULLIF(SUM(CASE WHEN {col} IS NOT NULL THEN {weight} END), 0) AS s_{m}",
+                    d.to_double(&col)
+                );
+            }
+            Kind::Stock => {}
+        }
+    }
+    let _ = write!(sql, "\n  FROM inside\n  GROUP BY {key_list}\n),\n");
+
+    let stocks: Vec<&String> = metrics.iter().filter(|m| kind_of(m) == Kind::Stock).collect();
+    let series = ["platform", "account", "content_id"]
+        .map(|c| format!("COALESCE({}, '')", w.col(c)))
+        .join(", ");
+    let series_select = ["platform", "account", "content_id"]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("COALESCE({}, '') AS roi_s{i}", w.col(c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let order = format!(
+        "{end} DESC, {} DESC, {} DESC",
+        w.col("source_file"),
+        w.col("source_line")
+    );
+    // Where "before the window" starts, per group: the period's first day (within
+    // `--from`), or `--from`.
+    let from = q.window.map(|w| w.from).filter(|f| *f != NaiveDate::MIN);
+    let before_start = match (grain, from) {
+        (Some(_), Some(f)) => Some(format!("GREATEST(g.roi_period, {})", d.date(f))),
+        (Some(_), None) => Some("g.roi_period".to_owned()),
+        (None, Some(f)) => Some(d.date(f)),
+        (None, None) => None,
+    };
+    for m in &stocks {
+        let col = w.col(m);
+        // The last value of each series inside each group's window.
+        let _ = write!(
+            sql,
+            "last_{m} AS (\n  SELECT {key_list}, {series_select}, {col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_list}, {series} ORDER BY {order}) AS roi_n\n  FROM inside\n  WHERE {col} IS NOT NULL\n),\n"
+        );
+        let _ = write!(
+            sql,
+            "stock_{m} AS (\n  SELECT {key_list}, {} AS s_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n),\n",
+            d.to_double("SUM(v)")
+        );
+        if growth.contains(*m) {
+            let growth_expr = if let Some(start) = &before_start {
+                // The last value of each series before the window, per group.
+                let on: Vec<String> = keys
+                    .iter()
+                    .filter(|k| *k != "roi_period")
+                    .map(|k| format!("r.{k} = g.{k}"))
+                    .chain(std::iter::once(format!("r.{end} < {start}")))
+                    .collect();
+                let key_g = keys
+                    .iter()
+                    .map(|k| format!("g.{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let series_r = ["platform", "account", "content_id"]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("COALESCE(r.{}, '') AS roi_s{i}", w.col(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let series_rp = ["platform", "account", "content_id"]
+                    .map(|c| format!("COALESCE(r.{}, '')", w.col(c)))
+                    .join(", ");
+                let order_r = format!(
+                    "r.{end} DESC, r.{} DESC, r.{} DESC",
+                    w.col("source_file"),
+                    w.col("source_line")
+                );
+                let _ = write!(
+                    sql,
+                    "before_{m} AS (\n  SELECT {key_g}, {series_r}, r.{col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_g}, {series_rp} ORDER BY {order_r}) AS roi_n\n  FROM sums g\n  JOIN src r ON {}\n  WHERE r.{col} IS NOT NULL\n),\n",
+                    on.join(" AND ")
+                );
+                let join_on: Vec<String> = keys
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["roi_s0", "roi_s1", "roi_s2"])
+                    .map(|k| format!("l.{k} = b.{k}"))
+                    .collect();
+                let key_l = keys
+                    .iter()
+                    .map(|k| format!("l.{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!(
+                    "SELECT {key_l}, COUNT(*) AS roi_series, COUNT(b.v) AS roi_known, {} AS g_{m}\n  FROM (SELECT * FROM last_{m} WHERE roi_n = 1) l\n  LEFT JOIN (SELECT * FROM before_{m} WHERE roi_n = 1) b ON {}\n  GROUP BY {key_l}",
+                    d.to_double("SUM(l.v - b.v)"),
+                    join_on.join(" AND ")
+                )
+            } else {
+                // No window start: nothing is before it.
+                format!(
+                    "SELECT {key_list}, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}",
+                    d.to_double("NULL")
+                )
+            };
+            let _ = write!(sql, "growth_{m} AS (\n  {growth_expr}\n),\n");
+        }
+    }
+
+    // One row per group: every base metric's total as `m_<name>` (`c_<name>` its
+    // currency), the growth of stocks as `roi_growth_<name>`.
+    let _ = write!(sql, "totals AS (\n  SELECT sums.*");
+    for m in &metrics {
+        match kind_of(m) {
+            Kind::Sum | Kind::Duration => {
+                let _ = write!(sql, ",\n    s_{m} AS m_{m}");
+            }
+            Kind::Money => {
+                let (value, money) = if rates.is_empty() {
+                    (format!("CASE WHEN n_{m} <= 1 THEN s_{m} END"), format!("k_{m}"))
+                } else {
+                    let base = d.string(&fx.base.clone().unwrap_or_default().to_uppercase());
+                    (
+                        format!(
+                            "CASE WHEN n_{m} <= 1 THEN s_{m} WHEN u_{m} = 0 THEN f_{m} END"
+                        ),
+                        format!("CASE WHEN n_{m} <= 1 THEN k_{m} ELSE {base} END"),
+                    )
+                };
+                let _ = write!(sql, ",\n    {value} AS m_{m},\n    {money} AS c_{m}");
+            }
+            Kind::Stock => {
+                let _ = write!(sql, ",\n    stock_{m}.s_{m} AS m_{m}");
+            }
+        }
+    }
+    for g in &growth {
+        let gained = "s_followers_gained";
+        let lost = "s_followers_lost";
+        let fallback = format!(
+            "CASE WHEN {gained} IS NULL AND {lost} IS NULL THEN NULL ELSE COALESCE({gained}, 0) - COALESCE({lost}, 0) END"
+        );
+        let value = if kind_of(g) == Kind::Stock {
+            format!(
+                "CASE WHEN growth_{g}.roi_series > 0 AND growth_{g}.roi_series = growth_{g}.roi_known THEN growth_{g}.g_{g} ELSE {fallback} END"
+            )
+        } else {
+            fallback
+        };
+        let _ = write!(sql, ",\n    {value} AS roi_growth_{g}");
+    }
+    sql.push_str("\n  FROM sums");
+    for m in &stocks {
+        let _ = write!(sql, "\n  LEFT JOIN stock_{m} USING ({key_list})");
+        if growth.contains(*m) {
+            let _ = write!(sql, "\n  LEFT JOIN growth_{m} USING ({key_list})");
+        }
+    }
+    sql.push_str("\n)\n");
+
+    // The KPIs.
+    sql.push_str("SELECT");
+    let mut columns = Vec::new();
+    for (i, dim) in dims.iter().enumerate() {
+        columns.push(format!("roi_g{i} AS {}", w.col(dim.name())));
+    }
+    if let Some(g) = grain {
+        columns.push(format!("{} AS {}", d.label(g, "roi_period"), w.col(g.name())));
+    }
+    columns.push(format!("roi_rows AS {}", w.col("rows")));
+    columns.push(format!("roi_first AS {}", w.col("first_date")));
+    columns.push(format!("roi_last AS {}", w.col("last_date")));
+    for name in &names {
+        let unit = catalogue.get(name).map_or_else(
+            || {
+                CANONICAL_METRICS
+                    .iter()
+                    .find(|m| m.name == name)
+                    .map_or(Unit::Number, |m| m.unit)
+            },
+            |k| k.unit,
+        );
+        let compiled = w.compile(&Expr::Name(name.clone()), 0);
+        columns.push(format!("{} AS {}", compiled.value, w.col(name)));
+        let currency = match unit {
+            Unit::Ratio => None,
+            Unit::Money => match (compiled.currency, &fx.base) {
+                (Some(c), Some(base)) => Some(format!(
+                    "COALESCE({c}, {})",
+                    d.string(&base.to_uppercase())
+                )),
+                (None, Some(base)) => Some(d.string(&base.to_uppercase())),
+                (c, None) => c,
+            },
+            _ => compiled.currency,
+        };
+        if let Some(c) = currency {
+            columns.push(format!(
+                "CASE WHEN ({}) IS NULL THEN NULL ELSE {c} END AS {}",
+                compiled.value,
+                w.col(&format!("{name}_currency"))
+            ));
+        }
+    }
+    let _ = write!(sql, "\n  {}", columns.join(",\n  "));
+    let _ = write!(sql, "\nFROM totals\nWHERE roi_rows > 0\nORDER BY {key_list};\n");
+    Ok(sql)
+}
+
+/// `--where` as SQL: each dimension one of its values, ignoring case.
+fn filter_conditions(w: &Writer<'_>, filter: &Filter) -> Vec<String> {
+    filter
+        .conditions
+        .iter()
+        .map(|(dim, values)| {
+            let wanted: Vec<String> = values
+                .iter()
+                .map(|v| {
+                    let v = if *dim == Dimension::Platform {
+                        crate::model::normalize_platform(v)
+                    } else {
+                        v.trim().to_lowercase()
+                    };
+                    w.d.string(&v)
+                })
+                .collect();
+            format!("LOWER({}) IN ({})", w.col(dim.name()), wanted.join(", "))
+        })
+        .collect()
+}
+
+/// Dimensions a rollup always keeps: a stock's series and money's currency.
+const ROLLUP_DIMS: [Dimension; 3] = [Dimension::Platform, Dimension::Account, Dimension::Currency];
+
+/// The query rolling rows up to roi's normalized format at daily grain (rows that
+/// cover several days stay as they are): one row per date, end date, platform,
+/// account, currency and `--by` dimension, flows summed, a stock's last value per
+/// content summed, reply times weighted by their messages. Its output is what `roi
+/// report` and `roi check` read, with the same KPIs for any grouping by the kept
+/// dimensions.
+pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
+    let d = q.dialect;
+    let w = Writer { d, catalogue };
+    let mut dims: Vec<Dimension> = ROLLUP_DIMS.to_vec();
+    for g in q.by {
+        if let GroupBy::Dim(dim) = g
+            && !dims.contains(dim)
+        {
+            dims.push(*dim);
+        }
+    }
+    // Custom metrics that the catalogue's formulas name are kept too.
+    let mut custom = BTreeSet::new();
+    for kpi in catalogue.iter() {
+        for name in kpi.formula.names() {
+            if catalogue.get(name).is_none() && !is_metric(name) {
+                custom.insert(name.to_owned());
+            }
+        }
+    }
+    let metrics: Vec<String> = CANONICAL_METRICS
+        .iter()
+        .map(|m| m.name.to_owned())
+        .chain(custom)
+        .collect();
+    let date = w.col("date");
+    let end = w.col("end_date");
+    let keys: Vec<String> = std::iter::once("roi_date".to_owned())
+        .chain(std::iter::once("roi_end".to_owned()))
+        .chain((0..dims.len()).map(|i| format!("roi_g{i}")))
+        .collect();
+    let key_list = keys.join(", ");
+
+    let mut sql = String::new();
+    let _ = writeln!(
+        sql,
+        "-- roi {}: normalized rows rolled up by day ({} dialect); roi reads the result as its own format.",
+        env!("CARGO_PKG_VERSION"),
+        d.name()
+    );
+    let _ = write!(
+        sql,
+        "WITH\nsrc AS (\n  SELECT *,\n    {date} AS roi_date,\n    {end} AS roi_end"
+    );
+    for (i, dim) in dims.iter().enumerate() {
+        let _ = write!(sql, ",\n    COALESCE({}, '') AS roi_g{i}", w.col(dim.name()));
+    }
+    let _ = write!(sql, "\n  FROM {}", q.table);
+    let mut conditions = filter_conditions(&w, q.filter);
+    if let Some(win) = q.window {
+        if win.from != NaiveDate::MIN {
+            conditions.push(format!("{date} >= {}", d.date(win.from)));
+        }
+        if win.to != NaiveDate::MAX {
+            conditions.push(format!("{end} <= {}", d.date(win.to)));
+        }
+    }
+    if !conditions.is_empty() {
+        let _ = write!(sql, "\n  WHERE {}", conditions.join("\n    AND "));
+    }
+    sql.push_str("\n)");
+    let stocks: Vec<&String> = metrics.iter().filter(|m| kind_of(m) == Kind::Stock).collect();
+    for m in &stocks {
+        let col = w.col(m);
+        let content = format!("COALESCE({}, '')", w.col("content_id"));
+        let _ = write!(
+            sql,
+            ",\nlast_{m} AS (\n  SELECT {key_list}, {col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_list}, {content} ORDER BY {} DESC, {} DESC) AS roi_n\n  FROM src\n  WHERE {col} IS NOT NULL\n),\nstock_{m} AS (\n  SELECT {key_list}, SUM(v) AS s_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n)",
+            w.col("source_file"),
+            w.col("source_line"),
+        );
+    }
+    sql.push_str(",\nsums AS (\n  SELECT ");
+    sql.push_str(&key_list);
+    for m in &metrics {
+        let col = w.col(m);
+        match kind_of(m) {
+            Kind::Sum | Kind::Money => {
+                let _ = write!(sql, ",\n    SUM({col}) AS s_{m}");
+            }
+            Kind::Duration => {
+                let weight = format!("COALESCE({}, 1)", d.to_double(&w.col(MESSAGES_RECEIVED)));
+                let _ = write!(
+                    sql,
+                    ",\n    SUM({} * {weight}) / NULLIF(SUM(CASE WHEN {col} IS NOT NULL THEN {weight} END), 0) AS s_{m}",
+                    d.to_double(&col)
+                );
+            }
+            Kind::Stock => {}
+        }
+    }
+    let _ = write!(sql, "\n  FROM src\n  GROUP BY {key_list}\n)\n");
+    let mut columns = vec![
+        format!("roi_date AS {date}"),
+        format!("roi_end AS {end}"),
+    ];
+    for (i, dim) in dims.iter().enumerate() {
+        columns.push(format!("NULLIF(roi_g{i}, '') AS {}", w.col(dim.name())));
+    }
+    for m in &metrics {
+        columns.push(format!("s_{m} AS {}", w.col(m)));
+    }
+    let _ = write!(sql, "SELECT\n  {}\nFROM sums", columns.join(",\n  "));
+    for m in &stocks {
+        let _ = write!(sql, "\n  LEFT JOIN stock_{m} USING ({key_list})");
+    }
+    let _ = writeln!(sql, "\nORDER BY {key_list};");
+    sql
+}
