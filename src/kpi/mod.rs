@@ -718,6 +718,7 @@ impl Catalogue {
             Expr::Binary(op, l, r) => {
                 let l = self.eval(l, ds, agg, fx)?;
                 let r = self.eval(r, ds, agg, fx)?;
+                let (l, r) = same_currency(expr, l, r, fx)?;
                 combine(*op, l, r)
             }
         })
@@ -749,6 +750,45 @@ fn growth_args(expr: &Expr) -> Vec<&str> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Brings two amounts into one currency before they meet: revenue in USD and spend
+/// in VND are never subtracted or divided as they are, only through `[fx]`.
+fn same_currency(
+    expr: &Expr,
+    l: Quantity,
+    r: Quantity,
+    fx: &Fx,
+) -> Result<(Quantity, Quantity), EvalError> {
+    let (Some(a), Some(b)) = (&l.currency, &r.currency) else {
+        return Ok((l, r));
+    };
+    if a == b {
+        return Ok((l, r));
+    }
+    let Some(base) = fx.base.clone().filter(|_| !fx.rates.is_empty()) else {
+        return Err(EvalError::MixedCurrencies {
+            metric: expr.to_string(),
+            currencies: format!("{a}, {b}"),
+        });
+    };
+    let convert = |q: Quantity| -> Result<Quantity, EvalError> {
+        let code = q.currency.clone().unwrap_or_default();
+        let rate = if code == base {
+            1.0
+        } else {
+            *fx.rates.get(&code).ok_or_else(|| EvalError::MissingRate {
+                currency: code.clone(),
+                base: base.clone(),
+            })?
+        };
+        Ok(Quantity {
+            value: q.value.map(|v| v * rate),
+            currency: Some(base.clone()),
+            bound: q.bound,
+        })
+    };
+    Ok((convert(l)?, convert(r)?))
 }
 
 fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {

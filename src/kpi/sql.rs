@@ -165,6 +165,10 @@ fn is_metric(name: &str) -> bool {
 struct Writer<'a> {
     d: Dialect,
     catalogue: &'a Catalogue,
+    /// `[fx]` rates into the base currency (the base itself at 1), upper case.
+    rates: Vec<(String, f64)>,
+    /// The base currency as an SQL string, with `[fx]`.
+    base: Option<String>,
 }
 
 /// A KPI's value and currency as SQL expressions over the `totals` columns.
@@ -218,51 +222,111 @@ impl Writer<'_> {
             Expr::Binary(Op::Add, ..) => {
                 let mut terms = Vec::new();
                 flatten_sum(expr, &mut terms);
-                let terms: Vec<Compiled> = terms.iter().map(|t| self.compile(t, depth + 1)).collect();
-                let values: Vec<&str> = terms.iter().map(|t| t.value.as_str()).collect();
+                let terms = terms.iter().map(|t| self.compile(t, depth + 1)).collect();
+                let (values, currency, differ) = self.same_currency(terms);
                 let sum = values
                     .iter()
                     .map(|v| format!("COALESCE({v}, 0)"))
                     .collect::<Vec<_>>()
                     .join(" + ");
-                Compiled {
-                    // A missing term adds nothing; all missing, the sum is missing.
-                    value: format!(
-                        "CASE WHEN COALESCE({}) IS NULL THEN NULL ELSE {sum} END",
-                        values.join(", ")
-                    ),
-                    currency: first_currency(terms.into_iter().map(|t| t.currency)),
-                }
+                // A missing term adds nothing; all missing, the sum is missing.
+                let value = format!(
+                    "CASE WHEN COALESCE({}) IS NULL THEN NULL ELSE {sum} END",
+                    values.join(", ")
+                );
+                self.guard(value, currency, differ)
             }
             Expr::Binary(op, l, r) => {
                 let l = self.compile(l, depth + 1);
                 let r = self.compile(r, depth + 1);
-                let (lv, rv) = (&l.value, &r.value);
-                match op {
-                    Op::Sub => Compiled {
-                        // Nothing to subtract from: no value (no revenue is no ROI).
-                        value: format!(
+                // Money over money is a ratio; money over a count stays money.
+                let divided = match (&l.currency, &r.currency) {
+                    (lc, None) => lc.clone(),
+                    (None, Some(_)) => None,
+                    (Some(lc), Some(rc)) => Some(format!(
+                        "CASE WHEN {rc} IS NOT NULL THEN NULL ELSE {lc} END"
+                    )),
+                };
+                let (values, currency, differ) = self.same_currency(vec![l, r]);
+                let (lv, rv) = (&values[0], &values[1]);
+                let (value, currency) = match op {
+                    // Nothing to subtract from: no value (no revenue is no ROI).
+                    Op::Sub => (
+                        format!(
                             "CASE WHEN {lv} IS NULL THEN NULL ELSE {lv} - COALESCE({rv}, 0) END"
                         ),
-                        currency: first_currency([l.currency, r.currency]),
-                    },
-                    Op::Mul => Compiled {
-                        value: format!("{lv} * {rv}"),
-                        currency: first_currency([l.currency, r.currency]),
-                    },
-                    // Money over money is a ratio; money over a count stays money.
-                    Op::Div | Op::Add => Compiled {
-                        value: format!("{lv} / NULLIF({rv}, 0)"),
-                        currency: match (l.currency, r.currency) {
-                            (lc, None) => lc,
-                            (None, Some(_)) => None,
-                            (Some(lc), Some(rc)) => {
-                                Some(format!("CASE WHEN {rc} IS NOT NULL THEN NULL ELSE {lc} END"))
-                            }
-                        },
-                    },
+                        currency,
+                    ),
+                    Op::Mul => (format!("{lv} * {rv}"), currency),
+                    Op::Div | Op::Add => (
+                        format!("{lv} / NULLIF({rv}, 0)"),
+                        if differ.is_some() { None } else { divided },
+                    ),
+                };
+                self.guard(value, currency, differ)
+            }
+        }
+    }
+
+    /// Terms in one currency, as `roi report` brings them: when two of them name
+    /// different currencies, all amounts go into `[fx]`'s base, or without `[fx]`
+    /// the result has no value. Returns the terms' values, their currency, and the
+    /// condition under which they differ.
+    fn same_currency(&self, terms: Vec<Compiled>) -> (Vec<String>, Option<String>, Option<String>) {
+        let currencies: Vec<&String> = terms.iter().filter_map(|t| t.currency.as_ref()).collect();
+        let mut pairs = Vec::new();
+        for (i, a) in currencies.iter().enumerate() {
+            for b in &currencies[i + 1..] {
+                if a != b {
+                    pairs.push(format!(
+                        "({a} IS NOT NULL AND {b} IS NOT NULL AND {a} <> {b})"
+                    ));
                 }
             }
+        }
+        let differ = (!pairs.is_empty()).then(|| pairs.join(" OR "));
+        let currency = first_currency(terms.iter().map(|t| t.currency.clone()));
+        let (Some(cond), Some(base)) = (&differ, &self.base) else {
+            return (
+                terms.into_iter().map(|t| t.value).collect(),
+                currency,
+                differ,
+            );
+        };
+        let values = terms
+            .into_iter()
+            .map(|t| match &t.currency {
+                Some(c) => format!(
+                    "CASE WHEN {cond} THEN {} * {} ELSE {} END",
+                    t.value,
+                    self.rate(c),
+                    t.value
+                ),
+                None => t.value,
+            })
+            .collect();
+        let currency = currency.map(|c| format!("CASE WHEN {cond} THEN {base} ELSE {c} END"));
+        (values, currency, None)
+    }
+
+    /// The `[fx]` rate of a currency into the base (NULL when `[fx]` has none).
+    fn rate(&self, currency: &str) -> String {
+        let cases: String = self
+            .rates
+            .iter()
+            .map(|(c, r)| format!(" WHEN {} THEN {}", self.d.string(c), self.number(*r)))
+            .collect();
+        format!("(CASE {currency}{cases} END)")
+    }
+
+    /// No value where amounts in two currencies would meet without `[fx]`.
+    fn guard(&self, value: String, currency: Option<String>, differ: Option<String>) -> Compiled {
+        match differ {
+            Some(cond) => Compiled {
+                value: format!("CASE WHEN {cond} THEN NULL ELSE {value} END"),
+                currency,
+            },
+            None => Compiled { value, currency },
         }
     }
 
@@ -315,10 +379,37 @@ fn first_currency(currencies: impl IntoIterator<Item = Option<String>>) -> Optio
     }
 }
 
+/// `[fx]` rates into the base, upper case, with the base itself at 1.
+fn fx_rates(fx: &Fx) -> Vec<(String, f64)> {
+    match &fx.base {
+        Some(base) if !fx.rates.is_empty() => {
+            let base = base.to_uppercase();
+            let mut rates: Vec<(String, f64)> = fx
+                .rates
+                .iter()
+                .map(|(c, r)| (c.to_uppercase(), *r))
+                .collect();
+            if !rates.iter().any(|(c, _)| *c == base) {
+                rates.push((base, 1.0));
+            }
+            rates
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The query computing `q.kpis` per group, one row per group.
 pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String, UnknownName> {
     let d = q.dialect;
-    let w = Writer { d, catalogue };
+    let rates = fx_rates(fx);
+    let w = Writer {
+        d,
+        catalogue,
+        base: (!rates.is_empty())
+            .then(|| fx.base.as_ref().map(|b| d.string(&b.to_uppercase())))
+            .flatten(),
+        rates,
+    };
     let names: Vec<String> = if q.kpis.is_empty() {
         catalogue.iter().map(|k| k.name.clone()).collect()
     } else {
@@ -348,14 +439,13 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         .chain(metrics.iter().filter(|m| !is_metric(m)).cloned())
         .collect();
 
-    let dims: Vec<Dimension> = q
-        .by
-        .iter()
-        .filter_map(|g| match g {
-            GroupBy::Dim(dim) => Some(*dim),
-            _ => None,
-        })
-        .collect();
+    let dims: Vec<Dimension> =
+        q.by.iter()
+            .filter_map(|g| match g {
+                GroupBy::Dim(dim) => Some(*dim),
+                _ => None,
+            })
+            .collect();
     let grain = q.by.iter().copied().find(|g| !matches!(g, GroupBy::Dim(_)));
     let date = w.col("date");
     let end = w.col("end_date");
@@ -383,7 +473,11 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
     );
     sql.push_str("WITH\nsrc AS (\n  SELECT *");
     for (i, dim) in dims.iter().enumerate() {
-        let _ = write!(sql, ",\n    COALESCE({}, '') AS roi_g{i}", w.col(dim.name()));
+        let _ = write!(
+            sql,
+            ",\n    COALESCE({}, '') AS roi_g{i}",
+            w.col(dim.name())
+        );
     }
     match grain {
         Some(g) => {
@@ -427,22 +521,16 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         "sums AS (\n  SELECT {key_list},\n    COUNT(*) AS roi_rows,\n    MIN({date}) AS roi_first,\n    MAX({end}) AS roi_last"
     );
     let currency = format!("UPPER({})", w.col("currency"));
-    let rates: Vec<(String, f64)> = match &fx.base {
-        Some(base) if !fx.rates.is_empty() => {
-            let mut rates: Vec<(String, f64)> =
-                fx.rates.iter().map(|(c, r)| (c.to_uppercase(), *r)).collect();
-            if !rates.iter().any(|(c, _)| *c == base.to_uppercase()) {
-                rates.push((base.to_uppercase(), 1.0));
-            }
-            rates
-        }
-        _ => Vec::new(),
-    };
+    let rates = &w.rates;
     for m in &metrics {
         let col = w.col(m);
         match kind_of(m) {
             Kind::Sum => {
-                let _ = write!(sql, ",\n    {} AS s_{m}", d.to_double(&format!("SUM({col})")));
+                let _ = write!(
+                    sql,
+                    ",\n    {} AS s_{m}",
+                    d.to_double(&format!("SUM({col})"))
+                );
             }
             Kind::Money => {
                 let _ = write!(
@@ -478,7 +566,10 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
     }
     let _ = write!(sql, "\n  FROM inside\n  GROUP BY {key_list}\n),\n");
 
-    let stocks: Vec<&String> = metrics.iter().filter(|m| kind_of(m) == Kind::Stock).collect();
+    let stocks: Vec<&String> = metrics
+        .iter()
+        .filter(|m| kind_of(m) == Kind::Stock)
+        .collect();
     let series = ["platform", "account", "content_id"]
         .map(|c| format!("COALESCE({}, '')", w.col(c)))
         .join(", ");
@@ -584,13 +675,14 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             }
             Kind::Money => {
                 let (value, money) = if rates.is_empty() {
-                    (format!("CASE WHEN n_{m} <= 1 THEN s_{m} END"), format!("k_{m}"))
+                    (
+                        format!("CASE WHEN n_{m} <= 1 THEN s_{m} END"),
+                        format!("k_{m}"),
+                    )
                 } else {
                     let base = d.string(&fx.base.clone().unwrap_or_default().to_uppercase());
                     (
-                        format!(
-                            "CASE WHEN n_{m} <= 1 THEN s_{m} WHEN u_{m} = 0 THEN f_{m} END"
-                        ),
+                        format!("CASE WHEN n_{m} <= 1 THEN s_{m} WHEN u_{m} = 0 THEN f_{m} END"),
                         format!("CASE WHEN n_{m} <= 1 THEN k_{m} ELSE {base} END"),
                     )
                 };
@@ -632,7 +724,11 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         columns.push(format!("roi_g{i} AS {}", w.col(dim.name())));
     }
     if let Some(g) = grain {
-        columns.push(format!("{} AS {}", d.label(g, "roi_period"), w.col(g.name())));
+        columns.push(format!(
+            "{} AS {}",
+            d.label(g, "roi_period"),
+            w.col(g.name())
+        ));
     }
     columns.push(format!("roi_rows AS {}", w.col("rows")));
     columns.push(format!("roi_first AS {}", w.col("first_date")));
@@ -652,10 +748,9 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         let currency = match unit {
             Unit::Ratio => None,
             Unit::Money => match (compiled.currency, &fx.base) {
-                (Some(c), Some(base)) => Some(format!(
-                    "COALESCE({c}, {})",
-                    d.string(&base.to_uppercase())
-                )),
+                (Some(c), Some(base)) => {
+                    Some(format!("COALESCE({c}, {})", d.string(&base.to_uppercase())))
+                }
                 (None, Some(base)) => Some(d.string(&base.to_uppercase())),
                 (c, None) => c,
             },
@@ -670,7 +765,10 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         }
     }
     let _ = write!(sql, "\n  {}", columns.join(",\n  "));
-    let _ = write!(sql, "\nFROM totals\nWHERE roi_rows > 0\nORDER BY {key_list};\n");
+    let _ = write!(
+        sql,
+        "\nFROM totals\nWHERE roi_rows > 0\nORDER BY {key_list};\n"
+    );
     Ok(sql)
 }
 
@@ -707,7 +805,12 @@ const ROLLUP_DIMS: [Dimension; 3] = [Dimension::Platform, Dimension::Account, Di
 /// dimensions.
 pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
     let d = q.dialect;
-    let w = Writer { d, catalogue };
+    let w = Writer {
+        d,
+        catalogue,
+        rates: Vec::new(),
+        base: None,
+    };
     let mut dims: Vec<Dimension> = ROLLUP_DIMS.to_vec();
     for g in q.by {
         if let GroupBy::Dim(dim) = g
@@ -750,7 +853,11 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
         "WITH\nsrc AS (\n  SELECT *,\n    {date} AS roi_date,\n    {end} AS roi_end"
     );
     for (i, dim) in dims.iter().enumerate() {
-        let _ = write!(sql, ",\n    COALESCE({}, '') AS roi_g{i}", w.col(dim.name()));
+        let _ = write!(
+            sql,
+            ",\n    COALESCE({}, '') AS roi_g{i}",
+            w.col(dim.name())
+        );
     }
     let _ = write!(sql, "\n  FROM {}", q.table);
     let mut conditions = filter_conditions(&w, q.filter);
@@ -766,7 +873,10 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
         let _ = write!(sql, "\n  WHERE {}", conditions.join("\n    AND "));
     }
     sql.push_str("\n)");
-    let stocks: Vec<&String> = metrics.iter().filter(|m| kind_of(m) == Kind::Stock).collect();
+    let stocks: Vec<&String> = metrics
+        .iter()
+        .filter(|m| kind_of(m) == Kind::Stock)
+        .collect();
     for m in &stocks {
         let col = w.col(m);
         let content = format!("COALESCE({}, '')", w.col("content_id"));
@@ -797,10 +907,7 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
         }
     }
     let _ = write!(sql, "\n  FROM src\n  GROUP BY {key_list}\n)\n");
-    let mut columns = vec![
-        format!("roi_date AS {date}"),
-        format!("roi_end AS {end}"),
-    ];
+    let mut columns = vec![format!("roi_date AS {date}"), format!("roi_end AS {end}")];
     for (i, dim) in dims.iter().enumerate() {
         columns.push(format!("NULLIF(roi_g{i}, '') AS {}", w.col(dim.name())));
     }

@@ -68,3 +68,61 @@ fn reach_is_flagged_as_an_upper_bound() {
     assert_eq!(json["value"], 600.0);
     assert!(json.get("bound").is_none());
 }
+
+/// Revenue in USD and spend in VND: worked by hand in `fixtures/currencies/README.md`.
+#[test]
+fn amounts_in_two_currencies_meet_only_through_fx() {
+    let config = fixture("currencies/roi.toml");
+    let out = roi(&[
+        "report",
+        "--config",
+        config.to_str().unwrap(),
+        "--by",
+        "platform",
+        "--kpi",
+        "sales_revenue,spend,roas,cpl",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = |group: usize, kpi: &str| report["groups"][group]["values"][kpi].clone();
+    // facebook: 160 USD of revenue stays in USD; roas = 160 × 25,000 / 1,200,000.
+    assert_eq!(value(0, "sales_revenue")["currency"], "USD");
+    assert_eq!(value(0, "sales_revenue")["value"], 160.0);
+    let roas = value(0, "roas")["value"].as_f64().unwrap();
+    assert!((roas - 4_000_000.0 / 1_200_000.0).abs() < 1e-12, "{roas}");
+    // tiktok: spend 300,000 VND + 10 USD = 550,000 VND over 7 leads.
+    assert_eq!(value(1, "spend")["currency"], "VND");
+    assert_eq!(value(1, "spend")["value"], 550_000.0);
+    let cpl = value(1, "cpl")["value"].as_f64().unwrap();
+    assert!((cpl - 550_000.0 / 7.0).abs() < 1e-9, "{cpl}");
+
+    // Without [fx], no USD amount meets a VND one: no value, and a note says why.
+    let out = roi(&[
+        "report",
+        fixture("currencies").to_str().unwrap(),
+        "--by",
+        "platform",
+        "--kpi",
+        "roas,roi",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["groups"][0]["values"]["roas"]["value"].is_null());
+    assert!(report["groups"][0]["values"]["roi"]["value"].is_null());
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("revenue / spend (USD, VND) mixes currencies"),
+        "{notes}"
+    );
+    let out = roi(&["kpi", "roas", fixture("currencies").to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("mixes currencies"),
+        "{}",
+        transcript(&out)
+    );
+}
