@@ -16,6 +16,7 @@ mod real_exports;
 mod robustness;
 mod schema;
 mod sentiment;
+mod sql;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

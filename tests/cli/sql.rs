@@ -1,0 +1,110 @@
+//! `roi sql`: the KPI catalogue as SQL. The numbers are checked on real engines by
+//! scripts/sql_check.py (DuckDB in `.ci/run`, Spark and PostgreSQL by
+//! scripts/scale-out-check); here the text of each dialect is pinned by reviewed
+//! snapshots, and the errors by their messages.
+
+use crate::{code, fixture, roi, stdout, transcript};
+
+/// Money in two currencies with `[fx]`, a stock with its growth, a weighted duration,
+/// a filter, a window and a period: every part of the generator.
+fn query(dialect: &str) -> String {
+    let config = fixture("currencies/roi.toml");
+    let out = roi(&[
+        "sql",
+        "--config",
+        config.to_str().unwrap(),
+        "--dialect",
+        dialect,
+        "--by",
+        "campaign,month",
+        "--where",
+        "platform=facebook|tiktok",
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2026-08-31",
+        "roas",
+        "cpl",
+        "follower_growth",
+        "avg_first_reply_time",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    stdout(&out)
+}
+
+#[test]
+fn duckdb_query() {
+    insta::assert_snapshot!(query("duckdb"));
+}
+
+#[test]
+fn spark_query() {
+    insta::assert_snapshot!(query("spark"));
+}
+
+#[test]
+fn bigquery_query() {
+    insta::assert_snapshot!(query("bigquery"));
+}
+
+#[test]
+fn postgres_query() {
+    insta::assert_snapshot!(query("postgres"));
+}
+
+#[test]
+fn rollup_query() {
+    let out = roi(&[
+        "sql",
+        "--dialect",
+        "postgres",
+        "--rollup",
+        "day",
+        "--by",
+        "campaign",
+        "--table",
+        "marketing.roi_rows",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn the_default_is_every_kpi_of_the_catalogue() {
+    let out = roi(&[
+        "sql",
+        "--config",
+        fixture("kpis/roi.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let list = roi(&[
+        "kpis",
+        "--config",
+        fixture("kpis/roi.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let sql = stdout(&out);
+    for kpi in list["kpis"].as_array().unwrap() {
+        let column = format!(" AS \"{}\"", kpi["name"].as_str().unwrap());
+        assert!(sql.contains(&column), "no column {column}");
+    }
+}
+
+#[test]
+fn errors_name_the_problem() {
+    let out = roi(&["sql", "cpm", "rooas"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("unknown_kpi", transcript(&out));
+    let out = roi(&["sql", "--rollup", "day", "--by", "month"]);
+    assert_eq!(code(&out), 2);
+    insta::assert_snapshot!("rollup_by_period", transcript(&out));
+    let out = roi(&["sql", "--dialect", "oracle"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        transcript(&out).contains("possible values: duckdb, spark, bigquery, postgres"),
+        "{}",
+        transcript(&out)
+    );
+}
