@@ -245,7 +245,8 @@ pub enum Command {
         #[arg(long, value_name = "KEY", value_delimiter = ',')]
         by: Vec<String>,
         /// Instead of KPIs, roll the rows up to roi's normalized format at this grain,
-        /// keeping platform, account, currency and the --by dimensions
+        /// keeping platform, account, currency, the --by dimensions and those the goals
+        /// of roi.toml filter on
         #[arg(long, value_enum, value_name = "GRAIN")]
         rollup: Option<crate::kpi::sql::Rollup>,
         #[command(flatten)]

@@ -510,7 +510,19 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     if by.iter().any(|g| !matches!(g, report::GroupBy::Dim(_))) {
                         bail!(say!("error.sql_by"));
                     }
-                    kpi::sql::rollup_query(&config.catalogue, &query)
+                    // The goals of roi.toml must still find their rows in the rollup.
+                    let mut keep = by.clone();
+                    for goal in &config.goals {
+                        for (dim, _) in &goal.filter.conditions {
+                            if !keep.contains(&report::GroupBy::Dim(*dim)) {
+                                keep.push(report::GroupBy::Dim(*dim));
+                            }
+                        }
+                    }
+                    kpi::sql::rollup_query(
+                        &config.catalogue,
+                        &kpi::sql::Query { by: &keep, ..query },
+                    )
                 }
                 None => kpi::sql::kpi_query(&config.catalogue, &config.fx, &query)?,
             };

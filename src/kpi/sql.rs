@@ -799,7 +799,7 @@ const ROLLUP_DIMS: [Dimension; 3] = [Dimension::Platform, Dimension::Account, Di
 
 /// The query rolling rows up to roi's normalized format at daily grain (rows that
 /// cover several days stay as they are): one row per date, end date, platform,
-/// account, currency and `--by` dimension, flows summed, a stock's last value per
+/// account, currency and `q.by` dimension, flows summed, a stock's last value per
 /// content summed, reply times weighted by their messages. Its output is what `roi
 /// report` and `roi check` read, with the same KPIs for any grouping by the kept
 /// dimensions.
