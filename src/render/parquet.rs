@@ -52,7 +52,8 @@ pub fn check_target(dir: &Path, force: bool) -> anyhow::Result<()> {
     if !meta.is_dir() {
         bail!(say!("error.parquet_not_dir", path = dir.display()));
     }
-    let entries = fs::read_dir(dir).with_context(|| say!("error.write_in", path = dir.display()))?;
+    let entries =
+        fs::read_dir(dir).with_context(|| say!("error.write_in", path = dir.display()))?;
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.with_context(|| say!("error.write_in", path = dir.display()))?;
@@ -147,9 +148,9 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
             .then_with(|| (a.start, a.end, a.file, a.line).cmp(&(b.start, b.end, b.file, b.line)))
     });
     let mut files = 0;
-    for part in rows.chunk_by(|a, b| {
-        platform(ds, a) == platform(ds, b) && month(a.start) == month(b.start)
-    }) {
+    for part in
+        rows.chunk_by(|a, b| platform(ds, a) == platform(ds, b) && month(a.start) == month(b.start))
+    {
         let first = part[0];
         let folder = staged
             .path()
@@ -157,7 +158,11 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
                 "platform={}",
                 platform(ds, first).map_or_else(|| DEFAULT_PARTITION.to_owned(), escape)
             ))
-            .join(format!("month={:04}-{:02}", first.start.year(), first.start.month()));
+            .join(format!(
+                "month={:04}-{:02}",
+                first.start.year(),
+                first.start.month()
+            ));
         write_partition(ds, &schema, part, &folder)?;
         files += 1;
     }
@@ -217,8 +222,8 @@ fn write_partition(
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_row_count(Some(BATCH_ROWS))
         .build();
-    let mut writer =
-        ArrowWriter::try_new(tmp.as_file_mut(), schema.clone(), Some(props)).with_context(failed)?;
+    let mut writer = ArrowWriter::try_new(tmp.as_file_mut(), schema.clone(), Some(props))
+        .with_context(failed)?;
     for chunk in rows.chunks(BATCH_ROWS) {
         writer
             .write(&batch(ds, schema, chunk)?)
