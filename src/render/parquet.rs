@@ -217,7 +217,15 @@ fn write_partition(
     let target = folder.join("part-0.parquet");
     let failed = || say!("error.write", path = target.display());
     fs::create_dir_all(folder).with_context(failed)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(folder).with_context(failed)?;
+    let mut builder = tempfile::Builder::new();
+    // Temporary files are private (0600); these are data for other tools and users,
+    // so they get the mode any new file gets (0666 less the umask).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(folder).with_context(failed)?;
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_row_count(Some(BATCH_ROWS))

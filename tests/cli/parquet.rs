@@ -507,3 +507,47 @@ fn a_count_with_a_fraction_is_an_error_not_rounded() {
         "nothing written, no temporary folder left"
     );
 }
+
+#[test]
+fn a_custom_metric_named_like_a_layout_column_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("sales.csv"),
+        "date,platform,month,likes\n2026-08-01,facebook,8,3\n",
+    )
+    .unwrap();
+    let args = [
+        "normalize",
+        "sales.csv",
+        "--format",
+        "parquet",
+        "--output",
+        "out",
+    ];
+    let out = roi_in(tmp.path(), &args);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: custom metric `month` has the name of a Parquet column roi writes (date, \
+         end_date, month, source_file, source_line, or a dimension); rename that column of \
+         the input\n"
+    );
+    assert!(!tmp.path().join("out").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_readable_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet("fixtures/parquet/posts.csv", &dir);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let file = dir.join("platform=tiktok/month=2026-08/part-0.parquet");
+    let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
+    // Not the 0600 of a temporary file: the mode of any new file under this umask.
+    let plain = tmp.path().join("plain");
+    std::fs::write(&plain, "").unwrap();
+    let expected = std::fs::metadata(plain).unwrap().permissions().mode() & 0o777;
+    assert_eq!(format!("{mode:o}"), format!("{expected:o}"));
+}
