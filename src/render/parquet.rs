@@ -23,7 +23,7 @@ use crate::model::{Amount, CANONICAL_METRICS, Dimension, MetricId, Unit};
 use crate::say;
 
 /// The partition value of rows without a platform, as Hive and Spark write it.
-pub const DEFAULT_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+const DEFAULT_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 
 /// Rows per record batch and per row group: bounds what the writer holds at once.
 const BATCH_ROWS: usize = 65_536;
@@ -82,7 +82,7 @@ pub fn check_target(dir: &Path, force: bool) -> anyhow::Result<()> {
 
 /// The fixed schema of this dataset: dates, every dimension but `platform`, every
 /// canonical metric, the dataset's custom metrics, provenance.
-pub fn schema(ds: &Dataset) -> anyhow::Result<SchemaRef> {
+fn schema(ds: &Dataset) -> anyhow::Result<SchemaRef> {
     let mut fields = vec![
         Field::new("date", DataType::Date32, false),
         Field::new("end_date", DataType::Date32, false),

@@ -551,3 +551,34 @@ fn files_are_readable_like_any_new_file() {
     let expected = std::fs::metadata(plain).unwrap().permissions().mode() & 0o777;
     assert_eq!(format!("{mode:o}"), format!("{expected:o}"));
 }
+
+#[test]
+fn a_file_is_not_an_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("out"), "mine").unwrap();
+    let posts = fixture("parquet/posts.csv");
+    for force in [false, true] {
+        let mut args = vec![
+            "normalize",
+            posts.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--output",
+            "out",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let out = roi_in(tmp.path(), &args);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: out is not a folder (a file or a link); Parquet output is a folder: \
+             choose another `--output DIR`\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("out")).unwrap(),
+            "mine"
+        );
+    }
+}
