@@ -62,7 +62,8 @@ pub struct GlobalArgs {
     /// Print nothing on stdout; the exit code tells the result
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Write the output to this file (atomically) instead of stdout
+    /// Write the output to this file (atomically) instead of stdout; a folder for
+    /// --format parquet
     #[arg(long, short, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Year of exports whose dates have no year (TikTok) [default: `year` of roi.toml,
@@ -215,10 +216,12 @@ pub enum Command {
         #[arg(value_name = "INPUT")]
         inputs: Vec<String>,
     },
-    /// Write the normalized rows in roi's own format (CSV, or JSON with --format json)
+    /// Write the normalized rows in roi's own format (CSV, or JSON with --format json),
+    /// or as Parquet partitioned by platform and month (--format parquet --output DIR)
     #[command(after_help = "Examples:
   roi normalize exports/ > normalized.csv
-  roi normalize exports/ --format json --output rows.json")]
+  roi normalize exports/ --format json --output rows.json
+  roi normalize exports/ --format parquet --output lake/roi")]
     Normalize {
         /// Export files or folders [default: `inputs` of roi.toml]
         #[arg(value_name = "INPUT")]

@@ -223,6 +223,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // Until roi.toml is read (it may set `lang`), errors speak the flag's or the
     // environment's language.
     i18n::set_current(g.lang.or_else(i18n::Lang::from_env).unwrap_or_default());
+    if g.format == Format::Parquet {
+        if !matches!(cli.command, Command::Normalize { .. }) {
+            bail!(say!("error.parquet_only"));
+        }
+        if g.output.is_none() {
+            bail!(say!("error.parquet_output"));
+        }
+        // `--output` is a folder the Parquet writer fills itself: nothing to buffer.
+        return execute(cli, out);
+    }
     if let Some(path) = &g.output {
         refuse_overwrite(path, g.force)?;
         let mut buffer = Vec::new();
@@ -476,6 +486,28 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Normalize { inputs } => {
+            if *format == Format::Parquet {
+                let Some(dir) = &cli.global.output else {
+                    bail!(say!("error.parquet_output"));
+                };
+                // Before reading anything: a refused target should not cost a read.
+                render::parquet::check_target(dir, cli.global.force)?;
+                let dataset = settings.dataset(inputs)?;
+                let written = render::parquet::write(&dataset, dir, cli.global.force)?;
+                input_notes_to_stderr(&dataset, cli.global.quiet);
+                if !cli.global.quiet {
+                    eprintln!(
+                        "{}",
+                        say!(
+                            "stderr.parquet_wrote",
+                            rows = written.rows,
+                            files = written.files,
+                            path = dir.display()
+                        )
+                    );
+                }
+                return Ok(Outcome::Success);
+            }
             let dataset = settings.dataset(inputs)?;
             match format {
                 Format::Json => render::normalized_json(&dataset, out)?,

@@ -7,9 +7,10 @@ mod insights;
 mod junit;
 mod markdown;
 mod normalized;
+pub mod parquet;
+mod table;
 
 pub use normalized::{normalized_csv, normalized_json};
-mod table;
 
 use std::io::{self, Write};
 
@@ -28,6 +29,8 @@ pub enum Format {
     Junit,
     /// One self-contained HTML page with charts (`roi report`)
     Html,
+    /// Parquet files partitioned by platform and month (`roi normalize --output DIR`)
+    Parquet,
 }
 
 /// How text output looks on this terminal.
@@ -213,6 +216,7 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Markdown => markdown::report(r, style.lang, out),
         Format::Junit => junit::goals("roi report", &r.goals, &[], out),
         Format::Html => html::report(r, style.lang, out),
+        Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }
 }
 
@@ -226,6 +230,7 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
         Format::Markdown => markdown::check(r, style.lang, out),
         Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
         Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),
+        Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }
 }
 
@@ -293,6 +298,7 @@ pub fn kpi_list(
         Format::Markdown => markdown::kpi_list(list, style.lang, out),
         Format::Junit => Err(io::Error::other(crate::say!("error.junit_only"))),
         Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),
+        Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }
 }
 

@@ -10,6 +10,7 @@ mod i18n;
 mod importers;
 mod insights;
 mod kpis;
+mod parquet;
 mod properties;
 mod readme;
 mod real_exports;

@@ -1,0 +1,584 @@
+//! `roi normalize --format parquet --output DIR`: the files read back with the
+//! parquet crate's own reader and compared with `roi normalize`'s CSV of the same
+//! input, plus hand-checked values of `fixtures/parquet` (two files: ads and posts).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::Path;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Decimal128Type, Int64Type};
+use arrow_array::{Array, RecordBatch, RecordBatchReader};
+use arrow_schema::DataType;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
+
+/// One partition file: its path under DIR, column names and types, and its rows as
+/// column → value text, NULLs left out.
+struct Partition {
+    path: String,
+    schema: Vec<(String, DataType, bool)>,
+    rows: Vec<BTreeMap<String, String>>,
+}
+
+fn read_partitions(dir: &Path) -> Vec<Partition> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(file).unwrap())
+                .unwrap()
+                .build()
+                .unwrap();
+            let schema = reader
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| (f.name().clone(), f.data_type().clone(), f.is_nullable()))
+                .collect();
+            let mut rows = Vec::new();
+            for batch in reader {
+                rows.extend(rows_of(&batch.unwrap()));
+            }
+            let path = file
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            Partition { path, schema, rows }
+        })
+        .collect()
+}
+
+fn rows_of(batch: &RecordBatch) -> Vec<BTreeMap<String, String>> {
+    let mut rows = vec![BTreeMap::new(); batch.num_rows()];
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        for (i, row) in rows.iter_mut().enumerate() {
+            if column.is_null(i) {
+                continue;
+            }
+            let text = match field.data_type() {
+                DataType::Date32 => {
+                    let days = column.as_primitive::<Date32Type>().value(i);
+                    (chrono::NaiveDate::default() + chrono::Days::new(days as u64)).to_string()
+                }
+                DataType::Utf8 => column.as_string::<i32>().value(i).to_owned(),
+                DataType::Int64 => column.as_primitive::<Int64Type>().value(i).to_string(),
+                DataType::Decimal128(38, 6) => {
+                    decimal_text(column.as_primitive::<Decimal128Type>().value(i))
+                }
+                other => panic!("unexpected type {other} of {}", field.name()),
+            };
+            row.insert(field.name().clone(), text);
+        }
+    }
+    rows
+}
+
+/// A DECIMAL(38,6) value written as roi's CSV writes amounts: `35.5`, `12`.
+fn decimal_text(v: i128) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (int, frac) = (v.abs() / 1_000_000, v.abs() % 1_000_000);
+    if frac == 0 {
+        format!("{sign}{int}")
+    } else {
+        let digits = format!("{frac:06}");
+        format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// The rows of `roi normalize` (CSV) as column → value, empty cells left out.
+fn csv_rows(args: &[&str]) -> Vec<BTreeMap<String, String>> {
+    let out = roi(args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let mut row: BTreeMap<String, String> = header
+                .iter()
+                .zip(rec.iter())
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect();
+            // The CSV leaves `end_date` out when every row is one day; Parquet never.
+            if !row.contains_key("end_date") {
+                row.insert("end_date".to_owned(), row["date"].clone());
+            }
+            row
+        })
+        .collect()
+}
+
+fn normalize_parquet(inputs: &str, dir: &Path) -> std::process::Output {
+    let dir = dir.to_str().unwrap();
+    roi(&["normalize", inputs, "--format", "parquet", "--output", dir])
+}
+
+const DIMENSIONS: [&str; 16] = [
+    "account",
+    "campaign",
+    "ad_set",
+    "ad",
+    "content_id",
+    "content_type",
+    "source",
+    "medium",
+    "landing_page",
+    "product",
+    "currency",
+    "published",
+    "text",
+    "video_duration",
+    "link",
+    "brand",
+];
+
+/// Canonical metrics in the documented order, and whether each is a count (INT64).
+const METRICS: [(&str, bool); 32] = [
+    ("impressions", true),
+    ("reach", true),
+    ("clicks", true),
+    ("link_clicks", true),
+    ("likes", true),
+    ("comments", true),
+    ("shares", true),
+    ("saves", true),
+    ("video_views", true),
+    ("profile_visits", true),
+    ("mentions", true),
+    ("category_mentions", true),
+    ("mentions_positive", true),
+    ("mentions_neutral", true),
+    ("mentions_negative", true),
+    ("estimated_positive", true),
+    ("estimated_neutral", true),
+    ("estimated_negative", true),
+    ("followers", true),
+    ("followers_gained", true),
+    ("followers_lost", true),
+    ("sessions", true),
+    ("leads", true),
+    ("conversions", true),
+    ("purchases", true),
+    ("customers", true),
+    ("revenue", false),
+    ("spend", false),
+    ("issues_resolved", true),
+    ("messages_received", true),
+    ("first_reply_seconds", false),
+    ("influencers_signed", true),
+];
+
+fn expected_schema(custom: &[&str]) -> Vec<(String, DataType, bool)> {
+    let decimal = DataType::Decimal128(38, 6);
+    let mut schema = vec![
+        ("date".to_owned(), DataType::Date32, false),
+        ("end_date".to_owned(), DataType::Date32, false),
+    ];
+    schema.extend(DIMENSIONS.map(|d| (d.to_owned(), DataType::Utf8, true)));
+    schema.extend(METRICS.map(|(m, count)| {
+        let ty = if count {
+            DataType::Int64
+        } else {
+            decimal.clone()
+        };
+        (m.to_owned(), ty, true)
+    }));
+    schema.extend(
+        custom
+            .iter()
+            .map(|m| ((*m).to_owned(), decimal.clone(), true)),
+    );
+    schema.push(("source_file".to_owned(), DataType::Utf8, false));
+    schema.push(("source_line".to_owned(), DataType::Int64, false));
+    schema
+}
+
+#[test]
+fn partitions_schema_and_rows_match_the_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet("fixtures/parquet", &dir);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "roi: wrote 9 row(s) to 4 Parquet file(s) under {}\n",
+            dir.display()
+        )
+    );
+
+    let parts = read_partitions(&dir);
+    let listing: Vec<(&str, usize)> = parts
+        .iter()
+        .map(|p| (p.path.as_str(), p.rows.len()))
+        .collect();
+    assert_eq!(
+        listing,
+        [
+            (
+                "platform=__HIVE_DEFAULT_PARTITION__/month=2026-08/part-0.parquet",
+                1
+            ),
+            ("platform=facebook/month=2026-07/part-0.parquet", 3),
+            ("platform=facebook/month=2026-08/part-0.parquet", 3),
+            ("platform=tiktok/month=2026-08/part-0.parquet", 2),
+        ]
+    );
+    for part in &parts {
+        assert_eq!(
+            part.schema,
+            expected_schema(&["trial_starts"]),
+            "{}",
+            part.path
+        );
+    }
+
+    // Round trip: each partition holds exactly the CSV's rows of its platform and
+    // month, in the CSV's order, with the same values; every other column is NULL.
+    let csv = csv_rows(&["normalize", "fixtures/parquet"]);
+    assert_eq!(csv.len(), 9);
+    let mut compared = 0;
+    for part in &parts {
+        let (platform, month) = part
+            .path
+            .strip_prefix("platform=")
+            .and_then(|p| p.split_once("/month="))
+            .unwrap();
+        let month = &month[..7];
+        let platform = (platform != "__HIVE_DEFAULT_PARTITION__").then_some(platform);
+        let expected: Vec<_> = csv
+            .iter()
+            .filter(|r| r.get("platform").map(String::as_str) == platform)
+            .filter(|r| r["date"].starts_with(month))
+            .map(|r| {
+                let mut r = r.clone();
+                r.remove("platform");
+                r
+            })
+            .collect();
+        let got: Vec<_> = part
+            .rows
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.remove("source_file");
+                r.remove("source_line");
+                r
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", part.path);
+        compared += got.len();
+    }
+    assert_eq!(compared, csv.len());
+
+    // By hand from fixtures/parquet: August on Facebook is ads.csv line 4, posts.csv
+    // line 3 (same day, later file), then the week-long row of ads.csv line 5.
+    let aug = &parts[2].rows;
+    let provenance: Vec<(&str, &str, &str, &str)> = aug
+        .iter()
+        .map(|r| {
+            (
+                r["date"].as_str(),
+                r["end_date"].as_str(),
+                r["source_file"].as_str(),
+                r["source_line"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        provenance,
+        [
+            ("2026-08-01", "2026-08-01", "fixtures/parquet/ads.csv", "4"),
+            (
+                "2026-08-01",
+                "2026-08-01",
+                "fixtures/parquet/posts.csv",
+                "3"
+            ),
+            ("2026-08-01", "2026-08-07", "fixtures/parquet/ads.csv", "5"),
+        ]
+    );
+    assert_eq!(aug[0]["campaign"], "Tết 2027");
+    assert_eq!(aug[0]["impressions"], "900");
+    assert_eq!(aug[0]["spend"], "12.000001");
+    assert_eq!(aug[0]["revenue"], "100");
+    assert_eq!(aug[0]["currency"], "USD");
+    assert!(
+        !aug[0].contains_key("clicks"),
+        "an empty cell is NULL, not 0"
+    );
+    assert_eq!(aug[1]["first_reply_seconds"], "90.5");
+    assert_eq!(aug[1]["comments"], "0", "a written 0 stays 0");
+    let unplatformed = &parts[0].rows[0];
+    assert_eq!(unplatformed["campaign"], "Newsletter");
+    assert_eq!(unplatformed["clicks"], "12");
+}
+
+#[test]
+fn decimals_and_counts_have_their_exact_physical_values() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet("fixtures/parquet/ads.csv", &dir);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let file = dir.join("platform=facebook/month=2026-07/part-0.parquet");
+    let batch = ParquetRecordBatchReaderBuilder::try_new(File::open(file).unwrap())
+        .unwrap()
+        .build()
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let column = |name: &str| batch.column_by_name(name).unwrap().clone();
+    // 35.50 and 40.25 USD in millionths; 1000 and 1200 impressions as integers.
+    let spend = column("spend");
+    let spend = spend.as_primitive::<Decimal128Type>();
+    assert_eq!(spend.values().to_vec(), [35_500_000, 40_250_000]);
+    let impressions = column("impressions");
+    let impressions = impressions.as_primitive::<Int64Type>();
+    assert_eq!(impressions.values().to_vec(), [1000, 1200]);
+    let trials = column("trial_starts");
+    let trials = trials.as_primitive::<Decimal128Type>();
+    assert!(trials.is_null(0));
+    assert_eq!(trials.value(1), 3_000_000);
+    let dates = column("date");
+    // 2026-07-30 is day 20664 after 1970-01-01.
+    assert_eq!(
+        dates.as_primitive::<Date32Type>().values().to_vec(),
+        [20_664, 20_665]
+    );
+}
+
+#[test]
+fn an_existing_folder_is_replaced_only_with_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ads = fixture("parquet/ads.csv");
+    let posts = fixture("parquet/posts.csv");
+    let run = |input: &Path, force: bool| {
+        let mut args = vec![
+            "normalize",
+            input.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--output",
+            "out",
+        ];
+        if force {
+            args.push("--force");
+        }
+        roi_in(tmp.path(), &args)
+    };
+    let listing = || {
+        let mut parts: Vec<String> = read_partitions(&tmp.path().join("out"))
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        parts.sort();
+        parts
+    };
+    assert_eq!(code(&run(&ads, false)), 0);
+    assert_eq!(listing().len(), 4);
+
+    let refused = run(&posts, false);
+    assert_eq!(code(&refused), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr),
+        "error: out already exists and is not empty; add `--force` to replace it\n"
+    );
+    assert_eq!(listing().len(), 4, "a refused run changes nothing");
+
+    // Replaced, not merged: the ads' partitions posts.csv has no rows for are gone.
+    let forced = run(&posts, true);
+    assert_eq!(code(&forced), 0, "{}", transcript(&forced));
+    assert_eq!(
+        listing(),
+        [
+            "platform=facebook/month=2026-07/part-0.parquet",
+            "platform=facebook/month=2026-08/part-0.parquet",
+            "platform=tiktok/month=2026-08/part-0.parquet",
+        ]
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers, ["out"], "no temporary folder is left behind");
+
+    // Even --force never empties a folder roi did not fill.
+    std::fs::write(tmp.path().join("out/notes.txt"), "mine").unwrap();
+    let foreign = run(&posts, true);
+    assert_eq!(code(&foreign), 2);
+    assert!(
+        String::from_utf8_lossy(&foreign.stderr).starts_with(
+            "error: out holds `notes.txt`, which roi did not write: even with `--force`"
+        ),
+        "{}",
+        transcript(&foreign)
+    );
+    assert!(tmp.path().join("out/notes.txt").exists());
+}
+
+#[test]
+fn an_empty_existing_folder_is_filled() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("out")).unwrap();
+    let posts = fixture("parquet/posts.csv");
+    let args = [
+        "normalize",
+        posts.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "--output",
+        "out",
+    ];
+    let out = roi_in(tmp.path(), &args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(read_partitions(&tmp.path().join("out")).len(), 3);
+}
+
+#[test]
+fn parquet_needs_output_and_normalize() {
+    let out = roi(&["normalize", "fixtures/parquet", "--format", "parquet"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: `--format parquet` writes a folder of files, not text for stdout: add `--output DIR`\n"
+    );
+    for command in [
+        &["report", "fixtures/parquet"][..],
+        &["kpi", "cpc", "fixtures/parquet"],
+        &["inspect", "fixtures/parquet"],
+        &["kpis"],
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--format", "parquet", "--output", "out"]);
+        let out = roi(&args);
+        assert_eq!(code(&out), 2, "{command:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: `--format parquet` is for `roi normalize --output DIR`\n",
+            "{command:?}"
+        );
+    }
+    assert!(!crate::root().join("out").exists());
+}
+
+#[test]
+fn a_count_with_a_fraction_is_an_error_not_rounded() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("posts.csv"),
+        "date,platform,likes,spend\n2026-08-01,facebook,3,1.5\n2026-08-02,facebook,2.5,1\n",
+    )
+    .unwrap();
+    let args = [
+        "normalize",
+        "posts.csv",
+        "--format",
+        "parquet",
+        "--output",
+        "out",
+    ];
+    let out = roi_in(tmp.path(), &args);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: posts.csv:3: `likes` is a count, but 2.5 has a fraction; Parquet stores \
+         counts as whole numbers (INT64), and roi does not round data\n"
+    );
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        ["posts.csv"],
+        "nothing written, no temporary folder left"
+    );
+}
+
+#[test]
+fn a_custom_metric_named_like_a_layout_column_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("sales.csv"),
+        "date,platform,month,likes\n2026-08-01,facebook,8,3\n",
+    )
+    .unwrap();
+    let args = [
+        "normalize",
+        "sales.csv",
+        "--format",
+        "parquet",
+        "--output",
+        "out",
+    ];
+    let out = roi_in(tmp.path(), &args);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: custom metric `month` has the name of a Parquet column roi writes (date, \
+         end_date, month, source_file, source_line, or a dimension); rename that column of \
+         the input\n"
+    );
+    assert!(!tmp.path().join("out").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_readable_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet("fixtures/parquet/posts.csv", &dir);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let file = dir.join("platform=tiktok/month=2026-08/part-0.parquet");
+    let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
+    // Not the 0600 of a temporary file: the mode of any new file under this umask.
+    let plain = tmp.path().join("plain");
+    std::fs::write(&plain, "").unwrap();
+    let expected = std::fs::metadata(plain).unwrap().permissions().mode() & 0o777;
+    assert_eq!(format!("{mode:o}"), format!("{expected:o}"));
+}
+
+#[test]
+fn a_file_is_not_an_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("out"), "mine").unwrap();
+    let posts = fixture("parquet/posts.csv");
+    for force in [false, true] {
+        let mut args = vec![
+            "normalize",
+            posts.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--output",
+            "out",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let out = roi_in(tmp.path(), &args);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: out is not a folder (a file or a link); Parquet output is a folder: \
+             choose another `--output DIR`\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("out")).unwrap(),
+            "mine"
+        );
+    }
+}
