@@ -134,6 +134,8 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // `--output lake/rows/client=shop` on a new lake: the folders above are made.
+    fs::create_dir_all(parent).with_context(|| say!("error.write_in", path = parent.display()))?;
     let staged = tempfile::Builder::new()
         .prefix(".roi-parquet-")
         .tempdir_in(parent)

@@ -447,6 +447,30 @@ fn an_empty_existing_folder_is_filled() {
 }
 
 #[test]
+fn the_folders_above_the_output_are_made() {
+    let tmp = tempfile::tempdir().unwrap();
+    let posts = fixture("parquet/posts.csv");
+    let args = [
+        "normalize",
+        posts.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "--output",
+        "lake/rows/client=shop",
+    ];
+    let out = roi_in(tmp.path(), &args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let written = tmp.path().join("lake/rows/client=shop");
+    assert_eq!(read_partitions(&written).len(), 3);
+    // Nothing but the output is left in the folder above it.
+    let siblings: Vec<_> = std::fs::read_dir(tmp.path().join("lake/rows"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(siblings, ["client=shop"]);
+}
+
+#[test]
 fn parquet_needs_output_and_normalize() {
     let out = roi(&["normalize", "fixtures/parquet", "--format", "parquet"]);
     assert_eq!(code(&out), 2);
