@@ -7,7 +7,7 @@ require every group and every KPI (value and currency) to equal `roi report` on 
 same inputs, to 1e-9 relative. Then the rollup: `roi sql --rollup day` run on the
 engine, its output read back by `roi report`, must give the same KPIs again.
 
-Usage: scripts/sql_check.py --roi target/debug/roi [--engine duckdb|spark|postgres]
+Usage: scripts/sql_check.py --roi target/debug/roi [--engine duckdb|spark|postgres] [--postgres DSN]
 Run by `.ci/run` with DuckDB (scripts/sql-check installs it into a virtual
 environment); Spark and PostgreSQL by scripts/scale-out-check (docs/scale-out.md).
 """
@@ -85,6 +85,8 @@ class DuckDB:
 
 
 class Spark:
+    """Spark SQL in local mode (pyspark), reading the Hive-partitioned Parquet directly."""
+
     name = "spark"
 
     def __init__(self):
@@ -95,6 +97,10 @@ class Spark:
             .appName("roi-sql-check")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.ui.showConsoleProgress", "false")
+            # Partition values (platform=…, month=…) stay strings, as written.
+            .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
             .getOrCreate()
         )
         self.spark.sparkContext.setLogLevel("ERROR")
@@ -109,6 +115,60 @@ class Spark:
     def to_csv(self, sql, path):
         rows = self.query(sql)
         write_csv(rows, path)
+
+
+# Parquet (DuckDB) type -> PostgreSQL type, for the table the rows are loaded into.
+PG_TYPES = {"DATE": "DATE", "VARCHAR": "TEXT", "BIGINT": "BIGINT", "INTEGER": "BIGINT",
+            "SMALLINT": "BIGINT", "TINYINT": "BIGINT", "UBIGINT": "NUMERIC(20,0)",
+            "UINTEGER": "BIGINT", "DOUBLE": "DOUBLE PRECISION", "FLOAT": "REAL", "BOOLEAN": "BOOLEAN"}
+
+
+class Postgres:
+    """PostgreSQL: the Parquet rows (read with DuckDB) are copied into a typed table.
+
+    Connects with the libpq environment (PGHOST, PGUSER, PGDATABASE…), as set by
+    scripts/scale-out-check, or with --postgres DSN.
+    """
+
+    name = "postgres"
+
+    def __init__(self, dsn=""):
+        import duckdb
+        import psycopg
+
+        self.con = psycopg.connect(dsn, autocommit=True)
+        self.con.execute("SET TIME ZONE 'UTC'")
+        self.duck = duckdb.connect()
+
+    def table(self, parquet, name="roi_rows"):
+        scan = f"read_parquet('{parquet}/**/*.parquet', hive_partitioning = true)"
+        columns = self.duck.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+        defs = []
+        for column, kind, *_ in columns:
+            kind = kind.upper()
+            pg = kind.replace("DECIMAL", "NUMERIC") if kind.startswith("DECIMAL") else PG_TYPES.get(kind, "TEXT")
+            defs.append(f'"{column}" {pg}')
+        self.con.execute(f"DROP TABLE IF EXISTS {name}")
+        self.con.execute(f"CREATE TABLE {name} ({', '.join(defs)})")
+        cur = self.duck.execute(f"SELECT * FROM {scan}")
+        with self.con.cursor().copy(f"COPY {name} FROM STDIN") as copy:
+            while batch := cur.fetchmany(10000):
+                for row in batch:
+                    copy.write_row(row)
+        self.con.execute(f"ANALYZE {name}")
+        return name
+
+    def query(self, sql):
+        cur = self.con.execute(sql)
+        names = [d.name for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def to_csv(self, sql, path):
+        with open(path, "wb") as f, self.con.cursor().copy(
+            f"COPY ({sql.rstrip().rstrip(';')}) TO STDOUT (FORMAT CSV, HEADER)"
+        ) as copy:
+            for data in copy:
+                f.write(data)
 
 
 def write_csv(rows, path):
@@ -186,8 +246,19 @@ def normalize(config, inputs, tmp):
         sys.path.insert(0, "/tmp/sq"); import shim
         csvp = Path(tmp) / "n.csv"
         csvp.write_text(run([ROI, "normalize"] + config_args(config) + inputs))
-        shim.load(ENGINE.con, csvp)
-        return None
+        if ENGINE.name == "duckdb":
+            shim.load(ENGINE.con, csvp)
+            return None
+        # Other engines: the shim's table written as roi's Hive-partitioned Parquet.
+        import duckdb
+
+        con = duckdb.connect()
+        shim.load(con, csvp)
+        out = Path(tmp) / "parquet"
+        con.execute(f"COPY (SELECT *, strftime(date, '%Y-%m') AS month FROM roi_rows) TO '{out}' "
+                    "(FORMAT PARQUET, PARTITION_BY (platform, month))")
+        con.close()
+        return out
     out = Path(tmp) / "parquet"
     run([ROI, "normalize", "--format", "parquet", "--output", str(out)] + config_args(config) + inputs)
     return out
@@ -237,10 +308,17 @@ def main():
     global ROI
     parser = argparse.ArgumentParser()
     parser.add_argument("--roi", default=str(ROOT / "target/debug/roi"))
-    parser.add_argument("--engine", default="duckdb", choices=["duckdb", "spark"])
+    parser.add_argument("--engine", default="duckdb", choices=["duckdb", "spark", "postgres"])
+    parser.add_argument("--postgres", default="", metavar="DSN",
+                        help="PostgreSQL connection string (default: the PG* environment)")
     opts = parser.parse_args()
     ROI = str(Path(opts.roi).resolve())
-    engine = DuckDB() if opts.engine == "duckdb" else Spark()
+    if opts.engine == "duckdb":
+        engine = DuckDB()
+    elif opts.engine == "spark":
+        engine = Spark()
+    else:
+        engine = Postgres(opts.postgres)
     global ENGINE; ENGINE = engine
     failures = 0
     checked = 0

@@ -59,6 +59,16 @@ impl Dialect {
         }
     }
 
+    /// A text column as an ordering key: PostgreSQL orders text by the database's
+    /// collation (`en_US.UTF-8` puts `meta.csv` before `Meta.csv`), the others by
+    /// bytes; `COLLATE "C"` orders by bytes everywhere.
+    fn bytewise(self, expr: &str) -> String {
+        match self {
+            Dialect::Postgres => format!("{expr} COLLATE \"C\""),
+            _ => expr.to_owned(),
+        }
+    }
+
     fn double(self) -> &'static str {
         match self {
             Dialect::Duckdb | Dialect::Spark => "DOUBLE",
@@ -71,6 +81,7 @@ impl Dialect {
         format!("CAST({expr} AS {})", self.double())
     }
 
+    #[allow(clippy::unused_self)] // every dialect reads `DATE 'YYYY-MM-DD'`
     fn date(self, date: NaiveDate) -> String {
         format!("DATE '{date}'")
     }
@@ -234,7 +245,7 @@ impl Writer<'_> {
                     "CASE WHEN COALESCE({}) IS NULL THEN NULL ELSE {sum} END",
                     values.join(", ")
                 );
-                self.guard(value, currency, differ)
+                Self::guard(value, currency, differ)
             }
             Expr::Binary(op, l, r) => {
                 let l = self.compile(l, depth + 1);
@@ -263,7 +274,7 @@ impl Writer<'_> {
                         if differ.is_some() { None } else { divided },
                     ),
                 };
-                self.guard(value, currency, differ)
+                Self::guard(value, currency, differ)
             }
         }
     }
@@ -311,16 +322,15 @@ impl Writer<'_> {
 
     /// The `[fx]` rate of a currency into the base (NULL when `[fx]` has none).
     fn rate(&self, currency: &str) -> String {
-        let cases: String = self
-            .rates
-            .iter()
-            .map(|(c, r)| format!(" WHEN {} THEN {}", self.d.string(c), self.number(*r)))
-            .collect();
+        let mut cases = String::new();
+        for (c, r) in &self.rates {
+            let _ = write!(cases, " WHEN {} THEN {}", self.d.string(c), self.number(*r));
+        }
         format!("(CASE {currency}{cases} END)")
     }
 
     /// No value where amounts in two currencies would meet without `[fx]`.
-    fn guard(&self, value: String, currency: Option<String>, differ: Option<String>) -> Compiled {
+    fn guard(value: String, currency: Option<String>, differ: Option<String>) -> Compiled {
         match differ {
             Some(cond) => Compiled {
                 value: format!("CASE WHEN {cond} THEN NULL ELSE {value} END"),
@@ -540,10 +550,10 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                     w.col("source_file"),
                 );
                 if !rates.is_empty() {
-                    let cases: String = rates
-                        .iter()
-                        .map(|(c, r)| format!(" WHEN {} THEN {}", d.string(c), w.number(*r)))
-                        .collect();
+                    let mut cases = String::new();
+                    for (c, r) in rates {
+                        let _ = write!(cases, " WHEN {} THEN {}", d.string(c), w.number(*r));
+                    }
                     let known: Vec<String> = rates.iter().map(|(c, _)| d.string(c)).collect();
                     let _ = write!(
                         sql,
@@ -581,7 +591,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         .join(", ");
     let order = format!(
         "{end} DESC, {} DESC, {} DESC",
-        w.col("source_file"),
+        d.bytewise(&w.col("source_file")),
         w.col("source_line")
     );
     // Where "before the window" starts, per group: the period's first day (within
@@ -629,8 +639,8 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                     .map(|c| format!("COALESCE(r.{}, '')", w.col(c)))
                     .join(", ");
                 let order_r = format!(
-                    "r.{end} DESC, r.{} DESC, r.{} DESC",
-                    w.col("source_file"),
+                    "r.{end} DESC, {} DESC, r.{} DESC",
+                    d.bytewise(&format!("r.{}", w.col("source_file"))),
                     w.col("source_line")
                 );
                 let _ = write!(
@@ -883,7 +893,7 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
         let _ = write!(
             sql,
             ",\nlast_{m} AS (\n  SELECT {key_list}, {col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_list}, {content} ORDER BY {} DESC, {} DESC) AS roi_n\n  FROM src\n  WHERE {col} IS NOT NULL\n),\nstock_{m} AS (\n  SELECT {key_list}, SUM(v) AS s_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n)",
-            w.col("source_file"),
+            d.bytewise(&w.col("source_file")),
             w.col("source_line"),
         );
     }
