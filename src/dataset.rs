@@ -32,6 +32,10 @@ pub struct Row {
     /// Which kind of export the row came from (a layout, or roi's format with a given
     /// header): only rows of the same kind can be the same observation.
     pub kind: u32,
+    /// How many input rows this row stands for: 1 as read, more when rows that
+    /// differ only in dimensions the run does not need were merged (their values
+    /// summed). Whatever counts rows counts this.
+    pub count: u32,
 }
 
 impl Row {
@@ -266,6 +270,11 @@ impl Dataset {
         }
     }
 
+    /// Input rows the dataset stands for (merged rows count as many as they hold).
+    pub fn input_rows(&self) -> u64 {
+        self.rows.iter().map(|r| u64::from(r.count)).sum()
+    }
+
     /// First and last date any row covers.
     pub fn date_range(&self) -> Option<Window> {
         let from = self.rows.iter().map(|r| r.start).min()?;
@@ -302,19 +311,20 @@ impl Selection<'_> {
             )
         };
         for row in &self.rows {
+            let count = u64::from(row.count);
             let in_window = window.is_none_or(|w| w.contains(row));
             let before = window.is_some_and(|w| row.end < w.from);
             if !in_window {
                 if window.is_some_and(|w| w.straddles(row)) {
-                    agg.straddling_rows += 1;
+                    agg.straddling_rows += count;
                 }
                 if !before {
                     continue;
                 }
             }
             if in_window {
-                agg.rows += 1;
-                *agg.rows_per_file.entry(row.file).or_default() += 1;
+                agg.rows += count;
+                *agg.rows_per_file.entry(row.file).or_default() += count;
                 agg.first = Some(agg.first.map_or(row.start, |f| f.min(row.start)));
                 agg.last = agg.last.max(Some(row.end));
             }
@@ -334,7 +344,7 @@ impl Selection<'_> {
                             *entry = (row.end, value);
                         }
                         if in_window {
-                            total.rows += 1;
+                            total.rows += count;
                         }
                     }
                     _ if !in_window => {}
@@ -345,7 +355,7 @@ impl Selection<'_> {
                             .map_or(i128::from(Amount::SCALE), |w| i128::from(w.0));
                         total.weighted += i128::from(value.0) * weight;
                         total.weight += weight;
-                        total.rows += 1;
+                        total.rows += count;
                     }
                     Aggregation::Flow | Aggregation::Unique => {
                         // Money without a currency is only known to be in its own
@@ -356,7 +366,7 @@ impl Selection<'_> {
                             (None, None)
                         };
                         *total.sums.entry(key).or_default() += i128::from(value.0);
-                        total.rows += 1;
+                        total.rows += count;
                     }
                 }
             }
@@ -368,7 +378,7 @@ impl Selection<'_> {
 /// Totals of one metric over a window.
 #[derive(Debug, Clone, Default)]
 pub struct MetricTotal {
-    /// Rows in the window that had a value.
+    /// Rows in the window that had a value (input rows: a merged row counts as many).
     pub rows: u64,
     /// Flow sums in millionths, by currency for money (`None` otherwise or unknown).
     pub sums: BTreeMap<MoneyKey, i128>,

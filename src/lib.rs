@@ -52,6 +52,9 @@ struct Settings {
     style: Style,
     strict: bool,
     year: Option<i32>,
+    /// Whether rows may be merged as they are read (see [`Settings::merged_on`]).
+    /// `ROI_NO_MERGE=1` turns it off: a debugging aid to compare both ways.
+    merge: bool,
 }
 
 impl Settings {
@@ -82,11 +85,31 @@ impl Settings {
             },
             strict: cli.global.strict,
             year,
+            merge: std::env::var_os("ROI_NO_MERGE").is_none_or(|v| v.is_empty()),
         })
     }
 
-    /// Reads the inputs given on the command line, or those of roi.toml.
-    fn dataset(&self, inputs: &[String]) -> anyhow::Result<Dataset> {
+    /// What a command keeps of each row: it needs `dims` and the dimensions every
+    /// goal filters on (platform, account and currency are always kept), so rows that
+    /// differ only in others may be merged as they are read, to bound memory on huge
+    /// exports. `None` when rows are to be kept as read.
+    fn merged_on(&self, dims: impl IntoIterator<Item = Dimension>) -> Option<normalize::Keep> {
+        let goals = self
+            .config
+            .goals
+            .iter()
+            .flat_map(|g| g.filter.conditions.iter().map(|(d, _)| *d));
+        self.merge
+            .then(|| normalize::Keep::new(dims.into_iter().chain(goals)))
+    }
+
+    /// Reads the inputs given on the command line, or those of roi.toml, merging rows
+    /// on `merge` when given (see [`input::load`]).
+    fn dataset(
+        &self,
+        inputs: &[String],
+        merge: Option<normalize::Keep>,
+    ) -> anyhow::Result<Dataset> {
         let (list, base) = if inputs.is_empty() {
             if self.config.inputs.is_empty() {
                 bail!(say!("error.no_inputs"));
@@ -105,6 +128,7 @@ impl Settings {
             year: self.year,
             mappings: self.config.mappings.clone(),
             mentions: Some(self.config.mentions.clone()),
+            merge,
         };
         let dataset = input::load(&files, &options)?;
         self.config
@@ -329,7 +353,23 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 },
                 insights: extras,
             };
-            let dataset = settings.dataset(inputs)?;
+            // Goals are evaluated in every report. Insights need post-level rows: a
+            // report that works them out keeps every row as read.
+            let merge = if scope.insights {
+                None
+            } else {
+                settings.merged_on(
+                    scope
+                        .by
+                        .iter()
+                        .filter_map(|g| match g {
+                            report::GroupBy::Dim(d) => Some(*d),
+                            _ => None,
+                        })
+                        .chain(scope.filter.conditions.iter().map(|(d, _)| *d)),
+                )
+            };
+            let dataset = settings.dataset(inputs, merge)?;
             let report = report::build(config, &dataset, &scope)?;
             render::report(&report, *format, *style, out)?;
             Ok(Outcome::Success)
@@ -359,7 +399,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     bail!(say!("error.no_tag", tags = tags.join(&say!("error.or"))));
                 }
             }
-            let dataset = settings.dataset(inputs)?;
+            let dataset = settings.dataset(inputs, settings.merged_on([]))?;
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &selected, fail_on)?;
             render::check(&check, *format, *style, out)?;
@@ -372,7 +412,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
         Command::Status { goal, fail_on } => {
             let goal = config.goal(goal)?;
-            let dataset = settings.dataset(&[])?;
+            let dataset = settings.dataset(&[], settings.merged_on([]))?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
@@ -391,15 +431,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             selection,
         } => {
             refuse_report_formats()?;
-            let dataset = settings.dataset(inputs)?;
+            let filter = filter_from(&selection.filters)?;
+            let merge = settings.merged_on(filter.conditions.iter().map(|(d, _)| *d));
+            let dataset = settings.dataset(inputs, merge)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
-            let answer = report::kpi_answer(
-                config,
-                &dataset,
-                name,
-                &filter_from(&selection.filters)?,
-                window_from(selection)?,
-            )?;
+            let answer =
+                report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
             render::kpi_answer(&answer, *format, out)?;
             Ok(Outcome::Success)
         }
@@ -426,7 +463,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             if let Some(n) = top {
                 config.insights.top = *n;
             }
-            let dataset = settings.dataset(inputs)?;
+            let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let insights = insights::build(
                 &config,
@@ -453,7 +490,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             {
                 bail!(say!("error.not_goal_or_kpi", name = subject));
             }
-            let dataset = settings.dataset(inputs)?;
+            let dataset = settings.dataset(inputs, None)?;
             if !is_goal && !config.catalogue.is_known(subject, &dataset) {
                 let goal_ids = config.goals.iter().map(|g| g.id.as_str());
                 let names = config.catalogue.iter().map(|k| k.name.as_str());
@@ -477,7 +514,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
         Command::Inspect { inputs } => {
             refuse_report_formats()?;
-            let dataset = settings.dataset(inputs)?;
+            let dataset = settings.dataset(inputs, None)?;
             let inspection = report::Inspection {
                 schema_version: report::SCHEMA_VERSION,
                 files: dataset.files.clone(),
@@ -492,7 +529,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 };
                 // Before reading anything: a refused target should not cost a read.
                 render::parquet::check_target(dir, cli.global.force)?;
-                let dataset = settings.dataset(inputs)?;
+                let dataset = settings.dataset(inputs, None)?;
                 let written = render::parquet::write(&dataset, dir, cli.global.force)?;
                 input_notes_to_stderr(&dataset, cli.global.quiet);
                 if !cli.global.quiet {
@@ -508,7 +545,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 }
                 return Ok(Outcome::Success);
             }
-            let dataset = settings.dataset(inputs)?;
+            let dataset = settings.dataset(inputs, None)?;
             match format {
                 Format::Json => render::normalized_json(&dataset, out)?,
                 Format::Csv | Format::Table => render::normalized_csv(&dataset, out)?,

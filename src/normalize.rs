@@ -8,7 +8,17 @@
 //! reaches the latest date, then the later modification time, then the later input.
 //! Within one file, rows with equal keys are all kept (a CRM export has one row per
 //! lead), which is why this works per file rather than per row.
+//!
+//! Merging: a run that only needs a few dimensions (a report `--by platform`) can
+//! ask the builder to [`Keep`] just those. Rows of one file and kind with the same
+//! dates and the same values of the kept dimensions are then merged as they are
+//! pushed: their metric values are added exactly and the row counts how many input
+//! rows it stands for. Memory then grows with the distinct (date, kept dimensions)
+//! keys, not with the input rows. Rows carrying a stock (last value per series) or
+//! a duration (weighted by the row's own message count) are kept as read, and so
+//! are rows whose values would not add up exactly.
 
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -28,8 +38,56 @@ pub struct RowInput<'a> {
     pub line: u64,
 }
 
+/// The dimensions a run needs. Rows that differ only in the others may be merged;
+/// platform, account and currency are always kept (money is summed per currency,
+/// stocks per account series, and reports speak of platforms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keep([bool; Dimension::COUNT]);
+
+impl Keep {
+    pub fn new(dims: impl IntoIterator<Item = Dimension>) -> Keep {
+        let mut keep = [false; Dimension::COUNT];
+        for d in
+            dims.into_iter()
+                .chain([Dimension::Platform, Dimension::Account, Dimension::Currency])
+        {
+            keep[d.index()] = true;
+        }
+        Keep(keep)
+    }
+
+    pub fn contains(self, d: Dimension) -> bool {
+        self.0[d.index()]
+    }
+}
+
+/// The dates a file's rows of one kind cover: only such spans of two files that
+/// overlap can hold the same observation.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    file: u32,
+    kind: u32,
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+/// What a row merges on within its file: dates, kind, the kept dimensions, and a
+/// hash of its metric ids in order (checked on a hit, so a collision never merges).
+type MergeKey = (
+    NaiveDate,
+    NaiveDate,
+    u32,
+    [Option<Sym>; Dimension::COUNT],
+    u64,
+);
+
 pub struct Builder {
     dataset: Dataset,
+    /// The dimensions kept when rows are merged; `None` keeps every row as read.
+    merge: Option<Keep>,
+    /// The current file's merged rows, by key: their index in the dataset.
+    merged: rustc_hash::FxHashMap<MergeKey, usize>,
+    spans: Vec<Span>,
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
     kind: u32,
@@ -45,6 +103,9 @@ impl Builder {
     pub fn new(default_currency: Option<String>) -> Builder {
         Builder {
             dataset: Dataset::default(),
+            merge: None,
+            merged: rustc_hash::FxHashMap::default(),
+            spans: Vec::new(),
             kinds: Vec::new(),
             kind: 0,
             file_metrics: Vec::new(),
@@ -53,8 +114,40 @@ impl Builder {
         }
     }
 
+    /// Merges rows as they are pushed, keeping only these dimensions (see the module
+    /// doc). Only exact while no two files hold rows of one kind over overlapping
+    /// dates: [`Builder::overlaps_earlier_file`] tells.
+    pub fn merging(mut self, keep: Option<Keep>) -> Builder {
+        self.merge = keep;
+        self
+    }
+
+    /// Whether the current file has rows of a kind over dates that an earlier file's
+    /// rows of that kind also cover. Merged rows are exact only while this is false
+    /// after every file: then no row of one file can replace a row of another, and
+    /// merged rows give the same sums as the rows they hold.
+    pub fn overlaps_earlier_file(&self) -> bool {
+        let Some(file) = self.dataset.files.len().checked_sub(1) else {
+            return false;
+        };
+        let file = file as u32;
+        let split = self
+            .spans
+            .iter()
+            .rposition(|s| s.file != file)
+            .map_or(0, |i| i + 1);
+        let (earlier, current) = self.spans.split_at(split);
+        current.iter().any(|c| {
+            earlier
+                .iter()
+                .any(|e| e.kind == c.kind && e.first <= c.last && c.first <= e.last)
+        })
+    }
+
     /// Registers a file; rows pushed after this belong to it.
     pub fn start_file(&mut self, path: PathBuf, format: &str, modified: Option<SystemTime>) {
+        // Rows merge only within a file: de-duplication works per file.
+        self.merged.clear();
         self.dataset.files.push(SourceFile {
             path,
             format: format.to_owned(),
@@ -174,8 +267,22 @@ impl Builder {
     }
 
     pub fn push(&mut self, input: &RowInput<'_>, values: Vec<(MetricId, Amount)>) {
+        // A stock is the last value per series and a duration is weighted by its own
+        // row's message count: such rows keep every dimension, unmerged.
+        let keep = self.merge.filter(|_| {
+            values.iter().all(|(id, _)| {
+                matches!(
+                    self.dataset.metric(*id).aggregation,
+                    Aggregation::Flow | Aggregation::Unique
+                )
+            })
+        });
         let mut dims = [None; Dimension::COUNT];
         for d in Dimension::ALL {
+            if keep.is_some_and(|k| !k.contains(d)) {
+                // Not interned either: a dropped post text should cost nothing.
+                continue;
+            }
             let value = input.dims[d.index()]
                 .map(str::trim)
                 .filter(|v| !v.is_empty());
@@ -195,6 +302,7 @@ impl Builder {
             };
         }
         let file = (self.dataset.files.len() - 1) as u32;
+        let kind = self.kind;
         let source = self.current_file();
         source.rows_read += 1;
         source.first_date = Some(
@@ -203,15 +311,61 @@ impl Builder {
                 .map_or(input.start, |d| d.min(input.start)),
         );
         source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
-        self.dataset.rows.push(Row {
+        self.note_span(file, kind, input.start, input.end);
+        let row = Row {
             start: input.start,
             end: input.end,
             dims,
             values,
             file,
             line: input.line,
-            kind: self.kind,
-        });
+            kind,
+            count: 1,
+        };
+        if keep.is_some() {
+            let mut ids = rustc_hash::FxHasher::default();
+            for (id, _) in &row.values {
+                id.0.hash(&mut ids);
+            }
+            let key = (row.start, row.end, row.kind, row.dims, ids.finish());
+            let index = self.dataset.rows.len();
+            match self.merged.entry(key) {
+                std::collections::hash_map::Entry::Occupied(mut at) => {
+                    if merge_into(&mut self.dataset.rows[*at.get()], &row.values) {
+                        return;
+                    }
+                    // Not exactly addable (an overflow, a count at its limit): the
+                    // row stays apart and later rows merge into it.
+                    at.insert(index);
+                }
+                std::collections::hash_map::Entry::Vacant(at) => {
+                    at.insert(index);
+                }
+            }
+        }
+        self.dataset.rows.push(row);
+    }
+
+    /// Widens the current file's span of this kind to the row's dates.
+    fn note_span(&mut self, file: u32, kind: u32, first: NaiveDate, last: NaiveDate) {
+        let span = self
+            .spans
+            .iter_mut()
+            .rev()
+            .take_while(|s| s.file == file)
+            .find(|s| s.kind == kind);
+        match span {
+            Some(s) => {
+                s.first = s.first.min(first);
+                s.last = s.last.max(last);
+            }
+            None => self.spans.push(Span {
+                file,
+                kind,
+                first,
+                last,
+            }),
+        }
     }
 
     /// Finishes the dataset, keeping only the newest export's rows for each key.
@@ -244,12 +398,35 @@ impl Builder {
             if owner[&(row.start, row.end, row.dims, row.kind)] == row.file {
                 kept.push(row);
             } else {
-                self.dataset.files[row.file as usize].rows_replaced += 1;
+                self.dataset.files[row.file as usize].rows_replaced += u64::from(row.count);
             }
         }
         self.dataset.rows = kept;
         self.dataset
     }
+}
+
+/// Adds `values` (same metric ids, same order) into `row`, exactly: nothing
+/// changes and `false` comes back when the ids differ or a sum would overflow.
+fn merge_into(row: &mut Row, values: &[(MetricId, Amount)]) -> bool {
+    let Some(count) = row.count.checked_add(1) else {
+        return false;
+    };
+    if row.values.len() != values.len() {
+        return false;
+    }
+    let mut sums = Vec::with_capacity(values.len());
+    for ((id, have), (other, add)) in row.values.iter().zip(values) {
+        match have.0.checked_add(add.0) {
+            Some(sum) if id == other => sums.push(sum),
+            _ => return false,
+        }
+    }
+    for ((_, have), sum) in row.values.iter_mut().zip(sums) {
+        have.0 = sum;
+    }
+    row.count = count;
+    true
 }
 
 /// A custom metric's name as formulas can write it: lowercase, `_` for the rest.
@@ -286,6 +463,150 @@ mod tests {
     fn metric_names_are_identifiers() {
         assert_eq!(metric_name("Lead Score (%)"), "lead_score");
         assert_eq!(metric_name("  trial_starts "), "trial_starts");
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 8, d).unwrap()
+    }
+
+    /// Pushes one row of `platform` and `campaign` on `date` with these values.
+    fn push(b: &mut Builder, date: u32, platform: &str, campaign: &str, values: &[(&str, i64)]) {
+        let mut dims = [None; Dimension::COUNT];
+        dims[Dimension::Platform.index()] = Some(platform);
+        dims[Dimension::Campaign.index()] = Some(campaign);
+        dims[Dimension::Currency.index()] = Some("usd");
+        let values = values
+            .iter()
+            .map(|(name, v)| (b.metric(name), Amount(*v)))
+            .collect();
+        let line = b.dataset.files.last().map_or(0, |f| f.rows_read) + 2;
+        let input = RowInput {
+            start: day(date),
+            end: day(date),
+            dims,
+            line,
+        };
+        b.push(&input, values);
+    }
+
+    fn merging_builder() -> Builder {
+        let mut b = Builder::new(None).merging(Some(Keep::new([])));
+        b.start_file(PathBuf::from("a.csv"), "test", None);
+        b.set_kind("test");
+        b
+    }
+
+    #[test]
+    fn rows_merge_on_kept_dimensions_with_exact_sums() {
+        let mut b = merging_builder();
+        // Amounts in millionths: 0.1 + 0.2 is exactly 0.3 here.
+        push(
+            &mut b,
+            1,
+            "facebook",
+            "a",
+            &[("spend", 100_000), ("reach", 5)],
+        );
+        push(
+            &mut b,
+            1,
+            "Facebook",
+            "b",
+            &[("spend", 200_000), ("reach", 7)],
+        );
+        push(
+            &mut b,
+            1,
+            "facebook",
+            "c",
+            &[("spend", 300_000), ("reach", 1)],
+        );
+        // Another date, platform or set of metrics is another row.
+        push(&mut b, 2, "facebook", "a", &[("spend", 1), ("reach", 1)]);
+        push(&mut b, 1, "instagram", "a", &[("spend", 1), ("reach", 1)]);
+        push(&mut b, 1, "facebook", "a", &[("reach", 1)]);
+        push(&mut b, 1, "facebook", "a", &[("reach", 1), ("spend", 1)]);
+        let spend = b.metric("spend");
+        let reach = b.metric("reach");
+        assert!(!b.overlaps_earlier_file());
+        let ds = b.finish();
+        assert_eq!(ds.rows.len(), 5);
+        let first = &ds.rows[0];
+        assert_eq!(first.count, 3);
+        assert_eq!(first.line, 2, "a merged row keeps its first line");
+        assert_eq!(first.value(spend), Some(Amount(600_000)));
+        assert_eq!(first.value(reach), Some(Amount(13)));
+        assert_eq!(first.dim(Dimension::Campaign), None, "campaign is not kept");
+        assert_eq!(ds.dim_value(first, Dimension::Platform), Some("facebook"));
+        assert_eq!(ds.dim_value(first, Dimension::Currency), Some("USD"));
+        assert_eq!(ds.input_rows(), 7);
+        assert_eq!(ds.files[0].rows_read, 7);
+        let agg = ds
+            .select(&crate::dataset::Filter::default())
+            .aggregate(None);
+        assert_eq!(agg.rows, 7);
+        assert_eq!(agg.rows_per_file[&0], 7);
+        assert_eq!(agg.metrics[reach.0 as usize].rows, 7);
+        assert_eq!(agg.metrics[spend.0 as usize].rows, 6);
+    }
+
+    #[test]
+    fn stock_and_duration_rows_are_never_merged() {
+        let mut b = merging_builder();
+        for _ in 0..2 {
+            push(&mut b, 1, "facebook", "a", &[("followers", 100)]);
+            push(
+                &mut b,
+                1,
+                "facebook",
+                "a",
+                &[("first_reply_seconds", 60), ("messages_received", 2)],
+            );
+            push(
+                &mut b,
+                1,
+                "facebook",
+                "a",
+                &[("likes", 1), ("followers", 5)],
+            );
+        }
+        let ds = b.finish();
+        assert_eq!(ds.rows.len(), 6);
+        assert!(ds.rows.iter().all(|r| r.count == 1));
+        // Kept as read: every dimension, the campaign too.
+        assert!(ds.rows.iter().all(|r| r.dim(Dimension::Campaign).is_some()));
+    }
+
+    #[test]
+    fn rows_merge_within_a_file_only_and_never_overflow() {
+        let mut b = merging_builder();
+        push(&mut b, 1, "facebook", "a", &[("likes", i64::MAX - 1)]);
+        push(&mut b, 1, "facebook", "b", &[("likes", 1)]);
+        // Would overflow: kept apart, and later rows merge into the new one.
+        push(&mut b, 1, "facebook", "c", &[("likes", 1)]);
+        push(&mut b, 1, "facebook", "d", &[("likes", 1)]);
+        b.start_file(PathBuf::from("b.csv"), "test", None);
+        b.set_kind("other");
+        push(&mut b, 1, "facebook", "a", &[("likes", 1)]);
+        assert!(!b.overlaps_earlier_file(), "another kind never overlaps");
+        b.start_file(PathBuf::from("c.csv"), "test", None);
+        b.set_kind("test");
+        push(&mut b, 3, "facebook", "a", &[("likes", 1)]);
+        assert!(!b.overlaps_earlier_file(), "other dates never overlap");
+        push(&mut b, 1, "facebook", "a", &[("likes", 1)]);
+        assert!(b.overlaps_earlier_file(), "same kind, overlapping dates");
+        // As pushed: `finish` would now let the newer c.csv replace a.csv's rows,
+        // which is why `input::load` reads again without merging in this case.
+        let counts: Vec<(u32, u32, i64)> = b
+            .dataset
+            .rows
+            .iter()
+            .map(|r| (r.file, r.count, r.values[0].1.0))
+            .collect();
+        assert_eq!(
+            counts,
+            [(0, 2, i64::MAX), (0, 2, 2), (1, 1, 1), (2, 1, 1), (2, 1, 1)]
+        );
     }
 
     #[test]

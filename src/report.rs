@@ -205,7 +205,7 @@ impl Inputs {
         let range = dataset.date_range();
         Inputs {
             files: dataset.files.clone(),
-            rows: dataset.rows.len() as u64,
+            rows: dataset.input_rows(),
             rows_replaced: dataset.files.iter().map(|f| f.rows_replaced).sum(),
             rows_skipped: dataset
                 .files

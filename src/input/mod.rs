@@ -71,6 +71,9 @@ pub struct ReadOptions {
     pub mappings: Vec<layout::Layout>,
     /// Whose brand mentions are, and the sentiment word lists (`[sentiment]`).
     pub mentions: Option<std::sync::Arc<tabular::MentionSettings>>,
+    /// The dimensions the run needs: rows may be merged on them as they are read
+    /// (see [`load`]). `None` keeps every row as read.
+    pub merge: Option<crate::normalize::Keep>,
 }
 
 /// The input name that means standard input.
@@ -164,10 +167,37 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
 }
 
 /// Reads every file into one de-duplicated dataset.
+///
+/// With `options.merge`, rows are merged as they are read, which keeps memory to the
+/// distinct dates and kept dimensions of a huge export. Merged rows can no longer be
+/// de-duplicated against another file's rows, so merging is only kept when
+/// de-duplication has nothing to do: the common large case (one big export, or many
+/// exports of different kinds or of dates that do not overlap) merges; as soon as
+/// two files turn out to hold rows of one kind over overlapping dates (weekly "last
+/// 28 days" downloads, small files), reading starts again without merging and every
+/// row keeps its detail, for exact de-duplication. Standard input cannot be read
+/// twice: with it among the inputs nothing is merged.
 pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputError> {
+    let stdin = files.iter().any(|f| f.as_os_str() == STDIN);
+    if let Some(keep) = options.merge.filter(|_| !stdin)
+        && let Some(dataset) = read_all(files, options, Some(keep))?
+    {
+        return Ok(dataset);
+    }
+    // Without merging reading never gives up: `None` does not happen here.
+    Ok(read_all(files, options, None)?.unwrap_or_default())
+}
+
+/// Reads every file, merging rows on `merge`; `None` when merging turned out not
+/// to be exact (overlapping files of one kind), as soon as that is known.
+fn read_all(
+    files: &[PathBuf],
+    options: &ReadOptions,
+    merge: Option<crate::normalize::Keep>,
+) -> Result<Option<Dataset>, InputError> {
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
-    let mut builder = Builder::new(options.default_currency.clone());
+    let mut builder = Builder::new(options.default_currency.clone()).merging(merge);
     let mut seen: std::collections::HashMap<(u64, usize), PathBuf> =
         std::collections::HashMap::new();
     for path in files {
@@ -202,6 +232,9 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
         read_file(path, &bytes, modified, &context, &layouts, &mut builder)?;
+        if merge.is_some() && builder.overlaps_earlier_file() {
+            return Ok(None);
+        }
         if options.strict
             && let Some(file) = builder_last_skip(&builder)
         {
@@ -213,7 +246,7 @@ pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputEr
             });
         }
     }
-    Ok(builder.finish())
+    Ok(Some(builder.finish()))
 }
 
 fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {

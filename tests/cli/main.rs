@@ -10,6 +10,7 @@ mod i18n;
 mod importers;
 mod insights;
 mod kpis;
+mod merging;
 mod parquet;
 mod properties;
 mod readme;
@@ -33,9 +34,15 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Runs `roi` in `dir` with `args`, without colour and with a fixed environment.
 pub fn roi_in(dir: &Path, args: &[&str]) -> Output {
+    roi_with(dir, &[], args)
+}
+
+/// [`roi_in`] with these environment variables set as well.
+pub fn roi_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     assert_cmd::Command::cargo_bin("roi")
         .expect("the roi binary is built")
         .current_dir(dir)
+        .envs(env.iter().copied())
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_STEP_SUMMARY")
         .env_remove("LC_ALL")
