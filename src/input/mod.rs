@@ -162,8 +162,83 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
         modified: None,
         mentions: options.mentions.clone(),
     };
-    read_file(name, bytes, None, &context, &layouts, &mut builder)?;
+    read_file(
+        name,
+        Contents::Whole(bytes.to_vec()),
+        None,
+        &context,
+        &layouts,
+        &mut builder,
+    )?;
     Ok(builder.finish())
+}
+
+/// A file's bytes as far as they were read: all of them (standard input, a small
+/// file, the fuzz targets), or the beginning of a file that stays on disk.
+enum Contents {
+    Whole(Vec<u8>),
+    Head(Vec<u8>),
+}
+
+impl Contents {
+    fn open(path: &Path) -> Result<Contents, InputError> {
+        let mut bytes = Vec::new();
+        if path.as_os_str() == STDIN {
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::file(path, crate::say!("error.read_stdin", error = e)))?;
+            return Ok(Contents::Whole(bytes));
+        }
+        let file = std::fs::File::open(path)
+            .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
+        // One byte more than the head tells whether the file is longer.
+        file.take(text::HEAD_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
+        if bytes.len() > text::HEAD_BYTES {
+            bytes.truncate(text::HEAD_BYTES);
+            Ok(Contents::Head(bytes))
+        } else {
+            Ok(Contents::Whole(bytes))
+        }
+    }
+
+    /// Every byte of the file.
+    fn whole(self, path: &Path) -> Result<Vec<u8>, InputError> {
+        match self {
+            Contents::Whole(bytes) => Ok(bytes),
+            Contents::Head(_) => std::fs::read(path)
+                .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e))),
+        }
+    }
+
+    /// A hash of every byte, to find the same file named twice; a file on disk is
+    /// read for it only when another input has the same length.
+    fn hash(&self, path: &Path) -> std::io::Result<u64> {
+        use std::hash::Hasher;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut input: Box<dyn Read> = match self {
+            Contents::Whole(bytes) => Box::new(bytes.as_slice()),
+            Contents::Head(_) => Box::new(std::fs::File::open(path)?),
+        };
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let n = input.read(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            h.write(&buffer[..n]);
+        }
+        Ok(h.finish())
+    }
+
+    fn len(&self, path: &Path) -> u64 {
+        match self {
+            Contents::Whole(bytes) => bytes.len() as u64,
+            Contents::Head(_) => std::fs::metadata(path).map_or(u64::MAX, |m| m.len()),
+        }
+    }
 }
 
 /// Reads every file into one de-duplicated dataset.
@@ -198,40 +273,53 @@ fn read_all(
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
     let mut builder = Builder::new(options.default_currency.clone()).merging(merge);
-    let mut seen: std::collections::HashMap<(u64, usize), PathBuf> =
-        std::collections::HashMap::new();
+    // Inputs read so far: length, path, and the hash of their bytes once needed.
+    let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
-        let mut bytes = Vec::new();
-        if path.as_os_str() == STDIN {
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| InputError::file(path, crate::say!("error.read_stdin", error = e)))?;
-        } else {
-            std::fs::File::open(path)
-                .and_then(|mut f| f.read_to_end(&mut bytes))
-                .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
-        }
+        let contents = Contents::open(path)?;
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            bytes.hash(&mut h);
-            (h.finish(), bytes.len())
-        };
-        if let Some(first) = seen.get(&fingerprint) {
+        let len = contents.len(path);
+        let mut hash = None;
+        let mut same = None;
+        for (other_len, other, other_hash) in &mut seen {
+            if *other_len != len {
+                continue;
+            }
+            let read = |e: std::io::Error, p: &Path| {
+                InputError::file(p, crate::say!("error.read_file", error = e))
+            };
+            if other_hash.is_none() {
+                *other_hash = Some(
+                    Contents::Head(Vec::new())
+                        .hash(other)
+                        .map_err(|e| read(e, other))?,
+                );
+            }
+            if hash.is_none() {
+                hash = Some(contents.hash(path).map_err(|e| read(e, path))?);
+            }
+            if *other_hash == hash {
+                same = Some(other.clone());
+                break;
+            }
+        }
+        if let Some(first) = same {
             builder.start_file(path.clone(), "duplicate", modified);
             builder.warn(crate::msg!("warning.same_bytes", path = first.display()));
             continue;
         }
-        seen.insert(fingerprint, path.clone());
+        // Bytes in memory (standard input) cannot be read again: hashed now.
+        if hash.is_none() && matches!(contents, Contents::Whole(_)) {
+            hash = contents.hash(path).ok();
+        }
+        seen.push((len, path.clone(), hash));
         let context = tabular::FileContext {
             year: options.year,
             name_year: year_in_name(path),
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
-        read_file(path, &bytes, modified, &context, &layouts, &mut builder)?;
+        read_file(path, contents, modified, &context, &layouts, &mut builder)?;
         if merge.is_some() && builder.overlaps_earlier_file() {
             return Ok(None);
         }
@@ -285,9 +373,31 @@ fn year_in_name(path: &Path) -> Option<i32> {
     })
 }
 
+/// The records before which a header must appear (the header search window).
+fn head_records(layouts: &[layout::Layout]) -> usize {
+    15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0)
+}
+
+/// How a file's bytes are read: a UTF-8 file (with or without BOM) is read from disk
+/// on each pass; anything else is decoded whole into memory.
+fn on_disk_utf8(head: &[u8]) -> Option<(usize, &'static str)> {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Some((3, "utf-8 (BOM)"));
+    }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") || head.contains(&0) {
+        return None;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Some((0, "utf-8")),
+        // A character cut by the end of the head is still UTF-8.
+        Err(e) if e.error_len().is_none() => Some((0, "utf-8")),
+        Err(_) => None,
+    }
+}
+
 fn read_file(
     path: &Path,
-    bytes: &[u8],
+    contents: Contents,
     modified: Option<std::time::SystemTime>,
     context: &tabular::FileContext,
     layouts: &[layout::Layout],
@@ -303,10 +413,12 @@ fn read_file(
         let mut found = Vec::new();
         let mut first_header = None;
         for (sheet, records) in sheets {
-            for table in tabular::split_tables(records) {
+            let text = text::Text::sheet(path, records);
+            let (tables, _) = tabular::split_tables(&text, head_records(layouts))?;
+            for table in &tables {
                 first_header
-                    .get_or_insert_with(|| table.body.iter().find(|r| !r.is_blank()).cloned());
-                if let Some(name) = read_table(path, &table, context, layouts, builder)? {
+                    .get_or_insert_with(|| table.head.iter().find(|r| !r.is_blank()).cloned());
+                if let Some(name) = read_table(path, table, context, layouts, builder)? {
                     found.push(format!("{name} (sheet `{sheet}`)"));
                 }
             }
@@ -329,42 +441,66 @@ fn read_file(
         .iter()
         .filter(|l| l.files.as_ref().is_some_and(|g| g.matches(&name)))
         .find_map(|l| l.encoding);
-    let decoded = text::decode(path, bytes, encoding)?;
-    if looks_binary(&decoded.text) {
+    let in_memory = |contents: Contents| -> Result<text::Text, InputError> {
+        let bytes = contents.whole(path)?;
+        let decoded = text::decode(path, &bytes, encoding)?;
+        Ok(text::Text::in_memory(path, decoded.text, &decoded.encoding))
+    };
+    let streamed = match &contents {
+        Contents::Head(head) if encoding.is_none() => {
+            on_disk_utf8(head).map(|(bom, name)| text::Text::on_disk(path, bom, head, name))
+        }
+        _ => None,
+    };
+    let text = match streamed {
+        Some(text) => text,
+        None => in_memory(contents)?,
+    };
+    let head = text.head();
+    if looks_binary(head) {
         return Err(InputError::file(path, crate::say!("error.binary")));
     }
-    let trimmed = decoded.text.trim_start();
-    if trimmed.is_empty() {
+    let trimmed = head.trim_start();
+    if trimmed.is_empty() && !text.is_longer_than_head() {
         return Err(InputError::file(path, crate::say!("error.empty")));
     }
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
-        builder.describe_file(&decoded.encoding, "roi (JSON)");
-        return native::read_json(path, &decoded.text, builder);
+        builder.describe_file(&text.encoding, "roi (JSON)");
+        let whole = text.into_string()?;
+        return native::read_json(path, &whole, builder);
     }
-    let (records, _) = text::records(path, &decoded.text)?;
-    let first = records.iter().find(|r| !r.is_blank());
-    if first.is_some_and(tabular::is_native_header) {
+    // The tables, in one pass over the text; a file that turns out not to be UTF-8
+    // past its beginning is decoded whole after all.
+    let mut text = text;
+    let (tables, first) = match tabular::split_tables(&text, head_records(layouts)) {
+        Err(_) if text.not_utf8() && text.is_on_disk() => {
+            text = in_memory(Contents::Head(Vec::new()))?;
+            tabular::split_tables(&text, head_records(layouts))?
+        }
+        other => other?,
+    };
+    if first.as_ref().is_some_and(tabular::is_native_header) {
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
-        builder.describe_file(&decoded.encoding, "roi (CSV)");
-        warn_encoding(&decoded.encoding, builder);
-        return native::read_csv(path, &records, builder);
+        builder.describe_file(&text.encoding, "roi (CSV)");
+        warn_encoding(&text.encoding, builder);
+        return native::read_csv(path, &text, builder);
     }
-    let first = first.cloned();
     builder.start_file(path.to_path_buf(), "", modified);
     let mut found = Vec::new();
-    for table in tabular::split_tables(records) {
-        if let Some(name) = read_table(path, &table, context, layouts, builder)? {
+    for table in &tables {
+        if let Some(name) = read_table(path, table, context, layouts, builder)? {
             found.push(name);
         }
     }
-    finish_file(path, &decoded.encoding, found, first, layouts, builder)
+    let encoding = text.encoding.clone();
+    finish_file(path, &encoding, found, first, layouts, builder)
 }
 
 /// Reads one table when its header is recognised; notes it otherwise.
 fn read_table(
     path: &Path,
-    table: &tabular::Table,
+    table: &tabular::Table<'_>,
     context: &tabular::FileContext,
     layouts: &[layout::Layout],
     builder: &mut Builder,
@@ -377,8 +513,8 @@ fn read_table(
             Ok(Some(name))
         }
         Ok(None) => {
-            if let Some(r) = table.body.iter().find(|r| !r.is_blank()) {
-                let rows = table.body.iter().filter(|r| !r.is_blank()).count() as u64 - 1;
+            if let Some(r) = table.head.iter().find(|r| !r.is_blank()) {
+                let rows = table.filled - 1;
                 builder.warn(crate::msg!(
                     "warning.unknown_table",
                     line = r.line,

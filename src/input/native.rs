@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::number::{NumberError, parse_plain};
-use super::text::Record;
+use super::text::{Record, Text};
 use crate::model::{Amount, Dimension, MetricId};
 use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
 
@@ -147,13 +147,18 @@ fn push_record<'a>(
     Ok(())
 }
 
-/// Reads roi's CSV from records already split by [`super::text::records`] (the file
-/// is parsed once); the first non-blank record is the header.
-pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Result<(), InputError> {
-    let mut rows = records.iter().filter(|r| !r.is_blank());
-    let Some(header) = rows.next() else {
-        return Err(InputError::file(path, crate::say!("error.no_header")));
-    };
+/// Reads roi's CSV record by record; the first non-blank record is the header.
+pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), InputError> {
+    let mut reader = text.reader()?;
+    let mut header = Record::default();
+    loop {
+        if !reader.read(&mut header)? {
+            return Err(InputError::file(path, crate::say!("error.no_header")));
+        }
+        if !header.is_blank() {
+            break;
+        }
+    }
     let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
     let mut fields = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
@@ -170,7 +175,11 @@ pub fn read_csv(path: &Path, records: &[Record], builder: &mut Builder) -> Resul
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
     builder.set_kind(&format!("roi:{}", kind.join(",")));
-    for record in rows {
+    let mut record = Record::default();
+    while reader.read(&mut record)? {
+        if record.is_blank() {
+            continue;
+        }
         if record.cells.len() != names.len() {
             return Err(InputError {
                 path: path.to_path_buf(),

@@ -12,9 +12,9 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
-use super::text::Record;
+use super::text::{Record, Text};
 use super::value::{
-    DayOrder, DecimalMark, ParsedDate, day_order, is_censored, parse_date, parse_number,
+    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, is_censored, parse_date, parse_number,
     time_of_day,
 };
 use crate::dataset::{ColumnMapping, TableInfo};
@@ -42,35 +42,111 @@ pub struct MentionSettings {
     pub classifier: crate::sentiment::Classifier,
 }
 
-/// A block of records: its preamble (`#` lines, titles) and its body.
-#[derive(Debug, Clone, Default)]
-pub struct Table {
+/// A block of records: its preamble (`#` lines, titles) and its body. Only the
+/// first records of the body (where the header is looked for) are held; the rest is
+/// read again from the file's [`Text`] on each pass.
+pub struct Table<'t> {
     pub preamble: Vec<Record>,
-    pub body: Vec<Record>,
+    /// The first records of the body.
+    pub head: Vec<Record>,
+    /// Index of the body's first record in the text, and one past its last.
+    first: u64,
+    end: u64,
+    /// Body records that are not blank.
+    pub filled: u64,
+    text: &'t Text,
 }
 
-/// Splits records into tables: a `#` line after data starts a new table (GA4's
-/// "Download file" holds several).
-pub fn split_tables(records: Vec<Record>) -> Vec<Table> {
-    let mut tables = vec![Table::default()];
-    for record in records {
+impl<'t> Table<'t> {
+    /// A reader of the body's records after the first `skip`, read again from the
+    /// text; `#` lines between preamble lines belong to the preamble, not the body.
+    pub fn body(&self, skip: usize) -> Result<Body<'t>, InputError> {
+        Ok(Body {
+            reader: self.text.reader()?,
+            index: 0,
+            first: self.first,
+            end: self.end,
+            skip,
+        })
+    }
+}
+
+/// The records of a table's body, one at a time.
+pub struct Body<'t> {
+    reader: super::text::RecordReader<'t>,
+    index: u64,
+    first: u64,
+    end: u64,
+    /// Body records still to pass over.
+    skip: usize,
+}
+
+impl Body<'_> {
+    /// Reads the next body record into `record`; `false` at the table's end.
+    pub fn next(&mut self, record: &mut Record) -> Result<bool, InputError> {
+        while self.index < self.end && self.reader.read(record)? {
+            self.index += 1;
+            if self.index <= self.first || record.first().starts_with('#') {
+                continue;
+            }
+            if self.skip > 0 {
+                self.skip -= 1;
+                continue;
+            }
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+/// Splits a text into tables: a `#` line after data starts a new table (GA4's
+/// "Download file" holds several). Holds at most `head` records of each body.
+/// Also returns the text's first record that is not blank (`#` lines included).
+pub fn split_tables(
+    text: &Text,
+    head: usize,
+) -> Result<(Vec<Table<'_>>, Option<Record>), InputError> {
+    let empty = |first: u64| Table {
+        preamble: Vec::new(),
+        head: Vec::new(),
+        first,
+        end: first,
+        filled: 0,
+        text,
+    };
+    let mut tables = vec![empty(0)];
+    let mut reader = text.reader()?;
+    let mut record = Record::default();
+    let mut index = 0;
+    let mut first = None;
+    while reader.read(&mut record)? {
+        if first.is_none() && !record.is_blank() {
+            first = Some(record.clone());
+        }
         let comment = record.first().starts_with('#');
         let current = tables.last_mut().expect("one table exists");
         if comment {
-            if current.body.iter().any(|r| !r.is_blank()) {
-                tables.push(Table::default());
+            if current.filled > 0 {
+                tables.push(empty(index));
             }
-            tables
-                .last_mut()
-                .expect("one table exists")
-                .preamble
-                .push(record);
+            let current = tables.last_mut().expect("one table exists");
+            current.preamble.push(record.clone());
+            if current.filled == 0 && current.head.is_empty() {
+                current.first = index + 1;
+            }
         } else {
-            current.body.push(record);
+            if current.head.len() < head {
+                current.head.push(record.clone());
+            }
+            if !record.is_blank() {
+                current.filled += 1;
+            }
         }
+        index += 1;
+        tables.last_mut().expect("one table exists").end = index;
     }
-    tables.retain(|t| t.body.iter().any(|r| !r.is_blank()));
-    tables
+    tables.retain(|t| t.filled > 0);
+    Ok((tables, first))
 }
 
 /// A header matched to a layout.
@@ -121,7 +197,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
 /// Finds the header row among the first records and the layout it belongs to.
 pub fn find_header<'a>(
     path: &Path,
-    table: &Table,
+    table: &Table<'_>,
     layouts: &'a [Layout],
 ) -> Result<Option<Matched<'a>>, (String, String)> {
     let name = path
@@ -131,7 +207,7 @@ pub fn find_header<'a>(
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
     let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
-    for (index, record) in table.body.iter().enumerate().take(window) {
+    for (index, record) in table.head.iter().enumerate().take(window) {
         if record.is_blank() {
             continue;
         }
@@ -239,13 +315,13 @@ fn preamble_range(lines: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
 #[allow(clippy::too_many_arguments)]
 pub fn read_table(
     path: &Path,
-    table: &Table,
+    table: &Table<'_>,
     matched: &Matched<'_>,
     context: &FileContext,
     builder: &mut Builder,
 ) -> Result<TableInfo, InputError> {
     let layout = matched.layout;
-    let header = &table.body[matched.header];
+    let header = &table.head[matched.header];
     let header_len = header.cells.len();
     let err = |line: u64, index: Option<usize>, message: String| InputError {
         path: path.to_path_buf(),
@@ -264,11 +340,11 @@ pub fn read_table(
     let above: Vec<&str> = table
         .preamble
         .iter()
-        .chain(&table.body[..matched.header])
+        .chain(&table.head[..matched.header])
         .map(|r| r.cells.get(0).unwrap_or(""))
         .collect();
     let range = preamble_range(&above);
-    let title = table.body[..matched.header]
+    let title = table.head[..matched.header]
         .iter()
         .rev()
         .find(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() == 1)
@@ -384,24 +460,21 @@ pub fn read_table(
             .is_some_and(|(c, _)| c.target == Target::Day)
     });
 
-    // First pass: which records are data, and their parsed dates.
-    let mut data: Vec<(&Record, Option<ParsedDate>)> = Vec::new();
-    let mut records = table.body[matched.header + 1..].iter().peekable();
-    if layout.description_row && records.peek().is_some_and(|r| is_description(r)) {
-        let r = records.next().expect("peeked");
-        builder.skip(crate::msg!("skip.description"), r.line);
-    }
-    for record in records {
+    // First pass: which records are data, and what the whole table says about
+    // them: the day order of its dates, the years of year-less dates, the decimal
+    // mark, the export day. Only those are kept; the records are read again below.
+    let classify = |record: &Record, first: bool| -> Result<Class, InputError> {
+        if first && layout.description_row && is_description(record) {
+            return Ok(Class::Skip(crate::msg!("skip.description")));
+        }
         if record.is_blank() {
-            continue;
+            return Ok(Class::Blank);
         }
         if is_total(record, header_len) {
-            builder.skip(crate::msg!("skip.total"), record.line);
-            continue;
+            return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if is_footer(record) {
-            builder.skip(crate::msg!("skip.footer"), record.line);
-            continue;
+            return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
         if layout.skip_if.iter().any(|(column, value)| {
             header
@@ -411,8 +484,7 @@ pub fn read_table(
                 .and_then(|i| record.cells.get(i))
                 .is_some_and(|cell| cell.trim().to_lowercase() == *value)
         }) {
-            builder.skip(crate::msg!("skip.skip_if"), record.line);
-            continue;
+            return Ok(Class::Skip(crate::msg!("skip.skip_if")));
         }
         if record.cells.len() < header_len
             && record.cells.len() > 1
@@ -470,44 +542,72 @@ pub fn read_table(
             }
             None => None,
         };
-        data.push((record, parsed));
+        Ok(Class::Data(parsed))
+    };
+    let export_column = matched.cells.iter().position(|c| {
+        c.as_ref()
+            .is_some_and(|(col, _)| col.target == Target::ExportDay)
+    });
+    let mut votes = DayOrderVotes::default();
+    let mut numeric = false;
+    let mut yearless: Vec<ParsedDate> = Vec::new();
+    let mut decimal_votes = DecimalVotes::new(layout, &matched.cells);
+    let mut export_day = None;
+    let mut seen_data = false;
+    {
+        let mut body = table.body(matched.header + 1)?;
+        let mut record = Record::default();
+        let mut first = true;
+        while body.next(&mut record)? {
+            let class = classify(&record, first)?;
+            first = false;
+            let date = match class {
+                Class::Blank => continue,
+                Class::Skip(reason) => {
+                    builder.skip(reason, record.line);
+                    continue;
+                }
+                Class::Data(date) => date,
+            };
+            if !seen_data {
+                seen_data = true;
+                // An export day in the file (TikTok Content's `Time`) bounds every date.
+                export_day = export_column
+                    .and_then(|i| record.cells.get(i))
+                    .and_then(parse_date);
+            }
+            if let Some(d) = date {
+                votes.add(&d);
+                numeric |= matches!(d, ParsedDate::Numeric { .. });
+                if matches!(d, ParsedDate::YearLess { .. }) {
+                    yearless.push(d);
+                }
+            }
+            decimal_votes.add(&record);
+        }
     }
 
     // Day order: from the values, else the layout's convention, else refuse.
-    let parsed: Vec<ParsedDate> = data.iter().filter_map(|(_, d)| *d).collect();
-    let order = match day_order(parsed.iter()) {
+    let order = match votes.decide() {
         Ok(Some(o)) => Some(o),
         Ok(None) => layout.day_order,
         Err(super::value::MixedDayOrder) => {
             return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
         }
     };
-    let numeric = parsed
-        .iter()
-        .any(|d| matches!(d, ParsedDate::Numeric { .. }));
     if numeric && order.is_none() {
         return Err(InputError::file(
             path,
             crate::say!("error.ambiguous_day_order"),
         ));
     }
-    if numeric && day_order(parsed.iter()) == Ok(None) {
+    if numeric && votes.decide() == Ok(None) {
         builder.warn(if order == Some(DayOrder::DayFirst) {
             crate::msg!("warning.day_first", layout = layout.name)
         } else {
             crate::msg!("warning.month_first", layout = layout.name)
         });
     }
-    // An export day in the file (TikTok Content's `Time`) bounds every date in it.
-    let export_day = matched
-        .cells
-        .iter()
-        .position(|c| {
-            c.as_ref()
-                .is_some_and(|(col, _)| col.target == Target::ExportDay)
-        })
-        .and_then(|i| data.first().and_then(|(r, _)| r.cells.get(i)))
-        .and_then(parse_date);
     let narrowed;
     let context = match export_day {
         Some(ParsedDate::YearLess { .. }) => {
@@ -534,13 +634,22 @@ pub fn read_table(
         }
         _ => context,
     };
-    let years = year_less_years(path, &parsed, context, builder)?;
+    let years = year_less_years(path, &yearless, context, builder)?;
 
-    let decimal = decide_decimal(layout, header, &matched.cells, &data);
+    let decimal = decimal_votes.decide(header);
 
     // Second pass: the rows.
     let mut year_iter = years.into_iter();
-    for (record, date) in data {
+    let mut body = table.body(matched.header + 1)?;
+    let mut record = Record::default();
+    let mut first = true;
+    while body.next(&mut record)? {
+        let class = classify(&record, first)?;
+        first = false;
+        let Class::Data(date) = class else {
+            continue;
+        };
+        let record = &record;
         let day = match date {
             Some(ParsedDate::YearLess { .. }) => {
                 let year = year_iter.next().flatten();
@@ -836,27 +945,47 @@ fn hour_of(text: &str) -> Option<u32> {
 /// The file's decimal mark, from its numbers: `12,5` or `1.234,5` say comma,
 /// `12.5` or `0.0344` say dot; `1.200` alone says nothing, and then the header's
 /// language decides (Vietnamese, Spanish, French exports write `1.200` for 1200).
-fn decide_decimal(
-    layout: &Layout,
-    header: &Record,
-    cells: &CellMatches<'_>,
-    data: &[(&Record, Option<ParsedDate>)],
-) -> DecimalMark {
-    if layout.decimal != DecimalMark::Auto {
-        return layout.decimal;
+/// What a table's records are.
+enum Class {
+    Blank,
+    /// Not data: counted as skipped, with the reason.
+    Skip(crate::i18n::Message),
+    /// A data record, with its parsed date when the table has a date column.
+    Data(Option<ParsedDate>),
+}
+
+/// The decimal mark of a table, from every value of its number columns.
+struct DecimalVotes {
+    fixed: Option<DecimalMark>,
+    numeric: Vec<usize>,
+    comma: bool,
+    dot: bool,
+}
+
+impl DecimalVotes {
+    fn new(layout: &Layout, cells: &CellMatches<'_>) -> DecimalVotes {
+        DecimalVotes {
+            fixed: (layout.decimal != DecimalMark::Auto).then_some(layout.decimal),
+            numeric: cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.as_ref().is_some_and(|(col, _)| {
+                        matches!(col.target, Target::Metric(..) | Target::Results)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            comma: false,
+            dot: false,
+        }
     }
-    let numeric: Vec<usize> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.as_ref()
-                .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let (mut comma, mut dot) = (false, false);
-    for (record, _) in data {
-        for &i in &numeric {
+
+    fn add(&mut self, record: &Record) {
+        if self.fixed.is_some() || (self.comma && self.dot) {
+            return;
+        }
+        for &i in &self.numeric {
             let t = record
                 .cells
                 .get(i)
@@ -865,31 +994,37 @@ fn decide_decimal(
             let last_comma = t.rfind(',');
             let last_dot = t.rfind('.');
             match (last_comma, last_dot) {
-                (Some(c), Some(d)) if c > d => comma = true,
-                (Some(_), Some(_)) => dot = true,
-                (Some(c), None) if t.len() - c - 1 != 3 => comma = true,
+                (Some(c), Some(d)) if c > d => self.comma = true,
+                (Some(_), Some(_)) => self.dot = true,
+                (Some(c), None) if t.len() - c - 1 != 3 => self.comma = true,
                 (None, Some(d)) => {
                     // `1.234.567` groups thousands; `12.5` or `1234.567` is a decimal.
                     let int_digits = t[..d].trim_start_matches('-').len();
                     if t.matches('.').count() > 1 {
-                        comma = true;
+                        self.comma = true;
                     } else if t.len() - d - 1 != 3 || int_digits > 3 {
-                        dot = true;
+                        self.dot = true;
                     }
                 }
                 _ => {}
             }
         }
     }
-    match (comma, dot) {
-        (true, false) => DecimalMark::Comma,
-        (false, true) => DecimalMark::Dot,
-        (true, true) => DecimalMark::Auto,
-        (false, false) => {
-            if header.cells.iter().any(|c| !c.is_ascii()) {
-                DecimalMark::Comma
-            } else {
-                DecimalMark::Auto
+
+    fn decide(&self, header: &Record) -> DecimalMark {
+        if let Some(fixed) = self.fixed {
+            return fixed;
+        }
+        match (self.comma, self.dot) {
+            (true, false) => DecimalMark::Comma,
+            (false, true) => DecimalMark::Dot,
+            (true, true) => DecimalMark::Auto,
+            (false, false) => {
+                if header.cells.iter().any(|c| !c.is_ascii()) {
+                    DecimalMark::Comma
+                } else {
+                    DecimalMark::Auto
+                }
             }
         }
     }

@@ -96,7 +96,7 @@ pub const MAX_RECORD_BYTES: usize = 1 << 20;
 /// One record of cells, with its first physical line (1-based). The cells share one
 /// buffer (a csv `StringRecord`): a record costs its text and an offset per cell,
 /// not an allocation per cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
     pub line: u64,
     pub cells: csv::StringRecord,
@@ -112,109 +112,357 @@ impl Record {
     }
 }
 
-/// Splits text into records. An Excel `sep=X` first line names the delimiter;
-/// otherwise the delimiter is the one of `,`, `;`, tab that splits the first lines
-/// most consistently.
-pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError> {
-    let mut body = text;
-    let mut line_offset = 0;
-    let mut delimiter = None;
-    if let Some(first) = text.lines().next()
-        && let Some(sep) = first.trim().strip_prefix("sep=")
-        && sep.len() == 1
-    {
-        delimiter = Some(sep.as_bytes()[0]);
-        body = &text[first.len()..];
-        body = body
-            .strip_prefix("\r\n")
-            .or_else(|| body.strip_prefix('\n'))
-            .unwrap_or(body);
-        line_offset = 1;
+/// How much of a file is looked at to decide its encoding, delimiter and kind.
+pub const HEAD_BYTES: usize = 64 * 1024;
+
+/// A file's text, readable more than once. A UTF-8 file stays on disk and each pass
+/// reads it again, so memory does not grow with its size; standard input, files in
+/// other encodings and workbook sheets are held in memory.
+pub struct Text {
+    path: std::path::PathBuf,
+    held: Held,
+    /// Bytes before the first record: a BOM and Excel's `sep=` line.
+    skip: u64,
+    /// Lines before the first record (the `sep=` line).
+    line_offset: u64,
+    pub delimiter: u8,
+    /// The encoding, as `roi inspect` shows it.
+    pub encoding: String,
+    /// The first [`HEAD_BYTES`] of the text (after a BOM), and whether there is more.
+    head: String,
+    longer: bool,
+    /// A pass met bytes that are not UTF-8 (the file is then decoded another way).
+    not_utf8: std::cell::Cell<bool>,
+}
+
+enum Held {
+    Disk,
+    Text(String),
+    Records(Vec<Record>),
+}
+
+impl Text {
+    /// A UTF-8 file read from disk on each pass; `bom` bytes start it, `head` is its
+    /// beginning (at most [`HEAD_BYTES`]).
+    pub fn on_disk(path: &Path, bom: usize, head: &[u8], encoding: &str) -> Text {
+        let head = &head[bom.min(head.len())..];
+        let head = match std::str::from_utf8(head) {
+            Ok(t) => t,
+            // Cut inside a character at the end of the head.
+            Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+        };
+        Text::new(path, Held::Disk, bom, head, true, encoding)
     }
-    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(body));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(body.as_bytes());
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter::new(body);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
+
+    /// Text already decoded into memory.
+    pub fn in_memory(path: &Path, text: String, encoding: &str) -> Text {
+        let mut end = HEAD_BYTES.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = text[..end].to_owned();
+        let longer = end < text.len();
+        Text::new(path, Held::Text(text), 0, &head, longer, encoding)
+    }
+
+    /// The beginning of the text, to tell what it is.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// Whether the text goes on past [`Text::head`].
+    pub fn is_longer_than_head(&self) -> bool {
+        self.longer
+    }
+
+    pub fn is_on_disk(&self) -> bool {
+        matches!(self.held, Held::Disk)
+    }
+
+    /// The whole text (a JSON file is parsed whole).
+    pub fn into_string(self) -> Result<String, InputError> {
+        match self.held {
+            Held::Text(text) => Ok(text),
+            Held::Records(_) => Ok(String::new()),
+            Held::Disk => {
+                let bytes = std::fs::read(&self.path).map_err(|e| {
+                    InputError::file(&self.path, crate::say!("error.read_file", error = e))
+                })?;
+                let body = bytes.get(self.skip as usize..).unwrap_or_default();
+                String::from_utf8(body.to_vec()).map_err(|_| {
+                    InputError::file(
+                        &self.path,
+                        crate::say!("error.bad_encoding", encoding = self.encoding),
+                    )
+                })
+            }
+        }
+    }
+
+    /// Whether a pass found bytes that are not UTF-8.
+    pub fn not_utf8(&self) -> bool {
+        self.not_utf8.get()
+    }
+
+    /// A workbook sheet's records.
+    pub fn sheet(path: &Path, records: Vec<Record>) -> Text {
+        Text {
+            path: path.to_path_buf(),
+            held: Held::Records(records),
+            skip: 0,
+            line_offset: 0,
+            delimiter: b',',
+            encoding: "xlsx".to_owned(),
+            head: String::new(),
+            longer: false,
+            not_utf8: std::cell::Cell::new(false),
+        }
+    }
+
+    fn new(path: &Path, held: Held, bom: usize, head: &str, longer: bool, encoding: &str) -> Text {
+        // An Excel `sep=X` first line names the delimiter; otherwise the delimiter is
+        // the one of `,`, `;`, tab that splits the first lines most consistently.
+        let mut skip = bom as u64;
+        let mut line_offset = 0;
+        let mut body = head;
+        let mut delimiter = None;
+        if let Some(first) = head.lines().next()
+            && let Some(sep) = first.trim().strip_prefix("sep=")
+            && sep.len() == 1
+        {
+            delimiter = Some(sep.as_bytes()[0]);
+            body = &head[first.len()..];
+            body = body
+                .strip_prefix("\r\n")
+                .or_else(|| body.strip_prefix('\n'))
+                .unwrap_or(body);
+            skip += (head.len() - body.len()) as u64;
+            line_offset = 1;
+        }
+        Text {
+            path: path.to_path_buf(),
+            held,
+            skip,
+            line_offset,
+            delimiter: delimiter.unwrap_or_else(|| sniff_delimiter(body)),
+            encoding: encoding.to_owned(),
+            head: head.to_owned(),
+            longer,
+            not_utf8: std::cell::Cell::new(false),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A reader from the first record.
+    pub fn reader(&self) -> Result<RecordReader<'_>, InputError> {
+        let input: Box<dyn std::io::Read + '_> = match &self.held {
+            Held::Records(records) => {
+                return Ok(RecordReader {
+                    text: self,
+                    input: Input::Held(records.iter()),
+                });
+            }
+            Held::Text(text) => Box::new(&text.as_bytes()[self.skip as usize..]),
+            Held::Disk => {
+                use std::io::{Seek, SeekFrom};
+                let mut file = std::fs::File::open(&self.path).map_err(|e| {
+                    InputError::file(&self.path, crate::say!("error.read_file", error = e))
+                })?;
+                file.seek(SeekFrom::Start(self.skip)).map_err(|e| {
+                    InputError::file(&self.path, crate::say!("error.read_file", error = e))
+                })?;
+                Box::new(file)
+            }
+        };
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .buffer_capacity(1 << 16)
+            .from_reader(Counted::new(input));
+        Ok(RecordReader {
+            text: self,
+            input: Input::Csv(Box::new(csv)),
+        })
+    }
+}
+
+/// Records read one at a time, each with its first physical line.
+pub struct RecordReader<'a> {
+    text: &'a Text,
+    input: Input<'a>,
+}
+
+enum Input<'a> {
+    Csv(Box<csv::Reader<Counted<Box<dyn std::io::Read + 'a>>>>),
+    Held(std::slice::Iter<'a, Record>),
+}
+
+impl RecordReader<'_> {
+    /// Reads the next record into `record` (its buffers are reused); `false` at the end.
+    pub fn read(&mut self, record: &mut Record) -> Result<bool, InputError> {
+        let path = &self.text.path;
+        let line_offset = self.text.line_offset;
+        let csv = match &mut self.input {
+            Input::Held(records) => {
+                return Ok(match records.next() {
+                    Some(r) => {
+                        record.clone_from(r);
+                        true
+                    }
+                    None => false,
+                });
+            }
+            Input::Csv(csv) => csv,
+        };
+        csv.get_mut().since_record = 0;
+        let start = csv.position().byte();
+        match csv.read_record(&mut record.cells) {
+            Ok(false) => return Ok(false),
             Ok(true) => {}
             Err(e) => {
+                let byte = e.position().map_or(start, csv::Position::byte);
+                let line = csv.get_mut().line_at(byte) + line_offset;
+                let message = match e.kind() {
+                    csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|r| r.is::<TooLong>()) => {
+                        crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
+                    }
+                    csv::ErrorKind::Utf8 { .. } => {
+                        self.text.not_utf8.set(true);
+                        crate::say!("error.bad_encoding", encoding = self.text.encoding)
+                    }
+                    _ => crate::say!("error.bad_csv", error = e),
+                };
                 return Err(InputError {
-                    path: path.to_path_buf(),
-                    line: e.position().map(|p| p.line() + line_offset),
+                    path: path.clone(),
+                    line: Some(line),
                     column: None,
-                    message: crate::say!("error.bad_csv", error = e),
+                    message,
                 });
             }
         }
-        let line = record.position().map_or(0, |p| lines.at(p.byte())) + line_offset;
-        let bytes = record.as_byte_record().as_slice().len();
+        record.line = record
+            .cells
+            .position()
+            .map_or(0, |p| csv.get_mut().line_at(p.byte()))
+            + line_offset;
+        let bytes = record.cells.as_byte_record().as_slice().len();
         if bytes > MAX_RECORD_BYTES {
             return Err(InputError {
-                path: path.to_path_buf(),
-                line: Some(line),
+                path: path.clone(),
+                line: Some(record.line),
                 column: None,
                 message: crate::say!("error.long_row", bytes = bytes, max = MAX_RECORD_BYTES),
             });
         }
-        if record.len() > MAX_COLUMNS {
+        if record.cells.len() > MAX_COLUMNS {
             return Err(InputError {
-                path: path.to_path_buf(),
-                line: Some(line),
+                path: path.clone(),
+                line: Some(record.line),
                 column: None,
-                message: crate::say!("error.wide_row", cells = record.len(), max = MAX_COLUMNS),
+                message: crate::say!(
+                    "error.wide_row",
+                    cells = record.cells.len(),
+                    max = MAX_COLUMNS
+                ),
             });
         }
-        out.push(Record {
-            line,
-            cells: record.clone(),
-        });
+        Ok(true)
     }
-    Ok((out, delimiter))
 }
 
-/// The 1-based lines of records, from their byte offsets. The csv crate's own line
-/// count is one short after a CRLF (the `\n` is counted with the next record), so
-/// lines are counted here from the bytes, skipping the terminator a record position
-/// may hold. Records come in order, so each count goes on from the last one: linear
-/// in the file, not in records × file.
-pub struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    newlines: u64,
+/// A record longer than [`MAX_RECORD_BYTES`], stopped while it is read.
+#[derive(Debug)]
+struct TooLong;
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("record too long")
+    }
 }
 
-impl<'a> LineCounter<'a> {
-    pub fn new(text: &'a str) -> LineCounter<'a> {
-        LineCounter {
-            bytes: text.as_bytes(),
-            at: 0,
-            newlines: 0,
+impl std::error::Error for TooLong {}
+
+/// A reader that remembers where its line breaks are, so each record's physical
+/// line is known without holding the text: the csv crate's own line count is one
+/// short after a CRLF. Breaks are kept as runs of `\r`/`\n` (a record's position may
+/// point at the terminator before it), and forgotten once the records have passed
+/// them. It also stops a record that grows past the limit before it fills memory.
+struct Counted<R> {
+    inner: R,
+    offset: u64,
+    /// Runs of line-break bytes: (first byte, `\n` count), oldest first.
+    runs: std::collections::VecDeque<(u64, u64)>,
+    open: Option<(u64, u64)>,
+    /// `\n`s in the runs already passed.
+    passed: u64,
+    /// Bytes read since the current record started.
+    since_record: u64,
+}
+
+impl<R> Counted<R> {
+    fn new(inner: R) -> Counted<R> {
+        Counted {
+            inner,
+            offset: 0,
+            runs: std::collections::VecDeque::new(),
+            open: None,
+            passed: 0,
+            since_record: 0,
         }
     }
 
-    /// The line of the record starting at `byte` (offsets never go backwards).
-    pub fn at(&mut self, byte: u64) -> u64 {
-        let bytes = self.bytes;
-        let mut end = (byte as usize).min(bytes.len());
-        while end < bytes.len() && (bytes[end] == b'\n' || bytes[end] == b'\r') {
-            end += 1;
+    /// The 1-based line of the record starting at `byte` (offsets never go back).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        while let Some(&(start, newlines)) = self.runs.front() {
+            if start > byte {
+                break;
+            }
+            self.passed += newlines;
+            self.runs.pop_front();
         }
-        if end < self.at {
-            // Not in order after all: count from the start.
-            self.at = 0;
-            self.newlines = 0;
-        }
-        self.newlines += bytes[self.at..end].iter().filter(|&&b| b == b'\n').count() as u64;
-        self.at = end;
-        self.newlines + 1
+        let open = self
+            .open
+            .filter(|(start, _)| *start <= byte)
+            .map_or(0, |(_, n)| n);
+        self.passed + open + 1
     }
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // The read-ahead of the csv reader plus the longest record allowed.
+        if self.since_record > (MAX_RECORD_BYTES as u64) * 2 {
+            return Err(std::io::Error::other(TooLong));
+        }
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                let run = self.open.get_or_insert((self.offset + i as u64, 0));
+                run.1 += u64::from(b == b'\n');
+            } else if let Some(run) = self.open.take() {
+                self.runs.push_back(run);
+            }
+        }
+        self.offset += n as u64;
+        self.since_record += n as u64;
+        Ok(n)
+    }
+}
+
+/// Splits text into records (tests and small in-memory texts).
+pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError> {
+    let text = Text::in_memory(path, text.to_owned(), "utf-8");
+    let mut reader = text.reader()?;
+    let mut out = Vec::new();
+    let mut record = Record::default();
+    while reader.read(&mut record)? {
+        out.push(record.clone());
+    }
+    Ok((out, text.delimiter))
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -361,15 +609,30 @@ mod line_tests {
     use super::*;
 
     #[test]
-    fn lines_from_offsets_in_one_pass() {
+    fn lines_of_records_read_in_small_pieces() {
+        // One byte at a time: runs of line breaks cross every read boundary.
+        struct Trickle<'a>(&'a [u8]);
+        impl std::io::Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some((&b, rest)) = self.0.split_first() else {
+                    return Ok(0);
+                };
+                buf[0] = b;
+                self.0 = rest;
+                Ok(1)
+            }
+        }
         let text = "a,b\r\n1,2\r\n\r\n3,\"x\ny\"\n4,5\n";
-        let mut lines = LineCounter::new(text);
-        // Offsets of the records as the csv crate gives them.
-        assert_eq!(lines.at(0), 1);
-        assert_eq!(lines.at(5), 2);
-        assert_eq!(lines.at(10), 4);
-        assert_eq!(lines.at(20), 6);
-        // Out of order: counted again from the start, still right.
-        assert_eq!(lines.at(5), 2);
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Counted::new(Trickle(text.as_bytes())));
+        let mut record = csv::StringRecord::new();
+        let mut lines = Vec::new();
+        while csv.read_record(&mut record).unwrap() {
+            let byte = record.position().unwrap().byte();
+            lines.push(csv.get_mut().line_at(byte));
+        }
+        assert_eq!(lines, vec![1, 2, 4, 6]);
     }
 }

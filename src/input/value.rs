@@ -251,24 +251,43 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MixedDayOrder;
 
-/// Decides day or month first from a column's values: a first part above 12 means
-/// day-first, a second part above 12 month-first. `Err` when the file says both.
+/// Day or month first, from a column's values: a first part above 12 means
+/// day-first, a second part above 12 month-first. Values are added one at a time, so
+/// a file's dates need not be held.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DayOrderVotes {
+    day_first: bool,
+    month_first: bool,
+}
+
+impl DayOrderVotes {
+    pub fn add(&mut self, value: &ParsedDate) {
+        if let ParsedDate::Numeric { first, second, .. } = value {
+            self.day_first |= *first > 12;
+            self.month_first |= *second > 12;
+        }
+    }
+
+    /// `Err` when the file says both.
+    pub fn decide(self) -> Result<Option<DayOrder>, MixedDayOrder> {
+        match (self.day_first, self.month_first) {
+            (true, true) => Err(MixedDayOrder),
+            (true, false) => Ok(Some(DayOrder::DayFirst)),
+            (false, true) => Ok(Some(DayOrder::MonthFirst)),
+            (false, false) => Ok(None),
+        }
+    }
+}
+
+/// Decides day or month first from a column's values (see [`DayOrderVotes`]).
 pub fn day_order<'a>(
     values: impl Iterator<Item = &'a ParsedDate>,
 ) -> Result<Option<DayOrder>, MixedDayOrder> {
-    let (mut day_first, mut month_first) = (false, false);
+    let mut votes = DayOrderVotes::default();
     for v in values {
-        if let ParsedDate::Numeric { first, second, .. } = v {
-            day_first |= *first > 12;
-            month_first |= *second > 12;
-        }
+        votes.add(v);
     }
-    match (day_first, month_first) {
-        (true, true) => Err(MixedDayOrder),
-        (true, false) => Ok(Some(DayOrder::DayFirst)),
-        (false, true) => Ok(Some(DayOrder::MonthFirst)),
-        (false, false) => Ok(None),
-    }
+    votes.decide()
 }
 
 impl ParsedDate {

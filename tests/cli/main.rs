@@ -19,6 +19,7 @@ mod robustness;
 mod schema;
 mod sentiment;
 mod sql;
+mod streaming;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,0 +1,183 @@
+//! Files larger than the head roi looks at (64 KiB) are read from disk record by
+//! record, once per pass, instead of being held in memory. These tests check that
+//! the streamed path gives the figures worked out here from the generated rows, the
+//! same output as the in-memory path (standard input), and the same error positions.
+
+use crate::{code, roi_in, stdout, transcript};
+
+/// Runs roi with `input` on standard input.
+fn roi_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("roi")
+        .expect("the roi binary is built")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .expect("roi runs")
+}
+
+fn groups(out: &std::process::Output) -> serde_json::Value {
+    assert_eq!(code(out), 0, "{}", transcript(out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["groups"].clone()
+}
+
+/// A Vietnamese Meta Ads export (BOM, CRLF, `1.234.567` thousands, day-first dates)
+/// of 4,000 rows, about 400 KB. Until row 3,000 every day is 12 or less and every
+/// amount has exactly three digits after its dot, so the day order and the decimal
+/// mark can only be decided from rows far past the head.
+#[test]
+fn a_large_vietnamese_export_is_read_from_disk_with_the_hand_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "\u{feff}Tên chiến dịch,Bắt đầu báo cáo,Kết thúc báo cáo,Người tiếp cận,Lượt hiển thị,Loại kết quả,Kết quả,Số tiền đã chi tiêu (VND),Lượt click vào liên kết\r\n",
+    );
+    let (mut reach, mut impressions, mut spend, mut leads, mut clicks) =
+        (0u64, 0u64, 0u64, 0u64, 0u64);
+    for i in 0..4000u64 {
+        let (day, month) = if i < 3000 {
+            (1 + i % 12, 1 + (i / 12) % 12)
+        } else {
+            (13 + i % 16, 1 + i % 12)
+        };
+        let r = 1000 + i % 97 * 1000; // 1.000 … 97.000: three digits after the dot
+        let m = 2000 + i % 89 * 1000;
+        let s = if i < 3000 {
+            150_000 + i % 50 * 1000
+        } else {
+            1_234_567 + i
+        };
+        let l = i % 9;
+        let c = i % 31;
+        reach += r;
+        impressions += m;
+        spend += s;
+        leads += l;
+        clicks += c;
+        let thousands = |n: u64| {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (k, ch) in digits.chars().enumerate() {
+                if k > 0 && (digits.len() - k) % 3 == 0 {
+                    out.push('.');
+                }
+                out.push(ch);
+            }
+            out
+        };
+        text.push_str(&format!(
+            "Hè 2026,{day:02}/{month:02}/2026,{day:02}/{month:02}/2026,\"{}\",\"{}\",Khách hàng tiềm năng,{l},\"{}\",{c}\r\n",
+            thousands(r),
+            thousands(m),
+            thousands(s)
+        ));
+    }
+    text.push_str("Tổng,,,,,,,,\r\n");
+    assert!(text.len() > 300_000);
+    std::fs::write(dir.path().join("meta.csv"), &text).unwrap();
+    let args = [
+        "report",
+        "--format",
+        "json",
+        "--kpi",
+        "reach,impressions,spend,leads,link_clicks",
+    ];
+    let mut on_disk = args.to_vec();
+    on_disk.push("meta.csv");
+    let disk = groups(&roi_in(dir.path(), &on_disk));
+    let values = &disk[0]["values"];
+    assert_eq!(values["reach"]["value"], reach as f64);
+    assert_eq!(values["impressions"]["value"], impressions as f64);
+    assert_eq!(values["spend"]["value"], spend as f64);
+    assert_eq!(values["spend"]["currency"], "VND");
+    assert_eq!(values["leads"]["value"], leads as f64);
+    assert_eq!(values["link_clicks"]["value"], clicks as f64);
+    assert_eq!(disk[0]["rows"], 4000);
+    // The same bytes on standard input are held in memory: the same figures.
+    let mut piped = args.to_vec();
+    piped.push("-");
+    assert_eq!(
+        groups(&roi_stdin(dir.path(), &piped, text.as_bytes())),
+        disk
+    );
+    // The total row is skipped and counted, at its line.
+    let inspect = roi_in(dir.path(), &["inspect", "meta.csv", "--format", "json"]);
+    let inspect: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    let skipped = &inspect["files"][0]["skipped"][0];
+    assert_eq!(skipped["rows"], 1);
+    assert_eq!(skipped["first_line"], 4002);
+}
+
+/// A native file with CRLF line ends and a quoted cell spanning two lines: the bad
+/// value on row 4,321 is reported at its physical line, streamed or not.
+#[test]
+fn an_error_deep_in_a_large_file_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("date,platform,campaign,likes\r\n");
+    text.push_str("2026-08-01,facebook,\"two\r\nlines\",1\r\n");
+    for i in 1..5000 {
+        let likes = if i == 4321 {
+            "12,5,1".to_owned()
+        } else {
+            (i % 50).to_string()
+        };
+        text.push_str(&format!("2026-08-01,facebook,Summer,\"{likes}\"\r\n"));
+    }
+    assert!(text.len() > 100_000);
+    std::fs::write(dir.path().join("rows.csv"), &text).unwrap();
+    // Header line 1, the two-line row lines 2–3, row i on line i + 3.
+    let want = "rows.csv:4324: column 4 (`likes`): ";
+    let disk = roi_in(dir.path(), &["report", "rows.csv"]);
+    assert_eq!(code(&disk), 2);
+    assert!(transcript(&disk).contains(want), "{}", transcript(&disk));
+    let piped = roi_stdin(dir.path(), &["report", "-"], text.as_bytes());
+    assert!(
+        transcript(&piped).contains("-:4324: column 4 (`likes`): "),
+        "{}",
+        transcript(&piped)
+    );
+}
+
+/// UTF-8 for its first 100 KB, then a Windows-1252 `é`: the file is decoded whole in
+/// its code page after all, and says so.
+#[test]
+fn a_file_that_stops_being_utf8_is_decoded_in_its_code_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"date,platform,campaign,likes\n".to_vec();
+    for i in 0..4000 {
+        bytes.extend_from_slice(format!("2026-08-01,facebook,Summer,{}\n", i % 7).as_bytes());
+    }
+    bytes.extend_from_slice(b"2026-08-02,facebook,Caf\xe9,5\n");
+    std::fs::write(dir.path().join("old.csv"), &bytes).unwrap();
+    let out = roi_in(dir.path(), &["normalize", "old.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).ends_with("\n2026-08-02,facebook,Café,5\n"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 4002);
+    let inspect = roi_in(dir.path(), &["inspect", "old.csv", "--format", "json"]);
+    let inspect: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(inspect["files"][0]["encoding"], "windows-1252");
+}
+
+/// A 6 MiB row is stopped after the limit plus the reader's look-ahead, at its line,
+/// not read whole.
+#[test]
+fn a_huge_row_is_stopped_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "date,likes\n2026-08-01,5\n2026-08-02,\"{}\"\n",
+        "9".repeat(6 << 20)
+    );
+    std::fs::write(dir.path().join("big.csv"), &text).unwrap();
+    let out = roi_in(dir.path(), &["report", "big.csv"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: big.csv:3: the row is longer than 1048576 bytes, the most roi reads in one row (a damaged file, or not a table?); reading stopped there\n"
+    );
+}
