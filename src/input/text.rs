@@ -219,24 +219,24 @@ impl Text {
         }
     }
 
-    fn new(path: &Path, held: Held, bom: usize, head: &str, longer: bool, encoding: &str) -> Text {
+    fn new(path: &Path, held: Held, bom: usize, start: &str, longer: bool, encoding: &str) -> Text {
         // An Excel `sep=X` first line names the delimiter; otherwise the delimiter is
         // the one of `,`, `;`, tab that splits the first lines most consistently.
         let mut skip = bom as u64;
         let mut line_offset = 0;
-        let mut body = head;
+        let mut body = start;
         let mut delimiter = None;
-        if let Some(first) = head.lines().next()
+        if let Some(first) = start.lines().next()
             && let Some(sep) = first.trim().strip_prefix("sep=")
             && sep.len() == 1
         {
             delimiter = Some(sep.as_bytes()[0]);
-            body = &head[first.len()..];
+            body = &start[first.len()..];
             body = body
                 .strip_prefix("\r\n")
                 .or_else(|| body.strip_prefix('\n'))
                 .unwrap_or(body);
-            skip += (head.len() - body.len()) as u64;
+            skip += (start.len() - body.len()) as u64;
             line_offset = 1;
         }
         Text {
@@ -246,7 +246,7 @@ impl Text {
             line_offset,
             delimiter: delimiter.unwrap_or_else(|| sniff_delimiter(body)),
             encoding: encoding.to_owned(),
-            head: head.to_owned(),
+            head: start.to_owned(),
             longer,
             not_utf8: std::cell::Cell::new(false),
         }
@@ -327,7 +327,11 @@ impl RecordReader<'_> {
                 let byte = e.position().map_or(start, csv::Position::byte);
                 let line = csv.get_mut().line_at(byte) + line_offset;
                 let message = match e.kind() {
-                    csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|r| r.is::<TooLong>()) => {
+                    csv::ErrorKind::Io(io)
+                        if io
+                            .get_ref()
+                            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>) =>
+                    {
                         crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
                     }
                     csv::ErrorKind::Utf8 { .. } => {

@@ -42,25 +42,25 @@ fn a_large_vietnamese_export_is_read_from_disk_with_the_hand_totals() {
         } else {
             (13 + i % 16, 1 + i % 12)
         };
-        let r = 1000 + i % 97 * 1000; // 1.000 … 97.000: three digits after the dot
-        let m = 2000 + i % 89 * 1000;
-        let s = if i < 3000 {
+        let row_reach = 1000 + i % 97 * 1000; // 1.000 … 97.000: three digits after the dot
+        let row_impressions = 2000 + i % 89 * 1000;
+        let row_spend = if i < 3000 {
             150_000 + i % 50 * 1000
         } else {
             1_234_567 + i
         };
-        let l = i % 9;
-        let c = i % 31;
-        reach += r;
-        impressions += m;
-        spend += s;
-        leads += l;
-        clicks += c;
+        let row_leads = i % 9;
+        let row_clicks = i % 31;
+        reach += row_reach;
+        impressions += row_impressions;
+        spend += row_spend;
+        leads += row_leads;
+        clicks += row_clicks;
         let thousands = |n: u64| {
             let digits = n.to_string();
             let mut out = String::new();
             for (k, ch) in digits.chars().enumerate() {
-                if k > 0 && (digits.len() - k) % 3 == 0 {
+                if k > 0 && (digits.len() - k).is_multiple_of(3) {
                     out.push('.');
                 }
                 out.push(ch);
@@ -68,10 +68,10 @@ fn a_large_vietnamese_export_is_read_from_disk_with_the_hand_totals() {
             out
         };
         text.push_str(&format!(
-            "Hè 2026,{day:02}/{month:02}/2026,{day:02}/{month:02}/2026,\"{}\",\"{}\",Khách hàng tiềm năng,{l},\"{}\",{c}\r\n",
-            thousands(r),
-            thousands(m),
-            thousands(s)
+            "Hè 2026,{day:02}/{month:02}/2026,{day:02}/{month:02}/2026,\"{}\",\"{}\",Khách hàng tiềm năng,{row_leads},\"{}\",{row_clicks}\r\n",
+            thousands(row_reach),
+            thousands(row_impressions),
+            thousands(row_spend)
         ));
     }
     text.push_str("Tổng,,,,,,,,\r\n");
