@@ -129,6 +129,7 @@ impl Settings {
             mappings: self.config.mappings.clone(),
             mentions: Some(self.config.mentions.clone()),
             merge,
+            head_bytes: None,
         };
         let dataset = input::load(&files, &options)?;
         self.config

@@ -14,6 +14,20 @@ fuzz_target!(|data: &[u8]| {
         year: Some(2026),
         ..Default::default()
     };
+    // Every other input is also written to a file and read from disk with a tiny
+    // head, so the streamed path (records read again on each pass) is fuzzed too.
+    if data.len() % 3 == 0
+        && let Ok(dir) = tempfile::tempdir()
+    {
+        let path = dir.path().join(name);
+        if std::fs::write(&path, body).is_ok() {
+            let streamed = roi::input::ReadOptions {
+                head_bytes: Some(64),
+                ..options.clone()
+            };
+            let _ = roi::input::load(&[path], &streamed);
+        }
+    }
     if let Ok(dataset) = roi::input::load_bytes(std::path::Path::new(name), body, &options) {
         let config = roi::settings::Config::default();
         let scope = roi::report::Scope {

@@ -74,6 +74,10 @@ pub struct ReadOptions {
     /// The dimensions the run needs: rows may be merged on them as they are read
     /// (see [`load`]). `None` keeps every row as read.
     pub merge: Option<crate::normalize::Keep>,
+    /// Files longer than this are read from disk on each pass rather than held
+    /// (default [`text::HEAD_BYTES`]; the fuzz target makes it small so that its
+    /// inputs take the streamed path too).
+    pub head_bytes: Option<usize>,
 }
 
 /// The input name that means standard input.
@@ -181,7 +185,7 @@ enum Contents {
 }
 
 impl Contents {
-    fn open(path: &Path) -> Result<Contents, InputError> {
+    fn open(path: &Path, head_bytes: usize) -> Result<Contents, InputError> {
         let mut bytes = Vec::new();
         if path.as_os_str() == STDIN {
             std::io::stdin()
@@ -193,11 +197,11 @@ impl Contents {
         let file = std::fs::File::open(path)
             .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
         // One byte more than the head tells whether the file is longer.
-        file.take(text::HEAD_BYTES as u64 + 1)
+        file.take(head_bytes as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
-        if bytes.len() > text::HEAD_BYTES {
-            bytes.truncate(text::HEAD_BYTES);
+        if bytes.len() > head_bytes {
+            bytes.truncate(head_bytes);
             Ok(Contents::Head(bytes))
         } else {
             Ok(Contents::Whole(bytes))
@@ -276,7 +280,7 @@ fn read_all(
     // Inputs read so far: length, path, and the hash of their bytes once needed.
     let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
-        let contents = Contents::open(path)?;
+        let contents = Contents::open(path, options.head_bytes.unwrap_or(text::HEAD_BYTES))?;
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         let len = contents.len(path);
         let mut hash = None;

@@ -181,3 +181,57 @@ fn a_huge_row_is_stopped_at_its_line() {
         "error: big.csv:3: the row is longer than 1048576 bytes, the most roi reads in one row (a damaged file, or not a table?); reading stopped there\n"
     );
 }
+
+/// Every fixture and example export, read with a head of a few bytes (so each one
+/// takes the streamed path: sniffed from its start, read again from disk on each
+/// pass) and held in memory: the same rows, the same files, the same errors.
+#[test]
+fn the_streamed_path_reads_every_fixture_like_the_held_one() {
+    let mut files = Vec::new();
+    for dir in ["fixtures", "examples"] {
+        for entry in walkdir::WalkDir::new(crate::root().join(dir)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let ext = entry
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("");
+            if entry.file_type().is_file()
+                && matches!(ext, "csv" | "tsv" | "txt" | "json" | "ndjson")
+            {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    assert!(files.len() > 40, "{} files", files.len());
+    let read = |path: &std::path::PathBuf, head: Option<usize>| {
+        let options = roi::input::ReadOptions {
+            year: Some(2026),
+            head_bytes: head,
+            ..Default::default()
+        };
+        match roi::input::load(std::slice::from_ref(path), &options) {
+            Ok(dataset) => {
+                let mut csv = Vec::new();
+                roi::render::normalized_csv(&dataset, &mut csv).unwrap();
+                let files = serde_json::to_string(&dataset.files).unwrap();
+                Ok((String::from_utf8(csv).unwrap(), files))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let mut streamed = 0;
+    for path in &files {
+        let held = read(path, None);
+        for head in [7, 100] {
+            assert_eq!(
+                read(path, Some(head)),
+                held,
+                "{} with a {head}-byte head",
+                path.display()
+            );
+        }
+        streamed += usize::from(held.is_ok());
+    }
+    assert!(streamed > 30, "{streamed} fixtures read");
+}
