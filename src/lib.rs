@@ -110,6 +110,18 @@ impl Settings {
         inputs: &[String],
         merge: Option<normalize::Keep>,
     ) -> anyhow::Result<Dataset> {
+        let (files, options) = self.inputs(inputs, merge)?;
+        let dataset = input::load(&files, &options)?;
+        self.check_names(&dataset)?;
+        Ok(dataset)
+    }
+
+    /// The input files, and how to read them.
+    fn inputs(
+        &self,
+        inputs: &[String],
+        merge: Option<normalize::Keep>,
+    ) -> anyhow::Result<(Vec<PathBuf>, input::ReadOptions)> {
         let (list, base) = if inputs.is_empty() {
             if self.config.inputs.is_empty() {
                 bail!(say!("error.no_inputs"));
@@ -131,12 +143,40 @@ impl Settings {
             merge,
             head_bytes: None,
         };
-        let dataset = input::load(&files, &options)?;
+        Ok((files, options))
+    }
+
+    fn check_names(&self, dataset: &Dataset) -> anyhow::Result<()> {
         self.config
             .catalogue
-            .check_names(&dataset)
-            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))?;
-        Ok(dataset)
+            .check_names(dataset)
+            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))
+    }
+
+    /// Writes the inputs' rows as Parquet under `dir`. Rows are written as they are
+    /// read and let go, so memory does not grow with the input: a first pass keeps no
+    /// rows and finds every custom metric (the schema) and whether two downloads
+    /// overlap; a second writes. Overlapping downloads must be de-duplicated with
+    /// every row at hand, and standard input cannot be read twice: those are read
+    /// whole, then written.
+    fn parquet(
+        &self,
+        inputs: &[String],
+        dir: &std::path::Path,
+        force: bool,
+    ) -> anyhow::Result<(render::parquet::Written, Dataset)> {
+        let (files, options) = self.inputs(inputs, None)?;
+        if let Some(probe) = input::stream(&files, &options, &mut |_, _| {})? {
+            self.check_names(&probe)?;
+            let mut writer = render::parquet::Streamed::start(&probe, dir, force)?;
+            let streamed = input::stream(&files, &options, &mut |ds, rows| writer.write(ds, rows))?;
+            let Some(dataset) = streamed else {
+                bail!(say!("error.inputs_changed"));
+            };
+            return Ok((writer.finish()?, dataset));
+        }
+        let dataset = self.dataset(inputs, None)?;
+        Ok((render::parquet::write(&dataset, dir, force)?, dataset))
     }
 }
 
@@ -530,8 +570,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 };
                 // Before reading anything: a refused target should not cost a read.
                 render::parquet::check_target(dir, cli.global.force)?;
-                let dataset = settings.dataset(inputs, None)?;
-                let written = render::parquet::write(&dataset, dir, cli.global.force)?;
+                let (written, dataset) = settings.parquet(inputs, dir, cli.global.force)?;
                 input_notes_to_stderr(&dataset, cli.global.quiet);
                 if !cli.global.quiet {
                     eprintln!(

@@ -81,8 +81,17 @@ type MergeKey = (
     u64,
 );
 
-pub struct Builder {
+/// Where rows go as they are read when they are not kept: `roi normalize` to Parquet
+/// writes them and lets them go, so its memory does not grow with the input.
+pub type Flush<'f> = &'f mut dyn FnMut(&Dataset, &[Row]);
+
+/// Rows handed to a [`Flush`] at a time.
+const FLUSH_ROWS: usize = 1 << 16;
+
+pub struct Builder<'f> {
     dataset: Dataset,
+    /// Takes the rows as they are read, instead of the dataset.
+    flush: Option<Flush<'f>>,
     /// The dimensions kept when rows are merged; `None` keeps every row as read.
     merge: Option<Keep>,
     /// The current file's merged rows, by key: their index in the dataset.
@@ -99,10 +108,11 @@ pub struct Builder {
 
 type Key = (NaiveDate, NaiveDate, [Option<Sym>; Dimension::COUNT], u32);
 
-impl Builder {
-    pub fn new(default_currency: Option<String>) -> Builder {
+impl<'f> Builder<'f> {
+    pub fn new(default_currency: Option<String>) -> Builder<'f> {
         Builder {
             dataset: Dataset::default(),
+            flush: None,
             merge: None,
             merged: rustc_hash::FxHashMap::default(),
             spans: Vec::new(),
@@ -117,9 +127,24 @@ impl Builder {
     /// Merges rows as they are pushed, keeping only these dimensions (see the module
     /// doc). Only exact while no two files hold rows of one kind over overlapping
     /// dates: [`Builder::overlaps_earlier_file`] tells.
-    pub fn merging(mut self, keep: Option<Keep>) -> Builder {
+    pub fn merging(mut self, keep: Option<Keep>) -> Builder<'f> {
         self.merge = keep;
         self
+    }
+
+    /// Hands rows to `flush` in batches as they are read instead of keeping them.
+    /// Exact only while no two files hold rows of one kind over overlapping dates
+    /// ([`Builder::overlaps_earlier_file`]): nothing is then de-duplicated.
+    pub fn flushing(mut self, flush: Option<Flush<'f>>) -> Builder<'f> {
+        self.flush = flush;
+        self
+    }
+
+    fn flush_rows(&mut self) {
+        if let Some(flush) = self.flush.as_mut() {
+            flush(&self.dataset, &self.dataset.rows);
+            self.dataset.rows.clear();
+        }
     }
 
     /// Whether the current file has rows of a kind over dates that an earlier file's
@@ -344,6 +369,9 @@ impl Builder {
             }
         }
         self.dataset.rows.push(row);
+        if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS {
+            self.flush_rows();
+        }
     }
 
     /// Widens the current file's span of this kind to the row's dates.
@@ -370,6 +398,11 @@ impl Builder {
 
     /// Finishes the dataset, keeping only the newest export's rows for each key.
     pub fn finish(mut self) -> Dataset {
+        if self.flush.is_some() {
+            // Flushed rows were never held: there is nothing to de-duplicate.
+            self.flush_rows();
+            return self.dataset;
+        }
         let rank = |file: u32, ds: &Dataset, modified: &[Option<SystemTime>]| {
             (
                 ds.files[file as usize].last_date,
@@ -489,7 +522,7 @@ mod tests {
         b.push(&input, values);
     }
 
-    fn merging_builder() -> Builder {
+    fn merging_builder() -> Builder<'static> {
         let mut b = Builder::new(None).merging(Some(Keep::new([])));
         b.start_file(PathBuf::from("a.csv"), "test", None);
         b.set_kind("test");

@@ -259,12 +259,29 @@ impl Contents {
 pub fn load(files: &[PathBuf], options: &ReadOptions) -> Result<Dataset, InputError> {
     let stdin = files.iter().any(|f| f.as_os_str() == STDIN);
     if let Some(keep) = options.merge.filter(|_| !stdin)
-        && let Some(dataset) = read_all(files, options, Some(keep))?
+        && let Some(dataset) = read_all(files, options, Some(keep), None)?
     {
         return Ok(dataset);
     }
     // Without merging reading never gives up: `None` does not happen here.
-    Ok(read_all(files, options, None)?.unwrap_or_default())
+    Ok(read_all(files, options, None, None)?.unwrap_or_default())
+}
+
+/// Reads every file, handing its rows to `flush` in batches instead of keeping them:
+/// memory then depends on the distinct values read, not on the rows. `None` when
+/// that cannot be exact: two files hold rows of one kind over overlapping dates
+/// (de-duplication needs every row at hand; use [`load`]), or an input is standard
+/// input (it cannot be read again after a `None`). The dataset that comes back has
+/// the files, metrics and interned values, and no rows.
+pub fn stream(
+    files: &[PathBuf],
+    options: &ReadOptions,
+    flush: crate::normalize::Flush<'_>,
+) -> Result<Option<Dataset>, InputError> {
+    if files.iter().any(|f| f.as_os_str() == STDIN) {
+        return Ok(None);
+    }
+    read_all(files, options, None, Some(flush))
 }
 
 /// Reads every file, merging rows on `merge`; `None` when merging turned out not
@@ -273,10 +290,14 @@ fn read_all(
     files: &[PathBuf],
     options: &ReadOptions,
     merge: Option<crate::normalize::Keep>,
+    flush: Option<crate::normalize::Flush<'_>>,
 ) -> Result<Option<Dataset>, InputError> {
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
-    let mut builder = Builder::new(options.default_currency.clone()).merging(merge);
+    let flushing = flush.is_some();
+    let mut builder = Builder::new(options.default_currency.clone())
+        .merging(merge)
+        .flushing(flush);
     // Inputs read so far: length, path, and the hash of their bytes once needed.
     let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
@@ -324,7 +345,7 @@ fn read_all(
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
         read_file(path, contents, modified, &context, &layouts, &mut builder)?;
-        if merge.is_some() && builder.overlaps_earlier_file() {
+        if (merge.is_some() || flushing) && builder.overlaps_earlier_file() {
             return Ok(None);
         }
         if options.strict

@@ -18,7 +18,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::dataset::{Dataset, Row};
+use crate::dataset::{Dataset, MetricInfo, Row};
 use crate::model::{Amount, CANONICAL_METRICS, Dimension, MetricId, Unit};
 use crate::say;
 
@@ -82,13 +82,13 @@ pub fn check_target(dir: &Path, force: bool) -> anyhow::Result<()> {
 
 /// The fixed schema of this dataset: dates, every dimension but `platform`, every
 /// canonical metric, the dataset's custom metrics, provenance.
-fn schema(ds: &Dataset) -> anyhow::Result<SchemaRef> {
+fn schema(metrics: &[MetricInfo]) -> anyhow::Result<SchemaRef> {
     let mut fields = vec![
         Field::new("date", DataType::Date32, false),
         Field::new("end_date", DataType::Date32, false),
     ];
     fields.extend(dimensions().map(|d| Field::new(d.name(), DataType::Utf8, true)));
-    for (i, m) in ds.metrics.iter().enumerate() {
+    for (i, m) in metrics.iter().enumerate() {
         let custom = i >= CANONICAL_METRICS.len();
         if custom
             && (RESERVED.contains(&m.name.as_str()) || Dimension::from_name(&m.name).is_some())
@@ -129,7 +129,7 @@ fn metric_type(index: usize, unit: Unit) -> DataType {
 /// A failure leaves `dir` as it was, and a reader never sees a mix of two runs.
 pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
     check_target(dir, force)?;
-    let schema = schema(ds)?;
+    let schema = schema(&ds.metrics)?;
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -177,6 +177,182 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
         rows: rows.len(),
         files,
     })
+}
+
+/// What the open files of a streamed write may hold before a row group is ended
+/// early: with one open file per partition, this bounds the writer's memory.
+const BUFFERED_BYTES: usize = 64 << 20;
+
+/// A write that takes rows as they are read ([`crate::input::stream`]) and lets
+/// them go: one open file per partition, row groups ended when the open files hold
+/// [`BUFFERED_BYTES`]. Its memory depends on the partitions, not on the rows. Rows
+/// inside a partition come in input order (file, then line). Nothing is in place
+/// until [`Streamed::finish`]; a write that fails or is dropped leaves `dir` as it
+/// was.
+pub struct Streamed {
+    dir: PathBuf,
+    parent: PathBuf,
+    staged: Option<PathBuf>,
+    schema: SchemaRef,
+    metrics: Vec<MetricInfo>,
+    parts: std::collections::BTreeMap<(Option<String>, (i32, u32)), Part>,
+    rows: usize,
+    /// The first error: later rows are ignored, and `finish` returns it.
+    error: Option<anyhow::Error>,
+}
+
+struct Part {
+    target: PathBuf,
+    writer: ArrowWriter<tempfile::NamedTempFile>,
+}
+
+impl Streamed {
+    /// Starts a write of rows with the metrics of `probe` (the same inputs, read
+    /// once before without keeping rows, so every custom metric has its column).
+    pub fn start(probe: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Streamed> {
+        check_target(dir, force)?;
+        let schema = schema(&probe.metrics)?;
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        fs::create_dir_all(&parent)
+            .with_context(|| say!("error.write_in", path = parent.display()))?;
+        let staged = tempfile::Builder::new()
+            .prefix(".roi-parquet-")
+            .tempdir_in(&parent)
+            .with_context(|| say!("error.write_in", path = parent.display()))?
+            .keep();
+        Ok(Streamed {
+            dir: dir.to_path_buf(),
+            parent,
+            staged: Some(staged),
+            schema,
+            metrics: probe.metrics.clone(),
+            parts: std::collections::BTreeMap::new(),
+            rows: 0,
+            error: None,
+        })
+    }
+
+    /// Writes a batch of rows (a [`crate::normalize::Flush`]).
+    pub fn write(&mut self, ds: &Dataset, rows: &[Row]) {
+        if self.error.is_none()
+            && let Err(e) = self.try_write(ds, rows)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn try_write(&mut self, ds: &Dataset, rows: &[Row]) -> anyhow::Result<()> {
+        let mut by_part: std::collections::BTreeMap<_, Vec<&Row>> =
+            std::collections::BTreeMap::new();
+        for row in rows {
+            let key = (platform(ds, row).map(str::to_owned), month(row.start));
+            by_part.entry(key).or_default().push(row);
+        }
+        for (key, part_rows) in by_part {
+            let batch = batch(ds, &self.metrics, &self.schema, &part_rows)?;
+            let part = match self.parts.entry(key) {
+                std::collections::btree_map::Entry::Occupied(at) => at.into_mut(),
+                std::collections::btree_map::Entry::Vacant(at) => {
+                    let staged = self.staged.as_deref().unwrap_or(Path::new("."));
+                    let folder = partition_folder(staged, at.key().0.as_deref(), at.key().1);
+                    at.insert(open_part(&folder, &self.schema)?)
+                }
+            };
+            let failed = || say!("error.write", path = part.target.display());
+            part.writer.write(&batch).with_context(failed)?;
+            self.rows += part_rows.len();
+        }
+        // End the row groups of the fullest open files while they hold too much.
+        loop {
+            let held: usize = self
+                .parts
+                .values()
+                .map(|p| p.writer.in_progress_size())
+                .sum();
+            let fullest = self
+                .parts
+                .values_mut()
+                .max_by_key(|p| p.writer.in_progress_size());
+            match fullest {
+                Some(part) if held > BUFFERED_BYTES && part.writer.in_progress_size() > 0 => {
+                    let failed = || say!("error.write", path = part.target.display());
+                    part.writer.flush().with_context(failed)?;
+                }
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes every file and puts the folder in place of `dir`.
+    pub fn finish(mut self) -> anyhow::Result<Written> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        let files = self.parts.len();
+        for (_, part) in std::mem::take(&mut self.parts) {
+            let failed = || say!("error.write", path = part.target.display());
+            let tmp = part.writer.into_inner().with_context(failed)?;
+            tmp.as_file().sync_all().with_context(failed)?;
+            tmp.persist(&part.target).with_context(failed)?;
+        }
+        if let Some(staged) = self.staged.take() {
+            swap_into_place(&staged, &self.dir, &self.parent).inspect_err(|_| {
+                let _ = fs::remove_dir_all(&staged);
+            })?;
+        }
+        Ok(Written {
+            rows: self.rows,
+            files,
+        })
+    }
+}
+
+impl Drop for Streamed {
+    fn drop(&mut self) {
+        // Not finished: nothing of this write is left behind.
+        if let Some(staged) = self.staged.take() {
+            self.parts.clear();
+            let _ = fs::remove_dir_all(staged);
+        }
+    }
+}
+
+fn partition_folder(staged: &Path, platform: Option<&str>, (year, month): (i32, u32)) -> PathBuf {
+    staged
+        .join(format!(
+            "platform={}",
+            platform.map_or_else(|| DEFAULT_PARTITION.to_owned(), escape)
+        ))
+        .join(format!("month={year:04}-{month:02}"))
+}
+
+/// A new partition file, written under a temporary name until it is complete.
+fn open_part(folder: &Path, schema: &SchemaRef) -> anyhow::Result<Part> {
+    let target = folder.join("part-0.parquet");
+    let failed = || say!("error.write", path = target.display());
+    fs::create_dir_all(folder).with_context(failed)?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(folder).with_context(failed)?;
+    let writer =
+        ArrowWriter::try_new(tmp, schema.clone(), Some(properties())).with_context(failed)?;
+    Ok(Part { target, writer })
+}
+
+fn properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(BATCH_ROWS))
+        .build()
 }
 
 fn platform<'a>(ds: &'a Dataset, row: &Row) -> Option<&'a str> {
@@ -236,7 +412,7 @@ fn write_partition(
         .with_context(failed)?;
     for chunk in rows.chunks(BATCH_ROWS) {
         writer
-            .write(&batch(ds, schema, chunk)?)
+            .write(&batch(ds, &ds.metrics, schema, chunk)?)
             .with_context(failed)?;
     }
     writer.close().with_context(failed)?;
@@ -245,7 +421,14 @@ fn write_partition(
     Ok(())
 }
 
-fn batch(ds: &Dataset, schema: &SchemaRef, rows: &[&Row]) -> anyhow::Result<RecordBatch> {
+/// The rows as one record batch; `metrics` are the schema's, of which the rows'
+/// metric ids index a prefix.
+fn batch(
+    ds: &Dataset,
+    metrics: &[MetricInfo],
+    schema: &SchemaRef,
+    rows: &[&Row],
+) -> anyhow::Result<RecordBatch> {
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
     columns.push(Arc::new(Date32Array::from_iter_values(
         rows.iter().map(|r| days(r.start)),
@@ -263,8 +446,8 @@ fn batch(ds: &Dataset, schema: &SchemaRef, rows: &[&Row]) -> anyhow::Result<Reco
 
     // Row by row into every metric's builder: a row holds a few values, so looking
     // each column's value up in every row would cost metrics × values per row.
-    let mut builders = Vec::with_capacity(ds.metrics.len());
-    for (i, m) in ds.metrics.iter().enumerate() {
+    let mut builders = Vec::with_capacity(metrics.len());
+    for (i, m) in metrics.iter().enumerate() {
         builders.push(match metric_type(i, m.unit) {
             DataType::Int64 => MetricBuilder::Count(Int64Builder::with_capacity(rows.len())),
             _ => MetricBuilder::Exact(
@@ -273,7 +456,7 @@ fn batch(ds: &Dataset, schema: &SchemaRef, rows: &[&Row]) -> anyhow::Result<Reco
             ),
         });
     }
-    let mut cells: Vec<Option<Amount>> = vec![None; ds.metrics.len()];
+    let mut cells: Vec<Option<Amount>> = vec![None; metrics.len()];
     for row in rows {
         cells.fill(None);
         for (id, v) in &row.values {

@@ -245,7 +245,8 @@ fn partitions_schema_and_rows_match_the_csv() {
     }
 
     // Round trip: each partition holds exactly the CSV's rows of its platform and
-    // month, in the CSV's order, with the same values; every other column is NULL.
+    // month, with the same values; every other column is NULL. (Rows are written as
+    // they are read, so a partition is in input order, the CSV in date order.)
     let csv = csv_rows(&["normalize", "fixtures/parquet"]);
     assert_eq!(csv.len(), 9);
     let mut compared = 0;
@@ -277,13 +278,17 @@ fn partitions_schema_and_rows_match_the_csv() {
                 r
             })
             .collect();
-        assert_eq!(got, expected, "{}", part.path);
+        let sorted = |mut rows: Vec<BTreeMap<String, String>>| {
+            rows.sort_by_key(|r| format!("{r:?}"));
+            rows
+        };
+        assert_eq!(sorted(got.clone()), sorted(expected), "{}", part.path);
         compared += got.len();
     }
     assert_eq!(compared, csv.len());
 
-    // By hand from fixtures/parquet: August on Facebook is ads.csv line 4, posts.csv
-    // line 3 (same day, later file), then the week-long row of ads.csv line 5.
+    // By hand from fixtures/parquet: August on Facebook is, in input order, ads.csv
+    // lines 4 and 5 (the week-long row), then posts.csv line 3.
     let aug = &parts[2].rows;
     let provenance: Vec<(&str, &str, &str, &str)> = aug
         .iter()
@@ -300,13 +305,13 @@ fn partitions_schema_and_rows_match_the_csv() {
         provenance,
         [
             ("2026-08-01", "2026-08-01", "fixtures/parquet/ads.csv", "4"),
+            ("2026-08-01", "2026-08-07", "fixtures/parquet/ads.csv", "5"),
             (
                 "2026-08-01",
                 "2026-08-01",
                 "fixtures/parquet/posts.csv",
                 "3"
             ),
-            ("2026-08-01", "2026-08-07", "fixtures/parquet/ads.csv", "5"),
         ]
     );
     assert_eq!(aug[0]["campaign"], "Tết 2027");
@@ -318,8 +323,8 @@ fn partitions_schema_and_rows_match_the_csv() {
         !aug[0].contains_key("clicks"),
         "an empty cell is NULL, not 0"
     );
-    assert_eq!(aug[1]["first_reply_seconds"], "90.5");
-    assert_eq!(aug[1]["comments"], "0", "a written 0 stays 0");
+    assert_eq!(aug[2]["first_reply_seconds"], "90.5");
+    assert_eq!(aug[2]["comments"], "0", "a written 0 stays 0");
     let unplatformed = &parts[0].rows[0];
     assert_eq!(unplatformed["campaign"], "Newsletter");
     assert_eq!(unplatformed["clicks"], "12");
@@ -605,4 +610,112 @@ fn a_file_is_not_an_output_folder() {
             "mine"
         );
     }
+}
+
+/// 80,000 generated rows (more than one batch of rows handed to the writer, so rows
+/// are written and let go while the file is read) over two platforms and three
+/// months: every partition holds its rows, in input order, with the sums worked out
+/// here while generating them.
+#[test]
+fn rows_are_written_as_they_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from("date,platform,campaign,impressions,spend,currency\n");
+    let mut want: BTreeMap<String, (usize, u64, u64)> = BTreeMap::new();
+    for i in 0..80_000u64 {
+        let platform = if i % 3 == 0 { "tiktok" } else { "facebook" };
+        let month = 6 + i % 3;
+        let day = 1 + i % 28;
+        let impressions = i % 1000;
+        let spend_cents = i % 777;
+        text.push_str(&format!(
+            "2026-{month:02}-{day:02},{platform},C{},{impressions},{}.{:02},USD\n",
+            i % 5,
+            spend_cents / 100,
+            spend_cents % 100
+        ));
+        let part = want
+            .entry(format!(
+                "platform={platform}/month=2026-{month:02}/part-0.parquet"
+            ))
+            .or_default();
+        part.0 += 1;
+        part.1 += impressions;
+        part.2 += spend_cents;
+    }
+    std::fs::write(tmp.path().join("big.csv"), &text).unwrap();
+    let out = roi_in(
+        tmp.path(),
+        &[
+            "normalize",
+            "big.csv",
+            "--format",
+            "parquet",
+            "--output",
+            "lake",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let parts = read_partitions(&tmp.path().join("lake"));
+    let got: BTreeMap<String, (usize, u64, u64)> = parts
+        .iter()
+        .map(|p| {
+            let impressions = p
+                .rows
+                .iter()
+                .map(|r| r["impressions"].parse::<u64>().unwrap())
+                .sum();
+            // Exact decimals: `12.5` is 1250 cents.
+            let cents = p
+                .rows
+                .iter()
+                .map(|r| (r["spend"].parse::<f64>().unwrap() * 100.0).round() as u64)
+                .sum();
+            (p.path.clone(), (p.rows.len(), impressions, cents))
+        })
+        .collect();
+    assert_eq!(got, want);
+    for p in &parts {
+        let lines: Vec<u64> = p
+            .rows
+            .iter()
+            .map(|r| r["source_line"].parse().unwrap())
+            .collect();
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "{} not in input order",
+            p.path
+        );
+    }
+}
+
+/// Overlapping downloads need every row at hand to be counted once: they are read
+/// whole, de-duplicated, then written, with the rows of `roi normalize`.
+#[test]
+fn overlapping_downloads_are_deduplicated_before_they_are_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let overlap = fixture("overlap");
+    let out = roi_in(
+        tmp.path(),
+        &[
+            "normalize",
+            overlap.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--output",
+            "lake",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = roi(&["normalize", "fixtures/overlap"]);
+    let csv_rows = stdout(&csv).lines().count() - 1;
+    let parquet_rows: usize = read_partitions(&tmp.path().join("lake"))
+        .iter()
+        .map(|p| p.rows.len())
+        .sum();
+    assert_eq!(parquet_rows, csv_rows);
+    assert!(
+        transcript(&out).contains(&format!("wrote {csv_rows} row(s)")),
+        "{}",
+        transcript(&out)
+    );
 }
