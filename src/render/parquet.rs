@@ -179,13 +179,15 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
     })
 }
 
-/// What the open files of a streamed write may hold before a row group is ended
-/// early: with one open file per partition, this bounds the writer's memory.
+/// What the open files of a streamed write may hold, in rows and in the writers'
+/// estimate of their memory, before the fullest ends its row group early: with one
+/// open file per partition, this bounds the writer's memory.
+const BUFFERED_ROWS: usize = 1 << 18;
 const BUFFERED_BYTES: usize = 64 << 20;
 
 /// A write that takes rows as they are read ([`crate::input::stream`]) and lets
 /// them go: one open file per partition, row groups ended when the open files hold
-/// [`BUFFERED_BYTES`]. Its memory depends on the partitions, not on the rows. Rows
+/// [`BUFFERED_ROWS`] or [`BUFFERED_BYTES`]. Its memory depends on the partitions, not on the rows. Rows
 /// inside a partition come in input order (file, then line). Nothing is in place
 /// until [`Streamed::finish`]; a write that fails or is dropped leaves `dir` as it
 /// was.
@@ -266,24 +268,27 @@ impl Streamed {
             part.writer.write(&batch).with_context(failed)?;
             self.rows += part_rows.len();
         }
-        // End the row groups of the fullest open files while they hold too much.
+        // End the row groups of the fullest open files while they hold too much: the
+        // writers' own estimate of their memory is low, so rows are counted too.
         loop {
-            let held: usize = self
+            let rows: usize = self
                 .parts
                 .values()
-                .map(|p| p.writer.in_progress_size())
+                .map(|p| p.writer.in_progress_rows())
                 .sum();
-            let fullest = self
+            let bytes: usize = self.parts.values().map(|p| p.writer.memory_size()).sum();
+            if rows <= BUFFERED_ROWS && bytes <= BUFFERED_BYTES {
+                break;
+            }
+            let Some(part) = self
                 .parts
                 .values_mut()
-                .max_by_key(|p| p.writer.in_progress_size());
-            match fullest {
-                Some(part) if held > BUFFERED_BYTES && part.writer.in_progress_size() > 0 => {
-                    let failed = || say!("error.write", path = part.target.display());
-                    part.writer.flush().with_context(failed)?;
-                }
-                _ => break,
-            }
+                .max_by_key(|p| p.writer.in_progress_rows())
+            else {
+                break;
+            };
+            let failed = || say!("error.write", path = part.target.display());
+            part.writer.flush().with_context(failed)?;
         }
         Ok(())
     }
@@ -348,10 +353,13 @@ fn open_part(folder: &Path, schema: &SchemaRef) -> anyhow::Result<Part> {
     Ok(Part { target, writer })
 }
 
+/// Statistics per column chunk (what engines prune row groups with), not per page:
+/// page statistics stay in memory until the footer, one entry per page written.
 fn properties() -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_row_count(Some(BATCH_ROWS))
+        .set_statistics_enabled(parquet::file::properties::EnabledStatistics::Chunk)
         .build()
 }
 
@@ -404,11 +412,7 @@ fn write_partition(
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(folder).with_context(failed)?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(BATCH_ROWS))
-        .build();
-    let mut writer = ArrowWriter::try_new(tmp.as_file_mut(), schema.clone(), Some(props))
+    let mut writer = ArrowWriter::try_new(tmp.as_file_mut(), schema.clone(), Some(properties()))
         .with_context(failed)?;
     for chunk in rows.chunks(BATCH_ROWS) {
         writer
