@@ -60,7 +60,9 @@ fn meta_export(rows: usize) -> String {
 
 /// The same rows in roi's own format.
 fn native_export(rows: usize) -> String {
-    let mut text = String::from("date,platform,campaign,ad_set,leads,reach,impressions,spend,currency,link_clicks\n");
+    let mut text = String::from(
+        "date,platform,campaign,ad_set,leads,reach,impressions,spend,currency,link_clicks\n",
+    );
     for i in 0..rows {
         text.push_str(&format!(
             "2026-08-{:02},facebook,\"Summer sale {}, \"\"wave\"\"\",Audience {},{},{},{},{}.{:02},USD,{}\n",
@@ -84,7 +86,8 @@ fn detection(c: &mut Criterion) {
     c.bench_function("detect_meta_ads_header", |b| {
         b.iter(|| {
             let (tables, _) = roi::input::tabular::split_tables(&text, 16).expect("tables");
-            let found = roi::input::tabular::find_header(Path::new("ads.csv"), &tables[0], &layouts);
+            let found =
+                roi::input::tabular::find_header(Path::new("ads.csv"), &tables[0], &layouts);
             assert!(matches!(found, Ok(Some(_))));
         });
     });
