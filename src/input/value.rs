@@ -49,6 +49,32 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
     {
         return parse_plain(trimmed);
     }
+    // Numbers with separators and nothing else (`1.234.567`, `1,234.56`, `12,5%`, as
+    // Vietnamese and many English exports write every amount): rewritten on the
+    // stack, the same way as the general path below does it.
+    if !trimmed.is_empty()
+        && trimmed.len() <= 40
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'%'))
+    {
+        let (body, percent) = match trimmed.strip_suffix('%') {
+            Some(body) => (body, true),
+            None => (trimmed, false),
+        };
+        if body.is_empty() {
+            return Err(NumberError::NotANumber);
+        }
+        let mut buffer = [0u8; 48];
+        let plain = plain_digits(body, mark, &mut buffer).ok_or(NumberError::NotANumber)?;
+        let value = parse_plain(plain)?;
+        return Ok(value.map(|v| if percent { Amount(v.0 / 100) } else { v }));
+    }
+    parse_general(text, mark)
+}
+
+/// Any number: spaces, currency symbols, `(negative)`, `%`, separators.
+fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, NumberError> {
     let mut t: String = text
         .trim()
         .chars()
@@ -84,11 +110,35 @@ fn grouped_by_three(int: &str, sep: char) -> bool {
         && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Rewrites a number to `.` decimal mark and no separators.
-fn normalize_separators(t: &str, mark: DecimalMark) -> Option<String> {
+/// An ASCII number rewritten into `buffer` with `.` as its decimal mark and no
+/// thousands separators (see [`normalize_separators`]); `None` when its separators
+/// do not group by three, or it does not fit.
+fn plain_digits<'b>(t: &str, mark: DecimalMark, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let (thousands, decimal) = separators(t, mark);
+    let (int, frac) = match t.rfind(decimal) {
+        Some(at) => (&t[..at], Some(&t[at + 1..])),
+        None => (t, None),
+    };
+    if int.contains(thousands) && !grouped_by_three(int, thousands) {
+        return None;
+    }
+    let mut n = 0;
+    let bytes = int.bytes().filter(|b| char::from(*b) != thousands).chain(
+        frac.into_iter()
+            .flat_map(|f| std::iter::once(b'.').chain(f.bytes())),
+    );
+    for b in bytes {
+        *buffer.get_mut(n)? = b;
+        n += 1;
+    }
+    std::str::from_utf8(&buffer[..n]).ok()
+}
+
+/// The thousands separator and the decimal mark of a number.
+fn separators(t: &str, mark: DecimalMark) -> (char, char) {
     let has_dot = t.contains('.');
     let has_comma = t.contains(',');
-    let (thousands, decimal) = match mark {
+    match mark {
         DecimalMark::Dot => (',', '.'),
         DecimalMark::Comma => ('.', ','),
         DecimalMark::Auto => {
@@ -110,7 +160,12 @@ fn normalize_separators(t: &str, mark: DecimalMark) -> Option<String> {
                 (',', '.')
             }
         }
-    };
+    }
+}
+
+/// Rewrites a number to `.` decimal mark and no separators.
+fn normalize_separators(t: &str, mark: DecimalMark) -> Option<String> {
+    let (thousands, decimal) = separators(t, mark);
     let (int, frac) = match t.rfind(decimal) {
         Some(at) => (&t[..at], Some(&t[at + decimal.len_utf8()..])),
         None => (t, None),
@@ -475,5 +530,20 @@ mod tests {
                 .resolve(Some(DayOrder::DayFirst), None),
             None
         );
+    }
+
+    proptest::proptest! {
+        /// The two fast paths read every number exactly as the general path does.
+        #[test]
+        fn fast_paths_agree_with_the_general_one(text in "[-0-9.,%]{1,24}") {
+            for mark in [DecimalMark::Auto, DecimalMark::Dot, DecimalMark::Comma] {
+                let general = if is_missing(&text) {
+                    Ok(None)
+                } else {
+                    parse_general(&text, mark)
+                };
+                proptest::prop_assert_eq!(parse_number(&text, mark), general);
+            }
+        }
     }
 }
