@@ -340,6 +340,14 @@ def check_rollup(engine, name, config, inputs, args, keep, tmp):
     return problems
 
 
+def say(engine, name, problems):
+    status = "ok" if not problems else "FAILED"
+    print(f"{engine.name}: {name}: {status} ({COMPARED[0]} values)", flush=True)
+    COMPARED[0] = 0
+    for p in problems[:20]:
+        print(f"    {p}")
+
+
 def main():
     global ROI
     parser = argparse.ArgumentParser()
@@ -357,30 +365,17 @@ def main():
         engine = Spark()
     else:
         engine = Postgres(opts.postgres)
-    failures = 0
-    checked = 0
-    for case in CASES:
-        name, config, inputs, args = case
+    results = []
+    for name, config, inputs, args in CASES:
         with tempfile.TemporaryDirectory() as tmp:
-            problems = check_case(engine, name, config, inputs, args, tmp)
-        checked += 1
-        status = "ok" if not problems else "FAILED"
-        print(f"{engine.name}: {name}: {status} ({COMPARED[0]} values)")
-        COMPARED[0] = 0
-        for p in problems[:20]:
-            print(f"    {p}")
-        failures += bool(problems)
-    for case in ROLLUP_CASES:
-        name, config, inputs, args, keep = case
+            results.append((name, check_case(engine, name, config, inputs, args, tmp)))
+        say(engine, *results[-1])
+    for name, config, inputs, args, keep in ROLLUP_CASES:
         with tempfile.TemporaryDirectory() as tmp:
-            problems = check_rollup(engine, name, config, inputs, args, keep, tmp)
-        checked += 1
-        status = "ok" if not problems else "FAILED"
-        print(f"{engine.name}: {name}: {status} ({COMPARED[0]} values)")
-        COMPARED[0] = 0
-        for p in problems[:20]:
-            print(f"    {p}")
-        failures += bool(problems)
+            results.append((name, check_rollup(engine, name, config, inputs, args, keep, tmp)))
+        say(engine, *results[-1])
+    checked = len(results)
+    failures = sum(1 for _, problems in results if problems)
     print(f"{engine.name}: {checked - failures} of {checked} cases equal to roi report")
     sys.exit(1 if failures else 0)
 

@@ -194,6 +194,16 @@ impl Writer<'_> {
         self.d.ident(name)
     }
 
+    /// A duration's mean, weighted by each row's messages (one when it has none).
+    fn weighted_mean(&self, col: &str) -> String {
+        let d = self.d;
+        let weight = format!("COALESCE({}, 1)", d.to_double(&self.col(MESSAGES_RECEIVED)));
+        format!(
+            "SUM({} * {weight}) / NULLIF(SUM(CASE WHEN {col} IS NOT NULL THEN {weight} END), 0)",
+            d.to_double(col)
+        )
+    }
+
     fn number(&self, n: f64) -> String {
         self.d.to_double(&format!("{n:?}"))
     }
@@ -564,12 +574,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                 }
             }
             Kind::Duration => {
-                let weight = format!("COALESCE({}, 1)", d.to_double(&w.col(MESSAGES_RECEIVED)));
-                let _ = write!(
-                    sql,
-                    ",\n    SUM({} * {weight}) / NULLIF(SUM(CASE WHEN {col} IS NOT NULL THEN {weight} END), 0) AS s_{m}",
-                    d.to_double(&col)
-                );
+                let _ = write!(sql, ",\n    {} AS s_{m}", w.weighted_mean(&col));
             }
             Kind::Stock => {}
         }
@@ -906,12 +911,7 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
                 let _ = write!(sql, ",\n    SUM({col}) AS s_{m}");
             }
             Kind::Duration => {
-                let weight = format!("COALESCE({}, 1)", d.to_double(&w.col(MESSAGES_RECEIVED)));
-                let _ = write!(
-                    sql,
-                    ",\n    SUM({} * {weight}) / NULLIF(SUM(CASE WHEN {col} IS NOT NULL THEN {weight} END), 0) AS s_{m}",
-                    d.to_double(&col)
-                );
+                let _ = write!(sql, ",\n    {} AS s_{m}", w.weighted_mean(&col));
             }
             Kind::Stock => {}
         }

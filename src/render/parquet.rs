@@ -128,19 +128,6 @@ fn metric_type(index: usize, unit: Unit) -> DataType {
 /// temporary name, fsync and rename; the folder then takes `dir`'s place by rename.
 /// A failure leaves `dir` as it was, and a reader never sees a mix of two runs.
 pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
-    check_target(dir, force)?;
-    let schema = schema(&ds.metrics)?;
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    // `--output lake/rows/client=shop` on a new lake: the folders above are made.
-    fs::create_dir_all(parent).with_context(|| say!("error.write_in", path = parent.display()))?;
-    let staged = tempfile::Builder::new()
-        .prefix(".roi-parquet-")
-        .tempdir_in(parent)
-        .with_context(|| say!("error.write_in", path = parent.display()))?;
-
     let mut rows: Vec<&Row> = ds.rows.iter().collect();
     // Platform first, then the CSV writer's order: a month is then a contiguous run
     // of each platform, and rows inside a partition come in the CSV's order.
@@ -149,34 +136,11 @@ pub fn write(ds: &Dataset, dir: &Path, force: bool) -> anyhow::Result<Written> {
             .cmp(&platform(ds, b))
             .then_with(|| (a.start, a.end, a.file, a.line).cmp(&(b.start, b.end, b.file, b.line)))
     });
-    let mut files = 0;
-    for part in
-        rows.chunk_by(|a, b| platform(ds, a) == platform(ds, b) && month(a.start) == month(b.start))
-    {
-        let first = part[0];
-        let folder = staged
-            .path()
-            .join(format!(
-                "platform={}",
-                platform(ds, first).map_or_else(|| DEFAULT_PARTITION.to_owned(), escape)
-            ))
-            .join(format!(
-                "month={:04}-{:02}",
-                first.start.year(),
-                first.start.month()
-            ));
-        write_partition(ds, &schema, part, &folder)?;
-        files += 1;
+    let mut writer = Streamed::start(ds, dir, force)?;
+    for chunk in rows.chunks(BATCH_ROWS) {
+        writer.write_refs(ds, chunk);
     }
-
-    let staged = staged.keep();
-    swap_into_place(&staged, dir, parent).inspect_err(|_| {
-        let _ = fs::remove_dir_all(&staged);
-    })?;
-    Ok(Written {
-        rows: rows.len(),
-        files,
-    })
+    writer.finish()
 }
 
 /// What the open files of a streamed write may hold, in rows and in the writers'
@@ -240,6 +204,10 @@ impl Streamed {
 
     /// Writes a batch of rows (a [`crate::normalize::Flush`]).
     pub fn write(&mut self, ds: &Dataset, rows: &[Row]) {
+        self.write_refs(ds, &rows.iter().collect::<Vec<_>>());
+    }
+
+    fn write_refs(&mut self, ds: &Dataset, rows: &[&Row]) {
         if self.error.is_none()
             && let Err(e) = self.try_write(ds, rows)
         {
@@ -247,10 +215,10 @@ impl Streamed {
         }
     }
 
-    fn try_write(&mut self, ds: &Dataset, rows: &[Row]) -> anyhow::Result<()> {
+    fn try_write(&mut self, ds: &Dataset, rows: &[&Row]) -> anyhow::Result<()> {
         let mut by_part: std::collections::BTreeMap<_, Vec<&Row>> =
             std::collections::BTreeMap::new();
-        for row in rows {
+        for &row in rows {
             let key = (platform(ds, row).map(str::to_owned), month(row.start));
             by_part.entry(key).or_default().push(row);
         }
@@ -342,6 +310,8 @@ fn open_part(folder: &Path, schema: &SchemaRef) -> anyhow::Result<Part> {
     let failed = || say!("error.write", path = target.display());
     fs::create_dir_all(folder).with_context(failed)?;
     let mut builder = tempfile::Builder::new();
+    // Temporary files are private (0600); these are data for other tools and users,
+    // so they get the mode any new file gets (0666 less the umask).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -392,37 +362,6 @@ fn escape(value: &str) -> String {
         }
     }
     out
-}
-
-fn write_partition(
-    ds: &Dataset,
-    schema: &SchemaRef,
-    rows: &[&Row],
-    folder: &Path,
-) -> anyhow::Result<()> {
-    let target = folder.join("part-0.parquet");
-    let failed = || say!("error.write", path = target.display());
-    fs::create_dir_all(folder).with_context(failed)?;
-    let mut builder = tempfile::Builder::new();
-    // Temporary files are private (0600); these are data for other tools and users,
-    // so they get the mode any new file gets (0666 less the umask).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(folder).with_context(failed)?;
-    let mut writer = ArrowWriter::try_new(tmp.as_file_mut(), schema.clone(), Some(properties()))
-        .with_context(failed)?;
-    for chunk in rows.chunks(BATCH_ROWS) {
-        writer
-            .write(&batch(ds, &ds.metrics, schema, chunk)?)
-            .with_context(failed)?;
-    }
-    writer.close().with_context(failed)?;
-    tmp.as_file().sync_all().with_context(failed)?;
-    tmp.persist(&target).with_context(failed)?;
-    Ok(())
 }
 
 /// The rows as one record batch; `metrics` are the schema's, of which the rows'
