@@ -220,21 +220,10 @@ impl Contents {
     /// A hash of every byte, to find the same file named twice; a file on disk is
     /// read for it only when another input has the same length.
     fn hash(&self, path: &Path) -> std::io::Result<u64> {
-        use std::hash::Hasher;
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        let mut input: Box<dyn Read> = match self {
-            Contents::Whole(bytes) => Box::new(bytes.as_slice()),
-            Contents::Head(_) => Box::new(std::fs::File::open(path)?),
-        };
-        let mut buffer = vec![0; 1 << 16];
-        loop {
-            let n = input.read(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            h.write(&buffer[..n]);
+        match self {
+            Contents::Whole(bytes) => hash_of(bytes.as_slice()),
+            Contents::Head(_) => hash_of(std::fs::File::open(path)?),
         }
-        Ok(h.finish())
     }
 
     fn len(&self, path: &Path) -> u64 {
@@ -242,6 +231,20 @@ impl Contents {
             Contents::Whole(bytes) => bytes.len() as u64,
             Contents::Head(_) => std::fs::metadata(path).map_or(u64::MAX, |m| m.len()),
         }
+    }
+}
+
+/// A hash of every byte `input` gives, whatever sizes it reads them in.
+fn hash_of(mut input: impl Read) -> std::io::Result<u64> {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = input.read(&mut buffer)?;
+        if n == 0 {
+            return Ok(h.finish());
+        }
+        h.write(&buffer[..n]);
     }
 }
 
@@ -314,11 +317,9 @@ fn read_all(
                 InputError::file(p, crate::say!("error.read_file", error = e))
             };
             if other_hash.is_none() {
-                *other_hash = Some(
-                    Contents::Head(Vec::new())
-                        .hash(other)
-                        .map_err(|e| read(e, other))?,
-                );
+                // Earlier inputs in memory were hashed when read: this one is on disk.
+                let file = std::fs::File::open(&*other).map_err(|e| read(e, other))?;
+                *other_hash = Some(hash_of(file).map_err(|e| read(e, other))?);
             }
             if hash.is_none() {
                 hash = Some(contents.hash(path).map_err(|e| read(e, path))?);

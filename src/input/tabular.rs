@@ -114,7 +114,8 @@ pub fn split_tables(
         filled: 0,
         text,
     };
-    let mut tables = vec![empty(0)];
+    let mut tables = Vec::new();
+    let mut current = empty(0);
     let mut reader = text.reader()?;
     let mut record = Record::default();
     let mut index = 0;
@@ -123,13 +124,10 @@ pub fn split_tables(
         if first.is_none() && !record.is_blank() {
             first = Some(record.clone());
         }
-        let comment = record.first().starts_with('#');
-        let current = tables.last_mut().expect("one table exists");
-        if comment {
+        if record.first().starts_with('#') {
             if current.filled > 0 {
-                tables.push(empty(index));
+                tables.push(std::mem::replace(&mut current, empty(index)));
             }
-            let current = tables.last_mut().expect("one table exists");
             current.preamble.push(record.clone());
             if current.filled == 0 && current.head.is_empty() {
                 current.first = index + 1;
@@ -143,8 +141,9 @@ pub fn split_tables(
             }
         }
         index += 1;
-        tables.last_mut().expect("one table exists").end = index;
+        current.end = index;
     }
+    tables.push(current);
     tables.retain(|t| t.filled > 0);
     Ok((tables, first))
 }
@@ -610,10 +609,10 @@ pub fn read_table(
     }
     let narrowed;
     let context = match export_day {
-        Some(ParsedDate::YearLess { .. }) => {
+        Some(day @ ParsedDate::YearLess { .. }) => {
             let mut quiet = Builder::new(None);
             quiet.start_file(path.to_path_buf(), "", None);
-            let years = year_less_years(path, &[export_day.expect("some")], context, &mut quiet)?;
+            let years = year_less_years(path, &[day], context, &mut quiet)?;
             narrowed = FileContext {
                 year: None,
                 name_year: None,

@@ -348,6 +348,22 @@ pub struct Fx {
     pub rates: BTreeMap<String, f64>,
 }
 
+impl Fx {
+    /// How many of `base` one unit of `currency` is worth.
+    fn rate(&self, currency: &str, base: &str) -> Result<f64, EvalError> {
+        if currency == base {
+            return Ok(1.0);
+        }
+        self.rates
+            .get(currency)
+            .copied()
+            .ok_or_else(|| EvalError::MissingRate {
+                currency: currency.to_owned(),
+                base: base.to_owned(),
+            })
+    }
+}
+
 /// How exact a value is. Reach summed over several rows counts a person once per
 /// row, so the sum is an upper bound of unique people, and a rate divided by it is a
 /// lower bound.
@@ -773,15 +789,7 @@ fn same_currency(
         });
     };
     let convert = |q: Quantity| -> Result<Quantity, EvalError> {
-        let code = q.currency.clone().unwrap_or_default();
-        let rate = if code == base {
-            1.0
-        } else {
-            *fx.rates.get(&code).ok_or_else(|| EvalError::MissingRate {
-                currency: code.clone(),
-                base: base.clone(),
-            })?
-        };
+        let rate = fx.rate(q.currency.as_deref().unwrap_or_default(), &base)?;
         Ok(Quantity {
             value: q.value.map(|v| v * rate),
             currency: Some(base.clone()),
@@ -912,15 +920,7 @@ fn money_sum(
                 currencies: names.join(", "),
             });
         };
-        let rate = if code == base {
-            1.0
-        } else {
-            *fx.rates.get(&code).ok_or_else(|| EvalError::MissingRate {
-                currency: code.clone(),
-                base: base.clone(),
-            })?
-        };
-        total += sum_to_f64(*sum) * rate;
+        total += sum_to_f64(*sum) * fx.rate(&code, &base)?;
     }
     Ok(Quantity {
         value: Some(total),

@@ -194,6 +194,33 @@ impl Writer<'_> {
         self.d.ident(name)
     }
 
+    /// The columns of a stock's series (platform, account, content) of the table
+    /// aliased `alias` (`r.`, or empty): as `roi_s0…` for a SELECT, bare for a
+    /// PARTITION BY.
+    fn series(&self, alias: &str) -> (String, String) {
+        let columns = ["platform", "account", "content_id"]
+            .map(|c| format!("COALESCE({alias}{}, '')", self.col(c)));
+        let select = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} AS roi_s{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (select, columns.join(", "))
+    }
+
+    /// The latest row first: by end date, then the later source line (file names
+    /// ordered bytewise, as DuckDB and Spark do).
+    fn latest_first(&self, alias: &str) -> String {
+        format!(
+            "{alias}{} DESC, {} DESC, {alias}{} DESC",
+            self.col("end_date"),
+            self.d
+                .bytewise(&format!("{alias}{}", self.col("source_file"))),
+            self.col("source_line")
+        )
+    }
+
     /// A duration's mean, weighted by each row's messages (one when it has none).
     fn weighted_mean(&self, col: &str) -> String {
         let d = self.d;
@@ -585,20 +612,8 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         .iter()
         .filter(|m| kind_of(m) == Kind::Stock)
         .collect();
-    let series = ["platform", "account", "content_id"]
-        .map(|c| format!("COALESCE({}, '')", w.col(c)))
-        .join(", ");
-    let series_select = ["platform", "account", "content_id"]
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("COALESCE({}, '') AS roi_s{i}", w.col(c)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let order = format!(
-        "{end} DESC, {} DESC, {} DESC",
-        d.bytewise(&w.col("source_file")),
-        w.col("source_line")
-    );
+    let (series_select, series) = w.series("");
+    let order = w.latest_first("");
     // Where "before the window" starts, per group: the period's first day (within
     // `--from`), or `--from`.
     let from = q.window.map(|w| w.from).filter(|f| *f != NaiveDate::MIN);
@@ -634,20 +649,8 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                     .map(|k| format!("g.{k}"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let series_r = ["platform", "account", "content_id"]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("COALESCE(r.{}, '') AS roi_s{i}", w.col(c)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let series_rp = ["platform", "account", "content_id"]
-                    .map(|c| format!("COALESCE(r.{}, '')", w.col(c)))
-                    .join(", ");
-                let order_r = format!(
-                    "r.{end} DESC, {} DESC, r.{} DESC",
-                    d.bytewise(&format!("r.{}", w.col("source_file"))),
-                    w.col("source_line")
-                );
+                let (series_r, series_rp) = w.series("r.");
+                let order_r = w.latest_first("r.");
                 let _ = write!(
                     sql,
                     "before_{m} AS (\n  SELECT {key_g}, {series_r}, r.{col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_g}, {series_rp} ORDER BY {order_r}) AS roi_n\n  FROM sums g\n  JOIN src r ON {}\n  WHERE r.{col} IS NOT NULL\n),\n",
