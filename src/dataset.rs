@@ -20,12 +20,32 @@ use crate::model::{
 /// An interned dimension value.
 pub type Sym = u32;
 
+/// A row's dimension values as interned ids, four bytes each: a large report holds
+/// one row per merged key, so this is most of its memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Dims([Sym; Dimension::COUNT]);
+
+impl Dims {
+    /// No value; never an interned id (that would take 4 billion distinct values).
+    const NONE: Sym = Sym::MAX;
+    pub const EMPTY: Dims = Dims([Dims::NONE; Dimension::COUNT]);
+
+    pub fn get(&self, d: Dimension) -> Option<Sym> {
+        let sym = self.0[d.index()];
+        (sym != Dims::NONE).then_some(sym)
+    }
+
+    pub fn set(&mut self, d: Dimension, value: Option<Sym>) {
+        self.0[d.index()] = value.unwrap_or(Dims::NONE);
+    }
+}
+
 /// One normalized observation.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub dims: [Option<Sym>; Dimension::COUNT],
+    pub dims: Dims,
     pub values: Vec<(MetricId, Amount)>,
     pub file: u32,
     pub line: u64,
@@ -40,7 +60,7 @@ pub struct Row {
 
 impl Row {
     pub fn dim(&self, d: Dimension) -> Option<Sym> {
-        self.dims[d.index()]
+        self.dims.get(d)
     }
 
     pub fn value(&self, m: MetricId) -> Option<Amount> {

@@ -24,7 +24,7 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, MetricInfo, Row, Skipped, SourceFile, Sym};
+use crate::dataset::{Dataset, Dims, MetricInfo, Row, Skipped, SourceFile, Sym};
 use crate::i18n::Message;
 use crate::model::{
     Aggregation, Amount, Dimension, MetricId, Unit, canonical_metric, normalize_platform,
@@ -71,16 +71,6 @@ struct Span {
     last: NaiveDate,
 }
 
-/// What a row merges on within its file: dates, kind, the kept dimensions, and a
-/// hash of its metric ids in order (checked on a hit, so a collision never merges).
-type MergeKey = (
-    NaiveDate,
-    NaiveDate,
-    u32,
-    [Option<Sym>; Dimension::COUNT],
-    u64,
-);
-
 /// Where rows go as they are read when they are not kept: `roi normalize` to Parquet
 /// writes them and lets them go, so its memory does not grow with the input.
 pub type Flush<'f> = &'f mut dyn FnMut(&Dataset, &[Row]);
@@ -94,8 +84,13 @@ pub struct Builder<'f> {
     flush: Option<Flush<'f>>,
     /// The dimensions kept when rows are merged; `None` keeps every row as read.
     merge: Option<Keep>,
-    /// The current file's merged rows, by key: their index in the dataset.
-    merged: rustc_hash::FxHashMap<MergeKey, usize>,
+    /// The current file's merged rows, as their index in the dataset, found by the
+    /// hash of what they merge on ([`merge_hash`]) and checked against the row: the
+    /// key is not stored a second time.
+    merged: hashbrown::HashTable<usize>,
+    /// Platform and currency values as read, and what they normalize to.
+    platforms: rustc_hash::FxHashMap<Box<str>, Sym>,
+    currencies: rustc_hash::FxHashMap<Box<str>, Sym>,
     spans: Vec<Span>,
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
@@ -106,7 +101,7 @@ pub struct Builder<'f> {
     modified: Vec<Option<SystemTime>>,
 }
 
-type Key = (NaiveDate, NaiveDate, [Option<Sym>; Dimension::COUNT], u32);
+type Key = (NaiveDate, NaiveDate, Dims, u32);
 
 impl<'f> Builder<'f> {
     pub fn new(default_currency: Option<String>) -> Builder<'f> {
@@ -114,7 +109,9 @@ impl<'f> Builder<'f> {
             dataset: Dataset::default(),
             flush: None,
             merge: None,
-            merged: rustc_hash::FxHashMap::default(),
+            merged: hashbrown::HashTable::new(),
+            platforms: rustc_hash::FxHashMap::default(),
+            currencies: rustc_hash::FxHashMap::default(),
             spans: Vec::new(),
             kinds: Vec::new(),
             kind: 0,
@@ -291,7 +288,8 @@ impl<'f> Builder<'f> {
         }
     }
 
-    pub fn push(&mut self, input: &RowInput<'_>, values: Vec<(MetricId, Amount)>) {
+    /// Adds a row with these values (metric ids in the order the file gives them).
+    pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
         // A stock is the last value per series and a duration is weighted by its own
         // row's message count: such rows keep every dimension, unmerged.
         let keep = self.merge.filter(|_| {
@@ -302,7 +300,7 @@ impl<'f> Builder<'f> {
                 )
             })
         });
-        let mut dims = [None; Dimension::COUNT];
+        let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             if keep.is_some_and(|k| !k.contains(d)) {
                 // Not interned either: a dropped post text should cost nothing.
@@ -311,20 +309,21 @@ impl<'f> Builder<'f> {
             let value = input.dims[d.index()]
                 .map(str::trim)
                 .filter(|v| !v.is_empty());
-            dims[d.index()] = match (d, value) {
-                (Dimension::Platform, Some(v)) => {
-                    Some(self.dataset.interner.intern(&normalize_platform(v)))
+            let interner = &mut self.dataset.interner;
+            let sym = match (d, value) {
+                (Dimension::Platform, Some(v)) => Some(cached(&mut self.platforms, v, || {
+                    interner.intern(&normalize_platform(v))
+                })),
+                (Dimension::Currency, Some(v)) => Some(cached(&mut self.currencies, v, || {
+                    interner.intern(&v.to_uppercase())
+                })),
+                (Dimension::Currency, None) => {
+                    self.default_currency.as_deref().map(|c| interner.intern(c))
                 }
-                (Dimension::Currency, Some(v)) => {
-                    Some(self.dataset.interner.intern(&v.to_uppercase()))
-                }
-                (Dimension::Currency, None) => self
-                    .default_currency
-                    .clone()
-                    .map(|c| self.dataset.interner.intern(&c)),
-                (_, Some(v)) => Some(self.dataset.interner.intern(v)),
+                (_, Some(v)) => Some(interner.intern(v)),
                 (_, None) => None,
             };
+            dims.set(d, sym);
         }
         let file = (self.dataset.files.len() - 1) as u32;
         let kind = self.kind;
@@ -337,38 +336,45 @@ impl<'f> Builder<'f> {
         );
         source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
         self.note_span(file, kind, input.start, input.end);
-        let row = Row {
-            start: input.start,
-            end: input.end,
-            dims,
-            values,
-            file,
-            line: input.line,
-            kind,
-            count: 1,
-        };
+        let index = self.dataset.rows.len();
         if keep.is_some() {
-            let mut ids = rustc_hash::FxHasher::default();
-            for (id, _) in &row.values {
-                id.0.hash(&mut ids);
-            }
-            let key = (row.start, row.end, row.kind, row.dims, ids.finish());
-            let index = self.dataset.rows.len();
-            match self.merged.entry(key) {
-                std::collections::hash_map::Entry::Occupied(mut at) => {
-                    if merge_into(&mut self.dataset.rows[*at.get()], &row.values) {
+            let rows = &mut self.dataset.rows;
+            let hash = merge_hash(input.start, input.end, kind, &dims, values);
+            let same = |&i: &usize| {
+                let r: &Row = &rows[i];
+                r.start == input.start
+                    && r.end == input.end
+                    && r.kind == kind
+                    && r.dims == dims
+                    && r.values.iter().map(|v| v.0).eq(values.iter().map(|v| v.0))
+            };
+            match self.merged.find_entry(hash, same) {
+                Ok(mut at) => {
+                    if merge_into(&mut rows[*at.get()], values) {
                         return;
                     }
                     // Not exactly addable (an overflow, a count at its limit): the
                     // row stays apart and later rows merge into it.
-                    at.insert(index);
+                    *at.get_mut() = index;
                 }
-                std::collections::hash_map::Entry::Vacant(at) => {
-                    at.insert(index);
+                Err(_) => {
+                    self.merged.insert_unique(hash, index, |&i| {
+                        let r: &Row = &rows[i];
+                        merge_hash(r.start, r.end, r.kind, &r.dims, &r.values)
+                    });
                 }
             }
         }
-        self.dataset.rows.push(row);
+        self.dataset.rows.push(Row {
+            start: input.start,
+            end: input.end,
+            dims,
+            values: values.to_vec(),
+            file,
+            line: input.line,
+            kind,
+            count: 1,
+        });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS {
             self.flush_rows();
         }
@@ -403,6 +409,16 @@ impl<'f> Builder<'f> {
             self.flush_rows();
             return self.dataset;
         }
+        let overlapping = self.spans.iter().enumerate().any(|(i, a)| {
+            self.spans[i + 1..].iter().any(|b| {
+                a.file != b.file && a.kind == b.kind && a.first <= b.last && b.first <= a.last
+            })
+        });
+        if !overlapping {
+            // No two files cover a date with rows of one kind: no row can replace
+            // another, and the map below would only cost memory.
+            return self.dataset;
+        }
         let rank = |file: u32, ds: &Dataset, modified: &[Option<SystemTime>]| {
             (
                 ds.files[file as usize].last_date,
@@ -425,16 +441,14 @@ impl<'f> Builder<'f> {
                 })
                 .or_insert(row.file);
         }
-        let rows = std::mem::take(&mut self.dataset.rows);
-        let mut kept = Vec::with_capacity(rows.len());
-        for row in rows {
-            if owner[&(row.start, row.end, row.dims, row.kind)] == row.file {
-                kept.push(row);
-            } else {
-                self.dataset.files[row.file as usize].rows_replaced += u64::from(row.count);
+        let files = &mut self.dataset.files;
+        self.dataset.rows.retain(|row| {
+            let kept = owner[&(row.start, row.end, row.dims, row.kind)] == row.file;
+            if !kept {
+                files[row.file as usize].rows_replaced += u64::from(row.count);
             }
-        }
-        self.dataset.rows = kept;
+            kept
+        });
         self.dataset
     }
 }
@@ -445,21 +459,50 @@ fn merge_into(row: &mut Row, values: &[(MetricId, Amount)]) -> bool {
     let Some(count) = row.count.checked_add(1) else {
         return false;
     };
-    if row.values.len() != values.len() {
+    let addable = row.values.len() == values.len()
+        && row
+            .values
+            .iter()
+            .zip(values)
+            .all(|((id, have), (other, add))| id == other && have.0.checked_add(add.0).is_some());
+    if !addable {
         return false;
     }
-    let mut sums = Vec::with_capacity(values.len());
-    for ((id, have), (other, add)) in row.values.iter().zip(values) {
-        match have.0.checked_add(add.0) {
-            Some(sum) if id == other => sums.push(sum),
-            _ => return false,
-        }
-    }
-    for ((_, have), sum) in row.values.iter_mut().zip(sums) {
-        have.0 = sum;
+    for ((_, have), (_, add)) in row.values.iter_mut().zip(values) {
+        have.0 += add.0;
     }
     row.count = count;
     true
+}
+
+/// What a row merges on within its file: dates, kind, kept dimensions, metric ids.
+fn merge_hash(
+    start: NaiveDate,
+    end: NaiveDate,
+    kind: u32,
+    dims: &Dims,
+    values: &[(MetricId, Amount)],
+) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    (start, end, kind, dims).hash(&mut hasher);
+    for (id, _) in values {
+        id.0.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The interned normal form of a value as read, worked out once per distinct value.
+fn cached(
+    cache: &mut rustc_hash::FxHashMap<Box<str>, Sym>,
+    raw: &str,
+    make: impl FnOnce() -> Sym,
+) -> Sym {
+    if let Some(&sym) = cache.get(raw) {
+        return sym;
+    }
+    let sym = make();
+    cache.insert(raw.into(), sym);
+    sym
 }
 
 /// A custom metric's name as formulas can write it: lowercase, `_` for the rest.
@@ -508,7 +551,7 @@ mod tests {
         dims[Dimension::Platform.index()] = Some(platform);
         dims[Dimension::Campaign.index()] = Some(campaign);
         dims[Dimension::Currency.index()] = Some("usd");
-        let values = values
+        let values: Vec<_> = values
             .iter()
             .map(|(name, v)| (b.metric(name), Amount(*v)))
             .collect();
@@ -519,7 +562,7 @@ mod tests {
             dims,
             line,
         };
-        b.push(&input, values);
+        b.push(&input, &values);
     }
 
     fn merging_builder() -> Builder<'static> {

@@ -496,9 +496,24 @@ fn read_file(
         let whole = text.into_string()?;
         return native::read_json(path, &whole, builder);
     }
-    // The tables, in one pass over the text; a file that turns out not to be UTF-8
-    // past its beginning is decoded whole after all.
+    // A file that turns out not to be UTF-8 past its beginning is decoded whole.
     let mut text = text;
+    if tabular::first_record(&text)
+        .ok()
+        .flatten()
+        .as_ref()
+        .is_some_and(tabular::is_native_header)
+    {
+        // roi's format is one table: no pass to find tables, only the UTF-8 check.
+        if !text.is_utf8_throughout()? {
+            text = in_memory(Contents::Head(Vec::new()))?;
+        }
+        builder.start_file(path.to_path_buf(), "roi-csv", modified);
+        builder.describe_file(&text.encoding, "roi (CSV)");
+        warn_encoding(&text.encoding, builder);
+        return native::read_csv(path, &text, builder);
+    }
+    // The tables, in one pass over the text.
     let (tables, first) = match tabular::split_tables(&text, head_records(layouts)) {
         Err(_) if text.not_utf8() && text.is_on_disk() => {
             text = in_memory(Contents::Head(Vec::new()))?;
@@ -506,12 +521,6 @@ fn read_file(
         }
         other => other?,
     };
-    if first.as_ref().is_some_and(tabular::is_native_header) {
-        builder.start_file(path.to_path_buf(), "roi-csv", modified);
-        builder.describe_file(&text.encoding, "roi (CSV)");
-        warn_encoding(&text.encoding, builder);
-        return native::read_csv(path, &text, builder);
-    }
     builder.start_file(path.to_path_buf(), "", modified);
     let mut found = Vec::new();
     for table in &tables {

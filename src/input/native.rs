@@ -17,7 +17,8 @@ enum Field {
     Date,
     EndDate,
     Dim(Dimension),
-    Metric(MetricId),
+    /// A metric, and whether it must not be negative (a count).
+    Metric(MetricId, bool),
 }
 
 fn field_for(name: &str, builder: &mut Builder) -> Field {
@@ -26,7 +27,10 @@ fn field_for(name: &str, builder: &mut Builder) -> Field {
         "end_date" => Field::EndDate,
         _ => match Dimension::from_name(name) {
             Some(d) => Field::Dim(d),
-            None => Field::Metric(builder.metric(&metric_name(name))),
+            None => {
+                let metric = metric_name(name);
+                Field::Metric(builder.metric(&metric), must_be_non_negative(&metric))
+            }
         },
     }
 }
@@ -50,7 +54,7 @@ impl Cell<'_> {
     }
 
     fn date(&self) -> Result<NaiveDate, InputError> {
-        NaiveDate::parse_from_str(self.value.trim(), "%Y-%m-%d").map_err(|_| {
+        super::value::iso_date(self.value.trim()).ok_or_else(|| {
             self.error(crate::say!(
                 "error.native_date",
                 value = format!("{:?}", self.value)
@@ -58,13 +62,20 @@ impl Cell<'_> {
         })
     }
 
-    fn amount(&self, metric: &str, builder: &mut Builder) -> Result<Option<Amount>, InputError> {
+    fn amount(
+        &self,
+        id: MetricId,
+        non_negative: bool,
+        builder: &mut Builder,
+    ) -> Result<Option<Amount>, InputError> {
+        let metric = || builder.metric_info(id).name.clone();
         let value = parse_plain(self.value).map_err(|e| {
+            let metric = metric();
             self.error(match e {
                 NumberError::NotANumber => crate::say!(
                     "error.native_number",
                     value = format!("{:?}", self.value),
-                    custom = if crate::model::canonical_metric(metric).is_none() {
+                    custom = if crate::model::canonical_metric(&metric).is_none() {
                         crate::say!("error.custom_metric", column = self.name)
                     } else {
                         String::new()
@@ -75,8 +86,9 @@ impl Cell<'_> {
                 }
             })
         })?;
-        if value.is_some_and(Amount::is_negative) && must_be_non_negative(metric) {
+        if non_negative && value.is_some_and(Amount::is_negative) {
             // Platforms write corrections (-1 comments); kept so totals match, reported.
+            let metric = metric();
             builder.warn_row(
                 crate::msg!("warning.negative_kept", metric = metric),
                 self.line,
@@ -86,17 +98,18 @@ impl Cell<'_> {
     }
 }
 
-/// Maps one record's cells (name, value) onto a row.
+/// Maps one record's cells (name, value) onto a row; `values` is a buffer.
 fn push_record<'a>(
     path: &Path,
     line: u64,
     cells: impl Iterator<Item = (usize, &'a str, Field, &'a str)>,
+    values: &mut Vec<(MetricId, Amount)>,
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     let mut start = None;
     let mut end = None;
     let mut dims = [None; Dimension::COUNT];
-    let mut values = Vec::new();
+    values.clear();
     for (index, name, field, value) in cells {
         let cell = Cell {
             path,
@@ -110,9 +123,8 @@ fn push_record<'a>(
             Field::EndDate if value.trim().is_empty() => {}
             Field::EndDate => end = Some(cell.date()?),
             Field::Dim(d) => dims[d.index()] = Some(value),
-            Field::Metric(id) => {
-                let metric = builder.metric_info(id).name.clone();
-                if let Some(v) = cell.amount(&metric, builder)? {
+            Field::Metric(id, non_negative) => {
+                if let Some(v) = cell.amount(id, non_negative, builder)? {
                     values.push((id, v));
                 }
             }
@@ -176,6 +188,7 @@ pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), I
     kind.sort_unstable();
     builder.set_kind(&format!("roi:{}", kind.join(",")));
     let mut record = Record::default();
+    let mut values = Vec::with_capacity(fields.len());
     while reader.read(&mut record)? {
         if record.is_blank() {
             continue;
@@ -197,7 +210,7 @@ pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), I
             .iter()
             .enumerate()
             .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
-        push_record(path, record.line, cells, builder)?;
+        push_record(path, record.line, cells, &mut values, builder)?;
     }
     Ok(())
 }
@@ -233,6 +246,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         }
         out
     };
+    let mut values = Vec::new();
     for (line, value) in records {
         if let serde_json::Value::Object(map) = &value {
             let mut kind: Vec<&str> = map.keys().map(String::as_str).collect();
@@ -268,7 +282,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
             .iter()
             .enumerate()
             .map(|(i, (name, field, text))| (i, name.as_str(), *field, text.as_str()));
-        push_record(path, line, cells, builder)?;
+        push_record(path, line, cells, &mut values, builder)?;
     }
     Ok(())
 }

@@ -148,6 +148,19 @@ pub fn split_tables(
     Ok((tables, first))
 }
 
+/// The text's first record that is not blank, as [`split_tables`] finds it, read
+/// without going further.
+pub fn first_record(text: &Text) -> Result<Option<Record>, InputError> {
+    let mut reader = text.reader()?;
+    let mut record = Record::default();
+    while reader.read(&mut record)? {
+        if !record.is_blank() {
+            return Ok(Some(record));
+        }
+    }
+    Ok(None)
+}
+
 /// A header matched to a layout.
 pub struct Matched<'a> {
     pub layout: &'a Layout,
@@ -641,8 +654,11 @@ pub fn read_table(
     let mut year_iter = years.into_iter();
     let mut body = table.body(matched.header + 1)?;
     let mut record = Record::default();
+    // One buffer for every row's values: rows that merge allocate nothing.
+    let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
     let mut first = true;
     while body.next(&mut record)? {
+        values.clear();
         let class = classify(&record, first)?;
         first = false;
         let Class::Data(date) = class else {
@@ -704,7 +720,6 @@ pub fn read_table(
             .map(|(time, day)| format!("{day}T{time}"))
             .or(hour_slot);
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
-        let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
         let mut results = None;
         let mut result_type = None;
         let mut sentiment: Option<(usize, &str)> = None;
@@ -904,7 +919,7 @@ pub fn read_table(
                 dims,
                 line: record.line,
             },
-            values,
+            &values,
         );
         info.rows += 1;
     }

@@ -199,6 +199,37 @@ impl Text {
         }
     }
 
+    /// Whether the whole text is UTF-8: a file on disk is checked to its end, in
+    /// pieces, for a reader that would otherwise only find out while rows are read.
+    pub fn is_utf8_throughout(&self) -> Result<bool, InputError> {
+        use std::io::Read;
+        if !self.is_on_disk() {
+            return Ok(true);
+        }
+        let error = |e: std::io::Error| {
+            InputError::file(&self.path, crate::say!("error.read_file", error = e))
+        };
+        let mut file = std::fs::File::open(&self.path).map_err(error)?;
+        let mut buffer = vec![0; 1 << 16];
+        // Bytes of a character cut by the end of the previous piece.
+        let mut carried = 0;
+        loop {
+            let n = file.read(&mut buffer[carried..]).map_err(error)?;
+            if n == 0 {
+                return Ok(carried == 0);
+            }
+            let filled = carried + n;
+            match std::str::from_utf8(&buffer[..filled]) {
+                Ok(_) => carried = 0,
+                Err(e) if e.error_len().is_none() => {
+                    buffer.copy_within(e.valid_up_to()..filled, 0);
+                    carried = filled - e.valid_up_to();
+                }
+                Err(_) => return Ok(false),
+            }
+        }
+    }
+
     /// Whether a pass found bytes that are not UTF-8.
     pub fn not_utf8(&self) -> bool {
         self.not_utf8.get()
@@ -400,7 +431,8 @@ struct Counted<R> {
     offset: u64,
     /// Runs of line-break bytes: (first byte, `\n` count), oldest first.
     runs: std::collections::VecDeque<(u64, u64)>,
-    open: Option<(u64, u64)>,
+    /// The run still growing: its first byte, `\n` count, and the byte after it.
+    open: Option<(u64, u64, u64)>,
     /// `\n`s in the runs already passed.
     passed: u64,
     /// Bytes read since the current record started.
@@ -430,8 +462,8 @@ impl<R> Counted<R> {
         }
         let open = self
             .open
-            .filter(|(start, _)| *start <= byte)
-            .map_or(0, |(_, n)| n);
+            .filter(|(start, _, _)| *start <= byte)
+            .map_or(0, |(_, n, _)| n);
         self.passed + open + 1
     }
 }
@@ -443,12 +475,19 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
             return Err(std::io::Error::other(TooLong));
         }
         let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                let run = self.open.get_or_insert((self.offset + i as u64, 0));
-                run.1 += u64::from(b == b'\n');
-            } else if let Some(run) = self.open.take() {
-                self.runs.push_back(run);
+        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+            let at = self.offset + i as u64;
+            let newline = u64::from(buf[i] == b'\n');
+            match &mut self.open {
+                Some((_, newlines, next)) if *next == at => {
+                    *newlines += newline;
+                    *next = at + 1;
+                }
+                open => {
+                    if let Some((start, newlines, _)) = open.replace((at, newline, at + 1)) {
+                        self.runs.push_back((start, newlines));
+                    }
+                }
             }
         }
         self.offset += n as u64;
