@@ -77,6 +77,10 @@ pub struct GlobalArgs {
     /// Overwrite files that roi writes (--output, init)
     #[arg(long, global = true)]
     pub force: bool,
+    /// Threads for reading: with 2 or more, a large file is parsed on one while its
+    /// rows are built on another; results are the same [default: the CPUs available]
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

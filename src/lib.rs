@@ -55,6 +55,7 @@ struct Settings {
     /// Whether rows may be merged as they are read (see [`Settings::merged_on`]).
     /// `ROI_NO_MERGE=1` turns it off: a debugging aid to compare both ways.
     merge: bool,
+    threads: Option<std::num::NonZeroUsize>,
 }
 
 impl Settings {
@@ -86,6 +87,7 @@ impl Settings {
             strict: cli.global.strict,
             year,
             merge: std::env::var_os("ROI_NO_MERGE").is_none_or(|v| v.is_empty()),
+            threads: cli.global.threads,
         })
     }
 
@@ -142,6 +144,7 @@ impl Settings {
             mentions: Some(self.config.mentions.clone()),
             merge,
             head_bytes: None,
+            threads: self.threads,
         };
         Ok((files, options))
     }

@@ -307,7 +307,7 @@ impl<'f> Builder<'f> {
                 continue;
             }
             let value = input.dims[d.index()]
-                .map(str::trim)
+                .map(crate::input::value::trim)
                 .filter(|v| !v.is_empty());
             let interner = &mut self.dataset.interner;
             let sym = match (d, value) {

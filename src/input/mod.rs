@@ -78,6 +78,10 @@ pub struct ReadOptions {
     /// (default [`text::HEAD_BYTES`]; the fuzz target makes it small so that its
     /// inputs take the streamed path too).
     pub head_bytes: Option<usize>,
+    /// Threads to read with (`None`: the CPUs available). With two or more, each large
+    /// file on disk is parsed on a second thread while the first turns its records
+    /// into rows; what is read is the same.
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 /// The input name that means standard input.
@@ -170,6 +174,7 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
         name,
         Contents::Whole(bytes.to_vec()),
         None,
+        false,
         &context,
         &layouts,
         &mut builder,
@@ -298,6 +303,10 @@ fn read_all(
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
     let flushing = flush.is_some();
+    let read_ahead = options
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .is_some_and(|n| n.get() > 1);
     let mut builder = Builder::new(options.default_currency.clone())
         .merging(merge)
         .flushing(flush);
@@ -345,7 +354,15 @@ fn read_all(
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
-        read_file(path, contents, modified, &context, &layouts, &mut builder)?;
+        read_file(
+            path,
+            contents,
+            modified,
+            read_ahead,
+            &context,
+            &layouts,
+            &mut builder,
+        )?;
         if (merge.is_some() || flushing) && builder.overlaps_earlier_file() {
             return Ok(None);
         }
@@ -425,6 +442,7 @@ fn read_file(
     path: &Path,
     contents: Contents,
     modified: Option<std::time::SystemTime>,
+    read_ahead: bool,
     context: &tabular::FileContext,
     layouts: &[layout::Layout],
     builder: &mut Builder,
@@ -478,10 +496,11 @@ fn read_file(
         }
         _ => None,
     };
-    let text = match streamed {
+    let mut text = match streamed {
         Some(text) => text,
         None => in_memory(contents)?,
     };
+    text.set_read_ahead(read_ahead);
     let head = text.head();
     if looks_binary(head) {
         return Err(InputError::file(path, crate::say!("error.binary")));
@@ -497,7 +516,6 @@ fn read_file(
         return native::read_json(path, &whole, builder);
     }
     // A file that turns out not to be UTF-8 past its beginning is decoded whole.
-    let mut text = text;
     if tabular::first_record(&text)
         .ok()
         .flatten()

@@ -12,44 +12,57 @@ pub enum NumberError {
 /// Parses a plain decimal: optional sign, digits, optional `.` and fraction.
 /// More than six decimals are rounded half away from zero. Empty means missing.
 pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
-    let t = text.trim();
+    let t = super::value::trim(text);
     if t.is_empty() {
         return Ok(None);
     }
     let (negative, digits) = match t.as_bytes()[0] {
-        b'-' => (true, &t[1..]),
-        b'+' => (false, &t[1..]),
-        _ => (false, t),
+        b'-' => (true, &t.as_bytes()[1..]),
+        b'+' => (false, &t.as_bytes()[1..]),
+        _ => (false, t.as_bytes()),
     };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if (int.is_empty() && frac.is_empty())
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Err(NumberError::NotANumber);
-    }
+    // One pass over the bytes (this runs for every number of every row). A value
+    // too large is only said to be so once every byte is known to be a digit.
     let mut value: i64 = 0;
-    for b in int.bytes() {
-        value = value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(i64::from(b - b'0')))
-            .ok_or(NumberError::TooLarge)?;
-    }
+    let mut too_large = false;
     let mut micros: i64 = 0;
     let mut scale = Amount::SCALE / 10;
     let mut round_up = false;
-    for (i, b) in frac.bytes().enumerate() {
-        if i < Amount::DECIMALS {
-            micros += i64::from(b - b'0') * scale;
-            scale /= 10;
-        } else {
-            round_up = i == Amount::DECIMALS && b >= b'5';
-            break;
+    let mut seen = 0;
+    let mut fraction: Option<usize> = None;
+    for &b in digits {
+        match (b, &mut fraction) {
+            (b'0'..=b'9', None) => {
+                let next = value
+                    .checked_mul(10)
+                    .and_then(|v| v.checked_add(i64::from(b - b'0')));
+                too_large |= next.is_none();
+                value = next.unwrap_or(0);
+            }
+            (b'0'..=b'9', Some(i)) => {
+                if *i < Amount::DECIMALS {
+                    micros += i64::from(b - b'0') * scale;
+                    scale /= 10;
+                } else if *i == Amount::DECIMALS {
+                    round_up = b >= b'5';
+                }
+                *i += 1;
+            }
+            (b'.', None) => {
+                fraction = Some(0);
+                continue;
+            }
+            _ => return Err(NumberError::NotANumber),
         }
+        seen += 1;
+    }
+    if seen == 0 {
+        return Err(NumberError::NotANumber);
     }
     let total = value
         .checked_mul(Amount::SCALE)
         .and_then(|v| v.checked_add(micros + i64::from(round_up)))
+        .filter(|_| !too_large)
         .ok_or(NumberError::TooLarge)?;
     Ok(Some(Amount(if negative { -total } else { total })))
 }
@@ -57,6 +70,57 @@ pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain reading `parse_plain` does in one pass: split, check, add up.
+    fn reference(text: &str) -> Result<Option<Amount>, NumberError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let (negative, digits) = match t.as_bytes()[0] {
+            b'-' => (true, &t[1..]),
+            b'+' => (false, &t[1..]),
+            _ => (false, t),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if (int.is_empty() && frac.is_empty())
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(NumberError::NotANumber);
+        }
+        let mut value: i64 = 0;
+        for b in int.bytes() {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(i64::from(b - b'0')))
+                .ok_or(NumberError::TooLarge)?;
+        }
+        let mut micros: i64 = 0;
+        let mut scale = Amount::SCALE / 10;
+        let mut round_up = false;
+        for (i, b) in frac.bytes().enumerate() {
+            if i < Amount::DECIMALS {
+                micros += i64::from(b - b'0') * scale;
+                scale /= 10;
+            } else {
+                round_up = i == Amount::DECIMALS && b >= b'5';
+                break;
+            }
+        }
+        let total = value
+            .checked_mul(Amount::SCALE)
+            .and_then(|v| v.checked_add(micros + i64::from(round_up)))
+            .ok_or(NumberError::TooLarge)?;
+        Ok(Some(Amount(if negative { -total } else { total })))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_reads_as_the_plain_reading(text in " ?[-+]?[0-9]{0,21}[.]?[0-9]{0,9}[.x]?[0-9]{0,2} ?") {
+            proptest::prop_assert_eq!(parse_plain(&text), reference(&text));
+        }
+    }
 
     #[test]
     fn parses_exactly() {

@@ -263,8 +263,12 @@ pub fn find_header<'a>(
 }
 
 fn is_total(record: &Record, header_len: usize) -> bool {
-    let first = record.first().to_lowercase();
     let total_word = |t: &str| {
+        // Every word below starts with `t` or `g`: most cells are ruled out unlowered.
+        if !t.starts_with(['t', 'T', 'g', 'G']) {
+            return false;
+        }
+        let t = t.to_lowercase();
         t == "total"
             || t == "totals"
             || t.starts_with("total:")
@@ -274,16 +278,21 @@ fn is_total(record: &Record, header_len: usize) -> bool {
             || t.starts_with("tổng cộng")
             || t.starts_with("tổng:")
     };
-    total_word(&first)
-        || record
-            .cells
-            .iter()
-            .skip(header_len)
-            .any(|c| total_word(&c.trim().to_lowercase()))
+    total_word(record.first())
+        || (record.cells.len() > header_len
+            && record
+                .cells
+                .iter()
+                .skip(header_len)
+                .any(|c| total_word(c.trim())))
 }
 
 fn is_footer(record: &Record) -> bool {
-    let first = record.first().to_lowercase();
+    let first = record.first();
+    if !first.starts_with(['c', 'C']) {
+        return false;
+    }
+    let first = first.to_lowercase();
     first.starts_with("confidential information") || first.starts_with("copyright")
 }
 
@@ -475,6 +484,17 @@ pub fn read_table(
     // First pass: which records are data, and what the whole table says about
     // them: the day order of its dates, the years of year-less dates, the decimal
     // mark, the export day. Only those are kept; the records are read again below.
+    let skip_if: Vec<(Option<usize>, &String)> = layout
+        .skip_if
+        .iter()
+        .map(|(column, value)| {
+            let at = header
+                .cells
+                .iter()
+                .position(|h| normalize_header(h).0 == *column);
+            (at, value)
+        })
+        .collect();
     let classify = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
@@ -488,13 +508,10 @@ pub fn read_table(
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
-        if layout.skip_if.iter().any(|(column, value)| {
-            header
-                .cells
-                .iter()
-                .position(|h| normalize_header(h).0 == *column)
+        if skip_if.iter().any(|(column, value)| {
+            column
                 .and_then(|i| record.cells.get(i))
-                .is_some_and(|cell| cell.trim().to_lowercase() == *value)
+                .is_some_and(|cell| cell.trim().to_lowercase() == **value)
         }) {
             return Ok(Class::Skip(crate::msg!("skip.skip_if")));
         }
@@ -656,6 +673,8 @@ pub fn read_table(
     let mut record = Record::default();
     // One buffer for every row's values: rows that merge allocate nothing.
     let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
+    // Each metric column's id, registered when the column first has a value.
+    let mut metric_ids: Vec<Option<crate::model::MetricId>> = vec![None; matched.cells.len()];
     let mut first = true;
     while body.next(&mut record)? {
         values.clear();
@@ -723,7 +742,7 @@ pub fn read_table(
         let mut results = None;
         let mut result_type = None;
         let mut sentiment: Option<(usize, &str)> = None;
-        let mut header_currency: Option<String> = None;
+        let mut header_currency: Option<&str> = None;
         let mut source_medium = None;
         for (i, cell) in matched.cells.iter().enumerate() {
             let Some((column, currency)) = cell else {
@@ -746,7 +765,7 @@ pub fn read_table(
                     }
                 }
                 Target::Dim(d) => {
-                    let value = text.trim();
+                    let value = super::value::trim(text);
                     if !value.is_empty() && !super::value::is_missing(value) {
                         if *d == Dimension::Source && value.contains(" / ") {
                             source_medium = value.split_once(" / ");
@@ -775,21 +794,23 @@ pub fn read_table(
                     })?;
                     let Some(value) = value else { continue };
                     if currency.is_some() {
-                        header_currency.clone_from(currency);
+                        header_currency = currency.as_deref();
                     }
                     match &column.target {
                         Target::Results => results = Some(value),
                         Target::Metric(name, factor) => {
-                            let name = if name.is_empty() {
-                                series_metric.clone().unwrap_or_else(|| "value".to_owned())
-                            } else {
-                                name.clone()
+                            let name = || {
+                                if name.is_empty() {
+                                    series_metric.clone().unwrap_or_else(|| "value".to_owned())
+                                } else {
+                                    name.clone()
+                                }
                             };
-                            if value.is_negative() && must_be_non_negative(&name) {
+                            if value.is_negative() && must_be_non_negative(&name()) {
                                 // Platforms do write corrections (TikTok's -1 comments):
                                 // kept so totals match the platform, and reported.
                                 builder.warn_row(
-                                    crate::msg!("warning.negative_kept", metric = name),
+                                    crate::msg!("warning.negative_kept", metric = name()),
                                     record.line,
                                 );
                             }
@@ -798,7 +819,7 @@ pub fn read_table(
                             } else {
                                 Amount((value.0 as f64 * factor).round() as i64)
                             };
-                            let id = builder.metric(&name);
+                            let id = *metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
                             add_value(&mut values, id, scaled);
                         }
                         _ => {}
@@ -906,7 +927,7 @@ pub fn read_table(
             dims[Dimension::Platform.index()] = platform.as_deref();
         }
         if dims[Dimension::Currency.index()].is_none() {
-            dims[Dimension::Currency.index()] = header_currency.as_deref();
+            dims[Dimension::Currency.index()] = header_currency;
         }
         if values.is_empty() {
             builder.skip(crate::msg!("skip.no_metric"), record.line);
@@ -1000,11 +1021,12 @@ impl DecimalVotes {
             return;
         }
         for &i in &self.numeric {
-            let t = record
-                .cells
-                .get(i)
-                .map_or("", |c| c.trim())
-                .trim_end_matches('%');
+            let cell = record.cells.get(i).unwrap_or("");
+            if !cell.bytes().any(|b| b == b',' || b == b'.') {
+                // Without a mark a value says nothing.
+                continue;
+            }
+            let t = cell.trim().trim_end_matches('%');
             let last_comma = t.rfind(',');
             let last_dot = t.rfind('.');
             match (last_comma, last_dot) {

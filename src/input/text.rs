@@ -104,11 +104,11 @@ pub struct Record {
 
 impl Record {
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
+        self.cells.iter().all(|c| super::value::trim(c).is_empty())
     }
 
     pub fn first(&self) -> &str {
-        self.cells.get(0).map_or("", str::trim)
+        self.cells.get(0).map_or("", super::value::trim)
     }
 }
 
@@ -133,6 +133,8 @@ pub struct Text {
     longer: bool,
     /// A pass met bytes that are not UTF-8 (the file is then decoded another way).
     not_utf8: std::cell::Cell<bool>,
+    /// Records are parsed on a second thread ([`Text::set_read_ahead`]).
+    read_ahead: bool,
 }
 
 enum Held {
@@ -247,6 +249,7 @@ impl Text {
             head: String::new(),
             longer: false,
             not_utf8: std::cell::Cell::new(false),
+            read_ahead: false,
         }
     }
 
@@ -280,6 +283,7 @@ impl Text {
             head: start.to_owned(),
             longer,
             not_utf8: std::cell::Cell::new(false),
+            read_ahead: false,
         }
     }
 
@@ -287,37 +291,48 @@ impl Text {
         &self.path
     }
 
+    /// Whether passes over this file parse on a second thread (see [`ReadAhead`]).
+    pub fn set_read_ahead(&mut self, read_ahead: bool) {
+        self.read_ahead = read_ahead && self.is_on_disk() && self.longer;
+    }
+
     /// A reader from the first record.
     pub fn reader(&self) -> Result<RecordReader<'_>, InputError> {
-        let input: Box<dyn std::io::Read + '_> = match &self.held {
-            Held::Records(records) => {
-                return Ok(RecordReader {
-                    text: self,
-                    input: Input::Held(records.iter()),
-                });
-            }
-            Held::Text(text) => Box::new(&text.as_bytes()[self.skip as usize..]),
+        let input = match &self.held {
+            Held::Records(records) => Input::Held(records.iter()),
+            Held::Text(text) => Input::Csv(Box::new(CsvRecords::new(
+                self,
+                Box::new(&text.as_bytes()[self.skip as usize..]),
+            ))),
             Held::Disk => {
-                use std::io::{Seek, SeekFrom};
-                let mut file = std::fs::File::open(&self.path).map_err(|e| {
-                    InputError::file(&self.path, crate::say!("error.read_file", error = e))
-                })?;
-                file.seek(SeekFrom::Start(self.skip)).map_err(|e| {
-                    InputError::file(&self.path, crate::say!("error.read_file", error = e))
-                })?;
-                Box::new(file)
+                let open = || -> Result<CsvRecords<'static>, InputError> {
+                    Ok(CsvRecords::new(
+                        self,
+                        Box::new(self.open_at_first_record()?),
+                    ))
+                };
+                let ahead = if self.read_ahead {
+                    ReadAhead::start(open()?)
+                } else {
+                    None
+                };
+                match ahead {
+                    Some(ahead) => Input::Ahead(ahead),
+                    None => Input::Csv(Box::new(open()?)),
+                }
             }
         };
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(self.delimiter)
-            .buffer_capacity(1 << 16)
-            .from_reader(Counted::new(input));
-        Ok(RecordReader {
-            text: self,
-            input: Input::Csv(Box::new(csv)),
-        })
+        Ok(RecordReader { text: self, input })
+    }
+
+    fn open_at_first_record(&self) -> Result<std::fs::File, InputError> {
+        use std::io::{Seek, SeekFrom};
+        let error = |e: std::io::Error| {
+            InputError::file(&self.path, crate::say!("error.read_file", error = e))
+        };
+        let mut file = std::fs::File::open(&self.path).map_err(error)?;
+        file.seek(SeekFrom::Start(self.skip)).map_err(error)?;
+        Ok(file)
     }
 }
 
@@ -328,16 +343,15 @@ pub struct RecordReader<'a> {
 }
 
 enum Input<'a> {
-    Csv(Box<csv::Reader<Counted<Box<dyn std::io::Read + 'a>>>>),
+    Csv(Box<CsvRecords<'a>>),
     Held(std::slice::Iter<'a, Record>),
+    Ahead(ReadAhead),
 }
 
 impl RecordReader<'_> {
     /// Reads the next record into `record` (its buffers are reused); `false` at the end.
     pub fn read(&mut self, record: &mut Record) -> Result<bool, InputError> {
-        let path = &self.text.path;
-        let line_offset = self.text.line_offset;
-        let csv = match &mut self.input {
+        let read = match &mut self.input {
             Input::Held(records) => {
                 return Ok(match records.next() {
                     Some(r) => {
@@ -347,7 +361,55 @@ impl RecordReader<'_> {
                     None => false,
                 });
             }
-            Input::Csv(csv) => csv,
+            Input::Csv(csv) => csv.read(record),
+            Input::Ahead(ahead) => ahead.read(record),
+        };
+        read.map_err(|failed| {
+            if failed.not_utf8 {
+                self.text.not_utf8.set(true);
+            }
+            failed.error
+        })
+    }
+}
+
+/// Why a record could not be read, and whether it is because the bytes are not UTF-8.
+struct Failed {
+    error: InputError,
+    not_utf8: bool,
+}
+
+/// The csv parser over a text's bytes, with the checks every record passes.
+struct CsvRecords<'a> {
+    csv: csv::Reader<Counted<Box<dyn std::io::Read + Send + 'a>>>,
+    path: std::path::PathBuf,
+    line_offset: u64,
+    encoding: String,
+}
+
+impl<'a> CsvRecords<'a> {
+    fn new(text: &Text, input: Box<dyn std::io::Read + Send + 'a>) -> CsvRecords<'a> {
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(text.delimiter)
+            .buffer_capacity(1 << 16)
+            .from_reader(Counted::new(input));
+        CsvRecords {
+            csv,
+            path: text.path.clone(),
+            line_offset: text.line_offset,
+            encoding: text.encoding.clone(),
+        }
+    }
+
+    fn read(&mut self, record: &mut Record) -> Result<bool, Failed> {
+        let csv = &mut self.csv;
+        let at = |line: u64, message: String| InputError {
+            path: self.path.clone(),
+            line: Some(line),
+            column: None,
+            message,
         };
         csv.get_mut().since_record = 0;
         let start = csv.position().byte();
@@ -356,7 +418,8 @@ impl RecordReader<'_> {
             Ok(true) => {}
             Err(e) => {
                 let byte = e.position().map_or(start, csv::Position::byte);
-                let line = csv.get_mut().line_at(byte) + line_offset;
+                let line = csv.get_mut().line_at(byte) + self.line_offset;
+                let not_utf8 = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
                 let message = match e.kind() {
                     csv::ErrorKind::Io(io)
                         if io
@@ -366,16 +429,13 @@ impl RecordReader<'_> {
                         crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
                     }
                     csv::ErrorKind::Utf8 { .. } => {
-                        self.text.not_utf8.set(true);
-                        crate::say!("error.bad_encoding", encoding = self.text.encoding)
+                        crate::say!("error.bad_encoding", encoding = self.encoding)
                     }
                     _ => crate::say!("error.bad_csv", error = e),
                 };
-                return Err(InputError {
-                    path: path.clone(),
-                    line: Some(line),
-                    column: None,
-                    message,
+                return Err(Failed {
+                    error: at(line, message),
+                    not_utf8,
                 });
             }
         }
@@ -383,29 +443,131 @@ impl RecordReader<'_> {
             .cells
             .position()
             .map_or(0, |p| csv.get_mut().line_at(p.byte()))
-            + line_offset;
+            + self.line_offset;
         let bytes = record.cells.as_byte_record().as_slice().len();
-        if bytes > MAX_RECORD_BYTES {
-            return Err(InputError {
-                path: path.clone(),
-                line: Some(record.line),
-                column: None,
-                message: crate::say!("error.long_row", bytes = bytes, max = MAX_RECORD_BYTES),
-            });
+        let message = if bytes > MAX_RECORD_BYTES {
+            crate::say!("error.long_row", bytes = bytes, max = MAX_RECORD_BYTES)
+        } else if record.cells.len() > MAX_COLUMNS {
+            crate::say!(
+                "error.wide_row",
+                cells = record.cells.len(),
+                max = MAX_COLUMNS
+            )
+        } else {
+            return Ok(true);
+        };
+        Err(Failed {
+            error: at(record.line, message),
+            not_utf8: false,
+        })
+    }
+}
+
+/// Records parsed on a second thread and handed over in batches, in order: parsing
+/// a large file and turning its records into rows then run at the same time, and
+/// what comes out is what one thread reads. Batches go back to the parser once
+/// read, so their buffers are reused rather than allocated.
+struct ReadAhead {
+    batches: Option<std::sync::mpsc::Receiver<Result<Vec<Record>, Failed>>>,
+    used: std::sync::mpsc::Sender<Vec<Record>>,
+    batch: Vec<Record>,
+    next: usize,
+    parser: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ReadAhead {
+    const BATCH: usize = 1024;
+
+    /// Starts the parser thread; `None` when no thread can be had.
+    fn start(records: CsvRecords<'static>) -> Option<ReadAhead> {
+        let (send, batches) = std::sync::mpsc::sync_channel(2);
+        let (used, reuse) = std::sync::mpsc::channel();
+        let parser = std::thread::Builder::new()
+            .name("roi-parse".to_owned())
+            .spawn(move || ReadAhead::parse(records, &send, &reuse))
+            .ok()?;
+        Some(ReadAhead {
+            batches: Some(batches),
+            used,
+            batch: Vec::new(),
+            next: 0,
+            parser: Some(parser),
+        })
+    }
+
+    /// The parser thread: batches of records until the end, an error, or a reader
+    /// that went away.
+    fn parse(
+        mut records: CsvRecords<'static>,
+        send: &std::sync::mpsc::SyncSender<Result<Vec<Record>, Failed>>,
+        reuse: &std::sync::mpsc::Receiver<Vec<Record>>,
+    ) {
+        loop {
+            let mut batch = reuse.try_recv().unwrap_or_default();
+            let mut filled = 0;
+            let mut outcome = Ok(true);
+            while filled < ReadAhead::BATCH {
+                if filled == batch.len() {
+                    batch.push(Record::default());
+                }
+                outcome = records.read(&mut batch[filled]);
+                if !matches!(outcome, Ok(true)) {
+                    break;
+                }
+                filled += 1;
+            }
+            batch.truncate(filled);
+            if send.send(Ok(batch)).is_err() {
+                return;
+            }
+            match outcome {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(failed) => {
+                    let _ = send.send(Err(failed));
+                    return;
+                }
+            }
         }
-        if record.cells.len() > MAX_COLUMNS {
-            return Err(InputError {
-                path: path.clone(),
-                line: Some(record.line),
-                column: None,
-                message: crate::say!(
-                    "error.wide_row",
-                    cells = record.cells.len(),
-                    max = MAX_COLUMNS
-                ),
-            });
+    }
+
+    fn read(&mut self, record: &mut Record) -> Result<bool, Failed> {
+        loop {
+            if let Some(next) = self.batch.get_mut(self.next) {
+                // The reader's old buffers go back with the batch.
+                std::mem::swap(record, next);
+                self.next += 1;
+                return Ok(true);
+            }
+            if !self.batch.is_empty() {
+                let _ = self.used.send(std::mem::take(&mut self.batch));
+            }
+            self.next = 0;
+            let Some(batches) = &self.batches else {
+                return Ok(false);
+            };
+            match batches.recv() {
+                Ok(Ok(batch)) => self.batch = batch,
+                Ok(Err(failed)) => {
+                    self.batches = None;
+                    return Err(failed);
+                }
+                Err(_) => {
+                    self.batches = None;
+                    return Ok(false);
+                }
+            }
         }
-        Ok(true)
+    }
+}
+
+impl Drop for ReadAhead {
+    fn drop(&mut self) {
+        // The parser stops at its next batch once nobody receives.
+        self.batches = None;
+        if let Some(parser) = self.parser.take() {
+            let _ = parser.join();
+        }
     }
 }
 

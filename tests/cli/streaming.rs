@@ -129,9 +129,11 @@ fn an_error_deep_in_a_large_file_names_its_line() {
     std::fs::write(dir.path().join("rows.csv"), &text).unwrap();
     // Header line 1, the two-line row lines 2–3, row i on line i + 3.
     let want = "rows.csv:4324: column 4 (`likes`): ";
-    let disk = roi_in(dir.path(), &["report", "rows.csv"]);
-    assert_eq!(code(&disk), 2);
-    assert!(transcript(&disk).contains(want), "{}", transcript(&disk));
+    for threads in ["1", "2"] {
+        let disk = roi_in(dir.path(), &["report", "rows.csv", "--threads", threads]);
+        assert_eq!(code(&disk), 2);
+        assert!(transcript(&disk).contains(want), "{}", transcript(&disk));
+    }
     let piped = roi_stdin(dir.path(), &["report", "-"], text.as_bytes());
     assert!(
         transcript(&piped).contains("-:4324: column 4 (`likes`): "),
@@ -141,27 +143,62 @@ fn an_error_deep_in_a_large_file_names_its_line() {
 }
 
 /// UTF-8 for its first 100 KB, then a Windows-1252 `é`: the file is decoded whole in
-/// its code page after all, and says so.
+/// its code page after all, and says so; in roi's format and a platform's, on one
+/// thread and with a parser thread.
 #[test]
 fn a_file_that_stops_being_utf8_is_decoded_in_its_code_page() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bytes = b"date,platform,campaign,likes\n".to_vec();
+    let mut native = b"date,platform,campaign,likes\n".to_vec();
+    let mut meta = b"Day,Campaign name,Impressions,Amount spent (USD)\n".to_vec();
     for i in 0..4000 {
-        bytes.extend_from_slice(format!("2026-08-01,facebook,Summer,{}\n", i % 7).as_bytes());
+        native.extend_from_slice(format!("2026-08-01,facebook,Summer,{}\n", i % 7).as_bytes());
+        meta.extend_from_slice(format!("2026-08-01,Summer,{},1.5\n", i % 7).as_bytes());
     }
-    bytes.extend_from_slice(b"2026-08-02,facebook,Caf\xe9,5\n");
-    std::fs::write(dir.path().join("old.csv"), &bytes).unwrap();
-    let out = roi_in(dir.path(), &["normalize", "old.csv"]);
-    assert_eq!(code(&out), 0, "{}", transcript(&out));
-    assert!(
-        stdout(&out).ends_with("\n2026-08-02,facebook,Café,5\n"),
-        "{}",
-        transcript(&out)
-    );
-    assert_eq!(stdout(&out).lines().count(), 4002);
-    let inspect = roi_in(dir.path(), &["inspect", "old.csv", "--format", "json"]);
-    let inspect: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
-    assert_eq!(inspect["files"][0]["encoding"], "windows-1252");
+    native.extend_from_slice(b"2026-08-02,facebook,Caf\xe9,5\n");
+    meta.extend_from_slice(b"2026-08-02,Caf\xe9,5,2\n");
+    std::fs::write(dir.path().join("old.csv"), &native).unwrap();
+    std::fs::write(dir.path().join("ads.csv"), &meta).unwrap();
+    for threads in ["1", "2"] {
+        let out = roi_in(dir.path(), &["normalize", "old.csv", "--threads", threads]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).ends_with("\n2026-08-02,facebook,Café,5\n"),
+            "{}",
+            transcript(&out)
+        );
+        assert_eq!(stdout(&out).lines().count(), 4002);
+        // 4,000 rows of i % 7: 571 rounds of 0..=6 (21 each) and 0, 1, 2.
+        let ads = roi_in(
+            dir.path(),
+            &[
+                "report",
+                "ads.csv",
+                "--by",
+                "campaign",
+                "--format",
+                "csv",
+                "--kpi",
+                "impressions,spend",
+                "--as-of",
+                "2026-09-01",
+                "--threads",
+                threads,
+            ],
+        );
+        assert_eq!(
+            stdout(&ads),
+            "campaign,rows,impressions,spend,spend_currency\n\
+             Café,1,5,2,USD\n\
+             Summer,4000,11994,6000,USD\n",
+            "{}",
+            transcript(&ads)
+        );
+        for file in ["old.csv", "ads.csv"] {
+            let inspect = roi_in(dir.path(), &["inspect", file, "--format", "json"]);
+            let inspect: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+            assert_eq!(inspect["files"][0]["encoding"], "windows-1252", "{file}");
+        }
+    }
 }
 
 /// A 6 MiB row is stopped after the limit plus the reader's look-ahead, at its line,
@@ -184,7 +221,8 @@ fn a_huge_row_is_stopped_at_its_line() {
 
 /// Every fixture and example export, read with a head of a few bytes (so each one
 /// takes the streamed path: sniffed from its start, read again from disk on each
-/// pass) and held in memory: the same rows, the same files, the same errors.
+/// pass), on one thread and with a parser thread reading ahead, and held in memory:
+/// the same rows, the same files, the same errors.
 #[test]
 fn the_streamed_path_reads_every_fixture_like_the_held_one() {
     let mut files = Vec::new();
@@ -204,10 +242,11 @@ fn the_streamed_path_reads_every_fixture_like_the_held_one() {
         }
     }
     assert!(files.len() > 40, "{} files", files.len());
-    let read = |path: &std::path::PathBuf, head: Option<usize>| {
+    let read = |path: &std::path::PathBuf, head: Option<usize>, threads: usize| {
         let options = roi::input::ReadOptions {
             year: Some(2026),
             head_bytes: head,
+            threads: std::num::NonZeroUsize::new(threads),
             ..Default::default()
         };
         match roi::input::load(std::slice::from_ref(path), &options) {
@@ -222,12 +261,12 @@ fn the_streamed_path_reads_every_fixture_like_the_held_one() {
     };
     let mut streamed = 0;
     for path in &files {
-        let held = read(path, None);
-        for head in [7, 100] {
+        let held = read(path, None, 1);
+        for (head, threads) in [(7, 1), (7, 2), (100, 2)] {
             assert_eq!(
-                read(path, Some(head)),
+                read(path, Some(head), threads),
                 held,
-                "{} with a {head}-byte head",
+                "{} with a {head}-byte head on {threads} thread(s)",
                 path.display()
             );
         }
