@@ -276,13 +276,18 @@ impl<'f> Builder<'f> {
 
     /// Counts a row left out, by reason.
     pub fn skip(&mut self, reason: Message, line: u64) {
+        self.skip_rows(reason, line, 1);
+    }
+
+    /// Counts rows left out for one reason, the first of them on `line`.
+    pub fn skip_rows(&mut self, reason: Message, line: u64, rows: u64) {
         let file = self.current_file();
         if let Some(s) = file.skipped.iter_mut().find(|s| s.reason == reason) {
-            s.rows += 1;
+            s.rows += rows;
         } else {
             file.skipped.push(Skipped {
                 reason,
-                rows: 1,
+                rows,
                 first_line: line,
             });
         }

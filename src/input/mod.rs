@@ -531,6 +531,25 @@ fn read_file(
         warn_encoding(&text.encoding, builder);
         return native::read_csv(path, &text, builder);
     }
+    builder.start_file(path.to_path_buf(), "", modified);
+    // Most exports are one table with a known header: read as such, the text is read
+    // twice (votes, rows), not three times. Anything else is split into tables first.
+    if let Ok(Some((table, first))) = tabular::single_table(&text, head_records(layouts))
+        && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
+    {
+        match tabular::read_table(path, &table, &matched, context, builder) {
+            Ok(Some(info)) => {
+                let name = info.layout.clone();
+                builder.add_table(info);
+                let encoding = text.encoding.clone();
+                return finish_file(path, &encoding, vec![name], first, layouts, builder);
+            }
+            // Another table follows, or the text stops being UTF-8: nothing was read.
+            Ok(None) => {}
+            Err(_) if text.not_utf8() => {}
+            Err(e) => return Err(e),
+        }
+    }
     // The tables, in one pass over the text.
     let (tables, first) = match tabular::split_tables(&text, head_records(layouts)) {
         Err(_) if text.not_utf8() && text.is_on_disk() => {
@@ -539,7 +558,6 @@ fn read_file(
         }
         other => other?,
     };
-    builder.start_file(path.to_path_buf(), "", modified);
     let mut found = Vec::new();
     for table in &tables {
         if let Some(name) = read_table(path, table, context, layouts, builder)? {
@@ -560,7 +578,9 @@ fn read_table(
 ) -> Result<Option<String>, InputError> {
     match tabular::find_header(path, table, layouts) {
         Ok(Some(matched)) => {
-            let info = tabular::read_table(path, table, &matched, context, builder)?;
+            let Some(info) = tabular::read_table(path, table, &matched, context, builder)? else {
+                unreachable!("only an open table can be followed by another")
+            };
             let name = info.layout.clone();
             builder.add_table(info);
             Ok(Some(name))

@@ -49,7 +49,8 @@ pub struct Table<'t> {
     pub preamble: Vec<Record>,
     /// The first records of the body.
     pub head: Vec<Record>,
-    /// Index of the body's first record in the text, and one past its last.
+    /// Index of the body's first record in the text, and one past its last
+    /// ([`Table::OPEN`] when not known yet: see [`single_table`]).
     first: u64,
     end: u64,
     /// Body records that are not blank.
@@ -58,6 +59,14 @@ pub struct Table<'t> {
 }
 
 impl<'t> Table<'t> {
+    /// The end of a table assumed to run to the end of the text.
+    const OPEN: u64 = u64::MAX;
+
+    /// Whether the table is assumed to run to the end of the text (not yet known).
+    fn is_open(&self) -> bool {
+        self.end == Table::OPEN
+    }
+
     /// A reader of the body's records after the first `skip`, read again from the
     /// text; `#` lines between preamble lines belong to the preamble, not the body.
     pub fn body(&self, skip: usize) -> Result<Body<'t>, InputError> {
@@ -67,6 +76,7 @@ impl<'t> Table<'t> {
             first: self.first,
             end: self.end,
             skip,
+            new_table: false,
         })
     }
 }
@@ -79,6 +89,8 @@ pub struct Body<'t> {
     end: u64,
     /// Body records still to pass over.
     skip: usize,
+    /// An open table met a `#` line after its data: another table starts there.
+    new_table: bool,
 }
 
 impl Body<'_> {
@@ -86,7 +98,14 @@ impl Body<'_> {
     pub fn next(&mut self, record: &mut Record) -> Result<bool, InputError> {
         while self.index < self.end && self.reader.read(record)? {
             self.index += 1;
-            if self.index <= self.first || record.first().starts_with('#') {
+            if self.index <= self.first {
+                continue;
+            }
+            if record.first().starts_with('#') {
+                if self.end == Table::OPEN {
+                    self.new_table = true;
+                    return Ok(false);
+                }
                 continue;
             }
             if self.skip > 0 {
@@ -97,6 +116,39 @@ impl Body<'_> {
         }
         Ok(false)
     }
+}
+
+/// The text as one table, when its first `head` records have data and no `#` line:
+/// most exports are one table, and this saves the pass [`split_tables`] makes over
+/// the whole text. The table is open: reading it stops at a `#` line after its
+/// data, where [`read_table`] says the text must be split after all. Also returns
+/// the first record that is not blank.
+pub fn single_table(
+    text: &Text,
+    head: usize,
+) -> Result<Option<(Table<'_>, Option<Record>)>, InputError> {
+    let mut reader = text.reader()?;
+    let mut records = Vec::new();
+    let mut record = Record::default();
+    while records.len() < head && reader.read(&mut record)? {
+        if record.first().starts_with('#') {
+            return Ok(None);
+        }
+        records.push(record.clone());
+    }
+    let filled = records.iter().filter(|r| !r.is_blank()).count() as u64;
+    let Some(first) = records.iter().find(|r| !r.is_blank()).cloned() else {
+        return Ok(None);
+    };
+    let table = Table {
+        preamble: Vec::new(),
+        head: records,
+        first: 0,
+        end: Table::OPEN,
+        filled,
+        text,
+    };
+    Ok(Some((table, Some(first))))
 }
 
 /// Splits a text into tables: a `#` line after data starts a new table (GA4's
@@ -333,14 +385,15 @@ fn preamble_range(lines: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// Reads one table with its matched layout into the builder; returns what was read.
-#[allow(clippy::too_many_arguments)]
+/// `None` when an open table ([`single_table`]) turns out to be followed by another:
+/// nothing was read then, and the text is to be split into tables first.
 pub fn read_table(
     path: &Path,
     table: &Table<'_>,
     matched: &Matched<'_>,
     context: &FileContext,
     builder: &mut Builder,
-) -> Result<TableInfo, InputError> {
+) -> Result<Option<TableInfo>, InputError> {
     let layout = matched.layout;
     let header = &table.head[matched.header];
     let header_len = header.cells.len();
@@ -416,12 +469,16 @@ pub fn read_table(
             .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
     }) || layout.per_row.is_some();
     if !provides_any {
+        if table.is_open() {
+            // Its end is not known without reading it: split the text first.
+            return Ok(None);
+        }
         builder.warn(crate::msg!(
             "warning.repeated_table",
             layout = layout.name,
             line = header.line
         ));
-        return Ok(info);
+        return Ok(Some(info));
     }
 
     // The metric of a single-metric export comes from its title line.
@@ -583,7 +640,10 @@ pub fn read_table(
     let mut decimal_votes = DecimalVotes::new(layout, &matched.cells);
     let mut export_day = None;
     let mut seen_data = false;
-    {
+    // Skipped rows by reason (first line, rows), counted once the table is known
+    // to end where assumed (an open table may not).
+    let mut skipped: Vec<(crate::i18n::Message, u64, u64)> = Vec::new();
+    let new_table = {
         let mut body = table.body(matched.header + 1)?;
         let mut record = Record::default();
         let mut first = true;
@@ -593,7 +653,10 @@ pub fn read_table(
             let date = match class {
                 Class::Blank => continue,
                 Class::Skip(reason) => {
-                    builder.skip(reason, record.line);
+                    match skipped.iter_mut().find(|(r, _, _)| *r == reason) {
+                        Some((_, _, rows)) => *rows += 1,
+                        None => skipped.push((reason, record.line, 1)),
+                    }
                     continue;
                 }
                 Class::Data(date) => date,
@@ -614,6 +677,13 @@ pub fn read_table(
             }
             decimal_votes.add(&record);
         }
+        body.new_table
+    };
+    if new_table {
+        return Ok(None);
+    }
+    for (reason, line, rows) in skipped {
+        builder.skip_rows(reason, line, rows);
     }
 
     // Day order: from the values, else the layout's convention, else refuse.
@@ -957,7 +1027,7 @@ pub fn read_table(
         })
         .collect();
     builder.take_metrics(provided);
-    Ok(info)
+    Ok(Some(info))
 }
 
 /// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.

@@ -304,9 +304,16 @@ pub fn tokenize(text: &str) -> Vec<String> {
     tokens
 }
 
-/// English and Vietnamese word lists, with the user's additions.
+/// English and Vietnamese word lists, with the user's additions. The lists are read
+/// when a text is first classified: most runs classify none, and start-up matters.
 #[derive(Debug, Clone)]
 pub struct Classifier {
+    words: Vec<(String, i32)>,
+    lexicons: std::sync::OnceLock<Lexicons>,
+}
+
+#[derive(Debug, Clone)]
+struct Lexicons {
     english: Lexicon,
     vietnamese: Lexicon,
 }
@@ -374,24 +381,38 @@ fn looks_vietnamese(text: &str) -> bool {
 impl Classifier {
     /// The built-in lists, extended by `words` (term → score −3…3).
     pub fn new(words: &[(String, i32)]) -> Result<Classifier, String> {
-        let mut english = Lexicon::parse("lexicon.en.txt", include_str!("lexicon.en.txt"))
-            .map_err(|e| e.to_string())?;
-        let mut vietnamese = Lexicon::parse("lexicon.vi.txt", include_str!("lexicon.vi.txt"))
-            .map_err(|e| e.to_string())?;
-        english.extend(words)?;
-        vietnamese.extend(words)?;
+        // The user's words are checked now, where a mistake in roi.toml is reported.
+        Lexicon::default().extend(words)?;
         Ok(Classifier {
-            english,
-            vietnamese,
+            words: words.to_vec(),
+            lexicons: std::sync::OnceLock::new(),
+        })
+    }
+
+    fn lexicons(&self) -> &Lexicons {
+        self.lexicons.get_or_init(|| {
+            let read = |name, text| {
+                let mut lexicon =
+                    Lexicon::parse(name, text).expect("the built-in word lists parse");
+                lexicon
+                    .extend(&self.words)
+                    .expect("the user's words were checked by Classifier::new");
+                lexicon
+            };
+            Lexicons {
+                english: read("lexicon.en.txt", include_str!("lexicon.en.txt")),
+                vietnamese: read("lexicon.vi.txt", include_str!("lexicon.vi.txt")),
+            }
         })
     }
 
     /// The estimated sentiment of a text, and its score.
     pub fn classify(&self, text: &str) -> (Sentiment, f64) {
+        let lexicons = self.lexicons();
         let lexicon = if looks_vietnamese(text) {
-            &self.vietnamese
+            &lexicons.vietnamese
         } else {
-            &self.english
+            &lexicons.english
         };
         let score = lexicon.score(text);
         let label = if score >= 1.0 {
@@ -406,10 +427,11 @@ impl Classifier {
 
     /// Scores a text with one language's list (for the tests against score.py).
     pub fn score_in(&self, lang: &str, text: &str) -> f64 {
+        let lexicons = self.lexicons();
         if lang == "vi" {
-            self.vietnamese.score(text)
+            lexicons.vietnamese.score(text)
         } else {
-            self.english.score(text)
+            lexicons.english.score(text)
         }
     }
 }

@@ -274,3 +274,63 @@ fn the_streamed_path_reads_every_fixture_like_the_held_one() {
     }
     assert!(streamed > 30, "{streamed} fixtures read");
 }
+
+/// A file read as one table until a `#` line past its first records starts another
+/// (the one-table reading gives up and the file is split): both tables are read, and
+/// the total rows of the first are counted once.
+#[test]
+fn a_second_table_after_the_first_records_is_still_its_own_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Day,Campaign name,Impressions,Amount spent (USD)\n");
+    for day in 1..=30 {
+        text.push_str(&format!("2026-08-{day:02},Summer,10,1.5\n"));
+    }
+    text.push_str("Total,,300,45\n# Second table\nDay,Campaign name,Reach,Amount spent (USD)\n");
+    text.push_str("2026-09-01,Winter,5,1\n2026-09-02,Winter,7,1\nTotal,,12,2\n");
+    std::fs::write(dir.path().join("two.csv"), &text).unwrap();
+    for threads in ["1", "2"] {
+        let report = roi_in(
+            dir.path(),
+            &[
+                "report",
+                "two.csv",
+                "--by",
+                "campaign",
+                "--format",
+                "csv",
+                "--kpi",
+                "impressions,spend,reach",
+                "--as-of",
+                "2026-10-01",
+                "--threads",
+                threads,
+            ],
+        );
+        // Spend of the second table is not counted: the first already provides it.
+        assert_eq!(
+            stdout(&report),
+            "campaign,rows,impressions,spend,spend_currency,reach\n\
+             Summer,30,300,45,USD,\n\
+             Winter,2,,,,12\n",
+            "{}",
+            transcript(&report)
+        );
+        let inspect = roi_in(
+            dir.path(),
+            &[
+                "inspect",
+                "two.csv",
+                "--format",
+                "json",
+                "--threads",
+                threads,
+            ],
+        );
+        let inspect: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+        let file = &inspect["files"][0];
+        assert_eq!(file["tables"].as_array().map(Vec::len), Some(2));
+        assert_eq!(file["rows_read"], 32);
+        assert_eq!(file["skipped"][0]["rows"], 2);
+        assert_eq!(file["skipped"][0]["first_line"], 32);
+    }
+}
