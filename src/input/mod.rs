@@ -313,7 +313,8 @@ fn read_all(
     // Inputs read so far: length, path, and the hash of their bytes once needed.
     let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
-        let contents = Contents::open(path, options.head_bytes.unwrap_or(text::HEAD_BYTES))?;
+        let head_bytes = options.head_bytes.unwrap_or(text::HEAD_BYTES);
+        let contents = Contents::open(path, head_bytes)?;
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         let len = contents.len(path);
         let mut hash = None;
@@ -354,6 +355,8 @@ fn read_all(
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         };
+        // A parser thread pays for itself on files of a megabyte or more (16 heads).
+        let read_ahead = read_ahead && len >= 16 * head_bytes as u64;
         read_file(
             path,
             contents,

@@ -553,7 +553,12 @@ impl ReadAhead {
                     return Err(failed);
                 }
                 Err(_) => {
+                    // The parser is done; had it panicked, that must not pass for the end.
                     self.batches = None;
+                    if let Some(Err(panic)) = self.parser.take().map(std::thread::JoinHandle::join)
+                    {
+                        std::panic::resume_unwind(panic);
+                    }
                     return Ok(false);
                 }
             }
