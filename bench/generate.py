@@ -2,9 +2,10 @@
 """Deterministic generator of a Meta-Ads-like export for the benchmarks.
 
 Usage: generate.py ROWS OUT_DIR
-Writes OUT_DIR/roi.csv (roi's normalized format) and OUT_DIR/meta.csv (an English
+Writes OUT_DIR/roi.csv (roi's normalized format), OUT_DIR/meta.csv (an English
 Meta Ads Manager export of the same rows, broken down by platform; Meta has no
-content type column). 20 columns: date, platform, campaign,
+content type column) and OUT_DIR/meta-vi.csv (the same export in Vietnamese: BOM,
+day-first dates, `1.234` thousands and `28,99` decimals). 20 columns: date, platform, campaign,
 ad set, content id, content type, impressions, reach, likes, comments, shares,
 saves, link clicks, profile visits, spend, leads, purchases, revenue, video views,
 followers gained. Campaign names hold commas and escaped quotes; a quarter of the
@@ -36,12 +37,37 @@ meta_header = ["Day", "Campaign name", "Ad set name", "Ad name", "Platform", "Im
                "Link clicks", "Instagram profile visits", "Amount spent (USD)", "Leads",
                "Purchases", "Purchases conversion value", "Video plays", "Page likes"]
 
+meta_vi_header = ["Ngày", "Tên chiến dịch", "Tên nhóm quảng cáo", "Tên quảng cáo", "Nền tảng",
+                  "Lượt hiển thị", "Người tiếp cận", "Cảm xúc về bài viết",
+                  "Bình luận về bài viết", "Lượt chia sẻ bài viết", "Lượt lưu bài viết",
+                  "Lượt click vào liên kết", "Lượt truy cập trang cá nhân Instagram",
+                  "Số tiền đã chi tiêu (USD)", "Khách hàng tiềm năng", "Lượt mua",
+                  "Giá trị chuyển đổi mua hàng", "ThruPlays", "Lượt thích Trang"]
+
+
+def vi(value):
+    """A number as a Vietnamese export writes it: `12.345`, `28,99`."""
+    if value == "":
+        return ""
+    whole, _, cents = str(value).partition(".")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return f"{whole},{cents}" if cents else whole
+
+
+def vi_day(day):
+    year, month, d = day.split("-")
+    return f"{d}/{month}/{year}"
+
+
 with open(os.path.join(out, "roi.csv"), "w", newline="") as a, \
-        open(os.path.join(out, "meta.csv"), "w", newline="") as b:
+        open(os.path.join(out, "meta.csv"), "w", newline="") as b, \
+        open(os.path.join(out, "meta-vi.csv"), "w", newline="", encoding="utf-8-sig") as c:
     roi = csv.writer(a, lineterminator="\n")
     meta = csv.writer(b, lineterminator="\n")
+    meta_vi = csv.writer(c, lineterminator="\n")
     roi.writerow(roi_header)
     meta.writerow(meta_header)
+    meta_vi.writerow(meta_vi_header)
     r = rng.random
     for i in range(rows):
         day = days[i * len(days) // rows]
@@ -75,3 +101,7 @@ with open(os.path.join(out, "roi.csv"), "w", newline="") as a, \
         meta.writerow([day, campaign, ad_set, content, platform, impressions, reach, likes,
                        comments, shares, saves, clicks, visits, spend, leads, purchases,
                        revenue, video, followers])
+        meta_vi.writerow([vi_day(day), campaign, ad_set, content, platform]
+                         + [vi(v) for v in (impressions, reach, likes, comments, shares, saves,
+                                            clicks, visits, spend, leads, purchases, revenue,
+                                            video, followers)])
