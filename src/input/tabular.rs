@@ -1091,14 +1091,16 @@ impl DecimalVotes {
             return;
         }
         for &i in &self.numeric {
-            let cell = record.cells.get(i).unwrap_or("");
-            if !cell.bytes().any(|b| b == b',' || b == b'.') {
-                // Without a mark a value says nothing.
-                continue;
+            let t = super::value::trim(record.cells.get(i).unwrap_or("")).trim_end_matches('%');
+            // The last of each mark, and how many dots, in one look at the bytes.
+            let (mut last_comma, mut last_dot, mut dots) = (None, None, 0);
+            for (at, b) in t.bytes().enumerate() {
+                match b {
+                    b',' => last_comma = Some(at),
+                    b'.' => (last_dot, dots) = (Some(at), dots + 1),
+                    _ => {}
+                }
             }
-            let t = cell.trim().trim_end_matches('%');
-            let last_comma = t.rfind(',');
-            let last_dot = t.rfind('.');
             match (last_comma, last_dot) {
                 (Some(c), Some(d)) if c > d => self.comma = true,
                 (Some(_), Some(_)) => self.dot = true,
@@ -1106,7 +1108,7 @@ impl DecimalVotes {
                 (None, Some(d)) => {
                     // `1.234.567` groups thousands; `12.5` or `1234.567` is a decimal.
                     let int_digits = t[..d].trim_start_matches('-').len();
-                    if t.matches('.').count() > 1 {
+                    if dots > 1 {
                         self.comma = true;
                     } else if t.len() - d - 1 != 3 || int_digits > 3 {
                         self.dot = true;

@@ -120,13 +120,23 @@ fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Number
 
 fn grouped_by_three(int: &str, sep: char) -> bool {
     let digits = int.trim_start_matches(['-', '+']);
-    let mut parts = digits.split(sep);
-    let first = parts.next().unwrap_or("");
-    !first.is_empty()
-        && first.len() <= 3
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && parts.clone().count() >= 1
-        && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    // One look at the characters: a run of 1 to 3 digits, then runs of exactly 3,
+    // each after one `sep`, and at least one `sep`.
+    let (mut run, mut groups) = (0, 0);
+    for c in digits.chars() {
+        if c == sep {
+            if (groups == 0 && !(1..=3).contains(&run)) || (groups > 0 && run != 3) {
+                return false;
+            }
+            groups += 1;
+            run = 0;
+        } else if c.is_ascii_digit() {
+            run += 1;
+        } else {
+            return false;
+        }
+    }
+    groups >= 1 && run == 3
 }
 
 /// An ASCII number rewritten into `buffer` with `.` as its decimal mark and no
@@ -155,12 +165,12 @@ fn plain_digits<'b>(t: &str, mark: DecimalMark, buffer: &'b mut [u8]) -> Option<
 
 /// The thousands separator and the decimal mark of a number.
 fn separators(t: &str, mark: DecimalMark) -> (char, char) {
-    let has_dot = t.contains('.');
-    let has_comma = t.contains(',');
     match mark {
         DecimalMark::Dot => (',', '.'),
         DecimalMark::Comma => ('.', ','),
         DecimalMark::Auto => {
+            let has_dot = t.contains('.');
+            let has_comma = t.contains(',');
             if has_dot && has_comma {
                 if t.rfind('.') > t.rfind(',') {
                     (',', '.')
@@ -282,6 +292,9 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
             .map(ParsedDate::Full);
     }
     let head = t.split([' ', 'T']).next().unwrap_or(t);
+    if let Some(date) = numeric_date(head) {
+        return Some(date);
+    }
     // `03-Aug-2026`, `03-Aug-26` (listening tools, Excel's default in some locales).
     if let [d, m, y] = head.split('-').collect::<Vec<_>>()[..]
         && let Some(month) = month_of(m)
@@ -343,6 +356,36 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         }
         _ => None,
     }
+}
+
+/// `01/08/2026`, `1-8-26`, `2026.08.01`: three runs of digits split by one kind of
+/// separator, read without the allocations of the general path below (the reading
+/// is the same: a property test holds them together). `None` for anything else.
+fn numeric_date(head: &str) -> Option<ParsedDate> {
+    let sep = head.bytes().find(|b| !b.is_ascii_digit())?;
+    if !matches!(sep, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let mut parts = head.split(char::from(sep));
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |p: &str| {
+        (!p.is_empty() && p.len() <= 9 && p.bytes().all(|d| d.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let (first, second, third) = (number(a)?, number(b)?, number(c)?);
+    if a.len() == 4 {
+        return NaiveDate::from_ymd_opt(first as i32, second, third).map(ParsedDate::Full);
+    }
+    let year = if c.len() == 2 { 2000 + third } else { third };
+    Some(ParsedDate::Numeric {
+        first,
+        second,
+        year: year as i32,
+    })
 }
 
 /// Dates in one file that are day-first on some rows and month-first on others.
@@ -575,11 +618,92 @@ mod tests {
         );
     }
 
+    #[test]
+    fn numeric_dates_are_read_directly() {
+        for text in [
+            "01/08/2026",
+            "1/8/26",
+            "31.12.2026",
+            "2026/08/01",
+            "08-01-2026",
+        ] {
+            assert!(numeric_date(text).is_some(), "{text}");
+            assert_eq!(numeric_date(text), general_numeric(text), "{text}");
+        }
+    }
+
+    /// Grouping by three as it was first written: split, then look at the parts.
+    fn grouped_by_splitting(int: &str, sep: char) -> bool {
+        let digits = int.trim_start_matches(['-', '+']);
+        let mut parts = digits.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty()
+            && first.len() <= 3
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && parts.clone().count() >= 1
+            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The general path's reading of a numeric date, as `parse_date` has it.
+    fn general_numeric(head: &str) -> Option<ParsedDate> {
+        for sep in ['/', '-', '.'] {
+            let parts: Vec<&str> = head.split(sep).collect();
+            if parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                let nums: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+                if nums.len() != 3 {
+                    return None;
+                }
+                if parts[0].len() == 4 {
+                    return NaiveDate::from_ymd_opt(nums[0] as i32, nums[1] as u32, nums[2] as u32)
+                        .map(ParsedDate::Full);
+                }
+                let year = if parts[2].len() == 2 {
+                    2000 + nums[2]
+                } else {
+                    nums[2]
+                };
+                return Some(ParsedDate::Numeric {
+                    first: nums[0] as u32,
+                    second: nums[1] as u32,
+                    year: year as i32,
+                });
+            }
+        }
+        None
+    }
+
     proptest::proptest! {
         /// The quick trim trims as `str::trim` does.
         #[test]
         fn trim_is_str_trim(text in "\\PC{0,6}|[ \t\u{a0}\u{3000}]?[a-z0-9.]{0,3}[ \t\u{a0}\u{2003}]?") {
             proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+
+        /// The direct reading of numeric dates agrees with the general one wherever it
+        /// answers, and it answers for the usual shapes.
+        #[test]
+        fn numeric_dates_read_as_the_general_path_reads_them(
+            text in "[0-9]{0,11}[-/.][0-9]{0,3}[-/.][0-9]{0,5}|[0-9]{1,2}[/][0-9]{1,2}[/][0-9]{2,4}"
+        ) {
+            // Where the direct reading answers (the general path is the fallback).
+            if let Some(date) = numeric_date(&text) {
+                proptest::prop_assert_eq!(Some(date), general_numeric(&text));
+            }
+        }
+
+        /// Grouping is read in one look as it was by splitting.
+        #[test]
+        fn grouping_in_one_look(text in "[-+]?[0-9]{0,4}([.,][0-9]{0,4}){0,3}|[-0-9.,a ]{0,9}") {
+            for sep in [',', '.'] {
+                proptest::prop_assert_eq!(
+                    grouped_by_three(&text, sep),
+                    grouped_by_splitting(&text, sep)
+                );
+            }
         }
 
         /// The direct reading of ISO dates agrees with chrono's.
