@@ -186,6 +186,40 @@ impl<'f> Builder<'f> {
         self.file_metrics.clear();
     }
 
+    /// Whether rows are handed on as they are read (and cannot be taken back).
+    pub fn is_flushing(&self) -> bool {
+        self.flush.is_some()
+    }
+
+    /// Forgets what the current file gave, to read it again from its start (decoded
+    /// another way). Its rows are the last ones held: rows of one file are pushed
+    /// together. Values interned meanwhile stay, unused. Not for a flushing builder.
+    pub fn restart_file(&mut self) {
+        debug_assert!(!self.is_flushing(), "flushed rows cannot be taken back");
+        let Some(file) = self.dataset.files.len().checked_sub(1) else {
+            return;
+        };
+        let file = file as u32;
+        let kept = self
+            .dataset
+            .rows
+            .iter()
+            .rposition(|r| r.file != file)
+            .map_or(0, |i| i + 1);
+        self.dataset.rows.truncate(kept);
+        self.merged.clear();
+        self.spans.retain(|s| s.file != file);
+        self.file_metrics.clear();
+        let source = self.current_file();
+        source.tables.clear();
+        source.rows_read = 0;
+        source.rows_replaced = 0;
+        source.skipped.clear();
+        source.first_date = None;
+        source.last_date = None;
+        source.warnings.clear();
+    }
+
     /// The kind of export the next rows come from: a layout id, or roi's format with
     /// its header. Overlap is only looked for between rows of the same kind, so a
     /// TikTok overview and a TikTok follower history of the same day both count.

@@ -525,14 +525,24 @@ fn read_file(
         .as_ref()
         .is_some_and(tabular::is_native_header)
     {
-        // roi's format is one table: no pass to find tables, only the UTF-8 check.
-        if !text.is_utf8_throughout()? {
+        // roi's format is one table: read once. Rows handed on as they are read
+        // cannot be taken back, so then the bytes are checked first.
+        if builder.is_flushing() && !text.is_utf8_throughout()? {
             text = in_memory(Contents::Head(Vec::new()))?;
         }
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
         builder.describe_file(&text.encoding, "roi (CSV)");
         warn_encoding(&text.encoding, builder);
-        return native::read_csv(path, &text, builder);
+        return match native::read_csv(path, &text, builder) {
+            Err(_) if text.not_utf8() => {
+                builder.restart_file();
+                let text = in_memory(Contents::Head(Vec::new()))?;
+                builder.describe_file(&text.encoding, "roi (CSV)");
+                warn_encoding(&text.encoding, builder);
+                native::read_csv(path, &text, builder)
+            }
+            read => read,
+        };
     }
     builder.start_file(path.to_path_buf(), "", modified);
     // Most exports are one table with a known header: read as such, the text is read

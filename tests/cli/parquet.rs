@@ -719,3 +719,29 @@ fn overlapping_downloads_are_deduplicated_before_they_are_written() {
         transcript(&out)
     );
 }
+
+/// Rows written as they are read cannot be taken back: a file in roi's format that
+/// stops being UTF-8 past its first 64 KiB is checked before any is written, and
+/// then written whole in its code page.
+#[test]
+fn a_file_that_stops_being_utf8_is_written_in_its_code_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"date,platform,campaign,likes\n".to_vec();
+    for i in 0..4000 {
+        bytes.extend_from_slice(format!("2026-08-01,facebook,Summer,{}\n", i % 7).as_bytes());
+    }
+    bytes.extend_from_slice(b"2026-08-02,facebook,Caf\xe9,5\n");
+    let input = dir.path().join("old.csv");
+    std::fs::write(&input, &bytes).unwrap();
+    let out = dir.path().join("lake");
+    let run = normalize_parquet(input.to_str().unwrap(), &out);
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let rows: Vec<_> = read_partitions(&out)
+        .into_iter()
+        .flat_map(|p| p.rows)
+        .collect();
+    assert_eq!(rows.len(), 4001);
+    let cafe: Vec<_> = rows.iter().filter(|r| r["campaign"] == "Café").collect();
+    assert_eq!(cafe.len(), 1);
+    assert_eq!(cafe[0]["likes"], "5");
+}
