@@ -743,6 +743,8 @@ pub fn read_table(
     let mut record = Record::default();
     // One buffer for every row's values: rows that merge allocate nothing.
     let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
+    // The metric of the last result type seen, by its text.
+    let mut result_names: Option<(String, &'static str)> = None;
     // Each metric column's id, registered when the column first has a value.
     let mut metric_ids: Vec<Option<crate::model::MetricId>> = vec![None; matched.cells.len()];
     let mut first = true;
@@ -844,7 +846,7 @@ pub fn read_table(
                         }
                     }
                 }
-                Target::ResultType => result_type = Some(text.trim().to_lowercase()),
+                Target::ResultType => result_type = Some(super::value::trim(text)),
                 Target::Sentiment => sentiment = Some((i, text.trim())),
                 Target::Hour => dims[Dimension::Published.index()] = published.as_deref(),
                 Target::Results | Target::Metric(..) => {
@@ -899,7 +901,16 @@ pub fn read_table(
         }
         if let Some(value) = results {
             // `Results` restate a column the export may also have (Purchases): count once.
-            let name = result_metric(result_type.as_deref());
+            // Result types repeat row after row: lowercased and looked up once each.
+            let name = match (result_type, &result_names) {
+                (Some(raw), Some((last, name))) if raw == last => name,
+                (Some(raw), _) => {
+                    let name = result_metric(Some(&raw.to_lowercase()));
+                    result_names = Some((raw.to_owned(), name));
+                    name
+                }
+                (None, _) => result_metric(None),
+            };
             let id = builder.metric(name);
             if !values.iter().any(|(m, _)| *m == id) {
                 add_value(&mut values, id, value);
@@ -983,18 +994,16 @@ pub fn read_table(
         } else {
             None
         };
-        let platform = inferred.map(str::to_owned).or_else(|| {
-            if layout.platform_from_source {
-                layout.platform.clone()
-            } else {
-                platform_hint.clone()
-            }
+        let platform = inferred.or(if layout.platform_from_source {
+            layout.platform.as_deref()
+        } else {
+            platform_hint.as_deref()
         });
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
         }
         if dims[Dimension::Platform.index()].is_none() {
-            dims[Dimension::Platform.index()] = platform.as_deref();
+            dims[Dimension::Platform.index()] = platform;
         }
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
