@@ -149,6 +149,11 @@ impl Interner {
         &self.values[sym as usize]
     }
 
+    /// Every value, in the order it was first interned (its id's order).
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.values.iter().map(String::as_str)
+    }
+
     fn lower(&self, sym: Sym) -> &str {
         &self.lower[sym as usize]
     }

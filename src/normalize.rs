@@ -73,7 +73,7 @@ struct Span {
 
 /// Where rows go as they are read when they are not kept: `roi normalize` to Parquet
 /// writes them and lets them go, so its memory does not grow with the input.
-pub type Flush<'f> = &'f mut dyn FnMut(&Dataset, &[Row]);
+pub type Flush<'f> = &'f mut (dyn FnMut(&Dataset, &[Row]) + Send);
 
 /// Rows handed to a [`Flush`] at a time.
 const FLUSH_ROWS: usize = 1 << 16;
@@ -184,6 +184,57 @@ impl<'f> Builder<'f> {
         });
         self.modified.push(modified);
         self.file_metrics.clear();
+    }
+
+    /// Takes in what `other` read of one file (in a thread of its own), as if this
+    /// builder had read the file itself now: values are interned, metrics registered
+    /// and kinds named in the order `other` met them, which is the order this builder
+    /// would have. Only for builders that keep their rows.
+    pub fn absorb(&mut self, other: Builder<'_>) {
+        debug_assert!(!self.is_flushing() && !other.is_flushing());
+        let file_offset = self.dataset.files.len() as u32;
+        let syms: Vec<Sym> = other
+            .dataset
+            .interner
+            .values()
+            .map(|v| self.dataset.interner.intern(v))
+            .collect();
+        let metrics: Vec<MetricId> = other
+            .dataset
+            .metrics
+            .iter()
+            .map(|m| self.metric(&m.name))
+            .collect();
+        let kinds: Vec<u32> = other
+            .kinds
+            .iter()
+            .map(|k| {
+                self.set_kind(k);
+                self.kind
+            })
+            .collect();
+        self.merged.clear();
+        self.file_metrics.clear();
+        self.dataset.files.extend(other.dataset.files);
+        self.modified.extend(other.modified);
+        self.spans.extend(other.spans.into_iter().map(|s| Span {
+            file: s.file + file_offset,
+            kind: kinds[s.kind as usize],
+            ..s
+        }));
+        self.dataset
+            .rows
+            .extend(other.dataset.rows.into_iter().map(|mut row| {
+                for d in Dimension::ALL {
+                    row.dims.set(d, row.dims.get(d).map(|s| syms[s as usize]));
+                }
+                for (id, _) in &mut row.values {
+                    *id = metrics[id.0 as usize];
+                }
+                row.file += file_offset;
+                row.kind = kinds[row.kind as usize];
+                row
+            }));
     }
 
     /// Whether rows are handed on as they are read (and cannot be taken back).

@@ -294,6 +294,11 @@ pub fn stream(
 
 /// Reads every file, merging rows on `merge`; `None` when merging turned out not
 /// to be exact (overlapping files of one kind), as soon as that is known.
+///
+/// With two threads or more, small files (those without a parser thread of their
+/// own) are read a few at a time in parallel, each into a builder of its own, and
+/// taken in by the main builder in input order: what comes out, errors included,
+/// is what reading them one after the other gives.
 fn read_all(
     files: &[PathBuf],
     options: &ReadOptions,
@@ -303,84 +308,220 @@ fn read_all(
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
     let flushing = flush.is_some();
-    let read_ahead = options
+    let threads = options
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
-        .is_some_and(|n| n.get() > 1);
-    let mut builder = Builder::new(options.default_currency.clone())
-        .merging(merge)
-        .flushing(flush);
+        .map_or(1, std::num::NonZeroUsize::get);
+    let head_bytes = options.head_bytes.unwrap_or(text::HEAD_BYTES);
+    let mut reading = Reading {
+        options,
+        layouts: &layouts,
+        merge,
+        checked: merge.is_some() || flushing,
+        builder: Builder::new(options.default_currency.clone())
+            .merging(merge)
+            .flushing(flush),
+    };
+    // Small files waiting to be read together.
+    let mut pending: Vec<Job> = Vec::new();
     // Inputs read so far: length, path, and the hash of their bytes once needed.
     let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
-        let head_bytes = options.head_bytes.unwrap_or(text::HEAD_BYTES);
-        let contents = Contents::open(path, head_bytes)?;
-        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        let len = contents.len(path);
-        let mut hash = None;
-        let mut same = None;
-        for (other_len, other, other_hash) in &mut seen {
-            if *other_len != len {
-                continue;
+        let job = match open_job(path, head_bytes, threads, options, &mut seen) {
+            Ok(job) => job,
+            Err(e) => {
+                // The files before this one come first, with their own errors.
+                if reading
+                    .read_together(std::mem::take(&mut pending))?
+                    .is_none()
+                {
+                    return Ok(None);
+                }
+                return Err(e);
             }
-            let read = |e: std::io::Error, p: &Path| {
-                InputError::file(p, crate::say!("error.read_file", error = e))
-            };
-            if other_hash.is_none() {
-                // Earlier inputs in memory were hashed when read: this one is on disk.
-                let file = std::fs::File::open(&*other).map_err(|e| read(e, other))?;
-                *other_hash = Some(hash_of(file).map_err(|e| read(e, other))?);
-            }
-            if hash.is_none() {
-                hash = Some(contents.hash(path).map_err(|e| read(e, path))?);
-            }
-            if *other_hash == hash {
-                same = Some(other.clone());
-                break;
-            }
+        };
+        let together = threads > 1 && !flushing && !job.read_ahead && job.duplicate_of.is_none();
+        if (!together || pending.len() == threads)
+            && reading
+                .read_together(std::mem::take(&mut pending))?
+                .is_none()
+        {
+            return Ok(None);
         }
-        if let Some(first) = same {
-            builder.start_file(path.clone(), "duplicate", modified);
-            builder.warn(crate::msg!("warning.same_bytes", path = first.display()));
+        if together {
+            pending.push(job);
+        } else if reading.read_one(job)?.is_none() {
+            return Ok(None);
+        }
+    }
+    if reading.read_together(pending)?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(reading.builder.finish()))
+}
+
+/// A file to read: its beginning, and what its rows take from around it.
+struct Job {
+    path: PathBuf,
+    contents: Contents,
+    modified: Option<std::time::SystemTime>,
+    context: tabular::FileContext,
+    read_ahead: bool,
+    /// An earlier input with the same bytes: this one is not read.
+    duplicate_of: Option<PathBuf>,
+}
+
+/// Opens a file and tells whether an earlier input had the same bytes.
+fn open_job(
+    path: &Path,
+    head_bytes: usize,
+    threads: usize,
+    options: &ReadOptions,
+    seen: &mut Vec<(u64, PathBuf, Option<u64>)>,
+) -> Result<Job, InputError> {
+    let contents = Contents::open(path, head_bytes)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let len = contents.len(path);
+    let mut hash = None;
+    let mut same = None;
+    for (other_len, other, other_hash) in &mut *seen {
+        if *other_len != len {
             continue;
         }
+        let read = |e: std::io::Error, p: &Path| {
+            InputError::file(p, crate::say!("error.read_file", error = e))
+        };
+        if other_hash.is_none() {
+            // Earlier inputs in memory were hashed when read: this one is on disk.
+            let file = std::fs::File::open(&*other).map_err(|e| read(e, other))?;
+            *other_hash = Some(hash_of(file).map_err(|e| read(e, other))?);
+        }
+        if hash.is_none() {
+            hash = Some(contents.hash(path).map_err(|e| read(e, path))?);
+        }
+        if *other_hash == hash {
+            same = Some(other.clone());
+            break;
+        }
+    }
+    if same.is_none() {
         // Bytes in memory (standard input) cannot be read again: hashed now.
         if hash.is_none() && matches!(contents, Contents::Whole(_)) {
             hash = contents.hash(path).ok();
         }
-        seen.push((len, path.clone(), hash));
-        let context = tabular::FileContext {
+        seen.push((len, path.to_path_buf(), hash));
+    }
+    Ok(Job {
+        path: path.to_path_buf(),
+        contents,
+        modified,
+        context: tabular::FileContext {
             year: options.year,
             name_year: year_in_name(path),
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
-        };
+        },
         // A parser thread pays for itself on files of a megabyte or more (16 heads).
-        let read_ahead = read_ahead && len >= 16 * head_bytes as u64;
+        read_ahead: threads > 1 && len >= 16 * head_bytes as u64,
+        duplicate_of: same,
+    })
+}
+
+/// The files read so far, and what reading the next ones needs.
+struct Reading<'r, 'f> {
+    options: &'r ReadOptions,
+    layouts: &'r [layout::Layout],
+    merge: Option<crate::normalize::Keep>,
+    /// Whether overlapping files make the reading inexact (merged or flushed rows).
+    checked: bool,
+    builder: Builder<'f>,
+}
+
+impl Reading<'_, '_> {
+    /// Reads one file into the builder; `None` when the reading is no longer exact.
+    fn read_one(&mut self, job: Job) -> Result<Option<()>, InputError> {
+        if let Some(first) = &job.duplicate_of {
+            self.builder.start_file(job.path, "duplicate", job.modified);
+            self.builder
+                .warn(crate::msg!("warning.same_bytes", path = first.display()));
+            return Ok(Some(()));
+        }
         read_file(
-            path,
-            contents,
-            modified,
-            read_ahead,
-            &context,
-            &layouts,
-            &mut builder,
+            &job.path,
+            job.contents,
+            job.modified,
+            job.read_ahead,
+            &job.context,
+            self.layouts,
+            &mut self.builder,
         )?;
-        if (merge.is_some() || flushing) && builder.overlaps_earlier_file() {
+        self.check(&job.path)
+    }
+
+    /// Reads files, each in a thread of its own, and takes them in in input order.
+    fn read_together(&mut self, jobs: Vec<Job>) -> Result<Option<()>, InputError> {
+        if jobs.len() < 2 {
+            return match jobs.into_iter().next() {
+                Some(job) => self.read_one(job),
+                None => Ok(Some(())),
+            };
+        }
+        let (layouts, merge) = (self.layouts, self.merge);
+        let currency = &self.options.default_currency;
+        let read: Vec<(PathBuf, Result<Builder<'static>, InputError>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = jobs
+                .into_iter()
+                .map(|job| {
+                    s.spawn(move || {
+                        let mut builder = Builder::new(currency.clone()).merging(merge);
+                        let read = read_file(
+                            &job.path,
+                            job.contents,
+                            job.modified,
+                            false,
+                            &job.context,
+                            layouts,
+                            &mut builder,
+                        );
+                        (job.path, read.map(|()| builder))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        for (path, builder) in read {
+            self.builder.absorb(builder?);
+            if self.check(&path)?.is_none() {
+                return Ok(None);
+            }
+        }
+        Ok(Some(()))
+    }
+
+    /// After a file: overlap with an earlier file (the reading is then not exact),
+    /// and `--strict`.
+    fn check(&self, path: &Path) -> Result<Option<()>, InputError> {
+        if self.checked && self.builder.overlaps_earlier_file() {
             return Ok(None);
         }
-        if options.strict
-            && let Some(file) = builder_last_skip(&builder)
+        if self.options.strict
+            && let Some(file) = builder_last_skip(&self.builder)
         {
             return Err(InputError {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 line: Some(file.first_line),
                 column: None,
                 message: crate::say!("error.strict", rows = file.rows, reason = file.reason),
             });
         }
+        Ok(Some(()))
     }
-    Ok(Some(builder.finish()))
 }
 
 fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {

@@ -334,3 +334,68 @@ fn a_second_table_after_the_first_records_is_still_its_own_table() {
         assert_eq!(file["skipped"][0]["first_line"], 32);
     }
 }
+
+/// Every fixture and example folder, its small files read a few at a time in
+/// parallel and one after the other, merged on a campaign key and kept as read: the
+/// same rows, the same files, the same errors.
+#[test]
+fn files_read_in_parallel_give_what_one_thread_gives() {
+    let mut folders = Vec::new();
+    for dir in ["fixtures", "examples"] {
+        for entry in walkdir::WalkDir::new(crate::root().join(dir)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.file_type().is_dir() {
+                folders.push(entry.into_path());
+            }
+        }
+    }
+    let read = |folder: &std::path::Path, threads: usize, merge| {
+        let inputs = [folder.to_string_lossy().into_owned()];
+        // A folder without exports (scripts, snapshots) has nothing to read.
+        let Ok(files) = roi::input::expand(&inputs, std::path::Path::new(".")) else {
+            return Err("no exports".to_owned());
+        };
+        let options = roi::input::ReadOptions {
+            year: Some(2026),
+            threads: std::num::NonZeroUsize::new(threads),
+            merge,
+            ..Default::default()
+        };
+        match roi::input::load(&files, &options) {
+            Ok(dataset) => {
+                let mut csv = Vec::new();
+                roi::render::normalized_csv(&dataset, &mut csv).unwrap();
+                let files = serde_json::to_string(&dataset.files).unwrap();
+                let count = dataset.files.len();
+                Ok((String::from_utf8(csv).unwrap(), files, count))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let keep = roi::normalize::Keep::new([roi::model::Dimension::Campaign]);
+    let mut several = 0;
+    for folder in &folders {
+        for merge in [None, Some(keep)] {
+            let one = read(folder, 1, merge);
+            assert_eq!(read(folder, 2, merge), one, "{}", folder.display());
+            several += usize::from(one.as_ref().is_ok_and(|(_, _, n)| *n > 1));
+        }
+    }
+    assert!(several > 10, "{several} folders of several files read");
+}
+
+/// Two broken files read together: the error is the first file's, as when they are
+/// read one after the other.
+#[test]
+fn the_first_files_error_comes_first_when_files_are_read_together() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.csv"), "date,likes\n2026-13-01,5\n").unwrap();
+    std::fs::write(dir.path().join("b.csv"), "date,likes\n2026-08-01,five\n").unwrap();
+    for threads in ["1", "2"] {
+        let out = roi_in(dir.path(), &["report", ".", "--threads", threads]);
+        assert_eq!(code(&out), 2);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(stderr.contains("a.csv:2: column 1 (`date`)"), "{stderr}");
+    }
+}
