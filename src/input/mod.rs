@@ -295,8 +295,8 @@ pub fn stream(
 /// Reads every file, merging rows on `merge`; `None` when merging turned out not
 /// to be exact (overlapping files of one kind), as soon as that is known.
 ///
-/// With two threads or more, small files (those without a parser thread of their
-/// own) are read a few at a time in parallel, each into a builder of its own, and
+/// With two threads or more, small files (a head to a megabyte: see [`Size`]) are
+/// read a few at a time in parallel, each into a builder of its own, and
 /// taken in by the main builder in input order: what comes out, errors included,
 /// is what reading them one after the other gives.
 fn read_all(
@@ -340,7 +340,8 @@ fn read_all(
                 return Err(e);
             }
         };
-        let together = threads > 1 && !flushing && !job.read_ahead && job.duplicate_of.is_none();
+        let together =
+            threads > 1 && !flushing && job.size == Size::Small && job.duplicate_of.is_none();
         if (!together || pending.len() == threads)
             && reading
                 .read_together(std::mem::take(&mut pending))?
@@ -367,8 +368,19 @@ struct Job {
     modified: Option<std::time::SystemTime>,
     context: tabular::FileContext,
     read_ahead: bool,
+    size: Size,
     /// An earlier input with the same bytes: this one is not read.
     duplicate_of: Option<PathBuf>,
+}
+
+/// What a file's size makes worth doing: a tiny file is read before a thread would
+/// start; a small one is read in parallel with others; a large one with a parser
+/// thread of its own (files of a megabyte or more, 16 heads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Size {
+    Tiny,
+    Small,
+    Large,
 }
 
 /// Opens a file and tells whether an earlier input had the same bytes.
@@ -404,6 +416,11 @@ fn open_job(
             break;
         }
     }
+    let size = match len / head_bytes.max(1) as u64 {
+        0 => Size::Tiny,
+        1..16 => Size::Small,
+        _ => Size::Large,
+    };
     if same.is_none() {
         // Bytes in memory (standard input) cannot be read again: hashed now.
         if hash.is_none() && matches!(contents, Contents::Whole(_)) {
@@ -421,8 +438,8 @@ fn open_job(
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         },
-        // A parser thread pays for itself on files of a megabyte or more (16 heads).
-        read_ahead: threads > 1 && len >= 16 * head_bytes as u64,
+        read_ahead: threads > 1 && size == Size::Large,
+        size,
         duplicate_of: same,
     })
 }

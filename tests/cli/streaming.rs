@@ -335,9 +335,9 @@ fn a_second_table_after_the_first_records_is_still_its_own_table() {
     }
 }
 
-/// Every fixture and example folder, its small files read a few at a time in
-/// parallel and one after the other, merged on a campaign key and kept as read: the
-/// same rows, the same files, the same errors.
+/// Every fixture and example folder, its files read a few at a time in parallel and
+/// one after the other, merged on a campaign key and kept as read: the same rows,
+/// the same files, the same errors.
 #[test]
 fn files_read_in_parallel_give_what_one_thread_gives() {
     let mut folders = Vec::new();
@@ -355,10 +355,12 @@ fn files_read_in_parallel_give_what_one_thread_gives() {
         let Ok(files) = roi::input::expand(&inputs, std::path::Path::new(".")) else {
             return Err("no exports".to_owned());
         };
+        // A small head: the fixtures are then files worth reading in parallel.
         let options = roi::input::ReadOptions {
             year: Some(2026),
             threads: std::num::NonZeroUsize::new(threads),
             merge,
+            head_bytes: Some(100),
             ..Default::default()
         };
         match roi::input::load(&files, &options) {
@@ -389,13 +391,17 @@ fn files_read_in_parallel_give_what_one_thread_gives() {
 #[test]
 fn the_first_files_error_comes_first_when_files_are_read_together() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.csv"), "date,likes\n2026-13-01,5\n").unwrap();
-    std::fs::write(dir.path().join("b.csv"), "date,likes\n2026-08-01,five\n").unwrap();
+    // Each over 64 KiB, so that they are read together.
+    let rows = "2026-08-01,5\n".repeat(6000);
+    let a = format!("date,likes\n{rows}2026-13-01,5\n");
+    let b = format!("date,likes\n2026-08-01,five\n{rows}");
+    std::fs::write(dir.path().join("a.csv"), a).unwrap();
+    std::fs::write(dir.path().join("b.csv"), b).unwrap();
     for threads in ["1", "2"] {
         let out = roi_in(dir.path(), &["report", ".", "--threads", threads]);
         assert_eq!(code(&out), 2);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.starts_with("error: "), "{stderr}");
-        assert!(stderr.contains("a.csv:2: column 1 (`date`)"), "{stderr}");
+        assert!(stderr.contains("a.csv:6002: column 1 (`date`)"), "{stderr}");
     }
 }
