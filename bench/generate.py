@@ -4,8 +4,12 @@
 Usage: generate.py ROWS OUT_DIR
 Writes OUT_DIR/roi.csv (roi's normalized format), OUT_DIR/meta.csv (an English
 Meta Ads Manager export of the same rows, broken down by platform; Meta has no
-content type column) and OUT_DIR/meta-vi.csv (the same export in Vietnamese: BOM,
-day-first dates, `1.234` thousands and `28,99` decimals). 20 columns: date, platform, campaign,
+content type column), OUT_DIR/meta-vi.csv (the same export in Vietnamese: BOM,
+day-first dates, `1.234` thousands and `28,99` decimals), OUT_DIR/ga4.csv (a Google
+Analytics 4 export: `#` preamble, YYYYMMDD dates, link clicks as sessions from
+`l.facebook.com` or `l.instagram.com`, leads as key events) and OUT_DIR/google-ads.csv
+(a Google Ads campaign report: title and date range lines, `12,500` thousands, the
+same rows' impressions, link clicks, spend, leads and revenue). 20 columns: date, platform, campaign,
 ad set, content id, content type, impressions, reach, likes, comments, shares,
 saves, link clicks, profile visits, spend, leads, purchases, revenue, video views,
 followers gained. Campaign names hold commas and escaped quotes; a quarter of the
@@ -61,13 +65,25 @@ def vi_day(day):
 
 with open(os.path.join(out, "roi.csv"), "w", newline="") as a, \
         open(os.path.join(out, "meta.csv"), "w", newline="") as b, \
-        open(os.path.join(out, "meta-vi.csv"), "w", newline="", encoding="utf-8-sig") as c:
+        open(os.path.join(out, "meta-vi.csv"), "w", newline="", encoding="utf-8-sig") as c, \
+        open(os.path.join(out, "ga4.csv"), "w", newline="") as d, \
+        open(os.path.join(out, "google-ads.csv"), "w", newline="") as e:
     roi = csv.writer(a, lineterminator="\n")
     meta = csv.writer(b, lineterminator="\n")
     meta_vi = csv.writer(c, lineterminator="\n")
     roi.writerow(roi_header)
     meta.writerow(meta_header)
     meta_vi.writerow(meta_vi_header)
+    ga4 = csv.writer(d, lineterminator="\n")
+    d.write("# ----------------------------------------\n# Report CSV Export\n"
+            "# ----------------------------------------\n#\n"
+            f"# Start date: {days[0].replace('-', '')}\n# End date: {days[-1].replace('-', '')}\n")
+    ga4.writerow(["Date", "Session source / medium", "Session campaign", "Sessions",
+                  "Key events", "Total revenue"])
+    ads = csv.writer(e, lineterminator="\n")
+    e.write(f"Campaign report\n\"{days[0]} - {days[-1]}\"\n")
+    ads.writerow(["Day", "Campaign", "Currency code", "Impr.", "Clicks", "Cost", "Conversions",
+                  "Conv. value"])
     r = rng.random
     for i in range(rows):
         day = days[i * len(days) // rows]
@@ -101,6 +117,10 @@ with open(os.path.join(out, "roi.csv"), "w", newline="") as a, \
         meta.writerow([day, campaign, ad_set, content, platform, impressions, reach, likes,
                        comments, shares, saves, clicks, visits, spend, leads, purchases,
                        revenue, video, followers])
+        ga4.writerow([day.replace("-", ""), f"l.{platform}.com / referral", campaign, clicks,
+                      leads or 0, revenue or 0])
+        ads.writerow([day, campaign, "USD", f"{impressions:,}", f"{clicks:,}",
+                      f"{float(spend):,.2f}" if spend else " --", leads, revenue])
         meta_vi.writerow([vi_day(day), campaign, ad_set, content, platform]
                          + [vi(v) for v in (impressions, reach, likes, comments, shares, saves,
                                             clicks, visits, spend, leads, purchases, revenue,
