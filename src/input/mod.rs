@@ -317,6 +317,7 @@ fn read_all(
         options,
         layouts: &layouts,
         merge,
+        threads,
         checked: merge.is_some() || flushing,
         builder: Builder::new(options.default_currency.clone())
             .merging(merge)
@@ -327,7 +328,7 @@ fn read_all(
     // Inputs read so far: length, path, and the hash of their bytes once needed.
     let mut seen: Vec<(u64, PathBuf, Option<u64>)> = Vec::new();
     for path in files {
-        let job = match open_job(path, head_bytes, threads, options, &mut seen) {
+        let job = match open_job(path, head_bytes, options, &mut seen) {
             Ok(job) => job,
             Err(e) => {
                 // The files before this one come first, with their own errors.
@@ -367,7 +368,6 @@ struct Job {
     contents: Contents,
     modified: Option<std::time::SystemTime>,
     context: tabular::FileContext,
-    read_ahead: bool,
     size: Size,
     /// An earlier input with the same bytes: this one is not read.
     duplicate_of: Option<PathBuf>,
@@ -387,7 +387,6 @@ enum Size {
 fn open_job(
     path: &Path,
     head_bytes: usize,
-    threads: usize,
     options: &ReadOptions,
     seen: &mut Vec<(u64, PathBuf, Option<u64>)>,
 ) -> Result<Job, InputError> {
@@ -438,7 +437,6 @@ fn open_job(
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         },
-        read_ahead: threads > 1 && size == Size::Large,
         size,
         duplicate_of: same,
     })
@@ -449,6 +447,7 @@ struct Reading<'r, 'f> {
     options: &'r ReadOptions,
     layouts: &'r [layout::Layout],
     merge: Option<crate::normalize::Keep>,
+    threads: usize,
     /// Whether overlapping files make the reading inexact (merged or flushed rows).
     checked: bool,
     builder: Builder<'f>,
@@ -467,7 +466,7 @@ impl Reading<'_, '_> {
             &job.path,
             job.contents,
             job.modified,
-            job.read_ahead,
+            self.threads > 1 && job.size == Size::Large,
             &job.context,
             self.layouts,
             &mut self.builder,
@@ -677,12 +676,9 @@ fn read_file(
         return native::read_json(path, &whole, builder);
     }
     // A file that turns out not to be UTF-8 past its beginning is decoded whole.
-    if tabular::first_record(&text)
-        .ok()
-        .flatten()
-        .as_ref()
-        .is_some_and(tabular::is_native_header)
-    {
+    let (head, complete) = text.first_records(head_records(layouts));
+    let first = head.iter().find(|r| !r.is_blank()).cloned();
+    if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
         // cannot be taken back, so then the bytes are checked first.
         if builder.is_flushing() && !text.is_utf8_throughout()? {
@@ -705,7 +701,8 @@ fn read_file(
     builder.start_file(path.to_path_buf(), "", modified);
     // Most exports are one table with a known header: read as such, the text is read
     // twice (votes, rows), not three times. Anything else is split into tables first.
-    if let Ok(Some((table, first))) = tabular::single_table(&text, head_records(layouts))
+    if complete
+        && let Some(table) = tabular::single_table(&text, head, head_records(layouts))
         && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
     {
         match tabular::read_table(path, &table, &matched, context, builder) {

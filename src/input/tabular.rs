@@ -118,37 +118,25 @@ impl Body<'_> {
     }
 }
 
-/// The text as one table, when its first `head` records have data and no `#` line:
-/// most exports are one table, and this saves the pass [`split_tables`] makes over
-/// the whole text. The table is open: reading it stops at a `#` line after its
-/// data, where [`read_table`] says the text must be split after all. Also returns
-/// the first record that is not blank.
-pub fn single_table(
-    text: &Text,
-    head: usize,
-) -> Result<Option<(Table<'_>, Option<Record>)>, InputError> {
-    let mut reader = text.reader()?;
-    let mut records = Vec::new();
-    let mut record = Record::default();
-    while records.len() < head && reader.read(&mut record)? {
-        if record.first().starts_with('#') {
-            return Ok(None);
-        }
-        records.push(record.clone());
+/// The text as one table, when its first `head` records (of `records`, the text's
+/// first ones) have data and no `#` line: most exports are one table, and this
+/// saves the pass [`split_tables`] makes over the whole text. The table is open:
+/// reading it stops at a `#` line after its data, where [`read_table`] says the
+/// text must be split after all.
+pub fn single_table(text: &Text, mut records: Vec<Record>, head: usize) -> Option<Table<'_>> {
+    records.truncate(head);
+    if records.iter().any(|r| r.first().starts_with('#')) {
+        return None;
     }
     let filled = records.iter().filter(|r| !r.is_blank()).count() as u64;
-    let Some(first) = records.iter().find(|r| !r.is_blank()).cloned() else {
-        return Ok(None);
-    };
-    let table = Table {
+    (filled > 0).then_some(Table {
         preamble: Vec::new(),
         head: records,
         first: 0,
         end: Table::OPEN,
         filled,
         text,
-    };
-    Ok(Some((table, Some(first))))
+    })
 }
 
 /// Splits a text into tables: a `#` line after data starts a new table (GA4's
@@ -198,19 +186,6 @@ pub fn split_tables(
     tables.push(current);
     tables.retain(|t| t.filled > 0);
     Ok((tables, first))
-}
-
-/// The text's first record that is not blank, as [`split_tables`] finds it, read
-/// without going further.
-pub fn first_record(text: &Text) -> Result<Option<Record>, InputError> {
-    let mut reader = text.reader()?;
-    let mut record = Record::default();
-    while reader.read(&mut record)? {
-        if !record.is_blank() {
-            return Ok(Some(record));
-        }
-    }
-    Ok(None)
 }
 
 /// A header matched to a layout.

@@ -298,6 +298,30 @@ impl Text {
 
     /// A reader from the first record.
     pub fn reader(&self) -> Result<RecordReader<'_>, InputError> {
+        self.reader_with(self.read_ahead)
+    }
+
+    /// The first records, read on this thread (a few records do not pay for a parser
+    /// thread): at least `n` and one that is not blank, unless the text ends first.
+    /// `false` with them when reading stopped at an error, which the passes over the
+    /// whole text meet again.
+    pub fn first_records(&self, n: usize) -> (Vec<Record>, bool) {
+        let mut records: Vec<Record> = Vec::new();
+        let Ok(mut reader) = self.reader_with(false) else {
+            return (records, false);
+        };
+        let mut record = Record::default();
+        while records.len() < n || records.iter().all(Record::is_blank) {
+            match reader.read(&mut record) {
+                Ok(true) => records.push(record.clone()),
+                Ok(false) => break,
+                Err(_) => return (records, false),
+            }
+        }
+        (records, true)
+    }
+
+    fn reader_with(&self, read_ahead: bool) -> Result<RecordReader<'_>, InputError> {
         let input = match &self.held {
             Held::Records(records) => Input::Held(records.iter()),
             Held::Text(text) => Input::Csv(Box::new(CsvRecords::new(
@@ -311,7 +335,7 @@ impl Text {
                         Box::new(self.open_at_first_record()?),
                     ))
                 };
-                let ahead = if self.read_ahead {
+                let ahead = if read_ahead {
                     ReadAhead::start(open()?)
                 } else {
                     None
