@@ -22,8 +22,19 @@ pub type Sym = u32;
 
 /// A row's dimension values as interned ids, four bytes each: a large report holds
 /// one row per merged key, so this is most of its memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dims([Sym; Dimension::COUNT]);
+
+impl std::hash::Hash for Dims {
+    /// Two ids to a word: every row read is hashed, and each word hashed is one
+    /// more step of a chain of multiplications.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for pair in self.0.chunks(2) {
+            let high = pair.get(1).map_or(0, |&s| u64::from(s) << 32);
+            state.write_u64(u64::from(pair[0]) | high);
+        }
+    }
+}
 
 impl Dims {
     /// No value; never an interned id (that would take 4 billion distinct values).
@@ -335,6 +346,11 @@ impl Selection<'_> {
                 row.dim(Dimension::ContentId),
             )
         };
+        // Sums and row counts go through a running total per metric (and one per
+        // file) that only reaches the map when its key changes: rows come in runs
+        // of one file and one currency.
+        let mut running: Vec<Option<(MoneyKey, i128)>> = vec![None; ds.metrics.len()];
+        let mut file_rows: Option<(u32, u64)> = None;
         for row in &self.rows {
             let count = u64::from(row.count);
             let in_window = window.is_none_or(|w| w.contains(row));
@@ -349,7 +365,14 @@ impl Selection<'_> {
             }
             if in_window {
                 agg.rows += count;
-                *agg.rows_per_file.entry(row.file).or_default() += count;
+                match &mut file_rows {
+                    Some((file, rows)) if *file == row.file => *rows += count,
+                    other => {
+                        if let Some((file, rows)) = other.replace((row.file, count)) {
+                            *agg.rows_per_file.entry(file).or_default() += rows;
+                        }
+                    }
+                }
                 agg.first = Some(agg.first.map_or(row.start, |f| f.min(row.start)));
                 agg.last = agg.last.max(Some(row.end));
             }
@@ -390,11 +413,26 @@ impl Selection<'_> {
                         } else {
                             (None, None)
                         };
-                        *total.sums.entry(key).or_default() += i128::from(value.0);
+                        match &mut running[id.0 as usize] {
+                            Some((k, sum)) if *k == key => *sum += i128::from(value.0),
+                            other => {
+                                if let Some((k, sum)) = other.replace((key, i128::from(value.0))) {
+                                    *total.sums.entry(k).or_default() += sum;
+                                }
+                            }
+                        }
                         total.rows += count;
                     }
                 }
             }
+        }
+        for (total, run) in agg.metrics.iter_mut().zip(running) {
+            if let Some((key, sum)) = run {
+                *total.sums.entry(key).or_default() += sum;
+            }
+        }
+        if let Some((file, rows)) = file_rows {
+            *agg.rows_per_file.entry(file).or_default() += rows;
         }
         agg
     }

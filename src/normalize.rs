@@ -84,10 +84,10 @@ pub struct Builder<'f> {
     flush: Option<Flush<'f>>,
     /// The dimensions kept when rows are merged; `None` keeps every row as read.
     merge: Option<Keep>,
-    /// The current file's merged rows, as their index in the dataset, found by the
-    /// hash of what they merge on ([`merge_hash`]) and checked against the row: the
-    /// key is not stored a second time.
-    merged: hashbrown::HashTable<usize>,
+    /// The current file's merged rows: the hash of what they merge on
+    /// ([`merge_hash`]) and their index in the dataset. A row found by hash is
+    /// checked against the row: the key is not stored a second time.
+    merged: hashbrown::HashTable<(u64, usize)>,
     /// Platform and currency values as read, and what they normalize to.
     platforms: rustc_hash::FxHashMap<Box<str>, Sym>,
     currencies: rustc_hash::FxHashMap<Box<str>, Sym>,
@@ -102,6 +102,36 @@ pub struct Builder<'f> {
 }
 
 type Key = (NaiveDate, NaiveDate, Dims, u32);
+
+/// Another builder's ids in this one ([`Builder::translate`]).
+struct Translation {
+    syms: Vec<Sym>,
+    metrics: Vec<MetricId>,
+    kinds: Vec<u32>,
+}
+
+impl Translation {
+    fn apply(&self, row: &mut Row) {
+        for d in Dimension::ALL {
+            row.dims
+                .set(d, row.dims.get(d).map(|s| self.syms[s as usize]));
+        }
+        for (id, _) in &mut row.values {
+            *id = self.metrics[id.0 as usize];
+        }
+        row.kind = self.kinds[row.kind as usize];
+    }
+}
+
+/// A row about to be merged: what [`Builder::merge_row`] compares and adds.
+struct RowRef<'a> {
+    start: NaiveDate,
+    end: NaiveDate,
+    dims: Dims,
+    values: &'a [(MetricId, Amount)],
+    kind: u32,
+    count: u32,
+}
 
 impl<'f> Builder<'f> {
     pub fn new(default_currency: Option<String>) -> Builder<'f> {
@@ -193,48 +223,126 @@ impl<'f> Builder<'f> {
     pub fn absorb(&mut self, other: Builder<'_>) {
         debug_assert!(!self.is_flushing() && !other.is_flushing());
         let file_offset = self.dataset.files.len() as u32;
-        let syms: Vec<Sym> = other
-            .dataset
-            .interner
-            .values()
-            .map(|v| self.dataset.interner.intern(v))
-            .collect();
-        let metrics: Vec<MetricId> = other
-            .dataset
-            .metrics
-            .iter()
-            .map(|m| self.metric(&m.name))
-            .collect();
-        let kinds: Vec<u32> = other
-            .kinds
-            .iter()
-            .map(|k| {
-                self.set_kind(k);
-                self.kind
-            })
-            .collect();
+        let ids = self.translate(&other);
         self.merged.clear();
         self.file_metrics.clear();
         self.dataset.files.extend(other.dataset.files);
         self.modified.extend(other.modified);
         self.spans.extend(other.spans.into_iter().map(|s| Span {
             file: s.file + file_offset,
-            kind: kinds[s.kind as usize],
+            kind: ids.kinds[s.kind as usize],
             ..s
         }));
         self.dataset
             .rows
             .extend(other.dataset.rows.into_iter().map(|mut row| {
-                for d in Dimension::ALL {
-                    row.dims.set(d, row.dims.get(d).map(|s| syms[s as usize]));
-                }
-                for (id, _) in &mut row.values {
-                    *id = metrics[id.0 as usize];
-                }
+                ids.apply(&mut row);
                 row.file += file_offset;
-                row.kind = kinds[row.kind as usize];
                 row
             }));
+    }
+
+    /// A builder for a later part of the current file, read on a thread of its own
+    /// and taken in with [`Builder::absorb_part`].
+    pub fn part(&self) -> Builder<'static> {
+        let mut part = Builder::new(self.default_currency.clone()).merging(self.merge);
+        if let Some(file) = self.dataset.files.last() {
+            part.start_file(file.path.clone(), &file.format, None);
+        }
+        part
+    }
+
+    /// Takes in what `part` read of a later part of the current file, whose lines
+    /// it counted from the part's start: `lines` lines come before it. What comes
+    /// out is what reading the part on with this builder gives: rows merge with the
+    /// current file's, counts add up, and the first line of each warning and skip
+    /// is the earliest.
+    pub fn absorb_part(&mut self, part: Builder<'_>, lines: u64) {
+        debug_assert!(!self.is_flushing() && !part.is_flushing());
+        let ids = self.translate(&part);
+        let file = (self.dataset.files.len() - 1) as u32;
+        for span in &part.spans {
+            self.note_span(file, ids.kinds[span.kind as usize], span.first, span.last);
+        }
+        for read in part.dataset.files {
+            for skipped in read.skipped {
+                self.skip_rows(skipped.reason, skipped.first_line + lines, skipped.rows);
+            }
+            let source = self.current_file();
+            source.rows_read += read.rows_read;
+            source.first_date = match (source.first_date, read.first_date) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            // `None` is less than any date.
+            source.last_date = source.last_date.max(read.last_date);
+            source.tables.extend(read.tables);
+            for mut warning in read.warnings {
+                let counted = |w: &Message| matches!(&w.args[..], [("rows", _), ("line", _), ..]);
+                if !counted(&warning) {
+                    source.warnings.push(warning);
+                    continue;
+                }
+                let same = source.warnings.iter_mut().find(|w| {
+                    counted(w) && w.key == warning.key && w.args[2..] == warning.args[2..]
+                });
+                let rows = |w: &Message| w.args[0].1.parse::<u64>().unwrap_or(0);
+                match same {
+                    Some(w) => w.args[0].1 = (rows(w) + rows(&warning)).to_string(),
+                    None => {
+                        let line = warning.args[1].1.parse::<u64>().unwrap_or(0) + lines;
+                        warning.args[1].1 = line.to_string();
+                        source.warnings.push(warning);
+                    }
+                }
+            }
+        }
+        for mut row in part.dataset.rows {
+            ids.apply(&mut row);
+            row.file = file;
+            row.line += lines;
+            let merges = self.merges(&row.values);
+            if merges
+                && self.merge_row(&RowRef {
+                    start: row.start,
+                    end: row.end,
+                    dims: row.dims,
+                    values: &row.values,
+                    kind: row.kind,
+                    count: row.count,
+                })
+            {
+                continue;
+            }
+            self.dataset.rows.push(row);
+        }
+    }
+
+    /// What `other`'s values, metrics and kinds are in this builder, registered in
+    /// the order `other` met them.
+    fn translate(&mut self, other: &Builder<'_>) -> Translation {
+        Translation {
+            syms: other
+                .dataset
+                .interner
+                .values()
+                .map(|v| self.dataset.interner.intern(v))
+                .collect(),
+            metrics: other
+                .dataset
+                .metrics
+                .iter()
+                .map(|m| self.metric(&m.name))
+                .collect(),
+            kinds: other
+                .kinds
+                .iter()
+                .map(|k| {
+                    self.set_kind(k);
+                    self.kind
+                })
+                .collect(),
+        }
     }
 
     /// Whether rows are handed on as they are read (and cannot be taken back).
@@ -380,16 +488,7 @@ impl<'f> Builder<'f> {
 
     /// Adds a row with these values (metric ids in the order the file gives them).
     pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
-        // A stock is the last value per series and a duration is weighted by its own
-        // row's message count: such rows keep every dimension, unmerged.
-        let keep = self.merge.filter(|_| {
-            values.iter().all(|(id, _)| {
-                matches!(
-                    self.dataset.metric(*id).aggregation,
-                    Aggregation::Flow | Aggregation::Unique
-                )
-            })
-        });
+        let keep = self.merge.filter(|_| self.merges(values));
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             if keep.is_some_and(|k| !k.contains(d)) {
@@ -426,34 +525,16 @@ impl<'f> Builder<'f> {
         );
         source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
         self.note_span(file, kind, input.start, input.end);
-        let index = self.dataset.rows.len();
-        if keep.is_some() {
-            let rows = &mut self.dataset.rows;
-            let hash = merge_hash(input.start, input.end, kind, &dims, values);
-            let same = |&i: &usize| {
-                let r: &Row = &rows[i];
-                r.start == input.start
-                    && r.end == input.end
-                    && r.kind == kind
-                    && r.dims == dims
-                    && r.values.iter().map(|v| v.0).eq(values.iter().map(|v| v.0))
-            };
-            match self.merged.find_entry(hash, same) {
-                Ok(mut at) => {
-                    if merge_into(&mut rows[*at.get()], values) {
-                        return;
-                    }
-                    // Not exactly addable (an overflow, a count at its limit): the
-                    // row stays apart and later rows merge into it.
-                    *at.get_mut() = index;
-                }
-                Err(_) => {
-                    self.merged.insert_unique(hash, index, |&i| {
-                        let r: &Row = &rows[i];
-                        merge_hash(r.start, r.end, r.kind, &r.dims, &r.values)
-                    });
-                }
-            }
+        let row = RowRef {
+            start: input.start,
+            end: input.end,
+            dims,
+            values,
+            kind,
+            count: 1,
+        };
+        if keep.is_some() && self.merge_row(&row) {
+            return;
         }
         self.dataset.rows.push(Row {
             start: input.start,
@@ -468,6 +549,54 @@ impl<'f> Builder<'f> {
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS {
             self.flush_rows();
         }
+    }
+
+    /// Whether a row with these values merges (when merging at all): a stock is the
+    /// last value per series and a duration is weighted by its own row's message
+    /// count, so rows with them keep every dimension, unmerged.
+    fn merges(&self, values: &[(MetricId, Amount)]) -> bool {
+        self.merge.is_some()
+            && values.iter().all(|(id, _)| {
+                matches!(
+                    self.dataset.metric(*id).aggregation,
+                    Aggregation::Flow | Aggregation::Unique
+                )
+            })
+    }
+
+    /// Merges `row` into the current file's row with the same dates, kind, kept
+    /// dimensions and metrics; `false` when the caller is to push it as a new row,
+    /// which later rows then merge into.
+    fn merge_row(&mut self, row: &RowRef<'_>) -> bool {
+        let index = self.dataset.rows.len();
+        let rows = &mut self.dataset.rows;
+        let hash = merge_hash(row.start, row.end, row.kind, &row.dims, row.values);
+        let same = |&(h, i): &(u64, usize)| {
+            let r: &Row = &rows[i];
+            h == hash
+                && r.start == row.start
+                && r.end == row.end
+                && r.kind == row.kind
+                && r.dims == row.dims
+                && r.values
+                    .iter()
+                    .map(|v| v.0)
+                    .eq(row.values.iter().map(|v| v.0))
+        };
+        match self.merged.find_entry(hash, same) {
+            Ok(mut at) => {
+                if merge_into(&mut rows[at.get().1], row.values, row.count) {
+                    return true;
+                }
+                // Not exactly addable (an overflow, a count at its limit): the row
+                // stays apart and later rows merge into it.
+                at.get_mut().1 = index;
+            }
+            Err(_) => {
+                self.merged.insert_unique(hash, (hash, index), |&(h, _)| h);
+            }
+        }
+        false
     }
 
     /// Widens the current file's span of this kind to the row's dates.
@@ -543,10 +672,11 @@ impl<'f> Builder<'f> {
     }
 }
 
-/// Adds `values` (same metric ids, same order) into `row`, exactly: nothing
-/// changes and `false` comes back when the ids differ or a sum would overflow.
-fn merge_into(row: &mut Row, values: &[(MetricId, Amount)]) -> bool {
-    let Some(count) = row.count.checked_add(1) else {
+/// Adds `values` (same metric ids, same order) of `rows` rows into `row`, exactly:
+/// nothing changes and `false` comes back when the ids differ or a sum would
+/// overflow.
+fn merge_into(row: &mut Row, values: &[(MetricId, Amount)], rows: u32) -> bool {
+    let Some(count) = row.count.checked_add(rows) else {
         return false;
     };
     let addable = row.values.len() == values.len()
@@ -574,9 +704,15 @@ fn merge_hash(
     values: &[(MetricId, Amount)],
 ) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
-    (start, end, kind, dims).hash(&mut hasher);
-    for (id, _) in values {
-        id.0.hash(&mut hasher);
+    (start, end, dims).hash(&mut hasher);
+    hasher.write_u64(u64::from(kind) | (values.len() as u64) << 32);
+    // Four metric ids to a word (see `Dims`'s hash).
+    for ids in values.chunks(4) {
+        let word = ids
+            .iter()
+            .enumerate()
+            .fold(0, |word, (i, (id, _))| word | u64::from(id.0) << (16 * i));
+        hasher.write_u64(word);
     }
     hasher.finish()
 }

@@ -7,6 +7,7 @@
 pub mod layout;
 mod native;
 pub mod number;
+mod parts;
 pub mod tabular;
 pub mod text;
 pub mod value;
@@ -48,6 +49,13 @@ impl fmt::Display for InputError {
 }
 
 impl InputError {
+    /// The error of a part of a file whose lines were counted from the part's start,
+    /// with `lines` lines before it.
+    fn after_lines(mut self, lines: u64) -> InputError {
+        self.line = self.line.map(|l| l + lines);
+        self
+    }
+
     pub fn file(path: &Path, message: impl Into<String>) -> InputError {
         InputError {
             path: path.to_path_buf(),
@@ -174,7 +182,7 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
         name,
         Contents::Whole(bytes.to_vec()),
         None,
-        false,
+        1,
         &context,
         &layouts,
         &mut builder,
@@ -466,7 +474,11 @@ impl Reading<'_, '_> {
             &job.path,
             job.contents,
             job.modified,
-            self.threads > 1 && job.size == Size::Large,
+            if job.size == Size::Large {
+                self.threads
+            } else {
+                1
+            },
             &job.context,
             self.layouts,
             &mut self.builder,
@@ -494,7 +506,7 @@ impl Reading<'_, '_> {
                             &job.path,
                             job.contents,
                             job.modified,
-                            false,
+                            1,
                             &job.context,
                             layouts,
                             &mut builder,
@@ -598,11 +610,13 @@ fn on_disk_utf8(head: &[u8]) -> Option<(usize, &'static str)> {
     }
 }
 
+/// Reads one file into `builder`. With `threads` above one, a large file in roi's
+/// format is read in parts at once, and another large file has a parser thread.
 fn read_file(
     path: &Path,
     contents: Contents,
     modified: Option<std::time::SystemTime>,
-    read_ahead: bool,
+    threads: usize,
     context: &tabular::FileContext,
     layouts: &[layout::Layout],
     builder: &mut Builder,
@@ -660,7 +674,7 @@ fn read_file(
         Some(text) => text,
         None => in_memory(contents)?,
     };
-    text.set_read_ahead(read_ahead);
+    text.set_read_ahead(threads > 1);
     let head = text.head();
     if looks_binary(head) {
         return Err(InputError::file(path, crate::say!("error.binary")));
@@ -687,13 +701,14 @@ fn read_file(
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
         builder.describe_file(&text.encoding, "roi (CSV)");
         warn_encoding(&text.encoding, builder);
-        return match native::read_csv(path, &text, builder) {
+        let header = first.unwrap_or_default();
+        return match native::read_csv(path, &text, &header, threads, builder) {
             Err(_) if text.not_utf8() => {
                 builder.restart_file();
                 let text = in_memory(Contents::Head(Vec::new()))?;
                 builder.describe_file(&text.encoding, "roi (CSV)");
                 warn_encoding(&text.encoding, builder);
-                native::read_csv(path, &text, builder)
+                native::read_csv(path, &text, &header, 1, builder)
             }
             read => read,
         };

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::number::{NumberError, parse_plain};
-use super::text::{Record, Text};
+use super::text::{Record, RecordReader, Text};
 use crate::model::{Amount, Dimension, MetricId};
 use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
 
@@ -159,20 +159,16 @@ fn push_record<'a>(
     Ok(())
 }
 
-/// Reads roi's CSV record by record; the first non-blank record is the header.
-pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), InputError> {
-    let mut reader = text.reader()?;
-    let mut header = Record::default();
-    loop {
-        if !reader.read(&mut header)? {
-            return Err(InputError::file(path, crate::say!("error.no_header")));
-        }
-        if !header.is_blank() {
-            break;
-        }
-    }
+/// Reads roi's CSV record by record, in up to `parts` parts at once; `header` is its
+/// first non-blank record.
+pub fn read_csv(
+    path: &Path,
+    text: &Text,
+    header: &Record,
+    parts: usize,
+    builder: &mut Builder,
+) -> Result<(), InputError> {
     let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
-    let mut fields = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
         if names[..i].contains(name) {
             return Err(InputError {
@@ -182,13 +178,30 @@ pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), I
                 message: crate::say!("error.duplicate_column", column = name),
             });
         }
-        fields.push(field_for(name, builder));
     }
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
-    builder.set_kind(&format!("roi:{}", kind.join(",")));
+    let kind = format!("roi:{}", kind.join(","));
+    super::parts::read(text, parts, builder, |reader, builder, first| {
+        let fields: Vec<Field> = names.iter().map(|n| field_for(n, builder)).collect();
+        builder.set_kind(&kind);
+        let mut record = Record::default();
+        while first && reader.read(&mut record)? && record.is_blank() {}
+        let mut values = Vec::with_capacity(fields.len());
+        read_rows(path, reader, &names, &fields, &mut values, builder)
+    })
+}
+
+/// Reads rows to the end of what `reader` reads.
+fn read_rows(
+    path: &Path,
+    reader: &mut RecordReader<'_>,
+    names: &[String],
+    fields: &[Field],
+    values: &mut Vec<(MetricId, Amount)>,
+    builder: &mut Builder,
+) -> Result<(), InputError> {
     let mut record = Record::default();
-    let mut values = Vec::with_capacity(fields.len());
     while reader.read(&mut record)? {
         if record.is_blank() {
             continue;
@@ -210,7 +223,7 @@ pub fn read_csv(path: &Path, text: &Text, builder: &mut Builder) -> Result<(), I
             .iter()
             .enumerate()
             .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
-        push_record(path, record.line, cells, &mut values, builder)?;
+        push_record(path, record.line, cells, values, builder)?;
     }
     Ok(())
 }

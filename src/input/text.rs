@@ -132,7 +132,8 @@ pub struct Text {
     head: String,
     longer: bool,
     /// A pass met bytes that are not UTF-8 (the file is then decoded another way).
-    not_utf8: std::cell::Cell<bool>,
+    /// Parts of the file may be read on several threads at once.
+    not_utf8: std::sync::atomic::AtomicBool,
     /// Records are parsed on a second thread ([`Text::set_read_ahead`]).
     read_ahead: bool,
 }
@@ -234,7 +235,7 @@ impl Text {
 
     /// Whether a pass found bytes that are not UTF-8.
     pub fn not_utf8(&self) -> bool {
-        self.not_utf8.get()
+        self.not_utf8.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A workbook sheet's records.
@@ -248,7 +249,7 @@ impl Text {
             encoding: "xlsx".to_owned(),
             head: String::new(),
             longer: false,
-            not_utf8: std::cell::Cell::new(false),
+            not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
         }
     }
@@ -282,7 +283,7 @@ impl Text {
             encoding: encoding.to_owned(),
             head: start.to_owned(),
             longer,
-            not_utf8: std::cell::Cell::new(false),
+            not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
         }
     }
@@ -327,12 +328,16 @@ impl Text {
             Held::Text(text) => Input::Csv(Box::new(CsvRecords::new(
                 self,
                 Box::new(&text.as_bytes()[self.skip as usize..]),
+                self.skip,
+                self.line_offset,
             ))),
             Held::Disk => {
                 let open = || -> Result<CsvRecords<'static>, InputError> {
                     Ok(CsvRecords::new(
                         self,
-                        Box::new(self.open_at_first_record()?),
+                        Box::new(self.open_at(self.skip)?),
+                        self.skip,
+                        self.line_offset,
                     ))
                 };
                 let ahead = if read_ahead {
@@ -349,14 +354,99 @@ impl Text {
         Ok(RecordReader { text: self, input })
     }
 
-    fn open_at_first_record(&self) -> Result<std::fs::File, InputError> {
+    /// Up to `parts - 1` cuts that split a file on disk into parts of about equal
+    /// size, each at a line break found without parsing. None for a text in memory,
+    /// and none where no line break is near. Whether a cut falls between two records
+    /// (and not inside a quoted cell) is known once the part before it has been
+    /// parsed: [`RecordReader::lines_to`].
+    pub fn cuts(&self, parts: usize) -> Result<Vec<Cut>, InputError> {
+        use std::io::{Read, Seek, SeekFrom};
+        if !self.is_on_disk() || parts < 2 {
+            return Ok(Vec::new());
+        }
+        let error = |e: std::io::Error| {
+            InputError::file(&self.path, crate::say!("error.read_file", error = e))
+        };
+        let mut file = std::fs::File::open(&self.path).map_err(error)?;
+        let body = file
+            .metadata()
+            .map_err(error)?
+            .len()
+            .saturating_sub(self.skip);
+        let mut cuts: Vec<Cut> = Vec::new();
+        let mut window = Vec::with_capacity(1 << 16);
+        for k in 1..parts as u64 {
+            let from = self.skip + body * k / parts as u64;
+            if cuts.last().is_some_and(|c| c.at >= from) {
+                continue;
+            }
+            file.seek(SeekFrom::Start(from)).map_err(error)?;
+            window.clear();
+            (&mut file)
+                .take(1 << 16)
+                .read_to_end(&mut window)
+                .map_err(error)?;
+            cuts.extend(Cut::in_window(&window, from));
+        }
+        Ok(cuts)
+    }
+
+    /// A reader of the records from `from` (the first record when `None`) that stops
+    /// at `to`. Records after a cut are numbered from line 1 of the part:
+    /// [`RecordReader::lines_to`] tells how many lines each part before it has.
+    pub fn part(&self, from: Option<Cut>, to: Option<Cut>) -> Result<RecordReader<'_>, InputError> {
+        let (start, line_offset) = from.map_or((self.skip, self.line_offset), |c| (c.at, 0));
+        let mut records = CsvRecords::new(self, Box::new(self.open_at(start)?), start, line_offset);
+        records.stop = to.map_or(u64::MAX, |c| c.breaks);
+        Ok(RecordReader {
+            text: self,
+            input: Input::Csv(Box::new(records)),
+        })
+    }
+
+    /// The file on disk, at byte `at`.
+    fn open_at(&self, at: u64) -> Result<std::fs::File, InputError> {
         use std::io::{Seek, SeekFrom};
         let error = |e: std::io::Error| {
             InputError::file(&self.path, crate::say!("error.read_file", error = e))
         };
         let mut file = std::fs::File::open(&self.path).map_err(error)?;
-        file.seek(SeekFrom::Start(self.skip)).map_err(error)?;
+        file.seek(SeekFrom::Start(at)).map_err(error)?;
         Ok(file)
+    }
+}
+
+/// Where a file is cut into parts read on threads of their own: a run of line-break
+/// bytes with other bytes on both sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    /// The first byte of the run.
+    breaks: u64,
+    /// The byte after it, where the next part starts.
+    at: u64,
+    /// The `\n` bytes in the run.
+    newlines: u64,
+}
+
+impl Cut {
+    /// The first run of line breaks that `window` (the bytes from byte `from`) holds
+    /// whole, with another byte before it.
+    fn in_window(window: &[u8], from: u64) -> Option<Cut> {
+        let is_break = |b: &u8| matches!(b, b'\r' | b'\n');
+        let mut search = 0;
+        loop {
+            let newline = search + memchr::memchr(b'\n', &window[search..])?;
+            let end = newline + window[newline..].iter().position(|b| !is_break(b))?;
+            if let Some(before) = window[..newline].iter().rposition(|b| !is_break(b)) {
+                let run = &window[before + 1..end];
+                return Some(Cut {
+                    breaks: from + before as u64 + 1,
+                    at: from + end as u64,
+                    newlines: memchr::memchr_iter(b'\n', run).count() as u64,
+                });
+            }
+            search = end;
+        }
     }
 }
 
@@ -390,10 +480,38 @@ impl RecordReader<'_> {
         };
         read.map_err(|failed| {
             if failed.not_utf8 {
-                self.text.not_utf8.set(true);
+                self.text
+                    .not_utf8
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
             }
             failed.error
         })
+    }
+}
+
+impl RecordReader<'_> {
+    /// The lines of the part this reader read (with those before the text's first
+    /// record, for the first part), once it has stopped at `cut`. `None` when its
+    /// last record runs past the cut: the cut fell inside a quoted cell, and the
+    /// part after it did not start at a record.
+    pub fn lines_to(&mut self, cut: Cut) -> Option<u64> {
+        let Input::Csv(records) = &mut self.input else {
+            return None;
+        };
+        // The parser stops after the first byte of the line break ending a record.
+        let ended = records.position();
+        if ended <= cut.breaks || ended > cut.at {
+            return None;
+        }
+        let before_run = records.csv.get_mut().line_at(cut.breaks - 1 - records.base) - 1;
+        Some(records.line_offset + before_run + cut.newlines)
+    }
+
+    /// Reads on past the cut it was to stop at, to the end of the text.
+    pub fn read_to_end(&mut self) {
+        if let Input::Csv(records) = &mut self.input {
+            records.stop = u64::MAX;
+        }
     }
 }
 
@@ -409,10 +527,21 @@ struct CsvRecords<'a> {
     path: std::path::PathBuf,
     line_offset: u64,
     encoding: String,
+    /// The byte of the text where the input starts.
+    base: u64,
+    /// No record is read once the input is at this byte of the text (a [`Cut`]).
+    stop: u64,
 }
 
 impl<'a> CsvRecords<'a> {
-    fn new(text: &Text, input: Box<dyn std::io::Read + Send + 'a>) -> CsvRecords<'a> {
+    /// Records of `input`, which starts at byte `base` of the text and on line
+    /// `line_offset + 1`.
+    fn new(
+        text: &Text,
+        input: Box<dyn std::io::Read + Send + 'a>,
+        base: u64,
+        line_offset: u64,
+    ) -> CsvRecords<'a> {
         let csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -422,12 +551,23 @@ impl<'a> CsvRecords<'a> {
         CsvRecords {
             csv,
             path: text.path.clone(),
-            line_offset: text.line_offset,
+            line_offset,
             encoding: text.encoding.clone(),
+            base,
+            stop: u64::MAX,
         }
     }
 
+    /// The byte of the text after the last record read (after its first line-break
+    /// byte: the csv parser takes the `\n` of a `\r\n` with the next record).
+    fn position(&self) -> u64 {
+        self.base + self.csv.position().byte()
+    }
+
     fn read(&mut self, record: &mut Record) -> Result<bool, Failed> {
+        if self.position() >= self.stop {
+            return Ok(false);
+        }
         let csv = &mut self.csv;
         let at = |line: u64, message: String| InputError {
             path: self.path.clone(),
@@ -868,5 +1008,56 @@ mod line_tests {
             lines.push(csv.get_mut().line_at(byte));
         }
         assert_eq!(lines, vec![1, 2, 4, 6]);
+    }
+
+    #[test]
+    fn cuts_fall_after_whole_runs_of_line_breaks() {
+        let cut = |w: &[u8]| Cut::in_window(w, 100);
+        // The run must be whole: a window starting inside one looks further.
+        assert_eq!(
+            cut(b"\nab\r\n\r\ncd"),
+            Some(Cut {
+                breaks: 103,
+                at: 107,
+                newlines: 2
+            })
+        );
+        assert_eq!(cut(b"ab\n"), None, "the run may go on past the window");
+        assert_eq!(cut(b"ab\rcd"), None, "no \\n");
+    }
+
+    /// Parts of a file on disk: a clean cut gives the lines before it; a cut inside
+    /// a quoted cell is found out by the part before it.
+    #[test]
+    fn a_part_tells_whether_it_ended_at_its_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let check = |text: &str, lines: Option<u64>| {
+            let path = dir.path().join("t.csv");
+            std::fs::write(&path, text).unwrap();
+            let head = &text.as_bytes()[..64];
+            let disk = Text::on_disk(&path, 0, head, "utf-8");
+            let cuts = disk.cuts(2).unwrap();
+            assert_eq!(cuts.len(), 1);
+            let mut reader = disk.part(None, Some(cuts[0])).unwrap();
+            let mut record = Record::default();
+            let mut read = 0;
+            while reader.read(&mut record).unwrap() {
+                read += 1;
+            }
+            assert_eq!(reader.lines_to(cuts[0]), lines, "{read} records read");
+            if lines.is_none() {
+                // Reading on gives every record after all.
+                reader.read_to_end();
+                while reader.read(&mut record).unwrap() {
+                    read += 1;
+                }
+                assert_eq!(read, 3);
+            }
+        };
+        let row = "2026-08-01,facebook,summer,1\r\n";
+        // 60 rows of 30 bytes: the first line break from byte 900 on ends row 31.
+        check(&row.repeat(60), Some(31));
+        let quoted = format!("a,b\n1,\"{}\"\n2,3\n", "x\ny\n".repeat(100));
+        check(&quoted, None);
     }
 }

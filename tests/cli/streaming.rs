@@ -405,3 +405,116 @@ fn the_first_files_error_comes_first_when_files_are_read_together() {
         assert!(stderr.contains("a.csv:6002: column 1 (`date`)"), "{stderr}");
     }
 }
+
+/// A large file in roi's format is cut into parts read at once, one per thread. Cuts
+/// land anywhere: between CRLF pairs and blank lines, after a BOM and a `sep=` line,
+/// inside a quoted cell that holds line breaks (the part before then reads on). Rows,
+/// their lines, counted warnings and errors are what one reader gives, merged or not.
+#[test]
+fn a_file_read_in_parts_gives_what_one_reader_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |i: usize, eol: &str| {
+        // A negative count now and then: a counted warning with its first line.
+        let likes = if i.is_multiple_of(97) {
+            -1
+        } else {
+            (i % 13) as i64
+        };
+        format!(
+            "2026-08-{:02},facebook,\"Camp, {}\",{likes},{}.5{eol}",
+            i % 28 + 1,
+            i % 5,
+            i % 7
+        )
+    };
+    let body =
+        |eol: &str, rows: std::ops::Range<usize>| -> String { rows.map(|i| row(i, eol)).collect() };
+    let header = "date,platform,campaign,likes,spend\n";
+    let mut texts = vec![
+        ("lf", format!("{header}{}", body("\n", 0..3000))),
+        (
+            "crlf-blank",
+            format!(
+                "\u{feff}sep=,\r\n{}{}",
+                header.replace('\n', "\r\n"),
+                (0..3000).map(|i| row(i, "\r\n\r\n")).collect::<String>()
+            ),
+        ),
+        (
+            "quoted-breaks",
+            format!(
+                "{header}{}2026-08-01,facebook,\"{}\",1,1\n{}",
+                body("\n", 0..100),
+                "many\nlines\r\n".repeat(4000),
+                body("\n", 100..200)
+            ),
+        ),
+        (
+            "late-error",
+            format!(
+                "{header}{}2026-08-01,facebook,x,1,one\n",
+                body("\n", 0..3000)
+            ),
+        ),
+        (
+            "two-errors",
+            format!(
+                "{header}2026-08-01,facebook,x,1\n{}2026-08-01,facebook,x,1,one\n",
+                body("\n", 0..3000)
+            ),
+        ),
+    ];
+    texts.push(("cr-only", texts[0].1.replace('\n', "\r")));
+    let keep = roi::normalize::Keep::new([roi::model::Dimension::Campaign]);
+    for (name, text) in &texts {
+        let path = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&path, text).unwrap();
+        for merge in [None, Some(keep)] {
+            let read = |threads: usize| {
+                let options = roi::input::ReadOptions {
+                    threads: std::num::NonZeroUsize::new(threads),
+                    merge,
+                    head_bytes: Some(64),
+                    ..Default::default()
+                };
+                match roi::input::load(std::slice::from_ref(&path), &options) {
+                    Ok(dataset) => {
+                        let mut csv = Vec::new();
+                        roi::render::normalized_csv(&dataset, &mut csv).unwrap();
+                        let lines: Vec<u64> = dataset.rows.iter().map(|r| r.line).collect();
+                        let files = serde_json::to_string(&dataset.files).unwrap();
+                        Ok((String::from_utf8(csv).unwrap(), lines, files))
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            };
+            let one = read(1);
+            for threads in [2, 3, 7] {
+                assert_eq!(read(threads), one, "{name} on {threads} threads, {merge:?}");
+            }
+        }
+    }
+    // The figures one reader gives are right: lines and warnings of the CRLF file
+    // (BOM and `sep=` on line 1, header on line 2, row i on line 3 + 2i).
+    let options = roi::input::ReadOptions {
+        threads: std::num::NonZeroUsize::new(3),
+        head_bytes: Some(64),
+        ..Default::default()
+    };
+    let dataset = roi::input::load(&[dir.path().join("crlf-blank.csv")], &options).unwrap();
+    assert_eq!(dataset.rows.len(), 3000);
+    assert_eq!(dataset.rows[2999].line, 3 + 2 * 2999);
+    let warning = &dataset.files[0].warnings[0];
+    // Rows 0, 97, …, 2910: 31 negative counts, the first on line 3.
+    assert_eq!(
+        warning.args[..2],
+        [("rows", "31".to_owned()), ("line", "3".to_owned())]
+    );
+    // The error is on the last line, 3,002; with two errors, the first one's.
+    for (name, line) in [("late-error", 3002), ("two-errors", 2)] {
+        let err = roi::input::load(&[dir.path().join(format!("{name}.csv"))], &options)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&format!("{name}.csv:{line}:")), "{err}");
+    }
+}

@@ -1,0 +1,70 @@
+//! One large file read in parts at once, each on a thread of its own.
+//!
+//! The file is cut at line breaks into parts of about equal size ([`Text::cuts`]);
+//! each part is read into a builder of its own, and the builders are taken in, in
+//! file order ([`Builder::absorb_part`]). A cut is only known to fall between two
+//! records once the part before it has been parsed up to it. When it does not (it
+//! fell inside a quoted cell that holds a line break), the part before reads on to
+//! the end of the file and the parts after the cut are dropped: what comes out is
+//! always what one reader gives.
+
+use super::InputError;
+use super::text::{RecordReader, Text};
+use crate::normalize::Builder;
+
+/// Reads `text` with `read`, in up to `parts` parts at once. `read` gets a reader,
+/// the builder its rows go to, and whether the reader starts at the text's first
+/// record (the header is then its to read).
+pub fn read<F>(text: &Text, parts: usize, builder: &mut Builder, read: F) -> Result<(), InputError>
+where
+    F: Fn(&mut RecordReader<'_>, &mut Builder<'_>, bool) -> Result<(), InputError> + Sync,
+{
+    let cuts = if builder.is_flushing() {
+        // Flushed rows cannot wait for the parts before them.
+        Vec::new()
+    } else {
+        text.cuts(parts)?
+    };
+    let Some(&first_cut) = cuts.first() else {
+        return read(&mut text.reader()?, builder, true);
+    };
+    let read = &read;
+    std::thread::scope(|scope| {
+        let later: Vec<_> = cuts
+            .iter()
+            .enumerate()
+            .map(|(i, &from)| {
+                let to = cuts.get(i + 1).copied();
+                let mut part = builder.part();
+                scope.spawn(move || {
+                    let mut reader = text.part(Some(from), to)?;
+                    let result = read(&mut reader, &mut part, false);
+                    Ok::<_, InputError>((reader, part, result))
+                })
+            })
+            .collect();
+        let mut reader = text.part(None, Some(first_cut))?;
+        read(&mut reader, builder, true)?;
+        // Lines before the part `reader` read.
+        let mut lines = 0;
+        for (&cut, handle) in cuts.iter().zip(later) {
+            let joined = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let Some(read_lines) = reader.lines_to(cut) else {
+                // The cut is inside a record: the part before reads on instead.
+                reader.read_to_end();
+                let mut rest = builder.part();
+                read(&mut reader, &mut rest, false).map_err(|e| e.after_lines(lines))?;
+                builder.absorb_part(rest, lines);
+                return Ok(());
+            };
+            lines += read_lines;
+            let (next, part, result) = joined?;
+            result.map_err(|e| e.after_lines(lines))?;
+            builder.absorb_part(part, lines);
+            reader = next;
+        }
+        Ok(())
+    })
+}
