@@ -467,6 +467,18 @@ impl<'f> Builder<'f> {
         self.current_file().warnings.push(warning);
     }
 
+    /// Warnings of the current file so far: where [`Builder::insert_warning`] can put
+    /// one that is only known later.
+    pub fn warning_count(&self) -> usize {
+        self.dataset.files.last().map_or(0, |f| f.warnings.len())
+    }
+
+    /// A warning among the current file's, at `at` (or last, if there are fewer).
+    pub fn insert_warning(&mut self, at: usize, warning: Message) {
+        let warnings = &mut self.current_file().warnings;
+        warnings.insert(at.min(warnings.len()), warning);
+    }
+
     /// Counts a row left out, by reason.
     pub fn skip(&mut self, reason: Message, line: u64) {
         self.skip_rows(reason, line, 1);

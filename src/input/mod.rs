@@ -727,9 +727,15 @@ fn read_file(
                 let encoding = text.encoding.clone();
                 return finish_file(path, &encoding, vec![name], first, layouts, builder);
             }
-            // Another table follows, or the text stops being UTF-8: nothing was read.
+            // Another table follows: nothing was kept.
             Ok(None) => {}
-            Err(_) if text.not_utf8() => {}
+            // The text stops being UTF-8: rows read so far are dropped (a flushing
+            // builder reads none before the end of its first pass).
+            Err(_) if text.not_utf8() => {
+                if !builder.is_flushing() {
+                    builder.restart_file();
+                }
+            }
             Err(e) => return Err(e),
         }
     }

@@ -609,133 +609,38 @@ pub fn read_table(
         c.as_ref()
             .is_some_and(|(col, _)| col.target == Target::ExportDay)
     });
-    let mut votes = DayOrderVotes::default();
-    let mut numeric = false;
-    let mut yearless: Vec<ParsedDate> = Vec::new();
-    let mut decimal_votes = DecimalVotes::new(layout, &matched.cells);
-    let mut export_day = None;
-    let mut seen_data = false;
-    // Skipped rows by reason (first line, rows), counted once the table is known
-    // to end where assumed (an open table may not).
-    let mut skipped: Vec<(crate::i18n::Message, u64, u64)> = Vec::new();
-    let new_table = {
-        let mut body = table.body(matched.header + 1)?;
-        let mut record = Record::default();
+    // Most tables show how their values are written in their first records: their
+    // rows are then read in the same pass as the votes, the way those records say,
+    // and kept if the whole table says the same. Otherwise they are read again in a
+    // second pass. Rows handed on as read cannot be taken back, and only an open
+    // table (the file's first) can be started over.
+    let guess = if table.is_open() && !builder.is_flushing() {
+        let mut head = Tally::new(DecimalVotes::new(layout, &matched.cells));
         let mut first = true;
-        while body.next(&mut record)? {
-            let class = classify(&record, first)?;
+        for record in table.head.iter().skip(matched.header + 1) {
+            let Ok(class) = classify(record, first) else {
+                break;
+            };
             first = false;
-            let date = match class {
-                Class::Blank => continue,
-                Class::Skip(reason) => {
-                    match skipped.iter_mut().find(|(r, _, _)| *r == reason) {
-                        Some((_, _, rows)) => *rows += 1,
-                        None => skipped.push((reason, record.line, 1)),
-                    }
-                    continue;
-                }
-                Class::Data(date) => date,
-            };
-            if !seen_data {
-                seen_data = true;
-                // An export day in the file (TikTok Content's `Time`) bounds every date.
-                export_day = export_column
-                    .and_then(|i| record.cells.get(i))
-                    .and_then(parse_date);
-            }
-            if let Some(d) = date {
-                votes.add(&d);
-                numeric |= matches!(d, ParsedDate::Numeric { .. });
-                if matches!(d, ParsedDate::YearLess { .. }) {
-                    yearless.push(d);
-                }
-            }
-            decimal_votes.add(&record);
+            head.add(record, &class, export_column);
         }
-        body.new_table
+        head.guess(layout, header)
+            .filter(|_| head.yearless.is_empty())
+    } else {
+        None
     };
-    if new_table {
-        return Ok(None);
-    }
-    for (reason, line, rows) in skipped {
-        builder.skip_rows(reason, line, rows);
-    }
-
-    // Day order: from the values, else the layout's convention, else refuse.
-    let order = match votes.decide() {
-        Ok(Some(o)) => Some(o),
-        Ok(None) => layout.day_order,
-        Err(super::value::MixedDayOrder) => {
-            return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
-        }
-    };
-    if numeric && order.is_none() {
-        return Err(InputError::file(
-            path,
-            crate::say!("error.ambiguous_day_order"),
-        ));
-    }
-    if numeric && votes.decide() == Ok(None) {
-        builder.warn(if order == Some(DayOrder::DayFirst) {
-            crate::msg!("warning.day_first", layout = layout.name)
-        } else {
-            crate::msg!("warning.month_first", layout = layout.name)
-        });
-    }
-    let narrowed;
-    let context = match export_day {
-        Some(day @ ParsedDate::YearLess { .. }) => {
-            let mut quiet = Builder::new(None);
-            quiet.start_file(path.to_path_buf(), "", None);
-            let years = year_less_years(path, &[day], context, &mut quiet)?;
-            narrowed = FileContext {
-                year: None,
-                name_year: None,
-                mentions: context.mentions.clone(),
-                modified: export_day
-                    .and_then(|d| d.resolve(None, years.first().copied().flatten())),
-            };
-            &narrowed
-        }
-        Some(ParsedDate::Full(d)) => {
-            narrowed = FileContext {
-                year: None,
-                name_year: None,
-                mentions: context.mentions.clone(),
-                modified: Some(d),
-            };
-            &narrowed
-        }
-        _ => context,
-    };
-    let years = year_less_years(path, &yearless, context, builder)?;
-
-    let decimal = decimal_votes.decide(header);
-
-    // Second pass: the rows.
-    let mut year_iter = years.into_iter();
-    let mut body = table.body(matched.header + 1)?;
-    let mut record = Record::default();
-    // One buffer for every row's values: rows that merge allocate nothing.
-    let mut values: Vec<(crate::model::MetricId, Amount)> = Vec::new();
-    // The metric of the last result type seen, by its text.
-    let mut result_names: Option<(String, &'static str)> = None;
-    // Each metric column's id, registered when the column first has a value.
-    let mut metric_ids: Vec<Option<crate::model::MetricId>> = vec![None; matched.cells.len()];
-    let mut first = true;
-    while body.next(&mut record)? {
-        values.clear();
-        let class = classify(&record, first)?;
-        first = false;
-        let Class::Data(date) = class else {
-            continue;
-        };
-        let record = &record;
+    // One row from a data record, read with the table's day order and decimal mark
+    // (and its year, for a date without one).
+    let make_row = |record: &Record,
+                    date: Option<ParsedDate>,
+                    year: Option<i32>,
+                    (order, decimal): (Option<DayOrder>, DecimalMark),
+                    state: &mut RowState,
+                    builder: &mut Builder|
+     -> Result<(), InputError> {
+        state.values.clear();
         let day = match date {
-            Some(ParsedDate::YearLess { .. }) => {
-                let year = year_iter.next().flatten();
-                date.and_then(|d| d.resolve(order, year))
-            }
+            Some(ParsedDate::YearLess { .. }) => date.and_then(|d| d.resolve(order, year)),
             Some(d) => d.resolve(order, None),
             None => None,
         };
@@ -762,8 +667,13 @@ pub fn read_table(
             (None, Some((a, b))) => (a, b),
             (None, None) => {
                 // `All time` exports cannot be placed in time: counted, never guessed.
-                builder.skip(crate::msg!("skip.no_date"), record.line);
-                continue;
+                note_skip(
+                    &mut state.skipped,
+                    crate::msg!("skip.no_date"),
+                    record.line,
+                    1,
+                );
+                return Ok(());
             }
         };
         let hour_slot = match hour_column {
@@ -866,8 +776,9 @@ pub fn read_table(
                             } else {
                                 Amount((value.0 as f64 * factor).round() as i64)
                             };
-                            let id = *metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
-                            add_value(&mut values, id, scaled);
+                            let id =
+                                *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
+                            add_value(&mut state.values, id, scaled);
                         }
                         _ => {}
                     }
@@ -877,18 +788,18 @@ pub fn read_table(
         if let Some(value) = results {
             // `Results` restate a column the export may also have (Purchases): count once.
             // Result types repeat row after row: lowercased and looked up once each.
-            let name = match (result_type, &result_names) {
+            let name = match (result_type, &state.result_names) {
                 (Some(raw), Some((last, name))) if raw == last => name,
                 (Some(raw), _) => {
                     let name = result_metric(Some(&raw.to_lowercase()));
-                    result_names = Some((raw.to_owned(), name));
+                    state.result_names = Some((raw.to_owned(), name));
                     name
                 }
                 (None, _) => result_metric(None),
             };
             let id = builder.metric(name);
-            if !values.iter().any(|(m, _)| *m == id) {
-                add_value(&mut values, id, value);
+            if !state.values.iter().any(|(m, _)| *m == id) {
+                add_value(&mut state.values, id, value);
             }
         }
         if layout
@@ -941,19 +852,19 @@ pub fn read_table(
                         if let Some(name) = other.metric(estimated) {
                             let id = builder.metric(name);
                             let one = if other == label { Amount::SCALE } else { 0 };
-                            add_value(&mut values, id, Amount(one));
+                            add_value(&mut state.values, id, Amount(one));
                         }
                     }
                 }
             }
             for name in counted {
                 let id = builder.metric(name);
-                add_value(&mut values, id, Amount(Amount::SCALE));
+                add_value(&mut state.values, id, Amount(Amount::SCALE));
             }
         } else if let Some((name, amount)) = &layout.per_row {
             let id = builder.metric(name);
             add_value(
-                &mut values,
+                &mut state.values,
                 id,
                 Amount((amount * Amount::SCALE as f64) as i64),
             );
@@ -983,9 +894,14 @@ pub fn read_table(
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
         }
-        if values.is_empty() {
-            builder.skip(crate::msg!("skip.no_metric"), record.line);
-            continue;
+        if state.values.is_empty() {
+            note_skip(
+                &mut state.skipped,
+                crate::msg!("skip.no_metric"),
+                record.line,
+                1,
+            );
+            return Ok(());
         }
         builder.push(
             &RowInput {
@@ -994,10 +910,123 @@ pub fn read_table(
                 dims,
                 line: record.line,
             },
-            &values,
+            &state.values,
         );
-        info.rows += 1;
+        state.rows += 1;
+        Ok(())
+    };
+    let mut tally = Tally::new(DecimalVotes::new(layout, &matched.cells));
+    let mut state = RowState::new(matched.cells.len());
+    let warnings_before = builder.warning_count();
+    // The first row that could not be read the way the first records say.
+    let mut failed = None;
+    let new_table = {
+        let mut body = table.body(matched.header + 1)?;
+        let mut record = Record::default();
+        let mut first = true;
+        while body.next(&mut record)? {
+            let class = classify(&record, first)?;
+            first = false;
+            tally.add(&record, &class, export_column);
+            let Class::Data(date) = class else {
+                continue;
+            };
+            let Some(guess) = guess.filter(|_| failed.is_none()) else {
+                continue;
+            };
+            if matches!(date, Some(ParsedDate::YearLess { .. })) {
+                // Years come from every year-less date of the table: read again.
+                failed = Some(None);
+            } else if let Err(e) = make_row(&record, date, None, guess, &mut state, builder) {
+                failed = Some(Some(e));
+            }
+        }
+        body.new_table
+    };
+    if new_table {
+        if guess.is_some() {
+            builder.restart_file();
+        }
+        return Ok(None);
     }
+    let reading = tally.decide(path, layout, header)?;
+    let read = guess == Some(reading) && tally.yearless.is_empty();
+    match failed {
+        // The table says what its first records say: the error stands.
+        Some(Some(e)) if read => return Err(e),
+        _ if read => {}
+        _ => {
+            if guess.is_some() {
+                builder.restart_file();
+            }
+            state = RowState::new(matched.cells.len());
+        }
+    }
+    for (reason, line, rows) in std::mem::take(&mut tally.skipped) {
+        builder.skip_rows(reason, line, rows);
+    }
+    let (order, _) = reading;
+    if tally.numeric && tally.votes.decide() == Ok(None) {
+        let warning = if order == Some(DayOrder::DayFirst) {
+            crate::msg!("warning.day_first", layout = layout.name)
+        } else {
+            crate::msg!("warning.month_first", layout = layout.name)
+        };
+        // Before the warnings of the rows it tells how to read.
+        builder.insert_warning(warnings_before, warning);
+    }
+    let narrowed;
+    let context = match tally.export_day {
+        Some(day @ ParsedDate::YearLess { .. }) => {
+            let mut quiet = Builder::new(None);
+            quiet.start_file(path.to_path_buf(), "", None);
+            let years = year_less_years(path, &[day], context, &mut quiet)?;
+            narrowed = FileContext {
+                year: None,
+                name_year: None,
+                mentions: context.mentions.clone(),
+                modified: tally
+                    .export_day
+                    .and_then(|d| d.resolve(None, years.first().copied().flatten())),
+            };
+            &narrowed
+        }
+        Some(ParsedDate::Full(d)) => {
+            narrowed = FileContext {
+                year: None,
+                name_year: None,
+                mentions: context.mentions.clone(),
+                modified: Some(d),
+            };
+            &narrowed
+        }
+        _ => context,
+    };
+    let years = year_less_years(path, &tally.yearless, context, builder)?;
+
+    // Second pass: the rows, unless the first pass read them.
+    if !read {
+        let mut years = years.into_iter();
+        let mut body = table.body(matched.header + 1)?;
+        let mut record = Record::default();
+        let mut first = true;
+        while body.next(&mut record)? {
+            let class = classify(&record, first)?;
+            first = false;
+            let Class::Data(date) = class else {
+                continue;
+            };
+            let year = match date {
+                Some(ParsedDate::YearLess { .. }) => years.next().flatten(),
+                _ => None,
+            };
+            make_row(&record, date, year, reading, &mut state, builder)?;
+        }
+    }
+    for (reason, line, rows) in state.skipped {
+        builder.skip_rows(reason, line, rows);
+    }
+    info.rows = state.rows;
     let provided: Vec<String> = matched
         .cells
         .iter()
@@ -1041,6 +1070,136 @@ enum Class {
     Skip(crate::i18n::Message),
     /// A data record, with its parsed date when the table has a date column.
     Data(Option<ParsedDate>),
+}
+
+/// Rows left out by reason: the reason, the first one's line, how many.
+type Skips = Vec<(crate::i18n::Message, u64, u64)>;
+
+fn note_skip(skips: &mut Skips, reason: crate::i18n::Message, line: u64, rows: u64) {
+    match skips.iter_mut().find(|(r, _, _)| *r == reason) {
+        Some((_, _, n)) => *n += rows,
+        None => skips.push((reason, line, rows)),
+    }
+}
+
+/// What a table's records say about how its values are written: its first pass.
+struct Tally {
+    votes: DayOrderVotes,
+    /// Whether a date is written with numbers only (its day order then matters).
+    numeric: bool,
+    yearless: Vec<ParsedDate>,
+    decimal: DecimalVotes,
+    /// The export day the first data record gives (TikTok Content's `Time`).
+    export_day: Option<ParsedDate>,
+    seen_data: bool,
+    /// Records that are not data, counted once the table is known to end where
+    /// assumed (an open table may not).
+    skipped: Skips,
+}
+
+impl Tally {
+    fn new(decimal: DecimalVotes) -> Tally {
+        Tally {
+            votes: DayOrderVotes::default(),
+            numeric: false,
+            yearless: Vec::new(),
+            decimal,
+            export_day: None,
+            seen_data: false,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Counts a record in.
+    fn add(&mut self, record: &Record, class: &Class, export_column: Option<usize>) {
+        let date = match class {
+            Class::Blank => return,
+            Class::Skip(reason) => {
+                note_skip(&mut self.skipped, reason.clone(), record.line, 1);
+                return;
+            }
+            Class::Data(date) => date,
+        };
+        if !self.seen_data {
+            self.seen_data = true;
+            // An export day in the file bounds every date.
+            self.export_day = export_column
+                .and_then(|i| record.cells.get(i))
+                .and_then(parse_date);
+        }
+        if let Some(d) = date {
+            self.votes.add(d);
+            self.numeric |= matches!(d, ParsedDate::Numeric { .. });
+            if matches!(d, ParsedDate::YearLess { .. }) {
+                self.yearless.push(*d);
+            }
+        }
+        self.decimal.add(record);
+    }
+
+    /// What [`Tally::decide`] is likely to say once every record is in, from the
+    /// first ones. When their numeric dates could be either order, a header with
+    /// letters beyond English (Vietnamese) suggests day first, whatever the layout's
+    /// convention (that of English exports).
+    fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
+        let order = match self.votes.decide() {
+            Ok(Some(o)) => Some(o),
+            Ok(None) if self.numeric && header.cells.iter().any(|c| !c.is_ascii()) => {
+                Some(DayOrder::DayFirst)
+            }
+            Ok(None) => layout.day_order,
+            Err(_) => return None,
+        };
+        Some((order, self.decimal.decide(header)))
+    }
+
+    /// The day order (from the values, else the layout's convention, else refused)
+    /// and the decimal mark.
+    fn decide(
+        &self,
+        path: &Path,
+        layout: &Layout,
+        header: &Record,
+    ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
+        let order = match self.votes.decide() {
+            Ok(Some(o)) => Some(o),
+            Ok(None) => layout.day_order,
+            Err(super::value::MixedDayOrder) => {
+                return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
+            }
+        };
+        if self.numeric && order.is_none() {
+            return Err(InputError::file(
+                path,
+                crate::say!("error.ambiguous_day_order"),
+            ));
+        }
+        Ok((order, self.decimal.decide(header)))
+    }
+}
+
+/// What reading rows keeps from one row to the next.
+struct RowState {
+    /// One buffer for every row's values: rows that merge allocate nothing.
+    values: Vec<(crate::model::MetricId, Amount)>,
+    /// The metric of the last result type seen, by its text.
+    result_names: Option<(String, &'static str)>,
+    /// Each metric column's id, registered when the column first has a value.
+    metric_ids: Vec<Option<crate::model::MetricId>>,
+    rows: u64,
+    skipped: Skips,
+}
+
+impl RowState {
+    fn new(columns: usize) -> RowState {
+        RowState {
+            values: Vec::new(),
+            result_names: None,
+            metric_ids: vec![None; columns],
+            rows: 0,
+            skipped: Vec::new(),
+        }
+    }
 }
 
 /// The decimal mark of a table, from every value of its number columns.

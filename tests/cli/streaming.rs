@@ -518,3 +518,122 @@ fn a_file_read_in_parts_gives_what_one_reader_gives() {
         assert!(err.contains(&format!("{name}.csv:{line}:")), "{err}");
     }
 }
+
+/// A table is read in one pass when its first records show how its dates and
+/// numbers are written, and read again when the whole table says otherwise. The
+/// same table with a `#` line after it is split into tables first and always read
+/// in two passes: both give the same rows, lines, warnings, skipped rows and errors.
+#[test]
+fn a_table_read_in_one_pass_gives_what_two_passes_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "Day,Campaign name,Impressions,Post comments,Amount spent (USD)\n";
+    let rows = |dates: &dyn Fn(usize) -> String, spend: &dyn Fn(usize) -> String| {
+        let mut text = String::from(header);
+        for i in 0..60 {
+            if i % 17 == 5 {
+                text.push('\n');
+            }
+            let comments = if i % 11 == 3 { -1 } else { 2 };
+            text.push_str(&format!(
+                "{},\"Camp {}\",{},{comments},{}\n",
+                dates(i),
+                i % 3,
+                100 + i,
+                spend(i)
+            ));
+        }
+        text.push_str("Total,,,,\n");
+        text
+    };
+    let early = |i: usize| format!("{:02}/01/2026", i % 12 + 1);
+    let late_day = |i: usize| format!("{:02}/01/2026", if i < 40 { i % 12 + 1 } else { 13 });
+    let plain = |i: usize| format!("{}.25", i % 4);
+    let late_comma = |i: usize| {
+        if i < 40 {
+            "1.500".to_owned()
+        } else {
+            "\"2,5\"".to_owned()
+        }
+    };
+    let mut cases = vec![
+        ("decided-early", rows(&early, &plain)),
+        ("late-day-first", rows(&late_day, &plain)),
+        ("late-comma", rows(&early, &late_comma)),
+        ("late-both", rows(&late_day, &late_comma)),
+    ];
+    let mut bad = rows(&early, &plain);
+    bad = bad.replacen(",102,", ",abc,", 1);
+    cases.push(("bad-number", bad));
+    let mut bad_late = rows(&late_day, &plain);
+    bad_late = bad_late.replacen(",150,", ",abc,", 1);
+    cases.push(("bad-number-late-day", bad_late));
+    let read = |name: &str, text: &str| {
+        let path = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&path, text).unwrap();
+        let options = roi::input::ReadOptions {
+            year: Some(2026),
+            ..Default::default()
+        };
+        match roi::input::load(std::slice::from_ref(&path), &options) {
+            Ok(dataset) => {
+                let mut csv = Vec::new();
+                roi::render::normalized_csv(&dataset, &mut csv).unwrap();
+                let lines: Vec<u64> = dataset.rows.iter().map(|r| r.line).collect();
+                let mut file = serde_json::to_value(&dataset.files[0]).unwrap();
+                file["path"] = serde_json::Value::Null;
+                Ok((String::from_utf8(csv).unwrap(), lines, file))
+            }
+            Err(e) => Err(e.to_string().replace(name, "FILE").replace("-split", "")),
+        }
+    };
+    for (name, text) in &cases {
+        let one = read(name, text);
+        let two = read(&format!("{name}-split"), &format!("{text}# the end\n"));
+        assert_eq!(one, two, "{name}");
+    }
+    // What they give, worked out here.
+    let (csv, lines, file) = read("late-both", &cases[3].1).unwrap();
+    // Rows 0–39 on 1–12 January read day first, as row 40's 13/01 says.
+    assert!(csv.contains("\n2026-01-12,"), "{csv}");
+    assert!(!csv.contains("2026-12-01"), "{csv}");
+    // 60 rows; blank lines before rows 5, 22, 39, 56: row i on line i + 2 + blanks.
+    assert_eq!(lines.len(), 60);
+    assert_eq!(lines[59], 59 + 2 + 4);
+    assert_eq!(file["skipped"][0]["rows"], 1, "the total row: {file}");
+    // Comments of -1 on rows 3, 14, 25, 36, 47, 58: six, the first on line 5.
+    assert_eq!(
+        file["warnings"],
+        serde_json::json!(["6 row(s): negative `comments` kept as written (first at line 5)"])
+    );
+    // Dates that could be either order follow the layout's convention, month first,
+    // and say so before the warnings of the rows.
+    let (csv, _, file) = read("decided-early", &cases[0].1).unwrap();
+    assert!(csv.contains("\n2026-12-01,"), "{csv}");
+    assert_eq!(
+        file["warnings"],
+        serde_json::json!([
+            "dates read month-first (the Meta Ads Manager convention; no value told)",
+            "6 row(s): negative `comments` kept as written (first at line 5)"
+        ])
+    );
+    // The late 2,5 makes the comma the decimal mark, so 1.500 is fifteen hundred:
+    // 40 × 1,500 + 20 × 2.5 = 60,050.
+    let dataset = roi::input::load(
+        &[dir.path().join("late-both.csv")],
+        &roi::input::ReadOptions::default(),
+    )
+    .unwrap();
+    let spend = dataset.metric_id("spend").unwrap();
+    let total: i64 = dataset
+        .rows
+        .iter()
+        .filter_map(|r| r.value(spend))
+        .map(|a| a.0)
+        .sum();
+    assert_eq!(total, 60_050 * roi::model::Amount::SCALE);
+    let bad = read("bad-number", &cases[4].1).unwrap_err();
+    assert!(
+        bad.contains("FILE.csv:4: column 3 (`Impressions`)"),
+        "{bad}"
+    );
+}
