@@ -690,7 +690,8 @@ fn read_file(
         return native::read_json(path, &whole, builder);
     }
     // A file that turns out not to be UTF-8 past its beginning is decoded whole.
-    let (head, complete) = text.first_records(head_records(layouts));
+    // Twice the header window: a preamble of `#` lines may come before it.
+    let (head, complete) = text.first_records(2 * head_records(layouts));
     let first = head.iter().find(|r| !r.is_blank()).cloned();
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read

@@ -118,21 +118,30 @@ impl Body<'_> {
     }
 }
 
-/// The text as one table, when its first `head` records (of `records`, the text's
-/// first ones) have data and no `#` line: most exports are one table, and this
-/// saves the pass [`split_tables`] makes over the whole text. The table is open:
-/// reading it stops at a `#` line after its data, where [`read_table`] says the
-/// text must be split after all.
+/// The text as one table, when its first records (`records`, at least twice `head`
+/// unless the text is shorter) are a preamble of `#` lines (GA4's) and then data and
+/// no `#` line among the `head` records after it: most exports are one table, and
+/// this saves the pass [`split_tables`] makes over the whole text. The table is
+/// open: reading it stops at a `#` line after its data, where [`read_table`] says
+/// the text must be split after all.
 pub fn single_table(text: &Text, mut records: Vec<Record>, head: usize) -> Option<Table<'_>> {
-    records.truncate(head);
-    if records.iter().any(|r| r.first().starts_with('#')) {
+    let leading = records
+        .iter()
+        .take_while(|r| r.first().starts_with('#'))
+        .count();
+    if leading > head {
         return None;
     }
-    let filled = records.iter().filter(|r| !r.is_blank()).count() as u64;
+    let mut body = records.split_off(leading);
+    body.truncate(head);
+    if body.iter().any(|r| r.first().starts_with('#')) {
+        return None;
+    }
+    let filled = body.iter().filter(|r| !r.is_blank()).count() as u64;
     (filled > 0).then_some(Table {
-        preamble: Vec::new(),
-        head: records,
-        first: 0,
+        preamble: records,
+        head: body,
+        first: leading as u64,
         end: Table::OPEN,
         filled,
         text,
