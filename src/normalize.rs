@@ -249,6 +249,9 @@ impl<'f> Builder<'f> {
         if let Some(file) = self.dataset.files.last() {
             part.start_file(file.path.clone(), &file.format, None);
         }
+        if let Some(kind) = self.kinds.get(self.kind as usize) {
+            part.set_kind(kind);
+        }
         part
     }
 

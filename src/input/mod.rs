@@ -703,13 +703,14 @@ fn read_file(
         builder.describe_file(&text.encoding, "roi (CSV)");
         warn_encoding(&text.encoding, builder);
         let header = first.unwrap_or_default();
-        return match native::read_csv(path, &text, &header, threads, builder) {
+        let header = (&header, head.iter().take_while(|r| r.is_blank()).count());
+        return match native::read_csv(path, &text, header, threads, builder) {
             Err(_) if text.not_utf8() => {
                 builder.restart_file();
                 let text = in_memory(Contents::Head(Vec::new()))?;
                 builder.describe_file(&text.encoding, "roi (CSV)");
                 warn_encoding(&text.encoding, builder);
-                native::read_csv(path, &text, &header, 1, builder)
+                native::read_csv(path, &text, header, 1, builder)
             }
             read => read,
         };
@@ -721,7 +722,7 @@ fn read_file(
         && let Some(table) = tabular::single_table(&text, head, head_records(layouts))
         && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
     {
-        match tabular::read_table(path, &table, &matched, context, builder) {
+        match tabular::read_table(path, &table, &matched, context, threads, builder) {
             Ok(Some(info)) => {
                 let name = info.layout.clone();
                 builder.add_table(info);
@@ -768,7 +769,8 @@ fn read_table(
 ) -> Result<Option<String>, InputError> {
     match tabular::find_header(path, table, layouts) {
         Ok(Some(matched)) => {
-            let Some(info) = tabular::read_table(path, table, &matched, context, builder)? else {
+            let Some(info) = tabular::read_table(path, table, &matched, context, 1, builder)?
+            else {
                 unreachable!("only an open table can be followed by another")
             };
             let name = info.layout.clone();

@@ -160,11 +160,11 @@ fn push_record<'a>(
 }
 
 /// Reads roi's CSV record by record, in up to `parts` parts at once; `header` is its
-/// first non-blank record.
+/// first non-blank record, and record number `above` (from 0).
 pub fn read_csv(
     path: &Path,
     text: &Text,
-    header: &Record,
+    (header, above): (&Record, usize),
     parts: usize,
     builder: &mut Builder,
 ) -> Result<(), InputError> {
@@ -182,7 +182,7 @@ pub fn read_csv(
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
     let kind = format!("roi:{}", kind.join(","));
-    super::parts::read(text, parts, builder, |reader, builder, first| {
+    super::parts::read(text, parts, above + 1, builder, |reader, builder, first| {
         let fields: Vec<Field> = names.iter().map(|n| field_for(n, builder)).collect();
         builder.set_kind(&kind);
         let mut record = Record::default();
@@ -190,6 +190,7 @@ pub fn read_csv(
         let mut values = Vec::with_capacity(fields.len());
         read_rows(path, reader, &names, &fields, &mut values, builder)
     })
+    .map(drop)
 }
 
 /// Reads rows to the end of what `reader` reads.

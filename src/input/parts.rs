@@ -12,21 +12,31 @@ use super::InputError;
 use super::text::{RecordReader, Text};
 use crate::normalize::Builder;
 
-/// Reads `text` with `read`, in up to `parts` parts at once. `read` gets a reader,
+/// Reads `text` with `read`, in up to `parts` parts at once, the first `keep`
+/// records (a header and what is above it) in the first part. `read` gets a reader,
 /// the builder its rows go to, and whether the reader starts at the text's first
-/// record (the header is then its to read).
-pub fn read<F>(text: &Text, parts: usize, builder: &mut Builder, read: F) -> Result<(), InputError>
+/// record (the header is then its to read). What it gives for each part comes back
+/// in file order, with the lines before the part: lines in what a part gives are
+/// counted from the part's start.
+pub fn read<T, F>(
+    text: &Text,
+    parts: usize,
+    keep: usize,
+    builder: &mut Builder,
+    read: F,
+) -> Result<Vec<(T, u64)>, InputError>
 where
-    F: Fn(&mut RecordReader<'_>, &mut Builder<'_>, bool) -> Result<(), InputError> + Sync,
+    T: Send,
+    F: Fn(&mut RecordReader<'_>, &mut Builder<'_>, bool) -> Result<T, InputError> + Sync,
 {
     let cuts = if builder.is_flushing() {
         // Flushed rows cannot wait for the parts before them.
         Vec::new()
     } else {
-        text.cuts(parts)?
+        text.cuts(parts, keep)?
     };
     let Some(&first_cut) = cuts.first() else {
-        return read(&mut text.reader()?, builder, true);
+        return Ok(vec![(read(&mut text.reader()?, builder, true)?, 0)]);
     };
     let read = &read;
     std::thread::scope(|scope| {
@@ -44,7 +54,7 @@ where
             })
             .collect();
         let mut reader = text.part(None, Some(first_cut))?;
-        read(&mut reader, builder, true)?;
+        let mut given = vec![(read(&mut reader, builder, true)?, 0)];
         // Lines before the part `reader` read.
         let mut lines = 0;
         for (&cut, handle) in cuts.iter().zip(later) {
@@ -55,16 +65,17 @@ where
                 // The cut is inside a record: the part before reads on instead.
                 reader.read_to_end();
                 let mut rest = builder.part();
-                read(&mut reader, &mut rest, false).map_err(|e| e.after_lines(lines))?;
+                let more = read(&mut reader, &mut rest, false).map_err(|e| e.after_lines(lines))?;
                 builder.absorb_part(rest, lines);
-                return Ok(());
+                given.push((more, lines));
+                return Ok(given);
             };
             lines += read_lines;
             let (next, part, result) = joined?;
-            result.map_err(|e| e.after_lines(lines))?;
+            given.push((result.map_err(|e| e.after_lines(lines))?, lines));
             builder.absorb_part(part, lines);
             reader = next;
         }
-        Ok(())
+        Ok(given)
     })
 }

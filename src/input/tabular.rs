@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
-use super::text::{Record, Text};
+use super::text::{Record, RecordReader, Text};
 use super::value::{
     DayOrder, DayOrderVotes, DecimalMark, ParsedDate, is_censored, parse_date, parse_number,
     time_of_day,
@@ -58,7 +58,7 @@ pub struct Table<'t> {
     text: &'t Text,
 }
 
-impl<'t> Table<'t> {
+impl Table<'_> {
     /// The end of a table assumed to run to the end of the text.
     const OPEN: u64 = u64::MAX;
 
@@ -67,23 +67,22 @@ impl<'t> Table<'t> {
         self.end == Table::OPEN
     }
 
-    /// A reader of the body's records after the first `skip`, read again from the
-    /// text; `#` lines between preamble lines belong to the preamble, not the body.
-    pub fn body(&self, skip: usize) -> Result<Body<'t>, InputError> {
-        Ok(Body {
-            reader: self.text.reader()?,
+    /// Where the body's records after the first `skip` are, for a reader of the
+    /// text from its start; `#` lines between preamble lines belong to the
+    /// preamble, not the body.
+    pub fn body(&self, skip: usize) -> Body {
+        Body {
             index: 0,
             first: self.first,
             end: self.end,
             skip,
             new_table: false,
-        })
+        }
     }
 }
 
-/// The records of a table's body, one at a time.
-pub struct Body<'t> {
-    reader: super::text::RecordReader<'t>,
+/// Which records of a text are a table's body, as a reader goes through them.
+pub struct Body {
     index: u64,
     first: u64,
     end: u64,
@@ -93,10 +92,26 @@ pub struct Body<'t> {
     new_table: bool,
 }
 
-impl Body<'_> {
+impl Body {
+    /// The records of an open table from a reader of a later part of the text
+    /// ([`super::parts`]): every record there is the body's.
+    fn rest() -> Body {
+        Body {
+            index: 0,
+            first: 0,
+            end: Table::OPEN,
+            skip: 0,
+            new_table: false,
+        }
+    }
+
     /// Reads the next body record into `record`; `false` at the table's end.
-    pub fn next(&mut self, record: &mut Record) -> Result<bool, InputError> {
-        while self.index < self.end && self.reader.read(record)? {
+    pub fn next(
+        &mut self,
+        reader: &mut RecordReader<'_>,
+        record: &mut Record,
+    ) -> Result<bool, InputError> {
+        while self.index < self.end && reader.read(record)? {
             self.index += 1;
             if self.index <= self.first {
                 continue;
@@ -371,11 +386,15 @@ fn preamble_range(lines: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
 /// Reads one table with its matched layout into the builder; returns what was read.
 /// `None` when an open table ([`single_table`]) turns out to be followed by another:
 /// nothing was read then, and the text is to be split into tables first.
+/// Reads a table's rows into `builder`; an open table of a large file in up to
+/// `parts` parts at once. `None` when an open table turns out to be followed by
+/// another (nothing is then kept).
 pub fn read_table(
     path: &Path,
     table: &Table<'_>,
     matched: &Matched<'_>,
     context: &FileContext,
+    parts: usize,
     builder: &mut Builder,
 ) -> Result<Option<TableInfo>, InputError> {
     let layout = matched.layout;
@@ -924,34 +943,58 @@ pub fn read_table(
         state.rows += 1;
         Ok(())
     };
-    let mut tally = Tally::new(DecimalVotes::new(layout, &matched.cells));
-    let mut state = RowState::new(matched.cells.len());
     let warnings_before = builder.warning_count();
-    // The first row that could not be read the way the first records say.
-    let mut failed = None;
-    let new_table = {
-        let mut body = table.body(matched.header + 1)?;
+    let first_pass = |reader: &mut RecordReader<'_>,
+                      builder: &mut Builder<'_>,
+                      first_part: bool|
+     -> Result<Pass, InputError> {
+        let mut pass = Pass {
+            tally: Tally::new(DecimalVotes::new(layout, &matched.cells)),
+            state: RowState::new(matched.cells.len()),
+            failed: None,
+            new_table: false,
+        };
+        let mut body = if first_part {
+            table.body(matched.header + 1)
+        } else {
+            Body::rest()
+        };
         let mut record = Record::default();
-        let mut first = true;
-        while body.next(&mut record)? {
+        let mut first = first_part;
+        while body.next(reader, &mut record)? {
             let class = classify(&record, first)?;
             first = false;
-            tally.add(&record, &class, export_column);
+            pass.tally.add(&record, &class, export_column);
             let Class::Data(date) = class else {
                 continue;
             };
-            let Some(guess) = guess.filter(|_| failed.is_none()) else {
+            let Some(guess) = guess.filter(|_| pass.failed.is_none()) else {
                 continue;
             };
             if matches!(date, Some(ParsedDate::YearLess { .. })) {
                 // Years come from every year-less date of the table: read again.
-                failed = Some(None);
-            } else if let Err(e) = make_row(&record, date, None, guess, &mut state, builder) {
-                failed = Some(Some(e));
+                pass.failed = Some(Unread::YearLess);
+            } else if let Err(e) = make_row(&record, date, None, guess, &mut pass.state, builder) {
+                pass.failed = Some(Unread::Failed(e));
             }
         }
-        body.new_table
+        pass.new_table = body.new_table;
+        Ok(pass)
     };
+    // An open table runs to the end of the text: a large one is read in parts at once.
+    let passes = if table.is_open() {
+        // The records above the first data record are the first part's.
+        let keep = table.first as usize + matched.header + 1;
+        super::parts::read(table.text, parts, keep, builder, first_pass)?
+    } else {
+        vec![(first_pass(&mut table.text.reader()?, builder, true)?, 0)]
+    };
+    let Pass {
+        mut tally,
+        mut state,
+        failed,
+        new_table,
+    } = Pass::merge(passes);
     if new_table {
         if guess.is_some() {
             builder.restart_file();
@@ -962,7 +1005,7 @@ pub fn read_table(
     let read = guess == Some(reading) && tally.yearless.is_empty();
     match failed {
         // The table says what its first records say: the error stands.
-        Some(Some(e)) if read => return Err(e),
+        Some(Unread::Failed(e)) if read => return Err(e),
         _ if read => {}
         _ => {
             if guess.is_some() {
@@ -1016,10 +1059,11 @@ pub fn read_table(
     // Second pass: the rows, unless the first pass read them.
     if !read {
         let mut years = years.into_iter();
-        let mut body = table.body(matched.header + 1)?;
+        let mut reader = table.text.reader()?;
+        let mut body = table.body(matched.header + 1);
         let mut record = Record::default();
         let mut first = true;
-        while body.next(&mut record)? {
+        while body.next(&mut reader, &mut record)? {
             let class = classify(&record, first)?;
             first = false;
             let Class::Data(date) = class else {
@@ -1184,6 +1228,62 @@ impl Tally {
             ));
         }
         Ok((order, self.decimal.decide(header)))
+    }
+}
+
+/// Why rows read in the first pass may not stand.
+enum Unread {
+    /// A date without a year: its year comes from all of the table's.
+    YearLess,
+    /// The first row that could not be read the way the first records say.
+    Failed(InputError),
+}
+
+/// What the first pass over a table (or a part of it) found.
+struct Pass {
+    tally: Tally,
+    /// The rows read with what the first records say, when they say enough.
+    state: RowState,
+    /// Why those rows may not stand.
+    failed: Option<Unread>,
+    new_table: bool,
+}
+
+impl Pass {
+    /// The passes over the parts of a table, in order, each with the lines before
+    /// it, as one pass over the whole.
+    fn merge(passes: Vec<(Pass, u64)>) -> Pass {
+        let mut passes = passes.into_iter();
+        let Some((mut all, _)) = passes.next() else {
+            unreachable!("a table is read in one part at least")
+        };
+        for (pass, lines) in passes {
+            let tally = pass.tally;
+            all.tally.votes.absorb(tally.votes);
+            all.tally.numeric |= tally.numeric;
+            all.tally.yearless.extend(tally.yearless);
+            all.tally.decimal.comma |= tally.decimal.comma;
+            all.tally.decimal.dot |= tally.decimal.dot;
+            if !all.tally.seen_data {
+                all.tally.seen_data = tally.seen_data;
+                all.tally.export_day = tally.export_day;
+            }
+            for (reason, line, rows) in tally.skipped {
+                note_skip(&mut all.tally.skipped, reason, line + lines, rows);
+            }
+            all.state.rows += pass.state.rows;
+            for (reason, line, rows) in pass.state.skipped {
+                note_skip(&mut all.state.skipped, reason, line + lines, rows);
+            }
+            if all.failed.is_none() {
+                all.failed = pass.failed.map(|f| match f {
+                    Unread::Failed(e) => Unread::Failed(e.after_lines(lines)),
+                    Unread::YearLess => Unread::YearLess,
+                });
+            }
+            all.new_table |= pass.new_table;
+        }
+        all
     }
 }
 

@@ -355,28 +355,38 @@ impl Text {
     }
 
     /// Up to `parts - 1` cuts that split a file on disk into parts of about equal
-    /// size, each at a line break found without parsing. None for a text in memory,
-    /// and none where no line break is near. Whether a cut falls between two records
+    /// size, each at a line break found without parsing, all after the first `keep`
+    /// records (a header and what comes before it). None for a text in memory, and
+    /// none where no line break is near. Whether a cut falls between two records
     /// (and not inside a quoted cell) is known once the part before it has been
     /// parsed: [`RecordReader::lines_to`].
-    pub fn cuts(&self, parts: usize) -> Result<Vec<Cut>, InputError> {
+    pub fn cuts(&self, parts: usize, keep: usize) -> Result<Vec<Cut>, InputError> {
         use std::io::{Read, Seek, SeekFrom};
         if !self.is_on_disk() || parts < 2 {
             return Ok(Vec::new());
         }
+        let start = {
+            let mut reader = self.reader_with(false)?;
+            let mut record = Record::default();
+            for _ in 0..keep {
+                if !reader.read(&mut record)? {
+                    return Ok(Vec::new());
+                }
+            }
+            match &reader.input {
+                Input::Csv(records) => records.position(),
+                _ => return Ok(Vec::new()),
+            }
+        };
         let error = |e: std::io::Error| {
             InputError::file(&self.path, crate::say!("error.read_file", error = e))
         };
         let mut file = std::fs::File::open(&self.path).map_err(error)?;
-        let body = file
-            .metadata()
-            .map_err(error)?
-            .len()
-            .saturating_sub(self.skip);
+        let body = file.metadata().map_err(error)?.len().saturating_sub(start);
         let mut cuts: Vec<Cut> = Vec::new();
         let mut window = Vec::with_capacity(1 << 16);
         for k in 1..parts as u64 {
-            let from = self.skip + body * k / parts as u64;
+            let from = start + body * k / parts as u64;
             if cuts.last().is_some_and(|c| c.at >= from) {
                 continue;
             }
@@ -1036,7 +1046,7 @@ mod line_tests {
             std::fs::write(&path, text).unwrap();
             let head = &text.as_bytes()[..64];
             let disk = Text::on_disk(&path, 0, head, "utf-8");
-            let cuts = disk.cuts(2).unwrap();
+            let cuts = disk.cuts(2, 1).unwrap();
             assert_eq!(cuts.len(), 1);
             let mut reader = disk.part(None, Some(cuts[0])).unwrap();
             let mut record = Record::default();

@@ -385,6 +385,12 @@ impl DayOrderVotes {
         }
     }
 
+    /// Takes in the votes of another part of the same values.
+    pub fn absorb(&mut self, other: DayOrderVotes) {
+        self.day_first |= other.day_first;
+        self.month_first |= other.month_first;
+    }
+
     /// `Err` when the file says both.
     pub fn decide(self) -> Result<Option<DayOrder>, MixedDayOrder> {
         match (self.day_first, self.month_first) {

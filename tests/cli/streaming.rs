@@ -465,6 +465,7 @@ fn a_file_read_in_parts_gives_what_one_reader_gives() {
         ),
     ];
     texts.push(("cr-only", texts[0].1.replace('\n', "\r")));
+    texts.push(("blank-lines-first", format!("\n\n\n{}", texts[0].1)));
     let keep = roi::normalize::Keep::new([roi::model::Dimension::Campaign]);
     for (name, text) in &texts {
         let path = dir.path().join(format!("{name}.csv"));
@@ -567,11 +568,14 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
     let mut bad_late = rows(&late_day, &plain);
     bad_late = bad_late.replacen(",150,", ",abc,", 1);
     cases.push(("bad-number-late-day", bad_late));
-    let read = |name: &str, text: &str| {
+    let read_on = |name: &str, text: &str, threads: usize| {
         let path = dir.path().join(format!("{name}.csv"));
         std::fs::write(&path, text).unwrap();
+        // A small head makes the file large enough to be read in parts.
         let options = roi::input::ReadOptions {
             year: Some(2026),
+            threads: std::num::NonZeroUsize::new(threads),
+            head_bytes: (threads > 1).then_some(64),
             ..Default::default()
         };
         match roi::input::load(std::slice::from_ref(&path), &options) {
@@ -586,10 +590,26 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
             Err(e) => Err(e.to_string().replace(name, "FILE").replace("-split", "")),
         }
     };
+    let read = |name: &str, text: &str| read_on(name, text, 1);
     for (name, text) in &cases {
         let one = read(name, text);
         let two = read(&format!("{name}-split"), &format!("{text}# the end\n"));
         assert_eq!(one, two, "{name}");
+        // Read in parts at once, with the GA4 preamble of `#` lines or without.
+        for threads in [2, 3, 7] {
+            assert_eq!(
+                read_on(name, text, threads),
+                one,
+                "{name} on {threads} threads"
+            );
+            let ga4 = format!("# ----\n# Start date: 20260101\n# ----\n{text}");
+            let preamble = read_on(&format!("{name}-ga4"), &ga4, 1);
+            let parts = read_on(&format!("{name}-ga4"), &ga4, threads);
+            assert_eq!(
+                parts, preamble,
+                "{name} with a preamble on {threads} threads"
+            );
+        }
     }
     // What they give, worked out here.
     let (csv, lines, file) = read("late-both", &cases[3].1).unwrap();
