@@ -12,60 +12,75 @@ pub enum NumberError {
 /// Parses a plain decimal: optional sign, digits, optional `.` and fraction.
 /// More than six decimals are rounded half away from zero. Empty means missing.
 pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
-    let t = super::value::trim(text);
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let (negative, digits) = match t.as_bytes()[0] {
-        b'-' => (true, &t.as_bytes()[1..]),
-        b'+' => (false, &t.as_bytes()[1..]),
-        _ => (false, t.as_bytes()),
+    parse_digits(super::value::trim(text).as_bytes())
+}
+
+/// [`parse_plain`] of bytes already trimmed.
+pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
+    let (negative, digits) = match t {
+        [] => return Ok(None),
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, t),
     };
-    // One pass over the bytes (this runs for every number of every row). A value
-    // too large is only said to be so once every byte is known to be a digit.
-    let mut value: i64 = 0;
-    let mut too_large = false;
-    let mut micros: i64 = 0;
-    let mut scale = Amount::SCALE / 10;
-    let mut round_up = false;
-    let mut seen = 0;
-    let mut fraction: Option<usize> = None;
-    for &b in digits {
-        match (b, &mut fraction) {
-            (b'0'..=b'9', None) => {
-                let next = value
-                    .checked_mul(10)
-                    .and_then(|v| v.checked_add(i64::from(b - b'0')));
-                too_large |= next.is_none();
-                value = next.unwrap_or(0);
-            }
-            (b'0'..=b'9', Some(i)) => {
-                if *i < Amount::DECIMALS {
-                    micros += i64::from(b - b'0') * scale;
-                    scale /= 10;
-                } else if *i == Amount::DECIMALS {
-                    round_up = b >= b'5';
-                }
-                *i += 1;
-            }
-            (b'.', None) => {
-                fraction = Some(0);
-                continue;
-            }
-            _ => return Err(NumberError::NotANumber),
-        }
-        seen += 1;
-    }
-    if seen == 0 {
+    // This runs for every number of every row: no division, and no overflow check
+    // while the integer part has too few digits to overflow.
+    let (int, frac) = match digits.iter().position(|&b| b == b'.') {
+        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
+        None => (digits, &[][..]),
+    };
+    if int.is_empty() && frac.is_empty() {
         return Err(NumberError::NotANumber);
+    }
+    let digit = |b: u8| {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            Err(NumberError::NotANumber)
+        } else {
+            Ok(i64::from(d))
+        }
+    };
+    let mut micros: i64 = 0;
+    let mut round_up = false;
+    for (i, &b) in frac.iter().enumerate() {
+        let d = digit(b)?;
+        if i < Amount::DECIMALS {
+            micros = micros * 10 + d;
+        } else if i == Amount::DECIMALS {
+            round_up = d >= 5;
+        }
+    }
+    micros *= POWERS_OF_TEN[Amount::DECIMALS - frac.len().min(Amount::DECIMALS)];
+    let mut value: i64 = 0;
+    if int.len() <= 18 {
+        for &b in int {
+            value = value * 10 + digit(b)?;
+        }
+    } else {
+        // A value too large is only said to be so once every byte is a digit.
+        let mut too_large = false;
+        for &b in int {
+            let next = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(digit(b).ok()?));
+            if digit(b).is_err() {
+                return Err(NumberError::NotANumber);
+            }
+            too_large |= next.is_none();
+            value = next.unwrap_or(0);
+        }
+        if too_large {
+            return Err(NumberError::TooLarge);
+        }
     }
     let total = value
         .checked_mul(Amount::SCALE)
         .and_then(|v| v.checked_add(micros + i64::from(round_up)))
-        .filter(|_| !too_large)
         .ok_or(NumberError::TooLarge)?;
     Ok(Some(Amount(if negative { -total } else { total })))
 }
+
+const POWERS_OF_TEN: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 #[cfg(test)]
 mod tests {

@@ -806,7 +806,7 @@ pub fn read_table(
                             };
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
-                            add_value(&mut state.values, id, scaled);
+                            state.values.add(id, scaled);
                         }
                         _ => {}
                     }
@@ -826,8 +826,8 @@ pub fn read_table(
                 (None, _) => result_metric(None),
             };
             let id = builder.metric(name);
-            if !state.values.iter().any(|(m, _)| *m == id) {
-                add_value(&mut state.values, id, value);
+            if !state.values.has(id) {
+                state.values.add(id, value);
             }
         }
         if layout
@@ -880,22 +880,20 @@ pub fn read_table(
                         if let Some(name) = other.metric(estimated) {
                             let id = builder.metric(name);
                             let one = if other == label { Amount::SCALE } else { 0 };
-                            add_value(&mut state.values, id, Amount(one));
+                            state.values.add(id, Amount(one));
                         }
                     }
                 }
             }
             for name in counted {
                 let id = builder.metric(name);
-                add_value(&mut state.values, id, Amount(Amount::SCALE));
+                state.values.add(id, Amount(Amount::SCALE));
             }
         } else if let Some((name, amount)) = &layout.per_row {
             let id = builder.metric(name);
-            add_value(
-                &mut state.values,
-                id,
-                Amount((amount * Amount::SCALE as f64) as i64),
-            );
+            state
+                .values
+                .add(id, Amount((amount * Amount::SCALE as f64) as i64));
         }
         if let Some((s, m)) = source_medium {
             dims[Dimension::Source.index()] = Some(s.trim());
@@ -922,7 +920,7 @@ pub fn read_table(
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
         }
-        if state.values.is_empty() {
+        if state.values.list.is_empty() {
             note_skip(
                 &mut state.skipped,
                 crate::msg!("skip.no_metric"),
@@ -938,7 +936,7 @@ pub fn read_table(
                 dims,
                 line: record.line,
             },
-            &state.values,
+            &state.values.list,
         );
         state.rows += 1;
         Ok(())
@@ -1290,7 +1288,7 @@ impl Pass {
 /// What reading rows keeps from one row to the next.
 struct RowState {
     /// One buffer for every row's values: rows that merge allocate nothing.
-    values: Vec<(crate::model::MetricId, Amount)>,
+    values: RowValues,
     /// The metric of the last result type seen, by its text.
     result_names: Option<(String, &'static str)>,
     /// Each metric column's id, registered when the column first has a value.
@@ -1302,7 +1300,7 @@ struct RowState {
 impl RowState {
     fn new(columns: usize) -> RowState {
         RowState {
-            values: Vec::new(),
+            values: RowValues::default(),
             result_names: None,
             metric_ids: vec![None; columns],
             rows: 0,
@@ -1343,7 +1341,12 @@ impl DecimalVotes {
             return;
         }
         for &i in &self.numeric {
-            let t = super::value::trim(record.cells.get(i).unwrap_or("")).trim_end_matches('%');
+            let cell = record.cells.get(i).unwrap_or("");
+            if !cell.bytes().any(|b| b == b',' || b == b'.') {
+                // Most counts have no mark at all: no vote.
+                continue;
+            }
+            let t = super::value::trim(cell).trim_end_matches('%');
             // The last of each mark, and how many dots, in one look at the bytes.
             let (mut last_comma, mut last_dot, mut dots) = (None, None, 0);
             for (at, b) in t.bytes().enumerate() {
@@ -1390,14 +1393,38 @@ impl DecimalVotes {
     }
 }
 
-fn add_value(
-    values: &mut Vec<(crate::model::MetricId, Amount)>,
-    id: crate::model::MetricId,
-    v: Amount,
-) {
-    match values.iter_mut().find(|(m, _)| *m == id) {
-        Some((_, existing)) => existing.0 = existing.0.saturating_add(v.0),
-        None => values.push((id, v)),
+/// A row's values, one per metric: two columns of one metric add up.
+#[derive(Default)]
+struct RowValues {
+    list: Vec<(crate::model::MetricId, Amount)>,
+    /// The metric ids below 128 in the list, as bits: most rows never search it.
+    seen: u128,
+}
+
+impl RowValues {
+    fn clear(&mut self) {
+        self.list.clear();
+        self.seen = 0;
+    }
+
+    fn bit(id: crate::model::MetricId) -> Option<u128> {
+        (id.0 < 128).then(|| 1 << id.0)
+    }
+
+    fn has(&self, id: crate::model::MetricId) -> bool {
+        match RowValues::bit(id) {
+            Some(bit) => self.seen & bit != 0,
+            None => self.list.iter().any(|(m, _)| *m == id),
+        }
+    }
+
+    fn add(&mut self, id: crate::model::MetricId, v: Amount) {
+        if !self.has(id) {
+            self.list.push((id, v));
+            self.seen |= RowValues::bit(id).unwrap_or(0);
+        } else if let Some((_, existing)) = self.list.iter_mut().find(|(m, _)| *m == id) {
+            existing.0 = existing.0.saturating_add(v.0);
+        }
     }
 }
 
@@ -1603,6 +1630,28 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A row's values add up per metric as a plain search of the list does, ids
+        /// past the bits included.
+        #[test]
+        fn row_values_add_up_as_a_search_does(
+            adds in proptest::collection::vec((0u16..200, -1000i64..1000), 0..40)
+        ) {
+            let mut values = RowValues::default();
+            let mut reference: Vec<(crate::model::MetricId, Amount)> = Vec::new();
+            for (id, v) in adds {
+                let id = crate::model::MetricId(id);
+                values.add(id, Amount(v));
+                match reference.iter_mut().find(|(m, _)| *m == id) {
+                    Some((_, have)) => have.0 = have.0.saturating_add(v),
+                    None => reference.push((id, Amount(v))),
+                }
+                proptest::prop_assert!(values.has(id));
+            }
+            proptest::prop_assert_eq!(values.list, reference);
+        }
+    }
 
     #[test]
     fn hours_of_the_day() {

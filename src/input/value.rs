@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::number::{NumberError, parse_plain};
+use super::number::{NumberError, parse_digits, parse_plain};
 use crate::model::Amount;
 
 /// Which character a file uses as its decimal mark.
@@ -42,7 +42,12 @@ pub fn is_missing(text: &str) -> bool {
         "(not set)",
     ];
     let t = trim(text);
-    t.is_empty() || (t.len() <= 9 && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)))
+    match t.as_bytes().first() {
+        None => true,
+        // Most cells are numbers, and no placeholder starts with a digit.
+        Some(b) if b.is_ascii_digit() => false,
+        Some(_) => t.len() <= 9 && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)),
+    }
 }
 
 /// Masked small counts (`<5`): a value exists but is hidden.
@@ -86,7 +91,7 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
         }
         let mut buffer = [0u8; 48];
         let plain = plain_digits(body, mark, &mut buffer).ok_or(NumberError::NotANumber)?;
-        let value = parse_plain(plain)?;
+        let value = parse_digits(plain)?;
         return Ok(value.map(|v| if percent { Amount(v.0 / 100) } else { v }));
     }
     parse_general(text, mark)
@@ -119,18 +124,23 @@ fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Number
 }
 
 fn grouped_by_three(int: &str, sep: char) -> bool {
-    let digits = int.trim_start_matches(['-', '+']);
-    // One look at the characters: a run of 1 to 3 digits, then runs of exactly 3,
-    // each after one `sep`, and at least one `sep`.
+    // Separators are ASCII: a byte that is neither one nor a digit fails either way.
+    u8::try_from(sep).is_ok_and(|sep| grouped_by_three_bytes(int.as_bytes(), sep))
+}
+
+fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
+    let signs = int.iter().take_while(|b| matches!(b, b'-' | b'+')).count();
+    // One look at the bytes: a run of 1 to 3 digits, then runs of exactly 3, each
+    // after one `sep`, and at least one `sep`.
     let (mut run, mut groups) = (0, 0);
-    for c in digits.chars() {
-        if c == sep {
+    for &b in &int[signs..] {
+        if b == sep {
             if (groups == 0 && !(1..=3).contains(&run)) || (groups > 0 && run != 3) {
                 return false;
             }
             groups += 1;
             run = 0;
-        } else if c.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             run += 1;
         } else {
             return false;
@@ -142,25 +152,28 @@ fn grouped_by_three(int: &str, sep: char) -> bool {
 /// An ASCII number rewritten into `buffer` with `.` as its decimal mark and no
 /// thousands separators (see [`normalize_separators`]); `None` when its separators
 /// do not group by three, or it does not fit.
-fn plain_digits<'b>(t: &str, mark: DecimalMark, buffer: &'b mut [u8]) -> Option<&'b str> {
+fn plain_digits<'b>(t: &str, mark: DecimalMark, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
     let (thousands, decimal) = separators(t, mark);
-    let (int, frac) = match t.rfind(decimal) {
-        Some(at) => (&t[..at], Some(&t[at + 1..])),
-        None => (t, None),
+    let (thousands, decimal) = (u8::try_from(thousands).ok()?, u8::try_from(decimal).ok()?);
+    let bytes = t.as_bytes();
+    // A few bytes: a plain look beats a vectorized search.
+    let (int, frac) = match bytes.iter().rposition(|&b| b == decimal) {
+        Some(at) => (&bytes[..at], Some(&bytes[at + 1..])),
+        None => (bytes, None),
     };
-    if int.contains(thousands) && !grouped_by_three(int, thousands) {
+    if int.contains(&thousands) && !grouped_by_three_bytes(int, thousands) {
         return None;
     }
     let mut n = 0;
-    let bytes = int.bytes().filter(|b| char::from(*b) != thousands).chain(
+    let digits = int.iter().copied().filter(|&b| b != thousands).chain(
         frac.into_iter()
-            .flat_map(|f| std::iter::once(b'.').chain(f.bytes())),
+            .flat_map(|f| std::iter::once(b'.').chain(f.iter().copied())),
     );
-    for b in bytes {
+    for b in digits {
         *buffer.get_mut(n)? = b;
         n += 1;
     }
-    std::str::from_utf8(&buffer[..n]).ok()
+    Some(&buffer[..n])
 }
 
 /// The thousands separator and the decimal mark of a number.
@@ -682,6 +695,18 @@ mod tests {
                 iso_date(&text),
                 NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
             );
+        }
+
+        /// Placeholders are found as by comparing every cell with each of them.
+        #[test]
+        fn missing_as_compared_with_each_placeholder(
+            text in " ?([-—0-9]{0,3}|(?i)(n/a|na|nan|null|none|undefined|\\(not set\\))|[a-z0-9 ]{0,10}) ?"
+        ) {
+            const MISSING: [&str; 10] =
+                ["-", "--", "—", "undefined", "n/a", "na", "null", "none", "nan", "(not set)"];
+            let t = text.trim();
+            let reference = t.is_empty() || MISSING.iter().any(|m| t.eq_ignore_ascii_case(m));
+            proptest::prop_assert_eq!(is_missing(&text), reference);
         }
 
         /// The two fast paths read every number exactly as the general path does.
