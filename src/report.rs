@@ -522,11 +522,19 @@ fn aggregate_groups<'a>(
     let scope_window = window;
     // Rows per dimension key: grouped by interned values (no string per row), then
     // ordered by the values' text so output order does not depend on reading order.
-    let mut by_sym: std::collections::HashMap<Vec<Option<crate::dataset::Sym>>, Vec<&Row>> =
-        std::collections::HashMap::new();
+    // The key of a row is built in one buffer: only a new group allocates one.
+    let mut by_sym: rustc_hash::FxHashMap<Vec<Option<crate::dataset::Sym>>, Vec<&Row>> =
+        rustc_hash::FxHashMap::default();
+    let mut key = Vec::with_capacity(dims.len());
     for row in rows {
-        let key = dims.iter().map(|d| row.dim(*d)).collect();
-        by_sym.entry(key).or_default().push(row);
+        key.clear();
+        key.extend(dims.iter().map(|d| row.dim(*d)));
+        match by_sym.get_mut(key.as_slice()) {
+            Some(group) => group.push(row),
+            None => {
+                by_sym.insert(key.clone(), vec![row]);
+            }
+        }
     }
     let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
     for (syms, rows) in by_sym {
