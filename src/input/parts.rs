@@ -53,8 +53,15 @@ where
                 })
             })
             .collect();
+        // The error a file gives is the first part's that has one: only then does
+        // the text hear that this part's bytes are not UTF-8.
+        let failed = |reader: &RecordReader<'_>, e: InputError, lines: u64| {
+            reader.tell_not_utf8();
+            e.after_lines(lines)
+        };
         let mut reader = text.part(None, Some(first_cut))?;
-        let mut given = vec![(read(&mut reader, builder, true)?, 0)];
+        let first = read(&mut reader, builder, true).map_err(|e| failed(&reader, e, 0))?;
+        let mut given = vec![(first, 0)];
         // Lines before the part `reader` read.
         let mut lines = 0;
         for (&cut, handle) in cuts.iter().zip(later) {
@@ -65,14 +72,15 @@ where
                 // The cut is inside a record: the part before reads on instead.
                 reader.read_to_end();
                 let mut rest = builder.part();
-                let more = read(&mut reader, &mut rest, false).map_err(|e| e.after_lines(lines))?;
+                let more =
+                    read(&mut reader, &mut rest, false).map_err(|e| failed(&reader, e, lines))?;
                 builder.absorb_part(rest, lines);
                 given.push((more, lines));
                 return Ok(given);
             };
             lines += read_lines;
             let (next, part, result) = joined?;
-            given.push((result.map_err(|e| e.after_lines(lines))?, lines));
+            given.push((result.map_err(|e| failed(&next, e, lines))?, lines));
             builder.absorb_part(part, lines);
             reader = next;
         }

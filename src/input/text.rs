@@ -351,7 +351,11 @@ impl Text {
                 }
             }
         };
-        Ok(RecordReader { text: self, input })
+        Ok(RecordReader {
+            text: self,
+            input,
+            part_not_utf8: None,
+        })
     }
 
     /// Up to `parts - 1` cuts that split a file on disk into parts of about equal
@@ -411,6 +415,7 @@ impl Text {
         Ok(RecordReader {
             text: self,
             input: Input::Csv(Box::new(records)),
+            part_not_utf8: Some(false),
         })
     }
 
@@ -464,6 +469,9 @@ impl Cut {
 pub struct RecordReader<'a> {
     text: &'a Text,
     input: Input<'a>,
+    /// A reader of a part met bytes that are not UTF-8. It does not tell the text:
+    /// only the part whose error is the file's does ([`RecordReader::tell_not_utf8`]).
+    part_not_utf8: Option<bool>,
 }
 
 enum Input<'a> {
@@ -489,13 +497,24 @@ impl RecordReader<'_> {
             Input::Ahead(ahead) => ahead.read(record),
         };
         read.map_err(|failed| {
-            if failed.not_utf8 {
-                self.text
-                    .not_utf8
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            match &mut self.part_not_utf8 {
+                Some(seen) => *seen |= failed.not_utf8,
+                None if failed.not_utf8 => self.tell_not_utf8(),
+                None => {}
             }
             failed.error
         })
+    }
+
+    /// Tells the text that a pass found bytes that are not UTF-8 ([`Text::not_utf8`]);
+    /// for a reader of a part, once its error is the one the file gives, if this
+    /// reader met such bytes.
+    pub fn tell_not_utf8(&self) {
+        if self.part_not_utf8 != Some(false) {
+            self.text
+                .not_utf8
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 

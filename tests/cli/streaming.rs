@@ -657,3 +657,46 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
         "{bad}"
     );
 }
+
+/// An error in an early part is the file's error, even when a later part, read at the
+/// same time, meets bytes that are not UTF-8 (which alone would make the file be read
+/// again in its code page). Found by the fuzzer comparing one thread with three.
+#[test]
+fn an_early_error_stands_when_a_later_part_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, header, row) in [
+        (
+            "native.csv",
+            "date,platform,likes\n",
+            "2026-08-01,facebook,1\n",
+        ),
+        (
+            "meta.csv",
+            "Day,Campaign name,Impressions,Amount spent (USD)\n",
+            "2026-08-01,Summer,1,1.5\n",
+        ),
+    ] {
+        // With a BOM, a file that is not UTF-8 cannot be read in a code page either.
+        let mut text = format!("\u{feff}{header}{}", row.repeat(50)).into_bytes();
+        text.extend_from_slice(b"2026-08-01,facebook,1,2,3,4,5\n");
+        text.extend_from_slice(row.repeat(300).as_bytes());
+        text.extend_from_slice(b"2026-08-02,Caf\xe9,5\n");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).unwrap();
+        let read = |threads| {
+            let options = roi::input::ReadOptions {
+                threads: std::num::NonZeroUsize::new(threads),
+                head_bytes: Some(64),
+                ..Default::default()
+            };
+            roi::input::load(std::slice::from_ref(&path), &options)
+                .map(|d| d.rows.len())
+                .unwrap_err()
+                .to_string()
+        };
+        let one = read(1);
+        // Header on line 1, rows on 2–51, the ragged row on 52.
+        assert!(one.contains(&format!("{name}:52:")), "{one}");
+        assert_eq!(read(3), one, "{name}");
+    }
+}
