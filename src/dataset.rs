@@ -332,13 +332,44 @@ impl Selection<'_> {
 
     /// Totals of every base metric over the window (all rows when `None`).
     pub fn aggregate(&self, window: Option<Window>) -> Aggregate {
-        let ds = self.dataset;
-        let mut agg = Aggregate {
-            window,
-            metrics: vec![MetricTotal::default(); ds.metrics.len()],
-            ..Aggregate::default()
-        };
-        let messages = ds.metric_id(MESSAGES_RECEIVED);
+        let mut totals = Totals::new(self.dataset, window);
+        for row in &self.rows {
+            totals.add(row);
+        }
+        totals.finish()
+    }
+}
+
+/// Totals of every base metric over a window, added up row by row: many selections'
+/// totals can then be added up in one pass over their rows, in memory order.
+pub struct Totals<'d> {
+    dataset: &'d Dataset,
+    agg: Aggregate,
+    messages: Option<MetricId>,
+    // Sums and row counts go through a running total per metric (and one per file)
+    // that only reaches the map when its key changes: rows come in runs of one file
+    // and one currency.
+    running: Vec<Option<(MoneyKey, i128)>>,
+    file_rows: Option<(u32, u64)>,
+}
+
+impl<'d> Totals<'d> {
+    pub fn new(dataset: &'d Dataset, window: Option<Window>) -> Totals<'d> {
+        Totals {
+            dataset,
+            agg: Aggregate {
+                window,
+                metrics: vec![MetricTotal::default(); dataset.metrics.len()],
+                ..Aggregate::default()
+            },
+            messages: dataset.metric_id(MESSAGES_RECEIVED),
+            running: vec![None; dataset.metrics.len()],
+            file_rows: None,
+        }
+    }
+
+    pub fn add(&mut self, row: &Row) {
+        let window = self.agg.window;
         let series_key = |row: &Row| {
             (
                 row.dim(Dimension::Platform),
@@ -346,95 +377,92 @@ impl Selection<'_> {
                 row.dim(Dimension::ContentId),
             )
         };
-        // Sums and row counts go through a running total per metric (and one per
-        // file) that only reaches the map when its key changes: rows come in runs
-        // of one file and one currency.
-        let mut running: Vec<Option<(MoneyKey, i128)>> = vec![None; ds.metrics.len()];
-        let mut file_rows: Option<(u32, u64)> = None;
-        for row in &self.rows {
-            let count = u64::from(row.count);
-            let in_window = window.is_none_or(|w| w.contains(row));
-            let before = window.is_some_and(|w| row.end < w.from);
-            if !in_window {
-                if window.is_some_and(|w| w.straddles(row)) {
-                    agg.straddling_rows += count;
-                }
-                if !before {
-                    continue;
-                }
+        let count = u64::from(row.count);
+        let in_window = window.is_none_or(|w| w.contains(row));
+        let before = window.is_some_and(|w| row.end < w.from);
+        if !in_window {
+            if window.is_some_and(|w| w.straddles(row)) {
+                self.agg.straddling_rows += count;
             }
-            if in_window {
-                agg.rows += count;
-                match &mut file_rows {
-                    Some((file, rows)) if *file == row.file => *rows += count,
-                    other => {
-                        if let Some((file, rows)) = other.replace((row.file, count)) {
-                            *agg.rows_per_file.entry(file).or_default() += rows;
-                        }
+            if !before {
+                return;
+            }
+        }
+        if in_window {
+            self.agg.rows += count;
+            match &mut self.file_rows {
+                Some((file, rows)) if *file == row.file => *rows += count,
+                other => {
+                    if let Some((file, rows)) = other.replace((row.file, count)) {
+                        *self.agg.rows_per_file.entry(file).or_default() += rows;
                     }
                 }
-                agg.first = Some(agg.first.map_or(row.start, |f| f.min(row.start)));
-                agg.last = agg.last.max(Some(row.end));
             }
-            let currency = row.dim(Dimension::Currency);
-            for &(id, value) in &row.values {
-                let info = &ds.metrics[id.0 as usize];
-                let total = &mut agg.metrics[id.0 as usize];
-                match info.aggregation {
-                    Aggregation::Stock => {
-                        let slot = if in_window {
-                            &mut total.last
-                        } else {
-                            &mut total.before
-                        };
-                        let entry = slot.entry(series_key(row)).or_insert((row.end, value));
-                        if row.end >= entry.0 {
-                            *entry = (row.end, value);
-                        }
-                        if in_window {
-                            total.rows += count;
-                        }
+            self.agg.first = Some(self.agg.first.map_or(row.start, |f| f.min(row.start)));
+            self.agg.last = self.agg.last.max(Some(row.end));
+        }
+        let currency = row.dim(Dimension::Currency);
+        for &(id, value) in &row.values {
+            let info = &self.dataset.metrics[id.0 as usize];
+            let total = &mut self.agg.metrics[id.0 as usize];
+            match info.aggregation {
+                Aggregation::Stock => {
+                    let slot = if in_window {
+                        &mut total.last
+                    } else {
+                        &mut total.before
+                    };
+                    let entry = slot.entry(series_key(row)).or_insert((row.end, value));
+                    if row.end >= entry.0 {
+                        *entry = (row.end, value);
                     }
-                    _ if !in_window => {}
-                    Aggregation::Duration => {
-                        // A row without a message count weighs as one message.
-                        let weight = messages
-                            .and_then(|m| row.value(m))
-                            .map_or(i128::from(Amount::SCALE), |w| i128::from(w.0));
-                        total.weighted += i128::from(value.0) * weight;
-                        total.weight += weight;
+                    if in_window {
                         total.rows += count;
                     }
-                    Aggregation::Flow | Aggregation::Unique => {
-                        // Money without a currency is only known to be in its own
-                        // file's currency: unknown currencies of two files never add.
-                        let key = if info.unit == Unit::Money {
-                            (currency, currency.is_none().then_some(row.file))
-                        } else {
-                            (None, None)
-                        };
-                        match &mut running[id.0 as usize] {
-                            Some((k, sum)) if *k == key => *sum += i128::from(value.0),
-                            other => {
-                                if let Some((k, sum)) = other.replace((key, i128::from(value.0))) {
-                                    *total.sums.entry(k).or_default() += sum;
-                                }
+                }
+                _ if !in_window => {}
+                Aggregation::Duration => {
+                    // A row without a message count weighs as one message.
+                    let weight = self
+                        .messages
+                        .and_then(|m| row.value(m))
+                        .map_or(i128::from(Amount::SCALE), |w| i128::from(w.0));
+                    total.weighted += i128::from(value.0) * weight;
+                    total.weight += weight;
+                    total.rows += count;
+                }
+                Aggregation::Flow | Aggregation::Unique => {
+                    // Money without a currency is only known to be in its own
+                    // file's currency: unknown currencies of two files never add.
+                    let key = if info.unit == Unit::Money {
+                        (currency, currency.is_none().then_some(row.file))
+                    } else {
+                        (None, None)
+                    };
+                    match &mut self.running[id.0 as usize] {
+                        Some((k, sum)) if *k == key => *sum += i128::from(value.0),
+                        other => {
+                            if let Some((k, sum)) = other.replace((key, i128::from(value.0))) {
+                                *total.sums.entry(k).or_default() += sum;
                             }
                         }
-                        total.rows += count;
                     }
+                    total.rows += count;
                 }
             }
         }
-        for (total, run) in agg.metrics.iter_mut().zip(running) {
+    }
+
+    pub fn finish(mut self) -> Aggregate {
+        for (total, run) in self.agg.metrics.iter_mut().zip(self.running) {
             if let Some((key, sum)) = run {
                 *total.sums.entry(key).or_default() += sum;
             }
         }
-        if let Some((file, rows)) = file_rows {
-            *agg.rows_per_file.entry(file).or_default() += rows;
+        if let Some((file, rows)) = self.file_rows {
+            *self.agg.rows_per_file.entry(file).or_default() += rows;
         }
-        agg
+        self.agg
     }
 }
 

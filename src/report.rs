@@ -523,31 +523,68 @@ fn aggregate_groups<'a>(
     // Rows per dimension key: grouped by interned values (no string per row), then
     // ordered by the values' text so output order does not depend on reading order.
     // The key of a row is built in one buffer: only a new group allocates one.
-    let mut by_sym: rustc_hash::FxHashMap<Vec<Option<crate::dataset::Sym>>, Vec<&Row>> =
+    let mut groups: rustc_hash::FxHashMap<Vec<Option<crate::dataset::Sym>>, usize> =
         rustc_hash::FxHashMap::default();
+    let mut group_of: Vec<usize> = Vec::with_capacity(rows.len());
     let mut key = Vec::with_capacity(dims.len());
     for row in rows {
         key.clear();
         key.extend(dims.iter().map(|d| row.dim(*d)));
-        match by_sym.get_mut(key.as_slice()) {
-            Some(group) => group.push(row),
+        let group = match groups.get(key.as_slice()) {
+            Some(&group) => group,
             None => {
-                by_sym.insert(key.clone(), vec![row]);
+                groups.insert(key.clone(), groups.len());
+                groups.len() - 1
             }
-        }
+        };
+        group_of.push(group);
     }
-    let mut by_key: BTreeMap<Vec<String>, Vec<&Row>> = BTreeMap::new();
-    for (syms, rows) in by_sym {
+    let mut by_key: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (syms, group) in groups {
         let key = syms
             .iter()
             .map(|s| s.map_or("", |s| dataset.interner.get(s)).to_owned())
             .collect();
-        by_key.entry(key).or_default().extend(rows);
+        by_key.entry(key).or_default().push(group);
     }
-
+    // Each group's place among the keys, in their order.
+    let mut place = vec![0; group_of.iter().max().map_or(0, |g| g + 1)];
+    for (i, groups) in by_key.values().enumerate() {
+        for &g in groups {
+            place[g] = i;
+        }
+    }
     let mut raw_groups = Vec::new();
     let mut straddling = 0;
-    for (key, rows) in by_key {
+    if time.is_none() {
+        // The keys' totals are added up in one pass over the rows, in memory order:
+        // a key's rows lie far apart, and going through them key by key would wait
+        // on memory at every row.
+        let mut totals: Vec<crate::dataset::Totals<'_>> = (0..by_key.len())
+            .map(|_| crate::dataset::Totals::new(dataset, scope_window))
+            .collect();
+        for (row, &g) in rows.iter().zip(&group_of) {
+            totals[place[g]].add(row);
+        }
+        for (key, totals) in by_key.into_keys().zip(totals) {
+            let agg = totals.finish();
+            straddling += agg.straddling_rows;
+            if agg.rows > 0 {
+                let labels = dims
+                    .iter()
+                    .zip(&key)
+                    .map(|(d, v)| (d.name().to_owned(), v.clone()))
+                    .collect();
+                raw_groups.push((labels, agg));
+            }
+        }
+        return (raw_groups, straddling);
+    }
+    let mut members: Vec<Vec<&Row>> = vec![Vec::new(); by_key.len()];
+    for (row, &g) in rows.iter().zip(&group_of) {
+        members[place[g]].push(*row);
+    }
+    for (key, rows) in by_key.into_keys().zip(members) {
         let sub = crate::dataset::Selection { dataset, rows };
         let windows: Vec<Option<Window>> = match time {
             None => vec![scope_window],

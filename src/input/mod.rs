@@ -610,8 +610,9 @@ fn on_disk_utf8(head: &[u8]) -> Option<(usize, &'static str)> {
     }
 }
 
-/// Reads one file into `builder`. With `threads` above one, a large file in roi's
-/// format is read in parts at once, and another large file has a parser thread.
+/// Reads one file into `builder`. With `threads` above one, a large file that is one
+/// table (roi's format, most exports) is read in parts at once, one per thread; a
+/// pass that cannot be (a file of several tables, a second pass) has a parser thread.
 fn read_file(
     path: &Path,
     contents: Contents,
