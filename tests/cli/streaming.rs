@@ -24,6 +24,20 @@ fn groups(out: &std::process::Output) -> serde_json::Value {
     report["groups"].clone()
 }
 
+/// What reading one file gives: its normalized rows, their lines, and what is said of
+/// the file (its path left out); or the error.
+type ReadOutcome = Result<(String, Vec<u64>, serde_json::Value), String>;
+
+fn read_one_file(path: &std::path::Path, options: &roi::input::ReadOptions) -> ReadOutcome {
+    let dataset = roi::input::load(&[path.to_path_buf()], options).map_err(|e| e.to_string())?;
+    let mut csv = Vec::new();
+    roi::render::normalized_csv(&dataset, &mut csv).unwrap();
+    let lines = dataset.rows.iter().map(|r| r.line).collect();
+    let mut file = serde_json::to_value(&dataset.files[0]).unwrap();
+    file["path"] = serde_json::Value::Null;
+    Ok((String::from_utf8(csv).unwrap(), lines, file))
+}
+
 /// A Vietnamese Meta Ads export (BOM, CRLF, `1.234.567` thousands, day-first dates)
 /// of 4,000 rows, about 400 KB. Until row 3,000 every day is 12 or less and every
 /// amount has exactly three digits after its dot, so the day order and the decimal
@@ -478,16 +492,7 @@ fn a_file_read_in_parts_gives_what_one_reader_gives() {
                     head_bytes: Some(64),
                     ..Default::default()
                 };
-                match roi::input::load(std::slice::from_ref(&path), &options) {
-                    Ok(dataset) => {
-                        let mut csv = Vec::new();
-                        roi::render::normalized_csv(&dataset, &mut csv).unwrap();
-                        let lines: Vec<u64> = dataset.rows.iter().map(|r| r.line).collect();
-                        let files = serde_json::to_string(&dataset.files).unwrap();
-                        Ok((String::from_utf8(csv).unwrap(), lines, files))
-                    }
-                    Err(e) => Err(e.to_string()),
-                }
+                read_one_file(&path, &options)
             };
             let one = read(1);
             for threads in [2, 3, 7] {
@@ -578,17 +583,7 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
             head_bytes: (threads > 1).then_some(64),
             ..Default::default()
         };
-        match roi::input::load(std::slice::from_ref(&path), &options) {
-            Ok(dataset) => {
-                let mut csv = Vec::new();
-                roi::render::normalized_csv(&dataset, &mut csv).unwrap();
-                let lines: Vec<u64> = dataset.rows.iter().map(|r| r.line).collect();
-                let mut file = serde_json::to_value(&dataset.files[0]).unwrap();
-                file["path"] = serde_json::Value::Null;
-                Ok((String::from_utf8(csv).unwrap(), lines, file))
-            }
-            Err(e) => Err(e.to_string().replace(name, "FILE").replace("-split", "")),
-        }
+        read_one_file(&path, &options).map_err(|e| e.replace(name, "FILE").replace("-split", ""))
     };
     let read = |name: &str, text: &str| read_on(name, text, 1);
     for (name, text) in &cases {
