@@ -182,14 +182,21 @@ pub fn read_csv(
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
     let kind = format!("roi:{}", kind.join(","));
-    super::parts::read(text, parts, above + 1, builder, |reader, builder, first| {
-        let fields: Vec<Field> = names.iter().map(|n| field_for(n, builder)).collect();
-        builder.set_kind(&kind);
-        let mut record = Record::default();
-        while first && reader.read(&mut record)? && record.is_blank() {}
-        let mut values = Vec::with_capacity(fields.len());
-        read_rows(path, reader, &names, &fields, &mut values, builder)
-    })
+    super::parts::read(
+        text,
+        parts,
+        above + 1,
+        builder,
+        |reader, builder, first| {
+            let fields: Vec<Field> = names.iter().map(|n| field_for(n, builder)).collect();
+            builder.set_kind(&kind);
+            let mut record = Record::default();
+            while first && reader.read(&mut record)? && record.is_blank() {}
+            let mut values = Vec::with_capacity(fields.len());
+            read_rows(path, reader, &names, &fields, &mut values, builder)
+        },
+        |()| super::parts::After::Go,
+    )
     .map(drop)
 }
 

@@ -12,22 +12,36 @@ use super::InputError;
 use super::text::{RecordReader, Text};
 use crate::normalize::Builder;
 
+/// What the parts after one are still needed for, once it has been read.
+pub enum After {
+    /// Everything: its rows are taken in, and the next part is read on.
+    Go,
+    /// What later parts give and their errors, not their rows: one reader stops
+    /// building rows here (but reads on).
+    NoMoreRows,
+    /// Nothing: one reader stops here (another table starts).
+    Stop,
+}
+
 /// Reads `text` with `read`, in up to `parts` parts at once, the first `keep`
 /// records (a header and what is above it) in the first part. `read` gets a reader,
 /// the builder its rows go to, and whether the reader starts at the text's first
-/// record (the header is then its to read). What it gives for each part comes back
-/// in file order, with the lines before the part: lines in what a part gives are
-/// counted from the part's start.
-pub fn read<T, F>(
+/// record (the header is then its to read); `after` tells from what it gave what the
+/// later parts are still needed for. What each part needed gave comes back in file
+/// order, with the lines before the part: lines in what a part gives are counted
+/// from the part's start.
+pub fn read<T, F, A>(
     text: &Text,
     parts: usize,
     keep: usize,
     builder: &mut Builder,
     read: F,
+    after: A,
 ) -> Result<Vec<(T, u64)>, InputError>
 where
     T: Send,
     F: Fn(&mut RecordReader<'_>, &mut Builder<'_>, bool) -> Result<T, InputError> + Sync,
+    A: Fn(&T) -> After,
 {
     let cuts = if builder.is_flushing() {
         // Flushed rows cannot wait for the parts before them.
@@ -61,6 +75,12 @@ where
         };
         let mut reader = text.part(None, Some(first_cut))?;
         let first = read(&mut reader, builder, true).map_err(|e| failed(&reader, e, 0))?;
+        let mut rows_wanted = true;
+        match after(&first) {
+            After::Go => {}
+            After::NoMoreRows => rows_wanted = false,
+            After::Stop => return Ok(vec![(first, 0)]),
+        }
         let mut given = vec![(first, 0)];
         // Lines before the part `reader` read.
         let mut lines = 0;
@@ -74,14 +94,25 @@ where
                 let mut rest = builder.part();
                 let more =
                     read(&mut reader, &mut rest, false).map_err(|e| failed(&reader, e, lines))?;
-                builder.absorb_part(rest, lines);
+                if rows_wanted {
+                    builder.absorb_part(rest, lines);
+                }
                 given.push((more, lines));
                 return Ok(given);
             };
             lines += read_lines;
             let (next, part, result) = joined?;
-            given.push((result.map_err(|e| failed(&next, e, lines))?, lines));
-            builder.absorb_part(part, lines);
+            let output = result.map_err(|e| failed(&next, e, lines))?;
+            let then = after(&output);
+            if rows_wanted {
+                builder.absorb_part(part, lines);
+            }
+            given.push((output, lines));
+            match then {
+                After::Go => {}
+                After::NoMoreRows => rows_wanted = false,
+                After::Stop => return Ok(given),
+            }
             reader = next;
         }
         Ok(given)

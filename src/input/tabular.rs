@@ -983,7 +983,18 @@ pub fn read_table(
     let passes = if table.is_open() {
         // The records above the first data record are the first part's.
         let keep = table.first as usize + matched.header + 1;
-        super::parts::read(table.text, parts, keep, builder, first_pass)?
+        // One reader stops building rows at the first it cannot build, and stops
+        // reading at a `#` line after the data.
+        let after = |pass: &Pass| {
+            if pass.new_table {
+                super::parts::After::Stop
+            } else if pass.failed.is_some() {
+                super::parts::After::NoMoreRows
+            } else {
+                super::parts::After::Go
+            }
+        };
+        super::parts::read(table.text, parts, keep, builder, first_pass, after)?
     } else {
         vec![(first_pass(&mut table.text.reader()?, builder, true)?, 0)]
     };

@@ -639,7 +639,9 @@ impl<'a> CsvRecords<'a> {
             + self.line_offset;
         let bytes = record.cells.as_byte_record().as_slice().len();
         let message = if bytes > MAX_RECORD_BYTES {
-            crate::say!("error.long_row", bytes = bytes, max = MAX_RECORD_BYTES)
+            // The same words as when the reader stops such a row before its end:
+            // which of the two happens depends on where reading buffers fall.
+            crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
         } else if record.cells.len() > MAX_COLUMNS {
             crate::say!(
                 "error.wide_row",

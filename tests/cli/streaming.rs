@@ -695,3 +695,108 @@ fn an_early_error_stands_when_a_later_part_is_not_utf8() {
         assert_eq!(read(3), one, "{name}");
     }
 }
+
+/// Found in review: what one reader does at a `#` line after the data (another table
+/// starts), after the first row it cannot read the way the first records say (it
+/// builds no more rows, so registers no more metrics or currencies), and at a row
+/// too long to read, files read in parts do too.
+#[test]
+fn parts_stop_where_one_reader_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<(&str, String)> = Vec::new();
+    let mut two = String::from("Day,Campaign name,Impressions,Amount spent (USD)\n");
+    two.push_str(&"2026-08-01,Summer,10,1.5\n".repeat(30));
+    two.push_str("# Second table\nDay,Campaign name,Reach,Amount spent (USD)\n");
+    two.push_str(&"2026-09-01,Winter,5,1\n".repeat(200));
+    files.push(("two-tables", two));
+    let mut ga4 = String::from("# ----\n# Start date: 20260101\n# End date: 20260131\n");
+    ga4.push_str(
+        "Date,Session source / medium,Sessions,Key events,Total revenue,Engaged sessions\n",
+    );
+    ga4.push_str(&"20260105,l.facebook.com / referral,3,1,5,2\n".repeat(40));
+    ga4.push_str("\n# ----\n# Country\nCountry,Sessions\n");
+    ga4.push_str(&"Vietnam,7\n".repeat(200));
+    files.push(("ga4-two-tables", ga4));
+    // Day first only from row 20 on (a wrong guess fails there); the metric of the
+    // result indicator changes at rows 20 and 60, and the currency at 100.
+    let mut late =
+        String::from("Day,Campaign name,Result indicator,Results,Amount spent,Currency\n");
+    for i in 0..200 {
+        let day = if i == 20 { 13 } else { i % 12 + 1 };
+        let indicator = match i {
+            0..20 => "actions:lead",
+            20..60 => "actions:link_click",
+            _ => "reach",
+        };
+        let currency = if i < 100 { "USD" } else { "EUR" };
+        late.push_str(&format!(
+            "{day:02}/01/2026,Summer,{indicator},3,1.5,{currency}\n"
+        ));
+    }
+    files.push(("late-day-first", late));
+    for (name, text) in &files {
+        let path = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&path, text).unwrap();
+        let read = |threads| {
+            let options = roi::input::ReadOptions {
+                year: Some(2026),
+                threads: std::num::NonZeroUsize::new(threads),
+                head_bytes: Some(64),
+                ..Default::default()
+            };
+            let metrics = roi::input::load(std::slice::from_ref(&path), &options)
+                .map(|d| d.metrics.iter().map(|m| m.name.clone()).collect::<Vec<_>>());
+            (
+                read_one_file(&path, &options),
+                metrics.map_err(|e| e.to_string()),
+            )
+        };
+        let one = read(1);
+        assert!(one.0.is_ok(), "{name}: {:?}", one.0);
+        for threads in [2, 3, 7] {
+            assert_eq!(read(threads), one, "{name} on {threads} threads");
+        }
+    }
+    // Both tables of the first file: 30 + 200 rows.
+    let options = roi::input::ReadOptions {
+        head_bytes: Some(64),
+        threads: std::num::NonZeroUsize::new(3),
+        ..Default::default()
+    };
+    let dataset = roi::input::load(&[dir.path().join("two-tables.csv")], &options).unwrap();
+    assert_eq!(dataset.rows.len(), 230);
+}
+
+/// A row of 2 MiB is reported with the same words wherever the reading buffers fall:
+/// on one thread and in parts, which start at other offsets.
+#[test]
+fn a_huge_row_reads_the_same_in_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("date,platform,likes\n");
+    text.push_str(&"2026-08-01,facebook,1\n".repeat(110_000));
+    text.push_str("2026-08-01,facebook,");
+    text.push_str(&"7".repeat(2_167_488));
+    text.push_str("\n2026-08-01,facebook,1\n");
+    let path = dir.path().join("huge.csv");
+    std::fs::write(&path, &text).unwrap();
+    let read = |threads| {
+        let options = roi::input::ReadOptions {
+            threads: std::num::NonZeroUsize::new(threads),
+            ..Default::default()
+        };
+        roi::input::load(std::slice::from_ref(&path), &options)
+            .map(|d| d.rows.len())
+            .unwrap_err()
+            .to_string()
+    };
+    let one = read(1);
+    // Header on line 1, rows on 2–110,001.
+    assert!(
+        one.ends_with(
+            "huge.csv:110002: the row is longer than 1048576 bytes, the most roi reads in one \
+             row (a damaged file, or not a table?); reading stopped there"
+        ),
+        "{one}"
+    );
+    assert_eq!(read(2), one);
+}
