@@ -259,8 +259,9 @@ impl<'f> Builder<'f> {
     /// it counted from the part's start: `lines` lines come before it. What comes
     /// out is what reading the part on with this builder gives: rows merge with the
     /// current file's, counts add up, and the first line of each warning and skip
-    /// is the earliest. (One exception, sums included: where adding two merged rows
-    /// would pass the 64-bit limit, the rows that stay apart can be cut differently.)
+    /// is the earliest. (One exception: where adding two merged rows would pass the
+    /// 64-bit limit, the rows that stay apart can be cut differently; their sums are
+    /// the same.)
     pub fn absorb_part(&mut self, part: Builder<'_>, lines: u64) {
         debug_assert!(!self.is_flushing() && !part.is_flushing());
         let ids = self.translate(&part);
