@@ -89,8 +89,8 @@ pub struct Builder<'f> {
     /// checked against the row: the key is not stored a second time.
     merged: hashbrown::HashTable<(u64, usize)>,
     /// Platform and currency values as read, and what they normalize to.
-    platforms: rustc_hash::FxHashMap<Box<str>, Sym>,
-    currencies: rustc_hash::FxHashMap<Box<str>, Sym>,
+    platforms: Cache,
+    currencies: Cache,
     spans: Vec<Span>,
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
@@ -140,8 +140,8 @@ impl<'f> Builder<'f> {
             flush: None,
             merge: None,
             merged: hashbrown::HashTable::new(),
-            platforms: rustc_hash::FxHashMap::default(),
-            currencies: rustc_hash::FxHashMap::default(),
+            platforms: Cache::default(),
+            currencies: Cache::default(),
             spans: Vec::new(),
             kinds: Vec::new(),
             kind: 0,
@@ -517,12 +517,14 @@ impl<'f> Builder<'f> {
                 .filter(|v| !v.is_empty());
             let interner = &mut self.dataset.interner;
             let sym = match (d, value) {
-                (Dimension::Platform, Some(v)) => Some(cached(&mut self.platforms, v, || {
-                    interner.intern(&normalize_platform(v))
-                })),
-                (Dimension::Currency, Some(v)) => Some(cached(&mut self.currencies, v, || {
-                    interner.intern(&v.to_uppercase())
-                })),
+                (Dimension::Platform, Some(v)) => Some(
+                    self.platforms
+                        .get(v, || interner.intern(&normalize_platform(v))),
+                ),
+                (Dimension::Currency, Some(v)) => Some(
+                    self.currencies
+                        .get(v, || interner.intern(&v.to_uppercase())),
+                ),
                 (Dimension::Currency, None) => {
                     self.default_currency.as_deref().map(|c| interner.intern(c))
                 }
@@ -734,18 +736,33 @@ fn merge_hash(
     hasher.finish()
 }
 
-/// The interned normal form of a value as read, worked out once per distinct value.
-fn cached(
-    cache: &mut rustc_hash::FxHashMap<Box<str>, Sym>,
-    raw: &str,
-    make: impl FnOnce() -> Sym,
-) -> Sym {
-    if let Some(&sym) = cache.get(raw) {
-        return sym;
+/// The interned normal forms of values as read, worked out once per distinct value.
+/// A file has a few platforms and currencies, looked up on every row: a short list
+/// is searched before the map, with no hashing.
+#[derive(Default)]
+struct Cache {
+    few: Vec<(Box<str>, Sym)>,
+    more: rustc_hash::FxHashMap<Box<str>, Sym>,
+}
+
+impl Cache {
+    const FEW: usize = 8;
+
+    fn get(&mut self, raw: &str, make: impl FnOnce() -> Sym) -> Sym {
+        if let Some((_, sym)) = self.few.iter().find(|(v, _)| **v == *raw) {
+            return *sym;
+        }
+        if let Some(&sym) = self.more.get(raw) {
+            return sym;
+        }
+        let sym = make();
+        if self.few.len() < Cache::FEW {
+            self.few.push((raw.into(), sym));
+        } else {
+            self.more.insert(raw.into(), sym);
+        }
+        sym
     }
-    let sym = make();
-    cache.insert(raw.into(), sym);
-    sym
 }
 
 /// A custom metric's name as formulas can write it: lowercase, `_` for the rest.

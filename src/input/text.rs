@@ -597,64 +597,78 @@ impl<'a> CsvRecords<'a> {
         if self.position() >= self.stop {
             return Ok(false);
         }
-        let csv = &mut self.csv;
-        let at = |line: u64, message: String| InputError {
-            path: self.path.clone(),
-            line: Some(line),
-            column: None,
-            message,
-        };
-        csv.get_mut().since_record = 0;
-        let start = csv.position().byte();
-        match csv.read_record(&mut record.cells) {
+        self.csv.get_mut().since_record = 0;
+        let start = self.csv.position().byte();
+        match self.csv.read_record(&mut record.cells) {
             Ok(false) => return Ok(false),
             Ok(true) => {}
-            Err(e) => {
-                let byte = e.position().map_or(start, csv::Position::byte);
-                let line = csv.get_mut().line_at(byte) + self.line_offset;
-                let not_utf8 = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
-                let message = match e.kind() {
-                    csv::ErrorKind::Io(io)
-                        if io
-                            .get_ref()
-                            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>) =>
-                    {
-                        crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
-                    }
-                    csv::ErrorKind::Utf8 { .. } => {
-                        crate::say!("error.bad_encoding", encoding = self.encoding)
-                    }
-                    _ => crate::say!("error.bad_csv", error = e),
-                };
-                return Err(Failed {
-                    error: at(line, message),
-                    not_utf8,
-                });
-            }
+            Err(e) => return Err(self.unreadable(&e, start)),
         }
+        let csv = &mut self.csv;
         record.line = record
             .cells
             .position()
             .map_or(0, |p| csv.get_mut().line_at(p.byte()))
             + self.line_offset;
         let bytes = record.cells.as_byte_record().as_slice().len();
+        if bytes > MAX_RECORD_BYTES || record.cells.len() > MAX_COLUMNS {
+            return Err(self.oversized(record, bytes));
+        }
+        Ok(true)
+    }
+
+    fn error_at(&self, line: u64, message: String) -> InputError {
+        InputError {
+            path: self.path.clone(),
+            line: Some(line),
+            column: None,
+            message,
+        }
+    }
+
+    /// Why the parser could not read the record that starts at byte `start`.
+    #[cold]
+    fn unreadable(&mut self, e: &csv::Error, start: u64) -> Failed {
+        let byte = e.position().map_or(start, csv::Position::byte);
+        let line = self.csv.get_mut().line_at(byte) + self.line_offset;
+        let not_utf8 = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
+        let message = match e.kind() {
+            csv::ErrorKind::Io(io)
+                if io
+                    .get_ref()
+                    .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>) =>
+            {
+                crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
+            }
+            csv::ErrorKind::Utf8 { .. } => {
+                crate::say!("error.bad_encoding", encoding = self.encoding)
+            }
+            _ => crate::say!("error.bad_csv", error = e),
+        };
+        Failed {
+            error: self.error_at(line, message),
+            not_utf8,
+        }
+    }
+
+    /// A record read whole that is too long or too wide.
+    #[cold]
+    fn oversized(&self, record: &Record, bytes: usize) -> Failed {
         let message = if bytes > MAX_RECORD_BYTES {
             // The same words as when the reader stops such a row before its end:
             // which of the two happens depends on where reading buffers fall.
             crate::say!("error.long_row_at_least", max = MAX_RECORD_BYTES)
-        } else if record.cells.len() > MAX_COLUMNS {
+        } else {
             crate::say!(
                 "error.wide_row",
                 cells = record.cells.len(),
                 max = MAX_COLUMNS
             )
-        } else {
-            return Ok(true);
         };
-        Err(Failed {
-            error: at(record.line, message),
+        Failed {
+            error: self.error_at(record.line, message),
             not_utf8: false,
-        })
+        }
     }
 }
 
