@@ -684,10 +684,7 @@ fn an_early_error_stands_when_a_later_part_is_not_utf8() {
                 head_bytes: Some(64),
                 ..Default::default()
             };
-            roi::input::load(std::slice::from_ref(&path), &options)
-                .map(|d| d.rows.len())
-                .unwrap_err()
-                .to_string()
+            read_one_file(&path, &options).unwrap_err()
         };
         let one = read(1);
         // Header on line 1, rows on 2–51, the ragged row on 52.
@@ -784,10 +781,7 @@ fn a_huge_row_reads_the_same_in_parts() {
             threads: std::num::NonZeroUsize::new(threads),
             ..Default::default()
         };
-        roi::input::load(std::slice::from_ref(&path), &options)
-            .map(|d| d.rows.len())
-            .unwrap_err()
-            .to_string()
+        read_one_file(&path, &options).unwrap_err()
     };
     let one = read(1);
     // Header on line 1, rows on 2–110,001.
