@@ -68,33 +68,43 @@ impl Cell<'_> {
         non_negative: bool,
         builder: &mut Builder,
     ) -> Result<Option<Amount>, InputError> {
-        let metric = || builder.metric_info(id).name.clone();
-        let value = parse_plain(self.value).map_err(|e| {
-            let metric = metric();
-            self.error(match e {
-                NumberError::NotANumber => crate::say!(
-                    "error.native_number",
-                    value = format!("{:?}", self.value),
-                    custom = if crate::model::canonical_metric(&metric).is_none() {
-                        crate::say!("error.custom_metric", column = self.name)
-                    } else {
-                        String::new()
-                    }
-                ),
-                NumberError::TooLarge => {
-                    crate::say!("error.too_large", value = format!("{:?}", self.value))
-                }
-            })
-        })?;
+        let value = match parse_plain(self.value) {
+            Ok(value) => value,
+            Err(e) => return Err(self.not_an_amount(e, id, builder)),
+        };
         if non_negative && value.is_some_and(Amount::is_negative) {
-            // Platforms write corrections (-1 comments); kept so totals match, reported.
-            let metric = metric();
-            builder.warn_row(
-                crate::msg!("warning.negative_kept", metric = metric),
-                self.line,
-            );
+            self.negative_kept(id, builder);
         }
         Ok(value)
+    }
+
+    #[cold]
+    fn not_an_amount(&self, e: NumberError, id: MetricId, builder: &Builder) -> InputError {
+        let metric = &builder.metric_info(id).name;
+        self.error(match e {
+            NumberError::NotANumber => crate::say!(
+                "error.native_number",
+                value = format!("{:?}", self.value),
+                custom = if crate::model::canonical_metric(metric).is_none() {
+                    crate::say!("error.custom_metric", column = self.name)
+                } else {
+                    String::new()
+                }
+            ),
+            NumberError::TooLarge => {
+                crate::say!("error.too_large", value = format!("{:?}", self.value))
+            }
+        })
+    }
+
+    /// Platforms write corrections (-1 comments); kept so totals match, reported.
+    #[cold]
+    fn negative_kept(&self, id: MetricId, builder: &mut Builder) {
+        let metric = builder.metric_info(id).name.clone();
+        builder.warn_row(
+            crate::msg!("warning.negative_kept", metric = metric),
+            self.line,
+        );
     }
 }
 

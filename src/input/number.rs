@@ -17,14 +17,60 @@ pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
 
 /// [`parse_plain`] of bytes already trimmed.
 pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
+    match short_unsigned(t) {
+        Some(value) => Ok(Some(value)),
+        None => parse_signed(t),
+    }
+}
+
+/// The numbers most cells hold, read in one loop: unsigned, at most 12 digits before
+/// the mark and 1 to 6 after it, so they cannot overflow. `None` for anything else,
+/// which the general path reads (or refuses).
+#[inline]
+pub fn short_unsigned(t: &[u8]) -> Option<Amount> {
+    let mut value: i64 = 0;
+    let mut i = 0;
+    while let Some(d) = t
+        .get(i)
+        .map(|b| b.wrapping_sub(b'0'))
+        .filter(|&d| d <= 9 && i <= 12)
+    {
+        value = value * 10 + i64::from(d);
+        i += 1;
+    }
+    if i == 0 || i > 12 {
+        return None;
+    }
+    let int = value * Amount::SCALE;
+    match t.get(i) {
+        None => Some(Amount(int)),
+        Some(b'.') => {
+            let frac = &t[i + 1..];
+            if frac.is_empty()
+                || frac.len() > Amount::DECIMALS
+                || !frac.iter().all(u8::is_ascii_digit)
+            {
+                return None;
+            }
+            let micros = frac.iter().fold(0, |m, &b| m * 10 + i64::from(b - b'0'));
+            Some(Amount(
+                int + micros * POWERS_OF_TEN[Amount::DECIMALS - frac.len()],
+            ))
+        }
+        Some(_) => None,
+    }
+}
+
+/// [`parse_digits`] for any number: signed, long, or with many decimals.
+fn parse_signed(t: &[u8]) -> Result<Option<Amount>, NumberError> {
     let (negative, digits) = match t {
         [] => return Ok(None),
         [b'-', rest @ ..] => (true, rest),
         [b'+', rest @ ..] => (false, rest),
         _ => (false, t),
     };
-    // This runs for every number of every row: no division, and no overflow check
-    // while the integer part has too few digits to overflow.
+    // No division, and no overflow check while the integer part has too few digits
+    // to overflow.
     let (int, frac) = match digits.iter().position(|&b| b == b'.') {
         Some(dot) => (&digits[..dot], &digits[dot + 1..]),
         None => (digits, &[][..]),
@@ -145,6 +191,17 @@ mod tests {
         assert_eq!(parse_plain(".5"), Ok(Some(Amount(500_000))));
         assert_eq!(parse_plain("1.0000005"), Ok(Some(Amount(1_000_001))));
         assert_eq!(parse_plain("  "), Ok(None));
+        // Either side of the one-loop path: 12 digits and 6 decimals, then one more.
+        assert_eq!(
+            parse_plain("999999999999.999999"),
+            Ok(Some(Amount(999_999_999_999_999_999)))
+        );
+        assert_eq!(
+            parse_plain("1000000000000.5"),
+            Ok(Some(Amount(1_000_000_000_000_500_000)))
+        );
+        assert_eq!(parse_plain("2.1234565"), Ok(Some(Amount(2_123_457))));
+        assert_eq!(parse_plain("7."), Ok(Some(Amount(7_000_000))));
     }
 
     #[test]

@@ -58,6 +58,11 @@ pub fn is_censored(text: &str) -> bool {
 
 /// Parses a localized number into an exact amount. `Ok(None)` for placeholders.
 pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, NumberError> {
+    if mark != DecimalMark::Comma
+        && let Some(value) = super::number::short_unsigned(trim(text).as_bytes())
+    {
+        return Ok(Some(value));
+    }
     if is_missing(text) {
         return Ok(None);
     }
@@ -711,7 +716,7 @@ mod tests {
 
         /// The two fast paths read every number exactly as the general path does.
         #[test]
-        fn fast_paths_agree_with_the_general_one(text in "[-0-9.,%]{1,24}") {
+        fn fast_paths_agree_with_the_general_one(text in " ?[-+0-9.,%]{1,24} ?") {
             for mark in [DecimalMark::Auto, DecimalMark::Dot, DecimalMark::Comma] {
                 let general = if is_missing(&text) {
                     Ok(None)
