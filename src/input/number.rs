@@ -17,34 +17,48 @@ pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
 
 /// [`parse_plain`] of bytes already trimmed.
 pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
-    match short_unsigned(t) {
+    match short_unsigned(t, None, b'.') {
         Some(value) => Ok(Some(value)),
         None => parse_signed(t),
     }
 }
 
-/// The numbers most cells hold, read in one loop: unsigned, at most 12 digits before
-/// the mark and 1 to 6 after it, so they cannot overflow. `None` for anything else,
-/// which the general path reads (or refuses).
+/// The numbers most cells hold, read in one loop: unsigned, with at most 12 digits
+/// before the `decimal` mark (in groups of three if `thousands` separates them) and
+/// 1 to 6 after it, so they cannot overflow. `None` for anything else, which the
+/// general paths read (or refuse).
 #[inline]
-pub fn short_unsigned(t: &[u8]) -> Option<Amount> {
+pub fn short_unsigned(t: &[u8], thousands: Option<u8>, decimal: u8) -> Option<Amount> {
     let mut value: i64 = 0;
+    let mut digits = 0;
+    // Digits since the last separator, and whether there was one.
+    let mut group = 0;
+    let mut grouped = false;
     let mut i = 0;
-    while let Some(d) = t
-        .get(i)
-        .map(|b| b.wrapping_sub(b'0'))
-        .filter(|&d| d <= 9 && i <= 12)
-    {
-        value = value * 10 + i64::from(d);
+    while let Some(&b) = t.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d <= 9 {
+            if digits == 12 {
+                return None;
+            }
+            value = value * 10 + i64::from(d);
+            digits += 1;
+            group += 1;
+        } else if Some(b) == thousands && (group == 3 || (!grouped && (1..=2).contains(&group))) {
+            grouped = true;
+            group = 0;
+        } else {
+            break;
+        }
         i += 1;
     }
-    if i == 0 || i > 12 {
+    if digits == 0 || (grouped && group != 3) {
         return None;
     }
     let int = value * Amount::SCALE;
     match t.get(i) {
         None => Some(Amount(int)),
-        Some(b'.') => {
+        Some(&b) if b == decimal => {
             let frac = &t[i + 1..];
             if frac.is_empty()
                 || frac.len() > Amount::DECIMALS
