@@ -16,6 +16,7 @@ pub fn parse_plain(text: &str) -> Result<Option<Amount>, NumberError> {
 }
 
 /// [`parse_plain`] of bytes already trimmed.
+#[inline]
 pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
     match short_unsigned(t, None, b'.') {
         Some(value) => Ok(Some(value)),
@@ -27,7 +28,7 @@ pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
 /// before the `decimal` mark (in groups of three if `thousands` separates them) and
 /// 1 to 6 after it, so they cannot overflow. `None` for anything else, which the
 /// general paths read (or refuse).
-#[inline]
+#[inline(always)]
 pub fn short_unsigned(t: &[u8], thousands: Option<u8>, decimal: u8) -> Option<Amount> {
     let mut value: i64 = 0;
     let mut digits = 0;
