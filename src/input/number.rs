@@ -28,6 +28,10 @@ pub fn parse_digits(t: &[u8]) -> Result<Option<Amount>, NumberError> {
 /// before the `decimal` mark (in groups of three if `thousands` separates them) and
 /// 1 to 6 after it, so they cannot overflow. `None` for anything else, which the
 /// general paths read (or refuse).
+#[expect(
+    clippy::inline_always,
+    reason = "measured: left to the compiler, it is called, not inlined, in the reader's cell loop (7 % of the time)"
+)]
 #[inline(always)]
 pub fn short_unsigned(t: &[u8], thousands: Option<u8>, decimal: u8) -> Option<Amount> {
     let mut value: i64 = 0;

@@ -94,12 +94,12 @@ pub const MAX_COLUMNS: usize = 10_000;
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
 /// One record of cells, with its first physical line (1-based). The cells share one
-/// buffer (a csv `StringRecord`): a record costs its text and an offset per cell,
-/// not an allocation per cell.
+/// buffer: a record costs its text and two offsets per cell, not an allocation per
+/// cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
     pub line: u64,
-    pub cells: csv::StringRecord,
+    pub cells: simd_csv::StringRecord,
 }
 
 impl Record {
@@ -327,18 +327,18 @@ impl Text {
             Held::Records(records) => Input::Held(records.iter()),
             Held::Text(text) => Input::Csv(Box::new(CsvRecords::new(
                 self,
-                Box::new(&text.as_bytes()[self.skip as usize..]),
+                Source::Bytes(text.as_bytes()),
                 self.skip,
                 self.line_offset,
-            ))),
+            )?)),
             Held::Disk => {
-                let open = || -> Result<CsvRecords<'static>, InputError> {
-                    Ok(CsvRecords::new(
+                let open = || {
+                    CsvRecords::new(
                         self,
-                        Box::new(self.open_at(self.skip)?),
+                        Source::Disk(self.path.clone()),
                         self.skip,
                         self.line_offset,
-                    ))
+                    )
                 };
                 let ahead = if read_ahead {
                     ReadAhead::start(open()?)
@@ -410,24 +410,14 @@ impl Text {
     /// [`RecordReader::lines_to`] tells how many lines each part before it has.
     pub fn part(&self, from: Option<Cut>, to: Option<Cut>) -> Result<RecordReader<'_>, InputError> {
         let (start, line_offset) = from.map_or((self.skip, self.line_offset), |c| (c.at, 0));
-        let mut records = CsvRecords::new(self, Box::new(self.open_at(start)?), start, line_offset);
+        let source = Source::Disk(self.path.clone());
+        let mut records = CsvRecords::new(self, source, start, line_offset)?;
         records.stop = to.map_or(u64::MAX, |c| c.breaks);
         Ok(RecordReader {
             text: self,
             input: Input::Csv(Box::new(records)),
             part_not_utf8: Some(false),
         })
-    }
-
-    /// The file on disk, at byte `at`.
-    fn open_at(&self, at: u64) -> Result<std::fs::File, InputError> {
-        use std::io::{Seek, SeekFrom};
-        let error = |e: std::io::Error| {
-            InputError::file(&self.path, crate::say!("error.read_file", error = e))
-        };
-        let mut file = std::fs::File::open(&self.path).map_err(error)?;
-        file.seek(SeekFrom::Start(at)).map_err(error)?;
-        Ok(file)
     }
 }
 
@@ -532,7 +522,8 @@ impl RecordReader<'_> {
         if ended <= cut.breaks || ended > cut.at {
             return None;
         }
-        let before_run = records.csv.get_mut().line_at(cut.breaks - 1 - records.base) - 1;
+        let last_byte = cut.breaks - 1 - records.base;
+        let before_run = records.counted().line_at(last_byte) - 1;
         Some(records.line_offset + before_run + cut.newlines)
     }
 
@@ -550,9 +541,48 @@ struct Failed {
     not_utf8: bool,
 }
 
+/// Where a reader's bytes come from, so that it can start again at any byte.
+enum Source<'a> {
+    Disk(std::path::PathBuf),
+    /// The whole text.
+    Bytes(&'a [u8]),
+}
+
+type Bytes<'a> = Counted<Box<dyn std::io::Read + Send + 'a>>;
+
+impl<'a> Source<'a> {
+    fn open_at(&self, at: u64) -> std::io::Result<Box<dyn std::io::Read + Send + 'a>> {
+        match self {
+            Source::Disk(path) => {
+                use std::io::{Seek, SeekFrom};
+                let mut file = std::fs::File::open(path)?;
+                file.seek(SeekFrom::Start(at))?;
+                Ok(Box::new(file))
+            }
+            Source::Bytes(bytes) => {
+                let at = usize::try_from(at).unwrap_or(usize::MAX);
+                Ok(Box::new(bytes.get(at..).unwrap_or_default()))
+            }
+        }
+    }
+}
+
+/// The two csv parsers. Both read a text the same way when its quotes only open and
+/// close whole cells and its lines end in LF or CRLF, as nearly every export's do:
+/// the fast one reads while the input checks that ([`Plain`]); at the first record
+/// where the check fails, or that fails itself, the exact one takes over.
+enum Parser<'a> {
+    /// simd-csv: finds quotes, delimiters and line ends many bytes at a time.
+    Fast(simd_csv::Reader<Bytes<'a>>),
+    /// The csv crate's, which reads any text as the csv crate does.
+    Exact(csv::Reader<Bytes<'a>>, csv::StringRecord),
+}
+
 /// The csv parser over a text's bytes, with the checks every record passes.
 struct CsvRecords<'a> {
-    csv: csv::Reader<Counted<Box<dyn std::io::Read + Send + 'a>>>,
+    parser: Parser<'a>,
+    source: Source<'a>,
+    delimiter: u8,
     path: std::path::PathBuf,
     line_offset: u64,
     encoding: String,
@@ -560,57 +590,133 @@ struct CsvRecords<'a> {
     base: u64,
     /// No record is read once the input is at this byte of the text (a [`Cut`]).
     stop: u64,
+    /// Where the last record the fast parser read starts (from `base`), and its line.
+    last: Option<(u64, u64)>,
 }
 
 impl<'a> CsvRecords<'a> {
-    /// Records of `input`, which starts at byte `base` of the text and on line
-    /// `line_offset + 1`.
+    /// Records of `source` from its byte `base`, which is on line `line_offset + 1`.
     fn new(
         text: &Text,
-        input: Box<dyn std::io::Read + Send + 'a>,
+        source: Source<'a>,
         base: u64,
         line_offset: u64,
-    ) -> CsvRecords<'a> {
-        let csv = csv::ReaderBuilder::new()
+    ) -> Result<CsvRecords<'a>, InputError> {
+        let input = source
+            .open_at(base)
+            .map_err(|e| InputError::file(&text.path, crate::say!("error.read_file", error = e)))?;
+        let parser = simd_csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(text.delimiter)
             .buffer_capacity(1 << 16)
-            .from_reader(Counted::new(input));
-        CsvRecords {
-            csv,
+            .from_reader(Counted::checked(input, text.delimiter));
+        Ok(CsvRecords {
+            parser: Parser::Fast(parser),
+            source,
+            delimiter: text.delimiter,
             path: text.path.clone(),
             line_offset,
             encoding: text.encoding.clone(),
             base,
             stop: u64::MAX,
+            last: None,
+        })
+    }
+
+    fn counted(&mut self) -> &mut Bytes<'a> {
+        match &mut self.parser {
+            Parser::Fast(fast) => fast.get_mut(),
+            Parser::Exact(exact, _) => exact.get_mut(),
         }
     }
 
-    /// The byte of the text after the last record read (after its first line-break
-    /// byte: the csv parser takes the `\n` of a `\r\n` with the next record).
+    /// The byte of the text after the last record read: after the `\n` ending it for
+    /// the fast parser, after the first byte of its line break for the exact one
+    /// (which takes the `\n` of a `\r\n` with the next record).
     fn position(&self) -> u64 {
-        self.base + self.csv.position().byte()
+        self.base
+            + match &self.parser {
+                Parser::Fast(fast) => fast.position(),
+                Parser::Exact(exact, _) => exact.position().byte(),
+            }
     }
 
     fn read(&mut self, record: &mut Record) -> Result<bool, Failed> {
         if self.position() >= self.stop {
             return Ok(false);
         }
-        self.csv.get_mut().since_record = 0;
-        let start = self.csv.position().byte();
-        match self.csv.read_record(&mut record.cells) {
+        if let Parser::Fast(fast) = &mut self.parser {
+            let start = fast.position();
+            fast.get_mut().since_record = 0;
+            match fast.read_record(&mut record.cells) {
+                Ok(false) => return Ok(false),
+                Ok(true)
+                    if record.cells.as_byte_record().as_slice().len() <= MAX_RECORD_BYTES
+                        && record.cells.len() <= MAX_COLUMNS =>
+                {
+                    record.line = fast.get_mut().line_at(start) + self.line_offset;
+                    self.last = Some((start, record.line));
+                    return Ok(true);
+                }
+                // The exact parser reads this record again: the same way, or with the
+                // error it is to give.
+                _ => self.take_over()?,
+            }
+        }
+        self.read_exact(record)
+    }
+
+    /// The exact parser goes on from the record after the last one read.
+    #[cold]
+    fn take_over(&mut self) -> Result<(), Failed> {
+        let (from, line) = self
+            .last
+            .map_or((0, None), |(from, line)| (from, Some(line)));
+        self.base += from;
+        let input = self.source.open_at(self.base).map_err(|e| Failed {
+            error: InputError::file(&self.path, crate::say!("error.read_file", error = e)),
+            not_utf8: false,
+        })?;
+        let exact = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .buffer_capacity(1 << 16)
+            .from_reader(Counted::new(input));
+        self.parser = Parser::Exact(exact, csv::StringRecord::new());
+        if let Some(line) = line {
+            // The last record read, read again to learn the lines before it.
+            self.line_offset = 0;
+            let mut again = Record::default();
+            self.read_exact(&mut again)?;
+            self.line_offset = line.saturating_sub(again.line);
+        }
+        Ok(())
+    }
+
+    fn read_exact(&mut self, record: &mut Record) -> Result<bool, Failed> {
+        let Parser::Exact(csv, cells) = &mut self.parser else {
+            unreachable!("the exact parser reads once it has taken over");
+        };
+        csv.get_mut().since_record = 0;
+        let start = csv.position().byte();
+        match csv.read_record(cells) {
             Ok(false) => return Ok(false),
             Ok(true) => {}
-            Err(e) => return Err(self.unreadable(&e, start)),
+            Err(e) => {
+                let byte = e.position().map_or(start, csv::Position::byte);
+                let line = csv.get_mut().line_at(byte) + self.line_offset;
+                return Err(self.unreadable(&e, line));
+            }
         }
-        let csv = &mut self.csv;
-        record.line = record
-            .cells
+        record.line = cells
             .position()
             .map_or(0, |p| csv.get_mut().line_at(p.byte()))
             + self.line_offset;
-        let bytes = record.cells.as_byte_record().as_slice().len();
+        record.cells.clear();
+        record.cells.extend(cells.iter());
+        let bytes = cells.as_byte_record().as_slice().len();
         if bytes > MAX_RECORD_BYTES || record.cells.len() > MAX_COLUMNS {
             return Err(self.oversized(record, bytes));
         }
@@ -626,11 +732,9 @@ impl<'a> CsvRecords<'a> {
         }
     }
 
-    /// Why the parser could not read the record that starts at byte `start`.
+    /// Why the parser could not read the record at `line`.
     #[cold]
-    fn unreadable(&mut self, e: &csv::Error, start: u64) -> Failed {
-        let byte = e.position().map_or(start, csv::Position::byte);
-        let line = self.csv.get_mut().line_at(byte) + self.line_offset;
+    fn unreadable(&self, e: &csv::Error, line: u64) -> Failed {
         let not_utf8 = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
         let message = match e.kind() {
             csv::ErrorKind::Io(io)
@@ -797,11 +901,25 @@ impl std::fmt::Display for TooLong {
 
 impl std::error::Error for TooLong {}
 
+/// Input the fast parser cannot be trusted with, found while it is read: the exact
+/// parser takes over ([`Plain`]).
+#[derive(Debug)]
+struct NotPlain;
+
+impl std::fmt::Display for NotPlain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("quotes or line ends the fast parser may read otherwise")
+    }
+}
+
+impl std::error::Error for NotPlain {}
+
 /// A reader that remembers where its line breaks are, so each record's physical
 /// line is known without holding the text: the csv crate's own line count is one
 /// short after a CRLF. Breaks are kept as runs of `\r`/`\n` (a record's position may
 /// point at the terminator before it), and forgotten once the records have passed
-/// them. It also stops a record that grows past the limit before it fills memory.
+/// them. It also stops a record that grows past the limit before it fills memory,
+/// and, for the fast parser, checks that the text is [`Plain`].
 struct Counted<R> {
     inner: R,
     offset: u64,
@@ -813,6 +931,7 @@ struct Counted<R> {
     passed: u64,
     /// Bytes read since the current record started.
     since_record: u64,
+    plain: Option<Plain>,
 }
 
 impl<R> Counted<R> {
@@ -824,6 +943,20 @@ impl<R> Counted<R> {
             open: None,
             passed: 0,
             since_record: 0,
+            plain: None,
+        }
+    }
+
+    /// A reader that fails with [`NotPlain`] where the text stops being [`Plain`].
+    fn checked(inner: R, delimiter: u8) -> Counted<R> {
+        Counted {
+            plain: Some(Plain {
+                delimiter,
+                quoted: false,
+                before: None,
+                pending: None,
+            }),
+            ..Counted::new(inner)
         }
     }
 
@@ -851,9 +984,15 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
             return Err(std::io::Error::other(TooLong));
         }
         let n = self.inner.read(buf)?;
-        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+        let bytes = &buf[..n];
+        if let Some(plain) = &mut self.plain
+            && !plain.accepts(bytes)
+        {
+            return Err(std::io::Error::other(NotPlain));
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let at = self.offset + i as u64;
-            let newline = u64::from(buf[i] == b'\n');
+            let newline = u64::from(bytes[i] == b'\n');
             match &mut self.open {
                 Some((_, newlines, next)) if *next == at => {
                     *newlines += newline;
@@ -869,6 +1008,77 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
         self.offset += n as u64;
         self.since_record += n as u64;
         Ok(n)
+    }
+}
+
+/// Whether a text is read the same by both parsers ([`Parser`]), checked as it is
+/// read: every quote opens a cell (at its start), closes it (before a delimiter, a
+/// line end or the end), or is doubled inside it; every `\r` is followed by `\n`
+/// and outside quotes; every quoted cell is closed. What the csv crate reads in its own
+/// way (a quote inside an unquoted cell, text after a closing quote, lines ending
+/// in a lone `\r`) is left to it, and so are cells with a `\r` inside quotes.
+struct Plain {
+    delimiter: u8,
+    /// Inside a quoted cell.
+    quoted: bool,
+    /// The byte before those being checked; `None` at the start of the text.
+    before: Option<u8>,
+    /// The last byte checked, when what follows it decides: a quote inside a quoted
+    /// cell, or a `\r` outside one.
+    pending: Option<u8>,
+}
+
+impl Plain {
+    /// Checks the next `bytes` of the text (empty at its end).
+    fn accepts(&mut self, bytes: &[u8]) -> bool {
+        let Some(&last) = bytes.last() else {
+            return !self.quoted || self.pending == Some(b'"');
+        };
+        let ends_cell = |b: u8| b == self.delimiter || b == b'\r' || b == b'\n';
+        // An escaped quote's second half is not looked at again.
+        let mut skip_to = 0;
+        match self.pending.take() {
+            Some(b'"') if bytes[0] == b'"' => skip_to = 1,
+            Some(b'"') if ends_cell(bytes[0]) => self.quoted = false,
+            Some(b'\r') if bytes[0] == b'\n' => {}
+            Some(_) => return false,
+            None => {}
+        }
+        for i in memchr::memchr2_iter(b'"', b'\r', bytes) {
+            if i < skip_to {
+                continue;
+            }
+            let next = bytes.get(i + 1).copied();
+            match (bytes[i], self.quoted) {
+                (b'"', true) => match next {
+                    Some(b'"') => skip_to = i + 2,
+                    Some(b) if ends_cell(b) => self.quoted = false,
+                    Some(_) => return false,
+                    None => self.pending = Some(b'"'),
+                },
+                (b'"', false) => {
+                    let before = if i == 0 {
+                        self.before
+                    } else {
+                        Some(bytes[i - 1])
+                    };
+                    if before.is_some_and(|b| !ends_cell(b)) {
+                        return false;
+                    }
+                    self.quoted = true;
+                }
+                (_, false) => match next {
+                    Some(b'\n') => {}
+                    Some(_) => return false,
+                    None => self.pending = Some(b'\r'),
+                },
+                // The fast parser can lose a `\r` inside quotes (before the closing
+                // one at the end of the text).
+                (_, true) => return false,
+            }
+        }
+        self.before = Some(last);
+        true
     }
 }
 
@@ -996,7 +1206,7 @@ mod tests {
         let (recs, d) = records(p, "sep=;\n\"a\";\"b\"\n1;2\n").unwrap();
         assert_eq!(d, b';');
         assert_eq!(recs[0].line, 2);
-        assert_eq!(recs[1].cells, vec!["1", "2"]);
+        assert!(recs[1].cells.iter().eq(["1", "2"]));
         let (_, d) = records(p, "Day\tCampaign\tCost\n2026-01-01\tA\t$412.30\n").unwrap();
         assert_eq!(d, b'\t');
         let (_, d) = records(
@@ -1104,5 +1314,137 @@ mod line_tests {
         check(&row.repeat(60), Some(31));
         let quoted = format!("a,b\n1,\"{}\"\n2,3\n", "x\ny\n".repeat(100));
         check(&quoted, None);
+    }
+}
+
+#[cfg(test)]
+mod parser_tests {
+    use super::*;
+
+    /// What a reader gives: each record's line and cells, or the error it stops at.
+    fn read_all(
+        bytes: &[u8],
+        delimiter: u8,
+        exact: bool,
+    ) -> Vec<Result<(u64, Vec<String>), String>> {
+        let mut text = Text::in_memory(Path::new("t.csv"), String::new(), "utf-8");
+        text.delimiter = delimiter;
+        let mut records = CsvRecords::new(&text, Source::Bytes(bytes), 0, 0).unwrap();
+        if exact {
+            records
+                .take_over()
+                .map_err(|f| f.error.to_string())
+                .unwrap();
+        }
+        let mut out = Vec::new();
+        let mut record = Record::default();
+        loop {
+            match records.read(&mut record) {
+                Ok(true) => out.push(Ok((
+                    record.line,
+                    record.cells.iter().map(str::to_owned).collect(),
+                ))),
+                Ok(false) => return out,
+                Err(failed) => {
+                    out.push(Err(format!("{} {}", failed.error, failed.not_utf8)));
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// A cell as exports write them, or as they should not.
+    fn cell() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::prop_oneof![
+            "[a-z0-9 é]{0,6}",
+            "\"[a-z,;\r\n é]{0,6}\"",
+            "\"[a-z]{0,3}\"\"[a-z ,]{0,3}\"",
+            // What the fast parser must hand over: stray quotes, text after a closing
+            // quote, an open quote, a lone `\r`.
+            "[a-z]{0,2}\"[a-z,]{0,2}",
+            "\"[a-z]{0,2}\"[a-z]{1,2}",
+            "\"[a-z\n]{0,3}",
+            "[a-z]{0,2}\r[a-z]{0,2}",
+        ]
+    }
+
+    fn text() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let line = proptest::collection::vec(cell(), 1..4).prop_map(|cells| cells.join(","));
+        let ending = proptest::prop_oneof!["\n", "\r\n", "\n\n", "\r\n\r\n", "\r", ""];
+        let lines = proptest::collection::vec((line, ending), 0..6);
+        let noise = proptest::collection::vec(
+            proptest::sample::select(vec![
+                b'a', b',', b';', b'"', b'\r', b'\n', 0xC3, 0xA9, 0xFF, 0xEF,
+            ]),
+            0..40,
+        );
+        proptest::prop_oneof![
+            lines.prop_map(|lines| {
+                lines
+                    .into_iter()
+                    .flat_map(|(l, e)| format!("{l}{e}").into_bytes())
+                    .collect()
+            }),
+            noise,
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The fast parser, with the exact one taking over where the text is not
+        /// plain, reads every text as the exact parser alone does: the same records,
+        /// lines and errors.
+        #[test]
+        fn the_fast_parser_reads_as_the_exact_one(mut bytes in text(), semicolon: bool, bom: bool) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            if bom {
+                bytes.splice(0..0, "\u{feff}".bytes());
+            }
+            proptest::prop_assert_eq!(
+                read_all(&bytes, delimiter, false),
+                read_all(&bytes, delimiter, true)
+            );
+        }
+
+        /// The check gives the same answer however the text is split into reads.
+        #[test]
+        fn the_plain_check_does_not_depend_on_reads(bytes in text(), cuts in proptest::collection::vec(0usize..60, 0..4)) {
+            let check = |pieces: &[&[u8]]| {
+                let mut plain = Plain { delimiter: b',', quoted: false, before: None, pending: None };
+                pieces.iter().filter(|p| !p.is_empty()).all(|p| plain.accepts(p))
+                    && plain.accepts(&[])
+            };
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            cuts.sort_unstable();
+            let mut pieces = Vec::new();
+            let mut from = 0;
+            for cut in cuts {
+                pieces.push(&bytes[from..cut]);
+                from = cut;
+            }
+            pieces.push(&bytes[from..]);
+            proptest::prop_assert_eq!(check(&pieces), check(&[&bytes[..]]));
+        }
+    }
+
+    #[test]
+    fn plain_texts_are_read_fast_and_others_handed_over() {
+        let fast = |t: &str| {
+            let mut plain = Plain {
+                delimiter: b',',
+                quoted: false,
+                before: None,
+                pending: None,
+            };
+            plain.accepts(t.as_bytes()) && plain.accepts(&[])
+        };
+        assert!(fast("a,\"b, \"\"c\"\"\"\r\n\"x\ny\",2\n"));
+        assert!(!fast("\"x\r\ny\",2\n"), "a CR inside quotes");
+        assert!(!fast("a\"b,c\n"), "a quote inside an unquoted cell");
+        assert!(!fast("\"a\"b,c\n"), "text after a closing quote");
+        assert!(!fast("a,b\rc,d\r"), "lines ending in a lone CR");
+        assert!(!fast("\"a,b\n"), "a quote never closed");
     }
 }

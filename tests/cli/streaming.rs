@@ -478,6 +478,16 @@ fn a_file_read_in_parts_gives_what_one_reader_gives() {
             ),
         ),
     ];
+    // The fast parser hands over to the csv crate's at a quote inside a cell, which
+    // the csv crate reads as a character.
+    texts.push((
+        "stray-quote",
+        format!(
+            "{header}{}2026-08-01,facebook,ab\"c,1,1\n{}",
+            body("\n", 0..2500),
+            body("\n", 2500..3000)
+        ),
+    ));
     texts.push(("cr-only", texts[0].1.replace('\n', "\r")));
     texts.push(("blank-lines-first", format!("\n\n\n{}", texts[0].1)));
     let keep = roi::normalize::Keep::new([roi::model::Dimension::Campaign]);
@@ -516,6 +526,15 @@ fn a_file_read_in_parts_gives_what_one_reader_gives() {
         warning.args[..2],
         [("rows", "31".to_owned()), ("line", "3".to_owned())]
     );
+    // The stray quote is a character of its cell, on line 2 + 2,500; the last row
+    // is on line 3,002.
+    let dataset = roi::input::load(&[dir.path().join("stray-quote.csv")], &options).unwrap();
+    assert_eq!(dataset.rows.len(), 3001);
+    let stray = &dataset.rows[2500];
+    assert_eq!(stray.line, 2502);
+    let campaign = stray.dims.get(roi::model::Dimension::Campaign);
+    assert_eq!(campaign.map(|c| dataset.interner.get(c)), Some("ab\"c"));
+    assert_eq!(dataset.rows[3000].line, 3002);
     // The error is on the last line, 3,002; with two errors, the first one's.
     for (name, line) in [("late-error", 3002), ("two-errors", 2)] {
         let err = roi::input::load(&[dir.path().join(format!("{name}.csv"))], &options)
