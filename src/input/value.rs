@@ -63,7 +63,7 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
         DecimalMark::Dot => (Some(b','), b'.'),
         DecimalMark::Comma => (Some(b'.'), b','),
     };
-    if let Some(value) = super::number::short_unsigned(trim(text).as_bytes(), thousands, decimal) {
+    if let Some(value) = super::number::short_unsigned_called(trim(text).as_bytes(), thousands, decimal) {
         return Ok(Some(value));
     }
     if is_missing(text) {
