@@ -1353,20 +1353,23 @@ impl DecimalVotes {
         }
         for &i in &self.numeric {
             let cell = record.cells.get(i).unwrap_or("");
-            if !cell.bytes().any(|b| b == b',' || b == b'.') {
-                // Most counts have no mark at all: no vote.
-                continue;
-            }
-            let t = super::value::trim(cell).trim_end_matches('%');
             // The last of each mark, and how many dots, in one look at the bytes.
             let (mut last_comma, mut last_dot, mut dots) = (None, None, 0);
-            for (at, b) in t.bytes().enumerate() {
+            for (at, b) in cell.bytes().enumerate() {
                 match b {
                     b',' => last_comma = Some(at),
                     b'.' => (last_dot, dots) = (Some(at), dots + 1),
                     _ => {}
                 }
             }
+            if last_comma.is_none() && last_dot.is_none() {
+                // Most counts have no mark at all: no vote.
+                continue;
+            }
+            // Marks are neither spaces nor `%`: they are all in the number.
+            let t = super::value::trim(cell).trim_end_matches('%');
+            let lead = cell.len() - cell.trim_start().len();
+            let (last_comma, last_dot) = (last_comma.map(|c| c - lead), last_dot.map(|d| d - lead));
             match (last_comma, last_dot) {
                 (Some(c), Some(d)) if c > d => self.comma = true,
                 (Some(_), Some(_)) => self.dot = true,

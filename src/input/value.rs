@@ -63,7 +63,9 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
         DecimalMark::Dot => (Some(b','), b'.'),
         DecimalMark::Comma => (Some(b'.'), b','),
     };
-    if let Some(value) = super::number::short_unsigned_called(trim(text).as_bytes(), thousands, decimal) {
+    if let Some(value) =
+        super::number::short_unsigned_called(trim(text).as_bytes(), thousands, decimal)
+    {
         return Ok(Some(value));
     }
     if is_missing(text) {
@@ -312,7 +314,10 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
             .ok()
             .map(ParsedDate::Full);
     }
-    let head = t.split([' ', 'T']).next().unwrap_or(t);
+    let head = t
+        .bytes()
+        .position(|b| b == b' ' || b == b'T')
+        .map_or(t, |end| &t[..end]);
     if let Some(date) = numeric_date(head) {
         return date;
     }
@@ -361,6 +366,39 @@ fn numeric_date(head: &str) -> Option<Option<ParsedDate>> {
     if !matches!(sep, b'/' | b'-' | b'.') {
         return None;
     }
+    // Most dates have three short numbers: read in one look at the bytes.
+    let mut parts = [(0u32, 0usize); 3];
+    let mut k = 0;
+    for &b in head.as_bytes() {
+        if b == sep {
+            k += 1;
+            if k == 3 {
+                return None;
+            }
+        } else if b.is_ascii_digit() && parts[k].1 < 9 {
+            parts[k] = (parts[k].0 * 10 + u32::from(b - b'0'), parts[k].1 + 1);
+        } else {
+            return numeric_date_split(head, sep);
+        }
+    }
+    let [(first, a), (second, b), (third, c)] = parts;
+    if k != 2 || a == 0 || b == 0 || c == 0 {
+        return None;
+    }
+    if a == 4 {
+        return Some(NaiveDate::from_ymd_opt(first as i32, second, third).map(ParsedDate::Full));
+    }
+    let year = if c == 2 { 2000 + third } else { third };
+    Some(Some(ParsedDate::Numeric {
+        first,
+        second,
+        year: year as i32,
+    }))
+}
+
+/// [`numeric_date`] of what it does not read in one look (long numbers, other bytes).
+#[allow(clippy::option_option)] // as numeric_date
+fn numeric_date_split(head: &str, sep: u8) -> Option<Option<ParsedDate>> {
     let mut parts = head.split(char::from(sep));
     let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|d| d.is_ascii_digit());
