@@ -1665,6 +1665,32 @@ mod tests {
             }
             proptest::prop_assert_eq!(values.list, reference);
         }
+
+        /// The decimal votes of a column of numbers are those of each number read on
+        /// its own: the last mark, and how the digits group around it.
+        #[test]
+        fn decimal_votes_are_each_numbers_own(
+            cells in proptest::collection::vec(" ?-?[0-9]{0,5}([.,][0-9]{0,4}){0,3}%? ?", 1..12)
+        ) {
+            let mut votes = DecimalVotes { fixed: None, numeric: vec![0], comma: false, dot: false };
+            let (mut comma, mut dot) = (false, false);
+            for cell in &cells {
+                let t = cell.trim().trim_end_matches('%');
+                let (c, d) = (t.rfind(','), t.rfind('.'));
+                match (c, d) {
+                    (Some(c), Some(d)) => (comma, dot) = (comma || c > d, dot || c < d),
+                    (Some(c), None) => comma |= t.len() - c - 1 != 3,
+                    (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
+                    (None, Some(d)) => {
+                        dot |= t.len() - d - 1 != 3 || t[..d].trim_start_matches('-').len() > 3;
+                    }
+                    (None, None) => {}
+                }
+                let record = Record { line: 1, cells: std::iter::once(cell.as_str()).collect() };
+                votes.add(&record);
+                proptest::prop_assert_eq!((votes.comma, votes.dot), (comma, dot), "{:?}", cells);
+            }
+        }
     }
 
     #[test]
