@@ -172,6 +172,21 @@ fn a_file_that_stops_being_utf8_is_decoded_in_its_code_page() {
     meta.extend_from_slice(b"2026-08-02,Caf\xe9,5,2\n");
     std::fs::write(dir.path().join("old.csv"), &native).unwrap();
     std::fs::write(dir.path().join("ads.csv"), &meta).unwrap();
+    // Two quoted cells whose Windows-1252 bytes (`É`, `©`) would join into one UTF-8
+    // `é` if the record were checked whole.
+    let mut split = b"date,platform,campaign,ad_set,likes\n".to_vec();
+    for i in 0..4000 {
+        split.extend_from_slice(format!("2026-08-01,facebook,Summer,A,{}\n", i % 7).as_bytes());
+    }
+    split.extend_from_slice(b"2026-08-02,facebook,\"CAF\xc9\",\"\xa9 set\",5\n");
+    std::fs::write(dir.path().join("split.csv"), &split).unwrap();
+    let out = roi_in(dir.path(), &["normalize", "split.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).ends_with("\n2026-08-02,facebook,CAFÉ,© set,5\n"),
+        "{}",
+        transcript(&out)
+    );
     for threads in ["1", "2"] {
         let out = roi_in(dir.path(), &["normalize", "old.csv", "--threads", threads]);
         assert_eq!(code(&out), 0, "{}", transcript(&out));
