@@ -921,29 +921,15 @@ impl Drop for ReadAhead {
 }
 
 /// A record longer than [`MAX_RECORD_BYTES`], stopped while it is read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("record too long")]
 struct TooLong;
-
-impl std::fmt::Display for TooLong {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("record too long")
-    }
-}
-
-impl std::error::Error for TooLong {}
 
 /// Input the fast parser cannot be trusted with, found while it is read: the exact
 /// parser takes over ([`Plain`]).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("quotes or line ends the fast parser may read otherwise")]
 struct NotPlain;
-
-impl std::fmt::Display for NotPlain {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("quotes or line ends the fast parser may read otherwise")
-    }
-}
-
-impl std::error::Error for NotPlain {}
 
 /// A reader that remembers where its line breaks are, so each record's physical
 /// line is known without holding the text: the csv crate's own line count is one
