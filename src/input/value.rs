@@ -63,17 +63,17 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
         DecimalMark::Dot => (Some(b','), b'.'),
         DecimalMark::Comma => (Some(b'.'), b','),
     };
+    let trimmed = trim(text);
     if let Some(value) =
-        super::number::short_unsigned_called(trim(text).as_bytes(), thousands, decimal)
+        super::number::short_unsigned_called(trimmed.as_bytes(), thousands, decimal)
     {
         return Ok(Some(value));
     }
     if is_missing(text) {
         return Ok(None);
     }
-    // Most cells are plain `1234` or `12.5`: read them without allocating. (This is
-    // exactly what the general path below reduces them to.)
-    let trimmed = trim(text);
+    // Other plain numbers (signed, long, many decimals): read without allocating.
+    // (This is exactly what the general path below reduces them to.)
     if mark != DecimalMark::Comma
         && !trimmed.is_empty()
         && trimmed
