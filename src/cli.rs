@@ -286,6 +286,44 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The `--format`s this command writes; empty when it ignores the flag.
+    pub fn formats(&self) -> &'static [Format] {
+        use Format::{Csv, Html, Json, Junit, Markdown, Parquet, Table};
+        match self {
+            Command::Report { .. } => &[Table, Json, Csv, Markdown, Junit, Html],
+            Command::Check { .. } => &[Table, Json, Csv, Markdown, Junit],
+            Command::Kpi { .. } | Command::Kpis => &[Table, Json, Csv, Markdown],
+            Command::Insights { .. } => &[Table, Json, Markdown],
+            Command::Explain { .. } | Command::Inspect { .. } => &[Table, Json],
+            // `table`, the default, writes CSV.
+            Command::Normalize { .. } => &[Table, Csv, Json, Parquet],
+            // One word, and SQL text.
+            Command::Status { .. } | Command::Sql { .. } => &[Table],
+            Command::Init { .. } | Command::Completions { .. } | Command::Man => &[],
+        }
+    }
+
+    /// The subcommand's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Report { .. } => "report",
+            Command::Check { .. } => "check",
+            Command::Status { .. } => "status",
+            Command::Kpi { .. } => "kpi",
+            Command::Insights { .. } => "insights",
+            Command::Explain { .. } => "explain",
+            Command::Inspect { .. } => "inspect",
+            Command::Normalize { .. } => "normalize",
+            Command::Sql { .. } => "sql",
+            Command::Kpis => "kpis",
+            Command::Init { .. } => "init",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+        }
+    }
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| crate::say!("error.flag_date", value = text))

@@ -210,6 +210,15 @@ fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
     }
 }
 
+/// A gate's output written: when the reader closed the pipe (`roi check | head`),
+/// the rest of the output is dropped, not the verdict, which the exit code carries.
+fn verdict_stands(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written,
+    }
+}
+
 /// `--lang`, then `lang` in roi.toml, then the environment, then English.
 fn resolve_lang(cli: &Cli, config: &Config) -> i18n::Lang {
     cli.global
@@ -291,10 +300,23 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // Until roi.toml is read (it may set `lang`), errors speak the flag's or the
     // environment's language.
     i18n::set_current(g.lang.or_else(i18n::Lang::from_env).unwrap_or_default());
-    if g.format == Format::Parquet {
-        if !matches!(cli.command, Command::Normalize { .. }) {
-            bail!(say!("error.parquet_only"));
+    let formats = cli.command.formats();
+    if !formats.is_empty() && !formats.contains(&g.format) {
+        let word = |f: &Format| format!("{f:?}").to_lowercase();
+        let (last, others) = formats.split_last().unwrap_or((&Format::Table, &[]));
+        let mut written = others.iter().map(word).collect::<Vec<_>>().join(", ");
+        if !written.is_empty() {
+            written.push_str(&say!("error.or"));
         }
+        written.push_str(&word(last));
+        bail!(say!(
+            "error.format_for",
+            command = cli.command.name(),
+            formats = written,
+            format = word(&g.format)
+        ));
+    }
+    if g.format == Format::Parquet {
         if g.output.is_none() {
             bail!(say!("error.parquet_output"));
         }
@@ -367,12 +389,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         style,
         ..
     } = &settings;
-    // JUnit lists goals and HTML is a whole report: other commands have neither.
-    let refuse_report_formats = || match format {
-        Format::Junit => bail!(say!("error.junit_only")),
-        Format::Html => bail!(say!("error.html_only")),
-        _ => Ok(()),
-    };
     match &cli.command {
         Command::Report {
             inputs,
@@ -415,6 +431,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             };
             let dataset = settings.dataset(inputs, merge)?;
             let report = report::build(config, &dataset, &scope)?;
+            if matches!(format, Format::Csv | Format::Markdown) {
+                input_notes_to_stderr(&dataset, cli.global.quiet);
+            }
             render::report(&report, *format, *style, out)?;
             Ok(Outcome::Success)
         }
@@ -424,9 +443,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             goals,
             tags,
         } => {
-            if *format == Format::Html {
-                bail!(say!("error.html_only"));
-            }
             if config.goals.is_empty() {
                 bail!(say!("error.no_goals", path = config.display_path()));
             }
@@ -446,7 +462,10 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let dataset = settings.dataset(inputs, settings.merged_on([]))?;
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &selected, fail_on)?;
-            render::check(&check, *format, *style, out)?;
+            if matches!(format, Format::Table | Format::Csv | Format::Markdown) {
+                input_notes_to_stderr(&dataset, cli.global.quiet);
+            }
+            verdict_stands(render::check(&check, *format, *style, out))?;
             ci::publish(&check, style.lang)?;
             Ok(if check.passed {
                 Outcome::Success
@@ -460,9 +479,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
-            for g in &check.goals {
-                writeln!(out, "{}", g.status.word())?;
-            }
+            verdict_stands(
+                check
+                    .goals
+                    .iter()
+                    .try_for_each(|g| writeln!(out, "{}", g.status.word())),
+            )?;
             Ok(if check.passed {
                 Outcome::Success
             } else {
@@ -474,7 +496,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
-            refuse_report_formats()?;
             let filter = filter_from(&selection.filters)?;
             let merge = settings.merged_on(filter.conditions.iter().map(|(d, _)| *d));
             let dataset = settings.dataset(inputs, merge)?;
@@ -491,12 +512,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             top,
             selection,
         } => {
-            if matches!(format, Format::Csv | Format::Junit | Format::Html) {
-                bail!(say!(
-                    "error.insights_format",
-                    format = format!("{format:?}").to_lowercase()
-                ));
-            }
             let mut config = config.clone();
             if let Some(kpi) = rank_by {
                 config.insights.rank_by.clone_from(kpi);
@@ -523,7 +538,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
-            refuse_report_formats()?;
             let is_goal = config.goals.iter().any(|g| &g.id == subject);
             if !is_goal
                 && config.catalogue.get(subject).is_none()
@@ -557,7 +571,6 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Inspect { inputs } => {
-            refuse_report_formats()?;
             let dataset = settings.dataset(inputs, None)?;
             let inspection = report::Inspection {
                 schema_version: report::SCHEMA_VERSION,
@@ -589,13 +602,10 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 return Ok(Outcome::Success);
             }
             let dataset = settings.dataset(inputs, None)?;
-            match format {
-                Format::Json => render::normalized_json(&dataset, out)?,
-                Format::Csv | Format::Table => render::normalized_csv(&dataset, out)?,
-                other => bail!(say!(
-                    "error.normalize_format",
-                    format = format!("{other:?}").to_lowercase()
-                )),
+            if *format == Format::Json {
+                render::normalized_json(&dataset, out)?;
+            } else {
+                render::normalized_csv(&dataset, out)?;
             }
             Ok(Outcome::Success)
         }

@@ -5,9 +5,10 @@ fn main() -> ExitCode {
     let cli = roi::cli::parse();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = roi::run(&cli, &mut out).and_then(|outcome| {
-        out.flush()?;
-        Ok(outcome)
+    let result = roi::run(&cli, &mut out).and_then(|outcome| match out.flush() {
+        // The reader closed the pipe (`roi check | head`): the verdict still stands.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
+        flushed => flushed.map(|()| outcome).map_err(Into::into),
     });
     match result {
         Ok(roi::Outcome::Success) => ExitCode::SUCCESS,

@@ -130,6 +130,11 @@ pub struct Report {
     pub kpis: Vec<KpiColumn>,
     pub groups: Vec<Group>,
     pub goals: Vec<GoalResult>,
+    /// Ids of goals whose status fails roi.toml's `fail_on` (what `roi check` would
+    /// fail on): JUnit's failures. Each goal's status is in `goals`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub failing: Vec<String>,
     /// The same KPI columns per period, over every selected row and per platform.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend: Option<Trend>,
@@ -358,6 +363,11 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             })
             .collect(),
         groups,
+        failing: goals
+            .iter()
+            .filter(|g| config.fail_on.fails(g.status, g.severity))
+            .map(|g| g.id.clone())
+            .collect(),
         goals,
         trend,
         insights: if scope.insights {

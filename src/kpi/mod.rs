@@ -388,6 +388,16 @@ impl Bound {
         self.is_exact()
     }
 
+    /// As JSON writes it; empty when exact.
+    pub fn word(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::Upper => "upper",
+            Bound::Lower => "lower",
+            Bound::Approximate => "approximate",
+        }
+    }
+
     fn flip(self) -> Bound {
         match self {
             Bound::Upper => Bound::Lower,

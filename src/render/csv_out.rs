@@ -25,7 +25,7 @@ fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new().from_writer(out)
 }
 
-fn io_error(e: csv::Error) -> io::Error {
+pub(super) fn io_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
@@ -35,12 +35,22 @@ fn io_error(e: csv::Error) -> io::Error {
 pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
     let changes = r.groups.iter().any(|g| !g.change.is_empty());
+    // Reach summed over rows is not additive: a KPI resting on it says so in a column
+    // of its own (`upper`, `lower`, `approximate`; empty when exact).
+    let bounded: Vec<bool> = r
+        .kpis
+        .iter()
+        .map(|k| r.groups.iter().any(|g| !g.values[&k.name].bound.is_exact()))
+        .collect();
     let mut header: Vec<String> = r.group_by.clone();
     header.push("rows".to_owned());
-    for k in &r.kpis {
+    for (k, &bounded) in r.kpis.iter().zip(&bounded) {
         header.push(k.name.clone());
         if k.unit == crate::model::Unit::Money {
             header.push(format!("{}_currency", k.name));
+        }
+        if bounded {
+            header.push(format!("{}_bound", k.name));
         }
         if changes {
             header.push(format!("{}_change", k.name));
@@ -50,11 +60,14 @@ pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     for g in &r.groups {
         let mut rec: Vec<String> = g.key.values().map(|v| safe(v)).collect();
         rec.push(g.rows.to_string());
-        for k in &r.kpis {
+        for (k, &bounded) in r.kpis.iter().zip(&bounded) {
             let v = &g.values[&k.name];
             rec.push(number(v.value));
             if k.unit == crate::model::Unit::Money {
                 rec.push(v.currency.clone().unwrap_or_default());
+            }
+            if bounded {
+                rec.push(v.bound.word().to_owned());
             }
             if changes {
                 rec.push(number(g.change.get(&k.name).copied().flatten()));

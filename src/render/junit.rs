@@ -54,6 +54,7 @@ pub fn goals(
         suite.add_test_case(case);
     }
     report.add_test_suite(suite);
-    report.serialize(&mut *out).map_err(io::Error::other)?;
-    writeln!(out)
+    // Serialized first, so that a closed pipe comes back as the io error it is.
+    let xml = report.to_string().map_err(io::Error::other)?;
+    writeln!(out, "{xml}")
 }

@@ -214,7 +214,7 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Json => json(r, out),
         Format::Csv => csv_out::report(r, out),
         Format::Markdown => markdown::report(r, style.lang, out),
-        Format::Junit => junit::goals("roi report", &r.goals, &[], out),
+        Format::Junit => junit::goals("roi report", &r.goals, &r.failing, out),
         Format::Html => html::report(r, style.lang, out),
         Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }

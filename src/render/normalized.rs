@@ -68,7 +68,7 @@ pub fn normalized_csv(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     }
     header.extend(cols.dims.iter().map(|d| d.name().to_owned()));
     header.extend(cols.metrics.iter().map(|m| ds.metric(*m).name.clone()));
-    w.write_record(&header).map_err(io::Error::other)?;
+    w.write_record(&header).map_err(super::csv_out::io_error)?;
     for row in sorted(ds) {
         let mut rec = vec![row.start.to_string()];
         if cols.end_date {
@@ -80,7 +80,7 @@ pub fn normalized_csv(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         for m in &cols.metrics {
             rec.push(row.value(*m).map(amount_text).unwrap_or_default());
         }
-        w.write_record(&rec).map_err(io::Error::other)?;
+        w.write_record(&rec).map_err(super::csv_out::io_error)?;
     }
     w.flush()
 }

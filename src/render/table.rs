@@ -20,11 +20,12 @@ pub(super) fn new_table(style: Style) -> Table {
     } else {
         presets::ASCII_MARKDOWN
     });
-    t.set_content_arrangement(if style.fit_terminal {
-        ContentArrangement::Dynamic
-    } else {
-        ContentArrangement::Disabled
-    });
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    // Some terminals (a `script` session, a CI runner's pseudo-terminal) say they are
+    // 0 columns wide: fitting into that would wrap every header one letter a line.
+    if !style.fit_terminal || t.width().is_none_or(|w| w == 0) {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
     if style.color {
         t.enforce_styling();
     } else {

@@ -382,21 +382,155 @@ fn a_closed_pipe_ends_quietly() {
         data.push_str(&format!("{when},facebook,{day}\n"));
     }
     std::fs::write(dir.path().join("big.csv"), data).unwrap();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("roi"))
-        .current_dir(dir.path())
-        .args(["report", "big.csv", "--by", "day"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read the first line, then close our end while roi is still writing.
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 64];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    for args in [
+        &["report", "big.csv", "--by", "day"][..],
+        &["normalize", "big.csv"],
+        &["normalize", "big.csv", "--format", "json"],
+    ] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("roi"))
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read the first bytes, then close our end while roi is still writing.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 64];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
+
+/// A gate's verdict does not depend on who reads it: with the pipe already closed,
+/// `check` and `status` still exit 1 for the goal that is behind (`leads-500`, as of
+/// 2026-08-20), and nothing is said on stderr; `normalize` ends quietly with 0.
+#[test]
+fn a_closed_pipe_keeps_the_verdict() {
+    use std::process::Command;
+    let run = |args: &[&str]| {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        Command::new(assert_cmd::cargo::cargo_bin("roi"))
+            .current_dir(crate::root())
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap()
+    };
+    let goals = [
+        "--config",
+        "fixtures/goals/roi.toml",
+        "--as-of",
+        "2026-08-20",
+    ];
+    for (command, expected) in [
+        (&["check"][..], 1),
+        (&["check", "--format", "junit"], 1),
+        (&["check", "--format", "markdown"], 1),
+        (&["status", "leads-500"], 1),
+        (&["status", "leads-300"], 0),
+        (&["report"], 0),
+        (&["normalize"], 0),
+    ] {
+        let out = run(&[command, &goals[..]].concat());
+        assert_eq!(out.status.code(), Some(expected), "{command:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
+    }
+}
+
+/// JUnit from `report` fails the goals `check` fails (roi.toml's `fail_on`, here the
+/// default `behind`): `leads-500` is behind as of 2026-08-20; `leads-330` is only at
+/// risk, and `tiktok-views` has no data (skipped).
+#[test]
+fn junit_from_report_fails_what_check_fails() {
+    let goals = [
+        "--config",
+        "fixtures/goals/roi.toml",
+        "--as-of",
+        "2026-08-20",
+    ];
+    let junit = |command: &str| {
+        let out = roi(&[&[command, "--format", "junit"][..], &goals[..]].concat());
+        stdout(&out)
+    };
+    for xml in [junit("report"), junit("check")] {
+        assert!(
+            xml.contains(r#"tests="7" skipped="1" failures="1""#),
+            "{xml}"
+        );
+        let failing = xml.split("<testcase").filter(|c| c.contains("<failure"));
+        let ids: Vec<&str> = failing.filter_map(|c| c.split('"').nth(1)).collect();
+        assert_eq!(ids, ["leads-500"], "{xml}");
+    }
+}
+
+/// Formats with no place for the rows skipped in the inputs list them on stderr: the
+/// example downloads hold four total rows (two in `Campaign report.csv`, one in each
+/// Meta Ads export), and nothing is dropped silently.
+#[test]
+fn skipped_rows_are_told_in_every_format() {
+    let config = [
+        "--config",
+        "examples/shop-downloads/roi.toml",
+        "--as-of",
+        "2026-08-20",
+    ];
+    for command in [
+        &["check", "--format", "table"][..],
+        &["check", "--format", "csv"],
+        &["check", "--format", "markdown"],
+        &["report", "--format", "csv"],
+        &["report", "--format", "markdown"],
+    ] {
+        let out = roi(&[command, &config[..]].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let skipped: Vec<&str> = stderr.lines().filter(|l| l.contains("skipped")).collect();
+        assert_eq!(skipped.len(), 3, "{command:?}: {stderr}");
+        assert!(
+            skipped[0].contains("Campaign report.csv: skipped 2 row(s)"),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+/// A command refuses a `--format` it does not write, naming those it does.
+#[test]
+fn a_format_a_command_does_not_write_is_refused() {
+    for (args, message) in [
+        (
+            &["status", "leads-500", "--format", "json"][..],
+            "`roi status` writes table, not json",
+        ),
+        (
+            &["sql", "--format", "csv"],
+            "`roi sql` writes table, not csv",
+        ),
+        (
+            &["explain", "leads-500", "--format", "markdown"],
+            "`roi explain` writes table or json, not markdown",
+        ),
+        (
+            &["inspect", "--format", "csv"],
+            "`roi inspect` writes table or json, not csv",
+        ),
+        (
+            &["check", "--format", "html"],
+            "`roi check` writes table, json, csv, markdown or junit, not html",
+        ),
+    ] {
+        let out = roi(&[args, &["--config", "fixtures/goals/roi.toml"][..]].concat());
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("error: {message}\n"),
+            "{args:?}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
 }
 
 #[test]

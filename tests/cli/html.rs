@@ -220,9 +220,12 @@ fn html_is_only_for_report() {
         args.extend(["--config", "fixtures/goals/roi.toml", "--format", "html"]);
         let out = roi(&args);
         assert_eq!(code(&out), 2, "{command}: {}", transcript(&out));
+        let name = command.split(' ').next().unwrap_or_default();
         assert!(
-            transcript(&out).contains("`--format html` is for `roi report`"),
-            "{command}"
+            transcript(&out).contains(&format!("error: `roi {name}` writes table")),
+            "{command}: {}",
+            transcript(&out)
         );
+        assert!(transcript(&out).ends_with(", not html\n"), "{command}");
     }
 }

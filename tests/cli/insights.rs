@@ -216,5 +216,5 @@ fn insights_refuse_bad_settings() {
     }
     let out = roi(&["insights", POSTS, "--format", "csv"]);
     assert_eq!(code(&out), 2);
-    assert!(transcript(&out).contains("`roi insights` writes a table, Markdown or JSON, not csv"));
+    assert!(transcript(&out).contains("`roi insights` writes table, json or markdown, not csv"));
 }

@@ -484,11 +484,17 @@ fn parquet_needs_output_and_normalize() {
         String::from_utf8_lossy(&out.stderr),
         "error: `--format parquet` writes a folder of files, not text for stdout: add `--output DIR`\n"
     );
-    for command in [
-        &["report", "fixtures/parquet"][..],
-        &["kpi", "cpc", "fixtures/parquet"],
-        &["inspect", "fixtures/parquet"],
-        &["kpis"],
+    for (command, formats) in [
+        (
+            &["report", "fixtures/parquet"][..],
+            "table, json, csv, markdown, junit or html",
+        ),
+        (
+            &["kpi", "cpc", "fixtures/parquet"],
+            "table, json, csv or markdown",
+        ),
+        (&["inspect", "fixtures/parquet"], "table or json"),
+        (&["kpis"], "table, json, csv or markdown"),
     ] {
         let mut args = command.to_vec();
         args.extend(["--format", "parquet", "--output", "out"]);
@@ -496,8 +502,10 @@ fn parquet_needs_output_and_normalize() {
         assert_eq!(code(&out), 2, "{command:?}");
         assert_eq!(
             String::from_utf8_lossy(&out.stderr),
-            "error: `--format parquet` is for `roi normalize --output DIR`\n",
-            "{command:?}"
+            format!(
+                "error: `roi {}` writes {formats}, not parquet\n",
+                command[0]
+            ),
         );
     }
     assert!(!crate::root().join("out").exists());

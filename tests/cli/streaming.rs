@@ -338,9 +338,9 @@ fn a_second_table_after_the_first_records_is_still_its_own_table() {
         // Spend of the second table is not counted: the first already provides it.
         assert_eq!(
             stdout(&report),
-            "campaign,rows,impressions,spend,spend_currency,reach\n\
-             Summer,30,300,45,USD,\n\
-             Winter,2,,,,12\n",
+            "campaign,rows,impressions,spend,spend_currency,reach,reach_bound\n\
+             Summer,30,300,45,USD,,\n\
+             Winter,2,,,,12,upper\n",
             "{}",
             transcript(&report)
         );
