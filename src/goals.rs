@@ -312,14 +312,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .iter()
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
-    let data_through = selection
-        .rows
-        .iter()
-        .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+    let carrying = || {
+        selection
+            .rows
+            .iter()
+            .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+    };
+    // Only rows counted in the value say how far it reaches: a week that ends after
+    // the as-of date is left out, and taking its end would spread the weeks before it
+    // over days they do not cover (a forecast too low).
+    let counted_end = carrying()
+        .filter(|r| current_window.contains(r))
         .map(|r| r.end)
-        .max()
-        .filter(|d| *d >= window.from)
-        .map(|d| d.min(period_end));
+        .max();
+    // A row wholly after the as-of date does show that the export covers it, so days
+    // without rows before it are zeros; unless a left-out row runs across the as-of
+    // date, whose days before it are not counted.
+    let covered_past_end = carrying().any(|r| r.start > period_end)
+        && !carrying().any(|r| r.start <= period_end && r.end > period_end);
+    let data_through = counted_end
+        .max(covered_past_end.then_some(period_end))
+        .filter(|d| *d >= window.from);
     result.data_through = data_through;
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
