@@ -1,7 +1,10 @@
 //! Goals on the edges the second review found, on `fixtures/goal-edges` (figures
-//! worked by hand in its README.md): rows left out of the window.
+//! worked by hand in its README.md): rows left out of the window, relative targets
+//! on negative and zero baselines.
 
 use crate::{code, fixture, roi, roi_in, stdout, transcript};
+
+const EDGES: &str = "fixtures/goal-edges/roi.toml";
 
 /// `roi report --format json` of `config` as of a date: the goals by id, and the exit code.
 fn goals(dir: &std::path::Path, config: &str, as_of: &str) -> Vec<serde_json::Value> {
@@ -78,4 +81,57 @@ fn rows_left_out_of_the_window_are_not_data() {
     assert_eq!(g["data_through"], "2026-08-20");
     assert_eq!(g["days_elapsed"], 20);
     close(&g["forecast"], 31.0);
+}
+
+#[test]
+fn relative_targets_move_by_the_baseline_size() {
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    // July roi = (200 − 300) / 300 = −1/3; August (150 − 200) / 200 = −0.25.
+    let up = goal(&all, "roi-up");
+    close(&up["baseline"], -1.0 / 3.0);
+    // +40%: −1/3 + 0.4 × 1/3 = −0.2, a better roi than July's.
+    close(&up["target"], -0.2);
+    assert_eq!(up["direction"], ">=");
+    close(&up["current"], -0.25);
+    // (−0.25 + 1/3) / (−0.2 + 1/3) = (1/12) / (2/15) = 0.625.
+    close(&up["progress"], 0.625);
+    // −0.25 < −0.2 − 0.1 × 0.2 = −0.22.
+    assert_eq!(up["status"], "behind");
+    assert_eq!(status(EDGES, "roi-up", "2026-08-20"), ("behind".to_owned(), 1));
+
+    // -10%: −1/3 − 0.1 × 1/3 = −11/30, a ceiling below July's.
+    let down = goal(&all, "roi-down");
+    close(&down["target"], -11.0 / 30.0);
+    assert_eq!(down["direction"], "<=");
+    assert_eq!(down["status"], "behind");
+
+    // cpl July 300 / 100 = 3.00; -20%: 3.00 − 0.6 = 2.40; current 200 / 80 = 2.50,
+    // within 2.40 + 0.1 × 2.40 = 2.64.
+    let cpl = goal(&all, "cpl-down");
+    close(&cpl["target"], 2.4);
+    assert_eq!(cpl["status"], "at_risk");
+}
+
+#[test]
+fn relative_targets_on_counts_are_whole_numbers_when_they_come_out_whole() {
+    // 100 − 0.55 × 100 = 45, which f64 computes as 44.99999999999999.
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    assert_eq!(goal(&all, "leads-down")["target"], 45.0);
+    let out = roi(&[
+        "check", "--config", EDGES, "--as-of", "2026-08-20", "--goal", "leads-down",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("  <= 45 |"), "{text}");
+}
+
+#[test]
+fn a_zero_baseline_gives_no_relative_target() {
+    // July has 0 purchases: +50% of nothing is no target, not ">= 0" (achieved at once).
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    let g = goal(&all, "purchases-up");
+    close(&g["baseline"], 0.0);
+    assert!(g["target"].is_null(), "{g}");
+    assert_eq!(g["status"], "no_data");
+    let reason = g["reason"].as_str().unwrap();
+    assert!(reason.contains("baseline is 0"), "{reason}");
 }
