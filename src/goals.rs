@@ -240,11 +240,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
-    let baseline = match goal.baseline {
-        Some(Baseline::Value(v)) => Some(v),
+    let (baseline, baseline_currency) = match goal.baseline {
+        Some(Baseline::Value(v)) => (Some(v), None),
         _ => match baseline_window {
-            Some(w) => value_over(w)?.0.value,
-            None => None,
+            Some(w) => {
+                let value = value_over(w)?.0;
+                (value.value, value.currency)
+            }
+            None => (None, None),
         },
     };
     let unit = cx.catalogue.unit(&goal.kpi, cx.dataset);
@@ -279,7 +282,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         expected_by_now: None,
         forecast: None,
         needed_per_day: None,
-        days_left: (window.to - cx.as_of).num_days().clamp(0, days_total),
+        // Deadline − as-of, as documented: before the start that is more than the
+        // window's length, which is what a reader planning ahead wants.
+        days_left: (window.to - cx.as_of).num_days().max(0),
         days_elapsed: 0,
         days_total,
         data_through: None,
@@ -295,6 +300,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     };
 
     if cx.as_of < window.from {
+        // No value of the window yet to take the currency from: the baseline's, or
+        // the report currency that money without one is in.
+        result.currency = baseline_currency.or_else(|| {
+            (result.unit == Unit::Money)
+                .then(|| cx.fx.base.clone())
+                .flatten()
+        });
         result.status = Status::NotStarted;
         return Ok(described(result));
     }

@@ -1,6 +1,6 @@
 //! Goals on the edges the second review found, on `fixtures/goal-edges` (figures
 //! worked by hand in its README.md): rows left out of the window, relative targets
-//! on negative and zero baselines.
+//! on negative and zero baselines, as-of dates before the start.
 
 use crate::{code, fixture, roi, roi_in, stdout, transcript};
 
@@ -134,4 +134,26 @@ fn a_zero_baseline_gives_no_relative_target() {
     assert_eq!(g["status"], "no_data");
     let reason = g["reason"].as_str().unwrap();
     assert!(reason.contains("baseline is 0"), "{reason}");
+}
+
+#[test]
+fn before_the_start() {
+    let all = goals(&crate::root(), EDGES, "2026-06-20");
+    // Deadline − as-of: 10 days of June + 31 of July + 31 of August.
+    let leads = goal(&all, "leads-500");
+    assert_eq!(leads["status"], "not_started");
+    assert_eq!(leads["days_left"], 72);
+    assert_eq!(leads["days_elapsed"], 0);
+    assert!(leads["needed_per_day"].is_null());
+    // Money keeps its currency before the start: July's cpl 3.00 USD, target 2.40 USD.
+    let cpl = goal(&all, "cpl-down");
+    assert_eq!(cpl["currency"], "USD");
+    close(&cpl["baseline"], 3.0);
+    let out = roi(&[
+        "check", "--config", EDGES, "--as-of", "2026-06-20", "--goal", "cpl-down",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("| 3.00 USD |"), "{text}");
+    assert!(text.contains("| <= 2.40 USD |"), "{text}");
+    assert!(text.contains("|        72 |"), "{text}");
 }
