@@ -49,11 +49,19 @@ fn rows_left_out_of_the_window_are_not_data() {
         close(&g["expected_by_now"], 300.0 * 14.0 / 31.0);
         assert_eq!(g["rows_left_out"], 1);
         assert_eq!(g["status"], "on_track");
-        assert!(g["warnings"].to_string().contains("data ends on 2026-08-14"));
+        assert!(
+            g["warnings"]
+                .to_string()
+                .contains("data ends on 2026-08-14")
+        );
     };
     check(&weekly);
     assert_eq!(
-        status("fixtures/goal-edges/weekly/roi.toml", "leads-weekly", "2026-08-20"),
+        status(
+            "fixtures/goal-edges/weekly/roi.toml",
+            "leads-weekly",
+            "2026-08-20"
+        ),
         ("on_track".to_owned(), 0)
     );
 
@@ -97,7 +105,10 @@ fn relative_targets_move_by_the_baseline_size() {
     close(&up["progress"], 0.625);
     // −0.25 < −0.2 − 0.1 × 0.2 = −0.22.
     assert_eq!(up["status"], "behind");
-    assert_eq!(status(EDGES, "roi-up", "2026-08-20"), ("behind".to_owned(), 1));
+    assert_eq!(
+        status(EDGES, "roi-up", "2026-08-20"),
+        ("behind".to_owned(), 1)
+    );
 
     // -10%: −1/3 − 0.1 × 1/3 = −11/30, a ceiling below July's.
     let down = goal(&all, "roi-down");
@@ -118,7 +129,13 @@ fn relative_targets_on_counts_are_whole_numbers_when_they_come_out_whole() {
     let all = goals(&crate::root(), EDGES, "2026-08-20");
     assert_eq!(goal(&all, "leads-down")["target"], 45.0);
     let out = roi(&[
-        "check", "--config", EDGES, "--as-of", "2026-08-20", "--goal", "leads-down",
+        "check",
+        "--config",
+        EDGES,
+        "--as-of",
+        "2026-08-20",
+        "--goal",
+        "leads-down",
     ]);
     let text = stdout(&out);
     assert!(text.contains("  <= 45 |"), "{text}");
@@ -150,7 +167,13 @@ fn before_the_start() {
     assert_eq!(cpl["currency"], "USD");
     close(&cpl["baseline"], 3.0);
     let out = roi(&[
-        "check", "--config", EDGES, "--as-of", "2026-06-20", "--goal", "cpl-down",
+        "check",
+        "--config",
+        EDGES,
+        "--as-of",
+        "2026-06-20",
+        "--goal",
+        "cpl-down",
     ]);
     let text = stdout(&out);
     assert!(text.contains("| 3.00 USD |"), "{text}");
