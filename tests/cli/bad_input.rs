@@ -398,6 +398,16 @@ fn cases() -> Vec<Case> {
             &["kpi", "spend"],
         ),
         config_case(
+            "unknown_kpi_in_another_goal_status",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n[[goals]]\nid = \"b\"\nkpi = \"leadz\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n",
+            &["status", "a", "--as-of", "2026-08-20"],
+        ),
+        config_case(
+            "unknown_kpi_in_another_goal_check",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n[[goals]]\nid = \"b\"\nkpi = \"leadz\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n",
+            &["check", "--goal", "a", "--as-of", "2026-08-20"],
+        ),
+        config_case(
             "kpi_cycle",
             "inputs = [\"data.csv\"]\n[kpis.a]\nformula = \"b * 2\"\n[kpis.b]\nformula = \"a + leads\"\n",
             &["report"],
