@@ -240,13 +240,17 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
-    let baseline = match goal.baseline {
-        Some(Baseline::Value(v)) => Some(v),
+    let (baseline, baseline_currency) = match goal.baseline {
+        Some(Baseline::Value(v)) => (Some(v), None),
         _ => match baseline_window {
-            Some(w) => value_over(w)?.0.value,
-            None => None,
+            Some(w) => {
+                let value = value_over(w)?.0;
+                (value.value, value.currency)
+            }
+            None => (None, None),
         },
     };
+    let unit = cx.catalogue.unit(&goal.kpi, cx.dataset);
     let (direction, target) = match goal.target {
         Target::Absolute { cmp, value } => (cmp, Some(value)),
         Target::Relative { change } => (
@@ -255,7 +259,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             } else {
                 Cmp::AtLeast
             },
-            baseline.map(|b| b * (1.0 + change)),
+            baseline.and_then(|b| relative_target(b, change, unit)),
         ),
     };
 
@@ -263,7 +267,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         id: goal.id.clone(),
         title: goal.title.clone(),
         kpi: goal.kpi.clone(),
-        unit: cx.catalogue.unit(&goal.kpi, cx.dataset),
+        unit,
         currency: None,
         pace,
         start: window.from,
@@ -278,7 +282,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         expected_by_now: None,
         forecast: None,
         needed_per_day: None,
-        days_left: (window.to - cx.as_of).num_days().clamp(0, days_total),
+        // Deadline − as-of, as documented: before the start that is more than the
+        // window's length, which is what a reader planning ahead wants.
+        days_left: (window.to - cx.as_of).num_days().max(0),
         days_elapsed: 0,
         days_total,
         data_through: None,
@@ -294,6 +300,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     };
 
     if cx.as_of < window.from {
+        // No value of the window yet to take the currency from: the baseline's, or
+        // the report currency that money without one is in.
+        result.currency = baseline_currency.or_else(|| {
+            (result.unit == Unit::Money)
+                .then(|| cx.fx.base.clone())
+                .flatten()
+        });
         result.status = Status::NotStarted;
         return Ok(described(result));
     }
@@ -312,14 +325,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .iter()
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
-    let data_through = selection
-        .rows
-        .iter()
-        .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+    let carrying = || {
+        selection
+            .rows
+            .iter()
+            .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+    };
+    // Only rows counted in the value say how far it reaches: a week that ends after
+    // the as-of date is left out, and taking its end would spread the weeks before it
+    // over days they do not cover (a forecast too low).
+    let counted_end = carrying()
+        .filter(|r| current_window.contains(r))
         .map(|r| r.end)
-        .max()
-        .filter(|d| *d >= window.from)
-        .map(|d| d.min(period_end));
+        .max();
+    // A row wholly after the as-of date does show that the export covers it, so days
+    // without rows before it are zeros; unless a left-out row runs across the as-of
+    // date, whose days before it are not counted.
+    let covered_past_end = carrying().any(|r| r.start > period_end)
+        && !carrying().any(|r| r.start <= period_end && r.end > period_end);
+    let data_through = counted_end
+        .max(covered_past_end.then_some(period_end))
+        .filter(|d| *d >= window.from);
     result.data_through = data_through;
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
@@ -384,6 +410,30 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     Ok(described(result))
 }
 
+/// The target of a change relative to a baseline: the baseline moved by the change
+/// times its size, so `+40%` of a negative roi (−33 %) is −20 %, a better one, where
+/// scaling it (× 1.4) would give a worse one. `None` for a baseline of 0: a change of
+/// nothing is nothing, and `+40%` would be met by any value at once.
+fn relative_target(baseline: f64, change: f64, unit: Unit) -> Option<f64> {
+    if baseline == 0.0 {
+        return None;
+    }
+    let target = baseline + baseline.abs() * change;
+    // 100 − 100 × 0.55 comes out as 44.99999999999999 and would read "45.00" among
+    // whole counts. A count target that close to a whole number is taken as it: the
+    // step is inside the tolerance `Cmp::met` already allows, so no comparison
+    // changes. A truly fractional target (+5% of 210 = 220.5) is kept as it is:
+    // rounding it up or down would make the goal quietly stricter or looser.
+    let whole = target.round();
+    Some(
+        if unit == Unit::Count && (target - whole).abs() <= 1e-9 * whole.abs().max(1.0) {
+            whole
+        } else {
+            target
+        },
+    )
+}
+
 /// Fills the English reason and notes of the JSON output from the figures.
 fn described(mut result: GoalResult) -> GoalResult {
     result.reason = explain(&result, Lang::En);
@@ -410,7 +460,11 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
         Status::NoData if g.current.is_some() => {
             let w = g.baseline_window.unwrap_or(Window::new(g.start, g.start));
             (
-                "reason.no_baseline",
+                if g.baseline == Some(0.0) {
+                    "reason.zero_baseline"
+                } else {
+                    "reason.no_baseline"
+                },
                 vec![
                     ("kpi", g.kpi.clone()),
                     ("from", date(w.from)),
@@ -518,5 +572,28 @@ fn progress(
             Cmp::AtLeast => ratio(current, target),
             Cmp::AtMost => ratio(target, current),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_targets_move_by_the_baseline_size() {
+        let t = |b: f64, change: f64, unit: Unit| relative_target(b, change, unit);
+        // 200 leads + 10% = 220; − 10% = 180.
+        assert_eq!(t(200.0, 0.1, Unit::Count), Some(220.0));
+        assert_eq!(t(200.0, -0.1, Unit::Count), Some(180.0));
+        // A roi of −1/3: + 40% is −1/3 + 0.4 × 1/3 = −0.2; − 10% is −1/3 − 0.1 × 1/3 = −11/30.
+        let up = t(-1.0 / 3.0, 0.4, Unit::Ratio).unwrap();
+        assert!((up + 0.2).abs() < 1e-12, "{up}");
+        let down = t(-1.0 / 3.0, -0.1, Unit::Ratio).unwrap();
+        assert!((down + 11.0 / 30.0).abs() < 1e-12, "{down}");
+        // 100 − 0.55 × 100 is 44.99999999999999 in f64: a count takes the whole 45;
+        // +5% of 210 leads is 220.5, kept.
+        assert_eq!(t(100.0, -0.55, Unit::Count), Some(45.0));
+        assert_eq!(t(210.0, 0.05, Unit::Count), Some(220.5));
+        assert_eq!(t(0.0, 0.4, Unit::Count), None);
     }
 }

@@ -153,7 +153,23 @@ impl Settings {
         self.config
             .catalogue
             .check_names(dataset)
-            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))
+            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))?;
+        // Every goal's, not only those a command asks about: a name that is wrong in
+        // one goal is an error in the file, as a bad date in any goal is.
+        for goal in &self.config.goals {
+            self.config
+                .catalogue
+                .check_name(&goal.kpi, dataset)
+                .map_err(|e| settings::ConfigError {
+                    path: self.config.display_path(),
+                    message: kpi::EvalError::InGoal {
+                        goal: goal.id.clone(),
+                        inner: Box::new(e),
+                    }
+                    .to_string(),
+                })?;
+        }
+        Ok(())
     }
 
     /// Writes the inputs' rows as Parquet under `dir`. Rows are written as they are

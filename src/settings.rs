@@ -122,14 +122,20 @@ enum OneOrMany {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "`target` must be a number or a text such as \">= 500\", \"<= 5.00\" or \"+20%\""
+)]
 enum NumberOrText {
     Number(f64),
     Text(String),
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "`baseline` must be \"previous_period\", a number, or a window such as { from = 2026-07-01, to = 2026-07-31 }"
+)]
 enum RawBaseline {
     Number(f64),
     Text(String),
@@ -327,6 +333,17 @@ impl Config {
         if !fx.rates.is_empty() && fx.base.is_none() {
             return Err(err(crate::say!("error.fx_without_currency")));
         }
+        // A rate of 0, below 0 or not a number would turn amounts into nonsense that
+        // still prints as a figure.
+        if let Some((currency, rate)) = fx.rates.iter().find(|(_, r)| !(r.is_finite() && **r > 0.0))
+        {
+            return Err(err(crate::say!(
+                "error.fx_rate",
+                currency = currency,
+                value = toml_number(*rate),
+                base = fx.base.as_deref().unwrap_or_default()
+            )));
+        }
 
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
@@ -434,6 +451,11 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     )
 }
 
+/// A number as TOML spells it, for messages: `nan`, `inf`, `-inf`, `0.5`.
+fn toml_number(n: f64) -> String {
+    n.to_string().to_lowercase()
+}
+
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
@@ -473,10 +495,22 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
         };
         conditions.push((dim, values));
     }
+    // TOML reads `nan` and `inf` as numbers; a goal compared with them says nothing.
+    let finite = |key: &str, n: f64| {
+        if n.is_finite() {
+            Ok(n)
+        } else {
+            Err(ctx(crate::say!(
+                "error.not_finite",
+                key = key,
+                value = toml_number(n)
+            )))
+        }
+    };
     let target = match raw.target {
         NumberOrText::Number(n) => Target::Absolute {
             cmp: Cmp::AtLeast,
-            value: n,
+            value: finite("target", n)?,
         },
         NumberOrText::Text(t) => parse_target(&t).map_err(ctx)?,
     };
@@ -485,7 +519,13 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             Target::Relative { .. } => Some(Baseline::PreviousPeriod),
             Target::Absolute { .. } => None,
         },
-        Some(RawBaseline::Number(n)) => Some(Baseline::Value(n)),
+        Some(RawBaseline::Number(n)) => {
+            let n = finite("baseline", n)?;
+            if n == 0.0 && matches!(target, Target::Relative { .. }) {
+                return Err(ctx(crate::say!("error.baseline_zero")));
+            }
+            Some(Baseline::Value(n))
+        }
         Some(RawBaseline::Text(t)) if t == "previous_period" => Some(Baseline::PreviousPeriod),
         Some(RawBaseline::Text(t)) => {
             return Err(ctx(crate::say!("error.baseline", value = t)));
@@ -532,7 +572,9 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
     })
 }
 
-/// Parses `+40%`, `-10%`, `>= 500`, `<= 5.00`, `> 3`, `< 2` or a bare number.
+/// Parses `+40%`, `-10%`, `>= 500`, `<= 5.00` or a bare number. `> 3` and `< 2` are
+/// refused rather than read as `>=` and `<=`: a goal of more than 3 met at 3 would
+/// pass a check it should fail.
 pub fn parse_target(text: &str) -> Result<Target, String> {
     let t = text.trim();
     let bad = || crate::say!("error.target", value = text);
@@ -549,10 +591,20 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             change: change / 100.0,
         });
     }
-    let (cmp, rest) = if let Some(r) = t.strip_prefix(">=").or_else(|| t.strip_prefix('>')) {
+    let (cmp, rest) = if let Some(r) = t.strip_prefix(">=") {
         (Cmp::AtLeast, r)
-    } else if let Some(r) = t.strip_prefix("<=").or_else(|| t.strip_prefix('<')) {
+    } else if let Some(r) = t.strip_prefix("<=") {
         (Cmp::AtMost, r)
+    } else if let Some((cmp, r)) = t
+        .strip_prefix('>')
+        .map(|r| (Cmp::AtLeast, r))
+        .or_else(|| t.strip_prefix('<').map(|r| (Cmp::AtMost, r)))
+    {
+        return Err(crate::say!(
+            "error.target_strict",
+            value = text,
+            fix = format!("{cmp} {}", r.trim())
+        ));
     } else {
         (Cmp::AtLeast, t)
     };
@@ -605,6 +657,8 @@ mod tests {
             Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 150.0
         ));
         assert!(parse_target("40%").unwrap_err().contains("give its sign"));
+        assert!(parse_target("> 200").unwrap_err().contains("\">= 200\""));
+        assert!(parse_target("<200").unwrap_err().contains("\"<= 200\""));
         assert!(parse_target("lots").is_err());
     }
 

@@ -328,6 +328,86 @@ fn cases() -> Vec<Case> {
             &["check"],
         ),
         config_case(
+            "target_nan",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = nan\n",
+            &["check"],
+        ),
+        config_case(
+            "target_inf",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = inf\n",
+            &["check"],
+        ),
+        config_case(
+            "target_minus_inf",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = -inf\n",
+            &["check"],
+        ),
+        config_case(
+            "baseline_nan",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"+40%\"\nbaseline = nan\n",
+            &["check"],
+        ),
+        config_case(
+            "baseline_zero_relative",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"+40%\"\nbaseline = 0\n",
+            &["check"],
+        ),
+        config_case(
+            "target_strictly_greater",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"> 200\"\n",
+            &["check"],
+        ),
+        config_case(
+            "target_strictly_less",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"< 200\"\n",
+            &["check"],
+        ),
+        config_case(
+            "target_bool",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = true\n",
+            &["check"],
+        ),
+        config_case(
+            "target_list",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = [500]\n",
+            &["check"],
+        ),
+        config_case(
+            "baseline_bool",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"+40%\"\nbaseline = true\n",
+            &["check"],
+        ),
+        config_case(
+            "fx_negative",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = -0.00004\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_zero",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 0\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_nan",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = nan\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_inf",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = inf\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "unknown_kpi_in_another_goal_status",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n[[goals]]\nid = \"b\"\nkpi = \"leadz\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n",
+            &["status", "a", "--as-of", "2026-08-20"],
+        ),
+        config_case(
+            "unknown_kpi_in_another_goal_check",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n[[goals]]\nid = \"b\"\nkpi = \"leadz\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = 100\n",
+            &["check", "--goal", "a", "--as-of", "2026-08-20"],
+        ),
+        config_case(
             "kpi_cycle",
             "inputs = [\"data.csv\"]\n[kpis.a]\nformula = \"b * 2\"\n[kpis.b]\nformula = \"a + leads\"\n",
             &["report"],

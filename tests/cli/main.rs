@@ -5,6 +5,7 @@ mod bad_input;
 mod ci;
 mod commands;
 mod examples;
+mod goal_edges;
 mod html;
 mod i18n;
 mod importers;

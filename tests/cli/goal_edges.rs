@@ -1,0 +1,182 @@
+//! Goals on the edges the second review found, on `fixtures/goal-edges` (figures
+//! worked by hand in its README.md): rows left out of the window, relative targets
+//! on negative and zero baselines, as-of dates before the start.
+
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
+
+const EDGES: &str = "fixtures/goal-edges/roi.toml";
+
+/// `roi report --format json` of `config` as of a date: the goals by id, and the exit code.
+fn goals(dir: &std::path::Path, config: &str, as_of: &str) -> Vec<serde_json::Value> {
+    let out = roi_in(
+        dir,
+        &[
+            "report", "--config", config, "--as-of", as_of, "--format", "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["goals"].as_array().unwrap().clone()
+}
+
+fn goal<'a>(goals: &'a [serde_json::Value], id: &str) -> &'a serde_json::Value {
+    goals.iter().find(|g| g["id"] == id).unwrap()
+}
+
+fn close(v: &serde_json::Value, want: f64) {
+    let got = v.as_f64().unwrap_or(f64::NAN);
+    assert!((got - want).abs() < 1e-9, "{got} != {want}");
+}
+
+fn status(config: &str, goal: &str, as_of: &str) -> (String, i32) {
+    let out = roi(&["status", goal, "--config", config, "--as-of", as_of]);
+    (stdout(&out).trim().to_owned(), code(&out))
+}
+
+#[test]
+fn rows_left_out_of_the_window_are_not_data() {
+    // Weeks of 70 leads: 08-01..07 and 08-08..14 counted (140); 08-15..21 ends after
+    // the as-of date 08-20, so it is left out and the counted data ends 08-14:
+    // 14 days elapsed, forecast 140 / 14 × 31 = 310 >= 300.
+    let weekly = fixture("goal-edges/weekly");
+    let check = |dir: &std::path::Path| {
+        let all = goals(dir, "roi.toml", "2026-08-20");
+        let g = goal(&all, "leads-weekly");
+        close(&g["current"], 140.0);
+        assert_eq!(g["data_through"], "2026-08-14");
+        assert_eq!(g["days_elapsed"], 14);
+        close(&g["forecast"], 310.0);
+        close(&g["expected_by_now"], 300.0 * 14.0 / 31.0);
+        assert_eq!(g["rows_left_out"], 1);
+        assert_eq!(g["status"], "on_track");
+        assert!(
+            g["warnings"]
+                .to_string()
+                .contains("data ends on 2026-08-14")
+        );
+    };
+    check(&weekly);
+    assert_eq!(
+        status(
+            "fixtures/goal-edges/weekly/roi.toml",
+            "leads-weekly",
+            "2026-08-20"
+        ),
+        ("on_track".to_owned(), 0)
+    );
+
+    // A fourth week after the as-of date does not make the left-out third one count
+    // as covered: still through 08-14.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(weekly.join("roi.toml"), dir.path().join("roi.toml")).unwrap();
+    let mut data = std::fs::read_to_string(weekly.join("data.csv")).unwrap();
+    data.push_str("2026-08-22,2026-08-28,facebook,70\n");
+    std::fs::write(dir.path().join("data.csv"), data).unwrap();
+    check(dir.path());
+
+    // Daily rows with a gap: a row after the as-of date still says the export covers
+    // it, so the days without rows count as zero (10 leads on 08-01 and 08-03, then
+    // 08-25): through 08-20, 20 days elapsed, forecast 20 / 20 × 31 = 31.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(weekly.join("roi.toml"), dir.path().join("roi.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("data.csv"),
+        "date,platform,leads\n2026-08-01,facebook,10\n2026-08-03,facebook,10\n2026-08-25,facebook,10\n",
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-20");
+    let g = goal(&all, "leads-weekly");
+    assert_eq!(g["data_through"], "2026-08-20");
+    assert_eq!(g["days_elapsed"], 20);
+    close(&g["forecast"], 31.0);
+}
+
+#[test]
+fn relative_targets_move_by_the_baseline_size() {
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    // July roi = (200 − 300) / 300 = −1/3; August (150 − 200) / 200 = −0.25.
+    let up = goal(&all, "roi-up");
+    close(&up["baseline"], -1.0 / 3.0);
+    // +40%: −1/3 + 0.4 × 1/3 = −0.2, a better roi than July's.
+    close(&up["target"], -0.2);
+    assert_eq!(up["direction"], ">=");
+    close(&up["current"], -0.25);
+    // (−0.25 + 1/3) / (−0.2 + 1/3) = (1/12) / (2/15) = 0.625.
+    close(&up["progress"], 0.625);
+    // −0.25 < −0.2 − 0.1 × 0.2 = −0.22.
+    assert_eq!(up["status"], "behind");
+    assert_eq!(
+        status(EDGES, "roi-up", "2026-08-20"),
+        ("behind".to_owned(), 1)
+    );
+
+    // -10%: −1/3 − 0.1 × 1/3 = −11/30, a ceiling below July's.
+    let down = goal(&all, "roi-down");
+    close(&down["target"], -11.0 / 30.0);
+    assert_eq!(down["direction"], "<=");
+    assert_eq!(down["status"], "behind");
+
+    // cpl July 300 / 100 = 3.00; -20%: 3.00 − 0.6 = 2.40; current 200 / 80 = 2.50,
+    // within 2.40 + 0.1 × 2.40 = 2.64.
+    let cpl = goal(&all, "cpl-down");
+    close(&cpl["target"], 2.4);
+    assert_eq!(cpl["status"], "at_risk");
+}
+
+#[test]
+fn relative_targets_on_counts_are_whole_numbers_when_they_come_out_whole() {
+    // 100 − 0.55 × 100 = 45, which f64 computes as 44.99999999999999.
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    assert_eq!(goal(&all, "leads-down")["target"], 45.0);
+    let out = roi(&[
+        "check",
+        "--config",
+        EDGES,
+        "--as-of",
+        "2026-08-20",
+        "--goal",
+        "leads-down",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("  <= 45 |"), "{text}");
+}
+
+#[test]
+fn a_zero_baseline_gives_no_relative_target() {
+    // July has 0 purchases: +50% of nothing is no target, not ">= 0" (achieved at once).
+    let all = goals(&crate::root(), EDGES, "2026-08-20");
+    let g = goal(&all, "purchases-up");
+    close(&g["baseline"], 0.0);
+    assert!(g["target"].is_null(), "{g}");
+    assert_eq!(g["status"], "no_data");
+    let reason = g["reason"].as_str().unwrap();
+    assert!(reason.contains("baseline is 0"), "{reason}");
+}
+
+#[test]
+fn before_the_start() {
+    let all = goals(&crate::root(), EDGES, "2026-06-20");
+    // Deadline − as-of: 10 days of June + 31 of July + 31 of August.
+    let leads = goal(&all, "leads-500");
+    assert_eq!(leads["status"], "not_started");
+    assert_eq!(leads["days_left"], 72);
+    assert_eq!(leads["days_elapsed"], 0);
+    assert!(leads["needed_per_day"].is_null());
+    // Money keeps its currency before the start: July's cpl 3.00 USD, target 2.40 USD.
+    let cpl = goal(&all, "cpl-down");
+    assert_eq!(cpl["currency"], "USD");
+    close(&cpl["baseline"], 3.0);
+    let out = roi(&[
+        "check",
+        "--config",
+        EDGES,
+        "--as-of",
+        "2026-06-20",
+        "--goal",
+        "cpl-down",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("| 3.00 USD |"), "{text}");
+    assert!(text.contains("| <= 2.40 USD |"), "{text}");
+    assert!(text.contains("|        72 |"), "{text}");
+}
