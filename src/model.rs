@@ -227,6 +227,22 @@ pub fn canonical_metric(name: &str) -> Option<MetricId> {
         .map(|i| MetricId(i as u16))
 }
 
+/// Minor-unit digits people expect for a currency: none for the dong, the yen…
+pub fn currency_decimals(currency: &str) -> usize {
+    match currency {
+        "VND" | "JPY" | "KRW" | "IDR" | "CLP" | "ISK" | "HUF" | "TWD" => 0,
+        _ => 2,
+    }
+}
+
+/// Whether a canonical metric counts whole things (impressions, clicks, leads):
+/// its values have no fraction.
+pub fn is_count(name: &str) -> bool {
+    CANONICAL_METRICS
+        .iter()
+        .any(|m| m.name == name && m.unit == Unit::Count)
+}
+
 /// The metric that weights `first_reply_seconds`.
 pub const MESSAGES_RECEIVED: &str = "messages_received";
 

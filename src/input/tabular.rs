@@ -540,6 +540,10 @@ pub fn read_table(
             .as_ref()
             .is_some_and(|(c, _)| c.target == Target::Day)
     });
+    // A `Day` breakdown makes each row that day: the reporting end is then not read.
+    let end_column = (0..matched.cells.len())
+        .find(|&i| target_of(i) == Some(&Target::EndDate))
+        .filter(|_| !day_override);
 
     // First pass: which records are data, and what the whole table says about
     // them: the day order of its dates, the years of year-less dates, the decimal
@@ -606,33 +610,44 @@ pub fn read_table(
                 ),
             ));
         }
-        let parsed = match date_column {
+        let read_date = |i: usize| {
+            let text = record.cells.get(i).unwrap_or("");
+            let explicit = layout.date_format.as_ref().map(|f| {
+                chrono::NaiveDate::parse_from_str(text.trim(), f)
+                    .or_else(|_| {
+                        chrono::NaiveDateTime::parse_from_str(text.trim(), f).map(|dt| dt.date())
+                    })
+                    .ok()
+                    .map(ParsedDate::Full)
+            });
+            explicit
+                .unwrap_or_else(|| parse_date(text))
+                .or_else(|| serial_date(record, i))
+                .ok_or_else(|| {
+                    err(
+                        record.line,
+                        Some(i),
+                        crate::say!("error.date", value = format!("{text:?}")),
+                    )
+                })
+        };
+        let date = date_column.map(read_date).transpose()?;
+        // An end date may be left out (a one-day row), but one written must be a date.
+        let end = match end_column {
             Some(i) => {
                 let text = record.cells.get(i).unwrap_or("");
-                let explicit = layout.date_format.as_ref().map(|f| {
-                    chrono::NaiveDate::parse_from_str(text.trim(), f)
-                        .or_else(|_| {
-                            chrono::NaiveDateTime::parse_from_str(text.trim(), f)
-                                .map(|dt| dt.date())
-                        })
-                        .ok()
-                        .map(ParsedDate::Full)
-                });
-                match explicit.unwrap_or_else(|| parse_date(text)) {
-                    Some(d) => Some(d),
-                    None => {
-                        return Err(err(
-                            record.line,
-                            Some(i),
-                            crate::say!("error.date", value = format!("{text:?}")),
-                        ));
-                    }
+                if super::value::is_missing(text) {
+                    None
+                } else {
+                    Some(read_date(i)?)
                 }
             }
             None => None,
         };
-        Ok(Class::Data(parsed))
+        Ok(Class::Data { date, end })
     };
+    // A workbook sheet has no delimiter of its own.
+    let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
     let export_column = matched.cells.iter().position(|c| {
         c.as_ref()
             .is_some_and(|(col, _)| col.target == Target::ExportDay)
@@ -643,7 +658,7 @@ pub fn read_table(
     // second pass. Rows handed on as read cannot be taken back, and only an open
     // table (the file's first) can be started over.
     let guess = if table.is_open() && !builder.is_flushing() {
-        let mut head = Tally::new(DecimalVotes::new(layout, &matched.cells));
+        let mut head = Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons));
         let mut first = true;
         for record in table.head.iter().skip(matched.header + 1) {
             let Ok(class) = classify(record, first) else {
@@ -660,7 +675,7 @@ pub fn read_table(
     // One row from a data record, read with the table's day order and decimal mark
     // (and its year, for a date without one).
     let make_row = |record: &Record,
-                    date: Option<ParsedDate>,
+                    (date, end_date): (Option<ParsedDate>, Option<ParsedDate>),
                     year: Option<i32>,
                     (order, decimal): (Option<DayOrder>, DecimalMark),
                     state: &mut RowState,
@@ -672,25 +687,29 @@ pub fn read_table(
             Some(d) => d.resolve(order, None),
             None => None,
         };
-        if date.is_some() && day.is_none() {
-            let i = date_column.unwrap_or(0);
-            return Err(err(
+        let impossible = |i: usize| {
+            let value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim()));
+            err(
                 record.line,
                 Some(i),
                 if order == Some(DayOrder::DayFirst) {
-                    crate::say!(
-                        "error.impossible_date_day_first",
-                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim()))
-                    )
+                    crate::say!("error.impossible_date_day_first", value = value)
                 } else {
-                    crate::say!(
-                        "error.impossible_date_month_first",
-                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim()))
-                    )
+                    crate::say!("error.impossible_date_month_first", value = value)
                 },
-            ));
+            )
+        };
+        if date.is_some() && day.is_none() {
+            return Err(impossible(date_column.unwrap_or(0)));
         }
-        let (start, mut end) = match (day, range) {
+        let last_day = match end_date {
+            Some(d) => Some(
+                d.resolve(order, year)
+                    .ok_or_else(|| impossible(end_column.unwrap_or(0)))?,
+            ),
+            None => None,
+        };
+        let (start, end) = match (day, range) {
             (Some(d), _) => (d, d),
             (None, Some((a, b))) => (a, b),
             (None, None) => {
@@ -738,16 +757,13 @@ pub fn read_table(
             }
             let text = record.cells.get(i).unwrap_or("");
             match &column.target {
-                Target::Date | Target::Day | Target::Derived | Target::ExportDay => {}
+                Target::Date
+                | Target::Day
+                | Target::EndDate
+                | Target::Derived
+                | Target::ExportDay => {}
                 Target::PublishTime => {
                     dims[Dimension::Published.index()] = published.as_deref();
-                }
-                Target::EndDate => {
-                    if !day_override
-                        && let Some(d) = parse_date(text).and_then(|d| d.resolve(order, None))
-                    {
-                        end = d;
-                    }
                 }
                 Target::Dim(d) => {
                     let value = super::value::trim(text);
@@ -770,7 +786,13 @@ pub fn read_table(
                         );
                         continue;
                     }
-                    let value = parse_number(text, decimal).map_err(|_| {
+                    // A workbook's typed number is written with `.`, whatever its text cells use.
+                    let mark = if record.is_typed(i) {
+                        DecimalMark::Dot
+                    } else {
+                        decimal
+                    };
+                    let value = parse_number(text, mark).map_err(|_| {
                         err(
                             record.line,
                             Some(i),
@@ -932,7 +954,7 @@ pub fn read_table(
         builder.push(
             &RowInput {
                 start,
-                end: end.max(start),
+                end: last_day.unwrap_or(end).max(start),
                 dims,
                 line: record.line,
             },
@@ -947,7 +969,7 @@ pub fn read_table(
                       first_part: bool|
      -> Result<Pass, InputError> {
         let mut pass = Pass {
-            tally: Tally::new(DecimalVotes::new(layout, &matched.cells)),
+            tally: Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons)),
             state: RowState::new(matched.cells.len()),
             failed: None,
             new_table: false,
@@ -963,7 +985,7 @@ pub fn read_table(
             let class = classify(&record, first)?;
             first = false;
             pass.tally.add(&record, &class, export_column);
-            let Class::Data(date) = class else {
+            let Class::Data { date, end } = class else {
                 continue;
             };
             let Some(guess) = guess.filter(|_| pass.failed.is_none()) else {
@@ -972,7 +994,9 @@ pub fn read_table(
             if matches!(date, Some(ParsedDate::YearLess { .. })) {
                 // Years come from every year-less date of the table: read again.
                 pass.failed = Some(Unread::YearLess);
-            } else if let Err(e) = make_row(&record, date, None, guess, &mut pass.state, builder) {
+            } else if let Err(e) =
+                make_row(&record, (date, end), None, guess, &mut pass.state, builder)
+            {
                 pass.failed = Some(Unread::Failed(e));
             }
         }
@@ -1036,6 +1060,30 @@ pub fn read_table(
         // Before the warnings of the rows it tells how to read.
         builder.insert_warning(warnings_before, warning);
     }
+    if let Some((line, i, value)) = tally.decimal.assumed() {
+        let column = header.cells.get(*i).map_or("", str::trim);
+        let warning = match reading.1 {
+            DecimalMark::Comma if tally.decimal.semicolons => crate::msg!(
+                "warning.decimal_comma_semicolon",
+                value = value,
+                line = line,
+                column = column
+            ),
+            DecimalMark::Comma => crate::msg!(
+                "warning.decimal_comma_language",
+                value = value,
+                line = line,
+                column = column
+            ),
+            _ => crate::msg!(
+                "warning.decimal_dot",
+                value = value,
+                line = line,
+                column = column
+            ),
+        };
+        builder.insert_warning(warnings_before, warning);
+    }
     let narrowed;
     let context = match tally.export_day {
         Some(day @ ParsedDate::YearLess { .. }) => {
@@ -1075,14 +1123,14 @@ pub fn read_table(
         while body.next(&mut reader, &mut record)? {
             let class = classify(&record, first)?;
             first = false;
-            let Class::Data(date) = class else {
+            let Class::Data { date, end } = class else {
                 continue;
             };
             let year = match date {
                 Some(ParsedDate::YearLess { .. }) => years.next().flatten(),
                 _ => None,
             };
-            make_row(&record, date, year, reading, &mut state, builder)?;
+            make_row(&record, (date, end), year, reading, &mut state, builder)?;
         }
     }
     for (reason, line, rows) in state.skipped {
@@ -1105,6 +1153,20 @@ pub fn read_table(
     Ok(Some(info))
 }
 
+/// A workbook's date stored as a plain number (LinkedIn's, with no date format): an
+/// Excel serial day, when it is a whole number of a plausible day (1970 to 2099).
+/// Text cells never are: `46082` in a CSV is no date.
+fn serial_date(record: &Record, i: usize) -> Option<ParsedDate> {
+    if !record.is_typed(i) {
+        return None;
+    }
+    let serial: u32 = record.cells.get(i)?.trim().parse().ok()?;
+    // 25569 is 1970-01-01, 73050 is 2099-12-31.
+    (25_569..=73_050)
+        .contains(&serial)
+        .then(|| parse_date(&super::text::excel_date(f64::from(serial))))?
+}
+
 /// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.
 fn hour_of(text: &str) -> Option<u32> {
     let t = text.trim().trim_matches('"').to_ascii_uppercase();
@@ -1122,16 +1184,17 @@ fn hour_of(text: &str) -> Option<u32> {
     }
 }
 
-/// The file's decimal mark, from its numbers: `12,5` or `1.234,5` say comma,
-/// `12.5` or `0.0344` say dot; `1.200` alone says nothing, and then the header's
-/// language decides (Vietnamese, Spanish, French exports write `1.200` for 1200).
 /// What a table's records are.
 enum Class {
     Blank,
     /// Not data: counted as skipped, with the reason.
     Skip(crate::i18n::Message),
-    /// A data record, with its parsed date when the table has a date column.
-    Data(Option<ParsedDate>),
+    /// A data record, with its parsed date when the table has a date column, and its
+    /// end date when it has one.
+    Data {
+        date: Option<ParsedDate>,
+        end: Option<ParsedDate>,
+    },
 }
 
 /// Rows left out by reason: the reason, the first one's line, how many.
@@ -1174,13 +1237,13 @@ impl Tally {
 
     /// Counts a record in.
     fn add(&mut self, record: &Record, class: &Class, export_column: Option<usize>) {
-        let date = match class {
+        let (date, end) = match class {
             Class::Blank => return,
             Class::Skip(reason) => {
                 note_skip(&mut self.skipped, reason.clone(), record.line, 1);
                 return;
             }
-            Class::Data(date) => date,
+            Class::Data { date, end } => (date, end),
         };
         if !self.seen_data {
             self.seen_data = true;
@@ -1195,6 +1258,11 @@ impl Tally {
             if matches!(d, ParsedDate::YearLess { .. }) {
                 self.yearless.push(*d);
             }
+        }
+        // The end of a range is written as its start is: `31/03/2026` tells both.
+        if let Some(e) = end {
+            self.votes.add(e);
+            self.numeric |= matches!(e, ParsedDate::Numeric { .. });
         }
         self.decimal.add(record);
     }
@@ -1271,8 +1339,7 @@ impl Pass {
             all.tally.votes.absorb(tally.votes);
             all.tally.numeric |= tally.numeric;
             all.tally.yearless.extend(tally.yearless);
-            all.tally.decimal.comma |= tally.decimal.comma;
-            all.tally.decimal.dot |= tally.decimal.dot;
+            all.tally.decimal.absorb(tally.decimal);
             if !all.tally.seen_data {
                 all.tally.seen_data = tally.seen_data;
                 all.tally.export_day = tally.export_day;
@@ -1320,30 +1387,52 @@ impl RowState {
     }
 }
 
-/// The decimal mark of a table, from every value of its number columns.
+/// The decimal mark of a table, from every value of its number columns: `12,5` or
+/// `1.234,5` say comma, `12.5` or `0.0344` say dot, and a mark that repeats
+/// (`1.234.567`, `1,234,567`) groups thousands. A lone mark before three digits
+/// (`1.234`) could be either, except in a column that holds no fractions — a count,
+/// or an amount in a currency without minor units (VND) — where it can only group
+/// thousands. When no value tells, the file's language does (see
+/// [`DecimalVotes::decide`]), and the reading is told.
 struct DecimalVotes {
     fixed: Option<DecimalMark>,
-    numeric: Vec<usize>,
+    /// The number columns, each with whether its values are whole.
+    numeric: Vec<(usize, bool)>,
     comma: bool,
     dot: bool,
+    /// Excel writes `;`-separated CSV where `,` is the decimal mark.
+    semicolons: bool,
+    /// The first value that could be read either way, with its line and column.
+    ambiguous: Option<(u64, usize, String)>,
 }
 
 impl DecimalVotes {
-    fn new(layout: &Layout, cells: &CellMatches<'_>) -> DecimalVotes {
+    fn new(layout: &Layout, cells: &CellMatches<'_>, semicolons: bool) -> DecimalVotes {
         DecimalVotes {
             fixed: (layout.decimal != DecimalMark::Auto).then_some(layout.decimal),
             numeric: cells
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| {
-                    c.as_ref().is_some_and(|(col, _)| {
-                        matches!(col.target, Target::Metric(..) | Target::Results)
-                    })
+                .filter_map(|(i, c)| {
+                    let (col, currency) = c.as_ref()?;
+                    let whole = match &col.target {
+                        Target::Results => true,
+                        Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
+                            crate::model::is_count(name)
+                                || currency
+                                    .as_deref()
+                                    .is_some_and(|c| crate::model::currency_decimals(c) == 0)
+                        }
+                        Target::Metric(..) => false,
+                        _ => return None,
+                    };
+                    Some((i, whole))
                 })
-                .map(|(i, _)| i)
                 .collect(),
             comma: false,
             dot: false,
+            semicolons,
+            ambiguous: None,
         }
     }
 
@@ -1351,13 +1440,16 @@ impl DecimalVotes {
         if self.fixed.is_some() || (self.comma && self.dot) {
             return;
         }
-        for &i in &self.numeric {
+        for &(i, whole) in &self.numeric {
             let cell = record.cells.get(i).unwrap_or("");
-            // The last of each mark, and how many dots, in one look at the bytes.
-            let (mut last_comma, mut last_dot, mut dots) = (None, None, 0);
-            for (at, b) in cell.bytes().enumerate() {
+            // The number alone: currency symbols, spaces, signs and `%` on either
+            // side are not part of how its digits group (`1.234 €` is `1.234`).
+            let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
+            // The last of each mark, and how many, in one look at the bytes.
+            let (mut last_comma, mut last_dot, mut commas, mut dots) = (None, None, 0, 0);
+            for (at, b) in t.bytes().enumerate() {
                 match b {
-                    b',' => last_comma = Some(at),
+                    b',' => (last_comma, commas) = (Some(at), commas + 1),
                     b'.' => (last_dot, dots) = (Some(at), dots + 1),
                     _ => {}
                 }
@@ -1366,28 +1458,43 @@ impl DecimalVotes {
                 // Most counts have no mark at all: no vote.
                 continue;
             }
-            // Marks are neither spaces nor `%`: they are all in the number.
-            let t = super::value::trim(cell).trim_end_matches('%');
-            let lead = cell.len() - cell.trim_start().len();
-            let (last_comma, last_dot) = (last_comma.map(|c| c - lead), last_dot.map(|d| d - lead));
+            if record.is_typed(i) {
+                // A workbook's typed number is no text in the file's locale.
+                continue;
+            }
             match (last_comma, last_dot) {
                 (Some(c), Some(d)) if c > d => self.comma = true,
                 (Some(_), Some(_)) => self.dot = true,
-                (Some(c), None) if t.len() - c - 1 != 3 => self.comma = true,
-                (None, Some(d)) => {
-                    // `1.234.567` groups thousands; `12.5` or `1234.567` is a decimal.
-                    let int_digits = t[..d].trim_start_matches('-').len();
-                    if dots > 1 {
-                        self.comma = true;
-                    } else if t.len() - d - 1 != 3 || int_digits > 3 {
-                        self.dot = true;
+                // `1,234,567` groups thousands; `12,5` or `1234,567` is a decimal.
+                (Some(_), None) if commas > 1 => self.dot = true,
+                (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => self.comma = true,
+                (None, Some(_)) if dots > 1 => self.comma = true,
+                (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => self.dot = true,
+                // `23,456` impressions or `150.000` VND: whole, so thousands.
+                (Some(_), None) if whole => self.dot = true,
+                (None, Some(_)) if whole => self.comma = true,
+                _ => {
+                    if self.ambiguous.is_none() {
+                        self.ambiguous = Some((record.line, i, t.to_owned()));
                     }
                 }
-                _ => {}
             }
         }
     }
 
+    /// Takes in the votes of another part of the same table, which comes after.
+    fn absorb(&mut self, other: DecimalVotes) {
+        self.comma |= other.comma;
+        self.dot |= other.dot;
+        if self.ambiguous.is_none() {
+            self.ambiguous = other.ambiguous;
+        }
+    }
+
+    /// The mark the values say; when none says, `,` for a file whose headers have
+    /// letters beyond English (Vietnamese, Spanish, French exports write `1.200` for
+    /// 1200) or that Excel separated with `;`, else each cell on its own (a lone
+    /// `.` is then decimal, a lone `,` groups thousands).
     fn decide(&self, header: &Record) -> DecimalMark {
         if let Some(fixed) = self.fixed {
             return fixed;
@@ -1397,13 +1504,22 @@ impl DecimalVotes {
             (false, true) => DecimalMark::Dot,
             (true, true) => DecimalMark::Auto,
             (false, false) => {
-                if header.cells.iter().any(|c| !c.is_ascii()) {
+                if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
                     DecimalMark::Comma
                 } else {
                     DecimalMark::Auto
                 }
             }
         }
+    }
+
+    /// The value read by assumption when no value told the mark (see
+    /// [`DecimalVotes::decide`]): its line, column and text.
+    fn assumed(&self) -> Option<&(u64, usize, String)> {
+        if self.fixed.is_some() || self.comma || self.dot {
+            return None;
+        }
+        self.ambiguous.as_ref()
     }
 }
 
@@ -1667,30 +1783,105 @@ mod tests {
         }
 
         /// The decimal votes of a column of numbers are those of each number read on
-        /// its own: the last mark, and how the digits group around it.
+        /// its own: the last mark, how many of it, and how the digits group around it,
+        /// whatever surrounds the number (signs, spaces, `%`, a currency symbol).
         #[test]
         fn decimal_votes_are_each_numbers_own(
-            cells in proptest::collection::vec(" ?-?[0-9]{0,5}([.,][0-9]{0,4}){0,3}%? ?", 1..12)
+            cells in proptest::collection::vec(
+                " ?\\(?-?[0-9]{0,5}([.,][0-9]{0,4}){0,3}(%| ₫| €)?\\)? ?",
+                1..12,
+            )
         ) {
-            let mut votes = DecimalVotes { fixed: None, numeric: vec![0], comma: false, dot: false };
+            let mut votes = votes_for(false);
             let (mut comma, mut dot) = (false, false);
             for cell in &cells {
-                let t = cell.trim().trim_end_matches('%');
+                let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
                 let (c, d) = (t.rfind(','), t.rfind('.'));
                 match (c, d) {
                     (Some(c), Some(d)) => (comma, dot) = (comma || c > d, dot || c < d),
-                    (Some(c), None) => comma |= t.len() - c - 1 != 3,
+                    (Some(_), None) if t.matches(',').count() > 1 => dot = true,
+                    (Some(c), None) => comma |= t.len() - c - 1 != 3 || c > 3,
                     (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
-                    (None, Some(d)) => {
-                        dot |= t.len() - d - 1 != 3 || t[..d].trim_start_matches('-').len() > 3;
-                    }
+                    (None, Some(d)) => dot |= t.len() - d - 1 != 3 || d > 3,
                     (None, None) => {}
                 }
-                let record = Record { line: 1, cells: std::iter::once(cell.as_str()).collect() };
-                votes.add(&record);
+                votes.add(&record(cell));
                 proptest::prop_assert_eq!((votes.comma, votes.dot), (comma, dot), "{:?}", cells);
             }
         }
+    }
+
+    fn votes_for(whole: bool) -> DecimalVotes {
+        DecimalVotes {
+            fixed: None,
+            numeric: vec![(0, whole)],
+            comma: false,
+            dot: false,
+            semicolons: false,
+            ambiguous: None,
+        }
+    }
+
+    fn record(cell: &str) -> Record {
+        Record {
+            line: 2,
+            cells: std::iter::once(cell).collect(),
+            typed: Vec::new(),
+        }
+    }
+
+    /// What one column of cells votes: (comma is decimal, dot is decimal).
+    fn vote(whole: bool, cells: &[&str]) -> (bool, bool) {
+        let mut votes = votes_for(whole);
+        for cell in cells {
+            votes.add(&record(cell));
+        }
+        (votes.comma, votes.dot)
+    }
+
+    #[test]
+    fn a_number_votes_by_its_digits_not_its_symbols() {
+        // `1.234 €`: three digits after the dot, as `1.234`; the ` €` is no digit.
+        assert_eq!(vote(false, &["1.234 €"]), (false, false));
+        // `450.000 ₫` and `(1,5 €)` likewise: the number alone votes.
+        assert_eq!(vote(false, &["450.000 ₫"]), (false, false));
+        assert_eq!(vote(false, &["(1,5 €)"]), (true, false));
+        assert_eq!(vote(false, &["$1,234.00"]), (false, true));
+    }
+
+    #[test]
+    fn a_repeated_mark_groups_thousands() {
+        assert_eq!(vote(false, &["1,234,567"]), (false, true));
+        assert_eq!(vote(false, &["1.300.000 ₫"]), (true, false));
+        // A group of four cannot be thousands: the mark is decimal.
+        assert_eq!(vote(false, &["1234,567"]), (true, false));
+        assert_eq!(vote(false, &["1234.567"]), (false, true));
+    }
+
+    #[test]
+    fn whole_columns_tell_a_lone_mark_before_three_digits() {
+        // A count (or VND) cannot be 23.456: the mark groups thousands.
+        assert_eq!(vote(true, &["23,456"]), (false, true));
+        assert_eq!(vote(true, &["23.456"]), (true, false));
+        assert_eq!(vote(true, &["150.000 ₫"]), (true, false));
+        // Anything else still votes as it does in any column.
+        assert_eq!(vote(true, &["12,5"]), (true, false));
+        assert_eq!(vote(true, &["29.0"]), (false, true));
+        // Elsewhere the same text says nothing, and is kept to be told.
+        let mut votes = votes_for(false);
+        votes.add(&record("23,456"));
+        assert_eq!((votes.comma, votes.dot), (false, false));
+        assert_eq!(votes.assumed(), Some(&(2, 0, "23,456".to_owned())));
+    }
+
+    #[test]
+    fn typed_workbook_numbers_do_not_vote() {
+        let mut votes = votes_for(false);
+        let mut typed = record("12.5");
+        typed.typed = vec![true];
+        votes.add(&typed);
+        assert_eq!((votes.comma, votes.dot), (false, false));
+        assert_eq!(votes.assumed(), None);
     }
 
     #[test]

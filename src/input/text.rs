@@ -100,9 +100,18 @@ pub const MAX_RECORD_BYTES: usize = 1 << 20;
 pub struct Record {
     pub line: u64,
     pub cells: simd_csv::StringRecord,
+    /// Which cells of a workbook row hold a number typed as one, not text: their
+    /// value is what the cell says, whatever the decimal mark of the file's text
+    /// cells. Empty for text files, whose cells are all text.
+    pub typed: Vec<bool>,
 }
 
 impl Record {
+    /// Whether cell `i` is a typed number (see [`Record::typed`]).
+    pub fn is_typed(&self, i: usize) -> bool {
+        self.typed.get(i).copied().unwrap_or(false)
+    }
+
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| super::value::trim(c).is_empty())
     }
@@ -1168,6 +1177,10 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
             .enumerate()
             .map(|(i, row)| Record {
                 line: u64::from(first_row) + i as u64 + 1,
+                typed: row
+                    .iter()
+                    .map(|cell| matches!(cell, Data::Float(_) | Data::Int(_)))
+                    .collect(),
                 cells: row
                     .iter()
                     .map(|cell| match cell {

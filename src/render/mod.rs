@@ -90,14 +90,6 @@ pub fn grouped(v: f64, decimals: usize) -> String {
     }
 }
 
-/// Minor-unit digits people expect for a currency.
-fn currency_decimals(currency: &str) -> usize {
-    match currency {
-        "VND" | "JPY" | "KRW" | "IDR" | "CLP" | "ISK" | "HUF" | "TWD" => 0,
-        _ => 2,
-    }
-}
-
 /// A value as people read it: thousands separators, percentages, currencies, in the
 /// language's marks (`1,234.50 USD`, `1.234.567 ₫`).
 pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
@@ -111,7 +103,7 @@ pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang)
         Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
         Unit::Money => match currency {
             Some("VND") if lang == Lang::Vi => format!("{} ₫", m(grouped(v, 0))),
-            Some(c) => format!("{} {c}", m(grouped(v, currency_decimals(c)))),
+            Some(c) => format!("{} {c}", m(grouped(v, crate::model::currency_decimals(c)))),
             None => m(grouped(v, 2)),
         },
         Unit::Seconds => duration(v),

@@ -437,3 +437,130 @@ fn meta_ads_platform_breakdown_and_engagement_columns() {
     assert_eq!(kpi("followers_gained", "facebook"), "3");
     assert_eq!(kpi("spend", "instagram"), "25.5"); // 20.00 + 5.50
 }
+
+/// The decimal mark is read from the number's own digits: a currency symbol after
+/// it (`450.000 ₫`, `1.234 €`) is not three more digits after its mark.
+#[test]
+fn amounts_with_a_trailing_currency_symbol_keep_their_thousands() {
+    let f = "fixtures/importers/meta-ads-vi-dong-symbol.csv";
+    // 1.300.000 ₫ + 450.000 ₫ + 300.000 ₫ = 1,300,000 + 450,000 + 300,000 = 2,050,000.
+    assert_eq!(kpi(&["kpi", "spend", f]), "2050000");
+    // Impressions have no mark: 2000 + 1000 + 500.
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3500");
+    // `;`-separated (Excel where `,` is the decimal mark), `1.234 €` and `99 €`, no
+    // value that tells: 1,234 + 99 = 1,333 EUR, and the reading is told.
+    // (Written here: a `;` file is sniffed from its first bytes, which the streaming
+    // test cuts to a few over every fixture.)
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "Campaign name;Reporting starts;Reporting ends;Impressions;Amount spent (EUR)\n\
+         Frühling;2026-03-01;2026-03-31;5000;1.234 €\n\
+         Sommer;2026-03-01;2026-03-31;900;99 €\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "ads.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "1333");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`1.234` (line 2, `Amount spent (EUR)`) and numbers like it read with `,` as the decimal mark")
+            && stderr.contains("Excel separates with `;`")
+            && stderr.contains("`decimal = \".\"`"),
+        "{stderr}"
+    );
+}
+
+/// Columns that cannot hold fractions tell what a lone mark before three digits is.
+#[test]
+fn whole_columns_and_repeated_marks_decide_the_decimal_mark() {
+    // Vietnamese headers, `,` grouping thousands. Impressions `23,456` are a count,
+    // so `,` groups thousands; `1,234,567` can only be thousands too.
+    let f = "fixtures/importers/meta-ads-vi-comma-thousands.csv";
+    // 150,000 + 250,000 + 1,234,567 = 1,634,567 VND.
+    assert_eq!(kpi(&["kpi", "spend", f]), "1634567");
+    // 23,456 + 9,500 + 1,000 = 33,956.
+    assert_eq!(kpi(&["kpi", "impressions", f]), "33956");
+    // 12,345 + 8,000 + 900 = 21,245.
+    assert_eq!(kpi(&["kpi", "reach", f]), "21245");
+    // English headers, VND (no minor unit): `150.000` dong can only be 150,000.
+    // 150,000 + 250,000 = 400,000; impressions 23456 + 9500 = 32,956.
+    let f = "fixtures/importers/meta-ads-en-vnd-dots.csv";
+    assert_eq!(kpi(&["kpi", "spend", f]), "400000");
+    assert_eq!(kpi(&["kpi", "impressions", f]), "32956");
+    // English headers, EUR: the counts `23.456` and `9.500` say `.` groups
+    // thousands, so `1.234` EUR is 1,234: spend 1,234 + 250 = 1,484, impressions
+    // 23,456 + 9,500 = 32,956.
+    let f = "fixtures/importers/meta-ads-en-count-dots.csv";
+    assert_eq!(kpi(&["kpi", "spend", f]), "1484");
+    assert_eq!(kpi(&["kpi", "impressions", f]), "32956");
+}
+
+/// A file that stays ambiguous is read as its language suggests, and says so.
+#[test]
+fn an_ambiguous_decimal_mark_is_told() {
+    // English headers, USD, `1.234` the only number with a mark: read as 1.234 (the
+    // English way), so spend is 1.234 + 250 = 251.234, with a warning.
+    let f = "fixtures/importers/meta-ads-en-ambiguous.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "251.234");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`1.234` (line 2, `Amount spent (USD)`) and numbers like it read with `.` as the decimal mark")
+            && stderr.contains("`decimal = \",\"`"),
+        "{stderr}"
+    );
+    // A file whose values tell says nothing.
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-en-vnd-dots.csv",
+    ]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("decimal mark"));
+}
+
+/// A workbook's typed numbers keep their value, whatever its text cells say.
+#[test]
+fn typed_workbook_numbers_and_serial_dates() {
+    let f = "fixtures/importers/meta-ads-vi-typed.xlsx";
+    // Typed 12.345, text `1.234,5` (the text cells' `,` decimal), typed 100:
+    // 12.345 + 1,234.5 + 100 = 1,346.845 USD.
+    assert_eq!(kpi(&["kpi", "spend", f]), "1346.845");
+    // Typed 12345, text `2.000` (2,000), typed 500: 14,845.
+    assert_eq!(kpi(&["kpi", "impressions", f]), "14845");
+    // LinkedIn dates as plain numbers: serials 46082 and 46083 are 2026-03-01 and
+    // 2026-03-02 (days since 1899-12-30).
+    let f = "fixtures/importers/linkedin-serial-dates.xlsx";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,platform,impressions,clicks,likes\n\
+         2026-03-01,linkedin,1000,10,5\n\
+         2026-03-02,linkedin,2000,20,6\n"
+    );
+}
+
+/// The end of a reporting range is a date like its start.
+#[test]
+fn reporting_ends_vote_on_the_day_order_and_must_be_dates() {
+    // `01/03/2026` could be either order; `31/03/2026` can only be day-first: the
+    // row covers 1 to 31 March, with no warning that the order was assumed.
+    let f = "fixtures/importers/meta-ads-end-day-first.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,end_date,platform,campaign,currency,impressions,spend\n\
+         2026-03-01,2026-03-31,facebook,A,EUR,1234,5\n"
+    );
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    // `2026-02-30` written as an end date is a bad value, not a one-day row.
+    let out = roi(&["kpi", "spend", "fixtures/importers/meta-ads-bad-end.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: fixtures/importers/meta-ads-bad-end.csv:3: column 3 (`Reporting ends`): \"2026-02-30\" is not a date; expected a date such as 2026-08-31, 08/31/2026 or Aug 31, 2026\n"
+    );
+}
