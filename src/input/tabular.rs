@@ -1442,6 +1442,11 @@ impl DecimalVotes {
         }
         for &(i, whole) in &self.numeric {
             let cell = record.cells.get(i).unwrap_or("");
+            // Most counts have no mark at all: no vote, and no closer look. A
+            // workbook's typed number is no text in the file's locale.
+            if !cell.bytes().any(|b| b == b',' || b == b'.') || record.is_typed(i) {
+                continue;
+            }
             // The number alone: currency symbols, spaces, signs and `%` on either
             // side are not part of how its digits group (`1.234 €` is `1.234`).
             let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
@@ -1454,15 +1459,9 @@ impl DecimalVotes {
                     _ => {}
                 }
             }
-            if last_comma.is_none() && last_dot.is_none() {
-                // Most counts have no mark at all: no vote.
-                continue;
-            }
-            if record.is_typed(i) {
-                // A workbook's typed number is no text in the file's locale.
-                continue;
-            }
             match (last_comma, last_dot) {
+                // A mark outside the digits (`5.`, `,-`) says nothing.
+                (None, None) => {}
                 (Some(c), Some(d)) if c > d => self.comma = true,
                 (Some(_), Some(_)) => self.dot = true,
                 // `1,234,567` groups thousands; `12,5` or `1234,567` is a decimal.
