@@ -115,7 +115,7 @@ struct RawGoal {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a text or a list of texts")]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
@@ -149,7 +149,7 @@ struct TomlDate(String);
 impl<'de> Deserialize<'de> for TomlDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(untagged)]
+        #[serde(untagged, expecting = "a date such as 2026-08-31")]
         enum Either {
             Date(toml::value::Datetime),
             Text(String),

@@ -1174,7 +1174,10 @@ pub struct MappingSpec {
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "a metric or dimension name such as \"spend\" or \"campaign\", or a scaled metric such as { metric = \"spend\", scale = 0.001 }"
+)]
 pub enum ColumnSpec {
     Name(String),
     Scaled { metric: String, scale: f64 },

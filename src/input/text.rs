@@ -29,8 +29,16 @@ pub fn decode(
                 crate::say!("error.bad_encoding", encoding = name),
             ));
         }
+        // Windows-1258 writes Vietnamese tones as combining marks (`ê` + `◌́`), where
+        // headers, names and word lists are composed (`ế`): composed, they compare.
+        let text = if encoding == encoding_rs::WINDOWS_1258 {
+            use unicode_normalization::UnicodeNormalization;
+            text.nfc().collect()
+        } else {
+            text.into_owned()
+        };
         Ok(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: name.to_owned(),
         })
     };
@@ -58,9 +66,32 @@ pub fn decode(
     if looks_utf16(bytes) {
         return utf16_without_bom(path, bytes);
     }
-    // Not UTF-8: an old Excel "CSV" in the Windows code page. Vietnamese text in
-    // Windows-1258 decodes the same way for its ASCII and most letters.
+    // Not UTF-8: an old Excel "CSV" in the Windows code page, Vietnamese or Western.
+    if looks_windows_1258(bytes) {
+        return with(encoding_rs::WINDOWS_1258, bytes, "windows-1258");
+    }
     with(encoding_rs::WINDOWS_1252, bytes, "windows-1252")
+}
+
+/// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258: its tone
+/// marks (five bytes that Windows-1252 reads as `Ì Ò Þ ì ò`) follow vowels, as they
+/// do in nearly every Vietnamese word and in next to no Western one (Italian's `ì`
+/// and `ò` end words after consonants: `così`, `però`).
+fn looks_windows_1258(bytes: &[u8]) -> bool {
+    const TONES: [u8; 5] = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
+    // a e i o u y, and 1258's â ă ê ô ơ ư in both cases.
+    const VOWELS: &[u8] = b"aeiouyAEIOUY\xC2\xC3\xCA\xD4\xD5\xDD\xE2\xE3\xEA\xF4\xF5\xFD";
+    let (mut after_vowel, mut elsewhere) = (0, 0);
+    for pair in bytes.windows(2) {
+        if TONES.contains(&pair[1]) {
+            if VOWELS.contains(&pair[0]) {
+                after_vowel += 1;
+            } else {
+                elsewhere += 1;
+            }
+        }
+    }
+    after_vowel >= 3 && after_vowel > 2 * elsewhere
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {
@@ -1234,6 +1265,26 @@ mod tests {
         let d = decode(p, latin, None).unwrap();
         assert_eq!(d.text, "Café,1\n");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    /// Vietnamese in Windows-1258 is told from Western text in Windows-1252 by its
+    /// tone marks after vowels; it comes out composed.
+    #[test]
+    fn tells_windows_1258_from_1252() {
+        let p = Path::new("x.csv");
+        // "Số tiền đã,Lượt" in 1258: ô then the acute (0xEC), ê then the grave (0xCC),
+        // đ (0xF0), a then the tilde (0xDE), ươ (0xFD 0xF5) then the dot below (0xF2).
+        let vi = b"S\xf4\xec ti\xea\xccn \xf0a\xde,L\xfd\xf5\xf2t\n";
+        let d = decode(p, vi, None).unwrap();
+        assert_eq!(d.encoding, "windows-1258");
+        assert_eq!(d.text, "Số tiền đã,Lượt\n");
+        // Italian and French in 1252: ì and ò end words after consonants.
+        for western in [
+            &b"cos\xec per\xf2 far\xf2 pi\xf9 citt\xe0 caf\xe9 \xe9t\xe9\n"[..],
+            b"Caf\xe9 cr\xe8me br\xfbl\xe9e,\xc9t\xe9\n",
+        ] {
+            assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");
+        }
     }
 
     #[test]
