@@ -240,11 +240,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
+    let mut baseline_left_out = 0;
     let (baseline, baseline_currency) = match goal.baseline {
         Some(Baseline::Value(v)) => (Some(v), None),
         _ => match baseline_window {
             Some(w) => {
-                let value = value_over(w)?.0;
+                let (value, _, straddling) = value_over(w)?;
+                baseline_left_out = straddling;
                 (value.value, value.currency)
             }
             None => (None, None),
@@ -315,38 +317,59 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let (value, rows, straddling) = value_over(current_window)?;
     result.rows = rows;
     result.currency.clone_from(&value.currency);
-    result.rows_left_out = straddling;
+    result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
-    // The last date of the rows that carry the KPI's metrics: another export of the
-    // same platform that runs longer (follower activity) says nothing about them.
+    // How far the data reaches: the last date of the rows that carry the KPI's
+    // metrics in the files the goal's rows come from. Another export of the same
+    // platform that runs longer (follower activity) says nothing about them; rows of
+    // the same file outside the goal's filter do (an export of one row per lead, or
+    // per campaign and day, has no rows for a day without any).
     let metrics: Vec<crate::model::MetricId> = cx
         .catalogue
         .base_metrics(&goal.kpi, cx.dataset)
         .iter()
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
-    let carrying = || {
-        selection
+    let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
+    let mut files: Vec<u32> = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r))
+        .map(|r| r.file)
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let covering = || {
+        cx.dataset
             .rows
             .iter()
-            .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+            .filter(|r| files.binary_search(&r.file).is_ok() && carries(r))
     };
     // Only rows counted in the value say how far it reaches: a week that ends after
     // the as-of date is left out, and taking its end would spread the weeks before it
     // over days they do not cover (a forecast too low).
-    let counted_end = carrying()
+    let counted_end = covering()
         .filter(|r| current_window.contains(r))
         .map(|r| r.end)
         .max();
     // A row wholly after the as-of date does show that the export covers it, so days
     // without rows before it are zeros; unless a left-out row runs across the as-of
     // date, whose days before it are not counted.
-    let covered_past_end = carrying().any(|r| r.start > period_end)
-        && !carrying().any(|r| r.start <= period_end && r.end > period_end);
+    let covered_past_end = covering().any(|r| r.start > period_end)
+        && !covering().any(|r| r.start <= period_end && r.end > period_end);
     let data_through = counted_end
         .max(covered_past_end.then_some(period_end))
         .filter(|d| *d >= window.from);
     result.data_through = data_through;
+    // The goal's own rows that run across the window's start are left out: the days
+    // they cover are not known day by day, and are not counted, now or later.
+    let counted_from = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r) && r.start < window.from && r.end >= window.from)
+        .map(|r| r.end + chrono::Days::new(1))
+        .max()
+        .map_or(window.from, |d| d.max(window.from));
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
         return Ok(described(result));
@@ -361,20 +384,23 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     };
 
     let through = data_through.unwrap_or(period_end);
-    let elapsed = ((through - window.from).num_days() + 1).clamp(1, days_total);
+    // Days that can count towards the target: the window's, but for those only a
+    // left-out row at its start covers.
+    let countable = ((window.to - counted_from).num_days() + 1).clamp(1, days_total);
+    let elapsed = ((through - counted_from).num_days() + 1).clamp(1, countable);
     result.days_elapsed = elapsed;
-    let remaining = days_total - elapsed;
+    let remaining = countable - elapsed;
 
     let cumulative = pace == Pace::Cumulative;
     result.progress = progress(current, target, baseline, direction, cumulative);
     let forecast = if cumulative {
-        current / elapsed as f64 * days_total as f64
+        current / elapsed as f64 * countable as f64
     } else {
         current
     };
     result.forecast = Some(forecast);
     if cumulative {
-        result.expected_by_now = Some(target * elapsed as f64 / days_total as f64);
+        result.expected_by_now = Some(target * elapsed as f64 / countable as f64);
         if remaining > 0
             && cx.as_of <= window.to
             && !direction.met(current, target)

@@ -180,3 +180,33 @@ fn before_the_start() {
     assert!(text.contains("| <= 2.40 USD |"), "{text}");
     assert!(text.contains("|        72 |"), "{text}");
 }
+
+#[test]
+fn data_reaches_as_far_as_the_files_the_goal_reads() {
+    // One row per lead: Facebook's last lead is on 08-09, but the file runs to 08-20
+    // (Twitter's leads), so Facebook had none since (figures in the README).
+    let all = goals(&fixture("goal-edges/per-lead"), "roi.toml", "2026-08-20");
+    let g = goal(&all, "fb-leads");
+    close(&g["current"], 15.0);
+    assert_eq!(g["data_through"], "2026-08-20");
+    assert_eq!(g["days_elapsed"], 16);
+    close(&g["forecast"], 15.0 / 16.0 * 28.0);
+    close(&g["needed_per_day"], 35.0 / 12.0);
+    assert_eq!(g["status"], "behind");
+}
+
+#[test]
+fn days_only_a_left_out_row_covers_do_not_count() {
+    // The first week runs across the window's start, the third across the as-of date:
+    // 7 days counted of the 23 that can be (figures in the README).
+    let all = goals(&fixture("goal-edges/week-before"), "roi.toml", "2026-08-20");
+    let g = goal(&all, "fb-leads");
+    close(&g["current"], 140.0);
+    assert_eq!(g["rows_left_out"], 2);
+    assert_eq!(g["data_through"], "2026-08-16");
+    assert_eq!(g["days_elapsed"], 7);
+    close(&g["forecast"], 460.0);
+    close(&g["expected_by_now"], 500.0 * 7.0 / 23.0);
+    close(&g["needed_per_day"], 22.5);
+    assert_eq!(g["status"], "at_risk");
+}
