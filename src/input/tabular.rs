@@ -14,8 +14,8 @@ use super::InputError;
 use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
-    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, is_censored, parse_date, parse_number,
-    time_of_day,
+    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
+    parse_date, time_of_day,
 };
 use crate::dataset::{ColumnMapping, TableInfo};
 use crate::model::{Amount, Dimension, canonical_metric};
@@ -412,6 +412,18 @@ pub fn read_table(
         }),
         message,
     };
+    let wrong_symbol = |line: u64, i: usize, text: &str, symbol: Symbol, currency: &str| {
+        err(
+            line,
+            Some(i),
+            crate::say!(
+                "error.currency_symbol",
+                value = format!("{:?}", text.trim()),
+                symbol = symbol.text,
+                currency = currency.trim()
+            ),
+        )
+    };
 
     // Lines above the header that are not the header: titles and preambles.
     let above: Vec<&str> = table
@@ -747,6 +759,8 @@ pub fn read_table(
         let mut result_type = None;
         let mut sentiment: Option<(usize, &str)> = None;
         let mut header_currency: Option<&str> = None;
+        // The first amount whose symbol named a currency (or, until one does, any).
+        let mut symbol_currency: Option<(usize, Symbol)> = None;
         let mut source_medium = None;
         for (i, cell) in matched.cells.iter().enumerate() {
             let Some((column, currency)) = cell else {
@@ -792,13 +806,27 @@ pub fn read_table(
                     } else {
                         decimal
                     };
-                    let value = parse_number(text, mark).map_err(|_| {
+                    let (value, symbol) = parse_amount(text, mark).map_err(|_| {
                         err(
                             record.line,
                             Some(i),
                             crate::say!("error.number", value = format!("{:?}", text.trim())),
                         )
                     })?;
+                    if let Some(symbol) = symbol {
+                        // The amount says its currency: it must agree with the
+                        // header's and with the row's other amounts.
+                        let earlier = symbol_currency
+                            .filter(|(_, s)| !s.currencies.iter().any(|c| symbol.allows(c)))
+                            .map(|(_, s)| s.currency().unwrap_or(s.text));
+                        let header = currency.as_deref().filter(|c| !symbol.allows(c));
+                        if let Some(c) = header.or(earlier) {
+                            return Err(wrong_symbol(record.line, i, text, symbol, c));
+                        }
+                        if symbol_currency.is_none_or(|(_, s)| s.currency().is_none()) {
+                            symbol_currency = Some((i, symbol));
+                        }
+                    }
                     let Some(value) = value else { continue };
                     if currency.is_some() {
                         header_currency = currency.as_deref();
@@ -956,6 +984,18 @@ pub fn read_table(
         }
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
+        }
+        if let Some((i, symbol)) = symbol_currency {
+            match dims[Dimension::Currency.index()] {
+                Some(c) if !symbol.allows(c) => {
+                    let text = record.cells.get(i).unwrap_or("");
+                    return Err(wrong_symbol(record.line, i, text, symbol, c));
+                }
+                Some(_) => {}
+                // `$` names no one currency: the row stays without one, as a plain
+                // number would, and roi.toml's `currency` applies.
+                None => dims[Dimension::Currency.index()] = symbol.currency(),
+            }
         }
         if state.values.list.is_empty() {
             note_skip(
@@ -1488,6 +1528,18 @@ impl DecimalVotes {
                 // `23,456` impressions or `150.000` VND: whole, so thousands.
                 (Some(_), None) if whole => self.dot = true,
                 (None, Some(_)) if whole => self.comma = true,
+                // So is an amount whose symbol names a currency without minor units
+                // (`300.000 ₫` in a column whose header names no currency).
+                (Some(_), None)
+                    if super::value::currency_symbol(cell).is_some_and(Symbol::whole) =>
+                {
+                    self.dot = true;
+                }
+                (None, Some(_))
+                    if super::value::currency_symbol(cell).is_some_and(Symbol::whole) =>
+                {
+                    self.comma = true;
+                }
                 _ => {
                     if self.ambiguous.is_none() {
                         self.ambiguous = Some((record.line, i, t.to_owned()));
@@ -1994,12 +2046,16 @@ mod tests {
             for cell in &cells {
                 let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
                 let (c, d) = (t.rfind(','), t.rfind('.'));
+                // The dong has no minor unit: its lone mark before three digits groups.
+                let whole = cell.contains('₫');
                 match (c, d) {
                     (Some(c), Some(d)) => (comma, dot) = (comma || c > d, dot || c < d),
                     (Some(_), None) if t.matches(',').count() > 1 => dot = true,
-                    (Some(c), None) => comma |= t.len() - c - 1 != 3 || c > 3,
+                    (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => comma = true,
+                    (Some(_), None) => dot |= whole,
                     (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
-                    (None, Some(d)) => dot |= t.len() - d - 1 != 3 || d > 3,
+                    (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => dot = true,
+                    (None, Some(_)) => comma |= whole,
                     (None, None) => {}
                 }
                 votes.add(&record(cell));
@@ -2075,8 +2131,9 @@ mod tests {
     fn a_number_votes_by_its_digits_not_its_symbols() {
         // `1.234 €`: three digits after the dot, as `1.234`; the ` €` is no digit.
         assert_eq!(vote(false, &["1.234 €"]), (false, false));
-        // `450.000 ₫` and `(1,5 €)` likewise: the number alone votes.
-        assert_eq!(vote(false, &["450.000 ₫"]), (false, false));
+        // `(1,5 €)` likewise: the number alone votes.
+        // But `₫` says the dong, which has no minor unit: `450.000 ₫` groups thousands.
+        assert_eq!(vote(false, &["450.000 ₫"]), (true, false));
         assert_eq!(vote(false, &["(1,5 €)"]), (true, false));
         assert_eq!(vote(false, &["$1,234.00"]), (false, true));
     }

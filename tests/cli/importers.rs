@@ -622,3 +622,56 @@ fn vietnamese_meta_result_types() {
     assert_eq!(kpi(&["kpi", "followers_gained", f]), "40");
     assert_eq!(kpi(&["kpi", "landing_page_views", f]), "300");
 }
+
+/// An amount's symbol names its currency when no header or column does: the
+/// currencies stay apart, never added.
+#[test]
+fn currency_symbols_in_amount_cells() {
+    let f = "fixtures/importers/meta-ads-currency-symbols.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("mixes currencies"),
+        "{}",
+        transcript(&out)
+    );
+    // ₫ has no minor unit: `300.000 ₫` is 300000; 300000 + 1250000 = 1550000 VND.
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--where", "currency=VND"]),
+        "1550000"
+    );
+    // `€7,25` + `€2.75` = 10 EUR.
+    assert_eq!(kpi(&["kpi", "spend", f, "--where", "currency=EUR"]), "10");
+    // `$` is the dollar of many countries: `$12.50` names no currency, so the row
+    // has none (roi.toml's `currency` would apply).
+    let rows = stdout(&roi(&["normalize", f]));
+    assert!(rows.contains("Dollar,,1000,12.5\n"), "{rows}");
+}
+
+#[test]
+fn a_currency_symbol_that_contradicts_the_header_or_column_is_an_error() {
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-symbol-contradicts-header.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("meta-ads-symbol-contradicts-header.csv:3: column 5 (`Amount spent (USD)`): \"300.000 ₫\" is written in `₫`")
+            && stderr.contains("expected an amount in USD"),
+        "{stderr}"
+    );
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-symbol-contradicts-column.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("meta-ads-symbol-contradicts-column.csv:3: column 5 (`Amount spent`): \"€3.00\" is written in `€`")
+            && stderr.contains("expected an amount in USD"),
+        "{stderr}"
+    );
+}
