@@ -14,8 +14,8 @@ use super::InputError;
 use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
-    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, is_censored, parse_date, parse_number,
-    time_of_day,
+    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
+    parse_date, time_of_day,
 };
 use crate::dataset::{ColumnMapping, TableInfo};
 use crate::model::{Amount, Dimension, canonical_metric};
@@ -412,6 +412,18 @@ pub fn read_table(
         }),
         message,
     };
+    let wrong_symbol = |line: u64, i: usize, text: &str, symbol: Symbol, currency: &str| {
+        err(
+            line,
+            Some(i),
+            crate::say!(
+                "error.currency_symbol",
+                value = format!("{:?}", text.trim()),
+                symbol = symbol.text,
+                currency = currency.trim()
+            ),
+        )
+    };
 
     // Lines above the header that are not the header: titles and preambles.
     let above: Vec<&str> = table
@@ -747,6 +759,8 @@ pub fn read_table(
         let mut result_type = None;
         let mut sentiment: Option<(usize, &str)> = None;
         let mut header_currency: Option<&str> = None;
+        // The first amount whose symbol named a currency (or, until one does, any).
+        let mut symbol_currency: Option<(usize, Symbol)> = None;
         let mut source_medium = None;
         for (i, cell) in matched.cells.iter().enumerate() {
             let Some((column, currency)) = cell else {
@@ -792,13 +806,27 @@ pub fn read_table(
                     } else {
                         decimal
                     };
-                    let value = parse_number(text, mark).map_err(|_| {
+                    let (value, symbol) = parse_amount(text, mark).map_err(|_| {
                         err(
                             record.line,
                             Some(i),
                             crate::say!("error.number", value = format!("{:?}", text.trim())),
                         )
                     })?;
+                    if let Some(symbol) = symbol {
+                        // The amount says its currency: it must agree with the
+                        // header's and with the row's other amounts.
+                        let earlier = symbol_currency
+                            .filter(|(_, s)| !s.currencies.iter().any(|c| symbol.allows(c)))
+                            .map(|(_, s)| s.currency().unwrap_or(s.text));
+                        let header = currency.as_deref().filter(|c| !symbol.allows(c));
+                        if let Some(c) = header.or(earlier) {
+                            return Err(wrong_symbol(record.line, i, text, symbol, c));
+                        }
+                        if symbol_currency.is_none_or(|(_, s)| s.currency().is_none()) {
+                            symbol_currency = Some((i, symbol));
+                        }
+                    }
                     let Some(value) = value else { continue };
                     if currency.is_some() {
                         header_currency = currency.as_deref();
@@ -838,14 +866,29 @@ pub fn read_table(
         if let Some(value) = results {
             // `Results` restate a column the export may also have (Purchases): count once.
             // Result types repeat row after row: lowercased and looked up once each.
-            let name = match (result_type, &state.result_names) {
-                (Some(raw), Some((last, name))) if raw == last => name,
-                (Some(raw), _) => {
-                    let name = result_metric(Some(&raw.to_lowercase()));
-                    state.result_names = Some((raw.to_owned(), name));
-                    name
+            let name = match result_type {
+                Some(raw) => {
+                    let known = match state.result_names.iter().find(|(t, _)| t == raw) {
+                        Some((_, known)) => *known,
+                        None => {
+                            let known = result_metric(&raw.to_lowercase());
+                            state.result_names.push((raw.to_owned(), known));
+                            known
+                        }
+                    };
+                    known.unwrap_or_else(|| {
+                        // Kept, under a name of their own, and told: an unknown
+                        // result is no conversion until someone says it is.
+                        let warning = if raw.is_empty() {
+                            crate::msg!("warning.result_type_empty")
+                        } else {
+                            crate::msg!("warning.result_type", value = raw)
+                        };
+                        builder.warn_row(warning, record.line);
+                        "results"
+                    })
                 }
-                (None, _) => result_metric(None),
+                None => "results",
             };
             let id = builder.metric(name);
             if !state.values.has(id) {
@@ -941,6 +984,18 @@ pub fn read_table(
         }
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
+        }
+        if let Some((i, symbol)) = symbol_currency {
+            match dims[Dimension::Currency.index()] {
+                Some(c) if !symbol.allows(c) => {
+                    let text = record.cells.get(i).unwrap_or("");
+                    return Err(wrong_symbol(record.line, i, text, symbol, c));
+                }
+                Some(_) => {}
+                // `$` names no one currency: the row stays without one, as a plain
+                // number would, and roi.toml's `currency` applies.
+                None => dims[Dimension::Currency.index()] = symbol.currency(),
+            }
         }
         if state.values.list.is_empty() {
             note_skip(
@@ -1367,8 +1422,9 @@ impl Pass {
 struct RowState {
     /// One buffer for every row's values: rows that merge allocate nothing.
     values: RowValues,
-    /// The metric of the last result type seen, by its text.
-    result_names: Option<(String, &'static str)>,
+    /// The metric of each result type seen, by its text (`None`: not known): a
+    /// file has a handful, repeated row after row.
+    result_names: Vec<(String, Option<&'static str>)>,
     /// Each metric column's id, registered when the column first has a value.
     metric_ids: Vec<Option<crate::model::MetricId>>,
     rows: u64,
@@ -1379,7 +1435,7 @@ impl RowState {
     fn new(columns: usize) -> RowState {
         RowState {
             values: RowValues::default(),
-            result_names: None,
+            result_names: Vec::new(),
             metric_ids: vec![None; columns],
             rows: 0,
             skipped: Vec::new(),
@@ -1472,6 +1528,18 @@ impl DecimalVotes {
                 // `23,456` impressions or `150.000` VND: whole, so thousands.
                 (Some(_), None) if whole => self.dot = true,
                 (None, Some(_)) if whole => self.comma = true,
+                // So is an amount whose symbol names a currency without minor units
+                // (`300.000 ₫` in a column whose header names no currency).
+                (Some(_), None)
+                    if super::value::currency_symbol(cell).is_some_and(Symbol::whole) =>
+                {
+                    self.dot = true;
+                }
+                (None, Some(_))
+                    if super::value::currency_symbol(cell).is_some_and(Symbol::whole) =>
+                {
+                    self.comma = true;
+                }
                 _ => {
                     if self.ambiguous.is_none() {
                         self.ambiguous = Some((record.line, i, t.to_owned()));
@@ -1557,37 +1625,219 @@ impl RowValues {
     }
 }
 
-/// What Meta's `Results` count, from the result indicator or type.
-fn result_metric(kind: Option<&str>) -> &'static str {
-    let Some(k) = kind else { return "results" };
-    let any = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if any(&[
-        "lead",
-        "khách hàng tiềm năng",
-        "messaging",
-        "tin nhắn",
-        "trò chuyện",
-        "form",
-    ]) {
-        "leads"
-    } else if any(&["purchase", "mua"]) {
-        "purchases"
-    } else if any(&["link_click", "link click", "click vào liên kết"]) {
-        "link_clicks_result"
-    } else if any(&[
-        "reach",
-        "tiếp cận",
-        "impression",
-        "video",
-        "thruplay",
-        "post_engagement",
-        "like",
-    ]) {
-        "results_awareness"
-    } else {
-        "conversions"
+/// What Meta's `Results` count, from the result indicator (`actions:lead`) or the
+/// result type as the Ads Manager UI names it (`Leads`, `Khách hàng tiềm năng`),
+/// lowercased. `None` for a type roi does not know, or none written: those results
+/// are kept apart (as `results`) and told, never guessed into conversions.
+fn result_metric(kind: &str) -> Option<&'static str> {
+    let kind = kind.trim();
+    if kind.is_empty() {
+        return None;
     }
+    if !kind.contains(char::is_whitespace)
+        && kind.is_ascii()
+        && let Some(metric) = result_indicator(kind)
+    {
+        return Some(metric);
+    }
+    // UI names say the same things in words, with qualifiers around them
+    // (`Website purchases`, `On-Facebook leads`, `Leads (form)`): the first phrase
+    // found decides, so the more specific phrases come first.
+    RESULT_NAMES
+        .iter()
+        .find(|(phrases, _)| phrases.iter().any(|p| kind.contains(p)))
+        .map(|(_, metric)| *metric)
+        .or_else(|| {
+            RESULT_NAMES_WHOLE
+                .iter()
+                .find(|(names, _)| names.contains(&kind))
+                .map(|(_, metric)| *metric)
+        })
 }
+
+/// A result indicator: the Marketing API's action type behind `actions:`
+/// (`actions:offsite_conversion.fb_pixel_purchase`), or a delivery metric (`reach`).
+fn result_indicator(id: &str) -> Option<&'static str> {
+    let action = id.strip_prefix("actions:").unwrap_or(id);
+    // Meta marks the events an advertiser counts as conversions by where they
+    // happened: on the site (`offsite_conversion.`, the pixel's `fb_pixel_…`,
+    // `custom.<id>` custom conversions), on Meta (`onsite_conversion.`), in an app
+    // (`app_custom_event.fb_mobile_…`), or across them (`omni_…`).
+    let (event, conversion) = [
+        "offsite_conversion.fb_pixel_",
+        "offsite_conversion.",
+        "onsite_conversion.",
+        "app_custom_event.fb_mobile_",
+        "onsite_web_app_",
+        "onsite_web_",
+        "omni_",
+    ]
+    .iter()
+    .find_map(|p| action.strip_prefix(p))
+    .map_or((action, false), |event| (event, true));
+    let metric = match event {
+        "lead" | "lead_grouped" | "leadgen_grouped" | "leadgen.other" => "leads",
+        // Conversations started count as leads, as the UI names do (README).
+        e if e.starts_with("messaging_conversation_started")
+            || e.starts_with("messaging_first_reply")
+            || e == "total_messaging_connection" =>
+        {
+            "leads"
+        }
+        "purchase" => "purchases",
+        "link_click" => "link_clicks",
+        "landing_page_view" => LANDING_PAGE_VIEWS,
+        "post_engagement" => POST_ENGAGEMENTS,
+        "like" | "page_like" => "followers_gained",
+        "post_save" => "saves",
+        "video_view" | "video_thruplay_watched_actions" | "thruplay" => "video_views",
+        "reach" if !conversion => "reach",
+        "impressions" if !conversion => "impressions",
+        "mobile_app_install"
+        | "app_install"
+        | "app_installs"
+        | "complete_registration"
+        | "add_to_cart"
+        | "initiate_checkout"
+        | "add_payment_info"
+        | "add_to_wishlist"
+        | "contact"
+        | "subscribe"
+        | "start_trial"
+        | "submit_application"
+        | "schedule"
+        | "custom" => "conversions",
+        // Any other event Meta files under conversions is one of the advertiser's
+        // (a custom conversion's id, a custom event's name).
+        _ if conversion => "conversions",
+        _ => return None,
+    };
+    Some(metric)
+}
+
+/// Landing page views are link clicks that loaded the page: neither a conversion nor
+/// the same count as `link_clicks`, which the export usually has beside them.
+const LANDING_PAGE_VIEWS: &str = "landing_page_views";
+/// Meta's post engagement counts every action on an ad (clicks, video plays, likes…),
+/// not the likes + comments + shares + saves of the `engagements` KPI.
+const POST_ENGAGEMENTS: &str = "post_engagements";
+
+/// Result types as the Ads Manager UI names them (English, Vietnamese, Spanish,
+/// French), by a phrase inside the name; the first match decides.
+const RESULT_NAMES: &[(&[&str], &str)] = &[
+    (
+        &[
+            "messag",
+            "tin nhắn",
+            "trò chuyện",
+            "mensaje",
+            "lead",
+            "khách hàng tiềm năng",
+            "cliente potencial",
+            "clientes potenciales",
+            "prospect",
+        ],
+        "leads",
+    ),
+    (
+        &["purchase", "lượt mua", "mua hàng", "compra", "achat"],
+        "purchases",
+    ),
+    (
+        &[
+            "landing page view",
+            "xem trang đích",
+            "página de destino",
+            "page de destination",
+        ],
+        LANDING_PAGE_VIEWS,
+    ),
+    (
+        &[
+            "link click",
+            "click vào liên kết",
+            "nhấp vào liên kết",
+            "clics en el enlace",
+            "clic sur un lien",
+            "clics sur un lien",
+            "clics sur des liens",
+        ],
+        "link_clicks",
+    ),
+    (
+        &[
+            "post engagement",
+            "tương tác với bài viết",
+            "interacción con la publicación",
+            "interacciones con la publicación",
+            "interactions avec une publication",
+            "interactions avec la publication",
+        ],
+        POST_ENGAGEMENTS,
+    ),
+    (
+        &[
+            "page like",
+            "follows or likes",
+            "thích trang",
+            "me gusta de la página",
+            "j’aime la page",
+            "j'aime la page",
+        ],
+        "followers_gained",
+    ),
+    (
+        &[
+            "thruplay",
+            "video play",
+            "video view",
+            "phát video",
+            "xem video",
+        ],
+        "video_views",
+    ),
+    (
+        &[
+            "registration",
+            "đăng ký",
+            "registro",
+            "inscription",
+            "add to cart",
+            "adds to cart",
+            "giỏ hàng",
+            "carrito",
+            "panier",
+            "checkouts initiated",
+            "bắt đầu thanh toán",
+            "payment info",
+            "app install",
+            "cài đặt ứng dụng",
+            "instalaciones de la app",
+            "installations de l",
+            "custom conversion",
+            "chuyển đổi tùy chỉnh",
+            "conversiones personalizadas",
+            "conversions personnalisées",
+            "conversion",
+            "chuyển đổi",
+            "conversión",
+            "conversiones",
+        ],
+        "conversions",
+    ),
+];
+
+/// Names that are a whole result type, too short to find inside another.
+const RESULT_NAMES_WHOLE: &[(&[&str], &str)] = &[
+    (
+        &["reach", "người tiếp cận", "alcance", "couverture"],
+        "reach",
+    ),
+    (
+        &["impressions", "lượt hiển thị", "impresiones"],
+        "impressions",
+    ),
+];
 
 fn describe(target: &Target, currency: Option<&str>) -> String {
     let base = match target {
@@ -1601,7 +1851,7 @@ fn describe(target: &Target, currency: Option<&str>) -> String {
         }
         Target::Metric(name, _) if name.is_empty() => "the metric named by the title".to_owned(),
         Target::Metric(name, _) => name.clone(),
-        Target::Results => "results → leads, purchases or conversions by result type".to_owned(),
+        Target::Results => "results → leads, purchases, conversions… by result type".to_owned(),
         Target::Hour => "hour (published)".to_owned(),
         Target::ResultType => "result type".to_owned(),
         Target::Sentiment => {
@@ -1796,12 +2046,16 @@ mod tests {
             for cell in &cells {
                 let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
                 let (c, d) = (t.rfind(','), t.rfind('.'));
+                // The dong has no minor unit: its lone mark before three digits groups.
+                let whole = cell.contains('₫');
                 match (c, d) {
                     (Some(c), Some(d)) => (comma, dot) = (comma || c > d, dot || c < d),
                     (Some(_), None) if t.matches(',').count() > 1 => dot = true,
-                    (Some(c), None) => comma |= t.len() - c - 1 != 3 || c > 3,
+                    (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => comma = true,
+                    (Some(_), None) => dot |= whole,
                     (None, Some(_)) if t.matches('.').count() > 1 => comma = true,
-                    (None, Some(d)) => dot |= t.len() - d - 1 != 3 || d > 3,
+                    (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => dot = true,
+                    (None, Some(_)) => comma |= whole,
                     (None, None) => {}
                 }
                 votes.add(&record(cell));
@@ -1839,11 +2093,47 @@ mod tests {
     }
 
     #[test]
+    fn result_types_count_as_what_they_are() {
+        for (kind, metric) in [
+            (
+                "actions:offsite_conversion.fb_pixel_purchase",
+                Some("purchases"),
+            ),
+            (
+                "actions:offsite_conversion.fb_pixel_custom",
+                Some("conversions"),
+            ),
+            ("offsite_conversion.custom.123", Some("conversions")),
+            (
+                "actions:onsite_conversion.messaging_conversation_started_7d",
+                Some("leads"),
+            ),
+            ("actions:onsite_conversion.post_save", Some("saves")),
+            ("actions:landing_page_view", Some("landing_page_views")),
+            ("actions:post_engagement", Some("post_engagements")),
+            ("post_engagement", Some("post_engagements")),
+            ("reach", Some("reach")),
+            ("website purchases", Some("purchases")),
+            ("post engagement", Some("post_engagements")),
+            ("page likes", Some("followers_gained")),
+            ("lượt thích trang", Some("followers_gained")),
+            ("lượt xem trang đích", Some("landing_page_views")),
+            ("khách hàng tiềm năng trên meta", Some("leads")),
+            ("estimated ad recall lift (people)", None),
+            ("actions:page_engagement", None),
+            ("", None),
+        ] {
+            assert_eq!(result_metric(kind), metric, "{kind}");
+        }
+    }
+
+    #[test]
     fn a_number_votes_by_its_digits_not_its_symbols() {
         // `1.234 €`: three digits after the dot, as `1.234`; the ` €` is no digit.
         assert_eq!(vote(false, &["1.234 €"]), (false, false));
-        // `450.000 ₫` and `(1,5 €)` likewise: the number alone votes.
-        assert_eq!(vote(false, &["450.000 ₫"]), (false, false));
+        // `(1,5 €)` likewise: the number alone votes.
+        // But `₫` says the dong, which has no minor unit: `450.000 ₫` groups thousands.
+        assert_eq!(vote(false, &["450.000 ₫"]), (true, false));
         assert_eq!(vote(false, &["(1,5 €)"]), (true, false));
         assert_eq!(vote(false, &["$1,234.00"]), (false, true));
     }

@@ -57,7 +57,108 @@ pub fn is_censored(text: &str) -> bool {
 }
 
 /// Parses a localized number into an exact amount. `Ok(None)` for placeholders.
+#[inline]
 pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, NumberError> {
+    parse_amount(text, mark).map(|(value, _)| value)
+}
+
+/// A currency symbol or code written beside an amount, and the currencies that
+/// write it: `₫` is only the dong, but `$` is the dollar of a dozen countries and the
+/// peso of others, so it names none of them alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Symbol {
+    pub text: &'static str,
+    pub currencies: &'static [&'static str],
+}
+
+impl Symbol {
+    /// The one currency the symbol names, if it names one.
+    pub fn currency(self) -> Option<&'static str> {
+        match self.currencies {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Whether an amount with this symbol can be in `currency` (a code).
+    pub fn allows(self, currency: &str) -> bool {
+        self.currencies
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(currency.trim()))
+    }
+
+    /// Whether every currency it may be has no minor unit (`300.000 ₫` is 300000).
+    pub fn whole(self) -> bool {
+        self.currencies
+            .iter()
+            .all(|c| crate::model::currency_decimals(c) == 0)
+    }
+}
+
+const DOLLARS: &[&str] = &[
+    "USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", "UYU", "DOP",
+    "JMD", "TTD", "BSD", "BBD", "BZD", "BND", "FJD", "NAD", "XCD", "LRD", "GYD", "SRD",
+];
+
+/// The symbols and codes an amount may carry; codes first, so that `USD $12` is USD.
+const SYMBOLS: &[Symbol] = &[
+    Symbol {
+        text: "VND",
+        currencies: &["VND"],
+    },
+    Symbol {
+        text: "USD",
+        currencies: &["USD"],
+    },
+    Symbol {
+        text: "EUR",
+        currencies: &["EUR"],
+    },
+    Symbol {
+        text: "₫",
+        currencies: &["VND"],
+    },
+    Symbol {
+        text: "đ",
+        currencies: &["VND"],
+    },
+    Symbol {
+        text: "€",
+        currencies: &["EUR"],
+    },
+    Symbol {
+        text: "£",
+        currencies: &["GBP"],
+    },
+    Symbol {
+        text: "₹",
+        currencies: &["INR"],
+    },
+    Symbol {
+        text: "₩",
+        currencies: &["KRW"],
+    },
+    Symbol {
+        text: "$",
+        currencies: DOLLARS,
+    },
+    Symbol {
+        text: "¥",
+        currencies: &["JPY", "CNY"],
+    },
+];
+
+/// The currency symbol in a cell, if any (the most specific when there are several).
+pub fn currency_symbol(text: &str) -> Option<Symbol> {
+    SYMBOLS.iter().copied().find(|s| text.contains(s.text))
+}
+
+/// [`parse_number`], with the currency symbol the number was written with, if any.
+/// Only numbers with something beside their digits reach the symbol search.
+pub fn parse_amount(
+    text: &str,
+    mark: DecimalMark,
+) -> Result<(Option<Amount>, Option<Symbol>), NumberError> {
     let (thousands, decimal) = match mark {
         DecimalMark::Auto => (None, b'.'),
         DecimalMark::Dot => (Some(b','), b'.'),
@@ -67,10 +168,10 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
     if let Some(value) =
         super::number::short_unsigned_called(trimmed.as_bytes(), thousands, decimal)
     {
-        return Ok(Some(value));
+        return Ok((Some(value), None));
     }
     if is_missing(text) {
-        return Ok(None);
+        return Ok((None, None));
     }
     // Other plain numbers (signed, long, many decimals): read without allocating.
     // (This is exactly what the general path below reduces them to.)
@@ -81,7 +182,7 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
         && trimmed.bytes().filter(|&b| b == b'.').count() <= 1
     {
-        return parse_plain(trimmed);
+        return parse_plain(trimmed).map(|v| (v, None));
     }
     // Numbers with separators and nothing else (`1.234.567`, `1,234.56`, `12,5%`, as
     // Vietnamese and many English exports write every amount): rewritten on the
@@ -102,13 +203,19 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Num
         let mut buffer = [0u8; 48];
         let plain = plain_digits(body, mark, &mut buffer).ok_or(NumberError::NotANumber)?;
         let value = parse_digits(plain)?;
-        return Ok(value.map(|v| if percent { Amount(v.0 / 100) } else { v }));
+        return Ok((
+            value.map(|v| if percent { Amount(v.0 / 100) } else { v }),
+            None,
+        ));
     }
     parse_general(text, mark)
 }
 
 /// Any number: spaces, currency symbols, `(negative)`, `%`, separators.
-fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, NumberError> {
+fn parse_general(
+    text: &str,
+    mark: DecimalMark,
+) -> Result<(Option<Amount>, Option<Symbol>), NumberError> {
     let mut t: String = text
         .trim()
         .chars()
@@ -118,8 +225,11 @@ fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Number
     if negative_parens {
         t = format!("-{}", &t[1..t.len() - 1]);
     }
-    for symbol in ["₫", "đ", "$", "€", "£", "¥", "₹", "₩", "VND", "USD", "EUR"] {
-        t = t.replace(symbol, "");
+    let symbol = currency_symbol(&t);
+    if symbol.is_some() {
+        for s in SYMBOLS {
+            t = t.replace(s.text, "");
+        }
     }
     let percent = t.ends_with('%');
     if percent {
@@ -128,9 +238,31 @@ fn parse_general(text: &str, mark: DecimalMark) -> Result<Option<Amount>, Number
     if t.is_empty() {
         return Err(NumberError::NotANumber);
     }
+    // A currency without minor units has no fraction: its lone mark before three
+    // digits (`300.000 ₫`) groups thousands, whatever the file's other amounts use.
+    let mark = match symbol {
+        Some(s) if s.whole() => match lone_mark_before_three(&t) {
+            Some('.') => DecimalMark::Comma,
+            Some(_) => DecimalMark::Dot,
+            None => mark,
+        },
+        _ => mark,
+    };
     let plain = normalize_separators(&t, mark).ok_or(NumberError::NotANumber)?;
     let value = parse_plain(&plain)?;
-    Ok(value.map(|v| if percent { Amount(v.0 / 100) } else { v }))
+    Ok((
+        value.map(|v| if percent { Amount(v.0 / 100) } else { v }),
+        symbol,
+    ))
+}
+
+/// The number's only mark, when exactly three digits follow it (`300.000`, `1,500`).
+fn lone_mark_before_three(t: &str) -> Option<char> {
+    let mut marks = t.char_indices().filter(|(_, c)| matches!(c, '.' | ','));
+    let (at, mark) = marks.next()?;
+    let after = &t[at + 1..];
+    (marks.next().is_none() && after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(mark)
 }
 
 fn grouped_by_three(int: &str, sep: char) -> bool {
@@ -588,6 +720,35 @@ mod tests {
     }
 
     #[test]
+    fn amounts_tell_their_currency_symbol() {
+        let read = |text, mark| {
+            let (value, symbol) = parse_amount(text, mark).unwrap();
+            (value.map(Amount::to_f64), symbol.map(|s| s.text))
+        };
+        // The dong has no minor unit: a lone mark before three digits groups
+        // thousands, whichever mark the file uses for its other amounts.
+        assert_eq!(
+            read("300.000 ₫", DecimalMark::Dot),
+            (Some(300_000.0), Some("₫"))
+        );
+        assert_eq!(
+            read("300,000đ", DecimalMark::Comma),
+            (Some(300_000.0), Some("đ"))
+        );
+        assert_eq!(read("12.5 ₫", DecimalMark::Dot), (Some(12.5), Some("₫")));
+        assert_eq!(read("€7,25", DecimalMark::Auto), (Some(7.25), Some("€")));
+        assert_eq!(read("$1.500", DecimalMark::Dot), (Some(1.5), Some("$")));
+        assert_eq!(read("USD $12", DecimalMark::Dot), (Some(12.0), Some("USD")));
+        assert_eq!(read("1,234.50", DecimalMark::Dot), (Some(1234.5), None));
+        let dollar = currency_symbol("$3").unwrap();
+        assert!(dollar.currency().is_none() && dollar.allows("CAD") && !dollar.allows("VND"));
+        assert_eq!(
+            currency_symbol("3 ₫").and_then(Symbol::currency),
+            Some("VND")
+        );
+    }
+
+    #[test]
     fn localized_numbers() {
         assert_eq!(n("1,234.5"), Some(1234.5));
         assert_eq!(n("1.234,5"), Some(1234.5));
@@ -764,7 +925,7 @@ mod tests {
                 let general = if is_missing(&text) {
                     Ok(None)
                 } else {
-                    parse_general(&text, mark)
+                    parse_general(&text, mark).map(|(v, _)| v)
                 };
                 proptest::prop_assert_eq!(parse_number(&text, mark), general);
             }

@@ -599,3 +599,114 @@ fn reporting_ends_vote_on_the_day_order_and_must_be_dates() {
         "error: fixtures/importers/meta-ads-bad-end.csv:3: column 3 (`Reporting ends`): \"2026-02-30\" is not a date; expected a date such as 2026-08-31, 08/31/2026 or Aug 31, 2026\n"
     );
 }
+
+/// Meta's `Results` count whatever the result type says: only conversions are
+/// conversions, and a type roi does not know is kept apart and told.
+#[test]
+fn meta_result_types_by_their_names() {
+    let f = "fixtures/importers/meta-ads-result-types.csv";
+    // Only `Website registrations completed` (Signup, 15) is a conversion; link
+    // clicks 400 + 8 × 100 = 1200, so 15 / 1200 = 0.0125.
+    assert_eq!(kpi(&["kpi", "conversions", f]), "15");
+    assert_eq!(kpi(&["kpi", "conversion_rate", f]), "0.0125");
+    assert_eq!(kpi(&["kpi", "leads", f]), "50");
+    assert_eq!(kpi(&["kpi", "purchases", f]), "20");
+    assert_eq!(kpi(&["kpi", "landing_page_views", f]), "300");
+    assert_eq!(kpi(&["kpi", "post_engagements", f]), "900");
+    // Page likes are people who followed the Page.
+    assert_eq!(kpi(&["kpi", "followers_gained", f]), "40");
+    // Ad recall lift 700 + 300 and the empty type's 5: 1005, kept, not conversions.
+    assert_eq!(kpi(&["kpi", "results", f]), "1005");
+    let out = roi(&["inspect", f]);
+    let stdout = stdout(&out);
+    assert!(
+        stdout.contains(
+            "2 row(s): result type `Estimated ad recall lift (people)` is not one roi knows"
+        ) && stdout.contains("(first at line 8)")
+            && stdout.contains("1 row(s) have results but no result type")
+            && stdout.contains("(first at line 10)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn meta_result_indicators_by_their_action_types() {
+    let f = "fixtures/importers/meta-ads-result-indicators.csv";
+    // add_to_cart 30 + custom conversion 10 = 40 conversions; link clicks
+    // 400 + 50 + 6 × 100 = 1050; 40 / 1050 = 0.038095…
+    assert_eq!(kpi(&["kpi", "conversions", f]), "40");
+    assert_eq!(kpi(&["kpi", "conversion_rate", f]), "0.038095238");
+    assert_eq!(kpi(&["kpi", "leads", f]), "12");
+    assert_eq!(kpi(&["kpi", "landing_page_views", f]), "300");
+    assert_eq!(kpi(&["kpi", "post_engagements", f]), "800");
+    assert_eq!(kpi(&["kpi", "followers_gained", f]), "40");
+    assert_eq!(kpi(&["kpi", "video_views", f]), "1200");
+    assert_eq!(kpi(&["kpi", "reach", f]), "45000");
+    let out = roi(&["inspect", f]);
+    assert!(!stdout(&out).contains("warning"), "{}", transcript(&out));
+}
+
+#[test]
+fn vietnamese_meta_result_types() {
+    let f = "fixtures/importers/meta-ads-vi-result-types.csv";
+    // Only `Lượt hoàn tất đăng ký trên trang web` (25) converts; link clicks
+    // 10 + 10 + 400 + 80 = 500; 25 / 500 = 0.05.
+    assert_eq!(kpi(&["kpi", "conversions", f]), "25");
+    assert_eq!(kpi(&["kpi", "conversion_rate", f]), "0.05");
+    assert_eq!(kpi(&["kpi", "post_engagements", f]), "900");
+    assert_eq!(kpi(&["kpi", "followers_gained", f]), "40");
+    assert_eq!(kpi(&["kpi", "landing_page_views", f]), "300");
+}
+
+/// An amount's symbol names its currency when no header or column does: the
+/// currencies stay apart, never added.
+#[test]
+fn currency_symbols_in_amount_cells() {
+    let f = "fixtures/importers/meta-ads-currency-symbols.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("mixes currencies"),
+        "{}",
+        transcript(&out)
+    );
+    // ₫ has no minor unit: `300.000 ₫` is 300000; 300000 + 1250000 = 1550000 VND.
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--where", "currency=VND"]),
+        "1550000"
+    );
+    // `€7,25` + `€2.75` = 10 EUR.
+    assert_eq!(kpi(&["kpi", "spend", f, "--where", "currency=EUR"]), "10");
+    // `$` is the dollar of many countries: `$12.50` names no currency, so the row
+    // has none (roi.toml's `currency` would apply).
+    let rows = stdout(&roi(&["normalize", f]));
+    assert!(rows.contains("Dollar,,1000,12.5\n"), "{rows}");
+}
+
+#[test]
+fn a_currency_symbol_that_contradicts_the_header_or_column_is_an_error() {
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-symbol-contradicts-header.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("meta-ads-symbol-contradicts-header.csv:3: column 5 (`Amount spent (USD)`): \"300.000 ₫\" is written in `₫`")
+            && stderr.contains("expected an amount in USD"),
+        "{stderr}"
+    );
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-symbol-contradicts-column.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("meta-ads-symbol-contradicts-column.csv:3: column 5 (`Amount spent`): \"€3.00\" is written in `€`")
+            && stderr.contains("expected an amount in USD"),
+        "{stderr}"
+    );
+}
