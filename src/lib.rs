@@ -518,6 +518,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let answer =
                 report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
+            // The number alone says nothing of reach summed over rows: stderr does
+            // (JSON carries it as `bound`).
+            if *format != Format::Json && !answer.bound.is_exact() && !cli.global.quiet {
+                let key = format!("note.bound_{}", answer.bound.word());
+                eprintln!("roi: {name}: {}", i18n::tr(style.lang, &key, &[]));
+            }
             render::kpi_answer(&answer, *format, out)?;
             Ok(Outcome::Success)
         }

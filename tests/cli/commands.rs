@@ -631,3 +631,21 @@ fn sparklines_follow_the_trend() {
     let out = roi(&["report", TREND]);
     insta::assert_snapshot!("report_sparklines", transcript(&out));
 }
+
+/// `roi kpi` prints the number alone; that it is a bound (reach summed over three
+/// days: 1200 + 1350 + 900 = 3450 is an upper bound of the people reached) goes to
+/// stderr, and JSON carries it as `bound`.
+#[test]
+fn a_kpi_that_is_a_bound_says_so_on_stderr() {
+    let f = "fixtures/importers/meta-series-reach-en.csv";
+    let out = roi(&["kpi", "reach", f]);
+    assert_eq!(stdout(&out), "3450\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: reach: the value rests on reach summed over rows, so it is an upper bound\n"
+    );
+    let out = roi(&["kpi", "reach", f, "--format", "json"]);
+    assert!(out.stderr.is_empty());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["bound"], "upper");
+}
