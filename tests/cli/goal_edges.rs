@@ -210,3 +210,41 @@ fn days_only_a_left_out_row_covers_do_not_count() {
     close(&g["needed_per_day"], 22.5);
     assert_eq!(g["status"], "at_risk");
 }
+
+#[test]
+fn a_ceiling_on_stale_data_is_not_achieved_past_the_deadline() {
+    // 40.00 USD of spend a day on 08-01 ..= 08-20: 800 known. As of 09-05 the data
+    // stops 11 days short of the deadline: the forecast over the window is 800 / 20 ×
+    // 31 = 1,240, over a budget of 1,000, so it is not achieved (missed); under a
+    // budget of 1,300 both what is known and the forecast meet it (achieved).
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = String::from("date,platform,spend,currency\n");
+    for day in 1..=20 {
+        data.push_str(&format!("2026-08-{day:02},facebook,40.00,USD\n"));
+    }
+    std::fs::write(dir.path().join("spend.csv"), data).unwrap();
+    let stanza = |id: &str, target: &str| {
+        format!(
+            "[[goals]]\nid = \"{id}\"\nkpi = \"spend\"\nstart = 2026-08-01\n\
+             deadline = 2026-08-31\ntarget = \"<= {target}\"\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"spend.csv\"]\n{}{}",
+            stanza("budget", "1000"),
+            stanza("roomy", "1300")
+        ),
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-09-05");
+    let budget = goal(&all, "budget");
+    close(&budget["current"], 800.0);
+    close(&budget["forecast"], 1240.0);
+    assert_eq!(budget["data_through"], "2026-08-20");
+    assert_eq!(budget["status"], "missed");
+    assert_eq!(goal(&all, "roomy")["status"], "achieved");
+    let out = roi_in(dir.path(), &["status", "budget", "--as-of", "2026-09-05"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("missed", 1));
+}
