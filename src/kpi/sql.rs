@@ -5,8 +5,8 @@
 //! same rules, so the two cannot drift: ratios are ratios of sums; a stock takes its
 //! last value per series (platform, account, content) in the window; a missing term
 //! of a sum adds nothing; division by zero has no value (NULL); money is summed per
-//! currency and two currencies meet only through `[fx]`, exactly when roi would
-//! convert them (a sum in one currency stays in it).
+//! currency and two currencies meet only through `[fx]`; with `[fx]`, amounts with a
+//! rate are in the base currency, exactly as roi converts them.
 //!
 //! The input is a table (or any `FROM` item: a Parquet scan) with the columns of
 //! `roi normalize --format parquet`: `date`, `end_date`, the dimensions, the metrics
@@ -699,9 +699,11 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                     )
                 } else {
                     let base = d.string(&fx.base.clone().unwrap_or_default().to_uppercase());
+                    // As `roi report`: every amount with a rate goes into the base,
+                    // one currency as well as several; one without a rate stays as it is.
                     (
-                        format!("CASE WHEN n_{m} <= 1 THEN s_{m} WHEN u_{m} = 0 THEN f_{m} END"),
-                        format!("CASE WHEN n_{m} <= 1 THEN k_{m} ELSE {base} END"),
+                        format!("CASE WHEN u_{m} = 0 THEN f_{m} WHEN n_{m} <= 1 THEN s_{m} END"),
+                        format!("CASE WHEN u_{m} = 0 THEN {base} WHEN n_{m} <= 1 THEN k_{m} END"),
                     )
                 };
                 let _ = write!(sql, ",\n    {value} AS m_{m},\n    {money} AS c_{m}");

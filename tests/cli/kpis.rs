@@ -87,9 +87,10 @@ fn amounts_in_two_currencies_meet_only_through_fx() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let value = |group: usize, kpi: &str| report["groups"][group]["values"][kpi].clone();
-    // facebook: 160 USD of revenue stays in USD; roas = 160 × 25,000 / 1,200,000.
-    assert_eq!(value(0, "sales_revenue")["currency"], "USD");
-    assert_eq!(value(0, "sales_revenue")["value"], 160.0);
+    // facebook: 160 USD of revenue, all in USD, is shown in the report currency:
+    // 160 × 25,000 = 4,000,000 VND; roas = 4,000,000 / 1,200,000.
+    assert_eq!(value(0, "sales_revenue")["currency"], "VND");
+    assert_eq!(value(0, "sales_revenue")["value"], 4_000_000.0);
     let roas = value(0, "roas")["value"].as_f64().unwrap();
     assert!((roas - 4_000_000.0 / 1_200_000.0).abs() < 1e-12, "{roas}");
     // tiktok: spend 300,000 VND + 10 USD = 550,000 VND over 7 leads.
@@ -125,4 +126,60 @@ fn amounts_in_two_currencies_meet_only_through_fx() {
         "{}",
         transcript(&out)
     );
+}
+
+/// With `[fx]`, money is in the report currency even where the data holds one
+/// currency: a goal's baseline, value and target are all in it.
+#[test]
+fn money_in_one_currency_is_converted_with_fx() {
+    let goals = |dir: &str| {
+        let config = fixture(&format!("fx-one-currency/{dir}/roi.toml"));
+        let out = roi(&[
+            "report",
+            "--config",
+            config.to_str().unwrap(),
+            "--as-of",
+            "2026-08-05",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["goals"].clone()
+    };
+    let close = |got: &serde_json::Value, want: f64| {
+        let got = got.as_f64().unwrap();
+        assert!((got - want).abs() < 1e-9, "{got} != {want}");
+    };
+    let vnd = goals("vnd");
+    // cpl-down: July is all VND, 2,600,000 VND × 0.00004 = 104 USD over 20 leads = 5.20
+    // USD; August: (104 + 50) USD over 15 leads = 10.2666… USD.
+    assert_eq!(vnd[0]["currency"], "USD");
+    close(&vnd[0]["baseline"], 104.0 / 20.0);
+    close(&vnd[0]["current"], 154.0 / 15.0);
+    close(&vnd[0]["target"], 5.2 * 0.9);
+    // fb-cpl: facebook's August is all VND: 104 USD / 10 leads = 10.40 USD.
+    assert_eq!(vnd[1]["currency"], "USD");
+    close(&vnd[1]["current"], 10.4);
+    // fb-cpl in EUR: 48 EUR × 1.10 = 52.80 USD / 10 leads = 5.28 USD > 5.00, within the
+    // 10% tolerance: at_risk (as 4.80 EUR it passed for on_track).
+    let eur = goals("eur");
+    assert_eq!(eur[0]["currency"], "USD");
+    close(&eur[0]["current"], 5.28);
+    assert_eq!(eur[0]["status"], "at_risk");
+
+    // Without [fx] one currency is shown as it is.
+    let out = roi(&[
+        "kpi",
+        "cpl",
+        fixture("fx-one-currency/eur/data.csv").to_str().unwrap(),
+        "--where",
+        "platform=facebook",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["currency"], "EUR");
+    close(&json["value"], 4.8);
 }
