@@ -861,7 +861,12 @@ fn metric_quantity(
 ) -> Result<Quantity, EvalError> {
     let info = ds.metric(id);
     let total = &agg.metrics[id.0 as usize];
-    if total.rows == 0 {
+    // A stock has a value from a reading before the window even with no row in it.
+    let empty = match info.aggregation {
+        Aggregation::Stock => total.last.is_empty(),
+        _ => total.rows == 0,
+    };
+    if empty {
         return Ok(Quantity::plain(None));
     }
     Ok(match info.aggregation {

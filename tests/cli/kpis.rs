@@ -183,3 +183,67 @@ fn money_in_one_currency_is_converted_with_fx() {
     assert_eq!(json["currency"], "EUR");
     close(&json["value"], 4.8);
 }
+
+/// A stock's value over a window is each series' last reading at or before the
+/// window's end, even one before the window's start. `fixtures/stocks/followers.csv`:
+/// facebook read on 07-31 (1000), 08-07 (1100), 08-14 (1200), 08-21 (1250);
+/// instagram on 07-31 (500) and 08-10 (600).
+#[test]
+fn stocks_keep_their_last_reading_before_the_window() {
+    let file = fixture("stocks/followers.csv");
+    let file = file.to_str().unwrap();
+    let kpi = |name: &str, from: &str, to: &str| {
+        let out = roi(&["kpi", name, file, "--from", from, "--to", to]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    // 08-08..08-13: facebook 1100 (read 08-07), instagram 600 (08-10) = 1700; growth
+    // (1100 − 1100) + (600 − 500) = 100; rate 100 / (1700 − 100) = 0.0625.
+    assert_eq!(kpi("follower_count", "2026-08-08", "2026-08-13"), "1700");
+    assert_eq!(kpi("follower_growth", "2026-08-08", "2026-08-13"), "100");
+    assert_eq!(
+        kpi("follower_growth_rate", "2026-08-08", "2026-08-13"),
+        "0.0625"
+    );
+    // 08-15..08-20, no reading inside: 1200 + 600 = 1800, grown by 0.
+    assert_eq!(kpi("follower_count", "2026-08-15", "2026-08-20"), "1800");
+    assert_eq!(kpi("follower_growth", "2026-08-15", "2026-08-20"), "0");
+    assert_eq!(kpi("follower_growth_rate", "2026-08-15", "2026-08-20"), "0");
+
+    // By week, no made-up losses: W31 1000 + 500 = 1500; W32 1100 + 500 = 1600; W33
+    // 1200 + 600 = 1800; W34 1250 + 600 = 1850.
+    let out = roi(&[
+        "report",
+        file,
+        "--by",
+        "week",
+        "--kpi",
+        "follower_count",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let weeks: Vec<(String, f64)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"]["week"].as_str().unwrap().to_owned(),
+                g["values"]["follower_count"]["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("2026-W31", 1500.0),
+        ("2026-W32", 1600.0),
+        ("2026-W33", 1800.0),
+        ("2026-W34", 1850.0),
+    ];
+    assert_eq!(
+        weeks,
+        want.map(|(w, v)| (w.to_owned(), v)).to_vec(),
+        "{report}"
+    );
+}
