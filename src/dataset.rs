@@ -458,6 +458,13 @@ impl<'d> Totals<'d> {
             if let Some((key, sum)) = run {
                 *total.sums.entry(key).or_default() += sum;
             }
+            // A stock's value over a window is its last reading at or before the
+            // window's end: a series not read inside the window keeps the value it
+            // had before it (and so grows by 0), rather than dropping out of the sum.
+            // Done here, once per series, not per row.
+            for (series, reading) in &total.before {
+                total.last.entry(*series).or_insert(*reading);
+            }
         }
         if let Some((file, rows)) = self.file_rows {
             *self.agg.rows_per_file.entry(file).or_default() += rows;
@@ -473,7 +480,8 @@ pub struct MetricTotal {
     pub rows: u64,
     /// Flow sums in millionths, by currency for money (`None` otherwise or unknown).
     pub sums: BTreeMap<MoneyKey, i128>,
-    /// Stock: last value in the window per series (platform, account, content).
+    /// Stock: last value at or before the window's end per series (platform, account,
+    /// content): read in the window, or else the last reading before it.
     pub last: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
     /// Stock: last value before the window per series.
     pub before: BTreeMap<SeriesKey, (NaiveDate, Amount)>,

@@ -861,7 +861,12 @@ fn metric_quantity(
 ) -> Result<Quantity, EvalError> {
     let info = ds.metric(id);
     let total = &agg.metrics[id.0 as usize];
-    if total.rows == 0 {
+    // A stock has a value from a reading before the window even with no row in it.
+    let empty = match info.aggregation {
+        Aggregation::Stock => total.last.is_empty(),
+        _ => total.rows == 0,
+    };
+    if empty {
         return Ok(Quantity::plain(None));
     }
     Ok(match info.aggregation {
@@ -881,7 +886,10 @@ fn metric_quantity(
     })
 }
 
-/// Sums per currency into one quantity: one currency as it is, several only through `[fx]`.
+/// Sums per currency into one quantity. With `[fx]`, money whose currency has a rate
+/// is in the report currency, however many currencies there are: a goal's target and
+/// its baseline are in that currency, so a sum left in VND would be compared with
+/// USD. Without `[fx]` one currency is as it is and several are refused.
 fn money_sum(
     name: &str,
     ds: &Dataset,
@@ -890,14 +898,27 @@ fn money_sum(
 ) -> Result<Quantity, EvalError> {
     let currency_name =
         |c: &crate::dataset::MoneyKey| c.0.map(|s| ds.interner.get(s).to_uppercase());
+    let base = fx.base.clone().filter(|_| !fx.rates.is_empty());
     if sums.len() <= 1 {
         let (currency, sum) = sums
             .iter()
             .next()
             .map_or(((None, None), 0), |(c, s)| (*c, *s));
+        let code = currency_name(&currency);
+        // A currency without a rate (or money of no known currency) stays as it is,
+        // named, as without `[fx]`.
+        if let (Some(base), Some(code)) = (&base, &code)
+            && let Ok(rate) = fx.rate(code, base)
+        {
+            return Ok(Quantity {
+                value: Some(sum_to_f64(sum) * rate),
+                currency: Some(base.clone()),
+                bound: Bound::Exact,
+            });
+        }
         return Ok(Quantity {
             value: Some(sum_to_f64(sum)),
-            currency: currency_name(&currency),
+            currency: code,
             bound: Bound::Exact,
         });
     }
@@ -916,7 +937,7 @@ fn money_sum(
             })
         })
         .collect();
-    let Some(base) = fx.base.clone().filter(|_| !fx.rates.is_empty()) else {
+    let Some(base) = base else {
         return Err(EvalError::MixedCurrencies {
             metric: name.to_owned(),
             currencies: names.join(", "),

@@ -3,10 +3,10 @@
 //!
 //! The query is generated from the formulas [`Catalogue::evaluate`] uses, with the
 //! same rules, so the two cannot drift: ratios are ratios of sums; a stock takes its
-//! last value per series (platform, account, content) in the window; a missing term
-//! of a sum adds nothing; division by zero has no value (NULL); money is summed per
-//! currency and two currencies meet only through `[fx]`, exactly when roi would
-//! convert them (a sum in one currency stays in it).
+//! last value per series (platform, account, content) at or before the window's end;
+//! a missing term of a sum adds nothing; division by zero has no value (NULL); money is summed per
+//! currency and two currencies meet only through `[fx]`; with `[fx]`, amounts with a
+//! rate are in the base currency, exactly as roi converts them.
 //!
 //! The input is a table (or any `FROM` item: a Parquet scan) with the columns of
 //! `roi normalize --format parquet`: `date`, `end_date`, the dimensions, the metrics
@@ -630,56 +630,70 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             sql,
             "last_{m} AS (\n  SELECT {key_list}, {series_select}, {col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_list}, {series} ORDER BY {order}) AS roi_n\n  FROM inside\n  WHERE {col} IS NOT NULL\n),\n"
         );
-        let _ = write!(
-            sql,
-            "stock_{m} AS (\n  SELECT {key_list}, {} AS s_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n),\n",
-            d.to_double("SUM(v)")
-        );
-        if growth.contains(*m) {
-            let growth_expr = if let Some(start) = &before_start {
-                // The last value of each series before the window, per group.
-                let on: Vec<String> = keys
-                    .iter()
-                    .filter(|k| *k != "roi_period")
-                    .map(|k| format!("r.{k} = g.{k}"))
-                    .chain(std::iter::once(format!("r.{end} < {start}")))
-                    .collect();
-                let key_g = keys
-                    .iter()
-                    .map(|k| format!("g.{k}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let (series_r, series_rp) = w.series("r.");
-                let order_r = w.latest_first("r.");
+        let Some(start) = &before_start else {
+            // No window start: nothing is before it.
+            let _ = write!(
+                sql,
+                "stock_{m} AS (\n  SELECT {key_list}, {} AS s_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n),\n",
+                d.to_double("SUM(v)")
+            );
+            if growth.contains(*m) {
                 let _ = write!(
                     sql,
-                    "before_{m} AS (\n  SELECT {key_g}, {series_r}, r.{col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_g}, {series_rp} ORDER BY {order_r}) AS roi_n\n  FROM sums g\n  JOIN src r ON {}\n  WHERE r.{col} IS NOT NULL\n),\n",
-                    on.join(" AND ")
-                );
-                let join_on: Vec<String> = keys
-                    .iter()
-                    .map(String::as_str)
-                    .chain(["roi_s0", "roi_s1", "roi_s2"])
-                    .map(|k| format!("l.{k} = b.{k}"))
-                    .collect();
-                let key_l = keys
-                    .iter()
-                    .map(|k| format!("l.{k}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!(
-                    "SELECT {key_l}, COUNT(*) AS roi_series, COUNT(b.v) AS roi_known, {} AS g_{m}\n  FROM (SELECT * FROM last_{m} WHERE roi_n = 1) l\n  LEFT JOIN (SELECT * FROM before_{m} WHERE roi_n = 1) b ON {}\n  GROUP BY {key_l}",
-                    d.to_double("SUM(l.v - b.v)"),
-                    join_on.join(" AND ")
-                )
-            } else {
-                // No window start: nothing is before it.
-                format!(
-                    "SELECT {key_list}, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}",
+                    "growth_{m} AS (\n  SELECT {key_list}, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n),\n",
                     d.to_double("NULL")
-                )
-            };
-            let _ = write!(sql, "growth_{m} AS (\n  {growth_expr}\n),\n");
+                );
+            }
+            continue;
+        };
+        // The last value of each series before the window, per group.
+        let on: Vec<String> = keys
+            .iter()
+            .filter(|k| *k != "roi_period")
+            .map(|k| format!("r.{k} = g.{k}"))
+            .chain(std::iter::once(format!("r.{end} < {start}")))
+            .collect();
+        let key_g = keys
+            .iter()
+            .map(|k| format!("g.{k}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (series_r, series_rp) = w.series("r.");
+        let order_r = w.latest_first("r.");
+        let _ = write!(
+            sql,
+            "before_{m} AS (\n  SELECT {key_g}, {series_r}, r.{col} AS v,\n    ROW_NUMBER() OVER (PARTITION BY {key_g}, {series_rp} ORDER BY {order_r}) AS roi_n\n  FROM sums g\n  JOIN src r ON {}\n  WHERE r.{col} IS NOT NULL\n),\n",
+            on.join(" AND ")
+        );
+        // Every series read at or before the window's end: its value in the window,
+        // or else its last value before it (as `roi report` takes a stock).
+        let join_on: Vec<String> = keys
+            .iter()
+            .map(String::as_str)
+            .chain(["roi_s0", "roi_s1", "roi_s2"])
+            .map(|k| format!("l.{k} = b.{k}"))
+            .collect();
+        let key_lb = keys
+            .iter()
+            .map(|k| format!("COALESCE(l.{k}, b.{k}) AS {k}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            sql,
+            "series_{m} AS (\n  SELECT {key_lb}, l.v AS v_in, b.v AS v_before\n  FROM (SELECT * FROM last_{m} WHERE roi_n = 1) l\n  FULL OUTER JOIN (SELECT * FROM before_{m} WHERE roi_n = 1) b ON {}\n),\n",
+            join_on.join(" AND ")
+        );
+        let _ = write!(
+            sql,
+            "stock_{m} AS (\n  SELECT {key_list}, {} AS s_{m}\n  FROM series_{m}\n  GROUP BY {key_list}\n),\n",
+            d.to_double("SUM(COALESCE(v_in, v_before))")
+        );
+        if growth.contains(*m) {
+            let _ = write!(
+                sql,
+                "growth_{m} AS (\n  SELECT {key_list}, COUNT(*) AS roi_series, COUNT(v_before) AS roi_known, {} AS g_{m}\n  FROM series_{m}\n  GROUP BY {key_list}\n),\n",
+                d.to_double("SUM(COALESCE(v_in, v_before) - v_before)")
+            );
         }
     }
 
@@ -699,9 +713,11 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
                     )
                 } else {
                     let base = d.string(&fx.base.clone().unwrap_or_default().to_uppercase());
+                    // As `roi report`: every amount with a rate goes into the base,
+                    // one currency as well as several; one without a rate stays as it is.
                     (
-                        format!("CASE WHEN n_{m} <= 1 THEN s_{m} WHEN u_{m} = 0 THEN f_{m} END"),
-                        format!("CASE WHEN n_{m} <= 1 THEN k_{m} ELSE {base} END"),
+                        format!("CASE WHEN u_{m} = 0 THEN f_{m} WHEN n_{m} <= 1 THEN s_{m} END"),
+                        format!("CASE WHEN u_{m} = 0 THEN {base} WHEN n_{m} <= 1 THEN k_{m} END"),
                     )
                 };
                 let _ = write!(sql, ",\n    {value} AS m_{m},\n    {money} AS c_{m}");
