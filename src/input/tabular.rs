@@ -313,38 +313,66 @@ pub fn find_header<'a>(
     Ok(best)
 }
 
-fn is_total(record: &Record, header_len: usize) -> bool {
-    let total_word = |t: &str| {
-        // Every word below starts with `t` or `g`: most cells are ruled out unlowered.
-        if !t.starts_with(['t', 'T', 'g', 'G']) {
-            return false;
-        }
-        let t = t.to_lowercase();
-        t == "total"
-            || t == "totals"
-            || t.starts_with("total:")
-            || t.starts_with("total ")
-            || t.starts_with("grand total")
-            || t == "tổng"
-            || t.starts_with("tổng cộng")
-            || t.starts_with("tổng:")
-    };
-    total_word(record.first())
-        || (record.cells.len() > header_len
+/// A label that exports write on a totals row, as the whole cell or in its documented
+/// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
+/// cộng`, Google Ads' `Total: Account` / `Total: Search`, Salesforce's `Grand Totals
+/// (5700 records)`. A word at the start is not enough: a campaign or post may be
+/// called `Total Care - Search` or `Total rewards: how we pay`.
+fn is_total_label(cell: &str) -> bool {
+    // Every label starts with `t` or `g`: most cells are ruled out unlowered.
+    if !cell.starts_with(['t', 'T', 'g', 'G']) {
+        return false;
+    }
+    let t = cell.trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "total"
+            | "totals"
+            | "totales"
+            | "total general"
+            | "grand total"
+            | "grand totals"
+            | "tổng"
+            | "tổng cộng"
+    ) || t.starts_with("total:")
+        || t.starts_with("tổng:")
+        || t
+            .strip_prefix("grand totals (")
+            .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
+}
+
+/// A totals row: its first cell is a totals label, or a cell beyond the header's
+/// named columns is (GA4 explorations write `Grand total` in an extra column, and a
+/// file re-saved by Excel pads the header with empty cells as far as that column).
+fn is_total(record: &Record, named_len: usize) -> bool {
+    is_total_label(record.first())
+        || (record.cells.len() > named_len
             && record
                 .cells
                 .iter()
-                .skip(header_len)
-                .any(|c| total_word(c.trim())))
+                .skip(named_len)
+                .any(|c| is_total_label(c.trim())))
 }
 
+/// Salesforce's boilerplate below a report, on a line of its own:
+/// `Confidential Information - Do Not Distribute` and `Copyright (c) 2000-2026
+/// salesforce.com, inc. All rights reserved.` (or `Copyright ©`). A row that merely
+/// starts with the word (a post titled `Copyright basics`) is data.
 fn is_footer(record: &Record) -> bool {
     let first = record.first();
     if !first.starts_with(['c', 'C']) {
         return false;
     }
     let first = first.to_lowercase();
-    first.starts_with("confidential information") || first.starts_with("copyright")
+    let boilerplate = first == "confidential information - do not distribute"
+        || ((first.starts_with("copyright (c)") || first.starts_with("copyright ©"))
+            && first.trim_end_matches('.').ends_with("all rights reserved"));
+    boilerplate
+        && record
+            .cells
+            .iter()
+            .skip(1)
+            .all(|c| super::value::trim(c).is_empty())
 }
 
 fn is_description(record: &Record) -> bool {
@@ -400,6 +428,12 @@ pub fn read_table(
     let layout = matched.layout;
     let header = &table.head[matched.header];
     let header_len = header.cells.len();
+    // The header's named columns: empty cells after them are an editor's padding.
+    let named_len = header
+        .cells
+        .iter()
+        .rposition(|c| !super::value::trim(c).is_empty())
+        .map_or(0, |i| i + 1);
     let err = |line: u64, index: Option<usize>, message: String| InputError {
         path: path.to_path_buf(),
         line: Some(line),
@@ -578,7 +612,7 @@ pub fn read_table(
         if record.is_blank() {
             return Ok(Class::Blank);
         }
-        if is_total(record, header_len) {
+        if is_total(record, named_len) {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if is_footer(record) {

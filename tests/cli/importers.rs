@@ -710,3 +710,48 @@ fn a_currency_symbol_that_contradicts_the_header_or_column_is_an_error() {
         "{stderr}"
     );
 }
+
+/// Totals and footers are told by their whole label or its documented shape, not by
+/// a first word: a post titled `Total rewards…` or `Copyright basics…` and a
+/// campaign called `Total Care - Search` are data.
+#[test]
+fn totals_and_footers_by_their_whole_label() {
+    // 500 + 300 + 200: no row is a total.
+    let f = "fixtures/importers/linkedin-posts-total-title.csv";
+    let out = roi(&["kpi", "impressions", f]);
+    assert_eq!(stdout(&out), "1000\n", "{}", transcript(&out));
+    assert!(!transcript(&out).contains("skipped"), "{}", transcript(&out));
+    // 1,000 + 500; `Total: Search` and `Total: Account` skipped.
+    let f = "fixtures/importers/google-ads-total-name.csv";
+    let out = roi(&["kpi", "impressions", f]);
+    assert_eq!(stdout(&out), "1500\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 2 row(s): total or summary row (first at line 6)"),
+        "{}",
+        transcript(&out)
+    );
+    // Salesforce: 3 leads; `Grand Totals (3 records)` and two boilerplate lines.
+    let f = "fixtures/importers/salesforce-leads.csv";
+    let out = roi(&["kpi", "leads", f]);
+    assert_eq!(stdout(&out), "3\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 2 row(s): footer text (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A GA4 exploration re-saved by Excel pads every line with `,` as far as the grand
+/// total's label: the padded header is as long as that row, yet the label lies
+/// beyond its named columns. 60 + 40 = 100 sessions, as the file before Excel.
+#[test]
+fn a_resaved_ga4_exploration_skips_its_grand_total() {
+    let f = "fixtures/importers/ga4-exploration-resaved.csv";
+    let out = roi(&["kpi", "web_traffic", f]);
+    assert_eq!(stdout(&out), "100\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 1 row(s): total or summary row (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
