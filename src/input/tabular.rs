@@ -240,7 +240,8 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     for (name, currency) in &names {
         let column = layout.columns.iter().find(|c| c.aliases.contains(name));
         match column {
-            // A second column with the same name (classic Facebook) is left unmapped.
+            // A second column for the same thing (classic Facebook's repeated names,
+            // two spellings of one measure) is left unmapped, and reported as such.
             Some(c) if c.target == Target::Derived || !used.contains(&std::ptr::from_ref(c)) => {
                 used.push(std::ptr::from_ref(c));
                 score += 1;
@@ -509,7 +510,31 @@ pub fn read_table(
                 target: describe(&column.target, currency.as_deref()),
             }),
             None if name.is_empty() => {}
-            None => info.unmapped.push(name),
+            None => {
+                // A column the layout knows, under a name an earlier column already
+                // took: the first is read, this one is said to repeat it.
+                let normalized = normalize_header(&header.cells[i]).0;
+                let first = layout
+                    .columns
+                    .iter()
+                    .find(|c| c.aliases.contains(&normalized))
+                    .and_then(|column| {
+                        matched.cells.iter().position(|m| {
+                            m.as_ref()
+                                .is_some_and(|(c, _)| std::ptr::eq(*c, column))
+                        })
+                    });
+                match first {
+                    Some(j) => info.columns.push(ColumnMapping {
+                        header: name,
+                        target: format!(
+                            "not imported: the same as `{}`",
+                            header.cells[j].split_whitespace().collect::<Vec<_>>().join(" ")
+                        ),
+                    }),
+                    None => info.unmapped.push(name),
+                }
+            }
         }
     }
     let provides_any = matched.cells.iter().zip(&taken).any(|(c, t)| {

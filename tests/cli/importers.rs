@@ -755,3 +755,47 @@ fn a_resaved_ga4_exploration_skips_its_grand_total() {
         transcript(&out)
     );
 }
+
+/// Two columns for one target: different measures the metric sums both count (X's
+/// reposts and shares both spread a post); two spellings of one measure read the
+/// first and say the other repeats it; a contact's lifecycle date is not its date.
+#[test]
+fn columns_for_one_target() {
+    // shares = Shares 3 + 4 + Reposts 10 + 20.
+    let f = "fixtures/importers/x-account-analytics.csv";
+    assert_eq!(kpi(&["kpi", "shares", f]), "37");
+
+    let f = "fixtures/importers/linkedin-posts-types.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("date,platform,content_id,content_type,medium,"), "{text}");
+    assert!(text.contains(",Video,Sponsored,"), "{text}");
+    assert!(text.contains(",Image,Organic,"), "{text}");
+    // Shares repeats Reposts: 3 + 1, not 3 + 3 + 1 + 1.
+    assert_eq!(kpi(&["kpi", "shares", f]), "4");
+    assert_eq!(
+        kpi(&["kpi", "impressions", f, "--where", "medium=sponsored"]),
+        "1000"
+    );
+    let out = stdout(&roi(&["inspect", f]));
+    assert!(
+        out.contains("| Shares       | not imported: the same as `Reposts`"),
+        "{out}"
+    );
+    assert!(out.contains("| Content Type | content_type"), "{out}");
+    assert!(!out.contains("unknown"), "{out}");
+
+    // `Became a Lead Date` before `Create Date`, empty for 102: each contact is one
+    // lead on its create date, 03-01, 03-05 and 03-06.
+    let f = "fixtures/importers/hubspot-lead-date-first.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    let dates: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2026-03-01", "2026-03-05", "2026-03-06"]);
+}
