@@ -585,6 +585,10 @@ pub fn read_table(
         .map(str::to_owned)
     });
 
+    // Rows without a platform from the layout, the file or a column: their post's
+    // link or type may name it.
+    let infer_post_platform = platform_hint.is_none() && !layout.platform_from_source;
+
     builder.set_kind(&match &series_metric {
         Some(metric) => format!("{}:{metric}", layout.id),
         None => layout.id.clone(),
@@ -1039,7 +1043,18 @@ pub fn read_table(
             dims[d.index()] = Some(value.as_str());
         }
         if dims[Dimension::Platform.index()].is_none() {
-            dims[Dimension::Platform.index()] = platform;
+            dims[Dimension::Platform.index()] = platform.or_else(|| {
+                // An export that serves several platforms (Meta Business Suite:
+                // Facebook and Instagram) says each post's in its permalink or type.
+                infer_post_platform
+                    .then(|| {
+                        platform_of_post(
+                            dims[Dimension::Link.index()],
+                            dims[Dimension::ContentType.index()],
+                        )
+                    })
+                    .flatten()
+            });
         }
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
@@ -1265,6 +1280,27 @@ pub fn read_table(
         .collect();
     builder.take_metrics(provided);
     Ok(Some(info))
+}
+
+/// The platform a post's permalink (`https://www.instagram.com/reel/…`) or type
+/// (`IG reel`, `Reel de Instagram`, `Publicación de Instagram`, `Facebook video`) names.
+fn platform_of_post(link: Option<&str>, kind: Option<&str>) -> Option<&'static str> {
+    let host = link.and_then(|l| {
+        let rest = l.split_once("://").map_or(l, |(_, rest)| rest);
+        rest.split(['/', '?', '#']).next()
+    });
+    host.filter(|h| h.contains('.'))
+        .and_then(platform_of_source)
+        .or_else(|| {
+            let kind = kind?.to_lowercase();
+            if kind.contains("instagram") || kind.starts_with("ig ") {
+                Some("instagram")
+            } else if kind.contains("facebook") {
+                Some("facebook")
+            } else {
+                None
+            }
+        })
 }
 
 /// A workbook's date stored as a plain number (LinkedIn's, with no date format): an

@@ -799,3 +799,30 @@ fn columns_for_one_target() {
         .collect();
     assert_eq!(dates, ["2026-03-01", "2026-03-05", "2026-03-06"]);
 }
+
+/// A Meta Business Suite content export serves Facebook and Instagram: when neither
+/// its name nor its title says which, each post's permalink host (else its type,
+/// `IG carousel`) does. Instagram likes 40 + 15 = 55, Facebook 25.
+#[test]
+fn meta_business_suite_posts_take_their_platform_from_the_post() {
+    let f = "fixtures/importers/meta-business-suite-mixed.csv";
+    assert_eq!(
+        kpi(&["kpi", "likes", f, "--where", "platform=instagram"]),
+        "55"
+    );
+    assert_eq!(kpi(&["kpi", "likes", f, "--where", "platform=facebook"]), "25");
+
+    // The real Spanish export, under a name that says nothing: every post is an
+    // Instagram one (`https://www.instagram.com/…`, `Reel de Instagram`).
+    let real = crate::root()
+        .join("../shared/real-exports/instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&real, dir.path().join("posts.csv")).unwrap();
+    let all = stdout(&crate::roi_in(dir.path(), &["kpi", "likes", "posts.csv"]));
+    let out = crate::roi_in(
+        dir.path(),
+        &["kpi", "likes", "posts.csv", "--where", "platform=instagram"],
+    );
+    assert_eq!(stdout(&out), all, "{}", transcript(&out));
+    assert_ne!(all.trim(), "n/a");
+}
