@@ -1227,9 +1227,13 @@ pub fn read_table(
                     .export_day
                     .and_then(|d| d.resolve(None, years.first().copied().flatten())),
             };
+            if let Some(day) = narrowed.modified {
+                builder.set_export_day(day);
+            }
             &narrowed
         }
         Some(ParsedDate::Full(d)) => {
+            builder.set_export_day(d);
             narrowed = FileContext {
                 year: None,
                 name_year: None,

@@ -826,3 +826,22 @@ fn meta_business_suite_posts_take_their_platform_from_the_post() {
     assert_eq!(stdout(&out), all, "{}", transcript(&out));
     assert_ne!(all.trim(), "n/a");
 }
+
+/// TikTok Content exports say the day they were made (`Time`): the later export's
+/// totals replace the earlier one's for the same videos, even when the earlier one
+/// holds a later post. Views 150 + 260 (Jan 10) + 50 (video 3, only on Jan 3) = 460,
+/// in either order.
+#[test]
+fn the_later_export_day_ranks_overlapping_exports() {
+    let a = "fixtures/importers/tiktok-content-jan03.csv";
+    let b = "fixtures/importers/tiktok-content-jan10.csv";
+    for files in [[a, b], [b, a]] {
+        let args = ["kpi", "video_views", files[0], files[1], "--year", "2026"];
+        assert_eq!(kpi(&args), "460");
+    }
+    let out = stdout(&roi(&["inspect", a, b, "--year", "2026"]));
+    assert!(
+        out.contains("3 read, 2 replaced by newer exports"),
+        "{out}"
+    );
+}
