@@ -634,6 +634,38 @@ pub fn read_table(
             (at, value)
         })
         .collect();
+    // Meta Ads Manager's "Include summary row" writes the whole range's totals on a
+    // row whose name columns (campaign, ad set, ad) are all empty, above rows that
+    // have names: that row is a total.
+    let name_columns: Vec<usize> = if layout.id == "meta-ads" {
+        matched
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.as_ref().is_some_and(|(col, _)| {
+                    matches!(
+                        col.target,
+                        Target::Dim(Dimension::Campaign | Dimension::AdSet | Dimension::Ad)
+                    )
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let unnamed = |record: &Record| {
+        name_columns
+            .iter()
+            .all(|&i| record.cells.get(i).is_none_or(|c| super::value::trim(c).is_empty()))
+    };
+    let summary_row = !name_columns.is_empty()
+        && table
+            .head
+            .iter()
+            .skip(matched.header + 1)
+            .any(|r| !r.is_blank() && !unnamed(r));
     let classify = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
@@ -646,6 +678,9 @@ pub fn read_table(
         }
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
+        }
+        if summary_row && unnamed(record) {
+            return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {
             column

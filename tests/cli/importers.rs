@@ -845,3 +845,20 @@ fn the_later_export_day_ranks_overlapping_exports() {
         "{out}"
     );
 }
+
+/// Meta Ads Manager's "Include summary row": the first row has every name column
+/// empty and the whole range's totals. Skipped as a total: spend 200 + 100 = 300,
+/// not 600; a campaign without an ad set name is still data.
+#[test]
+fn meta_ads_summary_row_without_names_is_a_total() {
+    let f = "fixtures/importers/meta-ads-summary-row.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(stdout(&out), "300\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 1 row(s): total or summary row (first at line 2)"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3000");
+    assert_eq!(code(&roi(&["kpi", "spend", f, "--strict"])), 2);
+}
