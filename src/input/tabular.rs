@@ -768,7 +768,10 @@ pub fn read_table(
     // second pass. Rows handed on as read cannot be taken back, and only an open
     // table (the file's first) can be started over.
     let guess = if table.is_open() && !builder.is_flushing() {
-        let mut head = Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons));
+        let mut head = Tally::new(
+            DecimalVotes::new(layout, &matched.cells, semicolons),
+            [date_column, end_column],
+        );
         let mut first = true;
         for record in table.head.iter().skip(matched.header + 1) {
             let Ok(class) = classify(record, first) else {
@@ -904,12 +907,17 @@ pub fn read_table(
                     } else {
                         decimal
                     };
-                    let (value, symbol) = parse_amount(text, mark).map_err(|_| {
-                        err(
-                            record.line,
-                            Some(i),
-                            crate::say!("error.number", value = format!("{:?}", text.trim())),
-                        )
+                    let (value, symbol) = parse_amount(text, mark).map_err(|e| {
+                        let value = format!("{:?}", text.trim());
+                        let message = match e {
+                            super::number::NumberError::TooLarge => {
+                                crate::say!("error.too_large", value = value)
+                            }
+                            super::number::NumberError::NotANumber => {
+                                crate::say!("error.number", value = value)
+                            }
+                        };
+                        err(record.line, Some(i), message)
                     })?;
                     if let Some(symbol) = symbol {
                         // The amount says its currency: it must agree with the
@@ -1133,7 +1141,10 @@ pub fn read_table(
                       first_part: bool|
      -> Result<Pass, InputError> {
         let mut pass = Pass {
-            tally: Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons)),
+            tally: Tally::new(
+            DecimalVotes::new(layout, &matched.cells, semicolons),
+            [date_column, end_column],
+        ),
             state: RowState::new(matched.cells.len()),
             failed: None,
             new_table: false,
@@ -1409,10 +1420,21 @@ struct Tally {
     /// Records that are not data, counted once the table is known to end where
     /// assumed (an open table may not).
     skipped: Skips,
+    /// The date and end date columns.
+    date_columns: [Option<usize>; 2],
+    /// The first numeric date, the first that only reads day-first and the first
+    /// that only reads month-first: line, column, value. What the day-order errors
+    /// name.
+    first_numeric: Option<DateSeen>,
+    first_day_first: Option<DateSeen>,
+    first_month_first: Option<DateSeen>,
 }
 
+/// A date as written: its line, column and text.
+type DateSeen = (u64, usize, String);
+
 impl Tally {
-    fn new(decimal: DecimalVotes) -> Tally {
+    fn new(decimal: DecimalVotes, date_columns: [Option<usize>; 2]) -> Tally {
         Tally {
             votes: DayOrderVotes::default(),
             numeric: false,
@@ -1421,6 +1443,33 @@ impl Tally {
             export_day: None,
             seen_data: false,
             skipped: Vec::new(),
+            date_columns,
+            first_numeric: None,
+            first_day_first: None,
+            first_month_first: None,
+        }
+    }
+
+    /// Keeps the first numeric date of each kind, to name in an error. Only the
+    /// first of each is copied: the rest cost two comparisons.
+    fn note_numeric(&mut self, date: &ParsedDate, record: &Record, which: usize) {
+        let ParsedDate::Numeric { first, second, .. } = *date else {
+            return;
+        };
+        let seen = |i: Option<usize>| {
+            let i = i.unwrap_or(0);
+            let text = record.cells.get(i).map_or("", str::trim);
+            Some((record.line, i, text.to_owned()))
+        };
+        let column = self.date_columns[which];
+        if self.first_numeric.is_none() {
+            self.first_numeric = seen(column);
+        }
+        if first > 12 && self.first_day_first.is_none() {
+            self.first_day_first = seen(column);
+        }
+        if second > 12 && self.first_month_first.is_none() {
+            self.first_month_first = seen(column);
         }
     }
 
@@ -1444,6 +1493,7 @@ impl Tally {
         if let Some(d) = date {
             self.votes.add(d);
             self.numeric |= matches!(d, ParsedDate::Numeric { .. });
+            self.note_numeric(d, record, 0);
             if matches!(d, ParsedDate::YearLess { .. }) {
                 self.yearless.push(*d);
             }
@@ -1452,6 +1502,7 @@ impl Tally {
         if let Some(e) = end {
             self.votes.add(e);
             self.numeric |= matches!(e, ParsedDate::Numeric { .. });
+            self.note_numeric(e, record, 1);
         }
         self.decimal.add(record);
     }
@@ -1484,13 +1535,44 @@ impl Tally {
             Ok(Some(o)) => Some(o),
             Ok(None) => layout.day_order,
             Err(super::value::MixedDayOrder) => {
-                return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
+                let at = |seen: &Option<DateSeen>| match seen {
+                    Some((line, i, text)) => crate::say!(
+                        "error.date_at",
+                        line = line,
+                        column = format!(
+                            "{} (`{}`)",
+                            i + 1,
+                            header.cells.get(*i).map_or("", str::trim)
+                        ),
+                        value = format!("{text:?}")
+                    ),
+                    None => String::new(),
+                };
+                return Err(InputError::file(
+                    path,
+                    crate::say!(
+                        "error.mixed_day_order",
+                        day_first = at(&self.first_day_first),
+                        month_first = at(&self.first_month_first)
+                    ),
+                ));
             }
         };
         if self.numeric && order.is_none() {
+            // The formats to suggest use the file's own separator: `01-06-2025`
+            // needs `%d-%m-%Y`.
+            let separator = self
+                .first_numeric
+                .as_ref()
+                .and_then(|(_, _, text)| text.chars().find(|c| !c.is_ascii_digit()))
+                .unwrap_or('/');
             return Err(InputError::file(
                 path,
-                crate::say!("error.ambiguous_day_order"),
+                crate::say!(
+                    "error.ambiguous_day_order",
+                    day_first = format!("%d{separator}%m{separator}%Y"),
+                    month_first = format!("%m{separator}%d{separator}%Y")
+                ),
             ));
         }
         Ok((order, self.decimal.decide(header)))
@@ -1526,6 +1608,16 @@ impl Pass {
         for (pass, lines) in passes {
             let tally = pass.tally;
             all.tally.votes.absorb(tally.votes);
+            // A later part's lines count from its start.
+            let shift = |seen: Option<DateSeen>| seen.map(|(line, i, t)| (line + lines, i, t));
+            all.tally.first_numeric = all.tally.first_numeric.take().or(shift(tally.first_numeric));
+            all.tally.first_day_first =
+                all.tally.first_day_first.take().or(shift(tally.first_day_first));
+            all.tally.first_month_first = all
+                .tally
+                .first_month_first
+                .take()
+                .or(shift(tally.first_month_first));
             all.tally.numeric |= tally.numeric;
             all.tally.yearless.extend(tally.yearless);
             all.tally.decimal.absorb(tally.decimal);

@@ -862,3 +862,37 @@ fn meta_ads_summary_row_without_names_is_a_total() {
     assert_eq!(kpi(&["kpi", "impressions", f]), "3000");
     assert_eq!(code(&roi(&["kpi", "spend", f, "--strict"])), 2);
 }
+
+/// Day-order and number errors say where and what: the first date that can only be
+/// day-first and the first that can only be month-first (line, column, value); a
+/// suggested `date_format` with the file's own separator; a number too large is
+/// told as too large, not as no number.
+#[test]
+fn date_order_and_number_errors_name_their_values() {
+    let out = roi(&["kpi", "video_views", "fixtures/importers/youtube-totals-mixed-order.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains(
+            "\"13/06/2025\" on line 3, column 1 (`Date`) can only be day-first, \
+             \"06/14/2025\" on line 4, column 1 (`Date`) only month-first"
+        ),
+        "{text}"
+    );
+    let out = roi(&["kpi", "video_views", "fixtures/importers/youtube-totals-dashed.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("`date_format = \"%d-%m-%Y\"` (or \"%m-%d-%Y\")"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["kpi", "spend", "fixtures/importers/meta-ads-too-large.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "meta-ads-too-large.csv:2: column 4 (`Impressions`): \"99999999999999.9999999\" is too large"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
