@@ -337,8 +337,7 @@ fn is_total_label(cell: &str) -> bool {
             | "tổng cộng"
     ) || t.starts_with("total:")
         || t.starts_with("tổng:")
-        || t
-            .strip_prefix("grand totals (")
+        || t.strip_prefix("grand totals (")
             .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
 }
 
@@ -519,17 +518,20 @@ pub fn read_table(
                     .iter()
                     .find(|c| c.aliases.contains(&normalized))
                     .and_then(|column| {
-                        matched.cells.iter().position(|m| {
-                            m.as_ref()
-                                .is_some_and(|(c, _)| std::ptr::eq(*c, column))
-                        })
+                        matched
+                            .cells
+                            .iter()
+                            .position(|m| m.as_ref().is_some_and(|(c, _)| std::ptr::eq(*c, column)))
                     });
                 match first {
                     Some(j) => info.columns.push(ColumnMapping {
                         header: name,
                         target: format!(
                             "not imported: the same as `{}`",
-                            header.cells[j].split_whitespace().collect::<Vec<_>>().join(" ")
+                            header.cells[j]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
                         ),
                     }),
                     None => info.unmapped.push(name),
@@ -656,9 +658,12 @@ pub fn read_table(
         Vec::new()
     };
     let unnamed = |record: &Record| {
-        name_columns
-            .iter()
-            .all(|&i| record.cells.get(i).is_none_or(|c| super::value::trim(c).is_empty()))
+        name_columns.iter().all(|&i| {
+            record
+                .cells
+                .get(i)
+                .is_none_or(|c| super::value::trim(c).is_empty())
+        })
     };
     let summary_row = !name_columns.is_empty()
         && table
@@ -1142,9 +1147,9 @@ pub fn read_table(
      -> Result<Pass, InputError> {
         let mut pass = Pass {
             tally: Tally::new(
-            DecimalVotes::new(layout, &matched.cells, semicolons),
-            [date_column, end_column],
-        ),
+                DecimalVotes::new(layout, &matched.cells, semicolons),
+                [date_column, end_column],
+            ),
             state: RowState::new(matched.cells.len()),
             failed: None,
             new_table: false,
@@ -1610,9 +1615,16 @@ impl Pass {
             all.tally.votes.absorb(tally.votes);
             // A later part's lines count from its start.
             let shift = |seen: Option<DateSeen>| seen.map(|(line, i, t)| (line + lines, i, t));
-            all.tally.first_numeric = all.tally.first_numeric.take().or(shift(tally.first_numeric));
-            all.tally.first_day_first =
-                all.tally.first_day_first.take().or(shift(tally.first_day_first));
+            all.tally.first_numeric = all
+                .tally
+                .first_numeric
+                .take()
+                .or(shift(tally.first_numeric));
+            all.tally.first_day_first = all
+                .tally
+                .first_day_first
+                .take()
+                .or(shift(tally.first_day_first));
             all.tally.first_month_first = all
                 .tally
                 .first_month_first

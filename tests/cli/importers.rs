@@ -720,7 +720,11 @@ fn totals_and_footers_by_their_whole_label() {
     let f = "fixtures/importers/linkedin-posts-total-title.csv";
     let out = roi(&["kpi", "impressions", f]);
     assert_eq!(stdout(&out), "1000\n", "{}", transcript(&out));
-    assert!(!transcript(&out).contains("skipped"), "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("skipped"),
+        "{}",
+        transcript(&out)
+    );
     // 1,000 + 500; `Total: Search` and `Total: Account` skipped.
     let f = "fixtures/importers/google-ads-total-name.csv";
     let out = roi(&["kpi", "impressions", f]);
@@ -769,7 +773,10 @@ fn columns_for_one_target() {
     let out = roi(&["normalize", f]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("date,platform,content_id,content_type,medium,"), "{text}");
+    assert!(
+        text.starts_with("date,platform,content_id,content_type,medium,"),
+        "{text}"
+    );
     assert!(text.contains(",Video,Sponsored,"), "{text}");
     assert!(text.contains(",Image,Organic,"), "{text}");
     // Shares repeats Reposts: 3 + 1, not 3 + 3 + 1 + 1.
@@ -810,12 +817,16 @@ fn meta_business_suite_posts_take_their_platform_from_the_post() {
         kpi(&["kpi", "likes", f, "--where", "platform=instagram"]),
         "55"
     );
-    assert_eq!(kpi(&["kpi", "likes", f, "--where", "platform=facebook"]), "25");
+    assert_eq!(
+        kpi(&["kpi", "likes", f, "--where", "platform=facebook"]),
+        "25"
+    );
 
     // The real Spanish export, under a name that says nothing: every post is an
     // Instagram one (`https://www.instagram.com/…`, `Reel de Instagram`).
-    let real = crate::root()
-        .join("../shared/real-exports/instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv");
+    let real = crate::root().join(
+        "../shared/real-exports/instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv",
+    );
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&real, dir.path().join("posts.csv")).unwrap();
     let all = stdout(&crate::roi_in(dir.path(), &["kpi", "likes", "posts.csv"]));
@@ -840,10 +851,7 @@ fn the_later_export_day_ranks_overlapping_exports() {
         assert_eq!(kpi(&args), "460");
     }
     let out = stdout(&roi(&["inspect", a, b, "--year", "2026"]));
-    assert!(
-        out.contains("3 read, 2 replaced by newer exports"),
-        "{out}"
-    );
+    assert!(out.contains("3 read, 2 replaced by newer exports"), "{out}");
 }
 
 /// Meta Ads Manager's "Include summary row": the first row has every name column
@@ -869,7 +877,11 @@ fn meta_ads_summary_row_without_names_is_a_total() {
 /// told as too large, not as no number.
 #[test]
 fn date_order_and_number_errors_name_their_values() {
-    let out = roi(&["kpi", "video_views", "fixtures/importers/youtube-totals-mixed-order.csv"]);
+    let out = roi(&[
+        "kpi",
+        "video_views",
+        "fixtures/importers/youtube-totals-mixed-order.csv",
+    ]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     let text = transcript(&out);
     assert!(
@@ -879,7 +891,11 @@ fn date_order_and_number_errors_name_their_values() {
         ),
         "{text}"
     );
-    let out = roi(&["kpi", "video_views", "fixtures/importers/youtube-totals-dashed.csv"]);
+    let out = roi(&[
+        "kpi",
+        "video_views",
+        "fixtures/importers/youtube-totals-dashed.csv",
+    ]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         transcript(&out).contains("`date_format = \"%d-%m-%Y\"` (or \"%m-%d-%Y\")"),
