@@ -99,6 +99,8 @@ pub struct Builder<'f> {
     file_metrics: Vec<String>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
+    /// The day each file was exported, when it says (TikTok Content's `Time`).
+    export_days: Vec<Option<NaiveDate>>,
 }
 
 type Key = (NaiveDate, NaiveDate, Dims, u32);
@@ -148,6 +150,7 @@ impl<'f> Builder<'f> {
             file_metrics: Vec::new(),
             default_currency,
             modified: Vec::new(),
+            export_days: Vec::new(),
         }
     }
 
@@ -213,6 +216,7 @@ impl<'f> Builder<'f> {
             warnings: Vec::new(),
         });
         self.modified.push(modified);
+        self.export_days.push(None);
         self.file_metrics.clear();
     }
 
@@ -228,6 +232,7 @@ impl<'f> Builder<'f> {
         self.file_metrics.clear();
         self.dataset.files.extend(other.dataset.files);
         self.modified.extend(other.modified);
+        self.export_days.extend(other.export_days);
         self.spans.extend(other.spans.into_iter().map(|s| Span {
             file: s.file + file_offset,
             kind: ids.kinds[s.kind as usize],
@@ -358,6 +363,14 @@ impl<'f> Builder<'f> {
     /// Forgets what the current file gave, to read it again from its start (decoded
     /// another way). Its rows are the last ones held: rows of one file are pushed
     /// together. Values interned meanwhile stay, unused. Not for a flushing builder.
+    /// The day the current file was exported, as it says: it ranks the file among
+    /// overlapping exports before the dates its rows reach.
+    pub fn set_export_day(&mut self, day: NaiveDate) {
+        if let Some(last) = self.export_days.last_mut() {
+            *last = Some(last.map_or(day, |d| d.max(day)));
+        }
+    }
+
     pub fn restart_file(&mut self) {
         debug_assert!(!self.is_flushing(), "flushed rows cannot be taken back");
         let Some(file) = self.dataset.files.len().checked_sub(1) else {
@@ -657,10 +670,16 @@ impl<'f> Builder<'f> {
             // another, and the map below would only cost memory.
             return self.dataset;
         }
+        // The newer export: the one made later, by the day it says it was made (a
+        // weekly TikTok Content export whose posts are no newer still has fresher
+        // totals), else by the last day its data reaches (which it was made on or
+        // after); then the later modified time, then the later input.
+        let export_days = &self.export_days;
         let rank = |file: u32, ds: &Dataset, modified: &[Option<SystemTime>]| {
+            let file_index = file as usize;
             (
-                ds.files[file as usize].last_date,
-                modified[file as usize],
+                export_days[file_index].or(ds.files[file_index].last_date),
+                modified[file_index],
                 file,
             )
         };

@@ -318,7 +318,10 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Impressions"], "impressions"),
                 metric(&["Likes"], "likes"),
                 metric(&["Replies"], "comments"),
-                metric(&["Reposts", "Shares"], "shares"),
+                // Two ways a post spreads, both `shares`: reposts to followers,
+                // and shares by direct message or link.
+                metric(&["Reposts"], "shares"),
+                metric(&["Shares"], "shares"),
                 metric(&["Bookmarks"], "saves"),
                 metric(&["Profile visits"], "profile_visits"),
                 metric(&["New follows"], "followers_gained"),
@@ -831,7 +834,11 @@ pub fn builtin() -> Vec<Layout> {
             day_order: Some(DayOrder::MonthFirst),
             columns: vec![
                 dim(&["Post link"], ContentId),
-                dim(&["Post type", "Content type"], ContentType),
+                // `Content type` is the format (Image, Video, Article…); `Post
+                // type` says Organic or Sponsored, which is how the post reached
+                // people: its medium.
+                dim(&["Content type"], ContentType),
+                dim(&["Post type"], Medium),
                 col(&["Created date"], Target::PublishTime),
                 dim(&["Post title"], Text),
                 metric(&["Impressions"], "impressions"),
@@ -1037,10 +1044,9 @@ pub fn builtin() -> Vec<Layout> {
             decimal: DecimalMark::Auto,
             day_order: Some(DayOrder::MonthFirst),
             columns: vec![
-                col(
-                    &["Create Date", "Created Time", "Became a Lead Date"],
-                    Target::Date,
-                ),
+                // A contact is a lead from its creation; lifecycle dates (`Became a
+                // Lead Date`, empty for a contact that never was one) are not its date.
+                col(&["Create Date", "Created Time"], Target::Date),
                 dim(&["Record ID", "Lead ID", "Contact ID"], ContentId),
                 dim(&["Original Source", "Source"], Source),
                 dim(
@@ -1058,6 +1064,11 @@ pub fn builtin() -> Vec<Layout> {
                     "Associated Company",
                     "Last Activity Date",
                     "Marketing contact status",
+                    "Became a Lead Date",
+                    "Became a Marketing Qualified Lead Date",
+                    "Became a Sales Qualified Lead Date",
+                    "Became an Opportunity Date",
+                    "Became a Customer Date",
                 ]),
             ],
         },

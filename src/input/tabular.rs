@@ -240,7 +240,8 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     for (name, currency) in &names {
         let column = layout.columns.iter().find(|c| c.aliases.contains(name));
         match column {
-            // A second column with the same name (classic Facebook) is left unmapped.
+            // A second column for the same thing (classic Facebook's repeated names,
+            // two spellings of one measure) is left unmapped, and reported as such.
             Some(c) if c.target == Target::Derived || !used.contains(&std::ptr::from_ref(c)) => {
                 used.push(std::ptr::from_ref(c));
                 score += 1;
@@ -313,38 +314,65 @@ pub fn find_header<'a>(
     Ok(best)
 }
 
-fn is_total(record: &Record, header_len: usize) -> bool {
-    let total_word = |t: &str| {
-        // Every word below starts with `t` or `g`: most cells are ruled out unlowered.
-        if !t.starts_with(['t', 'T', 'g', 'G']) {
-            return false;
-        }
-        let t = t.to_lowercase();
-        t == "total"
-            || t == "totals"
-            || t.starts_with("total:")
-            || t.starts_with("total ")
-            || t.starts_with("grand total")
-            || t == "tổng"
-            || t.starts_with("tổng cộng")
-            || t.starts_with("tổng:")
-    };
-    total_word(record.first())
-        || (record.cells.len() > header_len
+/// A label that exports write on a totals row, as the whole cell or in its documented
+/// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
+/// cộng`, Google Ads' `Total: Account` / `Total: Search`, Salesforce's `Grand Totals
+/// (5700 records)`. A word at the start is not enough: a campaign or post may be
+/// called `Total Care - Search` or `Total rewards: how we pay`.
+fn is_total_label(cell: &str) -> bool {
+    // Every label starts with `t` or `g`: most cells are ruled out unlowered.
+    if !cell.starts_with(['t', 'T', 'g', 'G']) {
+        return false;
+    }
+    let t = cell.trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "total"
+            | "totals"
+            | "totales"
+            | "total general"
+            | "grand total"
+            | "grand totals"
+            | "tổng"
+            | "tổng cộng"
+    ) || t.starts_with("total:")
+        || t.starts_with("tổng:")
+        || t.strip_prefix("grand totals (")
+            .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
+}
+
+/// A totals row: its first cell is a totals label, or a cell beyond the header's
+/// named columns is (GA4 explorations write `Grand total` in an extra column, and a
+/// file re-saved by Excel pads the header with empty cells as far as that column).
+fn is_total(record: &Record, named_len: usize) -> bool {
+    is_total_label(record.first())
+        || (record.cells.len() > named_len
             && record
                 .cells
                 .iter()
-                .skip(header_len)
-                .any(|c| total_word(c.trim())))
+                .skip(named_len)
+                .any(|c| is_total_label(c.trim())))
 }
 
+/// Salesforce's boilerplate below a report, on a line of its own:
+/// `Confidential Information - Do Not Distribute` and `Copyright (c) 2000-2026
+/// salesforce.com, inc. All rights reserved.` (or `Copyright ©`). A row that merely
+/// starts with the word (a post titled `Copyright basics`) is data.
 fn is_footer(record: &Record) -> bool {
     let first = record.first();
     if !first.starts_with(['c', 'C']) {
         return false;
     }
     let first = first.to_lowercase();
-    first.starts_with("confidential information") || first.starts_with("copyright")
+    let boilerplate = first == "confidential information - do not distribute"
+        || ((first.starts_with("copyright (c)") || first.starts_with("copyright ©"))
+            && first.trim_end_matches('.').ends_with("all rights reserved"));
+    boilerplate
+        && record
+            .cells
+            .iter()
+            .skip(1)
+            .all(|c| super::value::trim(c).is_empty())
 }
 
 fn is_description(record: &Record) -> bool {
@@ -400,6 +428,12 @@ pub fn read_table(
     let layout = matched.layout;
     let header = &table.head[matched.header];
     let header_len = header.cells.len();
+    // The header's named columns: empty cells after them are an editor's padding.
+    let named_len = header
+        .cells
+        .iter()
+        .rposition(|c| !super::value::trim(c).is_empty())
+        .map_or(0, |i| i + 1);
     let err = |line: u64, index: Option<usize>, message: String| InputError {
         path: path.to_path_buf(),
         line: Some(line),
@@ -475,7 +509,34 @@ pub fn read_table(
                 target: describe(&column.target, currency.as_deref()),
             }),
             None if name.is_empty() => {}
-            None => info.unmapped.push(name),
+            None => {
+                // A column the layout knows, under a name an earlier column already
+                // took: the first is read, this one is said to repeat it.
+                let normalized = normalize_header(&header.cells[i]).0;
+                let first = layout
+                    .columns
+                    .iter()
+                    .find(|c| c.aliases.contains(&normalized))
+                    .and_then(|column| {
+                        matched
+                            .cells
+                            .iter()
+                            .position(|m| m.as_ref().is_some_and(|(c, _)| std::ptr::eq(*c, column)))
+                    });
+                match first {
+                    Some(j) => info.columns.push(ColumnMapping {
+                        header: name,
+                        target: format!(
+                            "not imported: the same as `{}`",
+                            header.cells[j]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                    }),
+                    None => info.unmapped.push(name),
+                }
+            }
         }
     }
     let provides_any = matched.cells.iter().zip(&taken).any(|(c, t)| {
@@ -526,6 +587,10 @@ pub fn read_table(
         .map(str::to_owned)
     });
 
+    // Rows without a platform from the layout, the file or a column: their post's
+    // link or type may name it.
+    let infer_post_platform = platform_hint.is_none() && !layout.platform_from_source;
+
     builder.set_kind(&match &series_metric {
         Some(metric) => format!("{}:{metric}", layout.id),
         None => layout.id.clone(),
@@ -571,6 +636,41 @@ pub fn read_table(
             (at, value)
         })
         .collect();
+    // Meta Ads Manager's "Include summary row" writes the whole range's totals on a
+    // row whose name columns (campaign, ad set, ad) are all empty, above rows that
+    // have names: that row is a total.
+    let name_columns: Vec<usize> = if layout.id == "meta-ads" {
+        matched
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.as_ref().is_some_and(|(col, _)| {
+                    matches!(
+                        col.target,
+                        Target::Dim(Dimension::Campaign | Dimension::AdSet | Dimension::Ad)
+                    )
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let unnamed = |record: &Record| {
+        name_columns.iter().all(|&i| {
+            record
+                .cells
+                .get(i)
+                .is_none_or(|c| super::value::trim(c).is_empty())
+        })
+    };
+    let summary_row = !name_columns.is_empty()
+        && table
+            .head
+            .iter()
+            .skip(matched.header + 1)
+            .any(|r| !r.is_blank() && !unnamed(r));
     let classify = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
@@ -578,11 +678,14 @@ pub fn read_table(
         if record.is_blank() {
             return Ok(Class::Blank);
         }
-        if is_total(record, header_len) {
+        if is_total(record, named_len) {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
+        }
+        if summary_row && unnamed(record) {
+            return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {
             column
@@ -670,7 +773,10 @@ pub fn read_table(
     // second pass. Rows handed on as read cannot be taken back, and only an open
     // table (the file's first) can be started over.
     let guess = if table.is_open() && !builder.is_flushing() {
-        let mut head = Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons));
+        let mut head = Tally::new(
+            DecimalVotes::new(layout, &matched.cells, semicolons),
+            [date_column, end_column],
+        );
         let mut first = true;
         for record in table.head.iter().skip(matched.header + 1) {
             let Ok(class) = classify(record, first) else {
@@ -806,12 +912,17 @@ pub fn read_table(
                     } else {
                         decimal
                     };
-                    let (value, symbol) = parse_amount(text, mark).map_err(|_| {
-                        err(
-                            record.line,
-                            Some(i),
-                            crate::say!("error.number", value = format!("{:?}", text.trim())),
-                        )
+                    let (value, symbol) = parse_amount(text, mark).map_err(|e| {
+                        let value = format!("{:?}", text.trim());
+                        let message = match e {
+                            super::number::NumberError::TooLarge => {
+                                crate::say!("error.too_large", value = value)
+                            }
+                            super::number::NumberError::NotANumber => {
+                                crate::say!("error.number", value = value)
+                            }
+                        };
+                        err(record.line, Some(i), message)
                     })?;
                     if let Some(symbol) = symbol {
                         // The amount says its currency: it must agree with the
@@ -980,7 +1091,18 @@ pub fn read_table(
             dims[d.index()] = Some(value.as_str());
         }
         if dims[Dimension::Platform.index()].is_none() {
-            dims[Dimension::Platform.index()] = platform;
+            dims[Dimension::Platform.index()] = platform.or_else(|| {
+                // An export that serves several platforms (Meta Business Suite:
+                // Facebook and Instagram) says each post's in its permalink or type.
+                infer_post_platform
+                    .then(|| {
+                        platform_of_post(
+                            dims[Dimension::Link.index()],
+                            dims[Dimension::ContentType.index()],
+                        )
+                    })
+                    .flatten()
+            });
         }
         if dims[Dimension::Currency.index()].is_none() {
             dims[Dimension::Currency.index()] = header_currency;
@@ -1024,7 +1146,10 @@ pub fn read_table(
                       first_part: bool|
      -> Result<Pass, InputError> {
         let mut pass = Pass {
-            tally: Tally::new(DecimalVotes::new(layout, &matched.cells, semicolons)),
+            tally: Tally::new(
+                DecimalVotes::new(layout, &matched.cells, semicolons),
+                [date_column, end_column],
+            ),
             state: RowState::new(matched.cells.len()),
             failed: None,
             new_table: false,
@@ -1153,9 +1278,13 @@ pub fn read_table(
                     .export_day
                     .and_then(|d| d.resolve(None, years.first().copied().flatten())),
             };
+            if let Some(day) = narrowed.modified {
+                builder.set_export_day(day);
+            }
             &narrowed
         }
         Some(ParsedDate::Full(d)) => {
+            builder.set_export_day(d);
             narrowed = FileContext {
                 year: None,
                 name_year: None,
@@ -1206,6 +1335,27 @@ pub fn read_table(
         .collect();
     builder.take_metrics(provided);
     Ok(Some(info))
+}
+
+/// The platform a post's permalink (`https://www.instagram.com/reel/…`) or type
+/// (`IG reel`, `Reel de Instagram`, `Publicación de Instagram`, `Facebook video`) names.
+fn platform_of_post(link: Option<&str>, kind: Option<&str>) -> Option<&'static str> {
+    let host = link.and_then(|l| {
+        let rest = l.split_once("://").map_or(l, |(_, rest)| rest);
+        rest.split(['/', '?', '#']).next()
+    });
+    host.filter(|h| h.contains('.'))
+        .and_then(platform_of_source)
+        .or_else(|| {
+            let kind = kind?.to_lowercase();
+            if kind.contains("instagram") || kind.starts_with("ig ") {
+                Some("instagram")
+            } else if kind.contains("facebook") {
+                Some("facebook")
+            } else {
+                None
+            }
+        })
 }
 
 /// A workbook's date stored as a plain number (LinkedIn's, with no date format): an
@@ -1275,10 +1425,21 @@ struct Tally {
     /// Records that are not data, counted once the table is known to end where
     /// assumed (an open table may not).
     skipped: Skips,
+    /// The date and end date columns.
+    date_columns: [Option<usize>; 2],
+    /// The first numeric date, the first that only reads day-first and the first
+    /// that only reads month-first: line, column, value. What the day-order errors
+    /// name.
+    first_numeric: Option<DateSeen>,
+    first_day_first: Option<DateSeen>,
+    first_month_first: Option<DateSeen>,
 }
 
+/// A date as written: its line, column and text.
+type DateSeen = (u64, usize, String);
+
 impl Tally {
-    fn new(decimal: DecimalVotes) -> Tally {
+    fn new(decimal: DecimalVotes, date_columns: [Option<usize>; 2]) -> Tally {
         Tally {
             votes: DayOrderVotes::default(),
             numeric: false,
@@ -1287,6 +1448,33 @@ impl Tally {
             export_day: None,
             seen_data: false,
             skipped: Vec::new(),
+            date_columns,
+            first_numeric: None,
+            first_day_first: None,
+            first_month_first: None,
+        }
+    }
+
+    /// Keeps the first numeric date of each kind, to name in an error. Only the
+    /// first of each is copied: the rest cost two comparisons.
+    fn note_numeric(&mut self, date: &ParsedDate, record: &Record, which: usize) {
+        let ParsedDate::Numeric { first, second, .. } = *date else {
+            return;
+        };
+        let seen = |i: Option<usize>| {
+            let i = i.unwrap_or(0);
+            let text = record.cells.get(i).map_or("", str::trim);
+            Some((record.line, i, text.to_owned()))
+        };
+        let column = self.date_columns[which];
+        if self.first_numeric.is_none() {
+            self.first_numeric = seen(column);
+        }
+        if first > 12 && self.first_day_first.is_none() {
+            self.first_day_first = seen(column);
+        }
+        if second > 12 && self.first_month_first.is_none() {
+            self.first_month_first = seen(column);
         }
     }
 
@@ -1310,6 +1498,7 @@ impl Tally {
         if let Some(d) = date {
             self.votes.add(d);
             self.numeric |= matches!(d, ParsedDate::Numeric { .. });
+            self.note_numeric(d, record, 0);
             if matches!(d, ParsedDate::YearLess { .. }) {
                 self.yearless.push(*d);
             }
@@ -1318,6 +1507,7 @@ impl Tally {
         if let Some(e) = end {
             self.votes.add(e);
             self.numeric |= matches!(e, ParsedDate::Numeric { .. });
+            self.note_numeric(e, record, 1);
         }
         self.decimal.add(record);
     }
@@ -1350,13 +1540,44 @@ impl Tally {
             Ok(Some(o)) => Some(o),
             Ok(None) => layout.day_order,
             Err(super::value::MixedDayOrder) => {
-                return Err(InputError::file(path, crate::say!("error.mixed_day_order")));
+                let at = |seen: &Option<DateSeen>| match seen {
+                    Some((line, i, text)) => crate::say!(
+                        "error.date_at",
+                        line = line,
+                        column = format!(
+                            "{} (`{}`)",
+                            i + 1,
+                            header.cells.get(*i).map_or("", str::trim)
+                        ),
+                        value = format!("{text:?}")
+                    ),
+                    None => String::new(),
+                };
+                return Err(InputError::file(
+                    path,
+                    crate::say!(
+                        "error.mixed_day_order",
+                        day_first = at(&self.first_day_first),
+                        month_first = at(&self.first_month_first)
+                    ),
+                ));
             }
         };
         if self.numeric && order.is_none() {
+            // The formats to suggest use the file's own separator: `01-06-2025`
+            // needs `%d-%m-%Y`.
+            let separator = self
+                .first_numeric
+                .as_ref()
+                .and_then(|(_, _, text)| text.chars().find(|c| !c.is_ascii_digit()))
+                .unwrap_or('/');
             return Err(InputError::file(
                 path,
-                crate::say!("error.ambiguous_day_order"),
+                crate::say!(
+                    "error.ambiguous_day_order",
+                    day_first = format!("%d{separator}%m{separator}%Y"),
+                    month_first = format!("%m{separator}%d{separator}%Y")
+                ),
             ));
         }
         Ok((order, self.decimal.decide(header)))
@@ -1392,6 +1613,23 @@ impl Pass {
         for (pass, lines) in passes {
             let tally = pass.tally;
             all.tally.votes.absorb(tally.votes);
+            // A later part's lines count from its start.
+            let shift = |seen: Option<DateSeen>| seen.map(|(line, i, t)| (line + lines, i, t));
+            all.tally.first_numeric = all
+                .tally
+                .first_numeric
+                .take()
+                .or(shift(tally.first_numeric));
+            all.tally.first_day_first = all
+                .tally
+                .first_day_first
+                .take()
+                .or(shift(tally.first_day_first));
+            all.tally.first_month_first = all
+                .tally
+                .first_month_first
+                .take()
+                .or(shift(tally.first_month_first));
             all.tally.numeric |= tally.numeric;
             all.tally.yearless.extend(tally.yearless);
             all.tally.decimal.absorb(tally.decimal);

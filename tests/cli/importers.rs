@@ -710,3 +710,205 @@ fn a_currency_symbol_that_contradicts_the_header_or_column_is_an_error() {
         "{stderr}"
     );
 }
+
+/// Totals and footers are told by their whole label or its documented shape, not by
+/// a first word: a post titled `Total rewards…` or `Copyright basics…` and a
+/// campaign called `Total Care - Search` are data.
+#[test]
+fn totals_and_footers_by_their_whole_label() {
+    // 500 + 300 + 200: no row is a total.
+    let f = "fixtures/importers/linkedin-posts-total-title.csv";
+    let out = roi(&["kpi", "impressions", f]);
+    assert_eq!(stdout(&out), "1000\n", "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("skipped"),
+        "{}",
+        transcript(&out)
+    );
+    // 1,000 + 500; `Total: Search` and `Total: Account` skipped.
+    let f = "fixtures/importers/google-ads-total-name.csv";
+    let out = roi(&["kpi", "impressions", f]);
+    assert_eq!(stdout(&out), "1500\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 2 row(s): total or summary row (first at line 6)"),
+        "{}",
+        transcript(&out)
+    );
+    // Salesforce: 3 leads; `Grand Totals (3 records)` and two boilerplate lines.
+    let f = "fixtures/importers/salesforce-leads.csv";
+    let out = roi(&["kpi", "leads", f]);
+    assert_eq!(stdout(&out), "3\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 2 row(s): footer text (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A GA4 exploration re-saved by Excel pads every line with `,` as far as the grand
+/// total's label: the padded header is as long as that row, yet the label lies
+/// beyond its named columns. 60 + 40 = 100 sessions, as the file before Excel.
+#[test]
+fn a_resaved_ga4_exploration_skips_its_grand_total() {
+    let f = "fixtures/importers/ga4-exploration-resaved.csv";
+    let out = roi(&["kpi", "web_traffic", f]);
+    assert_eq!(stdout(&out), "100\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 1 row(s): total or summary row (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Two columns for one target: different measures the metric sums both count (X's
+/// reposts and shares both spread a post); two spellings of one measure read the
+/// first and say the other repeats it; a contact's lifecycle date is not its date.
+#[test]
+fn columns_for_one_target() {
+    // shares = Shares 3 + 4 + Reposts 10 + 20.
+    let f = "fixtures/importers/x-account-analytics.csv";
+    assert_eq!(kpi(&["kpi", "shares", f]), "37");
+
+    let f = "fixtures/importers/linkedin-posts-types.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("date,platform,content_id,content_type,medium,"),
+        "{text}"
+    );
+    assert!(text.contains(",Video,Sponsored,"), "{text}");
+    assert!(text.contains(",Image,Organic,"), "{text}");
+    // Shares repeats Reposts: 3 + 1, not 3 + 3 + 1 + 1.
+    assert_eq!(kpi(&["kpi", "shares", f]), "4");
+    assert_eq!(
+        kpi(&["kpi", "impressions", f, "--where", "medium=sponsored"]),
+        "1000"
+    );
+    let out = stdout(&roi(&["inspect", f]));
+    assert!(
+        out.contains("| Shares       | not imported: the same as `Reposts`"),
+        "{out}"
+    );
+    assert!(out.contains("| Content Type | content_type"), "{out}");
+    assert!(!out.contains("unknown"), "{out}");
+
+    // `Became a Lead Date` before `Create Date`, empty for 102: each contact is one
+    // lead on its create date, 03-01, 03-05 and 03-06.
+    let f = "fixtures/importers/hubspot-lead-date-first.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    let dates: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2026-03-01", "2026-03-05", "2026-03-06"]);
+}
+
+/// A Meta Business Suite content export serves Facebook and Instagram: when neither
+/// its name nor its title says which, each post's permalink host (else its type,
+/// `IG carousel`) does. Instagram likes 40 + 15 = 55, Facebook 25.
+#[test]
+fn meta_business_suite_posts_take_their_platform_from_the_post() {
+    let f = "fixtures/importers/meta-business-suite-mixed.csv";
+    assert_eq!(
+        kpi(&["kpi", "likes", f, "--where", "platform=instagram"]),
+        "55"
+    );
+    assert_eq!(
+        kpi(&["kpi", "likes", f, "--where", "platform=facebook"]),
+        "25"
+    );
+
+    // The real Spanish export, under a name that says nothing: every post is an
+    // Instagram one (`https://www.instagram.com/…`, `Reel de Instagram`).
+    let real = crate::root().join(
+        "../shared/real-exports/instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&real, dir.path().join("posts.csv")).unwrap();
+    let all = stdout(&crate::roi_in(dir.path(), &["kpi", "likes", "posts.csv"]));
+    let out = crate::roi_in(
+        dir.path(),
+        &["kpi", "likes", "posts.csv", "--where", "platform=instagram"],
+    );
+    assert_eq!(stdout(&out), all, "{}", transcript(&out));
+    assert_ne!(all.trim(), "n/a");
+}
+
+/// TikTok Content exports say the day they were made (`Time`): the later export's
+/// totals replace the earlier one's for the same videos, even when the earlier one
+/// holds a later post. Views 150 + 260 (Jan 10) + 50 (video 3, only on Jan 3) = 460,
+/// in either order.
+#[test]
+fn the_later_export_day_ranks_overlapping_exports() {
+    let a = "fixtures/importers/tiktok-content-jan03.csv";
+    let b = "fixtures/importers/tiktok-content-jan10.csv";
+    for files in [[a, b], [b, a]] {
+        let args = ["kpi", "video_views", files[0], files[1], "--year", "2026"];
+        assert_eq!(kpi(&args), "460");
+    }
+    let out = stdout(&roi(&["inspect", a, b, "--year", "2026"]));
+    assert!(out.contains("3 read, 2 replaced by newer exports"), "{out}");
+}
+
+/// Meta Ads Manager's "Include summary row": the first row has every name column
+/// empty and the whole range's totals. Skipped as a total: spend 200 + 100 = 300,
+/// not 600; a campaign without an ad set name is still data.
+#[test]
+fn meta_ads_summary_row_without_names_is_a_total() {
+    let f = "fixtures/importers/meta-ads-summary-row.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(stdout(&out), "300\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 1 row(s): total or summary row (first at line 2)"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3000");
+    assert_eq!(code(&roi(&["kpi", "spend", f, "--strict"])), 2);
+}
+
+/// Day-order and number errors say where and what: the first date that can only be
+/// day-first and the first that can only be month-first (line, column, value); a
+/// suggested `date_format` with the file's own separator; a number too large is
+/// told as too large, not as no number.
+#[test]
+fn date_order_and_number_errors_name_their_values() {
+    let out = roi(&[
+        "kpi",
+        "video_views",
+        "fixtures/importers/youtube-totals-mixed-order.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains(
+            "\"13/06/2025\" on line 3, column 1 (`Date`) can only be day-first, \
+             \"06/14/2025\" on line 4, column 1 (`Date`) only month-first"
+        ),
+        "{text}"
+    );
+    let out = roi(&[
+        "kpi",
+        "video_views",
+        "fixtures/importers/youtube-totals-dashed.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("`date_format = \"%d-%m-%Y\"` (or \"%m-%d-%Y\")"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["kpi", "spend", "fixtures/importers/meta-ads-too-large.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "meta-ads-too-large.csv:2: column 4 (`Impressions`): \"99999999999999.9999999\" is too large"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
