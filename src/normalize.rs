@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, Dims, MetricInfo, Row, Skipped, SourceFile, Sym};
 use crate::i18n::Message;
+use crate::input::layout;
 use crate::model::{
     Aggregation, Amount, Dimension, MetricId, Unit, canonical_metric, normalize_platform,
 };
@@ -61,14 +62,85 @@ impl Keep {
     }
 }
 
-/// The dates a file's rows of one kind cover: only such spans of two files that
-/// overlap can hold the same observation.
+/// The dates a file's rows of one kind and platform cover, and at which level: only
+/// such spans of two files that overlap can hold the same observation (the same
+/// kind) or the same numbers at two levels (one family: see [`layout::family`]).
 #[derive(Debug, Clone, Copy)]
 struct Span {
     file: u32,
     kind: u32,
+    platform: Option<Sym>,
+    account: One,
+    currency: One,
     first: NaiveDate,
     last: NaiveDate,
+    /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits.
+    detail: u32,
+    /// Whether a row covers more than one day.
+    ranged: bool,
+}
+
+/// A dimension of a span's rows (its account, its currency): one value (or none)
+/// for all, or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum One {
+    Value(Option<Sym>),
+    Mixed,
+}
+
+impl One {
+    /// Whether two spans can be of one series: not when both tell different values.
+    fn agrees(self, other: One) -> bool {
+        match (self, other) {
+            (One::Value(Some(a)), One::Value(Some(b))) => a == b,
+            _ => true,
+        }
+    }
+
+    fn map(self, f: impl Fn(Sym) -> Sym) -> One {
+        match self {
+            One::Value(v) => One::Value(v.map(f)),
+            One::Mixed => One::Mixed,
+        }
+    }
+}
+
+/// Dimensions that break numbers down: tables of one family that carry different
+/// ones are the same numbers at two levels. Descriptive ones (a campaign's type, a
+/// post's text) and platform, account and currency (kept apart anyway) are not.
+const BREAKDOWN: [Dimension; 8] = [
+    Dimension::Campaign,
+    Dimension::AdSet,
+    Dimension::Ad,
+    Dimension::ContentId,
+    Dimension::Source,
+    Dimension::Medium,
+    Dimension::LandingPage,
+    Dimension::Product,
+];
+
+impl Span {
+    fn dates_meet(&self, other: &Span) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+
+    /// Two files' rows of one platform (and account and currency, where both
+    /// tell: an account's money is in one currency).
+    fn same_series(&self, other: &Span) -> bool {
+        self.file != other.file
+            && self.platform == other.platform
+            && self.account.agrees(other.account)
+            && self.currency.agrees(other.currency)
+    }
+
+    /// How fine its dates are: days, then ranges, then totals of unstated dates.
+    fn grain(&self, undated: bool) -> u8 {
+        match (undated, self.ranged) {
+            (true, _) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        }
+    }
 }
 
 /// Where rows go as they are read when they are not kept: `roi normalize` to Parquet
@@ -192,11 +264,34 @@ impl<'f> Builder<'f> {
             .rposition(|s| s.file != file)
             .map_or(0, |i| i + 1);
         let (earlier, current) = self.spans.split_at(split);
-        current.iter().any(|c| {
-            earlier
-                .iter()
-                .any(|e| e.kind == c.kind && e.first <= c.last && c.first <= e.last)
-        })
+        current
+            .iter()
+            .any(|c| earlier.iter().any(|e| self.conflict(e, c).is_some()))
+    }
+
+    /// Whether two spans' rows can be the same: the same observation (one kind and
+    /// level, dates that meet) or the same numbers at two levels (one family, levels
+    /// that differ, dates that meet or are unstated).
+    fn conflict(&self, a: &Span, b: &Span) -> Option<Conflict> {
+        if !a.same_series(b) {
+            return None;
+        }
+        let (fa, fb) = (
+            layout::family(&self.kinds[a.kind as usize]),
+            layout::family(&self.kinds[b.kind as usize]),
+        );
+        let same_level = a.kind == b.kind && a.detail == b.detail && a.ranged == b.ranged;
+        match (fa, fb) {
+            (Some((fa, ua)), Some((fb, ub))) if fa == fb && !same_level => {
+                (ua || ub || a.dates_meet(b)).then_some(Conflict::Levels)
+            }
+            _ => (a.kind == b.kind && a.dates_meet(b)).then_some(Conflict::Same),
+        }
+    }
+
+    /// Whether a span's dates are not the dates its numbers cover.
+    fn undated(&self, span: &Span) -> bool {
+        layout::family(&self.kinds[span.kind as usize]).is_some_and(|(_, u)| u)
     }
 
     /// Registers a file; rows pushed after this belong to it.
@@ -236,6 +331,9 @@ impl<'f> Builder<'f> {
         self.spans.extend(other.spans.into_iter().map(|s| Span {
             file: s.file + file_offset,
             kind: ids.kinds[s.kind as usize],
+            platform: s.platform.map(|p| ids.syms[p as usize]),
+            account: s.account.map(|a| ids.syms[a as usize]),
+            currency: s.currency.map(|c| ids.syms[c as usize]),
             ..s
         }));
         self.dataset
@@ -272,7 +370,14 @@ impl<'f> Builder<'f> {
         let ids = self.translate(&part);
         let file = (self.dataset.files.len() - 1) as u32;
         for span in &part.spans {
-            self.note_span(file, ids.kinds[span.kind as usize], span.first, span.last);
+            self.note_span(Span {
+                file,
+                kind: ids.kinds[span.kind as usize],
+                platform: span.platform.map(|s| ids.syms[s as usize]),
+                account: span.account.map(|s| ids.syms[s as usize]),
+                currency: span.currency.map(|s| ids.syms[s as usize]),
+                ..*span
+            });
         }
         for read in part.dataset.files {
             for skipped in read.skipped {
@@ -519,6 +624,13 @@ impl<'f> Builder<'f> {
     /// Adds a row with these values (metric ids in the order the file gives them).
     pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
         let keep = self.merge.filter(|_| self.merges(values));
+        // The level of the row, from what it carries as read (merging may drop it).
+        let mut detail = 0u32;
+        for d in BREAKDOWN {
+            if input.dims[d.index()].is_some_and(|v| !crate::input::value::trim(v).is_empty()) {
+                detail |= 1 << d.index();
+            }
+        }
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             if keep.is_some_and(|k| !k.contains(d)) {
@@ -556,7 +668,17 @@ impl<'f> Builder<'f> {
                 .map_or(input.start, |d| d.min(input.start)),
         );
         source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
-        self.note_span(file, kind, input.start, input.end);
+        self.note_span(Span {
+            file,
+            kind,
+            platform: dims.get(Dimension::Platform),
+            account: One::Value(dims.get(Dimension::Account)),
+            currency: One::Value(dims.get(Dimension::Currency)),
+            first: input.start,
+            last: input.end,
+            detail,
+            ranged: input.start != input.end,
+        });
         let row = RowRef {
             start: input.start,
             end: input.end,
@@ -631,25 +753,29 @@ impl<'f> Builder<'f> {
         false
     }
 
-    /// Widens the current file's span of this kind to the row's dates.
-    fn note_span(&mut self, file: u32, kind: u32, first: NaiveDate, last: NaiveDate) {
+    /// Widens the current file's span of this kind and platform to the row's (or a
+    /// part's span's) dates and level.
+    fn note_span(&mut self, add: Span) {
         let span = self
             .spans
             .iter_mut()
             .rev()
-            .take_while(|s| s.file == file)
-            .find(|s| s.kind == kind);
+            .take_while(|s| s.file == add.file)
+            .find(|s| s.kind == add.kind && s.platform == add.platform);
         match span {
             Some(s) => {
-                s.first = s.first.min(first);
-                s.last = s.last.max(last);
+                s.first = s.first.min(add.first);
+                s.last = s.last.max(add.last);
+                s.detail |= add.detail;
+                s.ranged |= add.ranged;
+                if s.account != add.account {
+                    s.account = One::Mixed;
+                }
+                if s.currency != add.currency {
+                    s.currency = One::Mixed;
+                }
             }
-            None => self.spans.push(Span {
-                file,
-                kind,
-                first,
-                last,
-            }),
+            None => self.spans.push(add),
         }
     }
 
@@ -660,53 +786,314 @@ impl<'f> Builder<'f> {
             self.flush_rows();
             return self.dataset;
         }
-        let overlapping = self.spans.iter().enumerate().any(|(i, a)| {
-            self.spans[i + 1..].iter().any(|b| {
-                a.file != b.file && a.kind == b.kind && a.first <= b.last && b.first <= a.last
-            })
-        });
-        if !overlapping {
-            // No two files cover a date with rows of one kind: no row can replace
-            // another, and the map below would only cost memory.
-            return self.dataset;
-        }
+        let spans = &self.spans;
+        let mut levels: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+        let mut overlapping = false;
+        let mut ranges = false;
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
         // after); then the later modified time, then the later input.
-        let export_days = &self.export_days;
-        let rank = |file: u32, ds: &Dataset, modified: &[Option<SystemTime>]| {
-            let file_index = file as usize;
-            (
-                export_days[file_index].or(ds.files[file_index].last_date),
-                modified[file_index],
-                file,
-            )
-        };
+        let ranks: Vec<_> = (0..self.dataset.files.len())
+            .map(|f| {
+                (
+                    self.export_days[f].or(self.dataset.files[f].last_date),
+                    self.modified[f],
+                    f as u32,
+                )
+            })
+            .collect();
+        for (i, a) in spans.iter().enumerate() {
+            for (j, b) in spans.iter().enumerate().skip(i + 1) {
+                match self.conflict(a, b) {
+                    None => {}
+                    Some(Conflict::Same) => {
+                        overlapping = true;
+                        ranges |= a.ranged && b.ranged;
+                    }
+                    Some(Conflict::Levels) => {
+                        overlapping = true;
+                        // The finer level is kept: days, then more breakdown, then
+                        // the newer export.
+                        let order = |s: &Span| {
+                            (
+                                s.grain(self.undated(s)),
+                                s.detail.count_ones(),
+                                ranks[s.file as usize],
+                            )
+                        };
+                        let (fine, coarse) = if order(a) > order(b) { (i, j) } else { (j, i) };
+                        levels[coarse].push(fine);
+                    }
+                }
+            }
+        }
+        if !overlapping {
+            // No two files cover a date with rows of one kind or family: no row can
+            // replace another, and the maps below would only cost memory.
+            return self.dataset;
+        }
+        let mut removed = vec![false; self.dataset.rows.len()];
+        let undated: Vec<bool> = spans.iter().map(|s| self.undated(s)).collect();
+        let mut notes: std::collections::BTreeMap<(u32, Replaced, usize), Note> =
+            std::collections::BTreeMap::new();
+
+        // Levels: a coarser table's rows over the dates of a finer table of its family
+        // are the same numbers, counted there.
+        if levels.iter().any(|l| !l.is_empty()) {
+            let mut beaten_files = vec![false; self.dataset.files.len()];
+            let mut beaten: rustc_hash::FxHashMap<(u32, u32, Option<Sym>), usize> =
+                rustc_hash::FxHashMap::default();
+            let mut fine_spans: rustc_hash::FxHashMap<(u32, u32, Option<Sym>), usize> =
+                rustc_hash::FxHashMap::default();
+            for (i, s) in spans.iter().enumerate() {
+                if !levels[i].is_empty() {
+                    beaten_files[s.file as usize] = true;
+                    beaten.insert((s.file, s.kind, s.platform), i);
+                }
+                for &f in &levels[i] {
+                    let fine = &spans[f];
+                    fine_spans.insert((fine.file, fine.kind, fine.platform), f);
+                }
+            }
+            // The metrics each finer table gives: only those are the same numbers (a
+            // coarser table's other metrics, YouTube's impressions in table data,
+            // are counted nowhere else and stay).
+            let words = self.dataset.metrics.len().div_ceil(64);
+            let mut metric_bits = vec![vec![0u64; words]; spans.len()];
+            for row in &self.dataset.rows {
+                let platform = row.dims.get(Dimension::Platform);
+                if let Some(&f) = fine_spans.get(&(row.file, row.kind, platform)) {
+                    for (id, _) in &row.values {
+                        metric_bits[f][usize::from(id.0) / 64] |= 1 << (id.0 % 64);
+                    }
+                }
+            }
+            let gives = |f: usize, id: MetricId| {
+                metric_bits[f][usize::from(id.0) / 64] & 1 << (id.0 % 64) != 0
+            };
+            let metrics = &self.dataset.metrics;
+            for (r, row) in self.dataset.rows.iter_mut().enumerate() {
+                if !beaten_files[row.file as usize] {
+                    continue;
+                }
+                let platform = row.dims.get(Dimension::Platform);
+                let Some(&coarse) = beaten.get(&(row.file, row.kind, platform)) else {
+                    continue;
+                };
+                let coarse_undated = undated[coarse];
+                let (account, currency) = (
+                    One::Value(row.dims.get(Dimension::Account)),
+                    One::Value(row.dims.get(Dimension::Currency)),
+                );
+                let finer = levels[coarse].iter().copied().find(|&f| {
+                    let fine = &spans[f];
+                    fine.account.agrees(account)
+                        && fine.currency.agrees(currency)
+                        && (coarse_undated
+                            || undated[f]
+                            || (row.start <= fine.last && fine.first <= row.end))
+                });
+                if let Some(fine) = finer {
+                    let note = notes
+                        .entry((row.file, Replaced::Level, fine))
+                        .or_insert_with(|| Note::new(row));
+                    for (id, _) in row.values.iter().filter(|(id, _)| gives(fine, *id)) {
+                        if !note.metrics.contains(&metrics[usize::from(id.0)].name) {
+                            note.metrics.push(metrics[usize::from(id.0)].name.clone());
+                        }
+                    }
+                    note.add(row, spans[fine].first, spans[fine].last, true);
+                    row.values.retain(|(id, _)| !gives(fine, *id));
+                    removed[r] = row.values.is_empty();
+                }
+            }
+        }
+
+        let rows = &self.dataset.rows;
+        // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
-        for row in &self.dataset.rows {
+        for (row, _) in rows.iter().zip(&removed).filter(|(_, r)| !**r) {
             let key = (row.start, row.end, row.dims, row.kind);
             owner
                 .entry(key)
                 .and_modify(|best| {
-                    if rank(row.file, &self.dataset, &self.modified)
-                        > rank(*best, &self.dataset, &self.modified)
-                    {
+                    if ranks[row.file as usize] > ranks[*best as usize] {
                         *best = row.file;
                     }
                 })
                 .or_insert(row.file);
         }
+        for (row, removed) in rows.iter().zip(&mut removed) {
+            if !*removed && owner[&(row.start, row.end, row.dims, row.kind)] != row.file {
+                *removed = true;
+            }
+        }
+        drop(owner);
+
+        // Ranges of one key that overlap without being equal cannot be split: the
+        // newest export's row is kept, and what it leaves out is told.
+        if ranges {
+            let mut by_key: rustc_hash::FxHashMap<(Dims, u32), Vec<usize>> =
+                rustc_hash::FxHashMap::default();
+            for (r, row) in rows.iter().enumerate() {
+                if !removed[r] && row.start != row.end {
+                    by_key.entry((row.dims, row.kind)).or_default().push(r);
+                }
+            }
+            for mut same in by_key.into_values() {
+                if same.iter().all(|&r| rows[r].file == rows[same[0]].file) {
+                    continue;
+                }
+                same.sort_by_key(|&r| std::cmp::Reverse(ranks[rows[r].file as usize]));
+                let mut kept: Vec<usize> = Vec::new();
+                for r in same {
+                    let row = &rows[r];
+                    let newer = kept
+                        .iter()
+                        .map(|&k| &rows[k])
+                        .find(|k| k.file != row.file && k.start <= row.end && row.start <= k.end);
+                    match newer {
+                        Some(k) => {
+                            removed[r] = true;
+                            let covered = k.start <= row.start && row.end <= k.end;
+                            notes
+                                .entry((row.file, Replaced::Range, k.file as usize))
+                                .or_insert_with(|| Note::new(row))
+                                .add(row, k.start, k.end, covered);
+                        }
+                        None => kept.push(r),
+                    }
+                }
+            }
+        }
+
         let files = &mut self.dataset.files;
+        for ((file, why, by), note) in notes {
+            let (path, detail) = match why {
+                Replaced::Level => {
+                    let fine = &spans[by];
+                    let grain = match fine.grain(undated[by]) {
+                        0 => "total",
+                        1 => "range",
+                        _ => "day",
+                    };
+                    let dims: Vec<&str> = BREAKDOWN
+                        .iter()
+                        .filter(|d| fine.detail & 1 << d.index() != 0)
+                        .map(|d| d.name())
+                        .collect();
+                    let mut detail = grain.to_owned();
+                    for d in dims {
+                        detail.push_str(" × ");
+                        detail.push_str(d);
+                    }
+                    (files[fine.file as usize].path.display().to_string(), detail)
+                }
+                Replaced::Range => (files[by].path.display().to_string(), String::new()),
+            };
+            let message = match (why, note.covered) {
+                (Replaced::Level, _) => crate::msg!(
+                    "warning.level_replaced",
+                    metrics = {
+                        let mut m = note.metrics.clone();
+                        m.sort();
+                        m.join(", ")
+                    },
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path,
+                    detail = detail,
+                    kept_from = note.kept_from,
+                    kept_to = note.kept_to
+                ),
+                (Replaced::Range, true) => crate::msg!(
+                    "warning.range_replaced",
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path,
+                    kept_from = note.kept_from,
+                    kept_to = note.kept_to
+                ),
+                (Replaced::Range, false) => crate::msg!(
+                    "warning.range_partly_replaced",
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path,
+                    kept_from = note.kept_from,
+                    kept_to = note.kept_to
+                ),
+            };
+            files[file as usize].warnings.push(message);
+        }
+        let mut removed = removed.into_iter();
         self.dataset.rows.retain(|row| {
-            let kept = owner[&(row.start, row.end, row.dims, row.kind)] == row.file;
-            if !kept {
+            let gone = removed.next().unwrap_or(false);
+            if gone {
                 files[row.file as usize].rows_replaced += u64::from(row.count);
             }
-            kept
+            !gone
         });
         self.dataset
+    }
+}
+
+/// How two spans' rows can be the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    /// One kind and level: rows with the same key are the same observation.
+    Same,
+    /// One family at two levels: the same numbers broken down differently.
+    Levels,
+}
+
+/// Why rows were replaced, for the warning that tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Replaced {
+    Level,
+    Range,
+}
+
+/// Rows of a file replaced for one reason by one other file's: told as a warning.
+struct Note {
+    rows: u64,
+    from: NaiveDate,
+    to: NaiveDate,
+    kept_from: NaiveDate,
+    kept_to: NaiveDate,
+    /// Whether the rows kept cover every date of the rows replaced.
+    covered: bool,
+    /// The metrics replaced (levels: the others stay).
+    metrics: Vec<String>,
+}
+
+impl Note {
+    fn new(row: &Row) -> Note {
+        Note {
+            rows: 0,
+            from: row.start,
+            to: row.end,
+            kept_from: row.start,
+            kept_to: row.end,
+            covered: true,
+            metrics: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, row: &Row, kept_from: NaiveDate, kept_to: NaiveDate, covered: bool) {
+        if self.rows == 0 {
+            (self.kept_from, self.kept_to) = (kept_from, kept_to);
+        }
+        self.rows += u64::from(row.count);
+        self.from = self.from.min(row.start);
+        self.to = self.to.max(row.end);
+        self.kept_from = self.kept_from.min(kept_from);
+        self.kept_to = self.kept_to.max(kept_to);
+        self.covered &= covered;
     }
 }
 

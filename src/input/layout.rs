@@ -1119,6 +1119,23 @@ pub fn builtin() -> Vec<Layout> {
     layouts
 }
 
+/// Which export family rows of this kind (a layout id, `layout:metric`, or roi's
+/// format) belong to, for the rule that levels are never added: tables of one
+/// family are the same numbers, broken down differently (a Google Ads campaign
+/// report and its ad report; YouTube Studio's chart and table data, one download).
+/// `None` for exports of records (a CRM's leads, a listening tool's mentions),
+/// whose files are lists, not levels. The flag: the kind's dates are not the
+/// dates its numbers cover (YouTube's table data: totals over the range the user
+/// chose, dated by publish day), so it may cover any date of its family.
+pub fn family(kind: &str) -> Option<(&str, bool)> {
+    match kind {
+        "crm-hubspot" | "meltwater-mentions" => None,
+        "youtube-studio-chart" => Some(("youtube-studio", false)),
+        "youtube-studio-table" => Some(("youtube-studio", true)),
+        _ => Some((kind, false)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ mod importers;
 mod insights;
 mod kpis;
 mod merging;
+mod overlap;
 mod parquet;
 mod properties;
 mod readme;

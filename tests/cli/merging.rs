@@ -297,3 +297,32 @@ fn standard_input_is_read_once_and_kept_as_read() {
     assert!(merged.starts_with("exit: 0"), "{merged}");
     assert_eq!(merged, run(&[("ROI_NO_MERGE", "1")]));
 }
+
+/// Files of one export at two levels, or with ranges that overlap, are read again
+/// unmerged, so what replaces what is the same both ways.
+#[test]
+fn levels_and_overlapping_ranges_change_no_output_when_merged() {
+    for dir in [
+        "fixtures/overlap-cases/youtube-zip",
+        "fixtures/overlap-cases/google-ads-levels",
+        "fixtures/overlap-cases/ranges",
+    ] {
+        for by in ["platform", "campaign"] {
+            let (merged, as_read) = both_ways(
+                &root(),
+                &[
+                    "report",
+                    dir,
+                    "--format",
+                    "csv",
+                    "--by",
+                    by,
+                    "--as-of",
+                    "2026-06-01",
+                ],
+            );
+            assert!(merged.starts_with("exit: 0"), "{merged}");
+            assert_eq!(merged, as_read, "{dir} --by {by}");
+        }
+    }
+}

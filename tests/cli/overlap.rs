@@ -1,0 +1,107 @@
+//! Overlap between files that no row key tells: one export at two levels (YouTube
+//! Studio's zip, a Google Ads campaign report beside its ad report) and ranges of
+//! two downloads that overlap without being equal. Hand figures:
+//! `fixtures/overlap-cases/README.md`.
+
+use crate::{code, roi, stdout, transcript};
+
+const ZIP: &str = "fixtures/overlap-cases/youtube-zip";
+const LEVELS: &str = "fixtures/overlap-cases/google-ads-levels";
+const RANGES: &str = "fixtures/overlap-cases/ranges";
+
+fn kpi(name: &str, inputs: &[&str]) -> (String, String) {
+    let mut args = vec!["kpi", name];
+    args.extend(inputs);
+    let out = roi(&args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    (
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn youtube_studio_zip_files_are_one_export_counted_once() {
+    // Each file alone is the same 40 views: 12+8+15+5, 20+20, 27+13.
+    for file in ["Chart data.csv", "Totals.csv", "Table data.csv"] {
+        let path = format!("{ZIP}/{file}");
+        assert_eq!(kpi("video_views", &[&path]).0, "40\n", "{file}");
+    }
+    // Together, Chart data (daily, by video: the finest) is kept; the others'
+    // rows are replaced, and stderr says so (not 120).
+    let (value, stderr) = kpi("video_views", &[ZIP]);
+    assert_eq!(value, "40\n");
+    for file in ["Totals.csv", "Table data.csv"] {
+        assert!(
+            stderr.contains(&format!("{ZIP}/{file}: video_views of 2 row(s) over 2026-05-0"))
+                && stderr.contains(&format!(
+                    "not counted: {ZIP}/Chart data.csv holds the same numbers at a finer level (day × content_id)"
+                )),
+            "{stderr}"
+        );
+    }
+    // Only the metrics the finer file gives are replaced: table data's impressions
+    // (500 + 300) are counted nowhere else and stay.
+    assert_eq!(kpi("impressions", &[ZIP]).0, "800\n");
+    let out = roi(&["inspect", ZIP]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn google_ads_campaign_and_ad_reports_are_never_added() {
+    // Same account and range: the ad report (campaign × ad group) is kept.
+    assert_eq!(kpi("spend", &[LEVELS]).0, "60\n");
+    let (impressions, stderr) = kpi("impressions", &[LEVELS]);
+    assert_eq!(impressions, "1200\n", "not 2400");
+    assert!(
+        stderr.contains("Campaign report.csv: clicks, impressions, spend of 2 row(s) over 2026-04-01..=2026-04-07 not counted: fixtures/overlap-cases/google-ads-levels/Ad report.csv holds the same numbers at a finer level (range × campaign × ad_set)"),
+        "{stderr}"
+    );
+    // Another currency is another account: both count.
+    let (_, stderr) = kpi(
+        "impressions",
+        &[LEVELS, "fixtures/overlap-cases/ranges/camp-mar15-apr10.csv"],
+    );
+    assert!(!stderr.contains("camp-mar15-apr10.csv: 1 row"), "{stderr}");
+}
+
+#[test]
+fn overlapping_ranges_keep_the_newer_row_and_say_which_days_are_lost() {
+    let march = format!("{RANGES}/camp-march.csv");
+    let later = format!("{RANGES}/camp-mar15-apr10.csv");
+    let week = format!("{RANGES}/camp-mar8-14.csv");
+    // Brand 1,000 (March) and 700 (Mar 15–Apr 10) overlap on Mar 15–31: the newer
+    // 700 is kept, with Video's 400 (in one file only): 1,100, not 2,100.
+    let (value, stderr) = kpi("impressions", &[&march, &later]);
+    assert_eq!(value, "1100\n");
+    assert!(
+        stderr.contains(&format!("{march}: 1 row(s) over 2026-03-01..=2026-03-31 replaced by the newer rows of {later} over 2026-03-15..=2026-04-10, which overlap them without covering them")),
+        "{stderr}"
+    );
+    // A week inside March is covered by the March row: 1,000 + 400.
+    let (value, stderr) = kpi("impressions", &[&march, &week]);
+    assert_eq!(value, "1400\n");
+    assert!(
+        stderr.contains(&format!("{week}: 1 row(s) over 2026-03-08..=2026-03-14 replaced by the newer rows of {march} over 2026-03-01..=2026-03-31, which cover them")),
+        "{stderr}"
+    );
+    // All three: the newest Brand row (Mar 15–Apr 10) replaces March's, and the
+    // week (Mar 8–14) overlaps no row kept: 700 + 250 + 400.
+    assert_eq!(kpi("impressions", &[RANGES]).0, "1350\n");
+}
+
+#[test]
+fn real_youtube_chart_and_table_data_are_not_added() {
+    let dir = crate::root().join("../shared/real-exports/youtube-studio");
+    assert!(
+        dir.is_dir(),
+        "the real-exports corpus is missing: {}",
+        dir.display()
+    );
+    let chart = dir.join("Chart data.csv");
+    let chart = chart.to_str().unwrap();
+    let dir = dir.to_str().unwrap();
+    assert_eq!(kpi("video_views", &[chart]).0, "48473\n");
+    // Not 201,708 (48,473 + Table data's 153,235).
+    assert_eq!(kpi("video_views", &[dir]).0, "48473\n");
+}
