@@ -305,7 +305,14 @@ def check_case(engine, name, config, inputs, args, tmp):
     sql = run([ROI, "sql", "--dialect", engine.name, "--table", engine.table(parquet)]
               + config_args(config) + args + names)
     rows = engine.query(sql)
-    return compare(expected, rows, by_of(args), names)
+    return compare(expected, rows, by_of(args), [n for n in names if n not in left_out(expected)])
+
+
+def left_out(report):
+    """Rates the report computed without a platform that has their numerator but no
+    denominator (`ctr: twitter has clicks but no impressions: left out`): `roi sql`
+    sums every platform's numerator (README, `roi sql`), so they are not compared."""
+    return {n.split(":")[0] for n in report["notes"] if n.endswith(": left out")}
 
 
 def check_rollup(engine, name, config, inputs, args, keep, tmp):

@@ -349,7 +349,11 @@ pub struct Totals<'d> {
     // Sums and row counts go through a running total per metric (and one per file)
     // that only reaches the map when its key changes: rows come in runs of one file
     // and one currency.
-    running: Vec<Option<(MoneyKey, i128)>>,
+    // Sums run per platform too (the slot in the metric's `platforms`), so a rate can
+    // leave out a platform without its denominator; `slot` is the last one each
+    // metric used, checked before any search.
+    running: Vec<Option<(usize, MoneyKey, i128)>>,
+    slot: Vec<usize>,
     file_rows: Option<(u32, u64)>,
 }
 
@@ -364,6 +368,7 @@ impl<'d> Totals<'d> {
             },
             messages: dataset.metric_id(MESSAGES_RECEIVED),
             running: vec![None; dataset.metrics.len()],
+            slot: vec![0; dataset.metrics.len()],
             file_rows: None,
         }
     }
@@ -402,22 +407,32 @@ impl<'d> Totals<'d> {
             self.agg.last = self.agg.last.max(Some(row.end));
         }
         let currency = row.dim(Dimension::Currency);
+        let platform = row.dim(Dimension::Platform);
         for &(id, value) in &row.values {
             let info = &self.dataset.metrics[id.0 as usize];
             let total = &mut self.agg.metrics[id.0 as usize];
+            let slot = if in_window {
+                platform_slot(
+                    &mut total.platforms,
+                    &mut self.slot[id.0 as usize],
+                    platform,
+                )
+            } else {
+                0
+            };
             match info.aggregation {
                 Aggregation::Stock => {
-                    let slot = if in_window {
+                    let readings = if in_window {
                         &mut total.last
                     } else {
                         &mut total.before
                     };
-                    let entry = slot.entry(series_key(row)).or_insert((row.end, value));
+                    let entry = readings.entry(series_key(row)).or_insert((row.end, value));
                     if row.end >= entry.0 {
                         *entry = (row.end, value);
                     }
                     if in_window {
-                        total.rows += count;
+                        total.platforms[slot].rows += count;
                     }
                 }
                 _ if !in_window => {}
@@ -427,9 +442,10 @@ impl<'d> Totals<'d> {
                         .messages
                         .and_then(|m| row.value(m))
                         .map_or(i128::from(Amount::SCALE), |w| i128::from(w.0));
-                    total.weighted += i128::from(value.0) * weight;
-                    total.weight += weight;
-                    total.rows += count;
+                    let part = &mut total.platforms[slot];
+                    part.weighted += i128::from(value.0) * weight;
+                    part.weight += weight;
+                    part.rows += count;
                 }
                 Aggregation::Flow | Aggregation::Unique => {
                     // Money without a currency is only known to be in its own
@@ -440,14 +456,18 @@ impl<'d> Totals<'d> {
                         (None, None)
                     };
                     match &mut self.running[id.0 as usize] {
-                        Some((k, sum)) if *k == key => *sum += i128::from(value.0),
+                        Some((s, k, sum)) if *s == slot && *k == key => {
+                            *sum += i128::from(value.0);
+                        }
                         other => {
-                            if let Some((k, sum)) = other.replace((key, i128::from(value.0))) {
-                                *total.sums.entry(k).or_default() += sum;
+                            if let Some((s, k, sum)) =
+                                other.replace((slot, key, i128::from(value.0)))
+                            {
+                                *total.platforms[s].sums.entry(k).or_default() += sum;
                             }
                         }
                     }
-                    total.rows += count;
+                    total.platforms[slot].rows += count;
                 }
             }
         }
@@ -455,8 +475,22 @@ impl<'d> Totals<'d> {
 
     pub fn finish(mut self) -> Aggregate {
         for (total, run) in self.agg.metrics.iter_mut().zip(self.running) {
-            if let Some((key, sum)) = run {
-                *total.sums.entry(key).or_default() += sum;
+            if let Some((slot, key, sum)) = run {
+                *total.platforms[slot].sums.entry(key).or_default() += sum;
+            }
+            // The metric's totals are its platforms' totals added up; one platform's
+            // are moved, not copied (a group of one platform is the common case).
+            if let [part] = total.platforms.as_mut_slice() {
+                total.rows = part.rows;
+                total.sums = std::mem::take(&mut part.sums);
+                total.weighted = part.weighted;
+                total.weight = part.weight;
+            } else {
+                let parts = std::mem::take(&mut total.platforms);
+                for part in &parts {
+                    total.add_part(part);
+                }
+                total.platforms = parts;
             }
             // A stock's value over a window is its last reading at or before the
             // window's end: a series not read inside the window keeps the value it
@@ -488,6 +522,98 @@ pub struct MetricTotal {
     /// Duration: Σ value × weight and Σ weight, both in millionths.
     pub weighted: i128,
     pub weight: i128,
+    /// Each platform's part of the totals above (rows without a platform are one
+    /// more), for the platforms whose rows in the window had a value: a rate leaves
+    /// out a platform that has its numerator but none of its denominator. With one
+    /// platform its part holds no sums: they are the totals above. Stocks keep their
+    /// readings in `last` and `before`, whose series keys name the platform.
+    pub platforms: Vec<PlatformTotal>,
+}
+
+/// One platform's part of a metric's totals over a window.
+#[derive(Debug, Clone, Default)]
+pub struct PlatformTotal {
+    pub platform: Option<Sym>,
+    pub rows: u64,
+    pub sums: BTreeMap<MoneyKey, i128>,
+    pub weighted: i128,
+    pub weight: i128,
+}
+
+/// The index of `platform`'s part among `parts`, added when new; `last` is the one
+/// found last time, tried first (rows come in runs of one platform).
+fn platform_slot(parts: &mut Vec<PlatformTotal>, last: &mut usize, platform: Option<Sym>) -> usize {
+    if parts.get(*last).is_some_and(|p| p.platform == platform) {
+        return *last;
+    }
+    *last = match parts.iter().position(|p| p.platform == platform) {
+        Some(i) => i,
+        None => {
+            parts.push(PlatformTotal {
+                platform,
+                ..PlatformTotal::default()
+            });
+            parts.len() - 1
+        }
+    };
+    *last
+}
+
+impl MetricTotal {
+    fn add_part(&mut self, part: &PlatformTotal) {
+        self.rows += part.rows;
+        for (key, sum) in &part.sums {
+            *self.sums.entry(*key).or_default() += sum;
+        }
+        self.weighted += part.weighted;
+        self.weight += part.weight;
+    }
+
+    /// The platforms with a value: for a stock, those with a reading at or before
+    /// the window's end; otherwise those with rows in the window.
+    pub fn platforms_with_value(&self, aggregation: Aggregation) -> Vec<Option<Sym>> {
+        if aggregation == Aggregation::Stock {
+            let mut out: Vec<Option<Sym>> = self.last.keys().map(|k| k.0).collect();
+            out.dedup();
+            out
+        } else {
+            self.platforms.iter().map(|p| p.platform).collect()
+        }
+    }
+
+    /// The totals of the platforms `keep` accepts.
+    fn restricted(&self, keep: &dyn Fn(Option<Sym>) -> bool) -> MetricTotal {
+        let mut out = MetricTotal {
+            last: self
+                .last
+                .iter()
+                .filter(|(k, _)| keep(k.0))
+                .map(|(k, v)| (*k, *v))
+                .collect(),
+            before: self
+                .before
+                .iter()
+                .filter(|(k, _)| keep(k.0))
+                .map(|(k, v)| (*k, *v))
+                .collect(),
+            ..MetricTotal::default()
+        };
+        if let [part] = self.platforms.as_slice() {
+            if keep(part.platform) {
+                out.rows = self.rows;
+                out.sums.clone_from(&self.sums);
+                out.weighted = self.weighted;
+                out.weight = self.weight;
+                out.platforms.push(part.clone());
+            }
+            return out;
+        }
+        for part in self.platforms.iter().filter(|p| keep(p.platform)) {
+            out.add_part(part);
+            out.platforms.push(part.clone());
+        }
+        out
+    }
 }
 
 pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
@@ -509,4 +635,22 @@ pub struct Aggregate {
     pub straddling_rows: u64,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
+}
+
+impl Aggregate {
+    /// The same totals without the rows of the `left_out` platforms: what a rate is
+    /// computed from when a platform has its numerator but none of its denominator.
+    /// Row counts and dates stay those of the whole selection.
+    pub fn without_platforms(&self, left_out: &[Option<Sym>]) -> Aggregate {
+        let keep = |p: Option<Sym>| !left_out.contains(&p);
+        Aggregate {
+            metrics: self.metrics.iter().map(|m| m.restricted(&keep)).collect(),
+            window: self.window,
+            rows: self.rows,
+            rows_per_file: self.rows_per_file.clone(),
+            straddling_rows: self.straddling_rows,
+            first: self.first,
+            last: self.last,
+        }
+    }
 }

@@ -524,6 +524,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 let key = format!("note.bound_{}", answer.bound.word());
                 eprintln!("roi: {name}: {}", i18n::tr(style.lang, &key, &[]));
             }
+            // Platforms a rate left out (JSON carries them in `notes`).
+            if *format != Format::Json && !cli.global.quiet {
+                for note in &answer.notes {
+                    eprintln!("roi: {}", note.text(style.lang));
+                }
+            }
             render::kpi_answer(&answer, *format, out)?;
             Ok(Outcome::Success)
         }

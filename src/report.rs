@@ -304,6 +304,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         mut groups,
         mixed,
         inexact,
+        left_out,
     } = evaluate_groups(config, dataset, &raw_groups, &candidates)?;
     if let Some(grain) = time {
         period_changes(config, dataset, grain, &raw_groups, &mut groups);
@@ -325,6 +326,12 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     if inexact {
         notes.push(crate::msg!("report.reach_note"));
     }
+    // Notes of KPIs the table does not show are dropped with them.
+    notes.extend(
+        left_out
+            .into_iter()
+            .filter(|n| n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))),
+    );
 
     if !scope.filter.is_empty() || scope.window.is_some() {
         // Goals carry their own filters and windows, so their figures never change
@@ -333,6 +340,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     }
     let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
     let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;
+    for (goal, result) in config.goals.iter().zip(&goals) {
+        notes.extend(goal_left_out(config, dataset, goal, result));
+    }
     let trend = match selection
         .date_range()
         .map(|range| clip(range, scope.window))
@@ -416,6 +426,8 @@ struct Evaluated {
     groups: Vec<Group>,
     mixed: std::collections::BTreeSet<String>,
     inexact: bool,
+    /// Notes of the platforms rates left out, once each.
+    left_out: Vec<crate::i18n::Message>,
 }
 
 fn evaluate_groups(
@@ -427,6 +439,7 @@ fn evaluate_groups(
     let mut mixed = std::collections::BTreeSet::new();
     let mut groups = Vec::with_capacity(raw_groups.len());
     let mut inexact = false;
+    let mut left_out = Vec::new();
     for (key, agg) in raw_groups {
         let mut values = IndexMap::new();
         for name in candidates {
@@ -440,11 +453,18 @@ fn evaluate_groups(
                         unit: config.catalogue.unit(name, dataset),
                         currency: None,
                         bound: Bound::Exact,
+                        left_out: Vec::new(),
                     }
                 }
                 other => other?,
             };
             inexact |= !v.bound.is_exact();
+            for l in &v.left_out {
+                let note = l.note(name);
+                if !left_out.contains(&note) {
+                    left_out.push(note);
+                }
+            }
             values.insert(
                 name.clone(),
                 KpiValue {
@@ -467,6 +487,7 @@ fn evaluate_groups(
         groups,
         mixed,
         inexact,
+        left_out,
     })
 }
 
@@ -691,6 +712,40 @@ fn clip(w: Window, to: Option<Window>) -> Window {
     }
 }
 
+/// Notes of the platforms a goal's rate left out, over its current and baseline
+/// windows. Only a rate of counts is evaluated a second time for them.
+fn goal_left_out(
+    config: &Config,
+    dataset: &Dataset,
+    goal: &goals::Goal,
+    result: &GoalResult,
+) -> Vec<crate::i18n::Message> {
+    if config.catalogue.rate_sides(&goal.kpi, dataset).is_none() {
+        return Vec::new();
+    }
+    let selection = dataset.select(&goal.filter);
+    let current = (result.as_of >= result.start)
+        .then(|| Window::new(result.start, result.as_of.min(result.deadline)));
+    let mut notes = Vec::new();
+    for window in [current, result.baseline_window].into_iter().flatten() {
+        let agg = selection.aggregate(Some(window));
+        for l in config.catalogue.left_out(&goal.kpi, dataset, &agg) {
+            let note = crate::msg!(
+                "note.goal_rate_left_out",
+                id = goal.id,
+                kpi = goal.kpi,
+                platform = l.1.platform,
+                has = l.1.has.join(", "),
+                lacks = l.1.lacks.join(", ")
+            );
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+    }
+    notes
+}
+
 /// The figure `roi kpi` prints.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiAnswer {
@@ -709,6 +764,10 @@ pub struct KpiAnswer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
     pub filter: BTreeMap<String, Vec<String>>,
+    /// What a reader should know about the value: platforms a rate left out because
+    /// they have its numerator but none of its denominator.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<crate::i18n::Message>,
 }
 
 pub fn kpi_answer(
@@ -731,6 +790,7 @@ pub fn kpi_answer(
         rows: agg.rows,
         window,
         filter: filter_map(filter),
+        notes: v.left_out.iter().map(|l| l.note(name)).collect(),
     })
 }
 
@@ -815,6 +875,10 @@ pub struct ExplainedWindow {
     pub last_date: Option<NaiveDate>,
     /// Rows left out because they cross the window's edge.
     pub straddling_rows: u64,
+    /// Platforms a rate left out because they have its numerator but none of its
+    /// denominator (`metrics` are the sums of every platform).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<crate::i18n::Message>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -906,6 +970,7 @@ fn explain_window(
         first_date: agg.first,
         last_date: agg.last,
         straddling_rows: agg.straddling_rows,
+        notes: value.left_out.iter().map(|l| l.note(kpi)).collect(),
     })
 }
 

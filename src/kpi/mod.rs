@@ -13,8 +13,8 @@ use std::fmt;
 
 use indexmap::IndexMap;
 
-use crate::dataset::{Aggregate, Dataset};
-use crate::model::{Aggregation, Unit, canonical_metric, sum_to_f64};
+use crate::dataset::{Aggregate, Dataset, Sym};
+use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
 /// How a KPI behaves over a goal's window: cumulative KPIs grow with time (sums), so
@@ -423,6 +423,32 @@ pub struct Value {
     pub unit: Unit,
     pub currency: Option<String>,
     pub bound: Bound,
+    /// Platforms left out of a rate because they have its numerator but none of its
+    /// denominator.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A platform left out of a rate of counts: within the selection and window it has
+/// values for the numerator's metrics (`has`) but for none of the denominator's
+/// (`lacks`), so adding its numerator would inflate the rate (120 % share of voice).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub platform: String,
+    pub has: Vec<String>,
+    pub lacks: Vec<String>,
+}
+
+impl LeftOut {
+    /// The note saying so, as `kpi: twitter has clicks but no impressions: left out`.
+    pub fn note(&self, kpi: &str) -> crate::i18n::Message {
+        crate::msg!(
+            "note.rate_left_out",
+            kpi = kpi,
+            platform = self.platform,
+            has = self.has.join(", "),
+            lacks = self.lacks.join(", ")
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -677,7 +703,120 @@ impl Catalogue {
         }
     }
 
-    /// Evaluates a KPI (or a bare metric) over an aggregate.
+    /// The base metrics of the numerator and of the denominator of a rate of counts:
+    /// a KPI whose formula's top level divides by something holding a metric, with
+    /// no money on either side (money KPIs, cpl or roas, are blended sums by design:
+    /// revenue and CRM leads often come from files without spend).
+    pub fn rate_sides(&self, name: &str, ds: &Dataset) -> Option<(Vec<MetricId>, Vec<MetricId>)> {
+        if ds.metric_id(name).is_some() {
+            return None;
+        }
+        let mut formula = &self.kpis.get(name)?.formula;
+        for _ in 0..64 {
+            match formula {
+                Expr::Name(n) if ds.metric_id(n).is_none() && self.kpis.contains_key(n) => {
+                    formula = &self.kpis[n].formula;
+                }
+                _ => break,
+            }
+        }
+        let Expr::Binary(Op::Div, l, r) = formula else {
+            return None;
+        };
+        let (mut num, mut den) = (Vec::new(), Vec::new());
+        self.side_metrics(l, ds, &mut num, 0);
+        self.side_metrics(r, ds, &mut den, 0);
+        let money = num
+            .iter()
+            .chain(&den)
+            .any(|id| ds.metric(*id).unit == Unit::Money);
+        (!num.is_empty() && !den.is_empty() && !money).then_some((num, den))
+    }
+
+    fn side_metrics(&self, expr: &Expr, ds: &Dataset, out: &mut Vec<MetricId>, depth: usize) {
+        let mut push = |id: MetricId| {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        };
+        match expr {
+            Expr::Number(_) => {}
+            Expr::Name(n) => match ds.metric_id(n) {
+                Some(id) => push(id),
+                None => {
+                    if let Some(kpi) = self.kpis.get(n)
+                        && depth < 64
+                    {
+                        self.side_metrics(&kpi.formula, ds, out, depth + 1);
+                    }
+                }
+            },
+            Expr::Growth(n) => {
+                let extra: &[&str] = if n == "followers" {
+                    &["followers_gained", "followers_lost"]
+                } else {
+                    &[]
+                };
+                for m in std::iter::once(n.as_str()).chain(extra.iter().copied()) {
+                    if let Some(id) = ds.metric_id(m) {
+                        push(id);
+                    }
+                }
+            }
+            Expr::Neg(e) => self.side_metrics(e, ds, out, depth + 1),
+            Expr::Binary(_, l, r) => {
+                self.side_metrics(l, ds, out, depth + 1);
+                self.side_metrics(r, ds, out, depth + 1);
+            }
+        }
+    }
+
+    /// The platforms a rate leaves out over an aggregate: those with values for the
+    /// numerator's metrics but for none of the denominator's. Rows without a platform
+    /// are always kept (nothing says where they come from).
+    pub fn left_out(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<(Sym, LeftOut)> {
+        let Some((num, den)) = self.rate_sides(name, ds) else {
+            return Vec::new();
+        };
+        let platforms = |id: &MetricId| {
+            agg.metrics[id.0 as usize].platforms_with_value(ds.metric(*id).aggregation)
+        };
+        let mut with_den: Vec<Option<Sym>> = Vec::new();
+        for id in &den {
+            with_den.extend(platforms(id));
+        }
+        // Without any denominator the rate has no value anyway: nothing to leave out
+        // (a `--by platform` group of a platform without reach says nothing more).
+        if with_den.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(Sym, LeftOut)> = Vec::new();
+        for id in &num {
+            for p in platforms(id) {
+                let Some(sym) = p.filter(|_| !with_den.contains(&p)) else {
+                    continue;
+                };
+                let metric = ds.metric(*id).name.clone();
+                match out.iter_mut().find(|(s, _)| *s == sym) {
+                    Some((_, l)) => l.has.push(metric),
+                    None => out.push((
+                        sym,
+                        LeftOut {
+                            platform: ds.interner.get(sym).to_owned(),
+                            has: vec![metric],
+                            lacks: den.iter().map(|d| ds.metric(*d).name.clone()).collect(),
+                        },
+                    )),
+                }
+            }
+        }
+        out.sort_by(|a, b| a.1.platform.cmp(&b.1.platform));
+        out
+    }
+
+    /// Evaluates a KPI (or a bare metric) over an aggregate. A rate of counts leaves
+    /// out the platforms that have its numerator but none of its denominator, and
+    /// says so in `left_out`.
     pub fn evaluate(
         &self,
         name: &str,
@@ -685,6 +824,16 @@ impl Catalogue {
         agg: &Aggregate,
         fx: &Fx,
     ) -> Result<Value, EvalError> {
+        let left_out = self.left_out(name, dataset, agg);
+        let restricted;
+        let agg = if left_out.is_empty() {
+            agg
+        } else {
+            let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
+            restricted = agg.without_platforms(&syms);
+            &restricted
+        };
+        let left_out = left_out.into_iter().map(|(_, l)| l).collect();
         let q = self.eval(&Expr::Name(name.to_owned()), dataset, agg, fx)?;
         let unit = self.unit(name, dataset);
         Ok(Value {
@@ -707,6 +856,7 @@ impl Catalogue {
             } else {
                 Bound::Exact
             },
+            left_out,
         })
     }
 

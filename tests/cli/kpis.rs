@@ -247,3 +247,186 @@ fn stocks_keep_their_last_reading_before_the_window() {
         "{report}"
     );
 }
+
+/// A rate leaves out a platform that has its numerator but none of its denominator:
+/// `fixtures/kpis/mismatch/sov.csv` has twitter with mentions (90) and clicks (50) but
+/// no category_mentions or impressions. Adding them would give (30 + 90) / 100 =
+/// 120 % share of voice and (10 + 50) / 1000 = 0.06 ctr; facebook alone is what can
+/// be known: 30 / 100 = 0.3 and 10 / 1000 = 0.01.
+#[test]
+fn a_rate_leaves_out_a_platform_without_its_denominator() {
+    let f = "fixtures/kpis/mismatch/sov.csv";
+    let out = roi(&["kpi", "share_of_voice", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "0.3\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: share_of_voice: twitter has mentions but no category_mentions: left out\n"
+    );
+    let out = roi(&["kpi", "ctr", f]);
+    assert_eq!(stdout(&out), "0.01\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: ctr: twitter has clicks but no impressions: left out\n"
+    );
+    // JSON carries the note; stderr stays quiet.
+    let out = roi(&["kpi", "ctr", f, "--format", "json"]);
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["value"], 0.01);
+    assert_eq!(
+        json["notes"],
+        serde_json::json!(["ctr: twitter has clicks but no impressions: left out"])
+    );
+    // The report: the same values, and the notes in its notes.
+    let out = roi(&[
+        "report",
+        f,
+        "--kpi",
+        "ctr,share_of_voice,clicks,mentions",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values = &report["groups"][0]["values"];
+    assert_eq!(values["ctr"]["value"], 0.01);
+    assert_eq!(values["share_of_voice"]["value"], 0.3);
+    // Counts are sums of every platform, as before: 10 + 50, 30 + 90.
+    assert_eq!(values["clicks"]["value"], 60.0);
+    assert_eq!(values["mentions"]["value"], 120.0);
+    let notes: Vec<&str> = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "ctr: twitter has clicks but no impressions: left out",
+            "share_of_voice: twitter has mentions but no category_mentions: left out",
+        ]
+    );
+}
+
+/// The README's sample (`fixtures/kpis/mismatch/readme.csv`): twitter has likes,
+/// comments and shares but no reach. engagement_rate was (143 + 55) / 1800 = 0.11,
+/// labelled exact; facebook alone is (120 + 14 + 9) / 1800 = 143 / 1800 = 0.0794…
+/// (one row of reach: exact). lead_conversion_rate has both sides on both platforms:
+/// (21 + 6) / (95 + 30) = 0.216, and cpl (money) (35.50 + 12.00) / 27 = 1.7592…
+#[test]
+fn engagement_rate_leaves_out_a_platform_without_reach() {
+    let f = "fixtures/kpis/mismatch/readme.csv";
+    let out = roi(&["kpi", "engagement_rate", f, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = json["value"].as_f64().unwrap();
+    assert!((value - 143.0 / 1800.0).abs() < 1e-12, "{json}");
+    assert!(json.get("bound").is_none(), "{json}");
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([
+            "engagement_rate: twitter has likes, comments, shares but no reach: left out"
+        ])
+    );
+    let out = roi(&["kpi", "lead_conversion_rate", f]);
+    assert_eq!(stdout(&out), "0.216\n");
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    let out = roi(&["kpi", "cpl", f, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = json["value"].as_f64().unwrap();
+    assert!((value - 47.5 / 27.0).abs() < 1e-12, "{json}");
+    assert!(json.get("notes").is_none(), "{json}");
+}
+
+/// `--by platform` is unchanged: each group is one platform, so facebook shows 0.01
+/// and 0.3, and twitter, without a denominator, no value, as before; no note.
+#[test]
+fn by_platform_is_unchanged_by_the_rate_rule() {
+    let out = roi(&[
+        "report",
+        "fixtures/kpis/mismatch/sov.csv",
+        "--by",
+        "platform",
+        "--kpi",
+        "ctr,share_of_voice",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,ctr,share_of_voice\nfacebook,1,0.01,0.3\ntwitter,1,,\n"
+    );
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+}
+
+/// A platform that reports the denominator in another file counts as usual
+/// (`fixtures/kpis/mismatch-two-files`): twitter's clicks come from clicks.csv, its
+/// impressions from impressions.csv, so ctr = (10 + 50 + 20) / (1000 + 4000) =
+/// 0.016. On 08-05 alone twitter has 50 clicks and no impressions: 10 / 1000.
+#[test]
+fn a_denominator_from_another_file_counts() {
+    let dir = "fixtures/kpis/mismatch-two-files";
+    let out = roi(&["kpi", "ctr", dir]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "0.016\n");
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    let out = roi(&[
+        "kpi",
+        "ctr",
+        dir,
+        "--from",
+        "2026-08-05",
+        "--to",
+        "2026-08-05",
+    ]);
+    assert_eq!(stdout(&out), "0.01\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: ctr: twitter has clicks but no impressions: left out\n"
+    );
+}
+
+/// Money KPIs are blended sums by design (`fixtures/kpis/mismatch/money.csv`): the
+/// CRM's revenue has no spend beside it and still counts. roas = (300 + 200) / 100
+/// = 5, roi = (500 − 100) / 100 = 4, cpl = 100 / (10 + 15) = 4.
+#[test]
+fn money_kpis_still_add_every_platform() {
+    let f = "fixtures/kpis/mismatch/money.csv";
+    for (kpi, want) in [("roas", "5\n"), ("roi", "4\n"), ("cpl", "4\n")] {
+        let out = roi(&["kpi", kpi, f]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{kpi}");
+        assert!(out.stderr.is_empty(), "{kpi}: {}", transcript(&out));
+    }
+}
+
+/// A goal on a rate follows the same rule (`fixtures/kpis/mismatch/roi.toml`): ctr
+/// over August is facebook's 10 / 1000 = 0.01, not (10 + 50) / 1000 = 0.06, short of
+/// 0.02, and the report's notes say which platform was left out.
+#[test]
+fn a_goal_on_a_rate_leaves_out_the_platform_too() {
+    let config = fixture("kpis/mismatch/roi.toml");
+    let out = roi(&[
+        "report",
+        "--config",
+        config.to_str().unwrap(),
+        "--as-of",
+        "2026-09-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["goals"][0]["current"], 0.01);
+    assert_eq!(report["goals"][0]["status"], "missed");
+    let notes = report["notes"].as_array().unwrap();
+    assert!(
+        notes.contains(&serde_json::json!(
+            "goal `ctr-aug`: ctr: twitter has clicks but no impressions: left out"
+        )),
+        "{report}"
+    );
+}
