@@ -320,10 +320,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
     // How far the data reaches: the last date of the rows that carry the KPI's
-    // metrics in the files the goal's rows come from. Another export of the same
-    // platform that runs longer (follower activity) says nothing about them; rows of
-    // the same file outside the goal's filter do (an export of one row per lead, or
-    // per campaign and day, has no rows for a day without any).
+    // metrics on the platforms of the goal's rows, its other conditions aside (an
+    // export of a campaign per row has no row for a campaign on a day it did not run,
+    // so a goal on one campaign is covered as far as the export goes). Another export
+    // of the same platform that runs longer (follower activity) carries other
+    // metrics and says nothing about them. Files do not matter: roi's own format
+    // may hold any number of exports in one.
     let metrics: Vec<crate::model::MetricId> = cx
         .catalogue
         .base_metrics(&goal.kpi, cx.dataset)
@@ -331,19 +333,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
     let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
-    let mut files: Vec<u32> = selection
+    let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
+    let mut platforms: Vec<_> = selection
         .rows
         .iter()
         .filter(|r| carries(r))
-        .map(|r| r.file)
+        .map(|r| platform(r))
         .collect();
-    files.sort_unstable();
-    files.dedup();
+    platforms.sort_unstable();
+    platforms.dedup();
     let covering = || {
         cx.dataset
             .rows
             .iter()
-            .filter(|r| files.binary_search(&r.file).is_ok() && carries(r))
+            .filter(|r| carries(r) && platforms.binary_search(&platform(r)).is_ok())
     };
     // Only rows counted in the value say how far it reaches: a week that ends after
     // the as-of date is left out, and taking its end would spread the weeks before it

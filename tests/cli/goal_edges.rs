@@ -182,9 +182,10 @@ fn before_the_start() {
 }
 
 #[test]
-fn data_reaches_as_far_as_the_files_the_goal_reads() {
-    // One row per lead: Facebook's last lead is on 08-09, but the file runs to 08-20
-    // (Twitter's leads), so Facebook had none since (figures in the README).
+fn data_reaches_as_far_as_the_platforms_export_does() {
+    // One row per lead: the campaign's last lead is on 08-09, but Facebook's data
+    // runs to 08-20 (another campaign's leads), so it had none since (figures in the
+    // README).
     let all = goals(&fixture("goal-edges/per-lead"), "roi.toml", "2026-08-20");
     let g = goal(&all, "fb-leads");
     close(&g["current"], 15.0);
