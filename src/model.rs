@@ -78,7 +78,7 @@ impl Dimension {
         }
     }
 
-    pub fn index(self) -> usize {
+    pub const fn index(self) -> usize {
         self as usize
     }
 

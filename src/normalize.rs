@@ -119,6 +119,17 @@ const BREAKDOWN: [Dimension; 8] = [
     Dimension::Product,
 ];
 
+/// [`BREAKDOWN`] as bits of dimension indexes.
+const BREAKDOWN_BITS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < BREAKDOWN.len() {
+        bits |= 1 << BREAKDOWN[i].index();
+        i += 1;
+    }
+    bits
+};
+
 impl Span {
     fn dates_meet(&self, other: &Span) -> bool {
         self.first <= other.last && other.first <= self.last
@@ -626,20 +637,18 @@ impl<'f> Builder<'f> {
         let keep = self.merge.filter(|_| self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut detail = 0u32;
-        for d in BREAKDOWN {
-            if input.dims[d.index()].is_some_and(|v| !crate::input::value::trim(v).is_empty()) {
-                detail |= 1 << d.index();
-            }
-        }
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
+            let value = input.dims[d.index()]
+                .map(crate::input::value::trim)
+                .filter(|v| !v.is_empty());
+            if value.is_some() && BREAKDOWN_BITS & (1 << d.index()) != 0 {
+                detail |= 1 << d.index();
+            }
             if keep.is_some_and(|k| !k.contains(d)) {
                 // Not interned either: a dropped post text should cost nothing.
                 continue;
             }
-            let value = input.dims[d.index()]
-                .map(crate::input::value::trim)
-                .filter(|v| !v.is_empty());
             let interner = &mut self.dataset.interner;
             let sym = match (d, value) {
                 (Dimension::Platform, Some(v)) => Some(
