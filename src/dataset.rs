@@ -127,6 +127,11 @@ pub struct SourceFile {
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
     pub warnings: Vec<Message>,
+    /// Its rows are records, one per event (a CRM's leads): a day without any has
+    /// no row, so how far the file's data reaches is told by all its rows.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub records: bool,
 }
 
 /// A metric known to a dataset: canonical or found as a custom column.

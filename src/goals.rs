@@ -342,11 +342,22 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     platforms.sort_unstable();
     platforms.dedup();
+    // A file of records (a CRM's leads) has no row for a platform on a day without
+    // one: all its rows tell how far it reaches.
+    let mut lists: Vec<u32> = selection
+        .rows
+        .iter()
+        .filter(|r| cx.dataset.files[r.file as usize].records && carries(r))
+        .map(|r| r.file)
+        .collect();
+    lists.sort_unstable();
+    lists.dedup();
     let covering = || {
-        cx.dataset
-            .rows
-            .iter()
-            .filter(|r| carries(r) && platforms.binary_search(&platform(r)).is_ok())
+        cx.dataset.rows.iter().filter(|r| {
+            carries(r)
+                && (platforms.binary_search(&platform(r)).is_ok()
+                    || lists.binary_search(&r.file).is_ok())
+        })
     };
     // Only rows counted in the value say how far it reaches: a week that ends after
     // the as-of date is left out, and taking its end would spread the weeks before it

@@ -320,6 +320,7 @@ impl<'f> Builder<'f> {
             first_date: None,
             last_date: None,
             warnings: Vec::new(),
+            records: false,
         });
         self.modified.push(modified);
         self.export_days.push(None);
@@ -395,6 +396,7 @@ impl<'f> Builder<'f> {
                 self.skip_rows(skipped.reason, skipped.first_line + lines, skipped.rows);
             }
             let source = self.current_file();
+            source.records |= read.records;
             source.rows_read += read.rows_read;
             source.first_date = match (source.first_date, read.first_date) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -517,6 +519,9 @@ impl<'f> Builder<'f> {
     /// its header. Overlap is only looked for between rows of the same kind, so a
     /// TikTok overview and a TikTok follower history of the same day both count.
     pub fn set_kind(&mut self, kind: &str) {
+        if let Some(file) = self.dataset.files.last_mut() {
+            file.records |= layout::family(kind).is_none();
+        }
         self.kind = match self.kinds.iter().position(|k| k == kind) {
             Some(i) => i as u32,
             None => {

@@ -73,25 +73,31 @@ pub fn decode(
     with(encoding_rs::WINDOWS_1252, bytes, "windows-1252")
 }
 
-/// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258: its tone
-/// marks (five bytes that Windows-1252 reads as `Ì Ò Þ ì ò`) follow vowels, as they
-/// do in nearly every Vietnamese word and in next to no Western one (Italian's `ì`
-/// and `ò` end words after consonants: `così`, `però`).
+/// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258. Its five
+/// tone marks are bytes that Windows-1252 reads as `Ì Ò Þ ì ò`, and they follow
+/// vowels. Italian also writes `ì` and `ò` after vowels (`può`, `ciò`), so only what
+/// no Western text writes counts: a tone after one of 1258's own vowels (`â ă ê ô ơ
+/// ư`, which 1252 reads as `â ã ê ô õ ý`), or a capital-looking tone (`Ì Ò Þ`) after a
+/// lower-case vowel, as in `Ngày`, `tiền`, `đã`.
 fn looks_windows_1258(bytes: &[u8]) -> bool {
     const TONES: [u8; 5] = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
-    // a e i o u y, and 1258's â ă ê ô ơ ư in both cases.
-    const VOWELS: &[u8] = b"aeiouyAEIOUY\xC2\xC3\xCA\xD4\xD5\xDD\xE2\xE3\xEA\xF4\xF5\xFD";
-    let (mut after_vowel, mut elsewhere) = (0, 0);
+    const CAPITAL_TONES: [u8; 3] = [0xCC, 0xD2, 0xDE];
+    // â ă ê ô ơ ư in both cases.
+    const OWN_VOWELS: &[u8] = b"\xC2\xC3\xCA\xD4\xD5\xDD\xE2\xE3\xEA\xF4\xF5\xFD";
+    let (mut vietnamese, mut other) = (0, 0);
     for pair in bytes.windows(2) {
-        if TONES.contains(&pair[1]) {
-            if VOWELS.contains(&pair[0]) {
-                after_vowel += 1;
-            } else {
-                elsewhere += 1;
-            }
+        let (before, tone) = (pair[0], pair[1]);
+        if !TONES.contains(&tone) {
+            continue;
+        }
+        let lower_vowel = b"aeiouy".contains(&before) || OWN_VOWELS.contains(&before);
+        if OWN_VOWELS.contains(&before) || (lower_vowel && CAPITAL_TONES.contains(&tone)) {
+            vietnamese += 1;
+        } else if !lower_vowel && !b"AEIOUY".contains(&before) {
+            other += 1;
         }
     }
-    after_vowel >= 3 && after_vowel > 2 * elsewhere
+    vietnamese >= 2 && vietnamese > other
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {
@@ -1281,6 +1287,10 @@ mod tests {
         // Italian and French in 1252: ì and ò end words after consonants.
         for western in [
             &b"cos\xec per\xf2 far\xf2 pi\xf9 citt\xe0 caf\xe9 \xe9t\xe9\n"[..],
+            // Italian's ì and ò after vowels: "Ciò che conta", "Tutto ciò che può
+            // servire", "Perciò sì", "Perché sì".
+            b"Ci\xf2 che conta,Tutto ci\xf2 che pu\xf2 servire,Perci\xf2 s\xec,Perch\xe9 s\xec\n",
+            b"PER\xd2 COS\xcc,CI\xd2\n",
             b"Caf\xe9 cr\xe8me br\xfbl\xe9e,\xc9t\xe9\n",
         ] {
             assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");

@@ -249,3 +249,16 @@ fn a_ceiling_on_stale_data_is_not_achieved_past_the_deadline() {
     let out = roi_in(dir.path(), &["status", "budget", "--as-of", "2026-09-05"]);
     assert_eq!((stdout(&out).trim(), code(&out)), ("missed", 1));
 }
+
+#[test]
+fn a_list_of_records_reaches_as_far_as_the_file() {
+    // HubSpot contacts: Facebook's last lead is on 08-09, the file's on 08-20
+    // (figures in the README).
+    let all = goals(&fixture("goal-edges/crm"), "roi.toml", "2026-08-20");
+    let g = goal(&all, "fb-leads");
+    close(&g["current"], 15.0);
+    assert_eq!(g["data_through"], "2026-08-20");
+    assert_eq!(g["days_elapsed"], 16);
+    close(&g["forecast"], 26.25);
+    assert_eq!(g["status"], "behind");
+}
