@@ -852,78 +852,32 @@ impl<'f> Builder<'f> {
         let mut notes: std::collections::BTreeMap<(u32, Replaced, usize), Note> =
             std::collections::BTreeMap::new();
 
-        // Levels: a coarser table's rows over the dates of a finer table of its family
-        // are the same numbers, counted there.
+        // Levels: a coarser table's rows and a finer table's rows of the same key over
+        // the same days are the same numbers, counted once (see [`resolve_levels`]).
         if levels.iter().any(|l| !l.is_empty()) {
-            let mut beaten_files = vec![false; self.dataset.files.len()];
-            let mut beaten: rustc_hash::FxHashMap<(u32, u32, Option<Sym>), usize> =
-                rustc_hash::FxHashMap::default();
-            let mut fine_spans: rustc_hash::FxHashMap<(u32, u32, Option<Sym>), usize> =
-                rustc_hash::FxHashMap::default();
-            for (i, s) in spans.iter().enumerate() {
-                if !levels[i].is_empty() {
-                    beaten_files[s.file as usize] = true;
-                    beaten.insert((s.file, s.kind, s.platform), i);
-                }
-                for &f in &levels[i] {
-                    let fine = &spans[f];
-                    fine_spans.insert((fine.file, fine.kind, fine.platform), f);
-                }
-            }
-            // The metrics each finer table gives: only those are the same numbers (a
-            // coarser table's other metrics, YouTube's impressions in table data,
-            // are counted nowhere else and stay).
-            let words = self.dataset.metrics.len().div_ceil(64);
-            let mut metric_bits = vec![vec![0u64; words]; spans.len()];
-            for row in &self.dataset.rows {
-                let platform = row.dims.get(Dimension::Platform);
-                if let Some(&f) = fine_spans.get(&(row.file, row.kind, platform)) {
-                    for (id, _) in &row.values {
-                        metric_bits[f][usize::from(id.0) / 64] |= 1 << (id.0 % 64);
-                    }
-                }
-            }
-            let gives = |f: usize, id: MetricId| {
-                metric_bits[f][usize::from(id.0) / 64] & 1 << (id.0 % 64) != 0
+            // The finest first: where two finer tables cover a row, the finest is the
+            // one named.
+            let order = |s: usize| {
+                let span = &spans[s];
+                (
+                    span.grain(undated[s]),
+                    span.detail.count_ones(),
+                    ranks[span.file as usize],
+                )
             };
-            let metrics = &self.dataset.metrics;
-            for (r, row) in self.dataset.rows.iter_mut().enumerate() {
-                if !beaten_files[row.file as usize] {
-                    continue;
-                }
-                let platform = row.dims.get(Dimension::Platform);
-                let Some(&coarse) = beaten.get(&(row.file, row.kind, platform)) else {
-                    continue;
-                };
-                let coarse_undated = undated[coarse];
-                let (account, currency) = (
-                    One::Value(row.dims.get(Dimension::Account)),
-                    One::Value(row.dims.get(Dimension::Currency)),
-                );
-                let finer = levels[coarse].iter().copied().find(|&f| {
-                    let fine = &spans[f];
-                    fine.account.agrees(account)
-                        && fine.currency.agrees(currency)
-                        && (coarse_undated
-                            || undated[f]
-                            || (row.start <= fine.last && fine.first <= row.end))
-                });
-                if let Some(fine) = finer {
-                    let note = notes
-                        .entry((row.file, Replaced::Level, fine))
-                        .or_insert_with(|| Note::new(row));
-                    for (id, _) in row.values.iter().filter(|(id, _)| gives(fine, *id)) {
-                        if !note.metrics.contains(&metrics[usize::from(id.0)].name) {
-                            note.metrics.push(metrics[usize::from(id.0)].name.clone());
-                        }
-                    }
-                    note.add(row, spans[fine].first, spans[fine].last, true);
-                    row.values.retain(|(id, _)| !gives(fine, *id));
-                    removed[r] = row.values.is_empty();
-                }
+            for fines in &mut levels {
+                fines.sort_by_key(|&f| std::cmp::Reverse(order(f)));
             }
+            resolve_levels(
+                spans,
+                &levels,
+                &undated,
+                &mut self.dataset.rows,
+                &self.dataset.metrics,
+                &mut removed,
+                &mut notes,
+            );
         }
-
         let rows = &self.dataset.rows;
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
@@ -986,7 +940,7 @@ impl<'f> Builder<'f> {
         let files = &mut self.dataset.files;
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
-                Replaced::Level => {
+                Replaced::Level | Replaced::Coarser => {
                     let fine = &spans[by];
                     let grain = match fine.grain(undated[by]) {
                         0 => "total",
@@ -1010,6 +964,36 @@ impl<'f> Builder<'f> {
             let message = match (why, note.covered) {
                 (Replaced::Level, _) => crate::msg!(
                     "warning.level_replaced",
+                    metrics = {
+                        let mut m = note.metrics.clone();
+                        m.sort();
+                        m.join(", ")
+                    },
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path,
+                    detail = detail,
+                    kept_from = note.kept_from,
+                    kept_to = note.kept_to
+                ),
+                (Replaced::Coarser, true) => crate::msg!(
+                    "warning.level_in_coarser",
+                    metrics = {
+                        let mut m = note.metrics.clone();
+                        m.sort();
+                        m.join(", ")
+                    },
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path,
+                    detail = detail,
+                    kept_from = note.kept_from,
+                    kept_to = note.kept_to
+                ),
+                (Replaced::Coarser, false) => crate::msg!(
+                    "warning.level_in_coarser_partly",
                     metrics = {
                         let mut m = note.metrics.clone();
                         m.sort();
@@ -1056,6 +1040,202 @@ impl<'f> Builder<'f> {
     }
 }
 
+/// Rows of two levels of one export: for each coarser row, the finer rows of its key
+/// (its platform, account, currency and values of the breakdown dimensions both
+/// tables carry; account and currency only where both tables tell them) are the
+/// same numbers broken down further. Where they cover every day of the coarser row
+/// (or either table's dates are not the dates its numbers cover, YouTube's table
+/// data), the coarser row's values of the metrics they give are not counted; where
+/// they cover only some of its days, the coarser row is counted whole and the finer
+/// rows' values of its metrics on those days are not; where there are none, both
+/// count. Warnings on the file whose values are not counted say where they are.
+/// Time and memory follow the rows of the tables in a level conflict.
+fn resolve_levels(
+    spans: &[Span],
+    levels: &[Vec<usize>],
+    undated: &[bool],
+    rows: &mut [Row],
+    metrics: &[MetricInfo],
+    removed: &mut [bool],
+    notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
+) {
+    use chrono::Datelike;
+    type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    // The rows of each span in a level conflict.
+    let mut span_of: Map<(u32, u32, Option<Sym>), usize> = Map::default();
+    for (c, fines) in levels.iter().enumerate() {
+        for &s in fines
+            .iter()
+            .chain(std::iter::once(&c).filter(|_| !fines.is_empty()))
+        {
+            let span = &spans[s];
+            span_of.insert((span.file, span.kind, span.platform), s);
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let platform = row.dims.get(Dimension::Platform);
+        if let Some(&s) = span_of.get(&(row.file, row.kind, platform)) {
+            members[s].push(r);
+        }
+    }
+    drop(span_of);
+    let project = |dims: &Dims, mask: u32| {
+        let mut key = Dims::EMPTY;
+        for d in Dimension::ALL {
+            if mask & 1 << d.index() != 0 {
+                key.set(d, dims.get(d));
+            }
+        }
+        key
+    };
+    let day = |d: NaiveDate| i64::from(d.num_days_from_ce());
+    // Metrics not counted, per row, applied once every row is decided.
+    let mut strip: Map<usize, Vec<MetricId>> = Map::default();
+    let name = |note: &mut Note, id: MetricId| {
+        let name = &metrics[usize::from(id.0)].name;
+        if !note.metrics.contains(name) {
+            note.metrics.push(name.clone());
+        }
+    };
+    for (c, fines) in levels.iter().enumerate() {
+        if fines.is_empty() {
+            continue;
+        }
+        let coarse = &spans[c];
+        // Per finer table: the dimensions of the key, and its rows by key, by day.
+        let pairs: Vec<(usize, u32, Map<Dims, Vec<usize>>)> = fines
+            .iter()
+            .map(|&f| {
+                let fine = &spans[f];
+                let mut mask = coarse.detail & fine.detail;
+                mask |= 1 << Dimension::Platform.index();
+                for (d, a, b) in [
+                    (Dimension::Account, coarse.account, fine.account),
+                    (Dimension::Currency, coarse.currency, fine.currency),
+                ] {
+                    if a != One::Value(None) && b != One::Value(None) {
+                        mask |= 1 << d.index();
+                    }
+                }
+                let mut by_key: Map<Dims, Vec<usize>> = Map::default();
+                for &r in &members[f] {
+                    by_key
+                        .entry(project(&rows[r].dims, mask))
+                        .or_default()
+                        .push(r);
+                }
+                for list in by_key.values_mut() {
+                    list.sort_by_key(|&r| (rows[r].start, rows[r].end));
+                }
+                (f, mask, by_key)
+            })
+            .collect();
+        for &r in &members[c] {
+            let row = &rows[r];
+            let (start, end) = (row.start, row.end);
+            let mut gone: Vec<MetricId> = Vec::new();
+            let mut partly: Vec<(usize, Vec<usize>)> = Vec::new();
+            for (f, mask, by_key) in &pairs {
+                let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
+                    continue;
+                };
+                let over: Vec<usize> = if undated[c] || undated[*f] {
+                    list.clone()
+                } else {
+                    list.iter()
+                        .copied()
+                        .take_while(|&x| rows[x].start <= end)
+                        .filter(|&x| rows[x].end >= start)
+                        .collect()
+                };
+                if over.is_empty() {
+                    continue;
+                }
+                // Whether the finer rows (by first day) leave no day of the row out.
+                let mut reached = day(start) - 1;
+                for &x in &over {
+                    if day(rows[x].start) > reached + 1 {
+                        break;
+                    }
+                    reached = reached.max(day(rows[x].end));
+                }
+                if !(undated[c] || undated[*f] || reached >= day(end)) {
+                    partly.push((*f, over));
+                    continue;
+                }
+                // Covered: the row's values of the metrics they give are counted there.
+                let given: Vec<MetricId> = row
+                    .values
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .filter(|id| !gone.contains(id))
+                    .filter(|id| {
+                        over.iter()
+                            .any(|&x| rows[x].values.iter().any(|v| v.0 == *id))
+                    })
+                    .collect();
+                if given.is_empty() {
+                    continue;
+                }
+                let note = notes
+                    .entry((row.file, Replaced::Level, *f))
+                    .or_insert_with(|| Note::new(row));
+                for &id in &given {
+                    name(note, id);
+                }
+                let kept_from = over.iter().map(|&x| rows[x].start).min().unwrap_or(start);
+                let kept_to = over.iter().map(|&x| rows[x].end).max().unwrap_or(end);
+                note.add(row, kept_from, kept_to, true);
+                gone.extend(given);
+            }
+            // Covered in part: the row counts whole (what it still counts), and the
+            // finer rows' values of its metrics on its days are counted in it.
+            for (_, over) in partly {
+                for x in over {
+                    let fine = &rows[x];
+                    let same: Vec<MetricId> = fine
+                        .values
+                        .iter()
+                        .map(|(id, _)| *id)
+                        .filter(|id| !gone.contains(id) && row.values.iter().any(|v| v.0 == *id))
+                        .collect();
+                    if same.is_empty() {
+                        continue;
+                    }
+                    let inside = start <= fine.start && fine.end <= end;
+                    let note = notes
+                        .entry((fine.file, Replaced::Coarser, c))
+                        .or_insert_with(|| Note::new(fine));
+                    for &id in &same {
+                        name(note, id);
+                    }
+                    note.add(fine, start, end, inside);
+                    let ids = strip.entry(x).or_default();
+                    for id in same {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+            }
+            if !gone.is_empty() {
+                let ids = strip.entry(r).or_default();
+                for id in gone {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+    }
+    for (r, ids) in strip {
+        let row = &mut rows[r];
+        row.values.retain(|(id, _)| !ids.contains(id));
+        removed[r] = row.values.is_empty();
+    }
+}
+
 /// How two spans' rows can be the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Conflict {
@@ -1068,7 +1248,11 @@ enum Conflict {
 /// Why rows were replaced, for the warning that tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Replaced {
+    /// Not counted: a finer table's rows cover them.
     Level,
+    /// Not counted: a coarser table's row counts them (the finer rows cover it only
+    /// in part).
+    Coarser,
     Range,
 }
 

@@ -102,6 +102,84 @@ fn real_youtube_chart_and_table_data_are_not_added() {
     let chart = chart.to_str().unwrap();
     let dir = dir.to_str().unwrap();
     assert_eq!(kpi("video_views", &[chart]).0, "48473\n");
-    // Not 201,708 (48,473 + Table data's 153,235).
-    assert_eq!(kpi("video_views", &[dir]).0, "48473\n");
+    // Chart data holds 5 of the 442 videos (their table rows are the same 48,473,
+    // not counted twice); the other videos' views are in table data only and count:
+    // 153,235 (each video once), not 201,708 (48,473 + table data's 153,235) nor
+    // 48,473 (table data's other videos dropped).
+    let (value, stderr) = kpi("video_views", &[dir]);
+    assert_eq!(value, "153235\n");
+    assert!(
+        stderr.contains("Table data.csv: video_views of 5 row(s) over"),
+        "{stderr}"
+    );
+}
+
+const GADS_TWO: &str = "fixtures/overlap-cases/gads-two-accounts";
+const GADS_ONE: &str = "fixtures/overlap-cases/gads-ad-groups-of-one-campaign";
+const META_TWO: &str = "fixtures/overlap-cases/meta-two-campaigns";
+const MONTHLY_DAILY: &str = "fixtures/overlap-cases/monthly-daily";
+
+#[test]
+fn levels_of_other_campaigns_are_both_counted() {
+    // Account A's campaigns (150.00) and account B's ad groups (300.00): no
+    // campaign in both, nothing is the same numbers.
+    for (name, value) in [
+        ("spend", "450\n"),
+        ("impressions", "4500\n"),
+        ("clicks", "190\n"),
+    ] {
+        let (got, stderr) = kpi(name, &[GADS_TWO]);
+        assert_eq!(got, value, "{name}");
+        assert!(!stderr.contains("not counted"), "{stderr}");
+    }
+    // Summer sale's range (100.00) and Lead gen's days (30.00 + 20.00).
+    assert_eq!(kpi("spend", &[META_TWO]).0, "150\n");
+    assert_eq!(kpi("impressions", &[META_TWO]).0, "1500\n");
+}
+
+#[test]
+fn a_campaign_row_is_replaced_only_by_its_own_finer_rows() {
+    // Brand's ad groups (60 + 40) replace Brand's row; Generic has none and stays.
+    let (out, stderr) = {
+        let out = roi(&[
+            "report", GADS_ONE, "--by", "campaign", "--kpi", "spend", "--format", "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(out.contains("Brand") && out.contains("100"), "{out}");
+    assert!(out.contains("Generic") && out.contains("50"), "{out}");
+    assert_eq!(kpi("spend", &[GADS_ONE]).0, "150\n");
+    assert!(
+        stderr.contains(&format!("{GADS_ONE}/campaigns.csv: clicks, impressions, spend of 1 row(s) over 2026-08-01..=2026-08-31 not counted: {GADS_ONE}/brand-adgroups.csv holds the same numbers at a finer level (range × campaign × ad_set)")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn days_that_cover_a_range_in_part_are_counted_in_it() {
+    // July 3,100 (monthly) + Aug 1–7 700 (daily); the daily Jul 25–31 are in July's.
+    assert_eq!(kpi("spend", &[MONTHLY_DAILY]).0, "3800\n");
+    let out = roi(&[
+        "report",
+        MONTHLY_DAILY,
+        "--kpi",
+        "spend",
+        "--by",
+        "month",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("2026-07") && csv.contains("3100"), "{csv}");
+    assert!(csv.contains("2026-08") && csv.contains("700"), "{csv}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{MONTHLY_DAILY}/meta-daily-last14.csv: impressions, spend of 7 row(s) over 2026-07-25..=2026-07-31 not counted: {MONTHLY_DAILY}/meta-july.csv holds the same numbers at a coarser level (range × campaign) over 2026-07-01..=2026-07-31")),
+        "{stderr}"
+    );
 }
