@@ -940,7 +940,7 @@ impl<'f> Builder<'f> {
         let files = &mut self.dataset.files;
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
-                Replaced::Level | Replaced::Coarser => {
+                Replaced::Coarser => {
                     let fine = &spans[by];
                     let grain = match fine.grain(undated[by]) {
                         0 => "total",
@@ -962,21 +962,6 @@ impl<'f> Builder<'f> {
                 Replaced::Range => (files[by].path.display().to_string(), String::new()),
             };
             let message = match (why, note.covered) {
-                (Replaced::Level, _) => crate::msg!(
-                    "warning.level_replaced",
-                    metrics = {
-                        let mut m = note.metrics.clone();
-                        m.sort();
-                        m.join(", ")
-                    },
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path,
-                    detail = detail,
-                    kept_from = note.kept_from,
-                    kept_to = note.kept_to
-                ),
                 (Replaced::Coarser, true) => crate::msg!(
                     "warning.level_in_coarser",
                     metrics = {
@@ -1059,7 +1044,6 @@ fn resolve_levels(
     removed: &mut [bool],
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
 ) {
-    use chrono::Datelike;
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
     // The rows of each span in a level conflict.
     let mut span_of: Map<(u32, u32, Option<Sym>), usize> = Map::default();
@@ -1089,7 +1073,6 @@ fn resolve_levels(
         }
         key
     };
-    let day = |d: NaiveDate| i64::from(d.num_days_from_ce());
     // Metrics not counted, per row, applied once every row is decided.
     let mut strip: Map<usize, Vec<MetricId>> = Map::default();
     let name = |note: &mut Note, id: MetricId| {
@@ -1134,76 +1117,32 @@ fn resolve_levels(
         for &r in &members[c] {
             let row = &rows[r];
             let (start, end) = (row.start, row.end);
-            let mut gone: Vec<MetricId> = Vec::new();
-            let mut partly: Vec<(usize, Vec<usize>)> = Vec::new();
             for (f, mask, by_key) in &pairs {
                 let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
                     continue;
                 };
-                let over: Vec<usize> = if undated[c] || undated[*f] {
-                    list.clone()
-                } else {
-                    list.iter()
-                        .copied()
-                        .take_while(|&x| rows[x].start <= end)
-                        .filter(|&x| rows[x].end >= start)
-                        .collect()
-                };
-                if over.is_empty() {
-                    continue;
-                }
-                // Whether the finer rows (by first day) leave no day of the row out.
-                let mut reached = day(start) - 1;
-                for &x in &over {
-                    if day(rows[x].start) > reached + 1 {
-                        break;
-                    }
-                    reached = reached.max(day(rows[x].end));
-                }
-                if !(undated[c] || undated[*f] || reached >= day(end)) {
-                    partly.push((*f, over));
-                    continue;
-                }
-                // Covered: the row's values of the metrics they give are counted there.
-                let given: Vec<MetricId> = row
-                    .values
-                    .iter()
-                    .map(|(id, _)| *id)
-                    .filter(|id| !gone.contains(id))
-                    .filter(|id| {
-                        over.iter()
-                            .any(|&x| rows[x].values.iter().any(|v| v.0 == *id))
-                    })
-                    .collect();
-                if given.is_empty() {
-                    continue;
-                }
-                let note = notes
-                    .entry((row.file, Replaced::Level, *f))
-                    .or_insert_with(|| Note::new(row));
-                for &id in &given {
-                    name(note, id);
-                }
-                let kept_from = over.iter().map(|&x| rows[x].start).min().unwrap_or(start);
-                let kept_to = over.iter().map(|&x| rows[x].end).max().unwrap_or(end);
-                note.add(row, kept_from, kept_to, true);
-                gone.extend(given);
-            }
-            // Covered in part: the row counts whole (what it still counts), and the
-            // finer rows' values of its metrics on its days are counted in it.
-            for (_, over) in partly {
+                let over = list.iter().copied().filter(|&x| {
+                    undated[c] || undated[*f] || (rows[x].start <= end && rows[x].end >= start)
+                });
+                // The coarse row is the platform's own total of its key over its days,
+                // whether or not the finer table holds every part of it (an ad report
+                // may leave ads out): it counts, and the finer rows' values of its
+                // metrics on its days are counted in it.
                 for x in over {
                     let fine = &rows[x];
+                    let stripped = strip.get(&x);
                     let same: Vec<MetricId> = fine
                         .values
                         .iter()
                         .map(|(id, _)| *id)
-                        .filter(|id| !gone.contains(id) && row.values.iter().any(|v| v.0 == *id))
+                        .filter(|id| row.values.iter().any(|v| v.0 == *id))
+                        .filter(|id| stripped.is_none_or(|ids| !ids.contains(id)))
                         .collect();
                     if same.is_empty() {
+                        // Already counted in another coarse row or table.
                         continue;
                     }
-                    let inside = start <= fine.start && fine.end <= end;
+                    let inside = undated[c] || (start <= fine.start && fine.end <= end);
                     let note = notes
                         .entry((fine.file, Replaced::Coarser, c))
                         .or_insert_with(|| Note::new(fine));
@@ -1216,14 +1155,6 @@ fn resolve_levels(
                         if !ids.contains(&id) {
                             ids.push(id);
                         }
-                    }
-                }
-            }
-            if !gone.is_empty() {
-                let ids = strip.entry(r).or_default();
-                for id in gone {
-                    if !ids.contains(&id) {
-                        ids.push(id);
                     }
                 }
             }
@@ -1248,10 +1179,8 @@ enum Conflict {
 /// Why rows were replaced, for the warning that tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Replaced {
-    /// Not counted: a finer table's rows cover them.
-    Level,
-    /// Not counted: a coarser table's row counts them (the finer rows cover it only
-    /// in part).
+    /// Not counted: a coarser table's row, the platform's total of their key over
+    /// its days, counts them.
     Coarser,
     Range,
 }

@@ -27,16 +27,16 @@ fn youtube_studio_zip_files_are_one_export_counted_once() {
         let path = format!("{ZIP}/{file}");
         assert_eq!(kpi("video_views", &[&path]).0, "40\n", "{file}");
     }
-    // Together, Chart data (daily, by video: the finest) is kept; the others'
-    // rows are replaced, and stderr says so (not 120).
+    // Together, Table data (each video's total over the range: the coarsest) counts;
+    // Chart data's 4 rows and Totals' 2 rows are the same numbers, not counted, and
+    // stderr says so (not 120).
     let (value, stderr) = kpi("video_views", &[ZIP]);
     assert_eq!(value, "40\n");
-    for file in ["Totals.csv", "Table data.csv"] {
+    for (file, rows) in [("Chart data.csv", 4), ("Totals.csv", 2)] {
         assert!(
-            stderr.contains(&format!("{ZIP}/{file}: video_views of 2 row(s) over 2026-05-0"))
-                && stderr.contains(&format!(
-                    "not counted: {ZIP}/Chart data.csv holds the same numbers at a finer level (day × content_id)"
-                )),
+            stderr.contains(&format!(
+                "{ZIP}/{file}: video_views of {rows} row(s) over 2026-05-04..=2026-05-05 not counted: {ZIP}/Table data.csv holds their totals at a coarser level (total × content_id)"
+            )),
             "{stderr}"
         );
     }
@@ -49,12 +49,13 @@ fn youtube_studio_zip_files_are_one_export_counted_once() {
 
 #[test]
 fn google_ads_campaign_and_ad_reports_are_never_added() {
-    // Same account and range: the ad report (campaign × ad group) is kept.
+    // Same account and range: the campaign report's totals count, the ad report's
+    // rows (campaign × ad group) are the same numbers.
     assert_eq!(kpi("spend", &[LEVELS]).0, "60\n");
     let (impressions, stderr) = kpi("impressions", &[LEVELS]);
     assert_eq!(impressions, "1200\n", "not 2400");
     assert!(
-        stderr.contains("Campaign report.csv: clicks, impressions, spend of 2 row(s) over 2026-04-01..=2026-04-07 not counted: fixtures/overlap-cases/google-ads-levels/Ad report.csv holds the same numbers at a finer level (range × campaign × ad_set)"),
+        stderr.contains("Ad report.csv: clicks, impressions, spend of 3 row(s) over 2026-04-01..=2026-04-07 not counted: fixtures/overlap-cases/google-ads-levels/Campaign report.csv holds their totals at a coarser level (range × campaign)"),
         "{stderr}"
     );
     // Another currency is another account: both count.
@@ -109,7 +110,8 @@ fn real_youtube_chart_and_table_data_are_not_added() {
     let (value, stderr) = kpi("video_views", &[dir]);
     assert_eq!(value, "153235\n");
     assert!(
-        stderr.contains("Table data.csv: video_views of 5 row(s) over"),
+        stderr.contains("Chart data.csv: video_views of 1825 row(s) over")
+            && stderr.contains("Table data.csv holds their totals at a coarser level"),
         "{stderr}"
     );
 }
@@ -139,7 +141,8 @@ fn levels_of_other_campaigns_are_both_counted() {
 
 #[test]
 fn a_campaign_row_is_replaced_only_by_its_own_finer_rows() {
-    // Brand's ad groups (60 + 40) replace Brand's row; Generic has none and stays.
+    // Brand's row (100) counts and its ad groups (60 + 40) are the same numbers;
+    // Generic has none and stays.
     let (out, stderr) = {
         let out = roi(&[
             "report", GADS_ONE, "--by", "campaign", "--kpi", "spend", "--format", "csv",
@@ -154,7 +157,7 @@ fn a_campaign_row_is_replaced_only_by_its_own_finer_rows() {
     assert!(out.contains("Generic") && out.contains("50"), "{out}");
     assert_eq!(kpi("spend", &[GADS_ONE]).0, "150\n");
     assert!(
-        stderr.contains(&format!("{GADS_ONE}/campaigns.csv: clicks, impressions, spend of 1 row(s) over 2026-08-01..=2026-08-31 not counted: {GADS_ONE}/brand-adgroups.csv holds the same numbers at a finer level (range × campaign × ad_set)")),
+        stderr.contains(&format!("{GADS_ONE}/brand-adgroups.csv: clicks, impressions, spend of 2 row(s) over 2026-08-01..=2026-08-31 not counted: {GADS_ONE}/campaigns.csv holds their totals at a coarser level (range × campaign)")),
         "{stderr}"
     );
 }
@@ -179,7 +182,30 @@ fn days_that_cover_a_range_in_part_are_counted_in_it() {
     assert!(csv.contains("2026-08") && csv.contains("700"), "{csv}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{MONTHLY_DAILY}/meta-daily-last14.csv: impressions, spend of 7 row(s) over 2026-07-25..=2026-07-31 not counted: {MONTHLY_DAILY}/meta-july.csv holds the same numbers at a coarser level (range × campaign) over 2026-07-01..=2026-07-31")),
+        stderr.contains(&format!("{MONTHLY_DAILY}/meta-daily-last14.csv: impressions, spend of 7 row(s) over 2026-07-25..=2026-07-31 not counted: {MONTHLY_DAILY}/meta-july.csv holds their totals at a coarser level (range × campaign) over 2026-07-01..=2026-07-31")),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_coarser_row_counts_even_where_the_finer_file_has_only_some_parts() {
+    // Hand figures in fixtures/overlap-cases/README.md ("Totals first").
+    let dir = "fixtures/overlap-cases";
+    assert_eq!(kpi("spend", &[&format!("{dir}/accounts")]).0, "180\n");
+    assert_eq!(kpi("spend", &[&format!("{dir}/partial-ads")]).0, "150\n");
+    assert_eq!(
+        kpi("impressions", &[&format!("{dir}/partial-ads")]).0,
+        "1500\n"
+    );
+    let (spend, stderr) = kpi("spend", &[&format!("{dir}/weeks-and-month")]);
+    assert_eq!(spend, "140\n");
+    assert!(
+        stderr.contains(
+            "adset-aug.csv: impressions, spend of 2 row(s) over 2026-08-01..=2026-08-31 not counted"
+        ),
+        "{stderr}"
+    );
+    let yt = format!("{dir}/youtube-periods");
+    assert_eq!(kpi("video_views", &[&yt]).0, "800\n");
+    assert_eq!(kpi("impressions", &[&yt]).0, "8000\n");
 }
