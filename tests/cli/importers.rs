@@ -851,7 +851,10 @@ fn the_later_export_day_ranks_overlapping_exports() {
         assert_eq!(kpi(&args), "460");
     }
     let out = stdout(&roi(&["inspect", a, b, "--year", "2026"]));
-    assert!(out.contains("3 read, 2 replaced by newer exports"), "{out}");
+    assert!(
+        out.contains("3 read, 2 replaced by overlapping exports"),
+        "{out}"
+    );
 }
 
 /// Meta Ads Manager's "Include summary row": the first row has every name column
