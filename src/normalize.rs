@@ -518,6 +518,11 @@ impl<'f> Builder<'f> {
     /// The kind of export the next rows come from: a layout id, or roi's format with
     /// its header. Overlap is only looked for between rows of the same kind, so a
     /// TikTok overview and a TikTok follower history of the same day both count.
+    /// The currency of amounts that name none (roi.toml's `currency`).
+    pub fn default_currency(&self) -> Option<&str> {
+        self.default_currency.as_deref()
+    }
+
     pub fn set_kind(&mut self, kind: &str) {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();

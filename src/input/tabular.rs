@@ -1115,8 +1115,14 @@ pub fn read_table(
                 }
                 Some(_) => {}
                 // `$` names no one currency: the row stays without one, as a plain
-                // number would, and roi.toml's `currency` applies.
-                None => dims[Dimension::Currency.index()] = symbol.currency(),
+                // number would, and roi.toml's `currency` applies, if `$` can be it.
+                None => match (symbol.currency(), builder.default_currency()) {
+                    (None, Some(c)) if !symbol.allows(c) => {
+                        let text = record.cells.get(i).unwrap_or("");
+                        return Err(wrong_symbol(record.line, i, text, symbol, c));
+                    }
+                    (named, _) => dims[Dimension::Currency.index()] = named,
+                },
             }
         }
         if state.values.list.is_empty() {

@@ -683,6 +683,34 @@ fn currency_symbols_in_amount_cells() {
     assert!(rows.contains("Dollar,,1000,12.5\n"), "{rows}");
 }
 
+/// `$` is the dollar of many countries: roi.toml's `currency` applies to it when it
+/// can be a dollar (CAD: 12.50 + 7.50 = 20 CAD), and is refused when it cannot (EUR).
+#[test]
+fn a_dollar_amount_takes_the_configured_currency_only_if_it_is_a_dollar() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "Day,Campaign name,Amount spent\n2026-08-01,Summer,$12.50\n2026-08-02,Summer,$7.50\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("roi.toml"), "currency = \"CAD\"\n").unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "ads.csv", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (json["value"].as_f64(), &json["currency"]),
+        (Some(20.0), &"CAD".into())
+    );
+    std::fs::write(dir.path().join("roi.toml"), "currency = \"EUR\"\n").unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "ads.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ads.csv:2: column 3 (`Amount spent`): \"$12.50\" is written in `$`")
+            && stderr.contains("roi.toml's `currency`); expected an amount in EUR"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_currency_symbol_that_contradicts_the_header_or_column_is_an_error() {
     let out = roi(&[
