@@ -325,6 +325,9 @@ fn looks_vietnamese(text: &str) -> bool {
         matches!(
             c.to_lowercase().next().unwrap_or(c),
             'đ' | 'ă'
+                | 'â'
+                | 'ê'
+                | 'ô'
                 | 'ơ'
                 | 'ư'
                 | 'ạ'
@@ -406,15 +409,20 @@ impl Classifier {
         })
     }
 
-    /// The estimated sentiment of a text, and its score.
+    /// The estimated sentiment of a text, and its score: with the Vietnamese list when
+    /// it has letters only Vietnamese writes, else with the English one, unless that
+    /// knows none of its words and the Vietnamese one does (`Thích`, `Ngon`, `Chán`
+    /// have no such letter).
     pub fn classify(&self, text: &str) -> (Sentiment, f64) {
         let lexicons = self.lexicons();
-        let lexicon = if looks_vietnamese(text) {
-            &lexicons.vietnamese
+        let score = if looks_vietnamese(text) {
+            lexicons.vietnamese.score(text)
         } else {
-            &lexicons.english
+            match lexicons.english.score(text) {
+                0.0 => lexicons.vietnamese.score(text),
+                english => english,
+            }
         };
-        let score = lexicon.score(text);
         let label = if score >= 1.0 {
             Sentiment::Positive
         } else if score <= -1.0 {

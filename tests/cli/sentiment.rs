@@ -169,3 +169,32 @@ fn an_unknown_label_is_a_counted_warning() {
         "{text}"
     );
 }
+
+/// Vietnamese comments whose only accents Western languages also write (`Thích`,
+/// `Chán`) or that have none (`Ngon`) are read with the Vietnamese list when the
+/// English one knows none of their words. Hand labels (the Vietnamese list): Không
+/// thích −, Thích +, Chán −, Tôi thích +, Ngon +, Không ngon −: positive 3 of 6 = 50 %,
+/// net (3 − 3) / 6 = 0.
+#[test]
+fn vietnamese_comments_without_vietnamese_only_letters() {
+    let c = Classifier::new(&[]).unwrap();
+    let labels: Vec<Sentiment> = [
+        "Không thích",
+        "Thích",
+        "Chán",
+        "Tôi thích",
+        "Ngon",
+        "Không ngon",
+    ]
+    .iter()
+    .map(|t| c.classify(t).0)
+    .collect();
+    use Sentiment::{Negative, Positive};
+    assert_eq!(
+        labels,
+        [Negative, Positive, Negative, Positive, Positive, Negative]
+    );
+    // English keeps its list: "good" and "not good".
+    assert_eq!(c.classify("good").0, Positive);
+    assert_eq!(c.classify("not good").0, Negative);
+}
