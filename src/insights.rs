@@ -74,6 +74,9 @@ pub struct Insights {
     pub by_hour: Vec<InsightGroup>,
     /// Weekday × hour cells that have posts.
     pub grid: Vec<GridCell>,
+    /// Posts without a value of `rank_by` (a rate whose denominator they lack, reach):
+    /// in no list of best and worst posts.
+    pub posts_unranked: u64,
     /// The KPI the best and worst posts are ordered by: `rank_by` of the settings,
     /// or, when no post has a value for it, the first of `engagement_rate`,
     /// `engagement_rate_impressions`, `engagements` that has one.
@@ -334,12 +337,31 @@ fn group(
     let totals = Totals::of(config, dataset, posts);
     let engagements = totals.get("engagements")?;
     let n = posts.len() as u64;
+    // A post without reach has no share in an engagement rate: its engagements would
+    // be divided by the others' reach.
+    let rated: Vec<&Post<'_>> = match config.catalogue.rate_sides("engagement_rate", dataset) {
+        Some((_, den)) => posts
+            .iter()
+            .copied()
+            .filter(|p| {
+                p.rows
+                    .iter()
+                    .any(|r| r.values.iter().any(|(id, _)| den.contains(id)))
+            })
+            .collect(),
+        None => posts.to_vec(),
+    };
+    let engagement_rate = if rated.len() == posts.len() {
+        totals.get("engagement_rate")?
+    } else {
+        Totals::of(config, dataset, &rated).get("engagement_rate")?
+    };
     Ok(InsightGroup {
         key,
         posts: n,
         engagements,
         reach: totals.get("reach")?,
-        engagement_rate: totals.get("engagement_rate")?,
+        engagement_rate,
         engagements_per_post: engagements.filter(|_| n > 0).map(|e| e / n as f64),
         rank: None,
         too_few_posts: n < min_posts,
@@ -377,11 +399,13 @@ pub fn build(
 ) -> Result<Insights, EvalError> {
     let s = &config.insights;
     config.catalogue.check_name(&s.rank_by, dataset)?;
-    let mut selection = dataset.select(filter);
+    let selection = dataset.select(filter);
+    let mut all = posts(dataset, &selection, s);
+    // Posts are narrowed by their publish date in the time zone the insights show
+    // (a tweet at 20:30 UTC on the 6th is published on the 7th in Hanoi).
     if let Some(w) = window {
-        selection.rows.retain(|r| w.contains(r));
+        all.retain(|p| w.from <= p.date && p.date <= w.to);
     }
-    let all = posts(dataset, &selection, s);
     let refs: Vec<&Post<'_>> = all.iter().collect();
 
     let grouped = |key_of: &dyn Fn(&Post<'_>) -> Option<String>| {
@@ -520,7 +544,9 @@ pub fn build(
             engagements: t.get("engagements")?,
         });
     }
+    let ranked_posts = figures.len();
     figures.retain(|f| f.value.is_some());
+    let posts_unranked = (ranked_posts - figures.len()) as u64;
     figures.sort_by(|a, b| {
         b.value
             .partial_cmp(&a.value)
@@ -537,6 +563,7 @@ pub fn build(
         schema_version: SCHEMA_VERSION,
         posts: all.len() as u64,
         posts_without_time: all.iter().filter(|p| p.published.is_none()).count() as u64,
+        posts_unranked,
         timezone: s
             .timezone
             .map_or_else(|| "as exported".to_owned(), |tz| tz.name().to_owned()),

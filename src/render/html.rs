@@ -449,7 +449,7 @@ fn insights(i: &Insights, lang: Lang) -> Markup {
                     ("without_time", &i.posts_without_time.to_string()),
                     ("timezone", &zone),
                     ("min_posts", &i.min_posts.to_string()),
-                    ("ranked_by", &i.ranked_by),
+                    ("ranked_by", &crate::i18n::kpi_label(lang, &i.ranked_by)),
                 ]))
             }
             @if i.posts > 0 {
@@ -469,9 +469,9 @@ fn insights(i: &Insights, lang: Lang) -> Markup {
             @if !i.follower_hours.is_empty() { (follower_hours(i, lang)) }
             @if i.posts > 0 {
             div.charts {
-                (post_list(&t("top", &[("kpi", &i.rank_by)]), &i.top_posts, i, lang))
+                (post_list(&t("top", &[("kpi", &crate::i18n::kpi_label(lang, &i.rank_by))]), &i.top_posts, i, lang))
                 @if !i.bottom_posts.is_empty() {
-                    (post_list(&t("bottom", &[("kpi", &i.rank_by)]), &i.bottom_posts, i, lang))
+                    (post_list(&t("bottom", &[("kpi", &crate::i18n::kpi_label(lang, &i.rank_by))]), &i.bottom_posts, i, lang))
                 }
             }
             }

@@ -193,7 +193,10 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
                 ("without_time", &i.posts_without_time.to_string()),
                 ("timezone", &zone),
                 ("min_posts", &i.min_posts.to_string()),
-                ("ranked_by", &i.ranked_by),
+                (
+                    "ranked_by",
+                    &crate::i18n::kpi_label(style.lang, &i.ranked_by)
+                ),
             ],
         )
     )?;
@@ -217,7 +220,7 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
         grid(i, style, out)?;
     }
-    let rank_by = &i.rank_by;
+    let rank_by = &crate::i18n::kpi_label(style.lang, &i.rank_by);
     posts_table(
         &t("top", &[("kpi", rank_by)]),
         &i.top_posts,
@@ -235,6 +238,15 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
             style,
             out,
         )?;
+    }
+    if i.posts_unranked > 0 {
+        let posts = i.posts_unranked.to_string();
+        writeln!(
+            out,
+            "{}",
+            t("unranked", &[("posts", &posts), ("kpi", rank_by)])
+        )?;
+        writeln!(out)?;
     }
     follower_hours(i, style, out)
 }

@@ -218,3 +218,56 @@ fn insights_refuse_bad_settings() {
     assert_eq!(code(&out), 2);
     assert!(transcript(&out).contains("`roi insights` writes table, json or markdown, not csv"));
 }
+
+/// A post without reach has no share in its group's engagement rate, and is counted
+/// among the posts in neither list (hand figures in fixtures/insights/README.md).
+#[test]
+fn a_post_without_reach_is_not_in_a_rate() {
+    let out = roi(&[
+        "insights",
+        "fixtures/insights/without-reach/instagram-content.csv",
+        "--min-posts",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let groups = &json["by_content_type"];
+    let rate = |key: &str| {
+        groups
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == key)
+            .map(|g| (g["engagement_rate"].as_f64().unwrap(), g["rank"].as_u64()))
+            .unwrap()
+    };
+    assert_eq!(rate("image"), (0.1, Some(2)));
+    assert_eq!(rate("reel"), (0.15, Some(1)));
+    assert_eq!(json["posts_unranked"], 1);
+    let ids: Vec<&str> = json["top_posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(!ids.iter().any(|id| id.ends_with("/2/")), "{ids:?}");
+}
+
+/// `--from` and `--to` narrow posts by their publish date where the insights show
+/// it: 20:30 UTC on 07-06 is 03:30 on 07-07 in Hanoi.
+#[test]
+fn the_window_is_the_local_publish_date() {
+    let dir = crate::fixture("insights/timezone");
+    let posts = |flags: &[&str]| {
+        let mut args = vec!["insights", "--format", "json"];
+        args.extend(flags);
+        let out = roi_in(&dir, &args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        serde_json::from_str::<Value>(&stdout(&out)).unwrap()["posts"].clone()
+    };
+    assert_eq!(posts(&["--to", "2026-07-06"]), 0);
+    assert_eq!(posts(&["--from", "2026-07-07"]), 2);
+    assert_eq!(posts(&[]), 2);
+}
