@@ -177,6 +177,7 @@ fn an_unknown_label_is_a_counted_warning() {
 /// net (3 − 3) / 6 = 0.
 #[test]
 fn vietnamese_comments_without_vietnamese_only_letters() {
+    use Sentiment::{Negative, Positive};
     let c = Classifier::new(&[]).unwrap();
     let labels: Vec<Sentiment> = [
         "Không thích",
