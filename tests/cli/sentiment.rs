@@ -190,7 +190,6 @@ fn vietnamese_comments_without_vietnamese_only_letters() {
     .iter()
     .map(|t| c.classify(t).0)
     .collect();
-    use Sentiment::{Negative, Positive};
     assert_eq!(
         labels,
         [Negative, Positive, Negative, Positive, Positive, Negative]
