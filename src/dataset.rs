@@ -223,7 +223,7 @@ impl Window {
         row.start >= self.from && row.end <= self.to
     }
 
-    fn straddles(self, row: &Row) -> bool {
+    pub fn straddles(self, row: &Row) -> bool {
         !self.contains(row) && row.start <= self.to && row.end >= self.from
     }
 }

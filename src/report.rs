@@ -662,6 +662,20 @@ fn aggregate_groups<'a>(
                 }
             }
         };
+        // Rows left out: those that run across a period's edge or the window's,
+        // each once however many periods it crosses.
+        if let Some(grain) = time {
+            straddling += sub
+                .rows
+                .iter()
+                .filter(|r| {
+                    let inside = scope_window.is_none_or(|w| r.end >= w.from && r.start <= w.to);
+                    inside
+                        && (r.end > grain.bucket(r.start).to
+                            || scope_window.is_some_and(|w| w.straddles(r)))
+                })
+                .count() as u64;
+        }
         let mut next = 0;
         for window in windows {
             let rows: Vec<&Row> = match window {
@@ -687,7 +701,9 @@ fn aggregate_groups<'a>(
                 _ => sub.rows.clone(),
             };
             let agg = crate::dataset::Selection { dataset, rows }.aggregate(window);
-            straddling += agg.straddling_rows;
+            if time.is_none() {
+                straddling += agg.straddling_rows;
+            }
             if agg.rows == 0 {
                 continue;
             }

@@ -82,7 +82,12 @@ fn group_thousands(int: &str) -> String {
 pub fn grouped(v: f64, decimals: usize) -> String {
     let text = format!("{v:.decimals$}");
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let int = if int == "-0" { "0" } else { int };
+    // A value that rounds to nothing (-0.001 to two decimals) has no sign; -0.40 has.
+    let int = if int == "-0" && frac.bytes().all(|b| b == b'0') {
+        "0"
+    } else {
+        int
+    };
     if frac.is_empty() {
         group_thousands(int)
     } else {
@@ -329,6 +334,10 @@ mod tests {
             human(Some(-12.5), Unit::Money, Some("USD"), en),
             "-12.50 USD"
         );
+        // Between -1 and 0 the sign stays; a value that rounds to nothing has none.
+        assert_eq!(human(Some(-0.4), Unit::Money, Some("USD"), en), "-0.40 USD");
+        assert_eq!(human(Some(-0.005), Unit::Ratio, None, en), "-0.50%");
+        assert_eq!(human(Some(-0.00001), Unit::Ratio, None, en), "0.00%");
         assert_eq!(human(Some(3725.0), Unit::Seconds, None, en), "1h 02m 05s");
         assert_eq!(human(None, Unit::Count, None, en), "n/a");
         let vi = Lang::Vi;

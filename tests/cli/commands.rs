@@ -649,3 +649,30 @@ fn a_kpi_that_is_a_bound_says_so_on_stderr() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["bound"], "upper");
 }
+
+/// A row left out of the periods it crosses is counted once, not once per period:
+/// 08-01..=08-20 crosses 20 days and 4 weeks but is one row; inside August it is
+/// not left out of the month.
+#[test]
+fn a_row_left_out_of_periods_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rng.csv"),
+        "date,end_date,platform,leads\n2026-08-01,2026-08-20,facebook,5\n2026-08-21,,facebook,1\n",
+    )
+    .unwrap();
+    for (by, left_out) in [("day", Some(1)), ("week", Some(1)), ("month", None)] {
+        let out = roi_in(dir.path(), &["report", "rng.csv", "--by", by]);
+        let text = stdout(&out);
+        let note = text
+            .lines()
+            .find(|l| l.contains("cross a window or period boundary"));
+        match left_out {
+            Some(n) => assert!(
+                note.is_some_and(|l| l.starts_with(&format!("note: {n} rows"))),
+                "{by}: {text}"
+            ),
+            None => assert!(note.is_none(), "{by}: {text}"),
+        }
+    }
+}
