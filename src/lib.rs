@@ -365,7 +365,20 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    // Temporary files are private (0600); the file written is not: it keeps the mode
+    // of the file it replaces, or gets the mode any new file gets (0666 less the
+    // umask), as the Parquet writer's files do.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::metadata(path).map_or_else(
+            |_| std::fs::Permissions::from_mode(0o666),
+            |m| m.permissions(),
+        ));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
         .with_context(|| say!("error.write_in", path = dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())

@@ -195,6 +195,21 @@ fn output_is_written_atomically_and_never_overwritten_without_force() {
     let out = run(args(&[]));
     assert_eq!(code(&out), 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    // Not private like a temporary file: the mode any new file gets here.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "").unwrap();
+        assert_eq!(mode(&target), mode(&plain));
+        std::fs::remove_file(&plain).unwrap();
+        // Overwritten with --force, a file keeps its mode.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let out = run(args(&["--force"]));
+        assert_eq!(code(&out), 1);
+        assert_eq!(mode(&target), 0o640);
+    }
     let out = run(args(&["--force"]));
     assert_eq!(code(&out), 1);
     // No temporary file is left behind.
