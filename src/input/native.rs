@@ -297,7 +297,12 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
             let text = match v {
                 serde_json::Value::Null => String::new(),
                 serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n) => n.to_string(),
+                // `1e-6` is how JSON writers (roi's own among them) write a millionth:
+                // a float is read from its shortest decimal digits, never in exponent form.
+                serde_json::Value::Number(n) => match n.as_f64().filter(|_| n.is_f64()) {
+                    Some(f) => f.to_string(),
+                    None => n.to_string(),
+                },
                 other => {
                     return Err(InputError {
                         path: path.to_path_buf(),

@@ -676,3 +676,22 @@ fn a_row_left_out_of_periods_is_counted_once() {
         }
     }
 }
+
+/// `normalize --format json` writes a millionth as JSON writers do (`1e-6`); read back,
+/// it is the same millionth: CSV → JSON → CSV gives the CSV again.
+#[test]
+fn normalized_json_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "date,spend,custom\n2026-08-05,0.000001,0.000003\n2026-08-06,12.5,2\n";
+    std::fs::write(dir.path().join("g.csv"), csv).unwrap();
+    let json = roi_in(dir.path(), &["normalize", "g.csv", "--format", "json"]);
+    assert_eq!(code(&json), 0, "{}", transcript(&json));
+    std::fs::write(dir.path().join("g.json"), &json.stdout).unwrap();
+    let again = roi_in(dir.path(), &["normalize", "g.json"]);
+    assert_eq!(code(&again), 0, "{}", transcript(&again));
+    assert_eq!(
+        stdout(&again),
+        stdout(&roi_in(dir.path(), &["normalize", "g.csv"]))
+    );
+    assert!(stdout(&again).contains("2026-08-05,0.000001,0.000003"));
+}
