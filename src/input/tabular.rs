@@ -275,9 +275,11 @@ pub fn find_header<'a>(
         if record.is_blank() {
             continue;
         }
+        // `skip_lines` counts the file's lines above the header, blank ones too.
+        let above = usize::try_from(record.line.saturating_sub(1)).unwrap_or(usize::MAX);
         for layout in layouts {
             if layout.files.as_ref().is_some_and(|g| !g.matches(&name))
-                || index < layout.skip_lines
+                || above < layout.skip_lines
                 || index >= layout.skip_lines + 15
             {
                 continue;

@@ -943,3 +943,32 @@ fn date_order_and_number_errors_name_their_values() {
         transcript(&out)
     );
 }
+
+/// `skip_lines` counts the file's lines above the header, the blank one too: a title,
+/// a note and a blank line are 3 (10 + 20 = 30 views either way).
+#[test]
+fn skip_lines_counts_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo.csv"),
+        "Báo cáo Zalo\nXuất ngày 01/09/2026\n\nNgày,Lượt xem\n05/08/2026,10\n06/08/2026,20\n",
+    )
+    .unwrap();
+    for skip in [3, 2] {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "[[mappings]]\nfiles = \"zalo*.csv\"\nplatform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\n\
+                 skip_lines = {skip}\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt xem\" = \"video_views\"\n"
+            ),
+        )
+        .unwrap();
+        let out = crate::roi_in(dir.path(), &["kpi", "video_views", "zalo.csv"]);
+        assert_eq!(
+            stdout(&out),
+            "30\n",
+            "skip_lines = {skip}: {}",
+            transcript(&out)
+        );
+    }
+}
