@@ -154,10 +154,21 @@ impl Interner {
         if let Some(&sym) = self.index.get(value) {
             return sym;
         }
+        // Text is kept composed (NFC): `Khuyến` typed on one system and written
+        // decomposed by another is one campaign. The decomposed spelling is kept as
+        // another key of the same value, so it is composed once.
+        let composed = compose(value);
+        if let Some(&sym) = self.index.get(composed.as_ref()) {
+            self.index.insert(value.to_owned(), sym);
+            return sym;
+        }
         let sym = self.values.len() as Sym;
-        self.values.push(value.to_owned());
-        self.lower.push(value.to_lowercase());
-        self.index.insert(value.to_owned(), sym);
+        self.lower.push(composed.to_lowercase());
+        if composed != value {
+            self.index.insert(value.to_owned(), sym);
+        }
+        self.index.insert(composed.clone().into_owned(), sym);
+        self.values.push(composed.into_owned());
         sym
     }
 
@@ -172,6 +183,16 @@ impl Interner {
 
     fn lower(&self, sym: Sym) -> &str {
         &self.lower[sym as usize]
+    }
+}
+
+/// `text` composed (NFC), borrowed when it already is (all ASCII text is).
+pub fn compose(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -257,7 +278,7 @@ impl Filter {
                         if *dim == Dimension::Platform {
                             crate::model::normalize_platform(w)
                         } else {
-                            w.trim().to_lowercase()
+                            compose(w.trim()).to_lowercase()
                         }
                     })
                     .collect();

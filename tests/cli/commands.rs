@@ -695,3 +695,37 @@ fn normalized_json_reads_back_the_same() {
     );
     assert!(stdout(&again).contains("2026-08-05,0.000001,0.000003"));
 }
+
+/// Text is compared composed (NFC): one campaign written composed by one tool and
+/// decomposed by another (`e` + `◌̂` + `◌́`) is one group, and a filter typed either
+/// way finds both rows (1 + 2 = 3 leads).
+#[test]
+fn composed_and_decomposed_text_are_one_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let decomposed = "Khuye\u{302}\u{301}n ma\u{303}i";
+    std::fs::write(
+        dir.path().join("nf.csv"),
+        format!("date,platform,campaign,leads\n2026-08-01,facebook,Khuyến mãi,1\n2026-08-02,facebook,{decomposed},2\n"),
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &[
+            "report", "nf.csv", "--by", "campaign", "--kpi", "leads", "--format", "csv",
+        ],
+    );
+    assert_eq!(stdout(&out), "campaign,rows,leads\nKhuyến mãi,2,3\n");
+    for typed in ["Khuyến mãi", decomposed] {
+        let out = roi_in(
+            dir.path(),
+            &[
+                "kpi",
+                "leads",
+                "nf.csv",
+                "--where",
+                &format!("campaign={typed}"),
+            ],
+        );
+        assert_eq!(stdout(&out), "3\n", "{typed:?}");
+    }
+}
