@@ -966,56 +966,28 @@ impl<'f> Builder<'f> {
                 }
                 Replaced::Range => (files[by].path.display().to_string(), String::new()),
             };
-            let message = match (why, note.covered) {
-                (Replaced::Coarser, true) => crate::msg!(
-                    "warning.level_in_coarser",
-                    metrics = {
-                        let mut m = note.metrics.clone();
-                        m.sort();
-                        m.join(", ")
-                    },
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path,
-                    detail = detail,
-                    kept_from = note.kept_from,
-                    kept_to = note.kept_to
-                ),
-                (Replaced::Coarser, false) => crate::msg!(
-                    "warning.level_in_coarser_partly",
-                    metrics = {
-                        let mut m = note.metrics.clone();
-                        m.sort();
-                        m.join(", ")
-                    },
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path,
-                    detail = detail,
-                    kept_from = note.kept_from,
-                    kept_to = note.kept_to
-                ),
-                (Replaced::Range, true) => crate::msg!(
-                    "warning.range_replaced",
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path,
-                    kept_from = note.kept_from,
-                    kept_to = note.kept_to
-                ),
-                (Replaced::Range, false) => crate::msg!(
-                    "warning.range_partly_replaced",
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path,
-                    kept_from = note.kept_from,
-                    kept_to = note.kept_to
-                ),
+            let key = match (why, note.covered) {
+                (Replaced::Coarser, true) => "warning.level_in_coarser",
+                (Replaced::Coarser, false) => "warning.level_in_coarser_partly",
+                (Replaced::Range, true) => "warning.range_replaced",
+                (Replaced::Range, false) => "warning.range_partly_replaced",
             };
+            let mut args = Vec::new();
+            if why == Replaced::Coarser {
+                let mut metrics = note.metrics.clone();
+                metrics.sort();
+                args.push(("metrics", metrics.join(", ")));
+                args.push(("detail", detail));
+            }
+            args.extend([
+                ("rows", note.rows.to_string()),
+                ("from", note.from.to_string()),
+                ("to", note.to.to_string()),
+                ("path", path),
+                ("kept_from", note.kept_from.to_string()),
+                ("kept_to", note.kept_to.to_string()),
+            ]);
+            let message = crate::i18n::Message { key, args };
             files[file as usize].warnings.push(message);
         }
         let mut removed = removed.into_iter();
