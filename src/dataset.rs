@@ -276,7 +276,7 @@ impl Filter {
                     .iter()
                     .map(|w| {
                         if *dim == Dimension::Platform {
-                            crate::model::normalize_platform(w)
+                            crate::model::normalize_platform(&compose(w))
                         } else {
                             compose(w.trim()).to_lowercase()
                         }

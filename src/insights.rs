@@ -337,8 +337,8 @@ fn group(
     let totals = Totals::of(config, dataset, posts);
     let engagements = totals.get("engagements")?;
     let n = posts.len() as u64;
-    // A post without reach has no share in an engagement rate: its engagements would
-    // be divided by the others' reach.
+    // A post without reach (none, or 0) has no share in an engagement rate: its
+    // engagements would be divided by the others' reach.
     let rated: Vec<&Post<'_>> = match config.catalogue.rate_sides("engagement_rate", dataset) {
         Some((_, den)) => posts
             .iter()
@@ -346,7 +346,7 @@ fn group(
             .filter(|p| {
                 p.rows
                     .iter()
-                    .any(|r| r.values.iter().any(|(id, _)| den.contains(id)))
+                    .any(|r| r.values.iter().any(|(id, v)| den.contains(id) && v.0 != 0))
             })
             .collect(),
         None => posts.to_vec(),

@@ -179,6 +179,15 @@ impl Lexicon {
     }
 
     /// The text's score: the sum of its terms' scores.
+    /// Whether any word or phrase of `text` is in the list.
+    pub fn knows_any(&self, text: &str) -> bool {
+        let tokens = tokenize(text);
+        (0..tokens.len()).any(|i| {
+            (1..=MAX_PHRASE_TOKENS.min(tokens.len() - i))
+                .any(|n| self.table.contains_key(&tokens[i..i + n]))
+        })
+    }
+
     pub fn score(&self, text: &str) -> f64 {
         let tokens = tokenize(text);
         // Greedy, longest first: (entry or none, first token, end).
@@ -411,17 +420,18 @@ impl Classifier {
 
     /// The estimated sentiment of a text, and its score: with the Vietnamese list when
     /// it has letters only Vietnamese writes, else with the English one, unless that
-    /// knows none of its words and the Vietnamese one does (`Thích`, `Ngon`, `Chán`
-    /// have no such letter).
+    /// knows none of its words and the text is short or has accented letters
+    /// (`Thích`, `Ngon`, `Chán` have none only Vietnamese writes; "We sang along the
+    /// whole time" stays English, though `sang` is a Vietnamese word).
     pub fn classify(&self, text: &str) -> (Sentiment, f64) {
         let lexicons = self.lexicons();
-        let score = if looks_vietnamese(text) {
+        let vietnamese = looks_vietnamese(text)
+            || (!lexicons.english.knows_any(text)
+                && (!text.is_ascii() || tokenize(text).len() <= 2));
+        let score = if vietnamese {
             lexicons.vietnamese.score(text)
         } else {
-            match lexicons.english.score(text) {
-                0.0 => lexicons.vietnamese.score(text),
-                english => english,
-            }
+            lexicons.english.score(text)
         };
         let label = if score >= 1.0 {
             Sentiment::Positive

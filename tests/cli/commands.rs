@@ -728,4 +728,21 @@ fn composed_and_decomposed_text_are_one_value() {
         );
         assert_eq!(stdout(&out), "3\n", "{typed:?}");
     }
+    // A platform filter is composed too: "Cốc Cốc" typed decomposed finds its row.
+    std::fs::write(
+        dir.path().join("coc.csv"),
+        "date,platform,likes\n2026-08-01,Cốc Cốc,10\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "likes",
+            "coc.csv",
+            "--where",
+            "platform=Co\u{302}\u{301}c Co\u{302}\u{301}c",
+        ],
+    );
+    assert_eq!(stdout(&out), "10\n", "{}", transcript(&out));
 }

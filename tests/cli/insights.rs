@@ -253,6 +253,38 @@ fn a_post_without_reach_is_not_in_a_rate() {
         .filter_map(|p| p["id"].as_str())
         .collect();
     assert!(!ids.iter().any(|id| id.ends_with("/2/")), "{ids:?}");
+    // A reach of 0 is no reach either: image still 10 %, ranked 2.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        crate::root().join("fixtures/insights/without-reach/instagram-content.csv"),
+    )
+    .unwrap();
+    let zero = text.replace("Lifetime,1,,100", "Lifetime,1,0,100");
+    assert_ne!(zero, text);
+    std::fs::write(dir.path().join("instagram-content.csv"), zero).unwrap();
+    let out = roi_in(
+        dir.path(),
+        &[
+            "insights",
+            "instagram-content.csv",
+            "--min-posts",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let image = json["by_content_type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "image")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (image["engagement_rate"].as_f64(), image["rank"].as_u64()),
+        (Some(0.1), Some(2))
+    );
 }
 
 /// `--from` and `--to` narrow posts by their publish date where the insights show

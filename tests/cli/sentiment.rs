@@ -194,7 +194,17 @@ fn vietnamese_comments_without_vietnamese_only_letters() {
         labels,
         [Negative, Positive, Negative, Positive, Positive, Negative]
     );
-    // English keeps its list: "good" and "not good".
+    // English keeps its list: "good" and "not good"; a text it knows words of scores
+    // with it even at 0 (love +3, hate −3), and a longer plain-ASCII text it knows
+    // nothing of stays English (`sang` is a Vietnamese word, not this one's).
     assert_eq!(c.classify("good").0, Positive);
     assert_eq!(c.classify("not good").0, Negative);
+    assert_eq!(
+        c.classify("Love the design, hate the price").0,
+        Sentiment::Neutral
+    );
+    assert_eq!(
+        c.classify("We sang along the whole time").0,
+        Sentiment::Neutral
+    );
 }
