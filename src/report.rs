@@ -356,7 +356,22 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         as_of: scope.as_of,
-        window: scope.window,
+        // An open end (`--from` without `--to`) is shown as far as the data goes.
+        window: scope.window.map(|w| {
+            let data = selection.date_range();
+            Window::new(
+                if w.from == NaiveDate::MIN {
+                    data.map_or(w.from, |d| d.from)
+                } else {
+                    w.from
+                },
+                if w.to == NaiveDate::MAX {
+                    data.map_or(w.to, |d| d.to.max(w.from))
+                } else {
+                    w.to
+                },
+            )
+        }),
         filter: scope
             .filter
             .conditions

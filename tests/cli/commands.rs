@@ -746,3 +746,25 @@ fn composed_and_decomposed_text_are_one_value() {
     );
     assert_eq!(stdout(&out), "10\n", "{}", transcript(&out));
 }
+
+/// A window open at one end (`--from` alone) is shown as far as the data goes, not to
+/// the last date a calendar can hold: the fixture's data ends on 2026-08-20.
+#[test]
+fn an_open_window_is_shown_as_far_as_the_data() {
+    let out = roi(&["report", "fixtures/goals/data", "--from", "2026-08-10"]);
+    assert!(
+        stdout(&out).starts_with("KPIs (2026-08-10 ..= 2026-08-20)"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&[
+        "report",
+        "fixtures/goals/data",
+        "--from",
+        "2026-08-10",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["window"]["to"], "2026-08-20");
+}
