@@ -362,15 +362,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // Only rows counted in the value say how far it reaches: a week that ends after
     // the as-of date is left out, and taking its end would spread the weeks before it
     // over days they do not cover (a forecast too low).
-    let counted_end = covering()
-        .filter(|r| current_window.contains(r))
-        .map(|r| r.end)
-        .max();
     // A row wholly after the as-of date does show that the export covers it, so days
     // without rows before it are zeros; unless a left-out row runs across the as-of
-    // date, whose days before it are not counted.
-    let covered_past_end = covering().any(|r| r.start > period_end)
-        && !covering().any(|r| r.start <= period_end && r.end > period_end);
+    // date, whose days before it are not counted. One pass over the rows for all three.
+    let (mut counted_end, mut after, mut across) = (None, false, false);
+    for r in covering() {
+        if current_window.contains(r) {
+            counted_end = counted_end.max(Some(r.end));
+        }
+        after |= r.start > period_end;
+        across |= r.start <= period_end && r.end > period_end;
+    }
+    let covered_past_end = after && !across;
     let data_through = counted_end
         .max(covered_past_end.then_some(period_end))
         .filter(|d| *d >= window.from);

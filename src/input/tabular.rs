@@ -2171,8 +2171,11 @@ fn year_less_years(
         .iter()
         .filter(|s| (1..=8).contains(*s) || **s < -300)
         .count();
-    let years: Vec<Option<i32>> = if !steps.is_empty() && forward * 10 >= steps.len() * 8 {
-        let mut year = latest_year(*yearless.last().expect("non-empty"));
+    let daily = (!steps.is_empty() && forward * 10 >= steps.len() * 8)
+        .then(|| yearless.last().copied())
+        .flatten();
+    let years: Vec<Option<i32>> = if let Some(last) = daily {
+        let mut year = latest_year(last);
         let mut out = vec![Some(year)];
         for step in steps.iter().rev() {
             if *step < -300 {

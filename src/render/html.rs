@@ -701,15 +701,18 @@ fn nice_ceiling(v: f64) -> f64 {
 
 /// Runs of consecutive periods with a value: a missing period breaks the line.
 fn segments(series: &[(Option<f64>, Option<String>)]) -> Vec<Vec<(usize, f64)>> {
-    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new()];
+    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut run: Vec<(usize, f64)> = Vec::new();
     for (i, (v, _)) in series.iter().enumerate() {
         match v {
-            Some(v) => out.last_mut().expect("never empty").push((i, *v)),
-            None if out.last().is_some_and(|s| !s.is_empty()) => out.push(Vec::new()),
+            Some(v) => run.push((i, *v)),
+            None if !run.is_empty() => out.push(std::mem::take(&mut run)),
             None => {}
         }
     }
-    out.retain(|s| !s.is_empty());
+    if !run.is_empty() {
+        out.push(run);
+    }
     out
 }
 
