@@ -855,6 +855,11 @@ fn meta_business_suite_posts_take_their_platform_from_the_post() {
     let real = crate::root().join(
         "../shared/real-exports/instagram-meta-business-suite/Contenido_Posts_Feb24_Mar23.csv",
     );
+    assert!(
+        real.is_file(),
+        "the real-exports corpus is missing: {}",
+        real.display()
+    );
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&real, dir.path().join("posts.csv")).unwrap();
     let all = stdout(&crate::roi_in(dir.path(), &["kpi", "likes", "posts.csv"]));
