@@ -643,6 +643,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 return Ok(Outcome::Success);
             }
             let dataset = settings.dataset(inputs, None)?;
+            input_notes_to_stderr(&dataset, cli.global.quiet);
             if *format == Format::Json {
                 render::normalized_json(&dataset, out)?;
             } else {

@@ -62,6 +62,12 @@ pub struct Layout {
     pub decimal: DecimalMark,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
+    /// The order instead when the header is not in English, for a platform that
+    /// writes ISO dates itself: its slashed dates were written by a spreadsheet in
+    /// the user's language, and every language but US English puts the day first.
+    /// `None`: `day_order` holds in every language (Meta Business Suite writes
+    /// `03/07/2026` month-first in its Spanish UI).
+    pub localized_day_order: Option<DayOrder>,
     /// An explicit chrono format for the date columns (user mappings).
     pub date_format: Option<String>,
     /// Only files whose name matches (user mappings).
@@ -162,6 +168,7 @@ impl Spec {
             platform_from_source: false,
             per_row: None,
             description_row: false,
+            localized_day_order: None,
         }
     }
 }
@@ -1080,6 +1087,7 @@ pub fn builtin() -> Vec<Layout> {
         match layout.id.as_str() {
             "facebook-insights-post" | "facebook-insights-page" => layout.description_row = true,
             "ga4" => layout.platform_from_source = true,
+            "meta-ads" => layout.localized_day_order = Some(DayOrder::DayFirst),
             // Table data has no Date column; Chart data has the same columns plus Date.
             "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
             "meltwater-mentions" => layout.per_row = Some(("mentions".to_owned(), 1.0)),
@@ -1115,6 +1123,7 @@ pub fn builtin() -> Vec<Layout> {
         platform_from_source: false,
         per_row: None,
         description_row: false,
+        localized_day_order: None,
     });
     layouts
 }
@@ -1325,6 +1334,7 @@ impl MappingSpec {
                 None => None,
             },
             description_row: false,
+            localized_day_order: None,
         })
     }
 }

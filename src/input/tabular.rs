@@ -1240,7 +1240,9 @@ pub fn read_table(
     }
     let (order, _) = reading;
     if tally.numeric && tally.votes.decide() == Ok(None) {
-        let warning = if order == Some(DayOrder::DayFirst) {
+        let warning = if fallback_day_order(layout, header).1 {
+            crate::msg!("warning.day_first_localized", layout = layout.name)
+        } else if order == Some(DayOrder::DayFirst) {
             crate::msg!("warning.day_first", layout = layout.name)
         } else {
             crate::msg!("warning.month_first", layout = layout.name)
@@ -1446,6 +1448,15 @@ struct Tally {
 /// A date as written: its line, column and text.
 type DateSeen = (u64, usize, String);
 
+/// How a table's slashed dates are ordered when none of its values tells, and
+/// whether that is because its header is not in English ([`Layout::localized_day_order`]).
+fn fallback_day_order(layout: &Layout, header: &Record) -> (Option<DayOrder>, bool) {
+    match layout.localized_day_order {
+        Some(order) if header.cells.iter().any(|c| !c.is_ascii()) => (Some(order), true),
+        _ => (layout.day_order, false),
+    }
+}
+
 impl Tally {
     fn new(decimal: DecimalVotes, date_columns: [Option<usize>; 2]) -> Tally {
         Tally {
@@ -1521,16 +1532,11 @@ impl Tally {
     }
 
     /// What [`Tally::decide`] is likely to say once every record is in, from the
-    /// first ones. When their numeric dates could be either order, a header with
-    /// letters beyond English (Vietnamese) suggests day first, whatever the layout's
-    /// convention (that of English exports).
+    /// first ones.
     fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) if self.numeric && header.cells.iter().any(|c| !c.is_ascii()) => {
-                Some(DayOrder::DayFirst)
-            }
-            Ok(None) => layout.day_order,
+            Ok(None) => fallback_day_order(layout, header).0,
             Err(_) => return None,
         };
         Some((order, self.decimal.decide(header)))
@@ -1546,7 +1552,7 @@ impl Tally {
     ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => layout.day_order,
+            Ok(None) => fallback_day_order(layout, header).0,
             Err(super::value::MixedDayOrder) => {
                 let at = |seen: &Option<DateSeen>| match seen {
                     Some((line, i, text)) => crate::say!(

@@ -100,6 +100,15 @@ fn google_ads_with_a_date_range_line() {
     assert_eq!(kpi(&["kpi", "conversions", f]), "25");
     let out = roi(&["inspect", f]);
     insta::assert_snapshot!(transcript(&out));
+    // `normalize` writes rows for a program, and says on stderr which rows it left
+    // out: the two `Total:` rows, lines 6 and 7.
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).lines().count(), 3, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: fixtures/importers/google-ads-range.csv: skipped 2 row(s): total or summary row (first at line 6)\n"
+    );
 }
 
 #[test]
@@ -574,6 +583,44 @@ fn typed_workbook_numbers_and_serial_dates() {
         "date,platform,impressions,clicks,likes\n\
          2026-03-01,linkedin,1000,10,5\n\
          2026-03-02,linkedin,2000,20,6\n"
+    );
+}
+
+/// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
+/// spreadsheet: in the header's language when it is not English (day first), the US
+/// way when it is. A download of the 1st and 2nd of a month has no day above 12.
+#[test]
+fn slashed_meta_ads_dates_follow_the_header_language() {
+    // `01/08/2026`, `02/08/2026` under Vietnamese headers: 1 and 2 August; spend
+    // `10.000` and `20.000` VND (no minor units) = 10,000 and 20,000.
+    let out = roi(&["normalize", "fixtures/importers/meta-ads-vi-early-days.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,platform,campaign,currency,impressions,spend\n\
+         2026-08-01,facebook,Tết,VND,100,10000\n\
+         2026-08-02,facebook,Tết,VND,200,20000\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("dates read day-first (the header is not in English"),
+        "{}",
+        transcript(&out)
+    );
+    // The same dates under English headers: 8 January and 8 February, said.
+    let out = roi(&["normalize", "fixtures/importers/meta-ads-en-early-days.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,platform,campaign,currency,impressions,spend\n\
+         2026-01-08,facebook,Spring,USD,100,10\n\
+         2026-02-08,facebook,Spring,USD,200,20\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("dates read month-first (the Meta Ads Manager convention"),
+        "{}",
+        transcript(&out)
     );
 }
 
