@@ -356,22 +356,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         as_of: scope.as_of,
-        // An open end (`--from` without `--to`) is shown as far as the data goes.
-        window: scope.window.map(|w| {
-            let data = selection.date_range();
-            Window::new(
-                if w.from == NaiveDate::MIN {
-                    data.map_or(w.from, |d| d.from)
-                } else {
-                    w.from
-                },
-                if w.to == NaiveDate::MAX {
-                    data.map_or(w.to, |d| d.to.max(w.from))
-                } else {
-                    w.to
-                },
-            )
-        }),
+        window: scope
+            .window
+            .map(|w| shown_window(w, selection.date_range())),
         filter: scope
             .filter
             .conditions
@@ -950,6 +937,23 @@ pub struct Explanation {
     pub rule: Option<String>,
 }
 
+/// A window as shown: an open end (`--from` without `--to`) as far as the `data` goes,
+/// not to the last date a calendar holds.
+fn shown_window(w: Window, data: Option<Window>) -> Window {
+    Window::new(
+        if w.from == NaiveDate::MIN {
+            data.map_or(w.from, |d| d.from)
+        } else {
+            w.from
+        },
+        if w.to == NaiveDate::MAX {
+            data.map_or(w.to, |d| d.to.max(w.from))
+        } else {
+            w.to
+        },
+    )
+}
+
 fn explain_window(
     config: &Config,
     dataset: &Dataset,
@@ -958,7 +962,8 @@ fn explain_window(
     role: &str,
     window: Option<Window>,
 ) -> Result<ExplainedWindow, EvalError> {
-    let agg = dataset.select(filter).aggregate(window);
+    let selection = dataset.select(filter);
+    let agg = selection.aggregate(window);
     let value = config.catalogue.evaluate(kpi, dataset, &agg, &config.fx)?;
     let mut metrics = Vec::new();
     for name in config.catalogue.base_metrics(kpi, dataset) {
@@ -985,7 +990,7 @@ fn explain_window(
     }
     Ok(ExplainedWindow {
         role: role.to_owned(),
-        window,
+        window: window.map(|w| shown_window(w, selection.date_range())),
         value: value.value,
         currency: value.currency,
         rows: agg.rows,

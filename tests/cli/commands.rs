@@ -767,4 +767,17 @@ fn an_open_window_is_shown_as_far_as_the_data() {
     ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["window"]["to"], "2026-08-20");
+    // `explain` shows its window the same way: 2026-08-10 ..= 2026-08-20 is 11 days.
+    let out = roi(&[
+        "explain",
+        "spend",
+        "fixtures/goals/data",
+        "--from",
+        "2026-08-10",
+    ]);
+    assert!(
+        stdout(&out).contains("current window: 2026-08-10 ..= 2026-08-20 (11 days)"),
+        "{}",
+        transcript(&out)
+    );
 }
