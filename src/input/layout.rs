@@ -59,7 +59,12 @@ pub struct Layout {
     pub signatures: Vec<Vec<String>>,
     /// Normalized headers whose presence rules the layout out.
     pub excludes: Vec<String>,
+    /// The platform's decimal mark, for a file whose values do not tell: a file
+    /// re-saved in another locale (`1.100,50`) is read as its values are written.
     pub decimal: DecimalMark,
+    /// The mark is the user's (a mapping's `decimal`): it holds whatever the values
+    /// say.
+    pub decimal_given: bool,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
     /// An explicit chrono format for the date columns (user mappings).
@@ -151,6 +156,7 @@ impl Spec {
                 .collect(),
             excludes: Vec::new(),
             decimal: self.decimal,
+            decimal_given: false,
             day_order: self.day_order,
             date_format: None,
             files: None,
@@ -1104,6 +1110,7 @@ pub fn builtin() -> Vec<Layout> {
         signatures: vec![vec!["primary".to_owned()]],
         excludes: Vec::new(),
         decimal: DecimalMark::Dot,
+        decimal_given: false,
         day_order: None,
         date_format: None,
         files: None,
@@ -1293,6 +1300,7 @@ impl MappingSpec {
             signatures: signature,
             excludes: Vec::new(),
             decimal,
+            decimal_given: self.decimal.is_some(),
             day_order: None,
             date_format: self.date_format.clone(),
             files,

@@ -256,6 +256,20 @@ fn parse_general(
     ))
 }
 
+/// How to read a number that has no fraction: its only mark, before three digits
+/// (`1.234`, `1,234`), groups thousands. `None` when it has no such mark, or more
+/// than three digits before it (`1234.567` groups nothing).
+pub fn thousands_reading(text: &str) -> Option<DecimalMark> {
+    let t = text.trim_matches(|c: char| !c.is_ascii_digit());
+    if t.find(['.', ',']).is_none_or(|at| at > 3) {
+        return None;
+    }
+    match lone_mark_before_three(t)? {
+        '.' => Some(DecimalMark::Comma),
+        _ => Some(DecimalMark::Dot),
+    }
+}
+
 /// The number's only mark, when exactly three digits follow it (`300.000`, `1,500`).
 fn lone_mark_before_three(t: &str) -> Option<char> {
     let mut marks = t.char_indices().filter(|(_, c)| matches!(c, '.' | ','));
