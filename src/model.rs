@@ -239,7 +239,10 @@ const WHOLE_CURRENCIES: [&str; 20] = [
 /// currency column may write it): none for the dong, the yen…
 pub fn currency_decimals(currency: &str) -> usize {
     let code = currency.trim();
-    if WHOLE_CURRENCIES.iter().any(|w| w.eq_ignore_ascii_case(code)) {
+    if WHOLE_CURRENCIES
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(code))
+    {
         0
     } else {
         2

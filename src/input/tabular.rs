@@ -982,13 +982,12 @@ pub fn read_table(
                             // unit (`12.5` percent into 0.125); a cell written `12,5%`
                             // is that fraction already. (A `%` can only end a number
                             // that parsed.)
-                            let scaled = if (*factor - 1.0).abs() < f64::EPSILON
-                                || text.contains('%')
-                            {
-                                value
-                            } else {
-                                Amount((value.0 as f64 * factor).round() as i64)
-                            };
+                            let scaled =
+                                if (*factor - 1.0).abs() < f64::EPSILON || text.contains('%') {
+                                    value
+                                } else {
+                                    Amount((value.0 as f64 * factor).round() as i64)
+                                };
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
                             state.values.add(id, scaled);

@@ -739,6 +739,17 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_numbers_lone_mark_before_three_digits_groups_thousands() {
+        assert_eq!(thousands_reading("\"1.234\""), Some(DecimalMark::Comma));
+        assert_eq!(thousands_reading("1,234"), Some(DecimalMark::Dot));
+        assert_eq!(thousands_reading("250.000 ₫"), Some(DecimalMark::Comma));
+        // Not a lone mark before three digits: the file's mark reads it.
+        for text in ["1234.567", "12.5", "1.234.567", "1.234,5", "1234", ""] {
+            assert_eq!(thousands_reading(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn amounts_tell_their_currency_symbol() {
         let read = |text, mark| {
             let (value, symbol) = parse_amount(text, mark).unwrap();
