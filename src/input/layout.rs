@@ -59,12 +59,7 @@ pub struct Layout {
     pub signatures: Vec<Vec<String>>,
     /// Normalized headers whose presence rules the layout out.
     pub excludes: Vec<String>,
-    /// The platform's decimal mark, for a file whose values do not tell: a file
-    /// re-saved in another locale (`1.100,50`) is read as its values are written.
-    pub decimal: DecimalMark,
-    /// The mark is the user's (a mapping's `decimal`): it holds whatever the values
-    /// say.
-    pub decimal_given: bool,
+    pub decimal: LayoutMark,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
     /// An explicit chrono format for the date columns (user mappings).
@@ -88,6 +83,16 @@ pub struct Layout {
     pub per_row: Option<(String, f64)>,
     /// Rows whose first cell is a description (classic Facebook's second header row).
     pub description_row: bool,
+}
+
+/// A layout's decimal mark, and how far it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutMark {
+    /// The platform's, for a file whose values do not tell (`Auto`: none): a file
+    /// re-saved in another locale (`1.100,50`) is read as its values are written.
+    Convention(DecimalMark),
+    /// The user's (a mapping's `decimal`): it holds whatever the values say.
+    Given(DecimalMark),
 }
 
 /// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
@@ -155,8 +160,7 @@ impl Spec {
                 .map(|group| group.iter().map(|s| normalize_header(s).0).collect())
                 .collect(),
             excludes: Vec::new(),
-            decimal: self.decimal,
-            decimal_given: false,
+            decimal: LayoutMark::Convention(self.decimal),
             day_order: self.day_order,
             date_format: None,
             files: None,
@@ -1109,8 +1113,7 @@ pub fn builtin() -> Vec<Layout> {
         ],
         signatures: vec![vec!["primary".to_owned()]],
         excludes: Vec::new(),
-        decimal: DecimalMark::Dot,
-        decimal_given: false,
+        decimal: LayoutMark::Convention(DecimalMark::Dot),
         day_order: None,
         date_format: None,
         files: None,
@@ -1276,9 +1279,9 @@ impl MappingSpec {
             None => None,
         };
         let decimal = match self.decimal.as_deref() {
-            None => DecimalMark::Auto,
-            Some(".") => DecimalMark::Dot,
-            Some(",") => DecimalMark::Comma,
+            None => LayoutMark::Convention(DecimalMark::Auto),
+            Some(".") => LayoutMark::Given(DecimalMark::Dot),
+            Some(",") => LayoutMark::Given(DecimalMark::Comma),
             Some(other) => return Err(crate::say!("error.mapping_decimal", value = other)),
         };
         let signature = vec![columns.iter().map(|c| c.aliases[0].clone()).collect()];
@@ -1300,7 +1303,6 @@ impl MappingSpec {
             signatures: signature,
             excludes: Vec::new(),
             decimal,
-            decimal_given: self.decimal.is_some(),
             day_order: None,
             date_format: self.date_format.clone(),
             files,

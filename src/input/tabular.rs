@@ -11,7 +11,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::InputError;
-use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
+use super::layout::{
+    Column, Layout, LayoutMark, SERIES_TITLES, Target, normalize_header, platform_of_source,
+};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
     DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
@@ -1828,10 +1830,14 @@ struct DecimalVotes {
 
 impl DecimalVotes {
     fn new(layout: &Layout, whole: &WholeColumns, semicolons: bool) -> DecimalVotes {
-        let mark = (layout.decimal != DecimalMark::Auto).then_some(layout.decimal);
+        let (given, convention) = match layout.decimal {
+            LayoutMark::Given(mark) => (Some(mark), None),
+            LayoutMark::Convention(DecimalMark::Auto) => (None, None),
+            LayoutMark::Convention(mark) => (None, Some(mark)),
+        };
         DecimalVotes {
-            given: mark.filter(|_| layout.decimal_given),
-            convention: mark.filter(|_| !layout.decimal_given),
+            given,
+            convention,
             whole: whole.clone(),
             numeric: whole
                 .kinds
