@@ -227,11 +227,25 @@ pub fn canonical_metric(name: &str) -> Option<MetricId> {
         .map(|i| MetricId(i as u16))
 }
 
-/// Minor-unit digits people expect for a currency: none for the dong, the yen…
+/// Currencies written without minor units: ISO 4217's exponent 0, and the
+/// rupiah, forint and Taiwan dollar, whose cents exist on paper but not in prices
+/// or ad accounts.
+const WHOLE_CURRENCIES: [&str; 20] = [
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+    "VUV", "XAF", "XOF", "XPF", "IDR", "HUF", "TWD",
+];
+
+/// Minor-unit digits people expect for a currency (a code in any case, as a
+/// currency column may write it): none for the dong, the yen…
 pub fn currency_decimals(currency: &str) -> usize {
-    match currency {
-        "VND" | "JPY" | "KRW" | "IDR" | "CLP" | "ISK" | "HUF" | "TWD" => 0,
-        _ => 2,
+    let code = currency.trim();
+    if WHOLE_CURRENCIES
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(code))
+    {
+        0
+    } else {
+        2
     }
 }
 
@@ -241,6 +255,13 @@ pub fn is_count(name: &str) -> bool {
     CANONICAL_METRICS
         .iter()
         .any(|m| m.name == name && m.unit == Unit::Count)
+}
+
+/// Whether a canonical metric is an amount of money (spend, revenue).
+pub fn is_money(name: &str) -> bool {
+    CANONICAL_METRICS
+        .iter()
+        .any(|m| m.name == name && m.unit == Unit::Money)
 }
 
 /// The metric that weights `first_reply_seconds`.

@@ -59,7 +59,7 @@ pub struct Layout {
     pub signatures: Vec<Vec<String>>,
     /// Normalized headers whose presence rules the layout out.
     pub excludes: Vec<String>,
-    pub decimal: DecimalMark,
+    pub decimal: LayoutMark,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
     /// The order instead when the header is not in English, for a platform that
@@ -89,6 +89,16 @@ pub struct Layout {
     pub per_row: Option<(String, f64)>,
     /// Rows whose first cell is a description (classic Facebook's second header row).
     pub description_row: bool,
+}
+
+/// A layout's decimal mark, and how far it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutMark {
+    /// The platform's, for a file whose values do not tell (`Auto`: none): a file
+    /// re-saved in another locale (`1.100,50`) is read as its values are written.
+    Convention(DecimalMark),
+    /// The user's (a mapping's `decimal`): it holds whatever the values say.
+    Given(DecimalMark),
 }
 
 /// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
@@ -156,7 +166,7 @@ impl Spec {
                 .map(|group| group.iter().map(|s| normalize_header(s).0).collect())
                 .collect(),
             excludes: Vec::new(),
-            decimal: self.decimal,
+            decimal: LayoutMark::Convention(self.decimal),
             day_order: self.day_order,
             date_format: None,
             files: None,
@@ -1111,7 +1121,7 @@ pub fn builtin() -> Vec<Layout> {
         ],
         signatures: vec![vec!["primary".to_owned()]],
         excludes: Vec::new(),
-        decimal: DecimalMark::Dot,
+        decimal: LayoutMark::Convention(DecimalMark::Dot),
         day_order: None,
         date_format: None,
         files: None,
@@ -1278,9 +1288,9 @@ impl MappingSpec {
             None => None,
         };
         let decimal = match self.decimal.as_deref() {
-            None => DecimalMark::Auto,
-            Some(".") => DecimalMark::Dot,
-            Some(",") => DecimalMark::Comma,
+            None => LayoutMark::Convention(DecimalMark::Auto),
+            Some(".") => LayoutMark::Given(DecimalMark::Dot),
+            Some(",") => LayoutMark::Given(DecimalMark::Comma),
             Some(other) => return Err(crate::say!("error.mapping_decimal", value = other)),
         };
         let signature = vec![columns.iter().map(|c| c.aliases[0].clone()).collect()];

@@ -11,7 +11,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::InputError;
-use super::layout::{Column, Layout, SERIES_TITLES, Target, normalize_header, platform_of_source};
+use super::layout::{
+    Column, Layout, LayoutMark, SERIES_TITLES, Target, normalize_header, platform_of_source,
+};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
     DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
@@ -763,6 +765,7 @@ pub fn read_table(
         };
         Ok(Class::Data { date, end })
     };
+    let whole_columns = WholeColumns::new(layout, &matched.cells);
     // A workbook sheet has no delimiter of its own.
     let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
     let export_column = matched.cells.iter().position(|c| {
@@ -776,7 +779,7 @@ pub fn read_table(
     // table (the file's first) can be started over.
     let guess = if table.is_open() && !builder.is_flushing() {
         let mut head = Tally::new(
-            DecimalVotes::new(layout, &matched.cells, semicolons),
+            DecimalVotes::new(layout, &whole_columns, semicolons),
             [date_column, end_column],
         );
         let mut first = true;
@@ -911,6 +914,10 @@ pub fn read_table(
                     // A workbook's typed number is written with `.`, whatever its text cells use.
                     let mark = if record.is_typed(i) {
                         DecimalMark::Dot
+                    } else if decimal == DecimalMark::Auto && whole_columns.column(i, record) {
+                        // Values that disagree leave each cell to itself, but a
+                        // count's `1.234` still has no fraction.
+                        super::value::thousands_reading(text).unwrap_or(decimal)
                     } else {
                         decimal
                     };
@@ -919,6 +926,17 @@ pub fn read_table(
                         let message = match e {
                             super::number::NumberError::TooLarge => {
                                 crate::say!("error.too_large", value = value)
+                            }
+                            // A number refused for its marks is told the file's
+                            // mark, not offered the shape it was refused for.
+                            super::number::NumberError::NotANumber
+                                if text.contains(['.', ',']) && mark != DecimalMark::Auto =>
+                            {
+                                if mark == DecimalMark::Dot {
+                                    crate::say!("error.number_dot", value = value)
+                                } else {
+                                    crate::say!("error.number_comma", value = value)
+                                }
                             }
                             super::number::NumberError::NotANumber => {
                                 crate::say!("error.number", value = value)
@@ -962,11 +980,16 @@ pub fn read_table(
                                     record.line,
                                 );
                             }
-                            let scaled = if (*factor - 1.0).abs() < f64::EPSILON {
-                                value
-                            } else {
-                                Amount((value.0 as f64 * factor).round() as i64)
-                            };
+                            // A scale turns the column's numbers into the metric's
+                            // unit (`12.5` percent into 0.125); a cell written `12,5%`
+                            // is that fraction already. (A `%` can only end a number
+                            // that parsed.)
+                            let scaled =
+                                if (*factor - 1.0).abs() < f64::EPSILON || text.contains('%') {
+                                    value
+                                } else {
+                                    Amount((value.0 as f64 * factor).round() as i64)
+                                };
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
                             state.values.add(id, scaled);
@@ -1155,7 +1178,7 @@ pub fn read_table(
      -> Result<Pass, InputError> {
         let mut pass = Pass {
             tally: Tally::new(
-                DecimalVotes::new(layout, &matched.cells, semicolons),
+                DecimalVotes::new(layout, &whole_columns, semicolons),
                 [date_column, end_column],
             ),
             state: RowState::new(matched.cells.len()),
@@ -1695,17 +1718,114 @@ impl RowState {
     }
 }
 
+/// Which of a table's number columns hold no fractions: counts, and amounts in a
+/// currency without minor units, named by the header (`Amount spent (VND)`), a
+/// mapping's constant `currency`, or row by row by a currency column.
+#[derive(Clone)]
+struct WholeColumns {
+    /// Per column: `None` for a column that is not a number.
+    kinds: Vec<Option<Whole>>,
+    /// The currency column, when money columns depend on it.
+    currency: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    No,
+    Yes,
+    /// Money whose currency the row's currency column gives.
+    InRowCurrency,
+}
+
+impl WholeColumns {
+    fn new(layout: &Layout, cells: &CellMatches<'_>) -> WholeColumns {
+        // A mapping's constant currency wins over a column's, as it does for rows.
+        let constant = layout
+            .constants
+            .iter()
+            .find(|(d, _)| *d == Dimension::Currency)
+            .map(|(_, c)| c.as_str());
+        let currency = if constant.is_some() {
+            None
+        } else {
+            cells.iter().position(|c| {
+                c.as_ref()
+                    .is_some_and(|(col, _)| col.target == Target::Dim(Dimension::Currency))
+            })
+        };
+        let whole_in = |c: &str| {
+            if crate::model::currency_decimals(c) == 0 {
+                Whole::Yes
+            } else {
+                Whole::No
+            }
+        };
+        let kinds = cells
+            .iter()
+            .map(|c| {
+                let (col, header_currency) = c.as_ref()?;
+                Some(match &col.target {
+                    Target::Results => Whole::Yes,
+                    Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
+                        let money = crate::model::is_money(name);
+                        if crate::model::is_count(name) {
+                            Whole::Yes
+                        } else if let Some(c) = header_currency.as_deref() {
+                            whole_in(c)
+                        } else if let (true, Some(c)) = (money, constant) {
+                            whole_in(c)
+                        } else if money && currency.is_some() {
+                            Whole::InRowCurrency
+                        } else {
+                            Whole::No
+                        }
+                    }
+                    Target::Metric(..) => Whole::No,
+                    _ => return None,
+                })
+            })
+            .collect();
+        WholeColumns { kinds, currency }
+    }
+
+    /// Whether a value of this kind in this record has no fraction.
+    fn is_whole(&self, kind: Whole, record: &Record) -> bool {
+        match kind {
+            Whole::No => false,
+            Whole::Yes => true,
+            Whole::InRowCurrency => self
+                .currency
+                .and_then(|c| record.cells.get(c))
+                .is_some_and(|c| !c.trim().is_empty() && crate::model::currency_decimals(c) == 0),
+        }
+    }
+
+    /// Whether column `i` of this record has no fraction.
+    fn column(&self, i: usize, record: &Record) -> bool {
+        self.kinds
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|kind| self.is_whole(kind, record))
+    }
+}
+
 /// The decimal mark of a table, from every value of its number columns: `12,5` or
 /// `1.234,5` say comma, `12.5` or `0.0344` say dot, and a mark that repeats
 /// (`1.234.567`, `1,234,567`) groups thousands. A lone mark before three digits
-/// (`1.234`) could be either, except in a column that holds no fractions — a count,
-/// or an amount in a currency without minor units (VND) — where it can only group
-/// thousands. When no value tells, the file's language does (see
-/// [`DecimalVotes::decide`]), and the reading is told.
+/// (`1.234`) could be either, except in a column that holds no fractions (see
+/// [`WholeColumns`]), where it can only group thousands. When no value tells, the
+/// platform's convention does, else the file's language (see
+/// [`DecimalVotes::decide`]), and the reading is told. Only a mark the user gave
+/// (a mapping's `decimal`) is taken without a vote.
 struct DecimalVotes {
-    fixed: Option<DecimalMark>,
+    given: Option<DecimalMark>,
+    /// The platform's mark (English exports write `1,234.5`): a file whose values
+    /// say otherwise was re-saved in another locale and is read as written.
+    convention: Option<DecimalMark>,
+    whole: WholeColumns,
     /// The number columns, each with whether its values are whole.
-    numeric: Vec<(usize, bool)>,
+    numeric: Vec<(usize, Whole)>,
     comma: bool,
     dot: bool,
     /// Excel writes `;`-separated CSV where `,` is the decimal mark.
@@ -1715,27 +1835,21 @@ struct DecimalVotes {
 }
 
 impl DecimalVotes {
-    fn new(layout: &Layout, cells: &CellMatches<'_>, semicolons: bool) -> DecimalVotes {
+    fn new(layout: &Layout, whole: &WholeColumns, semicolons: bool) -> DecimalVotes {
+        let (given, convention) = match layout.decimal {
+            LayoutMark::Given(mark) => (Some(mark), None),
+            LayoutMark::Convention(DecimalMark::Auto) => (None, None),
+            LayoutMark::Convention(mark) => (None, Some(mark)),
+        };
         DecimalVotes {
-            fixed: (layout.decimal != DecimalMark::Auto).then_some(layout.decimal),
-            numeric: cells
+            given,
+            convention,
+            whole: whole.clone(),
+            numeric: whole
+                .kinds
                 .iter()
                 .enumerate()
-                .filter_map(|(i, c)| {
-                    let (col, currency) = c.as_ref()?;
-                    let whole = match &col.target {
-                        Target::Results => true,
-                        Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
-                            crate::model::is_count(name)
-                                || currency
-                                    .as_deref()
-                                    .is_some_and(|c| crate::model::currency_decimals(c) == 0)
-                        }
-                        Target::Metric(..) => false,
-                        _ => return None,
-                    };
-                    Some((i, whole))
-                })
+                .filter_map(|(i, k)| Some((i, (*k)?)))
                 .collect(),
             comma: false,
             dot: false,
@@ -1745,10 +1859,10 @@ impl DecimalVotes {
     }
 
     fn add(&mut self, record: &Record) {
-        if self.fixed.is_some() || (self.comma && self.dot) {
+        if self.given.is_some() || (self.comma && self.dot) {
             return;
         }
-        for &(i, whole) in &self.numeric {
+        for &(i, kind) in &self.numeric {
             let cell = record.cells.get(i).unwrap_or("");
             // Most counts have no mark at all: no vote, and no closer look. A
             // workbook's typed number is no text in the file's locale.
@@ -1767,6 +1881,7 @@ impl DecimalVotes {
                     _ => {}
                 }
             }
+            let whole = self.whole.is_whole(kind, record);
             match (last_comma, last_dot) {
                 // A mark outside the digits (`5.`, `,-`) says nothing.
                 (None, None) => {}
@@ -1810,20 +1925,22 @@ impl DecimalVotes {
         }
     }
 
-    /// The mark the values say; when none says, `,` for a file whose headers have
-    /// letters beyond English (Vietnamese, Spanish, French exports write `1.200` for
-    /// 1200) or that Excel separated with `;`, else each cell on its own (a lone
-    /// `.` is then decimal, a lone `,` groups thousands).
+    /// The mark the values say; when none says, the platform's, else `,` for a
+    /// file whose headers have letters beyond English (Vietnamese, Spanish, French
+    /// exports write `1.200` for 1200) or that Excel separated with `;`, else each
+    /// cell on its own (a lone `.` is then decimal, a lone `,` groups thousands).
     fn decide(&self, header: &Record) -> DecimalMark {
-        if let Some(fixed) = self.fixed {
-            return fixed;
+        if let Some(given) = self.given {
+            return given;
         }
         match (self.comma, self.dot) {
             (true, false) => DecimalMark::Comma,
             (false, true) => DecimalMark::Dot,
             (true, true) => DecimalMark::Auto,
             (false, false) => {
-                if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
+                if let Some(convention) = self.convention {
+                    convention
+                } else if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
                     DecimalMark::Comma
                 } else {
                     DecimalMark::Auto
@@ -1835,7 +1952,7 @@ impl DecimalVotes {
     /// The value read by assumption when no value told the mark (see
     /// [`DecimalVotes::decide`]): its line, column and text.
     fn assumed(&self) -> Option<&(u64, usize, String)> {
-        if self.fixed.is_some() || self.comma || self.dot {
+        if self.given.is_some() || self.convention.is_some() || self.comma || self.dot {
             return None;
         }
         self.ambiguous.as_ref()
@@ -2320,9 +2437,15 @@ mod tests {
     }
 
     fn votes_for(whole: bool) -> DecimalVotes {
+        let kind = if whole { Whole::Yes } else { Whole::No };
         DecimalVotes {
-            fixed: None,
-            numeric: vec![(0, whole)],
+            given: None,
+            convention: None,
+            whole: WholeColumns {
+                kinds: vec![Some(kind)],
+                currency: None,
+            },
+            numeric: vec![(0, kind)],
             comma: false,
             dot: false,
             semicolons: false,

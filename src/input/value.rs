@@ -256,6 +256,20 @@ fn parse_general(
     ))
 }
 
+/// How to read a number that has no fraction: its only mark, before three digits
+/// (`1.234`, `1,234`), groups thousands. `None` when it has no such mark, or more
+/// than three digits before it (`1234.567` groups nothing).
+pub fn thousands_reading(text: &str) -> Option<DecimalMark> {
+    let t = text.trim_matches(|c: char| !c.is_ascii_digit());
+    if t.find(['.', ',']).is_none_or(|at| at > 3) {
+        return None;
+    }
+    match lone_mark_before_three(t)? {
+        '.' => Some(DecimalMark::Comma),
+        _ => Some(DecimalMark::Dot),
+    }
+}
+
 /// The number's only mark, when exactly three digits follow it (`300.000`, `1,500`).
 fn lone_mark_before_three(t: &str) -> Option<char> {
     let mut marks = t.char_indices().filter(|(_, c)| matches!(c, '.' | ','));
@@ -722,6 +736,17 @@ mod tests {
         assert_eq!(time_of_day("July 16"), None);
         assert_eq!(time_of_day("Aug 28, 2025"), None);
         assert_eq!(time_of_day("2026-08-03 25:00"), None);
+    }
+
+    #[test]
+    fn a_whole_numbers_lone_mark_before_three_digits_groups_thousands() {
+        assert_eq!(thousands_reading("\"1.234\""), Some(DecimalMark::Comma));
+        assert_eq!(thousands_reading("1,234"), Some(DecimalMark::Dot));
+        assert_eq!(thousands_reading("250.000 ₫"), Some(DecimalMark::Comma));
+        // Not a lone mark before three digits: the file's mark reads it.
+        for text in ["1234.567", "12.5", "1.234.567", "1.234,5", "1234", ""] {
+            assert_eq!(thousands_reading(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -1024,3 +1024,120 @@ fn skip_lines_counts_blank_lines() {
         );
     }
 }
+
+/// A layout's decimal mark (Google Ads, YouTube: `.`) is the platform's convention
+/// when no value tells, not a rule over values that can only be read one way: a
+/// file re-saved by a spreadsheet in a Vietnamese or German locale is read as
+/// written, and a count's or a dong amount's lone mark before three digits groups
+/// thousands.
+#[test]
+fn a_layouts_decimal_mark_gives_way_to_values_that_tell() {
+    // Google Ads, VND (no minor unit) in `Currency code`: `"250.000"` can only be
+    // 250,000 dong and `"1.234"` impressions 1,234.
+    let f = "fixtures/importers/google-ads-vnd-dots.csv";
+    // 250,000 + 900,000 = 1,150,000 VND.
+    assert_eq!(kpi(&["kpi", "spend", f]), "1150000");
+    // 1,234 + 2,000 = 3,234.
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3234");
+    // 1,150,000 / (50 + 60) = 10,454.5454…
+    assert_eq!(kpi(&["kpi", "cpc", f]), "10454.545454545");
+    // The values told, so no reading is warned about.
+    let out = roi(&["kpi", "spend", f]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("decimal mark"),
+        "{}",
+        transcript(&out)
+    );
+    // Google Ads re-saved in German: `"1.100,50"` can only be 1,100.50 (it was
+    // refused with an error that offered that very shape).
+    let f = "fixtures/importers/google-ads-de-resaved.csv";
+    // 1,100.50 + 900.50 = 2,001.00 EUR.
+    assert_eq!(kpi(&["kpi", "spend", f]), "2001");
+    // 1,234 + 2,000 = 3,234; conversions `5,00` + `3,00` = 8.
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3234");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "8");
+    // YouTube chart data: views and impressions are counts.
+    let f = "fixtures/importers/youtube-chart-dots.csv";
+    // Views 1,234 + 900 = 2,134; impressions 2,000 + 1,500 = 3,500.
+    assert_eq!(kpi(&["kpi", "video_views", f]), "2134");
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3500");
+}
+
+/// A currency column's currency without minor units makes the row's money whole,
+/// as the header's does (`Amount spent (VND)`).
+#[test]
+fn a_currency_column_without_minor_units_groups_thousands() {
+    // Meta Ads, `Currency` = VND on each row: 250,000 + 900,000 = 1,150,000 VND.
+    let f = "fixtures/importers/meta-ads-vnd-column.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(stdout(&out).trim(), "1150000", "{}", transcript(&out));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("decimal mark"),
+        "{}",
+        transcript(&out)
+    );
+    // Rows in three currencies: USD `1,250.50` says `.` is decimal, the dong's
+    // `250.000` says it groups thousands. Each row is read by its own currency:
+    // VND 250,000, USD 1,250.50, JPY (written `jpy`) 1,500; impressions (counts)
+    // 2,000 + 1,500 + 3,000 = 6,500.
+    let f = "fixtures/importers/meta-ads-currency-column-mixed.csv";
+    for (currency, spend) in [("VND", "250000"), ("USD", "1250.5"), ("JPY", "1500")] {
+        let filter = format!("currency={currency}");
+        assert_eq!(kpi(&["kpi", "spend", f, "--where", &filter]), spend);
+    }
+    assert_eq!(kpi(&["kpi", "impressions", f]), "6500");
+}
+
+/// A mark the user gives holds; a value it refuses is told the file's mark, not
+/// offered the shape it was refused for.
+#[test]
+fn a_number_refused_for_its_marks_names_the_files_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo.csv"),
+        "Ngày,Chi phí\n01/08/2026,\"900.50\"\n02/08/2026,\"1.100,50\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nplatform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\ndecimal = \".\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Chi phí\" = \"spend\"\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "zalo.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    insta::assert_snapshot!("number_refused_for_its_marks", transcript(&out));
+}
+
+/// A mapping's `scale` turns the column's numbers into the metric's unit; a cell
+/// written with `%` is a fraction already and is not scaled again.
+#[test]
+fn a_percent_cell_is_not_scaled_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo-a.csv"),
+        "Ngày,Lượt xem,Tỷ lệ\n01/08/2026,100,\"12,5%\"\n02/08/2026,200,\"1,5\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nfiles = \"zalo-*.csv\"\nplatform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\ndecimal = \",\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt xem\" = \"video_views\"\n\"Tỷ lệ\" = { metric = \"engagement_pct\", scale = 0.01 }\n",
+    )
+    .unwrap();
+    // `12,5%` is 0.125 as written; `1,5` (percent, as the scale says) × 0.01 =
+    // 0.015.
+    for (day, pct) in [("2026-08-01", "0.125"), ("2026-08-02", "0.015")] {
+        let out = crate::roi_in(
+            dir.path(),
+            &[
+                "kpi",
+                "engagement_pct",
+                "zalo-a.csv",
+                "--from",
+                day,
+                "--to",
+                day,
+            ],
+        );
+        assert_eq!(stdout(&out).trim(), pct, "{}", transcript(&out));
+    }
+}
