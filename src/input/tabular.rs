@@ -2120,7 +2120,8 @@ const LANDING_PAGE_VIEWS: &str = "landing_page_views";
 const POST_ENGAGEMENTS: &str = "post_engagements";
 
 /// Result types as the Ads Manager UI names them (English, Vietnamese, Spanish,
-/// French), by a phrase inside the name; the first match decides.
+/// French, and the common ones in German, Portuguese and Indonesian), by a phrase
+/// inside the name; the first match decides.
 const RESULT_NAMES: &[(&[&str], &str)] = &[
     (
         &[
@@ -2133,11 +2134,21 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "cliente potencial",
             "clientes potenciales",
             "prospect",
+            "conversas",
+            "percakapan",
         ],
         "leads",
     ),
     (
-        &["purchase", "lượt mua", "mua hàng", "compra", "achat"],
+        &[
+            "purchase",
+            "lượt mua",
+            "mua hàng",
+            "compra",
+            "achat",
+            "käufe",
+            "pembelian",
+        ],
         "purchases",
     ),
     (
@@ -2158,6 +2169,9 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "clic sur un lien",
             "clics sur un lien",
             "clics sur des liens",
+            "link-klicks",
+            "cliques no link",
+            "klik tautan",
         ],
         "link_clicks",
     ),
@@ -2227,7 +2241,14 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
 /// Names that are a whole result type, too short to find inside another.
 const RESULT_NAMES_WHOLE: &[(&[&str], &str)] = &[
     (
-        &["reach", "người tiếp cận", "alcance", "couverture"],
+        &[
+            "reach",
+            "người tiếp cận",
+            "alcance",
+            "couverture",
+            "reichweite",
+            "jangkauan",
+        ],
         "reach",
     ),
     (
