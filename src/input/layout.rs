@@ -585,7 +585,12 @@ pub fn builtin() -> Vec<Layout> {
                     Target::Day,
                 ),
                 dim(
-                    &["Account name", "Tên tài khoản", "Nom du compte", "Nama akun"],
+                    &[
+                        "Account name",
+                        "Tên tài khoản",
+                        "Nom du compte",
+                        "Nama akun",
+                    ],
                     Account,
                 ),
                 dim(
@@ -628,7 +633,10 @@ pub fn builtin() -> Vec<Layout> {
                 ),
                 // The `Platform` breakdown: facebook, instagram, messenger…
                 dim(&["Platform", "Nền tảng", "Plataforma"], Platform),
-                dim(&["Currency", "Đơn vị tiền tệ", "Devise", "Mata uang"], Currency),
+                dim(
+                    &["Currency", "Đơn vị tiền tệ", "Devise", "Mata uang"],
+                    Currency,
+                ),
                 metric(
                     &[
                         "Reach",
@@ -691,7 +699,10 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Post shares", "Lượt chia sẻ bài viết"], "shares"),
                 metric(&["Post comments", "Bình luận về bài viết"], "comments"),
                 metric(&["Post reactions", "Cảm xúc về bài viết"], "likes"),
-                metric(&["Purchases", "Lượt mua", "Achats", "Pembelian"], "purchases"),
+                metric(
+                    &["Purchases", "Lượt mua", "Achats", "Pembelian"],
+                    "purchases",
+                ),
                 metric(
                     &[
                         "Purchases conversion value",
@@ -717,7 +728,14 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Video plays", "ThruPlays"], "video_views"),
                 metric(&["Instagram follows"], "followers_gained"),
                 col(
-                    &["Results", "Kết quả", "Resultados", "Résultats", "Ergebnisse", "Hasil"],
+                    &[
+                        "Results",
+                        "Kết quả",
+                        "Resultados",
+                        "Résultats",
+                        "Ergebnisse",
+                        "Hasil",
+                    ],
                     Target::Results,
                 ),
                 col(

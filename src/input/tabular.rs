@@ -414,14 +414,14 @@ fn preamble_range(
                 end = Some(d);
             }
             at = line;
-        } else if let Some((a, b)) = t
-            .split_once(" - ")
-            .or_else(|| t.split_once(" – "))
-            .or_else(|| {
-                (t.len() == 17 && t.as_bytes()[8] == b'-')
-                    .then(|| t.split_at(8))
-                    .map(|(a, b)| (a, &b[1..]))
-            })
+        } else if let Some((a, b)) =
+            t.split_once(" - ")
+                .or_else(|| t.split_once(" – "))
+                .or_else(|| {
+                    (t.len() == 17 && t.as_bytes()[8] == b'-')
+                        .then(|| t.split_at(8))
+                        .map(|(a, b)| (a, &b[1..]))
+                })
             && let Some((a, b)) = range_ends(a, b, order)
         {
             start = Some(a);
@@ -440,7 +440,15 @@ fn preamble_range(
 /// `Propriété :` are no range.
 fn range_label(label: &str) -> Option<bool> {
     const START: &[&str] = &[
-        "start", "début", "debut", "inicio", "início", "startdatum", "beginn", "bắt", "mulai",
+        "start",
+        "début",
+        "debut",
+        "inicio",
+        "início",
+        "startdatum",
+        "beginn",
+        "bắt",
+        "mulai",
         "awal",
     ];
     const END: &[&str] = &[
@@ -495,10 +503,7 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
                 Some(o) => read(o),
                 None => {
                     let ordered = |o| read(o).filter(|(x, y)| x <= y);
-                    match (
-                        ordered(DayOrder::MonthFirst),
-                        ordered(DayOrder::DayFirst),
-                    ) {
+                    match (ordered(DayOrder::MonthFirst), ordered(DayOrder::DayFirst)) {
                         (Some(r), None) | (None, Some(r)) => Some(r),
                         _ => None,
                     }
@@ -584,7 +589,13 @@ pub fn read_table(
                         None,
                         crate::say!(
                             "error.buddhist_year",
-                            value = format!("{:?}", above.iter().find(|(l, _)| *l == line).map_or("", |(_, t)| t.trim())),
+                            value = format!(
+                                "{:?}",
+                                above
+                                    .iter()
+                                    .find(|(l, _)| *l == line)
+                                    .map_or("", |(_, t)| t.trim())
+                            ),
                             year = chrono::Datelike::year(&d),
                             gregorian = gregorian
                         ),

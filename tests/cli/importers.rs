@@ -1005,7 +1005,11 @@ fn x_account_overview_with_weekday_dates() {
         "1200"
     );
     let out = roi(&["normalize", f]);
-    assert!(stdout(&out).contains("2026-07-13,twitter"), "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("2026-07-13,twitter"),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A weekday the date does not fall on means a part of it was misread: refused,
@@ -1041,7 +1045,15 @@ fn google_ads_ranges_in_other_shapes() {
     assert_eq!(kpi(&args), "140.5");
     // A window that leaves out 31 August holds none of the month-long rows.
     assert_eq!(
-        kpi(&["kpi", "impressions", f, "--from", "2026-08-01", "--to", "2026-08-30"]),
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-30"
+        ]),
         "n/a"
     );
     // `08/31/2026` can only be month-first: 1,000 impressions in August.
@@ -1063,7 +1075,15 @@ fn ga4_in_french() {
     let f = "fixtures/importers/ga4-fr.csv";
     // 120 + 60 sessions over 1–31 August
     assert_eq!(
-        kpi(&["kpi", "web_traffic", f, "--from", "2026-08-01", "--to", "2026-08-31"]),
+        kpi(&[
+            "kpi",
+            "web_traffic",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
         "180"
     );
     // l.facebook.com → facebook: 120; pinterest.com → pinterest: 60
@@ -1096,7 +1116,15 @@ fn meta_ads_in_french_and_spanish() {
     let f = "fixtures/importers/meta-ads-fr-range.csv";
     // Début / Fin des rapports: both rows cover August; 2 345 + 1 000 impressions
     assert_eq!(
-        kpi(&["kpi", "impressions", f, "--from", "2026-08-01", "--to", "2026-08-31"]),
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
         "3345"
     );
     assert_eq!(kpi(&["kpi", "spend", f]), "2000");
@@ -1127,11 +1155,27 @@ fn dotted_dates_are_day_first() {
     let f = "fixtures/importers/meta-ads-dotted-dates.csv";
     // 1, 2 and 12 August: 100 + 200 + 300
     assert_eq!(
-        kpi(&["kpi", "impressions", f, "--from", "2026-08-01", "--to", "2026-08-31"]),
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
         "600"
     );
     assert_eq!(
-        kpi(&["kpi", "impressions", f, "--from", "2026-08-12", "--to", "2026-08-12"]),
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-12",
+            "--to",
+            "2026-08-12"
+        ]),
         "300"
     );
 }
