@@ -209,12 +209,32 @@ impl Contents {
         }
         let file = std::fs::File::open(path)
             .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
+        let read_error =
+            |e: std::io::Error| InputError::file(path, crate::say!("error.read_file", error = e));
+        let mut reader = std::io::BufReader::new(file);
         // One byte more than the head tells whether the file is longer.
-        file.take(head_bytes as u64 + 1)
+        (&mut reader)
+            .take(head_bytes as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| InputError::file(path, crate::say!("error.read_file", error = e)))?;
-        if bytes.len() > head_bytes {
-            bytes.truncate(head_bytes);
+            .map_err(read_error)?;
+        let mut head = head_bytes;
+        if bytes.len() > head_bytes && !bytes[..head_bytes].contains(&b'\n') {
+            // The delimiter is told from whole lines: a head cut inside the first
+            // line (a small head, a very wide header) would show none of `;`.
+            std::io::BufRead::read_until(
+                &mut (&mut reader).take(text::MAX_RECORD_BYTES as u64),
+                b'\n',
+                &mut bytes,
+            )
+            .map_err(read_error)?;
+            head = bytes.len();
+            (&mut reader)
+                .take(1)
+                .read_to_end(&mut bytes)
+                .map_err(read_error)?;
+        }
+        if bytes.len() > head {
+            bytes.truncate(head);
             Ok(Contents::Head(bytes))
         } else {
             Ok(Contents::Whole(bytes))

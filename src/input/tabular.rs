@@ -388,31 +388,143 @@ fn is_description(record: &Record) -> bool {
 }
 
 /// A date range written in a preamble or title line: GA4's `# Start date: 20230101`
-/// and `# End date:`, `# 20230515-20230521`, Google Ads' `July 8, 2025 - July 31, 2025`.
-fn preamble_range(lines: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
+/// and `# End date:` (in the UI's language: `# Date de début : 20260801`),
+/// `# 20230515-20230521`, Google Ads' `July 8, 2025 - July 31, 2025`, and the same
+/// with the year only at the end (`Aug 1 - Aug 31, 2026`), in numbers
+/// (`08/01/2026 - 08/31/2026`) or in Vietnamese (`1 thg 8, 2026 - 31 thg 8, 2026`).
+/// Returns the range and the line it was read from.
+fn preamble_range(
+    lines: &[(u64, &str)],
+    order: Option<DayOrder>,
+) -> Option<(NaiveDate, NaiveDate, u64)> {
     let full = |t: &str| match parse_date(t) {
         Some(ParsedDate::Full(d)) => Some(d),
         _ => None,
     };
     let mut start = None;
     let mut end = None;
-    for line in lines {
-        let t = line.trim_start_matches('#').trim().trim_matches('"');
-        if let Some(v) = t.strip_prefix("Start date:") {
-            start = full(v);
-        } else if let Some(v) = t.strip_prefix("End date:") {
-            end = full(v);
-        } else if let Some((a, b)) = t.split_once(" - ").or_else(|| {
-            (t.len() == 17 && t.as_bytes()[8] == b'-')
-                .then(|| t.split_at(8))
-                .map(|(a, b)| (a, &b[1..]))
-        }) && let (Some(a), Some(b)) = (full(a), full(b))
+    let mut at = 0;
+    for &(line, text) in lines {
+        let t = text.trim_start_matches('#').trim().trim_matches('"');
+        if let Some((label, value)) = t.split_once(':')
+            && let Some(is_start) = range_label(label)
+            && let Some(d) = full(value.trim())
+        {
+            if is_start {
+                start = Some(d);
+            } else {
+                end = Some(d);
+            }
+            at = line;
+        } else if let Some((a, b)) =
+            t.split_once(" - ")
+                .or_else(|| t.split_once(" – "))
+                .or_else(|| {
+                    (t.len() == 17 && t.as_bytes()[8] == b'-')
+                        .then(|| t.split_at(8))
+                        .map(|(a, b)| (a, &b[1..]))
+                })
+            && let Some((a, b)) = range_ends(a, b, order)
         {
             start = Some(a);
             end = Some(b);
+            at = line;
         }
     }
-    Some((start?, end?))
+    Some((start?, end?, at))
+}
+
+/// Whether a preamble label names the start (`true`) or the end of the range, in
+/// the languages of the analytics UIs: `Start date`, `Date de début`, `Fecha de
+/// inicio`, `Startdatum`, `Data de início`, `Ngày bắt đầu`, `Tanggal mulai`; `End
+/// date`, `Date de fin`, `Fecha de finalización`, `Enddatum`, `Data de término`,
+/// `Ngày kết thúc`, `Tanggal akhir`. A word of the label decides, so `Account:` or
+/// `Propriété :` are no range.
+fn range_label(label: &str) -> Option<bool> {
+    const START: &[&str] = &[
+        "start",
+        "début",
+        "debut",
+        "inicio",
+        "início",
+        "startdatum",
+        "beginn",
+        "bắt",
+        "mulai",
+        "awal",
+    ];
+    const END: &[&str] = &[
+        "end",
+        "fin",
+        "finalización",
+        "término",
+        "termino",
+        "final",
+        "enddatum",
+        "ende",
+        "kết",
+        "akhir",
+        "selesai",
+    ];
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 4 {
+        return None;
+    }
+    if words.iter().any(|w| START.contains(w)) {
+        Some(true)
+    } else if words.iter().any(|w| END.contains(w)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The two ends of a written range. A start without a year takes the end's (the
+/// year before when its month comes later: `Dec 20 - Jan 5, 2027`); numeric ends
+/// are read in the order their values tell (`08/31/2026` can only be month-first),
+/// else the layout's, else the one order that puts the start before the end.
+fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = (parse_date(a.trim())?, parse_date(b.trim())?);
+    match (first, last) {
+        (ParsedDate::Full(x), ParsedDate::Full(y)) => Some((x, y)),
+        (ParsedDate::YearLess { month, day }, ParsedDate::Full(y)) => {
+            let year = chrono::Datelike::year(&y);
+            let x = NaiveDate::from_ymd_opt(year, month, day)
+                .filter(|x| *x <= y)
+                .or_else(|| NaiveDate::from_ymd_opt(year - 1, month, day))?;
+            Some((x, y))
+        }
+        (ParsedDate::Numeric { .. }, ParsedDate::Numeric { .. }) => {
+            let told = super::value::day_order([first, last].iter()).ok()?;
+            let read = |o| Some((first.resolve(Some(o), None)?, last.resolve(Some(o), None)?));
+            match told.or(order) {
+                Some(o) => read(o),
+                None => {
+                    let ordered = |o| read(o).filter(|(x, y)| x <= y);
+                    match (ordered(DayOrder::MonthFirst), ordered(DayOrder::DayFirst)) {
+                        (Some(r), None) | (None, Some(r)) => Some(r),
+                        _ => None,
+                    }
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The Gregorian year of a date whose year no export can hold. Thai software (and
+/// Excel in a Thai locale) writes years in the Buddhist era, 543 ahead: `15/08/2569`
+/// is 15 August 2026. Read as written it would sit five centuries ahead, past every
+/// goal window, and vanish from every report; converting it silently would guess at
+/// files that merely have a typo. From 2400 on (Buddhist 2400 is 1857) a year is
+/// refused, naming the Gregorian year it would be.
+fn buddhist_era(date: NaiveDate) -> Option<i32> {
+    let year = chrono::Datelike::year(&date);
+    (year >= 2400).then_some(year - 543)
 }
 
 /// Reads one table with its matched layout into the builder; returns what was read.
@@ -464,13 +576,38 @@ pub fn read_table(
     };
 
     // Lines above the header that are not the header: titles and preambles.
-    let above: Vec<&str> = table
+    let above: Vec<(u64, &str)> = table
         .preamble
         .iter()
         .chain(&table.head[..matched.header])
-        .map(|r| r.cells.get(0).unwrap_or(""))
+        .map(|r| (r.line, r.cells.get(0).unwrap_or("")))
         .collect();
-    let range = preamble_range(&above);
+    let range = match preamble_range(&above, layout.day_order) {
+        Some((start, end, line)) => {
+            for d in [start, end] {
+                if let Some(gregorian) = buddhist_era(d) {
+                    return Err(err(
+                        line,
+                        None,
+                        crate::say!(
+                            "error.buddhist_year",
+                            value = format!(
+                                "{:?}",
+                                above
+                                    .iter()
+                                    .find(|(l, _)| *l == line)
+                                    .map_or("", |(_, t)| t.trim())
+                            ),
+                            year = chrono::Datelike::year(&d),
+                            gregorian = gregorian
+                        ),
+                    ));
+                }
+            }
+            Some((start, end))
+        }
+        None => None,
+    };
     let title = table.head[..matched.header]
         .iter()
         .rev()
@@ -743,11 +880,19 @@ pub fn read_table(
                 .unwrap_or_else(|| parse_date(text))
                 .or_else(|| serial_date(record, i))
                 .ok_or_else(|| {
-                    err(
-                        record.line,
-                        Some(i),
-                        crate::say!("error.date", value = format!("{text:?}")),
-                    )
+                    let value = format!("{:?}", super::value::trim(text));
+                    let message = match super::value::weekday_conflict(text) {
+                        Some((named, date)) => crate::say!(
+                            "error.date_weekday",
+                            value = value,
+                            named = named,
+                            date = date,
+                            actual = super::value::WEEKDAY_NAMES
+                                [chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
+                        ),
+                        None => crate::say!("error.date", value = format!("{text:?}")),
+                    };
+                    err(record.line, Some(i), message)
                 })
         };
         let date = date_column.map(read_date).transpose()?;
@@ -832,6 +977,23 @@ pub fn read_table(
             ),
             None => None,
         };
+        for (date, column) in [(day, date_column), (last_day, end_column)] {
+            if let Some(d) = date
+                && let Some(gregorian) = buddhist_era(d)
+            {
+                let i = column.unwrap_or(0);
+                return Err(err(
+                    record.line,
+                    Some(i),
+                    crate::say!(
+                        "error.buddhist_year",
+                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim())),
+                        year = chrono::Datelike::year(&d),
+                        gregorian = gregorian
+                    ),
+                ));
+            }
+        }
         let (start, end) = match (day, range) {
             (Some(d), _) => (d, d),
             (None, Some((a, b))) => (a, b),
@@ -2092,7 +2254,8 @@ const LANDING_PAGE_VIEWS: &str = "landing_page_views";
 const POST_ENGAGEMENTS: &str = "post_engagements";
 
 /// Result types as the Ads Manager UI names them (English, Vietnamese, Spanish,
-/// French), by a phrase inside the name; the first match decides.
+/// French, and the common ones in German, Portuguese and Indonesian), by a phrase
+/// inside the name; the first match decides.
 const RESULT_NAMES: &[(&[&str], &str)] = &[
     (
         &[
@@ -2105,11 +2268,21 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "cliente potencial",
             "clientes potenciales",
             "prospect",
+            "conversas",
+            "percakapan",
         ],
         "leads",
     ),
     (
-        &["purchase", "lượt mua", "mua hàng", "compra", "achat"],
+        &[
+            "purchase",
+            "lượt mua",
+            "mua hàng",
+            "compra",
+            "achat",
+            "käufe",
+            "pembelian",
+        ],
         "purchases",
     ),
     (
@@ -2130,6 +2303,9 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "clic sur un lien",
             "clics sur un lien",
             "clics sur des liens",
+            "link-klicks",
+            "cliques no link",
+            "klik tautan",
         ],
         "link_clicks",
     ),
@@ -2199,7 +2375,14 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
 /// Names that are a whole result type, too short to find inside another.
 const RESULT_NAMES_WHOLE: &[(&[&str], &str)] = &[
     (
-        &["reach", "người tiếp cận", "alcance", "couverture"],
+        &[
+            "reach",
+            "người tiếp cận",
+            "alcance",
+            "couverture",
+            "reichweite",
+            "jangkauan",
+        ],
         "reach",
     ),
     (

@@ -2,7 +2,7 @@
 //! `1.234.567 ₫`, `12%`, `$1,234.00`), placeholders for "no value", and the many
 //! date shapes, with day-first or month-first decided per file from the values.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::number::{NumberError, parse_digits, parse_plain};
 use crate::model::Amount;
@@ -407,6 +407,68 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// English weekday names as X writes them before a date (`Tue, Jul 14, 2026`),
+/// full or shortened; Monday first, as chrono numbers them.
+const WEEKDAYS: [&[&str]; 7] = [
+    &["mon", "monday"],
+    &["tue", "tues", "tuesday"],
+    &["wed", "weds", "wednesday"],
+    &["thu", "thur", "thurs", "thursday"],
+    &["fri", "friday"],
+    &["sat", "saturday"],
+    &["sun", "sunday"],
+];
+
+/// Weekdays as messages name them, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The weekday a word names (0 = Monday).
+fn weekday_of(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as u32)
+}
+
+/// A date written after a weekday that is not that date's weekday
+/// (`Mon, Jul 14, 2026`): the weekday named, and the date. Such a cell is no date,
+/// since one of its parts was misread or mistyped; this says which part disagrees.
+pub fn weekday_conflict(text: &str) -> Option<(&'static str, NaiveDate)> {
+    let t = trim(text).trim_matches('"');
+    let first = t.split(|c: char| c.is_whitespace() || c == ',').next()?;
+    let named = weekday_of(first)?;
+    let rest = t[first.len()..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    match parse_date(rest)? {
+        ParsedDate::Full(d) if d.weekday().num_days_from_monday() != named => {
+            Some((WEEKDAY_NAMES[named as usize], d))
+        }
+        _ => None,
+    }
+}
+
+/// Vietnamese writes a month as `tháng 8` (Google's short form `thg 8`): the word,
+/// then the month's number.
+fn vietnamese_month(word: &str, number: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    if lower != "thg" && lower != "tháng" {
+        return None;
+    }
+    number
+        .trim_end_matches('.')
+        .parse::<u32>()
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+}
+
 fn month_of(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
@@ -482,11 +544,26 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         let year = if y.len() == 2 { 2000 + year } else { year };
         return NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full);
     }
-    // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`.
-    let words: Vec<&str> = t
+    // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`,
+    // after a weekday (X: `Tue, Jul 14, 2026`), or Vietnamese `1 thg 8, 2026`.
+    let mut words: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
+    let weekday = words.first().and_then(|w| weekday_of(w));
+    if weekday.is_some() {
+        words.remove(0);
+    }
+    if let Some(i) = (0..words.len().saturating_sub(1))
+        .find(|&i| vietnamese_month(words[i], words[i + 1]).is_some())
+        && let Some(m) = vietnamese_month(words[i], words[i + 1])
+    {
+        // The two words become one month word, as an English name would be.
+        words[i] = MONTHS[m as usize - 1];
+        words.remove(i + 1);
+    }
+    // A weekday that is not the date's weekday means a part was misread: no date.
+    let agrees = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w);
     let num = |w: &str| {
         w.trim_end_matches(['.', 's', 't', 'n', 'd', 'r', 'h'])
             .parse::<u32>()
@@ -496,7 +573,9 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         [m, d, y, ..] | [d, m, y, ..]
             if month_of(m).is_some() && num(d).is_some() && y.len() == 4 =>
         {
-            NaiveDate::from_ymd_opt(y.parse().ok()?, month_of(m)?, num(d)?).map(ParsedDate::Full)
+            NaiveDate::from_ymd_opt(y.parse().ok()?, month_of(m)?, num(d)?)
+                .filter(|d| agrees(*d))
+                .map(ParsedDate::Full)
         }
         [m, d] if month_of(m).is_some() => {
             let (month, day) = (month_of(m)?, num(d)?);
@@ -540,6 +619,9 @@ fn numeric_date(head: &str) -> Option<Option<ParsedDate>> {
         return Some(NaiveDate::from_ymd_opt(first as i32, second, third).map(ParsedDate::Full));
     }
     let year = if c == 2 { 2000 + third } else { third };
+    if sep == b'.' {
+        return Some(dotted(first, second, year as i32));
+    }
     Some(Some(ParsedDate::Numeric {
         first,
         second,
@@ -567,11 +649,26 @@ fn numeric_date_split(head: &str, sep: u8) -> Option<Option<ParsedDate>> {
         );
     }
     let year = if c.len() == 2 { 2000 + third } else { third };
+    if sep == b'.' {
+        return Some(
+            u32::try_from(first)
+                .ok()
+                .zip(u32::try_from(second).ok())
+                .and_then(|(day, month)| dotted(day, month, i32::try_from(year).ok()?)),
+        );
+    }
     Some(Some(ParsedDate::Numeric {
         first: first as u32,
         second: second as u32,
         year: year as i32,
     }))
+}
+
+/// `01.08.2026`: the locales that write dates with dots (German, Russian, Polish…)
+/// all put the day first, and none writes month.day.year, so a dotted date needs no
+/// vote on its order.
+fn dotted(day: u32, month: u32, year: i32) -> Option<ParsedDate> {
+    NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full)
 }
 
 /// Dates in one file that are day-first on some rows and month-first on others.
@@ -713,6 +810,30 @@ mod tests {
         assert_eq!(parse_date("03-Aug-2026 09:15AM"), d(2026, 8, 3));
         assert_eq!(parse_date("22-Jan-22"), d(2022, 1, 22));
         assert_eq!(parse_date("31-Feb-2026"), None);
+    }
+
+    #[test]
+    fn weekdays_vietnamese_months_and_dots() {
+        let d = |y, m, d| Some(ParsedDate::Full(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        // 14 July 2026 is a Tuesday, 1 August 2026 a Saturday, 26 April 2024 a Friday.
+        assert_eq!(parse_date("Tue, Jul 14, 2026"), d(2026, 7, 14));
+        assert_eq!(parse_date("\"Sat, Aug 01, 2026\""), d(2026, 8, 1));
+        assert_eq!(parse_date("Friday, April 26, 2024"), d(2024, 4, 26));
+        assert_eq!(weekday_conflict("Tue, Jul 14, 2026"), None);
+        // A weekday the date does not fall on: something was misread.
+        assert_eq!(parse_date("Mon, Jul 14, 2026"), None);
+        assert_eq!(
+            weekday_conflict("Mon, Jul 14, 2026"),
+            Some(("Monday", NaiveDate::from_ymd_opt(2026, 7, 14).unwrap()))
+        );
+        assert_eq!(parse_date("1 thg 8, 2026"), d(2026, 8, 1));
+        assert_eq!(parse_date("31 tháng 8, 2026"), d(2026, 8, 31));
+        assert_eq!(parse_date("thg 12 5, 2026"), d(2026, 12, 5));
+        assert_eq!(parse_date("1 thg 13, 2026"), None);
+        // Dotted dates are day-first whatever their values.
+        assert_eq!(parse_date("01.08.2026"), d(2026, 8, 1));
+        assert_eq!(parse_date("1.8.26"), d(2026, 8, 1));
+        assert_eq!(parse_date("08.31.2026"), None);
     }
 
     #[test]
@@ -893,6 +1014,16 @@ mod tests {
                 } else {
                     nums[2]
                 };
+                if sep == '.' {
+                    let (Ok(y), Ok(m), Ok(d)) = (
+                        i32::try_from(year),
+                        u32::try_from(nums[1]),
+                        u32::try_from(nums[0]),
+                    ) else {
+                        return Some(None);
+                    };
+                    return Some(NaiveDate::from_ymd_opt(y, m, d).map(ParsedDate::Full));
+                }
                 return Some(Some(ParsedDate::Numeric {
                     first: nums[0] as u32,
                     second: nums[1] as u32,

@@ -1141,3 +1141,223 @@ fn a_percent_cell_is_not_scaled_again() {
         assert_eq!(stdout(&out).trim(), pct, "{}", transcript(&out));
     }
 }
+
+/// The error a file gives, on stderr, with exit code 2.
+fn refused(args: &[&str]) -> String {
+    let out = roi(args);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// X's account overview (`account_overview_analytics.csv`), dates written after
+/// their weekday (`Tue, Jul 14, 2026`; 14 July 2026 is a Tuesday).
+#[test]
+fn x_account_overview_with_weekday_dates() {
+    let f = "fixtures/importers/x-account-overview.csv";
+    // 1,200 + 800
+    assert_eq!(kpi(&["kpi", "impressions", f]), "2000");
+    // Reposts and shares both spread a post: (6 + 2) + (2 + 0)
+    assert_eq!(kpi(&["kpi", "shares", f]), "10");
+    // New follows 9 + 4, unfollows 3 + 1
+    assert_eq!(kpi(&["kpi", "followers_gained", f]), "13");
+    assert_eq!(kpi(&["kpi", "followers_lost", f]), "4");
+    // Video views 40 + 25; media views (images too) kept apart
+    assert_eq!(kpi(&["kpi", "video_views", f]), "65");
+    // Only 14 July: 1,200
+    assert_eq!(
+        kpi(&["kpi", "impressions", f, "--from", "2026-07-14"]),
+        "1200"
+    );
+    let out = roi(&["normalize", f]);
+    assert!(
+        stdout(&out).contains("2026-07-13,twitter"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A weekday the date does not fall on means a part of it was misread: refused,
+/// naming both days.
+#[test]
+fn a_weekday_that_disagrees_with_its_date_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x.csv"),
+        "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements\n\
+         1,\"Mon, Jul 14, 2026\",hi,https://x.com/a/status/1,10,1,2\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "impressions", "x.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: x.csv:2: column 2 (`Date`): \"Mon, Jul 14, 2026\" names a Monday, but \
+         2026-07-14 is a Tuesday: one of its parts was misread or mistyped; expected the \
+         weekday of the date"
+    );
+}
+
+/// Google Ads date ranges above the header, however the UI writes them: the year
+/// only at the end, in numbers, in Vietnamese. Every row covers 1–31 August 2026.
+#[test]
+fn google_ads_ranges_in_other_shapes() {
+    let august = ["--from", "2026-08-01", "--to", "2026-08-31"];
+    let f = "fixtures/importers/google-ads-range-year-at-end.csv";
+    // 100.00 + 40.50; `Total: Account` skipped
+    let mut args = vec!["kpi", "spend", f];
+    args.extend(august);
+    assert_eq!(kpi(&args), "140.5");
+    // A window that leaves out 31 August holds none of the month-long rows.
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-30"
+        ]),
+        "n/a"
+    );
+    // `08/31/2026` can only be month-first: 1,000 impressions in August.
+    let f = "fixtures/importers/google-ads-range-numeric.csv";
+    let mut args = vec!["kpi", "impressions", f];
+    args.extend(august);
+    assert_eq!(kpi(&args), "1000");
+    // `1 thg 8, 2026 - 31 thg 8, 2026`: 2,500,000 + 1,500,000 VND; 5 + 3 conversions
+    let f = "fixtures/importers/google-ads-range-vi.csv";
+    let mut args = vec!["kpi", "spend", f];
+    args.extend(august);
+    assert_eq!(kpi(&args), "4000000");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "8");
+}
+
+/// GA4 in French: `# Date de début : 20260801`, `Source/Support de la session`.
+#[test]
+fn ga4_in_french() {
+    let f = "fixtures/importers/ga4-fr.csv";
+    // 120 + 60 sessions over 1–31 August
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "web_traffic",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
+        "180"
+    );
+    // l.facebook.com → facebook: 120; pinterest.com → pinterest: 60
+    assert_eq!(
+        kpi(&["kpi", "web_traffic", f, "--where", "platform=facebook"]),
+        "120"
+    );
+    assert_eq!(
+        kpi(&["kpi", "web_traffic", f, "--where", "platform=pinterest"]),
+        "60"
+    );
+    // Revenu total 0 + 12.50
+    assert_eq!(kpi(&["kpi", "revenue", f]), "12.5");
+}
+
+/// Meta Ads Manager in French and Spanish: reach, results and their type, link
+/// clicks, reporting ranges, and a Spanish file with only a day and spend.
+#[test]
+fn meta_ads_in_french_and_spanish() {
+    let f = "fixtures/importers/meta-ads-fr.csv";
+    // `Prospects` results: 12 + 8
+    assert_eq!(kpi(&["kpi", "leads", f]), "20");
+    // Couverture `1 200` (narrow no-break space) + 800
+    assert_eq!(kpi(&["kpi", "reach", f]), "2000");
+    // 1 234,56 + 765,44 = 2,000.00 EUR over 20 leads
+    assert_eq!(kpi(&["kpi", "cpl", f]), "100");
+    // Clics sur un lien 40 + 30
+    assert_eq!(kpi(&["kpi", "link_clicks", f]), "70");
+
+    let f = "fixtures/importers/meta-ads-fr-range.csv";
+    // Début / Fin des rapports: both rows cover August; 2 345 + 1 000 impressions
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
+        "3345"
+    );
+    assert_eq!(kpi(&["kpi", "spend", f]), "2000");
+
+    let f = "fixtures/importers/meta-ads-es-result-type.csv";
+    // `Clientes potenciales` under `Tipo de resultado`: 12 + 8 leads, 2,000 EUR
+    assert_eq!(kpi(&["kpi", "leads", f]), "20");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "100");
+
+    // `Día` and `Importe gastado` alone: 10,50 EUR, reach 80
+    let f = "fixtures/importers/meta-ads-es-day.csv";
+    assert_eq!(kpi(&["kpi", "spend", f]), "10.5");
+    assert_eq!(kpi(&["kpi", "reach", f]), "80");
+}
+
+/// A French single-metric series titled `Couverture` is reach: 120 + 80.
+#[test]
+fn meta_series_titled_in_french() {
+    let f = "fixtures/importers/meta-series-reach-fr.csv";
+    assert_eq!(kpi(&["kpi", "reach", f]), "200");
+    assert!(stdout(&roi(&["normalize", f])).starts_with("date,reach\n"));
+}
+
+/// Dotted dates are day-first: `12.08.2026` is 12 August, whatever the layout's
+/// convention for slashed dates.
+#[test]
+fn dotted_dates_are_day_first() {
+    let f = "fixtures/importers/meta-ads-dotted-dates.csv";
+    // 1, 2 and 12 August: 100 + 200 + 300
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-31"
+        ]),
+        "600"
+    );
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "impressions",
+            f,
+            "--from",
+            "2026-08-12",
+            "--to",
+            "2026-08-12"
+        ]),
+        "300"
+    );
+}
+
+/// A Thai Buddhist-era year (`15/08/2569`, 2569 − 543 = 2026) is refused with the
+/// year it would be, never read five centuries ahead.
+#[test]
+fn a_buddhist_era_year_is_refused() {
+    let err = refused(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-buddhist-year.csv",
+    ]);
+    assert_eq!(
+        err.trim(),
+        "error: fixtures/importers/meta-ads-buddhist-year.csv:2: column 2 (`Day`): \
+         \"15/08/2569\" has the year 2569, which no export can hold: it looks like a Thai \
+         Buddhist-era year (2569 − 543 = 2026); export with the Gregorian calendar, or \
+         write the year as 2026"
+    );
+}
