@@ -1263,9 +1263,17 @@ pub fn read_table(
             dims[Dimension::Medium.index()] = Some(m.trim());
         }
         let inferred = if layout.platform_from_source {
+            let mut of = |source: &str| {
+                if let Some(&platform) = state.source_platforms.get(source) {
+                    return platform;
+                }
+                let platform = platform_of_source(source);
+                state.source_platforms.insert(source.to_owned(), platform);
+                platform
+            };
             dims[Dimension::Source.index()]
-                .and_then(platform_of_source)
-                .or_else(|| dims[Dimension::Medium.index()].and_then(platform_of_source))
+                .and_then(&mut of)
+                .or_else(|| dims[Dimension::Medium.index()].and_then(of))
         } else {
             None
         };
@@ -1862,6 +1870,9 @@ struct RowState {
     /// The metric of each result type seen, by its text (`None`: not known): a
     /// file has a handful, repeated row after row.
     result_names: Vec<(String, Option<&'static str>)>,
+    /// The platform of each traffic source seen (GA4's `l.facebook.com`): a file has
+    /// a few hundred at most, repeated row after row.
+    source_platforms: rustc_hash::FxHashMap<String, Option<&'static str>>,
     /// Each metric column's id, registered when the column first has a value.
     metric_ids: Vec<Option<crate::model::MetricId>>,
     rows: u64,
@@ -1873,6 +1884,7 @@ impl RowState {
         RowState {
             values: RowValues::default(),
             result_names: Vec::new(),
+            source_platforms: rustc_hash::FxHashMap::default(),
             metric_ids: vec![None; columns],
             rows: 0,
             skipped: Vec::new(),
