@@ -238,15 +238,20 @@ const WHOLE_CURRENCIES: [&str; 20] = [
 /// Minor-unit digits people expect for a currency (a code in any case, as a
 /// currency column may write it): none for the dong, the yen…
 pub fn currency_decimals(currency: &str) -> usize {
-    let code = currency.trim();
-    if WHOLE_CURRENCIES
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(code))
-    {
-        0
-    } else {
-        2
-    }
+    // Asked for every amount of a row whose currency a column gives: codes are three
+    // letters, compared as bytes.
+    let whole = match currency.trim().as_bytes() {
+        &[a, b, c] => {
+            let code = [
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ];
+            WHOLE_CURRENCIES.iter().any(|w| w.as_bytes() == code)
+        }
+        _ => false,
+    };
+    if whole { 0 } else { 2 }
 }
 
 /// Whether a canonical metric counts whole things (impressions, clicks, leads):
@@ -255,6 +260,12 @@ pub fn is_count(name: &str) -> bool {
     CANONICAL_METRICS
         .iter()
         .any(|m| m.name == name && m.unit == Unit::Count)
+}
+
+/// Whether a canonical count is always written whole. Not conversions: Google Ads
+/// and GA4 attribute them in fractions (`0.33`, `1.125`).
+pub fn is_whole_count(name: &str) -> bool {
+    is_count(name) && name != "conversions"
 }
 
 /// Whether a canonical metric is an amount of money (spend, revenue).

@@ -1143,15 +1143,19 @@ pub fn read_table(
                                 );
                             }
                             // A scale turns the column's numbers into the metric's
-                            // unit (`12.5` percent into 0.125); a cell written `12,5%`
-                            // is that fraction already. (A `%` can only end a number
-                            // that parsed.)
-                            let scaled =
-                                if (*factor - 1.0).abs() < f64::EPSILON || text.contains('%') {
-                                    value
-                                } else {
-                                    Amount((value.0 as f64 * factor).round() as i64)
-                                };
+                            // unit. A cell written `12,5%` is read as the fraction
+                            // 0.125: a scale of 0.01 (percent into fractions) has
+                            // been applied to it already; any other (100: fractions
+                            // into percent) still applies. (A `%` can only end a
+                            // number that parsed.)
+                            let percent_to_fraction = (*factor - 0.01).abs() < 1e-12;
+                            let scaled = if (*factor - 1.0).abs() < f64::EPSILON
+                                || (percent_to_fraction && text.contains('%'))
+                            {
+                                value
+                            } else {
+                                Amount((value.0 as f64 * factor).round() as i64)
+                            };
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
                             state.values.add(id, scaled);
@@ -1433,7 +1437,7 @@ pub fn read_table(
     }
     let (order, _) = reading;
     if tally.numeric && tally.votes.decide() == Ok(None) {
-        let warning = if fallback_day_order(layout, header).1 {
+        let warning = if fallback_day_order(layout, header, tally.date_columns).1 {
             crate::msg!("warning.day_first_localized", layout = layout.name)
         } else if order == Some(DayOrder::DayFirst) {
             crate::msg!("warning.day_first", layout = layout.name)
@@ -1642,10 +1646,26 @@ struct Tally {
 type DateSeen = (u64, usize, String);
 
 /// How a table's slashed dates are ordered when none of its values tells, and
-/// whether that is because its header is not in English ([`Layout::localized_day_order`]).
-fn fallback_day_order(layout: &Layout, header: &Record) -> (Option<DayOrder>, bool) {
+/// whether that is because the header of its date column is not in English
+/// ([`Layout::localized_day_order`]): not the column's first, English, name. The
+/// date column's own name, not any header cell: a custom column (`Café sign-ups`)
+/// is named by the user, and Indonesian or German names are plain ASCII.
+fn fallback_day_order(
+    layout: &Layout,
+    header: &Record,
+    date_columns: [Option<usize>; 2],
+) -> (Option<DayOrder>, bool) {
+    let localized = || {
+        date_columns.iter().flatten().any(|&i| {
+            let name = normalize_header(header.cells.get(i).unwrap_or("")).0;
+            !layout.columns.iter().any(|c| {
+                matches!(c.target, Target::Date | Target::Day | Target::EndDate)
+                    && c.aliases.first() == Some(&name)
+            })
+        })
+    };
     match layout.localized_day_order {
-        Some(order) if header.cells.iter().any(|c| !c.is_ascii()) => (Some(order), true),
+        Some(order) if localized() => (Some(order), true),
         _ => (layout.day_order, false),
     }
 }
@@ -1729,7 +1749,7 @@ impl Tally {
     fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header).0,
+            Ok(None) => fallback_day_order(layout, header, self.date_columns).0,
             Err(_) => return None,
         };
         Some((order, self.decimal.decide(header)))
@@ -1745,7 +1765,7 @@ impl Tally {
     ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header).0,
+            Ok(None) => fallback_day_order(layout, header, self.date_columns).0,
             Err(super::value::MixedDayOrder) => {
                 let at = |seen: &Option<DateSeen>| match seen {
                     Some((line, i, text)) => crate::say!(
@@ -1942,7 +1962,7 @@ impl WholeColumns {
                     Target::Results => Whole::Yes,
                     Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
                         let money = crate::model::is_money(name);
-                        if crate::model::is_count(name) {
+                        if crate::model::is_whole_count(name) {
                             Whole::Yes
                         } else if let Some(c) = header_currency.as_deref() {
                             whole_in(c)
@@ -2055,7 +2075,8 @@ impl DecimalVotes {
                     _ => {}
                 }
             }
-            let whole = self.whole.is_whole(kind, record);
+            // No group of thousands starts with a zero: `0.125` is a fraction.
+            let whole = self.whole.is_whole(kind, record) && !t.starts_with('0');
             match (last_comma, last_dot) {
                 // A mark outside the digits (`5.`, `,-`) says nothing.
                 (None, None) => {}

@@ -272,6 +272,10 @@ pub fn thousands_reading(text: &str) -> Option<DecimalMark> {
 
 /// The number's only mark, when exactly three digits follow it (`300.000`, `1,500`).
 fn lone_mark_before_three(t: &str) -> Option<char> {
+    // No group of thousands starts with a zero: `0.125` is a fraction.
+    if t.starts_with('0') {
+        return None;
+    }
     let mut marks = t.char_indices().filter(|(_, c)| matches!(c, '.' | ','));
     let (at, mark) = marks.next()?;
     let after = &t[at + 1..];
@@ -865,7 +869,16 @@ mod tests {
         assert_eq!(thousands_reading("1,234"), Some(DecimalMark::Dot));
         assert_eq!(thousands_reading("250.000 ₫"), Some(DecimalMark::Comma));
         // Not a lone mark before three digits: the file's mark reads it.
-        for text in ["1234.567", "12.5", "1.234.567", "1.234,5", "1234", ""] {
+        for text in [
+            "1234.567",
+            "12.5",
+            "1.234.567",
+            "1.234,5",
+            "1234",
+            "",
+            "0.125",
+            "0,125",
+        ] {
             assert_eq!(thousands_reading(text), None, "{text}");
         }
     }

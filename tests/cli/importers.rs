@@ -1140,6 +1140,33 @@ fn a_percent_cell_is_not_scaled_again() {
         );
         assert_eq!(stdout(&out).trim(), pct, "{}", transcript(&out));
     }
+    // A scale of 100 turns fractions into percent: `0,125` × 100 = 12.5, and `12,5%`
+    // (the fraction 0.125) × 100 = 12.5 too.
+    std::fs::write(
+        dir.path().join("zalo-b.csv"),
+        "Ngày,Lượt xem,Tỷ lệ\n01/08/2026,100,\"0,125\"\n02/08/2026,200,\"12,5%\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nfiles = \"zalo-*.csv\"\nplatform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\ndecimal = \",\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt xem\" = \"video_views\"\n\"Tỷ lệ\" = { metric = \"engagement_points\", scale = 100 }\n",
+    )
+    .unwrap();
+    for day in ["2026-08-01", "2026-08-02"] {
+        let out = crate::roi_in(
+            dir.path(),
+            &[
+                "kpi",
+                "engagement_points",
+                "zalo-b.csv",
+                "--from",
+                day,
+                "--to",
+                day,
+            ],
+        );
+        assert_eq!(stdout(&out).trim(), "12.5", "{}", transcript(&out));
+    }
 }
 
 /// The error a file gives, on stderr, with exit code 2.
@@ -1360,4 +1387,52 @@ fn a_buddhist_era_year_is_refused() {
          Buddhist-era year (2569 − 543 = 2026); export with the Gregorian calendar, or \
          write the year as 2026"
     );
+}
+
+/// A count that platforms attribute in fractions, and a number starting `0.`, never
+/// group thousands, whatever the layout's mark.
+#[test]
+fn fractional_conversions_keep_their_decimals() {
+    let f = "fixtures/importers/google-ads-fractional-conversions.csv";
+    // 0.333 + 3 = 3.333 conversions; 12.345 + 2.500 = 14.845 USD.
+    assert_eq!(kpi(&["kpi", "conversions", f]), "3.333");
+    assert_eq!(kpi(&["kpi", "spend", f]), "14.845");
+    let f = "fixtures/importers/ga4-fractional-key-events.csv";
+    // Key events 1.125 + 3 = 4.125; revenue 12.345 + 20 = 32.345.
+    assert_eq!(kpi(&["kpi", "conversions", f]), "4.125");
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "32.345");
+}
+
+/// Whether a Meta Ads file is in English is told by its date column's name, not by
+/// a column the user named.
+#[test]
+fn the_date_columns_name_tells_the_language() {
+    let out = roi(&[
+        "normalize",
+        "fixtures/importers/meta-ads-en-custom-accented.csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // `03/07/2026` and `03/08/2026`: 7 and 8 March, the US way.
+    let rows = stdout(&out);
+    let dates: Vec<&str> = rows
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2026-03-07", "2026-03-08"], "{}", transcript(&out));
+    // Indonesian names are plain ASCII: `03/07/2026` is 3 July; `"12,50"` tells `,`,
+    // so spend is 12.50 + 1,234 = 1,246.50 USD.
+    let f = "fixtures/importers/meta-ads-id-dates.csv";
+    let out = roi(&["normalize", f]);
+    assert!(
+        stdout(&out).contains("\n2026-07-03,"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        stdout(&out).contains("\n2026-07-04,"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(kpi(&["kpi", "spend", f]), "1246.5");
 }
