@@ -416,7 +416,12 @@ fn preamble_range(
                 end = Some(d);
             }
             at = line;
-        } else if let Some((a, b)) =
+        } else if let Some((a, b)) = {
+            // `Last 30 days (Aug 1, 2026 - Aug 30, 2026)`: the range in brackets.
+            let t = match (t.find('('), t.rfind(')')) {
+                (Some(open), Some(close)) if open < close => &t[open + 1..close],
+                _ => t,
+            };
             t.split_once(" - ")
                 .or_else(|| t.split_once(" – "))
                 .or_else(|| {
@@ -424,7 +429,7 @@ fn preamble_range(
                         .then(|| t.split_at(8))
                         .map(|(a, b)| (a, &b[1..]))
                 })
-            && let Some((a, b)) = range_ends(a, b, order)
+        } && let Some((a, b)) = range_ends(a, b, order)
         {
             start = Some(a);
             end = Some(b);
@@ -496,6 +501,15 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
             let x = NaiveDate::from_ymd_opt(year, month, day)
                 .filter(|x| *x <= y)
                 .or_else(|| NaiveDate::from_ymd_opt(year - 1, month, day))?;
+            Some((x, y))
+        }
+        // `Aug 1, 2026 - Aug 31`: an end without a year takes the start's (the year
+        // after when its month comes earlier).
+        (ParsedDate::Full(x), ParsedDate::YearLess { month, day }) => {
+            let year = chrono::Datelike::year(&x);
+            let y = NaiveDate::from_ymd_opt(year, month, day)
+                .filter(|y| *y >= x)
+                .or_else(|| NaiveDate::from_ymd_opt(year + 1, month, day))?;
             Some((x, y))
         }
         (ParsedDate::Numeric { .. }, ParsedDate::Numeric { .. }) => {
@@ -583,6 +597,13 @@ pub fn read_table(
         .map(|r| (r.line, r.cells.get(0).unwrap_or("")))
         .collect();
     let range = match preamble_range(&above, layout.day_order) {
+        Some((start, end, line)) if end < start => {
+            return Err(err(
+                line,
+                None,
+                crate::say!("error.range_reversed", start = start, end = end),
+            ));
+        }
         Some((start, end, line)) => {
             for d in [start, end] {
                 if let Some(gregorian) = buddhist_era(d) {

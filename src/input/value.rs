@@ -473,8 +473,73 @@ fn vietnamese_month(word: &str, number: &str) -> Option<u32> {
         .filter(|m| (1..=12).contains(m))
 }
 
+/// Month names beyond English, as the analytics UIs and spreadsheets in other
+/// languages write them in dates and date ranges (`1 août 2026`, `1 de agosto de
+/// 2026`, `1. März 2026`, `1 Agustus 2026`), full and shortened, January first. No
+/// word names two months; English names are matched by their first three letters.
+const OTHER_MONTHS: [&[&str]; 12] = [
+    &[
+        "janv", "janvier", "ene", "enero", "janeiro", "januar", "jän", "jänner", "januari", "gen",
+        "gennaio",
+    ],
+    &[
+        "févr",
+        "fevr",
+        "février",
+        "fevrier",
+        "febrero",
+        "fev",
+        "fevereiro",
+        "februar",
+        "februari",
+        "febbraio",
+    ],
+    &[
+        "mars", "marzo", "março", "marco", "mär", "märz", "maerz", "maret", "mrt", "maart",
+    ],
+    &["avr", "avril", "abr", "abril", "aprile"],
+    &["mai", "mayo", "maio", "mei", "mag", "maggio"],
+    &["juin", "junio", "junho", "juni", "giu", "giugno"],
+    &["juil", "juillet", "julio", "julho", "juli", "lug", "luglio"],
+    &[
+        "août", "aout", "ago", "agosto", "agu", "agt", "agustus", "augustus",
+    ],
+    &[
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "set",
+        "setembro",
+        "settembre",
+    ],
+    &[
+        "octobre", "octubre", "out", "outubro", "okt", "oktober", "ott", "ottobre",
+    ],
+    &["novembre", "noviembre", "novembro"],
+    &[
+        "déc",
+        "décembre",
+        "decembre",
+        "dic",
+        "diciembre",
+        "dez",
+        "dezembro",
+        "dezember",
+        "des",
+        "desember",
+        "dicembre",
+    ],
+];
+
 fn month_of(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
+    let lower = name.trim_end_matches('.').to_lowercase();
+    if let Some(i) = OTHER_MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+    {
+        return Some(i as u32 + 1);
+    }
     let prefix = lower.get(..3)?;
     MONTHS
         .iter()
@@ -550,9 +615,10 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     }
     // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`,
     // after a weekday (X: `Tue, Jul 14, 2026`), or Vietnamese `1 thg 8, 2026`.
+    // `1 de agosto de 2026`: the joining words are not parts of the date.
     let mut words: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
         .collect();
     let weekday = words.first().and_then(|w| weekday_of(w));
     if weekday.is_some() {
@@ -569,7 +635,8 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     // A weekday that is not the date's weekday means a part was misread: no date.
     let agrees = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w);
     let num = |w: &str| {
-        w.trim_end_matches(['.', 's', 't', 'n', 'd', 'r', 'h'])
+        // `1st`, `2nd`, `3rd`, `4th`; French `1er`, German `1.`.
+        w.trim_end_matches(['.', 's', 't', 'n', 'd', 'r', 'h', 'e'])
             .parse::<u32>()
             .ok()
     };
@@ -834,6 +901,22 @@ mod tests {
         assert_eq!(parse_date("31 tháng 8, 2026"), d(2026, 8, 31));
         assert_eq!(parse_date("thg 12 5, 2026"), d(2026, 12, 5));
         assert_eq!(parse_date("1 thg 13, 2026"), None);
+        // Month names in other languages, as their UIs and spreadsheets write them.
+        for text in [
+            "1 août 2026",
+            "1er août 2026",
+            "1 de agosto de 2026",
+            "1. August 2026",
+            "1 Agustus 2026",
+            "1 ago 2026",
+            "1 agosto 2026",
+        ] {
+            assert_eq!(parse_date(text), d(2026, 8, 1), "{text}");
+        }
+        assert_eq!(parse_date("15 déc. 2025"), d(2025, 12, 15));
+        assert_eq!(parse_date("3 März 2026"), d(2026, 3, 3));
+        assert_eq!(parse_date("3 mai 2026"), d(2026, 5, 3));
+        assert_eq!(parse_date("3 out 2026"), d(2026, 10, 3));
         // Dotted dates are day-first whatever their values.
         assert_eq!(parse_date("01.08.2026"), d(2026, 8, 1));
         assert_eq!(parse_date("1.8.26"), d(2026, 8, 1));

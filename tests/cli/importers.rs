@@ -1436,3 +1436,59 @@ fn the_date_columns_name_tells_the_language() {
     );
     assert_eq!(kpi(&["kpi", "spend", f]), "1246.5");
 }
+
+/// A range line above the header, in the shapes and languages reports write it.
+#[test]
+fn range_lines_in_other_shapes_and_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |range: &str| {
+        std::fs::write(
+            dir.path().join("r.csv"),
+            format!("Campaign report\n\"{range}\"\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,10,5.00\n"),
+        )
+        .unwrap();
+        crate::roi_in(dir.path(), &["normalize", "r.csv"])
+    };
+    for (range, from, to) in [
+        // The range in brackets after a label.
+        (
+            "Last 30 days (Aug 1, 2026 - Aug 30, 2026)",
+            "2026-08-01",
+            "2026-08-30",
+        ),
+        // The end without a year takes the start's, or the next when it is earlier.
+        ("Aug 1, 2026 - Aug 31", "2026-08-01", "2026-08-31"),
+        ("Dec 15, 2025 - Jan 14", "2025-12-15", "2026-01-14"),
+        // French, Spanish, German and Indonesian month names.
+        ("1 août 2026 - 31 août 2026", "2026-08-01", "2026-08-31"),
+        (
+            "1 de agosto de 2026 - 31 de agosto de 2026",
+            "2026-08-01",
+            "2026-08-31",
+        ),
+        ("1. März 2026 - 31. März 2026", "2026-03-01", "2026-03-31"),
+        (
+            "1 Agustus 2026 - 31 Agustus 2026",
+            "2026-08-01",
+            "2026-08-31",
+        ),
+    ] {
+        let out = file(range);
+        assert_eq!(code(&out), 0, "{range}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!(
+                "date,end_date,platform,campaign,currency,impressions,clicks,spend\n\
+                 {from},{to},google_ads,A,USD,100,10,5\n"
+            ),
+            "{range}"
+        );
+    }
+    // A range that ends before it starts is a damaged line, not one day.
+    let out = file("Aug 31, 2026 - Aug 1, 2026");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: r.csv:2: the date range above the header ends (2026-08-01) before it starts (2026-08-31); fix the line, or download the export again\n"
+    );
+}
