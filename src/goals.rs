@@ -379,14 +379,26 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .filter(|d| *d >= window.from);
     result.data_through = data_through;
     // The goal's own rows that run across the window's start are left out: the days
-    // they cover are not known day by day, and are not counted, now or later.
-    let counted_from = selection
-        .rows
+    // they cover are not known day by day, and are not counted, now or later. That
+    // holds per platform, as data-through does: Facebook's month across the start
+    // says nothing about Twitter's days, which count from the start.
+    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
         .iter()
-        .filter(|r| carries(r) && r.start < window.from && r.end >= window.from)
-        .map(|r| r.end + chrono::Days::new(1))
-        .max()
-        .map_or(window.from, |d| d.max(window.from));
+        .map(|p| {
+            let from = selection
+                .rows
+                .iter()
+                .filter(|r| {
+                    platform(r) == *p && carries(r) && r.start < window.from && r.end >= window.from
+                })
+                .map(|r| r.end + chrono::Days::new(1))
+                .max()
+                .map_or(window.from, |d| d.max(window.from));
+            (*p, from)
+        })
+        .collect();
+    starts.sort_by_key(|(_, from)| *from);
+    let counted_from = starts.first().map_or(window.from, |(_, from)| *from);
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
         return Ok(described(result));
@@ -410,10 +422,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let cumulative = pace == Pace::Cumulative;
     result.progress = progress(current, target, baseline, direction, cumulative);
-    let forecast = if cumulative {
+    let forecast = if !cumulative {
+        current
+    } else if starts.iter().all(|(_, from)| *from == counted_from) {
         current / elapsed as f64 * countable as f64
     } else {
-        current
+        staggered_forecast(&selection, &starts, through, window.to, |s| {
+            let agg = s.aggregate(Some(current_window));
+            cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)
+        })?
     };
     result.forecast = Some(forecast);
     if cumulative {
@@ -458,6 +475,42 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         }
     };
     Ok(described(result))
+}
+
+/// The run-rate forecast of a sum whose platforms start counting on different days
+/// (one platform's month runs across the start and is left out): each platform's
+/// run rate over its own countable days, added up. One rate over the earliest
+/// start would spread the late platform's total over days it does not count (too
+/// low); over the latest, the others' days would be squeezed (too high). A
+/// platform that has not started counting yet adds what it has, nothing projected.
+fn staggered_forecast(
+    selection: &crate::dataset::Selection<'_>,
+    starts: &[(Option<crate::dataset::Sym>, NaiveDate)],
+    through: NaiveDate,
+    deadline: NaiveDate,
+    value_of: impl Fn(&crate::dataset::Selection<'_>) -> Result<Value, EvalError>,
+) -> Result<f64, EvalError> {
+    let mut forecast = 0.0;
+    for (p, from) in starts {
+        let own = crate::dataset::Selection {
+            dataset: selection.dataset,
+            rows: selection
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| r.dims.get(crate::model::Dimension::Platform) == *p)
+                .collect(),
+        };
+        let current = value_of(&own)?.value.unwrap_or(0.0);
+        let countable = (deadline - *from).num_days() + 1;
+        let elapsed = ((through - *from).num_days() + 1).min(countable);
+        forecast += if elapsed >= 1 {
+            current / elapsed as f64 * countable as f64
+        } else {
+            current
+        };
+    }
+    Ok(forecast)
 }
 
 /// The target of a change relative to a baseline: the baseline moved by the change

@@ -262,3 +262,32 @@ fn a_list_of_records_reaches_as_far_as_the_file() {
     close(&g["forecast"], 26.25);
     assert_eq!(g["status"], "behind");
 }
+
+#[test]
+fn a_platform_left_out_at_the_start_shifts_only_its_own_days() {
+    // Facebook's month 2025-12-20 ..= 2026-01-19 runs across the start and is left
+    // out; Twitter has 2 leads a day from 01-01, Facebook 10 a day from 01-20
+    // (figures in the README). Goal leads >= 200 over 01-01 ..= 01-31 (31 days).
+    let dir = fixture("goal-edges/staggered");
+    // As of 01-10 only Twitter counts: 20 leads in 10 days, 20 / 10 × 31 = 62 <
+    // 200 − 0.1 × 200 = 180; needed (200 − 20) / 21 days left.
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "jan");
+    close(&g["current"], 20.0);
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["forecast"], 62.0);
+    close(&g["needed_per_day"], 180.0 / 21.0);
+    close(&g["expected_by_now"], 200.0 * 10.0 / 31.0);
+    assert_eq!(g["rows_left_out"], 1);
+    assert_eq!(g["status"], "behind");
+    // As of 01-25: Twitter 50 / 25 × 31 = 62; Facebook counts from 01-20, 60 in 6
+    // days of the 12 it can count: 60 / 6 × 12 = 120. 62 + 120 = 182 >= 180: at
+    // risk (one rate over 25 days would say 110 / 25 × 31 = 136.4, behind).
+    let all = goals(&dir, "roi.toml", "2026-01-25");
+    let g = goal(&all, "jan");
+    close(&g["current"], 110.0);
+    assert_eq!(g["days_elapsed"], 25);
+    close(&g["forecast"], 182.0);
+    close(&g["needed_per_day"], 90.0 / 6.0);
+    assert_eq!(g["status"], "at_risk");
+}
