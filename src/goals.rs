@@ -315,6 +315,19 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let current_window = Window::new(window.from, period_end);
     let (value, rows, straddling) = value_over(current_window)?;
+    // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
+    // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
+    // report currency.
+    if let (Some(w), Some(base), Some(now)) =
+        (baseline_window, &baseline_currency, &value.currency)
+        && base != now
+    {
+        return Err(EvalError::BaselineCurrency {
+            window: w,
+            baseline: base.clone(),
+            current: now.clone(),
+        });
+    }
     result.rows = rows;
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;

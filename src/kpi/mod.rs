@@ -318,6 +318,11 @@ pub enum EvalError {
     UnknownName { name: String, hint: String },
     MissingRate { currency: String, base: String },
     InGoal { goal: String, inner: Box<EvalError> },
+    BaselineCurrency {
+        window: crate::dataset::Window,
+        baseline: String,
+        current: String,
+    },
 }
 
 impl fmt::Display for EvalError {
@@ -337,6 +342,17 @@ impl fmt::Display for EvalError {
             EvalError::InGoal { goal, inner } => {
                 crate::say!("error.in_goal", goal = goal, error = inner)
             }
+            EvalError::BaselineCurrency {
+                window,
+                baseline,
+                current,
+            } => crate::say!(
+                "error.baseline_currency",
+                from = window.from,
+                to = window.to,
+                baseline = baseline,
+                current = current
+            ),
         })
     }
 }

@@ -291,3 +291,47 @@ fn a_platform_left_out_at_the_start_shifts_only_its_own_days() {
     close(&g["needed_per_day"], 90.0 / 6.0);
     assert_eq!(g["status"], "at_risk");
 }
+
+#[test]
+fn a_relative_target_never_compares_two_currencies() {
+    // June's revenue 100 USD, July's 2,000,000 VND: `+20%` of June gave ">= 120 VND"
+    // and achieved. Without `[fx]` it is refused, naming both currencies.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,revenue,currency\n2026-06-15,facebook,100,USD\n\
+         2026-07-15,facebook,2000000,VND\n",
+    )
+    .unwrap();
+    let goal_toml = "[[goals]]\nid = \"rev\"\nkpi = \"sales_revenue\"\nstart = 2026-07-01\n\
+                     deadline = 2026-07-31\ntarget = \"+20%\"\n\
+                     baseline = { from = 2026-06-01, to = 2026-06-30 }\n";
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\n{goal_toml}"),
+    )
+    .unwrap();
+    for command in ["report", "check"] {
+        let out = roi_in(dir.path(), &[command, "--as-of", "2026-07-20"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("goal `rev`: the baseline (2026-06-01 ..= 2026-06-30) is in USD and the current value in VND"),
+            "{err}"
+        );
+        assert!(err.contains("[fx]"), "{err}");
+    }
+    // With `[fx]` both are in USD: 2,000,000 × 0.00004 = 80 USD against 100 × 1.2 = 120.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 0.00004\n{goal_toml}"),
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-05");
+    let g = goal(&all, "rev");
+    assert_eq!(g["currency"], "USD");
+    close(&g["baseline"], 100.0);
+    close(&g["target"], 120.0);
+    close(&g["current"], 80.0);
+    assert_eq!(g["status"], "missed");
+}
