@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Filter, Window};
 use crate::i18n::Lang;
-use crate::kpi::{Bound, Catalogue, EvalError, Fx, Pace, Value};
+use crate::kpi::{Bound, Catalogue, DividedByZero, EvalError, Fx, Pace, Value};
 use crate::model::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -194,6 +194,10 @@ pub struct GoalResult {
     /// `upper`, `lower` or `approximate` when the value rests on reach summed over rows.
     #[serde(skip_serializing_if = "Bound::is_exact_ref")]
     pub bound: Bound,
+    /// Why a quotient KPI has no value though the window has data: its numerator is
+    /// not 0 and its denominator is (spend 1,000 USD and 0 leads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub divided_by_zero: Option<DividedByZero>,
     /// Rows whose date range crosses the window's edge, left out.
     #[serde(skip_serializing_if = "is_zero")]
     pub rows_left_out: u64,
@@ -296,6 +300,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         tags: goal.tags.clone(),
         tolerance: cx.tolerance,
         bound: Bound::Exact,
+        divided_by_zero: None,
         rows_left_out: 0,
         reason: String::new(),
         warnings: Vec::new(),
@@ -412,6 +417,35 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     starts.sort_by_key(|(_, from)| *from);
     let counted_from = starts.first().map_or(window.from, |(_, from)| *from);
+    if rows > 0 && value.value.is_none() {
+        let agg = selection.aggregate(Some(current_window));
+        result.divided_by_zero = cx
+            .catalogue
+            .divided_by_zero(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+    }
+    if let Some(zero) = &result.divided_by_zero
+        && result.unit == Unit::Money
+        && result.currency.is_none()
+    {
+        // Cost per lead is in the currency of the spend it divides.
+        result.currency.clone_from(&zero.numerator_currency);
+    }
+    if let (Some(zero), Some(_)) = (&result.divided_by_zero, target) {
+        // Spend with no lead is a cost per lead beyond any ceiling: as bad as it
+        // gets, so a `<=` goal fails (behind until the deadline, then missed). The
+        // other way round (revenue without spend against a roas floor) it proves
+        // nothing: no value to judge, no_data.
+        let worst = match direction {
+            Cmp::AtMost => zero.sign > 0,
+            Cmp::AtLeast => zero.sign < 0,
+        };
+        result.status = match (worst, cx.as_of > window.to) {
+            (false, _) => Status::NoData,
+            (true, true) => Status::Missed,
+            (true, false) => Status::Behind,
+        };
+        return Ok(described(result));
+    }
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
         return Ok(described(result));
@@ -573,6 +607,39 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
     let tolerance = number(g.tolerance * 100.0, lang);
     let key_args: (&str, Vec<(&str, String)>) = match g.status {
         Status::NotStarted => ("reason.not_started", vec![("date", date(g.start))]),
+        _ if g.divided_by_zero.is_some() && g.current.is_none() => {
+            let zero = g.divided_by_zero.as_ref();
+            let numerator = zero.map_or(String::new(), |z| {
+                let unit = if z.numerator_currency.is_some() {
+                    Unit::Money
+                } else {
+                    Unit::Number
+                };
+                crate::render::human(
+                    Some(z.numerator_value),
+                    unit,
+                    z.numerator_currency.as_deref(),
+                    lang,
+                )
+            });
+            (
+                if g.status == Status::NoData {
+                    "reason.divided_by_zero_unjudged"
+                } else {
+                    "reason.divided_by_zero"
+                },
+                vec![
+                    ("kpi", g.kpi.clone()),
+                    ("numerator", zero.map_or(String::new(), |z| z.numerator.clone())),
+                    ("value", numerator),
+                    (
+                        "denominator",
+                        zero.map_or(String::new(), |z| z.denominator.clone()),
+                    ),
+                    ("target", target.clone()),
+                ],
+            )
+        }
         Status::NoData if g.current.is_some() => {
             let w = g.baseline_window.unwrap_or(Window::new(g.start, g.start));
             (

@@ -444,6 +444,20 @@ pub struct Value {
     pub left_out: Vec<LeftOut>,
 }
 
+/// A quotient with nothing to divide by: `numerator` (its formula text) is
+/// `numerator_value` while `denominator` totals 0, so the KPI runs off towards
+/// `sign` × ∞.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct DividedByZero {
+    pub numerator: String,
+    pub numerator_value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator_currency: Option<String>,
+    pub denominator: String,
+    /// 1 when the quotient runs off towards +∞, −1 towards −∞.
+    pub sign: i8,
+}
+
 /// A platform left out of a rate of counts: within the selection and window it has
 /// values for the numerator's metrics (`has`) but for none of the denominator's
 /// (`lacks`), so adding its numerator would inflate the rate (120 % share of voice).
@@ -828,6 +842,72 @@ impl Catalogue {
         }
         out.sort_by(|a, b| a.1.platform.cmp(&b.1.platform));
         out
+    }
+
+    /// Why a KPI has no value when it divides something other than 0 by a total of 0
+    /// (spend 1,000 USD and no leads): the numerator, its value and which way the
+    /// quotient runs off (`sign`: +1 towards +∞, −1 towards −∞). `None` when it has a
+    /// value, for 0 / 0 (nothing happened) and when it is not a quotient.
+    pub fn divided_by_zero(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Option<DividedByZero>, EvalError> {
+        // Through aliases, signs and constant factors (cpm is spend / impressions ×
+        // 1000) down to the quotient.
+        let mut expr = &Expr::Name(name.to_owned());
+        let mut sign = 1.0;
+        let (num, den) = loop {
+            match expr {
+                Expr::Name(n) if ds.metric_id(n).is_none() => match self.kpis.get(n) {
+                    Some(kpi) => expr = &kpi.formula,
+                    None => return Ok(None),
+                },
+                Expr::Neg(e) => {
+                    sign = -sign;
+                    expr = e;
+                }
+                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e)
+                    if matches!(**c, Expr::Number(n) if n != 0.0) =>
+                {
+                    if let Expr::Number(n) = **c {
+                        sign *= n.signum();
+                    }
+                    expr = e;
+                }
+                Expr::Binary(Op::Div, l, r) => match **r {
+                    Expr::Number(n) if n != 0.0 => {
+                        sign *= n.signum();
+                        expr = l;
+                    }
+                    _ => break (l, r),
+                },
+                _ => return Ok(None),
+            }
+        };
+        let left_out = self.left_out(name, ds, agg);
+        let restricted;
+        let agg = if left_out.is_empty() {
+            agg
+        } else {
+            let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
+            restricted = agg.without_platforms(&syms);
+            &restricted
+        };
+        let numerator = self.eval(num, ds, agg, fx)?;
+        let denominator = self.eval(den, ds, agg, fx)?;
+        Ok(match (numerator.value, denominator.value) {
+            (Some(n), Some(d)) if d == 0.0 && n != 0.0 && n.is_finite() => Some(DividedByZero {
+                numerator: num.to_string(),
+                numerator_value: n,
+                numerator_currency: numerator.currency,
+                denominator: den.to_string(),
+                sign: if sign * n > 0.0 { 1 } else { -1 },
+            }),
+            _ => None,
+        })
     }
 
     /// Evaluates a KPI (or a bare metric) over an aggregate. A rate of counts leaves

@@ -335,3 +335,67 @@ fn a_relative_target_never_compares_two_currencies() {
     close(&g["current"], 80.0);
     assert_eq!(g["status"], "missed");
 }
+
+#[test]
+fn a_cost_with_nothing_to_divide_by_fails_a_ceiling() {
+    // 1,000 USD spent and 0 leads: cpl = 1000 / 0 has no value, but it is the worst
+    // cost per lead there is, so `cpl <= 5` fails: behind inside the window, missed
+    // after it. 500 USD of revenue on 0 spend says nothing about `roas >= 2`
+    // (no_data, passes), and 0 / 0 is no data at all.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,spend,leads,revenue,conversions,currency\n\
+         2026-08-05,facebook,1000,0,0,0,USD\n2026-08-05,instagram,0,0,500,0,USD\n",
+    )
+    .unwrap();
+    let stanza = |id: &str, kpi: &str, target: &str, filter: &str| {
+        format!(
+            "[[goals]]\nid = \"{id}\"\nkpi = \"{kpi}\"\nstart = 2026-08-01\n\
+             deadline = 2026-08-31\ntarget = \"{target}\"\nwhere = {{ platform = \"{filter}\" }}\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"d.csv\"]\n{}{}{}",
+            stanza("cpl", "cpl", "<= 5", "facebook"),
+            stanza("roas", "roas", ">= 2", "instagram"),
+            stanza("cpa", "cpa", "<= 5", "instagram"),
+        ),
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-10");
+    let cpl = goal(&all, "cpl");
+    assert_eq!(cpl["status"], "behind");
+    assert!(cpl["current"].is_null());
+    assert_eq!(cpl["currency"], "USD");
+    assert_eq!(cpl["divided_by_zero"]["numerator"], "spend");
+    close(&cpl["divided_by_zero"]["numerator_value"], 1000.0);
+    assert_eq!(cpl["divided_by_zero"]["denominator"], "leads");
+    assert_eq!(cpl["divided_by_zero"]["sign"], 1);
+    assert_eq!(
+        cpl["reason"],
+        "`spend` is 1,000.00 USD and `leads` is 0: `cpl` has no value, as far from <= 5.00 USD as it can be"
+    );
+    let roas = goal(&all, "roas");
+    assert_eq!(roas["status"], "no_data");
+    assert!(
+        roas["reason"]
+            .as_str()
+            .unwrap()
+            .contains("`revenue` is 500.00 USD and `spend` is 0"),
+        "{roas}"
+    );
+    // cpa = spend / conversions: 0 / 0 on instagram.
+    let cpa = goal(&all, "cpa");
+    assert_eq!(cpa["status"], "no_data");
+    assert!(cpa.get("divided_by_zero").is_none(), "{cpa}");
+
+    for (as_of, word) in [("2026-08-10", "behind"), ("2026-09-10", "missed")] {
+        let out = roi_in(dir.path(), &["status", "cpl", "--as-of", as_of]);
+        assert_eq!((stdout(&out).trim(), code(&out)), (word, 1));
+    }
+    let out = roi_in(dir.path(), &["status", "roas", "--as-of", "2026-09-10"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("no_data", 0));
+}
