@@ -492,6 +492,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
 
     let met_now = direction.met(current, target);
+    // Met today is final only for a sum that cannot fall back: not a difference
+    // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
+    let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
+        && !selection.rows.iter().any(|r| {
+            r.values
+                .iter()
+                .any(|(id, v)| v.0 < 0 && metrics.contains(id))
+        });
     // A sum whose data stops short of the deadline is not final: the days without
     // data still count towards a floor and still spend under a ceiling. Past the
     // deadline it is achieved only if both what is known and the forecast over the
@@ -505,7 +513,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         } else {
             Status::Missed
         }
-    } else if met_now && cumulative && direction == Cmp::AtLeast {
+    } else if met_now && direction == Cmp::AtLeast && monotone {
         Status::Achieved
     } else if direction.met(forecast, target) {
         Status::OnTrack

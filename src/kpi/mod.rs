@@ -733,6 +733,42 @@ impl Catalogue {
         }
     }
 
+    /// Whether a cumulative KPI can only grow as days are added: sums of flows with
+    /// positive weights. A difference (profit = revenue − spend), a negated term, a
+    /// negative factor or a growth of followers (unfollows) can fall back, so a floor
+    /// it meets today may be lost tomorrow. Rows with negative values (refunds) are
+    /// the caller's to check.
+    pub fn monotone(&self, name: &str, dataset: &Dataset) -> bool {
+        self.pace(name, dataset) == Pace::Cumulative
+            && self.only_adds(&Expr::Name(name.to_owned()), dataset, 0)
+    }
+
+    fn only_adds(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let positive = |e: &Expr| matches!(e, Expr::Number(n) if *n > 0.0);
+        match expr {
+            Expr::Number(n) => *n >= 0.0,
+            Expr::Growth(_) | Expr::Neg(_) | Expr::Binary(Op::Sub, ..) => false,
+            Expr::Name(name) => match dataset.metric_id(name) {
+                Some(_) => true,
+                None => self
+                    .kpis
+                    .get(name)
+                    .is_some_and(|k| self.only_adds(&k.formula, dataset, depth + 1)),
+            },
+            Expr::Binary(Op::Add, l, r) => {
+                self.only_adds(l, dataset, depth + 1) && self.only_adds(r, dataset, depth + 1)
+            }
+            Expr::Binary(Op::Mul, l, r) => {
+                (positive(l) && self.only_adds(r, dataset, depth + 1))
+                    || (positive(r) && self.only_adds(l, dataset, depth + 1))
+            }
+            Expr::Binary(Op::Div, l, r) => positive(r) && self.only_adds(l, dataset, depth + 1),
+        }
+    }
+
     /// The base metrics of the numerator and of the denominator of a rate of counts:
     /// a KPI whose formula's top level divides by something holding a metric, with
     /// no money on either side (money KPIs, cpl or roas, are blended sums by design:

@@ -399,3 +399,57 @@ fn a_cost_with_nothing_to_divide_by_fails_a_ceiling() {
     let out = roi_in(dir.path(), &["status", "roas", "--as-of", "2026-09-10"]);
     assert_eq!((stdout(&out).trim(), code(&out)), ("no_data", 0));
 }
+
+#[test]
+fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
+    // profit = revenue − spend: day 1 500 − 200 = 300 >= 200, day 2 0 − 300 makes it
+    // 0. Met on day 1 is not achieved: the forecast rule says 300 / 1 × 10 = 3,000,
+    // on_track; on day 2 (300 − 300) = 0 / 2 × 10 = 0: behind. trial_starts only adds
+    // up: 60 on day 1 is achieved.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,trial_starts,revenue,spend,currency\n\
+         2026-04-01,youtube,60,500,200,USD\n2026-04-02,youtube,0,0,300,USD\n",
+    )
+    .unwrap();
+    let stanza = |id: &str, kpi: &str| {
+        format!(
+            "[[goals]]\nid = \"{id}\"\nkpi = \"{kpi}\"\nstart = 2026-04-01\n\
+             deadline = 2026-04-10\ntarget = \">= 50\"\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"d.csv\"]\n[kpis.profit]\nformula = \"revenue - spend\"\nunit = \"money\"\n{}{}",
+            stanza("profit", "profit"),
+            stanza("trials", "trial_starts"),
+        ),
+    )
+    .unwrap();
+    let day1 = goals(dir.path(), "roi.toml", "2026-04-01");
+    let profit = goal(&day1, "profit");
+    close(&profit["current"], 300.0);
+    close(&profit["forecast"], 3000.0);
+    assert_eq!(profit["status"], "on_track");
+    assert_eq!(goal(&day1, "trials")["status"], "achieved");
+    let day2 = goals(dir.path(), "roi.toml", "2026-04-02");
+    let profit = goal(&day2, "profit");
+    close(&profit["current"], 0.0);
+    assert_eq!(profit["status"], "behind");
+
+    // Revenue with a refund (a negative row) can fall too: 60 then −20.
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-20,USD\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\n{}", stanza("rev", "sales_revenue")),
+    )
+    .unwrap();
+    // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
+    assert_eq!(goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"], "on_track");
+}
