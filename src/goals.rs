@@ -260,7 +260,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let (direction, target) = match goal.target {
         Target::Absolute { cmp, value } => (cmp, Some(value)),
         Target::Relative { change } => (
-            if change < 0.0 {
+            // "-0%" is written as a ceiling: the sign, not the value, says which.
+            if change.is_sign_negative() {
                 Cmp::AtMost
             } else {
                 Cmp::AtLeast

@@ -583,12 +583,23 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
         if !(pct.starts_with('+') || pct.starts_with('-')) {
             return Err(crate::say!("error.target_sign", value = text, pct = pct));
         }
-        let change: f64 = pct.replace('+', "").trim().parse().map_err(|_| bad())?;
-        if !change.is_finite() || change <= -100.0 {
+        // One sign, then a plain size: "+-10%" is not a change anyone means, and "-0%"
+        // must stay a ceiling (−0.0 < 0.0 is false, so the sign is kept as written).
+        let (negative, size) = pct.split_at(1);
+        let size = size.trim();
+        if size.starts_with(['+', '-']) {
+            return Err(bad());
+        }
+        let size: f64 = size.parse().map_err(|_| bad())?;
+        if !size.is_finite() || (negative == "-" && size >= 100.0) {
             return Err(bad());
         }
         return Ok(Target::Relative {
-            change: change / 100.0,
+            change: if negative == "-" {
+                -size / 100.0
+            } else {
+                size / 100.0
+            },
         });
     }
     let (cmp, rest) = if let Some(r) = t.strip_prefix(">=") {
@@ -660,6 +671,18 @@ mod tests {
         assert!(parse_target("> 200").unwrap_err().contains("\">= 200\""));
         assert!(parse_target("<200").unwrap_err().contains("\"<= 200\""));
         assert!(parse_target("lots").is_err());
+        // "-0%" is a ceiling at the baseline (the sign as written), "+0%" a floor.
+        assert!(
+            matches!(parse_target("-0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_negative())
+        );
+        assert!(
+            matches!(parse_target("+0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_positive())
+        );
+        // A second sign is refused, not read as "-10%".
+        assert!(parse_target("+-10%").is_err());
+        assert!(parse_target("-+10%").is_err());
+        assert!(parse_target("--10%").is_err());
+        assert!(parse_target("-100%").is_err());
     }
 
     #[test]

@@ -453,3 +453,41 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
     // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
     assert_eq!(goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"], "on_track");
 }
+
+#[test]
+fn minus_zero_percent_is_a_ceiling_and_two_signs_are_refused() {
+    // July 100 leads, August 80: "-0%" is "<= 100" (no more than July), met by 80;
+    // read as ">= 100" it would have been behind.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,end_date,platform,leads\n2026-07-01,2026-07-31,facebook,100\n\
+         2026-08-01,2026-08-31,facebook,80\n",
+    )
+    .unwrap();
+    let write = |target: &str| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"d.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"{target}\"\n\
+                 baseline = {{ from = 2026-07-01, to = 2026-07-31 }}\n"
+            ),
+        )
+        .unwrap();
+    };
+    write("-0%");
+    let all = goals(dir.path(), "roi.toml", "2026-09-05");
+    let g = goal(&all, "g");
+    assert_eq!(g["direction"], "<=");
+    close(&g["target"], 100.0);
+    assert_eq!(g["status"], "achieved");
+    write("+-10%");
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-09-05"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`target = \"+-10%\"` is not understood"),
+        "{}",
+        transcript(&out)
+    );
+}
