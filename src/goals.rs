@@ -244,10 +244,16 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
+    // Data after the as-of date is not known yet at that date (a back-test, or a
+    // goal not started whose baseline month still runs): the baseline is measured
+    // through as-of, and a note says so.
+    let baseline_measured = baseline_window
+        .filter(|w| w.from <= cx.as_of)
+        .map(|w| Window::new(w.from, w.to.min(cx.as_of)));
     let mut baseline_left_out = 0;
     let (baseline, baseline_currency) = match goal.baseline {
         Some(Baseline::Value(v)) => (Some(v), None),
-        _ => match baseline_window {
+        _ => match baseline_measured {
             Some(w) => {
                 let (value, _, straddling) = value_over(w)?;
                 baseline_left_out = straddling;
@@ -726,6 +732,18 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
         Bound::Upper => out.push(crate::i18n::tr(lang, "note.bound_upper", &[])),
         Bound::Lower => out.push(crate::i18n::tr(lang, "note.bound_lower", &[])),
         Bound::Approximate => out.push(crate::i18n::tr(lang, "note.bound_approximate", &[])),
+    }
+    if let Some(w) = g.baseline_window
+        && w.to > g.as_of
+    {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.baseline_after_as_of",
+            &[
+                ("to", &crate::i18n::date(lang, w.to)),
+                ("as_of", &crate::i18n::date(lang, g.as_of)),
+            ],
+        ));
     }
     let period_end = g.as_of.min(g.deadline);
     if g.target.is_some()

@@ -540,6 +540,19 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
                     to = to
                 )));
             }
+            // A baseline is what the goal is compared with: one that shares days with
+            // the goal's window compares it with itself (an August goal against July
+            // to September), and one after it is not a baseline.
+            if to >= start {
+                return Err(ctx(crate::say!(
+                    "error.baseline_overlap",
+                    from = from,
+                    to = to,
+                    start = start,
+                    deadline = deadline,
+                    last = start - chrono::Days::new(1)
+                )));
+            }
             Some(Baseline::Window(Window::new(from, to)))
         }
     };

@@ -162,8 +162,21 @@ fn before_the_start() {
     assert_eq!(leads["days_left"], 72);
     assert_eq!(leads["days_elapsed"], 0);
     assert!(leads["needed_per_day"].is_null());
-    // Money keeps its currency before the start: July's cpl 3.00 USD, target 2.40 USD.
+    // July, the baseline, has not begun by 06-20: nothing of it is known yet.
     let cpl = goal(&all, "cpl-down");
+    assert!(cpl["baseline"].is_null(), "{cpl}");
+    assert!(cpl["target"].is_null(), "{cpl}");
+    assert!(
+        cpl["warnings"]
+            .to_string()
+            .contains("the baseline runs to 2026-07-31, after the as-of date 2026-06-20"),
+        "{cpl}"
+    );
+    // Money keeps its currency before the start: as of 07-31 July is known, cpl
+    // 3.00 USD, target 2.40 USD; days left 31.
+    let all = goals(&crate::root(), EDGES, "2026-07-31");
+    let cpl = goal(&all, "cpl-down");
+    assert_eq!(cpl["status"], "not_started");
     assert_eq!(cpl["currency"], "USD");
     close(&cpl["baseline"], 3.0);
     let out = roi(&[
@@ -171,14 +184,14 @@ fn before_the_start() {
         "--config",
         EDGES,
         "--as-of",
-        "2026-06-20",
+        "2026-07-31",
         "--goal",
         "cpl-down",
     ]);
     let text = stdout(&out);
     assert!(text.contains("| 3.00 USD |"), "{text}");
     assert!(text.contains("| <= 2.40 USD |"), "{text}");
-    assert!(text.contains("|        72 |"), "{text}");
+    assert!(text.contains("|        31 |"), "{text}");
 }
 
 #[test]
@@ -490,4 +503,56 @@ fn minus_zero_percent_is_a_ceiling_and_two_signs_are_refused() {
         "{}",
         transcript(&out)
     );
+}
+
+#[test]
+fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,leads\n2026-07-10,facebook,100\n2026-07-20,facebook,50\n\
+         2026-08-10,facebook,50\n",
+    )
+    .unwrap();
+    let write = |baseline_to: &str| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"d.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"+20%\"\n\
+                 baseline = {{ from = 2026-07-01, to = {baseline_to} }}\n"
+            ),
+        )
+        .unwrap();
+    };
+    // July to September overlaps August: it would compare the goal with itself.
+    write("2026-09-30");
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-20"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "goal `a`: `baseline = { from = 2026-07-01, to = 2026-09-30 }` does not end before the goal's window 2026-08-01 ..= 2026-08-31"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // July alone, as of 07-15: only the 100 leads of 07-10 are known by then, not the
+    // 50 of 07-20, so the target is 100 × 1.2 = 120 for now, and a note says so.
+    write("2026-07-31");
+    let all = goals(dir.path(), "roi.toml", "2026-07-15");
+    let g = goal(&all, "a");
+    assert_eq!(g["status"], "not_started");
+    close(&g["baseline"], 100.0);
+    close(&g["target"], 120.0);
+    assert!(
+        g["warnings"]
+            .to_string()
+            .contains("the baseline runs to 2026-07-31, after the as-of date 2026-07-15"),
+        "{g}"
+    );
+    // Once July is over: (100 + 50) × 1.2 = 180, no note.
+    let all = goals(dir.path(), "roi.toml", "2026-08-20");
+    let g = goal(&all, "a");
+    close(&g["target"], 180.0);
+    assert!(!g["warnings"].to_string().contains("baseline"), "{g}");
 }
