@@ -198,6 +198,10 @@ pub struct GoalResult {
     /// not 0 and its denominator is (spend 1,000 USD and 0 leads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub divided_by_zero: Option<DividedByZero>,
+    /// The status passes on a value that is a bound pointing the flattering way (an
+    /// upper bound of reach meeting a `>=` target): not proven. Omitted when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unproven: bool,
     /// Rows whose date range crosses the window's edge, left out.
     #[serde(skip_serializing_if = "is_zero")]
     pub rows_left_out: u64,
@@ -308,6 +312,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         tolerance: cx.tolerance,
         bound: Bound::Exact,
         divided_by_zero: None,
+        unproven: false,
         rows_left_out: 0,
         reason: String::new(),
         warnings: Vec::new(),
@@ -499,6 +504,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
 
     let met_now = direction.met(current, target);
+    // Reach summed over days is an upper bound of the people reached: at 3,000 it
+    // may be 1,000 people, so it shows a floor of 2,500 is not met, never that it is.
+    let proves = match (direction, value.bound) {
+        (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper) => true,
+        _ => false,
+    };
     // Met today is final only for a sum that cannot fall back: not a difference
     // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
     let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
@@ -520,7 +531,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         } else {
             Status::Missed
         }
-    } else if met_now && direction == Cmp::AtLeast && monotone {
+    } else if met_now && direction == Cmp::AtLeast && monotone && proves {
         Status::Achieved
     } else if direction.met(forecast, target) {
         Status::OnTrack
@@ -536,6 +547,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             Status::Behind
         }
     };
+    result.unproven = !proves
+        && matches!(
+            result.status,
+            Status::Achieved | Status::OnTrack | Status::AtRisk
+        );
     Ok(described(result))
 }
 
@@ -742,6 +758,23 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             &[
                 ("to", &crate::i18n::date(lang, w.to)),
                 ("as_of", &crate::i18n::date(lang, g.as_of)),
+            ],
+        ));
+    }
+    if g.unproven {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.unproven",
+            &[
+                ("status", g.status.word()),
+                (
+                    "target",
+                    &format!(
+                        "{} {}",
+                        g.direction,
+                        crate::render::goal_value(g, g.target, lang)
+                    ),
+                ),
             ],
         ));
     }

@@ -556,3 +556,47 @@ fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
     close(&g["target"], 180.0);
     assert!(!g["warnings"].to_string().contains("baseline"), "{g}");
 }
+
+#[test]
+fn an_upper_bound_meeting_a_floor_proves_nothing() {
+    // Reach 1,000 + 1,000 (facebook, two days) + 1,000 (instagram) = 3,000 summed
+    // over rows: an upper bound of the people reached, who may be 1,000. Against
+    // `>= 2500` it is not achieved early: the forecast rule gives 3,000 / 2 × 31 =
+    // 46,500, on_track, marked unproven; after the deadline achieved, unproven.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,reach\n2026-08-01,facebook,1000\n2026-08-02,facebook,1000\n\
+         2026-08-01,instagram,1000\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"d.csv\"]\n[[goals]]\nid = \"r\"\nkpi = \"reach\"\nstart = 2026-08-01\n\
+         deadline = 2026-08-31\ntarget = \">= 2500\"\n",
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-02");
+    let g = goal(&all, "r");
+    close(&g["current"], 3000.0);
+    assert_eq!(g["bound"], "upper");
+    close(&g["forecast"], 46500.0);
+    assert_eq!(g["status"], "on_track");
+    assert_eq!(g["unproven"], true);
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-02"]);
+    let text = stdout(&out);
+    assert!(text.contains("| 3,000 (upper bound) |"), "{text}");
+    assert!(
+        text.contains("note: goal `r`: on_track rests on that bound, so it does not prove >= 2,500"),
+        "{text}"
+    );
+    let out = roi_in(dir.path(), &["status", "r", "--as-of", "2026-09-05"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("achieved", 0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("roi: r: achieved rests on that bound, so it does not prove >= 2,500"),
+        "{err}"
+    );
+    let all = goals(dir.path(), "roi.toml", "2026-09-05");
+    assert_eq!(goal(&all, "r")["unproven"], true);
+}
