@@ -291,11 +291,35 @@ impl Config {
         let currency = raw.currency.map(|c| c.trim().to_uppercase());
 
         let mut kpi_settings = KpiSettings::default();
+        // Checked before they are written into formulas: `nan` there would read as an
+        // unknown name, and a cost or lifetime of 0 or below gives figures that look
+        // real but mean nothing.
+        let positive = |key: &str, n: f64| {
+            if n.is_finite() && n > 0.0 {
+                Ok(n)
+            } else {
+                Err(err(crate::say!(
+                    "error.positive",
+                    key = key,
+                    value = toml_number(n)
+                )))
+            }
+        };
         if let Some(emv) = raw.emv {
             if let Some(cost) = emv.cost_per_engagement {
-                kpi_settings.emv_cost_per_engagement = cost;
+                kpi_settings.emv_cost_per_engagement =
+                    positive("[emv] cost_per_engagement", cost)?;
             }
             if let Some(weights) = emv.weights {
+                for (metric, weight) in &weights {
+                    if !(weight.is_finite() && *weight >= 0.0) {
+                        return Err(err(crate::say!(
+                            "error.emv_weight",
+                            metric = metric,
+                            value = toml_number(*weight)
+                        )));
+                    }
+                }
                 kpi_settings.emv_weights = weights.into_iter().collect();
             }
         }
@@ -303,7 +327,8 @@ impl Config {
             kpi_settings.cpa_actions = cpa.actions;
         }
         if let Some(clv) = raw.clv {
-            kpi_settings.clv_expected_lifetime = clv.expected_lifetime;
+            kpi_settings.clv_expected_lifetime =
+                positive("[clv] expected_lifetime", clv.expected_lifetime)?;
         }
         for (name, kpi) in raw.kpis {
             let unit = match kpi.unit.as_deref() {
@@ -565,6 +590,16 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
     {
         return Err(ctx(crate::say!("error.goal_kpi", value = raw.kpi)));
     }
+    if let Target::Absolute { value, cmp } = target
+        && value < 0.0
+        && catalogue.never_negative(&raw.kpi)
+    {
+        return Err(ctx(crate::say!(
+            "error.negative_count_target",
+            target = format!("{cmp} {}", toml_number(value)),
+            kpi = raw.kpi
+        )));
+    }
     let severity = match raw.severity.as_deref() {
         None | Some("error") => Severity::Error,
         Some("warn") => Severity::Warn,
@@ -711,6 +746,38 @@ mod tests {
         let e = Config::parse("currency = \"USD\"\ncurrancy = 1\n", "roi.toml").unwrap_err();
         assert!(e.message.contains("line 2"), "{}", e.message);
         assert!(e.message.contains("currancy"), "{}", e.message);
+    }
+
+    #[test]
+    fn settings_that_would_give_meaningless_figures_are_refused() {
+        let message = |text: &str| Config::parse(text, "roi.toml").unwrap_err().message;
+        for value in ["-1", "0", "nan", "inf"] {
+            let m = message(&format!("[clv]\nexpected_lifetime = {value}\n"));
+            assert_eq!(
+                m,
+                format!("`[clv] expected_lifetime = {value}` must be a number above 0")
+            );
+        }
+        let m = message("[emv]\ncost_per_engagement = -1\n");
+        assert_eq!(m, "`[emv] cost_per_engagement = -1` must be a number above 0");
+        let m = message("[emv]\nweights = { likes = -2 }\n");
+        assert!(m.contains("gives `likes` the weight -2"), "{m}");
+        // Leads are never below 0: "<= -50" is never met, ">= -50" always.
+        let goal = |kpi: &str, target: &str| {
+            format!(
+                "[[goals]]\nid = \"g\"\nkpi = \"{kpi}\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"{target}\"\n"
+            )
+        };
+        let m = message(&goal("leads", "<= -50"));
+        assert!(
+            m.contains("`target = \"<= -50\"`: `leads` is a count, never below 0"),
+            "{m}"
+        );
+        assert!(message(&goal("engagements", ">= -1")).contains("is a count"));
+        // Follower growth is a count that can fall: losing at most 50 is a goal.
+        assert!(Config::parse(&goal("follower_growth", ">= -50"), "roi.toml").is_ok());
+        assert!(Config::parse(&goal("roi", ">= -0.5"), "roi.toml").is_ok());
     }
 
     #[test]

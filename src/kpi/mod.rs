@@ -739,11 +739,17 @@ impl Catalogue {
     /// it meets today may be lost tomorrow. Rows with negative values (refunds) are
     /// the caller's to check.
     pub fn monotone(&self, name: &str, dataset: &Dataset) -> bool {
-        self.pace(name, dataset) == Pace::Cumulative
-            && self.only_adds(&Expr::Name(name.to_owned()), dataset, 0)
+        self.pace(name, dataset) == Pace::Cumulative && self.only_adds(&Expr::Name(name.to_owned()), 0)
     }
 
-    fn only_adds(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
+    /// Whether a KPI is a count that cannot be below 0 (leads, engagements): a
+    /// target under 0 on it is never met as a ceiling and always as a floor.
+    pub fn never_negative(&self, name: &str) -> bool {
+        self.kpis.get(name).is_some_and(|k| k.unit == Unit::Count)
+            && self.only_adds(&Expr::Name(name.to_owned()), 0)
+    }
+
+    fn only_adds(&self, expr: &Expr, depth: usize) -> bool {
         if depth > 64 {
             return false;
         }
@@ -751,21 +757,20 @@ impl Catalogue {
         match expr {
             Expr::Number(n) => *n >= 0.0,
             Expr::Growth(_) | Expr::Neg(_) | Expr::Binary(Op::Sub, ..) => false,
-            Expr::Name(name) => match dataset.metric_id(name) {
-                Some(_) => true,
-                None => self
-                    .kpis
-                    .get(name)
-                    .is_some_and(|k| self.only_adds(&k.formula, dataset, depth + 1)),
-            },
+            // A KPI's formula, else a metric: a sum of rows.
+            Expr::Name(name) if canonical_metric(name).is_some() => true,
+            Expr::Name(name) => self
+                .kpis
+                .get(name)
+                .is_none_or(|k| self.only_adds(&k.formula, depth + 1)),
             Expr::Binary(Op::Add, l, r) => {
-                self.only_adds(l, dataset, depth + 1) && self.only_adds(r, dataset, depth + 1)
+                self.only_adds(l, depth + 1) && self.only_adds(r, depth + 1)
             }
             Expr::Binary(Op::Mul, l, r) => {
-                (positive(l) && self.only_adds(r, dataset, depth + 1))
-                    || (positive(r) && self.only_adds(l, dataset, depth + 1))
+                (positive(l) && self.only_adds(r, depth + 1))
+                    || (positive(r) && self.only_adds(l, depth + 1))
             }
-            Expr::Binary(Op::Div, l, r) => positive(r) && self.only_adds(l, dataset, depth + 1),
+            Expr::Binary(Op::Div, l, r) => positive(r) && self.only_adds(l, depth + 1),
         }
     }
 
