@@ -507,7 +507,8 @@ pub struct Catalogue {
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(name, c), c))
+        // `CPL` for `cpl`: names are lowercase, what people type may not be.
+        .map(|c| (strsim::jaro_winkler(&name.to_lowercase(), &c.to_lowercase()), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| crate::say!("error.did_you_mean", name = c))
@@ -1270,4 +1271,13 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity
         [None, None] => None,
         [g, l] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0)),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn suggestions_ignore_case() {
+        assert!(super::did_you_mean("CPL", ["cpl", "cpc", "cpm"]).contains("`cpl`"));
+        assert!(super::did_you_mean("Reach", ["reach"]).contains("`reach`"));
+    }
 }
