@@ -335,8 +335,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
     // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
     // report currency.
-    if let (Some(w), Some(base), Some(now)) =
-        (baseline_window, &baseline_currency, &value.currency)
+    if let (Some(w), Some(base), Some(now)) = (baseline_window, &baseline_currency, &value.currency)
         && base != now
     {
         return Err(EvalError::BaselineCurrency {
@@ -506,10 +505,10 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let met_now = direction.met(current, target);
     // Reach summed over days is an upper bound of the people reached: at 3,000 it
     // may be 1,000 people, so it shows a floor of 2,500 is not met, never that it is.
-    let proves = match (direction, value.bound) {
-        (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper) => true,
-        _ => false,
-    };
+    let proves = matches!(
+        (direction, value.bound),
+        (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
+    );
     // Met today is final only for a sum that cannot fall back: not a difference
     // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
     let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
@@ -661,7 +660,10 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 },
                 vec![
                     ("kpi", g.kpi.clone()),
-                    ("numerator", zero.map_or(String::new(), |z| z.numerator.clone())),
+                    (
+                        "numerator",
+                        zero.map_or(String::new(), |z| z.numerator.clone()),
+                    ),
                     ("value", numerator),
                     (
                         "denominator",

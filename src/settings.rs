@@ -307,8 +307,7 @@ impl Config {
         };
         if let Some(emv) = raw.emv {
             if let Some(cost) = emv.cost_per_engagement {
-                kpi_settings.emv_cost_per_engagement =
-                    positive("[emv] cost_per_engagement", cost)?;
+                kpi_settings.emv_cost_per_engagement = positive("[emv] cost_per_engagement", cost)?;
             }
             if let Some(weights) = emv.weights {
                 for (metric, weight) in &weights {
@@ -759,7 +758,10 @@ mod tests {
             );
         }
         let m = message("[emv]\ncost_per_engagement = -1\n");
-        assert_eq!(m, "`[emv] cost_per_engagement = -1` must be a number above 0");
+        assert_eq!(
+            m,
+            "`[emv] cost_per_engagement = -1` must be a number above 0"
+        );
         let m = message("[emv]\nweights = { likes = -2 }\n");
         assert!(m.contains("gives `likes` the weight -2"), "{m}");
         // Leads are never below 0: "<= -50" is never met, ">= -50" always.

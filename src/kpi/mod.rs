@@ -314,10 +314,22 @@ impl fmt::Display for CatalogueError {
 /// A problem evaluating a KPI over data.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    MixedCurrencies { metric: String, currencies: String },
-    UnknownName { name: String, hint: String },
-    MissingRate { currency: String, base: String },
-    InGoal { goal: String, inner: Box<EvalError> },
+    MixedCurrencies {
+        metric: String,
+        currencies: String,
+    },
+    UnknownName {
+        name: String,
+        hint: String,
+    },
+    MissingRate {
+        currency: String,
+        base: String,
+    },
+    InGoal {
+        goal: String,
+        inner: Box<EvalError>,
+    },
     BaselineCurrency {
         window: crate::dataset::Window,
         baseline: String,
@@ -508,7 +520,12 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
     candidates
         .into_iter()
         // `CPL` for `cpl`: names are lowercase, what people type may not be.
-        .map(|c| (strsim::jaro_winkler(&name.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&name.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| crate::say!("error.did_you_mean", name = c))
@@ -740,7 +757,8 @@ impl Catalogue {
     /// it meets today may be lost tomorrow. Rows with negative values (refunds) are
     /// the caller's to check.
     pub fn monotone(&self, name: &str, dataset: &Dataset) -> bool {
-        self.pace(name, dataset) == Pace::Cumulative && self.only_adds(&Expr::Name(name.to_owned()), 0)
+        self.pace(name, dataset) == Pace::Cumulative
+            && self.only_adds(&Expr::Name(name.to_owned()), 0)
     }
 
     /// Whether a KPI is a count that cannot be below 0 (leads, engagements): a
@@ -911,8 +929,7 @@ impl Catalogue {
                     sign = -sign;
                     expr = e;
                 }
-                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e)
-                    if matches!(**c, Expr::Number(n) if n != 0.0) =>
+                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e) if matches!(**c, Expr::Number(n) if n != 0.0) =>
                 {
                     if let Expr::Number(n) = **c {
                         sign *= n.signum();

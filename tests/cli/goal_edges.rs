@@ -464,7 +464,10 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
     )
     .unwrap();
     // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
-    assert_eq!(goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"], "on_track");
+    assert_eq!(
+        goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"],
+        "on_track"
+    );
 }
 
 #[test]
@@ -587,7 +590,9 @@ fn an_upper_bound_meeting_a_floor_proves_nothing() {
     let text = stdout(&out);
     assert!(text.contains("| 3,000 (upper bound) |"), "{text}");
     assert!(
-        text.contains("note: goal `r`: on_track rests on that bound, so it does not prove >= 2,500"),
+        text.contains(
+            "note: goal `r`: on_track rests on that bound, so it does not prove >= 2,500"
+        ),
         "{text}"
     );
     let out = roi_in(dir.path(), &["status", "r", "--as-of", "2026-09-05"]);
