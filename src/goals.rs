@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Filter, Window};
 use crate::i18n::Lang;
-use crate::kpi::{Bound, Catalogue, EvalError, Fx, Pace, Value};
+use crate::kpi::{Bound, Catalogue, DividedByZero, EvalError, Fx, Pace, Value};
 use crate::model::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -194,6 +194,14 @@ pub struct GoalResult {
     /// `upper`, `lower` or `approximate` when the value rests on reach summed over rows.
     #[serde(skip_serializing_if = "Bound::is_exact_ref")]
     pub bound: Bound,
+    /// Why a quotient KPI has no value though the window has data: its numerator is
+    /// not 0 and its denominator is (spend 1,000 USD and 0 leads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub divided_by_zero: Option<DividedByZero>,
+    /// The status passes on a value that is a bound pointing the flattering way (an
+    /// upper bound of reach meeting a `>=` target): not proven. Omitted when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unproven: bool,
     /// Rows whose date range crosses the window's edge, left out.
     #[serde(skip_serializing_if = "is_zero")]
     pub rows_left_out: u64,
@@ -240,10 +248,16 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
+    // Data after the as-of date is not known yet at that date (a back-test, or a
+    // goal not started whose baseline month still runs): the baseline is measured
+    // through as-of, and a note says so.
+    let baseline_measured = baseline_window
+        .filter(|w| w.from <= cx.as_of)
+        .map(|w| Window::new(w.from, w.to.min(cx.as_of)));
     let mut baseline_left_out = 0;
     let (baseline, baseline_currency) = match goal.baseline {
         Some(Baseline::Value(v)) => (Some(v), None),
-        _ => match baseline_window {
+        _ => match baseline_measured {
             Some(w) => {
                 let (value, _, straddling) = value_over(w)?;
                 baseline_left_out = straddling;
@@ -256,7 +270,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let (direction, target) = match goal.target {
         Target::Absolute { cmp, value } => (cmp, Some(value)),
         Target::Relative { change } => (
-            if change < 0.0 {
+            // "-0%" is written as a ceiling: the sign, not the value, says which.
+            if change.is_sign_negative() {
                 Cmp::AtMost
             } else {
                 Cmp::AtLeast
@@ -296,6 +311,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         tags: goal.tags.clone(),
         tolerance: cx.tolerance,
         bound: Bound::Exact,
+        divided_by_zero: None,
+        unproven: false,
         rows_left_out: 0,
         reason: String::new(),
         warnings: Vec::new(),
@@ -315,6 +332,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let current_window = Window::new(window.from, period_end);
     let (value, rows, straddling) = value_over(current_window)?;
+    // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
+    // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
+    // report currency.
+    if let (Some(w), Some(base), Some(now)) = (baseline_window, &baseline_currency, &value.currency)
+        && base != now
+    {
+        return Err(EvalError::BaselineCurrency {
+            window: w,
+            baseline: base.clone(),
+            current: now.clone(),
+        });
+    }
     result.rows = rows;
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
@@ -379,14 +408,55 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .filter(|d| *d >= window.from);
     result.data_through = data_through;
     // The goal's own rows that run across the window's start are left out: the days
-    // they cover are not known day by day, and are not counted, now or later.
-    let counted_from = selection
-        .rows
+    // they cover are not known day by day, and are not counted, now or later. That
+    // holds per platform, as data-through does: Facebook's month across the start
+    // says nothing about Twitter's days, which count from the start.
+    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
         .iter()
-        .filter(|r| carries(r) && r.start < window.from && r.end >= window.from)
-        .map(|r| r.end + chrono::Days::new(1))
-        .max()
-        .map_or(window.from, |d| d.max(window.from));
+        .map(|p| {
+            let from = selection
+                .rows
+                .iter()
+                .filter(|r| {
+                    platform(r) == *p && carries(r) && r.start < window.from && r.end >= window.from
+                })
+                .map(|r| r.end + chrono::Days::new(1))
+                .max()
+                .map_or(window.from, |d| d.max(window.from));
+            (*p, from)
+        })
+        .collect();
+    starts.sort_by_key(|(_, from)| *from);
+    let counted_from = starts.first().map_or(window.from, |(_, from)| *from);
+    if rows > 0 && value.value.is_none() {
+        let agg = selection.aggregate(Some(current_window));
+        result.divided_by_zero = cx
+            .catalogue
+            .divided_by_zero(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+    }
+    if let Some(zero) = &result.divided_by_zero
+        && result.unit == Unit::Money
+        && result.currency.is_none()
+    {
+        // Cost per lead is in the currency of the spend it divides.
+        result.currency.clone_from(&zero.numerator_currency);
+    }
+    if let (Some(zero), Some(_)) = (&result.divided_by_zero, target) {
+        // Spend with no lead is a cost per lead beyond any ceiling: as bad as it
+        // gets, so a `<=` goal fails (behind until the deadline, then missed). The
+        // other way round (revenue without spend against a roas floor) it proves
+        // nothing: no value to judge, no_data.
+        let worst = match direction {
+            Cmp::AtMost => zero.sign > 0,
+            Cmp::AtLeast => zero.sign < 0,
+        };
+        result.status = match (worst, cx.as_of > window.to) {
+            (false, _) => Status::NoData,
+            (true, true) => Status::Missed,
+            (true, false) => Status::Behind,
+        };
+        return Ok(described(result));
+    }
     if rows == 0 || value.value.is_none() {
         result.status = Status::NoData;
         return Ok(described(result));
@@ -410,10 +480,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let cumulative = pace == Pace::Cumulative;
     result.progress = progress(current, target, baseline, direction, cumulative);
-    let forecast = if cumulative {
+    let forecast = if !cumulative {
+        current
+    } else if starts.iter().all(|(_, from)| *from == counted_from) {
         current / elapsed as f64 * countable as f64
     } else {
-        current
+        staggered_forecast(&selection, &starts, through, window.to, |s| {
+            let agg = s.aggregate(Some(current_window));
+            cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)
+        })?
     };
     result.forecast = Some(forecast);
     if cumulative {
@@ -428,6 +503,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
 
     let met_now = direction.met(current, target);
+    // Reach summed over days is an upper bound of the people reached: at 3,000 it
+    // may be 1,000 people, so it shows a floor of 2,500 is not met, never that it is.
+    let proves = matches!(
+        (direction, value.bound),
+        (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
+    );
+    // Met today is final only for a sum that cannot fall back: not a difference
+    // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
+    let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
+        && !selection.rows.iter().any(|r| {
+            r.values
+                .iter()
+                .any(|(id, v)| v.0 < 0 && metrics.contains(id))
+        });
     // A sum whose data stops short of the deadline is not final: the days without
     // data still count towards a floor and still spend under a ceiling. Past the
     // deadline it is achieved only if both what is known and the forecast over the
@@ -441,7 +530,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         } else {
             Status::Missed
         }
-    } else if met_now && cumulative && direction == Cmp::AtLeast {
+    } else if met_now && direction == Cmp::AtLeast && monotone && proves {
         Status::Achieved
     } else if direction.met(forecast, target) {
         Status::OnTrack
@@ -457,7 +546,48 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             Status::Behind
         }
     };
+    result.unproven = !proves
+        && matches!(
+            result.status,
+            Status::Achieved | Status::OnTrack | Status::AtRisk
+        );
     Ok(described(result))
+}
+
+/// The run-rate forecast of a sum whose platforms start counting on different days
+/// (one platform's month runs across the start and is left out): each platform's
+/// run rate over its own countable days, added up. One rate over the earliest
+/// start would spread the late platform's total over days it does not count (too
+/// low); over the latest, the others' days would be squeezed (too high). A
+/// platform that has not started counting yet adds what it has, nothing projected.
+fn staggered_forecast(
+    selection: &crate::dataset::Selection<'_>,
+    starts: &[(Option<crate::dataset::Sym>, NaiveDate)],
+    through: NaiveDate,
+    deadline: NaiveDate,
+    value_of: impl Fn(&crate::dataset::Selection<'_>) -> Result<Value, EvalError>,
+) -> Result<f64, EvalError> {
+    let mut forecast = 0.0;
+    for (p, from) in starts {
+        let own = crate::dataset::Selection {
+            dataset: selection.dataset,
+            rows: selection
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| r.dims.get(crate::model::Dimension::Platform) == *p)
+                .collect(),
+        };
+        let current = value_of(&own)?.value.unwrap_or(0.0);
+        let countable = (deadline - *from).num_days() + 1;
+        let elapsed = ((through - *from).num_days() + 1).min(countable);
+        forecast += if elapsed >= 1 {
+            current / elapsed as f64 * countable as f64
+        } else {
+            current
+        };
+    }
+    Ok(forecast)
 }
 
 /// The target of a change relative to a baseline: the baseline moved by the change
@@ -507,6 +637,42 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
     let tolerance = number(g.tolerance * 100.0, lang);
     let key_args: (&str, Vec<(&str, String)>) = match g.status {
         Status::NotStarted => ("reason.not_started", vec![("date", date(g.start))]),
+        _ if g.divided_by_zero.is_some() && g.current.is_none() => {
+            let zero = g.divided_by_zero.as_ref();
+            let numerator = zero.map_or(String::new(), |z| {
+                let unit = if z.numerator_currency.is_some() {
+                    Unit::Money
+                } else {
+                    Unit::Number
+                };
+                crate::render::human(
+                    Some(z.numerator_value),
+                    unit,
+                    z.numerator_currency.as_deref(),
+                    lang,
+                )
+            });
+            (
+                if g.status == Status::NoData {
+                    "reason.divided_by_zero_unjudged"
+                } else {
+                    "reason.divided_by_zero"
+                },
+                vec![
+                    ("kpi", g.kpi.clone()),
+                    (
+                        "numerator",
+                        zero.map_or(String::new(), |z| z.numerator.clone()),
+                    ),
+                    ("value", numerator),
+                    (
+                        "denominator",
+                        zero.map_or(String::new(), |z| z.denominator.clone()),
+                    ),
+                    ("target", target.clone()),
+                ],
+            )
+        }
         Status::NoData if g.current.is_some() => {
             let w = g.baseline_window.unwrap_or(Window::new(g.start, g.start));
             (
@@ -584,6 +750,35 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
         Bound::Upper => out.push(crate::i18n::tr(lang, "note.bound_upper", &[])),
         Bound::Lower => out.push(crate::i18n::tr(lang, "note.bound_lower", &[])),
         Bound::Approximate => out.push(crate::i18n::tr(lang, "note.bound_approximate", &[])),
+    }
+    if let Some(w) = g.baseline_window
+        && w.to > g.as_of
+    {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.baseline_after_as_of",
+            &[
+                ("to", &crate::i18n::date(lang, w.to)),
+                ("as_of", &crate::i18n::date(lang, g.as_of)),
+            ],
+        ));
+    }
+    if g.unproven {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.unproven",
+            &[
+                ("status", g.status.word()),
+                (
+                    "target",
+                    &format!(
+                        "{} {}",
+                        g.direction,
+                        crate::render::goal_value(g, g.target, lang)
+                    ),
+                ),
+            ],
+        ));
     }
     let period_end = g.as_of.min(g.deadline);
     if g.target.is_some()

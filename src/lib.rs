@@ -508,6 +508,15 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let fail_on = fail_on.unwrap_or(config.fail_on);
             let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
+            // The word alone says nothing of a bound it rests on or of stale data:
+            // stderr does, as for `roi kpi`.
+            if !cli.global.quiet {
+                for g in &check.goals {
+                    for note in goals::notes(g, style.lang) {
+                        eprintln!("roi: {}: {note}", g.id);
+                    }
+                }
+            }
             verdict_stands(
                 check
                     .goals

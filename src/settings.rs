@@ -291,11 +291,34 @@ impl Config {
         let currency = raw.currency.map(|c| c.trim().to_uppercase());
 
         let mut kpi_settings = KpiSettings::default();
+        // Checked before they are written into formulas: `nan` there would read as an
+        // unknown name, and a cost or lifetime of 0 or below gives figures that look
+        // real but mean nothing.
+        let positive = |key: &str, n: f64| {
+            if n.is_finite() && n > 0.0 {
+                Ok(n)
+            } else {
+                Err(err(crate::say!(
+                    "error.positive",
+                    key = key,
+                    value = toml_number(n)
+                )))
+            }
+        };
         if let Some(emv) = raw.emv {
             if let Some(cost) = emv.cost_per_engagement {
-                kpi_settings.emv_cost_per_engagement = cost;
+                kpi_settings.emv_cost_per_engagement = positive("[emv] cost_per_engagement", cost)?;
             }
             if let Some(weights) = emv.weights {
+                for (metric, weight) in &weights {
+                    if !(weight.is_finite() && *weight >= 0.0) {
+                        return Err(err(crate::say!(
+                            "error.emv_weight",
+                            metric = metric,
+                            value = toml_number(*weight)
+                        )));
+                    }
+                }
                 kpi_settings.emv_weights = weights.into_iter().collect();
             }
         }
@@ -303,7 +326,8 @@ impl Config {
             kpi_settings.cpa_actions = cpa.actions;
         }
         if let Some(clv) = raw.clv {
-            kpi_settings.clv_expected_lifetime = clv.expected_lifetime;
+            kpi_settings.clv_expected_lifetime =
+                positive("[clv] expected_lifetime", clv.expected_lifetime)?;
         }
         for (name, kpi) in raw.kpis {
             let unit = match kpi.unit.as_deref() {
@@ -540,6 +564,19 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
                     to = to
                 )));
             }
+            // A baseline is what the goal is compared with: one that shares days with
+            // the goal's window compares it with itself (an August goal against July
+            // to September), and one after it is not a baseline.
+            if to >= start {
+                return Err(ctx(crate::say!(
+                    "error.baseline_overlap",
+                    from = from,
+                    to = to,
+                    start = start,
+                    deadline = deadline,
+                    last = start - chrono::Days::new(1)
+                )));
+            }
             Some(Baseline::Window(Window::new(from, to)))
         }
     };
@@ -551,6 +588,16 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             .all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
         return Err(ctx(crate::say!("error.goal_kpi", value = raw.kpi)));
+    }
+    if let Target::Absolute { value, cmp } = target
+        && value < 0.0
+        && catalogue.never_negative(&raw.kpi)
+    {
+        return Err(ctx(crate::say!(
+            "error.negative_count_target",
+            target = format!("{cmp} {}", toml_number(value)),
+            kpi = raw.kpi
+        )));
     }
     let severity = match raw.severity.as_deref() {
         None | Some("error") => Severity::Error,
@@ -583,12 +630,23 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
         if !(pct.starts_with('+') || pct.starts_with('-')) {
             return Err(crate::say!("error.target_sign", value = text, pct = pct));
         }
-        let change: f64 = pct.replace('+', "").trim().parse().map_err(|_| bad())?;
-        if !change.is_finite() || change <= -100.0 {
+        // One sign, then a plain size: "+-10%" is not a change anyone means, and "-0%"
+        // must stay a ceiling (−0.0 < 0.0 is false, so the sign is kept as written).
+        let (negative, size) = pct.split_at(1);
+        let size = size.trim();
+        if size.starts_with(['+', '-']) {
+            return Err(bad());
+        }
+        let size: f64 = size.parse().map_err(|_| bad())?;
+        if !size.is_finite() || (negative == "-" && size >= 100.0) {
             return Err(bad());
         }
         return Ok(Target::Relative {
-            change: change / 100.0,
+            change: if negative == "-" {
+                -size / 100.0
+            } else {
+                size / 100.0
+            },
         });
     }
     let (cmp, rest) = if let Some(r) = t.strip_prefix(">=") {
@@ -660,6 +718,18 @@ mod tests {
         assert!(parse_target("> 200").unwrap_err().contains("\">= 200\""));
         assert!(parse_target("<200").unwrap_err().contains("\"<= 200\""));
         assert!(parse_target("lots").is_err());
+        // "-0%" is a ceiling at the baseline (the sign as written), "+0%" a floor.
+        assert!(
+            matches!(parse_target("-0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_negative())
+        );
+        assert!(
+            matches!(parse_target("+0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_positive())
+        );
+        // A second sign is refused, not read as "-10%".
+        assert!(parse_target("+-10%").is_err());
+        assert!(parse_target("-+10%").is_err());
+        assert!(parse_target("--10%").is_err());
+        assert!(parse_target("-100%").is_err());
     }
 
     #[test]
@@ -675,6 +745,41 @@ mod tests {
         let e = Config::parse("currency = \"USD\"\ncurrancy = 1\n", "roi.toml").unwrap_err();
         assert!(e.message.contains("line 2"), "{}", e.message);
         assert!(e.message.contains("currancy"), "{}", e.message);
+    }
+
+    #[test]
+    fn settings_that_would_give_meaningless_figures_are_refused() {
+        let message = |text: &str| Config::parse(text, "roi.toml").unwrap_err().message;
+        for value in ["-1", "0", "nan", "inf"] {
+            let m = message(&format!("[clv]\nexpected_lifetime = {value}\n"));
+            assert_eq!(
+                m,
+                format!("`[clv] expected_lifetime = {value}` must be a number above 0")
+            );
+        }
+        let m = message("[emv]\ncost_per_engagement = -1\n");
+        assert_eq!(
+            m,
+            "`[emv] cost_per_engagement = -1` must be a number above 0"
+        );
+        let m = message("[emv]\nweights = { likes = -2 }\n");
+        assert!(m.contains("gives `likes` the weight -2"), "{m}");
+        // Leads are never below 0: "<= -50" is never met, ">= -50" always.
+        let goal = |kpi: &str, target: &str| {
+            format!(
+                "[[goals]]\nid = \"g\"\nkpi = \"{kpi}\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"{target}\"\n"
+            )
+        };
+        let m = message(&goal("leads", "<= -50"));
+        assert!(
+            m.contains("`target = \"<= -50\"`: `leads` is a count, never below 0"),
+            "{m}"
+        );
+        assert!(message(&goal("engagements", ">= -1")).contains("is a count"));
+        // Follower growth is a count that can fall: losing at most 50 is a goal.
+        assert!(Config::parse(&goal("follower_growth", ">= -50"), "roi.toml").is_ok());
+        assert!(Config::parse(&goal("roi", ">= -0.5"), "roi.toml").is_ok());
     }
 
     #[test]

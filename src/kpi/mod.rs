@@ -314,10 +314,27 @@ impl fmt::Display for CatalogueError {
 /// A problem evaluating a KPI over data.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    MixedCurrencies { metric: String, currencies: String },
-    UnknownName { name: String, hint: String },
-    MissingRate { currency: String, base: String },
-    InGoal { goal: String, inner: Box<EvalError> },
+    MixedCurrencies {
+        metric: String,
+        currencies: String,
+    },
+    UnknownName {
+        name: String,
+        hint: String,
+    },
+    MissingRate {
+        currency: String,
+        base: String,
+    },
+    InGoal {
+        goal: String,
+        inner: Box<EvalError>,
+    },
+    BaselineCurrency {
+        window: crate::dataset::Window,
+        baseline: String,
+        current: String,
+    },
 }
 
 impl fmt::Display for EvalError {
@@ -337,6 +354,17 @@ impl fmt::Display for EvalError {
             EvalError::InGoal { goal, inner } => {
                 crate::say!("error.in_goal", goal = goal, error = inner)
             }
+            EvalError::BaselineCurrency {
+                window,
+                baseline,
+                current,
+            } => crate::say!(
+                "error.baseline_currency",
+                from = window.from,
+                to = window.to,
+                baseline = baseline,
+                current = current
+            ),
         })
     }
 }
@@ -428,6 +456,20 @@ pub struct Value {
     pub left_out: Vec<LeftOut>,
 }
 
+/// A quotient with nothing to divide by: `numerator` (its formula text) is
+/// `numerator_value` while `denominator` totals 0, so the KPI runs off towards
+/// `sign` × ∞.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct DividedByZero {
+    pub numerator: String,
+    pub numerator_value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator_currency: Option<String>,
+    pub denominator: String,
+    /// 1 when the quotient runs off towards +∞, −1 towards −∞.
+    pub sign: i8,
+}
+
 /// A platform left out of a rate of counts: within the selection and window it has
 /// values for the numerator's metrics (`has`) but for none of the denominator's
 /// (`lacks`), so adding its numerator would inflate the rate (120 % share of voice).
@@ -477,7 +519,13 @@ pub struct Catalogue {
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(name, c), c))
+        // `CPL` for `cpl`: names are lowercase, what people type may not be.
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&name.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| crate::say!("error.did_you_mean", name = c))
@@ -703,6 +751,48 @@ impl Catalogue {
         }
     }
 
+    /// Whether a cumulative KPI can only grow as days are added: sums of flows with
+    /// positive weights. A difference (profit = revenue − spend), a negated term, a
+    /// negative factor or a growth of followers (unfollows) can fall back, so a floor
+    /// it meets today may be lost tomorrow. Rows with negative values (refunds) are
+    /// the caller's to check.
+    pub fn monotone(&self, name: &str, dataset: &Dataset) -> bool {
+        self.pace(name, dataset) == Pace::Cumulative
+            && self.only_adds(&Expr::Name(name.to_owned()), 0)
+    }
+
+    /// Whether a KPI is a count that cannot be below 0 (leads, engagements): a
+    /// target under 0 on it is never met as a ceiling and always as a floor.
+    pub fn never_negative(&self, name: &str) -> bool {
+        self.kpis.get(name).is_some_and(|k| k.unit == Unit::Count)
+            && self.only_adds(&Expr::Name(name.to_owned()), 0)
+    }
+
+    fn only_adds(&self, expr: &Expr, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let positive = |e: &Expr| matches!(e, Expr::Number(n) if *n > 0.0);
+        match expr {
+            Expr::Number(n) => *n >= 0.0,
+            Expr::Growth(_) | Expr::Neg(_) | Expr::Binary(Op::Sub, ..) => false,
+            // A KPI's formula, else a metric: a sum of rows.
+            Expr::Name(name) if canonical_metric(name).is_some() => true,
+            Expr::Name(name) => self
+                .kpis
+                .get(name)
+                .is_none_or(|k| self.only_adds(&k.formula, depth + 1)),
+            Expr::Binary(Op::Add, l, r) => {
+                self.only_adds(l, depth + 1) && self.only_adds(r, depth + 1)
+            }
+            Expr::Binary(Op::Mul, l, r) => {
+                (positive(l) && self.only_adds(r, depth + 1))
+                    || (positive(r) && self.only_adds(l, depth + 1))
+            }
+            Expr::Binary(Op::Div, l, r) => positive(r) && self.only_adds(l, depth + 1),
+        }
+    }
+
     /// The base metrics of the numerator and of the denominator of a rate of counts:
     /// a KPI whose formula's top level divides by something holding a metric, with
     /// no money on either side (money KPIs, cpl or roas, are blended sums by design:
@@ -812,6 +902,71 @@ impl Catalogue {
         }
         out.sort_by(|a, b| a.1.platform.cmp(&b.1.platform));
         out
+    }
+
+    /// Why a KPI has no value when it divides something other than 0 by a total of 0
+    /// (spend 1,000 USD and no leads): the numerator, its value and which way the
+    /// quotient runs off (`sign`: +1 towards +∞, −1 towards −∞). `None` when it has a
+    /// value, for 0 / 0 (nothing happened) and when it is not a quotient.
+    pub fn divided_by_zero(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Option<DividedByZero>, EvalError> {
+        // Through aliases, signs and constant factors (cpm is spend / impressions ×
+        // 1000) down to the quotient.
+        let mut expr = &Expr::Name(name.to_owned());
+        let mut sign = 1.0;
+        let (num, den) = loop {
+            match expr {
+                Expr::Name(n) if ds.metric_id(n).is_none() => match self.kpis.get(n) {
+                    Some(kpi) => expr = &kpi.formula,
+                    None => return Ok(None),
+                },
+                Expr::Neg(e) => {
+                    sign = -sign;
+                    expr = e;
+                }
+                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e) if matches!(**c, Expr::Number(n) if n != 0.0) =>
+                {
+                    if let Expr::Number(n) = **c {
+                        sign *= n.signum();
+                    }
+                    expr = e;
+                }
+                Expr::Binary(Op::Div, l, r) => match **r {
+                    Expr::Number(n) if n != 0.0 => {
+                        sign *= n.signum();
+                        expr = l;
+                    }
+                    _ => break (l, r),
+                },
+                _ => return Ok(None),
+            }
+        };
+        let left_out = self.left_out(name, ds, agg);
+        let restricted;
+        let agg = if left_out.is_empty() {
+            agg
+        } else {
+            let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
+            restricted = agg.without_platforms(&syms);
+            &restricted
+        };
+        let numerator = self.eval(num, ds, agg, fx)?;
+        let denominator = self.eval(den, ds, agg, fx)?;
+        Ok(match (numerator.value, denominator.value) {
+            (Some(n), Some(d)) if d == 0.0 && n != 0.0 && n.is_finite() => Some(DividedByZero {
+                numerator: num.to_string(),
+                numerator_value: n,
+                numerator_currency: numerator.currency,
+                denominator: den.to_string(),
+                sign: if sign * n > 0.0 { 1 } else { -1 },
+            }),
+            _ => None,
+        })
     }
 
     /// Evaluates a KPI (or a bare metric) over an aggregate. A rate of counts leaves
@@ -1133,4 +1288,13 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity
         [None, None] => None,
         [g, l] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0)),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn suggestions_ignore_case() {
+        assert!(super::did_you_mean("CPL", ["cpl", "cpc", "cpm"]).contains("`cpl`"));
+        assert!(super::did_you_mean("Reach", ["reach"]).contains("`reach`"));
+    }
 }

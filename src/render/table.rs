@@ -240,7 +240,16 @@ fn goals_table(goals: &[GoalResult], style: Style, out: &mut dyn Write) -> io::R
             } else {
                 dash()
             }),
-            Cell::new(goal_value(g, g.current, lang)),
+            Cell::new(match g.bound {
+                // As the KPI table marks it: the goal's status rests on it.
+                Bound::Exact => goal_value(g, g.current, lang),
+                _ if g.current.is_none() => goal_value(g, g.current, lang),
+                b => format!(
+                    "{} ({})",
+                    goal_value(g, g.current, lang),
+                    t(style, &format!("report.{}", bound_key(b)), &[])
+                ),
+            }),
             Cell::new(target),
             Cell::new(progress_bar(g.progress, style)),
             Cell::new(if g.expected_by_now.is_some() {
@@ -695,4 +704,13 @@ pub fn inspection(
         }
     }
     Ok(())
+}
+
+/// The catalogue key under `report.` of a bound's label.
+fn bound_key(b: Bound) -> &'static str {
+    match b {
+        Bound::Upper => "upper_bound",
+        Bound::Lower => "lower_bound",
+        Bound::Exact | Bound::Approximate => "approximate",
+    }
 }

@@ -162,8 +162,21 @@ fn before_the_start() {
     assert_eq!(leads["days_left"], 72);
     assert_eq!(leads["days_elapsed"], 0);
     assert!(leads["needed_per_day"].is_null());
-    // Money keeps its currency before the start: July's cpl 3.00 USD, target 2.40 USD.
+    // July, the baseline, has not begun by 06-20: nothing of it is known yet.
     let cpl = goal(&all, "cpl-down");
+    assert!(cpl["baseline"].is_null(), "{cpl}");
+    assert!(cpl["target"].is_null(), "{cpl}");
+    assert!(
+        cpl["warnings"]
+            .to_string()
+            .contains("the baseline runs to 2026-07-31, after the as-of date 2026-06-20"),
+        "{cpl}"
+    );
+    // Money keeps its currency before the start: as of 07-31 July is known, cpl
+    // 3.00 USD, target 2.40 USD; days left 31.
+    let all = goals(&crate::root(), EDGES, "2026-07-31");
+    let cpl = goal(&all, "cpl-down");
+    assert_eq!(cpl["status"], "not_started");
     assert_eq!(cpl["currency"], "USD");
     close(&cpl["baseline"], 3.0);
     let out = roi(&[
@@ -171,14 +184,14 @@ fn before_the_start() {
         "--config",
         EDGES,
         "--as-of",
-        "2026-06-20",
+        "2026-07-31",
         "--goal",
         "cpl-down",
     ]);
     let text = stdout(&out);
     assert!(text.contains("| 3.00 USD |"), "{text}");
     assert!(text.contains("| <= 2.40 USD |"), "{text}");
-    assert!(text.contains("|        72 |"), "{text}");
+    assert!(text.contains("|        31 |"), "{text}");
 }
 
 #[test]
@@ -261,4 +274,334 @@ fn a_list_of_records_reaches_as_far_as_the_file() {
     assert_eq!(g["days_elapsed"], 16);
     close(&g["forecast"], 26.25);
     assert_eq!(g["status"], "behind");
+}
+
+#[test]
+fn a_platform_left_out_at_the_start_shifts_only_its_own_days() {
+    // Facebook's month 2025-12-20 ..= 2026-01-19 runs across the start and is left
+    // out; Twitter has 2 leads a day from 01-01, Facebook 10 a day from 01-20
+    // (figures in the README). Goal leads >= 200 over 01-01 ..= 01-31 (31 days).
+    let dir = fixture("goal-edges/staggered");
+    // As of 01-10 only Twitter counts: 20 leads in 10 days, 20 / 10 × 31 = 62 <
+    // 200 − 0.1 × 200 = 180; needed (200 − 20) / 21 days left.
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "jan");
+    close(&g["current"], 20.0);
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["forecast"], 62.0);
+    close(&g["needed_per_day"], 180.0 / 21.0);
+    close(&g["expected_by_now"], 200.0 * 10.0 / 31.0);
+    assert_eq!(g["rows_left_out"], 1);
+    assert_eq!(g["status"], "behind");
+    // As of 01-25: Twitter 50 / 25 × 31 = 62; Facebook counts from 01-20, 60 in 6
+    // days of the 12 it can count: 60 / 6 × 12 = 120. 62 + 120 = 182 >= 180: at
+    // risk (one rate over 25 days would say 110 / 25 × 31 = 136.4, behind).
+    let all = goals(&dir, "roi.toml", "2026-01-25");
+    let g = goal(&all, "jan");
+    close(&g["current"], 110.0);
+    assert_eq!(g["days_elapsed"], 25);
+    close(&g["forecast"], 182.0);
+    close(&g["needed_per_day"], 90.0 / 6.0);
+    assert_eq!(g["status"], "at_risk");
+}
+
+#[test]
+fn a_relative_target_never_compares_two_currencies() {
+    // June's revenue 100 USD, July's 2,000,000 VND: `+20%` of June gave ">= 120 VND"
+    // and achieved. Without `[fx]` it is refused, naming both currencies.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,revenue,currency\n2026-06-15,facebook,100,USD\n\
+         2026-07-15,facebook,2000000,VND\n",
+    )
+    .unwrap();
+    let goal_toml = "[[goals]]\nid = \"rev\"\nkpi = \"sales_revenue\"\nstart = 2026-07-01\n\
+                     deadline = 2026-07-31\ntarget = \"+20%\"\n\
+                     baseline = { from = 2026-06-01, to = 2026-06-30 }\n";
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\n{goal_toml}"),
+    )
+    .unwrap();
+    for command in ["report", "check"] {
+        let out = roi_in(dir.path(), &[command, "--as-of", "2026-07-20"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("goal `rev`: the baseline (2026-06-01 ..= 2026-06-30) is in USD and the current value in VND"),
+            "{err}"
+        );
+        assert!(err.contains("[fx]"), "{err}");
+    }
+    // With `[fx]` both are in USD: 2,000,000 × 0.00004 = 80 USD against 100 × 1.2 = 120.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 0.00004\n{goal_toml}"),
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-05");
+    let g = goal(&all, "rev");
+    assert_eq!(g["currency"], "USD");
+    close(&g["baseline"], 100.0);
+    close(&g["target"], 120.0);
+    close(&g["current"], 80.0);
+    assert_eq!(g["status"], "missed");
+}
+
+#[test]
+fn a_cost_with_nothing_to_divide_by_fails_a_ceiling() {
+    // 1,000 USD spent and 0 leads: cpl = 1000 / 0 has no value, but it is the worst
+    // cost per lead there is, so `cpl <= 5` fails: behind inside the window, missed
+    // after it. 500 USD of revenue on 0 spend says nothing about `roas >= 2`
+    // (no_data, passes), and 0 / 0 is no data at all.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,spend,leads,revenue,conversions,currency\n\
+         2026-08-05,facebook,1000,0,0,0,USD\n2026-08-05,instagram,0,0,500,0,USD\n",
+    )
+    .unwrap();
+    let stanza = |id: &str, kpi: &str, target: &str, filter: &str| {
+        format!(
+            "[[goals]]\nid = \"{id}\"\nkpi = \"{kpi}\"\nstart = 2026-08-01\n\
+             deadline = 2026-08-31\ntarget = \"{target}\"\nwhere = {{ platform = \"{filter}\" }}\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"d.csv\"]\n{}{}{}",
+            stanza("cpl", "cpl", "<= 5", "facebook"),
+            stanza("roas", "roas", ">= 2", "instagram"),
+            stanza("cpa", "cpa", "<= 5", "instagram"),
+        ),
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-10");
+    let cpl = goal(&all, "cpl");
+    assert_eq!(cpl["status"], "behind");
+    assert!(cpl["current"].is_null());
+    assert_eq!(cpl["currency"], "USD");
+    assert_eq!(cpl["divided_by_zero"]["numerator"], "spend");
+    close(&cpl["divided_by_zero"]["numerator_value"], 1000.0);
+    assert_eq!(cpl["divided_by_zero"]["denominator"], "leads");
+    assert_eq!(cpl["divided_by_zero"]["sign"], 1);
+    assert_eq!(
+        cpl["reason"],
+        "`spend` is 1,000.00 USD and `leads` is 0: `cpl` has no value, as far from <= 5.00 USD as it can be"
+    );
+    let roas = goal(&all, "roas");
+    assert_eq!(roas["status"], "no_data");
+    assert!(
+        roas["reason"]
+            .as_str()
+            .unwrap()
+            .contains("`revenue` is 500.00 USD and `spend` is 0"),
+        "{roas}"
+    );
+    // cpa = spend / conversions: 0 / 0 on instagram.
+    let cpa = goal(&all, "cpa");
+    assert_eq!(cpa["status"], "no_data");
+    assert!(cpa.get("divided_by_zero").is_none(), "{cpa}");
+
+    for (as_of, word) in [("2026-08-10", "behind"), ("2026-09-10", "missed")] {
+        let out = roi_in(dir.path(), &["status", "cpl", "--as-of", as_of]);
+        assert_eq!((stdout(&out).trim(), code(&out)), (word, 1));
+    }
+    let out = roi_in(dir.path(), &["status", "roas", "--as-of", "2026-09-10"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("no_data", 0));
+}
+
+#[test]
+fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
+    // profit = revenue − spend: day 1 500 − 200 = 300 >= 200, day 2 0 − 300 makes it
+    // 0. Met on day 1 is not achieved: the forecast rule says 300 / 1 × 10 = 3,000,
+    // on_track; on day 2 (300 − 300) = 0 / 2 × 10 = 0: behind. trial_starts only adds
+    // up: 60 on day 1 is achieved.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,trial_starts,revenue,spend,currency\n\
+         2026-04-01,youtube,60,500,200,USD\n2026-04-02,youtube,0,0,300,USD\n",
+    )
+    .unwrap();
+    let stanza = |id: &str, kpi: &str| {
+        format!(
+            "[[goals]]\nid = \"{id}\"\nkpi = \"{kpi}\"\nstart = 2026-04-01\n\
+             deadline = 2026-04-10\ntarget = \">= 50\"\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"d.csv\"]\n[kpis.profit]\nformula = \"revenue - spend\"\nunit = \"money\"\n{}{}",
+            stanza("profit", "profit"),
+            stanza("trials", "trial_starts"),
+        ),
+    )
+    .unwrap();
+    let day1 = goals(dir.path(), "roi.toml", "2026-04-01");
+    let profit = goal(&day1, "profit");
+    close(&profit["current"], 300.0);
+    close(&profit["forecast"], 3000.0);
+    assert_eq!(profit["status"], "on_track");
+    assert_eq!(goal(&day1, "trials")["status"], "achieved");
+    let day2 = goals(dir.path(), "roi.toml", "2026-04-02");
+    let profit = goal(&day2, "profit");
+    close(&profit["current"], 0.0);
+    assert_eq!(profit["status"], "behind");
+
+    // Revenue with a refund (a negative row) can fall too: 60 then −20.
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-20,USD\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"d.csv\"]\n{}", stanza("rev", "sales_revenue")),
+    )
+    .unwrap();
+    // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
+    assert_eq!(
+        goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"],
+        "on_track"
+    );
+}
+
+#[test]
+fn minus_zero_percent_is_a_ceiling_and_two_signs_are_refused() {
+    // July 100 leads, August 80: "-0%" is "<= 100" (no more than July), met by 80;
+    // read as ">= 100" it would have been behind.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,end_date,platform,leads\n2026-07-01,2026-07-31,facebook,100\n\
+         2026-08-01,2026-08-31,facebook,80\n",
+    )
+    .unwrap();
+    let write = |target: &str| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"d.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"{target}\"\n\
+                 baseline = {{ from = 2026-07-01, to = 2026-07-31 }}\n"
+            ),
+        )
+        .unwrap();
+    };
+    write("-0%");
+    let all = goals(dir.path(), "roi.toml", "2026-09-05");
+    let g = goal(&all, "g");
+    assert_eq!(g["direction"], "<=");
+    close(&g["target"], 100.0);
+    assert_eq!(g["status"], "achieved");
+    write("+-10%");
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-09-05"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`target = \"+-10%\"` is not understood"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,leads\n2026-07-10,facebook,100\n2026-07-20,facebook,50\n\
+         2026-08-10,facebook,50\n",
+    )
+    .unwrap();
+    let write = |baseline_to: &str| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"d.csv\"]\n[[goals]]\nid = \"a\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\ntarget = \"+20%\"\n\
+                 baseline = {{ from = 2026-07-01, to = {baseline_to} }}\n"
+            ),
+        )
+        .unwrap();
+    };
+    // July to September overlaps August: it would compare the goal with itself.
+    write("2026-09-30");
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-20"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "goal `a`: `baseline = { from = 2026-07-01, to = 2026-09-30 }` does not end before the goal's window 2026-08-01 ..= 2026-08-31"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // July alone, as of 07-15: only the 100 leads of 07-10 are known by then, not the
+    // 50 of 07-20, so the target is 100 × 1.2 = 120 for now, and a note says so.
+    write("2026-07-31");
+    let all = goals(dir.path(), "roi.toml", "2026-07-15");
+    let g = goal(&all, "a");
+    assert_eq!(g["status"], "not_started");
+    close(&g["baseline"], 100.0);
+    close(&g["target"], 120.0);
+    assert!(
+        g["warnings"]
+            .to_string()
+            .contains("the baseline runs to 2026-07-31, after the as-of date 2026-07-15"),
+        "{g}"
+    );
+    // Once July is over: (100 + 50) × 1.2 = 180, no note.
+    let all = goals(dir.path(), "roi.toml", "2026-08-20");
+    let g = goal(&all, "a");
+    close(&g["target"], 180.0);
+    assert!(!g["warnings"].to_string().contains("baseline"), "{g}");
+}
+
+#[test]
+fn an_upper_bound_meeting_a_floor_proves_nothing() {
+    // Reach 1,000 + 1,000 (facebook, two days) + 1,000 (instagram) = 3,000 summed
+    // over rows: an upper bound of the people reached, who may be 1,000. Against
+    // `>= 2500` it is not achieved early: the forecast rule gives 3,000 / 2 × 31 =
+    // 46,500, on_track, marked unproven; after the deadline achieved, unproven.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,reach\n2026-08-01,facebook,1000\n2026-08-02,facebook,1000\n\
+         2026-08-01,instagram,1000\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"d.csv\"]\n[[goals]]\nid = \"r\"\nkpi = \"reach\"\nstart = 2026-08-01\n\
+         deadline = 2026-08-31\ntarget = \">= 2500\"\n",
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-02");
+    let g = goal(&all, "r");
+    close(&g["current"], 3000.0);
+    assert_eq!(g["bound"], "upper");
+    close(&g["forecast"], 46500.0);
+    assert_eq!(g["status"], "on_track");
+    assert_eq!(g["unproven"], true);
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-02"]);
+    let text = stdout(&out);
+    assert!(text.contains("| 3,000 (upper bound) |"), "{text}");
+    assert!(
+        text.contains(
+            "note: goal `r`: on_track rests on that bound, so it does not prove >= 2,500"
+        ),
+        "{text}"
+    );
+    let out = roi_in(dir.path(), &["status", "r", "--as-of", "2026-09-05"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("achieved", 0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("roi: r: achieved rests on that bound, so it does not prove >= 2,500"),
+        "{err}"
+    );
+    let all = goals(dir.path(), "roi.toml", "2026-09-05");
+    assert_eq!(goal(&all, "r")["unproven"], true);
 }
