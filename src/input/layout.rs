@@ -108,20 +108,21 @@ pub fn normalize_header(header: &str) -> (String, Option<String>) {
         .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}')
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+        .join(" ");
+    // A currency code is written in capitals (`Amount spent (USD)`): TikTok's
+    // `Clicks (all)` names no Albanian lek.
     if let Some(open) = joined.rfind('(')
         && joined.ends_with(')')
     {
         let code = &joined[open + 1..joined.len() - 1];
-        if code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
             return (
-                joined[..open].trim_end().to_owned(),
-                Some(code.to_uppercase()),
+                joined[..open].trim_end().to_lowercase(),
+                Some(code.to_owned()),
             );
         }
     }
-    (joined, None)
+    (joined.to_lowercase(), None)
 }
 
 fn col(aliases: &[&str], target: Target) -> Column {
@@ -826,6 +827,58 @@ pub fn builtin() -> Vec<Layout> {
                     "Veiculação da campanha",
                     "Penayangan kampanye",
                     "Pengaturan atribusi",
+                ]),
+            ],
+        },
+        Spec {
+            // TikTok Ads Manager's custom report (CSV, or XLSX as most download it);
+            // the columns are the ones the user picked, so only a few sign it.
+            id: "tiktok-ads",
+            name: "TikTok Ads Manager",
+            platform: Some("tiktok"),
+            signature: &[
+                &["Campaign name", "Cost", "Impressions"],
+                &["Ad group name", "Cost", "Impressions"],
+                &["Ad name", "Cost", "Impressions"],
+            ],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["By Day", "Date", "Day"], Target::Date),
+                dim(&["Campaign name"], Campaign),
+                dim(&["Ad group name"], AdSet),
+                dim(&["Ad name"], Ad),
+                dim(&["Currency"], Currency),
+                dim(
+                    &["Website URL (Ad level）", "Website URL (Ad level)"],
+                    LandingPage,
+                ),
+                metric(&["Cost", "Total cost"], "spend"),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Reach"], "reach"),
+                metric(&["Clicks (all)"], "clicks"),
+                metric(&["Clicks (destination)"], "link_clicks"),
+                metric(&["Conversions"], "conversions"),
+                metric(&["Video views"], "video_views"),
+                derived(&[
+                    "Frequency",
+                    "CPM",
+                    "CPC (destination)",
+                    "CTR (destination)",
+                    "CPC (all)",
+                    "CTR (all)",
+                    "Cost per 1,000 people reached",
+                    "Cost per conversion",
+                    "Conversion rate",
+                    "2-second video views",
+                    "6-second video views",
+                    "100% video view rate",
+                    "Average play time per video view",
+                    "Campaign ID",
+                    "Ad group ID",
+                    "Ad ID",
+                    "Primary status",
+                    "Budget",
                 ]),
             ],
         },

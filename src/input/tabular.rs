@@ -320,8 +320,8 @@ pub fn find_header<'a>(
 
 /// A label that exports write on a totals row, as the whole cell or in its documented
 /// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
-/// cộng`, Google Ads' `Total: Account` / `Total: Search`, Salesforce's `Grand Totals
-/// (5700 records)`. A word at the start is not enough: a campaign or post may be
+/// cộng`, Google Ads' `Total: Account` / `Total: Search`, TikTok Ads' `Total of 3
+/// campaigns`, Salesforce's `Grand Totals (5700 records)`. A word at the start is not enough: a campaign or post may be
 /// called `Total Care - Search` or `Total rewards: how we pay`.
 fn is_total_label(cell: &str) -> bool {
     // Every label starts with `t` or `g`: most cells are ruled out unlowered.
@@ -341,6 +341,9 @@ fn is_total_label(cell: &str) -> bool {
             | "tổng cộng"
     ) || t.starts_with("total:")
         || t.starts_with("tổng:")
+        // TikTok Ads Manager: `Total of 3 campaigns`.
+        || t.strip_prefix("total of ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
         || t.strip_prefix("grand totals (")
             .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
 }

@@ -1492,3 +1492,28 @@ fn range_lines_in_other_shapes_and_languages() {
         "error: r.csv:2: the date range above the header ends (2026-08-01) before it starts (2026-08-31); fix the line, or download the export again\n"
     );
 }
+
+/// TikTok Ads Manager's report by day, with its masked counts and totals row.
+#[test]
+fn tiktok_ads_manager() {
+    let f = "fixtures/importers/tiktok-ads.csv";
+    // 12.50 + 7.50; `"1,000"` + 500; `Clicks (all)` 25 + 12 (the `(all)` is no
+    // currency code); `Clicks (destination)` 20 + 10; `<5` + 3; 300 + 200.
+    assert_eq!(kpi(&["kpi", "spend", f]), "20");
+    assert_eq!(kpi(&["kpi", "impressions", f]), "1500");
+    assert_eq!(kpi(&["kpi", "clicks", f]), "37");
+    assert_eq!(kpi(&["kpi", "link_clicks", f]), "30");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "3");
+    assert_eq!(kpi(&["kpi", "video_views", f]), "500");
+    // CPC: 20.00 / 37 clicks = 0.540540540…
+    assert_eq!(kpi(&["kpi", "cpc", f]), "0.540540541");
+    let out = roi(&["inspect", f]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("format:    TikTok Ads Manager")
+            && text.contains("1 × total or summary row (first at line 4)")
+            && text.contains("masked small count in `Conversions`"),
+        "{}",
+        transcript(&out)
+    );
+}
