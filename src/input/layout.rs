@@ -1341,7 +1341,7 @@ pub fn builtin() -> Vec<Layout> {
                 // Lead Date`, empty for a contact that never was one) are not its date.
                 col(&["Create Date", "Created Time"], Target::Date),
                 dim(&["Record ID", "Lead ID", "Contact ID"], ContentId),
-                dim(&["Original Source", "Source"], Source),
+                dim(&["Original Source", "Source", "Lead Source"], Source),
                 dim(
                     &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
                     Medium,
@@ -1354,6 +1354,8 @@ pub fn builtin() -> Vec<Layout> {
                     "Email",
                     "Phone Number",
                     "Contact owner",
+                    "Lead Owner",
+                    "Company / Account",
                     "Associated Company",
                     "Last Activity Date",
                     "Marketing contact status",
@@ -1378,6 +1380,8 @@ pub fn builtin() -> Vec<Layout> {
             "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
             "meltwater-mentions" => layout.per_row = Some(("mentions".to_owned(), 1.0)),
             "crm-hubspot" => {
+                // A deals export has a Create Date too, but a deal is no lead.
+                layout.excludes = vec!["deal name".to_owned(), "deal stage".to_owned()];
                 layout.per_row = Some(("leads".to_owned(), 1.0));
                 layout.platform_from_source = true;
             }

@@ -1517,3 +1517,22 @@ fn tiktok_ads_manager() {
         transcript(&out)
     );
 }
+
+/// A Salesforce leads report's `Lead Source` gives each lead its platform; a HubSpot
+/// deals export is not read as a list of leads.
+#[test]
+fn crm_lead_sources_and_deals() {
+    let f = "fixtures/importers/salesforce-leads-sources.csv";
+    let out = roi(&["report", f, "--by", "platform", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // Web (no platform), LinkedIn, Facebook: one lead each, 3 in all.
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\n,1,1\nfacebook,1,1\nlinkedin,1,1\n"
+    );
+    let err = refused(&["kpi", "leads", "fixtures/importers/hubspot-deals.csv"]);
+    assert!(
+        err.starts_with("error: fixtures/importers/hubspot-deals.csv:1: not a known export"),
+        "{err}"
+    );
+}
