@@ -485,10 +485,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     } else if starts.iter().all(|(_, from)| *from == counted_from) {
         current / elapsed as f64 * countable as f64
     } else {
-        staggered_forecast(&selection, &starts, through, window.to, |s| {
-            let agg = s.aggregate(Some(current_window));
-            cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)
-        })?
+        // Each base metric's sum run on at its own platform's rate, then the
+        // formula over those sums: what the line above does with one rate for all.
+        let rate = |p| {
+            let from = starts
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map_or(counted_from, |(_, from)| *from);
+            run_on(from, through, window.to)
+        };
+        let agg = selection.aggregate(Some(current_window)).scaled(&rate);
+        cx.catalogue
+            .evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?
+            .value
+            .unwrap_or(current)
     };
     result.forecast = Some(forecast);
     if cumulative {
@@ -554,40 +564,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     Ok(described(result))
 }
 
-/// The run-rate forecast of a sum whose platforms start counting on different days
-/// (one platform's month runs across the start and is left out): each platform's
-/// run rate over its own countable days, added up. One rate over the earliest
-/// start would spread the late platform's total over days it does not count (too
-/// low); over the latest, the others' days would be squeezed (too high). A
-/// platform that has not started counting yet adds what it has, nothing projected.
-fn staggered_forecast(
-    selection: &crate::dataset::Selection<'_>,
-    starts: &[(Option<crate::dataset::Sym>, NaiveDate)],
-    through: NaiveDate,
-    deadline: NaiveDate,
-    value_of: impl Fn(&crate::dataset::Selection<'_>) -> Result<Value, EvalError>,
-) -> Result<f64, EvalError> {
-    let mut forecast = 0.0;
-    for (p, from) in starts {
-        let own = crate::dataset::Selection {
-            dataset: selection.dataset,
-            rows: selection
-                .rows
-                .iter()
-                .copied()
-                .filter(|r| r.dims.get(crate::model::Dimension::Platform) == *p)
-                .collect(),
-        };
-        let current = value_of(&own)?.value.unwrap_or(0.0);
-        let countable = (deadline - *from).num_days() + 1;
-        let elapsed = ((through - *from).num_days() + 1).min(countable);
-        forecast += if elapsed >= 1 {
-            current / elapsed as f64 * countable as f64
-        } else {
-            current
-        };
+/// How many times its sums so far a platform's sums reach by the deadline at its
+/// run rate over its own countable days (from `from`, the day after a row left out
+/// across the start). One rate over the goal's earliest start would spread a late
+/// platform's sums over days it does not count (too low); over the latest, the
+/// others' days would be squeezed (too high). A platform that has not started
+/// counting yet keeps what it has.
+fn run_on(from: NaiveDate, through: NaiveDate, deadline: NaiveDate) -> f64 {
+    let countable = (deadline - from).num_days() + 1;
+    let elapsed = ((through - from).num_days() + 1).min(countable);
+    if elapsed >= 1 {
+        countable as f64 / elapsed as f64
+    } else {
+        1.0
     }
-    Ok(forecast)
 }
 
 /// The target of a change relative to a baseline: the baseline moved by the change

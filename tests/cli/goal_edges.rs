@@ -605,3 +605,28 @@ fn an_upper_bound_meeting_a_floor_proves_nothing() {
     let all = goals(dir.path(), "roi.toml", "2026-09-05");
     assert_eq!(goal(&all, "r")["unproven"], true);
 }
+
+#[test]
+fn a_staggered_forecast_combines_each_metric_forecast_by_the_formula() {
+    // profit = revenue − spend over 01-01 ..= 01-31 (31 days), as of 01-10. Facebook
+    // has spend only: a row 12-20 ..= 01-04 of 100 left out, then 10 a day on 01-05
+    // ..= 01-10 (60), so it counts from 01-05 (27 days); the web has revenue only,
+    // 50 a day from 01-01 (500). Current 500 − 60 = 440. Forecast, each metric by its
+    // platform's rate: revenue 500 / 10 × 31 = 1,550, spend 60 / 6 × 27 = 270;
+    // profit 1,550 − 270 = 1,280 < 1,500 − 0.1 × 1,500 = 1,350: behind. (Facebook's
+    // profit alone has no value, no revenue to subtract from: it was left out and
+    // the forecast was 1,550, on track.)
+    let dir = fixture("goal-edges/staggered-profit");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "profit");
+    close(&g["current"], 440.0);
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["expected_by_now"], 1500.0 * 10.0 / 31.0);
+    close(&g["forecast"], 1280.0);
+    assert_eq!(g["status"], "behind");
+    // roas = revenue / spend is a level: the forecast is the current 500 / 60.
+    let g = goal(&all, "roas");
+    close(&g["current"], 500.0 / 60.0);
+    close(&g["forecast"], 500.0 / 60.0);
+    assert_eq!(g["status"], "on_track");
+}
