@@ -520,12 +520,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
     );
     // Met today is final only for a sum that cannot fall back: not a difference
-    // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
+    // (profit went 300 on day 1, 0 on day 2), nor a window whose counted rows hold
+    // negative values (refunds). A refund outside the window takes nothing from it,
+    // and one after the as-of date is not known yet.
     let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
         && !selection.rows.iter().any(|r| {
-            r.values
-                .iter()
-                .any(|(id, v)| v.0 < 0 && metrics.contains(id))
+            current_window.contains(r)
+                && r.values
+                    .iter()
+                    .any(|(id, v)| v.0 < 0 && metrics.contains(id))
         });
     // A sum whose data stops short of the deadline is not final: the days without
     // data still count towards a floor and still spend under a ceiling. Past the

@@ -452,10 +452,10 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
     close(&profit["current"], 0.0);
     assert_eq!(profit["status"], "behind");
 
-    // Revenue with a refund (a negative row) can fall too: 60 then −20.
+    // Revenue with a refund (a negative row) can fall too: 60 then −5.
     std::fs::write(
         dir.path().join("d.csv"),
-        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-20,USD\n",
+        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-5,USD\n",
     )
     .unwrap();
     std::fs::write(
@@ -463,11 +463,17 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
         format!("inputs = [\"d.csv\"]\n{}", stanza("rev", "sales_revenue")),
     )
     .unwrap();
-    // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
+    // As of 04-01 the refund is not known yet: 60 >= 50, achieved. As of 04-02 the
+    // window holds it: 55 >= 50 but not final; forecast 55 / 2 × 10 = 275: on_track.
     assert_eq!(
         goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"],
-        "on_track"
+        "achieved"
     );
+    let rev = goals(dir.path(), "roi.toml", "2026-04-02");
+    let rev = goal(&rev, "rev");
+    close(&rev["current"], 55.0);
+    close(&rev["forecast"], 275.0);
+    assert_eq!(rev["status"], "on_track");
 }
 
 #[test]
@@ -646,4 +652,18 @@ fn a_staggered_growth_is_forecast_by_the_method_of_its_current_value() {
     assert_eq!(g["days_elapsed"], 10);
     close(&g["forecast"], 425.0);
     assert_eq!(g["status"], "behind");
+}
+
+#[test]
+fn only_refunds_counted_in_the_window_make_a_floor_not_final() {
+    // Revenue 600 + 600 on 01-01 and 01-02 = 1,200 >= 1,000, spend 100 + 100 = 200 >=
+    // 150, as of 01-10. A −30 revenue row on 2025-06-10 and a −5 spend row on
+    // 2026-03-01 are outside the window: neither can take anything back from it, so
+    // both goals are achieved (the −30 had made revenue on_track).
+    let dir = fixture("goal-edges/old-refund");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    close(&goal(&all, "rev")["current"], 1200.0);
+    assert_eq!(goal(&all, "rev")["status"], "achieved");
+    close(&goal(&all, "spend")["current"], 200.0);
+    assert_eq!(goal(&all, "spend")["status"], "achieved");
 }
