@@ -410,8 +410,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // The goal's own rows that run across the window's start are left out: the days
     // they cover are not known day by day, and are not counted, now or later. That
     // holds per platform, as data-through does: Facebook's month across the start
-    // says nothing about Twitter's days, which count from the start.
-    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
+    // says nothing about Twitter's days, which count from the start. Only platforms
+    // with rows counted in the window have a first day: one whose rows are all
+    // before or after it would count from the start and move the elapsed days.
+    let mut counted: Vec<_> = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r) && current_window.contains(r))
+        .map(|r| platform(r))
+        .collect();
+    counted.sort_unstable();
+    counted.dedup();
+    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = counted
         .iter()
         .map(|p| {
             let from = selection

@@ -667,3 +667,22 @@ fn only_refunds_counted_in_the_window_make_a_floor_not_final() {
     close(&goal(&all, "spend")["current"], 200.0);
     assert_eq!(goal(&all, "spend")["status"], "achieved");
 }
+
+#[test]
+fn a_platform_without_rows_in_the_window_does_not_move_its_days() {
+    // Facebook's 40 leads over 12-20 ..= 01-04 are left out; it counts from 01-05,
+    // 4 a day through 01-10 (24). Twitter's leads are on 2025-06-01 and 2026-03-02,
+    // none in January: it has no first day in the window. So the goal counts from
+    // 01-05: 6 days elapsed of 27 (01-05 ..= 01-31), expected by now 100 × 6 / 27 =
+    // 22.22…, forecast 24 / 6 × 27 = 108 >= 100: on_track; needed (100 − 24) / 21.
+    // (Twitter counted from 01-01 had made 10 days elapsed, expected 100 × 10 / 31.)
+    let dir = fixture("goal-edges/idle-platform");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "leads");
+    close(&g["current"], 24.0);
+    assert_eq!(g["days_elapsed"], 6);
+    close(&g["expected_by_now"], 100.0 * 6.0 / 27.0);
+    close(&g["forecast"], 108.0);
+    close(&g["needed_per_day"], 76.0 / 21.0);
+    assert_eq!(g["status"], "on_track");
+}
