@@ -679,4 +679,40 @@ impl Aggregate {
             last: self.last,
         }
     }
+
+    /// The same totals with each platform's flows, and a stock's change since its
+    /// reading before the window, times that platform's `factor`: every base metric
+    /// run on at its own platform's rate, for a KPI's formula to combine as it does
+    /// the totals. A sum of flows extrapolates and platforms add; a KPI's value per
+    /// platform does neither (revenue − spend has none on a platform without revenue).
+    /// Row counts, dates, currencies and which series have a reading before stay as
+    /// they are, so a growth is taken the same way as over the totals.
+    pub fn scaled(&self, factor: &dyn Fn(Option<Sym>) -> f64) -> Aggregate {
+        // Sums are in millionths: rounding moves a forecast by under 1e-6 per sum.
+        let times = |v: i128, f: f64| (v as f64 * f).round() as i128;
+        let mut out = self.clone();
+        for total in &mut out.metrics {
+            if let [part] = total.platforms.as_slice() {
+                // One platform's sums are the totals (its part holds none).
+                let f = factor(part.platform);
+                total.sums.values_mut().for_each(|s| *s = times(*s, f));
+            } else {
+                total.sums.clear();
+                for part in &mut total.platforms {
+                    let f = factor(part.platform);
+                    for (key, sum) in &mut part.sums {
+                        *sum = times(*sum, f);
+                        *total.sums.entry(*key).or_default() += *sum;
+                    }
+                }
+            }
+            for (series, (_, reading)) in &mut total.last {
+                if let Some((_, before)) = total.before.get(series) {
+                    let change = i128::from(reading.0 - before.0);
+                    reading.0 = before.0 + times(change, factor(series.0)) as i64;
+                }
+            }
+        }
+        out
+    }
 }

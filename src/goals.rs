@@ -410,8 +410,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // The goal's own rows that run across the window's start are left out: the days
     // they cover are not known day by day, and are not counted, now or later. That
     // holds per platform, as data-through does: Facebook's month across the start
-    // says nothing about Twitter's days, which count from the start.
-    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
+    // says nothing about Twitter's days, which count from the start. Only platforms
+    // with rows counted in the window have a first day: one whose rows are all
+    // before or after it would count from the start and move the elapsed days.
+    let mut counted: Vec<_> = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r) && current_window.contains(r))
+        .map(|r| platform(r))
+        .collect();
+    counted.sort_unstable();
+    counted.dedup();
+    let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = counted
         .iter()
         .map(|p| {
             let from = selection
@@ -485,10 +495,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     } else if starts.iter().all(|(_, from)| *from == counted_from) {
         current / elapsed as f64 * countable as f64
     } else {
-        staggered_forecast(&selection, &starts, through, window.to, |s| {
-            let agg = s.aggregate(Some(current_window));
-            cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)
-        })?
+        // Each base metric's sum run on at its own platform's rate, then the
+        // formula over those sums: what the line above does with one rate for all.
+        let rate = |p| {
+            let from = starts
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map_or(counted_from, |(_, from)| *from);
+            run_on(from, through, window.to)
+        };
+        let agg = selection.aggregate(Some(current_window)).scaled(&rate);
+        cx.catalogue
+            .evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?
+            .value
+            .unwrap_or(current)
     };
     result.forecast = Some(forecast);
     if cumulative {
@@ -510,12 +530,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
     );
     // Met today is final only for a sum that cannot fall back: not a difference
-    // (profit went 300 on day 1, 0 on day 2), nor data holding negative values.
+    // (profit went 300 on day 1, 0 on day 2), nor a window whose counted rows hold
+    // negative values (refunds). A refund outside the window takes nothing from it,
+    // and one after the as-of date is not known yet.
     let monotone = cx.catalogue.monotone(&goal.kpi, cx.dataset)
         && !selection.rows.iter().any(|r| {
-            r.values
-                .iter()
-                .any(|(id, v)| v.0 < 0 && metrics.contains(id))
+            current_window.contains(r)
+                && r.values
+                    .iter()
+                    .any(|(id, v)| v.0 < 0 && metrics.contains(id))
         });
     // A sum whose data stops short of the deadline is not final: the days without
     // data still count towards a floor and still spend under a ceiling. Past the
@@ -554,40 +577,20 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     Ok(described(result))
 }
 
-/// The run-rate forecast of a sum whose platforms start counting on different days
-/// (one platform's month runs across the start and is left out): each platform's
-/// run rate over its own countable days, added up. One rate over the earliest
-/// start would spread the late platform's total over days it does not count (too
-/// low); over the latest, the others' days would be squeezed (too high). A
-/// platform that has not started counting yet adds what it has, nothing projected.
-fn staggered_forecast(
-    selection: &crate::dataset::Selection<'_>,
-    starts: &[(Option<crate::dataset::Sym>, NaiveDate)],
-    through: NaiveDate,
-    deadline: NaiveDate,
-    value_of: impl Fn(&crate::dataset::Selection<'_>) -> Result<Value, EvalError>,
-) -> Result<f64, EvalError> {
-    let mut forecast = 0.0;
-    for (p, from) in starts {
-        let own = crate::dataset::Selection {
-            dataset: selection.dataset,
-            rows: selection
-                .rows
-                .iter()
-                .copied()
-                .filter(|r| r.dims.get(crate::model::Dimension::Platform) == *p)
-                .collect(),
-        };
-        let current = value_of(&own)?.value.unwrap_or(0.0);
-        let countable = (deadline - *from).num_days() + 1;
-        let elapsed = ((through - *from).num_days() + 1).min(countable);
-        forecast += if elapsed >= 1 {
-            current / elapsed as f64 * countable as f64
-        } else {
-            current
-        };
+/// How many times its sums so far a platform's sums reach by the deadline at its
+/// run rate over its own countable days (from `from`, the day after a row left out
+/// across the start). One rate over the goal's earliest start would spread a late
+/// platform's sums over days it does not count (too low); over the latest, the
+/// others' days would be squeezed (too high). A platform that has not started
+/// counting yet keeps what it has.
+fn run_on(from: NaiveDate, through: NaiveDate, deadline: NaiveDate) -> f64 {
+    let countable = (deadline - from).num_days() + 1;
+    let elapsed = ((through - from).num_days() + 1).min(countable);
+    if elapsed >= 1 {
+        countable as f64 / elapsed as f64
+    } else {
+        1.0
     }
-    Ok(forecast)
 }
 
 /// The target of a change relative to a baseline: the baseline moved by the change

@@ -452,10 +452,10 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
     close(&profit["current"], 0.0);
     assert_eq!(profit["status"], "behind");
 
-    // Revenue with a refund (a negative row) can fall too: 60 then −20.
+    // Revenue with a refund (a negative row) can fall too: 60 then −5.
     std::fs::write(
         dir.path().join("d.csv"),
-        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-20,USD\n",
+        "date,platform,revenue,currency\n2026-04-01,youtube,60,USD\n2026-04-02,youtube,-5,USD\n",
     )
     .unwrap();
     std::fs::write(
@@ -463,11 +463,17 @@ fn a_floor_met_by_a_sum_that_can_fall_is_not_final() {
         format!("inputs = [\"d.csv\"]\n{}", stanza("rev", "sales_revenue")),
     )
     .unwrap();
-    // As of 04-01: 60 >= 50 but not final; forecast 60 × 10 = 600: on_track.
+    // As of 04-01 the refund is not known yet: 60 >= 50, achieved. As of 04-02 the
+    // window holds it: 55 >= 50 but not final; forecast 55 / 2 × 10 = 275: on_track.
     assert_eq!(
         goal(&goals(dir.path(), "roi.toml", "2026-04-01"), "rev")["status"],
-        "on_track"
+        "achieved"
     );
+    let rev = goals(dir.path(), "roi.toml", "2026-04-02");
+    let rev = goal(&rev, "rev");
+    close(&rev["current"], 55.0);
+    close(&rev["forecast"], 275.0);
+    assert_eq!(rev["status"], "on_track");
 }
 
 #[test]
@@ -604,4 +610,79 @@ fn an_upper_bound_meeting_a_floor_proves_nothing() {
     );
     let all = goals(dir.path(), "roi.toml", "2026-09-05");
     assert_eq!(goal(&all, "r")["unproven"], true);
+}
+
+#[test]
+fn a_staggered_forecast_combines_each_metric_forecast_by_the_formula() {
+    // profit = revenue − spend over 01-01 ..= 01-31 (31 days), as of 01-10. Facebook
+    // has spend only: a row 12-20 ..= 01-04 of 100 left out, then 10 a day on 01-05
+    // ..= 01-10 (60), so it counts from 01-05 (27 days); the web has revenue only,
+    // 50 a day from 01-01 (500). Current 500 − 60 = 440. Forecast, each metric by its
+    // platform's rate: revenue 500 / 10 × 31 = 1,550, spend 60 / 6 × 27 = 270;
+    // profit 1,550 − 270 = 1,280 < 1,500 − 0.1 × 1,500 = 1,350: behind. (Facebook's
+    // profit alone has no value, no revenue to subtract from: it was left out and
+    // the forecast was 1,550, on track.)
+    let dir = fixture("goal-edges/staggered-profit");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "profit");
+    close(&g["current"], 440.0);
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["expected_by_now"], 1500.0 * 10.0 / 31.0);
+    close(&g["forecast"], 1280.0);
+    assert_eq!(g["status"], "behind");
+    // roas = revenue / spend is a level: the forecast is the current 500 / 60.
+    let g = goal(&all, "roas");
+    close(&g["current"], 500.0 / 60.0);
+    close(&g["forecast"], 500.0 / 60.0);
+    assert_eq!(g["status"], "on_track");
+}
+
+#[test]
+fn a_staggered_growth_is_forecast_by_the_method_of_its_current_value() {
+    // Twitter has no follower count before 01-01, so follower_growth is gains less
+    // losses for the whole goal: Facebook 6 × 10 = 60 from 01-05 (its 40 over 12-20
+    // ..= 01-04 left out), Twitter 10 × 5 = 50: 110. Forecast by that method too:
+    // 60 / 6 × 27 + 50 / 10 × 31 = 270 + 155 = 425 < 500 − 50 = 450: behind. (Taken
+    // per platform, Facebook's count 1,100 − 1,000 = 100 had made 100 / 6 × 27 +
+    // 155 = 605, on track, from parts adding up to 150, not 110.)
+    let dir = fixture("goal-edges/staggered-growth");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "growth");
+    close(&g["current"], 110.0);
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["forecast"], 425.0);
+    assert_eq!(g["status"], "behind");
+}
+
+#[test]
+fn only_refunds_counted_in_the_window_make_a_floor_not_final() {
+    // Revenue 600 + 600 on 01-01 and 01-02 = 1,200 >= 1,000, spend 100 + 100 = 200 >=
+    // 150, as of 01-10. A −30 revenue row on 2025-06-10 and a −5 spend row on
+    // 2026-03-01 are outside the window: neither can take anything back from it, so
+    // both goals are achieved (the −30 had made revenue on_track).
+    let dir = fixture("goal-edges/old-refund");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    close(&goal(&all, "rev")["current"], 1200.0);
+    assert_eq!(goal(&all, "rev")["status"], "achieved");
+    close(&goal(&all, "spend")["current"], 200.0);
+    assert_eq!(goal(&all, "spend")["status"], "achieved");
+}
+
+#[test]
+fn a_platform_without_rows_in_the_window_does_not_move_its_days() {
+    // Facebook's 40 leads over 12-20 ..= 01-04 are left out; it counts from 01-05,
+    // 4 a day through 01-10 (24). Twitter's leads are on 2025-06-01 and 2026-03-02,
+    // none in January: it has no first day in the window. So the goal counts from
+    // 01-05: 6 days elapsed of 27 (01-05 ..= 01-31), expected by now 100 × 6 / 27 =
+    // 22.22…, forecast 24 / 6 × 27 = 108 >= 100: on_track; needed (100 − 24) / 21.
+    // (Twitter counted from 01-01 had made 10 days elapsed, expected 100 × 10 / 31.)
+    let dir = fixture("goal-edges/idle-platform");
+    let all = goals(&dir, "roi.toml", "2026-01-10");
+    let g = goal(&all, "leads");
+    close(&g["current"], 24.0);
+    assert_eq!(g["days_elapsed"], 6);
+    close(&g["expected_by_now"], 100.0 * 6.0 / 27.0);
+    close(&g["forecast"], 108.0);
+    close(&g["needed_per_day"], 76.0 / 21.0);
+    assert_eq!(g["status"], "on_track");
 }
