@@ -3,7 +3,9 @@
 //! the overlap between exports so no observation is counted twice.
 //!
 //! Overlap: two files that both hold a row with the same dates and dimensions (a
-//! user who downloads "last 28 days" every week) describe the same observation. For
+//! user who downloads "last 28 days" every week) describe the same observation; a
+//! row with a content id is keyed by the id, not by its title or other description,
+//! which can be edited between downloads ([`identity`]). For
 //! each such key only the rows of the newest export are kept: the file whose data
 //! reaches the latest date, then the later modification time, then the later input.
 //! Within one file, rows with equal keys are all kept (a CRM export has one row per
