@@ -3,7 +3,9 @@
 //! the overlap between exports so no observation is counted twice.
 //!
 //! Overlap: two files that both hold a row with the same dates and dimensions (a
-//! user who downloads "last 28 days" every week) describe the same observation. For
+//! user who downloads "last 28 days" every week) describe the same observation; a
+//! row with a content id is keyed by the id, not by its title or other description,
+//! which can be edited between downloads ([`identity`]). For
 //! each such key only the rows of the newest export are kept: the file whose data
 //! reaches the latest date, then the later modification time, then the later input.
 //! Within one file, rows with equal keys are all kept (a CRM export has one row per
@@ -296,7 +298,10 @@ impl<'f> Builder<'f> {
             (Some((fa, ua)), Some((fb, ub))) if fa == fb && !same_level => {
                 (ua || ub || a.dates_meet(b)).then_some(Conflict::Levels)
             }
-            _ => (a.kind == b.kind && a.dates_meet(b)).then_some(Conflict::Same),
+            // Records (a CRM's contacts) with an id are the same record whatever
+            // their dates ([`identity`]): two exports of them overlap even when their
+            // dates do not meet.
+            _ => (a.kind == b.kind && (a.dates_meet(b) || fa.is_none())).then_some(Conflict::Same),
         }
     }
 
@@ -884,13 +889,18 @@ impl<'f> Builder<'f> {
             );
         }
         let rows = &self.dataset.rows;
+        let records: Vec<bool> = self
+            .kinds
+            .iter()
+            .map(|k| layout::family(k).is_none())
+            .collect();
+        let key = |row: &Row| identity(row, records[row.kind as usize]);
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
         for (row, _) in rows.iter().zip(&removed).filter(|(_, r)| !**r) {
-            let key = (row.start, row.end, row.dims, row.kind);
             owner
-                .entry(key)
+                .entry(key(row))
                 .and_modify(|best| {
                     if ranks[row.file as usize] > ranks[*best as usize] {
                         *best = row.file;
@@ -899,7 +909,7 @@ impl<'f> Builder<'f> {
                 .or_insert(row.file);
         }
         for (row, removed) in rows.iter().zip(&mut removed) {
-            if !*removed && owner[&(row.start, row.end, row.dims, row.kind)] != row.file {
+            if !*removed && owner[&key(row)] != row.file {
                 *removed = true;
             }
         }
@@ -912,7 +922,8 @@ impl<'f> Builder<'f> {
                 rustc_hash::FxHashMap::default();
             for (r, row) in rows.iter().enumerate() {
                 if !removed[r] && row.start != row.end {
-                    by_key.entry((row.dims, row.kind)).or_default().push(r);
+                    let (_, _, dims, kind) = key(row);
+                    by_key.entry((dims, kind)).or_default().push(r);
                 }
             }
             for mut same in by_key.into_values() {
@@ -1000,6 +1011,55 @@ impl<'f> Builder<'f> {
         });
         self.dataset
     }
+}
+
+/// Dimensions that describe a post or video rather than tell it apart: its title,
+/// text, publish time, length, permalink and type can be edited (or read
+/// differently) between two downloads, and the edited post is still the same post.
+const DESCRIPTIVE: [Dimension; 5] = [
+    Dimension::ContentType,
+    Dimension::Published,
+    Dimension::Text,
+    Dimension::VideoDuration,
+    Dimension::Link,
+];
+
+/// Dimensions that tell one record (a CRM contact) apart from another of the same
+/// id: the series it is in (platform, account, currency) and the brand it is about.
+/// Its source, medium, campaign and lifecycle stage are what the CRM knows of it at
+/// export time, and change between exports.
+const RECORD_ID: [Dimension; 5] = [
+    Dimension::Platform,
+    Dimension::Account,
+    Dimension::Currency,
+    Dimension::Brand,
+    Dimension::ContentId,
+];
+
+/// What makes two rows of two exports the same observation. A row with a content
+/// id (a post, a video, a contact) is that content: its descriptive dimensions
+/// ([`DESCRIPTIVE`]) are left out, so a title edited between two downloads does not
+/// make the video count twice; its breakdown (a traffic source) stays, so rows of
+/// two levels stay apart for [`resolve_levels`]. A record's id is the whole of its
+/// identity ([`RECORD_ID`]), dates included: a merged contact's create date may
+/// move, and it is still one lead. Rows without an id (a campaign's) are their
+/// dimensions, as read. A copy of the row's dimensions: no allocation.
+fn identity(row: &Row, record: bool) -> Key {
+    if row.dims.get(Dimension::ContentId).is_none() {
+        return (row.start, row.end, row.dims, row.kind);
+    }
+    if record {
+        let mut dims = Dims::EMPTY;
+        for d in RECORD_ID {
+            dims.set(d, row.dims.get(d));
+        }
+        return (NaiveDate::MIN, NaiveDate::MIN, dims, row.kind);
+    }
+    let mut dims = row.dims;
+    for d in DESCRIPTIVE {
+        dims.set(d, None);
+    }
+    (row.start, row.end, dims, row.kind)
 }
 
 /// Rows of two levels of one export: for each coarser row, the finer rows of its key
@@ -1394,6 +1454,193 @@ mod tests {
         assert_eq!(agg.rows_per_file[&0], 7);
         assert_eq!(agg.metrics[reach.0 as usize].rows, 7);
         assert_eq!(agg.metrics[spend.0 as usize].rows, 6);
+    }
+
+    /// Pushes one row with these dimensions on `date` (an August 2026 day).
+    fn push_dims(b: &mut Builder, date: u32, set: &[(Dimension, &str)], values: &[(&str, i64)]) {
+        let mut dims = [None; Dimension::COUNT];
+        for &(d, v) in set {
+            dims[d.index()] = Some(v);
+        }
+        let values: Vec<_> = values
+            .iter()
+            .map(|(name, v)| (b.metric(name), Amount(*v)))
+            .collect();
+        let line = b.dataset.files.last().map_or(0, |f| f.rows_read) + 2;
+        let input = RowInput {
+            start: day(date),
+            end: day(date),
+            dims,
+            line,
+        };
+        b.push(&input, &values);
+    }
+
+    fn total(ds: &Dataset, metric: &str) -> i64 {
+        let id = ds.metric_id(metric).unwrap();
+        ds.rows
+            .iter()
+            .filter_map(|r| r.value(id))
+            .map(|a| a.0)
+            .sum()
+    }
+
+    /// A post is its id: an edited title, publish time, length or link does not make
+    /// a second post. Its breakdown (a traffic source) does: rows of other sources
+    /// are other numbers. Rows without an id keep every dimension as their key.
+    #[test]
+    fn a_content_id_is_the_identity_not_its_description() {
+        use Dimension::{Campaign, ContentId, ContentType, Link, Platform, Source, Text};
+        let mut b = Builder::new(None);
+        b.start_file(PathBuf::from("old.csv"), "test", None);
+        b.set_kind("posts");
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (Platform, "tiktok"),
+                (ContentId, "1"),
+                (Text, "a"),
+                (Link, "l1"),
+            ],
+            &[("video_views", 150)],
+        );
+        push_dims(
+            &mut b,
+            1,
+            &[(Platform, "tiktok"), (ContentId, "2"), (Source, "search")],
+            &[("video_views", 80)],
+        );
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (Platform, "tiktok"),
+                (Campaign, "c"),
+                (ContentType, "Search"),
+            ],
+            &[("video_views", 7)],
+        );
+        // The newer export (its data reaches Aug 2).
+        b.start_file(PathBuf::from("new.csv"), "test", None);
+        b.set_kind("posts");
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (Platform, "tiktok"),
+                (ContentId, "1"),
+                (Text, "a EDITED"),
+                (Link, "l1?x"),
+            ],
+            &[("video_views", 160)],
+        );
+        push_dims(
+            &mut b,
+            1,
+            &[(Platform, "tiktok"), (ContentId, "2"), (Source, "feed")],
+            &[("video_views", 20)],
+        );
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (Platform, "tiktok"),
+                (Campaign, "c"),
+                (ContentType, "Video"),
+            ],
+            &[("video_views", 5)],
+        );
+        push_dims(
+            &mut b,
+            2,
+            &[(Platform, "tiktok"), (ContentId, "3")],
+            &[("video_views", 10)],
+        );
+        let ds = b.finish();
+        // Video 1: the newer 160 replaces 150. Video 2: search 80 and feed 20 are
+        // two sources, both count. The campaign rows have no id: their dimensions as
+        // read are the key, so a campaign whose type reads otherwise is not matched
+        // (7 + 5). Video 3: 10. 160 + 80 + 20 + 7 + 5 + 10 = 282.
+        assert_eq!(total(&ds, "video_views"), 282);
+        assert_eq!(ds.files[0].rows_replaced, 1);
+        assert_eq!(ds.files[1].rows_replaced, 0);
+        assert_eq!(
+            ds.dim_value(&ds.rows[2], Text),
+            Some("a EDITED"),
+            "the newer title is kept"
+        );
+    }
+
+    /// A CRM contact is its id, whatever its stage, source or create date in each
+    /// export; inside one export every row counts (a list of leads).
+    #[test]
+    fn a_record_is_its_id_whatever_its_stage_source_or_date() {
+        use Dimension::{ContentId, ContentType, Source};
+        let mut b = Builder::new(None);
+        b.start_file(PathBuf::from("contacts-03-05.csv"), "test", None);
+        b.set_kind("crm-hubspot");
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (ContentId, "101"),
+                (ContentType, "Subscriber"),
+                (Source, "Paid Social"),
+            ],
+            &[("leads", 1)],
+        );
+        push_dims(
+            &mut b,
+            2,
+            &[(ContentId, "102"), (ContentType, "Lead")],
+            &[("leads", 1)],
+        );
+        // Exported twice in one file: both rows count, as read.
+        push_dims(
+            &mut b,
+            2,
+            &[(ContentId, "104"), (ContentType, "Lead")],
+            &[("leads", 1)],
+        );
+        push_dims(
+            &mut b,
+            2,
+            &[(ContentId, "104"), (ContentType, "Lead")],
+            &[("leads", 1)],
+        );
+        b.start_file(PathBuf::from("contacts-03-10.csv"), "test", None);
+        b.set_kind("crm-hubspot");
+        // 101 moved on in its lifecycle and was re-attributed; 102 was merged into an
+        // older contact and took its create date (Aug 1, not 2).
+        push_dims(
+            &mut b,
+            1,
+            &[
+                (ContentId, "101"),
+                (ContentType, "Marketing Qualified Lead"),
+                (Source, "Organic Social"),
+            ],
+            &[("leads", 1)],
+        );
+        push_dims(
+            &mut b,
+            1,
+            &[(ContentId, "102"), (ContentType, "Lead")],
+            &[("leads", 1)],
+        );
+        push_dims(
+            &mut b,
+            8,
+            &[(ContentId, "103"), (ContentType, "Lead")],
+            &[("leads", 1)],
+        );
+        let ds = b.finish();
+        // The newer export's 101, 102, 103, and the older one's two rows of 104 (no
+        // newer row of it): 3 + 2 = 5, not 7.
+        assert_eq!(total(&ds, "leads"), 5);
+        assert_eq!(ds.files[0].rows_replaced, 2);
+        assert_eq!(ds.rows.len(), 5);
     }
 
     #[test]

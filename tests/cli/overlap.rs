@@ -1,6 +1,8 @@
 //! Overlap between files that no row key tells: one export at two levels (YouTube
 //! Studio's zip, a Google Ads campaign report beside its ad report) and ranges of
-//! two downloads that overlap without being equal. Hand figures:
+//! two downloads that overlap without being equal; and posts, videos and contacts
+//! whose title or stage changed between two downloads (their id is the key). Hand
+//! figures:
 //! `fixtures/overlap-cases/README.md`.
 
 use crate::{code, roi, stdout, transcript};
@@ -208,4 +210,119 @@ fn a_coarser_row_counts_even_where_the_finer_file_has_only_some_parts() {
     let yt = format!("{dir}/youtube-periods");
     assert_eq!(kpi("video_views", &[&yt]).0, "800\n");
     assert_eq!(kpi("impressions", &[&yt]).0, "8000\n");
+}
+
+const EDITED_TIKTOK: &str = "fixtures/overlap-cases/edited-tiktok";
+const EDITED_YOUTUBE: &str = "fixtures/overlap-cases/edited-youtube";
+const EDITED_HUBSPOT: &str = "fixtures/overlap-cases/edited-hubspot";
+
+/// A report's footer and `inspect`'s rows line for these inputs.
+fn report_and_inspect(inputs: &[&str], extra: &[&str]) -> (String, String) {
+    let mut args = vec!["report"];
+    args.extend(inputs);
+    args.extend(extra);
+    let report = roi(&args);
+    assert_eq!(code(&report), 0, "{}", transcript(&report));
+    args[0] = "inspect";
+    let inspect = roi(&args);
+    assert_eq!(code(&inspect), 0, "{}", transcript(&inspect));
+    (stdout(&report), stdout(&inspect))
+}
+
+#[test]
+fn a_video_whose_title_was_edited_is_counted_once() {
+    // The Jan 10 export: videos 1 (150), 2 (80), 3 (10). The Jan 11 export (the
+    // newer, by its `Time`): video 1 only, retitled `a EDITED`, 160 views. Video 1
+    // is its link, not its title: 160 + 80 + 10 = 250, not 400 (150 + 160 + 80 + 10)
+    // — in either order.
+    let jan10 = format!("{EDITED_TIKTOK}/jan10/Content.csv");
+    let jan11 = format!("{EDITED_TIKTOK}/jan11/Content.csv");
+    for files in [[&jan10, &jan11], [&jan11, &jan10]] {
+        let mut args: Vec<&str> = files.iter().map(|f| f.as_str()).collect();
+        args.extend(["--year", "2026"]);
+        assert_eq!(kpi("video_views", &args).0, "250\n", "{files:?}");
+    }
+    // Likes: 16 + 8 + 1 = 25, the newer video 1's.
+    assert_eq!(kpi("likes", &[EDITED_TIKTOK, "--year", "2026"]).0, "25\n");
+    // The replaced row is counted and told.
+    let (report, inspect) = report_and_inspect(&[EDITED_TIKTOK], &["--year", "2026"]);
+    assert!(
+        report.contains("1 row(s) replaced by overlapping exports"),
+        "{report}"
+    );
+    assert!(
+        inspect.contains("3 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+    // The newer title is the one kept.
+    let out = roi(&["normalize", EDITED_TIKTOK, "--year", "2026"]);
+    let csv = stdout(&out);
+    assert!(csv.contains(",a EDITED,16,1,1,160"), "{csv}");
+    assert!(!csv.contains(",a,15,"), "{csv}");
+}
+
+/// YouTube's table data is dated by publish day: two downloads of one range end on
+/// the same date, and the later saved is the newer.
+#[test]
+fn a_youtube_video_retitled_between_downloads_is_counted_once() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    // Saved on 2025-06-01 and 2025-06-08 (00:00 UTC), as downloaded; a checkout
+    // gives both files the time of the checkout.
+    for (name, secs) in [("june01", 1_748_736_000), ("june08", 1_749_340_800)] {
+        let to = dir.path().join(name);
+        std::fs::create_dir(&to).unwrap();
+        let file = to.join("Table data.csv");
+        std::fs::copy(
+            crate::root()
+                .join(EDITED_YOUTUBE)
+                .join(name)
+                .join("Table data.csv"),
+            &file,
+        )
+        .unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+            .unwrap();
+    }
+    // `abc` is `Old title` with 100 views on June 1 and `New better title` with 150
+    // on June 8: the newer 150, not 250, in either order.
+    for order in [["june01", "june08"], ["june08", "june01"]] {
+        let mut args = vec!["kpi", "video_views"];
+        args.extend(order);
+        let out = crate::roi_in(dir.path(), &args);
+        assert_eq!(stdout(&out), "150\n", "{order:?}: {}", transcript(&out));
+    }
+    let out = crate::roi_in(dir.path(), &["inspect", "june01", "june08"]);
+    let inspect = stdout(&out);
+    assert!(
+        inspect.contains("1 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+}
+
+#[test]
+fn a_contact_whose_lifecycle_stage_changed_is_one_lead() {
+    // Mar 5 export: 101 (Subscriber), 102. Mar 10 export (its data reaches Mar 8,
+    // the newer): 101 (Marketing Qualified Lead), 102, 103. Contacts are their
+    // Record ID: 101, 102, 103 = 3 leads, not 4.
+    assert_eq!(kpi("leads", &[EDITED_HUBSPOT]).0, "3\n");
+    let (report, inspect) = report_and_inspect(&[EDITED_HUBSPOT], &[]);
+    assert!(
+        report.contains("2 row(s) replaced by overlapping exports"),
+        "{report}"
+    );
+    assert!(
+        inspect.contains("2 read, 2 replaced by overlapping exports"),
+        "{inspect}"
+    );
+    // 101 once, at its newer stage.
+    let out = roi(&["normalize", EDITED_HUBSPOT]);
+    let csv = stdout(&out);
+    assert_eq!(csv.matches("\n2024-03-01,101,").count(), 1, "{csv}");
+    assert!(csv.contains("101,Marketing Qualified Lead"), "{csv}");
+    assert_eq!(csv.lines().count(), 4, "a header and 3 contacts: {csv}");
 }
