@@ -1664,6 +1664,10 @@ struct Tally {
     first_numeric: Option<DateSeen>,
     first_day_first: Option<DateSeen>,
     first_month_first: Option<DateSeen>,
+    /// The first numeric date that reads both ways as two different dates
+    /// (`03/01/2024`, not `05/05/2024`): what the error of a file that never tells
+    /// its day order names.
+    first_ambiguous: Option<DateSeen>,
 }
 
 /// A date as written: its line, column and text.
@@ -1708,6 +1712,7 @@ impl Tally {
             first_numeric: None,
             first_day_first: None,
             first_month_first: None,
+            first_ambiguous: None,
         }
     }
 
@@ -1731,6 +1736,9 @@ impl Tally {
         }
         if second > 12 && self.first_month_first.is_none() {
             self.first_month_first = seen(column);
+        }
+        if first != second && first <= 12 && second <= 12 && self.first_ambiguous.is_none() {
+            self.first_ambiguous = seen(column);
         }
     }
 
@@ -1822,14 +1830,30 @@ impl Tally {
                 .as_ref()
                 .and_then(|(_, _, text)| text.chars().find(|c| !c.is_ascii_digit()))
                 .unwrap_or('/');
-            return Err(InputError::file(
-                path,
-                crate::say!(
+            // Named where it is, as any bad value is: the first date that reads as
+            // two different days (else the first numeric one: `05/05/2024` alone
+            // would read the same either way, but its file still needs a format).
+            let at = self
+                .first_ambiguous
+                .as_ref()
+                .or(self.first_numeric.as_ref());
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: at.map(|(line, _, _)| *line),
+                column: at.map(|(_, i, _)| {
+                    format!(
+                        "{} (`{}`)",
+                        i + 1,
+                        header.cells.get(*i).map_or("", str::trim)
+                    )
+                }),
+                message: crate::say!(
                     "error.ambiguous_day_order",
+                    value = format!("{:?}", at.map_or("", |(_, _, text)| text.as_str())),
                     day_first = format!("%d{separator}%m{separator}%Y"),
                     month_first = format!("%m{separator}%d{separator}%Y")
                 ),
-            ));
+            });
         }
         Ok((order, self.decimal.decide(header)))
     }
@@ -1881,6 +1905,11 @@ impl Pass {
                 .first_month_first
                 .take()
                 .or(shift(tally.first_month_first));
+            all.tally.first_ambiguous = all
+                .tally
+                .first_ambiguous
+                .take()
+                .or(shift(tally.first_ambiguous));
             all.tally.numeric |= tally.numeric;
             all.tally.yearless.extend(tally.yearless);
             all.tally.decimal.absorb(tally.decimal);

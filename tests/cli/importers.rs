@@ -91,6 +91,42 @@ fn tiktok_year_less_series_across_new_year() {
     assert_eq!(kpi(&["kpi", "follower_change", f, "--year", "2027"]), "12");
 }
 
+/// Dates that never tell their day order, on a platform without a convention: the
+/// error names the first date that reads as two different days, where it is, and
+/// the formats to map it with in the file's own separator.
+#[test]
+fn ambiguous_day_order_names_the_first_ambiguous_date() {
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/pinterest-ads-ambiguous.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: fixtures/importers/pinterest-ads-ambiguous.csv:2: column 1 (`Date`): \
+         \"03/01/2024\" could be day-first or month-first, as could every date of the file \
+         (no day above 12); add a mapping with `date_format = \"%d/%m/%Y\"` (or \"%m/%d/%Y\") \
+         in roi.toml\n"
+    );
+    // `05-05-2026` reads the same either way: the first that does not is named, and
+    // the formats use the file's dashes.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dashes.csv"),
+        "Date,Video Views,Profile Views\n05-05-2026,1,1\n01-02-2026,2,2\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "dashes.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: dashes.csv:3: column 1 (`Date`): \"01-02-2026\" could be day-first or \
+         month-first, as could every date of the file (no day above 12); add a mapping with \
+         `date_format = \"%d-%m-%Y\"` (or \"%m-%d-%Y\") in roi.toml\n"
+    );
+}
+
 #[test]
 fn google_ads_with_a_date_range_line() {
     let f = "fixtures/importers/google-ads-range.csv";
