@@ -2546,13 +2546,17 @@ fn year_less_years(
     };
     // A year out of the calendar's range (`--year 999999`) gives no reference either.
     let reference = reference.ok_or_else(no_year)?;
+    // The latest year, not after the reference, in which the date exists: February
+    // 29 walks back to a leap year, at most eight years away (2104 → 2096). A date in
+    // no year (`February 30`) keeps the reference's year and is refused with its
+    // position when its row is read.
+    let exists = |y: i32, (m, d): (u32, u32)| NaiveDate::from_ymd_opt(y, m, d).is_some();
     let latest_year = |(m, d): (u32, u32)| {
         let y = chrono::Datelike::year(&reference);
-        if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference) {
-            y
-        } else {
-            y - 1
-        }
+        (y - 8..=y)
+            .rev()
+            .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference))
+            .unwrap_or(y)
     };
     // A daily series (steps of a few days forward) keeps its order across New Year:
     // anchor its last date, then walk back. Other files (posts in any order) give
@@ -2567,16 +2571,28 @@ fn year_less_years(
         .then(|| yearless.last().copied())
         .flatten();
     let years: Vec<Option<i32>> = if let Some(last) = daily {
-        let mut year = latest_year(last);
-        let mut out = vec![Some(year)];
-        for step in steps.iter().rev() {
-            if *step < -300 {
-                year -= 1;
+        let walk = |mut year: i32| {
+            let mut out = vec![year];
+            for step in steps.iter().rev() {
+                if *step < -300 {
+                    year -= 1;
+                }
+                out.push(year);
             }
-            out.push(Some(year));
-        }
-        out.reverse();
-        out
+            out.reverse();
+            out
+        };
+        // The series' years are tied to one another, so a leap day anywhere in it
+        // (`February 29` before `March 1`) moves the whole series back to the
+        // latest years in which every one of its dates exists.
+        let anchor = latest_year(last);
+        (0..=8)
+            .map(|back| walk(anchor - back))
+            .find(|years| years.iter().zip(&yearless).all(|(y, md)| exists(*y, *md)))
+            .unwrap_or_else(|| walk(anchor))
+            .into_iter()
+            .map(Some)
+            .collect()
     } else {
         yearless.iter().map(|md| Some(latest_year(*md))).collect()
     };

@@ -91,6 +91,68 @@ fn tiktok_year_less_series_across_new_year() {
     assert_eq!(kpi(&["kpi", "follower_change", f, "--year", "2027"]), "12");
 }
 
+/// A leap day in a year-less daily series: saved on 2025-03-05, `March 1` alone
+/// would be 2025-03-01, but `February 29` exists only in 2024, and the series keeps
+/// its order, so every row is in 2024 (hand figures in `fixtures/importers/README.md`).
+#[test]
+fn tiktok_year_less_series_with_a_leap_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("Overview.csv");
+    std::fs::copy(
+        crate::root().join("fixtures/importers/tiktok-overview-leap-day.csv"),
+        &f,
+    )
+    .unwrap();
+    // Noon UTC on 2025-03-05: the same day, or one either side, in any time zone.
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_741_176_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_modified(saved)
+        .unwrap();
+    let kpi_in = |args: &[&str]| {
+        let out = crate::roi_in(dir.path(), args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    let out = crate::roi_in(dir.path(), &["inspect", "Overview.csv", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["first_date"], "2024-02-27");
+    assert_eq!(json["files"][0]["last_date"], "2024-03-01");
+    assert_eq!(kpi_in(&["kpi", "video_views", "Overview.csv"]), "61");
+    let leap_day = ["--from", "2024-02-29", "--to", "2024-02-29"];
+    assert_eq!(
+        kpi_in(&[&["kpi", "video_views", "Overview.csv"][..], &leap_day].concat()),
+        "20"
+    );
+    // `--year 2025` bounds the dates the same way: the latest not after 2025-12-31.
+    assert_eq!(
+        kpi_in(
+            &[
+                &["kpi", "video_views", "Overview.csv", "--year", "2025"][..],
+                &leap_day
+            ]
+            .concat()
+        ),
+        "20"
+    );
+    // Dates in no order each take the latest year they exist in: with `--year 2026`
+    // `February 29` is two years back, 2024, and the others stay in 2026.
+    std::fs::write(
+        dir.path().join("unordered.csv"),
+        "Date,Video Views,Profile Views\nMarch 20,1,1\nFebruary 29,2,2\nJune 1,4,4\n",
+    )
+    .unwrap();
+    let unordered = ["kpi", "video_views", "unordered.csv", "--year", "2026"];
+    assert_eq!(kpi_in(&[&unordered[..], &leap_day].concat()), "2");
+    assert_eq!(
+        kpi_in(&[&unordered[..], &["--from", "2026-01-01"]].concat()),
+        "5"
+    );
+}
+
 /// Dates that never tell their day order, on a platform without a convention: the
 /// error names the first date that reads as two different days, where it is, and
 /// the formats to map it with in the file's own separator.
