@@ -153,6 +153,40 @@ fn tiktok_year_less_series_with_a_leap_day() {
     );
 }
 
+/// A file name with two years states a range; its later year bounds the series, so
+/// `December 30` … `January 2` is 2024-12-30 … 2025-01-02, not a year early.
+#[test]
+fn tiktok_year_less_series_dated_by_a_range_in_the_file_name() {
+    let f = "fixtures/importers/tiktok_overview_20241230_20250102.csv";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::root().join(f),
+        dir.path().join("Overview_2024-12-30_2025-01-02.csv"),
+    )
+    .unwrap();
+    for (dir, f) in [
+        (crate::root(), f),
+        (
+            dir.path().to_path_buf(),
+            "Overview_2024-12-30_2025-01-02.csv",
+        ),
+    ] {
+        let out = crate::roi_in(&dir, &["inspect", f, "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["files"][0]["first_date"], "2024-12-30", "{f}");
+        assert_eq!(json["files"][0]["last_date"], "2025-01-02", "{f}");
+        let out = crate::roi_in(&dir, &["kpi", "video_views", f, "--from", "2025-01-01"]);
+        assert_eq!(stdout(&out), "24\n", "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("each read as the latest in 2025, the year in the file name"),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
+
 /// Dates that never tell their day order, on a platform without a convention: the
 /// error names the first date that reads as two different days, where it is, and
 /// the formats to map it with in the file's own separator.
