@@ -593,19 +593,25 @@ fn looks_binary(text: &str) -> bool {
     sample.contains(&'\0') || control * 20 > sample.len()
 }
 
-/// A plausible year (1990–2099) in a file name: `…_20170401_20170408_en.csv`.
+/// The year a file name dates its rows by: a plausible year (1990–2099) at the start
+/// of a run of digits (`…_20170401_20170408_en.csv`). A name with two years states
+/// a range (`tiktok_overview_20241230_20250102.csv`, `Overview_2024-12-30_2025-01-02.csv`)
+/// and its later year is the year of the range's end: the one that bounds the latest
+/// year-less date. The first would put a range across New Year a year early.
 fn year_in_name(path: &Path) -> Option<i32> {
     let name = path.file_name()?.to_string_lossy().into_owned();
     let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
-        let digits = &name.get(i..i + 4)?;
-        let before = i.checked_sub(1).map(|j| bytes[j]);
-        let year: i32 = digits.parse().ok()?;
-        ((1990..2100).contains(&year)
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !before.is_some_and(|b| b.is_ascii_digit()))
-        .then_some(year)
-    })
+    (0..bytes.len().saturating_sub(3))
+        .filter_map(|i| {
+            let digits = &name.get(i..i + 4)?;
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let year: i32 = digits.parse().ok()?;
+            ((1990..2100).contains(&year)
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !before.is_some_and(|b| b.is_ascii_digit()))
+            .then_some(year)
+        })
+        .max()
 }
 
 /// The records before which a header must appear (the header search window).
@@ -865,4 +871,24 @@ fn finish_file(
     builder.describe_file(encoding, &names.join(" + "));
     warn_encoding(encoding, builder);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_in_name;
+    use std::path::Path;
+
+    #[test]
+    fn a_name_with_two_years_dates_by_the_later() {
+        let year = |name: &str| year_in_name(Path::new(name));
+        assert_eq!(
+            year("tweet_activity_metrics_shop_20170401_20170408_en.csv"),
+            Some(2017)
+        );
+        assert_eq!(year("tiktok_overview_20241230_20250102.csv"), Some(2025));
+        assert_eq!(year("Overview_2024-12-30_2025-01-02.csv"), Some(2025));
+        // Digits inside a longer number are not a year; nor is one out of range.
+        assert_eq!(year("export_120241230.csv"), None);
+        assert_eq!(year("Overview_1200.csv"), None);
+    }
 }

@@ -1664,6 +1664,10 @@ struct Tally {
     first_numeric: Option<DateSeen>,
     first_day_first: Option<DateSeen>,
     first_month_first: Option<DateSeen>,
+    /// The first numeric date that reads both ways as two different dates
+    /// (`03/01/2024`, not `05/05/2024`): what the error of a file that never tells
+    /// its day order names.
+    first_ambiguous: Option<DateSeen>,
 }
 
 /// A date as written: its line, column and text.
@@ -1708,6 +1712,7 @@ impl Tally {
             first_numeric: None,
             first_day_first: None,
             first_month_first: None,
+            first_ambiguous: None,
         }
     }
 
@@ -1731,6 +1736,9 @@ impl Tally {
         }
         if second > 12 && self.first_month_first.is_none() {
             self.first_month_first = seen(column);
+        }
+        if first != second && first <= 12 && second <= 12 && self.first_ambiguous.is_none() {
+            self.first_ambiguous = seen(column);
         }
     }
 
@@ -1822,14 +1830,30 @@ impl Tally {
                 .as_ref()
                 .and_then(|(_, _, text)| text.chars().find(|c| !c.is_ascii_digit()))
                 .unwrap_or('/');
-            return Err(InputError::file(
-                path,
-                crate::say!(
+            // Named where it is, as any bad value is: the first date that reads as
+            // two different days (else the first numeric one: `05/05/2024` alone
+            // would read the same either way, but its file still needs a format).
+            let at = self
+                .first_ambiguous
+                .as_ref()
+                .or(self.first_numeric.as_ref());
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: at.map(|(line, _, _)| *line),
+                column: at.map(|(_, i, _)| {
+                    format!(
+                        "{} (`{}`)",
+                        i + 1,
+                        header.cells.get(*i).map_or("", str::trim)
+                    )
+                }),
+                message: crate::say!(
                     "error.ambiguous_day_order",
+                    value = format!("{:?}", at.map_or("", |(_, _, text)| text.as_str())),
                     day_first = format!("%d{separator}%m{separator}%Y"),
                     month_first = format!("%m{separator}%d{separator}%Y")
                 ),
-            ));
+            });
         }
         Ok((order, self.decimal.decide(header)))
     }
@@ -1881,6 +1905,11 @@ impl Pass {
                 .first_month_first
                 .take()
                 .or(shift(tally.first_month_first));
+            all.tally.first_ambiguous = all
+                .tally
+                .first_ambiguous
+                .take()
+                .or(shift(tally.first_ambiguous));
             all.tally.numeric |= tally.numeric;
             all.tally.yearless.extend(tally.yearless);
             all.tally.decimal.absorb(tally.decimal);
@@ -2517,13 +2546,17 @@ fn year_less_years(
     };
     // A year out of the calendar's range (`--year 999999`) gives no reference either.
     let reference = reference.ok_or_else(no_year)?;
+    // The latest year, not after the reference, in which the date exists: February
+    // 29 walks back to a leap year, at most eight years away (2104 → 2096). A date in
+    // no year (`February 30`) keeps the reference's year and is refused with its
+    // position when its row is read.
+    let exists = |y: i32, (m, d): (u32, u32)| NaiveDate::from_ymd_opt(y, m, d).is_some();
     let latest_year = |(m, d): (u32, u32)| {
         let y = chrono::Datelike::year(&reference);
-        if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference) {
-            y
-        } else {
-            y - 1
-        }
+        (y - 8..=y)
+            .rev()
+            .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference))
+            .unwrap_or(y)
     };
     // A daily series (steps of a few days forward) keeps its order across New Year:
     // anchor its last date, then walk back. Other files (posts in any order) give
@@ -2538,16 +2571,28 @@ fn year_less_years(
         .then(|| yearless.last().copied())
         .flatten();
     let years: Vec<Option<i32>> = if let Some(last) = daily {
-        let mut year = latest_year(last);
-        let mut out = vec![Some(year)];
-        for step in steps.iter().rev() {
-            if *step < -300 {
-                year -= 1;
+        let walk = |mut year: i32| {
+            let mut out = vec![year];
+            for step in steps.iter().rev() {
+                if *step < -300 {
+                    year -= 1;
+                }
+                out.push(year);
             }
-            out.push(Some(year));
-        }
-        out.reverse();
-        out
+            out.reverse();
+            out
+        };
+        // The series' years are tied to one another, so a leap day anywhere in it
+        // (`February 29` before `March 1`) moves the whole series back to the
+        // latest years in which every one of its dates exists.
+        let anchor = latest_year(last);
+        (0..=8)
+            .map(|back| walk(anchor - back))
+            .find(|years| years.iter().zip(&yearless).all(|(y, md)| exists(*y, *md)))
+            .unwrap_or_else(|| walk(anchor))
+            .into_iter()
+            .map(Some)
+            .collect()
     } else {
         yearless.iter().map(|md| Some(latest_year(*md))).collect()
     };

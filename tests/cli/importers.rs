@@ -91,6 +91,138 @@ fn tiktok_year_less_series_across_new_year() {
     assert_eq!(kpi(&["kpi", "follower_change", f, "--year", "2027"]), "12");
 }
 
+/// A leap day in a year-less daily series: saved on 2025-03-05, `March 1` alone
+/// would be 2025-03-01, but `February 29` exists only in 2024, and the series keeps
+/// its order, so every row is in 2024 (hand figures in `fixtures/importers/README.md`).
+#[test]
+fn tiktok_year_less_series_with_a_leap_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("Overview.csv");
+    std::fs::copy(
+        crate::root().join("fixtures/importers/tiktok-overview-leap-day.csv"),
+        &f,
+    )
+    .unwrap();
+    // Noon UTC on 2025-03-05: the same day, or one either side, in any time zone.
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_741_176_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_modified(saved)
+        .unwrap();
+    let kpi_in = |args: &[&str]| {
+        let out = crate::roi_in(dir.path(), args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    let out = crate::roi_in(dir.path(), &["inspect", "Overview.csv", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["first_date"], "2024-02-27");
+    assert_eq!(json["files"][0]["last_date"], "2024-03-01");
+    assert_eq!(kpi_in(&["kpi", "video_views", "Overview.csv"]), "61");
+    let leap_day = ["--from", "2024-02-29", "--to", "2024-02-29"];
+    assert_eq!(
+        kpi_in(&[&["kpi", "video_views", "Overview.csv"][..], &leap_day].concat()),
+        "20"
+    );
+    // `--year 2025` bounds the dates the same way: the latest not after 2025-12-31.
+    assert_eq!(
+        kpi_in(
+            &[
+                &["kpi", "video_views", "Overview.csv", "--year", "2025"][..],
+                &leap_day
+            ]
+            .concat()
+        ),
+        "20"
+    );
+    // Dates in no order each take the latest year they exist in: with `--year 2026`
+    // `February 29` is two years back, 2024, and the others stay in 2026.
+    std::fs::write(
+        dir.path().join("unordered.csv"),
+        "Date,Video Views,Profile Views\nMarch 20,1,1\nFebruary 29,2,2\nJune 1,4,4\n",
+    )
+    .unwrap();
+    let unordered = ["kpi", "video_views", "unordered.csv", "--year", "2026"];
+    assert_eq!(kpi_in(&[&unordered[..], &leap_day].concat()), "2");
+    assert_eq!(
+        kpi_in(&[&unordered[..], &["--from", "2026-01-01"]].concat()),
+        "5"
+    );
+}
+
+/// A file name with two years states a range; its later year bounds the series, so
+/// `December 30` … `January 2` is 2024-12-30 … 2025-01-02, not a year early.
+#[test]
+fn tiktok_year_less_series_dated_by_a_range_in_the_file_name() {
+    let f = "fixtures/importers/tiktok_overview_20241230_20250102.csv";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::root().join(f),
+        dir.path().join("Overview_2024-12-30_2025-01-02.csv"),
+    )
+    .unwrap();
+    for (dir, f) in [
+        (crate::root(), f),
+        (
+            dir.path().to_path_buf(),
+            "Overview_2024-12-30_2025-01-02.csv",
+        ),
+    ] {
+        let out = crate::roi_in(&dir, &["inspect", f, "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["files"][0]["first_date"], "2024-12-30", "{f}");
+        assert_eq!(json["files"][0]["last_date"], "2025-01-02", "{f}");
+        let out = crate::roi_in(&dir, &["kpi", "video_views", f, "--from", "2025-01-01"]);
+        assert_eq!(stdout(&out), "24\n", "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("each read as the latest in 2025, the year in the file name"),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
+
+/// Dates that never tell their day order, on a platform without a convention: the
+/// error names the first date that reads as two different days, where it is, and
+/// the formats to map it with in the file's own separator.
+#[test]
+fn ambiguous_day_order_names_the_first_ambiguous_date() {
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/pinterest-ads-ambiguous.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: fixtures/importers/pinterest-ads-ambiguous.csv:2: column 1 (`Date`): \
+         \"03/01/2024\" could be day-first or month-first, as could every date of the file \
+         (no day above 12); add a mapping with `date_format = \"%d/%m/%Y\"` (or \"%m/%d/%Y\") \
+         in roi.toml\n"
+    );
+    // `05-05-2026` reads the same either way: the first that does not is named, and
+    // the formats use the file's dashes.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dashes.csv"),
+        "Date,Video Views,Profile Views\n05-05-2026,1,1\n01-02-2026,2,2\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "dashes.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: dashes.csv:3: column 1 (`Date`): \"01-02-2026\" could be day-first or \
+         month-first, as could every date of the file (no day above 12); add a mapping with \
+         `date_format = \"%d-%m-%Y\"` (or \"%m-%d-%Y\") in roi.toml\n"
+    );
+}
+
 #[test]
 fn google_ads_with_a_date_range_line() {
     let f = "fixtures/importers/google-ads-range.csv";
