@@ -341,9 +341,17 @@ fn is_total_label(cell: &str) -> bool {
             | "tổng cộng"
     ) || t.starts_with("total:")
         || t.starts_with("tổng:")
-        // TikTok Ads Manager: `Total of 3 campaigns`.
-        || t.strip_prefix("total of ")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        // TikTok Ads Manager: `Total of 3 campaigns` (not a campaign called `Total of
+        // 2026 sales`).
+        || t.strip_prefix("total of ").is_some_and(|rest| {
+            rest.split_once(' ').is_some_and(|(n, what)| {
+                n.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(
+                        what.trim_end_matches('s'),
+                        "result" | "campaign" | "ad group" | "ad" | "record" | "row"
+                    )
+            })
+        })
         || t.strip_prefix("grand totals (")
             .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
 }
@@ -2665,6 +2673,29 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn totals_labels_are_whole_labels() {
+        for label in [
+            "Total",
+            "Grand total",
+            "Total: Account",
+            "Total of 3 campaigns",
+            "Total of 1 result",
+            "Total of 12 ad groups",
+        ] {
+            assert!(is_total_label(label), "{label}");
+        }
+        for label in [
+            "Total Care - Search",
+            "Total of 2026 sales",
+            "Total of many campaigns",
+            "Totally",
+        ] {
+            assert!(!is_total_label(label), "{label}");
+        }
+    }
+
     use super::*;
 
     proptest::proptest! {
