@@ -2673,6 +2673,7 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn totals_labels_are_whole_labels() {
@@ -2695,8 +2696,6 @@ mod tests {
             assert!(!is_total_label(label), "{label}");
         }
     }
-
-    use super::*;
 
     proptest::proptest! {
         /// A row's values add up per metric as a plain search of the list does, ids
