@@ -1025,11 +1025,11 @@ const DESCRIPTIVE: [Dimension; 5] = [
 ];
 
 /// Dimensions that tell one record (a CRM contact) apart from another of the same
-/// id: the series it is in (platform, account, currency) and the brand it is about.
-/// Its source, medium, campaign and lifecycle stage are what the CRM knows of it at
-/// export time, and change between exports.
-const RECORD_ID: [Dimension; 5] = [
-    Dimension::Platform,
+/// id: the series it is in (account, currency) and the brand it is about. Its
+/// source, medium, campaign and lifecycle stage are what the CRM knows of it at
+/// export time, and change between exports; so does its platform, which its source
+/// gives (a lead whose source a rep corrected from Web to Facebook is one lead).
+const RECORD_ID: [Dimension; 4] = [
     Dimension::Account,
     Dimension::Currency,
     Dimension::Brand,

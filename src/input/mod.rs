@@ -174,7 +174,7 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
     let mut builder = Builder::new(options.default_currency.clone());
     let context = tabular::FileContext {
         year: options.year,
-        name_year: year_in_name(name),
+        name_date: date_in_name(name),
         modified: None,
         mentions: options.mentions.clone(),
     };
@@ -461,7 +461,7 @@ fn open_job(
         modified,
         context: tabular::FileContext {
             year: options.year,
-            name_year: year_in_name(path),
+            name_date: date_in_name(path),
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         },
@@ -593,23 +593,49 @@ fn looks_binary(text: &str) -> bool {
     sample.contains(&'\0') || control * 20 > sample.len()
 }
 
-/// The year a file name dates its rows by: a plausible year (1990–2099) at the start
-/// of a run of digits (`…_20170401_20170408_en.csv`). A name with two years states
-/// a range (`tiktok_overview_20241230_20250102.csv`, `Overview_2024-12-30_2025-01-02.csv`)
-/// and its later year is the year of the range's end: the one that bounds the latest
-/// year-less date. The first would put a range across New Year a year early.
-fn year_in_name(path: &Path) -> Option<i32> {
+/// The latest day a file name dates its rows by, and whether the name gives the day
+/// itself. A name states a day (`…_20170401_20170408_en.csv`,
+/// `Overview_2024-12-30_2025-01-02.csv`) or only a year (`report_2025.csv`: its last
+/// day), a plausible one (1990–2099) at the start of a run of digits. A name with two
+/// states a range, and the later is its end: the day that bounds the latest
+/// year-less date. The first would put a range across New Year a year early; the
+/// last day of the later year would put its December a year late.
+fn date_in_name(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
+    use chrono::NaiveDate;
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3))
+    let b = name.as_bytes();
+    let number = |at: usize, len: usize| -> Option<u32> {
+        let digits = b.get(at..at + len)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
+    };
+    let digit_at = |at: usize| b.get(at).is_some_and(u8::is_ascii_digit);
+    (0..b.len())
+        .filter(|&i| i == 0 || !digit_at(i - 1))
         .filter_map(|i| {
-            let digits = &name.get(i..i + 4)?;
-            let before = i.checked_sub(1).map(|j| bytes[j]);
-            let year: i32 = digits.parse().ok()?;
-            ((1990..2100).contains(&year)
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && !before.is_some_and(|b| b.is_ascii_digit()))
-            .then_some(year)
+            let year = i32::try_from(number(i, 4)?).ok()?;
+            if !(1990..2100).contains(&year) {
+                return None;
+            }
+            // `20241230`, or `2024-12-30` with `-`, `_` or `.` between its parts.
+            let day = |m: usize, d: usize, end: usize| {
+                (!digit_at(end))
+                    .then(|| NaiveDate::from_ymd_opt(year, number(m, 2)?, number(d, 2)?))
+                    .flatten()
+            };
+            let sep = b.get(i + 4).copied();
+            let date = day(i + 4, i + 6, i + 8).or_else(|| {
+                (matches!(sep, Some(b'-' | b'_' | b'.')) && b.get(i + 7).copied() == sep)
+                    .then(|| day(i + 5, i + 8, i + 10))
+                    .flatten()
+            });
+            match date {
+                Some(d) => Some((d, true)),
+                None if !digit_at(i + 4) => Some((NaiveDate::from_ymd_opt(year, 12, 31)?, false)),
+                None => None,
+            }
         })
         .max()
 }
@@ -875,20 +901,30 @@ fn finish_file(
 
 #[cfg(test)]
 mod tests {
-    use super::year_in_name;
+    use super::date_in_name;
+    use chrono::NaiveDate;
     use std::path::Path;
 
     #[test]
-    fn a_name_with_two_years_dates_by_the_later() {
-        let year = |name: &str| year_in_name(Path::new(name));
+    fn a_name_with_two_dates_dates_by_the_later() {
+        let date = |name: &str| date_in_name(Path::new(name));
+        let day = |y, m, d| Some((NaiveDate::from_ymd_opt(y, m, d).unwrap(), true));
         assert_eq!(
-            year("tweet_activity_metrics_shop_20170401_20170408_en.csv"),
-            Some(2017)
+            date("tweet_activity_metrics_shop_20170401_20170408_en.csv"),
+            day(2017, 4, 8)
         );
-        assert_eq!(year("tiktok_overview_20241230_20250102.csv"), Some(2025));
-        assert_eq!(year("Overview_2024-12-30_2025-01-02.csv"), Some(2025));
+        assert_eq!(
+            date("tiktok_overview_20241230_20250102.csv"),
+            day(2025, 1, 2)
+        );
+        assert_eq!(date("Overview_2024-12-30_2025-01-02.csv"), day(2025, 1, 2));
+        // A year alone dates by its last day.
+        assert_eq!(
+            date("report_1080p_2025.csv"),
+            Some((NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(), false))
+        );
         // Digits inside a longer number are not a year; nor is one out of range.
-        assert_eq!(year("export_120241230.csv"), None);
-        assert_eq!(year("Overview_1200.csv"), None);
+        assert_eq!(date("export_120241230.csv"), None);
+        assert_eq!(date("Overview_1200.csv"), None);
     }
 }

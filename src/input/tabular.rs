@@ -29,7 +29,7 @@ pub struct FileContext {
     /// The year for year-less dates, from `--year` or roi.toml.
     pub year: Option<i32>,
     /// A year found in the file name (`…_20170401_20170408_en.csv`).
-    pub name_year: Option<i32>,
+    pub name_date: Option<(NaiveDate, bool)>,
     /// The file's modification date: year-less dates end on or before it.
     pub modified: Option<NaiveDate>,
     /// How mention exports are read: whose brand, and the sentiment word lists.
@@ -227,8 +227,38 @@ pub struct Matched<'a> {
 /// Per header cell: the layout column it matched and the currency in its name.
 type CellMatches<'a> = Vec<Option<(&'a Column, Option<String>)>>;
 
+/// A normalized header that ends in a code written in small letters (`amount spent
+/// (eur)`): the name before it, and the code in capitals. Such a code is taken for a
+/// currency only when the whole header names no column (`clicks (all)` does).
+fn small_code(name: &str) -> Option<(&str, String)> {
+    let (base, rest) = name.rsplit_once(" (")?;
+    let code = rest.strip_suffix(')')?;
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()))
+        .then(|| (base, code.to_ascii_uppercase()))
+}
+
 fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
-    let names: Vec<(String, Option<String>)> = record.cells.iter().map(normalize_header).collect();
+    let find = |name: &str| {
+        layout
+            .columns
+            .iter()
+            .find(|c| c.aliases.iter().any(|a| a == name))
+    };
+    let names: Vec<(String, Option<String>)> = record
+        .cells
+        .iter()
+        .map(|cell| {
+            let (name, currency) = normalize_header(cell);
+            match small_code(&name) {
+                Some((base, code))
+                    if currency.is_none() && find(&name).is_none() && find(base).is_some() =>
+                {
+                    (base.to_owned(), Some(code))
+                }
+                _ => (name, currency),
+            }
+        })
+        .collect();
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
     if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
         return None;
@@ -240,7 +270,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     let mut cells = Vec::with_capacity(names.len());
     let mut score = 0;
     for (name, currency) in &names {
-        let column = layout.columns.iter().find(|c| c.aliases.contains(name));
+        let column = find(name);
         match column {
             // A second column for the same thing (classic Facebook's repeated names,
             // two spellings of one measure) is left unmapped, and reported as such.
@@ -1511,7 +1541,7 @@ pub fn read_table(
             let years = year_less_years(path, &[day], context, &mut quiet)?;
             narrowed = FileContext {
                 year: None,
-                name_year: None,
+                name_date: None,
                 mentions: context.mentions.clone(),
                 modified: tally
                     .export_day
@@ -1526,7 +1556,7 @@ pub fn read_table(
             builder.set_export_day(d);
             narrowed = FileContext {
                 year: None,
-                name_year: None,
+                name_date: None,
                 mentions: context.mentions.clone(),
                 modified: Some(d),
             };
@@ -2542,10 +2572,14 @@ fn year_less_years(
             NaiveDate::from_ymd_opt(y, 12, 31),
             crate::msg!("warning.year_flag", year = y),
         )
-    } else if let Some(y) = context.name_year {
+    } else if let Some((date, day)) = context.name_date {
         (
-            NaiveDate::from_ymd_opt(y, 12, 31),
-            crate::msg!("warning.year_name", year = y),
+            Some(date),
+            if day {
+                crate::msg!("warning.date_name", date = date)
+            } else {
+                crate::msg!("warning.year_name", year = chrono::Datelike::year(&date))
+            },
         )
     } else if let Some(m) = context.modified {
         (Some(m), crate::msg!("warning.year_saved", date = m))

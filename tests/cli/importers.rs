@@ -153,8 +153,9 @@ fn tiktok_year_less_series_with_a_leap_day() {
     );
 }
 
-/// A file name with two years states a range; its later year bounds the series, so
-/// `December 30` … `January 2` is 2024-12-30 … 2025-01-02, not a year early.
+/// A file name with two dates states a range; its later date bounds the series, so
+/// `December 30` … `January 2` is 2024-12-30 … 2025-01-02, not a year early, and a
+/// December alone in a range that ends in January is the December before it.
 #[test]
 fn tiktok_year_less_series_dated_by_a_range_in_the_file_name() {
     let f = "fixtures/importers/tiktok_overview_20241230_20250102.csv";
@@ -179,12 +180,43 @@ fn tiktok_year_less_series_dated_by_a_range_in_the_file_name() {
         let out = crate::roi_in(&dir, &["kpi", "video_views", f, "--from", "2025-01-01"]);
         assert_eq!(stdout(&out), "24\n", "{}", transcript(&out));
         assert!(
-            String::from_utf8_lossy(&out.stderr)
-                .contains("each read as the latest in 2025, the year in the file name"),
+            String::from_utf8_lossy(&out.stderr).contains(
+                "each read as the latest on or before 2025-01-02, the last date in the file name"
+            ),
             "{}",
             transcript(&out)
         );
     }
+    // December 20 … 22 in a download named for 2024-12-20 … 2025-01-05: 2024, not
+    // the December after the range's end.
+    std::fs::write(
+        dir.path().join("tiktok_overview_20241220_20250105.csv"),
+        "Date,Video Views,Profile Views,Likes,Comments,Shares\n\
+         December 20,5,1,0,0,0\nDecember 21,7,1,0,0,0\nDecember 22,11,2,0,0,0\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "inspect",
+            "tiktok_overview_20241220_20250105.csv",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["files"][0]["first_date"],
+        "2024-12-20",
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(
+        json["files"][0]["last_date"],
+        "2024-12-22",
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// Dates that never tell their day order, on a platform without a convention: the
@@ -1667,4 +1699,22 @@ fn crm_lead_sources_and_deals() {
         err.starts_with("error: fixtures/importers/hubspot-deals.csv:1: not a known export"),
         "{err}"
     );
+}
+
+/// A currency code written in small letters is still the column's currency when the
+/// header names no column with it (`Amount spent (eur)`), and no currency when it
+/// does (TikTok's `Clicks (all)`).
+#[test]
+fn a_currency_code_in_small_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "Campaign name,Day,Impressions,Amount spent (eur)\nA,2026-08-01,100,30.50\nA,2026-08-02,200,20.00\n",
+    )
+    .unwrap();
+    // 30.50 + 20.00 = 50.50 EUR.
+    let out = crate::roi_in(dir.path(), &["report", "ads.csv", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("50.5") && csv.contains("EUR"), "{csv}");
 }

@@ -326,3 +326,20 @@ fn a_contact_whose_lifecycle_stage_changed_is_one_lead() {
     assert!(csv.contains("101,Marketing Qualified Lead"), "{csv}");
     assert_eq!(csv.lines().count(), 4, "a header and 3 contacts: {csv}");
 }
+
+#[test]
+fn a_lead_whose_source_was_corrected_is_one_lead() {
+    // Mar 4 export: 00Q1 (Lead Source Web: no platform), 00Q2 (Facebook). Mar 6
+    // export (its data reaches Mar 5, the newer): 00Q1 corrected to Facebook, 00Q2,
+    // 00Q3 (LinkedIn). A lead is its id, whatever platform its source gives: 3
+    // leads, not 4; Facebook 2 (00Q1 as corrected, 00Q2), LinkedIn 1.
+    let dir = "fixtures/overlap-cases/edited-salesforce";
+    assert_eq!(kpi("leads", &[dir]).0, "3\n");
+    let out = roi(&["report", dir, "--by", "platform", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\nfacebook,2,2\nlinkedin,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+}
