@@ -175,6 +175,7 @@ pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Da
     let context = tabular::FileContext {
         year: options.year,
         name_date: date_in_name(name),
+        exported: None,
         modified: None,
         mentions: options.mentions.clone(),
     };
@@ -462,6 +463,7 @@ fn open_job(
         context: tabular::FileContext {
             year: options.year,
             name_date: date_in_name(path),
+            exported: None,
             mentions: options.mentions.clone(),
             modified: modified.map(|m| chrono::DateTime::<chrono::Local>::from(m).date_naive()),
         },

@@ -28,8 +28,12 @@ use crate::normalize::{Builder, RowInput, metric_name, must_be_non_negative};
 pub struct FileContext {
     /// The year for year-less dates, from `--year` or roi.toml.
     pub year: Option<i32>,
-    /// A year found in the file name (`…_20170401_20170408_en.csv`).
+    /// The latest date the file name gives (`…_20170401_20170408_en.csv`), and
+    /// whether it is a day (not only a year).
     pub name_date: Option<(NaiveDate, bool)>,
+    /// The day the export says it was made (TikTok Content's `Time`): its year-less
+    /// dates end on or before it.
+    pub exported: Option<NaiveDate>,
     /// The file's modification date: year-less dates end on or before it.
     pub modified: Option<NaiveDate>,
     /// How mention exports are read: whose brand, and the sentiment word lists.
@@ -1543,11 +1547,12 @@ pub fn read_table(
                 year: None,
                 name_date: None,
                 mentions: context.mentions.clone(),
-                modified: tally
+                exported: tally
                     .export_day
                     .and_then(|d| d.resolve(None, years.first().copied().flatten())),
+                modified: None,
             };
-            if let Some(day) = narrowed.modified {
+            if let Some(day) = narrowed.exported {
                 builder.set_export_day(day);
             }
             &narrowed
@@ -1558,7 +1563,8 @@ pub fn read_table(
                 year: None,
                 name_date: None,
                 mentions: context.mentions.clone(),
-                modified: Some(d),
+                exported: Some(d),
+                modified: None,
             };
             &narrowed
         }
@@ -2581,6 +2587,8 @@ fn year_less_years(
                 crate::msg!("warning.year_name", year = chrono::Datelike::year(&date))
             },
         )
+    } else if let Some(d) = context.exported {
+        (Some(d), crate::msg!("warning.year_exported", date = d))
     } else if let Some(m) = context.modified {
         (Some(m), crate::msg!("warning.year_saved", date = m))
     } else {
