@@ -864,6 +864,25 @@ impl Catalogue {
     /// The platforms a rate leaves out over an aggregate: those with values for the
     /// numerator's metrics but for none of the denominator's. Rows without a platform
     /// are always kept (nothing says where they come from).
+    /// The totals a KPI is worked out over: without the platforms [`Self::left_out`]
+    /// leaves out of it, which it also returns.
+    fn counted<'a>(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        agg: &'a Aggregate,
+    ) -> (std::borrow::Cow<'a, Aggregate>, Vec<(Sym, LeftOut)>) {
+        let left_out = self.left_out(name, ds, agg);
+        if left_out.is_empty() {
+            return (std::borrow::Cow::Borrowed(agg), left_out);
+        }
+        let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
+        (
+            std::borrow::Cow::Owned(agg.without_platforms(&syms)),
+            left_out,
+        )
+    }
+
     pub fn left_out(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<(Sym, LeftOut)> {
         let Some((num, den)) = self.rate_sides(name, ds) else {
             return Vec::new();
@@ -946,17 +965,9 @@ impl Catalogue {
                 _ => return Ok(None),
             }
         };
-        let left_out = self.left_out(name, ds, agg);
-        let restricted;
-        let agg = if left_out.is_empty() {
-            agg
-        } else {
-            let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
-            restricted = agg.without_platforms(&syms);
-            &restricted
-        };
-        let numerator = self.eval(num, ds, agg, fx)?;
-        let denominator = self.eval(den, ds, agg, fx)?;
+        let (agg, _) = self.counted(name, ds, agg);
+        let numerator = self.eval(num, ds, &agg, fx)?;
+        let denominator = self.eval(den, ds, &agg, fx)?;
         Ok(match (numerator.value, denominator.value) {
             (Some(n), Some(d)) if d == 0.0 && n != 0.0 && n.is_finite() => Some(DividedByZero {
                 numerator: num.to_string(),
@@ -979,17 +990,9 @@ impl Catalogue {
         agg: &Aggregate,
         fx: &Fx,
     ) -> Result<Value, EvalError> {
-        let left_out = self.left_out(name, dataset, agg);
-        let restricted;
-        let agg = if left_out.is_empty() {
-            agg
-        } else {
-            let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
-            restricted = agg.without_platforms(&syms);
-            &restricted
-        };
+        let (agg, left_out) = self.counted(name, dataset, agg);
         let left_out = left_out.into_iter().map(|(_, l)| l).collect();
-        let q = self.eval(&Expr::Name(name.to_owned()), dataset, agg, fx)?;
+        let q = self.eval(&Expr::Name(name.to_owned()), dataset, &agg, fx)?;
         let unit = self.unit(name, dataset);
         Ok(Value {
             value: q.value.filter(|v| v.is_finite()),
