@@ -771,7 +771,7 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             lang,
             "note.unproven",
             &[
-                ("status", g.status.word()),
+                ("status", &crate::render::status_label(g.status, lang)),
                 (
                     "target",
                     &format!(
