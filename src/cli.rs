@@ -18,7 +18,7 @@ Exit codes:
   1  a goal fails: behind or missed by default, see --fail-on (check, status)
   2  usage, configuration or input error
 
-Colour only on a terminal, never with NO_COLOR. `-` as an input reads standard input.";
+Colour only on a terminal, never with NO_COLOR unless --color always. `-` as an input reads standard input.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -50,7 +50,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// When to use colour (never when NO_COLOR is set)
+    /// When to use colour (auto: never when NO_COLOR is set)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// ASCII tables, progress bars and sparklines, even on a terminal

@@ -110,9 +110,15 @@ pub struct TableInfo {
     pub rows: u64,
 }
 
+fn lossy_path<S: serde::Serializer>(path: &std::path::Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
 /// What was read from one input file.
 #[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct SourceFile {
+    /// As given; a name that is not UTF-8 is written with `�` for its bad bytes.
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     /// Which export the file was read as.
     pub format: String,

@@ -599,6 +599,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 bail!(say!("error.not_goal_or_kpi", name = subject));
             }
             let dataset = settings.dataset(inputs, None)?;
+            input_notes_to_stderr(&dataset, cli.global.quiet);
             if !is_goal && !config.catalogue.is_known(subject, &dataset) {
                 let goal_ids = config.goals.iter().map(|g| g.id.as_str());
                 let names = config.catalogue.iter().map(|k| k.name.as_str());

@@ -299,9 +299,12 @@ pub fn kpi_list(
     }
 }
 
+/// Written whole or not at all: a value that fails to serialize halfway must not
+/// leave half a document on stdout for a program to read.
 fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let mut text = serde_json::to_vec_pretty(value)?;
+    text.push(b'\n');
+    out.write_all(&text)
 }
 
 #[cfg(test)]

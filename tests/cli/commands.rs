@@ -781,3 +781,34 @@ fn an_open_window_is_shown_as_far_as_the_data() {
         transcript(&out)
     );
 }
+
+/// `explain` says which rows it skipped, as every command that reads does.
+#[test]
+fn explain_tells_skipped_rows() {
+    let f = "examples/shop-downloads/exports/meta-ads-2026-08-01_2026-08-14.csv";
+    let out = roi(&["explain", "spend", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("roi: {f}: skipped 1 row(s): total or summary row (first at line 30)\n")
+    );
+}
+
+/// A file name that is not UTF-8 is written with a replacement character in JSON,
+/// never as half a document.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_in_json() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"x\xfe.csv");
+    std::fs::copy(
+        crate::root().join("fixtures/importers/tiktok-ads.csv"),
+        dir.path().join(name),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["inspect", ".", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["path"], "./x\u{fffd}.csv");
+}
