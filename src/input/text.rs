@@ -55,8 +55,22 @@ pub fn decode(
         return with(encoding, bytes, encoding.name());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if text.contains('\0') {
+        if looks_utf16(bytes) {
             return utf16_without_bom(path, bytes);
+        }
+        // A NUL or two in UTF-8 text is damage, not UTF-16: say where.
+        if let Some(at) = text.find('\0') {
+            let line = text[..at].matches('\n').count() as u64 + 1;
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: None,
+                message: crate::say!(
+                    "error.nul_byte",
+                    character = text[start..at].chars().count() + 1
+                ),
+            });
         }
         return Ok(Decoded {
             text: text.to_owned(),

@@ -812,3 +812,28 @@ fn a_file_name_that_is_not_utf8_in_json() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["files"][0]["path"], "./x\u{fffd}.csv");
 }
+
+/// A NUL byte in a UTF-8 file is damage, named where it is; UTF-16 without a byte
+/// order mark (a NUL in every other byte) is still read.
+#[test]
+fn a_nul_byte_is_damage_not_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("nul.csv"),
+        b"date,platform,likes\n2026-08-05,face\0book,12\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "likes", "nul.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: nul.csv:2: a NUL byte (character 16 of the line): the file is damaged, or not a text export\n"
+    );
+    let utf16: Vec<u8> = "date,platform,likes\n2026-08-05,facebook,12\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(dir.path().join("u16.csv"), utf16).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "likes", "u16.csv"]);
+    assert_eq!(stdout(&out), "12\n", "{}", transcript(&out));
+}
