@@ -1191,7 +1191,16 @@ pub fn read_table(
                         header_currency = currency.as_deref();
                     }
                     match &column.target {
-                        Target::Results => results = Some(value),
+                        Target::Results => {
+                            if value.is_negative() {
+                                // A correction, kept as written like any count's.
+                                builder.warn_row(
+                                    crate::msg!("warning.negative_kept", metric = "results"),
+                                    record.line,
+                                );
+                            }
+                            results = Some(value);
+                        }
                         Target::Metric(name, factor) => {
                             let name = || {
                                 if name.is_empty() {

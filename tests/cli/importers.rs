@@ -1718,3 +1718,19 @@ fn a_currency_code_in_small_letters() {
     let csv = stdout(&out);
     assert!(csv.contains("50.5") && csv.contains("EUR"), "{csv}");
 }
+
+/// A negative Meta result (a platform's correction) is kept, as any negative count
+/// is, and told.
+#[test]
+fn a_negative_meta_result_is_kept_and_told() {
+    let f = "fixtures/importers/meta-ads-vi-negative-result.csv";
+    let out = roi(&["kpi", "leads", f]);
+    // 5 + (-5) = 0.
+    assert_eq!(stdout(&out), "0\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("1 row(s): negative `results` kept as written (first at line 3)"),
+        "{}",
+        transcript(&out)
+    );
+}
