@@ -794,6 +794,12 @@ pub fn read_table(
         .map(str::to_owned)
     });
 
+    // Meta's single-metric series serve Facebook and Instagram alike: only the title
+    // or the file name can say which, and a goal on one platform misses rows that
+    // name none.
+    if layout.title_metric && platform_hint.is_none() {
+        builder.warn(crate::msg!("warning.series_no_platform"));
+    }
     // Rows without a platform from the layout, the file or a column: their post's
     // link or type may name it.
     let infer_post_platform = platform_hint.is_none() && !layout.platform_from_source;

@@ -1734,3 +1734,22 @@ fn a_negative_meta_result_is_kept_and_told() {
         transcript(&out)
     );
 }
+
+/// A Meta single-metric series whose title and file name name no platform says so:
+/// a goal on Facebook would otherwise find no data without a word.
+#[test]
+fn a_series_without_a_platform_says_so() {
+    let out = roi(&["inspect", "fixtures/importers/meta-series-reach-en.csv"]);
+    assert!(
+        stdout(&out).contains("its rows have no platform"),
+        "{}",
+        transcript(&out)
+    );
+    // `Lượt theo dõi trên Facebook`: the title names it.
+    let out = roi(&["inspect", "fixtures/importers/meta-series-follows-vi.csv"]);
+    assert!(
+        !stdout(&out).contains("its rows have no platform"),
+        "{}",
+        transcript(&out)
+    );
+}
