@@ -300,7 +300,8 @@ impl Command {
             Command::Normalize { .. } => &[Table, Csv, Json, Parquet],
             // One word, and SQL text.
             Command::Status { .. } | Command::Sql { .. } => &[Table],
-            Command::Init { .. } | Command::Completions { .. } | Command::Man => &[],
+            // A file, a script, a man page: what they write has one form.
+            Command::Init { .. } | Command::Completions { .. } | Command::Man => &[Table],
         }
     }
 

@@ -317,7 +317,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // environment's language.
     i18n::set_current(g.lang.or_else(i18n::Lang::from_env).unwrap_or_default());
     let formats = cli.command.formats();
-    if !formats.is_empty() && !formats.contains(&g.format) {
+    if !formats.contains(&g.format) {
         let word = |f: &Format| format!("{f:?}").to_lowercase();
         let (last, others) = formats.split_last().unwrap_or((&Format::Table, &[]));
         let mut written = others.iter().map(word).collect::<Vec<_>>().join(", ");
@@ -400,7 +400,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "roi", out);
+            // Into memory first: clap_complete panics when its writer fails, and a
+            // reader that closes the pipe (`roi completions bash | head`) must end
+            // quietly, as `out` does.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "roi", &mut script);
+            out.write_all(&script)?;
             return Ok(Outcome::Success);
         }
         Command::Man => {

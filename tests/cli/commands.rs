@@ -440,6 +440,19 @@ fn a_closed_pipe_keeps_the_verdict() {
         assert_eq!(out.status.code(), Some(expected), "{command:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
     }
+    // Commands that read nothing end quietly too (clap_complete panicked on a
+    // closed pipe).
+    for command in [
+        &["completions", "bash"][..],
+        &["completions", "zsh"],
+        &["man"],
+        &["kpis"],
+        &["--help"],
+    ] {
+        let out = run(command);
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
+    }
 }
 
 /// JUnit from `report` fails the goals `check` fails (roi.toml's `fail_on`, here the
@@ -840,4 +853,18 @@ fn a_nul_byte_is_damage_not_utf16() {
     std::fs::write(dir.path().join("u16.csv"), utf16).unwrap();
     let out = crate::roi_in(dir.path(), &["kpi", "likes", "u16.csv"]);
     assert_eq!(stdout(&out), "12\n", "{}", transcript(&out));
+}
+
+/// `init` writes a file whose form is fixed: a `--format` it does not write is
+/// refused, as every command refuses one, and nothing is written.
+#[test]
+fn init_refuses_a_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::roi_in(dir.path(), &["init", "--format", "json"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: `roi init` writes table, not json\n"
+    );
+    assert!(!dir.path().join("roi.toml").exists());
 }
