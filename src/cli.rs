@@ -298,10 +298,12 @@ impl Command {
             Command::Explain { .. } | Command::Inspect { .. } => &[Table, Json],
             // `table`, the default, writes CSV.
             Command::Normalize { .. } => &[Table, Csv, Json, Parquet],
-            // One word, and SQL text.
-            Command::Status { .. } | Command::Sql { .. } => &[Table],
-            // A file, a script, a man page: what they write has one form.
-            Command::Init { .. } | Command::Completions { .. } | Command::Man => &[Table],
+            // One word, SQL text, a file, a script, a man page: each has one form.
+            Command::Status { .. }
+            | Command::Sql { .. }
+            | Command::Init { .. }
+            | Command::Completions { .. }
+            | Command::Man => &[Table],
         }
     }
 
