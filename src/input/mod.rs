@@ -56,6 +56,18 @@ impl InputError {
         self
     }
 
+    /// Names the column of an error the record reader gave, which gives only its
+    /// number: it reads records before anyone knows which is the header.
+    pub fn in_header<S: AsRef<str>>(mut self, names: &[S]) -> InputError {
+        if let Some(column) = &self.column
+            && let Ok(n) = column.parse::<usize>()
+            && let Some(name) = n.checked_sub(1).and_then(|i| names.get(i))
+        {
+            self.column = Some(format!("{n} (`{}`)", name.as_ref().trim()));
+        }
+        self
+    }
+
     pub fn file(path: &Path, message: impl Into<String>) -> InputError {
         InputError {
             path: path.to_path_buf(),
