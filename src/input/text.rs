@@ -858,9 +858,11 @@ impl<'a> CsvRecords<'a> {
             } => Err(self.quote_error(
                 line + opened.line,
                 opened.column,
+                // Relative: a part of a file read on a thread of its own counts lines
+                // from its start, and only the error's own line is moved on.
                 crate::say!(
                     "error.text_after_closing_quote",
-                    line = line + closed,
+                    lines = closed - opened.line,
                     text = after
                 ),
             )),
@@ -1774,10 +1776,10 @@ mod parser_tests {
         check(
             "a,b,c\n1,\"x,2\n3,y,4\n5,\"C\",6\n",
             Err(
-                "t.csv:2: column 2: a quoted cell opens here, runs over line breaks and \
-                 closes on line 4, where `C\"` follows its closing quote instead of a \
-                 delimiter or the end of the line; a quote is missing or stray, and the \
-                 rows in between would be read as one cell",
+                "t.csv:2: column 2: a quoted cell opens here and runs over 2 line breaks \
+                 to a closing quote followed by `C\"`, not by a delimiter or the end of the \
+                 line; a quote is missing or stray, and the lines in between would be read \
+                 as one cell",
             ),
         );
         // Legit: quoted line breaks with escaped quotes, a stray quote inside one
