@@ -988,7 +988,6 @@ fn quotes_in_record(bytes: &[u8], delimiter: u8, strict: bool) -> Quotes {
                 opened = at;
                 State::Quoted
             }
-            State::CellStart | State::Unquoted => State::Unquoted,
             State::Quoted if b == b'"' => State::QuoteInQuoted,
             State::Quoted => {
                 at.line += u64::from(b == b'\n');
@@ -1011,7 +1010,9 @@ fn quotes_in_record(bytes: &[u8], delimiter: u8, strict: bool) -> Quotes {
                     after,
                 };
             }
-            State::QuoteInQuoted => State::Unquoted,
+            // Text, and text after a closing quote within one line, as the csv crate
+            // reads it: a quote from here to the cell's end is text.
+            State::CellStart | State::Unquoted | State::QuoteInQuoted => State::Unquoted,
         };
     }
     match state {
@@ -1749,7 +1750,7 @@ mod parser_tests {
                             "{text:?}: {read:?}"
                         ),
                         Err(e) => {
-                            assert_eq!(read.last(), Some(&Err(format!("{e} false"))), "{text:?}")
+                            assert_eq!(read.last(), Some(&Err(format!("{e} false"))), "{text:?}");
                         }
                     }
                 }
