@@ -56,6 +56,18 @@ impl InputError {
         self
     }
 
+    /// Names the column of an error the record reader gave, which gives only its
+    /// number: it reads records before anyone knows which is the header.
+    pub fn in_header<S: AsRef<str>>(mut self, names: impl IntoIterator<Item = S>) -> InputError {
+        if let Some(column) = &self.column
+            && let Ok(n) = column.parse::<usize>()
+            && let Some(name) = n.checked_sub(1).and_then(|i| names.into_iter().nth(i))
+        {
+            self.column = Some(format!("{n} (`{}`)", name.as_ref().trim()));
+        }
+        self
+    }
+
     pub fn file(path: &Path, message: impl Into<String>) -> InputError {
         InputError {
             path: path.to_path_buf(),
@@ -747,6 +759,8 @@ fn read_file(
     // A file that turns out not to be UTF-8 past its beginning is decoded whole.
     // Twice the header window: a preamble of `#` lines may come before it.
     let (head, complete) = text.first_records(2 * head_records(layouts));
+    // The first records again, for an error among them (see below).
+    let early = (!complete).then(|| head.clone());
     let first = head.iter().find(|r| !r.is_blank()).cloned();
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
@@ -777,7 +791,10 @@ fn read_file(
         && let Some(table) = tabular::single_table(&text, head, head_records(layouts))
         && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
     {
-        match tabular::read_table(path, &table, &matched, context, threads, builder) {
+        let header = &table.head[matched.header].cells;
+        match tabular::read_table(path, &table, &matched, context, threads, builder)
+            .map_err(|e| e.in_header(header))
+        {
             Ok(Some(info)) => {
                 let name = info.layout.clone();
                 builder.add_table(info);
@@ -802,7 +819,23 @@ fn read_file(
             text = in_memory(Contents::Head(Vec::new()))?;
             tabular::split_tables(&text, head_records(layouts))?
         }
-        other => other?,
+        // An error among the first records (a quote left open in a short file):
+        // there is one table up to it, and its header names the error's column.
+        Err(e) => {
+            let header = early
+                .and_then(|head| tabular::single_table(&text, head, head_records(layouts)))
+                .and_then(|table| {
+                    let matched = tabular::find_header(path, &table, layouts).ok()??;
+                    Some(table.head[matched.header].clone())
+                });
+            return Err(match header {
+                Some(header) if e.line.is_some_and(|l| l > header.line) => {
+                    e.in_header(&header.cells)
+                }
+                _ => e,
+            });
+        }
+        Ok(split) => split,
     };
     let mut found = Vec::new();
     for table in &tables {
@@ -824,7 +857,9 @@ fn read_table(
 ) -> Result<Option<String>, InputError> {
     match tabular::find_header(path, table, layouts) {
         Ok(Some(matched)) => {
-            let Some(info) = tabular::read_table(path, table, &matched, context, 1, builder)?
+            let header = &table.head[matched.header].cells;
+            let Some(info) = tabular::read_table(path, table, &matched, context, 1, builder)
+                .map_err(|e| e.in_header(header))?
             else {
                 unreachable!("only an open table can be followed by another")
             };

@@ -220,7 +220,7 @@ fn read_rows(
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     let mut record = Record::default();
-    while reader.read(&mut record)? {
+    while reader.read(&mut record).map_err(|e| e.in_header(names))? {
         if record.is_blank() {
             continue;
         }

@@ -807,11 +807,94 @@ impl<'a> CsvRecords<'a> {
             + self.line_offset;
         record.cells.clear();
         record.cells.extend(cells.iter());
-        let bytes = cells.as_byte_record().as_slice().len();
+        let raw = cells.as_byte_record().as_slice();
+        let bytes = raw.len();
+        // A line break stays in a cell only inside quotes: the record spans lines.
+        let spans_lines = memchr::memchr2(b'\n', b'\r', raw).is_some();
+        let from = cells.position().map_or(start, csv::Position::byte);
+        let to = csv.position().byte();
+        let counted = csv.get_ref();
+        // The csv crate ends a record at the end of the text even inside quotes.
+        let at_end = counted.ended && to == counted.offset;
         if bytes > MAX_RECORD_BYTES || record.cells.len() > MAX_COLUMNS {
             return Err(self.oversized(record, bytes));
         }
+        if spans_lines || at_end {
+            self.check_quotes(from, to, record.line, spans_lines)?;
+        }
         Ok(true)
+    }
+
+    /// Checks the quotes of a record the csv crate read leniently, in its raw bytes
+    /// (`from`..`to` of what the exact parser reads; it starts on line `line`). Its
+    /// lenient reading of a quote left open or closed too early swallows the rows
+    /// after it into one cell, silently: a quoted cell still open at the end of the
+    /// text is an error, and so, in a record that spans lines (`spans_lines`), is a
+    /// closing quote followed by text. Such records are rare, so re-reading them
+    /// costs nothing that shows; a stray quote within one line stays the csv
+    /// crate's to read.
+    #[cold]
+    fn check_quotes(&self, from: u64, to: u64, line: u64, spans_lines: bool) -> Result<(), Failed> {
+        use std::io::Read;
+        let io_error = |e: std::io::Error| Failed {
+            error: InputError::file(&self.path, crate::say!("error.read_file", error = e)),
+            not_utf8: false,
+        };
+        let mut raw = Vec::new();
+        self.source
+            .open_at(self.base + from)
+            .map_err(io_error)?
+            .take(to - from)
+            .read_to_end(&mut raw)
+            .map_err(io_error)?;
+        let mut bytes = &raw[..];
+        // The csv crate drops a byte-order mark at the start of what it reads.
+        if from == 0 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        // The record's position may be at line breaks before it (the `\n` of a
+        // CRLF, blank lines): `line` is that of its first byte after them.
+        let first = bytes
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(bytes.len());
+        match quotes_in_record(&bytes[first..], self.delimiter, spans_lines) {
+            Quotes::Fine => Ok(()),
+            Quotes::NeverCloses(at) => Err(self.quote_error(
+                line + at.line,
+                at.column,
+                crate::say!("error.quote_never_closes"),
+            )),
+            Quotes::TextAfterClosing {
+                opened,
+                closed,
+                after,
+            } => Err(self.quote_error(
+                line + opened.line,
+                opened.column,
+                // Relative: a part of a file read on a thread of its own counts lines
+                // from its start, and only the error's own line is moved on.
+                crate::say!(
+                    "error.text_after_closing_quote",
+                    lines = closed - opened.line,
+                    text = after
+                ),
+            )),
+        }
+    }
+
+    fn quote_error(&self, line: u64, column: usize, message: String) -> Failed {
+        Failed {
+            error: InputError {
+                path: self.path.clone(),
+                line: Some(line),
+                // The header is not known here: readers that know it name the column
+                // ([`InputError::in_header`]).
+                column: Some((column + 1).to_string()),
+                message,
+            },
+            not_utf8: false,
+        }
     }
 
     fn error_at(&self, line: u64, message: String) -> InputError {
@@ -864,6 +947,91 @@ impl<'a> CsvRecords<'a> {
             error: self.error_at(record.line, message),
             not_utf8: false,
         }
+    }
+}
+
+/// Where in a record a quoted cell opens: lines after the record's first, and the
+/// cell (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct QuoteAt {
+    line: u64,
+    column: usize,
+}
+
+/// What [`quotes_in_record`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Quotes {
+    Fine,
+    /// A quoted cell still open at the end of the record, which is the end of the text.
+    NeverCloses(QuoteAt),
+    /// A quote that closes a cell is followed by `after`, not by a delimiter or a
+    /// line end, `closed` lines after the record's first.
+    TextAfterClosing {
+        opened: QuoteAt,
+        closed: u64,
+        after: String,
+    },
+}
+
+/// Follows the quotes of one record's raw bytes as RFC 4180 has them: a quote opens
+/// a cell at its start, and a quote inside a quoted cell is doubled or closes it
+/// before a delimiter or a line end. A quote inside an unquoted cell is text, as the
+/// csv crate reads it. Text after a closing quote is an error only when `strict`.
+fn quotes_in_record(bytes: &[u8], delimiter: u8, strict: bool) -> Quotes {
+    #[derive(Clone, Copy)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        /// After a quote inside a quoted cell: doubled, or the cell's end.
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let mut at = QuoteAt { line: 0, column: 0 };
+    let mut opened = at;
+    for (i, &b) in bytes.iter().enumerate() {
+        let line_end = b == b'\r' || b == b'\n';
+        state = match state {
+            State::CellStart | State::Unquoted | State::QuoteInQuoted if b == delimiter => {
+                at.column += 1;
+                State::CellStart
+            }
+            // The line break that ends the record.
+            State::CellStart | State::Unquoted | State::QuoteInQuoted if line_end => break,
+            State::CellStart if b == b'"' => {
+                opened = at;
+                State::Quoted
+            }
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => {
+                at.line += u64::from(b == b'\n');
+                State::Quoted
+            }
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::QuoteInQuoted if strict => {
+                let rest = &bytes[i..];
+                let end = rest
+                    .iter()
+                    .position(|&c| c == delimiter || c == b'\r' || c == b'\n')
+                    .unwrap_or(rest.len());
+                let after: String = String::from_utf8_lossy(&rest[..end])
+                    .chars()
+                    .take(40)
+                    .collect();
+                return Quotes::TextAfterClosing {
+                    opened,
+                    closed: at.line,
+                    after,
+                };
+            }
+            // Text, and text after a closing quote within one line, as the csv crate
+            // reads it: a quote from here to the cell's end is text.
+            State::CellStart | State::Unquoted | State::QuoteInQuoted => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted => Quotes::NeverCloses(opened),
+        _ => Quotes::Fine,
     }
 }
 
@@ -1009,6 +1177,8 @@ struct Counted<R> {
     /// Bytes read since the current record started.
     since_record: u64,
     plain: Option<Plain>,
+    /// A read found the end of the text.
+    ended: bool,
 }
 
 impl<R> Counted<R> {
@@ -1021,6 +1191,7 @@ impl<R> Counted<R> {
             passed: 0,
             since_record: 0,
             plain: None,
+            ended: false,
         }
     }
 
@@ -1061,6 +1232,7 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
             return Err(std::io::Error::other(TooLong));
         }
         let n = self.inner.read(buf)?;
+        self.ended |= n == 0 && !buf.is_empty();
         let bytes = &buf[..n];
         if let Some(plain) = &mut self.plain
             && !plain.accepts(bytes)
@@ -1574,6 +1746,89 @@ mod parser_tests {
             assert_eq!(read_all(Source::Bytes(text), b',', false), exact);
         }
         assert_eq!(read_all(Source::Bytes(&long), b',', true).len(), 16_382);
+    }
+
+    /// Quotes that would swallow rows are errors at the line and cell where the
+    /// quoted cell opens, whichever parser met the record first and however the
+    /// text is split into reads; legit quoted line breaks and a stray quote within
+    /// one line read as before.
+    #[test]
+    fn quotes_that_swallow_rows_are_errors() {
+        let check = |text: &str, expected: Result<usize, &str>| {
+            for piece in [1, 3, 1 << 16] {
+                for exact in [false, true] {
+                    let read = read_all(Source::Pieces(text.as_bytes(), piece), b',', exact);
+                    match expected {
+                        Ok(n) => assert!(
+                            read.len() == n && read.iter().all(Result::is_ok),
+                            "{text:?}: {read:?}"
+                        ),
+                        Err(e) => {
+                            assert_eq!(read.last(), Some(&Err(format!("{e} false"))), "{text:?}");
+                        }
+                    }
+                }
+            }
+        };
+        let never = "a quoted cell opens here and never closes; the file may be cut off or a quote is missing";
+        check(
+            "a,b\r\n1,\"x\r\n2,y\r\n",
+            Err(&format!("t.csv:2: column 2: {never}")),
+        );
+        check(
+            "a,b\n\n1,2\n3,\"cut",
+            Err(&format!("t.csv:4: column 2: {never}")),
+        );
+        // A byte-order mark before the quote is not text of the cell. (Reads of
+        // exactly its three bytes are left out: csv-core takes a read holding only
+        // a stripped mark for the end of the text, in both parsers alike.)
+        for exact in [false, true] {
+            assert_eq!(
+                read_all(Source::Bytes("\u{feff}\"a".as_bytes()), b',', exact),
+                [Err(format!("t.csv:1: column 1: {never} false"))]
+            );
+        }
+        check(
+            "a,b,c\n1,\"x,2\n3,y,4\n5,\"C\",6\n",
+            Err(
+                "t.csv:2: column 2: a quoted cell opens here and runs over 2 line breaks \
+                 to a closing quote followed by `C\"`, not by a delimiter or the end of the \
+                 line; a quote is missing or stray, and the lines in between would be read \
+                 as one cell",
+            ),
+        );
+        // Legit: quoted line breaks with escaped quotes, a stray quote inside one
+        // line, text after a closing quote on one line, a closed quote at the end.
+        check(
+            "a,b\r\n\"x \"\"y\"\"\r\nz\",1\r\n12\" screen,2\r\n\"a\"b,3\r\n\"e\"",
+            Ok(5),
+        );
+        check("a,b\n1,\"x\ny\"", Ok(2));
+    }
+
+    #[test]
+    fn quote_states() {
+        let at = |line, column| QuoteAt { line, column };
+        assert_eq!(
+            quotes_in_record(b"a,\"b\nc\"\"d\",e\n", b',', true),
+            Quotes::Fine
+        );
+        assert_eq!(
+            quotes_in_record(b"a;\"b", b';', false),
+            Quotes::NeverCloses(at(0, 1))
+        );
+        assert_eq!(
+            quotes_in_record(b"\"a\"b,\"c", b',', false),
+            Quotes::NeverCloses(at(0, 1))
+        );
+        assert_eq!(
+            quotes_in_record(b"x,\"a\nb\nc\"d\"e,f\n", b',', true),
+            Quotes::TextAfterClosing {
+                opened: at(0, 1),
+                closed: 2,
+                after: "d\"e".to_owned()
+            }
+        );
     }
 
     #[test]

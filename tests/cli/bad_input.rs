@@ -45,6 +45,14 @@ fn cases() -> Vec<Case> {
     let mut latin1_in_utf8 = b"date,platform,likes\n2026-08-01,".to_vec();
     latin1_in_utf8.extend_from_slice(b"caf\xe9,5\n");
     let long_line = format!("date,likes\n2026-08-01,{}\n", "9".repeat(2 << 20));
+    // An export whose quote opens far past the records read to find its header.
+    let mut long_export = String::from("Date,Video Views,Profile Views\n");
+    for month in 1..=12 {
+        for day in 1..=28 {
+            let views = if month == 11 && day == 2 { "\"5" } else { "5" };
+            long_export.push_str(&format!("2026-{month:02}-{day:02},{views},1\n"));
+        }
+    }
     let wide_header = format!(
         "{}\n",
         (0..20_000)
@@ -85,6 +93,40 @@ fn cases() -> Vec<Case> {
             "in.csv",
             "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\"\n\"2026-08-01\",\"5\",\"1\",\"2\"\n\"2026-08-02\",\"7",
             report,
+        ),
+        // Quotes that would swallow rows into one cell: an error where the quoted
+        // cell opens, --strict or not.
+        case(
+            "quote_open_to_the_end",
+            "f.csv",
+            "date,platform,likes,campaign\n2026-08-05,facebook,12,\"Back to school\n2026-08-06,facebook,13,B\n",
+            &["kpi", "likes", "f.csv", "--strict"],
+        ),
+        case(
+            "cut_inside_a_quoted_cell",
+            "f.csv",
+            "date,platform,likes,campaign\n2026-08-05,facebook,12,B\n2026-08-06,facebook,13,\"Back to sch",
+            &["kpi", "likes", "f.csv"],
+        ),
+        case(
+            "closing_quote_then_text_across_lines",
+            "f.csv",
+            "date,platform,campaign,likes\n2026-08-05,facebook,\"Back to school,12\n2026-08-06,facebook,B,13\n2026-08-07,facebook,\"C\",14\n",
+            &["kpi", "likes", "f.csv", "--strict"],
+        ),
+        Case {
+            name: "quote_open_far_into_an_export",
+            files: vec![("in.csv", long_export.into_bytes())],
+            config: "",
+            args: report.to_vec(),
+        },
+        // Not bad input: line breaks and doubled quotes inside quoted cells, and a
+        // stray quote inside one line, read as before (25 likes, exit 0).
+        case(
+            "good_quotes_across_lines",
+            "f.csv",
+            "date,platform,campaign,likes\r\n2026-08-05,facebook,\"Back \"\"to\"\"\r\nschool\",12\r\n2026-08-06,facebook,12\" screen,13\r\n",
+            &["kpi", "likes", "f.csv", "--strict"],
         ),
         case(
             "more_cells_than_header",
