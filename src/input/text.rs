@@ -55,10 +55,12 @@ pub fn decode(
         return with(encoding, bytes, encoding.name());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if looks_utf16(bytes) {
+        // UTF-16 without a byte-order mark can be valid UTF-8 too (ASCII, and CJK
+        // characters whose bytes are all below 0x80): its NULs are many. A NUL or
+        // two in text is damage: say where.
+        if looks_utf16(bytes) || many_nuls(bytes) {
             return utf16_without_bom(path, bytes);
         }
-        // A NUL or two in UTF-8 text is damage, not UTF-16: say where.
         if let Some(at) = text.find('\0') {
             let line = text[..at].matches('\n').count() as u64 + 1;
             let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -117,6 +119,11 @@ fn looks_windows_1258(bytes: &[u8]) -> bool {
 fn looks_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(400)];
     sample.len() >= 4 && sample.iter().filter(|&&b| b == 0).count() * 3 >= sample.len()
+}
+
+/// Whether a tenth or more of the bytes are NULs.
+fn many_nuls(bytes: &[u8]) -> bool {
+    bytes.iter().filter(|&&b| b == 0).count() * 10 >= bytes.len()
 }
 
 fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {

@@ -853,6 +853,14 @@ fn a_nul_byte_is_damage_not_utf16() {
     std::fs::write(dir.path().join("u16.csv"), utf16).unwrap();
     let out = crate::roi_in(dir.path(), &["kpi", "likes", "u16.csv"]);
     assert_eq!(stdout(&out), "12\n", "{}", transcript(&out));
+    // UTF-16LE whose Chinese text is valid UTF-8 byte for byte, but a third NULs:
+    // UTF-16, 5 tweets × 5 impressions.
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "fixtures/importers/twitter-utf16le-cjk-no-bom.csv",
+    ]);
+    assert_eq!(stdout(&out), "25\n", "{}", transcript(&out));
 }
 
 /// `init` writes a file whose form is fixed: a `--format` it does not write is
