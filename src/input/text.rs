@@ -1357,11 +1357,14 @@ pub fn records(path: &Path, text: &str) -> Result<(Vec<Record>, u8), InputError>
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .take(10)
-        .collect();
+    let wanted = |l: &&str| !l.trim().is_empty() && !l.starts_with('#');
+    // Records, not lines: a quoted cell may hold line breaks, and tabs or `;` in a
+    // tweet's second line are no delimiters. A stray quote that swallows the rest
+    // of the text leaves one record: lines it is, then.
+    let mut lines: Vec<&str> = records_of(text).filter(wanted).take(10).collect();
+    if lines.len() < 2 {
+        lines = text.lines().filter(wanted).take(10).collect();
+    }
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
@@ -1373,6 +1376,29 @@ fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     best.0
+}
+
+/// The text's records: its lines, joined where a quoted cell holds a line break.
+fn records_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut quoted = false;
+        let end = rest
+            .bytes()
+            .position(|b| {
+                if b == b'"' {
+                    quoted = !quoted;
+                }
+                b == b'\n' && !quoted
+            })
+            .unwrap_or(rest.len());
+        let record = rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]);
+        rest = rest.get(end + 1..).unwrap_or("");
+        Some(record)
+    })
 }
 
 fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
@@ -1440,6 +1466,18 @@ pub fn excel_date(serial: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_delimiter_is_told_from_records_not_lines() {
+        // Tweets whose quoted text holds line breaks, tabs and `;`: two records of
+        // nine `,`-separated cells, whatever the lines inside the quotes hold.
+        let text = "Tweet text,time,Tweet permalink,Tweet id,engagements,likes,retweets,replies,impressions\n\
+                    \"a\n\t;\n\t;b\",2024-03-01 10:00 +0000,u,1,1,2,0,0,0\n\
+                    \"c\n\n\t\",2024-03-02 10:00 +0000,u,2,1,2,0,0,1\n";
+        assert_eq!(sniff_delimiter(text), b',');
+        // A stray quote that would swallow the text leaves the lines to tell.
+        assert_eq!(sniff_delimiter("a;b;c\n1\" screen;2;3\n4;5;6\n"), b';');
+    }
 
     #[test]
     fn decodes_boms_and_utf16() {
