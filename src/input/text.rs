@@ -683,6 +683,9 @@ struct CsvRecords<'a> {
     stop: u64,
     /// Where the last record the fast parser read starts (from `base`), and its line.
     last: Option<(u64, u64)>,
+    /// Where the input started, and the lines before it: what `base` and
+    /// `line_offset` were before the exact parser took over.
+    origin: (u64, u64),
 }
 
 impl<'a> CsvRecords<'a> {
@@ -712,6 +715,7 @@ impl<'a> CsvRecords<'a> {
             base,
             stop: u64::MAX,
             last: None,
+            origin: (base, line_offset),
         })
     }
 
@@ -784,8 +788,13 @@ impl<'a> CsvRecords<'a> {
             // The last record read, read again to learn the lines before it.
             self.line_offset = 0;
             let mut again = Record::default();
+            // The lines before it are not known yet: an error is the record's, but
+            // a NUL byte ahead of it is placed by its own byte.
+            let nul = crate::say!("error.nul_byte_on_line");
             self.read_exact(&mut again).map_err(|mut failed| {
-                failed.error.line = Some(line);
+                if failed.error.message != nul {
+                    failed.error.line = Some(line);
+                }
                 failed
             })?;
             self.line_offset = line.saturating_sub(again.line);
@@ -917,6 +926,17 @@ impl<'a> CsvRecords<'a> {
     #[cold]
     fn unreadable(&self, e: &csv::Error, line: u64) -> Failed {
         let not_utf8 = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
+        if let csv::ErrorKind::Io(io) = e.kind()
+            && let Some(NulByte(at)) = io.get_ref().and_then(|e| e.downcast_ref::<NulByte>())
+        {
+            return Failed {
+                error: InputError {
+                    line: self.line_of_byte(self.base + at),
+                    ..self.error_at(line, crate::say!("error.nul_byte_on_line"))
+                },
+                not_utf8,
+            };
+        }
         let message = match e.kind() {
             csv::ErrorKind::Io(io)
                 if io
@@ -934,6 +954,23 @@ impl<'a> CsvRecords<'a> {
             error: self.error_at(line, message),
             not_utf8,
         }
+    }
+
+    /// The line of the text's byte `at`, numbered as this reader numbers its records
+    /// (from its input's start): for an error found ahead of the records read,
+    /// whose lines are not counted yet.
+    #[cold]
+    fn line_of_byte(&self, at: u64) -> Option<u64> {
+        use std::io::Read;
+        let (start, lines) = self.origin;
+        let mut head = Vec::new();
+        self.source
+            .open_at(start)
+            .ok()?
+            .take(at.saturating_sub(start))
+            .read_to_end(&mut head)
+            .ok()?;
+        Some(lines + memchr::memchr_iter(b'\n', &head).count() as u64 + 1)
     }
 
     /// A record read whole that is too long or too wide.
@@ -1160,6 +1197,13 @@ impl Drop for ReadAhead {
 #[error("record too long")]
 struct TooLong;
 
+/// A NUL byte, at this byte of what the reader read: damage in a text file. Files
+/// read whole are checked as they are decoded; this catches one in a file read
+/// from disk past its first 64 KiB.
+#[derive(Debug, thiserror::Error)]
+#[error("a NUL byte")]
+struct NulByte(u64);
+
 /// Input the fast parser cannot be trusted with, found while it is read: the exact
 /// parser takes over ([`Plain`]).
 #[derive(Debug, thiserror::Error)]
@@ -1260,6 +1304,9 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
                     }
                 }
             }
+        }
+        if let Some(i) = memchr::memchr(0, bytes) {
+            return Err(std::io::Error::other(NulByte(self.offset + i as u64)));
         }
         self.offset += n as u64;
         self.since_record += n as u64;

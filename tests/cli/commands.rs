@@ -876,3 +876,32 @@ fn init_refuses_a_format() {
     );
     assert!(!dir.path().join("roi.toml").exists());
 }
+
+/// A NUL byte far into a large file (read from disk record by record, past the
+/// part checked whole) is an error too, at its own line, on one thread or several.
+#[test]
+fn a_nul_byte_far_into_a_large_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = String::from("date,platform,likes\n");
+    for i in 0..200_000 {
+        // Line 150,001 (the header is line 1, row i is line i + 2).
+        if i == 149_999 {
+            data.push_str("2026-08-05,face\0book,1\n");
+        } else {
+            data.push_str(&format!("2026-08-05,facebook,{i}\n"));
+        }
+    }
+    std::fs::write(dir.path().join("big.csv"), data).unwrap();
+    for threads in ["1", "2"] {
+        let out = crate::roi_in(
+            dir.path(),
+            &["kpi", "likes", "big.csv", "--threads", threads],
+        );
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: big.csv:150001: a NUL byte: the file is damaged, or not a text export\n",
+            "--threads {threads}"
+        );
+    }
+}
