@@ -783,7 +783,8 @@ pub struct KpiAnswer {
     pub window: Option<Window>,
     pub filter: BTreeMap<String, Vec<String>>,
     /// What a reader should know about the value: platforms a rate left out because
-    /// they have its numerator but none of its denominator.
+    /// they have its numerator but none of its denominator, and rows left out of the
+    /// window because their date range crosses its edge.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<crate::i18n::Message>,
 }
@@ -796,7 +797,8 @@ pub fn kpi_answer(
     window: Option<Window>,
 ) -> Result<KpiAnswer, EvalError> {
     config.catalogue.check_name(name, dataset)?;
-    let agg = dataset.select(filter).aggregate(window);
+    let selection = dataset.select(filter);
+    let agg = selection.aggregate(window);
     let v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
@@ -806,9 +808,17 @@ pub fn kpi_answer(
         currency: v.currency,
         bound: v.bound,
         rows: agg.rows,
-        window,
+        window: window.map(|w| shown_window(w, selection.date_range())),
         filter: filter_map(filter),
-        notes: v.left_out.iter().map(|l| l.note(name)).collect(),
+        notes: v
+            .left_out
+            .iter()
+            .map(|l| l.note(name))
+            .chain(
+                (agg.straddling_rows > 0)
+                    .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),
+            )
+            .collect(),
     })
 }
 

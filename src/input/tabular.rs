@@ -634,13 +634,20 @@ pub fn read_table(
         )
     };
 
-    // Lines above the header that are not the header: titles and preambles.
-    let above: Vec<(u64, &str)> = table
+    // Lines above the header that are not the header: titles and preambles, whole
+    // (an unquoted `Aug 1, 2026 - Aug 31, 2026` is split at its commas; an editor's
+    // empty cells after it are not part of it).
+    let above: Vec<(u64, String)> = table
         .preamble
         .iter()
         .chain(&table.head[..matched.header])
-        .map(|r| (r.line, r.cells.get(0).unwrap_or("")))
+        .map(|r| {
+            let cells: Vec<&str> = r.cells.iter().collect();
+            let line = cells.join(",");
+            (r.line, line.trim_end_matches([',', ' ']).to_owned())
+        })
         .collect();
+    let above: Vec<(u64, &str)> = above.iter().map(|(l, t)| (*l, t.as_str())).collect();
     let range = match preamble_range(&above, layout.day_order) {
         Some((start, end, line)) if end < start => {
             return Err(err(

@@ -905,3 +905,40 @@ fn a_nul_byte_far_into_a_large_file() {
         );
     }
 }
+
+/// `roi kpi` says when rows crossing its window's edge were left out (a 25 July to
+/// 5 August row, 3 leads, outside a window from 1 August: 4 leads, not 7), and its
+/// JSON shows an open window as far as the data goes.
+#[test]
+fn kpi_tells_rows_left_out_of_its_window() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.csv"),
+        "date,end_date,platform,leads\n2026-07-25,2026-08-05,facebook,3\n2026-08-02,,facebook,4\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["kpi", "leads", "r.csv", "--from", "2026-08-01"],
+    );
+    assert_eq!(stdout(&out), "4\n", "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: 1 rows cover dates that cross a window or period boundary and were left out of it; use a window that contains their whole date range\n"
+    );
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "leads",
+            "r.csv",
+            "--from",
+            "2026-08-01",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["window"]["to"], "2026-08-05");
+    assert_eq!(json["notes"].as_array().map(Vec::len), Some(1));
+}

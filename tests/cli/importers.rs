@@ -1648,6 +1648,19 @@ fn range_lines_in_other_shapes_and_languages() {
             "{range}"
         );
     }
+    // Written without quotes, its commas split the line into cells: the whole line
+    // is still the range.
+    std::fs::write(
+        dir.path().join("r.csv"),
+        "Campaign report\nAug 1, 2026 - Aug 31, 2026\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,10,5.00\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "r.csv"]);
+    assert!(
+        stdout(&out).contains("\n2026-08-01,2026-08-31,google_ads,A,USD,100,10,5\n"),
+        "{}",
+        transcript(&out)
+    );
     // A range that ends before it starts is a damaged line, not one day.
     let out = file("Aug 31, 2026 - Aug 1, 2026");
     assert_eq!(code(&out), 2, "{}", transcript(&out));
