@@ -915,6 +915,10 @@ pub struct MetricSum {
     /// `sum`, `last value per account` (stocks), `weighted mean` (durations),
     /// `sum, upper bound` (reach).
     pub aggregation: String,
+    /// The same, for renderers that write it in the reader's language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub aggregated: crate::model::Aggregation,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -945,6 +949,20 @@ pub struct Explanation {
     /// The rule that decided the status, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+}
+
+/// How a metric is added up over a window, in words.
+pub fn aggregation_words(
+    aggregation: crate::model::Aggregation,
+    lang: crate::i18n::Lang,
+) -> String {
+    let key = match aggregation {
+        crate::model::Aggregation::Flow => "explain.agg_sum",
+        crate::model::Aggregation::Unique => "explain.agg_unique",
+        crate::model::Aggregation::Stock => "explain.agg_stock",
+        crate::model::Aggregation::Duration => "explain.agg_duration",
+    };
+    crate::i18n::tr(lang, key, &[])
 }
 
 /// A window as shown: an open end (`--from` without `--to`) as far as the `data` goes,
@@ -985,13 +1003,9 @@ fn explain_window(
             .catalogue
             .evaluate(&name, dataset, &agg, &config.fx)?;
         metrics.push(MetricSum {
-            aggregation: match info.aggregation {
-                crate::model::Aggregation::Flow => "sum",
-                crate::model::Aggregation::Unique => "sum, upper bound of unique people",
-                crate::model::Aggregation::Stock => "last value per account, summed",
-                crate::model::Aggregation::Duration => "mean weighted by messages_received",
-            }
-            .to_owned(),
+            // JSON keeps English words, whatever the reader's language.
+            aggregation: aggregation_words(info.aggregation, crate::i18n::Lang::En),
+            aggregated: info.aggregation,
             metric: name,
             value: v.value,
             currency: v.currency,

@@ -606,6 +606,9 @@ impl RecordReader<'_> {
 struct Failed {
     error: InputError,
     not_utf8: bool,
+    /// Its line is already the text's (a NUL byte found ahead of the records read),
+    /// not one a reader taking over must correct.
+    placed: bool,
 }
 
 /// Whether each cell is UTF-8 on its own. simd-csv checks a record's bytes together,
@@ -776,6 +779,7 @@ impl<'a> CsvRecords<'a> {
         let input = self.source.open_at(self.base).map_err(|e| Failed {
             error: InputError::file(&self.path, crate::say!("error.read_file", error = e)),
             not_utf8: false,
+            placed: false,
         })?;
         let exact = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -789,10 +793,9 @@ impl<'a> CsvRecords<'a> {
             self.line_offset = 0;
             let mut again = Record::default();
             // The lines before it are not known yet: an error is the record's, but
-            // a NUL byte ahead of it is placed by its own byte.
-            let nul = crate::say!("error.nul_byte_on_line");
+            // one placed by its own byte (a NUL ahead) keeps its line.
             self.read_exact(&mut again).map_err(|mut failed| {
-                if failed.error.message != nul {
+                if !failed.placed {
                     failed.error.line = Some(line);
                 }
                 failed
@@ -855,6 +858,7 @@ impl<'a> CsvRecords<'a> {
         let io_error = |e: std::io::Error| Failed {
             error: InputError::file(&self.path, crate::say!("error.read_file", error = e)),
             not_utf8: false,
+            placed: false,
         };
         let mut raw = Vec::new();
         self.source
@@ -910,6 +914,7 @@ impl<'a> CsvRecords<'a> {
                 message,
             },
             not_utf8: false,
+            placed: false,
         }
     }
 
@@ -935,6 +940,7 @@ impl<'a> CsvRecords<'a> {
                     ..self.error_at(line, crate::say!("error.nul_byte_on_line"))
                 },
                 not_utf8,
+                placed: true,
             };
         }
         let message = match e.kind() {
@@ -953,6 +959,7 @@ impl<'a> CsvRecords<'a> {
         Failed {
             error: self.error_at(line, message),
             not_utf8,
+            placed: false,
         }
     }
 
@@ -990,6 +997,7 @@ impl<'a> CsvRecords<'a> {
         Failed {
             error: self.error_at(record.line, message),
             not_utf8: false,
+            placed: false,
         }
     }
 }

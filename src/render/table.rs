@@ -518,7 +518,7 @@ pub fn explanation(
             };
             table.add_row(vec![
                 Cell::new(&m.metric),
-                Cell::new(aggregation_label(&m.aggregation, lang)),
+                Cell::new(crate::report::aggregation_words(m.aggregated, lang)),
                 Cell::new(human(m.value, unit, m.currency.as_deref(), lang)),
                 Cell::new(m.rows),
             ]);
@@ -713,17 +713,4 @@ fn bound_key(b: Bound) -> &'static str {
         Bound::Lower => "lower_bound",
         Bound::Exact | Bound::Approximate => "approximate",
     }
-}
-
-/// How an explained metric is added up, in the reader's language (JSON keeps the
-/// English words of [`crate::report::MetricSum::aggregation`]).
-fn aggregation_label(aggregation: &str, lang: crate::i18n::Lang) -> String {
-    let key = match aggregation {
-        "sum" => "explain.agg_sum",
-        "sum, upper bound of unique people" => "explain.agg_unique",
-        "last value per account, summed" => "explain.agg_stock",
-        "mean weighted by messages_received" => "explain.agg_duration",
-        other => return other.to_owned(),
-    };
-    crate::i18n::tr(lang, key, &[])
 }
