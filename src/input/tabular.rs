@@ -439,7 +439,7 @@ fn is_description(record: &Record) -> bool {
 /// (`08/01/2026 - 08/31/2026`) or in Vietnamese (`1 thg 8, 2026 - 31 thg 8, 2026`).
 /// Returns the range and the line it was read from.
 fn preamble_range(
-    lines: &[(u64, &str)],
+    lines: &[(u64, String)],
     order: Option<DayOrder>,
 ) -> Option<(NaiveDate, NaiveDate, u64)> {
     let full = |t: &str| match parse_date(t) {
@@ -449,7 +449,8 @@ fn preamble_range(
     let mut start = None;
     let mut end = None;
     let mut at = 0;
-    for &(line, text) in lines {
+    for (line, text) in lines {
+        let line = *line;
         let t = text.trim_start_matches('#').trim().trim_matches('"');
         if let Some((label, value)) = t.split_once(':')
             && let Some(is_start) = range_label(label)
@@ -647,7 +648,6 @@ pub fn read_table(
             (r.line, line.trim_end_matches([',', ' ']).to_owned())
         })
         .collect();
-    let above: Vec<(u64, &str)> = above.iter().map(|(l, t)| (*l, t.as_str())).collect();
     let range = match preamble_range(&above, layout.day_order) {
         Some((start, end, line)) if end < start => {
             return Err(err(
