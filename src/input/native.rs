@@ -247,20 +247,26 @@ fn read_rows(
 }
 
 pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), InputError> {
-    let json_error = |line: u64, e: &serde_json::Error| InputError {
-        path: path.to_path_buf(),
-        line: Some(line + e.line() as u64 - 1),
-        column: None,
-        message: crate::say!("error.bad_json", error = e),
+    let json_error = |line: u64, e: &serde_json::Error| {
+        // serde_json's message ends with its own position, which is counted from
+        // the start of what it parsed, not of the file: the error names the file's.
+        let text = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        InputError {
+            path: path.to_path_buf(),
+            line: Some(line + e.line().max(1) as u64 - 1),
+            column: (e.column() > 0).then(|| e.column().to_string()),
+            message: crate::say!(
+                "error.bad_json",
+                error = text.strip_suffix(&position).unwrap_or(&text)
+            ),
+        }
     };
     let trimmed = text.trim_start();
-    let records: Vec<(u64, serde_json::Value)> = if trimmed.starts_with('[') {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(1, &e))?;
+    let records: Vec<(u64, JsonRecord)> = if trimmed.starts_with('[') {
         // Line numbers of array elements are not kept by serde_json; report records by
         // their position instead, which is what a JSON user counts anyway.
-        let serde_json::Value::Array(items) = value else {
-            return Err(InputError::file(path, crate::say!("error.json_array")));
-        };
+        let items: Vec<JsonRecord> = serde_json::from_str(text).map_err(|e| json_error(1, &e))?;
         items
             .into_iter()
             .enumerate()
@@ -278,13 +284,8 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         out
     };
     let mut values = Vec::new();
-    for (line, value) in records {
-        if let serde_json::Value::Object(map) = &value {
-            let mut kind: Vec<&str> = map.keys().map(String::as_str).collect();
-            kind.sort_unstable();
-            builder.set_kind(&format!("roi:{}", kind.join(",")));
-        }
-        let serde_json::Value::Object(map) = value else {
+    for (line, record) in records {
+        let JsonRecord::Object { fields: map, twice } = record else {
             return Err(InputError {
                 path: path.to_path_buf(),
                 line: Some(line),
@@ -292,6 +293,17 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                 message: crate::say!("error.json_object"),
             });
         };
+        if let Some(name) = twice {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: Some(format!("`{name}`")),
+                message: crate::say!("error.json_field_twice"),
+            });
+        }
+        let mut kind: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
+        kind.sort_unstable();
+        builder.set_kind(&format!("roi:{}", kind.join(",")));
         let mut texts = Vec::with_capacity(map.len());
         for (name, v) in &map {
             let text = match v {
@@ -321,4 +333,63 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         push_record(path, line, cells, &mut values, builder)?;
     }
     Ok(())
+}
+
+/// One JSON record: its fields in the order written, and the first field written twice
+/// (a map would keep the last one silently); or a value that is not an object.
+enum JsonRecord {
+    Object {
+        fields: Vec<(String, serde_json::Value)>,
+        twice: Option<String>,
+    },
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for JsonRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Record;
+        impl<'de> Visitor<'de> for Record {
+            type Value = JsonRecord;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRecord, A::Error> {
+                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
+                let mut twice = None;
+                while let Some(name) = map.next_key::<String>()? {
+                    let value = map.next_value()?;
+                    if fields.iter().any(|(n, _)| *n == name) {
+                        twice.get_or_insert(name);
+                    } else {
+                        fields.push((name, value));
+                    }
+                }
+                Ok(JsonRecord::Object { fields, twice })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonRecord, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(JsonRecord::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+            fn visit_unit<E>(self) -> Result<JsonRecord, E> {
+                Ok(JsonRecord::Other)
+            }
+        }
+        deserializer.deserialize_any(Record)
+    }
 }

@@ -250,6 +250,12 @@ fn cases() -> Vec<Case> {
             &["report", "in.json"],
         ),
         case(
+            "json_field_written_twice",
+            "in.json",
+            "[{\"date\": \"2026-08-01\", \"likes\": 5, \"likes\": 7}]",
+            &["report", "in.json"],
+        ),
+        case(
             "json_syntax",
             "in.json",
             "[{\"date\": \"2026-08-01\", \"likes\": 5,}]",
