@@ -93,7 +93,7 @@ pub struct Skipped {
 pub struct ColumnMapping {
     pub header: String,
     /// `date`, a dimension, a metric (with its currency), or "not imported".
-    pub target: String,
+    pub target: crate::i18n::Message,
 }
 
 /// One table of a file (GA4 files hold several; workbooks one per sheet).

@@ -716,7 +716,7 @@ pub fn read_table(
         match cell {
             Some(_) if taken[i] => info.columns.push(ColumnMapping {
                 header: name,
-                target: "not counted: an earlier table of this file already provides it".to_owned(),
+                target: crate::msg!("inspect.target.taken"),
             }),
             Some((column, currency)) => info.columns.push(ColumnMapping {
                 header: name,
@@ -740,9 +740,9 @@ pub fn read_table(
                 match first {
                     Some(j) => info.columns.push(ColumnMapping {
                         header: name,
-                        target: format!(
-                            "not imported: the same as `{}`",
-                            header.cells[j]
+                        target: crate::msg!(
+                            "inspect.target.same_as",
+                            column = header.cells[j]
                                 .split_whitespace()
                                 .collect::<Vec<_>>()
                                 .join(" ")
@@ -2543,30 +2543,31 @@ const RESULT_NAMES_WHOLE: &[(&[&str], &str)] = &[
     ),
 ];
 
-fn describe(target: &Target, currency: Option<&str>) -> String {
-    let base = match target {
-        Target::Date => "date".to_owned(),
-        Target::PublishTime => "date + published (publish time)".to_owned(),
-        Target::Day => "date (day)".to_owned(),
-        Target::EndDate => "end_date".to_owned(),
-        Target::Dim(d) => d.name().to_owned(),
+fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
+    // Names of the model (`date`, `reach`) stay as they are in every language: they
+    // are what a config or `--by` is written with.
+    let (key, name) = match target {
+        Target::Date => ("inspect.target.name", "date".to_owned()),
+        Target::PublishTime => ("inspect.target.publish_time", String::new()),
+        Target::Day => ("inspect.target.day", String::new()),
+        Target::EndDate => ("inspect.target.name", "end_date".to_owned()),
+        Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),
         Target::Metric(name, factor) if (*factor - 1.0).abs() > f64::EPSILON => {
-            format!("{name} × {factor}")
+            ("inspect.target.name", format!("{name} × {factor}"))
         }
-        Target::Metric(name, _) if name.is_empty() => "the metric named by the title".to_owned(),
-        Target::Metric(name, _) => name.clone(),
-        Target::Results => "results → leads, purchases, conversions… by result type".to_owned(),
-        Target::Hour => "hour (published)".to_owned(),
-        Target::ResultType => "result type".to_owned(),
-        Target::Sentiment => {
-            "sentiment (counted as mentions_positive, _neutral or _negative)".to_owned()
-        }
-        Target::Derived => "not imported (derived or descriptive)".to_owned(),
-        Target::ExportDay => "export day (latest possible date)".to_owned(),
+        Target::Metric(name, _) if name.is_empty() => ("inspect.target.titled", String::new()),
+        Target::Metric(name, _) => ("inspect.target.name", name.clone()),
+        Target::Results => ("inspect.target.results", String::new()),
+        Target::Hour => ("inspect.target.hour", String::new()),
+        Target::ResultType => ("inspect.target.result_type", String::new()),
+        Target::Sentiment => ("inspect.target.sentiment", String::new()),
+        Target::Derived => ("inspect.target.derived", String::new()),
+        Target::ExportDay => ("inspect.target.export_day", String::new()),
     };
-    match currency {
-        Some(c) => format!("{base} ({c})"),
-        None => base,
+    let currency = currency.map(|c| format!(" ({c})")).unwrap_or_default();
+    crate::i18n::Message {
+        key,
+        args: vec![("name", name), ("currency", currency)],
     }
 }
 

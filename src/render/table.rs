@@ -690,7 +690,10 @@ pub fn inspection(
                 style,
             );
             for c in &tb.columns {
-                table.add_row(vec![Cell::new(&c.header), Cell::new(&c.target)]);
+                table.add_row(vec![
+                    Cell::new(&c.header),
+                    Cell::new(c.target.text(style.lang)),
+                ]);
             }
             for u in &tb.unmapped {
                 table.add_row(vec![

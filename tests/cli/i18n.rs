@@ -105,6 +105,12 @@ fn machine_output_never_changes_with_the_language() {
         ],
         vec!["kpi", "cpl", "--config", "examples/vi/roi.toml"],
         vec!["kpis", "--format", "json"],
+        vec![
+            "inspect",
+            "examples/vi/exports/noi-dung-trang-facebook.csv",
+            "--format",
+            "json",
+        ],
     ] {
         let en = roi(&[args.clone(), vec!["--lang", "en"]].concat());
         let vi = roi(&[args.clone(), vec!["--lang", "vi"]].concat());
@@ -251,4 +257,17 @@ fn help_in_vietnamese() {
         "help_vi_report",
         stdout(&roi(&["--lang", "vi", "report", "--help"]))
     );
+}
+
+/// How each column is read is said in the reader's language; the model's names
+/// (`reach`, `content_id`) stay as a config writes them.
+#[test]
+fn inspect_in_vietnamese() {
+    let out = roi(&[
+        "inspect",
+        "examples/vi/exports/noi-dung-trang-facebook.csv",
+        "--lang",
+        "vi",
+    ]);
+    insta::assert_snapshot!("vi_inspect", transcript(&out));
 }
