@@ -146,6 +146,9 @@ pub struct MetricInfo {
     pub name: String,
     pub aggregation: Aggregation,
     pub unit: Unit,
+    /// Some of its values count records (a CRM's leads, a listening tool's
+    /// mentions): a platform without any has none, rather than no data.
+    pub from_records: bool,
 }
 
 #[derive(Debug, Default)]
@@ -209,6 +212,9 @@ pub struct Dataset {
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
+    /// Per platform, the metrics some file with rows of it gives a value (see
+    /// [`Dataset::carries`]); worked out once, when first asked.
+    carried: std::sync::OnceLock<Vec<(Option<Sym>, Vec<u64>)>>,
 }
 
 impl Default for Dataset {
@@ -222,9 +228,11 @@ impl Default for Dataset {
                     name: m.name.to_owned(),
                     aggregation: m.aggregation,
                     unit: m.unit,
+                    from_records: false,
                 })
                 .collect(),
             interner: Interner::default(),
+            carried: std::sync::OnceLock::new(),
         }
     }
 }
@@ -304,6 +312,52 @@ pub struct Selection<'a> {
 }
 
 impl Dataset {
+    /// Whether a file with rows of `platform` gives `metric` a value in any of its
+    /// rows: what the platform's exports measure. A file's empty cells are zeros
+    /// where it has the column (Meta leaves a zero blank), while a metric no file of
+    /// the platform gives is unknown there. True when the rows are not held.
+    pub fn carries(&self, platform: Option<Sym>, metric: MetricId) -> bool {
+        if self.rows.is_empty() {
+            return true;
+        }
+        let carried = self.carried.get_or_init(|| {
+            let words = self.metrics.len().div_ceil(64);
+            let mut per_file: Vec<(Vec<u64>, Vec<Option<Sym>>)> =
+                vec![(vec![0; words], Vec::new()); self.files.len()];
+            for row in &self.rows {
+                let (bits, platforms) = &mut per_file[row.file as usize];
+                for (id, _) in &row.values {
+                    bits[id.0 as usize / 64] |= 1 << (id.0 % 64);
+                }
+                let p = row.dims.get(Dimension::Platform);
+                if !platforms.contains(&p) {
+                    platforms.push(p);
+                }
+            }
+            let mut out: Vec<(Option<Sym>, Vec<u64>)> = Vec::new();
+            for (bits, platforms) in per_file {
+                for p in platforms {
+                    let at = match out.iter().position(|(q, _)| *q == p) {
+                        Some(at) => at,
+                        None => {
+                            out.push((p, vec![0; words]));
+                            out.len() - 1
+                        }
+                    };
+                    out[at].1.iter_mut().zip(&bits).for_each(|(a, b)| *a |= b);
+                }
+            }
+            out
+        });
+        carried
+            .iter()
+            .find(|(p, _)| *p == platform)
+            .is_some_and(|(_, bits)| {
+                bits.get(metric.0 as usize / 64)
+                    .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
+            })
+    }
+
     pub fn metric_id(&self, name: &str) -> Option<MetricId> {
         canonical_metric(name).or_else(|| {
             self.metrics

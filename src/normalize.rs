@@ -454,7 +454,7 @@ impl<'f> Builder<'f> {
     /// What `other`'s values, metrics and kinds are in this builder, registered in
     /// the order `other` met them.
     fn translate(&mut self, other: &Builder<'_>) -> Translation {
-        Translation {
+        let translation = Translation {
             syms: other
                 .dataset
                 .interner
@@ -475,7 +475,11 @@ impl<'f> Builder<'f> {
                     self.kind
                 })
                 .collect(),
+        };
+        for (info, id) in other.dataset.metrics.iter().zip(&translation.metrics) {
+            self.dataset.metrics[id.0 as usize].from_records |= info.from_records;
         }
+        translation
     }
 
     /// Whether rows are handed on as they are read (and cannot be taken back).
@@ -567,6 +571,7 @@ impl<'f> Builder<'f> {
             name: name.to_owned(),
             aggregation: Aggregation::Flow,
             unit: Unit::Number,
+            from_records: false,
         });
         MetricId((self.dataset.metrics.len() - 1) as u16)
     }
@@ -684,6 +689,11 @@ impl<'f> Builder<'f> {
         }
         let file = (self.dataset.files.len() - 1) as u32;
         let kind = self.kind;
+        if self.current_file().records {
+            for (id, _) in values {
+                self.dataset.metrics[id.0 as usize].from_records = true;
+            }
+        }
         let source = self.current_file();
         source.rows_read += 1;
         source.first_date = Some(

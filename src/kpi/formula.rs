@@ -302,8 +302,10 @@ impl fmt::Display for Expr {
                     write!(f, "{l}")?;
                 }
                 write!(f, " {} ", op.symbol())?;
-                // Right operands of - and / need parentheses at equal precedence.
-                if prec(r) < p || (prec(r) == p && matches!(op, Op::Sub | Op::Div)) {
+                // Operators group to the left: a right operand at equal precedence
+                // keeps its parentheses (`a * (b / c)` is not `a * b / c`, and
+                // `0 * (a * 0)` must read back as written).
+                if prec(r) <= p {
                     write!(f, "({r})")
                 } else {
                     write!(f, "{r}")
@@ -320,6 +322,9 @@ mod tests {
     #[test]
     fn precedence_and_display_round_trip() {
         for text in [
+            "0 * (a * 0)",
+            "a + (b + c)",
+            "a * (b / c)",
             "likes + comments * 2",
             "(likes + comments) * 2",
             "revenue - spend",

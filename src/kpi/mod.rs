@@ -919,6 +919,39 @@ impl Catalogue {
                 }
             }
         }
+        // The other way round, a platform with the denominator whose exports give
+        // none of the numerator (Meta's impressions in a ctr, where Meta gave link
+        // clicks but no clicks) would dilute the rate: its numerator is unknown, not
+        // 0. Not so when the numerator is a part of the denominator (a sentiment
+        // share: a platform without positive mentions has none), or counts records
+        // (leads in a CRM, a listening tool's mentions): no record is none.
+        let unknown_when_absent = num
+            .iter()
+            .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
+        let with_num: Vec<Option<Sym>> = num.iter().flat_map(platforms).collect();
+        if unknown_when_absent && !with_num.is_empty() {
+            for id in &den {
+                for p in platforms(id) {
+                    let Some(sym) = p.filter(|_| {
+                        !with_num.contains(&p) && !num.iter().any(|n| ds.carries(p, *n))
+                    }) else {
+                        continue;
+                    };
+                    let metric = ds.metric(*id).name.clone();
+                    match out.iter_mut().find(|(s, _)| *s == sym) {
+                        Some((_, l)) => l.has.push(metric),
+                        None => out.push((
+                            sym,
+                            LeftOut {
+                                platform: ds.interner.get(sym).to_owned(),
+                                has: vec![metric],
+                                lacks: num.iter().map(|n| ds.metric(*n).name.clone()).collect(),
+                            },
+                        )),
+                    }
+                }
+            }
+        }
         out.sort_by(|a, b| a.1.platform.cmp(&b.1.platform));
         out
     }

@@ -430,3 +430,34 @@ fn a_goal_on_a_rate_leaves_out_the_platform_too() {
         "{report}"
     );
 }
+
+/// The other way round (`fixtures/kpis/mismatch-reverse`): a platform whose files
+/// give the denominator but none of the numerator is left out too, since its
+/// numerator is unknown, not 0; a share's part and a file's empty cells are zeros.
+/// Figures in that folder's README.
+#[test]
+fn a_rate_leaves_out_a_platform_without_its_numerator() {
+    let dir = "fixtures/kpis/mismatch-reverse";
+    let two = [
+        format!("{dir}/ctr-google-ads.csv"),
+        format!("{dir}/ctr-meta.csv"),
+    ];
+    let out = roi(&["kpi", "ctr", &two[0], &two[1]]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "0.03\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: ctr: facebook has impressions but no clicks: left out\n"
+    );
+    let out = roi(&["kpi", "ctr", &format!("{dir}/ctr-one-file.csv")]);
+    assert_eq!(stdout(&out), "0.016153846\n");
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    let out = roi(&[
+        "kpi",
+        "positive_share",
+        &format!("{dir}/sentiment-facebook.csv"),
+        &format!("{dir}/sentiment-twitter.csv"),
+    ]);
+    assert_eq!(stdout(&out), "0.428571429\n");
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+}
