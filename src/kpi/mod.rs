@@ -498,11 +498,15 @@ struct Quantity {
     value: Option<f64>,
     currency: Option<String>,
     bound: Bound,
+    /// Money whose rows name no currency, said as where it comes from (`no
+    /// currency in ga4.csv`): it cannot meet an amount in a named currency.
+    unnamed: Option<String>,
 }
 
 impl Quantity {
     fn plain(value: Option<f64>) -> Quantity {
         Quantity {
+            unnamed: None,
             value,
             currency: None,
             bound: Bound::Exact,
@@ -1127,6 +1131,18 @@ fn same_currency(
     r: Quantity,
     fx: &Fx,
 ) -> Result<(Quantity, Quantity), EvalError> {
+    // Money that names no currency is in some currency all the same: not one to
+    // divide VND by (revenue of a GA4 file without one, over spend in VND).
+    let mixed = match (&l.currency, &r.currency, &l.unnamed, &r.unnamed) {
+        (Some(a), None, _, Some(b)) | (None, Some(b), Some(a), _) => Some(format!("{a}, {b}")),
+        _ => None,
+    };
+    if let Some(currencies) = mixed {
+        return Err(EvalError::MixedCurrencies {
+            metric: expr.to_string(),
+            currencies,
+        });
+    }
     let (Some(a), Some(b)) = (&l.currency, &r.currency) else {
         return Ok((l, r));
     };
@@ -1145,6 +1161,7 @@ fn same_currency(
             value: q.value.map(|v| v * rate),
             currency: Some(base.clone()),
             bound: q.bound,
+            unnamed: None,
         })
     };
     Ok((convert(l)?, convert(r)?))
@@ -1155,6 +1172,12 @@ fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {
     let bound = match op {
         Op::Add | Op::Mul => l.bound.and(r.bound),
         Op::Sub | Op::Div => l.bound.and(r.bound.flip()),
+    };
+    // Money over money is a ratio, of no currency named or not.
+    let unnamed = match op {
+        Op::Div if r.currency.is_some() || r.unnamed.is_some() => None,
+        Op::Div => l.unnamed.clone(),
+        _ => l.unnamed.clone().or_else(|| r.unnamed.clone()),
     };
     let (value, currency) = match op {
         // A missing term adds nothing: a platform without saves still has engagements.
@@ -1190,6 +1213,7 @@ fn combine(op: Op, l: Quantity, r: Quantity) -> Quantity {
         value: value.filter(|v| v.is_finite()),
         currency,
         bound,
+        unnamed,
     }
 }
 
@@ -1213,6 +1237,9 @@ fn metric_quantity(
     Ok(match info.aggregation {
         Aggregation::Flow | Aggregation::Unique => {
             let mut q = money_sum(name, ds, &total.sums, fx)?;
+            if info.unit != Unit::Money {
+                q.unnamed = None;
+            }
             if info.aggregation == Aggregation::Unique && total.rows > 1 {
                 q.bound = Bound::Upper;
             }
@@ -1255,28 +1282,20 @@ fn money_sum(
                 value: Some(sum_to_f64(sum) * rate),
                 currency: Some(base.clone()),
                 bound: Bound::Exact,
+                unnamed: None,
             });
         }
+        let unnamed = code.is_none().then(|| unnamed_currency(ds, currency));
         return Ok(Quantity {
             value: Some(sum_to_f64(sum)),
             currency: code,
             bound: Bound::Exact,
+            unnamed,
         });
     }
     let names: Vec<String> = sums
         .keys()
-        .map(|c| {
-            currency_name(c).unwrap_or_else(|| match c.1 {
-                Some(file) => format!(
-                    "no currency in {}",
-                    ds.files[file as usize]
-                        .path
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                ),
-                None => "no currency".to_owned(),
-            })
-        })
+        .map(|c| currency_name(c).unwrap_or_else(|| unnamed_currency(ds, *c)))
         .collect();
     let Some(base) = base else {
         return Err(EvalError::MixedCurrencies {
@@ -1298,7 +1317,22 @@ fn money_sum(
         value: Some(total),
         currency: Some(base),
         bound: Bound::Exact,
+        unnamed: None,
     })
+}
+
+/// Money of no currency, named by the file it comes from.
+fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
+    match key.1 {
+        Some(file) => format!(
+            "no currency in {}",
+            ds.files[file as usize]
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        None => "no currency".to_owned(),
+    }
 }
 
 fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity, EvalError> {
