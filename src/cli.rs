@@ -379,9 +379,14 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
         text(&format!("help.command.{}", command.get_name()))
     };
     let after = command.get_after_help().map(|h| {
-        h.to_string()
+        let mut h = h
+            .to_string()
             .replace("Examples:", &text("help.examples"))
-            .replace("Example:", &text("help.examples"))
+            .replace("Example:", &text("help.examples"));
+        for (english, key) in EXAMPLE_COMMENTS {
+            h = h.replace(&format!("# {english}"), &format!("# {}", text(key)));
+        }
+        h
     });
     let mut command = command
         .about(about)
@@ -398,7 +403,14 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
             } else {
                 text("help.options")
             };
-            arg.help(text(&key)).long_help(None).help_heading(heading)
+            let arg = arg.help(text(&key)).long_help(None).help_heading(heading);
+            // Values described in --help are described in the reader's language; the
+            // parser still gives the same type.
+            match arg.get_id().as_str() {
+                "format" => arg.value_parser(described::<Format>(lang, "format")),
+                "fail_on" => arg.value_parser(described::<FailOn>(lang, "fail_on")),
+                _ => arg,
+            }
         });
     // The generated --help and --version flags take no translation: ours do the same.
     let flag = |id: &'static str, short: char, action: clap::ArgAction| {
@@ -421,6 +433,48 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
         command = command.after_help(after);
     }
     command.mut_subcommands(|sub| localize_command(sub, lang, false))
+}
+
+/// The comments of the commands' examples, by catalogue key.
+const EXAMPLE_COMMENTS: [(&str, &str); 5] = [
+    (
+        "inputs and goals from ./roi.toml",
+        "help.example.inputs_from_config",
+    ),
+    (
+        "a folder of exports, no config needed",
+        "help.example.folder_without_config",
+    ),
+    (
+        "exit 0 when every goal passes, 1 otherwise",
+        "help.example.check_exit",
+    ),
+    ("a goal of roi.toml", "help.example.goal_of_config"),
+    ("./roi.toml", "help.example.default_path"),
+];
+
+/// A parser of a value enum whose values' help (`junit: JUnit XML…`) comes from the
+/// catalogue (`help.value.<arg>.<value>`).
+fn described<E: clap::ValueEnum + Clone + Send + Sync + 'static>(
+    lang: Lang,
+    arg: &str,
+) -> impl clap::builder::TypedValueParser<Value = E> {
+    use clap::builder::TypedValueParser;
+    let values: Vec<clap::builder::PossibleValue> = E::value_variants()
+        .iter()
+        .filter_map(|v| v.to_possible_value())
+        .map(|v| {
+            let described = v.get_help().is_some();
+            let key = format!("help.value.{arg}.{}", v.get_name());
+            if described {
+                v.help(i18n::tr(lang, &key, &[]))
+            } else {
+                v
+            }
+        })
+        .collect();
+    clap::builder::PossibleValuesParser::new(values)
+        .try_map(|name: String| E::from_str(&name, false))
 }
 
 #[cfg(test)]

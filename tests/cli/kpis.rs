@@ -463,14 +463,14 @@ fn a_rate_leaves_out_a_platform_without_its_numerator() {
 }
 
 /// Money that names no currency never meets a named one
-/// (`fixtures/currencies/README.md`): revenue of no currency over spend in VND is an
+/// (`fixtures/currency-none/README.md`): revenue of no currency over spend in VND is an
 /// error naming both, unless roi.toml's `currency` says what it is: 4,200,000 /
 /// 1,500,000 = 2.8.
 #[test]
 fn money_of_no_currency_meets_a_named_one_only_through_the_config() {
-    let dir = fixture("currencies");
-    let revenue = dir.join("no-currency/revenue.csv");
-    let spend = dir.join("spend-vnd.csv");
+    let dir = fixture("currency-none");
+    let revenue = dir.join("revenue.csv");
+    let spend = fixture("currencies/spend-vnd.csv");
     let out = roi(&[
         "kpi",
         "roas",
@@ -483,7 +483,7 @@ fn money_of_no_currency_meets_a_named_one_only_through_the_config() {
         err.contains("`revenue / spend` mixes currencies (no currency in revenue.csv, VND)"),
         "{err}"
     );
-    let config = dir.join("no-currency/roi.toml");
+    let config = dir.join("roi.toml");
     let out = roi(&["kpi", "roas", "--config", config.to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(stdout(&out), "2.8\n");
