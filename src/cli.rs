@@ -462,7 +462,7 @@ fn described<E: clap::ValueEnum + Clone + Send + Sync + 'static>(
     use clap::builder::TypedValueParser;
     let values: Vec<clap::builder::PossibleValue> = E::value_variants()
         .iter()
-        .filter_map(|v| v.to_possible_value())
+        .filter_map(clap::ValueEnum::to_possible_value)
         .map(|v| {
             let described = v.get_help().is_some();
             let key = format!("help.value.{arg}.{}", v.get_name());
