@@ -166,6 +166,29 @@ pub fn kpi_label(lang: Lang, name: &str) -> String {
     }
 }
 
+/// A column of a grouped table as people read it: a dimension or period (`nền
+/// tảng`) or a KPI (`lượt hiển thị`) in the reader's language, lower-case like the
+/// other column names; in English, or when the catalogue has no name, its id.
+pub fn column_label(lang: Lang, name: &str) -> String {
+    if lang == Lang::En {
+        return name.to_owned();
+    }
+    let dimension = format!("column_name.{name}");
+    let label = tr(lang, &dimension, &[]);
+    if label != dimension {
+        return label;
+    }
+    let kpi = format!("kpi_name.{name}");
+    let label = tr(lang, &kpi, &[]);
+    if label == kpi || label.ends_with(&kpi) || label == name {
+        return name.to_owned();
+    }
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 /// A date as people in the language write it: ISO in English, dd/mm/yyyy in Vietnamese.
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     match lang {

@@ -71,8 +71,9 @@ fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()
 pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## {}", tr(lang, "report.kpis_heading", &[]))?;
     writeln!(out)?;
-    let mut head: Vec<String> = r.group_by.clone();
-    head.extend(r.kpis.iter().map(|k| k.name.clone()));
+    let label = |name: &str| crate::i18n::column_label(lang, name);
+    let mut head: Vec<String> = r.group_by.iter().map(|g| label(g)).collect();
+    head.extend(r.kpis.iter().map(|k| label(&k.name)));
     if head.is_empty() {
         writeln!(out, "{}", tr(lang, "report.no_rows", &[]))?;
     } else {

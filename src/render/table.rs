@@ -162,10 +162,11 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{table}")?;
     } else {
         let mut table = new_table(style);
-        let rows = h(style, "rows");
-        let mut names: Vec<&str> = r.group_by.iter().map(String::as_str).collect();
-        names.push(&rows);
-        names.extend(r.kpis.iter().map(|k| k.name.as_str()));
+        let label = |name: &str| crate::i18n::column_label(style.lang, name);
+        let mut names: Vec<String> = r.group_by.iter().map(|g| label(g)).collect();
+        names.push(h(style, "rows"));
+        names.extend(r.kpis.iter().map(|k| label(&k.name)));
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         header(&mut table, &names, style);
         for g in &r.groups {
             let mut cells: Vec<Cell> = g.key.values().map(Cell::new).collect();

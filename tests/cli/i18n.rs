@@ -271,3 +271,27 @@ fn inspect_in_vietnamese() {
     ]);
     insta::assert_snapshot!("vi_inspect", transcript(&out));
 }
+
+/// A grouped table names its columns in the reader's language: dimensions, periods
+/// and KPIs (`nền tảng`, `tuần`, `lượt hiển thị`), in the table and in Markdown.
+#[test]
+fn grouped_tables_in_vietnamese() {
+    for format in ["table", "markdown"] {
+        let out = roi(&[
+            "report",
+            "--config",
+            "examples/vi/roi.toml",
+            "--as-of",
+            "2026-08-21",
+            "--by",
+            "platform,week",
+            "--kpi",
+            "impressions,engagement_rate,cpl",
+            "--lang",
+            "vi",
+            "--format",
+            format,
+        ]);
+        insta::assert_snapshot!(format!("vi_grouped_{format}"), transcript(&out));
+    }
+}
