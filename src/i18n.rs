@@ -189,6 +189,15 @@ pub fn column_label(lang: Lang, name: &str) -> String {
     })
 }
 
+/// A range of dates, both included: `2026-08-01 ..= 2026-08-31` in English (as
+/// `--from`/`--to` and roi.toml take them), `01/08/2026 – 31/08/2026` in Vietnamese.
+pub fn date_range(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("{} ..= {}", date(lang, from), date(lang, to)),
+        Lang::Vi => format!("{} – {}", date(lang, from), date(lang, to)),
+    }
+}
+
 /// A date as people in the language write it: ISO in English, dd/mm/yyyy in Vietnamese.
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     match lang {

@@ -51,12 +51,11 @@ fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()
         });
         writeln!(
             out,
-            "| {} | {} | {} | {} ..= {} | {} | {} | `{}` | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | `{}` | {} | {} | {} |",
             emoji(g.status),
             cell(&g.title),
             cell(&g.kpi),
-            date(lang, g.start),
-            date(lang, g.deadline),
+            crate::i18n::date_range(lang, g.start, g.deadline),
             goal_value(g, g.current, lang),
             cell(&target),
             progress_bar(g.progress, Style::PLAIN),

@@ -86,7 +86,7 @@ fn conditions(filter: &std::collections::BTreeMap<String, Vec<String>>) -> Strin
 pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let d = |x| date(style.lang, x);
     let scope = match r.window {
-        Some(w) => format!("{} ..= {}", d(w.from), d(w.to)),
+        Some(w) => crate::i18n::date_range(style.lang, w.from, w.to),
         None => match (r.inputs.first_date, r.inputs.last_date) {
             (Some(a), Some(b)) => t(style, "report.all_data", &[("from", &d(a)), ("to", &d(b))]),
             _ => t(style, "report.no_data", &[]),
@@ -231,11 +231,7 @@ fn goals_table(goals: &[GoalResult], style: Style, out: &mut dyn Write) -> io::R
         table.add_row(vec![
             Cell::new(&g.id),
             Cell::new(&g.kpi),
-            Cell::new(format!(
-                "{} ..= {}",
-                date(lang, g.start),
-                date(lang, g.deadline)
-            )),
+            Cell::new(crate::i18n::date_range(lang, g.start, g.deadline)),
             Cell::new(if g.baseline.is_some() {
                 goal_value(g, g.baseline, lang)
             } else {
@@ -628,7 +624,7 @@ pub fn inspection(
             t(style, "inspect.encoding", &[("value", &f.encoding)])
         )?;
         let dates = match (f.first_date, f.last_date) {
-            (Some(a), Some(b)) => format!("{} ..= {}", date(lang, a), date(lang, b)),
+            (Some(a), Some(b)) => crate::i18n::date_range(lang, a, b),
             _ => t(style, "inspect.none", &[]),
         };
         writeln!(out, "{}", t(style, "inspect.dates", &[("value", &dates)]))?;
