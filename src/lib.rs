@@ -477,6 +477,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             goals,
             tags,
         } => {
+            if config.path.is_none() {
+                bail!(say!("error.no_config_for_goals", command = "check"));
+            }
             if config.goals.is_empty() {
                 bail!(say!("error.no_goals", path = config.display_path()));
             }
@@ -508,6 +511,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             })
         }
         Command::Status { goal, fail_on } => {
+            if config.path.is_none() {
+                bail!(say!("error.no_config_for_goals", command = "status"));
+            }
             let goal = config.goal(goal)?;
             let dataset = settings.dataset(&[], settings.merged_on([]))?;
             input_notes_to_stderr(&dataset, cli.global.quiet);

@@ -250,6 +250,18 @@ fn cases() -> Vec<Case> {
             &["report", "in.json"],
         ),
         case(
+            "check_without_config",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,5\n",
+            &["check", "in.csv"],
+        ),
+        case(
+            "status_without_config",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,5\n",
+            &["status", "likes-goal"],
+        ),
+        case(
             "json_field_written_twice",
             "in.json",
             "[{\"date\": \"2026-08-01\", \"likes\": 5, \"likes\": 7}]",
