@@ -56,7 +56,7 @@ pub struct GlobalArgs {
     /// ASCII tables, progress bars and sparklines, even on a terminal
     #[arg(long, global = true)]
     pub ascii: bool,
-    /// Treat every skipped row as an error
+    /// Treat every skipped row, and every value read but not counted, as an error
     #[arg(long, global = true)]
     pub strict: bool,
     /// Print nothing on stdout; the exit code tells the result

@@ -599,6 +599,14 @@ impl<'f> Builder<'f> {
             .map_or(&[], |f| f.skipped.as_slice())
     }
 
+    /// The current file's warnings.
+    pub fn last_file_warnings(&self) -> &[Message] {
+        self.dataset
+            .files
+            .last()
+            .map_or(&[], |f| f.warnings.as_slice())
+    }
+
     /// A counted warning: rows that were kept but deserve a look. The catalogue text
     /// of `what` takes `rows` (how many) and `line` (the first one) as well.
     pub fn warn_row(&mut self, what: Message, line: u64) {

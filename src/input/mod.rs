@@ -582,9 +582,40 @@ impl Reading<'_, '_> {
                 message: crate::say!("error.strict", rows = file.rows, reason = file.reason),
             });
         }
+        if self.options.strict
+            && let Some(warning) = self
+                .builder
+                .last_file_warnings()
+                .iter()
+                .find(|w| NOT_COUNTED.contains(&w.key))
+        {
+            let line = warning
+                .args
+                .iter()
+                .find(|(name, _)| *name == "line")
+                .and_then(|(_, v)| v.parse().ok());
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line,
+                column: None,
+                message: crate::say!("error.strict_warning", warning = warning),
+            });
+        }
         Ok(Some(()))
     }
 }
+
+/// Warnings of values read but not counted as what they are (a masked count, results
+/// of an unknown type, a table not read): `--strict` makes them errors, as it does
+/// skipped rows. Warnings of a choice roi made (an encoding, a day order, a year) and
+/// of rows counted once among overlapping exports stay warnings.
+const NOT_COUNTED: [&str; 5] = [
+    "warning.masked",
+    "warning.result_type",
+    "warning.result_type_empty",
+    "warning.sentiment",
+    "warning.unknown_table",
+];
 
 fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {
     builder.last_file_skips().first().cloned()

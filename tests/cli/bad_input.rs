@@ -366,6 +366,14 @@ fn cases() -> Vec<Case> {
             "date,likes\n2026-08-01,5\n",
             &["report", "in.csv", "--as-of", "31/08/2026"],
         ),
+        // A TikTok Ads count masked as `<5` is read as no value: kept as a warning,
+        // an error under --strict, at its line.
+        case(
+            "strict_masked_count",
+            "in.csv",
+            "By Day,Campaign name,Currency,Cost,Impressions,Conversions\n2026-09-01,A,VND,\"1,250,000\",\"50,000\",20\n2026-09-02,A,VND,\"1,000,000\",\"40,000\",<5\n",
+            &["report", "in.csv", "--strict"],
+        ),
         case(
             "strict_skipped_total",
             "in.csv",
