@@ -180,6 +180,12 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
         "leads per link click",
     ),
     (
+        "lead_to_customer_rate",
+        "customers / leads",
+        Unit::Ratio,
+        "leads who became customers",
+    ),
+    (
         "conversion_rate",
         "conversions / link_clicks",
         Unit::Ratio,
