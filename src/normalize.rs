@@ -78,6 +78,8 @@ struct Span {
     last: NaiveDate,
     /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits.
     detail: u32,
+    /// The descriptive dimensions ([`DESCRIPTIVE`]) its rows carry, as bits.
+    described: u32,
     /// Whether a row covers more than one day.
     ranged: bool,
 }
@@ -121,16 +123,22 @@ const BREAKDOWN: [Dimension; 8] = [
     Dimension::Product,
 ];
 
-/// [`BREAKDOWN`] as bits of dimension indexes.
-const BREAKDOWN_BITS: u32 = {
+/// Dimensions as bits of their indexes.
+const fn bits(dims: &[Dimension]) -> u32 {
     let mut bits = 0;
     let mut i = 0;
-    while i < BREAKDOWN.len() {
-        bits |= 1 << BREAKDOWN[i].index();
+    while i < dims.len() {
+        bits |= 1 << dims[i].index();
         i += 1;
     }
     bits
-};
+}
+
+/// [`BREAKDOWN`] as bits of dimension indexes.
+const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
+
+/// [`DESCRIPTIVE`] as bits of dimension indexes.
+const DESCRIPTIVE_BITS: u32 = bits(&DESCRIPTIVE);
 
 impl Span {
     fn dates_meet(&self, other: &Span) -> bool {
@@ -652,6 +660,7 @@ impl<'f> Builder<'f> {
         let keep = self.merge.filter(|_| self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut detail = 0u32;
+        let mut described = 0u32;
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             let value = input.dims[d.index()]
@@ -659,6 +668,9 @@ impl<'f> Builder<'f> {
                 .filter(|v| !v.is_empty());
             if value.is_some() && BREAKDOWN_BITS & (1 << d.index()) != 0 {
                 detail |= 1 << d.index();
+            }
+            if value.is_some() && DESCRIPTIVE_BITS & (1 << d.index()) != 0 {
+                described |= 1 << d.index();
             }
             if keep.is_some_and(|k| !k.contains(d)) {
                 // Not interned either: a dropped post text should cost nothing.
@@ -701,6 +713,7 @@ impl<'f> Builder<'f> {
             first: input.start,
             last: input.end,
             detail,
+            described,
             ranged: input.start != input.end,
         });
         let row = RowRef {
@@ -791,6 +804,7 @@ impl<'f> Builder<'f> {
                 s.first = s.first.min(add.first);
                 s.last = s.last.max(add.last);
                 s.detail |= add.detail;
+                s.described |= add.described;
                 s.ranged |= add.ranged;
                 if s.account != add.account {
                     s.account = One::Mixed;
@@ -894,7 +908,17 @@ impl<'f> Builder<'f> {
             .iter()
             .map(|k| layout::family(k).is_none())
             .collect();
-        let key = |row: &Row| identity(row, records[row.kind as usize]);
+        // A descriptive dimension (a campaign's type) tells rows without an id apart
+        // only where every file of their kind carries it: a download without the
+        // column holds the same campaigns' same days.
+        let mut described = vec![DESCRIPTIVE_BITS; self.kinds.len()];
+        for span in spans {
+            described[span.kind as usize] &= span.described;
+        }
+        let key = |row: &Row| {
+            let kind = row.kind as usize;
+            identity(row, records[kind], described[kind])
+        };
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
@@ -1043,10 +1067,19 @@ const RECORD_ID: [Dimension; 4] = [
 /// two levels stay apart for [`resolve_levels`]. A record's id is the whole of its
 /// identity ([`RECORD_ID`]), dates included: a merged contact's create date may
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
-/// dimensions, as read. A copy of the row's dimensions: no allocation.
-fn identity(row: &Row, record: bool) -> Key {
+/// dimensions, as read, but for the descriptive ones not in `described` (those
+/// every file of the kind carries): a campaign's type, written in one download and
+/// not in the other, does not make its day two. A copy of the row's dimensions: no
+/// allocation.
+fn identity(row: &Row, record: bool, described: u32) -> Key {
     if row.dims.get(Dimension::ContentId).is_none() {
-        return (row.start, row.end, row.dims, row.kind);
+        let mut dims = row.dims;
+        for d in DESCRIPTIVE {
+            if described & 1 << d.index() == 0 {
+                dims.set(d, None);
+            }
+        }
+        return (row.start, row.end, dims, row.kind);
     }
     if record {
         let mut dims = Dims::EMPTY;

@@ -343,3 +343,18 @@ fn a_lead_whose_source_was_corrected_is_one_lead() {
         transcript(&out)
     );
 }
+
+#[test]
+fn a_campaign_type_in_one_download_only_does_not_split_its_days() {
+    // Google Ads reads `Campaign type` as content_type: a description of the
+    // campaign, not a breakdown. Brand's Mar 2 is in both downloads, once.
+    let dir = "fixtures/overlap-cases/gads-campaign-type";
+    assert_eq!(kpi("spend", &[dir]).0, "121\n", "not 133");
+    assert_eq!(kpi("impressions", &[dir]).0, "1210\n", "not 1330");
+    let out = roi(&["inspect", dir]);
+    let inspect = stdout(&out);
+    assert!(
+        inspect.contains("4 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+}
