@@ -828,6 +828,7 @@ impl<'f> Builder<'f> {
         let mut levels: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
         let mut overlapping = false;
         let mut ranges = false;
+        let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
@@ -848,6 +849,12 @@ impl<'f> Builder<'f> {
                     Some(Conflict::Same) => {
                         overlapping = true;
                         ranges |= a.ranged && b.ranged;
+                        // One file names no account, the other does: its rows may be
+                        // that account's ([`assume_accounts`]).
+                        let unnamed = One::Value(None);
+                        if (a.account == unnamed) != (b.account == unnamed) {
+                            unnamed_pairs.push(if a.account == unnamed { (i, j) } else { (j, i) });
+                        }
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
@@ -915,16 +922,31 @@ impl<'f> Builder<'f> {
         for span in spans {
             described[span.kind as usize] &= span.described;
         }
-        let key = |row: &Row| {
+        let identity_of = |row: &Row| {
             let kind = row.kind as usize;
             identity(row, records[kind], described[kind])
+        };
+        let (assumed, ambiguous) = assume_accounts(
+            spans,
+            &unnamed_pairs,
+            rows,
+            &removed,
+            &self.dataset.interner,
+            identity_of,
+        );
+        let key = |r: usize| {
+            let mut key = identity_of(&rows[r]);
+            if let Some(&account) = assumed.get(&r) {
+                key.2.set(Dimension::Account, Some(account));
+            }
+            key
         };
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
-        for (row, _) in rows.iter().zip(&removed).filter(|(_, r)| !**r) {
+        for (r, row) in rows.iter().enumerate().filter(|(r, _)| !removed[*r]) {
             owner
-                .entry(key(row))
+                .entry(key(r))
                 .and_modify(|best| {
                     if ranks[row.file as usize] > ranks[*best as usize] {
                         *best = row.file;
@@ -932,9 +954,9 @@ impl<'f> Builder<'f> {
                 })
                 .or_insert(row.file);
         }
-        for (row, removed) in rows.iter().zip(&mut removed) {
-            if !*removed && owner[&key(row)] != row.file {
-                *removed = true;
+        for (r, row) in rows.iter().enumerate() {
+            if !removed[r] && owner[&key(r)] != row.file {
+                removed[r] = true;
             }
         }
         drop(owner);
@@ -946,7 +968,7 @@ impl<'f> Builder<'f> {
                 rustc_hash::FxHashMap::default();
             for (r, row) in rows.iter().enumerate() {
                 if !removed[r] && row.start != row.end {
-                    let (_, _, dims, kind) = key(row);
+                    let (_, _, dims, kind) = key(r);
                     by_key.entry((dims, kind)).or_default().push(r);
                 }
             }
@@ -978,6 +1000,9 @@ impl<'f> Builder<'f> {
         }
 
         let files = &mut self.dataset.files;
+        for (file, message) in ambiguous {
+            files[file as usize].warnings.push(message);
+        }
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
                 Replaced::Coarser => {
@@ -1235,6 +1260,99 @@ fn resolve_levels(
         row.values.retain(|(id, _)| !ids.contains(id));
         removed[r] = row.values.is_empty();
     }
+}
+
+/// Rows of a file that names no account, beside an export of the same kind that
+/// does (the same report downloaded once with `Account name` and once without): a
+/// row whose dates and other dimensions are those of rows of one account in the
+/// other files is taken as that account's row, and so the same observation as
+/// theirs. Where they are rows of several accounts, which one it is cannot be told:
+/// it stays apart (and counts), and a warning on its file says so. Returns the
+/// account taken per row, and the warnings by file.
+fn assume_accounts(
+    spans: &[Span],
+    pairs: &[(usize, usize)],
+    rows: &[Row],
+    removed: &[bool],
+    interner: &crate::dataset::Interner,
+    identity: impl Fn(&Row) -> Key,
+) -> (rustc_hash::FxHashMap<usize, Sym>, Vec<(u32, Message)>) {
+    type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    let mut assumed: Map<usize, Sym> = Map::default();
+    let mut warnings = Vec::new();
+    if pairs.is_empty() {
+        return (assumed, warnings);
+    }
+    // Which spans name no account (true) or do (false).
+    let mut side: Map<(u32, u32, Option<Sym>), bool> = Map::default();
+    for &(unnamed, named) in pairs {
+        for (s, is_unnamed) in [(unnamed, true), (named, false)] {
+            let span = &spans[s];
+            side.insert((span.file, span.kind, span.platform), is_unnamed);
+        }
+    }
+    let side_of = |row: &Row| {
+        side.get(&(row.file, row.kind, row.dims.get(Dimension::Platform)))
+            .copied()
+    };
+    // The accounts of the named rows, by their key without the account.
+    let mut accounts: Map<Key, Vec<Sym>> = Map::default();
+    for (r, row) in rows.iter().enumerate() {
+        if removed[r] || side_of(row) != Some(false) {
+            continue;
+        }
+        let Some(account) = row.dims.get(Dimension::Account) else {
+            continue;
+        };
+        let mut key = identity(row);
+        key.2.set(Dimension::Account, None);
+        let list = accounts.entry(key).or_default();
+        if !list.contains(&account) {
+            list.push(account);
+        }
+    }
+    // Per file: rows that match several accounts, their dates, and the accounts.
+    let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
+        std::collections::BTreeMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        if removed[r] || side_of(row) != Some(true) || row.dims.get(Dimension::Account).is_some() {
+            continue;
+        }
+        match accounts.get(&identity(row)).map(Vec::as_slice) {
+            None | Some([]) => {}
+            Some([one]) => {
+                assumed.insert(r, *one);
+            }
+            Some(several) => {
+                let entry = unclear
+                    .entry(row.file)
+                    .or_insert((0, row.start, row.end, Vec::new()));
+                entry.0 += u64::from(row.count);
+                entry.1 = entry.1.min(row.start);
+                entry.2 = entry.2.max(row.end);
+                for a in several {
+                    if !entry.3.contains(a) {
+                        entry.3.push(*a);
+                    }
+                }
+            }
+        }
+    }
+    for (file, (count, from, to, list)) in unclear {
+        let mut names: Vec<&str> = list.iter().map(|&a| interner.get(a)).collect();
+        names.sort_unstable();
+        warnings.push((
+            file,
+            crate::msg!(
+                "warning.account_unclear",
+                rows = count,
+                from = from,
+                to = to,
+                accounts = names.join(", ")
+            ),
+        ));
+    }
+    (assumed, warnings)
 }
 
 /// How two spans' rows can be the same.

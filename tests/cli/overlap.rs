@@ -358,3 +358,23 @@ fn a_campaign_type_in_one_download_only_does_not_split_its_days() {
         "{inspect}"
     );
 }
+
+#[test]
+fn a_download_without_the_account_column_is_the_account_it_matches() {
+    let dir = "fixtures/overlap-cases/meta-account-column";
+    let plain = format!("{dir}/meta-daily.csv");
+    let shop_a = format!("{dir}/meta-daily-shop-a.csv");
+    // Aug 3 of the download without an account is Shop A's Aug 3: once.
+    assert_eq!(kpi("spend", &[&plain, &shop_a]).0, "46\n", "not 58");
+    assert_eq!(kpi("leads", &[&plain, &shop_a]).0, "14\n", "not 18");
+    // Matching two accounts' rows, it cannot be told: it counts, and is warned.
+    let both = format!("{dir}/meta-daily-shops-a-b.csv");
+    let (spend, stderr) = kpi("spend", &[&plain, &both]);
+    assert_eq!(spend, "65\n");
+    assert!(
+        stderr.contains(&format!(
+            "{plain}: 1 row(s) over 2026-08-03..=2026-08-03 name no account and have the dates and dimensions of rows of several accounts (Shop A, Shop B)"
+        )),
+        "{stderr}"
+    );
+}
