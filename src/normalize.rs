@@ -39,6 +39,10 @@ pub struct RowInput<'a> {
     pub end: NaiveDate,
     pub dims: [Option<&'a str>; Dimension::COUNT],
     pub line: u64,
+    /// Whether the platform was read from a column of the file, a breakdown of the
+    /// export's numbers by platform (Meta Ads' `Platform`), rather than given to
+    /// every row by the export (a Meta Ads report without it holds every placement).
+    pub platform_column: bool,
 }
 
 /// The dimensions a run needs. Rows that differ only in the others may be merged;
@@ -76,7 +80,9 @@ struct Span {
     currency: One,
     first: NaiveDate,
     last: NaiveDate,
-    /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits.
+    /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits, and the
+    /// platform's bit when its rows' platform is a column of the file
+    /// ([`RowInput::platform_column`]).
     detail: u32,
     /// The descriptive dimensions ([`DESCRIPTIVE`]) its rows carry, as bits.
     described: u32,
@@ -137,6 +143,9 @@ const fn bits(dims: &[Dimension]) -> u32 {
 /// [`BREAKDOWN`] as bits of dimension indexes.
 const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
 
+/// The platform as a bit of [`Span::detail`].
+const PLATFORM_BIT: u32 = 1 << Dimension::Platform.index();
+
 /// [`DESCRIPTIVE`] as bits of dimension indexes.
 const DESCRIPTIVE_BITS: u32 = bits(&DESCRIPTIVE);
 
@@ -146,12 +155,19 @@ impl Span {
     }
 
     /// Two files' rows of one platform (and account and currency, where both
-    /// tell: an account's money is in one currency).
+    /// tell: an account's money is in one currency); or of any platform, when one
+    /// file breaks its numbers down by platform and the other does not (its
+    /// platform is the export's, for all its placements): see [`Span::by_platform`].
     fn same_series(&self, other: &Span) -> bool {
         self.file != other.file
-            && self.platform == other.platform
+            && (self.platform == other.platform || self.by_platform() != other.by_platform())
             && self.account.agrees(other.account)
             && self.currency.agrees(other.currency)
+    }
+
+    /// Whether its rows' platform is a breakdown, read from a column of the file.
+    fn by_platform(&self) -> bool {
+        self.detail & PLATFORM_BIT != 0
     }
 
     /// How fine its dates are: days, then ranges, then totals of unstated dates.
@@ -196,7 +212,10 @@ pub struct Builder<'f> {
     export_days: Vec<Option<NaiveDate>>,
 }
 
-type Key = (NaiveDate, NaiveDate, Dims, u32);
+/// A row's identity ([`identity`]): its dates, dimensions and kind, and whether its
+/// file breaks the numbers down by platform (its facebook row is then a part of the
+/// facebook row of a file that does not, which holds every placement).
+type Key = (NaiveDate, NaiveDate, Dims, u32, bool);
 
 /// Another builder's ids in this one ([`Builder::translate`]).
 struct Translation {
@@ -309,7 +328,10 @@ impl<'f> Builder<'f> {
             // Records (a CRM's contacts) with an id are the same record whatever
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.
-            _ => (a.kind == b.kind && (a.dates_meet(b) || fa.is_none())).then_some(Conflict::Same),
+            _ => {
+                (a.kind == b.kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
+                    .then_some(Conflict::Same)
+            }
         }
     }
 
@@ -669,6 +691,9 @@ impl<'f> Builder<'f> {
             if value.is_some() && BREAKDOWN_BITS & (1 << d.index()) != 0 {
                 detail |= 1 << d.index();
             }
+            if value.is_some() && d == Dimension::Platform && input.platform_column {
+                detail |= PLATFORM_BIT;
+            }
             if value.is_some() && DESCRIPTIVE_BITS & (1 << d.index()) != 0 {
                 described |= 1 << d.index();
             }
@@ -934,11 +959,25 @@ impl<'f> Builder<'f> {
             &self.dataset.interner,
             identity_of,
         );
+        // Spans whose platform is a breakdown, where a span of their family is not:
+        // their rows are another level, apart from the other's of one platform.
+        let by_platform: rustc_hash::FxHashSet<(u32, u32, Option<Sym>)> = levels
+            .iter()
+            .enumerate()
+            .flat_map(|(c, fines)| fines.iter().map(move |&f| (c, f)))
+            .filter(|&(c, f)| spans[c].by_platform() != spans[f].by_platform())
+            .flat_map(|(c, f)| [c, f])
+            .filter(|&s| spans[s].by_platform())
+            .map(|s| (spans[s].file, spans[s].kind, spans[s].platform))
+            .collect();
         let key = |r: usize| {
-            let mut key = identity_of(&rows[r]);
+            let row = &rows[r];
+            let mut key = identity_of(row);
             if let Some(&account) = assumed.get(&r) {
                 key.2.set(Dimension::Account, Some(account));
             }
+            key.4 = !records[row.kind as usize]
+                && by_platform.contains(&(row.file, row.kind, row.dims.get(Dimension::Platform)));
             key
         };
         // The same observation: for each key only the rows of the newest export.
@@ -964,12 +1003,12 @@ impl<'f> Builder<'f> {
         // Ranges of one key that overlap without being equal cannot be split: the
         // newest export's row is kept, and what it leaves out is told.
         if ranges {
-            let mut by_key: rustc_hash::FxHashMap<(Dims, u32), Vec<usize>> =
+            let mut by_key: rustc_hash::FxHashMap<(Dims, u32, bool), Vec<usize>> =
                 rustc_hash::FxHashMap::default();
             for (r, row) in rows.iter().enumerate() {
                 if !removed[r] && row.start != row.end {
-                    let (_, _, dims, kind) = key(r);
-                    by_key.entry((dims, kind)).or_default().push(r);
+                    let (_, _, dims, kind, split) = key(r);
+                    by_key.entry((dims, kind, split)).or_default().push(r);
                 }
             }
             for mut same in by_key.into_values() {
@@ -1012,8 +1051,8 @@ impl<'f> Builder<'f> {
                         1 => "range",
                         _ => "day",
                     };
-                    let dims: Vec<&str> = BREAKDOWN
-                        .iter()
+                    let dims: Vec<&str> = std::iter::once(&Dimension::Platform)
+                        .chain(&BREAKDOWN)
                         .filter(|d| fine.detail & 1 << d.index() != 0)
                         .map(|d| d.name())
                         .collect();
@@ -1104,20 +1143,20 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
                 dims.set(d, None);
             }
         }
-        return (row.start, row.end, dims, row.kind);
+        return (row.start, row.end, dims, row.kind, false);
     }
     if record {
         let mut dims = Dims::EMPTY;
         for d in RECORD_ID {
             dims.set(d, row.dims.get(d));
         }
-        return (NaiveDate::MIN, NaiveDate::MIN, dims, row.kind);
+        return (NaiveDate::MIN, NaiveDate::MIN, dims, row.kind, false);
     }
     let mut dims = row.dims;
     for d in DESCRIPTIVE {
         dims.set(d, None);
     }
-    (row.start, row.end, dims, row.kind)
+    (row.start, row.end, dims, row.kind, false)
 }
 
 /// Rows of two levels of one export: for each coarser row, the finer rows of its key
@@ -1187,7 +1226,11 @@ fn resolve_levels(
             .map(|&f| {
                 let fine = &spans[f];
                 let mut mask = coarse.detail & fine.detail;
-                mask |= 1 << Dimension::Platform.index();
+                // The platform is part of the key unless one table breaks its numbers
+                // down by platform and the other holds every platform's.
+                if coarse.by_platform() == fine.by_platform() {
+                    mask |= PLATFORM_BIT;
+                }
                 for (d, a, b) in [
                     (Dimension::Account, coarse.account, fine.account),
                     (Dimension::Currency, coarse.currency, fine.currency),
@@ -1542,6 +1585,7 @@ mod tests {
             end: day(date),
             dims,
             line,
+            platform_column: false,
         };
         b.push(&input, &values);
     }
@@ -1623,6 +1667,7 @@ mod tests {
             end: day(date),
             dims,
             line,
+            platform_column: false,
         };
         b.push(&input, &values);
     }

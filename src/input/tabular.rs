@@ -1374,6 +1374,9 @@ pub fn read_table(
         } else {
             platform_hint.as_deref()
         });
+        // A platform read from the row's own cell breaks the export's numbers down;
+        // one given to every row (the layout's, a mapping's) does not.
+        let platform_column = dims[Dimension::Platform.index()].is_some();
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
         }
@@ -1427,6 +1430,7 @@ pub fn read_table(
                 end: last_day.unwrap_or(end).max(start),
                 dims,
                 line: record.line,
+                platform_column,
             },
             &state.values.list,
         );

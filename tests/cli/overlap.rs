@@ -378,3 +378,32 @@ fn a_download_without_the_account_column_is_the_account_it_matches() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_report_by_platform_is_a_finer_level_of_the_same_report_without() {
+    // Without `Platform` a Meta Ads report holds every placement (read as facebook):
+    // Spring's Aug 1 per platform is the same 30.00, not Instagram's on top.
+    let dir = "fixtures/overlap-cases/meta-platform";
+    let out = roi(&[
+        "report",
+        dir,
+        "--by",
+        "platform",
+        "--kpi",
+        "spend,leads,impressions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,spend,spend_currency,leads,impressions\nfacebook,4,74,USD,25,2600\ninstagram,1,6,USD,1,200\n",
+        "{}",
+        transcript(&out)
+    );
+    let (spend, stderr) = kpi("spend", &[dir]);
+    assert_eq!(spend, "80\n", "not 110");
+    assert!(
+        stderr.contains("meta-campaigns-by-platform.csv: impressions, leads, spend of 2 row(s) over 2026-08-01..=2026-08-01 not counted: fixtures/overlap-cases/meta-platform/meta-campaigns.csv holds their totals at a coarser level (day × campaign)"),
+        "{stderr}"
+    );
+}
