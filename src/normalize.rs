@@ -320,11 +320,14 @@ impl<'f> Builder<'f> {
             layout::family(&self.kinds[a.kind as usize]),
             layout::family(&self.kinds[b.kind as usize]),
         );
-        let same_level = a.kind == b.kind && a.detail == b.detail && a.ranged == b.ranged;
+        let same_level = a.detail == b.detail && a.ranged == b.ranged;
         match (fa, fb) {
-            (Some((fa, ua)), Some((fb, ub))) if fa == fb && !same_level => {
+            (Some((fa, ua)), Some((fb, ub))) if fa == fb && (!same_level || ua != ub) => {
                 (ua || ub || a.dates_meet(b)).then_some(Conflict::Levels)
             }
+            // Two exports of one family at one level (Meta's reach and views series)
+            // hold other numbers: neither the same rows nor levels.
+            (Some((fa, _)), Some((fb, _))) if fa == fb && a.kind != b.kind => None,
             // Records (a CRM's contacts) with an id are the same record whatever
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.

@@ -407,3 +407,41 @@ fn a_report_by_platform_is_a_finer_level_of_the_same_report_without() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_overview_and_its_content_export_are_levels_as_for_x() {
+    // TikTok: the overview's Mar 2 holds video 2 (posted that day); video 1, posted
+    // before the overview's days, counts.
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/tiktok-overview-content",
+        "--year",
+        "2026",
+        "--kpi",
+        "video_views,likes,comments",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "rows,video_views,likes,comments\n4,3700,180,18\n",
+        "not 4,200 / 200 / 20: {}",
+        transcript(&out)
+    );
+    // Meta Business Suite: the reach and views series hold post 501's (Sep 2), not
+    // each other's; its likes, in no series, count.
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/meta-series-content",
+        "--kpi",
+        "reach,video_views,likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "rows,reach,reach_bound,video_views,likes\n8,350,upper,140,13\n",
+        "not 420 / 170: {}",
+        transcript(&out)
+    );
+}
