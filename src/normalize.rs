@@ -159,7 +159,9 @@ impl Span {
     /// file breaks its numbers down by platform and the other does not (its
     /// platform is the export's, for all its placements): see [`Span::by_platform`].
     fn same_series(&self, other: &Span) -> bool {
-        self.file != other.file
+        // One file's tables of two kinds (a workbook's daily and posts sheets) can
+        // be levels; one kind's rows in one file are all kept.
+        (self.file != other.file || self.kind != other.kind)
             && (self.platform == other.platform || self.by_platform() != other.by_platform())
             && self.account.agrees(other.account)
             && self.currency.agrees(other.currency)
@@ -204,8 +206,8 @@ pub struct Builder<'f> {
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
     kind: u32,
-    /// Metrics the current file's earlier tables provided.
-    file_metrics: Vec<String>,
+    /// Metrics the current file's earlier tables provided, with their layout.
+    file_metrics: Vec<(String, String)>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
     /// The day each file was exported, when it says (TikTok Content's `Time`).
@@ -304,9 +306,13 @@ impl<'f> Builder<'f> {
             .rposition(|s| s.file != file)
             .map_or(0, |i| i + 1);
         let (earlier, current) = self.spans.split_at(split);
-        current
-            .iter()
-            .any(|c| earlier.iter().any(|e| self.conflict(e, c).is_some()))
+        // The current file's own tables too: a workbook's sheets can be levels.
+        current.iter().any(|c| {
+            earlier
+                .iter()
+                .chain(current)
+                .any(|e| self.conflict(e, c).is_some())
+        })
     }
 
     /// Whether two spans' rows can be the same: the same observation (one kind and
@@ -574,14 +580,20 @@ impl<'f> Builder<'f> {
         };
     }
 
-    /// Whether an earlier table of the current file already provided this metric.
-    pub fn metric_taken(&self, name: &str) -> bool {
-        self.file_metrics.iter().any(|m| m == name)
+    /// Whether an earlier table of the current file, of the same layout, already
+    /// provided this metric (GA4's tables split the same sessions several ways).
+    /// Tables of other layouts are other exports, or levels of one family that
+    /// [`Builder::finish`] resolves (a LinkedIn workbook's days and posts).
+    pub fn metric_taken(&self, layout: &str, name: &str) -> bool {
+        self.file_metrics
+            .iter()
+            .any(|(l, m)| l == layout && m == name)
     }
 
-    /// Records the metrics a table of the current file provided.
-    pub fn take_metrics(&mut self, names: impl IntoIterator<Item = String>) {
-        self.file_metrics.extend(names);
+    /// Records the metrics a table of the current file (of this layout) provided.
+    pub fn take_metrics(&mut self, layout: &str, names: impl IntoIterator<Item = String>) {
+        self.file_metrics
+            .extend(names.into_iter().map(|n| (layout.to_owned(), n)));
     }
 
     fn current_file(&mut self) -> &mut SourceFile {

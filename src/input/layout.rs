@@ -1438,6 +1438,8 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         "tiktok-overview" | "tiktok-content" => Some(("tiktok-account", false)),
         "facebook-insights-page" | "facebook-insights-post" => Some(("facebook-insights", false)),
         "meta-business-suite-content" => Some(("meta-business-suite", false)),
+        // A LinkedIn Page workbook's `Metrics` sheet (days) and `All posts` sheet.
+        "linkedin-content-metrics" | "linkedin-posts" => Some(("linkedin-page", false)),
         _ if kind.starts_with("meta-metric-series:") => Some(("meta-business-suite", false)),
         _ => Some((kind, false)),
     }

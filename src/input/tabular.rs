@@ -701,7 +701,9 @@ pub fn read_table(
         .iter()
         .map(|c| match c {
             Some((col, _)) => match &col.target {
-                Target::Metric(name, _) if !name.is_empty() => builder.metric_taken(name),
+                Target::Metric(name, _) if !name.is_empty() => {
+                    builder.metric_taken(&layout.id, name)
+                }
                 _ => false,
             },
             None => false,
@@ -1634,7 +1636,7 @@ pub fn read_table(
             _ => None,
         })
         .collect();
-    builder.take_metrics(provided);
+    builder.take_metrics(&layout.id, provided);
     Ok(Some(info))
 }
 

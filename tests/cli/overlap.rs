@@ -445,3 +445,36 @@ fn an_overview_and_its_content_export_are_levels_as_for_x() {
         transcript(&out)
     );
 }
+
+#[test]
+fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
+    let dir = "fixtures/overlap-cases/linkedin-workbook";
+    let page = format!("{dir}/page.xlsx");
+    // Launch (Sep 2) is in its day's numbers; Teaser (Aug 28) is not and counts.
+    assert_eq!(
+        kpi("impressions", &[&page]).0,
+        "2600\n",
+        "not 2100 nor 3500"
+    );
+    assert_eq!(kpi("likes", &[&page]).0, "50\n");
+    let inspect = stdout(&roi(&["inspect", &page]));
+    assert!(
+        inspect.contains("4 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+    assert!(
+        inspect.contains("LinkedIn Page posts (header on line 2, 2 rows)"),
+        "{inspect}"
+    );
+    let insights = stdout(&roi(&["insights", &page]));
+    assert!(insights.starts_with("1 post(s);"), "{insights}");
+    // A bad cell of the posts sheet is an error, not a sheet left out.
+    let out = roi(&["kpi", "impressions", &format!("{dir}/page-bad-post.xlsx")]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("page-bad-post.xlsx:4: column 5 (`Impressions`): \"lots\" is not a number"),
+        "{}",
+        transcript(&out)
+    );
+}
