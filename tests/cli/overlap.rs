@@ -478,3 +478,42 @@ fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
         transcript(&out)
     );
 }
+
+#[test]
+fn leads_of_one_platform_from_ads_and_a_crm_are_noted() {
+    let dir = "fixtures/overlap-cases/leads-ads-and-crm";
+    let out = roi(&[
+        "report",
+        dir,
+        "--kpi",
+        "spend,leads,cpl",
+        "--by",
+        "platform",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("| facebook |    4 | 18.00 USD |     5 | 3.60 USD |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: leads of facebook come both from an ad or page export"),
+        "{text}"
+    );
+    // Only the ads' leads, or a KPI not over leads: nothing to note.
+    for args in [
+        &[
+            "report",
+            "fixtures/overlap-cases/leads-ads-and-crm/meta-leads.csv",
+            "--kpi",
+            "leads",
+        ][..],
+        &["report", dir, "--kpi", "spend"][..],
+    ] {
+        let text = stdout(&roi(args));
+        assert!(
+            !text.contains("leads of facebook come both"),
+            "{args:?}: {text}"
+        );
+    }
+}
