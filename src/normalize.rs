@@ -39,6 +39,10 @@ pub struct RowInput<'a> {
     pub end: NaiveDate,
     pub dims: [Option<&'a str>; Dimension::COUNT],
     pub line: u64,
+    /// Whether the platform was read from a column of the file, a breakdown of the
+    /// export's numbers by platform (Meta Ads' `Platform`), rather than given to
+    /// every row by the export (a Meta Ads report without it holds every placement).
+    pub platform_column: bool,
 }
 
 /// The dimensions a run needs. Rows that differ only in the others may be merged;
@@ -76,8 +80,12 @@ struct Span {
     currency: One,
     first: NaiveDate,
     last: NaiveDate,
-    /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits.
+    /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits, and the
+    /// platform's bit when its rows' platform is a column of the file
+    /// ([`RowInput::platform_column`]).
     detail: u32,
+    /// The descriptive dimensions ([`DESCRIPTIVE`]) its rows carry, as bits.
+    described: u32,
     /// Whether a row covers more than one day.
     ranged: bool,
 }
@@ -121,16 +129,25 @@ const BREAKDOWN: [Dimension; 8] = [
     Dimension::Product,
 ];
 
-/// [`BREAKDOWN`] as bits of dimension indexes.
-const BREAKDOWN_BITS: u32 = {
+/// Dimensions as bits of their indexes.
+const fn bits(dims: &[Dimension]) -> u32 {
     let mut bits = 0;
     let mut i = 0;
-    while i < BREAKDOWN.len() {
-        bits |= 1 << BREAKDOWN[i].index();
+    while i < dims.len() {
+        bits |= 1 << dims[i].index();
         i += 1;
     }
     bits
-};
+}
+
+/// [`BREAKDOWN`] as bits of dimension indexes.
+const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
+
+/// The platform as a bit of [`Span::detail`].
+const PLATFORM_BIT: u32 = 1 << Dimension::Platform.index();
+
+/// [`DESCRIPTIVE`] as bits of dimension indexes.
+const DESCRIPTIVE_BITS: u32 = bits(&DESCRIPTIVE);
 
 impl Span {
     fn dates_meet(&self, other: &Span) -> bool {
@@ -138,12 +155,21 @@ impl Span {
     }
 
     /// Two files' rows of one platform (and account and currency, where both
-    /// tell: an account's money is in one currency).
+    /// tell: an account's money is in one currency); or of any platform, when one
+    /// file breaks its numbers down by platform and the other does not (its
+    /// platform is the export's, for all its placements): see [`Span::by_platform`].
     fn same_series(&self, other: &Span) -> bool {
-        self.file != other.file
-            && self.platform == other.platform
+        // One file's tables of two kinds (a workbook's daily and posts sheets) can
+        // be levels; one kind's rows in one file are all kept.
+        (self.file != other.file || self.kind != other.kind)
+            && (self.platform == other.platform || self.by_platform() != other.by_platform())
             && self.account.agrees(other.account)
             && self.currency.agrees(other.currency)
+    }
+
+    /// Whether its rows' platform is a breakdown, read from a column of the file.
+    fn by_platform(&self) -> bool {
+        self.detail & PLATFORM_BIT != 0
     }
 
     /// How fine its dates are: days, then ranges, then totals of unstated dates.
@@ -180,15 +206,18 @@ pub struct Builder<'f> {
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
     kind: u32,
-    /// Metrics the current file's earlier tables provided.
-    file_metrics: Vec<String>,
+    /// Metrics the current file's earlier tables provided, with their layout.
+    file_metrics: Vec<(String, String)>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
     /// The day each file was exported, when it says (TikTok Content's `Time`).
     export_days: Vec<Option<NaiveDate>>,
 }
 
-type Key = (NaiveDate, NaiveDate, Dims, u32);
+/// A row's identity ([`identity`]): its dates, dimensions and kind, and whether its
+/// file breaks the numbers down by platform (its facebook row is then a part of the
+/// facebook row of a file that does not, which holds every placement).
+type Key = (NaiveDate, NaiveDate, Dims, u32, bool);
 
 /// Another builder's ids in this one ([`Builder::translate`]).
 struct Translation {
@@ -277,9 +306,13 @@ impl<'f> Builder<'f> {
             .rposition(|s| s.file != file)
             .map_or(0, |i| i + 1);
         let (earlier, current) = self.spans.split_at(split);
-        current
-            .iter()
-            .any(|c| earlier.iter().any(|e| self.conflict(e, c).is_some()))
+        // The current file's own tables too: a workbook's sheets can be levels.
+        current.iter().any(|c| {
+            earlier
+                .iter()
+                .chain(current)
+                .any(|e| self.conflict(e, c).is_some())
+        })
     }
 
     /// Whether two spans' rows can be the same: the same observation (one kind and
@@ -293,15 +326,21 @@ impl<'f> Builder<'f> {
             layout::family(&self.kinds[a.kind as usize]),
             layout::family(&self.kinds[b.kind as usize]),
         );
-        let same_level = a.kind == b.kind && a.detail == b.detail && a.ranged == b.ranged;
+        let same_level = a.detail == b.detail && a.ranged == b.ranged;
         match (fa, fb) {
-            (Some((fa, ua)), Some((fb, ub))) if fa == fb && !same_level => {
+            (Some((fa, ua)), Some((fb, ub))) if fa == fb && (!same_level || ua != ub) => {
                 (ua || ub || a.dates_meet(b)).then_some(Conflict::Levels)
             }
+            // Two exports of one family at one level (Meta's reach and views series)
+            // hold other numbers: neither the same rows nor levels.
+            (Some((fa, _)), Some((fb, _))) if fa == fb && a.kind != b.kind => None,
             // Records (a CRM's contacts) with an id are the same record whatever
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.
-            _ => (a.kind == b.kind && (a.dates_meet(b) || fa.is_none())).then_some(Conflict::Same),
+            _ => {
+                (a.kind == b.kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
+                    .then_some(Conflict::Same)
+            }
         }
     }
 
@@ -545,14 +584,20 @@ impl<'f> Builder<'f> {
         };
     }
 
-    /// Whether an earlier table of the current file already provided this metric.
-    pub fn metric_taken(&self, name: &str) -> bool {
-        self.file_metrics.iter().any(|m| m == name)
+    /// Whether an earlier table of the current file, of the same layout, already
+    /// provided this metric (GA4's tables split the same sessions several ways).
+    /// Tables of other layouts are other exports, or levels of one family that
+    /// [`Builder::finish`] resolves (a LinkedIn workbook's days and posts).
+    pub fn metric_taken(&self, layout: &str, name: &str) -> bool {
+        self.file_metrics
+            .iter()
+            .any(|(l, m)| l == layout && m == name)
     }
 
-    /// Records the metrics a table of the current file provided.
-    pub fn take_metrics(&mut self, names: impl IntoIterator<Item = String>) {
-        self.file_metrics.extend(names);
+    /// Records the metrics a table of the current file (of this layout) provided.
+    pub fn take_metrics(&mut self, layout: &str, names: impl IntoIterator<Item = String>) {
+        self.file_metrics
+            .extend(names.into_iter().map(|n| (layout.to_owned(), n)));
     }
 
     fn current_file(&mut self) -> &mut SourceFile {
@@ -665,6 +710,7 @@ impl<'f> Builder<'f> {
         let keep = self.merge.filter(|_| self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut detail = 0u32;
+        let mut described = 0u32;
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             let value = input.dims[d.index()]
@@ -672,6 +718,12 @@ impl<'f> Builder<'f> {
                 .filter(|v| !v.is_empty());
             if value.is_some() && BREAKDOWN_BITS & (1 << d.index()) != 0 {
                 detail |= 1 << d.index();
+            }
+            if value.is_some() && d == Dimension::Platform && input.platform_column {
+                detail |= PLATFORM_BIT;
+            }
+            if value.is_some() && DESCRIPTIVE_BITS & (1 << d.index()) != 0 {
+                described |= 1 << d.index();
             }
             if keep.is_some_and(|k| !k.contains(d)) {
                 // Not interned either: a dropped post text should cost nothing.
@@ -719,6 +771,7 @@ impl<'f> Builder<'f> {
             first: input.start,
             last: input.end,
             detail,
+            described,
             ranged: input.start != input.end,
         });
         let row = RowRef {
@@ -809,6 +862,7 @@ impl<'f> Builder<'f> {
                 s.first = s.first.min(add.first);
                 s.last = s.last.max(add.last);
                 s.detail |= add.detail;
+                s.described |= add.described;
                 s.ranged |= add.ranged;
                 if s.account != add.account {
                     s.account = One::Mixed;
@@ -832,6 +886,7 @@ impl<'f> Builder<'f> {
         let mut levels: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
         let mut overlapping = false;
         let mut ranges = false;
+        let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
@@ -852,6 +907,12 @@ impl<'f> Builder<'f> {
                     Some(Conflict::Same) => {
                         overlapping = true;
                         ranges |= a.ranged && b.ranged;
+                        // One file names no account, the other does: its rows may be
+                        // that account's ([`assume_accounts`]).
+                        let unnamed = One::Value(None);
+                        if (a.account == unnamed) != (b.account == unnamed) {
+                            unnamed_pairs.push(if a.account == unnamed { (i, j) } else { (j, i) });
+                        }
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
@@ -912,13 +973,52 @@ impl<'f> Builder<'f> {
             .iter()
             .map(|k| layout::family(k).is_none())
             .collect();
-        let key = |row: &Row| identity(row, records[row.kind as usize]);
+        // A descriptive dimension (a campaign's type) tells rows without an id apart
+        // only where every file of their kind carries it: a download without the
+        // column holds the same campaigns' same days.
+        let mut described = vec![DESCRIPTIVE_BITS; self.kinds.len()];
+        for span in spans {
+            described[span.kind as usize] &= span.described;
+        }
+        let identity_of = |row: &Row| {
+            let kind = row.kind as usize;
+            identity(row, records[kind], described[kind])
+        };
+        let (assumed, ambiguous) = assume_accounts(
+            spans,
+            &unnamed_pairs,
+            rows,
+            &removed,
+            &self.dataset.interner,
+            identity_of,
+        );
+        // Spans whose platform is a breakdown, where a span of their family is not:
+        // their rows are another level, apart from the other's of one platform.
+        let by_platform: rustc_hash::FxHashSet<(u32, u32, Option<Sym>)> = levels
+            .iter()
+            .enumerate()
+            .flat_map(|(c, fines)| fines.iter().map(move |&f| (c, f)))
+            .filter(|&(c, f)| spans[c].by_platform() != spans[f].by_platform())
+            .flat_map(|(c, f)| [c, f])
+            .filter(|&s| spans[s].by_platform())
+            .map(|s| (spans[s].file, spans[s].kind, spans[s].platform))
+            .collect();
+        let key = |r: usize| {
+            let row = &rows[r];
+            let mut key = identity_of(row);
+            if let Some(&account) = assumed.get(&r) {
+                key.2.set(Dimension::Account, Some(account));
+            }
+            key.4 = !records[row.kind as usize]
+                && by_platform.contains(&(row.file, row.kind, row.dims.get(Dimension::Platform)));
+            key
+        };
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
-        for (row, _) in rows.iter().zip(&removed).filter(|(_, r)| !**r) {
+        for (r, row) in rows.iter().enumerate().filter(|(r, _)| !removed[*r]) {
             owner
-                .entry(key(row))
+                .entry(key(r))
                 .and_modify(|best| {
                     if ranks[row.file as usize] > ranks[*best as usize] {
                         *best = row.file;
@@ -926,9 +1026,9 @@ impl<'f> Builder<'f> {
                 })
                 .or_insert(row.file);
         }
-        for (row, removed) in rows.iter().zip(&mut removed) {
-            if !*removed && owner[&key(row)] != row.file {
-                *removed = true;
+        for (r, row) in rows.iter().enumerate() {
+            if !removed[r] && owner[&key(r)] != row.file {
+                removed[r] = true;
             }
         }
         drop(owner);
@@ -936,12 +1036,12 @@ impl<'f> Builder<'f> {
         // Ranges of one key that overlap without being equal cannot be split: the
         // newest export's row is kept, and what it leaves out is told.
         if ranges {
-            let mut by_key: rustc_hash::FxHashMap<(Dims, u32), Vec<usize>> =
+            let mut by_key: rustc_hash::FxHashMap<(Dims, u32, bool), Vec<usize>> =
                 rustc_hash::FxHashMap::default();
             for (r, row) in rows.iter().enumerate() {
                 if !removed[r] && row.start != row.end {
-                    let (_, _, dims, kind) = key(row);
-                    by_key.entry((dims, kind)).or_default().push(r);
+                    let (_, _, dims, kind, split) = key(r);
+                    by_key.entry((dims, kind, split)).or_default().push(r);
                 }
             }
             for mut same in by_key.into_values() {
@@ -972,6 +1072,9 @@ impl<'f> Builder<'f> {
         }
 
         let files = &mut self.dataset.files;
+        for (file, message) in ambiguous {
+            files[file as usize].warnings.push(message);
+        }
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
                 Replaced::Coarser => {
@@ -981,8 +1084,8 @@ impl<'f> Builder<'f> {
                         1 => "range",
                         _ => "day",
                     };
-                    let dims: Vec<&str> = BREAKDOWN
-                        .iter()
+                    let dims: Vec<&str> = std::iter::once(&Dimension::Platform)
+                        .chain(&BREAKDOWN)
                         .filter(|d| fine.detail & 1 << d.index() != 0)
                         .map(|d| d.name())
                         .collect();
@@ -1061,23 +1164,32 @@ const RECORD_ID: [Dimension; 4] = [
 /// two levels stay apart for [`resolve_levels`]. A record's id is the whole of its
 /// identity ([`RECORD_ID`]), dates included: a merged contact's create date may
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
-/// dimensions, as read. A copy of the row's dimensions: no allocation.
-fn identity(row: &Row, record: bool) -> Key {
+/// dimensions, as read, but for the descriptive ones not in `described` (those
+/// every file of the kind carries): a campaign's type, written in one download and
+/// not in the other, does not make its day two. A copy of the row's dimensions: no
+/// allocation.
+fn identity(row: &Row, record: bool, described: u32) -> Key {
     if row.dims.get(Dimension::ContentId).is_none() {
-        return (row.start, row.end, row.dims, row.kind);
+        let mut dims = row.dims;
+        for d in DESCRIPTIVE {
+            if described & 1 << d.index() == 0 {
+                dims.set(d, None);
+            }
+        }
+        return (row.start, row.end, dims, row.kind, false);
     }
     if record {
         let mut dims = Dims::EMPTY;
         for d in RECORD_ID {
             dims.set(d, row.dims.get(d));
         }
-        return (NaiveDate::MIN, NaiveDate::MIN, dims, row.kind);
+        return (NaiveDate::MIN, NaiveDate::MIN, dims, row.kind, false);
     }
     let mut dims = row.dims;
     for d in DESCRIPTIVE {
         dims.set(d, None);
     }
-    (row.start, row.end, dims, row.kind)
+    (row.start, row.end, dims, row.kind, false)
 }
 
 /// Rows of two levels of one export: for each coarser row, the finer rows of its key
@@ -1147,7 +1259,11 @@ fn resolve_levels(
             .map(|&f| {
                 let fine = &spans[f];
                 let mut mask = coarse.detail & fine.detail;
-                mask |= 1 << Dimension::Platform.index();
+                // The platform is part of the key unless one table breaks its numbers
+                // down by platform and the other holds every platform's.
+                if coarse.by_platform() == fine.by_platform() {
+                    mask |= PLATFORM_BIT;
+                }
                 for (d, a, b) in [
                     (Dimension::Account, coarse.account, fine.account),
                     (Dimension::Currency, coarse.currency, fine.currency),
@@ -1220,6 +1336,99 @@ fn resolve_levels(
         row.values.retain(|(id, _)| !ids.contains(id));
         removed[r] = row.values.is_empty();
     }
+}
+
+/// Rows of a file that names no account, beside an export of the same kind that
+/// does (the same report downloaded once with `Account name` and once without): a
+/// row whose dates and other dimensions are those of rows of one account in the
+/// other files is taken as that account's row, and so the same observation as
+/// theirs. Where they are rows of several accounts, which one it is cannot be told:
+/// it stays apart (and counts), and a warning on its file says so. Returns the
+/// account taken per row, and the warnings by file.
+fn assume_accounts(
+    spans: &[Span],
+    pairs: &[(usize, usize)],
+    rows: &[Row],
+    removed: &[bool],
+    interner: &crate::dataset::Interner,
+    identity: impl Fn(&Row) -> Key,
+) -> (rustc_hash::FxHashMap<usize, Sym>, Vec<(u32, Message)>) {
+    type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    let mut assumed: Map<usize, Sym> = Map::default();
+    let mut warnings = Vec::new();
+    if pairs.is_empty() {
+        return (assumed, warnings);
+    }
+    // Which spans name no account (true) or do (false).
+    let mut side: Map<(u32, u32, Option<Sym>), bool> = Map::default();
+    for &(unnamed, named) in pairs {
+        for (s, is_unnamed) in [(unnamed, true), (named, false)] {
+            let span = &spans[s];
+            side.insert((span.file, span.kind, span.platform), is_unnamed);
+        }
+    }
+    let side_of = |row: &Row| {
+        side.get(&(row.file, row.kind, row.dims.get(Dimension::Platform)))
+            .copied()
+    };
+    // The accounts of the named rows, by their key without the account.
+    let mut accounts: Map<Key, Vec<Sym>> = Map::default();
+    for (r, row) in rows.iter().enumerate() {
+        if removed[r] || side_of(row) != Some(false) {
+            continue;
+        }
+        let Some(account) = row.dims.get(Dimension::Account) else {
+            continue;
+        };
+        let mut key = identity(row);
+        key.2.set(Dimension::Account, None);
+        let list = accounts.entry(key).or_default();
+        if !list.contains(&account) {
+            list.push(account);
+        }
+    }
+    // Per file: rows that match several accounts, their dates, and the accounts.
+    let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
+        std::collections::BTreeMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        if removed[r] || side_of(row) != Some(true) || row.dims.get(Dimension::Account).is_some() {
+            continue;
+        }
+        match accounts.get(&identity(row)).map(Vec::as_slice) {
+            None | Some([]) => {}
+            Some([one]) => {
+                assumed.insert(r, *one);
+            }
+            Some(several) => {
+                let entry = unclear
+                    .entry(row.file)
+                    .or_insert((0, row.start, row.end, Vec::new()));
+                entry.0 += u64::from(row.count);
+                entry.1 = entry.1.min(row.start);
+                entry.2 = entry.2.max(row.end);
+                for a in several {
+                    if !entry.3.contains(a) {
+                        entry.3.push(*a);
+                    }
+                }
+            }
+        }
+    }
+    for (file, (count, from, to, list)) in unclear {
+        let mut names: Vec<&str> = list.iter().map(|&a| interner.get(a)).collect();
+        names.sort_unstable();
+        warnings.push((
+            file,
+            crate::msg!(
+                "warning.account_unclear",
+                rows = count,
+                from = from,
+                to = to,
+                accounts = names.join(", ")
+            ),
+        ));
+    }
+    (assumed, warnings)
 }
 
 /// How two spans' rows can be the same.
@@ -1409,6 +1618,7 @@ mod tests {
             end: day(date),
             dims,
             line,
+            platform_column: false,
         };
         b.push(&input, &values);
     }
@@ -1490,6 +1700,7 @@ mod tests {
             end: day(date),
             dims,
             line,
+            platform_column: false,
         };
         b.push(&input, &values);
     }

@@ -1431,8 +1431,16 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         "crm-hubspot" | "meltwater-mentions" => None,
         "youtube-studio-chart" => Some(("youtube-studio", false)),
         "youtube-studio-table" => Some(("youtube-studio", true)),
-        // The overview's day totals hold what the content export gives per post.
+        // The overview's day totals hold what the content export gives per post;
+        // so do TikTok's overview and Meta's (Business Suite's single-metric series,
+        // the classic Page Insights' page export) beside their content exports.
         "x-account-overview" | "x-account-analytics" => Some(("x-account", false)),
+        "tiktok-overview" | "tiktok-content" => Some(("tiktok-account", false)),
+        "facebook-insights-page" | "facebook-insights-post" => Some(("facebook-insights", false)),
+        "meta-business-suite-content" => Some(("meta-business-suite", false)),
+        // A LinkedIn Page workbook's `Metrics` sheet (days) and `All posts` sheet.
+        "linkedin-content-metrics" | "linkedin-posts" => Some(("linkedin-page", false)),
+        _ if kind.starts_with("meta-metric-series:") => Some(("meta-business-suite", false)),
         _ => Some((kind, false)),
     }
 }

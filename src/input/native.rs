@@ -161,6 +161,7 @@ fn push_record<'a>(
         &RowInput {
             start,
             end,
+            platform_column: dims[crate::model::Dimension::Platform.index()].is_some(),
             dims,
             line,
         },

@@ -701,7 +701,9 @@ pub fn read_table(
         .iter()
         .map(|c| match c {
             Some((col, _)) => match &col.target {
-                Target::Metric(name, _) if !name.is_empty() => builder.metric_taken(name),
+                Target::Metric(name, _) if !name.is_empty() => {
+                    builder.metric_taken(&layout.id, name)
+                }
                 _ => false,
             },
             None => false,
@@ -1374,6 +1376,9 @@ pub fn read_table(
         } else {
             platform_hint.as_deref()
         });
+        // A platform read from the row's own cell breaks the export's numbers down;
+        // one given to every row (the layout's, a mapping's) does not.
+        let platform_column = dims[Dimension::Platform.index()].is_some();
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
         }
@@ -1427,6 +1432,7 @@ pub fn read_table(
                 end: last_day.unwrap_or(end).max(start),
                 dims,
                 line: record.line,
+                platform_column,
             },
             &state.values.list,
         );
@@ -1630,7 +1636,7 @@ pub fn read_table(
             _ => None,
         })
         .collect();
-    builder.take_metrics(provided);
+    builder.take_metrics(&layout.id, provided);
     Ok(Some(info))
 }
 

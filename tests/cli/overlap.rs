@@ -343,3 +343,177 @@ fn a_lead_whose_source_was_corrected_is_one_lead() {
         transcript(&out)
     );
 }
+
+#[test]
+fn a_campaign_type_in_one_download_only_does_not_split_its_days() {
+    // Google Ads reads `Campaign type` as content_type: a description of the
+    // campaign, not a breakdown. Brand's Mar 2 is in both downloads, once.
+    let dir = "fixtures/overlap-cases/gads-campaign-type";
+    assert_eq!(kpi("spend", &[dir]).0, "121\n", "not 133");
+    assert_eq!(kpi("impressions", &[dir]).0, "1210\n", "not 1330");
+    let out = roi(&["inspect", dir]);
+    let inspect = stdout(&out);
+    assert!(
+        inspect.contains("4 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+}
+
+#[test]
+fn a_download_without_the_account_column_is_the_account_it_matches() {
+    let dir = "fixtures/overlap-cases/meta-account-column";
+    let plain = format!("{dir}/meta-daily.csv");
+    let shop_a = format!("{dir}/meta-daily-shop-a.csv");
+    // Aug 3 of the download without an account is Shop A's Aug 3: once.
+    assert_eq!(kpi("spend", &[&plain, &shop_a]).0, "46\n", "not 58");
+    assert_eq!(kpi("leads", &[&plain, &shop_a]).0, "14\n", "not 18");
+    // Matching two accounts' rows, it cannot be told: it counts, and is warned.
+    let both = format!("{dir}/meta-daily-shops-a-b.csv");
+    let (spend, stderr) = kpi("spend", &[&plain, &both]);
+    assert_eq!(spend, "65\n");
+    assert!(
+        stderr.contains(&format!(
+            "{plain}: 1 row(s) over 2026-08-03..=2026-08-03 name no account and have the dates and dimensions of rows of several accounts (Shop A, Shop B)"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_report_by_platform_is_a_finer_level_of_the_same_report_without() {
+    // Without `Platform` a Meta Ads report holds every placement (read as facebook):
+    // Spring's Aug 1 per platform is the same 30.00, not Instagram's on top.
+    let dir = "fixtures/overlap-cases/meta-platform";
+    let out = roi(&[
+        "report",
+        dir,
+        "--by",
+        "platform",
+        "--kpi",
+        "spend,leads,impressions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,spend,spend_currency,leads,impressions\nfacebook,4,74,USD,25,2600\ninstagram,1,6,USD,1,200\n",
+        "{}",
+        transcript(&out)
+    );
+    let (spend, stderr) = kpi("spend", &[dir]);
+    assert_eq!(spend, "80\n", "not 110");
+    assert!(
+        stderr.contains("meta-campaigns-by-platform.csv: impressions, leads, spend of 2 row(s) over 2026-08-01..=2026-08-01 not counted: fixtures/overlap-cases/meta-platform/meta-campaigns.csv holds their totals at a coarser level (day × campaign)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_overview_and_its_content_export_are_levels_as_for_x() {
+    // TikTok: the overview's Mar 2 holds video 2 (posted that day); video 1, posted
+    // before the overview's days, counts.
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/tiktok-overview-content",
+        "--year",
+        "2026",
+        "--kpi",
+        "video_views,likes,comments",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "rows,video_views,likes,comments\n4,3700,180,18\n",
+        "not 4,200 / 200 / 20: {}",
+        transcript(&out)
+    );
+    // Meta Business Suite: the reach and views series hold post 501's (Sep 2), not
+    // each other's; its likes, in no series, count.
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/meta-series-content",
+        "--kpi",
+        "reach,video_views,likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "rows,reach,reach_bound,video_views,likes\n8,350,upper,140,13\n",
+        "not 420 / 170: {}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
+    let dir = "fixtures/overlap-cases/linkedin-workbook";
+    let page = format!("{dir}/page.xlsx");
+    // Launch (Sep 2) is in its day's numbers; Teaser (Aug 28) is not and counts.
+    assert_eq!(
+        kpi("impressions", &[&page]).0,
+        "2600\n",
+        "not 2100 nor 3500"
+    );
+    assert_eq!(kpi("likes", &[&page]).0, "50\n");
+    let inspect = stdout(&roi(&["inspect", &page]));
+    assert!(
+        inspect.contains("4 read, 1 replaced by overlapping exports"),
+        "{inspect}"
+    );
+    assert!(
+        inspect.contains("LinkedIn Page posts (header on line 2, 2 rows)"),
+        "{inspect}"
+    );
+    let insights = stdout(&roi(&["insights", &page]));
+    assert!(insights.starts_with("1 post(s);"), "{insights}");
+    // A bad cell of the posts sheet is an error, not a sheet left out.
+    let out = roi(&["kpi", "impressions", &format!("{dir}/page-bad-post.xlsx")]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("page-bad-post.xlsx:4: column 5 (`Impressions`): \"lots\" is not a number"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn leads_of_one_platform_from_ads_and_a_crm_are_noted() {
+    let dir = "fixtures/overlap-cases/leads-ads-and-crm";
+    let out = roi(&[
+        "report",
+        dir,
+        "--kpi",
+        "spend,leads,cpl",
+        "--by",
+        "platform",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("| facebook |    4 | 18.00 USD |     5 | 3.60 USD |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: leads of facebook come both from an ad or page export"),
+        "{text}"
+    );
+    // Only the ads' leads, or a KPI not over leads: nothing to note.
+    for args in [
+        &[
+            "report",
+            "fixtures/overlap-cases/leads-ads-and-crm/meta-leads.csv",
+            "--kpi",
+            "leads",
+        ][..],
+        &["report", dir, "--kpi", "spend"][..],
+    ] {
+        let text = stdout(&roi(args));
+        assert!(
+            !text.contains("leads of facebook come both"),
+            "{args:?}: {text}"
+        );
+    }
+}
