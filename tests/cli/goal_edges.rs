@@ -559,19 +559,29 @@ fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
             .contains("the baseline runs to 2026-07-31, after the as-of date 2026-07-15"),
         "{g}"
     );
-    // Once July is over: (100 + 50) × 1.2 = 180, no note.
+    // Once July is over: (100 + 50) × 1.2 = 180, no note of the as-of date; July's
+    // data begins on 07-10, which a note says (22 of its 31 days), the days before
+    // counting as zeros.
     let all = goals(dir.path(), "roi.toml", "2026-08-20");
     let g = goal(&all, "a");
     close(&g["target"], 180.0);
-    assert!(!g["warnings"].to_string().contains("baseline"), "{g}");
+    assert!(!g["warnings"].to_string().contains("the baseline runs to"), "{g}");
+    assert!(
+        g["warnings"].to_string().contains(
+            "baseline 2026-07-01 ..= 2026-07-31: data for facebook covers 22 of its 31 days (2026-07-10 ..= 2026-07-31)"
+        ),
+        "{g}"
+    );
 }
 
 #[test]
 fn an_upper_bound_meeting_a_floor_proves_nothing() {
     // Reach 1,000 + 1,000 (facebook, two days) + 1,000 (instagram) = 3,000 summed
     // over rows: an upper bound of the people reached, who may be 1,000. Against
-    // `>= 2500` it is not achieved early: the forecast rule gives 3,000 / 2 × 31 =
-    // 46,500, on_track, marked unproven; after the deadline achieved, unproven.
+    // `>= 2500` it is not achieved early: the forecast rule gives, per platform (
+    // instagram has no rows after 08-01: no data after it, not zeros), facebook
+    // 2,000 / 2 × 31 + instagram 1,000 / 1 × 31 = 62,000, on_track, marked
+    // unproven; after the deadline achieved, unproven.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("d.csv"),
@@ -589,7 +599,7 @@ fn an_upper_bound_meeting_a_floor_proves_nothing() {
     let g = goal(&all, "r");
     close(&g["current"], 3000.0);
     assert_eq!(g["bound"], "upper");
-    close(&g["forecast"], 46500.0);
+    close(&g["forecast"], 62000.0);
     assert_eq!(g["status"], "on_track");
     assert_eq!(g["unproven"], true);
     let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-02"]);
