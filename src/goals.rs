@@ -341,7 +341,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     };
     let reaches: Vec<(Option<crate::dataset::Sym>, Reach)> =
         platforms.iter().map(|p| (*p, reach_of(*p))).collect();
-    let platform_name = |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
+    let platform_name =
+        |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
     let baseline_window = match goal.baseline {
         Some(Baseline::PreviousPeriod) => {
             let to = window.from - chrono::Days::new(1);
@@ -381,14 +382,17 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                     };
                     let from = first.max(w.from);
                     let to = last.min(w.to);
-                    let days = if to >= from { (to - from).num_days() + 1 } else { 0 };
+                    let days = if to >= from {
+                        (to - from).num_days() + 1
+                    } else {
+                        0
+                    };
                     if days >= w.days() {
                         continue;
                     }
-                    let in_window = selection
-                        .rows
-                        .iter()
-                        .any(|r| platform(r) == *p && carries(r) && r.start <= w.to && r.end >= w.from);
+                    let in_window = selection.rows.iter().any(|r| {
+                        platform(r) == *p && carries(r) && r.start <= w.to && r.end >= w.from
+                    });
                     let in_current = cx.as_of >= window.from
                         && selection
                             .rows
@@ -945,7 +949,9 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
         {
             let before = g.as_of == g.deadline;
             let by_forecast = g.status == Status::Missed
-                && g.current.zip(g.target).is_some_and(|(c, t)| g.direction.met(c, t));
+                && g.current
+                    .zip(g.target)
+                    .is_some_and(|(c, t)| g.direction.met(c, t));
             let key = match (g.status, g.direction, by_forecast, before) {
                 (Status::Achieved, _, _, false) => "reason.passed_met",
                 (Status::Achieved, _, _, true) => "reason.final_met",
@@ -1033,7 +1039,9 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             PartialKind::Baseline if p.days == 0 => "note.baseline_none",
             PartialKind::Baseline => "note.partial_baseline",
         };
-        let bw = g.baseline_window.map(|w| Window::new(w.from, w.to.min(g.as_of)));
+        let bw = g
+            .baseline_window
+            .map(|w| Window::new(w.from, w.to.min(g.as_of)));
         out.push(crate::i18n::tr(
             lang,
             key,

@@ -682,7 +682,10 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             value = text,
             fix = format!("{cmp} {}", r.trim())
         ));
-    } else if let Some(size) = t.strip_prefix(['+', '-']).filter(|r| r.trim().parse::<f64>().is_ok()) {
+    } else if let Some(size) = t
+        .strip_prefix(['+', '-'])
+        .filter(|r| r.trim().parse::<f64>().is_ok())
+    {
         // "+40" is "+40%" with the % forgotten as often as ">= 40"; "-10" a ceiling
         // 10% under the baseline as often as a floor of −10: refused, not guessed.
         let sign = &t[..1];

@@ -74,9 +74,9 @@ fn goal_notes(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Resu
     let notes: Vec<String> = goals
         .iter()
         .flat_map(|g| {
-            goals::notes(g, lang).into_iter().map(|text| {
-                tr(lang, "report.goal_note", &[("id", &g.id), ("text", &text)])
-            })
+            goals::notes(g, lang)
+                .into_iter()
+                .map(|text| tr(lang, "report.goal_note", &[("id", &g.id), ("text", &text)]))
         })
         .collect();
     if !notes.is_empty() {
