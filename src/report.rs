@@ -840,7 +840,7 @@ pub struct CheckResult {
 
 /// The status rules, in the order they are tried.
 pub const STATUS_RULES: &str = "Rules, in order: not_started before the start; no_data without rows; \
-after the deadline achieved if the target is met, else missed; inside the window achieved when a >= target \
+after the deadline (or on it, with every platform's data through it) achieved if the target is met, else missed; inside the window achieved when a >= target \
 on a cumulative KPI is already met, on_track when the forecast meets the target, at_risk when it misses \
 by at most the tolerance times the target, behind otherwise";
 
