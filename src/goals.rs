@@ -205,9 +205,51 @@ pub struct GoalResult {
     /// Rows whose date range crosses the window's edge, left out.
     #[serde(skip_serializing_if = "is_zero")]
     pub rows_left_out: u64,
+    /// Platforms whose data covers only part of the goal's window so far or of the
+    /// baseline's: taken as having no data on the other days, not zeros.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<PartialData>,
+    /// Platforms a rate left out because they have its numerator but none of its
+    /// denominator, in the current or the baseline window.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rate_left_out: Vec<crate::kpi::LeftOut>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
+}
+
+/// A platform's data covering only part of a window.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PartialData {
+    /// `current` (the goal's window so far) or `baseline`.
+    pub window: String,
+    /// Absent for rows without a platform.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// The first and last day it has data for in the window; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// Days it has data for, of `of`: the baseline's days, or the goal's days
+    /// elapsed through the data-through date.
+    pub days: i64,
+    pub of: i64,
+    pub kind: PartialKind,
+}
+
+/// How a platform's data falls short of a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialKind {
+    /// Its first row comes after the goal's start: the days before count as zeros.
+    BeginsLate,
+    /// Its rows stop before the others': no data after them, not zeros (a level).
+    EndsEarly,
+    /// The same for a sum: the forecast runs its sums on at their daily rate.
+    EndsEarlyRunOn,
+    /// It covers only part of the baseline window: the other days count as zeros.
+    Baseline,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]
@@ -237,6 +279,70 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         Ok((value, agg.rows, agg.straddling_rows))
     };
 
+    let current_window = Window::new(window.from, period_end);
+    // How far the data reaches: the last date of the rows that carry the KPI's
+    // metrics on the platforms of the goal's rows, its other conditions aside (an
+    // export of a campaign per row has no row for a campaign on a day it did not run,
+    // so a goal on one campaign is covered as far as the export goes). Another export
+    // of the same platform that runs longer (follower activity) carries other
+    // metrics and says nothing about them. Files do not matter: roi's own format
+    // may hold any number of exports in one.
+    let metrics: Vec<crate::model::MetricId> = cx
+        .catalogue
+        .base_metrics(&goal.kpi, cx.dataset)
+        .iter()
+        .filter_map(|m| cx.dataset.metric_id(m))
+        .collect();
+    let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
+    let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
+    let mut platforms: Vec<_> = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r))
+        .map(|r| platform(r))
+        .collect();
+    platforms.sort_unstable();
+    platforms.dedup();
+    // A file of records (a CRM's leads) has no row for a platform on a day without
+    // one: all its rows tell how far it reaches, for every platform in it.
+    let mut lists: Vec<(Option<crate::dataset::Sym>, u32)> = selection
+        .rows
+        .iter()
+        .filter(|r| cx.dataset.files[r.file as usize].records && carries(r))
+        .map(|r| (platform(r), r.file))
+        .collect();
+    lists.sort_unstable();
+    lists.dedup();
+    let mut files: Vec<u32> = lists.iter().map(|(_, f)| *f).collect();
+    files.sort_unstable();
+    files.dedup();
+    // How far each platform's data reaches, in one pass over the rows that carry the
+    // KPI's metrics: its own rows, and the files of records it appears in.
+    let mut by_platform = vec![Reach::default(); platforms.len()];
+    let mut by_file = vec![Reach::default(); files.len()];
+    for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
+        if let Ok(i) = platforms.binary_search(&platform(r)) {
+            by_platform[i].add(r, current_window, period_end);
+        }
+        if let Ok(i) = files.binary_search(&r.file) {
+            by_file[i].add(r, current_window, period_end);
+        }
+    }
+    let reach_of = |p: Option<crate::dataset::Sym>| -> Reach {
+        let mut out = platforms
+            .binary_search(&p)
+            .map_or_else(|_| Reach::default(), |i| by_platform[i]);
+        for (_, file) in lists.iter().filter(|(q, _)| *q == p) {
+            if let Ok(i) = files.binary_search(file) {
+                out.merge(by_file[i]);
+            }
+        }
+        out
+    };
+    let reaches: Vec<(Option<crate::dataset::Sym>, Reach)> =
+        platforms.iter().map(|p| (*p, reach_of(*p))).collect();
+    let platform_name =
+        |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
     let baseline_window = match goal.baseline {
         Some(Baseline::PreviousPeriod) => {
             let to = window.from - chrono::Days::new(1);
@@ -255,12 +361,58 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .filter(|w| w.from <= cx.as_of)
         .map(|w| Window::new(w.from, w.to.min(cx.as_of)));
     let mut baseline_left_out = 0;
+    let mut baseline_rate_left_out = Vec::new();
+    let mut partial = Vec::new();
     let (baseline, baseline_currency) = match goal.baseline {
         Some(Baseline::Value(v)) => (Some(v), None),
         _ => match baseline_measured {
             Some(w) => {
-                let (value, _, straddling) = value_over(w)?;
-                baseline_left_out = straddling;
+                let agg = selection.aggregate(Some(w));
+                baseline_left_out = agg.straddling_rows;
+                // A platform whose first row comes after the baseline's start (or
+                // whose last is before its end) may be an export that does not go back
+                // that far, or days with nothing: its rows cannot tell. Its days
+                // without data count as zeros, as they always did, and a note gives
+                // the days its data covers, so a baseline month with data from the
+                // 15th is not taken for a whole month unnoticed. A platform with rows
+                // in the goal's window and none in the baseline's is said too.
+                for (p, reach) in &reaches {
+                    let (Some(first), Some(last)) = (reach.first, reach.last) else {
+                        continue;
+                    };
+                    let from = first.max(w.from);
+                    let to = last.min(w.to);
+                    let days = if to >= from {
+                        (to - from).num_days() + 1
+                    } else {
+                        0
+                    };
+                    if days >= w.days() {
+                        continue;
+                    }
+                    let in_window = selection.rows.iter().any(|r| {
+                        platform(r) == *p && carries(r) && r.start <= w.to && r.end >= w.from
+                    });
+                    let in_current = cx.as_of >= window.from
+                        && selection
+                            .rows
+                            .iter()
+                            .any(|r| platform(r) == *p && carries(r) && current_window.contains(r));
+                    if !in_window && !in_current {
+                        continue;
+                    }
+                    partial.push(PartialData {
+                        window: "baseline".to_owned(),
+                        platform: platform_name(*p),
+                        from: (days > 0).then_some(from),
+                        to: (days > 0).then_some(to),
+                        days,
+                        of: w.days(),
+                        kind: PartialKind::Baseline,
+                    });
+                }
+                let value = cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+                baseline_rate_left_out = value.left_out;
                 (value.value, value.currency)
             }
             None => (None, None),
@@ -314,6 +466,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         divided_by_zero: None,
         unproven: false,
         rows_left_out: 0,
+        partial,
+        rate_left_out: Vec::new(),
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -330,7 +484,6 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         return Ok(described(result));
     }
 
-    let current_window = Window::new(window.from, period_end);
     let (value, rows, straddling) = value_over(current_window)?;
     // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
     // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
@@ -345,67 +498,30 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         });
     }
     result.rows = rows;
+    result.rate_left_out.clone_from(&value.left_out);
+    for l in baseline_rate_left_out {
+        if !result.rate_left_out.contains(&l) {
+            result.rate_left_out.push(l);
+        }
+    }
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
-    // How far the data reaches: the last date of the rows that carry the KPI's
-    // metrics on the platforms of the goal's rows, its other conditions aside (an
-    // export of a campaign per row has no row for a campaign on a day it did not run,
-    // so a goal on one campaign is covered as far as the export goes). Another export
-    // of the same platform that runs longer (follower activity) carries other
-    // metrics and says nothing about them. Files do not matter: roi's own format
-    // may hold any number of exports in one.
-    let metrics: Vec<crate::model::MetricId> = cx
-        .catalogue
-        .base_metrics(&goal.kpi, cx.dataset)
-        .iter()
-        .filter_map(|m| cx.dataset.metric_id(m))
-        .collect();
-    let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
-    let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
-    let mut platforms: Vec<_> = selection
-        .rows
-        .iter()
-        .filter(|r| carries(r))
-        .map(|r| platform(r))
-        .collect();
-    platforms.sort_unstable();
-    platforms.dedup();
-    // A file of records (a CRM's leads) has no row for a platform on a day without
-    // one: all its rows tell how far it reaches.
-    let mut lists: Vec<u32> = selection
-        .rows
-        .iter()
-        .filter(|r| cx.dataset.files[r.file as usize].records && carries(r))
-        .map(|r| r.file)
-        .collect();
-    lists.sort_unstable();
-    lists.dedup();
-    let covering = || {
-        cx.dataset.rows.iter().filter(|r| {
-            carries(r)
-                && (platforms.binary_search(&platform(r)).is_ok()
-                    || lists.binary_search(&r.file).is_ok())
-        })
+    // How far the data reaches, per platform: the last day of its rows counted in the
+    // window. Only rows counted in the value say how far it reaches: a week that ends
+    // after the as-of date is left out, and taking its end would spread the weeks
+    // before it over days they do not cover (a forecast too low). A row wholly after
+    // the as-of date does show that the export covers it, so days without rows before
+    // it are zeros; unless a left-out row runs across the as-of date, whose days
+    // before it are not counted. A platform whose rows stop earlier than another's
+    // has no data after its last day, not zeros: its days after it are not known.
+    let through_of = |reach: &Reach| {
+        reach
+            .counted_end
+            .max((reach.after && !reach.across).then_some(period_end))
+            .filter(|d| *d >= window.from)
     };
-    // Only rows counted in the value say how far it reaches: a week that ends after
-    // the as-of date is left out, and taking its end would spread the weeks before it
-    // over days they do not cover (a forecast too low).
-    // A row wholly after the as-of date does show that the export covers it, so days
-    // without rows before it are zeros; unless a left-out row runs across the as-of
-    // date, whose days before it are not counted. One pass over the rows for all three.
-    let (mut counted_end, mut after, mut across) = (None, false, false);
-    for r in covering() {
-        if current_window.contains(r) {
-            counted_end = counted_end.max(Some(r.end));
-        }
-        after |= r.start > period_end;
-        across |= r.start <= period_end && r.end > period_end;
-    }
-    let covered_past_end = after && !across;
-    let data_through = counted_end
-        .max(covered_past_end.then_some(period_end))
-        .filter(|d| *d >= window.from);
+    let data_through = reaches.iter().filter_map(|(_, r)| through_of(r)).max();
     result.data_through = data_through;
     // The goal's own rows that run across the window's start are left out: the days
     // they cover are not known day by day, and are not counted, now or later. That
@@ -438,6 +554,59 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     starts.sort_by_key(|(_, from)| *from);
     let counted_from = starts.first().map_or(window.from, |(_, from)| *from);
+    // Each counted platform's days: countable from `from` through its own
+    // data-through date (a platform whose rows stop before another's has no data
+    // after them, not zeros), and the day its first row begins.
+    let spans: Vec<Span> = starts
+        .iter()
+        .map(|(p, from)| {
+            let reach = reaches
+                .iter()
+                .find(|(q, _)| q == p)
+                .map(|(_, r)| *r)
+                .unwrap_or_default();
+            Span {
+                platform: *p,
+                from: *from,
+                first: reach.first.map_or(*from, |f| f.max(*from)),
+                through: through_of(&reach).unwrap_or(period_end),
+            }
+        })
+        .collect();
+    if let Some(through) = data_through {
+        let of = (through - counted_from).num_days() + 1;
+        for span in &spans {
+            // Rows that begin after the start count the days before them as zeros
+            // (sparse exports and lists of contracts have no row on a day without
+            // one), but the reader is told.
+            if span.first > span.from {
+                result.partial.push(PartialData {
+                    window: "current".to_owned(),
+                    platform: platform_name(span.platform),
+                    from: Some(span.first),
+                    to: Some(span.through),
+                    days: (span.through - span.first).num_days() + 1,
+                    of,
+                    kind: PartialKind::BeginsLate,
+                });
+            }
+            if span.through < through {
+                result.partial.push(PartialData {
+                    window: "current".to_owned(),
+                    platform: platform_name(span.platform),
+                    from: Some(span.first),
+                    to: Some(span.through),
+                    days: (span.through - span.first).num_days() + 1,
+                    of,
+                    kind: if pace == Pace::Cumulative {
+                        PartialKind::EndsEarlyRunOn
+                    } else {
+                        PartialKind::EndsEarly
+                    },
+                });
+            }
+        }
+    }
     if rows > 0 && value.value.is_none() {
         let agg = selection.aggregate(Some(current_window));
         result.divided_by_zero = cx
@@ -490,19 +659,22 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let cumulative = pace == Pace::Cumulative;
     result.progress = progress(current, target, baseline, direction, cumulative);
+    let uniform = spans
+        .iter()
+        .all(|s| s.from == counted_from && s.through == through);
     let forecast = if !cumulative {
         current
-    } else if starts.iter().all(|(_, from)| *from == counted_from) {
+    } else if uniform {
         current / elapsed as f64 * countable as f64
     } else {
-        // Each base metric's sum run on at its own platform's rate, then the
-        // formula over those sums: what the line above does with one rate for all.
+        // Each base metric's sum run on at its own platform's rate, over that
+        // platform's countable days from the days it has data for, then the formula
+        // over those sums: what the line above does with one rate for all.
         let rate = |p| {
-            let from = starts
+            spans
                 .iter()
-                .find(|(q, _)| *q == p)
-                .map_or(counted_from, |(_, from)| *from);
-            run_on(from, through, window.to)
+                .find(|s| s.platform == p)
+                .map_or(1.0, |s| run_on(s.from, s.through, window.to))
         };
         let agg = selection.aggregate(Some(current_window)).scaled(&rate);
         cx.catalogue
@@ -544,10 +716,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // data still count towards a floor and still spend under a ceiling. Past the
     // deadline it is achieved only if both what is known and the forecast over the
     // whole window meet the target (a budget known to 08-20 at 800 of 1,000, on
-    // course for 1,240, is not achieved); a note says the data is stale.
-    let achieved =
-        met_now && (!cumulative || through >= window.to || direction.met(forecast, target));
-    result.status = if cx.as_of > window.to {
+    // course for 1,240, is not achieved); a note says the data is stale. So is a
+    // platform whose data begins after the start or ends before the deadline.
+    let reaches_deadline = spans.iter().all(|s| s.through >= window.to);
+    let achieved = met_now && (!cumulative || reaches_deadline || direction.met(forecast, target));
+    // On the deadline itself, with every platform's data through it, nothing is left
+    // to come: the result is as final as the day after.
+    let settled = cx.as_of > window.to || (cx.as_of == window.to && reaches_deadline);
+    result.status = if settled {
         if achieved {
             Status::Achieved
         } else {
@@ -579,10 +755,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
 /// How many times its sums so far a platform's sums reach by the deadline at its
 /// run rate over its own countable days (from `from`, the day after a row left out
-/// across the start). One rate over the goal's earliest start would spread a late
-/// platform's sums over days it does not count (too low); over the latest, the
-/// others' days would be squeezed (too high). A platform that has not started
-/// counting yet keeps what it has.
+/// across the start) and its own data (through `through`, its data-through date).
+/// One rate over the goal's earliest start would spread a late platform's sums over
+/// days it does not count (too low); over the latest, the others' days would be
+/// squeezed (too high); one data-through date for all would count the days after a
+/// platform's data stops as zeros. A platform that has not started counting yet
+/// keeps what it has.
 fn run_on(from: NaiveDate, through: NaiveDate, deadline: NaiveDate) -> f64 {
     let countable = (deadline - from).num_days() + 1;
     let elapsed = ((through - from).num_days() + 1).min(countable);
@@ -590,6 +768,52 @@ fn run_on(from: NaiveDate, through: NaiveDate, deadline: NaiveDate) -> f64 {
         countable as f64 / elapsed as f64
     } else {
         1.0
+    }
+}
+
+/// A counted platform's days in the goal's window.
+struct Span {
+    platform: Option<crate::dataset::Sym>,
+    from: NaiveDate,
+    /// The first day of its rows, or `from`.
+    first: NaiveDate,
+    through: NaiveDate,
+}
+
+/// How far one platform's (or one file of records') rows that carry a goal's
+/// metrics reach.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach {
+    /// The last day of its rows counted in the goal's window so far.
+    counted_end: Option<NaiveDate>,
+    /// A row wholly after the period's end.
+    after: bool,
+    /// A row running across the period's end.
+    across: bool,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+}
+
+impl Reach {
+    fn add(&mut self, r: &crate::dataset::Row, current: Window, period_end: NaiveDate) {
+        if current.contains(r) {
+            self.counted_end = self.counted_end.max(Some(r.end));
+        }
+        self.after |= r.start > period_end;
+        self.across |= r.start <= period_end && r.end > period_end;
+        self.first = Some(self.first.map_or(r.start, |f| f.min(r.start)));
+        self.last = self.last.max(Some(r.end));
+    }
+
+    fn merge(&mut self, other: Reach) {
+        self.counted_end = self.counted_end.max(other.counted_end);
+        self.after |= other.after;
+        self.across |= other.across;
+        self.first = match (self.first, other.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.last = self.last.max(other.last);
     }
 }
 
@@ -628,6 +852,27 @@ fn number(v: f64, lang: Lang) -> String {
     crate::i18n::marks(lang, &crate::render::plain_number(v))
 }
 
+/// How far `value` is from the target, in the goal's unit: for a rate, in
+/// percentage points (20% against 30% is 10 points off, not 10%).
+fn gap_text(g: &GoalResult, value: Option<f64>, lang: Lang) -> String {
+    amount_text(g, value.zip(g.target).map(|(v, t)| (v - t).abs()), lang)
+}
+
+/// A difference of the goal's values: a rate's in percentage points.
+fn amount_text(g: &GoalResult, amount: Option<f64>, lang: Lang) -> String {
+    match amount {
+        Some(a) if g.unit == Unit::Ratio => crate::i18n::tr(
+            lang,
+            "reason.points",
+            &[(
+                "points",
+                &crate::i18n::marks(lang, &crate::render::grouped(a * 100.0, 2)),
+            )],
+        ),
+        _ => crate::render::goal_value(g, amount, lang),
+    }
+}
+
 /// Why a goal has its status, in one sentence of the language.
 pub fn explain(g: &GoalResult, lang: Lang) -> String {
     // In the goal's unit and currency, as the tables show it.
@@ -636,7 +881,6 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
     let date = |d: NaiveDate| crate::i18n::date(lang, d);
     let current = n(g.current);
     let forecast = n(g.forecast);
-    let gap = n(g.forecast.zip(g.target).map(|(f, t)| (f - t).abs()));
     let tolerance = number(g.tolerance * 100.0, lang);
     let key_args: (&str, Vec<(&str, String)>) = match g.status {
         Status::NotStarted => ("reason.not_started", vec![("date", date(g.start))]),
@@ -699,18 +943,38 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 ("to", date(g.as_of.min(g.deadline))),
             ],
         ),
-        Status::Achieved | Status::Missed if g.as_of > g.deadline => (
-            if g.status == Status::Achieved {
-                "reason.passed_met"
-            } else {
-                "reason.passed_missed"
-            },
-            vec![
-                ("date", date(g.deadline)),
-                ("current", current),
-                ("target", target),
-            ],
-        ),
+        Status::Achieved | Status::Missed
+            if g.as_of > g.deadline
+                || (g.as_of == g.deadline && g.data_through >= Some(g.deadline)) =>
+        {
+            let before = g.as_of == g.deadline;
+            let by_forecast = g.status == Status::Missed
+                && g.current
+                    .zip(g.target)
+                    .is_some_and(|(c, t)| g.direction.met(c, t));
+            let key = match (g.status, g.direction, by_forecast, before) {
+                (Status::Achieved, _, _, false) => "reason.passed_met",
+                (Status::Achieved, _, _, true) => "reason.final_met",
+                (_, Cmp::AtLeast, false, false) => "reason.passed_short",
+                (_, Cmp::AtLeast, false, true) => "reason.final_short",
+                (_, Cmp::AtMost, false, false) => "reason.passed_over",
+                (_, Cmp::AtMost, false, true) => "reason.final_over",
+                (_, Cmp::AtLeast, true, _) => "reason.passed_course_short",
+                (_, Cmp::AtMost, true, _) => "reason.passed_course_over",
+            };
+            let missed_by = if by_forecast { g.forecast } else { g.current };
+            (
+                key,
+                vec![
+                    ("date", date(g.deadline)),
+                    ("current", current),
+                    ("forecast", forecast),
+                    ("through", g.data_through.map(date).unwrap_or_default()),
+                    ("target", target),
+                    ("gap", gap_text(g, missed_by, lang)),
+                ],
+            )
+        }
         Status::Achieved | Status::Missed => (
             "reason.already",
             vec![("current", current), ("target", target)],
@@ -720,15 +984,20 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
             vec![("forecast", forecast), ("target", target)],
         ),
         Status::AtRisk | Status::Behind => (
-            if g.status == Status::AtRisk {
-                "reason.at_risk"
-            } else {
-                "reason.behind"
+            match (g.status, g.direction) {
+                (Status::AtRisk, Cmp::AtLeast) => "reason.at_risk",
+                (Status::AtRisk, Cmp::AtMost) => "reason.at_risk_over",
+                (_, Cmp::AtLeast) => "reason.behind",
+                (_, Cmp::AtMost) => "reason.behind_over",
             },
             vec![
                 ("forecast", forecast),
                 ("target", target),
-                ("gap", gap),
+                ("gap", gap_text(g, g.forecast, lang)),
+                (
+                    "margin",
+                    amount_text(g, g.target.map(|t| t.abs() * g.tolerance), lang),
+                ),
                 ("tolerance", tolerance),
             ],
         ),
@@ -753,6 +1022,41 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
         Bound::Upper => out.push(crate::i18n::tr(lang, "note.bound_upper", &[])),
         Bound::Lower => out.push(crate::i18n::tr(lang, "note.bound_lower", &[])),
         Bound::Approximate => out.push(crate::i18n::tr(lang, "note.bound_approximate", &[])),
+    }
+    for l in &g.rate_left_out {
+        out.push(l.note(&g.kpi).text(lang));
+    }
+    let date = |d: Option<NaiveDate>| d.map(|d| crate::i18n::date(lang, d)).unwrap_or_default();
+    for p in &g.partial {
+        let who = match &p.platform {
+            Some(name) => crate::i18n::tr(lang, "note.who_platform", &[("platform", name)]),
+            None => crate::i18n::tr(lang, "note.who_all", &[]),
+        };
+        let key = match p.kind {
+            PartialKind::BeginsLate => "note.begins_late",
+            PartialKind::EndsEarly => "note.partial_current",
+            PartialKind::EndsEarlyRunOn => "note.partial_current_run",
+            PartialKind::Baseline if p.days == 0 => "note.baseline_none",
+            PartialKind::Baseline => "note.partial_baseline",
+        };
+        let bw = g
+            .baseline_window
+            .map(|w| Window::new(w.from, w.to.min(g.as_of)));
+        out.push(crate::i18n::tr(
+            lang,
+            key,
+            &[
+                ("who", &who),
+                ("days", &p.days.to_string()),
+                ("of", &p.of.to_string()),
+                ("through", &date(g.data_through)),
+                ("from", &date(p.from)),
+                ("to", &date(p.to)),
+                ("bfrom", &date(bw.map(|w| w.from))),
+                ("bto", &date(bw.map(|w| w.to))),
+                ("start", &date(Some(g.start))),
+            ],
+        ));
     }
     if let Some(w) = g.baseline_window
         && w.to > g.as_of

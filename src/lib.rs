@@ -599,6 +599,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
+            let subject = &settings::goal_id(subject);
             let is_goal = config.goals.iter().any(|g| &g.id == subject);
             if !is_goal
                 && config.catalogue.get(subject).is_none()

@@ -350,9 +350,6 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     }
     let goal_refs: Vec<&goals::Goal> = config.goals.iter().collect();
     let goals = evaluate_goals(config, dataset, scope.as_of, &goal_refs)?;
-    for (goal, result) in config.goals.iter().zip(&goals) {
-        notes.extend(goal_left_out(config, dataset, goal, result));
-    }
     let trend = match selection
         .date_range()
         .map(|range| clip(range, scope.window))
@@ -740,40 +737,6 @@ fn clip(w: Window, to: Option<Window>) -> Window {
     }
 }
 
-/// Notes of the platforms a goal's rate left out, over its current and baseline
-/// windows. Only a rate of counts is evaluated a second time for them.
-fn goal_left_out(
-    config: &Config,
-    dataset: &Dataset,
-    goal: &goals::Goal,
-    result: &GoalResult,
-) -> Vec<crate::i18n::Message> {
-    if config.catalogue.rate_sides(&goal.kpi, dataset).is_none() {
-        return Vec::new();
-    }
-    let selection = dataset.select(&goal.filter);
-    let current = (result.as_of >= result.start)
-        .then(|| Window::new(result.start, result.as_of.min(result.deadline)));
-    let mut notes = Vec::new();
-    for window in [current, result.baseline_window].into_iter().flatten() {
-        let agg = selection.aggregate(Some(window));
-        for l in config.catalogue.left_out(&goal.kpi, dataset, &agg) {
-            let note = crate::msg!(
-                "note.goal_rate_left_out",
-                id = goal.id,
-                kpi = goal.kpi,
-                platform = l.1.platform,
-                has = l.1.has.join(", "),
-                lacks = l.1.lacks.join(", ")
-            );
-            if !notes.contains(&note) {
-                notes.push(note);
-            }
-        }
-    }
-    notes
-}
-
 /// The figure `roi kpi` prints.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KpiAnswer {
@@ -887,7 +850,7 @@ pub struct CheckResult {
 
 /// The status rules, in the order they are tried.
 pub const STATUS_RULES: &str = "Rules, in order: not_started before the start; no_data without rows; \
-after the deadline achieved if the target is met, else missed; inside the window achieved when a >= target \
+after the deadline (or on it, with every platform's data through it) achieved if the target is met, else missed; inside the window achieved when a >= target \
 on a cumulative KPI is already met, on_track when the forecast meets the target, at_risk when it misses \
 by at most the tolerance times the target, behind otherwise";
 
@@ -914,7 +877,7 @@ pub struct ExplainedWindow {
     /// Rows left out because they cross the window's edge.
     pub straddling_rows: u64,
     /// Platforms a rate left out because they have its numerator but none of its
-    /// denominator (`metrics` are the sums of every platform).
+    /// denominator (`metrics` are the sums without them: those the value uses).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<crate::i18n::Message>,
 }
@@ -1003,6 +966,10 @@ fn explain_window(
     let selection = dataset.select(filter);
     let agg = selection.aggregate(window);
     let value = config.catalogue.evaluate(kpi, dataset, &agg, &config.fx)?;
+    // The sums the value is worked out over: without the platforms a rate leaves
+    // out (facebook's 200 clicks over its 10,000 impressions, not every platform's
+    // 500), as the notes say.
+    let (counted, _) = config.catalogue.counted(kpi, dataset, &agg);
     let mut metrics = Vec::new();
     for name in config.catalogue.base_metrics(kpi, dataset) {
         let Some(id) = dataset.metric_id(&name) else {
@@ -1011,7 +978,7 @@ fn explain_window(
         let info = dataset.metric(id);
         let v = config
             .catalogue
-            .evaluate(&name, dataset, &agg, &config.fx)?;
+            .evaluate(&name, dataset, &counted, &config.fx)?;
         metrics.push(MetricSum {
             // JSON keeps English words, whatever the reader's language.
             aggregation: aggregation_words(info.aggregation, crate::i18n::Lang::En),
@@ -1019,7 +986,7 @@ fn explain_window(
             metric: name,
             value: v.value,
             currency: v.currency,
-            rows: agg.metrics[id.0 as usize].rows,
+            rows: counted.metrics[id.0 as usize].rows,
         });
     }
     Ok(ExplainedWindow {

@@ -228,7 +228,10 @@ impl Config {
             .unwrap_or(Path::new("."))
     }
 
+    /// The goal of an id, as typed: composed or decomposed (NFC or NFD) alike.
     pub fn goal(&self, id: &str) -> Result<&Goal, ConfigError> {
+        let id = goal_id(id);
+        let id = id.as_str();
         self.goals.iter().find(|g| g.id == id).ok_or_else(|| {
             let hint = did_you_mean(id, self.goals.iter().map(|g| g.id.as_str()));
             let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
@@ -484,8 +487,15 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A goal id as compared: trimmed and in composed form (NFC), so `Mục-tiêu` typed
+/// with combining marks is the id written with precomposed letters.
+pub fn goal_id(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfc().collect()
+}
+
 fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
-    let id = raw.id.trim().to_owned();
+    let id = goal_id(&raw.id);
     if id.is_empty() {
         return Err(crate::say!("error.goal_empty_id"));
     }
@@ -547,6 +557,15 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             let n = finite("baseline", n)?;
             if n == 0.0 && matches!(target, Target::Relative { .. }) {
                 return Err(ctx(crate::say!("error.baseline_zero")));
+            }
+            // A count below 0 is no baseline a count can be compared with: `+10%` of
+            // −5 leads is a target of −4.50, met by any count at once.
+            if n < 0.0 && catalogue.never_negative(&raw.kpi) {
+                return Err(ctx(crate::say!(
+                    "error.negative_count_baseline",
+                    baseline = toml_number(n),
+                    kpi = raw.kpi
+                )));
             }
             Some(Baseline::Value(n))
         }
@@ -662,6 +681,20 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             "error.target_strict",
             value = text,
             fix = format!("{cmp} {}", r.trim())
+        ));
+    } else if let Some(size) = t
+        .strip_prefix(['+', '-'])
+        .filter(|r| r.trim().parse::<f64>().is_ok())
+    {
+        // "+40" is "+40%" with the % forgotten as often as ">= 40"; "-10" a ceiling
+        // 10% under the baseline as often as a floor of −10: refused, not guessed.
+        let sign = &t[..1];
+        let size = size.trim();
+        return Err(crate::say!(
+            "error.target_signed_number",
+            value = text,
+            relative = format!("{sign}{size}%"),
+            absolute = format!(">= {sign}{size}").replace(">= +", ">= ")
         ));
     } else {
         (Cmp::AtLeast, t)

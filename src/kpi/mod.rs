@@ -479,7 +479,7 @@ pub struct DividedByZero {
 /// A platform left out of a rate of counts: within the selection and window it has
 /// values for the numerator's metrics (`has`) but for none of the denominator's
 /// (`lacks`), so adding its numerator would inflate the rate (120 % share of voice).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LeftOut {
     pub platform: String,
     pub has: Vec<String>,
@@ -876,7 +876,7 @@ impl Catalogue {
     /// are always kept (nothing says where they come from).
     /// The totals a KPI is worked out over: without the platforms [`Self::left_out`]
     /// leaves out of it, which it also returns.
-    fn counted<'a>(
+    pub fn counted<'a>(
         &self,
         name: &str,
         ds: &Dataset,

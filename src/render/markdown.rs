@@ -56,13 +56,33 @@ fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()
             cell(&g.title),
             cell(&g.kpi),
             crate::i18n::date_range(lang, g.start, g.deadline),
-            goal_value(g, g.current, lang),
+            cell(&super::goal_current(g, lang)),
             cell(&target),
             progress_bar(g.progress, Style::PLAIN),
             goal_value(g, g.forecast, lang),
             g.days_left,
             status_label(g.status, lang)
         )?;
+    }
+    Ok(())
+}
+
+/// Each goal's notes (stale data, bounds, platforms left out), as the table
+/// prints them under its goals: a pull request's summary must not lose them.
+fn goal_notes(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let notes: Vec<String> = goals
+        .iter()
+        .flat_map(|g| {
+            goals::notes(g, lang)
+                .into_iter()
+                .map(|text| tr(lang, "report.goal_note", &[("id", &g.id), ("text", &text)]))
+        })
+        .collect();
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for n in notes {
+            writeln!(out, "> {}", cell(&n))?;
+        }
     }
     Ok(())
 }
@@ -123,6 +143,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "> {}", cell(&n.text(lang)))?;
         }
     }
+    goal_notes(&r.goals, lang, out)?;
     Ok(())
 }
 
@@ -156,6 +177,7 @@ pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             )?;
         }
     }
+    goal_notes(&r.goals, lang, out)?;
     Ok(())
 }
 

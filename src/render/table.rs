@@ -237,16 +237,7 @@ fn goals_table(goals: &[GoalResult], style: Style, out: &mut dyn Write) -> io::R
             } else {
                 dash()
             }),
-            Cell::new(match g.bound {
-                // As the KPI table marks it: the goal's status rests on it.
-                Bound::Exact => goal_value(g, g.current, lang),
-                _ if g.current.is_none() => goal_value(g, g.current, lang),
-                b => format!(
-                    "{} ({})",
-                    goal_value(g, g.current, lang),
-                    t(style, &format!("report.{}", bound_key(b)), &[])
-                ),
-            }),
+            Cell::new(super::goal_current(g, lang)),
             Cell::new(target),
             Cell::new(progress_bar(g.progress, style)),
             Cell::new(if g.expected_by_now.is_some() {
@@ -539,6 +530,13 @@ pub fn explanation(
                 )
             )?;
         }
+        for n in &w.notes {
+            writeln!(
+                out,
+                "{}",
+                t(style, "report.note", &[("text", &n.text(lang))])
+            )?;
+        }
         if w.straddling_rows > 0 {
             writeln!(
                 out,
@@ -704,13 +702,4 @@ pub fn inspection(
         }
     }
     Ok(())
-}
-
-/// The catalogue key under `report.` of a bound's label.
-fn bound_key(b: Bound) -> &'static str {
-    match b {
-        Bound::Upper => "upper_bound",
-        Bound::Lower => "lower_bound",
-        Bound::Exact | Bound::Approximate => "approximate",
-    }
 }

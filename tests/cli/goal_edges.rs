@@ -559,19 +559,32 @@ fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
             .contains("the baseline runs to 2026-07-31, after the as-of date 2026-07-15"),
         "{g}"
     );
-    // Once July is over: (100 + 50) × 1.2 = 180, no note.
+    // Once July is over: (100 + 50) × 1.2 = 180, no note of the as-of date; July's
+    // data begins on 07-10, which a note says (22 of its 31 days), the days before
+    // counting as zeros.
     let all = goals(dir.path(), "roi.toml", "2026-08-20");
     let g = goal(&all, "a");
     close(&g["target"], 180.0);
-    assert!(!g["warnings"].to_string().contains("baseline"), "{g}");
+    assert!(
+        !g["warnings"].to_string().contains("the baseline runs to"),
+        "{g}"
+    );
+    assert!(
+        g["warnings"].to_string().contains(
+            "baseline 2026-07-01 ..= 2026-07-31: data for facebook covers 22 of its 31 days (2026-07-10 ..= 2026-07-31)"
+        ),
+        "{g}"
+    );
 }
 
 #[test]
 fn an_upper_bound_meeting_a_floor_proves_nothing() {
     // Reach 1,000 + 1,000 (facebook, two days) + 1,000 (instagram) = 3,000 summed
     // over rows: an upper bound of the people reached, who may be 1,000. Against
-    // `>= 2500` it is not achieved early: the forecast rule gives 3,000 / 2 × 31 =
-    // 46,500, on_track, marked unproven; after the deadline achieved, unproven.
+    // `>= 2500` it is not achieved early: the forecast rule gives, per platform (
+    // instagram has no rows after 08-01: no data after it, not zeros), facebook
+    // 2,000 / 2 × 31 + instagram 1,000 / 1 × 31 = 62,000, on_track, marked
+    // unproven; after the deadline achieved, unproven.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("d.csv"),
@@ -589,7 +602,7 @@ fn an_upper_bound_meeting_a_floor_proves_nothing() {
     let g = goal(&all, "r");
     close(&g["current"], 3000.0);
     assert_eq!(g["bound"], "upper");
-    close(&g["forecast"], 46500.0);
+    close(&g["forecast"], 62000.0);
     assert_eq!(g["status"], "on_track");
     assert_eq!(g["unproven"], true);
     let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-02"]);
@@ -685,4 +698,284 @@ fn a_platform_without_rows_in_the_window_does_not_move_its_days() {
     close(&g["forecast"], 108.0);
     close(&g["needed_per_day"], 76.0 / 21.0);
     assert_eq!(g["status"], "on_track");
+}
+
+#[test]
+fn a_platform_whose_data_stops_early_is_run_on_not_zero_filled() {
+    // fixtures/goal-edges/staggered-ends: 60 / 20 × 31 + 30 / 15 × 31 = 155, at_risk.
+    let dir = fixture("goal-edges/staggered-ends");
+    let all = goals(&dir, "roi.toml", "2026-08-20");
+    let g = goal(&all, "leads-160");
+    close(&g["current"], 90.0);
+    assert_eq!(g["data_through"], "2026-08-20");
+    close(&g["forecast"], 155.0);
+    assert_eq!(g["status"], "at_risk");
+    assert_eq!(g["partial"][0]["platform"], "twitter");
+    assert_eq!(g["partial"][0]["to"], "2026-08-15");
+    let out = roi_in(&dir, &["check", "--as-of", "2026-08-20"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "note: goal `leads-160`: data for twitter covers 15 of the 20 days through 2026-08-20 (2026-08-01 ..= 2026-08-15)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn a_window_that_starts_before_the_data_says_so() {
+    // fixtures/goal-edges/late-start: July's data covers 17 of its 31 days.
+    let dir = fixture("goal-edges/late-start");
+    let all = goals(&dir, "roi.toml", "2026-08-20");
+    let g = goal(&all, "leads-40");
+    close(&g["baseline"], 170.0);
+    close(&g["target"], 238.0);
+    assert_eq!(g["status"], "on_track");
+    let text = g["warnings"].to_string();
+    assert!(
+        text.contains("baseline 2026-07-01 ..= 2026-07-31: data for facebook covers 17 of its 31 days (2026-07-15 ..= 2026-07-31)"),
+        "{text}"
+    );
+    assert_eq!(g["partial"][0]["window"], "baseline");
+    assert_eq!(g["partial"][0]["days"], 17);
+    let g = goal(&all, "leads-early");
+    close(&g["current"], 370.0);
+    close(&g["forecast"], 370.0 / 51.0 * 62.0);
+    assert_eq!(g["status"], "behind");
+    assert!(
+        g["warnings"]
+            .to_string()
+            .contains("data for facebook begins on 2026-07-15, after the start 2026-07-01"),
+        "{g}"
+    );
+    // The table, Markdown and explain carry the note too.
+    for args in [
+        &["check", "--as-of", "2026-08-20"][..],
+        &["check", "--as-of", "2026-08-20", "--format", "markdown"],
+        &["explain", "leads-40", "--as-of", "2026-08-20"],
+    ] {
+        let out = roi_in(&dir, args);
+        assert!(
+            transcript(&out).contains("covers 17 of its 31 days"),
+            "{args:?}: {}",
+            transcript(&out)
+        );
+    }
+}
+
+#[test]
+fn on_the_deadline_with_data_through_it_the_status_is_final() {
+    // fixtures/goal-edges/deadline-day: 93 leads against >= 100, 31 of 31 days.
+    let dir = fixture("goal-edges/deadline-day");
+    let all = goals(&dir, "roi.toml", "2026-08-31");
+    for (id, want) in [
+        ("leads-100", "missed"),
+        ("leads-90", "achieved"),
+        ("leads-last-day", "missed"),
+        ("spend-300", "missed"),
+        ("ctr-3", "behind"),
+    ] {
+        assert_eq!(goal(&all, id)["status"], want, "{id}");
+    }
+    let out = roi_in(&dir, &["check", "--as-of", "2026-08-31"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    for line in [
+        "FAIL leads-100: missed — the data reaches the deadline 2026-08-31 at 93, short of the target >= 100 by 7",
+        "FAIL leads-last-day: missed — the data reaches the deadline 2026-08-31 at 3, short of the target >= 5 by 2",
+        "FAIL spend-300: missed — the data reaches the deadline 2026-08-31 at 372.00 USD, over the ceiling <= 300.00 USD by 72.00 USD",
+        "FAIL ctr-3: behind — the forecast 2.00% misses >= 3.00% by 1.00 percentage points, more than the at-risk margin of 0.30 percentage points (10% of the target)",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    // The day after says the deadline has passed, in both languages.
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-01"]);
+    assert!(
+        stdout(&out).contains(
+            "the deadline 2026-08-31 has passed at 372.00 USD, over the ceiling <= 300.00 USD by 72.00 USD"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-01", "--lang", "vi"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "đã qua hạn 31/08/2026, ở mức 372,00 USD, vượt trần <= 300,00 USD thêm 72,00 USD"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("chưa tới"), "{text}");
+    // A day before, nothing is final.
+    let all = goals(&dir, "roi.toml", "2026-08-30");
+    assert_eq!(goal(&all, "leads-100")["status"], "at_risk");
+    let g = goal(&all, "spend-300");
+    assert_eq!(g["status"], "behind");
+    assert!(
+        g["reason"].as_str().unwrap().contains(
+            "the forecast 372.00 USD is over the ceiling <= 300.00 USD by 72.00 USD, more than the at-risk margin of 30.00 USD"
+        ),
+        "{g}"
+    );
+}
+
+#[test]
+fn a_rate_goal_carries_its_left_out_note_everywhere() {
+    // fixtures/goal-edges/rate-left-out: ctr 200 / 10,000 = 2%, twitter left out.
+    let dir = fixture("goal-edges/rate-left-out");
+    let note = "ctr: twitter has clicks but no impressions: left out";
+    for args in [
+        &["check", "--as-of", "2026-08-10"][..],
+        &["check", "--as-of", "2026-08-10", "--format", "markdown"],
+        &["check", "--as-of", "2026-08-10", "--format", "json"],
+        &["status", "ctr-2", "--as-of", "2026-08-10"],
+        &["explain", "ctr-2", "--as-of", "2026-08-10"],
+    ] {
+        let out = roi_in(&dir, args);
+        assert!(
+            transcript(&out).contains(note),
+            "{args:?}: {}",
+            transcript(&out)
+        );
+    }
+    let out = roi_in(
+        &dir,
+        &[
+            "explain",
+            "ctr-2",
+            "--as-of",
+            "2026-08-10",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let metrics = &json["windows"][0]["metrics"];
+    let sum = |name: &str| {
+        metrics
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["metric"] == name)
+            .unwrap()["value"]
+            .clone()
+    };
+    close(&sum("clicks"), 200.0);
+    close(&sum("impressions"), 10_000.0);
+}
+
+#[test]
+fn markdown_keeps_goal_notes_and_bound_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,reach\n2026-08-01,facebook,1000\n2026-08-02,facebook,1000\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"d.csv\"]\n[[goals]]\nid = \"r\"\nkpi = \"reach\"\nstart = 2026-08-01\n\
+         deadline = 2026-08-31\ntarget = \">= 2500\"\n",
+    )
+    .unwrap();
+    for command in ["check", "report"] {
+        let out = roi_in(
+            dir.path(),
+            &[command, "--as-of", "2026-08-02", "--format", "markdown"],
+        );
+        let text = stdout(&out);
+        assert!(text.contains("| 2,000 (upper bound) |"), "{text}");
+        assert!(
+            text.contains("> note: goal `r`: the value rests on reach summed over rows, so it is an upper bound"),
+            "{text}"
+        );
+        let out = roi_in(
+            dir.path(),
+            &[
+                command,
+                "--as-of",
+                "2026-08-02",
+                "--format",
+                "markdown",
+                "--lang",
+                "vi",
+            ],
+        );
+        let text = stdout(&out);
+        assert!(text.contains("2.000 (giới hạn trên)"), "{text}");
+        assert!(text.contains("> lưu ý: mục tiêu `r`:"), "{text}");
+    }
+}
+
+#[test]
+fn ambiguous_targets_negative_count_baselines_and_nfd_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,leads\n2026-08-01,facebook,3\n",
+    )
+    .unwrap();
+    let run = |goal: &str, args: &[&str]| {
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"d.csv\"]\n[[goals]]\nkpi = \"leads\"\nstart = 2026-08-01\n\
+                 deadline = 2026-08-31\n{goal}\n"
+            ),
+        )
+        .unwrap();
+        roi_in(dir.path(), args)
+    };
+    let check = ["check", "--as-of", "2026-08-20"];
+    let out = run("id = \"g\"\ntarget = \"+40\"", &check);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "goal `g`: `target = \"+40\"`: a sign without % or a comparison is ambiguous: write \"+40%\" for a change relative to the baseline, or \">= 40\" for a fixed number"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = run("id = \"g\"\ntarget = \"-10\"", &check);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("\"-10%\""),
+        "{}",
+        transcript(&out)
+    );
+    let out = run("id = \"g\"\ntarget = \"+10%\"\nbaseline = -5", &check);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("`baseline = -5`: `leads` is a count, never below 0"),
+        "{}",
+        transcript(&out)
+    );
+    // An id written composed in roi.toml, typed decomposed (NFD) on the command line.
+    let composed = "khuy\u{1ebf}n-m\u{e3}i";
+    let decomposed = "khuye\u{302}\u{301}n-ma\u{303}i";
+    let out = run(
+        &format!("id = \"{composed}\"\ntarget = \">= 1\""),
+        &["status", decomposed, "--as-of", "2026-08-20"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "achieved");
+    // Two goals whose ids differ only by NFC/NFD are the same id.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"d.csv\"]\n[[goals]]\nid = \"{composed}\"\nkpi = \"leads\"\n\
+             start = 2026-08-01\ndeadline = 2026-08-31\ntarget = \">= 1\"\n\
+             [[goals]]\nid = \"{decomposed}\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+             deadline = 2026-08-31\ntarget = \">= 2\"\n"
+        ),
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &check);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("two goals have the id"),
+        "{}",
+        transcript(&out)
+    );
 }

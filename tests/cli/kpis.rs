@@ -405,7 +405,8 @@ fn money_kpis_still_add_every_platform() {
 
 /// A goal on a rate follows the same rule (`fixtures/kpis/mismatch/roi.toml`): ctr
 /// over August is facebook's 10 / 1000 = 0.01, not (10 + 50) / 1000 = 0.06, short of
-/// 0.02, and the report's notes say which platform was left out.
+/// 0.02, and the goal's own notes say which platform was left out (so `check`,
+/// `status` and every format carry it, not only the report).
 #[test]
 fn a_goal_on_a_rate_leaves_out_the_platform_too() {
     let config = fixture("kpis/mismatch/roi.toml");
@@ -422,12 +423,16 @@ fn a_goal_on_a_rate_leaves_out_the_platform_too() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["goals"][0]["current"], 0.01);
     assert_eq!(report["goals"][0]["status"], "missed");
-    let notes = report["notes"].as_array().unwrap();
+    let notes = report["goals"][0]["warnings"].as_array().unwrap();
     assert!(
         notes.contains(&serde_json::json!(
-            "goal `ctr-aug`: ctr: twitter has clicks but no impressions: left out"
+            "ctr: twitter has clicks but no impressions: left out"
         )),
         "{report}"
+    );
+    assert_eq!(
+        report["goals"][0]["rate_left_out"],
+        serde_json::json!([{"platform": "twitter", "has": ["clicks"], "lacks": ["impressions"]}])
     );
 }
 
