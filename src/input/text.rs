@@ -43,6 +43,10 @@ pub fn decode(
         })
     };
     if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // The mark says UTF-8: a byte that is not is damage, at its place.
+        if let Err(e) = std::str::from_utf8(body) {
+            return Err(damaged_utf8_error(path, bytes, 3 + e.valid_up_to()));
+        }
         return with(encoding_rs::UTF_8, body, "utf-8 (BOM)");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -82,6 +86,11 @@ pub fn decode(
     if looks_utf16(bytes) {
         return utf16_without_bom(path, bytes);
     }
+    // UTF-8 with a few bytes that are not: damage (a cell pasted from another
+    // encoding), not a file in an old code page, which would garble every letter.
+    if let Some(at) = damaged_utf8(bytes) {
+        return Err(damaged_utf8_error(path, bytes, at));
+    }
     // Not UTF-8: an old Excel "CSV" in the Windows code page, Vietnamese or Western.
     if looks_windows_1258(bytes) {
         return with(encoding_rs::WINDOWS_1258, bytes, "windows-1258");
@@ -89,31 +98,112 @@ pub fn decode(
     with(encoding_rs::WINDOWS_1252, bytes, "windows-1252")
 }
 
+/// Where the first byte that is not UTF-8 is, when the bytes are UTF-8 with damage
+/// rather than text in an old code page: they hold valid multi-byte UTF-8 characters,
+/// a character of three bytes or more (which no Western or Vietnamese code page
+/// writes by chance) or at least as many as the runs of bytes that are not. A code
+/// page writes a valid two-byte sequence only by chance (a capital letter before a
+/// symbol, `É’`), among many that are not.
+fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multi, mut long, mut invalid) = (0usize, false, 0usize);
+    let mut first = None;
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
+            multi += 1;
+            long |= c.len_utf8() >= 3;
+        }
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            first.get_or_insert(at);
+        }
+        at += chunk.invalid().len();
+    }
+    let first = first?;
+    (multi > 0 && (long || multi >= invalid)).then_some(first)
+}
+
+/// The error for UTF-8 damaged at byte `at`: its line, its character in the line,
+/// and the byte.
+fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
+    let before = &bytes[..at];
+    let breaks = line_break(bytes);
+    let line = memchr::memchr_iter(breaks, before).count() as u64 + 1;
+    let start = memchr::memrchr(breaks, before).map_or(0, |i| i + 1);
+    let in_line = &before[start..];
+    let in_line = in_line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(in_line);
+    let character = String::from_utf8_lossy(in_line).chars().count() + 1;
+    InputError {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: None,
+        message: crate::say!(
+            "error.damaged_utf8",
+            byte = format!("0x{:02X}", bytes[at]),
+            character = character
+        ),
+    }
+}
+
+/// The byte that ends lines: `\n`, or `\r` in a file with no `\n` at all (Excel's
+/// "CSV (Macintosh)").
+pub fn line_break(bytes: &[u8]) -> u8 {
+    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
 /// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258. Its five
 /// tone marks are bytes that Windows-1252 reads as `Ì Ò Þ ì ò`, and they follow
 /// vowels. Italian also writes `ì` and `ò` after vowels (`può`, `ciò`), so only what
-/// no Western text writes counts: a tone after one of 1258's own vowels (`â ă ê ô ơ
-/// ư`, which 1252 reads as `â ã ê ô õ ý`), or a capital-looking tone (`Ì Ò Þ`) after a
-/// lower-case vowel, as in `Ngày`, `tiền`, `đã`.
+/// no Western text writes counts for Vietnamese: a tone after one of 1258's own
+/// vowels (`â ă ê ô ơ ư`, which 1252 reads as `â ã ê ô õ ý`), a capital-looking tone
+/// (`Ì Ò Þ`) after a lower-case vowel, as in `Ngày`, `tiền`, `đã`, and `Đ`/`đ`
+/// (1252's `Ð`/`ð`, which Icelandic writes inside and at the end of words) starting a
+/// word before a vowel. What counts for Western text is a tone byte after a consonant
+/// or at a word's start (`così`, `Þetta`). One sign suffices when nothing speaks for
+/// 1252 (a short name, `Tết`); otherwise Vietnamese needs two and the majority.
 fn looks_windows_1258(bytes: &[u8]) -> bool {
     const TONES: [u8; 5] = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
     const CAPITAL_TONES: [u8; 3] = [0xCC, 0xD2, 0xDE];
     // â ă ê ô ơ ư in both cases.
     const OWN_VOWELS: &[u8] = b"\xC2\xC3\xCA\xD4\xD5\xDD\xE2\xE3\xEA\xF4\xF5\xFD";
+    // Đ đ.
+    const D_BAR: [u8; 2] = [0xD0, 0xF0];
+    let vowel = |b: u8| {
+        b"aeiouyAEIOUY".contains(&b) || OWN_VOWELS.contains(&b) || (0xC0..=0xFF).contains(&b)
+    };
     let (mut vietnamese, mut other) = (0, 0);
-    for pair in bytes.windows(2) {
-        let (before, tone) = (pair[0], pair[1]);
-        if !TONES.contains(&tone) {
+    for (i, &byte) in bytes.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        if D_BAR.contains(&byte) {
+            let starts_word = before.is_none_or(|b| !b.is_ascii_alphanumeric() && b < 0x80);
+            let next_is_vowel = bytes
+                .get(i + 1)
+                .is_some_and(|&b| vowel(b) && !TONES.contains(&b) && !D_BAR.contains(&b));
+            if starts_word && next_is_vowel {
+                vietnamese += 1;
+            }
             continue;
         }
+        if !TONES.contains(&byte) {
+            continue;
+        }
+        let Some(before) = before else {
+            other += 1;
+            continue;
+        };
         let lower_vowel = b"aeiouy".contains(&before) || OWN_VOWELS.contains(&before);
-        if OWN_VOWELS.contains(&before) || (lower_vowel && CAPITAL_TONES.contains(&tone)) {
+        if OWN_VOWELS.contains(&before) || (lower_vowel && CAPITAL_TONES.contains(&byte)) {
             vietnamese += 1;
         } else if !lower_vowel && !b"AEIOUY".contains(&before) {
             other += 1;
         }
     }
-    vietnamese >= 2 && vietnamese > other
+    (vietnamese >= 1 && other == 0) || (vietnamese >= 2 && vietnamese > other)
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {
@@ -259,11 +349,12 @@ impl Text {
                     InputError::file(&self.path, crate::say!("error.read_file", error = e))
                 })?;
                 let body = bytes.get(self.skip as usize..).unwrap_or_default();
-                String::from_utf8(body.to_vec()).map_err(|_| {
-                    InputError::file(
+                String::from_utf8(body.to_vec()).map_err(|_| match damaged_utf8(&bytes) {
+                    Some(at) => damaged_utf8_error(&self.path, &bytes, at),
+                    None => InputError::file(
                         &self.path,
                         crate::say!("error.bad_encoding", encoding = self.encoding),
-                    )
+                    ),
                 })
             }
         }
@@ -1581,6 +1672,51 @@ mod tests {
         ] {
             assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");
         }
+        // One sign suffices when nothing speaks for 1252: `Tết` (ê then the acute)
+        // beside `Hè`; `Đồng Tháp` (Đ starting a word, ô then the grave); `Đà Nẵng`.
+        for (bytes, text) in [
+            (&b"T\xea\xect,H\xe8\n"[..], "Tết,Hè\n"),
+            (b"\xd0\xf4\xccng Th\xe1p,\xd4 M\xf4n\n", "Đồng Tháp,Ô Môn\n"),
+            (b"\xd0\xe0 N\xe3ng\n", "Đà Năng\n"),
+        ] {
+            let d = decode(p, bytes, None).unwrap();
+            assert_eq!(
+                (d.encoding.as_str(), d.text.as_str()),
+                ("windows-1258", text)
+            );
+        }
+        // A tone byte after a consonant speaks for 1252 (`così`); Icelandic writes
+        // `ð` inside words and `Þ` starting them.
+        for western in [&b"cos\xec,pu\xf2\n"[..], b"me\xf0 \xdeetta,vi\xf0\n"] {
+            assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");
+        }
+    }
+
+    /// UTF-8 with a byte that is not is damage, named by line, character and byte; a
+    /// file with no valid multi-byte character stays a code-page candidate.
+    #[test]
+    fn damaged_utf8_is_an_error_not_a_code_page() {
+        let p = Path::new("x.csv");
+        let bytes = "a,b\nTết,1\nCaf"
+            .bytes()
+            .chain(*b"\xe9,2\n")
+            .collect::<Vec<u8>>();
+        let e = decode(p, &bytes, None).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(
+            e.message.contains("0xE9") && e.message.contains("character 4"),
+            "{e}"
+        );
+        // Lines ended by CR alone count too.
+        let cr: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b == b'\n' { b'\r' } else { b })
+            .collect();
+        assert_eq!(decode(p, &cr, None).unwrap_err().line, Some(3));
+        assert_eq!(
+            decode(p, b"Caf\xe9,1\n", None).unwrap().encoding,
+            "windows-1252"
+        );
     }
 
     #[test]

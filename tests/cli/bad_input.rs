@@ -44,6 +44,21 @@ fn cases() -> Vec<Case> {
         .collect();
     let mut latin1_in_utf8 = b"date,platform,likes\n2026-08-01,".to_vec();
     latin1_in_utf8.extend_from_slice(b"caf\xe9,5\n");
+    // UTF-8 with Vietnamese letters and one byte of Windows-1252 (`é`): damage, not
+    // a file in an old code page. Read whole, and past the first 64 KiB read from disk.
+    let stray = |rows: usize| {
+        let mut bytes = b"date,platform,campaign,leads\n".to_vec();
+        for _ in 0..rows {
+            bytes.extend_from_slice("2026-08-01,facebook,Khuyến mãi Tết,10\n".as_bytes());
+        }
+        bytes.extend_from_slice(b"2026-08-03,facebook,Caf\xe9,5\n");
+        bytes
+    };
+    let mut stray_json = br#"[{"date":"2026-08-01","platform":"facebook","#.to_vec();
+    stray_json.extend_from_slice("\n \"campaign\":\"Khuyến mãi\",\"leads\":1},\n".as_bytes());
+    stray_json.extend_from_slice(br#"{"date":"2026-08-02","platform":"facebook","campaign":"Caf"#);
+    stray_json.extend_from_slice(b"\xe9\",\"leads\":5}]");
+    let stray_bom = b"\xEF\xBB\xBFdate,platform,likes\n2026-08-01,caf\xe9,5\n".to_vec();
     let long_line = format!("date,likes\n2026-08-01,{}\n", "9".repeat(2 << 20));
     // An export whose quote opens far past the records read to find its header.
     let mut long_export = String::from("Date,Video Views,Profile Views\n");
@@ -216,6 +231,30 @@ fn cases() -> Vec<Case> {
         Case {
             name: "windows_1252_in_utf8",
             files: vec![("in.csv", latin1_in_utf8)],
+            config: "",
+            args: vec!["kpi", "likes", "in.csv"],
+        },
+        Case {
+            name: "utf8_with_one_stray_byte",
+            files: vec![("in.csv", stray(2))],
+            config: "",
+            args: vec!["kpi", "leads", "in.csv"],
+        },
+        Case {
+            name: "utf8_with_one_stray_byte_past_the_head",
+            files: vec![("in.csv", stray(2000))],
+            config: "",
+            args: vec!["kpi", "leads", "in.csv"],
+        },
+        Case {
+            name: "utf8_json_with_one_stray_byte",
+            files: vec![("in.json", stray_json)],
+            config: "",
+            args: vec!["kpi", "leads", "in.json"],
+        },
+        Case {
+            name: "utf8_bom_with_one_stray_byte",
+            files: vec![("in.csv", stray_bom)],
             config: "",
             args: vec!["kpi", "likes", "in.csv"],
         },
