@@ -744,13 +744,21 @@ fn read_file(
     text.set_read_ahead(threads > 1);
     let head = text.head();
     if looks_binary(head) {
-        return Err(InputError::file(path, crate::say!("error.binary")));
+        // Standard input is read as text: a workbook there is to be named as a file.
+        let message = if path.as_os_str() == STDIN {
+            crate::say!("error.binary_stdin")
+        } else {
+            crate::say!("error.binary")
+        };
+        return Err(InputError::file(path, message));
     }
     let trimmed = head.trim_start();
     if trimmed.is_empty() && !text.is_longer_than_head() {
         return Err(InputError::file(path, crate::say!("error.empty")));
     }
-    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+    // A `.json` file is JSON whatever it holds (`null`, `42` are no CSV header).
+    let json_named = matches!(extension.as_str(), "json" | "ndjson" | "jsonl");
+    if json_named || trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
         builder.describe_file(&text.encoding, "roi (JSON)");
         let whole = text.into_string()?;

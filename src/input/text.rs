@@ -100,19 +100,15 @@ pub fn decode(
 
 /// Where the first byte that is not UTF-8 is, when the bytes are UTF-8 with damage
 /// rather than text in an old code page: they hold valid multi-byte UTF-8 characters,
-/// a character of three bytes or more (which no Western or Vietnamese code page
-/// writes by chance) or at least as many as the runs of bytes that are not. A code
-/// page writes a valid two-byte sequence only by chance (a capital letter before a
-/// symbol, `É’`), among many that are not.
+/// at least as many as the runs of bytes that are not. A code page writes a valid
+/// multi-byte sequence only by chance (a capital letter before a symbol, `É’`), among
+/// many that are not; so do binary files.
 fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
-    let (mut multi, mut long, mut invalid) = (0usize, false, 0usize);
+    let (mut multi, mut invalid) = (0usize, 0usize);
     let mut first = None;
     let mut at = 0;
     for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
-            multi += 1;
-            long |= c.len_utf8() >= 3;
-        }
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         at += chunk.valid().len();
         if !chunk.invalid().is_empty() {
             invalid += 1;
@@ -121,7 +117,7 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
         at += chunk.invalid().len();
     }
     let first = first?;
-    (multi > 0 && (long || multi >= invalid)).then_some(first)
+    (multi > 0 && multi >= invalid).then_some(first)
 }
 
 /// The error for UTF-8 damaged at byte `at`: its line, its character in the line,

@@ -143,6 +143,68 @@ fn cases() -> Vec<Case> {
             "date,platform,campaign,likes\r\n2026-08-05,facebook,\"Back \"\"to\"\"\r\nschool\",12\r\n2026-08-06,facebook,12\" screen,13\r\n",
             &["kpi", "likes", "f.csv", "--strict"],
         ),
+        // A Google Ads range above the header with an impossible day: every row
+        // would be without a date.
+        case(
+            "google_ads_range_with_an_impossible_day",
+            "in.csv",
+            "Campaign report\n\"February 30, 2026 - March 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,4,10.50\n",
+            &["kpi", "spend", "in.csv"],
+        ),
+        case(
+            "google_ads_range_with_a_misspelt_month",
+            "in.csv",
+            "Campaign report\n\"Agust 1, 2026 - August 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,4,10.50\n",
+            &["kpi", "spend", "in.csv"],
+        ),
+        // Keys and columns that name one field once case, spaces and punctuation are
+        // set aside: which value to keep cannot be told (the sum would count both).
+        case(
+            "json_keys_naming_one_field",
+            "in.json",
+            r#"[{"date":"2026-08-01","platform":"facebook","Likes":10,"likes":99}]"#,
+            &["kpi", "likes", "in.json"],
+        ),
+        case(
+            "json_keys_naming_one_field_with_punctuation",
+            "in.json",
+            r#"[{"date":"2026-08-01","platform":"facebook","Trial starts":10,"trial-starts":5}]"#,
+            &["kpi", "trial_starts", "in.json"],
+        ),
+        case(
+            "csv_columns_naming_one_field",
+            "in.csv",
+            "date,platform,likes,likes_\n2026-08-01,facebook,10,99\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        // A pretty-printed array: the error is on the line of the bad value (10), in
+        // the field's place in its record (3).
+        case(
+            "pretty_json_bad_value_line",
+            "in.json",
+            "[\n  {\n    \"date\": \"2026-08-01\",\n    \"platform\": \"facebook\",\n    \"likes\": 1\n  },\n  {\n    \"date\": \"2026-08-02\",\n    \"platform\": \"facebook\",\n    \"likes\": \"4x\"\n  }\n]\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        // Two records on one line: the second's syntax error is at its own column.
+        case(
+            "json_syntax_error_in_the_second_record",
+            "in.json",
+            "[{\"date\":\"2026-08-01\",\"likes\":1},\n {\"date\":\"2026-08-02\",\"likes\":2}, {\"date\" \"2026-08-03\"}]\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        // A `.json` file holding no object is JSON, not a CSV header.
+        case(
+            "json_top_level_null",
+            "in.json",
+            "null\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        case(
+            "json_top_level_number",
+            "in.json",
+            "42",
+            &["kpi", "likes", "in.json"],
+        ),
         case(
             "more_cells_than_header",
             "in.csv",

@@ -319,6 +319,26 @@ fn standard_input_is_an_input() {
     assert_eq!(stdout(&out), "12\n");
 }
 
+/// A workbook cannot come through standard input (it is read as text): the message
+/// says so rather than listing XLSX among what roi reads.
+#[test]
+fn a_workbook_on_standard_input_is_told_to_be_named() {
+    let mut zip = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    zip.extend((0..=255u8).cycle().take(600));
+    let out = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .args(["kpi", "likes", "-"])
+        .write_stdin(zip)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input takes CSV, TSV or JSON text"),
+        "{err}"
+    );
+}
+
 #[test]
 fn explain_shows_how_a_figure_came_about() {
     let out = roi(&[
