@@ -146,6 +146,8 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             for entry in walkdir::WalkDir::new(&path)
                 .follow_links(true)
                 .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_clutter(e.file_name()))
             {
                 let entry = entry.map_err(|e| {
                     let at = e.path().unwrap_or(&path).to_path_buf();
@@ -176,6 +178,14 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
+}
+
+/// What a folder holds besides exports: hidden files and folders (`.DS_Store`,
+/// `.git`), Excel's lock files (`~$report.xlsx`), macOS's resource forks (`._a.csv`)
+/// and zip folders (`__MACOSX`). Skipped when a folder is read; named, they are read.
+fn is_clutter(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with("~$") || name == "__MACOSX"
 }
 
 /// Reads one export given as bytes (`name` decides nothing but the messages and the

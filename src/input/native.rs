@@ -288,17 +288,22 @@ struct Lines(Vec<usize>);
 
 impl Lines {
     fn new(text: &str) -> Lines {
-        let breaks = super::text::line_break(text.as_bytes());
+        // A line starts after each `\n`, and after each `\r` not followed by one.
+        let bytes = text.as_bytes();
         Lines(
             std::iter::once(0)
-                .chain(memchr::memchr_iter(breaks, text.as_bytes()).map(|i| i + 1))
+                .chain(
+                    memchr::memchr2_iter(b'\n', b'\r', bytes)
+                        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                        .map(|i| i + 1),
+                )
                 .collect(),
         )
     }
 
     /// The 1-based line and the 0-based column (in characters) of byte `at` of `text`.
     fn at(&self, text: &str, at: usize) -> (u64, usize) {
-        let line = self.0.partition_point(|&start| start <= at);
+        let line = self.0.partition_point(|&start| start <= at).max(1);
         let start = self.0[line - 1];
         let column = text.get(start..at).map_or(0, |t| t.chars().count());
         (line as u64, column)

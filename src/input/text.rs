@@ -66,8 +66,8 @@ pub fn decode(
             return utf16_without_bom(path, bytes);
         }
         if let Some(at) = text.find('\0') {
-            let line = text[..at].matches('\n').count() as u64 + 1;
-            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = line_breaks(&bytes[..at]) + 1;
+            let start = line_start(bytes, at);
             return Err(InputError {
                 path: path.to_path_buf(),
                 line: Some(line),
@@ -124,10 +124,8 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
 /// and the byte.
 fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
     let before = &bytes[..at];
-    let breaks = line_break(bytes);
-    let line = memchr::memchr_iter(breaks, before).count() as u64 + 1;
-    let start = memchr::memrchr(breaks, before).map_or(0, |i| i + 1);
-    let in_line = &before[start..];
+    let line = line_breaks(before) + 1;
+    let in_line = &before[line_start(bytes, at)..];
     let in_line = in_line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(in_line);
     let character = String::from_utf8_lossy(in_line).chars().count() + 1;
     InputError {
@@ -142,14 +140,49 @@ fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
     }
 }
 
-/// The byte that ends lines: `\n`, or `\r` in a file with no `\n` at all (Excel's
-/// "CSV (Macintosh)").
-pub fn line_break(bytes: &[u8]) -> u8 {
-    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
-        b'\r'
-    } else {
-        b'\n'
+/// The line breaks in a run of `\r` and `\n` bytes: `\n`, `\r\n` and a `\r` alone
+/// (Excel's "CSV (Macintosh)", whose lines end in `\r`) each end a line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Breaks {
+    lf: u64,
+    cr: u64,
+}
+
+impl Breaks {
+    fn add(&mut self, byte: u8) {
+        match byte {
+            b'\n' => self.lf += 1,
+            b'\r' => self.cr += 1,
+            _ => {}
+        }
     }
+
+    /// The lines the run ends: its `\n`s, or its `\r`s when more (lone `\r`s).
+    fn lines(self) -> u64 {
+        self.lf.max(self.cr)
+    }
+}
+
+/// The line breaks in `bytes` (see [`Breaks`]): the line of the byte after them is
+/// one more.
+pub fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut lines = 0;
+    let mut run = Breaks::default();
+    let mut next = usize::MAX;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i != next {
+            lines += run.lines();
+            run = Breaks::default();
+        }
+        run.add(bytes[i]);
+        next = i + 1;
+    }
+    lines + run.lines()
+}
+
+/// Where the line holding byte `at` starts.
+fn line_start(bytes: &[u8], at: usize) -> usize {
+    memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1)
 }
 
 /// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258. Its five
@@ -601,7 +634,7 @@ impl Cut {
                 return Some(Cut {
                     breaks: from + before as u64 + 1,
                     at: from + end as u64,
-                    newlines: memchr::memchr_iter(b'\n', run).count() as u64,
+                    newlines: line_breaks(run),
                 });
             }
             search = end;
@@ -1064,7 +1097,7 @@ impl<'a> CsvRecords<'a> {
             .take(at.saturating_sub(start))
             .read_to_end(&mut head)
             .ok()?;
-        Some(lines + memchr::memchr_iter(b'\n', &head).count() as u64 + 1)
+        Some(lines + line_breaks(&head) + 1)
     }
 
     /// A record read whole that is too long or too wide.
@@ -1316,8 +1349,8 @@ struct Counted<R> {
     offset: u64,
     /// Runs of line-break bytes: (first byte, `\n` count), oldest first.
     runs: std::collections::VecDeque<(u64, u64)>,
-    /// The run still growing: its first byte, `\n` count, and the byte after it.
-    open: Option<(u64, u64, u64)>,
+    /// The run still growing: its first byte, its breaks, and the byte after it.
+    open: Option<(u64, Breaks, u64)>,
     /// `\n`s in the runs already passed.
     passed: u64,
     /// Bytes read since the current record started.
@@ -1366,7 +1399,7 @@ impl<R> Counted<R> {
         let open = self
             .open
             .filter(|(start, _, _)| *start <= byte)
-            .map_or(0, |(_, n, _)| n);
+            .map_or(0, |(_, breaks, _)| breaks.lines());
         self.passed + open + 1
     }
 }
@@ -1387,15 +1420,16 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
         }
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let at = self.offset + i as u64;
-            let newline = u64::from(bytes[i] == b'\n');
             match &mut self.open {
-                Some((_, newlines, next)) if *next == at => {
-                    *newlines += newline;
+                Some((_, breaks, next)) if *next == at => {
+                    breaks.add(bytes[i]);
                     *next = at + 1;
                 }
                 open => {
-                    if let Some((start, newlines, _)) = open.replace((at, newline, at + 1)) {
-                        self.runs.push_back((start, newlines));
+                    let mut breaks = Breaks::default();
+                    breaks.add(bytes[i]);
+                    if let Some((start, breaks, _)) = open.replace((at, breaks, at + 1)) {
+                        self.runs.push_back((start, breaks.lines()));
                     }
                 }
             }
@@ -1569,6 +1603,31 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
                 crate::say!("error.read_sheet", sheet = name, error = e),
             )
         })?;
+        // A formula cell without a saved value (a workbook written by a program that
+        // does not compute formulas) would read as empty: an error, not a zero.
+        if let Ok(formulas) = book.worksheet_formula(&name) {
+            let (top, left) = formulas.start().unwrap_or((0, 0));
+            let unsaved = formulas.used_cells().find(|&(r, c, formula)| {
+                let at = (top + r as u32, left + c as u32);
+                !formula.trim().is_empty()
+                    && matches!(range.get_value(at), None | Some(Data::Empty))
+            });
+            if let Some((r, c, formula)) = unsaved {
+                let column = column_letters(left + c as u32);
+                let row = u64::from(top) + r as u64 + 1;
+                return Err(InputError {
+                    path: path.to_path_buf(),
+                    line: Some(row),
+                    column: Some(column.clone()),
+                    message: crate::say!(
+                        "error.formula_without_value",
+                        sheet = name,
+                        cell = format!("{column}{row}"),
+                        formula = format!("={formula}")
+                    ),
+                });
+            }
+        }
         let first_row = range.start().map_or(0, |(r, _)| r);
         let records = range
             .rows()
@@ -1596,6 +1655,19 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
         sheets.push((name, records));
     }
     Ok(sheets)
+}
+
+/// A spreadsheet's letters for a 0-based column: `A`, `Z`, `AA`.
+fn column_letters(mut column: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 /// An Excel serial date as ISO text (the 1900 date system).
@@ -1740,6 +1812,17 @@ mod tests {
         assert_eq!(lines, vec![1, 2, 4]);
         let (recs, _) = records(p, "sep=,\r\n\"t\"\r\na,b\r\n").unwrap();
         assert_eq!(recs[1].line, 3);
+        // Lines ended by CR alone (Excel's "CSV (Macintosh)"), a blank one among them.
+        let (recs, _) = records(p, "a,b\r1,2\r\r3,\"x\ry\"\r4,5\r").unwrap();
+        let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 6]);
+        assert_eq!(line_breaks(b"a\r\nb\rc\nd\r\r\ne"), 5);
+    }
+
+    #[test]
+    fn column_letters_as_spreadsheets_write_them() {
+        let letters: Vec<String> = [0, 3, 25, 26, 27, 701, 702].map(column_letters).into();
+        assert_eq!(letters, ["A", "D", "Z", "AA", "AB", "ZZ", "AAA"]);
     }
 
     #[test]

@@ -205,6 +205,13 @@ fn cases() -> Vec<Case> {
             "42",
             &["kpi", "likes", "in.json"],
         ),
+        // Lines ended by CR alone (Excel's "CSV (Macintosh)"): the error is on line 3.
+        case(
+            "cr_only_line_breaks",
+            "in.csv",
+            "date,platform,likes\r2026-08-01,facebook,1\r2026-08-02,facebook,1o\r",
+            &["kpi", "likes", "in.csv"],
+        ),
         case(
             "more_cells_than_header",
             "in.csv",

@@ -750,6 +750,29 @@ fn typed_workbook_numbers_and_serial_dates() {
     );
 }
 
+/// A formula cell is read by the value saved with it; one saved without a value (a
+/// workbook written by a program that does not compute formulas) is an error naming
+/// the sheet and the cell, not an empty cell.
+#[test]
+fn formulas_are_read_by_their_saved_values() {
+    // 1000 + 200 and 1100 + 200, saved: 2,500 impressions.
+    let f = "fixtures/importers/linkedin-formulas-saved.xlsx";
+    assert_eq!(kpi(&["kpi", "impressions", f]), "2500");
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "fixtures/importers/linkedin-formulas.xlsx",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: fixtures/importers/linkedin-formulas.xlsx:4: column D: sheet `Metrics`, \
+         cell D4: the formula `=B4+C4` has no computed value saved with it (the workbook \
+         was written by a program that does not compute formulas); open and save the \
+         workbook in a spreadsheet app to compute it"
+    );
+}
+
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
 /// spreadsheet: in the header's language when it is not English (day first), the US
 /// way when it is. A download of the 1st and 2nd of a month has no day above 12.
