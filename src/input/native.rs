@@ -92,12 +92,16 @@ impl Cell<'_> {
     }
 
     fn date(&self) -> Result<NaiveDate, InputError> {
-        super::value::iso_date(self.value.trim()).ok_or_else(|| {
+        let date = super::value::iso_date(self.value.trim()).ok_or_else(|| {
             self.error(crate::say!(
                 "error.native_date",
                 value = format!("{:?}", self.value)
             ))
-        })
+        })?;
+        match super::value::year_error(date, self.value) {
+            Some(message) => Err(self.error(message)),
+            None => Ok(date),
+        }
     }
 
     fn amount(

@@ -677,17 +677,6 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
     }
 }
 
-/// The Gregorian year of a date whose year no export can hold. Thai software (and
-/// Excel in a Thai locale) writes years in the Buddhist era, 543 ahead: `15/08/2569`
-/// is 15 August 2026. Read as written it would sit five centuries ahead, past every
-/// goal window, and vanish from every report; converting it silently would guess at
-/// files that merely have a typo. From 2400 on (Buddhist 2400 is 1857) a year is
-/// refused, naming the Gregorian year it would be.
-fn buddhist_era(date: NaiveDate) -> Option<i32> {
-    let year = chrono::Datelike::year(&date);
-    (year >= 2400).then_some(year - 543)
-}
-
 /// Reads one table with its matched layout into the builder; returns what was read.
 /// `None` when an open table ([`single_table`]) turns out to be followed by another:
 /// nothing was read then, and the text is to be split into tables first.
@@ -770,23 +759,12 @@ pub fn read_table(
         }
         Some((start, end, line)) => {
             for d in [start, end] {
-                if let Some(gregorian) = buddhist_era(d) {
-                    return Err(err(
-                        line,
-                        None,
-                        crate::say!(
-                            "error.buddhist_year",
-                            value = format!(
-                                "{:?}",
-                                above
-                                    .iter()
-                                    .find(|(l, _)| *l == line)
-                                    .map_or("", |(_, t)| t.trim())
-                            ),
-                            year = chrono::Datelike::year(&d),
-                            gregorian = gregorian
-                        ),
-                    ));
+                let text = above
+                    .iter()
+                    .find(|(l, _)| *l == line)
+                    .map_or("", |(_, t)| t.trim());
+                if let Some(message) = super::value::year_error(d, text) {
+                    return Err(err(line, None, message));
                 }
             }
             Some((start, end))
@@ -1169,20 +1147,12 @@ pub fn read_table(
             None => None,
         };
         for (date, column) in [(day, date_column), (last_day, end_column)] {
+            let i = column.unwrap_or(0);
             if let Some(d) = date
-                && let Some(gregorian) = buddhist_era(d)
+                && let Some(message) =
+                    super::value::year_error(d, record.cells.get(i).map_or("", |c| c.trim()))
             {
-                let i = column.unwrap_or(0);
-                return Err(err(
-                    record.line,
-                    Some(i),
-                    crate::say!(
-                        "error.buddhist_year",
-                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim())),
-                        year = chrono::Datelike::year(&d),
-                        gregorian = gregorian
-                    ),
-                ));
+                return Err(err(record.line, Some(i), message));
             }
         }
         let (start, end) = match (day, range) {

@@ -212,6 +212,25 @@ fn cases() -> Vec<Case> {
             "date,platform,likes\r2026-08-01,facebook,1\r2026-08-02,facebook,1o\r",
             &["kpi", "likes", "in.csv"],
         ),
+        // Years no export holds, in roi's own format as in exports: one rule.
+        case(
+            "native_negative_year",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n-2026-08-01,facebook,10\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        case(
+            "native_buddhist_year",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n2569-08-15,facebook,10\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        case(
+            "year_flag_out_of_range",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n",
+            &["kpi", "likes", "in.csv", "--year", "0"],
+        ),
         case(
             "more_cells_than_header",
             "in.csv",
@@ -636,6 +655,11 @@ fn cases() -> Vec<Case> {
         config_case(
             "mapping_bad_target",
             "inputs = [\"data.csv\"]\n[[mappings]]\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Views\" = \"Video Views\"\n",
+            &["report"],
+        ),
+        config_case(
+            "config_year_out_of_range",
+            "inputs = [\"data.csv\"]\nyear = 2569\n",
             &["report"],
         ),
         config_case(
