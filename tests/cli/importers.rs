@@ -750,6 +750,37 @@ fn typed_workbook_numbers_and_serial_dates() {
     );
 }
 
+/// Headers a tool wrote decomposed (NFD: `e` + `◌̂` + `◌́`) are the composed ones: a
+/// Vietnamese Meta Ads export is recognised, and a mapping key typed decomposed
+/// matches a composed header.
+#[test]
+fn decomposed_headers_and_mapping_keys_match() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let export =
+        std::fs::read_to_string(crate::root().join("fixtures/importers/meta-ads-vi.csv")).unwrap();
+    let (header, rows) = export.split_once('\n').unwrap();
+    let nfd: String = header.nfd().collect();
+    assert_ne!(nfd, header);
+    std::fs::write(dir.path().join("nfd.csv"), format!("{nfd}\n{rows}")).unwrap();
+    let composed = roi(&["kpi", "spend", "fixtures/importers/meta-ads-vi.csv"]);
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "nfd.csv"]);
+    assert_eq!(stdout(&out), stdout(&composed), "{}", transcript(&out));
+    // 100 + 250 revenue, read by a mapping whose keys are decomposed.
+    std::fs::write(
+        dir.path().join("own.csv"),
+        "Ngày tạo,Giá trị\n2026-08-01,100\n2026-08-02,250\n",
+    )
+    .unwrap();
+    let config: String = "[[mappings]]\nfiles = \"own.csv\"\nplatform = \"facebook\"\n\
+                          [mappings.columns]\n\"Ngày tạo\" = \"date\"\n\"Giá trị\" = \"revenue\"\n"
+        .nfd()
+        .collect();
+    std::fs::write(dir.path().join("roi.toml"), config).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "revenue", "own.csv"]);
+    assert_eq!(stdout(&out), "350\n", "{}", transcript(&out));
+}
+
 /// A formula cell is read by the value saved with it; one saved without a value (a
 /// workbook written by a program that does not compute formulas) is an error naming
 /// the sheet and the cell, not an empty cell.
