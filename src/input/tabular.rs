@@ -362,7 +362,8 @@ fn is_total_label(cell: &str) -> bool {
     if !cell.starts_with(['t', 'T', 'g', 'G']) {
         return false;
     }
-    let t = cell.trim().to_lowercase();
+    // Composed: `Tổng` written decomposed is the same label.
+    let t = crate::dataset::compose(cell.trim()).to_lowercase();
     matches!(
         t.as_str(),
         "total"
@@ -2864,6 +2865,7 @@ mod tests {
             "Total of 3 campaigns",
             "Total of 1 result",
             "Total of 12 ad groups",
+            "To\u{302}\u{309}ng",
         ] {
             assert!(is_total_label(label), "{label}");
         }
