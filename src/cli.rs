@@ -68,7 +68,7 @@ pub struct GlobalArgs {
     pub output: Option<PathBuf>,
     /// Year of exports whose dates have no year (TikTok) [default: `year` of roi.toml,
     /// else the file name or its modification date]
-    #[arg(long, global = true, value_name = "YEAR")]
+    #[arg(long, global = true, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
     /// Language of tables, notes and Markdown [default: `lang` of roi.toml, else
     /// LC_ALL / LC_MESSAGES / LANG, else en]; JSON, CSV and `roi status` never change
@@ -325,6 +325,21 @@ impl Command {
             Command::Man => "man",
         }
     }
+}
+
+fn parse_year(text: &str) -> Result<i32, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|y| crate::input::value::YEARS.contains(y))
+        .ok_or_else(|| {
+            crate::say!(
+                "error.flag_year",
+                value = text,
+                first = crate::input::value::YEARS.start,
+                last = crate::input::value::YEARS.end - 1
+            )
+        })
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -291,6 +291,16 @@ impl Config {
         if !(0.0..1.0).contains(&tolerance) {
             return Err(err(crate::say!("error.tolerance", value = tolerance)));
         }
+        if let Some(year) = raw.year
+            && !crate::input::value::YEARS.contains(&year)
+        {
+            return Err(err(crate::say!(
+                "error.config_year",
+                value = year,
+                first = crate::input::value::YEARS.start,
+                last = crate::input::value::YEARS.end - 1
+            )));
+        }
         let currency = raw.currency.map(|c| c.trim().to_uppercase());
 
         let mut kpi_settings = KpiSettings::default();

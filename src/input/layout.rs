@@ -104,6 +104,9 @@ pub enum LayoutMark {
 /// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
 /// trailing currency code in parentheses, which is returned.
 pub fn normalize_header(header: &str) -> (String, Option<String>) {
+    // Composed (NFC), as values are: a Vietnamese header a tool wrote decomposed
+    // (`e` + `◌̂` + `◌́`) or a mapping key typed so matches the composed alias.
+    let header = crate::dataset::compose(header);
     let joined = header
         .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}')
         .split_whitespace()

@@ -146,6 +146,8 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             for entry in walkdir::WalkDir::new(&path)
                 .follow_links(true)
                 .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_clutter(e.file_name()))
             {
                 let entry = entry.map_err(|e| {
                     let at = e.path().unwrap_or(&path).to_path_buf();
@@ -176,6 +178,14 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
+}
+
+/// What a folder holds besides exports: hidden files and folders (`.DS_Store`,
+/// `.git`), Excel's lock files (`~$report.xlsx`), macOS's resource forks (`._a.csv`)
+/// and zip folders (`__MACOSX`). Skipped when a folder is read; named, they are read.
+fn is_clutter(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with("~$") || name == "__MACOSX"
 }
 
 /// Reads one export given as bytes (`name` decides nothing but the messages and the
@@ -775,13 +785,21 @@ fn read_file(
     text.set_read_ahead(threads > 1);
     let head = text.head();
     if looks_binary(head) {
-        return Err(InputError::file(path, crate::say!("error.binary")));
+        // Standard input is read as text: a workbook there is to be named as a file.
+        let message = if path.as_os_str() == STDIN {
+            crate::say!("error.binary_stdin")
+        } else {
+            crate::say!("error.binary")
+        };
+        return Err(InputError::file(path, message));
     }
     let trimmed = head.trim_start();
     if trimmed.is_empty() && !text.is_longer_than_head() {
         return Err(InputError::file(path, crate::say!("error.empty")));
     }
-    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+    // A `.json` file is JSON whatever it holds (`null`, `42` are no CSV header).
+    let json_named = matches!(extension.as_str(), "json" | "ndjson" | "jsonl");
+    if json_named || trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
         builder.describe_file(&text.encoding, "roi (JSON)");
         let whole = text.into_string()?;

@@ -35,6 +35,44 @@ fn field_for(name: &str, builder: &mut Builder) -> Field {
     }
 }
 
+/// The field a column or JSON key names, as [`field_for`] reads it: `Likes`,
+/// `likes`, `Trial starts` and `trial-starts` name one metric.
+fn field_key(name: &str) -> String {
+    if name == "date" || name == "end_date" || Dimension::from_name(name).is_some() {
+        name.to_owned()
+    } else {
+        metric_name(name)
+    }
+}
+
+/// The first name that names the same field as one before it: its position, and the
+/// earlier name's.
+fn same_field<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<(usize, usize)> {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let key = field_key(name);
+        if let Some(j) = seen.iter().position(|k| *k == key) {
+            return Some((i, j));
+        }
+        seen.push(key);
+    }
+    None
+}
+
+/// The message for `name` naming the field `earlier` names.
+fn same_field_message(name: &str, earlier: &str) -> String {
+    if name == earlier {
+        crate::say!("error.duplicate_column", column = name)
+    } else {
+        crate::say!(
+            "error.same_field",
+            column = name,
+            other = earlier,
+            field = field_key(name)
+        )
+    }
+}
+
 struct Cell<'a> {
     path: &'a Path,
     line: u64,
@@ -54,12 +92,16 @@ impl Cell<'_> {
     }
 
     fn date(&self) -> Result<NaiveDate, InputError> {
-        super::value::iso_date(self.value.trim()).ok_or_else(|| {
+        let date = super::value::iso_date(self.value.trim()).ok_or_else(|| {
             self.error(crate::say!(
                 "error.native_date",
                 value = format!("{:?}", self.value)
             ))
-        })
+        })?;
+        match super::value::year_error(date, self.value) {
+            Some(message) => Err(self.error(message)),
+            None => Ok(date),
+        }
     }
 
     fn amount(
@@ -112,7 +154,7 @@ impl Cell<'_> {
 fn push_record<'a>(
     path: &Path,
     line: u64,
-    cells: impl Iterator<Item = (usize, &'a str, Field, &'a str)>,
+    cells: impl Iterator<Item = (usize, &'a str, Field, &'a str, u64)>,
     values: &mut Vec<(MetricId, Amount)>,
     builder: &mut Builder,
 ) -> Result<(), InputError> {
@@ -120,10 +162,10 @@ fn push_record<'a>(
     let mut end = None;
     let mut dims = [None; Dimension::COUNT];
     values.clear();
-    for (index, name, field, value) in cells {
+    for (index, name, field, value, cell_line) in cells {
         let cell = Cell {
             path,
-            line,
+            line: cell_line,
             index,
             name,
             value,
@@ -180,15 +222,13 @@ pub fn read_csv(
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
-    for (i, name) in names.iter().enumerate() {
-        if names[..i].contains(name) {
-            return Err(InputError {
-                path: path.to_path_buf(),
-                line: Some(header.line),
-                column: Some(format!("{} (`{name}`)", i + 1)),
-                message: crate::say!("error.duplicate_column", column = name),
-            });
-        }
+    if let Some((i, j)) = same_field(names.iter().map(String::as_str)) {
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(header.line),
+            column: Some(format!("{} (`{}`)", i + 1, names[i])),
+            message: same_field_message(&names[i], &names[j]),
+        });
     }
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
@@ -241,51 +281,93 @@ fn read_rows(
             .cells
             .iter()
             .enumerate()
-            .map(|(i, value)| (i, names[i].as_str(), fields[i], value));
+            .map(|(i, value)| (i, names[i].as_str(), fields[i], value, record.line));
         push_record(path, record.line, cells, values, builder)?;
     }
     Ok(())
 }
 
+/// Where the bytes of a text start their lines, to tell the line and column of any
+/// byte.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        // A line starts after each `\n`, and after each `\r` not followed by one.
+        let bytes = text.as_bytes();
+        Lines(
+            std::iter::once(0)
+                .chain(
+                    memchr::memchr2_iter(b'\n', b'\r', bytes)
+                        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                        .map(|i| i + 1),
+                )
+                .collect(),
+        )
+    }
+
+    /// The 1-based line and the 0-based column (in characters) of byte `at` of `text`.
+    fn at(&self, text: &str, at: usize) -> (u64, usize) {
+        let line = self.0.partition_point(|&start| start <= at).max(1);
+        let start = self.0[line - 1];
+        let column = text.get(start..at).map_or(0, |t| t.chars().count());
+        (line as u64, column)
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
 pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), InputError> {
-    let json_error = |line: u64, e: &serde_json::Error| {
+    let lines = Lines::new(text);
+    // An error of serde_json in `part` of the text, which starts at `(line, column)`.
+    let json_error = |(line, column): (u64, usize), e: &serde_json::Error| {
         // serde_json's message ends with its own position, which is counted from
         // the start of what it parsed, not of the file: the error names the file's.
-        let text = e.to_string();
+        let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
+        let column = if e.line() <= 1 {
+            column + e.column()
+        } else {
+            e.column()
+        };
         InputError {
             path: path.to_path_buf(),
             line: Some(line + e.line().max(1) as u64 - 1),
-            column: (e.column() > 0).then(|| e.column().to_string()),
+            column: (column > 0).then(|| column.to_string()),
             message: crate::say!(
                 "error.bad_json",
-                error = text.strip_suffix(&position).unwrap_or(&text)
+                error = message.strip_suffix(&position).unwrap_or(&message)
             ),
         }
     };
     let trimmed = text.trim_start();
-    let records: Vec<(u64, JsonRecord)> = if trimmed.starts_with('[') {
-        // Line numbers of array elements are not kept by serde_json; report records by
-        // their position instead, which is what a JSON user counts anyway.
-        let items: Vec<JsonRecord> = serde_json::from_str(text).map_err(|e| json_error(1, &e))?;
+    // Each record's text, a slice of the file's.
+    let parts: Vec<&str> = if trimmed.starts_with('[') {
+        let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+            // Skipping over a record, serde_json says less than it does reading it
+            // (`key must be a string` for a trailing comma): its words when reading.
+            let e = serde_json::from_str::<Vec<serde_json::Value>>(text)
+                .err()
+                .unwrap_or(e);
+            json_error((1, 0), &e)
+        })?;
         items
             .into_iter()
-            .enumerate()
-            .map(|(i, v)| (i as u64 + 1, v))
+            .map(serde_json::value::RawValue::get)
             .collect()
     } else {
-        let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let value = serde_json::from_str(line).map_err(|e| json_error(i as u64 + 1, &e))?;
-            out.push((i as u64 + 1, value));
-        }
-        out
+        text.lines()
+            .filter(|line| !line.trim().is_empty())
+            .collect()
     };
     let mut values = Vec::new();
-    for (line, record) in records {
+    for part in parts {
+        let at = lines.at(text, offset_in(text, part));
+        let line = at.0;
+        let record: JsonRecord<'_> = serde_json::from_str(part).map_err(|e| json_error(at, &e))?;
         let JsonRecord::Object { fields: map, twice } = record else {
             return Err(InputError {
                 path: path.to_path_buf(),
@@ -294,22 +376,36 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                 message: crate::say!("error.json_object"),
             });
         };
-        if let Some(name) = twice {
+        // A field's line, where its value starts.
+        let line_of =
+            |raw: &serde_json::value::RawValue| lines.at(text, offset_in(text, raw.get())).0;
+        if let Some((name, raw)) = twice {
             return Err(InputError {
                 path: path.to_path_buf(),
-                line: Some(line),
+                line: Some(line_of(raw)),
                 column: Some(format!("`{name}`")),
                 message: crate::say!("error.json_field_twice"),
+            });
+        }
+        if let Some((i, j)) = same_field(map.iter().map(|(k, _)| k.as_str())) {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(line_of(map[i].1)),
+                column: Some(format!("{} (`{}`)", i + 1, map[i].0)),
+                message: same_field_message(&map[i].0, &map[j].0),
             });
         }
         let mut kind: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
         kind.sort_unstable();
         builder.set_kind(&format!("roi:{}", kind.join(",")));
         let mut texts = Vec::with_capacity(map.len());
-        for (name, v) in &map {
-            let text = match v {
+        for (i, (name, raw)) in map.iter().enumerate() {
+            let field_line = line_of(raw);
+            let value: serde_json::Value = serde_json::from_str(raw.get())
+                .map_err(|e| json_error(lines.at(text, offset_in(text, raw.get())), &e))?;
+            let text = match value {
                 serde_json::Value::Null => String::new(),
-                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::String(s) => s,
                 // `1e-6` is how JSON writers (roi's own among them) write a millionth:
                 // a float is read from its shortest decimal digits, never in exponent form.
                 serde_json::Value::Number(n) => match n.as_f64().filter(|_| n.is_f64()) {
@@ -319,75 +415,76 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                 other => {
                     return Err(InputError {
                         path: path.to_path_buf(),
-                        line: Some(line),
-                        column: Some(format!("`{name}`")),
+                        line: Some(field_line),
+                        column: Some(format!("{} (`{name}`)", i + 1)),
                         message: crate::say!("error.json_value", value = other),
                     });
                 }
             };
-            texts.push((name.clone(), field_for(name, builder), text));
+            texts.push((name.clone(), field_for(name, builder), text, field_line));
         }
         let cells = texts
             .iter()
             .enumerate()
-            .map(|(i, (name, field, text))| (i, name.as_str(), *field, text.as_str()));
+            .map(|(i, (name, field, text, at))| (i, name.as_str(), *field, text.as_str(), *at));
         push_record(path, line, cells, &mut values, builder)?;
     }
     Ok(())
 }
 
-/// One JSON record: its fields in the order written, and the first field written twice
-/// (a map would keep the last one silently); or a value that is not an object.
-enum JsonRecord {
+/// One JSON record: its fields in the order written, each with its value's text in
+/// the file's, and the first field written twice (a map would keep the last one
+/// silently); or a value that is not an object.
+enum JsonRecord<'a> {
     Object {
-        fields: Vec<(String, serde_json::Value)>,
-        twice: Option<String>,
+        fields: Vec<(String, &'a serde_json::value::RawValue)>,
+        twice: Option<(String, &'a serde_json::value::RawValue)>,
     },
     Other,
 }
 
-impl<'de> serde::Deserialize<'de> for JsonRecord {
+impl<'de> serde::Deserialize<'de> for JsonRecord<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
         struct Record;
         impl<'de> Visitor<'de> for Record {
-            type Value = JsonRecord;
+            type Value = JsonRecord<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON value")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRecord, A::Error> {
-                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRecord<'de>, A::Error> {
+                let mut fields: Vec<(String, &'de serde_json::value::RawValue)> = Vec::new();
                 let mut twice = None;
                 while let Some(name) = map.next_key::<String>()? {
                     let value = map.next_value()?;
                     if fields.iter().any(|(n, _)| *n == name) {
-                        twice.get_or_insert(name);
+                        twice.get_or_insert((name, value));
                     } else {
                         fields.push((name, value));
                     }
                 }
                 Ok(JsonRecord::Object { fields, twice })
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonRecord, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonRecord<'de>, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(JsonRecord::Other)
             }
-            fn visit_bool<E>(self, _: bool) -> Result<JsonRecord, E> {
+            fn visit_bool<E>(self, _: bool) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
-            fn visit_i64<E>(self, _: i64) -> Result<JsonRecord, E> {
+            fn visit_i64<E>(self, _: i64) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
-            fn visit_u64<E>(self, _: u64) -> Result<JsonRecord, E> {
+            fn visit_u64<E>(self, _: u64) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
-            fn visit_f64<E>(self, _: f64) -> Result<JsonRecord, E> {
+            fn visit_f64<E>(self, _: f64) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
-            fn visit_str<E>(self, _: &str) -> Result<JsonRecord, E> {
+            fn visit_str<E>(self, _: &str) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
-            fn visit_unit<E>(self) -> Result<JsonRecord, E> {
+            fn visit_unit<E>(self) -> Result<JsonRecord<'de>, E> {
                 Ok(JsonRecord::Other)
             }
         }

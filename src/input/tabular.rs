@@ -362,7 +362,8 @@ fn is_total_label(cell: &str) -> bool {
     if !cell.starts_with(['t', 'T', 'g', 'G']) {
         return false;
     }
-    let t = cell.trim().to_lowercase();
+    // Composed: `Tổng` written decomposed is the same label.
+    let t = crate::dataset::compose(cell.trim()).to_lowercase();
     matches!(
         t.as_str(),
         "total"
@@ -437,11 +438,13 @@ fn is_description(record: &Record) -> bool {
 /// `# 20230515-20230521`, Google Ads' `July 8, 2025 - July 31, 2025`, and the same
 /// with the year only at the end (`Aug 1 - Aug 31, 2026`), in numbers
 /// (`08/01/2026 - 08/31/2026`) or in Vietnamese (`1 thg 8, 2026 - 31 thg 8, 2026`).
-/// Returns the range and the line it was read from.
+/// Returns the range and the line it was read from. A line written as a range
+/// whose date is impossible (`February 30, 2026 - March 31, 2026`, `Agust 31`,
+/// `08/32/2026`) is an error: read past, it would leave every row without a date.
 fn preamble_range(
     lines: &[(u64, String)],
     order: Option<DayOrder>,
-) -> Option<(NaiveDate, NaiveDate, u64)> {
+) -> Result<Option<(NaiveDate, NaiveDate, u64)>, BadRange> {
     let full = |t: &str| match parse_date(t) {
         Some(ParsedDate::Full(d)) => Some(d),
         _ => None,
@@ -452,16 +455,28 @@ fn preamble_range(
     for (line, text) in lines {
         let line = *line;
         let t = text.trim_start_matches('#').trim().trim_matches('"');
+        let bad = |date: &str| BadRange {
+            line,
+            text: t.to_owned(),
+            date: date.trim().to_owned(),
+        };
         if let Some((label, value)) = t.split_once(':')
             && let Some(is_start) = range_label(label)
-            && let Some(d) = full(value.trim())
         {
-            if is_start {
-                start = Some(d);
-            } else {
-                end = Some(d);
+            match full(value.trim()) {
+                Some(d) => {
+                    if is_start {
+                        start = Some(d);
+                    } else {
+                        end = Some(d);
+                    }
+                    at = line;
+                }
+                None if looks_like_a_date_range(value, value) => {
+                    return Err(bad(value));
+                }
+                None => {}
             }
-            at = line;
         } else if let Some((a, b)) = {
             // `Last 30 days (Aug 1, 2026 - Aug 30, 2026)`: the range in brackets.
             let t = match (t.find('('), t.rfind(')')) {
@@ -475,14 +490,101 @@ fn preamble_range(
                         .then(|| t.split_at(8))
                         .map(|(a, b)| (a, &b[1..]))
                 })
-        } && let Some((a, b)) = range_ends(a, b, order)
-        {
-            start = Some(a);
-            end = Some(b);
-            at = line;
+        } {
+            if let Some((a, b)) = range_ends(a, b, order) {
+                start = Some(a);
+                end = Some(b);
+                at = line;
+            } else if looks_like_a_date_range(a, b) {
+                // Not a date in any order of its numbers (`08/32/2026`).
+                let no_date = |d: Option<ParsedDate>| match d {
+                    None => true,
+                    Some(d @ ParsedDate::Numeric { .. }) => {
+                        [DayOrder::MonthFirst, DayOrder::DayFirst]
+                            .into_iter()
+                            .all(|o| d.resolve(Some(o), None).is_none())
+                    }
+                    Some(_) => false,
+                };
+                match (parse_date(a.trim()), parse_date(b.trim())) {
+                    (x, _) if no_date(x) => return Err(bad(a)),
+                    (_, y) if no_date(y) => return Err(bad(b)),
+                    // A day that the other end's year does not have (`Feb 29 - Mar
+                    // 1, 2027`).
+                    (Some(ParsedDate::YearLess { .. }), Some(ParsedDate::Full(_))) => {
+                        return Err(bad(a));
+                    }
+                    (Some(ParsedDate::Full(_)), Some(ParsedDate::YearLess { .. })) => {
+                        return Err(bad(b));
+                    }
+                    _ => {}
+                }
+            }
         }
     }
-    Some((start?, end?, at))
+    Ok(start.zip(end).map(|(start, end)| (start, end, at)))
+}
+
+/// A preamble line written as a date range whose date is not one.
+#[derive(Debug)]
+struct BadRange {
+    line: u64,
+    text: String,
+    date: String,
+}
+
+/// Whether two texts are written as the ends of a date range ([`looks_like_a_date`]),
+/// one with a year (four digits, or GA4's `20260832`) and one with two numbers or
+/// more: `Aug 1 - Aug 31, 2026` is, `Version 2 - 2026` and `Q3 2026 - Q4 2026` are not.
+fn looks_like_a_date_range(a: &str, b: &str) -> bool {
+    let numbers = |s: &str| -> Vec<usize> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(str::len)
+            .collect()
+    };
+    let (x, y) = (numbers(a), numbers(b));
+    let compact = x == [8] && y == [8];
+    compact
+        || (looks_like_a_date(a)
+            && looks_like_a_date(b)
+            && x.iter().chain(&y).any(|&n| n == 4)
+            && (x.len() >= 2 || y.len() >= 2))
+}
+
+/// Whether a text is written as a date, possible or not: numbers (`08/32/2026`,
+/// `2026-02-30`, `20260832`) and at most two words (`Agust 31, 2026`, `1 thg 8,
+/// 2026`, `31st`), of two to four parts, each number of one, two, four or eight
+/// digits.
+fn looks_like_a_date(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",./-".contains(c))
+    {
+        return false;
+    }
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || ",./-".contains(c))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut words = 0;
+    let mut numbers = 0;
+    for part in &parts {
+        let digits = part.chars().take_while(char::is_ascii_digit).count();
+        let rest = &part[digits..];
+        if digits == 0 && rest.chars().all(char::is_alphabetic) {
+            words += 1;
+        } else if matches!(digits, 1 | 2 | 4 | 8)
+            && (rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest))
+        {
+            numbers += 1;
+        } else {
+            return false;
+        }
+    }
+    numbers >= 1 && words <= 2 && (parts.len() >= 2 || parts[0].len() == 8)
 }
 
 /// Whether a preamble label names the start (`true`) or the end of the range, in
@@ -576,17 +678,6 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
     }
 }
 
-/// The Gregorian year of a date whose year no export can hold. Thai software (and
-/// Excel in a Thai locale) writes years in the Buddhist era, 543 ahead: `15/08/2569`
-/// is 15 August 2026. Read as written it would sit five centuries ahead, past every
-/// goal window, and vanish from every report; converting it silently would guess at
-/// files that merely have a typo. From 2400 on (Buddhist 2400 is 1857) a year is
-/// refused, naming the Gregorian year it would be.
-fn buddhist_era(date: NaiveDate) -> Option<i32> {
-    let year = chrono::Datelike::year(&date);
-    (year >= 2400).then_some(year - 543)
-}
-
 /// Reads one table with its matched layout into the builder; returns what was read.
 /// `None` when an open table ([`single_table`]) turns out to be followed by another:
 /// nothing was read then, and the text is to be split into tables first.
@@ -648,7 +739,18 @@ pub fn read_table(
             (r.line, line.trim_end_matches([',', ' ']).to_owned())
         })
         .collect();
-    let range = match preamble_range(&above, layout.day_order) {
+    let range = preamble_range(&above, layout.day_order).map_err(|bad| {
+        err(
+            bad.line,
+            None,
+            crate::say!(
+                "error.range_bad_date",
+                value = format!("{:?}", bad.text),
+                date = format!("{:?}", bad.date)
+            ),
+        )
+    })?;
+    let range = match range {
         Some((start, end, line)) if end < start => {
             return Err(err(
                 line,
@@ -658,23 +760,12 @@ pub fn read_table(
         }
         Some((start, end, line)) => {
             for d in [start, end] {
-                if let Some(gregorian) = buddhist_era(d) {
-                    return Err(err(
-                        line,
-                        None,
-                        crate::say!(
-                            "error.buddhist_year",
-                            value = format!(
-                                "{:?}",
-                                above
-                                    .iter()
-                                    .find(|(l, _)| *l == line)
-                                    .map_or("", |(_, t)| t.trim())
-                            ),
-                            year = chrono::Datelike::year(&d),
-                            gregorian = gregorian
-                        ),
-                    ));
+                let text = above
+                    .iter()
+                    .find(|(l, _)| *l == line)
+                    .map_or("", |(_, t)| t.trim());
+                if let Some(message) = super::value::year_error(d, text) {
+                    return Err(err(line, None, message));
                 }
             }
             Some((start, end))
@@ -1059,20 +1150,12 @@ pub fn read_table(
             None => None,
         };
         for (date, column) in [(day, date_column), (last_day, end_column)] {
+            let i = column.unwrap_or(0);
             if let Some(d) = date
-                && let Some(gregorian) = buddhist_era(d)
+                && let Some(message) =
+                    super::value::year_error(d, record.cells.get(i).map_or("", |c| c.trim()))
             {
-                let i = column.unwrap_or(0);
-                return Err(err(
-                    record.line,
-                    Some(i),
-                    crate::say!(
-                        "error.buddhist_year",
-                        value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim())),
-                        year = chrono::Datelike::year(&d),
-                        gregorian = gregorian
-                    ),
-                ));
+                return Err(err(record.line, Some(i), message));
             }
         }
         let (start, end) = match (day, range) {
@@ -2746,6 +2829,39 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
 mod tests {
     use super::*;
 
+    /// A line written as a range with an impossible date is an error naming it; lines
+    /// that only look a little like one are no range at all.
+    #[test]
+    fn ranges_with_impossible_dates() {
+        let range = |t: &str| preamble_range(&[(2, t.to_owned())], None);
+        for (line, date) in [
+            (
+                "\"February 30, 2026 - March 31, 2026\"",
+                "February 30, 2026",
+            ),
+            ("Agust 1, 2026 - August 31, 2026", "Agust 1, 2026"),
+            ("August 1, 2026 – August 32, 2026", "August 32, 2026"),
+            ("08/01/2026 - 08/32/2026", "08/32/2026"),
+            ("# 20260801-20260832", "20260832"),
+            ("# Start date: 20260230", "20260230"),
+            ("Feb 29 - Mar 1, 2027", "Feb 29"),
+            ("Aug 1 - Agust 31, 2026", "Agust 31, 2026"),
+        ] {
+            let bad = range(line).expect_err(line);
+            assert_eq!((bad.line, bad.date.as_str()), (2, date), "{line}");
+        }
+        for line in [
+            "Campaign report - 2026",
+            "Version 2 - 2026",
+            "Q3 2026 - Q4 2026",
+            "All time",
+            "Account: Shop - 2026",
+        ] {
+            assert!(matches!(range(line), Ok(None)), "{line}");
+        }
+        assert!(range("Aug 1 - Aug 31, 2026").unwrap().is_some());
+    }
+
     #[test]
     fn totals_labels_are_whole_labels() {
         for label in [
@@ -2755,6 +2871,7 @@ mod tests {
             "Total of 3 campaigns",
             "Total of 1 result",
             "Total of 12 ad groups",
+            "To\u{302}\u{309}ng",
         ] {
             assert!(is_total_label(label), "{label}");
         }

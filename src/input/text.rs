@@ -43,6 +43,10 @@ pub fn decode(
         })
     };
     if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // The mark says UTF-8: a byte that is not is damage, at its place.
+        if let Err(e) = std::str::from_utf8(body) {
+            return Err(damaged_utf8_error(path, bytes, 3 + e.valid_up_to()));
+        }
         return with(encoding_rs::UTF_8, body, "utf-8 (BOM)");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -62,8 +66,8 @@ pub fn decode(
             return utf16_without_bom(path, bytes);
         }
         if let Some(at) = text.find('\0') {
-            let line = text[..at].matches('\n').count() as u64 + 1;
-            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = line_breaks(&bytes[..at]) + 1;
+            let start = line_start(bytes, at);
             return Err(InputError {
                 path: path.to_path_buf(),
                 line: Some(line),
@@ -82,6 +86,11 @@ pub fn decode(
     if looks_utf16(bytes) {
         return utf16_without_bom(path, bytes);
     }
+    // UTF-8 with a few bytes that are not: damage (a cell pasted from another
+    // encoding), not a file in an old code page, which would garble every letter.
+    if let Some(at) = damaged_utf8(bytes) {
+        return Err(damaged_utf8_error(path, bytes, at));
+    }
     // Not UTF-8: an old Excel "CSV" in the Windows code page, Vietnamese or Western.
     if looks_windows_1258(bytes) {
         return with(encoding_rs::WINDOWS_1258, bytes, "windows-1258");
@@ -89,31 +98,141 @@ pub fn decode(
     with(encoding_rs::WINDOWS_1252, bytes, "windows-1252")
 }
 
+/// Where the first byte that is not UTF-8 is, when the bytes are UTF-8 with damage
+/// rather than text in an old code page: they hold valid multi-byte UTF-8 characters,
+/// at least as many as the runs of bytes that are not. A code page writes a valid
+/// multi-byte sequence only by chance (a capital letter before a symbol, `É’`), among
+/// many that are not; so do binary files.
+fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    let mut first = None;
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            first.get_or_insert(at);
+        }
+        at += chunk.invalid().len();
+    }
+    let first = first?;
+    (multi > 0 && multi >= invalid).then_some(first)
+}
+
+/// The error for UTF-8 damaged at byte `at`: its line, its character in the line,
+/// and the byte.
+fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
+    let before = &bytes[..at];
+    let line = line_breaks(before) + 1;
+    let in_line = &before[line_start(bytes, at)..];
+    let in_line = in_line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(in_line);
+    let character = String::from_utf8_lossy(in_line).chars().count() + 1;
+    InputError {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: None,
+        message: crate::say!(
+            "error.damaged_utf8",
+            byte = format!("0x{:02X}", bytes[at]),
+            character = character
+        ),
+    }
+}
+
+/// The line breaks in a run of `\r` and `\n` bytes: `\n`, `\r\n` and a `\r` alone
+/// (Excel's "CSV (Macintosh)", whose lines end in `\r`) each end a line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Breaks {
+    lf: u64,
+    cr: u64,
+}
+
+impl Breaks {
+    fn add(&mut self, byte: u8) {
+        match byte {
+            b'\n' => self.lf += 1,
+            b'\r' => self.cr += 1,
+            _ => {}
+        }
+    }
+
+    /// The lines the run ends: its `\n`s, or its `\r`s when more (lone `\r`s).
+    fn lines(self) -> u64 {
+        self.lf.max(self.cr)
+    }
+}
+
+/// The line breaks in `bytes` (see [`Breaks`]): the line of the byte after them is
+/// one more.
+pub fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut lines = 0;
+    let mut run = Breaks::default();
+    let mut next = usize::MAX;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i != next {
+            lines += run.lines();
+            run = Breaks::default();
+        }
+        run.add(bytes[i]);
+        next = i + 1;
+    }
+    lines + run.lines()
+}
+
+/// Where the line holding byte `at` starts.
+fn line_start(bytes: &[u8], at: usize) -> usize {
+    memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1)
+}
+
 /// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258. Its five
 /// tone marks are bytes that Windows-1252 reads as `Ì Ò Þ ì ò`, and they follow
 /// vowels. Italian also writes `ì` and `ò` after vowels (`può`, `ciò`), so only what
-/// no Western text writes counts: a tone after one of 1258's own vowels (`â ă ê ô ơ
-/// ư`, which 1252 reads as `â ã ê ô õ ý`), or a capital-looking tone (`Ì Ò Þ`) after a
-/// lower-case vowel, as in `Ngày`, `tiền`, `đã`.
+/// no Western text writes counts for Vietnamese: a tone after one of 1258's own
+/// vowels (`â ă ê ô ơ ư`, which 1252 reads as `â ã ê ô õ ý`), a capital-looking tone
+/// (`Ì Ò Þ`) after a lower-case vowel, as in `Ngày`, `tiền`, `đã`, and `Đ`/`đ`
+/// (1252's `Ð`/`ð`, which Icelandic writes inside and at the end of words) starting a
+/// word before a vowel. What counts for Western text is a tone byte after a consonant
+/// or at a word's start (`così`, `Þetta`). One sign suffices when nothing speaks for
+/// 1252 (a short name, `Tết`); otherwise Vietnamese needs two and the majority.
 fn looks_windows_1258(bytes: &[u8]) -> bool {
     const TONES: [u8; 5] = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
     const CAPITAL_TONES: [u8; 3] = [0xCC, 0xD2, 0xDE];
     // â ă ê ô ơ ư in both cases.
     const OWN_VOWELS: &[u8] = b"\xC2\xC3\xCA\xD4\xD5\xDD\xE2\xE3\xEA\xF4\xF5\xFD";
+    // Đ đ.
+    const D_BAR: [u8; 2] = [0xD0, 0xF0];
+    let vowel = |b: u8| {
+        b"aeiouyAEIOUY".contains(&b) || OWN_VOWELS.contains(&b) || (0xC0..=0xFF).contains(&b)
+    };
     let (mut vietnamese, mut other) = (0, 0);
-    for pair in bytes.windows(2) {
-        let (before, tone) = (pair[0], pair[1]);
-        if !TONES.contains(&tone) {
+    for (i, &byte) in bytes.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        if D_BAR.contains(&byte) {
+            let starts_word = before.is_none_or(|b| !b.is_ascii_alphanumeric() && b < 0x80);
+            let next_is_vowel = bytes
+                .get(i + 1)
+                .is_some_and(|&b| vowel(b) && !TONES.contains(&b) && !D_BAR.contains(&b));
+            if starts_word && next_is_vowel {
+                vietnamese += 1;
+            }
             continue;
         }
+        if !TONES.contains(&byte) {
+            continue;
+        }
+        let Some(before) = before else {
+            other += 1;
+            continue;
+        };
         let lower_vowel = b"aeiouy".contains(&before) || OWN_VOWELS.contains(&before);
-        if OWN_VOWELS.contains(&before) || (lower_vowel && CAPITAL_TONES.contains(&tone)) {
+        if OWN_VOWELS.contains(&before) || (lower_vowel && CAPITAL_TONES.contains(&byte)) {
             vietnamese += 1;
         } else if !lower_vowel && !b"AEIOUY".contains(&before) {
             other += 1;
         }
     }
-    vietnamese >= 2 && vietnamese > other
+    (vietnamese >= 1 && other == 0) || (vietnamese >= 2 && vietnamese > other)
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {
@@ -259,11 +378,12 @@ impl Text {
                     InputError::file(&self.path, crate::say!("error.read_file", error = e))
                 })?;
                 let body = bytes.get(self.skip as usize..).unwrap_or_default();
-                String::from_utf8(body.to_vec()).map_err(|_| {
-                    InputError::file(
+                String::from_utf8(body.to_vec()).map_err(|_| match damaged_utf8(&bytes) {
+                    Some(at) => damaged_utf8_error(&self.path, &bytes, at),
+                    None => InputError::file(
                         &self.path,
                         crate::say!("error.bad_encoding", encoding = self.encoding),
-                    )
+                    ),
                 })
             }
         }
@@ -514,7 +634,7 @@ impl Cut {
                 return Some(Cut {
                     breaks: from + before as u64 + 1,
                     at: from + end as u64,
-                    newlines: memchr::memchr_iter(b'\n', run).count() as u64,
+                    newlines: line_breaks(run),
                 });
             }
             search = end;
@@ -977,7 +1097,7 @@ impl<'a> CsvRecords<'a> {
             .take(at.saturating_sub(start))
             .read_to_end(&mut head)
             .ok()?;
-        Some(lines + memchr::memchr_iter(b'\n', &head).count() as u64 + 1)
+        Some(lines + line_breaks(&head) + 1)
     }
 
     /// A record read whole that is too long or too wide.
@@ -1229,8 +1349,8 @@ struct Counted<R> {
     offset: u64,
     /// Runs of line-break bytes: (first byte, `\n` count), oldest first.
     runs: std::collections::VecDeque<(u64, u64)>,
-    /// The run still growing: its first byte, `\n` count, and the byte after it.
-    open: Option<(u64, u64, u64)>,
+    /// The run still growing: its first byte, its breaks, and the byte after it.
+    open: Option<(u64, Breaks, u64)>,
     /// `\n`s in the runs already passed.
     passed: u64,
     /// Bytes read since the current record started.
@@ -1279,7 +1399,7 @@ impl<R> Counted<R> {
         let open = self
             .open
             .filter(|(start, _, _)| *start <= byte)
-            .map_or(0, |(_, n, _)| n);
+            .map_or(0, |(_, breaks, _)| breaks.lines());
         self.passed + open + 1
     }
 }
@@ -1300,15 +1420,16 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
         }
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let at = self.offset + i as u64;
-            let newline = u64::from(bytes[i] == b'\n');
             match &mut self.open {
-                Some((_, newlines, next)) if *next == at => {
-                    *newlines += newline;
+                Some((_, breaks, next)) if *next == at => {
+                    breaks.add(bytes[i]);
                     *next = at + 1;
                 }
                 open => {
-                    if let Some((start, newlines, _)) = open.replace((at, newline, at + 1)) {
-                        self.runs.push_back((start, newlines));
+                    let mut breaks = Breaks::default();
+                    breaks.add(bytes[i]);
+                    if let Some((start, breaks, _)) = open.replace((at, breaks, at + 1)) {
+                        self.runs.push_back((start, breaks.lines()));
                     }
                 }
             }
@@ -1482,6 +1603,31 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
                 crate::say!("error.read_sheet", sheet = name, error = e),
             )
         })?;
+        // A formula cell without a saved value (a workbook written by a program that
+        // does not compute formulas) would read as empty: an error, not a zero.
+        if let Ok(formulas) = book.worksheet_formula(&name) {
+            let (top, left) = formulas.start().unwrap_or((0, 0));
+            let unsaved = formulas.used_cells().find(|&(r, c, formula)| {
+                let at = (top + r as u32, left + c as u32);
+                !formula.trim().is_empty()
+                    && matches!(range.get_value(at), None | Some(Data::Empty))
+            });
+            if let Some((r, c, formula)) = unsaved {
+                let column = column_letters(left + c as u32);
+                let row = u64::from(top) + r as u64 + 1;
+                return Err(InputError {
+                    path: path.to_path_buf(),
+                    line: Some(row),
+                    column: Some(column.clone()),
+                    message: crate::say!(
+                        "error.formula_without_value",
+                        sheet = name,
+                        cell = format!("{column}{row}"),
+                        formula = format!("={formula}")
+                    ),
+                });
+            }
+        }
         let first_row = range.start().map_or(0, |(r, _)| r);
         let records = range
             .rows()
@@ -1509,6 +1655,19 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
         sheets.push((name, records));
     }
     Ok(sheets)
+}
+
+/// A spreadsheet's letters for a 0-based column: `A`, `Z`, `AA`.
+fn column_letters(mut column: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 /// An Excel serial date as ISO text (the 1900 date system).
@@ -1581,6 +1740,51 @@ mod tests {
         ] {
             assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");
         }
+        // One sign suffices when nothing speaks for 1252: `Tết` (ê then the acute)
+        // beside `Hè`; `Đồng Tháp` (Đ starting a word, ô then the grave); `Đà Nẵng`.
+        for (bytes, text) in [
+            (&b"T\xea\xect,H\xe8\n"[..], "Tết,Hè\n"),
+            (b"\xd0\xf4\xccng Th\xe1p,\xd4 M\xf4n\n", "Đồng Tháp,Ô Môn\n"),
+            (b"\xd0\xe0 N\xe3ng\n", "Đà Năng\n"),
+        ] {
+            let d = decode(p, bytes, None).unwrap();
+            assert_eq!(
+                (d.encoding.as_str(), d.text.as_str()),
+                ("windows-1258", text)
+            );
+        }
+        // A tone byte after a consonant speaks for 1252 (`così`); Icelandic writes
+        // `ð` inside words and `Þ` starting them.
+        for western in [&b"cos\xec,pu\xf2\n"[..], b"me\xf0 \xdeetta,vi\xf0\n"] {
+            assert_eq!(decode(p, western, None).unwrap().encoding, "windows-1252");
+        }
+    }
+
+    /// UTF-8 with a byte that is not is damage, named by line, character and byte; a
+    /// file with no valid multi-byte character stays a code-page candidate.
+    #[test]
+    fn damaged_utf8_is_an_error_not_a_code_page() {
+        let p = Path::new("x.csv");
+        let bytes = "a,b\nTết,1\nCaf"
+            .bytes()
+            .chain(*b"\xe9,2\n")
+            .collect::<Vec<u8>>();
+        let e = decode(p, &bytes, None).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(
+            e.message.contains("0xE9") && e.message.contains("character 4"),
+            "{e}"
+        );
+        // Lines ended by CR alone count too.
+        let cr: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b == b'\n' { b'\r' } else { b })
+            .collect();
+        assert_eq!(decode(p, &cr, None).unwrap_err().line, Some(3));
+        assert_eq!(
+            decode(p, b"Caf\xe9,1\n", None).unwrap().encoding,
+            "windows-1252"
+        );
     }
 
     #[test]
@@ -1608,6 +1812,17 @@ mod tests {
         assert_eq!(lines, vec![1, 2, 4]);
         let (recs, _) = records(p, "sep=,\r\n\"t\"\r\na,b\r\n").unwrap();
         assert_eq!(recs[1].line, 3);
+        // Lines ended by CR alone (Excel's "CSV (Macintosh)"), a blank one among them.
+        let (recs, _) = records(p, "a,b\r1,2\r\r3,\"x\ry\"\r4,5\r").unwrap();
+        let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 6]);
+        assert_eq!(line_breaks(b"a\r\nb\rc\nd\r\r\ne"), 5);
+    }
+
+    #[test]
+    fn column_letters_as_spreadsheets_write_them() {
+        let letters: Vec<String> = [0, 3, 25, 26, 27, 701, 702].map(column_letters).into();
+        assert_eq!(letters, ["A", "D", "Z", "AA", "AB", "ZZ", "AAA"]);
     }
 
     #[test]

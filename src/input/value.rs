@@ -569,6 +569,37 @@ pub fn iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// The years a date may have: from 1900 (Excel's first) to 2399. Later years are
+/// what Thai software writes in the Buddhist era, 543 ahead (`15/08/2569` is 15
+/// August 2026): read as written they would sit centuries ahead, past every goal
+/// window, and vanish from every report; converting them silently would guess at
+/// files that merely have a typo. Earlier years (`0`, `-2026`) are typos or damage.
+pub const YEARS: std::ops::Range<i32> = 1900..2400;
+
+/// Why a date read from `value` (its cell, quoted in the message) cannot be: its
+/// year is out of [`YEARS`]. Every reader of dates asks this.
+pub fn year_error(date: NaiveDate, value: &str) -> Option<String> {
+    let year = chrono::Datelike::year(&date);
+    if YEARS.contains(&year) {
+        None
+    } else if year >= YEARS.end {
+        Some(crate::say!(
+            "error.buddhist_year",
+            value = format!("{value:?}"),
+            year = year,
+            gregorian = year - 543
+        ))
+    } else {
+        Some(crate::say!(
+            "error.year_out_of_range",
+            value = format!("{value:?}"),
+            year = year,
+            first = YEARS.start,
+            last = YEARS.end - 1
+        ))
+    }
+}
+
 pub fn parse_date(text: &str) -> Option<ParsedDate> {
     let t = trim(text);
     let t = if t.starts_with('"') || t.ends_with('"') {

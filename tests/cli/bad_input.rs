@@ -44,6 +44,21 @@ fn cases() -> Vec<Case> {
         .collect();
     let mut latin1_in_utf8 = b"date,platform,likes\n2026-08-01,".to_vec();
     latin1_in_utf8.extend_from_slice(b"caf\xe9,5\n");
+    // UTF-8 with Vietnamese letters and one byte of Windows-1252 (`é`): damage, not
+    // a file in an old code page. Read whole, and past the first 64 KiB read from disk.
+    let stray = |rows: usize| {
+        let mut bytes = b"date,platform,campaign,leads\n".to_vec();
+        for _ in 0..rows {
+            bytes.extend_from_slice("2026-08-01,facebook,Khuyến mãi Tết,10\n".as_bytes());
+        }
+        bytes.extend_from_slice(b"2026-08-03,facebook,Caf\xe9,5\n");
+        bytes
+    };
+    let mut stray_json = br#"[{"date":"2026-08-01","platform":"facebook","#.to_vec();
+    stray_json.extend_from_slice("\n \"campaign\":\"Khuyến mãi\",\"leads\":1},\n".as_bytes());
+    stray_json.extend_from_slice(br#"{"date":"2026-08-02","platform":"facebook","campaign":"Caf"#);
+    stray_json.extend_from_slice(b"\xe9\",\"leads\":5}]");
+    let stray_bom = b"\xEF\xBB\xBFdate,platform,likes\n2026-08-01,caf\xe9,5\n".to_vec();
     let long_line = format!("date,likes\n2026-08-01,{}\n", "9".repeat(2 << 20));
     // An export whose quote opens far past the records read to find its header.
     let mut long_export = String::from("Date,Video Views,Profile Views\n");
@@ -127,6 +142,94 @@ fn cases() -> Vec<Case> {
             "f.csv",
             "date,platform,campaign,likes\r\n2026-08-05,facebook,\"Back \"\"to\"\"\r\nschool\",12\r\n2026-08-06,facebook,12\" screen,13\r\n",
             &["kpi", "likes", "f.csv", "--strict"],
+        ),
+        // A Google Ads range above the header with an impossible day: every row
+        // would be without a date.
+        case(
+            "google_ads_range_with_an_impossible_day",
+            "in.csv",
+            "Campaign report\n\"February 30, 2026 - March 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,4,10.50\n",
+            &["kpi", "spend", "in.csv"],
+        ),
+        case(
+            "google_ads_range_with_a_misspelt_month",
+            "in.csv",
+            "Campaign report\n\"Agust 1, 2026 - August 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\nA,USD,100,4,10.50\n",
+            &["kpi", "spend", "in.csv"],
+        ),
+        // Keys and columns that name one field once case, spaces and punctuation are
+        // set aside: which value to keep cannot be told (the sum would count both).
+        case(
+            "json_keys_naming_one_field",
+            "in.json",
+            r#"[{"date":"2026-08-01","platform":"facebook","Likes":10,"likes":99}]"#,
+            &["kpi", "likes", "in.json"],
+        ),
+        case(
+            "json_keys_naming_one_field_with_punctuation",
+            "in.json",
+            r#"[{"date":"2026-08-01","platform":"facebook","Trial starts":10,"trial-starts":5}]"#,
+            &["kpi", "trial_starts", "in.json"],
+        ),
+        case(
+            "csv_columns_naming_one_field",
+            "in.csv",
+            "date,platform,likes,likes_\n2026-08-01,facebook,10,99\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        // A pretty-printed array: the error is on the line of the bad value (10), in
+        // the field's place in its record (3).
+        case(
+            "pretty_json_bad_value_line",
+            "in.json",
+            "[\n  {\n    \"date\": \"2026-08-01\",\n    \"platform\": \"facebook\",\n    \"likes\": 1\n  },\n  {\n    \"date\": \"2026-08-02\",\n    \"platform\": \"facebook\",\n    \"likes\": \"4x\"\n  }\n]\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        // Two records on one line: the second's syntax error is at its own column.
+        case(
+            "json_syntax_error_in_the_second_record",
+            "in.json",
+            "[{\"date\":\"2026-08-01\",\"likes\":1},\n {\"date\":\"2026-08-02\",\"likes\":2}, {\"date\" \"2026-08-03\"}]\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        // A `.json` file holding no object is JSON, not a CSV header.
+        case(
+            "json_top_level_null",
+            "in.json",
+            "null\n",
+            &["kpi", "likes", "in.json"],
+        ),
+        case(
+            "json_top_level_number",
+            "in.json",
+            "42",
+            &["kpi", "likes", "in.json"],
+        ),
+        // Lines ended by CR alone (Excel's "CSV (Macintosh)"): the error is on line 3.
+        case(
+            "cr_only_line_breaks",
+            "in.csv",
+            "date,platform,likes\r2026-08-01,facebook,1\r2026-08-02,facebook,1o\r",
+            &["kpi", "likes", "in.csv"],
+        ),
+        // Years no export holds, in roi's own format as in exports: one rule.
+        case(
+            "native_negative_year",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n-2026-08-01,facebook,10\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        case(
+            "native_buddhist_year",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n2569-08-15,facebook,10\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        case(
+            "year_flag_out_of_range",
+            "in.csv",
+            "date,platform,likes\n2026-08-01,facebook,1\n",
+            &["kpi", "likes", "in.csv", "--year", "0"],
         ),
         case(
             "more_cells_than_header",
@@ -216,6 +319,30 @@ fn cases() -> Vec<Case> {
         Case {
             name: "windows_1252_in_utf8",
             files: vec![("in.csv", latin1_in_utf8)],
+            config: "",
+            args: vec!["kpi", "likes", "in.csv"],
+        },
+        Case {
+            name: "utf8_with_one_stray_byte",
+            files: vec![("in.csv", stray(2))],
+            config: "",
+            args: vec!["kpi", "leads", "in.csv"],
+        },
+        Case {
+            name: "utf8_with_one_stray_byte_past_the_head",
+            files: vec![("in.csv", stray(2000))],
+            config: "",
+            args: vec!["kpi", "leads", "in.csv"],
+        },
+        Case {
+            name: "utf8_json_with_one_stray_byte",
+            files: vec![("in.json", stray_json)],
+            config: "",
+            args: vec!["kpi", "leads", "in.json"],
+        },
+        Case {
+            name: "utf8_bom_with_one_stray_byte",
+            files: vec![("in.csv", stray_bom)],
             config: "",
             args: vec!["kpi", "likes", "in.csv"],
         },
@@ -548,6 +675,11 @@ fn cases() -> Vec<Case> {
         config_case(
             "mapping_bad_target",
             "inputs = [\"data.csv\"]\n[[mappings]]\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Views\" = \"Video Views\"\n",
+            &["report"],
+        ),
+        config_case(
+            "config_year_out_of_range",
+            "inputs = [\"data.csv\"]\nyear = 2569\n",
             &["report"],
         ),
         config_case(

@@ -319,6 +319,52 @@ fn standard_input_is_an_input() {
     assert_eq!(stdout(&out), "12\n");
 }
 
+/// A folder's clutter (hidden files and folders, Excel lock files, macOS's `._`
+/// files and `__MACOSX`) is skipped; a cluttering file named explicitly is read.
+#[test]
+fn a_folders_clutter_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for sub in ["", ".hidden", "__MACOSX"] {
+        std::fs::create_dir_all(data.join(sub)).unwrap();
+    }
+    // Each file its own platform: none replaces another's rows.
+    let row = |platform: &str, likes: u32| {
+        format!("date,platform,likes\n2026-08-01,{platform},{likes}\n")
+    };
+    std::fs::write(data.join("a.csv"), row("facebook", 5)).unwrap();
+    std::fs::write(data.join(".hidden/d.csv"), row("instagram", 100)).unwrap();
+    std::fs::write(data.join("__MACOSX/a.csv"), row("tiktok", 1000)).unwrap();
+    std::fs::write(data.join(".e.csv"), row("youtube", 10_000)).unwrap();
+    // Not exports: reading them would fail.
+    std::fs::write(data.join("._a.csv"), b"\x00\x05\x16\x07Mac OS X").unwrap();
+    std::fs::write(data.join("~$report.xlsx"), b"\x0cuser").unwrap();
+    let out = roi_in(dir.path(), &["kpi", "likes", "data"]);
+    assert_eq!(stdout(&out), "5\n", "{}", transcript(&out));
+    let out = roi_in(dir.path(), &["kpi", "likes", "data", "data/.hidden/d.csv"]);
+    assert_eq!(stdout(&out), "105\n", "{}", transcript(&out));
+}
+
+/// A workbook cannot come through standard input (it is read as text): the message
+/// says so rather than listing XLSX among what roi reads.
+#[test]
+fn a_workbook_on_standard_input_is_told_to_be_named() {
+    let mut zip = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    zip.extend((0..=255u8).cycle().take(600));
+    let out = assert_cmd::Command::cargo_bin("roi")
+        .unwrap()
+        .args(["kpi", "likes", "-"])
+        .write_stdin(zip)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input takes CSV, TSV or JSON text"),
+        "{err}"
+    );
+}
+
 #[test]
 fn explain_shows_how_a_figure_came_about() {
     let out = roi(&[

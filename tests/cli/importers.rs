@@ -750,6 +750,60 @@ fn typed_workbook_numbers_and_serial_dates() {
     );
 }
 
+/// Headers a tool wrote decomposed (NFD: `e` + `◌̂` + `◌́`) are the composed ones: a
+/// Vietnamese Meta Ads export is recognised, and a mapping key typed decomposed
+/// matches a composed header.
+#[test]
+fn decomposed_headers_and_mapping_keys_match() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let export =
+        std::fs::read_to_string(crate::root().join("fixtures/importers/meta-ads-vi.csv")).unwrap();
+    let (header, rows) = export.split_once('\n').unwrap();
+    let nfd: String = header.nfd().collect();
+    assert_ne!(nfd, header);
+    std::fs::write(dir.path().join("nfd.csv"), format!("{nfd}\n{rows}")).unwrap();
+    let composed = roi(&["kpi", "spend", "fixtures/importers/meta-ads-vi.csv"]);
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "nfd.csv"]);
+    assert_eq!(stdout(&out), stdout(&composed), "{}", transcript(&out));
+    // 100 + 250 revenue, read by a mapping whose keys are decomposed.
+    std::fs::write(
+        dir.path().join("own.csv"),
+        "Ngày tạo,Giá trị\n2026-08-01,100\n2026-08-02,250\n",
+    )
+    .unwrap();
+    let config: String = "[[mappings]]\nfiles = \"own.csv\"\nplatform = \"facebook\"\n\
+                          [mappings.columns]\n\"Ngày tạo\" = \"date\"\n\"Giá trị\" = \"revenue\"\n"
+        .nfd()
+        .collect();
+    std::fs::write(dir.path().join("roi.toml"), config).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "revenue", "own.csv"]);
+    assert_eq!(stdout(&out), "350\n", "{}", transcript(&out));
+}
+
+/// A formula cell is read by the value saved with it; one saved without a value (a
+/// workbook written by a program that does not compute formulas) is an error naming
+/// the sheet and the cell, not an empty cell.
+#[test]
+fn formulas_are_read_by_their_saved_values() {
+    // 1000 + 200 and 1100 + 200, saved: 2,500 impressions.
+    let f = "fixtures/importers/linkedin-formulas-saved.xlsx";
+    assert_eq!(kpi(&["kpi", "impressions", f]), "2500");
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "fixtures/importers/linkedin-formulas.xlsx",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: fixtures/importers/linkedin-formulas.xlsx:4: column D: sheet `Metrics`, \
+         cell D4: the formula `=B4+C4` has no computed value saved with it (the workbook \
+         was written by a program that does not compute formulas); open and save the \
+         workbook in a spreadsheet app to compute it"
+    );
+}
+
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
 /// spreadsheet: in the header's language when it is not English (day first), the US
 /// way when it is. A download of the 1st and 2nd of a month has no day above 12.
