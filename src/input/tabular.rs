@@ -989,7 +989,7 @@ pub fn read_table(
         };
         Ok(Class::Data { date, end })
     };
-    let whole_columns = WholeColumns::new(layout, &matched.cells);
+    let whole_columns = WholeColumns::new(layout, &matched.cells, builder.default_currency());
     // A workbook sheet has no delimiter of its own.
     let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
     let export_column = matched.cells.iter().position(|c| {
@@ -2033,13 +2033,17 @@ impl RowState {
 
 /// Which of a table's number columns hold no fractions: counts, and amounts in a
 /// currency without minor units, named by the header (`Amount spent (VND)`), a
-/// mapping's constant `currency`, or row by row by a currency column.
+/// mapping's constant `currency`, row by row by a currency column, or else by
+/// roi.toml's `currency`, which such amounts are in.
 #[derive(Clone)]
 struct WholeColumns {
     /// Per column: `None` for a column that is not a number.
     kinds: Vec<Option<Whole>>,
     /// The currency column, when money columns depend on it.
     currency: Option<usize>,
+    /// Whether roi.toml's `currency`, which a row whose currency cell is empty is
+    /// in, has no minor units.
+    default_whole: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -2051,7 +2055,7 @@ enum Whole {
 }
 
 impl WholeColumns {
-    fn new(layout: &Layout, cells: &CellMatches<'_>) -> WholeColumns {
+    fn new(layout: &Layout, cells: &CellMatches<'_>, default: Option<&str>) -> WholeColumns {
         // A mapping's constant currency wins over a column's, as it does for rows.
         let constant = layout
             .constants
@@ -2089,6 +2093,10 @@ impl WholeColumns {
                             whole_in(c)
                         } else if money && currency.is_some() {
                             Whole::InRowCurrency
+                        } else if let (true, Some(c)) = (money, default) {
+                            // Nothing in the file names a currency: the amounts
+                            // are in roi.toml's.
+                            whole_in(c)
                         } else {
                             Whole::No
                         }
@@ -2098,7 +2106,11 @@ impl WholeColumns {
                 })
             })
             .collect();
-        WholeColumns { kinds, currency }
+        WholeColumns {
+            kinds,
+            currency,
+            default_whole: default.is_some_and(|c| crate::model::currency_decimals(c) == 0),
+        }
     }
 
     /// Whether a value of this kind in this record has no fraction.
@@ -2106,10 +2118,12 @@ impl WholeColumns {
         match kind {
             Whole::No => false,
             Whole::Yes => true,
-            Whole::InRowCurrency => self
-                .currency
-                .and_then(|c| record.cells.get(c))
-                .is_some_and(|c| !c.trim().is_empty() && crate::model::currency_decimals(c) == 0),
+            Whole::InRowCurrency => match self.currency.and_then(|c| record.cells.get(c)) {
+                // A row that names no currency is in roi.toml's.
+                Some(c) if super::value::is_missing(c) => self.default_whole,
+                Some(c) => crate::model::currency_decimals(c) == 0,
+                None => self.default_whole,
+            },
         }
     }
 
