@@ -232,6 +232,12 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("link-klicks", "link_clicks"),
     ("cliques no link", "link_clicks"),
     ("klik tautan", "link_clicks"),
+    // Italian and Dutch reach; Portuguese, German and French views.
+    ("copertura", "reach"),
+    ("bereik", "reach"),
+    ("visualizações", "video_views"),
+    ("aufrufe", "video_views"),
+    ("vues", "video_views"),
 ];
 
 /// Web analytics sources → platform, for "traffic from Pinterest" in one filter.
@@ -1393,8 +1399,28 @@ pub fn builtin() -> Vec<Layout> {
         name: "Meta Business Suite single-metric series".to_owned(),
         platform: None,
         columns: vec![
+            // The date column in each language of Business Suite (fr `Date`, de/nl
+            // `Datum`, pt/it/pl `Data`, id `Tanggal`…).
             col(
-                &["Date", "Fecha", "Ngày", "Datum", "Date (UTC)"],
+                &[
+                    "Date",
+                    "Date (UTC)",
+                    "Fecha",
+                    "Ngày",
+                    "Datum",
+                    "Data",
+                    "Tanggal",
+                    "Tarikh",
+                    "Tarih",
+                    "Petsa",
+                    "Päivämäärä",
+                    "Dato",
+                    "Дата",
+                    "วันที่",
+                    "日付",
+                    "日期",
+                    "날짜",
+                ],
                 Target::Date,
             ),
             col(&["Primary"], Target::Metric(String::new(), 1.0)),

@@ -841,6 +841,24 @@ pub fn read_table(
     let end_column = (0..matched.cells.len())
         .find(|&i| target_of(i) == Some(&Target::EndDate))
         .filter(|_| !day_override);
+    // Why a row without a date is skipped: a table with no date column roi knows
+    // may have one under a name it does not (a column of dates), which a mapping
+    // can name.
+    let no_date = |record: &Record| {
+        let unread = date_column.is_none().then(|| {
+            header
+                .cells
+                .iter()
+                .zip(&matched.cells)
+                .zip(&record.cells)
+                .find(|((h, c), v)| c.is_none() && !h.trim().is_empty() && parse_date(v).is_some())
+                .map(|((h, _), _)| h.trim())
+        });
+        match unread.flatten() {
+            Some(column) => crate::msg!("skip.no_date_column", column = column),
+            None => crate::msg!("skip.no_date"),
+        }
+    };
 
     // First pass: which records are data, and what the whole table says about
     // them: the day order of its dates, the years of year-less dates, the decimal
@@ -989,7 +1007,12 @@ pub fn read_table(
         };
         Ok(Class::Data { date, end })
     };
-    let whole_columns = WholeColumns::new(layout, &matched.cells, builder.default_currency());
+    let whole_columns = WholeColumns::new(
+        layout,
+        &matched.cells,
+        series_metric.as_deref(),
+        builder.default_currency(),
+    );
     // A workbook sheet has no delimiter of its own.
     let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
     let export_column = matched.cells.iter().position(|c| {
@@ -1078,12 +1101,7 @@ pub fn read_table(
             (None, Some((a, b))) => (a, b),
             (None, None) => {
                 // `All time` exports cannot be placed in time: counted, never guessed.
-                note_skip(
-                    &mut state.skipped,
-                    crate::msg!("skip.no_date"),
-                    record.line,
-                    1,
-                );
+                note_skip(&mut state.skipped, no_date(record), record.line, 1);
                 return Ok(());
             }
         };
@@ -2055,7 +2073,12 @@ enum Whole {
 }
 
 impl WholeColumns {
-    fn new(layout: &Layout, cells: &CellMatches<'_>, default: Option<&str>) -> WholeColumns {
+    fn new(
+        layout: &Layout,
+        cells: &CellMatches<'_>,
+        series_metric: Option<&str>,
+        default: Option<&str>,
+    ) -> WholeColumns {
         // A mapping's constant currency wins over a column's, as it does for rows.
         let constant = layout
             .constants
@@ -2084,6 +2107,11 @@ impl WholeColumns {
                 Some(match &col.target {
                     Target::Results => Whole::Yes,
                     Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
+                        // A single-metric series' one column holds its title's metric.
+                        let name = match (name.is_empty(), series_metric) {
+                            (true, Some(m)) => m,
+                            _ => name.as_str(),
+                        };
                         let money = crate::model::is_money(name);
                         if crate::model::is_whole_count(name) {
                             Whole::Yes
@@ -2838,6 +2866,7 @@ mod tests {
             whole: WholeColumns {
                 kinds: vec![Some(kind)],
                 currency: None,
+                default_whole: false,
             },
             numeric: vec![(0, kind)],
             comma: false,

@@ -1503,6 +1503,42 @@ fn meta_series_titled_in_french() {
     assert!(stdout(&roi(&["normalize", f])).starts_with("date,reach\n"));
 }
 
+/// Business Suite series from other UI languages: the date column in the UI's
+/// language, and counts whose lone `.` before three digits groups thousands
+/// (`fixtures/importers/README.md`).
+#[test]
+fn meta_series_in_other_languages_group_thousands() {
+    for (file, metric, value) in [
+        ("meta-series-reach-de-instagram.csv", "reach", "16315"),
+        ("meta-series-views-vi-facebook.csv", "video_views", "4140"),
+        ("meta-series-reach-pt-instagram.csv", "reach", "1950"),
+        ("meta-series-reach-id-instagram.csv", "reach", "1500"),
+        ("meta-series-reach-nl-facebook.csv", "reach", "2300"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        assert_eq!(kpi(&["kpi", metric, &f]), value, "{file}");
+    }
+}
+
+/// A table whose date column roi does not know skips its rows, naming the column
+/// of dates a mapping could read.
+#[test]
+fn an_unknown_date_column_is_named_in_the_skip_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("Instagram-reach.csv");
+    std::fs::write(
+        &f,
+        "sep=,\n\"Reach\"\n\"Giorno\",\"Primary\"\n\"2026-09-01T00:00:00\",\"12\"\n",
+    )
+    .unwrap();
+    let out = roi(&["report", f.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("if `Giorno` holds it, map the file in roi.toml with `\"Giorno\" = \"date\"`"),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// Dotted dates are day-first: `12.08.2026` is 12 August, whatever the layout's
 /// convention for slashed dates.
 #[test]
