@@ -1520,6 +1520,43 @@ fn meta_series_in_other_languages_group_thousands() {
     }
 }
 
+/// Business Suite content exports from the Spanish (Facebook), Portuguese, German,
+/// French and Indonesian (Instagram) UIs: every column of the English export read
+/// (`fixtures/importers/README.md`).
+#[test]
+fn meta_content_exports_in_other_languages() {
+    let csv = |file: &str| {
+        let f = format!("fixtures/importers/{file}");
+        let out = roi(&[
+            "report",
+            &f,
+            "--by",
+            "account,platform",
+            "--kpi",
+            "likes,comments,shares,saves,reach,video_views,followers_gained",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let inspect = stdout(&roi(&["inspect", &f]));
+        assert!(!inspect.contains("unknown"), "{inspect}");
+        stdout(&out).lines().nth(1).unwrap_or("").to_owned()
+    };
+    let row = csv("facebook-page-content-es.csv");
+    assert!(row.starts_with("Tienda Sur,facebook,2,770,90,40,,8000,upper,13100,"), "{row}");
+    let row = csv("instagram-content-pt.csv");
+    assert!(row.starts_with("lojasul,instagram,2,175,19,8,24,1700,upper,3200,4"), "{row}");
+    let row = csv("instagram-content-de.csv");
+    assert!(row.starts_with("ladensued,instagram,2,290,24,15,34,3000,upper,6150,8"), "{row}");
+    let row = csv("instagram-content-fr.csv");
+    assert!(row.starts_with("boutiquesud,instagram,1,95,10,4,12,900,1800,2"), "{row}");
+    let row = csv("instagram-content-id.csv");
+    assert!(row.starts_with("tokoselatan,instagram,1,70,8,5,6,1000,1600,1"), "{row}");
+    // Facebook's engagements: 770 + 90 + 40.
+    let f = "fixtures/importers/facebook-page-content-es.csv";
+    assert_eq!(kpi(&["kpi", "engagements", f]), "900");
+}
+
 /// A table whose date column roi does not know skips its rows, naming the column
 /// of dates a mapping could read.
 #[test]
