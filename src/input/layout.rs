@@ -1147,7 +1147,7 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Followers"], "followers"),
                 col(
                     &["Difference in followers from previous day"],
-                    Target::Metric("follower_change".to_owned(), 1.0),
+                    Target::Metric("followers_net".to_owned(), 1.0),
                 ),
             ],
         },
@@ -1192,7 +1192,13 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Duration"], VideoDuration),
                 metric(&["Views"], "video_views"),
                 metric(&["Impressions"], "impressions"),
-                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Likes"], "likes"),
+                metric(&["Comments added"], "comments"),
+                metric(&["Shares"], "shares"),
+                metric(&["Subscribers gained"], "followers_gained"),
+                metric(&["Subscribers lost"], "followers_lost"),
+                // Gained less lost: counted only on rows without those two.
+                metric(&["Subscribers"], "followers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
                 derived(&[
                     "Impressions click-through rate (%)",
@@ -1215,7 +1221,13 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Traffic source"], Source),
                 metric(&["Views"], "video_views"),
                 metric(&["Impressions"], "impressions"),
-                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Likes"], "likes"),
+                metric(&["Comments added"], "comments"),
+                metric(&["Shares"], "shares"),
+                metric(&["Subscribers gained"], "followers_gained"),
+                metric(&["Subscribers lost"], "followers_lost"),
+                // Gained less lost: counted only on rows without those two.
+                metric(&["Subscribers"], "followers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
                 derived(&["Video title", "Video publish time", "Duration"]),
             ],

@@ -1430,6 +1430,9 @@ pub fn read_table(
                 },
             }
         }
+        if state.values.list.len() > 1 {
+            state.values.drop_implied_net();
+        }
         if state.values.list.is_empty() {
             note_skip(
                 &mut state.skipped,
@@ -2337,6 +2340,27 @@ impl RowValues {
         match RowValues::bit(id) {
             Some(bit) => self.seen & bit != 0,
             None => self.list.iter().any(|(m, _)| *m == id),
+        }
+    }
+
+    /// Leaves out the row's net follower change when the row gives its gains or
+    /// losses too (YouTube's `Subscribers` beside `Subscribers gained` and `lost`):
+    /// the net change is their difference, not counted a second time.
+    fn drop_implied_net(&mut self) {
+        static IDS: std::sync::LazyLock<[Option<crate::model::MetricId>; 3]> =
+            std::sync::LazyLock::new(|| {
+                [
+                    canonical_metric(crate::model::FOLLOWERS_NET),
+                    canonical_metric("followers_gained"),
+                    canonical_metric("followers_lost"),
+                ]
+            });
+        let [Some(net), Some(gained), Some(lost)] = *IDS else {
+            return;
+        };
+        if self.has(net) && (self.has(gained) || self.has(lost)) {
+            self.list.retain(|(m, _)| *m != net);
+            self.seen &= !RowValues::bit(net).unwrap_or(0);
         }
     }
 

@@ -88,7 +88,10 @@ fn tiktok_year_less_series_across_new_year() {
     assert_eq!(json["files"][0]["first_date"], "2026-12-30");
     assert_eq!(json["files"][0]["last_date"], "2027-01-02");
     assert_eq!(kpi(&["kpi", "follower_count", f, "--year", "2027"]), "110");
-    assert_eq!(kpi(&["kpi", "follower_change", f, "--year", "2027"]), "12");
+    // The difference from the previous day is a net change: 2 + 3 + 7 = 12, and
+    // with no count before the series, it is the follower growth.
+    assert_eq!(kpi(&["kpi", "followers_net", f, "--year", "2027"]), "12");
+    assert_eq!(kpi(&["kpi", "follower_growth", f, "--year", "2027"]), "12");
 }
 
 /// A leap day in a year-less daily series: saved on 2025-03-05, `March 1` alone
@@ -1543,18 +1546,64 @@ fn meta_content_exports_in_other_languages() {
         stdout(&out).lines().nth(1).unwrap_or("").to_owned()
     };
     let row = csv("facebook-page-content-es.csv");
-    assert!(row.starts_with("Tienda Sur,facebook,2,770,90,40,,8000,upper,13100,"), "{row}");
+    assert!(
+        row.starts_with("Tienda Sur,facebook,2,770,90,40,,8000,upper,13100,"),
+        "{row}"
+    );
     let row = csv("instagram-content-pt.csv");
-    assert!(row.starts_with("lojasul,instagram,2,175,19,8,24,1700,upper,3200,4"), "{row}");
+    assert!(
+        row.starts_with("lojasul,instagram,2,175,19,8,24,1700,upper,3200,4"),
+        "{row}"
+    );
     let row = csv("instagram-content-de.csv");
-    assert!(row.starts_with("ladensued,instagram,2,290,24,15,34,3000,upper,6150,8"), "{row}");
+    assert!(
+        row.starts_with("ladensued,instagram,2,290,24,15,34,3000,upper,6150,8"),
+        "{row}"
+    );
     let row = csv("instagram-content-fr.csv");
-    assert!(row.starts_with("boutiquesud,instagram,1,95,10,4,12,900,1800,2"), "{row}");
+    assert!(
+        row.starts_with("boutiquesud,instagram,1,95,10,4,12,900,1800,2"),
+        "{row}"
+    );
     let row = csv("instagram-content-id.csv");
-    assert!(row.starts_with("tokoselatan,instagram,1,70,8,5,6,1000,1600,1"), "{row}");
+    assert!(
+        row.starts_with("tokoselatan,instagram,1,70,8,5,6,1000,1600,1"),
+        "{row}"
+    );
     // Facebook's engagements: 770 + 90 + 40.
     let f = "fixtures/importers/facebook-page-content-es.csv";
     assert_eq!(kpi(&["kpi", "engagements", f]), "900");
+}
+
+/// YouTube Studio's likes, comments, shares and subscribers gained and lost; its
+/// `Subscribers` (gained less lost) counts only on rows without those two, and
+/// TikTok's difference from the previous day is such a net change too
+/// (`fixtures/importers/README.md`).
+#[test]
+fn youtube_and_tiktok_follower_changes_make_follower_growth() {
+    let f = "fixtures/importers/youtube-studio-table-engagement.csv";
+    for (kpi_name, value) in [
+        ("likes", "260"),
+        ("comments", "31"),
+        ("shares", "17"),
+        ("followers_gained", "75"),
+        ("followers_lost", "9"),
+        ("followers_net", "-3"),
+        ("follower_growth", "63"),
+    ] {
+        assert_eq!(kpi(&["kpi", kpi_name, f]), value, "{kpi_name}");
+    }
+    let f = "fixtures/importers/youtube-studio-chart-subscribers.csv";
+    assert_eq!(kpi(&["kpi", "likes", f]), "28");
+    assert_eq!(kpi(&["kpi", "follower_growth", f]), "5");
+    let f = "fixtures/importers/tiktok-followers-difference.csv";
+    assert_eq!(kpi(&["kpi", "follower_growth", f, "--year", "2026"]), "4");
+    // From 2 October the count before the window tells: 501 − 500.
+    let from = ["--year", "2026", "--from", "2026-10-02"];
+    assert_eq!(
+        kpi(&[&["kpi", "follower_growth", f][..], &from].concat()),
+        "1"
+    );
 }
 
 /// A table whose date column roi does not know skips its rows, naming the column
@@ -1570,7 +1619,9 @@ fn an_unknown_date_column_is_named_in_the_skip_reason() {
     .unwrap();
     let out = roi(&["report", f.to_str().unwrap()]);
     assert!(
-        stdout(&out).contains("if `Giorno` holds it, map the file in roi.toml with `\"Giorno\" = \"date\"`"),
+        stdout(&out).contains(
+            "if `Giorno` holds it, map the file in roi.toml with `\"Giorno\" = \"date\"`"
+        ),
         "{}",
         transcript(&out)
     );
