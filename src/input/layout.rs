@@ -298,6 +298,43 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
                 })
                 .map(|(_, p)| *p)
         })
+        .or_else(|| platform_named_in(&host))
+}
+
+/// The one platform a source's words name (a CRM's `Facebook Lead Ads`, `Social
+/// Media - Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): its full
+/// name as a word; Google only with its ads (`google / organic` is search). `None`
+/// when no platform, or more than one, is named. Short names (`fb`, `ig`, `x`) count
+/// only as the whole source: as words they are too often something else.
+fn platform_named_in(text: &str) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 10] = [
+        ("facebook", "facebook"),
+        ("instagram", "instagram"),
+        ("tiktok", "tiktok"),
+        ("linkedin", "linkedin"),
+        ("pinterest", "pinterest"),
+        ("youtube", "youtube"),
+        ("twitter", "twitter"),
+        ("zalo", "zalo"),
+        ("adwords", "google_ads"),
+        ("meta", "facebook"),
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut named = words.iter().filter_map(|w| {
+        NAMES
+            .iter()
+            .find(|(n, _)| n == w)
+            .map(|(_, p)| *p)
+            .or_else(|| {
+                (*w == "google" && words.iter().any(|w| matches!(*w, "ads" | "ad")))
+                    .then_some("google_ads")
+            })
+    });
+    let first = named.next()?;
+    named.all(|p| p == first).then_some(first)
 }
 
 /// Every built-in layout.
@@ -1573,7 +1610,10 @@ pub fn builtin() -> Vec<Layout> {
                     &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
                     Medium,
                 ),
-                dim(&["Campaign", "Original Source Drill-Down 2"], Campaign),
+                dim(
+                    &["Campaign", "Campaign Name", "Original Source Drill-Down 2"],
+                    Campaign,
+                ),
                 dim(&["Lifecycle Stage", "Lead Status"], ContentType),
                 derived(&[
                     "First Name",
@@ -1715,6 +1755,29 @@ mod tests {
         }
         assert_eq!(platform_of_source("google"), None);
         assert_eq!(platform_of_source("(direct)"), None);
+    }
+
+    #[test]
+    fn source_words_name_their_platform() {
+        for (source, platform) in [
+            ("Facebook Ads", Some("facebook")),
+            ("Facebook Lead Ads", Some("facebook")),
+            ("Meta Ads", Some("facebook")),
+            ("Instagram Ads", Some("instagram")),
+            ("TikTok Ads", Some("tiktok")),
+            ("LinkedIn Ads", Some("linkedin")),
+            ("Google Ads", Some("google_ads")),
+            ("Google AdWords", Some("google_ads")),
+            ("Social Media - Facebook", Some("facebook")),
+            ("tiktok_spring", Some("tiktok")),
+            ("google / organic", None),
+            ("Paid Social", None),
+            ("Facebook and Instagram", None),
+            ("Trade show X", None),
+            ("Metadata import", None),
+        ] {
+            assert_eq!(platform_of_source(source), platform, "{source}");
+        }
     }
 }
 

@@ -1831,6 +1831,24 @@ fn crm_lead_sources_and_deals() {
         stdout(&out),
         "platform,rows,leads\n,1,1\nfacebook,1,1\nlinkedin,1,1\n"
     );
+    // A source names its platform by its words (`Facebook Lead Ads`, `Google
+    // AdWords`); `Paid Social` and `Google` (search) name none. `Campaign Name` is
+    // the campaign.
+    let f = "fixtures/importers/salesforce-leads-ad-sources.csv";
+    let out = roi(&["report", f, "--by", "platform", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\n,2,2\nfacebook,2,2\ngoogle_ads,2,2\ninstagram,1,1\nlinkedin,1,1\ntiktok,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", f, "--by", "campaign", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "campaign,rows,leads\n,4,4\nAutumn,3,3\nSearch brand,2,2\n",
+        "{}",
+        transcript(&out)
+    );
     let err = refused(&["kpi", "leads", "fixtures/importers/hubspot-deals.csv"]);
     assert!(
         err.starts_with("error: fixtures/importers/hubspot-deals.csv:1: not a known export"),
