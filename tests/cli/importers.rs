@@ -1457,6 +1457,52 @@ fn ga4_in_french() {
     assert_eq!(kpi(&["kpi", "revenue", f]), "12.5");
 }
 
+/// Google Ads and GA4 from the Vietnamese UI: `Chiến dịch`, `Lượt hiển thị`, `Chi
+/// phí`…; `# Ngày bắt đầu:`, `Số phiên` (`fixtures/importers/README.md`).
+#[test]
+fn google_ads_and_ga4_in_vietnamese() {
+    let f = "fixtures/importers/google-ads-campaigns-vi.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--kpi",
+        "impressions,clicks,spend,conversions,sales_revenue",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,impressions,clicks,spend,spend_currency,conversions,sales_revenue,sales_revenue_currency\n\
+         2,28000,500,1960000,VND,8.5,10200000,VND\n"
+    );
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--where", "campaign=Thu - Tìm kiếm"]),
+        "1600000"
+    );
+    let f = "fixtures/importers/ga4-traffic-vi.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--by",
+        "platform",
+        "--kpi",
+        "sessions,conversions,revenue",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,240,9,4500000,\ntiktok,1,60,1,500000,\nweb,1,400,12.5,8000000,\n"
+    );
+}
+
 /// Meta Ads Manager in French and Spanish: reach, results and their type, link
 /// clicks, reporting ranges, and a Spanish file with only a day and spend.
 #[test]
