@@ -2773,15 +2773,71 @@ pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
         .collect()
 }
 
-/// A ready-to-edit mapping stanza for an unknown header.
+/// The record of an unknown file most like its header: among its first records
+/// (`#` comments left out), the one with the most cells of text, neither numbers nor
+/// dates, the first of those that tie. A title or description line above the header
+/// has one such cell, a data row fewer than the header.
+pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Option<&'r Record> {
+    let text_cells = |r: &Record| {
+        r.cells
+            .iter()
+            .filter(|c| {
+                let t = super::value::trim(c);
+                !t.is_empty()
+                    && !matches!(parse_amount(t, DecimalMark::Auto), Ok((Some(_), _)))
+                    && parse_date(t).is_none()
+            })
+            .count()
+    };
+    let mut best: Option<(&Record, usize)> = None;
+    for record in records
+        .into_iter()
+        .filter(|r| !r.is_blank() && !r.first().starts_with('#'))
+        .take(15)
+    {
+        let n = text_cells(record);
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((record, n));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+/// A ready-to-edit mapping stanza for an unknown header: every column (up to a few
+/// hundred), and the lines above the header to skip.
 pub fn mapping_stanza(path: &Path, header: &Record) -> String {
+    const COLUMNS: usize = 300;
     let mut out = format!(
-        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n[mappings.columns]\n",
+        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         crate::say!("error.stanza_platform")
     );
-    for cell in &header.cells {
+    if header.line > 1 {
+        out.push_str(&format!(
+            "skip_lines = {}                # {}\n",
+            header.line - 1,
+            crate::say!("error.stanza_skip_lines")
+        ));
+    }
+    out.push_str("[mappings.columns]\n");
+    let named = header.cells.iter().filter(|c| !c.trim().is_empty()).count();
+    if named > COLUMNS {
+        out.push_str(&format!(
+            "# {}\n",
+            crate::say!(
+                "error.stanza_more_columns",
+                shown = COLUMNS,
+                columns = named
+            )
+        ));
+    }
+    for cell in header
+        .cells
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .take(COLUMNS)
+    {
         let name = cell.trim();
         if name.is_empty() {
             continue;

@@ -315,6 +315,61 @@ fn ga4_sources_become_platforms() {
     );
 }
 
+/// An unknown export of many columns below a title and a description line: the
+/// stanza has every column, uncut, is built from the header (the row of the most
+/// text cells), skips the lines above it, and reads the file once filled in.
+#[test]
+fn the_ready_mapping_of_a_wide_titled_export_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns: Vec<String> = (1..=16)
+        .map(|i| format!("Chỉ số quảng cáo số {i}"))
+        .collect();
+    let values: Vec<String> = (1..=16).map(|i| i.to_string()).collect();
+    std::fs::write(
+        dir.path().join("zalo-wide.csv"),
+        format!(
+            "Báo cáo Zalo Ads tháng 10\n\"Xuất lúc 2026-11-01, tài khoản Cửa hàng\"\nNgày,{}\n2026-10-01,{}\n",
+            columns.join(","),
+            values.join(",")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["report", "zalo-wide.csv"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("message cut"), "{err}");
+    assert!(
+        err.starts_with("error: zalo-wide.csv:3: not a known export"),
+        "{err}"
+    );
+    let stanza = &err[err.find("[[mappings]]").expect("a stanza")..];
+    assert!(stanza.contains("\nskip_lines = 2 "), "{stanza}");
+    assert!(stanza.contains("\"Ngày\" = \"date\"\n"), "{stanza}");
+    assert!(
+        stanza.contains("\"Chỉ số quảng cáo số 16\" = \"…\"\n"),
+        "{stanza}"
+    );
+    // Filled in: the platform and what the first two columns are.
+    let filled = stanza
+        .replace("platform = \"…\"", "platform = \"zalo\"")
+        .replace(
+            "\"Chỉ số quảng cáo số 1\" = \"…\"",
+            "\"Chỉ số quảng cáo số 1\" = \"impressions\"",
+        )
+        .replace(
+            "\"Chỉ số quảng cáo số 2\" = \"…\"",
+            "\"Chỉ số quảng cáo số 2\" = \"clicks\"",
+        )
+        .replace("= \"…\"", "= \"ignore\"");
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"zalo-wide.csv\"]\n{filled}"),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "clicks", "--where", "platform=zalo"]);
+    assert_eq!(stdout(&out), "2\n", "{}", transcript(&out));
+}
+
 #[test]
 fn unknown_exports_get_a_ready_mapping() {
     let dir = tempfile::tempdir().unwrap();
