@@ -53,6 +53,8 @@ CASES = [
     ("currencies without fx by currency", None, ["fixtures/currencies"], ["--by", "currency"]),
     ("formula KPIs, CPA, CLV, EMV", "fixtures/parquet/roi.toml", [], ["--by", "platform"]),
     ("formula KPIs by month", "fixtures/parquet/roi.toml", [], ["--by", "month", "--where", "campaign=back to school|tết 2027"]),
+    ("follower net changes", None, ["fixtures/importers/youtube-studio-table-engagement.csv"], ["--by", "platform"]),
+    ("follower net changes by day", None, ["fixtures/importers/youtube-studio-chart-subscribers.csv"], ["--by", "day"]),
     ("edge: ISO weeks across New Year", None, [EDGE], ["--by", "platform,week"]),
     ("edge: days", None, [EDGE], ["--by", "campaign,day"]),
     ("edge: a quote in --where", None, [EDGE], ["--by", "campaign", "--where", "campaign=o'brien"]),

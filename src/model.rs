@@ -198,6 +198,9 @@ pub const CANONICAL_METRICS: &[MetricDef] = &[
     },
     flow("followers_gained"),
     flow("followers_lost"),
+    // A net change where an export gives only the difference (YouTube's
+    // `Subscribers`, TikTok's difference from the previous day): gains less losses.
+    flow("followers_net"),
     flow("sessions"),
     flow("leads"),
     flow("conversions"),
@@ -274,6 +277,11 @@ pub fn is_money(name: &str) -> bool {
         .iter()
         .any(|m| m.name == name && m.unit == Unit::Money)
 }
+
+/// A net follower change: gains less losses, so it may be negative; follower
+/// growth adds it to them. An export row that gives gains or losses beside it is
+/// read without it (its difference would count twice).
+pub const FOLLOWERS_NET: &str = "followers_net";
 
 /// The metric that weights `first_reply_seconds`.
 pub const MESSAGES_RECEIVED: &str = "messages_received";

@@ -1576,9 +1576,11 @@ pub fn metric_name(header: &str) -> String {
     name.trim_matches('_').to_owned()
 }
 
-/// Whether negative values are an error for this metric: counts cannot be negative.
+/// Whether negative values are an error for this metric: counts cannot be negative
+/// (a net change can: followers lost).
 pub fn must_be_non_negative(name: &str) -> bool {
     canonical_metric(name).is_some()
+        && name != crate::model::FOLLOWERS_NET
         && !matches!(
             crate::model::CANONICAL_METRICS
                 .iter()

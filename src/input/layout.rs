@@ -235,6 +235,12 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("link-klicks", "link_clicks"),
     ("cliques no link", "link_clicks"),
     ("klik tautan", "link_clicks"),
+    // Italian and Dutch reach; Portuguese, German and French views.
+    ("copertura", "reach"),
+    ("bereik", "reach"),
+    ("visualizações", "video_views"),
+    ("aufrufe", "video_views"),
+    ("vues", "video_views"),
 ];
 
 /// Web analytics sources → platform, for "traffic from Pinterest" in one filter.
@@ -295,6 +301,43 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
                 })
                 .map(|(_, p)| *p)
         })
+        .or_else(|| platform_named_in(&host))
+}
+
+/// The one platform a source's words name (a CRM's `Facebook Lead Ads`, `Social
+/// Media - Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): its full
+/// name as a word; Google only with its ads (`google / organic` is search). `None`
+/// when no platform, or more than one, is named. Short names (`fb`, `ig`, `x`) count
+/// only as the whole source: as words they are too often something else.
+fn platform_named_in(text: &str) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 10] = [
+        ("facebook", "facebook"),
+        ("instagram", "instagram"),
+        ("tiktok", "tiktok"),
+        ("linkedin", "linkedin"),
+        ("pinterest", "pinterest"),
+        ("youtube", "youtube"),
+        ("twitter", "twitter"),
+        ("zalo", "zalo"),
+        ("adwords", "google_ads"),
+        ("meta", "facebook"),
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut named = words.iter().filter_map(|w| {
+        NAMES
+            .iter()
+            .find(|(n, _)| n == w)
+            .map(|(_, p)| *p)
+            .or_else(|| {
+                (*w == "google" && words.iter().any(|w| matches!(*w, "ads" | "ad")))
+                    .then_some("google_ads")
+            })
+    });
+    let first = named.next()?;
+    named.all(|p| p == first).then_some(first)
 }
 
 /// Every built-in layout.
@@ -448,85 +491,259 @@ pub fn builtin() -> Vec<Layout> {
             id: "meta-business-suite-content",
             name: "Meta Business Suite content export",
             platform: None,
+            // Each UI language's post id and publish time (es, vi, pt, fr, de, id).
             signature: &[
                 &["Post ID", "Publish time"],
                 &["identificador de la publicación", "Hora de publicación"],
                 &["ID bài viết", "Thời gian đăng"],
+                &["Identificação da publicação", "Horário de publicação"],
+                &["ID da publicação", "Horário de publicação"],
+                &["ID de la publication", "Heure de publication"],
+                &["Identifiant de la publication", "Heure de publication"],
+                &["Beitrags-ID", "Veröffentlichungszeitpunkt"],
+                &["ID Postingan", "Waktu dipublikasikan"],
+                &["ID Postingan", "Waktu publikasi"],
             ],
             decimal: DecimalMark::Auto,
             day_order: Some(DayOrder::MonthFirst),
+            // Aliases in the order en, es, vi, pt, fr, de, id (and sv where seen).
             columns: vec![
                 dim(
                     &[
                         "Post ID",
                         "identificador de la publicación",
                         "ID bài viết",
+                        "Identificação da publicação",
+                        "ID da publicação",
+                        "ID de la publication",
+                        "Identifiant de la publication",
+                        "Beitrags-ID",
+                        "ID Postingan",
                         "Publicerings-id",
                     ],
                     ContentId,
                 ),
+                // Instagram's account username, Facebook's page name.
                 dim(
                     &[
                         "Account username",
                         "Page name",
                         "Nombre de usuario de la cuenta",
-                        "Tên Trang",
+                        "Nombre de la página",
                         "Tên người dùng tài khoản",
+                        "Tên Trang",
+                        "Nome de usuário da conta",
+                        "Nome da Página",
+                        "Nom d'utilisateur du compte",
+                        "Nom d’utilisateur du compte",
+                        "Nom de la Page",
+                        "Konto-Benutzername",
+                        "Seitenname",
+                        "Name der Seite",
+                        "Nama pengguna akun",
+                        "Nama Halaman",
                         "Sidnamn",
                     ],
                     Account,
                 ),
                 dim(
-                    &["Post type", "Tipo de publicación", "Loại bài viết"],
+                    &[
+                        "Post type",
+                        "Tipo de publicación",
+                        "Loại bài viết",
+                        "Tipo de publicação",
+                        "Type de publication",
+                        "Beitragstyp",
+                        "Jenis postingan",
+                    ],
                     ContentType,
                 ),
                 col(
-                    &["Publish time", "Hora de publicación", "Thời gian đăng"],
+                    &[
+                        "Publish time",
+                        "Hora de publicación",
+                        "Thời gian đăng",
+                        "Horário de publicação",
+                        "Heure de publication",
+                        "Veröffentlichungszeitpunkt",
+                        "Waktu dipublikasikan",
+                        "Waktu publikasi",
+                    ],
                     Target::PublishTime,
                 ),
                 // A post's text: its description, else its title.
-                dim(&["Title", "Tiêu đề", "Título"], Text),
-                dim(&["Description", "Descripción", "Mô tả"], Text),
                 dim(
-                    &["Duration (sec)", "Duración (segundos)", "Thời lượng (giây)"],
+                    &["Title", "Título", "Tiêu đề", "Titre", "Titel", "Judul"],
+                    Text,
+                ),
+                dim(
+                    &[
+                        "Description",
+                        "Descripción",
+                        "Mô tả",
+                        "Descrição",
+                        "Beschreibung",
+                        "Deskripsi",
+                    ],
+                    Text,
+                ),
+                dim(
+                    &[
+                        "Duration (sec)",
+                        "Duración (segundos)",
+                        "Thời lượng (giây)",
+                        "Duração (s)",
+                        "Duração (segundos)",
+                        "Durée (s)",
+                        "Durée (secondes)",
+                        "Dauer (Sek.)",
+                        "Durasi (detik)",
+                    ],
                     VideoDuration,
                 ),
                 dim(
-                    &["Permalink", "Enlace permanente", "Liên kết cố định"],
+                    &[
+                        "Permalink",
+                        "Enlace permanente",
+                        "Liên kết cố định",
+                        "Link permanente",
+                        "Lien permanent",
+                        "Tautan permanen",
+                    ],
                     Link,
                 ),
-                metric(&["Views", "Visualizaciones", "Lượt xem"], "video_views"),
                 metric(
-                    &["Reach", "Alcance", "Số người tiếp cận", "Lượt tiếp cận"],
+                    &[
+                        "Views",
+                        "Visualizaciones",
+                        "Lượt xem",
+                        "Visualizações",
+                        "Vues",
+                        "Aufrufe",
+                        "Tayangan",
+                    ],
+                    "video_views",
+                ),
+                metric(
+                    &[
+                        "Reach",
+                        "Alcance",
+                        "Số người tiếp cận",
+                        "Lượt tiếp cận",
+                        "Couverture",
+                        "Reichweite",
+                        "Jangkauan",
+                    ],
                     "reach",
                 ),
                 metric(
-                    &["Impressions", "Impresiones", "Lượt hiển thị"],
+                    &[
+                        "Impressions",
+                        "Impresiones",
+                        "Lượt hiển thị",
+                        "Impressões",
+                        "Impressionen",
+                        "Impresi",
+                    ],
                     "impressions",
                 ),
+                // Instagram's likes, Facebook's reactions.
                 metric(
-                    &["Likes", "Reactions", "Me gusta", "Cảm xúc", "Lượt thích"],
+                    &[
+                        "Likes",
+                        "Reactions",
+                        "Me gusta",
+                        "Reacciones",
+                        "Lượt thích",
+                        "Cảm xúc",
+                        "Curtidas",
+                        "Reações",
+                        "J'aime",
+                        "J’aime",
+                        "Réactions",
+                        "„Gefällt mir“-Angaben",
+                        "\"Gefällt mir\"-Angaben",
+                        "Gefällt mir",
+                        "Reaktionen",
+                        "Suka",
+                        "Reaksi",
+                    ],
                     "likes",
                 ),
                 metric(
-                    &["Shares", "Veces que se ha compartido", "Lượt chia sẻ"],
+                    &[
+                        "Shares",
+                        "Veces que se ha compartido",
+                        "Veces compartido",
+                        "Lượt chia sẻ",
+                        "Compartilhamentos",
+                        "Partages",
+                        "Geteilte Inhalte",
+                        "Mal geteilt",
+                        "Dibagikan",
+                        "Berbagi",
+                    ],
                     "shares",
                 ),
                 metric(
-                    &["Follows", "Seguidores", "Lượt theo dõi"],
+                    &[
+                        "Follows",
+                        "Seguidores",
+                        "Lượt theo dõi",
+                        "Seguimentos",
+                        "Abonnements",
+                        "Mengikuti",
+                    ],
                     "followers_gained",
                 ),
-                metric(&["Comments", "Comentarios", "Bình luận"], "comments"),
-                metric(&["Saves", "Veces guardado", "Lượt lưu"], "saves"),
                 metric(
-                    &["Total clicks", "Tổng số lượt click", "Clics totales"],
+                    &[
+                        "Comments",
+                        "Comentarios",
+                        "Bình luận",
+                        "Comentários",
+                        "Commentaires",
+                        "Kommentare",
+                        "Komentar",
+                    ],
+                    "comments",
+                ),
+                metric(
+                    &[
+                        "Saves",
+                        "Veces guardado",
+                        "Lượt lưu",
+                        "Salvamentos",
+                        "Enregistrements",
+                        "Gespeichert",
+                        "Gespeicherte Inhalte",
+                        "Disimpan",
+                        "Simpanan",
+                    ],
+                    "saves",
+                ),
+                metric(
+                    &[
+                        "Total clicks",
+                        "Clics totales",
+                        "Tổng số lượt click",
+                        "Total de cliques",
+                        "Total des clics",
+                        "Klicks insgesamt",
+                        "Total klik",
+                    ],
                     "clicks",
                 ),
                 metric(
                     &[
                         "Link clicks",
-                        "Lượt click vào liên kết",
                         "Clics en el enlace",
+                        "Lượt click vào liên kết",
+                        "Cliques no link",
+                        "Clics sur un lien",
+                        "Clics sur le lien",
+                        "Link-Klicks",
+                        "Klik tautan",
                     ],
                     "link_clicks",
                 ),
@@ -535,6 +752,10 @@ pub fn builtin() -> Vec<Layout> {
                         "Profile visits",
                         "Visitas al perfil",
                         "Lượt truy cập trang cá nhân",
+                        "Visitas ao perfil",
+                        "Visites du profil",
+                        "Profilaufrufe",
+                        "Kunjungan profil",
                     ],
                     "profile_visits",
                 ),
@@ -542,15 +763,46 @@ pub fn builtin() -> Vec<Layout> {
                     "Account ID",
                     "Page ID",
                     "Identificador de la cuenta",
+                    "Identificador de la página",
+                    "ID tài khoản",
                     "ID Trang",
+                    "Identificação da conta",
+                    "Identificação da Página",
+                    "ID da conta",
+                    "ID da Página",
+                    "ID du compte",
+                    "Identifiant du compte",
+                    "ID de la Page",
+                    "Identifiant de la Page",
+                    "Konto-ID",
+                    "Seiten-ID",
+                    "ID Akun",
+                    "ID Halaman",
+                    "Sid-id",
                     "Account name",
                     "Nombre de la cuenta",
+                    "Tên tài khoản",
+                    "Nome da conta",
+                    "Nom du compte",
+                    "Kontoname",
+                    "Nama akun",
                     "Data comment",
                     "Comentario sobre los datos",
                     "Bình luận về dữ liệu",
+                    "Comentário de dados",
+                    "Commentaire sur les données",
+                    "Datenkommentar",
+                    "Komentar data",
                     "Date",
                     "Fecha",
                     "Ngày",
+                    "Data",
+                    "Datum",
+                    "Tanggal",
+                    // The sum of three columns read on their own.
+                    "Reactions, Comments and Shares",
+                    "Reacciones, comentarios y veces que se ha compartido",
+                    "Cảm xúc, bình luận và lượt chia sẻ",
                 ]),
             ],
         },
@@ -935,7 +1187,7 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Followers"], "followers"),
                 col(
                     &["Difference in followers from previous day"],
-                    Target::Metric("follower_change".to_owned(), 1.0),
+                    Target::Metric("followers_net".to_owned(), 1.0),
                 ),
             ],
         },
@@ -980,7 +1232,13 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Duration"], VideoDuration),
                 metric(&["Views"], "video_views"),
                 metric(&["Impressions"], "impressions"),
-                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Likes"], "likes"),
+                metric(&["Comments added"], "comments"),
+                metric(&["Shares"], "shares"),
+                metric(&["Subscribers gained"], "followers_gained"),
+                metric(&["Subscribers lost"], "followers_lost"),
+                // Gained less lost: counted only on rows without those two.
+                metric(&["Subscribers"], "followers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
                 derived(&[
                     "Impressions click-through rate (%)",
@@ -1003,7 +1261,13 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Traffic source"], Source),
                 metric(&["Views"], "video_views"),
                 metric(&["Impressions"], "impressions"),
-                metric(&["Subscribers"], "subscribers_net"),
+                metric(&["Likes"], "likes"),
+                metric(&["Comments added"], "comments"),
+                metric(&["Shares"], "shares"),
+                metric(&["Subscribers gained"], "followers_gained"),
+                metric(&["Subscribers lost"], "followers_lost"),
+                // Gained less lost: counted only on rows without those two.
+                metric(&["Subscribers"], "followers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
                 derived(&["Video title", "Video publish time", "Duration"]),
             ],
@@ -1012,22 +1276,44 @@ pub fn builtin() -> Vec<Layout> {
             id: "google-ads",
             name: "Google Ads report",
             platform: Some("google_ads"),
-            signature: &[&["Campaign", "Impr."]],
+            // English and Vietnamese UIs.
+            signature: &[&["Campaign", "Impr."], &["Chiến dịch", "Lượt hiển thị"]],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                col(&["Day", "Date"], Target::Date),
-                dim(&["Campaign"], Campaign),
-                dim(&["Ad group"], AdSet),
-                dim(&["Currency code"], Currency),
-                dim(&["Campaign type"], ContentType),
-                metric(&["Impr.", "Impressions"], "impressions"),
-                metric(&["Clicks"], "clicks"),
-                metric(&["Interactions"], "interactions"),
-                metric(&["Cost"], "spend"),
-                metric(&["Conversions"], "conversions"),
-                metric(&["Conv. value", "All conv. value"], "revenue"),
+                col(&["Day", "Date", "Ngày"], Target::Date),
+                dim(&["Campaign", "Chiến dịch"], Campaign),
+                dim(&["Ad group", "Nhóm quảng cáo"], AdSet),
+                dim(&["Currency code", "Mã đơn vị tiền tệ"], Currency),
+                dim(&["Campaign type", "Loại chiến dịch"], ContentType),
+                metric(&["Impr.", "Impressions", "Lượt hiển thị"], "impressions"),
+                metric(&["Clicks", "Lượt nhấp"], "clicks"),
+                metric(&["Interactions", "Lượt tương tác"], "interactions"),
+                metric(&["Cost", "Chi phí"], "spend"),
+                metric(&["Conversions", "Lượt chuyển đổi"], "conversions"),
+                metric(
+                    &[
+                        "Conv. value",
+                        "All conv. value",
+                        "Giá trị chuyển đổi",
+                        "Giá trị của tất cả lượt chuyển đổi",
+                    ],
+                    "revenue",
+                ),
                 derived(&[
+                    "Trạng thái chiến dịch",
+                    "Trạng thái",
+                    "Lý do trạng thái",
+                    "Ngân sách",
+                    "Tên ngân sách",
+                    "Loại ngân sách",
+                    "Điểm tối ưu hóa",
+                    "CPC trung bình",
+                    "CPM trung bình",
+                    "Chi phí trung bình",
+                    "Tỷ lệ tương tác",
+                    "Tỷ lệ chuyển đổi",
+                    "Chi phí / lượt chuyển đổi",
                     "Campaign status",
                     "Budget",
                     "Budget name",
@@ -1238,11 +1524,12 @@ pub fn builtin() -> Vec<Layout> {
             id: "ga4",
             name: "Google Analytics 4 report",
             platform: Some("web"),
-            signature: &[&["Sessions"]],
+            // English, French and Vietnamese UIs.
+            signature: &[&["Sessions"], &["Số phiên"]],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                col(&["Date"], Target::Date),
+                col(&["Date", "Ngày"], Target::Date),
                 dim(
                     &[
                         "Session source",
@@ -1250,6 +1537,9 @@ pub fn builtin() -> Vec<Layout> {
                         "Source",
                         "Source de la session",
                         "Source de la première visite de l'utilisateur",
+                        "Nguồn của phiên",
+                        "Nguồn của người dùng đầu tiên",
+                        "Nguồn",
                     ],
                     Source,
                 ),
@@ -1260,6 +1550,9 @@ pub fn builtin() -> Vec<Layout> {
                         "Medium",
                         "Support de la session",
                         "Support",
+                        "Phương tiện của phiên",
+                        "Phương tiện của người dùng đầu tiên",
+                        "Phương tiện",
                     ],
                     Medium,
                 ),
@@ -1271,6 +1564,10 @@ pub fn builtin() -> Vec<Layout> {
                         "Source/Support de la session",
                         "Source / support de la session",
                         "Source/Support",
+                        "Nguồn/phương tiện của phiên",
+                        "Nguồn / phương tiện của phiên",
+                        "Nguồn/phương tiện của người dùng đầu tiên",
+                        "Nguồn/phương tiện",
                     ],
                     Target::Dim(Source),
                 ),
@@ -1281,6 +1578,8 @@ pub fn builtin() -> Vec<Layout> {
                         "First user campaign",
                         "Campaign",
                         "Campagne de la session",
+                        "Chiến dịch của phiên",
+                        "Chiến dịch",
                     ],
                     Campaign,
                 ),
@@ -1291,19 +1590,36 @@ pub fn builtin() -> Vec<Layout> {
                         "Page path",
                         "Page path and screen class",
                         "Page de destination",
+                        "Trang đích",
+                        "Trang đích + chuỗi truy vấn",
                     ],
                     LandingPage,
                 ),
-                metric(&["Sessions"], "sessions"),
+                metric(&["Sessions", "Số phiên"], "sessions"),
                 metric(
-                    &["Key events", "Conversions", "Événements clés"],
+                    &[
+                        "Key events",
+                        "Conversions",
+                        "Événements clés",
+                        "Sự kiện chính",
+                        "Lượt chuyển đổi",
+                    ],
                     "conversions",
                 ),
                 metric(
-                    &["Total revenue", "Purchase revenue", "Revenu total"],
+                    &[
+                        "Total revenue",
+                        "Purchase revenue",
+                        "Revenu total",
+                        "Tổng doanh thu",
+                        "Doanh thu từ giao dịch mua",
+                    ],
                     "revenue",
                 ),
-                metric(&["Transactions", "Ecommerce purchases"], "purchases"),
+                metric(
+                    &["Transactions", "Ecommerce purchases", "Giao dịch"],
+                    "purchases",
+                ),
                 derived(&[
                     "Users",
                     "Total users",
@@ -1321,12 +1637,20 @@ pub fn builtin() -> Vec<Layout> {
                     "Sessions avec engagement",
                     "Taux d'engagement",
                     "Nombre d'événements",
+                    "Người dùng",
+                    "Tổng số người dùng",
+                    "Người dùng mới",
+                    "Người dùng đang hoạt động",
+                    "Số phiên tương tác",
+                    "Tỷ lệ tương tác",
+                    "Số lượt sự kiện",
                 ]),
                 dim(
                     &[
                         "Session default channel group",
                         "Session primary channel group (Default channel group)",
                         "Groupe de canaux par défaut de la session",
+                        "Nhóm kênh mặc định của phiên",
                     ],
                     Medium,
                 ),
@@ -1349,7 +1673,10 @@ pub fn builtin() -> Vec<Layout> {
                     &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
                     Medium,
                 ),
-                dim(&["Campaign", "Original Source Drill-Down 2"], Campaign),
+                dim(
+                    &["Campaign", "Campaign Name", "Original Source Drill-Down 2"],
+                    Campaign,
+                ),
                 dim(&["Lifecycle Stage", "Lead Status"], ContentType),
                 derived(&[
                     "First Name",
@@ -1396,8 +1723,28 @@ pub fn builtin() -> Vec<Layout> {
         name: "Meta Business Suite single-metric series".to_owned(),
         platform: None,
         columns: vec![
+            // The date column in each language of Business Suite (fr `Date`, de/nl
+            // `Datum`, pt/it/pl `Data`, id `Tanggal`…).
             col(
-                &["Date", "Fecha", "Ngày", "Datum", "Date (UTC)"],
+                &[
+                    "Date",
+                    "Date (UTC)",
+                    "Fecha",
+                    "Ngày",
+                    "Datum",
+                    "Data",
+                    "Tanggal",
+                    "Tarikh",
+                    "Tarih",
+                    "Petsa",
+                    "Päivämäärä",
+                    "Dato",
+                    "Дата",
+                    "วันที่",
+                    "日付",
+                    "日期",
+                    "날짜",
+                ],
                 Target::Date,
             ),
             col(&["Primary"], Target::Metric(String::new(), 1.0)),
@@ -1479,6 +1826,29 @@ mod tests {
         }
         assert_eq!(platform_of_source("google"), None);
         assert_eq!(platform_of_source("(direct)"), None);
+    }
+
+    #[test]
+    fn source_words_name_their_platform() {
+        for (source, platform) in [
+            ("Facebook Ads", Some("facebook")),
+            ("Facebook Lead Ads", Some("facebook")),
+            ("Meta Ads", Some("facebook")),
+            ("Instagram Ads", Some("instagram")),
+            ("TikTok Ads", Some("tiktok")),
+            ("LinkedIn Ads", Some("linkedin")),
+            ("Google Ads", Some("google_ads")),
+            ("Google AdWords", Some("google_ads")),
+            ("Social Media - Facebook", Some("facebook")),
+            ("tiktok_spring", Some("tiktok")),
+            ("google / organic", None),
+            ("Paid Social", None),
+            ("Facebook and Instagram", None),
+            ("Trade show X", None),
+            ("Metadata import", None),
+        ] {
+            assert_eq!(platform_of_source(source), platform, "{source}");
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const LINE: usize = 600;
+        const WHOLE: usize = 20_000;
         write!(f, "{}", self.path.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -38,13 +40,25 @@ impl fmt::Display for InputError {
         if let Some(column) = &self.column {
             write!(f, ": {}", crate::say!("error.column", column = column))?;
         }
-        // Values are quoted in messages; a damaged file's "value" can be megabytes.
-        if self.message.chars().count() > 600 {
-            let head: String = self.message.chars().take(600).collect();
-            write!(f, ": {head}… ({})", crate::say!("error.cut"))
-        } else {
-            write!(f, ": {}", self.message)
+        // Values are quoted in messages, on one line; a damaged file's "value" can be
+        // megabytes. A long line is cut, not a message of many short lines (the
+        // mapping stanza for an unknown export's twenty columns).
+        let mut written = 0;
+        f.write_str(": ")?;
+        for (i, line) in self.message.split('\n').enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            let fits = LINE.min(WHOLE.saturating_sub(written));
+            if line.len() <= fits || line.chars().count() <= fits {
+                f.write_str(line)?;
+                written += line.chars().count();
+            } else {
+                let head: String = line.chars().take(fits).collect();
+                return write!(f, "{head}… ({})", crate::say!("error.cut"));
+            }
         }
+        Ok(())
     }
 }
 
@@ -742,8 +756,7 @@ fn read_file(
             let text = text::Text::sheet(path, records);
             let (tables, _) = tabular::split_tables(&text, head_records(layouts))?;
             for table in &tables {
-                first_header
-                    .get_or_insert_with(|| table.head.iter().find(|r| !r.is_blank()).cloned());
+                first_header.get_or_insert_with(|| tabular::likely_header(&table.head).cloned());
                 if let Some(name) = read_table(path, table, context, layouts, builder)? {
                     found.push(format!("{name} (sheet `{sheet}`)"));
                 }
@@ -811,6 +824,8 @@ fn read_file(
     // The first records again, for an error among them (see below).
     let early = (!complete).then(|| head.clone());
     let first = head.iter().find(|r| !r.is_blank()).cloned();
+    // The header an unknown file's error shows, below any title line.
+    let likely = tabular::likely_header(&head).cloned();
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
         // cannot be taken back, so then the bytes are checked first.
@@ -848,7 +863,7 @@ fn read_file(
                 let name = info.layout.clone();
                 builder.add_table(info);
                 let encoding = text.encoding.clone();
-                return finish_file(path, &encoding, vec![name], first, layouts, builder);
+                return finish_file(path, &encoding, vec![name], likely, layouts, builder);
             }
             // Another table follows: nothing was kept.
             Ok(None) => {}
@@ -863,7 +878,7 @@ fn read_file(
         }
     }
     // The tables, in one pass over the text.
-    let (tables, first) = match tabular::split_tables(&text, head_records(layouts)) {
+    let (tables, _) = match tabular::split_tables(&text, head_records(layouts)) {
         Err(_) if text.not_utf8() && text.is_on_disk() => {
             text = in_memory(Contents::Head(Vec::new()))?;
             tabular::split_tables(&text, head_records(layouts))?
@@ -893,7 +908,7 @@ fn read_file(
         }
     }
     let encoding = text.encoding.clone();
-    finish_file(path, &encoding, found, first, layouts, builder)
+    finish_file(path, &encoding, found, likely.or(first), layouts, builder)
 }
 
 /// Reads one table when its header is recognised; notes it otherwise.
@@ -945,6 +960,7 @@ fn finish_file(
     path: &Path,
     encoding: &str,
     found: Vec<String>,
+    // The record most like the header (see [`tabular::likely_header`]).
     first: Option<text::Record>,
     layouts: &[layout::Layout],
     builder: &mut Builder,
@@ -960,15 +976,20 @@ fn finish_file(
             column: None,
             message: crate::say!(
                 "error.unknown_export",
-                header = format!(
-                    "{:?}",
-                    header
+                header = {
+                    // On the message's first line, which the stanza follows.
+                    let joined = header
                         .cells
                         .iter()
                         .map(str::trim)
                         .collect::<Vec<_>>()
-                        .join(",")
-                ),
+                        .join(",");
+                    if joined.chars().count() > 300 {
+                        format!("{:?}…", joined.chars().take(300).collect::<String>())
+                    } else {
+                        format!("{joined:?}")
+                    }
+                },
                 closest = if closest.is_empty() {
                     String::new()
                 } else {
@@ -990,6 +1011,19 @@ mod tests {
     use super::date_in_name;
     use chrono::NaiveDate;
     use std::path::Path;
+
+    #[test]
+    fn a_long_line_of_a_message_is_cut_and_many_short_lines_are_not() {
+        let error = |message: String| super::InputError::file(Path::new("a.csv"), message);
+        let long = error(format!("bad value {:?}", "x".repeat(5000))).to_string();
+        assert!(
+            long.chars().count() < 700 && long.ends_with("(message cut)"),
+            "{long}"
+        );
+        let lines: Vec<String> = (0..40).map(|i| format!("\"Column {i}\" = \"…\"")).collect();
+        let stanza = error(lines.join("\n")).to_string();
+        assert!(stanza.ends_with("\"Column 39\" = \"…\""), "{stanza}");
+    }
 
     #[test]
     fn a_name_with_two_dates_dates_by_the_later() {

@@ -934,6 +934,24 @@ pub fn read_table(
     let end_column = (0..matched.cells.len())
         .find(|&i| target_of(i) == Some(&Target::EndDate))
         .filter(|_| !day_override);
+    // Why a row without a date is skipped: a table with no date column roi knows
+    // may have one under a name it does not (a column of dates), which a mapping
+    // can name.
+    let no_date = |record: &Record| {
+        let unread = date_column.is_none().then(|| {
+            header
+                .cells
+                .iter()
+                .zip(&matched.cells)
+                .zip(&record.cells)
+                .find(|((h, c), v)| c.is_none() && !h.trim().is_empty() && parse_date(v).is_some())
+                .map(|((h, _), _)| h.trim())
+        });
+        match unread.flatten() {
+            Some(column) => crate::msg!("skip.no_date_column", column = column),
+            None => crate::msg!("skip.no_date"),
+        }
+    };
 
     // First pass: which records are data, and what the whole table says about
     // them: the day order of its dates, the years of year-less dates, the decimal
@@ -1082,7 +1100,12 @@ pub fn read_table(
         };
         Ok(Class::Data { date, end })
     };
-    let whole_columns = WholeColumns::new(layout, &matched.cells);
+    let whole_columns = WholeColumns::new(
+        layout,
+        &matched.cells,
+        series_metric.as_deref(),
+        builder.default_currency(),
+    );
     // A workbook sheet has no delimiter of its own.
     let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
     let export_column = matched.cells.iter().position(|c| {
@@ -1163,12 +1186,7 @@ pub fn read_table(
             (None, Some((a, b))) => (a, b),
             (None, None) => {
                 // `All time` exports cannot be placed in time: counted, never guessed.
-                note_skip(
-                    &mut state.skipped,
-                    crate::msg!("skip.no_date"),
-                    record.line,
-                    1,
-                );
+                note_skip(&mut state.skipped, no_date(record), record.line, 1);
                 return Ok(());
             }
         };
@@ -1499,6 +1517,9 @@ pub fn read_table(
                     (named, _) => dims[Dimension::Currency.index()] = named,
                 },
             }
+        }
+        if state.values.list.len() > 1 {
+            state.values.drop_implied_net();
         }
         if state.values.list.is_empty() {
             note_skip(
@@ -2122,13 +2143,17 @@ impl RowState {
 
 /// Which of a table's number columns hold no fractions: counts, and amounts in a
 /// currency without minor units, named by the header (`Amount spent (VND)`), a
-/// mapping's constant `currency`, or row by row by a currency column.
+/// mapping's constant `currency`, row by row by a currency column, or else by
+/// roi.toml's `currency`, which such amounts are in.
 #[derive(Clone)]
 struct WholeColumns {
     /// Per column: `None` for a column that is not a number.
     kinds: Vec<Option<Whole>>,
     /// The currency column, when money columns depend on it.
     currency: Option<usize>,
+    /// Whether roi.toml's `currency`, which a row whose currency cell is empty is
+    /// in, has no minor units.
+    default_whole: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -2140,7 +2165,12 @@ enum Whole {
 }
 
 impl WholeColumns {
-    fn new(layout: &Layout, cells: &CellMatches<'_>) -> WholeColumns {
+    fn new(
+        layout: &Layout,
+        cells: &CellMatches<'_>,
+        series_metric: Option<&str>,
+        default: Option<&str>,
+    ) -> WholeColumns {
         // A mapping's constant currency wins over a column's, as it does for rows.
         let constant = layout
             .constants
@@ -2169,6 +2199,11 @@ impl WholeColumns {
                 Some(match &col.target {
                     Target::Results => Whole::Yes,
                     Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
+                        // A single-metric series' one column holds its title's metric.
+                        let name = match (name.is_empty(), series_metric) {
+                            (true, Some(m)) => m,
+                            _ => name.as_str(),
+                        };
                         let money = crate::model::is_money(name);
                         if crate::model::is_whole_count(name) {
                             Whole::Yes
@@ -2178,6 +2213,10 @@ impl WholeColumns {
                             whole_in(c)
                         } else if money && currency.is_some() {
                             Whole::InRowCurrency
+                        } else if let (true, Some(c)) = (money, default) {
+                            // Nothing in the file names a currency: the amounts
+                            // are in roi.toml's.
+                            whole_in(c)
                         } else {
                             Whole::No
                         }
@@ -2187,7 +2226,11 @@ impl WholeColumns {
                 })
             })
             .collect();
-        WholeColumns { kinds, currency }
+        WholeColumns {
+            kinds,
+            currency,
+            default_whole: default.is_some_and(|c| crate::model::currency_decimals(c) == 0),
+        }
     }
 
     /// Whether a value of this kind in this record has no fraction.
@@ -2195,10 +2238,12 @@ impl WholeColumns {
         match kind {
             Whole::No => false,
             Whole::Yes => true,
-            Whole::InRowCurrency => self
-                .currency
-                .and_then(|c| record.cells.get(c))
-                .is_some_and(|c| !c.trim().is_empty() && crate::model::currency_decimals(c) == 0),
+            Whole::InRowCurrency => match self.currency.and_then(|c| record.cells.get(c)) {
+                // A row that names no currency is in roi.toml's.
+                Some(c) if super::value::is_missing(c) => self.default_whole,
+                Some(c) => crate::model::currency_decimals(c) == 0,
+                None => self.default_whole,
+            },
         }
     }
 
@@ -2384,6 +2429,27 @@ impl RowValues {
         match RowValues::bit(id) {
             Some(bit) => self.seen & bit != 0,
             None => self.list.iter().any(|(m, _)| *m == id),
+        }
+    }
+
+    /// Leaves out the row's net follower change when the row gives its gains or
+    /// losses too (YouTube's `Subscribers` beside `Subscribers gained` and `lost`):
+    /// the net change is their difference, not counted a second time.
+    fn drop_implied_net(&mut self) {
+        static IDS: std::sync::LazyLock<[Option<crate::model::MetricId>; 3]> =
+            std::sync::LazyLock::new(|| {
+                [
+                    canonical_metric(crate::model::FOLLOWERS_NET),
+                    canonical_metric("followers_gained"),
+                    canonical_metric("followers_lost"),
+                ]
+            });
+        let [Some(net), Some(gained), Some(lost)] = *IDS else {
+            return;
+        };
+        if self.has(net) && (self.has(gained) || self.has(lost)) {
+            self.list.retain(|(m, _)| *m != net);
+            self.seen &= !RowValues::bit(net).unwrap_or(0);
         }
     }
 
@@ -2796,15 +2862,71 @@ pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
         .collect()
 }
 
-/// A ready-to-edit mapping stanza for an unknown header.
+/// The record of an unknown file most like its header: among its first records
+/// (`#` comments left out), the one with the most cells of text, neither numbers nor
+/// dates, the first of those that tie. A title or description line above the header
+/// has one such cell, a data row fewer than the header.
+pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Option<&'r Record> {
+    let text_cells = |r: &Record| {
+        r.cells
+            .iter()
+            .filter(|c| {
+                let t = super::value::trim(c);
+                !t.is_empty()
+                    && !matches!(parse_amount(t, DecimalMark::Auto), Ok((Some(_), _)))
+                    && parse_date(t).is_none()
+            })
+            .count()
+    };
+    let mut best: Option<(&Record, usize)> = None;
+    for record in records
+        .into_iter()
+        .filter(|r| !r.is_blank() && !r.first().starts_with('#'))
+        .take(15)
+    {
+        let n = text_cells(record);
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((record, n));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+/// A ready-to-edit mapping stanza for an unknown header: every column (up to a few
+/// hundred), and the lines above the header to skip.
 pub fn mapping_stanza(path: &Path, header: &Record) -> String {
+    const COLUMNS: usize = 300;
     let mut out = format!(
-        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n[mappings.columns]\n",
+        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         crate::say!("error.stanza_platform")
     );
-    for cell in &header.cells {
+    if header.line > 1 {
+        out.push_str(&format!(
+            "skip_lines = {}                # {}\n",
+            header.line - 1,
+            crate::say!("error.stanza_skip_lines")
+        ));
+    }
+    out.push_str("[mappings.columns]\n");
+    let named = header.cells.iter().filter(|c| !c.trim().is_empty()).count();
+    if named > COLUMNS {
+        out.push_str(&format!(
+            "# {}\n",
+            crate::say!(
+                "error.stanza_more_columns",
+                shown = COLUMNS,
+                columns = named
+            )
+        ));
+    }
+    for cell in header
+        .cells
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .take(COLUMNS)
+    {
         let name = cell.trim();
         if name.is_empty() {
             continue;
@@ -2947,6 +3069,7 @@ mod tests {
             whole: WholeColumns {
                 kinds: vec![Some(kind)],
                 currency: None,
+                default_whole: false,
             },
             numeric: vec![(0, kind)],
             comma: false,

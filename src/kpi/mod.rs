@@ -48,7 +48,7 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
         "follower_growth",
         "growth(followers)",
         Unit::Count,
-        "followers at window end minus followers before window start; gained − lost when no earlier count exists",
+        "followers at window end minus followers before window start; gained − lost + net changes when no earlier count exists",
     ),
     (
         "follower_growth_rate",
@@ -705,7 +705,7 @@ impl Catalogue {
                 self.collect_metrics(dep, ds, out, depth + 1);
             }
             if growth_args(&kpi.formula).contains(&"followers") {
-                for m in ["followers_gained", "followers_lost"] {
+                for m in FOLLOWER_FLOWS {
                     self.collect_metrics(m, ds, out, depth + 1);
                 }
             }
@@ -853,7 +853,7 @@ impl Catalogue {
             },
             Expr::Growth(n) => {
                 let extra: &[&str] = if n == "followers" {
-                    &["followers_gained", "followers_lost"]
+                    &FOLLOWER_FLOWS
                 } else {
                     &[]
                 };
@@ -1353,18 +1353,23 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity
             return Ok(Quantity::plain(Some(sum_to_f64(diff))));
         }
     }
-    // Without a count before the window, the window's own gains and losses tell.
-    let mut flows = [None, None];
-    for (slot, metric) in flows.iter_mut().zip(["followers_gained", "followers_lost"]) {
+    // Without a count before the window, the window's own gains and losses tell,
+    // and the net changes of rows that give only those.
+    let mut flows = [None, None, None];
+    for (slot, metric) in flows.iter_mut().zip(FOLLOWER_FLOWS) {
         if let Some(id) = ds.metric_id(metric) {
             *slot = metric_quantity(metric, ds, agg, id, fx)?.value;
         }
     }
     Ok(Quantity::plain(match flows {
-        [None, None] => None,
-        [g, l] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0)),
+        [None, None, None] => None,
+        [g, l, n] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0) + n.unwrap_or(0.0)),
     }))
 }
+
+/// The flows follower growth is told by when no count before the window exists:
+/// gains, losses and net changes.
+const FOLLOWER_FLOWS: [&str; 3] = ["followers_gained", "followers_lost", "followers_net"];
 
 #[cfg(test)]
 mod tests {

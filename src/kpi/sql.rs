@@ -388,6 +388,7 @@ impl Writer<'_> {
                 }
                 metrics.insert("followers_gained".into());
                 metrics.insert("followers_lost".into());
+                metrics.insert("followers_net".into());
             }
             Expr::Name(name) => match self.catalogue.get(name) {
                 Some(kpi) if !is_metric(name) => self.needs(&kpi.formula.clone(), metrics, growth),
@@ -730,8 +731,9 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
     for g in &growth {
         let gained = "s_followers_gained";
         let lost = "s_followers_lost";
+        let net = "s_followers_net";
         let fallback = format!(
-            "CASE WHEN {gained} IS NULL AND {lost} IS NULL THEN NULL ELSE COALESCE({gained}, 0) - COALESCE({lost}, 0) END"
+            "CASE WHEN {gained} IS NULL AND {lost} IS NULL AND {net} IS NULL THEN NULL ELSE COALESCE({gained}, 0) - COALESCE({lost}, 0) + COALESCE({net}, 0) END"
         );
         let value = if kind_of(g) == Kind::Stock {
             format!(

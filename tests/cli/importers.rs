@@ -88,7 +88,10 @@ fn tiktok_year_less_series_across_new_year() {
     assert_eq!(json["files"][0]["first_date"], "2026-12-30");
     assert_eq!(json["files"][0]["last_date"], "2027-01-02");
     assert_eq!(kpi(&["kpi", "follower_count", f, "--year", "2027"]), "110");
-    assert_eq!(kpi(&["kpi", "follower_change", f, "--year", "2027"]), "12");
+    // The difference from the previous day is a net change: 2 + 3 + 7 = 12, and
+    // with no count before the series, it is the follower growth.
+    assert_eq!(kpi(&["kpi", "followers_net", f, "--year", "2027"]), "12");
+    assert_eq!(kpi(&["kpi", "follower_growth", f, "--year", "2027"]), "12");
 }
 
 /// A leap day in a year-less daily series: saved on 2025-03-05, `March 1` alone
@@ -310,6 +313,61 @@ fn ga4_sources_become_platforms() {
         ]),
         "735"
     );
+}
+
+/// An unknown export of many columns below a title and a description line: the
+/// stanza has every column, uncut, is built from the header (the row of the most
+/// text cells), skips the lines above it, and reads the file once filled in.
+#[test]
+fn the_ready_mapping_of_a_wide_titled_export_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns: Vec<String> = (1..=16)
+        .map(|i| format!("Chỉ số quảng cáo số {i}"))
+        .collect();
+    let values: Vec<String> = (1..=16).map(|i| i.to_string()).collect();
+    std::fs::write(
+        dir.path().join("zalo-wide.csv"),
+        format!(
+            "Báo cáo Zalo Ads tháng 10\n\"Xuất lúc 2026-11-01, tài khoản Cửa hàng\"\nNgày,{}\n2026-10-01,{}\n",
+            columns.join(","),
+            values.join(",")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["report", "zalo-wide.csv"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("message cut"), "{err}");
+    assert!(
+        err.starts_with("error: zalo-wide.csv:3: not a known export"),
+        "{err}"
+    );
+    let stanza = &err[err.find("[[mappings]]").expect("a stanza")..];
+    assert!(stanza.contains("\nskip_lines = 2 "), "{stanza}");
+    assert!(stanza.contains("\"Ngày\" = \"date\"\n"), "{stanza}");
+    assert!(
+        stanza.contains("\"Chỉ số quảng cáo số 16\" = \"…\"\n"),
+        "{stanza}"
+    );
+    // Filled in: the platform and what the first two columns are.
+    let filled = stanza
+        .replace("platform = \"…\"", "platform = \"zalo\"")
+        .replace(
+            "\"Chỉ số quảng cáo số 1\" = \"…\"",
+            "\"Chỉ số quảng cáo số 1\" = \"impressions\"",
+        )
+        .replace(
+            "\"Chỉ số quảng cáo số 2\" = \"…\"",
+            "\"Chỉ số quảng cáo số 2\" = \"clicks\"",
+        )
+        .replace("= \"…\"", "= \"ignore\"");
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!("inputs = [\"zalo-wide.csv\"]\n{filled}"),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "clicks", "--where", "platform=zalo"]);
+    assert_eq!(stdout(&out), "2\n", "{}", transcript(&out));
 }
 
 #[test]
@@ -1508,6 +1566,52 @@ fn ga4_in_french() {
     assert_eq!(kpi(&["kpi", "revenue", f]), "12.5");
 }
 
+/// Google Ads and GA4 from the Vietnamese UI: `Chiến dịch`, `Lượt hiển thị`, `Chi
+/// phí`…; `# Ngày bắt đầu:`, `Số phiên` (`fixtures/importers/README.md`).
+#[test]
+fn google_ads_and_ga4_in_vietnamese() {
+    let f = "fixtures/importers/google-ads-campaigns-vi.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--kpi",
+        "impressions,clicks,spend,conversions,sales_revenue",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,impressions,clicks,spend,spend_currency,conversions,sales_revenue,sales_revenue_currency\n\
+         2,28000,500,1960000,VND,8.5,10200000,VND\n"
+    );
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--where", "campaign=Thu - Tìm kiếm"]),
+        "1600000"
+    );
+    let f = "fixtures/importers/ga4-traffic-vi.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--by",
+        "platform",
+        "--kpi",
+        "sessions,conversions,revenue",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,240,9,4500000,\ntiktok,1,60,1,500000,\nweb,1,400,12.5,8000000,\n"
+    );
+}
+
 /// Meta Ads Manager in French and Spanish: reach, results and their type, link
 /// clicks, reporting ranges, and a Spanish file with only a day and spend.
 #[test]
@@ -1555,6 +1659,127 @@ fn meta_series_titled_in_french() {
     let f = "fixtures/importers/meta-series-reach-fr.csv";
     assert_eq!(kpi(&["kpi", "reach", f]), "200");
     assert!(stdout(&roi(&["normalize", f])).starts_with("date,reach\n"));
+}
+
+/// Business Suite series from other UI languages: the date column in the UI's
+/// language, and counts whose lone `.` before three digits groups thousands
+/// (`fixtures/importers/README.md`).
+#[test]
+fn meta_series_in_other_languages_group_thousands() {
+    for (file, metric, value) in [
+        ("meta-series-reach-de-instagram.csv", "reach", "16315"),
+        ("meta-series-views-vi-facebook.csv", "video_views", "4140"),
+        ("meta-series-reach-pt-instagram.csv", "reach", "1950"),
+        ("meta-series-reach-id-instagram.csv", "reach", "1500"),
+        ("meta-series-reach-nl-facebook.csv", "reach", "2300"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        assert_eq!(kpi(&["kpi", metric, &f]), value, "{file}");
+    }
+}
+
+/// Business Suite content exports from the Spanish (Facebook), Portuguese, German,
+/// French and Indonesian (Instagram) UIs: every column of the English export read
+/// (`fixtures/importers/README.md`).
+#[test]
+fn meta_content_exports_in_other_languages() {
+    let csv = |file: &str| {
+        let f = format!("fixtures/importers/{file}");
+        let out = roi(&[
+            "report",
+            &f,
+            "--by",
+            "account,platform",
+            "--kpi",
+            "likes,comments,shares,saves,reach,video_views,followers_gained",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let inspect = stdout(&roi(&["inspect", &f]));
+        assert!(!inspect.contains("unknown"), "{inspect}");
+        stdout(&out).lines().nth(1).unwrap_or("").to_owned()
+    };
+    let row = csv("facebook-page-content-es.csv");
+    assert!(
+        row.starts_with("Tienda Sur,facebook,2,770,90,40,,8000,upper,13100,"),
+        "{row}"
+    );
+    let row = csv("instagram-content-pt.csv");
+    assert!(
+        row.starts_with("lojasul,instagram,2,175,19,8,24,1700,upper,3200,4"),
+        "{row}"
+    );
+    let row = csv("instagram-content-de.csv");
+    assert!(
+        row.starts_with("ladensued,instagram,2,290,24,15,34,3000,upper,6150,8"),
+        "{row}"
+    );
+    let row = csv("instagram-content-fr.csv");
+    assert!(
+        row.starts_with("boutiquesud,instagram,1,95,10,4,12,900,1800,2"),
+        "{row}"
+    );
+    let row = csv("instagram-content-id.csv");
+    assert!(
+        row.starts_with("tokoselatan,instagram,1,70,8,5,6,1000,1600,1"),
+        "{row}"
+    );
+    // Facebook's engagements: 770 + 90 + 40.
+    let f = "fixtures/importers/facebook-page-content-es.csv";
+    assert_eq!(kpi(&["kpi", "engagements", f]), "900");
+}
+
+/// YouTube Studio's likes, comments, shares and subscribers gained and lost; its
+/// `Subscribers` (gained less lost) counts only on rows without those two, and
+/// TikTok's difference from the previous day is such a net change too
+/// (`fixtures/importers/README.md`).
+#[test]
+fn youtube_and_tiktok_follower_changes_make_follower_growth() {
+    let f = "fixtures/importers/youtube-studio-table-engagement.csv";
+    for (kpi_name, value) in [
+        ("likes", "260"),
+        ("comments", "31"),
+        ("shares", "17"),
+        ("followers_gained", "75"),
+        ("followers_lost", "9"),
+        ("followers_net", "-3"),
+        ("follower_growth", "63"),
+    ] {
+        assert_eq!(kpi(&["kpi", kpi_name, f]), value, "{kpi_name}");
+    }
+    let f = "fixtures/importers/youtube-studio-chart-subscribers.csv";
+    assert_eq!(kpi(&["kpi", "likes", f]), "28");
+    assert_eq!(kpi(&["kpi", "follower_growth", f]), "5");
+    let f = "fixtures/importers/tiktok-followers-difference.csv";
+    assert_eq!(kpi(&["kpi", "follower_growth", f, "--year", "2026"]), "4");
+    // From 2 October the count before the window tells: 501 − 500.
+    let from = ["--year", "2026", "--from", "2026-10-02"];
+    assert_eq!(
+        kpi(&[&["kpi", "follower_growth", f][..], &from].concat()),
+        "1"
+    );
+}
+
+/// A table whose date column roi does not know skips its rows, naming the column
+/// of dates a mapping could read.
+#[test]
+fn an_unknown_date_column_is_named_in_the_skip_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("Instagram-reach.csv");
+    std::fs::write(
+        &f,
+        "sep=,\n\"Reach\"\n\"Giorno\",\"Primary\"\n\"2026-09-01T00:00:00\",\"12\"\n",
+    )
+    .unwrap();
+    let out = roi(&["report", f.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains(
+            "if `Giorno` holds it, map the file in roi.toml with `\"Giorno\" = \"date\"`"
+        ),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// Dotted dates are day-first: `12.08.2026` is 12 August, whatever the layout's
@@ -1760,6 +1985,24 @@ fn crm_lead_sources_and_deals() {
     assert_eq!(
         stdout(&out),
         "platform,rows,leads\n,1,1\nfacebook,1,1\nlinkedin,1,1\n"
+    );
+    // A source names its platform by its words (`Facebook Lead Ads`, `Google
+    // AdWords`); `Paid Social` and `Google` (search) name none. `Campaign Name` is
+    // the campaign.
+    let f = "fixtures/importers/salesforce-leads-ad-sources.csv";
+    let out = roi(&["report", f, "--by", "platform", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\n,2,2\nfacebook,2,2\ngoogle_ads,2,2\ninstagram,1,1\nlinkedin,1,1\ntiktok,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", f, "--by", "campaign", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "campaign,rows,leads\n,4,4\nAutumn,3,3\nSearch brand,2,2\n",
+        "{}",
+        transcript(&out)
     );
     let err = refused(&["kpi", "leads", "fixtures/importers/hubspot-deals.csv"]);
     assert!(

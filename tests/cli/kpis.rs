@@ -493,3 +493,29 @@ fn money_of_no_currency_meets_a_named_one_only_through_the_config() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(stdout(&out), "2.8\n");
 }
+
+/// Amounts in files that name no currency are in roi.toml's; the dong has no minor
+/// units, so `420.000` is 420,000 (`fixtures/currency-default/README.md`).
+#[test]
+fn amounts_in_the_configured_currency_without_minor_units_group_thousands() {
+    let config = fixture("currency-default/roi.toml");
+    let kpi = |file: &str| {
+        let input = fixture("currency-default").join(file);
+        let out = roi(&[
+            "kpi",
+            "sales_revenue",
+            input.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("decimal mark"),
+            "{}",
+            transcript(&out)
+        );
+        stdout(&out).trim().to_owned()
+    };
+    assert_eq!(kpi("orders.csv"), "1500000");
+    assert_eq!(kpi("ledger.csv"), "200000");
+}

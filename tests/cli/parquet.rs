@@ -143,7 +143,7 @@ const DIMENSIONS: [&str; 16] = [
 ];
 
 /// Canonical metrics in the documented order, and whether each is a count (INT64).
-const METRICS: [(&str, bool); 32] = [
+const METRICS: [(&str, bool); 33] = [
     ("impressions", true),
     ("reach", true),
     ("clicks", true),
@@ -165,6 +165,7 @@ const METRICS: [(&str, bool); 32] = [
     ("followers", true),
     ("followers_gained", true),
     ("followers_lost", true),
+    ("followers_net", true),
     ("sessions", true),
     ("leads", true),
     ("conversions", true),

@@ -92,7 +92,7 @@ rows = list(csv.DictReader(io.StringIO(read_text(root / "tiktok/FollowerHistory.
 known = [r for r in rows if num(r["Followers"]) is not None]
 out["tiktok-followers"] = {"rows": len(rows), "skipped": 0, "first": md(rows[0]["Date"]), "last": md(rows[-1]["Date"]),
     "last_followers": str(num(known[-1]["Followers"])),
-    "sums": {"follower_change": total(rows, "Difference in followers from previous day")}}
+    "sums": {"followers_net": total(rows, "Difference in followers from previous day")}}
 
 # YouTube Studio: Table data has a Total row first; publish time "%b %d, %Y".
 rows = list(csv.DictReader(io.StringIO(read_text(root / "youtube-studio/Table data.csv"))))
