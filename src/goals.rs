@@ -303,12 +303,41 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     platforms.sort_unstable();
     platforms.dedup();
-    // A file of records (a CRM's leads) has no row for a platform on a day without
-    // one: all its rows tell how far it reaches, for every platform in it.
+    // A platform whose daily rows skip days inside their range is sparse: sales on
+    // the days with a sale, sessions from a source on the days it sent any. A day
+    // without its row is a day with nothing, as in a file of records (a CRM's leads).
+    let mut days: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut ranged = vec![false; platforms.len()];
+    for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
+        if let Ok(i) = platforms.binary_search(&platform(r)) {
+            if r.start == r.end {
+                days.push((i, r.start));
+            } else {
+                ranged[i] = true;
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    let mut sparse = vec![false; platforms.len()];
+    for (i, is_sparse) in sparse.iter_mut().enumerate() {
+        let mine = &days[days.partition_point(|d| d.0 < i)..days.partition_point(|d| d.0 <= i)];
+        if let (Some(first), Some(last), false) = (mine.first(), mine.last(), ranged[i]) {
+            *is_sparse = ((last.1 - first.1).num_days() + 1) as usize > mine.len();
+        }
+    }
+    drop(days);
+    // Such a platform's data, and a file of records', reach as far as the files it
+    // is in: all their rows tell it, for every platform in them.
     let mut lists: Vec<(Option<crate::dataset::Sym>, u32)> = selection
         .rows
         .iter()
-        .filter(|r| cx.dataset.files[r.file as usize].records && carries(r))
+        .filter(|r| {
+            let is_sparse = platforms
+                .binary_search(&platform(r))
+                .is_ok_and(|i| sparse[i]);
+            (cx.dataset.files[r.file as usize].records || is_sparse) && carries(r)
+        })
         .map(|r| (platform(r), r.file))
         .collect();
     lists.sort_unstable();

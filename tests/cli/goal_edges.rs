@@ -979,3 +979,26 @@ fn ambiguous_targets_negative_count_baselines_and_nfd_ids() {
         transcript(&out)
     );
 }
+
+/// A platform whose daily rows skip days (sales on the days with a sale) reaches as
+/// far as its file: figures in `fixtures/goal-edges/README.md` (sparse-sales).
+#[test]
+fn a_sparse_platform_reaches_as_far_as_its_file() {
+    let config = fixture("goal-edges/sparse-sales/roi.toml");
+    let out = roi(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &json["goals"][0];
+    assert_eq!(goal["forecast"], 2015.0);
+    assert_eq!(goal["status"], "at_risk");
+    assert!(goal.get("partial").is_none(), "{goal}");
+    assert_eq!(goal["warnings"], serde_json::json!([]));
+}
