@@ -209,6 +209,11 @@ pub fn compose(text: &str) -> std::borrow::Cow<'_, str> {
 #[derive(Debug)]
 pub struct Dataset {
     pub rows: Vec<Row>,
+    /// Values of finer rows (a post's) that a coarser level of the same export
+    /// counts (the account's day): one row per post row, with its dates and
+    /// dimensions and only those values. Never in a total; post-level analysis
+    /// ([`Dataset::select_posts`]) adds them back to their post.
+    pub covered: Vec<Row>,
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
@@ -221,6 +226,7 @@ impl Default for Dataset {
     fn default() -> Self {
         Dataset {
             rows: Vec::new(),
+            covered: Vec::new(),
             files: Vec::new(),
             metrics: CANONICAL_METRICS
                 .iter()
@@ -376,10 +382,22 @@ impl Dataset {
     }
 
     pub fn select(&self, filter: &Filter) -> Selection<'_> {
+        self.select_from(filter, &[])
+    }
+
+    /// The rows that pass a filter and the [`Dataset::covered`] values of their
+    /// posts: each post's full numbers, for post-level analysis only. A total over
+    /// it would count the covered values twice.
+    pub fn select_posts(&self, filter: &Filter) -> Selection<'_> {
+        self.select_from(filter, &self.covered)
+    }
+
+    fn select_from<'a>(&'a self, filter: &Filter, covered: &'a [Row]) -> Selection<'a> {
         let compiled = filter.compile(&self.interner);
         let rows = self
             .rows
             .iter()
+            .chain(covered)
             .filter(|row| {
                 compiled
                     .iter()

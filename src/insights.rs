@@ -7,7 +7,8 @@
 //! group's engagement rate is a ratio of the group's sums; engagements per post is
 //! the group's engagements over its number of posts. Groups with fewer posts than
 //! `min_posts` are shown with their figures but never ranked: a few posts cannot
-//! tell which content works.
+//! tell which content works. A post's values that a coarser level of its export
+//! counts in the totals ([`Dataset::covered`]) are its values here.
 
 use std::collections::BTreeMap;
 
@@ -400,7 +401,9 @@ pub fn build(
     let s = &config.insights;
     config.catalogue.check_name(&s.rank_by, dataset)?;
     let selection = dataset.select(filter);
-    let mut all = posts(dataset, &selection, s);
+    // Each post with its full numbers: those a coarser level of its export counts
+    // (the account's reach on its day) are its numbers too.
+    let mut all = posts(dataset, &dataset.select_posts(filter), s);
     // Posts are narrowed by their publish date in the time zone the insights show
     // (a tweet at 20:30 UTC on the 6th is published on the 7th in Hanoi).
     if let Some(w) = window {

@@ -943,6 +943,7 @@ impl<'f> Builder<'f> {
 
         // Levels: a coarser table's rows and a finer table's rows of the same key over
         // the same days are the same numbers, counted once (see [`resolve_levels`]).
+        let mut covered = rustc_hash::FxHashMap::default();
         if levels.iter().any(|l| !l.is_empty()) {
             // The finest first: where two finer tables cover a row, the finest is the
             // one named.
@@ -957,13 +958,12 @@ impl<'f> Builder<'f> {
             for fines in &mut levels {
                 fines.sort_by_key(|&f| std::cmp::Reverse(order(f)));
             }
-            resolve_levels(
+            covered = resolve_levels(
                 spans,
                 &levels,
                 &undated,
                 &mut self.dataset.rows,
                 &self.dataset.metrics,
-                &mut removed,
                 &mut notes,
             );
         }
@@ -1071,6 +1071,16 @@ impl<'f> Builder<'f> {
             }
         }
 
+        // The covered values of the rows kept go to post-level analysis; a row that
+        // has no other value is counted nowhere.
+        let mut covered: Vec<(usize, Vec<(MetricId, Amount)>)> =
+            covered.into_iter().filter(|(r, _)| !removed[*r]).collect();
+        covered.sort_unstable_by_key(|(r, _)| *r);
+        for (r, values) in covered {
+            let row = &rows[r];
+            removed[r] = row.values.is_empty();
+            self.dataset.covered.push(Row { values, ..*row });
+        }
         let files = &mut self.dataset.files;
         for (file, message) in ambiguous {
             files[file as usize].warnings.push(message);
@@ -1201,16 +1211,19 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 /// they cover only some of its days, the coarser row is counted whole and the finer
 /// rows' values of its metrics on those days are not; where there are none, both
 /// count. Warnings on the file whose values are not counted say where they are.
-/// Time and memory follow the rows of the tables in a level conflict.
+/// The values not counted are taken out of their rows and returned, by row, for
+/// post-level analysis ([`Dataset::covered`]); a row left without values is
+/// counted nowhere, and still takes part in de-duplication (its older copy in
+/// another export is the same post). Time and memory follow the rows of the
+/// tables in a level conflict.
 fn resolve_levels(
     spans: &[Span],
     levels: &[Vec<usize>],
     undated: &[bool],
     rows: &mut [Row],
     metrics: &[MetricInfo],
-    removed: &mut [bool],
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
-) {
+) -> rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
     // The rows of each span in a level conflict.
     let mut span_of: Map<(u32, u32, Option<Sym>), usize> = Map::default();
@@ -1331,11 +1344,17 @@ fn resolve_levels(
             }
         }
     }
-    for (r, ids) in strip {
-        let row = &mut rows[r];
-        row.values.retain(|(id, _)| !ids.contains(id));
-        removed[r] = row.values.is_empty();
-    }
+    strip
+        .into_iter()
+        .map(|(r, ids)| {
+            let row = &mut rows[r];
+            let (covered, kept) = std::mem::take(&mut row.values)
+                .into_iter()
+                .partition(|(id, _)| ids.contains(id));
+            row.values = kept;
+            (r, covered)
+        })
+        .collect()
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that

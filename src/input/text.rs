@@ -1646,7 +1646,7 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
                         Data::Float(f) => crate::render::plain_number(*f),
                         Data::Int(i) => i.to_string(),
                         Data::Bool(b) => b.to_string(),
-                        Data::DateTime(d) => excel_date(d.as_f64()),
+                        Data::DateTime(d) => excel_date_time(d.as_f64()),
                         Data::Error(e) => format!("#{e:?}"),
                     })
                     .collect(),
@@ -1675,6 +1675,28 @@ pub fn excel_date(serial: f64) -> String {
     let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
     base.checked_add_days(chrono::Days::new(serial.floor().max(0.0) as u64))
         .map_or_else(|| serial.to_string(), |d| d.to_string())
+}
+
+/// A date cell of a workbook as ISO text, with its time of day when it has one
+/// (`2026-08-02 09:30`, a post's publish time): the date alone otherwise. A time
+/// without a date (a serial below 1, a duration) stays as [`excel_date`] reads it.
+pub fn excel_date_time(serial: f64) -> String {
+    // To the nearest second: 09:30 is 0.395833… of a day.
+    let seconds = (serial * 86_400.0).round();
+    if serial < 1.0 || !seconds.is_finite() {
+        return excel_date(serial);
+    }
+    let day = (seconds / 86_400.0).floor();
+    let time = (seconds - day * 86_400.0) as u64;
+    let (h, m, s) = (time / 3600, time / 60 % 60, time % 60);
+    let date = excel_date(day);
+    if time == 0 {
+        date
+    } else if s == 0 {
+        format!("{date} {h:02}:{m:02}")
+    } else {
+        format!("{date} {h:02}:{m:02}:{s:02}")
+    }
 }
 
 #[cfg(test)]
@@ -1828,6 +1850,18 @@ mod tests {
     #[test]
     fn excel_serials() {
         assert_eq!(excel_date(46_235.0), "2026-08-01");
+        // A date cell with a time keeps it (a post's publish time), to the second.
+        assert_eq!(excel_date_time(46_235.0), "2026-08-01");
+        assert_eq!(excel_date_time(46_236.0 + 9.5 / 24.0), "2026-08-02 09:30");
+        assert_eq!(
+            excel_date_time(46_236.0 + (14.0 * 3600.0 + 5.0 * 60.0 + 7.0) / 86_400.0),
+            "2026-08-02 14:05:07"
+        );
+        // 23:59:59.9 rounds to the next day's midnight: the date alone.
+        assert_eq!(
+            excel_date_time(46_236.0 + 86_399.9 / 86_400.0),
+            "2026-08-03"
+        );
     }
 }
 

@@ -596,6 +596,45 @@ fn layouts_without_a_real_file_match_their_hand_figures() {
     insta::assert_snapshot!(transcript(&out));
 }
 
+/// A workbook's date cell keeps its time of day: the posts sheet's `Created date`
+/// (Aug 2 09:30, Aug 4 14:00) is each post's publish time, so insights find the
+/// posts (their day's numbers count them in the totals) and their hours.
+#[test]
+fn a_workbooks_date_cells_keep_their_time_of_day() {
+    let out = roi(&[
+        "insights",
+        "fixtures/importers/linkedin-content.xlsx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 2, "{json}");
+    assert_eq!(json["posts_without_time"], 0, "{json}");
+    let hours: Vec<(String, f64)> = json["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap().to_owned(),
+                g["engagements"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    // 61 + 7 + 3 at 09:30; 120 + 15 + 9 at 14:00.
+    assert_eq!(
+        hours,
+        [("09".to_owned(), 71.0), ("14".to_owned(), 144.0)],
+        "{json}"
+    );
+    // Dates still read as dates: the totals are the `Metrics` days'.
+    assert_eq!(
+        kpi(&["kpi", "likes", "fixtures/importers/linkedin-content.xlsx"]),
+        "145"
+    );
+}
+
 #[test]
 fn more_layouts_match_their_hand_figures() {
     let meta = "fixtures/importers/meta-ads-en-daily.csv";

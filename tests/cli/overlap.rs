@@ -447,6 +447,98 @@ fn an_overview_and_its_content_export_are_levels_as_for_x() {
 }
 
 #[test]
+fn insights_see_a_posts_values_that_a_coarser_level_counts() {
+    // Post 501's reach (70) and views are counted in the series' Sep 2, not in the
+    // totals; they are still its own: reel 9 / 70, image 4 / 50.
+    let dir = "fixtures/overlap-cases/meta-series-content";
+    let out = roi(&["insights", dir, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 2);
+    let groups = json["by_content_type"].as_array().unwrap();
+    let group = |key: &str| groups.iter().find(|g| g["key"] == key).unwrap().clone();
+    let reel = group("reel");
+    assert_eq!(reel["engagements"], 9.0, "{reel}");
+    assert_eq!(reel["reach"], 70.0, "{reel}");
+    let rate = reel["engagement_rate"].as_f64().unwrap();
+    assert!((rate - 9.0 / 70.0).abs() < 1e-12, "{reel}");
+    let image = group("image");
+    assert_eq!(image["reach"], 50.0, "{image}");
+    assert_eq!(image["engagement_rate"], 0.08, "{image}");
+    assert_eq!(json["top_posts"][0]["id"], "501", "{json}");
+    assert_eq!(json["posts_unranked"], 0, "{json}");
+    // The report's section says the same, and its totals stay 350 / 140.
+    let out = roi(&["report", dir, "--kpi", "reach,video_views"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("| reel         |     1 |           9 |        9 |          12.86% |"),
+        "{text}"
+    );
+    assert!(text.contains("| 350 (upper bound) |"), "{text}");
+    let out = roi(&["normalize", dir]);
+    let csv = stdout(&out);
+    let reach: u64 = {
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let at = header.iter().position(|h| *h == "reach").unwrap();
+        lines
+            .filter_map(|l| l.split(',').nth(at)?.parse::<u64>().ok())
+            .sum()
+    };
+    assert_eq!(reach, 350, "{csv}");
+}
+
+/// A post downloaded twice beside the series that counts its reach: one post, with
+/// the newer download's reach, not both added.
+#[test]
+fn a_post_counted_in_its_day_and_downloaded_twice_is_one_post_for_insights() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["Instagram-Reach.csv", "Instagram-Views.csv"] {
+        std::fs::copy(
+            crate::root()
+                .join("fixtures/overlap-cases/meta-series-content")
+                .join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    // Every value of post 501 (reach, views) is in the series' Sep 2: the post is
+    // counted nowhere, in neither download. Saved Sep 5 (reach 60) and Sep 6 (70).
+    let header = "Post ID,Account username,Publish time,Permalink,Post type,Date,Reach,Views\n";
+    for (name, reach, views, secs) in [
+        ("sep05.csv", 60, 25, 1_788_566_400),
+        ("sep06.csv", 70, 30, 1_788_652_800),
+    ] {
+        let file = dir.path().join(name);
+        let row = format!(
+            "501,shop,09/02/2026 10:00,https://www.instagram.com/reel/B1/,IG reel,Lifetime,{reach},{views}\n"
+        );
+        std::fs::write(&file, format!("{header}{row}")).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+            .unwrap();
+    }
+    let out = crate::roi_in(
+        dir.path(),
+        &["report", ".", "--kpi", "reach", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "rows,reach,reach_bound\n6,300,upper\n",
+        "{}",
+        transcript(&out)
+    );
+    let out = crate::roi_in(dir.path(), &["insights", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 1, "{json}");
+    assert_eq!(json["by_content_type"][0]["reach"], 70.0, "not 130: {json}");
+}
+
+#[test]
 fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
     let dir = "fixtures/overlap-cases/linkedin-workbook";
     let page = format!("{dir}/page.xlsx");
@@ -466,8 +558,21 @@ fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
         inspect.contains("LinkedIn Page posts (header on line 2, 2 rows)"),
         "{inspect}"
     );
+    // Launch's numbers are in Sep 2's day: counted nowhere (the report's rows are
+    // the 2 days and Teaser), but still Launch's own for insights.
+    let out = roi(&["report", &page, "--kpi", "impressions", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "rows,impressions\n3,2600\n",
+        "{}",
+        transcript(&out)
+    );
     let insights = stdout(&roi(&["insights", &page]));
-    assert!(insights.starts_with("1 post(s);"), "{insights}");
+    assert!(insights.starts_with("2 post(s);"), "{insights}");
+    assert!(
+        insights.contains("| image        |     1 |          15 |       15 |"),
+        "{insights}"
+    );
     // A bad cell of the posts sheet is an error, not a sheet left out.
     let out = roi(&["kpi", "impressions", &format!("{dir}/page-bad-post.xlsx")]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
