@@ -99,16 +99,27 @@ pub fn decode(
 }
 
 /// Where the first byte that is not UTF-8 is, when the bytes are UTF-8 with damage
-/// rather than text in an old code page: they hold valid multi-byte UTF-8 characters,
-/// at least as many as the runs of bytes that are not. A code page writes a valid
-/// multi-byte sequence only by chance (a capital letter before a symbol, `É’`), among
-/// many that are not; so do binary files.
+/// rather than text in an old code page: the valid multi-byte characters that a code
+/// page does not write by chance clearly outnumber the runs of bytes that are not
+/// UTF-8. In Windows-1252 a valid pair arises wherever a capital accented letter
+/// stands before a symbol (`É”` is `ɔ`, `Ã”` is `Ô`), so a two-byte character counts
+/// only when it is a letter of the alphabets exports are written in (`é`, `đ`, `ơ`,
+/// `ș`, Greek, Cyrillic), and half as much as a three- or four-byte one (`ế`, `“`,
+/// CJK), which needs two symbols in a row after a small letter.
 fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
-    let (mut multi, mut invalid) = (0usize, 0usize);
+    let (mut weight, mut invalid) = (0usize, 0usize);
     let mut first = None;
     let mut at = 0;
     for chunk in bytes.utf8_chunks() {
-        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        weight += chunk
+            .valid()
+            .chars()
+            .map(|c| match c.len_utf8() {
+                1 => 0,
+                2 => usize::from(common_letter(c)),
+                _ => 2,
+            })
+            .sum::<usize>();
         at += chunk.valid().len();
         if !chunk.invalid().is_empty() {
             invalid += 1;
@@ -117,7 +128,16 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
         at += chunk.invalid().len();
     }
     let first = first?;
-    (multi > 0 && multi >= invalid).then_some(first)
+    (weight > 0 && weight >= 2 * invalid).then_some(first)
+}
+
+/// A two-byte UTF-8 character that text is written with: the accented Latin letters
+/// of Western, Central European, Vietnamese and Romanian text, Greek and Cyrillic.
+fn common_letter(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{17F}' | '\u{1A0}' | '\u{1A1}' | '\u{1AF}' | '\u{1B0}'
+        | '\u{218}'..='\u{21B}' | '\u{386}'..='\u{3CE}' | '\u{400}'..='\u{45F}')
+        && c.is_alphabetic()
 }
 
 /// The error for UTF-8 damaged at byte `at`: its line, its character in the line,
@@ -1784,6 +1804,32 @@ mod tests {
         assert_eq!(
             decode(p, b"Caf\xe9,1\n", None).unwrap().encoding,
             "windows-1252"
+        );
+        // French and Vietnamese UTF-8 with a stray Latin-1 byte.
+        let fr = "Café,Crème,Été\nRésumé,"
+            .bytes()
+            .chain(*b"d\xe9j\xe0\n")
+            .collect::<Vec<u8>>();
+        assert_eq!(decode(p, &fr, None).unwrap_err().line, Some(2));
+    }
+
+    /// Windows-1252 makes a valid UTF-8 pair by chance where a capital accented
+    /// letter meets a quote (`É”` reads `ɔ`, `Ã”` reads `Ô`): still a code page.
+    #[test]
+    fn a_code_page_pair_by_chance_is_not_utf8() {
+        let p = Path::new("x.csv");
+        for bytes in [
+            &b"Name,Day\n\x93CAF\xc9\x94 Paris,2026-08-01\n"[..],
+            b"Name,Day\nCAF\xc9\x94 Paris,2026-08-01\nRentr\xe9e,2026-08-02\n",
+            b"Name,Day\n\x93PROMO\xc7\xc3\x94,2026-08-01\n",
+        ] {
+            assert_eq!(decode(p, bytes, None).unwrap().encoding, "windows-1252");
+        }
+        assert_eq!(
+            decode(p, b"Name\n\x93CAF\xc9\x94 Paris\n", None)
+                .unwrap()
+                .text,
+            "Name\n“CAFÉ” Paris\n"
         );
     }
 
