@@ -1098,6 +1098,21 @@ pub fn read_table(
             }
             None => None,
         };
+        // A formula saved without its value, in a cell read as a value.
+        if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
+            !taken.get(*i).copied().unwrap_or(false)
+                && matched.cells.get(*i).is_some_and(|c| {
+                    c.as_ref()
+                        .is_some_and(|(col, _)| col.target != Target::Derived)
+                })
+        }) {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(record.line),
+                column: Some(column.clone()),
+                message: message.clone(),
+            });
+        }
         Ok(Class::Data { date, end })
     };
     let whole_columns = WholeColumns::new(
@@ -3084,6 +3099,7 @@ mod tests {
             line: 2,
             cells: std::iter::once(cell).collect(),
             typed: Vec::new(),
+            unsaved: Vec::new(),
         }
     }
 

@@ -301,6 +301,11 @@ pub struct Record {
     /// value is what the cell says, whatever the decimal mark of the file's text
     /// cells. Empty for text files, whose cells are all text.
     pub typed: Vec<bool>,
+    /// A workbook row's formula cells saved without a computed value: the cell's
+    /// index, its column letters and the error to raise when the cell is read as a
+    /// value. Such a cell reads as empty; a cell roi does not read (an unmapped
+    /// column, a total row) may hold one.
+    pub unsaved: Vec<(usize, String, String)>,
 }
 
 impl Record {
@@ -1624,28 +1629,34 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
             )
         })?;
         // A formula cell without a saved value (a workbook written by a program that
-        // does not compute formulas) would read as empty: an error, not a zero.
+        // does not compute formulas) reads as empty: its row remembers it, and reading
+        // it as a value is an error, not a zero.
+        let mut unsaved: std::collections::HashMap<u32, Vec<(usize, String, String)>> =
+            std::collections::HashMap::new();
+        let range_left = range.start().map_or(0, |(_, c)| c);
         if let Ok(formulas) = book.worksheet_formula(&name) {
             let (top, left) = formulas.start().unwrap_or((0, 0));
-            let unsaved = formulas.used_cells().find(|&(r, c, formula)| {
+            for (r, c, formula) in formulas.used_cells() {
                 let at = (top + r as u32, left + c as u32);
-                !formula.trim().is_empty()
-                    && matches!(range.get_value(at), None | Some(Data::Empty))
-            });
-            if let Some((r, c, formula)) = unsaved {
-                let column = column_letters(left + c as u32);
-                let row = u64::from(top) + r as u64 + 1;
-                return Err(InputError {
-                    path: path.to_path_buf(),
-                    line: Some(row),
-                    column: Some(column.clone()),
-                    message: crate::say!(
-                        "error.formula_without_value",
-                        sheet = name,
-                        cell = format!("{column}{row}"),
-                        formula = format!("={formula}")
-                    ),
-                });
+                if formula.trim().is_empty()
+                    || !matches!(range.get_value(at), None | Some(Data::Empty))
+                {
+                    continue;
+                }
+                let Some(index) = at.1.checked_sub(range_left) else {
+                    continue;
+                };
+                let column = column_letters(at.1);
+                let message = crate::say!(
+                    "error.formula_without_value",
+                    sheet = name,
+                    cell = format!("{column}{}", u64::from(at.0) + 1),
+                    formula = format!("={formula}")
+                );
+                unsaved
+                    .entry(at.0)
+                    .or_default()
+                    .push((index as usize, column, message));
             }
         }
         let first_row = range.start().map_or(0, |(r, _)| r);
@@ -1654,6 +1665,7 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
             .enumerate()
             .map(|(i, row)| Record {
                 line: u64::from(first_row) + i as u64 + 1,
+                unsaved: unsaved.remove(&(first_row + i as u32)).unwrap_or_default(),
                 typed: row
                     .iter()
                     .map(|cell| matches!(cell, Data::Float(_) | Data::Int(_)))

@@ -860,6 +860,15 @@ fn formulas_are_read_by_their_saved_values() {
          was written by a program that does not compute formulas); open and save the \
          workbook in a spreadsheet app to compute it"
     );
+    // A formula without a value in a cell roi does not read: an unmapped column, a
+    // skipped total row, a column not imported.
+    for f in [
+        "fixtures/importers/linkedin-formulas-unread.xlsx",
+        "fixtures/importers/linkedin-formulas-not-imported.xlsx",
+    ] {
+        assert_eq!(kpi(&["kpi", "impressions", f]), "2500", "{f}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "30", "{f}");
+    }
 }
 
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
