@@ -552,10 +552,12 @@ fn looks_like_a_date_range(a: &str, b: &str) -> bool {
             && (x.len() >= 2 || y.len() >= 2))
 }
 
-/// Whether a text is written as a date, possible or not: numbers (`08/32/2026`,
-/// `2026-02-30`, `20260832`) and at most two words (`Agust 31, 2026`, `1 thg 8,
-/// 2026`, `31st`), of two to four parts, each number of one, two, four or eight
-/// digits.
+/// Whether a text is written as a whole date, possible or not, with nothing else:
+/// numbers alone (`08/32/2026`, `2026-02-30`, `20260832`, a year-less `12/12`), or
+/// one or two words (a month, `thg`) with a day of one or two digits (`Agust 31,
+/// 2026`, `1 thg 8, 2026`, `31st Aug`, a year-less `Feb 29`) and at most one year of
+/// four digits. A title's `Brand 2026` (no day) or `08/15 push` (a word after a
+/// slashed date) is no date.
 fn looks_like_a_date(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty()
@@ -570,21 +572,36 @@ fn looks_like_a_date(text: &str) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     let mut words = 0;
-    let mut numbers = 0;
+    let (mut short, mut years, mut compact) = (0, 0, 0);
     for part in &parts {
         let digits = part.chars().take_while(char::is_ascii_digit).count();
         let rest = &part[digits..];
         if digits == 0 && rest.chars().all(char::is_alphabetic) {
             words += 1;
-        } else if matches!(digits, 1 | 2 | 4 | 8)
-            && (rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest))
-        {
-            numbers += 1;
-        } else {
+            continue;
+        }
+        if !(rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest)) {
             return false;
         }
+        match digits {
+            1 | 2 => short += 1,
+            4 => years += 1,
+            8 => compact += 1,
+            _ => return false,
+        }
     }
-    numbers >= 1 && words <= 2 && (parts.len() >= 2 || parts[0].len() == 8)
+    if compact > 0 {
+        return parts.len() == 1;
+    }
+    if years > 1 {
+        return false;
+    }
+    if words == 0 {
+        // Day, month and year; or day and month.
+        return short + years == 3 || (short == 2 && years == 0);
+    }
+    // A month written as a word: with a day, never among slashes.
+    !text.contains('/') && words <= 2 && (1..=2).contains(&short)
 }
 
 /// Whether a preamble label names the start (`true`) or the end of the range, in
@@ -2993,6 +3010,11 @@ mod tests {
             "Q3 2026 - Q4 2026",
             "All time",
             "Account: Shop - 2026",
+            // Titles: a word and a year, a slashed date with a word after it.
+            "Brand 2026 - 08/15 push",
+            "Campaign 2026 - 08/01 launch",
+            "Back to school 2026 - Aug 1",
+            "Sale 12/12 - 31/12 deals",
         ] {
             assert!(matches!(range(line), Ok(None)), "{line}");
         }
