@@ -456,6 +456,12 @@ impl<'de> serde::Deserialize<'de> for JsonRecord<'de> {
                 let mut fields: Vec<(String, &'de serde_json::value::RawValue)> = Vec::new();
                 let mut twice = None;
                 while let Some(name) = map.next_key::<String>()? {
+                    // Composed (NFC), as a CSV header's names are: `Chi phí` written
+                    // decomposed is the same key.
+                    let name = match crate::dataset::compose(&name) {
+                        std::borrow::Cow::Borrowed(_) => name,
+                        std::borrow::Cow::Owned(composed) => composed,
+                    };
                     let value = map.next_value()?;
                     if fields.iter().any(|(n, _)| *n == name) {
                         twice.get_or_insert((name, value));

@@ -837,6 +837,40 @@ fn decomposed_headers_and_mapping_keys_match() {
     std::fs::write(dir.path().join("roi.toml"), config).unwrap();
     let out = crate::roi_in(dir.path(), &["kpi", "revenue", "own.csv"]);
     assert_eq!(stdout(&out), "350\n", "{}", transcript(&out));
+    // JSON keys too: `Chi phí` decomposed in one file and composed in another is one
+    // field (10 + 7), and both in one record is the field written twice.
+    let nfd: String = "Chi phí".nfd().collect();
+    std::fs::write(
+        dir.path().join("a.json"),
+        "[{\"date\": \"2026-08-01\", \"platform\": \"facebook\", \"Chi phí\": 10}]",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        format!("[{{\"date\": \"2026-08-02\", \"platform\": \"facebook\", \"{nfd}\": 7}}]"),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "a.json", "b.json"]);
+    assert_eq!(
+        stdout(&out),
+        "date,platform,chi_phí\n2026-08-01,facebook,10\n2026-08-02,facebook,7\n",
+        "{}",
+        transcript(&out)
+    );
+    std::fs::write(
+        dir.path().join("c.json"),
+        format!(
+            "[{{\"date\": \"2026-08-01\", \"platform\": \"facebook\", \"Chi phí\": 10, \"{nfd}\": 3}}]"
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "c.json"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the field is written twice"),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A formula cell is read by the value saved with it; one saved without a value (a
