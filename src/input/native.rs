@@ -293,15 +293,13 @@ struct Lines(Vec<usize>);
 
 impl Lines {
     fn new(text: &str) -> Lines {
-        // A line starts after each `\n`, and after each `\r` not followed by one.
+        // A line starts after each `\n`, or in a text without them, after each `\r`
+        // (`\r\r\n` ends one line).
         let bytes = text.as_bytes();
+        let end = if bytes.contains(&b'\n') { b'\n' } else { b'\r' };
         Lines(
             std::iter::once(0)
-                .chain(
-                    memchr::memchr2_iter(b'\n', b'\r', bytes)
-                        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                        .map(|i| i + 1),
-                )
+                .chain(memchr::memchr_iter(end, bytes).map(|i| i + 1))
                 .collect(),
         )
     }
