@@ -1253,6 +1253,14 @@ fn resolve_levels(
         }
         key
     };
+    // Followers gained and lost and the net change are one quantity: a coarse row
+    // with either covers a finer row's other.
+    let follower_change = |id: MetricId| {
+        matches!(
+            metrics[usize::from(id.0)].name.as_str(),
+            crate::model::FOLLOWERS_NET | "followers_gained" | "followers_lost"
+        )
+    };
     // Metrics not counted, per row, applied once every row is decided.
     let mut strip: Map<usize, Vec<MetricId>> = Map::default();
     let name = |note: &mut Note, id: MetricId| {
@@ -1319,7 +1327,11 @@ fn resolve_levels(
                         .values
                         .iter()
                         .map(|(id, _)| *id)
-                        .filter(|id| row.values.iter().any(|v| v.0 == *id))
+                        .filter(|id| {
+                            row.values
+                                .iter()
+                                .any(|v| v.0 == *id || follower_change(v.0) && follower_change(*id))
+                        })
                         .filter(|id| stripped.is_none_or(|ids| !ids.contains(id)))
                         .collect();
                     if same.is_empty() {

@@ -277,40 +277,52 @@ pub const SOURCE_PLATFORMS: &[(&str, &str)] = &[
     ("zalo.me", "zalo"),
 ];
 
-/// The platform a web analytics source comes from (`l.facebook.com / referral`).
+/// The platform a web analytics source comes from (`l.facebook.com / referral`), or
+/// a CRM's lead source (`Facebook Lead Ads`). A source that names two platforms
+/// (`Facebook/Instagram Ads`, `Facebook / Instagram`) comes from none of them.
 pub fn platform_of_source(source: &str) -> Option<&'static str> {
-    let host = source
+    let lower = source.trim().to_lowercase();
+    let named = platforms_named_in(&lower);
+    if named.len() > 1 {
+        return None;
+    }
+    // A host (`l.facebook.com/path`), or the source of a `source / medium` pair.
+    let host = lower
         .split('/')
         .next()
-        .unwrap_or(source)
+        .unwrap_or(&lower)
         .trim()
-        .trim_start_matches("www.")
-        .to_lowercase();
+        .trim_start_matches("www.");
+    let name = lower
+        .split_once(" / ")
+        .map_or(lower.as_str(), |(s, _)| s)
+        .trim()
+        .trim_start_matches("www.");
     SOURCE_PLATFORMS
         .iter()
-        .find(|(s, _)| *s == host)
+        .find(|(s, _)| *s == name || (host.contains('.') && *s == host))
         .map(|(_, p)| *p)
         .or_else(|| {
             // Subdomains and country domains: `pinterest.co.uk`, `business.facebook.com`.
             SOURCE_PLATFORMS
                 .iter()
-                .filter(|(s, _)| s.contains('.'))
+                .filter(|(s, _)| s.contains('.') && host.contains('.'))
                 .find(|(s, _)| {
                     let name = s.split('.').next().unwrap_or(s);
                     host.split('.').any(|part| part == name) && name.len() > 2
                 })
                 .map(|(_, p)| *p)
         })
-        .or_else(|| platform_named_in(&host))
+        .or_else(|| named.first().copied())
 }
 
-/// The one platform a source's words name (a CRM's `Facebook Lead Ads`, `Social
-/// Media - Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): its full
-/// name as a word; Google only with its ads (`google / organic` is search). `None`
-/// when no platform, or more than one, is named. Short names (`fb`, `ig`, `x`) count
-/// only as the whole source: as words they are too often something else.
-fn platform_named_in(text: &str) -> Option<&'static str> {
-    const NAMES: [(&str, &str); 10] = [
+/// The platforms a source's words name (a CRM's `Facebook Lead Ads`, `Social Media -
+/// Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): their full names as
+/// words; Google and Meta only with their ads (`google / organic` is search, `Meta
+/// tags` no platform). Short names (`fb`, `ig`, `x`) count only as the whole source:
+/// as words they are too often something else.
+fn platforms_named_in(text: &str) -> Vec<&'static str> {
+    const NAMES: [(&str, &str); 9] = [
         ("facebook", "facebook"),
         ("instagram", "instagram"),
         ("tiktok", "tiktok"),
@@ -320,24 +332,27 @@ fn platform_named_in(text: &str) -> Option<&'static str> {
         ("twitter", "twitter"),
         ("zalo", "zalo"),
         ("adwords", "google_ads"),
-        ("meta", "facebook"),
     ];
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut named = words.iter().filter_map(|w| {
-        NAMES
+    let ads = words.iter().any(|w| matches!(*w, "ads" | "ad"));
+    let mut named = Vec::new();
+    for w in &words {
+        let platform = NAMES
             .iter()
             .find(|(n, _)| n == w)
             .map(|(_, p)| *p)
-            .or_else(|| {
-                (*w == "google" && words.iter().any(|w| matches!(*w, "ads" | "ad")))
-                    .then_some("google_ads")
-            })
-    });
-    let first = named.next()?;
-    named.all(|p| p == first).then_some(first)
+            .or_else(|| (*w == "google" && ads).then_some("google_ads"))
+            .or_else(|| (*w == "meta" && ads).then_some("facebook"));
+        if let Some(p) = platform
+            && !named.contains(&p)
+        {
+            named.push(p);
+        }
+    }
+    named
 }
 
 /// Every built-in layout.
@@ -1846,6 +1861,17 @@ mod tests {
             ("Facebook and Instagram", None),
             ("Trade show X", None),
             ("Metadata import", None),
+            // Meta only with its ads; two platforms name none.
+            ("Webinar: Meta tags for SEO", None),
+            ("Meta", None),
+            ("Meta Ads (Facebook/Instagram)", None),
+            ("Facebook/Instagram Ads", None),
+            ("Facebook / Instagram", None),
+            ("Instagram/Facebook", None),
+            ("TikTok/YouTube Shorts", None),
+            ("Meta Lead Ads", Some("facebook")),
+            ("facebook / cpc", Some("facebook")),
+            ("facebook.com/groups/shop", Some("facebook")),
         ] {
             assert_eq!(platform_of_source(source), platform, "{source}");
         }

@@ -145,10 +145,23 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             let pattern = path.to_string_lossy().into_owned();
             let matches = glob::glob(&pattern)
                 .map_err(|e| InputError::file(&path, crate::say!("error.glob", error = e)))?;
+            // The folders named before the first wildcard; below them, clutter the
+            // pattern does not name (a `.` or `~$` it writes itself) is skipped.
+            let literal: PathBuf = path
+                .components()
+                .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+                .collect();
             let before = files.len();
             for entry in matches {
                 let entry = entry.map_err(|e| InputError::file(e.path(), e.error().to_string()))?;
-                if entry.is_file() {
+                let below = entry.strip_prefix(&literal).unwrap_or(&entry);
+                let cluttered = below.components().any(|c| match c {
+                    std::path::Component::Normal(name) => {
+                        is_clutter(name) && !named_by(input, &name.to_string_lossy())
+                    }
+                    _ => false,
+                });
+                if entry.is_file() && !cluttered {
                     files.push(entry);
                 }
             }
@@ -196,10 +209,21 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
 
 /// What a folder holds besides exports: hidden files and folders (`.DS_Store`,
 /// `.git`), Excel's lock files (`~$report.xlsx`), macOS's resource forks (`._a.csv`)
-/// and zip folders (`__MACOSX`). Skipped when a folder is read; named, they are read.
+/// and zip folders (`__MACOSX`). Skipped when a folder is read, and among a glob's
+/// matches unless the pattern names them (`data/.g.csv`); named, they are read.
 fn is_clutter(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.starts_with("~$") || name == "__MACOSX"
+}
+
+/// Whether a glob pattern names a clutter file or folder itself: a part of it that
+/// starts as the name does (`.g.csv`, `.*.csv`, `~$*.csv`, `__MACOSX/*`).
+fn named_by(pattern: &str, name: &str) -> bool {
+    pattern.split(['/', '\\']).any(|part| {
+        (name.starts_with('.') && part.starts_with('.') && part != "." && part != "..")
+            || (name.starts_with("~$") && part.starts_with("~$"))
+            || (name == "__MACOSX" && part.starts_with("__MACOSX"))
+    })
 }
 
 /// Reads one export given as bytes (`name` decides nothing but the messages and the

@@ -293,15 +293,13 @@ struct Lines(Vec<usize>);
 
 impl Lines {
     fn new(text: &str) -> Lines {
-        // A line starts after each `\n`, and after each `\r` not followed by one.
+        // A line starts after each `\n`, or in a text without them, after each `\r`
+        // (`\r\r\n` ends one line).
         let bytes = text.as_bytes();
+        let end = if bytes.contains(&b'\n') { b'\n' } else { b'\r' };
         Lines(
             std::iter::once(0)
-                .chain(
-                    memchr::memchr2_iter(b'\n', b'\r', bytes)
-                        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                        .map(|i| i + 1),
-                )
+                .chain(memchr::memchr_iter(end, bytes).map(|i| i + 1))
                 .collect(),
         )
     }
@@ -456,6 +454,12 @@ impl<'de> serde::Deserialize<'de> for JsonRecord<'de> {
                 let mut fields: Vec<(String, &'de serde_json::value::RawValue)> = Vec::new();
                 let mut twice = None;
                 while let Some(name) = map.next_key::<String>()? {
+                    // Composed (NFC), as a CSV header's names are: `Chi phí` written
+                    // decomposed is the same key.
+                    let name = match crate::dataset::compose(&name) {
+                        std::borrow::Cow::Borrowed(_) => name,
+                        std::borrow::Cow::Owned(composed) => composed,
+                    };
                     let value = map.next_value()?;
                     if fields.iter().any(|(n, _)| *n == name) {
                         twice.get_or_insert((name, value));

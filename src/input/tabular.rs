@@ -552,10 +552,12 @@ fn looks_like_a_date_range(a: &str, b: &str) -> bool {
             && (x.len() >= 2 || y.len() >= 2))
 }
 
-/// Whether a text is written as a date, possible or not: numbers (`08/32/2026`,
-/// `2026-02-30`, `20260832`) and at most two words (`Agust 31, 2026`, `1 thg 8,
-/// 2026`, `31st`), of two to four parts, each number of one, two, four or eight
-/// digits.
+/// Whether a text is written as a whole date, possible or not, with nothing else:
+/// numbers alone (`08/32/2026`, `2026-02-30`, `20260832`, a year-less `12/12`), or
+/// one or two words (a month, `thg`) with a day of one or two digits (`Agust 31,
+/// 2026`, `1 thg 8, 2026`, `31st Aug`, a year-less `Feb 29`) and at most one year of
+/// four digits. A title's `Brand 2026` (no day) or `08/15 push` (a word after a
+/// slashed date) is no date.
 fn looks_like_a_date(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty()
@@ -570,21 +572,36 @@ fn looks_like_a_date(text: &str) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     let mut words = 0;
-    let mut numbers = 0;
+    let (mut short, mut years, mut compact) = (0, 0, 0);
     for part in &parts {
         let digits = part.chars().take_while(char::is_ascii_digit).count();
         let rest = &part[digits..];
         if digits == 0 && rest.chars().all(char::is_alphabetic) {
             words += 1;
-        } else if matches!(digits, 1 | 2 | 4 | 8)
-            && (rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest))
-        {
-            numbers += 1;
-        } else {
+            continue;
+        }
+        if !(rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest)) {
             return false;
         }
+        match digits {
+            1 | 2 => short += 1,
+            4 => years += 1,
+            8 => compact += 1,
+            _ => return false,
+        }
     }
-    numbers >= 1 && words <= 2 && (parts.len() >= 2 || parts[0].len() == 8)
+    if compact > 0 {
+        return parts.len() == 1;
+    }
+    if years > 1 {
+        return false;
+    }
+    if words == 0 {
+        // Day, month and year; or day and month.
+        return short + years == 3 || (short == 2 && years == 0);
+    }
+    // A month written as a word: with a day, never among slashes.
+    !text.contains('/') && words <= 2 && (1..=2).contains(&short)
 }
 
 /// Whether a preamble label names the start (`true`) or the end of the range, in
@@ -1098,6 +1115,21 @@ pub fn read_table(
             }
             None => None,
         };
+        // A formula saved without its value, in a cell read as a value.
+        if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
+            !taken.get(*i).copied().unwrap_or(false)
+                && matched.cells.get(*i).is_some_and(|c| {
+                    c.as_ref()
+                        .is_some_and(|(col, _)| col.target != Target::Derived)
+                })
+        }) {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(record.line),
+                column: Some(column.clone()),
+                message: message.clone(),
+            });
+        }
         Ok(Class::Data { date, end })
     };
     let whole_columns = WholeColumns::new(
@@ -2863,9 +2895,12 @@ pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
 }
 
 /// The record of an unknown file most like its header: among its first records
-/// (`#` comments left out), the one with the most cells of text, neither numbers nor
-/// dates, the first of those that tie. A title or description line above the header
-/// has one such cell, a data row fewer than the header.
+/// (`#` comments left out, and title or description lines of one cell), the first
+/// whose cells are mostly text, neither numbers nor dates, and at least half as many
+/// as the most any of them has. A data row below the header may hold more text
+/// cells (a ragged row with notes at its end): the header comes first. A key-value
+/// line above it (`Account:,Shop`) is none. A file of one column keeps the
+/// first record with the most text.
 pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Option<&'r Record> {
     let text_cells = |r: &Record| {
         r.cells
@@ -2878,13 +2913,36 @@ pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Optio
             })
             .count()
     };
-    let mut best: Option<(&Record, usize)> = None;
-    for record in records
+    let filled = |r: &Record| {
+        r.cells
+            .iter()
+            .filter(|c| !super::value::trim(c).is_empty())
+            .count()
+    };
+    let first: Vec<(&Record, usize, usize)> = records
         .into_iter()
         .filter(|r| !r.is_blank() && !r.first().starts_with('#'))
         .take(15)
+        .map(|r| (r, text_cells(r), filled(r)))
+        .collect();
+    let most = first
+        .iter()
+        .filter(|(_, _, filled)| *filled > 1)
+        .map(|(_, text, _)| *text)
+        .max()
+        .unwrap_or(0);
+    if most > 1
+        && let Some((r, ..)) = first.iter().find(|(r, text, filled)| {
+            *filled > 1
+                && 2 * text >= most
+                && 2 * text > *filled
+                && !(*filled == 2 && super::value::trim(r.first()).ends_with(':'))
+        })
     {
-        let n = text_cells(record);
+        return Some(r);
+    }
+    let mut best: Option<(&Record, usize)> = None;
+    for &(record, n, _) in &first {
         if best.is_none_or(|(_, most)| n > most) {
             best = Some((record, n));
         }
@@ -2978,10 +3036,43 @@ mod tests {
             "Q3 2026 - Q4 2026",
             "All time",
             "Account: Shop - 2026",
+            // Titles: a word and a year, a slashed date with a word after it.
+            "Brand 2026 - 08/15 push",
+            "Campaign 2026 - 08/01 launch",
+            "Back to school 2026 - Aug 1",
+            "Sale 12/12 - 31/12 deals",
         ] {
             assert!(matches!(range(line), Ok(None)), "{line}");
         }
         assert!(range("Aug 1 - Aug 31, 2026").unwrap().is_some());
+    }
+
+    /// An unknown file's header: the first plausible row, below titles of one cell and
+    /// key-value lines, above data rows that may hold more text cells.
+    #[test]
+    fn the_likely_header_is_the_first_plausible_row() {
+        let header = |text: &str| {
+            let (records, _) = crate::input::text::records(Path::new("x.csv"), text).unwrap();
+            likely_header(&records).map(|r| r.line)
+        };
+        assert_eq!(
+            header("Ten,Email,Nguon\nAn,an@x.com,Zalo,khach quen,goi lai\nBinh,b@x.com,Zalo,,\n"),
+            Some(1)
+        );
+        assert_eq!(
+            header(
+                "Zalo OA report\nPeriod: 01/08/2026 - 31/08/2026\n\nNgày,Lượt xem,Lượt thích\n01/08/2026,100,5\n"
+            ),
+            Some(4)
+        );
+        assert_eq!(
+            header("Account:,Shop\nNgày,Lượt xem,Lượt thích,Chia sẻ\n2026-08-01,1,2,3\n"),
+            Some(2)
+        );
+        assert_eq!(
+            header("Export generated by Tool X\nDate,Views\n2026-08-01,10\n"),
+            Some(2)
+        );
     }
 
     #[test]
@@ -3084,6 +3175,7 @@ mod tests {
             line: 2,
             cells: std::iter::once(cell).collect(),
             typed: Vec::new(),
+            unsaved: Vec::new(),
         }
     }
 

@@ -66,8 +66,9 @@ pub fn decode(
             return utf16_without_bom(path, bytes);
         }
         if let Some(at) = text.find('\0') {
-            let line = line_breaks(&bytes[..at]) + 1;
-            let start = line_start(bytes, at);
+            let lf = lf_text(bytes);
+            let line = line_breaks(&bytes[..at], lf) + 1;
+            let start = line_start(bytes, at, lf);
             return Err(InputError {
                 path: path.to_path_buf(),
                 line: Some(line),
@@ -99,16 +100,27 @@ pub fn decode(
 }
 
 /// Where the first byte that is not UTF-8 is, when the bytes are UTF-8 with damage
-/// rather than text in an old code page: they hold valid multi-byte UTF-8 characters,
-/// at least as many as the runs of bytes that are not. A code page writes a valid
-/// multi-byte sequence only by chance (a capital letter before a symbol, `É’`), among
-/// many that are not; so do binary files.
+/// rather than text in an old code page: the valid multi-byte characters that a code
+/// page does not write by chance clearly outnumber the runs of bytes that are not
+/// UTF-8. In Windows-1252 a valid pair arises wherever a capital accented letter
+/// stands before a symbol (`É”` is `ɔ`, `Ã”` is `Ô`), so a two-byte character counts
+/// only when it is a letter of the alphabets exports are written in (`é`, `đ`, `ơ`,
+/// `ș`, Greek, Cyrillic), and half as much as a three- or four-byte one (`ế`, `“`,
+/// CJK), which needs two symbols in a row after a small letter.
 fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
-    let (mut multi, mut invalid) = (0usize, 0usize);
+    let (mut weight, mut invalid) = (0usize, 0usize);
     let mut first = None;
     let mut at = 0;
     for chunk in bytes.utf8_chunks() {
-        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        weight += chunk
+            .valid()
+            .chars()
+            .map(|c| match c.len_utf8() {
+                1 => 0,
+                2 => usize::from(common_letter(c)),
+                _ => 2,
+            })
+            .sum::<usize>();
         at += chunk.valid().len();
         if !chunk.invalid().is_empty() {
             invalid += 1;
@@ -117,15 +129,25 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
         at += chunk.invalid().len();
     }
     let first = first?;
-    (multi > 0 && multi >= invalid).then_some(first)
+    (weight > 0 && weight >= 2 * invalid).then_some(first)
+}
+
+/// A two-byte UTF-8 character that text is written with: the accented Latin letters
+/// of Western, Central European, Vietnamese and Romanian text, Greek and Cyrillic.
+fn common_letter(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{17F}' | '\u{1A0}' | '\u{1A1}' | '\u{1AF}' | '\u{1B0}'
+        | '\u{218}'..='\u{21B}' | '\u{386}'..='\u{3CE}' | '\u{400}'..='\u{45F}')
+        && c.is_alphabetic()
 }
 
 /// The error for UTF-8 damaged at byte `at`: its line, its character in the line,
 /// and the byte.
 fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
     let before = &bytes[..at];
-    let line = line_breaks(before) + 1;
-    let in_line = &before[line_start(bytes, at)..];
+    let lf = lf_text(bytes);
+    let line = line_breaks(before, lf) + 1;
+    let in_line = &before[line_start(bytes, at, lf)..];
     let in_line = in_line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(in_line);
     let character = String::from_utf8_lossy(in_line).chars().count() + 1;
     InputError {
@@ -140,8 +162,10 @@ fn damaged_utf8_error(path: &Path, bytes: &[u8], at: usize) -> InputError {
     }
 }
 
-/// The line breaks in a run of `\r` and `\n` bytes: `\n`, `\r\n` and a `\r` alone
-/// (Excel's "CSV (Macintosh)", whose lines end in `\r`) each end a line.
+/// The line breaks in a run of `\r` and `\n` bytes. In a text with a `\n` anywhere,
+/// its `\n`s end lines (`\r\n`, and `\r\r\n` as Excel writes it at times, end one;
+/// a `\r` inside a quoted cell ends none); in a text without one (Excel's "CSV
+/// (Macintosh)", whose lines end in `\r`), its `\r`s do.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Breaks {
     lf: u64,
@@ -157,32 +181,35 @@ impl Breaks {
         }
     }
 
-    /// The lines the run ends: its `\n`s, or its `\r`s when more (lone `\r`s).
-    fn lines(self) -> u64 {
-        self.lf.max(self.cr)
+    /// The lines the run ends, in a text with `\n`s (`lf_text`) or without.
+    fn lines(self, lf_text: bool) -> u64 {
+        if lf_text { self.lf } else { self.cr }
     }
-}
 
-/// The line breaks in `bytes` (see [`Breaks`]): the line of the byte after them is
-/// one more.
-pub fn line_breaks(bytes: &[u8]) -> u64 {
-    let mut lines = 0;
-    let mut run = Breaks::default();
-    let mut next = usize::MAX;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if i != next {
-            lines += run.lines();
-            run = Breaks::default();
+    fn plus(self, other: Breaks) -> Breaks {
+        Breaks {
+            lf: self.lf + other.lf,
+            cr: self.cr + other.cr,
         }
-        run.add(bytes[i]);
-        next = i + 1;
     }
-    lines + run.lines()
 }
 
-/// Where the line holding byte `at` starts.
-fn line_start(bytes: &[u8], at: usize) -> usize {
-    memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1)
+/// The line breaks in `bytes` (see [`Breaks`]), of a text with `\n`s (`lf_text`) or
+/// without: the line of the byte after them is one more.
+pub fn line_breaks(bytes: &[u8], lf_text: bool) -> u64 {
+    let byte = if lf_text { b'\n' } else { b'\r' };
+    memchr::memchr_iter(byte, bytes).count() as u64
+}
+
+/// Where the line holding byte `at` starts, in a text with `\n`s or without.
+fn line_start(bytes: &[u8], at: usize, lf_text: bool) -> usize {
+    let byte = if lf_text { b'\n' } else { b'\r' };
+    memchr::memrchr(byte, &bytes[..at]).map_or(0, |i| i + 1)
+}
+
+/// Whether a text's lines end in `\n` (see [`Breaks`]).
+fn lf_text(bytes: &[u8]) -> bool {
+    memchr::memchr(b'\n', bytes).is_some()
 }
 
 /// Whether bytes that are not UTF-8 read as Vietnamese in Windows-1258. Its five
@@ -281,6 +308,11 @@ pub struct Record {
     /// value is what the cell says, whatever the decimal mark of the file's text
     /// cells. Empty for text files, whose cells are all text.
     pub typed: Vec<bool>,
+    /// A workbook row's formula cells saved without a computed value: the cell's
+    /// index, its column letters and the error to raise when the cell is read as a
+    /// value. Such a cell reads as empty; a cell roi does not read (an unmapped
+    /// column, a total row) may hold one.
+    pub unsaved: Vec<(usize, String, String)>,
 }
 
 impl Record {
@@ -634,7 +666,8 @@ impl Cut {
                 return Some(Cut {
                     breaks: from + before as u64 + 1,
                     at: from + end as u64,
-                    newlines: line_breaks(run),
+                    // A run with a `\n`, in a text with them.
+                    newlines: line_breaks(run, true),
                 });
             }
             search = end;
@@ -842,6 +875,14 @@ impl<'a> CsvRecords<'a> {
         })
     }
 
+    /// Whether the text read so far has a `\n` (see [`Breaks`]).
+    fn lf_seen(&self) -> bool {
+        match &self.parser {
+            Parser::Fast(fast) => fast.get_ref().lf_seen,
+            Parser::Exact(exact, _) => exact.get_ref().lf_seen,
+        }
+    }
+
     fn counted(&mut self) -> &mut Bytes<'a> {
         match &mut self.parser {
             Parser::Fast(fast) => fast.get_mut(),
@@ -901,12 +942,16 @@ impl<'a> CsvRecords<'a> {
             not_utf8: false,
             placed: false,
         })?;
+        let lf_seen = self.lf_seen();
         let exact = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(self.delimiter)
             .buffer_capacity(1 << 16)
-            .from_reader(Counted::new(input));
+            .from_reader(Counted {
+                lf_seen,
+                ..Counted::new(input)
+            });
         self.parser = Parser::Exact(exact, csv::StringRecord::new());
         if let Some(line) = line {
             // The last record read, read again to learn the lines before it.
@@ -1097,7 +1142,8 @@ impl<'a> CsvRecords<'a> {
             .take(at.saturating_sub(start))
             .read_to_end(&mut head)
             .ok()?;
-        Some(lines + line_breaks(&head) + 1)
+        let lf = self.lf_seen() || lf_text(&head);
+        Some(lines + line_breaks(&head, lf) + 1)
     }
 
     /// A record read whole that is too long or too wide.
@@ -1347,12 +1393,15 @@ struct NotPlain;
 struct Counted<R> {
     inner: R,
     offset: u64,
-    /// Runs of line-break bytes: (first byte, `\n` count), oldest first.
-    runs: std::collections::VecDeque<(u64, u64)>,
+    /// Runs of line-break bytes: (first byte, breaks), oldest first.
+    runs: std::collections::VecDeque<(u64, Breaks)>,
     /// The run still growing: its first byte, its breaks, and the byte after it.
     open: Option<(u64, Breaks, u64)>,
-    /// `\n`s in the runs already passed.
-    passed: u64,
+    /// The breaks in the runs already passed.
+    passed: Breaks,
+    /// A `\n` was read: the text's lines end in `\n`, and a lone `\r` (inside
+    /// quotes) ends none (see [`Breaks`]).
+    lf_seen: bool,
     /// Bytes read since the current record started.
     since_record: u64,
     plain: Option<Plain>,
@@ -1367,7 +1416,8 @@ impl<R> Counted<R> {
             offset: 0,
             runs: std::collections::VecDeque::new(),
             open: None,
-            passed: 0,
+            passed: Breaks::default(),
+            lf_seen: false,
             since_record: 0,
             plain: None,
             ended: false,
@@ -1389,18 +1439,18 @@ impl<R> Counted<R> {
 
     /// The 1-based line of the record starting at `byte` (offsets never go back).
     fn line_at(&mut self, byte: u64) -> u64 {
-        while let Some(&(start, newlines)) = self.runs.front() {
+        while let Some(&(start, breaks)) = self.runs.front() {
             if start > byte {
                 break;
             }
-            self.passed += newlines;
+            self.passed = self.passed.plus(breaks);
             self.runs.pop_front();
         }
         let open = self
             .open
             .filter(|(start, _, _)| *start <= byte)
-            .map_or(0, |(_, breaks, _)| breaks.lines());
-        self.passed + open + 1
+            .map_or(Breaks::default(), |(_, breaks, _)| breaks);
+        self.passed.plus(open).lines(self.lf_seen) + 1
     }
 }
 
@@ -1418,6 +1468,7 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
         {
             return Err(std::io::Error::other(NotPlain));
         }
+        self.lf_seen |= lf_text(bytes);
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let at = self.offset + i as u64;
             match &mut self.open {
@@ -1429,7 +1480,7 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
                     let mut breaks = Breaks::default();
                     breaks.add(bytes[i]);
                     if let Some((start, breaks, _)) = open.replace((at, breaks, at + 1)) {
-                        self.runs.push_back((start, breaks.lines()));
+                        self.runs.push_back((start, breaks));
                     }
                 }
             }
@@ -1604,28 +1655,34 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
             )
         })?;
         // A formula cell without a saved value (a workbook written by a program that
-        // does not compute formulas) would read as empty: an error, not a zero.
+        // does not compute formulas) reads as empty: its row remembers it, and reading
+        // it as a value is an error, not a zero.
+        let mut unsaved: std::collections::HashMap<u32, Vec<(usize, String, String)>> =
+            std::collections::HashMap::new();
+        let range_left = range.start().map_or(0, |(_, c)| c);
         if let Ok(formulas) = book.worksheet_formula(&name) {
             let (top, left) = formulas.start().unwrap_or((0, 0));
-            let unsaved = formulas.used_cells().find(|&(r, c, formula)| {
+            for (r, c, formula) in formulas.used_cells() {
                 let at = (top + r as u32, left + c as u32);
-                !formula.trim().is_empty()
-                    && matches!(range.get_value(at), None | Some(Data::Empty))
-            });
-            if let Some((r, c, formula)) = unsaved {
-                let column = column_letters(left + c as u32);
-                let row = u64::from(top) + r as u64 + 1;
-                return Err(InputError {
-                    path: path.to_path_buf(),
-                    line: Some(row),
-                    column: Some(column.clone()),
-                    message: crate::say!(
-                        "error.formula_without_value",
-                        sheet = name,
-                        cell = format!("{column}{row}"),
-                        formula = format!("={formula}")
-                    ),
-                });
+                if formula.trim().is_empty()
+                    || !matches!(range.get_value(at), None | Some(Data::Empty))
+                {
+                    continue;
+                }
+                let Some(index) = at.1.checked_sub(range_left) else {
+                    continue;
+                };
+                let column = column_letters(at.1);
+                let message = crate::say!(
+                    "error.formula_without_value",
+                    sheet = name,
+                    cell = format!("{column}{}", u64::from(at.0) + 1),
+                    formula = format!("={formula}")
+                );
+                unsaved
+                    .entry(at.0)
+                    .or_default()
+                    .push((index as usize, column, message));
             }
         }
         let first_row = range.start().map_or(0, |(r, _)| r);
@@ -1634,6 +1691,7 @@ pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
             .enumerate()
             .map(|(i, row)| Record {
                 line: u64::from(first_row) + i as u64 + 1,
+                unsaved: unsaved.remove(&(first_row + i as u32)).unwrap_or_default(),
                 typed: row
                     .iter()
                     .map(|cell| matches!(cell, Data::Float(_) | Data::Int(_)))
@@ -1807,6 +1865,32 @@ mod tests {
             decode(p, b"Caf\xe9,1\n", None).unwrap().encoding,
             "windows-1252"
         );
+        // French and Vietnamese UTF-8 with a stray Latin-1 byte.
+        let fr = "Café,Crème,Été\nRésumé,"
+            .bytes()
+            .chain(*b"d\xe9j\xe0\n")
+            .collect::<Vec<u8>>();
+        assert_eq!(decode(p, &fr, None).unwrap_err().line, Some(2));
+    }
+
+    /// Windows-1252 makes a valid UTF-8 pair by chance where a capital accented
+    /// letter meets a quote (`É”` reads `ɔ`, `Ã”` reads `Ô`): still a code page.
+    #[test]
+    fn a_code_page_pair_by_chance_is_not_utf8() {
+        let p = Path::new("x.csv");
+        for bytes in [
+            &b"Name,Day\n\x93CAF\xc9\x94 Paris,2026-08-01\n"[..],
+            b"Name,Day\nCAF\xc9\x94 Paris,2026-08-01\nRentr\xe9e,2026-08-02\n",
+            b"Name,Day\n\x93PROMO\xc7\xc3\x94,2026-08-01\n",
+        ] {
+            assert_eq!(decode(p, bytes, None).unwrap().encoding, "windows-1252");
+        }
+        assert_eq!(
+            decode(p, b"Name\n\x93CAF\xc9\x94 Paris\n", None)
+                .unwrap()
+                .text,
+            "Name\n“CAFÉ” Paris\n"
+        );
     }
 
     #[test]
@@ -1838,7 +1922,16 @@ mod tests {
         let (recs, _) = records(p, "a,b\r1,2\r\r3,\"x\ry\"\r4,5\r").unwrap();
         let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![1, 2, 4, 6]);
-        assert_eq!(line_breaks(b"a\r\nb\rc\nd\r\r\ne"), 5);
+        assert_eq!(line_breaks(b"a\r\nb\rc\nd\r\r\ne", true), 3);
+        assert_eq!(line_breaks(b"a\rb\r\rc", false), 3);
+        // In a text with `\n`s, a `\r` inside quotes ends no line, and `\r\r\n` ends
+        // one.
+        let (recs, _) = records(p, "a,b\n1,\"x\ry\"\n2,3\n").unwrap();
+        let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
+        let (recs, _) = records(p, "a,b\r\r\n1,2\r\r\n3,4\r\r\n").unwrap();
+        let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
     }
 
     #[test]

@@ -212,6 +212,22 @@ fn cases() -> Vec<Case> {
             "date,platform,likes\r2026-08-01,facebook,1\r2026-08-02,facebook,1o\r",
             &["kpi", "likes", "in.csv"],
         ),
+        // With `\n`s in the file, a `\r` inside quotes ends no line, and `\r\r\n` ends
+        // one: the error is on line 4 in both.
+        case(
+            "lf_file_quoted_cr",
+            "in.csv",
+            "date,platform,campaign,likes\n2026-08-01,facebook,\"A\rsecond\",10\n\
+             2026-08-02,facebook,B,20\n2026-08-03,facebook,C,1x2\n",
+            &["kpi", "likes", "in.csv"],
+        ),
+        case(
+            "cr_cr_lf_line_breaks",
+            "in.csv",
+            "date,platform,likes\r\r\n2026-08-01,facebook,10\r\r\n\
+             2026-08-02,facebook,20\r\r\n2026-08-03,facebook,1x2\r\r\n",
+            &["kpi", "likes", "in.csv"],
+        ),
         // Years no export holds, in roi's own format as in exports: one rule.
         case(
             "native_negative_year",

@@ -343,6 +343,24 @@ fn a_folders_clutter_is_skipped() {
     assert_eq!(stdout(&out), "5\n", "{}", transcript(&out));
     let out = roi_in(dir.path(), &["kpi", "likes", "data", "data/.hidden/d.csv"]);
     assert_eq!(stdout(&out), "105\n", "{}", transcript(&out));
+    // A glob skips the same clutter, unless it names it itself.
+    std::fs::write(data.join("~$f.csv"), b"\x0cuser").unwrap();
+    for (glob, likes) in [
+        ("data/*.csv", "5"),
+        ("data/**/*.csv", "5"),
+        ("*/*.csv", "5"),
+        ("data/.e.csv", "10000"),
+        ("data/.[e].csv", "10000"),
+        ("data/.hidden/*.csv", "100"),
+    ] {
+        let out = roi_in(dir.path(), &["kpi", "likes", glob]);
+        assert_eq!(
+            stdout(&out),
+            format!("{likes}\n"),
+            "{glob}: {}",
+            transcript(&out)
+        );
+    }
 }
 
 /// A workbook cannot come through standard input (it is read as text): the message

@@ -876,6 +876,40 @@ fn decomposed_headers_and_mapping_keys_match() {
     std::fs::write(dir.path().join("roi.toml"), config).unwrap();
     let out = crate::roi_in(dir.path(), &["kpi", "revenue", "own.csv"]);
     assert_eq!(stdout(&out), "350\n", "{}", transcript(&out));
+    // JSON keys too: `Chi phí` decomposed in one file and composed in another is one
+    // field (10 + 7), and both in one record is the field written twice.
+    let nfd: String = "Chi phí".nfd().collect();
+    std::fs::write(
+        dir.path().join("a.json"),
+        "[{\"date\": \"2026-08-01\", \"platform\": \"facebook\", \"Chi phí\": 10}]",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        format!("[{{\"date\": \"2026-08-02\", \"platform\": \"facebook\", \"{nfd}\": 7}}]"),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "a.json", "b.json"]);
+    assert_eq!(
+        stdout(&out),
+        "date,platform,chi_phí\n2026-08-01,facebook,10\n2026-08-02,facebook,7\n",
+        "{}",
+        transcript(&out)
+    );
+    std::fs::write(
+        dir.path().join("c.json"),
+        format!(
+            "[{{\"date\": \"2026-08-01\", \"platform\": \"facebook\", \"Chi phí\": 10, \"{nfd}\": 3}}]"
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "c.json"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the field is written twice"),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A formula cell is read by the value saved with it; one saved without a value (a
@@ -899,6 +933,15 @@ fn formulas_are_read_by_their_saved_values() {
          was written by a program that does not compute formulas); open and save the \
          workbook in a spreadsheet app to compute it"
     );
+    // A formula without a value in a cell roi does not read: an unmapped column, a
+    // skipped total row, a column not imported.
+    for f in [
+        "fixtures/importers/linkedin-formulas-unread.xlsx",
+        "fixtures/importers/linkedin-formulas-not-imported.xlsx",
+    ] {
+        assert_eq!(kpi(&["kpi", "impressions", f]), "2500", "{f}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "30", "{f}");
+    }
 }
 
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a

@@ -210,6 +210,12 @@ fn a_coarser_row_counts_even_where_the_finer_file_has_only_some_parts() {
     let yt = format!("{dir}/youtube-periods");
     assert_eq!(kpi("video_views", &[&yt]).0, "800\n");
     assert_eq!(kpi("impressions", &[&yt]).0, "8000\n");
+    // Followers gained and lost and the net change are one quantity across levels.
+    for case in ["net-per-video", "net-per-day"] {
+        let levels = format!("{dir}/youtube-subscriber-levels/{case}");
+        assert_eq!(kpi("follower_growth", &[&levels]).0, "10\n", "{case}");
+        assert_eq!(kpi("video_views", &[&levels]).0, "800\n", "{case}");
+    }
 }
 
 const EDITED_TIKTOK: &str = "fixtures/overlap-cases/edited-tiktok";
