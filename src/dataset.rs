@@ -138,6 +138,12 @@ pub struct SourceFile {
     #[serde(skip)]
     #[schemars(skip)]
     pub records: bool,
+    /// The range the file says its rows cover (Meta's `Reporting starts/ends` beside
+    /// a `Day` breakdown, a Google Ads or GA4 range line above daily rows): a day in
+    /// it without a row is a day with nothing, for every platform in the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub stated: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// A metric known to a dataset: canonical or found as a custom column.

@@ -1002,3 +1002,38 @@ fn a_sparse_platform_reaches_as_far_as_its_file() {
     assert!(goal.get("partial").is_none(), "{goal}");
     assert_eq!(goal["warnings"], serde_json::json!([]));
 }
+
+/// A file that states the range its daily rows cover (Meta's reporting start and end
+/// beside a `Day` breakdown, Google Ads' range line) covers it for every platform in
+/// it: a campaign that stopped on the 29th spent nothing on the 30th and 31st.
+/// Figures in `fixtures/goal-edges/README.md` (stated-range).
+#[test]
+fn a_stated_range_is_covered_to_its_end() {
+    let dir = fixture("goal-edges/stated-range");
+    let all = goals(&dir, "roi.toml", "2026-09-02");
+    for (id, current) in [("paid-budget-aug", 952.0), ("leads-aug", 58.0)] {
+        let g = goal(&all, id);
+        close(&g["current"], current);
+        close(&g["forecast"], current);
+        assert_eq!(g["data_through"], "2026-08-31", "{g}");
+        assert_eq!(g["status"], "achieved", "{g}");
+        assert!(g.get("partial").is_none(), "{g}");
+        assert_eq!(g["warnings"], serde_json::json!([]), "{g}");
+    }
+    let out = roi_in(&dir, &["explain", "leads-aug", "--as-of", "2026-09-02"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("data through 2026-08-31; 31 of 31 days elapsed"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-02"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+
+    let all = goals(&dir, "google.toml", "2026-09-02");
+    let g = goal(&all, "search-budget-aug");
+    close(&g["current"], 1000.0);
+    close(&g["forecast"], 1000.0);
+    assert_eq!(g["data_through"], "2026-08-31", "{g}");
+    assert_eq!(g["status"], "achieved", "{g}");
+}
