@@ -572,6 +572,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     counted.sort_unstable();
     counted.dedup();
+    // A platform whose follower count was read before the window grows by its count
+    // from the window's start: a row of gains across the start does not hold it back.
+    let flows: Vec<crate::model::MetricId> = crate::dataset::FOLLOWER_FLOWS
+        .iter()
+        .filter_map(|m| cx.dataset.metric_id(m))
+        .collect();
+    let counted_before: Vec<_> = match cx.dataset.metric_id("followers") {
+        Some(id) if metrics.contains(&id) => selection
+            .rows
+            .iter()
+            .filter(|r| r.end < window.from && r.value(id).is_some())
+            .map(|r| platform(r))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let holds_back = |r: &crate::dataset::Row| {
+        !counted_before.contains(&platform(r))
+            || r.values
+                .iter()
+                .any(|(id, _)| metrics.contains(id) && !flows.contains(id))
+    };
     let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = counted
         .iter()
         .map(|p| {
@@ -579,7 +600,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 .rows
                 .iter()
                 .filter(|r| {
-                    platform(r) == *p && carries(r) && r.start < window.from && r.end >= window.from
+                    platform(r) == *p
+                        && carries(r)
+                        && r.start < window.from
+                        && r.end >= window.from
+                        && holds_back(r)
                 })
                 .map(|r| r.end + chrono::Days::new(1))
                 .max()
