@@ -138,6 +138,12 @@ pub struct SourceFile {
     #[serde(skip)]
     #[schemars(skip)]
     pub records: bool,
+    /// The range the file says its rows cover (Meta's `Reporting starts/ends` beside
+    /// a `Day` breakdown, a Google Ads or GA4 range line above daily rows): a day in
+    /// it without a row is a day with nothing, for every platform in the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub stated: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// A metric known to a dataset: canonical or found as a custom column.
@@ -459,7 +465,13 @@ pub struct Totals<'d> {
     running: Vec<Option<(usize, MoneyKey, i128)>>,
     slot: Vec<usize>,
     file_rows: Option<(u32, u64)>,
+    /// The follower flows, summed per account too (see [`MetricTotal::by_account`]).
+    by_account: Vec<bool>,
 }
+
+/// The flows follower growth is told by where an account has no count before the
+/// window: gains, losses and net changes.
+pub const FOLLOWER_FLOWS: [&str; 3] = ["followers_gained", "followers_lost", "followers_net"];
 
 impl<'d> Totals<'d> {
     pub fn new(dataset: &'d Dataset, window: Option<Window>) -> Totals<'d> {
@@ -474,6 +486,11 @@ impl<'d> Totals<'d> {
             running: vec![None; dataset.metrics.len()],
             slot: vec![0; dataset.metrics.len()],
             file_rows: None,
+            by_account: dataset
+                .metrics
+                .iter()
+                .map(|m| FOLLOWER_FLOWS.contains(&m.name.as_str()))
+                .collect(),
         }
     }
 
@@ -552,6 +569,10 @@ impl<'d> Totals<'d> {
                     part.rows += count;
                 }
                 Aggregation::Flow | Aggregation::Unique => {
+                    if self.by_account[id.0 as usize] {
+                        let account = (platform, row.dim(Dimension::Account));
+                        *total.by_account.entry(account).or_default() += i128::from(value.0);
+                    }
                     // Money without a currency is only known to be in its own
                     // file's currency: unknown currencies of two files never add.
                     let key = if info.unit == Unit::Money {
@@ -623,6 +644,9 @@ pub struct MetricTotal {
     pub last: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
     /// Stock: last value before the window per series.
     pub before: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
+    /// A follower flow's sums per account (platform and account) in the window:
+    /// follower growth is taken per account.
+    pub by_account: BTreeMap<(Option<Sym>, Option<Sym>), i128>,
     /// Duration: Σ value × weight and Σ weight, both in millionths.
     pub weighted: i128,
     pub weight: i128,
@@ -696,6 +720,12 @@ impl MetricTotal {
                 .collect(),
             before: self
                 .before
+                .iter()
+                .filter(|(k, _)| keep(k.0))
+                .map(|(k, v)| (*k, *v))
+                .collect(),
+            by_account: self
+                .by_account
                 .iter()
                 .filter(|(k, _)| keep(k.0))
                 .map(|(k, v)| (*k, *v))
@@ -783,6 +813,9 @@ impl Aggregate {
                         *total.sums.entry(*key).or_default() += *sum;
                     }
                 }
+            }
+            for (account, sum) in &mut total.by_account {
+                *sum = times(*sum, factor(account.0));
             }
             for (series, (_, reading)) in &mut total.last {
                 if let Some((_, before)) = total.before.get(series) {

@@ -346,12 +346,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     files.sort_unstable();
     files.dedup();
     // How far each platform's data reaches, in one pass over the rows that carry the
-    // KPI's metrics: its own rows, and the files of records it appears in.
+    // KPI's metrics: its own rows, the range stated by the files it appears in (Meta's
+    // reporting start and end beside a `Day` breakdown, a range line above daily
+    // rows: a campaign that stopped on the 29th of a report through the 31st spent
+    // nothing on the 30th and 31st), and the files of records it appears in.
     let mut by_platform = vec![Reach::default(); platforms.len()];
     let mut by_file = vec![Reach::default(); files.len()];
     for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
         if let Ok(i) = platforms.binary_search(&platform(r)) {
             by_platform[i].add(r, current_window, period_end);
+            if let Some((from, to)) = cx.dataset.files[r.file as usize].stated {
+                by_platform[i].add_days(from, to, current_window, period_end);
+            }
         }
         if let Ok(i) = files.binary_search(&r.file) {
             by_file[i].add(r, current_window, period_end);
@@ -566,6 +572,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     counted.sort_unstable();
     counted.dedup();
+    // A platform whose follower count was read before the window grows by its count
+    // from the window's start: a row of gains across the start does not hold it back.
+    let flows: Vec<crate::model::MetricId> = crate::dataset::FOLLOWER_FLOWS
+        .iter()
+        .filter_map(|m| cx.dataset.metric_id(m))
+        .collect();
+    let counted_before: Vec<_> = match cx.dataset.metric_id("followers") {
+        Some(id) if metrics.contains(&id) => selection
+            .rows
+            .iter()
+            .filter(|r| r.end < window.from && r.value(id).is_some())
+            .map(|r| platform(r))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let holds_back = |r: &crate::dataset::Row| {
+        !counted_before.contains(&platform(r))
+            || r.values
+                .iter()
+                .any(|(id, _)| metrics.contains(id) && !flows.contains(id))
+    };
     let mut starts: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = counted
         .iter()
         .map(|p| {
@@ -573,7 +600,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 .rows
                 .iter()
                 .filter(|r| {
-                    platform(r) == *p && carries(r) && r.start < window.from && r.end >= window.from
+                    platform(r) == *p
+                        && carries(r)
+                        && r.start < window.from
+                        && r.end >= window.from
+                        && holds_back(r)
                 })
                 .map(|r| r.end + chrono::Days::new(1))
                 .max()
@@ -832,6 +863,18 @@ impl Reach {
         self.across |= r.start <= period_end && r.end > period_end;
         self.first = Some(self.first.map_or(r.start, |f| f.min(r.start)));
         self.last = self.last.max(Some(r.end));
+    }
+
+    /// Days `from ..= to` covered one by one (a range a file states its daily rows
+    /// cover), as rows of nothing on each of them would be.
+    fn add_days(&mut self, from: NaiveDate, to: NaiveDate, current: Window, period_end: NaiveDate) {
+        let counted = to.min(current.to);
+        if from <= counted && counted >= current.from {
+            self.counted_end = self.counted_end.max(Some(counted));
+        }
+        self.after |= to > period_end;
+        self.first = Some(self.first.map_or(from, |f| f.min(from)));
+        self.last = self.last.max(Some(to));
     }
 
     fn merge(&mut self, other: Reach) {

@@ -365,6 +365,7 @@ impl<'f> Builder<'f> {
             last_date: None,
             warnings: Vec::new(),
             records: false,
+            stated: None,
         });
         self.modified.push(modified);
         self.export_days.push(None);
@@ -441,6 +442,7 @@ impl<'f> Builder<'f> {
             }
             let source = self.current_file();
             source.records |= read.records;
+            source.stated = union(source.stated, read.stated);
             source.rows_read += read.rows_read;
             source.first_date = match (source.first_date, read.first_date) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -561,6 +563,14 @@ impl<'f> Builder<'f> {
         source.first_date = None;
         source.last_date = None;
         source.warnings.clear();
+        source.stated = None;
+    }
+
+    /// The current file says its rows cover `start ..= end` (see
+    /// [`SourceFile::stated`]).
+    pub fn state_range(&mut self, start: NaiveDate, end: NaiveDate) {
+        let source = self.current_file();
+        source.stated = union(source.stated, Some((start, end)));
     }
 
     /// The kind of export the next rows come from: a layout id, or roi's format with
@@ -1619,6 +1629,17 @@ pub fn must_be_non_negative(name: &str) -> bool {
                 .map(|m| m.unit),
             Some(Unit::Money)
         )
+}
+
+/// The range two stated ranges span.
+fn union(
+    a: Option<(NaiveDate, NaiveDate)>,
+    b: Option<(NaiveDate, NaiveDate)>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    }
 }
 
 #[cfg(test)]

@@ -951,6 +951,16 @@ pub fn read_table(
     let end_column = (0..matched.cells.len())
         .find(|&i| target_of(i) == Some(&Target::EndDate))
         .filter(|_| !day_override);
+    // Beside a `Day` breakdown, the reporting start and end say the range the daily
+    // rows cover: a day in it without a row is a day with nothing (a campaign that
+    // stopped on the 29th of a report through the 31st).
+    let stated_columns = day_override
+        .then(|| {
+            let start = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::Date))?;
+            let end = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::EndDate))?;
+            Some((start, end))
+        })
+        .flatten();
     // Why a row without a date is skipped: a table with no date column roi knows
     // may have one under a name it does not (a column of dates), which a mapping
     // can name.
@@ -1212,6 +1222,23 @@ pub fn read_table(
             {
                 return Err(err(record.line, Some(i), message));
             }
+        }
+        // The range the rows are said to cover: the range line above dated rows, or
+        // the reporting start and end beside a `Day` breakdown. One that cannot be
+        // read says nothing; the row's own day is read as ever.
+        let stated = match (day, range, stated_columns) {
+            (Some(_), Some(r), _) => Some(r),
+            (Some(_), None, Some((a, b))) => {
+                let read = |i: usize| {
+                    parse_date(record.cells.get(i)?)?
+                        .resolve(order, year.or(day.map(|d| chrono::Datelike::year(&d))))
+                };
+                read(a).zip(read(b)).filter(|(a, b)| a <= b)
+            }
+            _ => None,
+        };
+        if let Some((a, b)) = stated {
+            builder.state_range(a, b);
         }
         let (start, end) = match (day, range) {
             (Some(d), _) => (d, d),

@@ -13,7 +13,7 @@ use std::fmt;
 
 use indexmap::IndexMap;
 
-use crate::dataset::{Aggregate, Dataset, Sym};
+use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Sym};
 use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
@@ -1084,7 +1084,7 @@ impl Catalogue {
                     }));
                 }
             }
-            Expr::Growth(name) => growth(name, ds, agg, fx)?,
+            Expr::Growth(name) => growth(name, ds, agg),
             Expr::Neg(e) => {
                 let q = self.eval(e, ds, agg, fx)?;
                 Quantity {
@@ -1341,35 +1341,55 @@ fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
     }
 }
 
-fn growth(name: &str, ds: &Dataset, agg: &Aggregate, fx: &Fx) -> Result<Quantity, EvalError> {
+fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
+    // Taken per account (platform and account): one whose every count series has a
+    // count before the window grows by its count's change; another by its flows in
+    // the window (gains − losses + net changes). The selection grows by their sum: a
+    // TikTok count and a YouTube channel with only gains and losses both count.
+    type Account = (Option<Sym>, Option<Sym>);
+    #[derive(Default)]
+    struct Part {
+        change: i128,
+        counted: bool,
+        unknown: bool,
+        flows: Option<i128>,
+    }
+    let mut parts: BTreeMap<Account, Part> = BTreeMap::new();
     if let Some(id) = ds.metric_id(name) {
         let total = &agg.metrics[id.0 as usize];
-        if !total.last.is_empty() && total.last.keys().all(|k| total.before.contains_key(k)) {
-            let diff: i128 = total
-                .last
-                .iter()
-                .map(|(k, (_, v))| i128::from(v.0) - i128::from(total.before[k].1.0))
-                .sum();
-            return Ok(Quantity::plain(Some(sum_to_f64(diff))));
+        for (series, (_, v)) in &total.last {
+            let part = parts.entry((series.0, series.1)).or_default();
+            match total.before.get(series) {
+                Some((_, before)) => {
+                    part.change += i128::from(v.0) - i128::from(before.0);
+                    part.counted = true;
+                }
+                None => part.unknown = true,
+            }
         }
     }
-    // Without a count before the window, the window's own gains and losses tell,
-    // and the net changes of rows that give only those.
-    let mut flows = [None, None, None];
-    for (slot, metric) in flows.iter_mut().zip(FOLLOWER_FLOWS) {
-        if let Some(id) = ds.metric_id(metric) {
-            *slot = metric_quantity(metric, ds, agg, id, fx)?.value;
+    for (metric, sign) in FOLLOWER_FLOWS.iter().zip([1, -1, 1]) {
+        let Some(id) = ds.metric_id(metric) else {
+            continue;
+        };
+        for (account, sum) in &agg.metrics[id.0 as usize].by_account {
+            let flows = &mut parts.entry(*account).or_default().flows;
+            *flows = Some(flows.unwrap_or(0) + sign * sum);
         }
     }
-    Ok(Quantity::plain(match flows {
-        [None, None, None] => None,
-        [g, l, n] => Some(g.unwrap_or(0.0) - l.unwrap_or(0.0) + n.unwrap_or(0.0)),
-    }))
+    let mut sum = None;
+    for part in parts.values() {
+        let value = if part.counted && !part.unknown {
+            Some(part.change)
+        } else {
+            part.flows
+        };
+        if let Some(v) = value {
+            sum = Some(sum.unwrap_or(0) + v);
+        }
+    }
+    Quantity::plain(sum.map(sum_to_f64))
 }
-
-/// The flows follower growth is told by when no count before the window exists:
-/// gains, losses and net changes.
-const FOLLOWER_FLOWS: [&str; 3] = ["followers_gained", "followers_lost", "followers_net"];
 
 #[cfg(test)]
 mod tests {

@@ -641,9 +641,10 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             if growth.contains(*m) {
                 let _ = write!(
                     sql,
-                    "growth_{m} AS (\n  SELECT {key_list}, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g_{m}\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}\n),\n",
+                    "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
                     d.to_double("NULL")
                 );
+                sql.push_str(&account_growth(&w, m, &keys));
             }
             continue;
         };
@@ -681,7 +682,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             .join(", ");
         let _ = write!(
             sql,
-            "series_{m} AS (\n  SELECT {key_lb}, l.v AS v_in, b.v AS v_before\n  FROM (SELECT * FROM last_{m} WHERE roi_n = 1) l\n  FULL OUTER JOIN (SELECT * FROM before_{m} WHERE roi_n = 1) b ON {}\n),\n",
+            "series_{m} AS (\n  SELECT {key_lb}, COALESCE(l.roi_s0, b.roi_s0) AS roi_s0, COALESCE(l.roi_s1, b.roi_s1) AS roi_s1, l.v AS v_in, b.v AS v_before\n  FROM (SELECT * FROM last_{m} WHERE roi_n = 1) l\n  FULL OUTER JOIN (SELECT * FROM before_{m} WHERE roi_n = 1) b ON {}\n),\n",
             join_on.join(" AND ")
         );
         let _ = write!(
@@ -692,9 +693,10 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         if growth.contains(*m) {
             let _ = write!(
                 sql,
-                "growth_{m} AS (\n  SELECT {key_list}, COUNT(*) AS roi_series, COUNT(v_before) AS roi_known, {} AS g_{m}\n  FROM series_{m}\n  GROUP BY {key_list}\n),\n",
+                "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, COUNT(v_before) AS roi_known, {} AS g\n  FROM series_{m}\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
                 d.to_double("SUM(COALESCE(v_in, v_before) - v_before)")
             );
+            sql.push_str(&account_growth(&w, m, &keys));
         }
     }
 
@@ -736,9 +738,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             "CASE WHEN {gained} IS NULL AND {lost} IS NULL AND {net} IS NULL THEN NULL ELSE COALESCE({gained}, 0) - COALESCE({lost}, 0) + COALESCE({net}, 0) END"
         );
         let value = if kind_of(g) == Kind::Stock {
-            format!(
-                "CASE WHEN growth_{g}.roi_series > 0 AND growth_{g}.roi_series = growth_{g}.roi_known THEN growth_{g}.g_{g} ELSE {fallback} END"
-            )
+            format!("growth_{g}.g_{g}")
         } else {
             fallback
         };
@@ -806,6 +806,42 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         "\nFROM totals\nWHERE roi_rows > 0\nORDER BY {key_list};\n"
     );
     Ok(sql)
+}
+
+/// A stock's growth per group, taken per account (platform and account) as `roi
+/// report` takes it: an account whose series all have a value before the window
+/// grows by their change (`account_<m>`), any other by its follower flows in the
+/// window; the group grows by their sum.
+fn account_growth(w: &Writer<'_>, m: &str, keys: &[String]) -> String {
+    let d = w.d;
+    let key_list = keys.join(", ");
+    let (platform, account) = (w.col("platform"), w.col("account"));
+    let flows = format!(
+        "flows_{m} AS (\n  SELECT {key_list}, COALESCE({platform}, '') AS roi_s0, COALESCE({account}, '') AS roi_s1,\n    {} AS r_gained, {} AS r_lost, {} AS r_net\n  FROM inside\n  GROUP BY {key_list}, COALESCE({platform}, ''), COALESCE({account}, '')\n),\n",
+        d.to_double(&format!("SUM({})", w.col("followers_gained"))),
+        d.to_double(&format!("SUM({})", w.col("followers_lost"))),
+        d.to_double(&format!("SUM({})", w.col("followers_net"))),
+    );
+    let on: Vec<String> = keys
+        .iter()
+        .map(String::as_str)
+        .chain(["roi_s0", "roi_s1"])
+        .map(|k| format!("a.{k} = f.{k}"))
+        .collect();
+    let key_af = keys
+        .iter()
+        .map(|k| format!("COALESCE(a.{k}, f.{k}) AS {k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let group = keys
+        .iter()
+        .map(|k| format!("COALESCE(a.{k}, f.{k})"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{flows}growth_{m} AS (\n  SELECT {key_af},\n    SUM(CASE WHEN a.roi_series > 0 AND a.roi_series = a.roi_known THEN a.g WHEN f.r_gained IS NULL AND f.r_lost IS NULL AND f.r_net IS NULL THEN NULL ELSE COALESCE(f.r_gained, 0) - COALESCE(f.r_lost, 0) + COALESCE(f.r_net, 0) END) AS g_{m}\n  FROM account_{m} a\n  FULL OUTER JOIN flows_{m} f ON {}\n  GROUP BY {group}\n),\n",
+        on.join(" AND ")
+    )
 }
 
 /// `--where` as SQL: each dimension one of its values, ignoring case.

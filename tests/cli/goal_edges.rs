@@ -652,19 +652,21 @@ fn a_staggered_forecast_combines_each_metric_forecast_by_the_formula() {
 
 #[test]
 fn a_staggered_growth_is_forecast_by_the_method_of_its_current_value() {
-    // Twitter has no follower count before 01-01, so follower_growth is gains less
-    // losses for the whole goal: Facebook 6 × 10 = 60 from 01-05 (its 40 over 12-20
-    // ..= 01-04 left out), Twitter 10 × 5 = 50: 110. Forecast by that method too:
-    // 60 / 6 × 27 + 50 / 10 × 31 = 270 + 155 = 425 < 500 − 50 = 450: behind. (Taken
-    // per platform, Facebook's count 1,100 − 1,000 = 100 had made 100 / 6 × 27 +
-    // 155 = 605, on track, from parts adding up to 150, not 110.)
+    // Growth is taken per account: Facebook has a count before 01-01, so it grows by
+    // its count, 1,100 − 1,000 = 100 over 01-01 ..= 01-10 (its gains of 40 over
+    // 12-20 ..= 01-04 run across the start, but its count covers every day from
+    // 01-01); Twitter has no count before the window, so it grows by its gains,
+    // 10 × 5 = 50: 150. Forecast each at its rate over its own days: 100 / 10 × 31 +
+    // 50 / 10 × 31 = 310 + 155 = 465 >= 500 − 50 = 450: at_risk. (Gains for both
+    // made 60 + 50 = 110, leaving out Facebook's 01-01 ..= 01-04; Facebook's count
+    // run on from 01-05 made 100 / 6 × 27 + 155 = 605.)
     let dir = fixture("goal-edges/staggered-growth");
     let all = goals(&dir, "roi.toml", "2026-01-10");
     let g = goal(&all, "growth");
-    close(&g["current"], 110.0);
+    close(&g["current"], 150.0);
     assert_eq!(g["days_elapsed"], 10);
-    close(&g["forecast"], 425.0);
-    assert_eq!(g["status"], "behind");
+    close(&g["forecast"], 465.0);
+    assert_eq!(g["status"], "at_risk");
 }
 
 #[test]
@@ -1001,4 +1003,39 @@ fn a_sparse_platform_reaches_as_far_as_its_file() {
     assert_eq!(goal["status"], "at_risk");
     assert!(goal.get("partial").is_none(), "{goal}");
     assert_eq!(goal["warnings"], serde_json::json!([]));
+}
+
+/// A file that states the range its daily rows cover (Meta's reporting start and end
+/// beside a `Day` breakdown, Google Ads' range line) covers it for every platform in
+/// it: a campaign that stopped on the 29th spent nothing on the 30th and 31st.
+/// Figures in `fixtures/goal-edges/README.md` (stated-range).
+#[test]
+fn a_stated_range_is_covered_to_its_end() {
+    let dir = fixture("goal-edges/stated-range");
+    let all = goals(&dir, "roi.toml", "2026-09-02");
+    for (id, current) in [("paid-budget-aug", 952.0), ("leads-aug", 58.0)] {
+        let g = goal(&all, id);
+        close(&g["current"], current);
+        close(&g["forecast"], current);
+        assert_eq!(g["data_through"], "2026-08-31", "{g}");
+        assert_eq!(g["status"], "achieved", "{g}");
+        assert!(g.get("partial").is_none(), "{g}");
+        assert_eq!(g["warnings"], serde_json::json!([]), "{g}");
+    }
+    let out = roi_in(&dir, &["explain", "leads-aug", "--as-of", "2026-09-02"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("data through 2026-08-31; 31 of 31 days elapsed"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-02"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+
+    let all = goals(&dir, "google.toml", "2026-09-02");
+    let g = goal(&all, "search-budget-aug");
+    close(&g["current"], 1000.0);
+    close(&g["forecast"], 1000.0);
+    assert_eq!(g["data_through"], "2026-08-31", "{g}");
+    assert_eq!(g["status"], "achieved", "{g}");
 }

@@ -519,3 +519,40 @@ fn amounts_in_the_configured_currency_without_minor_units_group_thousands() {
     assert_eq!(kpi("orders.csv"), "1500000");
     assert_eq!(kpi("ledger.csv"), "200000");
 }
+
+/// Follower growth is taken per account: a count change where the account has a
+/// count before the window, its flows where it has none; the selection's growth is
+/// their sum. Figures in `fixtures/mixed-growth/README.md`.
+#[test]
+fn follower_growth_adds_each_account_by_its_own_method() {
+    let kpi = |files: &[&str], extra: &[&str]| {
+        let paths: Vec<String> = files
+            .iter()
+            .map(|f| {
+                fixture(&format!("mixed-growth/{f}"))
+                    .to_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        let mut args = vec!["kpi", "follower_growth"];
+        args.extend_from_slice(extra);
+        args.extend(paths.iter().map(String::as_str));
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    let window = ["--from", "2026-10-02", "--to", "2026-10-04"];
+    // TikTok's count 500 → 510 and YouTube's gains less losses (6 − 4) + (5 − 1).
+    let mut args = window.to_vec();
+    args.extend(["--year", "2026"]);
+    assert_eq!(kpi(&["FollowerHistory.csv", "Chart data.csv"], &args), "16");
+    // 10 + 6 + Facebook's page 1,200 → 1,230 and its group (7 − 2) + (3 − 0).
+    assert_eq!(kpi(&["accounts.csv"], &window), "54");
+    let mut args = window.to_vec();
+    args.extend(["--where", "platform=facebook"]);
+    assert_eq!(kpi(&["accounts.csv"], &args), "38");
+    // No window start: no count before it, so flows for all: TikTok's net 4 − 3 + 9,
+    // YouTube's 8 + 2 + 4, Facebook's group 8 (its page has no flows).
+    assert_eq!(kpi(&["accounts.csv"], &[]), "32");
+}
