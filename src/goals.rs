@@ -306,9 +306,16 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // A platform whose daily rows skip days inside their range is sparse: sales on
     // the days with a sale, sessions from a source on the days it sent any. A day
     // without its row is a day with nothing, as in a file of records (a CRM's leads).
+    // Judged within the goal's window, so a day missing from an old archive does not
+    // make a platform whose rows stop early now look sparse.
     let mut days: Vec<(usize, NaiveDate)> = Vec::new();
     let mut ranged = vec![false; platforms.len()];
-    for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
+    for r in cx
+        .dataset
+        .rows
+        .iter()
+        .filter(|r| carries(r) && current_window.contains(r))
+    {
         if let Ok(i) = platforms.binary_search(&platform(r)) {
             if r.start == r.end {
                 days.push((i, r.start));

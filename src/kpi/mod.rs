@@ -824,8 +824,10 @@ impl Catalogue {
             return None;
         };
         let (mut num, mut den) = (Vec::new(), Vec::new());
-        self.side_metrics(l, ds, &mut num, 0);
-        self.side_metrics(r, ds, &mut den, 0);
+        self.side_metrics(l, ds, &mut num, false, 0);
+        // A denominator's growth is a base only with its count: gains without a
+        // count (YouTube's subscribers gained) are no base to grow from.
+        self.side_metrics(r, ds, &mut den, true, 0);
         let money = num
             .iter()
             .chain(&den)
@@ -833,7 +835,14 @@ impl Catalogue {
         (!num.is_empty() && !den.is_empty() && !money).then_some((num, den))
     }
 
-    fn side_metrics(&self, expr: &Expr, ds: &Dataset, out: &mut Vec<MetricId>, depth: usize) {
+    fn side_metrics(
+        &self,
+        expr: &Expr,
+        ds: &Dataset,
+        out: &mut Vec<MetricId>,
+        stock_only: bool,
+        depth: usize,
+    ) {
         let mut push = |id: MetricId| {
             if !out.contains(&id) {
                 out.push(id);
@@ -847,12 +856,12 @@ impl Catalogue {
                     if let Some(kpi) = self.kpis.get(n)
                         && depth < 64
                     {
-                        self.side_metrics(&kpi.formula, ds, out, depth + 1);
+                        self.side_metrics(&kpi.formula, ds, out, stock_only, depth + 1);
                     }
                 }
             },
             Expr::Growth(n) => {
-                let extra: &[&str] = if n == "followers" {
+                let extra: &[&str] = if n == "followers" && !stock_only {
                     &FOLLOWER_FLOWS
                 } else {
                     &[]
@@ -863,10 +872,10 @@ impl Catalogue {
                     }
                 }
             }
-            Expr::Neg(e) => self.side_metrics(e, ds, out, depth + 1),
+            Expr::Neg(e) => self.side_metrics(e, ds, out, stock_only, depth + 1),
             Expr::Binary(_, l, r) => {
-                self.side_metrics(l, ds, out, depth + 1);
-                self.side_metrics(r, ds, out, depth + 1);
+                self.side_metrics(l, ds, out, stock_only, depth + 1);
+                self.side_metrics(r, ds, out, stock_only, depth + 1);
             }
         }
     }

@@ -1039,3 +1039,26 @@ fn a_stated_range_is_covered_to_its_end() {
     assert_eq!(g["data_through"], "2026-08-31", "{g}");
     assert_eq!(g["status"], "achieved", "{g}");
 }
+
+/// Sparseness is judged within the goal's window: a day missing from July does not
+/// hide that facebook's daily rows stop on 08-15 (`fixtures/goal-edges/README.md`,
+/// old-gap).
+#[test]
+fn an_old_gap_does_not_make_a_platform_sparse() {
+    let config = fixture("goal-edges/old-gap/roi.toml");
+    let out = roi(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &json["goals"][0];
+    assert_eq!(goal["forecast"], 93.0);
+    assert_eq!(goal["status"], "on_track");
+    assert_eq!(goal["data_through"], "2026-08-15");
+}

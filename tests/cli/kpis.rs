@@ -556,3 +556,32 @@ fn follower_growth_adds_each_account_by_its_own_method() {
     // YouTube's 8 + 2 + 4, Facebook's group 8 (its page has no flows).
     assert_eq!(kpi(&["accounts.csv"], &[]), "32");
 }
+
+/// A growth rate's base is a follower count: an account's gains without a count are
+/// left out of the rate, not divided by another's base (`fixtures/mixed-growth`).
+#[test]
+fn a_growth_rate_leaves_out_gains_without_a_count() {
+    let f = fixture("mixed-growth/rate.csv");
+    let args = |kpi: &'static str| {
+        vec![
+            "kpi".to_owned(),
+            kpi.to_owned(),
+            f.to_str().unwrap().to_owned(),
+            "--from".to_owned(),
+            "2026-10-01".to_owned(),
+            "--to".to_owned(),
+            "2026-10-01".to_owned(),
+        ]
+    };
+    let growth = args("follower_growth");
+    let out = roi(&growth.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(stdout(&out), "70\n", "{}", transcript(&out));
+    let rate = args("follower_growth_rate");
+    let out = roi(&rate.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "0.052631579\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: follower_growth_rate: youtube has followers_gained but no followers: left out\n"
+    );
+}
