@@ -719,22 +719,13 @@ impl<'f> Builder<'f> {
     pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
         let keep = self.merge.filter(|_| self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
-        let mut detail = 0u32;
-        let mut described = 0u32;
+        let mut present = 0u32;
         let mut dims = Dims::EMPTY;
         for d in Dimension::ALL {
             let value = input.dims[d.index()]
                 .map(crate::input::value::trim)
                 .filter(|v| !v.is_empty());
-            if value.is_some() && BREAKDOWN_BITS & (1 << d.index()) != 0 {
-                detail |= 1 << d.index();
-            }
-            if value.is_some() && d == Dimension::Platform && input.platform_column {
-                detail |= PLATFORM_BIT;
-            }
-            if value.is_some() && DESCRIPTIVE_BITS & (1 << d.index()) != 0 {
-                described |= 1 << d.index();
-            }
+            present |= u32::from(value.is_some()) << d.index();
             if keep.is_some_and(|k| !k.contains(d)) {
                 // Not interned either: a dropped post text should cost nothing.
                 continue;
@@ -757,6 +748,11 @@ impl<'f> Builder<'f> {
             };
             dims.set(d, sym);
         }
+        let mut detail = present & BREAKDOWN_BITS;
+        if input.platform_column {
+            detail |= present & PLATFORM_BIT;
+        }
+        let described = present & DESCRIPTIVE_BITS;
         let file = (self.dataset.files.len() - 1) as u32;
         let kind = self.kind;
         if self.current_file().records {

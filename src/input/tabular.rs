@@ -1228,7 +1228,19 @@ pub fn read_table(
         // read says nothing; the row's own day is read as ever.
         let stated = match (day, range, stated_columns) {
             (Some(_), Some(r), _) => Some(r),
+            (Some(_), None, Some((a, b)))
+                if state.stated.as_ref().is_some_and(|(x, y)| {
+                    record.cells.get(a) == Some(x.as_str())
+                        && record.cells.get(b) == Some(y.as_str())
+                }) =>
+            {
+                None
+            }
             (Some(_), None, Some((a, b))) => {
+                state.stated = Some((
+                    record.cells.get(a).unwrap_or_default().to_owned(),
+                    record.cells.get(b).unwrap_or_default().to_owned(),
+                ));
                 let read = |i: usize| {
                     parse_date(record.cells.get(i)?)?
                         .resolve(order, year.or(day.map(|d| chrono::Datelike::year(&d))))
@@ -2185,6 +2197,9 @@ struct RowState {
     metric_ids: Vec<Option<crate::model::MetricId>>,
     rows: u64,
     skipped: Skips,
+    /// The last reporting start and end read beside a `Day` breakdown, as written:
+    /// every row of an export repeats them, and they are read once.
+    stated: Option<(String, String)>,
 }
 
 impl RowState {
@@ -2196,6 +2211,7 @@ impl RowState {
             metric_ids: vec![None; columns],
             rows: 0,
             skipped: Vec::new(),
+            stated: None,
         }
     }
 }
