@@ -656,6 +656,18 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
     let bad = || crate::say!("error.target", value = text);
     if let Some(pct) = t.strip_suffix('%') {
         let pct = pct.trim();
+        // `>= 5%` means a rate of at least 0.05, which roi.toml writes as a fraction.
+        if let Some((cmp, size)) = ["<=", ">="]
+            .iter()
+            .find_map(|c| pct.strip_prefix(c).map(|r| (*c, r.trim())))
+            && let Ok(size) = size.parse::<f64>()
+        {
+            return Err(crate::say!(
+                "error.target_percent_level",
+                value = text,
+                fix = format!("{cmp} {}", size / 100.0)
+            ));
+        }
         if !(pct.starts_with('+') || pct.starts_with('-')) {
             return Err(crate::say!("error.target_sign", value = text, pct = pct));
         }
@@ -758,6 +770,7 @@ mod tests {
             Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 150.0
         ));
         assert!(parse_target("40%").unwrap_err().contains("give its sign"));
+        assert!(parse_target(">= 5%").unwrap_err().contains("\">= 0.05\""));
         assert!(parse_target("> 200").unwrap_err().contains("\">= 200\""));
         assert!(parse_target("<200").unwrap_err().contains("\"<= 200\""));
         assert!(parse_target("lots").is_err());

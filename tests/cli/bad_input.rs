@@ -524,6 +524,11 @@ fn cases() -> Vec<Case> {
             &["report", "in.csv", "--strict"],
         ),
         config_case(
+            "target_percent_level",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"er\"\nkpi = \"engagement_rate\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \">= 5%\"\n",
+            &["check"],
+        ),
+        config_case(
             "toml_syntax",
             "inputs = [\"data.csv\"\ncurrency = \"USD\"\n",
             &["report"],
