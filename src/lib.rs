@@ -353,14 +353,28 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 }
 
 fn refuse_overwrite(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
+    if path.exists() && !force && !is_special(path) {
         bail!(say!("error.exists", path = path.display()));
     }
     Ok(())
 }
 
-/// Writes beside the target, then renames, so a reader never sees half a file.
+/// Whether the path is no file to replace but a device, a pipe or a socket
+/// (`/dev/null`, `/dev/stdout`, a FIFO a script reads): written to as it is.
+fn is_special(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes beside the target, then renames, so a reader never sees half a file; a
+/// device or a pipe is written to directly, never replaced by a file.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if is_special(path) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .with_context(|| say!("error.write", path = path.display()));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -454,3 +454,26 @@ print(any(line.startswith('roi check') for line in job['script']), job['artifact
     );
     assert_eq!(yaml, "True\nTrue roi-goals.xml\n");
 }
+
+/// `--output /dev/null` writes to the device, without `--force`, and never replaces
+/// it with a file (as renaming a finished file onto it would).
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_to_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let null = std::path::Path::new("/dev/null");
+    assert!(
+        std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let out = roi(&["kpis", "--output", "/dev/null"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
