@@ -1015,12 +1015,15 @@ pub fn read_table(
     } else {
         Vec::new()
     };
+    // A name cell that holds a formula saved without its value is not empty: its
+    // name is unknown, and reading the row says so rather than skip it as a total.
     let unnamed = |record: &Record| {
         name_columns.iter().all(|&i| {
             record
                 .cells
                 .get(i)
                 .is_none_or(|c| super::value::trim(c).is_empty())
+                && !record.unsaved.iter().any(|(u, ..)| *u == i)
         })
     };
     let summary_row = !name_columns.is_empty()

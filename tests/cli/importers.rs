@@ -942,6 +942,19 @@ fn formulas_are_read_by_their_saved_values() {
         assert_eq!(kpi(&["kpi", "impressions", f]), "2500", "{f}");
         assert_eq!(kpi(&["kpi", "clicks", f]), "30", "{f}");
     }
+    // A name written as a formula without its value is unknown, not empty: the row
+    // is no Meta summary row to skip but an error at its cell.
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "fixtures/importers/meta-ads-formula-name.xlsx",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("meta-ads-formula-name.xlsx:4: column B: sheet `Sheet1`, cell B4"),
+        "{err}"
+    );
 }
 
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
