@@ -1115,20 +1115,8 @@ pub fn read_table(
                     err(record.line, Some(i), message)
                 })
         };
-        let date = date_column.map(read_date).transpose()?;
-        // An end date may be left out (a one-day row), but one written must be a date.
-        let end = match end_column {
-            Some(i) => {
-                let text = record.cells.get(i).unwrap_or("");
-                if super::value::is_missing(text) {
-                    None
-                } else {
-                    Some(read_date(i)?)
-                }
-            }
-            None => None,
-        };
-        // A formula saved without its value, in a cell read as a value.
+        // A formula saved without its value, in a cell read as a value
+        // (its date too: an empty cell would be blamed instead).
         if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
             !taken.get(*i).copied().unwrap_or(false)
                 && matched.cells.get(*i).is_some_and(|c| {
@@ -1143,6 +1131,19 @@ pub fn read_table(
                 message: message.clone(),
             });
         }
+        let date = date_column.map(read_date).transpose()?;
+        // An end date may be left out (a one-day row), but one written must be a date.
+        let end = match end_column {
+            Some(i) => {
+                let text = record.cells.get(i).unwrap_or("");
+                if super::value::is_missing(text) {
+                    None
+                } else {
+                    Some(read_date(i)?)
+                }
+            }
+            None => None,
+        };
         Ok(Class::Data { date, end })
     };
     let whole_columns = WholeColumns::new(

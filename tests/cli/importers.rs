@@ -955,6 +955,18 @@ fn formulas_are_read_by_their_saved_values() {
         err.contains("meta-ads-formula-name.xlsx:4: column B: sheet `Sheet1`, cell B4"),
         "{err}"
     );
+    // A date written as a formula without its value: the formula is named, not an
+    // empty date.
+    let out = roi(&[
+        "normalize",
+        "fixtures/importers/linkedin-formulas-date.xlsx",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("sheet `All posts`, cell E4: the formula `=DATE(2026,8,4)`"),
+        "{err}"
+    );
 }
 
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
