@@ -711,6 +711,16 @@ pub fn read_table(
 ) -> Result<Option<TableInfo>, InputError> {
     let layout = matched.layout;
     let header = &table.head[matched.header];
+    // A column name written as a formula without its value is unknown: its column
+    // would be dropped unseen.
+    if let Some((_, column, message)) = header.unsaved.first() {
+        return Err(InputError {
+            path: path.to_path_buf(),
+            line: Some(header.line),
+            column: Some(column.clone()),
+            message: message.clone(),
+        });
+    }
     let header_len = header.cells.len();
     // The header's named columns: empty cells after them are an editor's padding.
     let named_len = header

@@ -967,6 +967,17 @@ fn formulas_are_read_by_their_saved_values() {
         err.contains("sheet `All posts`, cell E4: the formula `=DATE(2026,8,4)`"),
         "{err}"
     );
+    // A column name written so: the column is not dropped unseen.
+    let out = roi(&[
+        "normalize",
+        "fixtures/importers/linkedin-formulas-header.xlsx",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("linkedin-formulas-header.xlsx:2: column G: sheet `All posts`, cell G2"),
+        "{err}"
+    );
 }
 
 /// Meta Ads Manager writes ISO dates itself, so its slashed dates were written by a
