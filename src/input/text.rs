@@ -105,7 +105,8 @@ pub fn decode(
 /// UTF-8. In Windows-1252 a valid pair arises wherever a capital accented letter
 /// stands before a symbol (`É”` is `ɔ`, `Ã”` is `Ô`), so a two-byte character counts
 /// only when it is a letter of the alphabets exports are written in (`é`, `đ`, `ơ`,
-/// `ș`, Greek, Cyrillic), and half as much as a three- or four-byte one (`ế`, `“`,
+/// `ș`, Greek, Cyrillic) or a Latin-1 symbol (`£`, `®`), and half as much as a
+/// three- or four-byte one (`ế`, `“`,
 /// CJK), which needs two symbols in a row after a small letter.
 fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
     let (mut weight, mut invalid) = (0usize, 0usize);
@@ -117,7 +118,7 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
             .chars()
             .map(|c| match c.len_utf8() {
                 1 => 0,
-                2 => usize::from(common_letter(c)),
+                2 => usize::from(common_letter(c) || latin1_symbol(c)),
                 _ => 2,
             })
             .sum::<usize>();
@@ -130,6 +131,12 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
     }
     let first = first?;
     (weight > 0 && weight >= 2 * invalid).then_some(first)
+}
+
+/// A Latin-1 symbol (`£`, `°`, `®`, a no-break space): in UTF-8 `C2` and a byte
+/// from `A0`, which in Windows-1252 is `Â` before a symbol, a pair no text writes.
+fn latin1_symbol(c: char) -> bool {
+    ('\u{A0}'..='\u{BF}').contains(&c)
 }
 
 /// A two-byte UTF-8 character that text is written with: the accented Latin letters
@@ -1845,6 +1852,13 @@ mod tests {
     #[test]
     fn damaged_utf8_is_an_error_not_a_code_page() {
         let p = Path::new("x.csv");
+        // UTF-8 whose only other characters are Latin-1 symbols (`£`, `®`), and one
+        // stray Latin-1 `£`: damaged UTF-8, at its line.
+        let pounds = "Campaign,Spend\nA,£10.50\nB,£2.00\nC,£3.25\nD,"
+            .bytes()
+            .chain(*b"\xa34.00\n")
+            .collect::<Vec<u8>>();
+        assert_eq!(decode(p, &pounds, None).unwrap_err().line, Some(5));
         let bytes = "a,b\nTết,1\nCaf"
             .bytes()
             .chain(*b"\xe9,2\n")
