@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Style, change_mark, goal_value, human, progress_bar, status_label};
 use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{Lang, date, tr};
-use crate::report::{CheckResult, KpiList, Report};
+use crate::report::{CheckResult, Inputs, KpiList, Report};
 
 /// Escapes the characters that would break a table cell.
 fn cell(text: &str) -> String {
@@ -144,6 +144,62 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     goal_notes(&r.goals, lang, out)?;
+    inputs(&r.inputs, lang, out)
+}
+
+/// What was read: files and rows, rows replaced and skipped, and each file's skipped
+/// rows and warnings, as the table's footer says them: a CI summary or a comment
+/// shows them too.
+fn inputs(inputs: &Inputs, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut line = tr(
+        lang,
+        "report.read_files",
+        &[
+            ("files", &inputs.files.len().to_string()),
+            ("rows", &inputs.rows.to_string()),
+        ],
+    );
+    if inputs.rows_replaced > 0 {
+        line.push_str(&tr(
+            lang,
+            "report.replaced",
+            &[("rows", &inputs.rows_replaced.to_string())],
+        ));
+    }
+    if inputs.rows_skipped > 0 {
+        line.push_str(&tr(
+            lang,
+            "report.skipped",
+            &[("rows", &inputs.rows_skipped.to_string())],
+        ));
+    }
+    writeln!(out)?;
+    writeln!(out, "{}.", cell(&line))?;
+    let mut items = Vec::new();
+    for f in &inputs.files {
+        let path = f.path.display().to_string();
+        for s in &f.skipped {
+            items.push(tr(
+                lang,
+                "report.skipped_line",
+                &[
+                    ("path", &path),
+                    ("rows", &s.rows.to_string()),
+                    ("reason", &s.reason.text(lang)),
+                    ("line", &s.first_line.to_string()),
+                ],
+            ));
+        }
+        for w in &f.warnings {
+            items.push(format!("{path}: {}", w.text(lang)));
+        }
+    }
+    if !items.is_empty() {
+        writeln!(out)?;
+        for item in items {
+            writeln!(out, "- {}", cell(item.trim()))?;
+        }
+    }
     Ok(())
 }
 
@@ -178,7 +234,7 @@ pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         }
     }
     goal_notes(&r.goals, lang, out)?;
-    Ok(())
+    inputs(&r.inputs, lang, out)
 }
 
 pub fn kpi_list(list: &KpiList, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
