@@ -59,6 +59,9 @@ pub struct Insights {
     pub posts: u64,
     /// Posts without a time of day: counted by weekday, not by hour.
     pub posts_without_time: u64,
+    /// Posts without a length (a video without its duration, a post without its
+    /// text): counted everywhere but in `by_length`.
+    pub posts_without_length: u64,
     /// The time zone hours are shown in: the configured one, or `as exported`.
     pub timezone: String,
     /// Fewest posts a group needs to be ranked.
@@ -566,6 +569,16 @@ pub fn build(
         schema_version: SCHEMA_VERSION,
         posts: all.len() as u64,
         posts_without_time: all.iter().filter(|p| p.published.is_none()).count() as u64,
+        posts_without_length: all
+            .iter()
+            .filter(|p| {
+                if matches!(p.category.as_str(), "video" | "reel") {
+                    p.duration.is_none()
+                } else {
+                    p.text_chars.is_none()
+                }
+            })
+            .count() as u64,
         posts_unranked,
         timezone: s
             .timezone

@@ -447,6 +447,7 @@ fn insights(i: &Insights, lang: Lang) -> Markup {
                 (t("summary", &[
                     ("posts", &i.posts.to_string()),
                     ("without_time", &i.posts_without_time.to_string()),
+                    ("without_length", &i.posts_without_length.to_string()),
                     ("timezone", &zone),
                     ("min_posts", &i.min_posts.to_string()),
                     ("ranked_by", &crate::i18n::kpi_label(lang, &i.ranked_by)),

@@ -191,6 +191,7 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
             &[
                 ("posts", &i.posts.to_string()),
                 ("without_time", &i.posts_without_time.to_string()),
+                ("without_length", &i.posts_without_length.to_string()),
                 ("timezone", &zone),
                 ("min_posts", &i.min_posts.to_string()),
                 (
