@@ -303,3 +303,28 @@ fn the_window_is_the_local_publish_date() {
     assert_eq!(posts(&["--from", "2026-07-07"]), 2);
     assert_eq!(posts(&[]), 2);
 }
+
+/// The Vietnamese example's Page export gives no duration for its 12 videos and
+/// reels (`Thời lượng (giây)` empty, counted from the file): they have no length,
+/// are left out of the length table only, and are counted as such.
+#[test]
+fn posts_without_a_length_are_counted() {
+    let out = roi(&[
+        "insights",
+        "--config",
+        "examples/vi/roi.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 18);
+    assert_eq!(json["posts_without_length"], 12);
+    let in_lengths: u64 = json["by_length"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["posts"].as_u64().unwrap())
+        .sum();
+    assert_eq!(in_lengths, 18 - 12);
+}
