@@ -216,17 +216,23 @@ pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()>
     )?;
     writeln!(out)?;
     goals(&r.goals, lang, out)?;
-    let failing: Vec<&GoalResult> = r
+    let listed: Vec<&GoalResult> = r
         .goals
         .iter()
-        .filter(|g| r.failed.contains(&g.id))
+        .filter(|g| r.failed.contains(&g.id) || r.warned.contains(&g.id))
         .collect();
-    if !failing.is_empty() {
+    if !listed.is_empty() {
         writeln!(out)?;
-        for g in failing {
+        for g in listed {
+            // A `severity = "warn"` goal that would fail is said so, never failing.
+            let warned = if r.warned.contains(&g.id) {
+                format!(" ({})", tr(lang, "check.warned", &[]))
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "- **{}** {}: {}",
+                "- **{}** {}{warned}: {}",
                 cell(&g.id),
                 status_label(g.status, lang),
                 cell(&goals::explain(g, lang))

@@ -347,13 +347,20 @@ pub fn check(r: &CheckResult, style: Style, out: &mut dyn Write) -> io::Result<(
     goals_table(&r.goals, style, out)?;
     writeln!(out)?;
     for g in &r.goals {
-        if r.failed.contains(&g.id) {
+        let key = if r.failed.contains(&g.id) {
+            "check.fail_line"
+        } else if r.warned.contains(&g.id) {
+            "check.warn_line"
+        } else {
+            continue;
+        };
+        {
             writeln!(
                 out,
                 "{}",
                 t(
                     style,
-                    "check.fail_line",
+                    key,
                     &[
                         ("id", &g.id),
                         ("status", &status_label(g.status, style.lang)),
