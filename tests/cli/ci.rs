@@ -477,3 +477,36 @@ fn output_to_a_device_writes_to_it() {
             .is_char_device()
     );
 }
+
+/// A `severity = "warn"` goal that would fail (the seeds' `influencers-unpaid-q3`,
+/// missed at 1 of 2) is listed as a warning in the table, beside the two failures,
+/// and does not fail the check by itself.
+#[test]
+fn a_warned_goal_is_listed_as_a_warning() {
+    let out = roi(&[
+        "check",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+    ]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("FAIL ") || l.starts_with("WARN "))
+        .map(|l| l.split(':').next().unwrap_or(l))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "FAIL leads-facebook-bts",
+            "WARN influencers-unpaid-q3",
+            "FAIL fb-cpl-q4"
+        ]
+    );
+    assert!(
+        text.contains("check failed: 2 of 9 goal(s) failing"),
+        "{text}"
+    );
+}
