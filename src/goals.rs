@@ -643,34 +643,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     if let Some(through) = data_through {
         let of = (through - counted_from).num_days() + 1;
         for span in &spans {
+            let partial = |kind| PartialData {
+                window: "current".to_owned(),
+                platform: platform_name(span.platform),
+                from: Some(span.first),
+                to: Some(span.through),
+                days: (span.through - span.first).num_days() + 1,
+                of,
+                kind,
+            };
             // Rows that begin after the start count the days before them as zeros
             // (sparse exports and lists of contracts have no row on a day without
             // one), but the reader is told.
             if span.first > span.from {
-                result.partial.push(PartialData {
-                    window: "current".to_owned(),
-                    platform: platform_name(span.platform),
-                    from: Some(span.first),
-                    to: Some(span.through),
-                    days: (span.through - span.first).num_days() + 1,
-                    of,
-                    kind: PartialKind::BeginsLate,
-                });
+                result.partial.push(partial(PartialKind::BeginsLate));
             }
             if span.through < through {
-                result.partial.push(PartialData {
-                    window: "current".to_owned(),
-                    platform: platform_name(span.platform),
-                    from: Some(span.first),
-                    to: Some(span.through),
-                    days: (span.through - span.first).num_days() + 1,
-                    of,
-                    kind: if pace == Pace::Cumulative {
-                        PartialKind::EndsEarlyRunOn
-                    } else {
-                        PartialKind::EndsEarly
-                    },
-                });
+                result.partial.push(partial(if pace == Pace::Cumulative {
+                    PartialKind::EndsEarlyRunOn
+                } else {
+                    PartialKind::EndsEarly
+                }));
             }
         }
     }

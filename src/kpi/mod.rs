@@ -919,12 +919,10 @@ impl Catalogue {
             return Vec::new();
         }
         let mut out: Vec<(Sym, LeftOut)> = Vec::new();
-        for id in &num {
-            for p in platforms(id) {
-                let Some(sym) = p.filter(|_| !with_den.contains(&p)) else {
-                    continue;
-                };
-                let metric = ds.metric(*id).name.clone();
+        // The platform has `metric` of one side and none of `lacks`, the other's.
+        let left_out =
+            |out: &mut Vec<(Sym, LeftOut)>, sym: Sym, metric: MetricId, lacks: &[MetricId]| {
+                let metric = ds.metric(metric).name.clone();
                 match out.iter_mut().find(|(s, _)| *s == sym) {
                     Some((_, l)) => l.has.push(metric),
                     None => out.push((
@@ -932,10 +930,17 @@ impl Catalogue {
                         LeftOut {
                             platform: ds.interner.get(sym).to_owned(),
                             has: vec![metric],
-                            lacks: den.iter().map(|d| ds.metric(*d).name.clone()).collect(),
+                            lacks: lacks.iter().map(|m| ds.metric(*m).name.clone()).collect(),
                         },
                     )),
                 }
+            };
+        for id in &num {
+            for p in platforms(id) {
+                let Some(sym) = p.filter(|_| !with_den.contains(&p)) else {
+                    continue;
+                };
+                left_out(&mut out, sym, *id, &den);
             }
         }
         // The other way round, a platform with the denominator whose exports give
@@ -956,18 +961,7 @@ impl Catalogue {
                     }) else {
                         continue;
                     };
-                    let metric = ds.metric(*id).name.clone();
-                    match out.iter_mut().find(|(s, _)| *s == sym) {
-                        Some((_, l)) => l.has.push(metric),
-                        None => out.push((
-                            sym,
-                            LeftOut {
-                                platform: ds.interner.get(sym).to_owned(),
-                                has: vec![metric],
-                                lacks: num.iter().map(|n| ds.metric(*n).name.clone()).collect(),
-                            },
-                        )),
-                    }
+                    left_out(&mut out, sym, *id, &num);
                 }
             }
         }
