@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
-use crate::dataset::{Aggregate, Dataset, Filter, Row, Selection, Window};
+use crate::dataset::{Aggregate, Dataset, Filter, Row, Selection, Sym, Window};
 use crate::kpi::EvalError;
 use crate::model::Dimension;
 use crate::settings::Config;
@@ -261,21 +261,36 @@ fn posts<'a>(
     s: &InsightSettings,
 ) -> Vec<Post<'a>> {
     let dim = |row: &Row, d| dataset.dim_value(row, d);
-    let mut by_key: BTreeMap<(String, String), Vec<&Row>> = BTreeMap::new();
+    // Rows are grouped by interned values (no string per row), then the posts are
+    // ordered by their platform's and id's text, so the order does not depend on
+    // reading order.
+    let mut index: rustc_hash::FxHashMap<(Option<Sym>, Sym), usize> =
+        rustc_hash::FxHashMap::default();
+    let mut groups: Vec<(&str, &str, Vec<&Row>)> = Vec::new();
     for row in &selection.rows {
-        let id = dim(row, Dimension::ContentId).or_else(|| dim(row, Dimension::Link));
+        let id = row
+            .dim(Dimension::ContentId)
+            .or_else(|| row.dim(Dimension::Link));
         let described =
             row.dim(Dimension::ContentType).is_some() || row.dim(Dimension::Published).is_some();
         if let (Some(id), true) = (id, described) {
-            let platform = dim(row, Dimension::Platform).unwrap_or("").to_owned();
-            by_key
-                .entry((platform, id.to_owned()))
-                .or_default()
-                .push(row);
+            let platform = row.dim(Dimension::Platform);
+            let at = *index.entry((platform, id)).or_insert_with(|| {
+                groups.push((
+                    platform.map_or("", |p| dataset.interner.get(p)),
+                    dataset.interner.get(id),
+                    Vec::new(),
+                ));
+                groups.len() - 1
+            });
+            groups[at].2.push(row);
         }
     }
-    by_key
+    groups.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let by_key = groups
         .into_iter()
+        .map(|(platform, id, rows)| ((platform.to_owned(), id), rows));
+    by_key
         .map(|((platform, id), rows)| {
             let first = |d| rows.iter().find_map(|r| dim(r, d));
             let published = first(Dimension::Published).and_then(|t| local_time(t, s.timezone));
@@ -292,14 +307,13 @@ fn posts<'a>(
                 text_chars: first(Dimension::Text).map(|t| t.chars().count()),
                 rows,
                 platform,
-                id,
+                id: id.to_owned(),
             }
         })
         .collect()
 }
 
-/// Sums the posts' rows and evaluates a KPI over them.
-/// Sums the posts' rows once; KPIs are then read off the sums.
+/// A selection's sums, with KPIs read off them.
 struct Totals<'c> {
     config: &'c Config,
     dataset: &'c Dataset,
@@ -307,15 +321,6 @@ struct Totals<'c> {
 }
 
 impl<'c> Totals<'c> {
-    fn of(config: &'c Config, dataset: &'c Dataset, posts: &[&Post<'_>]) -> Totals<'c> {
-        let rows = posts.iter().flat_map(|p| p.rows.iter().copied()).collect();
-        Totals {
-            config,
-            dataset,
-            agg: Selection { dataset, rows }.aggregate(None),
-        }
-    }
-
     fn value(&self, name: &str) -> Result<Option<crate::kpi::Value>, EvalError> {
         let c = self.config;
         match c.catalogue.evaluate(name, self.dataset, &self.agg, &c.fx) {
@@ -331,34 +336,39 @@ impl<'c> Totals<'c> {
     }
 }
 
+/// The sums of one group's posts, added up with every other group's in one pass
+/// over the posts.
+struct GroupSums<'d> {
+    posts: u64,
+    all: crate::dataset::Totals<'d>,
+    /// The posts with reach, when some of the group's have none: a post without
+    /// reach has no share in the engagement rate, or its engagements would be
+    /// divided by the others' reach.
+    rated: Option<crate::dataset::Totals<'d>>,
+}
+
 fn group(
     config: &Config,
     dataset: &Dataset,
     key: String,
-    posts: &[&Post<'_>],
+    sums: GroupSums<'_>,
     min_posts: u64,
 ) -> Result<InsightGroup, EvalError> {
-    let totals = Totals::of(config, dataset, posts);
-    let engagements = totals.get("engagements")?;
-    let n = posts.len() as u64;
-    // A post without reach (none, or 0) has no share in an engagement rate: its
-    // engagements would be divided by the others' reach.
-    let rated: Vec<&Post<'_>> = match config.catalogue.rate_sides("engagement_rate", dataset) {
-        Some((_, den)) => posts
-            .iter()
-            .copied()
-            .filter(|p| {
-                p.rows
-                    .iter()
-                    .any(|r| r.values.iter().any(|(id, v)| den.contains(id) && v.0 != 0))
-            })
-            .collect(),
-        None => posts.to_vec(),
+    let totals = Totals {
+        config,
+        dataset,
+        agg: sums.all.finish(),
     };
-    let engagement_rate = if rated.len() == posts.len() {
-        totals.get("engagement_rate")?
-    } else {
-        Totals::of(config, dataset, &rated).get("engagement_rate")?
+    let engagements = totals.get("engagements")?;
+    let n = sums.posts;
+    let engagement_rate = match sums.rated {
+        None => totals.get("engagement_rate")?,
+        Some(rated) => Totals {
+            config,
+            dataset,
+            agg: rated.finish(),
+        }
+        .get("engagement_rate")?,
     };
     Ok(InsightGroup {
         key,
@@ -412,26 +422,31 @@ pub fn build(
     if let Some(w) = window {
         all.retain(|p| w.from <= p.date && p.date <= w.to);
     }
-    let refs: Vec<&Post<'_>> = all.iter().collect();
+    let rated: Vec<bool> = match config.catalogue.rate_sides("engagement_rate", dataset) {
+        Some((_, den)) => all
+            .iter()
+            .map(|p| {
+                p.rows
+                    .iter()
+                    .any(|r| r.values.iter().any(|(id, v)| den.contains(id) && v.0 != 0))
+            })
+            .collect(),
+        None => vec![true; all.len()],
+    };
 
+    // Every grouping's groups, as lists of posts.
     let grouped = |key_of: &dyn Fn(&Post<'_>) -> Option<String>| {
-        let mut map: BTreeMap<String, Vec<&Post<'_>>> = BTreeMap::new();
-        for p in &refs {
+        let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in all.iter().enumerate() {
             if let Some(k) = key_of(p) {
-                map.entry(k).or_default().push(p);
+                map.entry(k).or_default().push(i);
             }
         }
         map
     };
-    let build_groups = |map: BTreeMap<String, Vec<&Post<'_>>>| {
-        map.into_iter()
-            .map(|(k, posts)| group(config, dataset, k, &posts, s.min_posts))
-            .collect::<Result<Vec<_>, _>>()
-    };
-
-    let mut by_content_type = build_groups(grouped(&|p| Some(p.category.clone())))?;
+    let by_content_type = grouped(&|p| Some(p.category.clone()));
     let video = |p: &Post<'_>| matches!(p.category.as_str(), "video" | "reel");
-    let mut by_length = build_groups(grouped(&|p| {
+    let video_lengths = grouped(&|p| {
         let d = p.duration.filter(|_| video(p))?;
         Some(
             if d <= s.short_video_seconds {
@@ -441,8 +456,8 @@ pub fn build(
             }
             .to_owned(),
         )
-    }))?;
-    by_length.extend(build_groups(grouped(&|p| {
+    });
+    let text_lengths = grouped(&|p| {
         let n = p.text_chars.filter(|_| !video(p))?;
         Some(
             if n <= s.short_text_chars {
@@ -452,53 +467,151 @@ pub fn build(
             }
             .to_owned(),
         )
-    }))?);
-    let weekdays: BTreeMap<u32, Vec<&Post<'_>>> = (1..=7)
-        .map(|d| {
-            let posts = refs
-                .iter()
-                .copied()
-                .filter(|p| p.date.weekday().number_from_monday() == d)
-                .collect();
-            (d, posts)
-        })
-        .collect();
-    let mut by_weekday = weekdays
-        .into_iter()
-        .map(|(d, posts)| {
-            group(
-                config,
-                dataset,
-                weekday_name(d).to_owned(),
-                &posts,
-                s.min_posts,
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut hours: BTreeMap<u32, Vec<&Post<'_>>> = BTreeMap::new();
-    let mut cells: BTreeMap<(u32, u32), Vec<&Post<'_>>> = BTreeMap::new();
-    for p in &refs {
+    });
+    let mut weekdays: BTreeMap<u32, Vec<usize>> = (1..=7).map(|d| (d, Vec::new())).collect();
+    let mut hours: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    let mut cells: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, p) in all.iter().enumerate() {
+        weekdays
+            .entry(p.date.weekday().number_from_monday())
+            .or_default()
+            .push(i);
         if let Some(t) = p.published {
-            hours.entry(t.hour()).or_default().push(p);
+            hours.entry(t.hour()).or_default().push(i);
             cells
                 .entry((t.weekday().number_from_monday(), t.hour()))
                 .or_default()
-                .push(p);
+                .push(i);
         }
     }
-    let mut by_hour = hours
-        .into_iter()
-        .map(|(h, posts)| group(config, dataset, format!("{h:02}"), &posts, s.min_posts))
-        .collect::<Result<Vec<_>, _>>()?;
+
+    // The groups' sums and each post's are added up in one pass over the posts: a
+    // post's rows lie far apart in memory, and going through them once per grouping
+    // would wait on memory at every row.
+    let mut sums: Vec<GroupSums<'_>> = Vec::new();
+    let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
+    let mut take = |members: &[usize], rate: bool| {
+        for &i in members {
+            groups_of[i].push(sums.len());
+        }
+        let partly_rated = rate && members.iter().any(|&i| !rated[i]);
+        sums.push(GroupSums {
+            posts: members.len() as u64,
+            all: crate::dataset::Totals::new(dataset, None),
+            rated: partly_rated.then(|| crate::dataset::Totals::new(dataset, None)),
+        });
+    };
+    for members in by_content_type
+        .values()
+        .chain(video_lengths.values())
+        .chain(text_lengths.values())
+        .chain(weekdays.values())
+        .chain(hours.values())
+    {
+        take(members, true);
+    }
+    for members in cells.values() {
+        take(members, false);
+    }
+
+    // The first KPI that gives some post a value orders them (usually the first post
+    // tells). Each post's candidates are evaluated in that order until one gives it
+    // a value (or fails), so the one chosen has been evaluated for every post.
+    let candidates: Vec<&str> = std::iter::once(s.rank_by.as_str())
+        .chain([
+            "engagement_rate",
+            "engagement_rate_impressions",
+            "engagements",
+        ])
+        .collect();
+    type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
+    let mut evaluated: Vec<(Evaluated, Option<f64>)> = Vec::with_capacity(all.len());
+    for (i, p) in all.iter().enumerate() {
+        let mut own = crate::dataset::Totals::new(dataset, None);
+        for row in &p.rows {
+            own.add(row);
+            for &g in &groups_of[i] {
+                let group = &mut sums[g];
+                group.all.add(row);
+                if let (true, Some(r)) = (rated[i], group.rated.as_mut()) {
+                    r.add(row);
+                }
+            }
+        }
+        let t = Totals {
+            config,
+            dataset,
+            agg: own.finish(),
+        };
+        let mut values: Evaluated = Vec::new();
+        for name in &candidates {
+            let v = t.value(name);
+            let done = !matches!(&v, Ok(v) if v.as_ref().and_then(|v| v.value).is_none());
+            values.push(v);
+            if done {
+                break;
+            }
+        }
+        evaluated.push((values, t.get("engagements")?));
+    }
+    let mut chosen = candidates.len() - 1;
+    'names: for k in 0..candidates.len() {
+        for (values, _) in &mut evaluated {
+            match values.get_mut(k) {
+                Some(failed @ Err(_)) => {
+                    std::mem::replace(failed, Ok(None))?;
+                }
+                Some(Ok(Some(v))) if v.value.is_some() => {
+                    chosen = k;
+                    break 'names;
+                }
+                _ => {}
+            }
+        }
+    }
+    let rank_by = candidates[chosen].to_owned();
+
+    let mut sums = sums.into_iter();
+    let mut build_groups = |keys: Vec<String>, min_posts: u64| {
+        keys.into_iter()
+            .zip(sums.by_ref())
+            .map(|(k, g)| group(config, dataset, k, g, min_posts))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let mut by_content_type = build_groups(by_content_type.into_keys().collect(), s.min_posts)?;
+    let mut by_length = build_groups(
+        video_lengths
+            .into_keys()
+            .chain(text_lengths.into_keys())
+            .collect(),
+        s.min_posts,
+    )?;
+    let mut by_weekday = build_groups(
+        weekdays
+            .into_keys()
+            .map(|d| weekday_name(d).to_owned())
+            .collect(),
+        s.min_posts,
+    )?;
+    let mut by_hour = build_groups(
+        hours.into_keys().map(|h| format!("{h:02}")).collect(),
+        s.min_posts,
+    )?;
     let grid = cells
-        .into_iter()
-        .map(|((weekday, hour), posts)| {
-            let engagements = Totals::of(config, dataset, &posts).get("engagements")?;
+        .into_keys()
+        .zip(sums)
+        .map(|((weekday, hour), g)| {
+            let engagements = Totals {
+                config,
+                dataset,
+                agg: g.all.finish(),
+            }
+            .get("engagements")?;
             Ok(GridCell {
                 weekday,
                 hour,
-                posts: posts.len() as u64,
-                engagements_per_post: engagements.map(|e| e / posts.len() as f64),
+                posts: g.posts,
+                engagements_per_post: engagements.map(|e| e / g.posts as f64),
             })
         })
         .collect::<Result<Vec<_>, EvalError>>()?;
@@ -519,25 +632,12 @@ pub fn build(
         rank(groups, key);
     }
 
-    // The first KPI that gives some post a value orders them (usually the first post
-    // tells); then each post's sums are made once for both of its figures.
-    let mut rank_by = s.rank_by.clone();
-    'names: for name in std::iter::once(s.rank_by.as_str()).chain([
-        "engagement_rate",
-        "engagement_rate_impressions",
-        "engagements",
-    ]) {
-        name.clone_into(&mut rank_by);
-        for p in &all {
-            if Totals::of(config, dataset, &[p]).get(name)?.is_some() {
-                break 'names;
-            }
-        }
-    }
     let mut figures = Vec::new();
-    for p in &all {
-        let t = Totals::of(config, dataset, &[p]);
-        let v = t.value(&rank_by)?;
+    for (p, (mut values, engagements)) in all.iter().zip(evaluated) {
+        let v = match values.get_mut(chosen) {
+            Some(v) => std::mem::replace(v, Ok(None))?,
+            None => None,
+        };
         figures.push(PostFigure {
             platform: p.platform.clone(),
             id: p.id.clone(),
@@ -547,7 +647,7 @@ pub fn build(
             published: p.published,
             value: v.as_ref().and_then(|v| v.value),
             currency: v.and_then(|v| v.currency),
-            engagements: t.get("engagements")?,
+            engagements,
         });
     }
     let ranked_posts = figures.len();
@@ -572,7 +672,7 @@ pub fn build(
         posts_without_length: all
             .iter()
             .filter(|p| {
-                if matches!(p.category.as_str(), "video" | "reel") {
+                if video(p) {
                     p.duration.is_none()
                 } else {
                     p.text_chars.is_none()
