@@ -1008,10 +1008,24 @@ fn finish_file(
                         .map(str::trim)
                         .collect::<Vec<_>>()
                         .join(",");
+                    // Quoted as Debug would, but with every printable letter as it is:
+                    // Debug escapes combining marks (Thai, Vietnamese decomposed).
+                    let quoted = |text: &str| {
+                        let mut out = String::from('"');
+                        for c in text.chars() {
+                            if c.is_control() || c == '"' || c == '\\' {
+                                out.extend(c.escape_debug());
+                            } else {
+                                out.push(c);
+                            }
+                        }
+                        out.push('"');
+                        out
+                    };
                     if joined.chars().count() > 300 {
-                        format!("{:?}…", joined.chars().take(300).collect::<String>())
+                        format!("{}…", quoted(&joined.chars().take(300).collect::<String>()))
                     } else {
-                        format!("{joined:?}")
+                        quoted(&joined)
                     }
                 },
                 closest = if closest.is_empty() {

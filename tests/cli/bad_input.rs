@@ -380,6 +380,13 @@ fn cases() -> Vec<Case> {
             "Ngày,Doanh số,Ghi chú\n01/08/2026,5,x\n",
             report,
         ),
+        // Thai letters with their marks are shown as written, not escaped.
+        case(
+            "unknown_export_thai",
+            "in.csv",
+            "ชื่อแคมเปญ,วัน,ผลลัพธ์\nA,01/08/2026,5\n",
+            report,
+        ),
         case(
             "looks_like_two_platforms",
             "in.csv",

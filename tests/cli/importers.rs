@@ -1256,7 +1256,7 @@ fn columns_for_one_target() {
     );
     let out = stdout(&roi(&["inspect", f]));
     assert!(
-        out.contains("| Shares       | not imported: the same as `Reposts`"),
+        out.contains("| Shares       | not imported: `Reposts` is read for the same metric"),
         "{out}"
     );
     assert!(out.contains("| Content Type | content_type"), "{out}");
