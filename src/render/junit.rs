@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::goal_value;
-use crate::goals::{GoalResult, Status};
+use super::{goal_current, goal_value};
+use crate::goals::{self, GoalResult, Status};
 use crate::i18n::Lang;
 
 fn summary(g: &GoalResult) -> String {
@@ -17,7 +17,7 @@ fn summary(g: &GoalResult) -> String {
     format!(
         "{}: current {}, target {target}, forecast {}, status {} (as of {}, window {} ..= {})",
         g.title,
-        goal_value(g, g.current, Lang::En),
+        goal_current(g, Lang::En),
         goal_value(g, g.forecast, Lang::En),
         g.status.word(),
         g.as_of,
@@ -35,11 +35,17 @@ pub fn goals(
     let mut report = Report::new(name);
     let mut suite = TestSuite::new("goals");
     for g in goals {
+        // The goal's notes (bounds, stale or partial data, platforms left out) go
+        // with its reason: a CI reporter shows nothing else.
+        let details = std::iter::once(g.reason.clone())
+            .chain(goals::notes(g, Lang::En))
+            .collect::<Vec<_>>()
+            .join("\n");
         let status = if failed.contains(&g.id) {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
             s.set_message(summary(g));
             s.set_type(g.status.word());
-            s.set_description(g.reason.clone());
+            s.set_description(details.clone());
             s
         } else if matches!(g.status, Status::NotStarted | Status::NoData) {
             let mut s = TestCaseStatus::skipped();
@@ -50,7 +56,7 @@ pub fn goals(
         };
         let mut case = TestCase::new(g.id.clone(), status);
         case.set_classname(format!("roi.{}", g.kpi));
-        case.set_system_out(format!("{}\n{}\n", summary(g), g.reason));
+        case.set_system_out(format!("{}\n{details}\n", summary(g)));
         suite.add_test_case(case);
     }
     report.add_test_suite(suite);

@@ -510,3 +510,28 @@ fn a_warned_goal_is_listed_as_a_warning() {
         "{text}"
     );
 }
+
+#[test]
+fn junit_keeps_each_goals_bound_and_notes() {
+    let out = roi(&[
+        "check",
+        "--config",
+        GOALS,
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "junit",
+    ]);
+    let xml = stdout(&out);
+    let case = xml
+        .split("<testcase ")
+        .find(|c| c.starts_with("name=\"reach-aug\""))
+        .expect("a test case per goal");
+    // Reach summed over rows: the current value and the pass rest on an upper bound.
+    assert!(case.contains("current 30,000 (upper bound)"), "{case}");
+    assert!(
+        case.contains("the value rests on reach summed over rows, so it is an upper bound"),
+        "{case}"
+    );
+    assert!(case.contains("does not prove &gt;= 43,400"), "{case}");
+}
