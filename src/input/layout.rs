@@ -318,8 +318,8 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
 
 /// The platforms a source's words name (a CRM's `Facebook Lead Ads`, `Social Media -
 /// Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): their full names as
-/// words; Google and Meta only with their ads (`google / organic` is search, `Meta
-/// tags` no platform). Short names (`fb`, `ig`, `x`) count only as the whole source:
+/// words; Google, Meta and X only with their ads (`google / organic` is search, `Meta
+/// tags` and `Trade show X` no platform). Short names (`fb`, `ig`, `x`) count only as the whole source:
 /// as words they are too often something else.
 fn platforms_named_in(text: &str) -> Vec<&'static str> {
     const NAMES: [(&str, &str); 9] = [
@@ -345,7 +345,8 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
             .find(|(n, _)| n == w)
             .map(|(_, p)| *p)
             .or_else(|| (*w == "google" && ads).then_some("google_ads"))
-            .or_else(|| (*w == "meta" && ads).then_some("facebook"));
+            .or_else(|| (*w == "meta" && ads).then_some("facebook"))
+            .or_else(|| (*w == "x" && ads).then_some("twitter"));
         if let Some(p) = platform
             && !named.contains(&p)
         {
@@ -1870,6 +1871,8 @@ mod tests {
             ("Instagram/Facebook", None),
             ("TikTok/YouTube Shorts", None),
             ("Meta Lead Ads", Some("facebook")),
+            ("X Ads", Some("twitter")),
+            ("X (Twitter) Ads", Some("twitter")),
             ("facebook / cpc", Some("facebook")),
             ("facebook.com/groups/shop", Some("facebook")),
         ] {
