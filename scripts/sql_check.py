@@ -59,6 +59,8 @@ CASES = [
     ("follower growth per account, by platform", None, ["fixtures/mixed-growth/accounts.csv"], ["--by", "platform", "--from", "2026-10-02", "--to", "2026-10-04"]),
     ("follower growth per account, by day", None, ["fixtures/mixed-growth/accounts.csv"], ["--by", "day"]),
     ("follower growth per account, no window", None, ["fixtures/mixed-growth/accounts.csv"], []),
+    ("follower growth per account, a count only before the window", None, ["fixtures/mixed-growth/stale.csv"], ["--from", "2026-10-02", "--to", "2026-10-04"]),
+    ("follower growth per account, a count only before the window, by day", None, ["fixtures/mixed-growth/stale.csv"], ["--by", "day", "--from", "2026-10-02", "--to", "2026-10-04"]),
     ("edge: ISO weeks across New Year", None, [EDGE], ["--by", "platform,week"]),
     ("edge: days", None, [EDGE], ["--by", "campaign,day"]),
     ("edge: a quote in --where", None, [EDGE], ["--by", "campaign", "--where", "campaign=o'brien"]),

@@ -1347,25 +1347,29 @@ fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
 fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     // Taken per account (platform and account): one whose every count series has a
     // count before the window grows by its count's change; another by its flows in
-    // the window (gains − losses + net changes). The selection grows by their sum: a
-    // TikTok count and a YouTube channel with only gains and losses both count.
+    // the window (gains − losses + net changes). So does one with a count before the
+    // window but none in it, when it has flows: its count is only not read again.
+    // The selection grows by their sum: a TikTok count and a YouTube channel with
+    // only gains and losses both count.
     type Account = (Option<Sym>, Option<Sym>);
     #[derive(Default)]
     struct Part {
         change: i128,
         counted: bool,
         unknown: bool,
+        stale: bool,
         flows: Option<i128>,
     }
     let mut parts: BTreeMap<Account, Part> = BTreeMap::new();
     if let Some(id) = ds.metric_id(name) {
         let total = &agg.metrics[id.0 as usize];
-        for (series, (_, v)) in &total.last {
+        for (series, (read, v)) in &total.last {
             let part = parts.entry((series.0, series.1)).or_default();
             match total.before.get(series) {
                 Some((_, before)) => {
                     part.change += i128::from(v.0) - i128::from(before.0);
                     part.counted = true;
+                    part.stale |= agg.window.is_some_and(|w| *read < w.from);
                 }
                 None => part.unknown = true,
             }
@@ -1382,7 +1386,7 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     }
     let mut sum = None;
     for part in parts.values() {
-        let value = if part.counted && !part.unknown {
+        let value = if part.counted && !part.unknown && !(part.stale && part.flows.is_some()) {
             Some(part.change)
         } else {
             part.flows

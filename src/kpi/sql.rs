@@ -641,7 +641,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             if growth.contains(*m) {
                 let _ = write!(
                     sql,
-                    "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, 0 AS roi_known, {} AS g\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
+                    "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, 0 AS roi_known, 0 AS roi_stale, {} AS g\n  FROM last_{m}\n  WHERE roi_n = 1\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
                     d.to_double("NULL")
                 );
                 sql.push_str(&account_growth(&w, m, &keys));
@@ -693,7 +693,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
         if growth.contains(*m) {
             let _ = write!(
                 sql,
-                "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, COUNT(v_before) AS roi_known, {} AS g\n  FROM series_{m}\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
+                "account_{m} AS (\n  SELECT {key_list}, roi_s0, roi_s1, COUNT(*) AS roi_series, COUNT(v_before) AS roi_known, COUNT(CASE WHEN v_in IS NULL THEN v_before END) AS roi_stale, {} AS g\n  FROM series_{m}\n  GROUP BY {key_list}, roi_s0, roi_s1\n),\n",
                 d.to_double("SUM(COALESCE(v_in, v_before) - v_before)")
             );
             sql.push_str(&account_growth(&w, m, &keys));
@@ -810,8 +810,9 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
 
 /// A stock's growth per group, taken per account (platform and account) as `roi
 /// report` takes it: an account whose series all have a value before the window
-/// grows by their change (`account_<m>`), any other by its follower flows in the
-/// window; the group grows by their sum.
+/// grows by their change (`account_<m>`), unless one has none in the window and the
+/// account has flows; any other by its follower flows in the window; the group grows
+/// by their sum.
 fn account_growth(w: &Writer<'_>, m: &str, keys: &[String]) -> String {
     let d = w.d;
     let key_list = keys.join(", ");
@@ -839,7 +840,7 @@ fn account_growth(w: &Writer<'_>, m: &str, keys: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{flows}growth_{m} AS (\n  SELECT {key_af},\n    SUM(CASE WHEN a.roi_series > 0 AND a.roi_series = a.roi_known THEN a.g WHEN f.r_gained IS NULL AND f.r_lost IS NULL AND f.r_net IS NULL THEN NULL ELSE COALESCE(f.r_gained, 0) - COALESCE(f.r_lost, 0) + COALESCE(f.r_net, 0) END) AS g_{m}\n  FROM account_{m} a\n  FULL OUTER JOIN flows_{m} f ON {}\n  GROUP BY {group}\n),\n",
+        "{flows}growth_{m} AS (\n  SELECT {key_af},\n    SUM(CASE WHEN a.roi_series > 0 AND a.roi_series = a.roi_known AND (a.roi_stale = 0 OR (f.r_gained IS NULL AND f.r_lost IS NULL AND f.r_net IS NULL)) THEN a.g WHEN f.r_gained IS NULL AND f.r_lost IS NULL AND f.r_net IS NULL THEN NULL ELSE COALESCE(f.r_gained, 0) - COALESCE(f.r_lost, 0) + COALESCE(f.r_net, 0) END) AS g_{m}\n  FROM account_{m} a\n  FULL OUTER JOIN flows_{m} f ON {}\n  GROUP BY {group}\n),\n",
         on.join(" AND ")
     )
 }

@@ -555,6 +555,9 @@ fn follower_growth_adds_each_account_by_its_own_method() {
     // No window start: no count before it, so flows for all: TikTok's net 4 − 3 + 9,
     // YouTube's 8 + 2 + 4, Facebook's group 8 (its page has no flows).
     assert_eq!(kpi(&["accounts.csv"], &[]), "32");
+    // A count before the window and none in it: the flows in it tell the growth
+    // (15 − 3) + (5 − 1); an account without flows stays where it was.
+    assert_eq!(kpi(&["stale.csv"], &window), "16");
 }
 
 /// A growth rate's base is a follower count: an account's gains without a count are
