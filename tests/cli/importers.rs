@@ -1771,6 +1771,49 @@ fn meta_ads_in_french_and_spanish() {
     assert_eq!(kpi(&["kpi", "reach", f]), "80");
 }
 
+/// Purchases and their conversion value under their Vietnamese and Spanish headers:
+/// revenue is read, so ROAS is computed (it was `n/a`, the columns not imported).
+#[test]
+fn meta_ads_purchase_value_in_vietnamese_and_spanish() {
+    let f = "fixtures/importers/meta-ads-vi-purchase-value.csv";
+    // `Giá trị chuyển đổi từ lượt mua` 9.000.000 + 6.000.000 VND
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "15000000");
+    // `Lượt mua` 10 + 8
+    assert_eq!(kpi(&["kpi", "purchases", f]), "18");
+    // 15,000,000 / (2,500,000 + 2,000,000) = 3.3333
+    assert_eq!(kpi(&["kpi", "roas", f]), "3.333333333");
+
+    let f = "fixtures/importers/meta-ads-es-purchase-value.csv";
+    // `Valor de conversión de compras` 900,00 + 600,00 EUR
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "1500");
+    // `Compras` 10 + 8
+    assert_eq!(kpi(&["kpi", "purchases", f]), "18");
+    // 1,500.00 / (250,00 + 200,00) = 3.3333
+    assert_eq!(kpi(&["kpi", "roas", f]), "3.333333333");
+}
+
+/// German Meta Ads: `Berichtsbeginn` / `Berichtsende` date the rows and
+/// `Ergebnistyp` says what `Ergebnisse` count (every row was skipped without a date).
+#[test]
+fn meta_ads_in_german() {
+    let f = "fixtures/importers/meta-ads-de.csv";
+    // `Leads` 12 + 10; the `Reichweite` row's 5.000 results are its reach.
+    assert_eq!(kpi(&["kpi", "leads", f]), "22");
+    // 125,00 + 125,50 + 49,50 EUR
+    assert_eq!(kpi(&["kpi", "spend", f]), "300");
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--from", "2026-09-02", "--to", "2026-09-02"]),
+        "125.5"
+    );
+    // 300.00 / 22
+    assert_eq!(kpi(&["kpi", "cpl", f]), "13.636363636");
+
+    let f = "fixtures/importers/meta-ads-de-day.csv";
+    // `Tag` dates the rows; `Leads` results 12 + 10 for 125,00 + 125,50 EUR
+    assert_eq!(kpi(&["kpi", "leads", f]), "22");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "11.386363636");
+}
+
 /// A French single-metric series titled `Couverture` is reach: 120 + 80.
 #[test]
 fn meta_series_titled_in_french() {
