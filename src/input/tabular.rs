@@ -286,12 +286,48 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
             _ => cells.push(None),
         }
     }
+    // Meta's results per attribution window (`Results (7-day click)`) beside no
+    // plain `Results`: a single window is the results, as the report was set to
+    // count them (said in a note when the rows are read); several overlap and
+    // none is read (also said).
+    if !cells
+        .iter()
+        .flatten()
+        .any(|(c, _)| c.target == Target::Results)
+        && let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results)
+        && let [i] = results_windows(results, &names, &cells)[..]
+    {
+        cells[i] = Some((results, names[i].1.clone()));
+        score += 1;
+    }
     let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));
     let dated = has(&|t| matches!(t, Target::Date | Target::Day | Target::PublishTime));
     let measured =
         has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
     (measured && (dated || layout.signatures.iter().flatten().count() > 0))
         .then_some((score, cells))
+}
+
+/// The attribution window of a results column (`results (7-day click)` → `7-day
+/// click`): a `Results` alias followed by a parenthesized qualifier.
+fn attribution_window<'n>(results: &Column, name: &'n str) -> Option<&'n str> {
+    let (base, window) = name.strip_suffix(')')?.split_once(" (")?;
+    (results.aliases.iter().any(|a| a == base) && !window.trim().is_empty())
+        .then_some(window.trim())
+}
+
+/// The unmatched header cells that are results per attribution window.
+fn results_windows(
+    results: &Column,
+    names: &[(String, Option<String>)],
+    cells: &CellMatches<'_>,
+) -> Vec<usize> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, (n, _))| cells[*i].is_none() && attribution_window(results, n).is_some())
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Finds the header row among the first records and the layout it belongs to.
@@ -869,6 +905,43 @@ pub fn read_table(
                         ),
                     }),
                     None => info.unmapped.push(name),
+                }
+            }
+        }
+    }
+    if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
+        let names: Vec<(String, Option<String>)> =
+            header.cells.iter().map(|c| normalize_header(c)).collect();
+        let shown = |i: usize| header.cells[i].split_whitespace().collect::<Vec<_>>().join(" ");
+        let read = matched
+            .cells
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|(c, _)| c.target == Target::Results));
+        match read {
+            Some(i) => {
+                if attribution_window(results, &names[i].0).is_some() {
+                    // The window as the header writes it, not lowercased.
+                    let column = shown(i);
+                    let window = column
+                        .split_once(" (")
+                        .map_or("", |(_, w)| w.strip_suffix(')').unwrap_or(w))
+                        .trim();
+                    builder.warn(crate::msg!(
+                        "warning.results_window",
+                        column = column,
+                        window = format!("`{window}`")
+                    ));
+                }
+            }
+            None => {
+                let windows = results_windows(results, &names, &matched.cells);
+                if !windows.is_empty() {
+                    let columns = windows
+                        .iter()
+                        .map(|&i| format!("`{}`", shown(i)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    builder.warn(crate::msg!("warning.results_windows", columns = columns));
                 }
             }
         }

@@ -1814,6 +1814,52 @@ fn meta_ads_in_german() {
     assert_eq!(kpi(&["kpi", "cpl", f]), "11.386363636");
 }
 
+/// Meta results per attribution window: a single window without a plain `Results`
+/// column is the results (and said); beside `Results` the windows are not read;
+/// several windows alone are not added up, and said (an error under `--strict`).
+#[test]
+fn meta_ads_results_per_attribution_window() {
+    let f = "fixtures/importers/meta-ads-en-attribution-only.csv";
+    // `Results (7-day click)` 8 + 15 leads for 100.00 + 150.00 EUR
+    assert_eq!(kpi(&["kpi", "leads", f]), "23");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "10.869565217");
+    let out = roi(&["report", f, "--kpi", "leads"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "`Results (7-day click)` is read as the results: the file has no plain results \
+             column, and this one counts them in the attribution window `7-day click`"
+        ),
+        "{}",
+        transcript(&out)
+    );
+
+    // Vietnamese: `Kết quả (Lượt click trong 1 ngày)` 4 + 6 leads
+    let f = "fixtures/importers/meta-ads-vi-attribution-only.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "10");
+
+    // The plain `Results` 10 + 20 are the leads; the windows beside them are not added.
+    let f = "fixtures/importers/meta-ads-en-attribution.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "30");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "8.333333333");
+
+    // `Results (7-day click)` and `Results (1-day view)` alone: no leads, and a warning.
+    let f = "fixtures/importers/meta-ads-en-attribution-windows.csv";
+    let out = roi(&["report", f, "--kpi", "leads"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(stdout(&out).contains("| leads |   n/a |"), "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "results are given only per attribution window (`Results (7-day click)`, \
+             `Results (1-day view)`) and were not read"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", f, "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+}
+
 /// A French single-metric series titled `Couverture` is reach: 120 + 80.
 #[test]
 fn meta_series_titled_in_french() {
