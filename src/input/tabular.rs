@@ -390,7 +390,8 @@ pub fn find_header<'a>(
 
 /// A label that exports write on a totals row, as the whole cell or in its documented
 /// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
-/// cộng`, Google Ads' `Total: Account` / `Total: Search`, TikTok Ads' `Total of 3
+/// cộng`, Google Ads' `Total: Account` / `Total: Search` (`Total : compte`, `Gesamt:
+/// Konto`), TikTok Ads' `Total of 3
 /// campaigns`, Salesforce's `Grand Totals (5700 records)`. A word at the start is not enough: a campaign or post may be
 /// called `Total Care - Search` or `Total rewards: how we pay`.
 fn is_total_label(cell: &str) -> bool {
@@ -410,8 +411,12 @@ fn is_total_label(cell: &str) -> bool {
             | "grand totals"
             | "tổng"
             | "tổng cộng"
-    ) || t.starts_with("total:")
-        || t.starts_with("tổng:")
+    ) || ["total", "tổng", "gesamt"].iter().any(|label| {
+        // Google Ads' `Total: Account` in the UI's language: `Tổng: Tài khoản`,
+        // `Gesamt: Konto`, French `Total : compte` (a space before the colon).
+        t.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    }) || matches!(t.as_str(), "gesamt" | "gesamtsumme")
         // TikTok Ads Manager: `Total of 3 campaigns` (not a campaign called `Total of
         // 2026 sales`).
         || t.strip_prefix("total of ").is_some_and(|rest| {
@@ -3211,6 +3216,10 @@ mod tests {
             "Total",
             "Grand total",
             "Total: Account",
+            "Total : compte",
+            "Total\u{a0}: compte",
+            "Gesamt: Konto",
+            "Total: cuenta",
             "Total of 3 campaigns",
             "Total of 1 result",
             "Total of 12 ad groups",
@@ -3223,6 +3232,8 @@ mod tests {
             "Total of 2026 sales",
             "Total of many campaigns",
             "Totally",
+            "Gesamtkunstwerk",
+            "Totalement: oui",
         ] {
             assert!(!is_total_label(label), "{label}");
         }

@@ -278,6 +278,47 @@ fn google_ads_with_a_date_range_line() {
     );
 }
 
+/// Google Ads campaign reports in French, German and Spanish: the headers in the
+/// UI's language, the range line dating every row, the localized totals row skipped.
+#[test]
+fn google_ads_in_french_german_and_spanish() {
+    for (file, name) in [
+        ("google-ads-fr.csv", "Automne Recherche"),
+        ("google-ads-de.csv", "Herbst Suche"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        let f = f.as_str();
+        // 1 000,50 + 200,00 EUR; the `Total : compte` / `Gesamt: Konto` row skipped
+        assert_eq!(kpi(&["kpi", "spend", f]), "1200.5", "{file}");
+        assert_eq!(kpi(&["kpi", "impressions", f]), "17345", "{file}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "1634", "{file}");
+        // 45,50 + 10,00
+        assert_eq!(kpi(&["kpi", "conversions", f]), "55.5", "{file}");
+        // 4 500,00 + 1 000,00 EUR
+        assert_eq!(kpi(&["kpi", "sales_revenue", f]), "5500", "{file}");
+        // Every row covers September 2026, from the range line.
+        let out = roi(&["normalize", f]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).contains(&format!("2026-09-01,2026-09-30,google_ads,{name},")),
+            "{}",
+            transcript(&out)
+        );
+        assert_eq!(stdout(&out).lines().count(), 3, "{}", transcript(&out));
+    }
+    let f = "fixtures/importers/google-ads-es.csv";
+    // 80,00 + 20,00 EUR, `Total: cuenta` skipped; `Valor de conv.` 400,00 + 100,00
+    assert_eq!(kpi(&["kpi", "spend", f]), "100");
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "500");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "5");
+    let out = roi(&["normalize", f]);
+    assert!(
+        stdout(&out).contains("2026-09-01,2026-09-30,google_ads,Marca,"),
+        "{}",
+        transcript(&out)
+    );
+}
+
 #[test]
 fn ga4_sources_become_platforms() {
     let f = "fixtures/importers/ga4-sources.csv";
