@@ -1507,7 +1507,6 @@ pub fn builtin() -> Vec<Layout> {
                     // The same rates and settings in French, German, Spanish, Portuguese.
                     "État de la campagne",
                     "État",
-                    "Budget",
                     "CPC moy.",
                     "CPM moy.",
                     "Coût moy.",
