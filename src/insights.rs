@@ -263,6 +263,15 @@ fn posts<'a>(
     let dim = |row: &Row, d| dataset.dim_value(row, d);
     let mut by_key: BTreeMap<(String, String), Vec<&Row>> = BTreeMap::new();
     for row in &selection.rows {
+        // A file of records (a CRM's contacts, a listening tool's mentions) holds no
+        // posts of ours, whatever ids and types its rows carry.
+        if dataset
+            .files
+            .get(row.file as usize)
+            .is_some_and(|f| f.records)
+        {
+            continue;
+        }
         let id = dim(row, Dimension::ContentId).or_else(|| dim(row, Dimension::Link));
         let described =
             row.dim(Dimension::ContentType).is_some() || row.dim(Dimension::Published).is_some();
