@@ -1184,6 +1184,15 @@ pub fn read_table(
                     .ok()
                     .map(ParsedDate::Full)
             });
+            if explicit.is_none() && super::value::impossible_time(text) {
+                // A date whose time cannot be (`25:70`) had a part mistyped or
+                // misread: refused, not read as its day.
+                return Err(err(
+                    record.line,
+                    Some(i),
+                    crate::say!("error.time", value = format!("{:?}", super::value::trim(text))),
+                ));
+            }
             explicit
                 .unwrap_or_else(|| parse_date(text))
                 .or_else(|| serial_date(record, i))
