@@ -928,7 +928,13 @@ pub fn builtin() -> Vec<Layout> {
                 ),
                 // The `Platform` breakdown: facebook, instagram, messenger…
                 dim(
-                    &["Platform", "Nền tảng", "Plataforma", "Plateforme", "Plattform"],
+                    &[
+                        "Platform",
+                        "Nền tảng",
+                        "Plataforma",
+                        "Plateforme",
+                        "Plattform",
+                    ],
                     Platform,
                 ),
                 dim(
@@ -1393,7 +1399,14 @@ pub fn builtin() -> Vec<Layout> {
                     Target::Date,
                 ),
                 dim(
-                    &["Campaign", "Chiến dịch", "Campagne", "Kampagne", "Campaña", "Campanha"],
+                    &[
+                        "Campaign",
+                        "Chiến dịch",
+                        "Campagne",
+                        "Kampagne",
+                        "Campaña",
+                        "Campanha",
+                    ],
                     Campaign,
                 ),
                 dim(
@@ -1433,7 +1446,10 @@ pub fn builtin() -> Vec<Layout> {
                     &["Impr.", "Impressions", "Lượt hiển thị", "Impressionen"],
                     "impressions",
                 ),
-                metric(&["Clicks", "Lượt nhấp", "Clics", "Klicks", "Cliques"], "clicks"),
+                metric(
+                    &["Clicks", "Lượt nhấp", "Clics", "Klicks", "Cliques"],
+                    "clicks",
+                ),
                 metric(
                     &[
                         "Interactions",
@@ -1444,7 +1460,12 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "interactions",
                 ),
-                metric(&["Cost", "Chi phí", "Coût", "Kosten", "Coste", "Costo", "Custo"], "spend"),
+                metric(
+                    &[
+                        "Cost", "Chi phí", "Coût", "Kosten", "Coste", "Costo", "Custo",
+                    ],
+                    "spend",
+                ),
                 metric(
                     &[
                         "Conversions",

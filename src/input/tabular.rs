@@ -916,8 +916,13 @@ pub fn read_table(
     }
     if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
         let names: Vec<(String, Option<String>)> =
-            header.cells.iter().map(|c| normalize_header(c)).collect();
-        let shown = |i: usize| header.cells[i].split_whitespace().collect::<Vec<_>>().join(" ");
+            header.cells.iter().map(normalize_header).collect();
+        let shown = |i: usize| {
+            header.cells[i]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let read = matched
             .cells
             .iter()
@@ -1190,7 +1195,10 @@ pub fn read_table(
                 return Err(err(
                     record.line,
                     Some(i),
-                    crate::say!("error.time", value = format!("{:?}", super::value::trim(text))),
+                    crate::say!(
+                        "error.time",
+                        value = format!("{:?}", super::value::trim(text))
+                    ),
                 ));
             }
             explicit

@@ -1843,7 +1843,15 @@ fn meta_ads_in_german() {
     // 125,00 + 125,50 + 49,50 EUR
     assert_eq!(kpi(&["kpi", "spend", f]), "300");
     assert_eq!(
-        kpi(&["kpi", "spend", f, "--from", "2026-09-02", "--to", "2026-09-02"]),
+        kpi(&[
+            "kpi",
+            "spend",
+            f,
+            "--from",
+            "2026-09-02",
+            "--to",
+            "2026-09-02"
+        ]),
         "125.5"
     );
     // 300.00 / 22
@@ -1888,7 +1896,11 @@ fn meta_ads_results_per_attribution_window() {
     let f = "fixtures/importers/meta-ads-en-attribution-windows.csv";
     let out = roi(&["report", f, "--kpi", "leads"]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
-    assert!(stdout(&out).contains("| leads |   n/a |"), "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("| leads |   n/a |"),
+        "{}",
+        transcript(&out)
+    );
     assert!(
         stdout(&out).contains(
             "results are given only per attribution window (`Results (7-day click)`, \
