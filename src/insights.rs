@@ -268,6 +268,15 @@ fn posts<'a>(
         rustc_hash::FxHashMap::default();
     let mut groups: Vec<(&str, &str, Vec<&Row>)> = Vec::new();
     for row in &selection.rows {
+        // A file of records (a CRM's contacts, a listening tool's mentions) holds no
+        // posts of ours, whatever ids and types its rows carry.
+        if dataset
+            .files
+            .get(row.file as usize)
+            .is_some_and(|f| f.records)
+        {
+            continue;
+        }
         let id = row
             .dim(Dimension::ContentId)
             .or_else(|| row.dim(Dimension::Link));

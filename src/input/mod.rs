@@ -657,8 +657,9 @@ impl Reading<'_, '_> {
 /// of an unknown type, a table not read): `--strict` makes them errors, as it does
 /// skipped rows. Warnings of a choice roi made (an encoding, a day order, a year) and
 /// of rows counted once among overlapping exports stay warnings.
-const NOT_COUNTED: [&str; 5] = [
+const NOT_COUNTED: [&str; 6] = [
     "warning.masked",
+    "warning.results_windows",
     "warning.result_type",
     "warning.result_type_empty",
     "warning.sentiment",

@@ -286,12 +286,48 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
             _ => cells.push(None),
         }
     }
+    // Meta's results per attribution window (`Results (7-day click)`) beside no
+    // plain `Results`: a single window is the results, as the report was set to
+    // count them (said in a note when the rows are read); several overlap and
+    // none is read (also said).
+    if !cells
+        .iter()
+        .flatten()
+        .any(|(c, _)| c.target == Target::Results)
+        && let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results)
+        && let [i] = results_windows(results, &names, &cells)[..]
+    {
+        cells[i] = Some((results, names[i].1.clone()));
+        score += 1;
+    }
     let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));
     let dated = has(&|t| matches!(t, Target::Date | Target::Day | Target::PublishTime));
     let measured =
         has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
     (measured && (dated || layout.signatures.iter().flatten().count() > 0))
         .then_some((score, cells))
+}
+
+/// The attribution window of a results column (`results (7-day click)` → `7-day
+/// click`): a `Results` alias followed by a parenthesized qualifier.
+fn attribution_window<'n>(results: &Column, name: &'n str) -> Option<&'n str> {
+    let (base, window) = name.strip_suffix(')')?.split_once(" (")?;
+    (results.aliases.iter().any(|a| a == base) && !window.trim().is_empty())
+        .then_some(window.trim())
+}
+
+/// The unmatched header cells that are results per attribution window.
+fn results_windows(
+    results: &Column,
+    names: &[(String, Option<String>)],
+    cells: &CellMatches<'_>,
+) -> Vec<usize> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, (n, _))| cells[*i].is_none() && attribution_window(results, n).is_some())
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Finds the header row among the first records and the layout it belongs to.
@@ -354,7 +390,8 @@ pub fn find_header<'a>(
 
 /// A label that exports write on a totals row, as the whole cell or in its documented
 /// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
-/// cộng`, Google Ads' `Total: Account` / `Total: Search`, TikTok Ads' `Total of 3
+/// cộng`, Google Ads' `Total: Account` / `Total: Search` (`Total : compte`, `Gesamt:
+/// Konto`), TikTok Ads' `Total of 3
 /// campaigns`, Salesforce's `Grand Totals (5700 records)`. A word at the start is not enough: a campaign or post may be
 /// called `Total Care - Search` or `Total rewards: how we pay`.
 fn is_total_label(cell: &str) -> bool {
@@ -374,8 +411,12 @@ fn is_total_label(cell: &str) -> bool {
             | "grand totals"
             | "tổng"
             | "tổng cộng"
-    ) || t.starts_with("total:")
-        || t.starts_with("tổng:")
+    ) || ["total", "tổng", "gesamt"].iter().any(|label| {
+        // Google Ads' `Total: Account` in the UI's language: `Tổng: Tài khoản`,
+        // `Gesamt: Konto`, French `Total : compte` (a space before the colon).
+        t.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    }) || matches!(t.as_str(), "gesamt" | "gesamtsumme")
         // TikTok Ads Manager: `Total of 3 campaigns` (not a campaign called `Total of
         // 2026 sales`).
         || t.strip_prefix("total of ").is_some_and(|rest| {
@@ -873,6 +914,48 @@ pub fn read_table(
             }
         }
     }
+    if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
+        let names: Vec<(String, Option<String>)> =
+            header.cells.iter().map(normalize_header).collect();
+        let shown = |i: usize| {
+            header.cells[i]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let read = matched
+            .cells
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|(c, _)| c.target == Target::Results));
+        match read {
+            Some(i) => {
+                if attribution_window(results, &names[i].0).is_some() {
+                    // The window as the header writes it, not lowercased.
+                    let column = shown(i);
+                    let window = column
+                        .split_once(" (")
+                        .map_or("", |(_, w)| w.strip_suffix(')').unwrap_or(w))
+                        .trim();
+                    builder.warn(crate::msg!(
+                        "warning.results_window",
+                        column = column,
+                        window = format!("`{window}`")
+                    ));
+                }
+            }
+            None => {
+                let windows = results_windows(results, &names, &matched.cells);
+                if !windows.is_empty() {
+                    let columns = windows
+                        .iter()
+                        .map(|&i| format!("`{}`", shown(i)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    builder.warn(crate::msg!("warning.results_windows", columns = columns));
+                }
+            }
+        }
+    }
     let provides_any = matched.cells.iter().zip(&taken).any(|(c, t)| {
         !t && c
             .as_ref()
@@ -1106,6 +1189,18 @@ pub fn read_table(
                     .ok()
                     .map(ParsedDate::Full)
             });
+            if explicit.is_none() && super::value::impossible_time(text) {
+                // A date whose time cannot be (`25:70`) had a part mistyped or
+                // misread: refused, not read as its day.
+                return Err(err(
+                    record.line,
+                    Some(i),
+                    crate::say!(
+                        "error.time",
+                        value = format!("{:?}", super::value::trim(text))
+                    ),
+                ));
+            }
             explicit
                 .unwrap_or_else(|| parse_date(text))
                 .or_else(|| serial_date(record, i))
@@ -3138,6 +3233,10 @@ mod tests {
             "Total",
             "Grand total",
             "Total: Account",
+            "Total : compte",
+            "Total\u{a0}: compte",
+            "Gesamt: Konto",
+            "Total: cuenta",
             "Total of 3 campaigns",
             "Total of 1 result",
             "Total of 12 ad groups",
@@ -3150,6 +3249,8 @@ mod tests {
             "Total of 2026 sales",
             "Total of many campaigns",
             "Totally",
+            "Gesamtkunstwerk",
+            "Totalement: oui",
         ] {
             assert!(!is_total_label(label), "{label}");
         }

@@ -845,6 +845,20 @@ impl ParsedDate {
 /// `2015-09-01 07:29 +0000` → `07:29+00:00`, `3:05 PM` → `15:05`. `None` when the
 /// text has no time.
 pub fn time_of_day(text: &str) -> Option<String> {
+    clock(text)?.ok()
+}
+
+/// Whether the time after a date cannot be: an hour past 23, a minute or second
+/// past 59, a UTC offset past ±14:00 or with minutes past 59 (`2026-08-13T25:00:00`,
+/// `13/08/2026 25:70`, `…T09:00+25:00`). Such a date is refused, not read as its
+/// day: a part was mistyped or misread. `false` when the text has no time.
+pub fn impossible_time(text: &str) -> bool {
+    matches!(clock(text), Some(Err(())))
+}
+
+/// The time of day after a date ([`time_of_day`]): `None` when the text has none,
+/// `Err` when it has one that cannot be ([`impossible_time`]).
+fn clock(text: &str) -> Option<Result<String, ()>> {
     let t = text.trim().trim_matches('"');
     // The time starts after the date: at a `T` between digits, or the first space.
     let start = t
@@ -864,15 +878,27 @@ pub fn time_of_day(text: &str) -> Option<String> {
     let mut parts = clock.split(':');
     let mut hour: u32 = parts.next()?.parse().ok()?;
     let minute: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    // Seconds, with any fraction after them (`00.000`).
+    let second = match parts.next() {
+        Some(s) => {
+            let whole = s.split('.').next().unwrap_or("");
+            if whole.is_empty() {
+                0
+            } else {
+                whole.parse::<u32>().ok()?
+            }
+        }
+        None => 0,
+    };
+    if hour > 23 || minute > 59 || second > 59 {
+        return Some(Err(()));
+    }
     let tail = rest[end..].trim();
     let upper = tail.to_ascii_uppercase();
     if upper.starts_with("PM") && hour < 12 {
         hour += 12;
     } else if upper.starts_with("AM") && hour == 12 {
         hour = 0;
-    }
-    if hour > 23 || minute > 59 {
-        return None;
     }
     let zone = upper
         .trim_start_matches("AM")
@@ -882,18 +908,28 @@ pub fn time_of_day(text: &str) -> Option<String> {
         Some("+00:00".to_owned())
     } else {
         let digits: String = zone.chars().skip(1).filter(char::is_ascii_digit).collect();
-        match (zone.chars().next(), digits.len()) {
-            (Some(sign @ ('+' | '-')), 4) => {
-                Some(format!("{sign}{}:{}", &digits[..2], &digits[2..]))
+        let (hours, minutes) = match digits.len() {
+            4 => (&digits[..2], &digits[2..]),
+            2 => (&digits[..], "00"),
+            _ => ("", ""),
+        };
+        match zone.chars().next() {
+            Some(sign @ ('+' | '-')) if !hours.is_empty() => {
+                // UTC offsets run from -12:00 to +14:00.
+                let h: u32 = hours.parse().ok()?;
+                let m: u32 = minutes.parse().ok()?;
+                if h > 14 || m > 59 || (h == 14 && m > 0) {
+                    return Some(Err(()));
+                }
+                Some(format!("{sign}{hours}:{minutes}"))
             }
-            (Some(sign @ ('+' | '-')), 2) => Some(format!("{sign}{digits}:00")),
             _ => None,
         }
     };
-    Some(format!(
+    Some(Ok(format!(
         "{hour:02}:{minute:02}{}",
         offset.unwrap_or_default()
-    ))
+    )))
 }
 
 #[cfg(test)]
@@ -975,6 +1011,35 @@ mod tests {
         assert_eq!(time_of_day("July 16"), None);
         assert_eq!(time_of_day("Aug 28, 2025"), None);
         assert_eq!(time_of_day("2026-08-03 25:00"), None);
+    }
+
+    #[test]
+    fn impossible_times_are_told_apart_from_no_time() {
+        for text in [
+            "2026-08-13T25:00:00",
+            "2026-08-13 23:61",
+            "2026-08-13 99:99",
+            "13/08/2026 25:70",
+            "2026-08-13T09:00:61",
+            "2026-08-13T09:00:00+25:00",
+            "2026-08-13T09:00:00-0975",
+            "2026-08-13T09:00:00+14:30",
+        ] {
+            assert!(impossible_time(text), "{text}");
+        }
+        for text in [
+            "2026-08-13",
+            "13/08/2026",
+            "Aug 28, 2025",
+            "2026-08-13T23:59:59.999Z",
+            "2026-08-13 00:00",
+            "8/3/2026 3:05 PM",
+            "2026-08-13T09:00:00+14:00",
+            "2026-08-13T09:00:00-12:00",
+            "2015-09-01 07:29 +0545",
+        ] {
+            assert!(!impossible_time(text), "{text}");
+        }
     }
 
     #[test]

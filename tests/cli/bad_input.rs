@@ -314,6 +314,37 @@ fn cases() -> Vec<Case> {
             "Date,Video Views,Profile Views\n31/02/2026,5,1\n",
             report,
         ),
+        // A date whose time cannot be: refused like an impossible date, not read
+        // as its day (or as a post without a time).
+        case(
+            "impossible_time_iso",
+            "in.csv",
+            "Day,Campaign name,Results,Result indicator,Impressions,Amount spent (USD)\n\
+             2026-08-13T25:00:00,A,1,actions:lead,100,1.00\n",
+            report,
+        ),
+        case(
+            "impossible_time_minutes",
+            "in.csv",
+            "Day,Campaign name,Results,Result indicator,Impressions,Amount spent (USD)\n\
+             13/08/2026 25:70,A,1,actions:lead,100,1.00\n",
+            report,
+        ),
+        case(
+            "impossible_time_offset",
+            "in.csv",
+            "Day,Campaign name,Results,Result indicator,Impressions,Amount spent (USD)\n\
+             2026-08-13T09:00:00+25:00,A,1,actions:lead,100,1.00\n",
+            report,
+        ),
+        case(
+            "impossible_publish_time",
+            "in.csv",
+            "Post ID,Page name,Publish time,Post type,Date,Reach,Reactions\n\
+             111_1,Shop,08/03/2026 09:15,Photo,Lifetime,100,5\n\
+             111_2,Shop,08/13/2026 99:99,Photo,Lifetime,100,5\n",
+            report,
+        ),
         case(
             "ambiguous_day_month",
             "in.csv",

@@ -278,6 +278,47 @@ fn google_ads_with_a_date_range_line() {
     );
 }
 
+/// Google Ads campaign reports in French, German and Spanish: the headers in the
+/// UI's language, the range line dating every row, the localized totals row skipped.
+#[test]
+fn google_ads_in_french_german_and_spanish() {
+    for (file, name) in [
+        ("google-ads-fr.csv", "Automne Recherche"),
+        ("google-ads-de.csv", "Herbst Suche"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        let f = f.as_str();
+        // 1 000,50 + 200,00 EUR; the `Total : compte` / `Gesamt: Konto` row skipped
+        assert_eq!(kpi(&["kpi", "spend", f]), "1200.5", "{file}");
+        assert_eq!(kpi(&["kpi", "impressions", f]), "17345", "{file}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "1634", "{file}");
+        // 45,50 + 10,00
+        assert_eq!(kpi(&["kpi", "conversions", f]), "55.5", "{file}");
+        // 4 500,00 + 1 000,00 EUR
+        assert_eq!(kpi(&["kpi", "sales_revenue", f]), "5500", "{file}");
+        // Every row covers September 2026, from the range line.
+        let out = roi(&["normalize", f]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).contains(&format!("2026-09-01,2026-09-30,google_ads,{name},")),
+            "{}",
+            transcript(&out)
+        );
+        assert_eq!(stdout(&out).lines().count(), 3, "{}", transcript(&out));
+    }
+    let f = "fixtures/importers/google-ads-es.csv";
+    // 80,00 + 20,00 EUR, `Total: cuenta` skipped; `Valor de conv.` 400,00 + 100,00
+    assert_eq!(kpi(&["kpi", "spend", f]), "100");
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "500");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "5");
+    let out = roi(&["normalize", f]);
+    assert!(
+        stdout(&out).contains("2026-09-01,2026-09-30,google_ads,Marca,"),
+        "{}",
+        transcript(&out)
+    );
+}
+
 #[test]
 fn ga4_sources_become_platforms() {
     let f = "fixtures/importers/ga4-sources.csv";
@@ -1769,6 +1810,107 @@ fn meta_ads_in_french_and_spanish() {
     let f = "fixtures/importers/meta-ads-es-day.csv";
     assert_eq!(kpi(&["kpi", "spend", f]), "10.5");
     assert_eq!(kpi(&["kpi", "reach", f]), "80");
+}
+
+/// Purchases and their conversion value under their Vietnamese and Spanish headers:
+/// revenue is read, so ROAS is computed (it was `n/a`, the columns not imported).
+#[test]
+fn meta_ads_purchase_value_in_vietnamese_and_spanish() {
+    let f = "fixtures/importers/meta-ads-vi-purchase-value.csv";
+    // `Giá trị chuyển đổi từ lượt mua` 9.000.000 + 6.000.000 VND
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "15000000");
+    // `Lượt mua` 10 + 8
+    assert_eq!(kpi(&["kpi", "purchases", f]), "18");
+    // 15,000,000 / (2,500,000 + 2,000,000) = 3.3333
+    assert_eq!(kpi(&["kpi", "roas", f]), "3.333333333");
+
+    let f = "fixtures/importers/meta-ads-es-purchase-value.csv";
+    // `Valor de conversión de compras` 900,00 + 600,00 EUR
+    assert_eq!(kpi(&["kpi", "sales_revenue", f]), "1500");
+    // `Compras` 10 + 8
+    assert_eq!(kpi(&["kpi", "purchases", f]), "18");
+    // 1,500.00 / (250,00 + 200,00) = 3.3333
+    assert_eq!(kpi(&["kpi", "roas", f]), "3.333333333");
+}
+
+/// German Meta Ads: `Berichtsbeginn` / `Berichtsende` date the rows and
+/// `Ergebnistyp` says what `Ergebnisse` count (every row was skipped without a date).
+#[test]
+fn meta_ads_in_german() {
+    let f = "fixtures/importers/meta-ads-de.csv";
+    // `Leads` 12 + 10; the `Reichweite` row's 5.000 results are its reach.
+    assert_eq!(kpi(&["kpi", "leads", f]), "22");
+    // 125,00 + 125,50 + 49,50 EUR
+    assert_eq!(kpi(&["kpi", "spend", f]), "300");
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "spend",
+            f,
+            "--from",
+            "2026-09-02",
+            "--to",
+            "2026-09-02"
+        ]),
+        "125.5"
+    );
+    // 300.00 / 22
+    assert_eq!(kpi(&["kpi", "cpl", f]), "13.636363636");
+
+    let f = "fixtures/importers/meta-ads-de-day.csv";
+    // `Tag` dates the rows; `Leads` results 12 + 10 for 125,00 + 125,50 EUR
+    assert_eq!(kpi(&["kpi", "leads", f]), "22");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "11.386363636");
+}
+
+/// Meta results per attribution window: a single window without a plain `Results`
+/// column is the results (and said); beside `Results` the windows are not read;
+/// several windows alone are not added up, and said (an error under `--strict`).
+#[test]
+fn meta_ads_results_per_attribution_window() {
+    let f = "fixtures/importers/meta-ads-en-attribution-only.csv";
+    // `Results (7-day click)` 8 + 15 leads for 100.00 + 150.00 EUR
+    assert_eq!(kpi(&["kpi", "leads", f]), "23");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "10.869565217");
+    let out = roi(&["report", f, "--kpi", "leads"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "`Results (7-day click)` is read as the results: the file has no plain results \
+             column, and this one counts them in the attribution window `7-day click`"
+        ),
+        "{}",
+        transcript(&out)
+    );
+
+    // Vietnamese: `Kết quả (Lượt click trong 1 ngày)` 4 + 6 leads
+    let f = "fixtures/importers/meta-ads-vi-attribution-only.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "10");
+
+    // The plain `Results` 10 + 20 are the leads; the windows beside them are not added.
+    let f = "fixtures/importers/meta-ads-en-attribution.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "30");
+    assert_eq!(kpi(&["kpi", "cpl", f]), "8.333333333");
+
+    // `Results (7-day click)` and `Results (1-day view)` alone: no leads, and a warning.
+    let f = "fixtures/importers/meta-ads-en-attribution-windows.csv";
+    let out = roi(&["report", f, "--kpi", "leads"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("| leads |   n/a |"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        stdout(&out).contains(
+            "results are given only per attribution window (`Results (7-day click)`, \
+             `Results (1-day view)`) and were not read"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", f, "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
 }
 
 /// A French single-metric series titled `Couverture` is reach: 120 + 80.

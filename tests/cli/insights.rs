@@ -328,3 +328,25 @@ fn posts_without_a_length_are_counted() {
         .sum();
     assert_eq!(in_lengths, 18 - 12);
 }
+
+/// A CRM's contacts beside a content export: the contacts (ids, lifecycle stages)
+/// are records, never posts; only the three Instagram posts are (README).
+#[test]
+fn crm_contacts_are_not_posts() {
+    let out = roi(&[
+        "insights",
+        "fixtures/insights/crm-beside-posts",
+        "--min-posts",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 3);
+    let types: Vec<String> = rows(&json["by_content_type"])
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(types, ["carousel", "reel"]);
+}
