@@ -309,6 +309,26 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     if let Some(grain) = time {
         period_changes(config, dataset, grain, &raw_groups, &mut groups);
     }
+    // Groups are made with the period last; `--by week,campaign` asks for it first,
+    // in the columns and in the order of the rows.
+    let order: Vec<&str> = scope.by.iter().map(|g| g.name()).collect();
+    if groups
+        .first()
+        .is_some_and(|g| !g.key.keys().map(String::as_str).eq(order.iter().copied()))
+    {
+        for g in &mut groups {
+            let mut key = IndexMap::with_capacity(g.key.len());
+            for name in &order {
+                if let Some((k, v)) = g.key.shift_remove_entry(*name) {
+                    key.insert(k, v);
+                }
+            }
+            key.extend(g.key.drain(..));
+            g.key = key;
+        }
+        // Period labels (`2026-08-03`, `2026-W32`, `2026-08`) sort as their dates.
+        groups.sort_by(|a, b| a.key.values().cmp(b.key.values()));
+    }
     // Default selections show only KPIs that have a value somewhere.
     let shown: Vec<String> = candidates
         .into_iter()

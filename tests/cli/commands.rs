@@ -942,3 +942,40 @@ fn kpi_tells_rows_left_out_of_its_window() {
     assert_eq!(json["window"]["to"], "2026-08-05");
     assert_eq!(json["notes"].as_array().map(Vec::len), Some(1));
 }
+
+/// `--by week,campaign` puts the period first, in its columns and its rows' order;
+/// `--by campaign,week` the campaign. Leads by hand: Brand 5 on Monday 08-03 and 2 on
+/// 08-11 (week 33), Promo 3 on 08-04 (week 32).
+#[test]
+fn grouping_columns_follow_the_order_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("w.csv"),
+        "date,platform,campaign,leads\n2026-08-03,facebook,Brand,5\n2026-08-04,facebook,Promo,3\n2026-08-11,facebook,Brand,2\n",
+    )
+    .unwrap();
+    let csv = |by: &str| {
+        let out = roi_in(
+            dir.path(),
+            &[
+                "report", "w.csv", "--by", by, "--kpi", "leads", "--format", "csv",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        csv("week,campaign"),
+        "week,campaign,rows,leads,leads_change\n2026-W32,Brand,1,5,\n2026-W32,Promo,1,3,\n2026-W33,Brand,1,2,\n"
+    );
+    assert_eq!(
+        csv("campaign,week"),
+        "campaign,week,rows,leads,leads_change\nBrand,2026-W32,1,5,\nBrand,2026-W33,1,2,\nPromo,2026-W32,1,3,\n"
+    );
+    let out = roi_in(
+        dir.path(),
+        &["report", "w.csv", "--by", "day,platform", "--kpi", "leads"],
+    );
+    let table = stdout(&out);
+    assert!(table.contains("| 2026-08-03 | facebook |"), "{table}");
+}
