@@ -482,6 +482,13 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             if matches!(format, Format::Csv | Format::Markdown) {
                 input_notes_to_stderr(&dataset, cli.global.quiet);
             }
+            // CSV has no place for the report's notes (rows left out at a window's
+            // edge, currencies not added, platforms a rate left out): stderr does.
+            if *format == Format::Csv && !cli.global.quiet {
+                for note in &report.notes {
+                    eprintln!("roi: {}", note.text(style.lang));
+                }
+            }
             render::report(&report, *format, *style, out)?;
             Ok(Outcome::Success)
         }

@@ -979,3 +979,31 @@ fn grouping_columns_follow_the_order_asked() {
     let table = stdout(&out);
     assert!(table.contains("| 2026-08-03 | facebook |"), "{table}");
 }
+
+/// CSV has no place for the report's notes: they go to stderr. A row of 08-01..07
+/// crosses the weeks 31 and 32 and is left out of `--by week`, with a note.
+#[test]
+fn csv_report_notes_go_to_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.csv"),
+        "date,end_date,platform,spend,currency\n2026-08-01,2026-08-07,facebook,70,USD\n2026-08-08,2026-08-08,facebook,10,USD\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &[
+            "report", "r.csv", "--by", "week", "--kpi", "spend", "--format", "csv",
+        ],
+    );
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        stdout(&out),
+        "week,rows,spend,spend_currency,spend_change\n2026-W32,1,10,USD,\n"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("roi: 1 rows cover dates that cross a window or period boundary"),
+        "{err}"
+    );
+}
