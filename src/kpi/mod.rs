@@ -491,6 +491,12 @@ pub struct LeftOut {
     pub lacks: Vec<String>,
 }
 
+/// The note that leads of `platforms` may be counted twice (see
+/// [`Catalogue::leads_counted_twice`]).
+pub fn leads_counted_twice_note(platforms: &[String]) -> crate::i18n::Message {
+    crate::msg!("note.leads_two_sources", platforms = platforms.join(", "))
+}
+
 impl LeftOut {
     /// The note saying so, as `kpi: twitter (X Analytics) has clicks but no
     /// impressions: left out`.
@@ -983,6 +989,45 @@ impl Catalogue {
         }
         out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
         out
+    }
+
+    /// The platforms whose leads, counted by `name`, come both from an ad or page
+    /// export (a lead form's results) and from a list of records (a CRM's contacts)
+    /// among `rows`: the same people may be counted twice. Empty when `name` counts
+    /// no leads. One rule for every command: `report`, the goals of `check`,
+    /// `status` and `explain`, and `kpi`.
+    pub fn leads_counted_twice<'r>(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        rows: impl IntoIterator<Item = &'r crate::dataset::Row>,
+    ) -> Vec<String> {
+        let Some(leads) = ds.metric_id("leads") else {
+            return Vec::new();
+        };
+        if !self.base_metrics(name, ds).iter().any(|m| m == "leads") {
+            return Vec::new();
+        }
+        // Per platform: leads from exports of numbers, and from records.
+        let mut seen: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+        for row in rows {
+            if row.value(leads).is_none_or(|v| v.0 == 0) {
+                continue;
+            }
+            let Some(platform) = ds.dim_value(row, crate::model::Dimension::Platform) else {
+                continue;
+            };
+            let entry = seen.entry(platform).or_default();
+            if ds.files[row.file as usize].records {
+                entry.1 = true;
+            } else {
+                entry.0 = true;
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, (ads, crm))| *ads && *crm)
+            .map(|(p, _)| p.to_owned())
+            .collect()
     }
 
     /// Why a KPI has no value when it divides something other than 0 by a total of 0
