@@ -254,7 +254,7 @@ pub struct Dataset {
     pub families: Vec<FamilyInfo>,
     /// Per platform and family, the metrics some file with rows of it gives a value (see
     /// [`Dataset::carries`]); worked out once, when first asked.
-    carried: std::sync::OnceLock<Vec<(Option<Sym>, Family, Vec<u64>)>>,
+    carried: std::sync::OnceLock<Vec<(Part, Vec<u64>)>>,
 }
 
 impl Default for Dataset {
@@ -367,7 +367,7 @@ impl Dataset {
         }
         let carried = self.carried.get_or_init(|| {
             let words = self.metrics.len().div_ceil(64);
-            let mut per_file: Vec<(Vec<u64>, Vec<(Option<Sym>, Family)>)> =
+            let mut per_file: Vec<(Vec<u64>, Vec<Part>)> =
                 vec![(vec![0; words], Vec::new()); self.files.len()];
             for row in &self.rows {
                 let (bits, parts) = &mut per_file[row.file as usize];
@@ -379,25 +379,25 @@ impl Dataset {
                     parts.push(part);
                 }
             }
-            let mut out: Vec<(Option<Sym>, Family, Vec<u64>)> = Vec::new();
+            let mut out: Vec<(Part, Vec<u64>)> = Vec::new();
             for (bits, parts) in per_file {
-                for (p, f) in parts {
-                    let at = match out.iter().position(|(q, g, _)| *q == p && *g == f) {
+                for part in parts {
+                    let at = match out.iter().position(|(q, _)| *q == part) {
                         Some(at) => at,
                         None => {
-                            out.push((p, f, vec![0; words]));
+                            out.push((part, vec![0; words]));
                             out.len() - 1
                         }
                     };
-                    out[at].2.iter_mut().zip(&bits).for_each(|(a, b)| *a |= b);
+                    out[at].1.iter_mut().zip(&bits).for_each(|(a, b)| *a |= b);
                 }
             }
             out
         });
         carried
             .iter()
-            .filter(|(p, f, _)| *p == platform && f.meets(family))
-            .any(|(_, _, bits)| {
+            .filter(|((p, f), _)| *p == platform && f.meets(family))
+            .any(|(_, bits)| {
                 bits.get(metric.0 as usize / 64)
                     .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
             })
