@@ -1122,10 +1122,14 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             None => crate::i18n::tr(lang, "note.who_all", &[]),
         };
         let key = match p.kind {
+            // A ratio (or a stock's last reading) is not lowered by days without
+            // data: they add to neither side.
+            PartialKind::BeginsLate if g.pace == Pace::Level => "note.begins_late_level",
             PartialKind::BeginsLate => "note.begins_late",
             PartialKind::EndsEarly => "note.partial_current",
             PartialKind::EndsEarlyRunOn => "note.partial_current_run",
             PartialKind::Baseline if p.days == 0 => "note.baseline_none",
+            PartialKind::Baseline if g.pace == Pace::Level => "note.partial_baseline_level",
             PartialKind::Baseline => "note.partial_baseline",
         };
         let bw = g
