@@ -20,6 +20,32 @@ use crate::model::{
 /// An interned dimension value.
 pub type Sym = u32;
 
+/// An export family (see [`crate::input::layout::family`]): an index into
+/// [`Dataset::families`], or [`Family::ANY`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Family(pub u16);
+
+impl Family {
+    /// No family of its own: rows of a list of records (a CRM's leads), and a value
+    /// that belongs to the account rather than to an export's content (followers),
+    /// stand for their platform as a whole, beside any family.
+    pub const ANY: Family = Family(u16::MAX);
+
+    /// Whether two families' numbers are about the same content: the same family,
+    /// or one of them belongs to its platform as a whole.
+    pub fn meets(self, other: Family) -> bool {
+        self == other || self == Family::ANY || other == Family::ANY
+    }
+}
+
+/// One export family of a dataset: its key and the name it is told by in notes (the
+/// name of the first layout of it read).
+#[derive(Debug, Clone)]
+pub struct FamilyInfo {
+    pub key: String,
+    pub name: String,
+}
+
 /// A row's dimension values as interned ids, four bytes each: a large report holds
 /// one row per merged key, so this is most of its memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,9 +249,12 @@ pub struct Dataset {
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
-    /// Per platform, the metrics some file with rows of it gives a value (see
+    /// Each kind of export's family, by a row's `kind`.
+    pub kind_families: Vec<Family>,
+    pub families: Vec<FamilyInfo>,
+    /// Per platform and family, the metrics some file with rows of it gives a value (see
     /// [`Dataset::carries`]); worked out once, when first asked.
-    carried: std::sync::OnceLock<Vec<(Option<Sym>, Vec<u64>)>>,
+    carried: std::sync::OnceLock<Vec<(Part, Vec<u64>)>>,
 }
 
 impl Default for Dataset {
@@ -244,6 +273,8 @@ impl Default for Dataset {
                 })
                 .collect(),
             interner: Interner::default(),
+            kind_families: Vec::new(),
+            families: Vec::new(),
             carried: std::sync::OnceLock::new(),
         }
     }
@@ -324,35 +355,37 @@ pub struct Selection<'a> {
 }
 
 impl Dataset {
-    /// Whether a file with rows of `platform` gives `metric` a value in any of its
-    /// rows: what the platform's exports measure. A file's empty cells are zeros
-    /// where it has the column (Meta leaves a zero blank), while a metric no file of
-    /// the platform gives is unknown there. True when the rows are not held.
-    pub fn carries(&self, platform: Option<Sym>, metric: MetricId) -> bool {
+    /// Whether a file with rows of `platform` in export family `family` gives
+    /// `metric` a value in any of its rows: what that export measures on the
+    /// platform. A file's empty cells are zeros where it has the column (Meta leaves
+    /// a zero blank), while a metric no such file gives is unknown there.
+    /// [`Family::ANY`] asks about every export of the platform, and a list of
+    /// records speaks for every family. True when the rows are not held.
+    pub fn carries(&self, platform: Option<Sym>, family: Family, metric: MetricId) -> bool {
         if self.rows.is_empty() {
             return true;
         }
         let carried = self.carried.get_or_init(|| {
             let words = self.metrics.len().div_ceil(64);
-            let mut per_file: Vec<(Vec<u64>, Vec<Option<Sym>>)> =
+            let mut per_file: Vec<(Vec<u64>, Vec<Part>)> =
                 vec![(vec![0; words], Vec::new()); self.files.len()];
             for row in &self.rows {
-                let (bits, platforms) = &mut per_file[row.file as usize];
+                let (bits, parts) = &mut per_file[row.file as usize];
                 for (id, _) in &row.values {
                     bits[id.0 as usize / 64] |= 1 << (id.0 % 64);
                 }
-                let p = row.dims.get(Dimension::Platform);
-                if !platforms.contains(&p) {
-                    platforms.push(p);
+                let part = (row.dims.get(Dimension::Platform), self.family(row));
+                if !parts.contains(&part) {
+                    parts.push(part);
                 }
             }
-            let mut out: Vec<(Option<Sym>, Vec<u64>)> = Vec::new();
-            for (bits, platforms) in per_file {
-                for p in platforms {
-                    let at = match out.iter().position(|(q, _)| *q == p) {
+            let mut out: Vec<(Part, Vec<u64>)> = Vec::new();
+            for (bits, parts) in per_file {
+                for part in parts {
+                    let at = match out.iter().position(|(q, _)| *q == part) {
                         Some(at) => at,
                         None => {
-                            out.push((p, vec![0; words]));
+                            out.push((part, vec![0; words]));
                             out.len() - 1
                         }
                     };
@@ -363,11 +396,26 @@ impl Dataset {
         });
         carried
             .iter()
-            .find(|(p, _)| *p == platform)
-            .is_some_and(|(_, bits)| {
+            .filter(|((p, f), _)| *p == platform && f.meets(family))
+            .any(|(_, bits)| {
                 bits.get(metric.0 as usize / 64)
                     .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
             })
+    }
+
+    /// The export family a row comes from; [`Family::ANY`] for a list of records.
+    pub fn family(&self, row: &Row) -> Family {
+        self.kind_families
+            .get(row.kind as usize)
+            .copied()
+            .unwrap_or(Family::ANY)
+    }
+
+    /// The name a family is told by; `None` for [`Family::ANY`].
+    pub fn family_name(&self, family: Family) -> Option<&str> {
+        self.families
+            .get(usize::from(family.0))
+            .map(|f| f.name.as_str())
     }
 
     pub fn metric_id(&self, name: &str) -> Option<MetricId> {
@@ -459,14 +507,17 @@ pub struct Totals<'d> {
     // Sums and row counts go through a running total per metric (and one per file)
     // that only reaches the map when its key changes: rows come in runs of one file
     // and one currency.
-    // Sums run per platform too (the slot in the metric's `platforms`), so a rate can
-    // leave out a platform without its denominator; `slot` is the last one each
-    // metric used, checked before any search.
+    // Sums run per platform and export family too (the slot in the metric's
+    // `platforms`), so a rate can leave out a platform's export without its
+    // denominator; `slot` is the last one each metric used, checked before any search.
     running: Vec<Option<(usize, MoneyKey, i128)>>,
     slot: Vec<usize>,
     file_rows: Option<(u32, u64)>,
     /// The follower flows, summed per account too (see [`MetricTotal::by_account`]).
     by_account: Vec<bool>,
+    /// Metrics of the account rather than of an export's content (stocks, the
+    /// follower flows): their parts are the platform's as a whole ([`Family::ANY`]).
+    account_level: Vec<bool>,
 }
 
 /// The flows follower growth is told by where an account has no count before the
@@ -490,6 +541,13 @@ impl<'d> Totals<'d> {
                 .metrics
                 .iter()
                 .map(|m| FOLLOWER_FLOWS.contains(&m.name.as_str()))
+                .collect(),
+            account_level: dataset
+                .metrics
+                .iter()
+                .map(|m| {
+                    m.aggregation == Aggregation::Stock || FOLLOWER_FLOWS.contains(&m.name.as_str())
+                })
                 .collect(),
         }
     }
@@ -529,14 +587,20 @@ impl<'d> Totals<'d> {
         }
         let currency = row.dim(Dimension::Currency);
         let platform = row.dim(Dimension::Platform);
+        let family = self.dataset.family(row);
         for &(id, value) in &row.values {
             let info = &self.dataset.metrics[id.0 as usize];
             let total = &mut self.agg.metrics[id.0 as usize];
             let slot = if in_window {
+                let family = if self.account_level[id.0 as usize] {
+                    Family::ANY
+                } else {
+                    family
+                };
                 platform_slot(
                     &mut total.platforms,
                     &mut self.slot[id.0 as usize],
-                    platform,
+                    (platform, family),
                 )
             } else {
                 0
@@ -650,35 +714,44 @@ pub struct MetricTotal {
     /// Duration: Σ value × weight and Σ weight, both in millionths.
     pub weighted: i128,
     pub weight: i128,
-    /// Each platform's part of the totals above (rows without a platform are one
-    /// more), for the platforms whose rows in the window had a value: a rate leaves
-    /// out a platform that has its numerator but none of its denominator. With one
-    /// platform its part holds no sums: they are the totals above. Stocks keep their
-    /// readings in `last` and `before`, whose series keys name the platform.
+    /// Each platform's part of the totals above per export family (rows without a
+    /// platform are one more), for the parts whose rows in the window had a value: a
+    /// rate leaves out a platform's export that has its numerator but none of its
+    /// denominator. With one part it holds no sums: they are the totals above. Stocks
+    /// keep their readings in `last` and `before`, whose series keys name the
+    /// platform; their parts, and the follower flows', are of [`Family::ANY`].
     pub platforms: Vec<PlatformTotal>,
 }
 
-/// One platform's part of a metric's totals over a window.
+/// One platform's part of a metric's totals over a window, from one export family.
 #[derive(Debug, Clone, Default)]
 pub struct PlatformTotal {
     pub platform: Option<Sym>,
+    pub family: Family,
     pub rows: u64,
     pub sums: BTreeMap<MoneyKey, i128>,
     pub weighted: i128,
     pub weight: i128,
 }
 
-/// The index of `platform`'s part among `parts`, added when new; `last` is the one
-/// found last time, tried first (rows come in runs of one platform).
-fn platform_slot(parts: &mut Vec<PlatformTotal>, last: &mut usize, platform: Option<Sym>) -> usize {
-    if parts.get(*last).is_some_and(|p| p.platform == platform) {
+/// The index of the part of `platform` and family among `parts`, added when new;
+/// `last` is the one found last time, tried first (rows come in runs of one
+/// platform and one export).
+fn platform_slot(
+    parts: &mut Vec<PlatformTotal>,
+    last: &mut usize,
+    (platform, family): (Option<Sym>, Family),
+) -> usize {
+    let is = |p: &PlatformTotal| p.platform == platform && p.family == family;
+    if parts.get(*last).is_some_and(is) {
         return *last;
     }
-    *last = match parts.iter().position(|p| p.platform == platform) {
+    *last = match parts.iter().position(is) {
         Some(i) => i,
         None => {
             parts.push(PlatformTotal {
                 platform,
+                family,
                 ..PlatformTotal::default()
             });
             parts.len() - 1
@@ -697,43 +770,47 @@ impl MetricTotal {
         self.weight += part.weight;
     }
 
-    /// The platforms with a value: for a stock, those with a reading at or before
-    /// the window's end; otherwise those with rows in the window.
-    pub fn platforms_with_value(&self, aggregation: Aggregation) -> Vec<Option<Sym>> {
+    /// The parts (platform and export family) with a value: for a stock, the
+    /// platforms with a reading at or before the window's end, as a whole;
+    /// otherwise the parts with rows in the window.
+    pub fn parts_with_value(&self, aggregation: Aggregation) -> Vec<Part> {
         if aggregation == Aggregation::Stock {
-            let mut out: Vec<Option<Sym>> = self.last.keys().map(|k| k.0).collect();
+            let mut out: Vec<Part> = self.last.keys().map(|k| (k.0, Family::ANY)).collect();
             out.dedup();
             out
         } else {
-            self.platforms.iter().map(|p| p.platform).collect()
+            self.platforms
+                .iter()
+                .map(|p| (p.platform, p.family))
+                .collect()
         }
     }
 
-    /// The totals of the platforms `keep` accepts.
-    fn restricted(&self, keep: &dyn Fn(Option<Sym>) -> bool) -> MetricTotal {
+    /// The totals of the parts `keep` accepts.
+    fn restricted(&self, keep: &dyn Fn(Part) -> bool) -> MetricTotal {
         let mut out = MetricTotal {
             last: self
                 .last
                 .iter()
-                .filter(|(k, _)| keep(k.0))
+                .filter(|(k, _)| keep((k.0, Family::ANY)))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             before: self
                 .before
                 .iter()
-                .filter(|(k, _)| keep(k.0))
+                .filter(|(k, _)| keep((k.0, Family::ANY)))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             by_account: self
                 .by_account
                 .iter()
-                .filter(|(k, _)| keep(k.0))
+                .filter(|(k, _)| keep((k.0, Family::ANY)))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             ..MetricTotal::default()
         };
         if let [part] = self.platforms.as_slice() {
-            if keep(part.platform) {
+            if keep((part.platform, part.family)) {
                 out.rows = self.rows;
                 out.sums.clone_from(&self.sums);
                 out.weighted = self.weighted;
@@ -742,7 +819,11 @@ impl MetricTotal {
             }
             return out;
         }
-        for part in self.platforms.iter().filter(|p| keep(p.platform)) {
+        for part in self
+            .platforms
+            .iter()
+            .filter(|p| keep((p.platform, p.family)))
+        {
             out.add_part(part);
             out.platforms.push(part.clone());
         }
@@ -751,6 +832,9 @@ impl MetricTotal {
 }
 
 pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
+
+/// A platform's part of a total from one export family.
+pub type Part = (Option<Sym>, Family);
 
 /// The currency a sum is in: a currency code, or for money without one the file it
 /// came from (its currency is unknown, so it is its own).
@@ -772,11 +856,12 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
-    /// The same totals without the rows of the `left_out` platforms: what a rate is
-    /// computed from when a platform has its numerator but none of its denominator.
-    /// Row counts and dates stay those of the whole selection.
-    pub fn without_platforms(&self, left_out: &[Option<Sym>]) -> Aggregate {
-        let keep = |p: Option<Sym>| !left_out.contains(&p);
+    /// The same totals without the rows of the `left_out` parts (a platform's
+    /// export): what a rate is computed from when a platform's export has its
+    /// numerator but none of its denominator. Row counts and dates stay those of the
+    /// whole selection.
+    pub fn without_parts(&self, left_out: &[Part]) -> Aggregate {
+        let keep = |p: Part| !left_out.contains(&p);
         Aggregate {
             metrics: self.metrics.iter().map(|m| m.restricted(&keep)).collect(),
             window: self.window,

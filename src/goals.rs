@@ -213,6 +213,10 @@ pub struct GoalResult {
     /// denominator, in the current or the baseline window.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rate_left_out: Vec<crate::kpi::LeftOut>,
+    /// Platforms whose leads in the goal's window come both from an ad or page
+    /// export and from a CRM's records: they may be the same people, counted twice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leads_counted_twice: Vec<String>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
@@ -510,6 +514,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         rows_left_out: 0,
         partial,
         rate_left_out: Vec::new(),
+        leads_counted_twice: Vec::new(),
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -546,6 +551,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             result.rate_left_out.push(l);
         }
     }
+    result.leads_counted_twice = cx.catalogue.leads_counted_twice(
+        &goal.kpi,
+        cx.dataset,
+        selection
+            .rows
+            .iter()
+            .filter(|r| current_window.contains(r))
+            .copied(),
+    );
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
@@ -1098,6 +1112,9 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
     for l in &g.rate_left_out {
         out.push(l.note(&g.kpi).text(lang));
     }
+    if !g.leads_counted_twice.is_empty() {
+        out.push(crate::kpi::leads_counted_twice_note(&g.leads_counted_twice).text(lang));
+    }
     let date = |d: Option<NaiveDate>| d.map(|d| crate::i18n::date(lang, d)).unwrap_or_default();
     for p in &g.partial {
         let who = match &p.platform {
@@ -1105,10 +1122,14 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             None => crate::i18n::tr(lang, "note.who_all", &[]),
         };
         let key = match p.kind {
+            // A ratio (or a stock's last reading) is not lowered by days without
+            // data: they add to neither side.
+            PartialKind::BeginsLate if g.pace == Pace::Level => "note.begins_late_level",
             PartialKind::BeginsLate => "note.begins_late",
             PartialKind::EndsEarly => "note.partial_current",
             PartialKind::EndsEarlyRunOn => "note.partial_current_run",
             PartialKind::Baseline if p.days == 0 => "note.baseline_none",
+            PartialKind::Baseline if g.pace == Pace::Level => "note.partial_baseline_level",
             PartialKind::Baseline => "note.partial_baseline",
         };
         let bw = g

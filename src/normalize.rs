@@ -26,7 +26,9 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Dims, MetricInfo, Row, Skipped, SourceFile, Sym};
+use crate::dataset::{
+    Dataset, Dims, Family, FamilyInfo, MetricInfo, Row, Skipped, SourceFile, Sym,
+};
 use crate::i18n::Message;
 use crate::input::layout;
 use crate::model::{
@@ -410,7 +412,7 @@ impl<'f> Builder<'f> {
             part.start_file(file.path.clone(), &file.format, None);
         }
         if let Some(kind) = self.kinds.get(self.kind as usize) {
-            part.set_kind(kind);
+            part.set_kind(kind, self.kind_name(self.kind as usize));
         }
         part
     }
@@ -511,8 +513,9 @@ impl<'f> Builder<'f> {
             kinds: other
                 .kinds
                 .iter()
-                .map(|k| {
-                    self.set_kind(k);
+                .enumerate()
+                .map(|(i, k)| {
+                    self.set_kind(k, other.kind_name(i));
                     self.kind
                 })
                 .collect(),
@@ -581,17 +584,47 @@ impl<'f> Builder<'f> {
         self.default_currency.as_deref()
     }
 
-    pub fn set_kind(&mut self, kind: &str) {
+    /// `export` names the kind's family in notes (a layout's name), when it is the
+    /// first of its family; `None` for roi's own format, whose rows no longer say
+    /// which export they come from: they stand for their platform as a whole
+    /// ([`Family::ANY`]), as records do.
+    pub fn set_kind(&mut self, kind: &str, export: Option<&str>) {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
-        self.kind = match self.kinds.iter().position(|k| k == kind) {
-            Some(i) => i as u32,
-            None => {
-                self.kinds.push(kind.to_owned());
-                (self.kinds.len() - 1) as u32
-            }
-        };
+        self.kind =
+            match self.kinds.iter().position(|k| k == kind) {
+                Some(i) => i as u32,
+                None => {
+                    self.kinds.push(kind.to_owned());
+                    let families = &mut self.dataset.families;
+                    let family =
+                        layout::family(kind)
+                            .zip(export)
+                            .map_or(Family::ANY, |((key, _), name)| {
+                                let at = families.iter().position(|f| f.key == key).unwrap_or_else(
+                                    || {
+                                        families.push(FamilyInfo {
+                                            key: key.to_owned(),
+                                            name: name.to_owned(),
+                                        });
+                                        families.len() - 1
+                                    },
+                                );
+                                Family(u16::try_from(at).unwrap_or(u16::MAX - 1))
+                            });
+                    self.dataset.kind_families.push(family);
+                    (self.kinds.len() - 1) as u32
+                }
+            };
+    }
+
+    /// The name of a kind's family, as [`Builder::set_kind`] was told it.
+    fn kind_name(&self, kind: usize) -> Option<&str> {
+        self.dataset
+            .kind_families
+            .get(kind)
+            .and_then(|f| self.dataset.family_name(*f))
     }
 
     /// Whether an earlier table of the current file, of the same layout, already
@@ -1676,7 +1709,7 @@ mod tests {
     fn merging_builder() -> Builder<'static> {
         let mut b = Builder::new(None).merging(Some(Keep::new([])));
         b.start_file(PathBuf::from("a.csv"), "test", None);
-        b.set_kind("test");
+        b.set_kind("test", Some("test"));
         b
     }
 
@@ -1772,7 +1805,7 @@ mod tests {
         use Dimension::{Campaign, ContentId, ContentType, Link, Platform, Source, Text};
         let mut b = Builder::new(None);
         b.start_file(PathBuf::from("old.csv"), "test", None);
-        b.set_kind("posts");
+        b.set_kind("posts", Some("posts"));
         push_dims(
             &mut b,
             1,
@@ -1802,7 +1835,7 @@ mod tests {
         );
         // The newer export (its data reaches Aug 2).
         b.start_file(PathBuf::from("new.csv"), "test", None);
-        b.set_kind("posts");
+        b.set_kind("posts", Some("posts"));
         push_dims(
             &mut b,
             1,
@@ -1858,7 +1891,7 @@ mod tests {
         use Dimension::{ContentId, ContentType, Source};
         let mut b = Builder::new(None);
         b.start_file(PathBuf::from("contacts-03-05.csv"), "test", None);
-        b.set_kind("crm-hubspot");
+        b.set_kind("crm-hubspot", Some("crm-hubspot"));
         push_dims(
             &mut b,
             1,
@@ -1889,7 +1922,7 @@ mod tests {
             &[("leads", 1)],
         );
         b.start_file(PathBuf::from("contacts-03-10.csv"), "test", None);
-        b.set_kind("crm-hubspot");
+        b.set_kind("crm-hubspot", Some("crm-hubspot"));
         // 101 moved on in its lifecycle and was re-attributed; 102 was merged into an
         // older contact and took its create date (Aug 1, not 2).
         push_dims(
@@ -1958,11 +1991,11 @@ mod tests {
         push(&mut b, 1, "facebook", "c", &[("likes", 1)]);
         push(&mut b, 1, "facebook", "d", &[("likes", 1)]);
         b.start_file(PathBuf::from("b.csv"), "test", None);
-        b.set_kind("other");
+        b.set_kind("other", Some("other"));
         push(&mut b, 1, "facebook", "a", &[("likes", 1)]);
         assert!(!b.overlaps_earlier_file(), "another kind never overlaps");
         b.start_file(PathBuf::from("c.csv"), "test", None);
-        b.set_kind("test");
+        b.set_kind("test", Some("test"));
         push(&mut b, 3, "facebook", "a", &[("likes", 1)]);
         assert!(!b.overlaps_earlier_file(), "other dates never overlap");
         push(&mut b, 1, "facebook", "a", &[("likes", 1)]);

@@ -346,15 +346,19 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     if inexact {
         notes.push(crate::msg!("report.reach_note"));
     }
-    if shown.iter().any(|name| {
-        config
-            .catalogue
-            .base_metrics(name, dataset)
-            .iter()
-            .any(|m| m == "leads")
-    }) && let Some(platforms) = leads_from_ads_and_crm(dataset, &selection.rows)
+    let in_window = |r: &&&Row| scope.window.is_none_or(|w| w.contains(r));
+    if let Some(platforms) = shown
+        .iter()
+        .map(|name| {
+            config.catalogue.leads_counted_twice(
+                name,
+                dataset,
+                selection.rows.iter().filter(in_window).copied(),
+            )
+        })
+        .find(|p| !p.is_empty())
     {
-        notes.push(crate::msg!("note.leads_two_sources", platforms = platforms));
+        notes.push(crate::kpi::leads_counted_twice_note(&platforms));
     }
     // Notes of KPIs the table does not show are dropped with them.
     notes.extend(
@@ -807,6 +811,18 @@ pub fn kpi_answer(
             .left_out
             .iter()
             .map(|l| l.note(name))
+            .chain({
+                let platforms = config.catalogue.leads_counted_twice(
+                    name,
+                    dataset,
+                    selection
+                        .rows
+                        .iter()
+                        .filter(|r| window.is_none_or(|w| w.contains(r)))
+                        .copied(),
+                );
+                (!platforms.is_empty()).then(|| crate::kpi::leads_counted_twice_note(&platforms))
+            })
             .chain(
                 (agg.straddling_rows > 0)
                     .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),
@@ -1157,34 +1173,4 @@ pub fn check(
 pub struct Inspection {
     pub schema_version: u32,
     pub files: Vec<SourceFile>,
-}
-
-/// The platforms (comma-separated) whose leads come both from an ad platform's or
-/// page's export and from a list of records (a CRM's contacts): a lead form's
-/// results and the contacts it created may be the same people, which no key tells.
-fn leads_from_ads_and_crm(dataset: &Dataset, rows: &[&Row]) -> Option<String> {
-    let leads = dataset.metric_id("leads")?;
-    // Per platform: leads from exports of numbers, and from records.
-    let mut seen: std::collections::BTreeMap<&str, (bool, bool)> =
-        std::collections::BTreeMap::new();
-    for row in rows {
-        if row.value(leads).is_none_or(|v| v.0 == 0) {
-            continue;
-        }
-        let Some(platform) = dataset.dim_value(row, Dimension::Platform) else {
-            continue;
-        };
-        let entry = seen.entry(platform).or_default();
-        if dataset.files[row.file as usize].records {
-            entry.1 = true;
-        } else {
-            entry.0 = true;
-        }
-    }
-    let both: Vec<&str> = seen
-        .into_iter()
-        .filter(|(_, (ads, crm))| *ads && *crm)
-        .map(|(p, _)| p)
-        .collect();
-    (!both.is_empty()).then(|| both.join(", "))
 }

@@ -240,7 +240,7 @@ pub fn read_csv(
         builder,
         |reader, builder, first| {
             let fields: Vec<Field> = names.iter().map(|n| field_for(n, builder)).collect();
-            builder.set_kind(&kind);
+            builder.set_kind(&kind, None);
             let mut record = Record::default();
             while first && reader.read(&mut record)? && record.is_blank() {}
             let mut values = Vec::with_capacity(fields.len());
@@ -395,7 +395,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         }
         let mut kind: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
         kind.sort_unstable();
-        builder.set_kind(&format!("roi:{}", kind.join(",")));
+        builder.set_kind(&format!("roi:{}", kind.join(",")), None);
         let mut texts = Vec::with_capacity(map.len());
         for (i, (name, raw)) in map.iter().enumerate() {
             let field_line = line_of(raw);

@@ -1014,10 +1014,13 @@ pub fn read_table(
     // link or type may name it.
     let infer_post_platform = platform_hint.is_none() && !layout.platform_from_source;
 
-    builder.set_kind(&match &series_metric {
-        Some(metric) => format!("{}:{metric}", layout.id),
-        None => layout.id.clone(),
-    });
+    builder.set_kind(
+        &match &series_metric {
+            Some(metric) => format!("{}:{metric}", layout.id),
+            None => layout.id.clone(),
+        },
+        Some(&layout.name),
+    );
 
     let date_column = {
         let find = |want: fn(&Target) -> bool| {

@@ -13,7 +13,7 @@ use std::fmt;
 
 use indexmap::IndexMap;
 
-use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Sym};
+use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Part, Sym};
 use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
@@ -476,23 +476,39 @@ pub struct DividedByZero {
     pub sign: i8,
 }
 
-/// A platform left out of a rate of counts: within the selection and window it has
-/// values for the numerator's metrics (`has`) but for none of the denominator's
-/// (`lacks`), so adding its numerator would inflate the rate (120 % share of voice).
+/// A platform's export left out of a rate of counts: within the selection and
+/// window it has values for the numerator's metrics (`has`) but for none of the
+/// denominator's (`lacks`), so adding its numerator would inflate the rate (120 %
+/// share of voice), or the other way round.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LeftOut {
     pub platform: String,
+    /// The export its values come from (`Meta Ads Manager`); absent for a list of
+    /// records or an account's values (followers), which stand for the platform.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<String>,
     pub has: Vec<String>,
     pub lacks: Vec<String>,
 }
 
+/// The note that leads of `platforms` may be counted twice (see
+/// [`Catalogue::leads_counted_twice`]).
+pub fn leads_counted_twice_note(platforms: &[String]) -> crate::i18n::Message {
+    crate::msg!("note.leads_two_sources", platforms = platforms.join(", "))
+}
+
 impl LeftOut {
-    /// The note saying so, as `kpi: twitter has clicks but no impressions: left out`.
+    /// The note saying so, as `kpi: twitter (X Analytics) has clicks but no
+    /// impressions: left out`.
     pub fn note(&self, kpi: &str) -> crate::i18n::Message {
+        let platform = match &self.export {
+            Some(export) => format!("{} ({export})", self.platform),
+            None => self.platform.clone(),
+        };
         crate::msg!(
             "note.rate_left_out",
             kpi = kpi,
-            platform = self.platform,
+            platform = platform,
             has = self.has.join(", "),
             lacks = self.lacks.join(", ")
         )
@@ -880,55 +896,60 @@ impl Catalogue {
         }
     }
 
-    /// The platforms a rate leaves out over an aggregate: those with values for the
-    /// numerator's metrics but for none of the denominator's. Rows without a platform
-    /// are always kept (nothing says where they come from).
-    /// The totals a KPI is worked out over: without the platforms [`Self::left_out`]
-    /// leaves out of it, which it also returns.
+    /// The totals a KPI is worked out over: without the parts (a platform's
+    /// export) [`Self::left_out`] leaves out of it, which it also returns.
     pub fn counted<'a>(
         &self,
         name: &str,
         ds: &Dataset,
         agg: &'a Aggregate,
-    ) -> (std::borrow::Cow<'a, Aggregate>, Vec<(Sym, LeftOut)>) {
+    ) -> (std::borrow::Cow<'a, Aggregate>, Vec<(Part, LeftOut)>) {
         let left_out = self.left_out(name, ds, agg);
         if left_out.is_empty() {
             return (std::borrow::Cow::Borrowed(agg), left_out);
         }
-        let syms: Vec<Option<Sym>> = left_out.iter().map(|(s, _)| Some(*s)).collect();
-        (
-            std::borrow::Cow::Owned(agg.without_platforms(&syms)),
-            left_out,
-        )
+        let parts: Vec<Part> = left_out.iter().map(|(p, _)| *p).collect();
+        (std::borrow::Cow::Owned(agg.without_parts(&parts)), left_out)
     }
 
-    pub fn left_out(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<(Sym, LeftOut)> {
+    /// The parts a rate leaves out over an aggregate, each a platform's values from
+    /// one export family: those with values for the numerator's metrics but for
+    /// none of the denominator's in the same export (organic engagements from a Page
+    /// export are not divided by an ads export's reach). A list of records (a CRM's
+    /// leads) and an account's values (followers) stand for their platform beside
+    /// any export. Rows without a platform are always kept (nothing says where they
+    /// come from).
+    pub fn left_out(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<(Part, LeftOut)> {
         let Some((num, den)) = self.rate_sides(name, ds) else {
             return Vec::new();
         };
-        let platforms = |id: &MetricId| {
-            agg.metrics[id.0 as usize].platforms_with_value(ds.metric(*id).aggregation)
-        };
-        let mut with_den: Vec<Option<Sym>> = Vec::new();
-        for id in &den {
-            with_den.extend(platforms(id));
-        }
+        let parts =
+            |id: &MetricId| agg.metrics[id.0 as usize].parts_with_value(ds.metric(*id).aggregation);
+        let meets = |with: &[Part], (p, f): Part| with.iter().any(|(q, g)| *q == p && g.meets(f));
+        let with_den: Vec<Part> = den.iter().flat_map(parts).collect();
         // Without any denominator the rate has no value anyway: nothing to leave out
         // (a `--by platform` group of a platform without reach says nothing more).
         if with_den.is_empty() {
             return Vec::new();
         }
-        let mut out: Vec<(Sym, LeftOut)> = Vec::new();
-        // The platform has `metric` of one side and none of `lacks`, the other's.
+        let mut out: Vec<(Part, LeftOut)> = Vec::new();
+        // The part has `metric` of one side and none of `lacks`, the other's.
         let left_out =
-            |out: &mut Vec<(Sym, LeftOut)>, sym: Sym, metric: MetricId, lacks: &[MetricId]| {
+            |out: &mut Vec<(Part, LeftOut)>, part: Part, metric: MetricId, lacks: &[MetricId]| {
                 let metric = ds.metric(metric).name.clone();
-                match out.iter_mut().find(|(s, _)| *s == sym) {
-                    Some((_, l)) => l.has.push(metric),
+                match out.iter_mut().find(|(p, _)| *p == part) {
+                    Some((_, l)) => {
+                        if !l.has.contains(&metric) {
+                            l.has.push(metric);
+                        }
+                    }
                     None => out.push((
-                        sym,
+                        part,
                         LeftOut {
-                            platform: ds.interner.get(sym).to_owned(),
+                            platform: part
+                                .0
+                                .map_or_else(String::new, |s| ds.interner.get(s).to_owned()),
+                            export: ds.family_name(part.1).map(str::to_owned),
                             has: vec![metric],
                             lacks: lacks.iter().map(|m| ds.metric(*m).name.clone()).collect(),
                         },
@@ -936,37 +957,77 @@ impl Catalogue {
                 }
             };
         for id in &num {
-            for p in platforms(id) {
-                let Some(sym) = p.filter(|_| !with_den.contains(&p)) else {
+            for part in parts(id) {
+                if part.0.is_none() || meets(&with_den, part) {
                     continue;
-                };
-                left_out(&mut out, sym, *id, &den);
+                }
+                left_out(&mut out, part, *id, &den);
             }
         }
-        // The other way round, a platform with the denominator whose exports give
-        // none of the numerator (Meta's impressions in a ctr, where Meta gave link
-        // clicks but no clicks) would dilute the rate: its numerator is unknown, not
-        // 0. Not so when the numerator is a part of the denominator (a sentiment
-        // share: a platform without positive mentions has none), or counts records
-        // (leads in a CRM, a listening tool's mentions): no record is none.
+        // The other way round, a part with the denominator whose exports give none
+        // of the numerator (Meta's impressions in a ctr, where Meta gave link clicks
+        // but no clicks) would dilute the rate: its numerator is unknown, not 0. Not
+        // so when the numerator is a part of the denominator (a sentiment share: a
+        // platform without positive mentions has none), or counts records (leads in
+        // a CRM, a listening tool's mentions): no record is none.
         let unknown_when_absent = num
             .iter()
             .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
-        let with_num: Vec<Option<Sym>> = num.iter().flat_map(platforms).collect();
+        let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
         if unknown_when_absent && !with_num.is_empty() {
             for id in &den {
-                for p in platforms(id) {
-                    let Some(sym) = p.filter(|_| {
-                        !with_num.contains(&p) && !num.iter().any(|n| ds.carries(p, *n))
-                    }) else {
+                for part in parts(id) {
+                    if part.0.is_none()
+                        || meets(&with_num, part)
+                        || num.iter().any(|n| ds.carries(part.0, part.1, *n))
+                    {
                         continue;
-                    };
-                    left_out(&mut out, sym, *id, &num);
+                    }
+                    left_out(&mut out, part, *id, &num);
                 }
             }
         }
-        out.sort_by(|a, b| a.1.platform.cmp(&b.1.platform));
+        out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
         out
+    }
+
+    /// The platforms whose leads, counted by `name`, come both from an ad or page
+    /// export (a lead form's results) and from a list of records (a CRM's contacts)
+    /// among `rows`: the same people may be counted twice. Empty when `name` counts
+    /// no leads. One rule for every command: `report`, the goals of `check`,
+    /// `status` and `explain`, and `kpi`.
+    pub fn leads_counted_twice<'r>(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        rows: impl IntoIterator<Item = &'r crate::dataset::Row>,
+    ) -> Vec<String> {
+        let Some(leads) = ds.metric_id("leads") else {
+            return Vec::new();
+        };
+        if !self.base_metrics(name, ds).iter().any(|m| m == "leads") {
+            return Vec::new();
+        }
+        // Per platform: leads from exports of numbers, and from records.
+        let mut seen: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+        for row in rows {
+            if row.value(leads).is_none_or(|v| v.0 == 0) {
+                continue;
+            }
+            let Some(platform) = ds.dim_value(row, crate::model::Dimension::Platform) else {
+                continue;
+            };
+            let entry = seen.entry(platform).or_default();
+            if ds.files[row.file as usize].records {
+                entry.1 = true;
+            } else {
+                entry.0 = true;
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, (ads, crm))| *ads && *crm)
+            .map(|(p, _)| p.to_owned())
+            .collect()
     }
 
     /// Why a KPI has no value when it divides something other than 0 by a total of 0

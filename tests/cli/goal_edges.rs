@@ -766,6 +766,73 @@ fn a_window_that_starts_before_the_data_says_so() {
     }
 }
 
+/// A ratio's days without data add to neither side (`fixtures/goal-edges/
+/// late-start-ratio`, README): its late start and partial baseline are noted
+/// without the zeros and "too low" of a sum, in English and Vietnamese; a sum's
+/// (late-start/) keep them.
+#[test]
+fn a_ratio_that_starts_late_is_not_said_to_be_too_low() {
+    let dir = fixture("goal-edges/late-start-ratio");
+    let all = goals(&dir, "roi.toml", "2026-08-20");
+    let g = goal(&all, "ctr-early");
+    close(&g["current"], 0.02);
+    close(&g["forecast"], 0.02);
+    assert_eq!(g["status"], "behind");
+    let text = g["warnings"].to_string();
+    assert!(
+        text.contains("data for facebook begins on 2026-07-15, after the start 2026-07-01: the value rests on its days from then on (days without data add to neither side of a ratio"),
+        "{text}"
+    );
+    let g = goal(&all, "ctr-up");
+    close(&g["baseline"], 0.02);
+    assert_eq!(g["status"], "at_risk");
+    let text = g["warnings"].to_string();
+    assert!(
+        text.contains(
+            "covers 17 of its 31 days (2026-07-15 ..= 2026-07-31); the baseline rests on those days"
+        ),
+        "{text}"
+    );
+    for args in [
+        &["check", "--as-of", "2026-08-20"][..],
+        &["check", "--as-of", "2026-08-20", "--lang", "vi"],
+        &[
+            "explain",
+            "ctr-early",
+            "--as-of",
+            "2026-08-20",
+            "--format",
+            "json",
+        ],
+    ] {
+        let out = transcript(&roi_in(&dir, args));
+        assert!(
+            !out.contains("too low") && !out.contains("bị thấp"),
+            "{args:?}: {out}"
+        );
+        assert!(
+            !out.contains("count as zeros") && !out.contains("được tính bằng 0"),
+            "{args:?}: {out}"
+        );
+    }
+    let vi = transcript(&roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-20", "--lang", "vi"],
+    ));
+    assert!(vi.contains("giá trị chỉ dựa trên các ngày từ đó"), "{vi}");
+    assert!(
+        vi.contains("mốc so sánh chỉ dựa trên những ngày đó"),
+        "{vi}"
+    );
+    // A sum's days before its data are zeros, and it says so.
+    let sums = goals(&fixture("goal-edges/late-start"), "roi.toml", "2026-08-20");
+    let text = goal(&sums, "leads-early")["warnings"].to_string();
+    assert!(
+        text.contains("the current value and forecast are too low"),
+        "{text}"
+    );
+}
+
 #[test]
 fn on_the_deadline_with_data_through_it_the_status_is_final() {
     // fixtures/goal-edges/deadline-day: 93 leads against >= 100, 31 of 31 days.

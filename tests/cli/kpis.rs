@@ -588,3 +588,87 @@ fn a_growth_rate_leaves_out_gains_without_a_count() {
         "roi: follower_growth_rate: youtube has followers_gained but no followers: left out\n"
     );
 }
+
+/// Two exports of one platform (`fixtures/kpis/scope-exports`, figures in its
+/// README): a rate stays within an export. Page posts' engagements are divided by
+/// the posts' reach only, 694 / 9,700, not by the ads export's reach as well (694 /
+/// 22,250); the posts' clicks have no impressions in their export and the ads'
+/// impressions no clicks, so ctr has no value, and each note names its export.
+#[test]
+fn a_rate_stays_within_one_export_of_a_platform() {
+    let dir = fixture("kpis/scope-exports");
+    let kpi = |name: &str| {
+        let out = crate::roi_in(
+            &dir,
+            &[
+                "kpi",
+                name,
+                "--where",
+                "platform=facebook",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let json = kpi("engagement_rate");
+    let value = json["value"].as_f64().unwrap();
+    assert!((value - 694.0 / 9700.0).abs() < 1e-12, "{json}");
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([
+            "engagement_rate: facebook (Meta Ads Manager) has reach but no likes, comments, shares, saves: left out"
+        ])
+    );
+    for name in ["ctr", "engagement_rate_impressions"] {
+        let json = kpi(name);
+        assert!(json["value"].is_null(), "{json}");
+        let notes = json["notes"].as_array().unwrap();
+        assert_eq!(notes.len(), 2, "{json}");
+        assert!(
+            notes[0].as_str().unwrap().starts_with(&format!(
+                "{name}: facebook (Meta Ads Manager) has impressions but no "
+            )),
+            "{json}"
+        );
+        assert!(
+            notes[1].as_str().unwrap().starts_with(&format!(
+                "{name}: facebook (Meta Business Suite content export) has "
+            )),
+            "{json}"
+        );
+    }
+    let json = kpi("lead_conversion_rate");
+    let value = json["value"].as_f64().unwrap();
+    assert!((value - 154.0 / 730.0).abs() < 1e-12, "{json}");
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([
+            "lead_conversion_rate: facebook (Meta Business Suite content export) has link_clicks but no leads: left out"
+        ])
+    );
+    // A count still adds every export.
+    assert_eq!(kpi("link_clicks")["value"], serde_json::json!(880.0));
+    // A goal on the rate: its value, and the export left out in its JSON.
+    let out = crate::roi_in(
+        &dir,
+        &["check", "--as-of", "2026-09-11", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &json["goals"][0];
+    assert_eq!(goal["id"], "fb-er", "{json}");
+    assert!((goal["current"].as_f64().unwrap() - 694.0 / 9700.0).abs() < 1e-12);
+    assert_eq!(
+        goal["rate_left_out"],
+        serde_json::json!([{
+            "platform": "facebook",
+            "export": "Meta Ads Manager",
+            "has": ["reach"],
+            "lacks": ["likes", "comments", "shares", "saves"]
+        }])
+    );
+    let ctr = &json["goals"][1];
+    assert_eq!(ctr["id"], "fb-ctr", "{json}");
+    assert_eq!(ctr["status"], "no_data", "{json}");
+}

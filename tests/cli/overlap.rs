@@ -628,3 +628,82 @@ fn leads_of_one_platform_from_ads_and_a_crm_are_noted() {
         );
     }
 }
+
+/// The leads note belongs to every goal and KPI over leads, not to the report
+/// alone (`fixtures/overlap-cases/leads-ads-and-crm.toml`, README): `check`,
+/// `status` and `explain` say it of `fb-leads` and `fb-cpl`, in text and JSON,
+/// in English and Vietnamese; not of `fb-spend` (no leads) nor of `li-leads`
+/// (the CRM's only). `roi kpi` writes it on stderr.
+#[test]
+fn leads_from_ads_and_a_crm_are_noted_on_goals_and_kpis() {
+    let config = "fixtures/overlap-cases/leads-ads-and-crm.toml";
+    let note = "leads of facebook come both from an ad or page export";
+    let at = ["--config", config, "--as-of", "2026-08-02"];
+    let run = |args: &[&str]| {
+        let out = roi(&[args, &at[..]].concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        out
+    };
+    let text = stdout(&run(&["check"]));
+    assert!(
+        text.contains(&format!("note: goal `fb-leads`: {note}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("note: goal `fb-cpl`: {note}")),
+        "{text}"
+    );
+    assert_eq!(text.matches(note).count(), 2, "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--format", "json"]).stdout).unwrap();
+    for goal in json["goals"].as_array().unwrap() {
+        let noted = goal["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().starts_with(note));
+        let twice = goal.get("leads_counted_twice");
+        match goal["id"].as_str().unwrap() {
+            "fb-leads" | "fb-cpl" => {
+                assert!(noted, "{goal}");
+                assert_eq!(twice, Some(&serde_json::json!(["facebook"])), "{goal}");
+            }
+            _ => assert!(!noted && twice.is_none(), "{goal}"),
+        }
+    }
+    let out = run(&["status", "fb-cpl"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("roi: fb-cpl: {note}")),
+        "{}",
+        transcript(&out)
+    );
+    let out = run(&["status", "fb-spend"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains(note),
+        "{}",
+        transcript(&out)
+    );
+    assert!(stdout(&run(&["explain", "fb-leads"])).contains(note));
+    assert!(!stdout(&run(&["explain", "li-leads"])).contains(note));
+    let vi = stdout(&run(&["check", "--lang", "vi"]));
+    assert!(
+        vi.contains("khách hàng tiềm năng của facebook đến từ cả"),
+        "{vi}"
+    );
+    // `roi kpi`: on stderr for a KPI over leads, in JSON's notes.
+    let out = roi(&["kpi", "leads", "--config", config]);
+    assert_eq!(stdout(&out), "6\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("roi: {note}")),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["kpi", "cpl", "--config", config, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["notes"][0].as_str().unwrap().starts_with(note),
+        "{json}"
+    );
+    let out = roi(&["kpi", "spend", "--config", config]);
+    assert!(out.stderr.is_empty(), "{}", transcript(&out));
+}
