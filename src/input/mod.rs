@@ -776,8 +776,9 @@ fn read_file(
         let sheets = text::workbook(path)?;
         let mut found = Vec::new();
         let mut first_header = None;
+        let several = sheets.len() > 1;
         for (sheet, records) in sheets {
-            let text = text::Text::sheet(path, records);
+            let text = text::Text::sheet(path, several.then(|| sheet.clone()), records);
             let (tables, _) = tabular::split_tables(&text, head_records(layouts))?;
             for table in &tables {
                 first_header.get_or_insert_with(|| tabular::likely_header(&table.head).cloned());

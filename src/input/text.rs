@@ -361,6 +361,8 @@ pub struct Text {
     not_utf8: std::sync::atomic::AtomicBool,
     /// Records are parsed on a second thread ([`Text::set_read_ahead`]).
     read_ahead: bool,
+    /// The workbook sheet it is, in a workbook of several sheets.
+    pub sheet: Option<String>,
 }
 
 enum Held {
@@ -464,8 +466,8 @@ impl Text {
         self.not_utf8.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// A workbook sheet's records.
-    pub fn sheet(path: &Path, records: Vec<Record>) -> Text {
+    /// A workbook sheet's records; `sheet` names it in a workbook of several.
+    pub fn sheet(path: &Path, sheet: Option<String>, records: Vec<Record>) -> Text {
         Text {
             path: path.to_path_buf(),
             held: Held::Records(records),
@@ -477,6 +479,7 @@ impl Text {
             longer: false,
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
+            sheet,
         }
     }
 
@@ -511,6 +514,7 @@ impl Text {
             longer,
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
+            sheet: None,
         }
     }
 
