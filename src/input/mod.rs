@@ -126,8 +126,6 @@ const EXTENSIONS: &[&str] = &[
     "csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods",
 ];
 
-const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
-
 /// Expands files, folders (recursively) and glob patterns, relative to `base`.
 pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
@@ -317,6 +315,13 @@ impl Contents {
         match self {
             Contents::Whole(bytes) => hash_of(bytes.as_slice()),
             Contents::Head(_) => hash_of(std::fs::File::open(path)?),
+        }
+    }
+
+    /// The bytes read so far: all of them, or the file's beginning.
+    fn start(&self) -> &[u8] {
+        match self {
+            Contents::Whole(bytes) | Contents::Head(bytes) => bytes,
         }
     }
 
@@ -771,9 +776,21 @@ fn read_file(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if WORKBOOKS.contains(&extension.as_str()) {
+    // What the file is, by its bytes: a workbook saved under a `.csv` name is read
+    // as one, a CSV named `.xls` as text, and an HTML page (an `.xls` some tools
+    // write) is said to be one.
+    let kind = text::sniff(contents.start());
+    if kind == text::Sniffed::Html {
+        return Err(InputError::file(path, crate::say!("error.html")));
+    }
+    let book = match kind {
+        text::Sniffed::Zip => Some(text::Book::Zip),
+        text::Sniffed::Ole => Some(text::Book::Ole),
+        _ => None,
+    };
+    if let Some(book) = book.filter(|_| path.as_os_str() != STDIN) {
         builder.start_file(path.to_path_buf(), "workbook", modified);
-        let sheets = text::workbook(path)?;
+        let sheets = text::workbook(path, book)?;
         let mut found = Vec::new();
         let mut first_header = None;
         let several = sheets.len() > 1;

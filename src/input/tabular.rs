@@ -1099,9 +1099,9 @@ pub fn read_table(
         // (its date too: an empty cell would be blamed instead).
         if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
             matched.cells.get(*i).is_some_and(|c| {
-                    c.as_ref()
-                        .is_some_and(|(col, _)| col.target != Target::Derived)
-                })
+                c.as_ref()
+                    .is_some_and(|(col, _)| col.target != Target::Derived)
+            })
         }) {
             return Err(InputError {
                 path: path.to_path_buf(),

@@ -1652,11 +1652,87 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
     n
 }
 
+/// What a file's first bytes say it is, whatever its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A zip archive: an XLSX or ODS workbook.
+    Zip,
+    /// An OLE compound file: an old-format Excel workbook (`.xls`).
+    Ole,
+    /// An HTML page (what some tools save as `.xls`).
+    Html,
+    /// Anything else, read as text.
+    Text,
+}
+
+/// The kind of a file by its first bytes.
+pub fn sniff(start: &[u8]) -> Sniffed {
+    if start.starts_with(b"PK\x03\x04") {
+        return Sniffed::Zip;
+    }
+    if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Sniffed::Ole;
+    }
+    // An HTML page in UTF-8 (or ASCII), after a BOM and blank space; UTF-16 pages
+    // are told by their first letters too.
+    let text: String = match start {
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => rest
+            .iter()
+            .take(2048)
+            .filter(|&&b| b != 0)
+            .map(|&b| char::from(b))
+            .collect(),
+        _ => String::from_utf8_lossy(&start[..start.len().min(2048)]).into_owned(),
+    };
+    let lower = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
+    let html = [
+        "<!doctype html",
+        "<html",
+        "<table",
+        "<meta",
+        "<head",
+        "<body",
+    ]
+    .iter()
+    .any(|tag| lower.starts_with(tag))
+        || (lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html");
+    if html { Sniffed::Html } else { Sniffed::Text }
+}
+
+/// A workbook's format, by its bytes ([`sniff`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Book {
+    Zip,
+    Ole,
+}
+
 /// Every sheet of a workbook as records (rows numbered from 1).
-pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| InputError::file(path, crate::say!("error.read_workbook", error = e)))?;
+pub fn workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, InputError> {
+    use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    let opened = match kind {
+        Book::Ole => open_workbook::<Xls<_>, _>(path)
+            .map(Sheets::Xls)
+            .map_err(|e| crate::say!("error.old_xls", error = e)),
+        Book::Zip if ods => open_workbook::<Ods<_>, _>(path)
+            .map(Sheets::Ods)
+            .map_err(|e| crate::say!("error.bad_zip", error = e)),
+        // An XLSX, or an ODS under another name.
+        Book::Zip => open_workbook::<Xlsx<_>, _>(path)
+            .map(Sheets::Xlsx)
+            .or_else(|e| {
+                open_workbook::<Ods<_>, _>(path)
+                    .map(Sheets::Ods)
+                    .map_err(|_| e)
+            })
+            .map_err(|e| crate::say!("error.bad_zip", error = e)),
+    };
+    let mut book = opened.map_err(|message| InputError::file(path, message))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|e| {

@@ -2181,3 +2181,68 @@ fn a_series_without_a_platform_says_so() {
         transcript(&out)
     );
 }
+
+/// A file is read by what its bytes are, not by its name; what roi cannot read is
+/// named for what it is. Hand figures: `fixtures/file-kinds/README.md`.
+#[test]
+fn a_file_is_read_by_what_it_holds_not_by_its_name() {
+    let dir = "fixtures/file-kinds";
+    for file in [
+        "xlsx-named.csv",
+        "xlsx-named.xls",
+        "csv-named.xls",
+        "csv-named.xlsx",
+        "real-old-format.xls",
+        "real-old-format-named.csv",
+    ] {
+        let path = format!("{dir}/{file}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "leads,spend,cpl",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{file}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,leads,spend,spend_currency,cpl,cpl_currency\n3,25,73.75,USD,2.95,USD\n",
+            "{file}"
+        );
+    }
+    for (file, en, vi) in [
+        (
+            "html-named.xls",
+            "is an HTML page, not a spreadsheet",
+            "là một trang HTML, không phải bảng tính",
+        ),
+        (
+            "html-named.csv",
+            "is an HTML page, not a spreadsheet",
+            "là một trang HTML, không phải bảng tính",
+        ),
+        (
+            "ole-damaged.xls",
+            "is an old-format Excel workbook (.xls) that cannot be read",
+            "là sổ tính Excel định dạng cũ (.xls) không đọc được",
+        ),
+        (
+            "xlsx-cut.xlsx",
+            "is a zip file but not a readable XLSX or ODS workbook",
+            "là tệp zip nhưng không phải sổ tính XLSX hoặc ODS đọc được",
+        ),
+    ] {
+        let path = format!("{dir}/{file}");
+        for (lang, message) in [("en", en), ("vi", vi)] {
+            let out = roi(&["--lang", lang, "report", &path]);
+            assert_eq!(code(&out), 2, "{file}: {}", transcript(&out));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!("{path}: {message}")),
+                "{file} ({lang}): {stderr}"
+            );
+            assert!(!stderr.contains("<tr>"), "{file}: {stderr}");
+        }
+    }
+}

@@ -713,12 +713,15 @@ fn a_workbooks_sheets_of_one_layout_count_where_they_hold_other_rows() {
     );
     let (_, stderr) = report_csv("meta-overlapping-sheets.xlsx", "leads");
     assert!(
-        stderr.contains("of 1 row(s) of ") && stderr.contains("(sheet `Re-export`) over 2026-08-03..=2026-08-03 not counted"),
+        stderr.contains("of 1 row(s) of ")
+            && stderr.contains("(sheet `Re-export`) over 2026-08-03..=2026-08-03 not counted"),
         "{stderr}"
     );
     let (_, stderr) = report_csv("meta-day-and-campaign.xlsx", "leads");
     assert!(
-        stderr.contains("(sheet `By campaign`) holds their totals at a coarser level (range × campaign)"),
+        stderr.contains(
+            "(sheet `By campaign`) holds their totals at a coarser level (range × campaign)"
+        ),
         "{stderr}"
     );
     let (_, stderr) = report_csv("xlsx-monthly-sheets.xlsx", "leads");
