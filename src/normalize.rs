@@ -209,6 +209,9 @@ pub struct Builder<'f> {
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
     kind: u32,
+    /// The workbook sheet read now, in a workbook of several: its warnings and
+    /// skipped rows name it.
+    sheet: Option<String>,
     /// The tables read, in order: their file, their first row, and what names them
     /// in a warning (`sheet `July``); rows of a table are pushed together.
     tables: Vec<TableMark>,
@@ -265,6 +268,7 @@ impl<'f> Builder<'f> {
             spans: Vec::new(),
             kinds: Vec::new(),
             kind: 0,
+            sheet: None,
             tables: Vec::new(),
             default_currency,
             modified: Vec::new(),
@@ -373,6 +377,7 @@ impl<'f> Builder<'f> {
         });
         self.modified.push(modified);
         self.export_days.push(None);
+        self.sheet = None;
         self.tables.push(TableMark {
             file: (self.dataset.files.len() - 1) as u32,
             first_row: self.dataset.rows.len(),
@@ -698,6 +703,7 @@ impl<'f> Builder<'f> {
     /// A counted warning: rows that were kept but deserve a look. The catalogue text
     /// of `what` takes `rows` (how many) and `line` (the first one) as well.
     pub fn warn_row(&mut self, what: Message, line: u64) {
+        let what = self.in_sheet(what);
         let file = self.current_file();
         let same = |w: &Message| w.key == what.key && w.args.get(2..) == Some(&what.args[..]);
         if let Some(w) = file.warnings.iter_mut().find(|w| same(w)) {
@@ -714,7 +720,22 @@ impl<'f> Builder<'f> {
     }
 
     pub fn warn(&mut self, warning: Message) {
+        let warning = self.in_sheet(warning);
         self.current_file().warnings.push(warning);
+    }
+
+    /// The sheet of a workbook of several that the next rows, warnings and skipped
+    /// rows are of (`None`: the file has no sheets, or one).
+    pub fn set_sheet(&mut self, sheet: Option<String>) {
+        self.sheet = sheet;
+    }
+
+    /// A message of the current sheet names it (see [`Message::text`]).
+    fn in_sheet(&self, mut message: Message) -> Message {
+        if let Some(sheet) = &self.sheet {
+            message.args.push((crate::i18n::IN_SHEET, sheet.clone()));
+        }
+        message
     }
 
     /// Warnings of the current file so far: where [`Builder::insert_warning`] can put
@@ -725,6 +746,7 @@ impl<'f> Builder<'f> {
 
     /// A warning among the current file's, at `at` (or last, if there are fewer).
     pub fn insert_warning(&mut self, at: usize, warning: Message) {
+        let warning = self.in_sheet(warning);
         let warnings = &mut self.current_file().warnings;
         warnings.insert(at.min(warnings.len()), warning);
     }
@@ -736,6 +758,7 @@ impl<'f> Builder<'f> {
 
     /// Counts rows left out for one reason, the first of them on `line`.
     pub fn skip_rows(&mut self, reason: Message, line: u64, rows: u64) {
+        let reason = self.in_sheet(reason);
         let file = self.current_file();
         if let Some(s) = file.skipped.iter_mut().find(|s| s.reason == reason) {
             s.rows += rows;

@@ -2246,3 +2246,48 @@ fn a_file_is_read_by_what_it_holds_not_by_its_name() {
         }
     }
 }
+
+/// In a workbook of several sheets, whose rows are numbered from 1 on each, errors
+/// and warnings name the sheet, in both languages.
+#[test]
+fn errors_and_warnings_of_a_workbook_name_the_sheet() {
+    let bad = "fixtures/file-kinds/bad-cell-second-sheet.xlsx";
+    for (lang, expected) in [
+        (
+            "en",
+            "bad-cell-second-sheet.xlsx:3: column 5 (`Impressions`): sheet `Raw Data Report`: \"lots\" is not a number",
+        ),
+        (
+            "vi",
+            "bad-cell-second-sheet.xlsx:3: cột 5 (`Impressions`): trang `Raw Data Report`: \"lots\" không phải số",
+        ),
+    ] {
+        let out = roi(&["--lang", lang, "report", bad]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expected),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let notes = "fixtures/file-kinds/notes-sheet.xlsx";
+    let out = roi(&["report", notes, "--kpi", "leads,spend", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,leads,spend,spend_currency\n3,25,73.75,USD\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "notes-sheet.xlsx: sheet `Notes`: the table at line 1 (Exported by Lan) is not a known export"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["--lang", "vi", "inspect", notes]);
+    assert!(
+        stdout(&out).contains("trang `Notes`: bảng ở dòng 1 (Exported by Lan)"),
+        "{}",
+        transcript(&out)
+    );
+}
