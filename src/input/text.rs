@@ -50,10 +50,10 @@ pub fn decode(
         return with(encoding_rs::UTF_8, body, "utf-8 (BOM)");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return with(encoding_rs::UTF_16LE, body, "utf-16le");
+        return decode_utf16(path, body, false, "utf-16le");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return with(encoding_rs::UTF_16BE, body, "utf-16be");
+        return decode_utf16(path, body, true, "utf-16be");
     }
     if let Some(encoding) = fallback {
         return with(encoding, bytes, encoding.name());
@@ -283,18 +283,78 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
     // ASCII text in UTF-16LE has its zero bytes at odd positions.
     let zeros_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let zeros_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
-    let (encoding, name) = if zeros_odd >= zeros_even {
-        (encoding_rs::UTF_16LE, "utf-16le (no BOM)")
+    if zeros_odd >= zeros_even {
+        decode_utf16(path, bytes, false, "utf-16le (no BOM)")
     } else {
-        (encoding_rs::UTF_16BE, "utf-16be (no BOM)")
-    };
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(InputError::file(path, crate::say!("error.bad_utf16")));
+        decode_utf16(path, bytes, true, "utf-16be (no BOM)")
     }
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: name.to_owned(),
+}
+
+/// Decodes UTF-16 (after its BOM). Damage is told at its line and character: a
+/// surrogate without its pair, or an odd last byte or a first half of a pair at the
+/// end, where the file was cut off.
+fn decode_utf16(
+    path: &Path,
+    body: &[u8],
+    big_endian: bool,
+    name: &str,
+) -> Result<Decoded, InputError> {
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(body.len() / 2);
+    // The first damage: the characters decoded before it, and the unit.
+    let mut damage: Option<(usize, u16)> = None;
+    let mut chars = 0;
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(c) => text.push(c),
+            Err(e) => {
+                damage.get_or_insert((chars, e.unpaired_surrogate()));
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        chars += 1;
+    }
+    let odd = body.len() % 2 == 1;
+    // A high surrogate as the last unit lost its pair to the cut.
+    let cut_pair =
+        damage.is_some_and(|(at, unit)| at + 1 == chars && (0xD800..0xDC00).contains(&unit));
+    if damage.is_none() && !odd {
+        return Ok(Decoded {
+            text,
+            encoding: name.to_owned(),
+        });
+    }
+    let at = match damage {
+        Some((at, _)) if !cut_pair => at,
+        _ => chars,
+    };
+    // Lines as the reader counts them: by `\n`, or by `\r` in a text without one.
+    let lf = text.contains('\n');
+    let before: Vec<char> = text.chars().take(at).collect();
+    let is_break = |c: &char| if lf { *c == '\n' } else { *c == '\r' };
+    let line = before.iter().filter(|c| is_break(c)).count() as u64 + 1;
+    let character = before.iter().rev().take_while(|c| !is_break(c)).count() + 1;
+    let message = match damage {
+        Some((_, unit)) if !cut_pair => crate::say!(
+            "error.utf16_damaged",
+            encoding = name,
+            character = character,
+            unit = format!("0x{unit:04X}")
+        ),
+        _ => crate::say!("error.utf16_cut", encoding = name),
+    };
+    Err(InputError {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: None,
+        message,
     })
 }
 
