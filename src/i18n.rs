@@ -95,10 +95,18 @@ pub struct Message {
     pub args: Vec<(&'static str, String)>,
 }
 
+/// The argument of a message that names the workbook sheet it is about: the text
+/// then starts `sheet `Notes`: `.
+pub const IN_SHEET: &str = "in_sheet";
+
 impl Message {
     pub fn text(&self, lang: Lang) -> String {
         let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        tr(lang, self.key, &args)
+        let text = tr(lang, self.key, &args);
+        match self.args.iter().find(|(k, _)| *k == IN_SHEET) {
+            Some((_, sheet)) => format!("{}: {text}", tr(lang, "where.sheet", &[("sheet", sheet)])),
+            None => text,
+        }
     }
 }
 

@@ -655,12 +655,40 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Inspect { inputs } => {
-            let dataset = settings.dataset(inputs, None)?;
+            // Each file that cannot be read is told, and the others are inspected
+            // together (their overlaps too); then exit 2.
+            let (mut files, options) = settings.inputs(inputs, None)?;
+            let total = files.len();
+            let stdin = files.iter().any(|f| f.as_os_str() == input::STDIN);
+            let mut failed = 0;
+            let dataset = loop {
+                match input::load(&files, &options) {
+                    Ok(dataset) => break dataset,
+                    // Standard input cannot be read again.
+                    Err(e) if !stdin && files.contains(&e.path) => {
+                        eprintln!("{}: {e}", say!("error.prefix"));
+                        files.retain(|f| *f != e.path);
+                        failed += 1;
+                        if files.is_empty() {
+                            break Dataset::default();
+                        }
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            };
+            settings.check_names(&dataset)?;
             let inspection = report::Inspection {
                 schema_version: report::SCHEMA_VERSION,
                 files: dataset.files.clone(),
             };
             render::inspection(&inspection, *format, *style, out)?;
+            if failed > 0 {
+                bail!(say!(
+                    "error.some_unreadable",
+                    failed = failed,
+                    files = total
+                ));
+            }
             Ok(Outcome::Success)
         }
         Command::Normalize { inputs } => {

@@ -76,6 +76,9 @@ impl Keep {
 #[derive(Debug, Clone, Copy)]
 struct Span {
     file: u32,
+    /// The table of its file ([`Builder::start_table`]): a workbook's sheets, a CSV
+    /// file's tables, as many spans.
+    table: u32,
     kind: u32,
     platform: Option<Sym>,
     account: One,
@@ -161,9 +164,9 @@ impl Span {
     /// file breaks its numbers down by platform and the other does not (its
     /// platform is the export's, for all its placements): see [`Span::by_platform`].
     fn same_series(&self, other: &Span) -> bool {
-        // One file's tables of two kinds (a workbook's daily and posts sheets) can
-        // be levels; one kind's rows in one file are all kept.
-        (self.file != other.file || self.kind != other.kind)
+        // One file's tables (a workbook's daily and posts sheets, a month per sheet,
+        // a sheet copied) are exports of their own; one table's rows are all kept.
+        (self.table != other.table || self.kind != other.kind)
             && (self.platform == other.platform || self.by_platform() != other.by_platform())
             && self.account.agrees(other.account)
             && self.currency.agrees(other.currency)
@@ -208,8 +211,12 @@ pub struct Builder<'f> {
     /// Kinds of export seen, and the one rows are pushed with now.
     kinds: Vec<String>,
     kind: u32,
-    /// Metrics the current file's earlier tables provided, with their layout.
-    file_metrics: Vec<(String, String)>,
+    /// The workbook sheet read now, in a workbook of several: its warnings and
+    /// skipped rows name it.
+    sheet: Option<String>,
+    /// The tables read, in order: their file, their first row, and what names them
+    /// in a warning (`sheet `July``); rows of a table are pushed together.
+    tables: Vec<TableMark>,
     default_currency: Option<String>,
     modified: Vec<Option<SystemTime>>,
     /// The day each file was exported, when it says (TikTok Content's `Time`).
@@ -263,7 +270,8 @@ impl<'f> Builder<'f> {
             spans: Vec::new(),
             kinds: Vec::new(),
             kind: 0,
-            file_metrics: Vec::new(),
+            sheet: None,
+            tables: Vec::new(),
             default_currency,
             modified: Vec::new(),
             export_days: Vec::new(),
@@ -371,7 +379,38 @@ impl<'f> Builder<'f> {
         });
         self.modified.push(modified);
         self.export_days.push(None);
-        self.file_metrics.clear();
+        self.sheet = None;
+        self.tables.push(TableMark {
+            file: (self.dataset.files.len() - 1) as u32,
+            first_row: self.dataset.rows.len(),
+            label: String::new(),
+        });
+    }
+
+    /// Starts a table of the current file (a sheet, one of a CSV file's tables),
+    /// named in warnings by `label`: its rows are compared with the file's other
+    /// tables' as with another file's (the same observation, or levels).
+    pub fn start_table(&mut self, label: String) {
+        let file = (self.dataset.files.len() - 1) as u32;
+        let current = self.current_table();
+        // Rows of one table never merge with another's.
+        self.merged.clear();
+        match self.tables.last_mut() {
+            Some(mark) if mark.file == file && !self.spans.iter().any(|s| s.table == current) => {
+                mark.first_row = self.dataset.rows.len();
+                mark.label = label;
+            }
+            _ => self.tables.push(TableMark {
+                file,
+                first_row: self.dataset.rows.len(),
+                label,
+            }),
+        }
+    }
+
+    /// The table rows are pushed to now.
+    fn current_table(&self) -> u32 {
+        self.tables.len().saturating_sub(1) as u32
     }
 
     /// Takes in what `other` read of one file (in a thread of its own), as if this
@@ -381,14 +420,22 @@ impl<'f> Builder<'f> {
     pub fn absorb(&mut self, other: Builder<'_>) {
         debug_assert!(!self.is_flushing() && !other.is_flushing());
         let file_offset = self.dataset.files.len() as u32;
+        let table_offset = self.tables.len() as u32;
+        let row_offset = self.dataset.rows.len();
         let ids = self.translate(&other);
         self.merged.clear();
-        self.file_metrics.clear();
+        self.tables
+            .extend(other.tables.into_iter().map(|mark| TableMark {
+                file: mark.file + file_offset,
+                first_row: mark.first_row + row_offset,
+                label: mark.label,
+            }));
         self.dataset.files.extend(other.dataset.files);
         self.modified.extend(other.modified);
         self.export_days.extend(other.export_days);
         self.spans.extend(other.spans.into_iter().map(|s| Span {
             file: s.file + file_offset,
+            table: s.table + table_offset,
             kind: ids.kinds[s.kind as usize],
             platform: s.platform.map(|p| ids.syms[p as usize]),
             account: s.account.map(|a| ids.syms[a as usize]),
@@ -428,9 +475,11 @@ impl<'f> Builder<'f> {
         debug_assert!(!self.is_flushing() && !part.is_flushing());
         let ids = self.translate(&part);
         let file = (self.dataset.files.len() - 1) as u32;
+        let table = self.current_table();
         for span in &part.spans {
             self.note_span(Span {
                 file,
+                table,
                 kind: ids.kinds[span.kind as usize],
                 platform: span.platform.map(|s| ids.syms[s as usize]),
                 account: span.account.map(|s| ids.syms[s as usize]),
@@ -557,7 +606,12 @@ impl<'f> Builder<'f> {
         self.dataset.rows.truncate(kept);
         self.merged.clear();
         self.spans.retain(|s| s.file != file);
-        self.file_metrics.clear();
+        self.tables.retain(|t| t.file != file);
+        self.tables.push(TableMark {
+            file,
+            first_row: kept,
+            label: String::new(),
+        });
         let source = self.current_file();
         source.tables.clear();
         source.rows_read = 0;
@@ -627,22 +681,6 @@ impl<'f> Builder<'f> {
             .and_then(|f| self.dataset.family_name(*f))
     }
 
-    /// Whether an earlier table of the current file, of the same layout, already
-    /// provided this metric (GA4's tables split the same sessions several ways).
-    /// Tables of other layouts are other exports, or levels of one family that
-    /// [`Builder::finish`] resolves (a LinkedIn workbook's days and posts).
-    pub fn metric_taken(&self, layout: &str, name: &str) -> bool {
-        self.file_metrics
-            .iter()
-            .any(|(l, m)| l == layout && m == name)
-    }
-
-    /// Records the metrics a table of the current file (of this layout) provided.
-    pub fn take_metrics(&mut self, layout: &str, names: impl IntoIterator<Item = String>) {
-        self.file_metrics
-            .extend(names.into_iter().map(|n| (layout.to_owned(), n)));
-    }
-
     fn current_file(&mut self) -> &mut SourceFile {
         self.dataset
             .files
@@ -698,6 +736,7 @@ impl<'f> Builder<'f> {
     /// A counted warning: rows that were kept but deserve a look. The catalogue text
     /// of `what` takes `rows` (how many) and `line` (the first one) as well.
     pub fn warn_row(&mut self, what: Message, line: u64) {
+        let what = self.in_sheet(what);
         let file = self.current_file();
         let same = |w: &Message| w.key == what.key && w.args.get(2..) == Some(&what.args[..]);
         if let Some(w) = file.warnings.iter_mut().find(|w| same(w)) {
@@ -714,7 +753,22 @@ impl<'f> Builder<'f> {
     }
 
     pub fn warn(&mut self, warning: Message) {
+        let warning = self.in_sheet(warning);
         self.current_file().warnings.push(warning);
+    }
+
+    /// The sheet of a workbook of several that the next rows, warnings and skipped
+    /// rows are of (`None`: the file has no sheets, or one).
+    pub fn set_sheet(&mut self, sheet: Option<String>) {
+        self.sheet = sheet;
+    }
+
+    /// A message of the current sheet names it (see [`Message::text`]).
+    fn in_sheet(&self, mut message: Message) -> Message {
+        if let Some(sheet) = &self.sheet {
+            message.args.push((crate::i18n::IN_SHEET, sheet.clone()));
+        }
+        message
     }
 
     /// Warnings of the current file so far: where [`Builder::insert_warning`] can put
@@ -725,6 +779,7 @@ impl<'f> Builder<'f> {
 
     /// A warning among the current file's, at `at` (or last, if there are fewer).
     pub fn insert_warning(&mut self, at: usize, warning: Message) {
+        let warning = self.in_sheet(warning);
         let warnings = &mut self.current_file().warnings;
         warnings.insert(at.min(warnings.len()), warning);
     }
@@ -736,6 +791,7 @@ impl<'f> Builder<'f> {
 
     /// Counts rows left out for one reason, the first of them on `line`.
     pub fn skip_rows(&mut self, reason: Message, line: u64, rows: u64) {
+        let reason = self.in_sheet(reason);
         let file = self.current_file();
         if let Some(s) = file.skipped.iter_mut().find(|s| s.reason == reason) {
             s.rows += rows;
@@ -787,6 +843,7 @@ impl<'f> Builder<'f> {
         }
         let described = present & DESCRIPTIVE_BITS;
         let file = (self.dataset.files.len() - 1) as u32;
+        let table = self.current_table();
         let kind = self.kind;
         if self.current_file().records {
             for (id, _) in values {
@@ -803,6 +860,7 @@ impl<'f> Builder<'f> {
         source.last_date = Some(source.last_date.map_or(input.end, |d| d.max(input.end)));
         self.note_span(Span {
             file,
+            table,
             kind,
             platform: dims.get(Dimension::Platform),
             account: One::Value(dims.get(Dimension::Account)),
@@ -895,7 +953,7 @@ impl<'f> Builder<'f> {
             .iter_mut()
             .rev()
             .take_while(|s| s.file == add.file)
-            .find(|s| s.kind == add.kind && s.platform == add.platform);
+            .find(|s| s.table == add.table && s.kind == add.kind && s.platform == add.platform);
         match span {
             Some(s) => {
                 s.first = s.first.min(add.first);
@@ -926,6 +984,8 @@ impl<'f> Builder<'f> {
         let mut overlapping = false;
         let mut ranges = false;
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
+        // Tables of one file that hold the same observations (see below).
+        let mut repeated: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
@@ -946,6 +1006,9 @@ impl<'f> Builder<'f> {
                     Some(Conflict::Same) => {
                         overlapping = true;
                         ranges |= a.ranged && b.ranged;
+                        if a.file == b.file {
+                            repeated.extend([a.table, b.table]);
+                        }
                         // One file names no account, the other does: its rows may be
                         // that account's ([`assume_accounts`]).
                         let unnamed = One::Value(None);
@@ -976,6 +1039,16 @@ impl<'f> Builder<'f> {
             return self.dataset;
         }
         let mut removed = vec![false; self.dataset.rows.len()];
+        // Each row's table: rows are held a table at a time, in order.
+        let mut table_of = vec![0u32; self.dataset.rows.len()];
+        for (t, mark) in self.tables.iter().enumerate() {
+            let all = table_of.len();
+            let end = self.tables.get(t + 1).map_or(all, |m| m.first_row.min(all));
+            if let Some(rows) = table_of.get_mut(mark.first_row..end) {
+                rows.fill(t as u32);
+            }
+        }
+        let table_of = table_of;
         let undated: Vec<bool> = spans.iter().map(|s| self.undated(s)).collect();
         let mut notes: std::collections::BTreeMap<(u32, Replaced, usize), Note> =
             std::collections::BTreeMap::new();
@@ -1001,6 +1074,7 @@ impl<'f> Builder<'f> {
                 spans,
                 &levels,
                 &undated,
+                &table_of,
                 &mut self.dataset.rows,
                 &self.dataset.metrics,
                 &mut notes,
@@ -1027,6 +1101,7 @@ impl<'f> Builder<'f> {
             spans,
             &unnamed_pairs,
             rows,
+            &table_of,
             &removed,
             &self.dataset.interner,
             identity_of,
@@ -1040,7 +1115,7 @@ impl<'f> Builder<'f> {
             .filter(|&(c, f)| spans[c].by_platform() != spans[f].by_platform())
             .flat_map(|(c, f)| [c, f])
             .filter(|&s| spans[s].by_platform())
-            .map(|s| (spans[s].file, spans[s].kind, spans[s].platform))
+            .map(|s| (spans[s].table, spans[s].kind, spans[s].platform))
             .collect();
         let key = |r: usize| {
             let row = &rows[r];
@@ -1049,7 +1124,11 @@ impl<'f> Builder<'f> {
                 key.2.set(Dimension::Account, Some(account));
             }
             key.4 = !records[row.kind as usize]
-                && by_platform.contains(&(row.file, row.kind, row.dims.get(Dimension::Platform)));
+                && by_platform.contains(&(
+                    table_of[r],
+                    row.kind,
+                    row.dims.get(Dimension::Platform),
+                ));
             key
         };
         // The same observation: for each key only the rows of the newest export.
@@ -1072,6 +1151,52 @@ impl<'f> Builder<'f> {
         }
         drop(owner);
 
+        // One file's tables of one kind and level that hold a key (a sheet copied,
+        // a month in two sheets) hold the same observation, as two exports would; of
+        // one file, neither is newer: the first table's values count, and a later
+        // table's values of the metrics an earlier table gives for that key are not
+        // counted, whichever metrics they are (results too). A row left without
+        // values is counted nowhere.
+        let mut repeats: Vec<(usize, Vec<MetricId>)> = Vec::new();
+        if !repeated.is_empty() {
+            let mut given: rustc_hash::FxHashMap<Key, Vec<(u32, MetricId)>> =
+                rustc_hash::FxHashMap::default();
+            for (r, row) in rows.iter().enumerate() {
+                let table = table_of[r];
+                if removed[r] || !repeated.contains(&table) {
+                    continue;
+                }
+                let list = given.entry(key(r)).or_default();
+                let mut earlier = None;
+                let mut same = Vec::new();
+                for (id, _) in &row.values {
+                    match list.iter().find(|(t, m)| *t != table && m == id) {
+                        Some(&(t, _)) => {
+                            earlier.get_or_insert(t);
+                            same.push(*id);
+                        }
+                        None if !list.contains(&(table, *id)) => list.push((table, *id)),
+                        None => {}
+                    }
+                }
+                let Some(earlier) = earlier else {
+                    continue;
+                };
+                let note = notes
+                    .entry((row.file, Replaced::Repeat(table), earlier as usize))
+                    .or_insert_with(|| Note::new(row));
+                for &id in &same {
+                    let name = &self.dataset.metrics[usize::from(id.0)].name;
+                    if !note.metrics.contains(name) {
+                        note.metrics.push(name.clone());
+                    }
+                }
+                note.add(row, row.start, row.end, true);
+                removed[r] = same.len() == row.values.len();
+                repeats.push((r, same));
+            }
+        }
+
         // Ranges of one key that overlap without being equal cannot be split: the
         // newest export's row is kept, and what it leaves out is told.
         if ranges {
@@ -1084,23 +1209,32 @@ impl<'f> Builder<'f> {
                 }
             }
             for mut same in by_key.into_values() {
-                if same.iter().all(|&r| rows[r].file == rows[same[0]].file) {
+                if same.iter().all(|&r| table_of[r] == table_of[same[0]]) {
                     continue;
                 }
+                // The newest export's first; of one file, its first table's (the
+                // sort keeps the rows' order).
                 same.sort_by_key(|&r| std::cmp::Reverse(ranks[rows[r].file as usize]));
                 let mut kept: Vec<usize> = Vec::new();
                 for r in same {
                     let row = &rows[r];
-                    let newer = kept
-                        .iter()
-                        .map(|&k| &rows[k])
-                        .find(|k| k.file != row.file && k.start <= row.end && row.start <= k.end);
+                    // One file's rows of equal dates are the same observation, left
+                    // to the repeats above.
+                    let newer = kept.iter().copied().find(|&k| {
+                        let equal = rows[k].file == row.file
+                            && (rows[k].start, rows[k].end) == (row.start, row.end);
+                        table_of[k] != table_of[r]
+                            && !equal
+                            && rows[k].start <= row.end
+                            && row.start <= rows[k].end
+                    });
                     match newer {
-                        Some(k) => {
+                        Some(by) => {
                             removed[r] = true;
+                            let k = &rows[by];
                             let covered = k.start <= row.start && row.end <= k.end;
                             notes
-                                .entry((row.file, Replaced::Range, k.file as usize))
+                                .entry((row.file, Replaced::Range, table_of[by] as usize))
                                 .or_insert_with(|| Note::new(row))
                                 .add(row, k.start, k.end, covered);
                         }
@@ -1120,6 +1254,25 @@ impl<'f> Builder<'f> {
             removed[r] = row.values.is_empty();
             self.dataset.covered.push(Row { values, ..*row });
         }
+        for (r, ids) in repeats {
+            self.dataset.rows[r]
+                .values
+                .retain(|(id, _)| !ids.contains(id));
+        }
+        // Where a table is: its file, and the table when the file has several.
+        let places: Vec<String> = self
+            .tables
+            .iter()
+            .map(|mark| {
+                let path = self.dataset.files[mark.file as usize].path.display();
+                let several = self.tables.iter().filter(|t| t.file == mark.file).count() > 1;
+                if several && !mark.label.is_empty() {
+                    format!("{path} ({})", mark.label)
+                } else {
+                    path.to_string()
+                }
+            })
+            .collect();
         let files = &mut self.dataset.files;
         for (file, message) in ambiguous {
             files[file as usize].warnings.push(message);
@@ -1143,17 +1296,24 @@ impl<'f> Builder<'f> {
                         detail.push_str(" × ");
                         detail.push_str(d);
                     }
-                    (files[fine.file as usize].path.display().to_string(), detail)
+                    (places[fine.table as usize].clone(), detail)
                 }
-                Replaced::Range => (files[by].path.display().to_string(), String::new()),
+                Replaced::Range | Replaced::Repeat(_) => (places[by].clone(), String::new()),
             };
             let key = match (why, note.covered) {
                 (Replaced::Coarser, true) => "warning.level_in_coarser",
                 (Replaced::Coarser, false) => "warning.level_in_coarser_partly",
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
+                (Replaced::Repeat(_), _) => "warning.repeated_rows",
             };
             let mut args = Vec::new();
+            if let Replaced::Repeat(table) = why {
+                let mut metrics = note.metrics.clone();
+                metrics.sort();
+                args.push(("metrics", metrics.join(", ")));
+                args.push(("table", places[table as usize].clone()));
+            }
             if why == Replaced::Coarser {
                 let mut metrics = note.metrics.clone();
                 metrics.sort();
@@ -1259,6 +1419,7 @@ fn resolve_levels(
     spans: &[Span],
     levels: &[Vec<usize>],
     undated: &[bool],
+    table_of: &[u32],
     rows: &mut [Row],
     metrics: &[MetricInfo],
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
@@ -1272,13 +1433,13 @@ fn resolve_levels(
             .chain(std::iter::once(&c).filter(|_| !fines.is_empty()))
         {
             let span = &spans[s];
-            span_of.insert((span.file, span.kind, span.platform), s);
+            span_of.insert((span.table, span.kind, span.platform), s);
         }
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
     for (r, row) in rows.iter().enumerate() {
         let platform = row.dims.get(Dimension::Platform);
-        if let Some(&s) = span_of.get(&(row.file, row.kind, platform)) {
+        if let Some(&s) = span_of.get(&(table_of[r], row.kind, platform)) {
             members[s].push(r);
         }
     }
@@ -1419,6 +1580,7 @@ fn assume_accounts(
     spans: &[Span],
     pairs: &[(usize, usize)],
     rows: &[Row],
+    table_of: &[u32],
     removed: &[bool],
     interner: &crate::dataset::Interner,
     identity: impl Fn(&Row) -> Key,
@@ -1434,17 +1596,18 @@ fn assume_accounts(
     for &(unnamed, named) in pairs {
         for (s, is_unnamed) in [(unnamed, true), (named, false)] {
             let span = &spans[s];
-            side.insert((span.file, span.kind, span.platform), is_unnamed);
+            side.insert((span.table, span.kind, span.platform), is_unnamed);
         }
     }
-    let side_of = |row: &Row| {
-        side.get(&(row.file, row.kind, row.dims.get(Dimension::Platform)))
+    let side_of = |r: usize| {
+        let row = &rows[r];
+        side.get(&(table_of[r], row.kind, row.dims.get(Dimension::Platform)))
             .copied()
     };
     // The accounts of the named rows, by their key without the account.
     let mut accounts: Map<Key, Vec<Sym>> = Map::default();
     for (r, row) in rows.iter().enumerate() {
-        if removed[r] || side_of(row) != Some(false) {
+        if removed[r] || side_of(r) != Some(false) {
             continue;
         }
         let Some(account) = row.dims.get(Dimension::Account) else {
@@ -1461,7 +1624,7 @@ fn assume_accounts(
     let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
         std::collections::BTreeMap::new();
     for (r, row) in rows.iter().enumerate() {
-        if removed[r] || side_of(row) != Some(true) || row.dims.get(Dimension::Account).is_some() {
+        if removed[r] || side_of(r) != Some(true) || row.dims.get(Dimension::Account).is_some() {
             continue;
         }
         match accounts.get(&identity(row)).map(Vec::as_slice) {
@@ -1510,6 +1673,16 @@ enum Conflict {
     Levels,
 }
 
+/// A table of a file: see [`Builder::start_table`].
+#[derive(Debug, Clone)]
+struct TableMark {
+    file: u32,
+    /// The index of its first row among the rows held (rows are pushed a table at a
+    /// time, and merge only within their table).
+    first_row: usize,
+    label: String,
+}
+
 /// Why rows were replaced, for the warning that tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Replaced {
@@ -1517,6 +1690,9 @@ enum Replaced {
     /// its days, counts them.
     Coarser,
     Range,
+    /// Not counted: an earlier table of the same file (by its index) holds the same
+    /// rows.
+    Repeat(u32),
 }
 
 /// Rows of a file replaced for one reason by one other file's: told as a warning.

@@ -82,6 +82,21 @@ impl InputError {
         self
     }
 
+    /// Names the workbook sheet the error is in (`None`: a file of one sheet, or
+    /// none), unless its message does already (a formula's error names its cell).
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> InputError {
+        if let Some(sheet) = sheet
+            && !self.message.contains(&format!("`{sheet}`"))
+        {
+            self.message = format!(
+                "{}: {}",
+                crate::say!("where.sheet", sheet = sheet),
+                self.message
+            );
+        }
+        self
+    }
+
     pub fn file(path: &Path, message: impl Into<String>) -> InputError {
         InputError {
             path: path.to_path_buf(),
@@ -125,8 +140,6 @@ pub const STDIN: &str = "-";
 const EXTENSIONS: &[&str] = &[
     "csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods",
 ];
-
-const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Expands files, folders (recursively) and glob patterns, relative to `base`.
 pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
@@ -317,6 +330,13 @@ impl Contents {
         match self {
             Contents::Whole(bytes) => hash_of(bytes.as_slice()),
             Contents::Head(_) => hash_of(std::fs::File::open(path)?),
+        }
+    }
+
+    /// The bytes read so far: all of them, or the file's beginning.
+    fn start(&self) -> &[u8] {
+        match self {
+            Contents::Whole(bytes) | Contents::Head(bytes) => bytes,
         }
     }
 
@@ -772,29 +792,48 @@ fn read_file(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if WORKBOOKS.contains(&extension.as_str()) {
+    // What the file is, by its bytes: a workbook saved under a `.csv` name is read
+    // as one, a CSV named `.xls` as text, and an HTML page (an `.xls` some tools
+    // write) is said to be one.
+    let kind = text::sniff(contents.start());
+    if kind == text::Sniffed::Html {
+        return Err(InputError::file(path, crate::say!("error.html")));
+    }
+    let book = match kind {
+        text::Sniffed::Zip => Some(text::Book::Zip),
+        text::Sniffed::Ole => Some(text::Book::Ole),
+        _ => None,
+    };
+    if let Some(book) = book.filter(|_| path.as_os_str() != STDIN) {
         builder.start_file(path.to_path_buf(), "workbook", modified);
-        let sheets = text::workbook(path)?;
+        let sheets = text::workbook(path, book)?;
         let mut found = Vec::new();
         let mut first_header = None;
+        // In a workbook of several sheets, errors, warnings and skipped rows name
+        // the sheet: its rows are numbered from 1 on each.
+        let several = sheets.len() > 1;
         for (sheet, records) in sheets {
-            let text = text::Text::sheet(path, records);
-            let (tables, _) = tabular::split_tables(&text, head_records(layouts))?;
+            let named = several.then(|| sheet.clone());
+            builder.set_sheet(named.clone());
+            let in_sheet = |e: InputError| e.in_sheet(named.as_deref());
+            let text = text::Text::sheet(path, named.clone(), records);
+            let (tables, _) =
+                tabular::split_tables(&text, head_records(layouts)).map_err(in_sheet)?;
             for table in &tables {
-                first_header.get_or_insert_with(|| tabular::likely_header(&table.head).cloned());
-                if let Some(name) = read_table(path, table, context, layouts, builder)? {
+                first_header.get_or_insert_with(|| {
+                    tabular::likely_header(&table.head).map(|h| (h.clone(), named.clone()))
+                });
+                if let Some(name) =
+                    read_table(path, table, context, layouts, builder).map_err(in_sheet)?
+                {
                     found.push(format!("{name} (sheet `{sheet}`)"));
                 }
             }
         }
-        return finish_file(
-            path,
-            "xlsx",
-            found,
-            first_header.flatten(),
-            layouts,
-            builder,
-        );
+        builder.set_sheet(None);
+        let (header, sheet) = first_header.flatten().unzip();
+        return finish_file(path, "xlsx", found, header, layouts, builder)
+            .map_err(|e| e.in_sheet(sheet.flatten().as_deref()));
     }
     // A mapping for this file may name its encoding (an old Windows code page).
     let name = path

@@ -853,21 +853,6 @@ pub fn read_table(
         unmapped: Vec::new(),
         rows: 0,
     };
-    // One file, one source per metric: a workbook's posts sheet repeats what its daily
-    // sheet already counts (LinkedIn), GA4 tables split the same sessions several ways.
-    let taken: Vec<bool> = matched
-        .cells
-        .iter()
-        .map(|c| match c {
-            Some((col, _)) => match &col.target {
-                Target::Metric(name, _) if !name.is_empty() => {
-                    builder.metric_taken(&layout.id, name)
-                }
-                _ => false,
-            },
-            None => false,
-        })
-        .collect();
     for (i, cell) in matched.cells.iter().enumerate() {
         // Header cells can hold line breaks (LinkedIn); shown on one line.
         let name = header.cells[i]
@@ -875,10 +860,6 @@ pub fn read_table(
             .collect::<Vec<_>>()
             .join(" ");
         match cell {
-            Some(_) if taken[i] => info.columns.push(ColumnMapping {
-                header: name,
-                target: crate::msg!("inspect.target.taken"),
-            }),
             Some((column, currency)) => info.columns.push(ColumnMapping {
                 header: name,
                 target: describe(&column.target, currency.as_deref()),
@@ -956,24 +937,6 @@ pub fn read_table(
             }
         }
     }
-    let provides_any = matched.cells.iter().zip(&taken).any(|(c, t)| {
-        !t && c
-            .as_ref()
-            .is_some_and(|(col, _)| matches!(col.target, Target::Metric(..) | Target::Results))
-    }) || layout.per_row.is_some();
-    if !provides_any {
-        if table.is_open() {
-            // Its end is not known without reading it: split the text first.
-            return Ok(None);
-        }
-        builder.warn(crate::msg!(
-            "warning.repeated_table",
-            layout = layout.name,
-            line = header.line
-        ));
-        return Ok(Some(info));
-    }
-
     // The metric of a single-metric export comes from its title line.
     let series_metric = layout.title_metric.then(|| {
         let t = title.clone().unwrap_or_default();
@@ -1014,6 +977,13 @@ pub fn read_table(
     // link or type may name it.
     let infer_post_platform = platform_hint.is_none() && !layout.platform_from_source;
 
+    // Each table is an export of its own: another table of the file may hold the
+    // same rows (a sheet copied), other dates (a month per sheet) or another level
+    // (a sheet by day, one by campaign), which reading them all tells apart.
+    builder.start_table(match &table.text.sheet {
+        Some(sheet) => crate::say!("where.sheet", sheet = sheet),
+        None => crate::say!("where.table", line = header.line),
+    });
     builder.set_kind(
         &match &series_metric {
             Some(metric) => format!("{}:{metric}", layout.id),
@@ -1226,11 +1196,10 @@ pub fn read_table(
         // A formula saved without its value, in a cell read as a value
         // (its date too: an empty cell would be blamed instead).
         if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
-            !taken.get(*i).copied().unwrap_or(false)
-                && matched.cells.get(*i).is_some_and(|c| {
-                    c.as_ref()
-                        .is_some_and(|(col, _)| col.target != Target::Derived)
-                })
+            matched.cells.get(*i).is_some_and(|c| {
+                c.as_ref()
+                    .is_some_and(|(col, _)| col.target != Target::Derived)
+            })
         }) {
             return Err(InputError {
                 path: path.to_path_buf(),
@@ -1404,9 +1373,6 @@ pub fn read_table(
             let Some((column, currency)) = cell else {
                 continue;
             };
-            if taken[i] {
-                continue;
-            }
             let text = record.cells.get(i).unwrap_or("");
             match &column.target {
                 Target::Date
@@ -1660,9 +1626,10 @@ pub fn read_table(
         } else {
             platform_hint.as_deref()
         });
-        // A platform read from the row's own cell breaks the export's numbers down;
-        // one given to every row (the layout's, a mapping's) does not.
-        let platform_column = dims[Dimension::Platform.index()].is_some();
+        // A platform read from the row's own cell, or told by its source (GA4's
+        // `l.facebook.com`), breaks the export's numbers down; one given to every row
+        // (the layout's, a mapping's) does not.
+        let platform_column = dims[Dimension::Platform.index()].is_some() || inferred.is_some();
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
         }
@@ -1911,19 +1878,6 @@ pub fn read_table(
         builder.skip_rows(reason, line, rows);
     }
     info.rows = state.rows;
-    let provided: Vec<String> = matched
-        .cells
-        .iter()
-        .zip(&taken)
-        .filter_map(|(c, t)| match c {
-            Some((col, _)) if !t => match &col.target {
-                Target::Metric(name, _) if !name.is_empty() => Some(name.clone()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    builder.take_metrics(&layout.id, provided);
     Ok(Some(info))
 }
 

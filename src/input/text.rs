@@ -50,10 +50,10 @@ pub fn decode(
         return with(encoding_rs::UTF_8, body, "utf-8 (BOM)");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return with(encoding_rs::UTF_16LE, body, "utf-16le");
+        return decode_utf16(path, body, false, "utf-16le");
     }
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return with(encoding_rs::UTF_16BE, body, "utf-16be");
+        return decode_utf16(path, body, true, "utf-16be");
     }
     if let Some(encoding) = fallback {
         return with(encoding, bytes, encoding.name());
@@ -283,18 +283,78 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
     // ASCII text in UTF-16LE has its zero bytes at odd positions.
     let zeros_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let zeros_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
-    let (encoding, name) = if zeros_odd >= zeros_even {
-        (encoding_rs::UTF_16LE, "utf-16le (no BOM)")
+    if zeros_odd >= zeros_even {
+        decode_utf16(path, bytes, false, "utf-16le (no BOM)")
     } else {
-        (encoding_rs::UTF_16BE, "utf-16be (no BOM)")
-    };
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(InputError::file(path, crate::say!("error.bad_utf16")));
+        decode_utf16(path, bytes, true, "utf-16be (no BOM)")
     }
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: name.to_owned(),
+}
+
+/// Decodes UTF-16 (after its BOM). Damage is told at its line and character: a
+/// surrogate without its pair, or an odd last byte or a first half of a pair at the
+/// end, where the file was cut off.
+fn decode_utf16(
+    path: &Path,
+    body: &[u8],
+    big_endian: bool,
+    name: &str,
+) -> Result<Decoded, InputError> {
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(body.len() / 2);
+    // The first damage: the characters decoded before it, and the unit.
+    let mut damage: Option<(usize, u16)> = None;
+    let mut chars = 0;
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(c) => text.push(c),
+            Err(e) => {
+                damage.get_or_insert((chars, e.unpaired_surrogate()));
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        chars += 1;
+    }
+    let odd = body.len() % 2 == 1;
+    // A high surrogate as the last unit lost its pair to the cut.
+    let cut_pair =
+        damage.is_some_and(|(at, unit)| at + 1 == chars && (0xD800..0xDC00).contains(&unit));
+    if damage.is_none() && !odd {
+        return Ok(Decoded {
+            text,
+            encoding: name.to_owned(),
+        });
+    }
+    let at = match damage {
+        Some((at, _)) if !cut_pair => at,
+        _ => chars,
+    };
+    // Lines as the reader counts them: by `\n`, or by `\r` in a text without one.
+    let lf = text.contains('\n');
+    let before: Vec<char> = text.chars().take(at).collect();
+    let is_break = |c: &char| if lf { *c == '\n' } else { *c == '\r' };
+    let line = before.iter().filter(|c| is_break(c)).count() as u64 + 1;
+    let character = before.iter().rev().take_while(|c| !is_break(c)).count() + 1;
+    let message = match damage {
+        Some((_, unit)) if !cut_pair => crate::say!(
+            "error.utf16_damaged",
+            encoding = name,
+            character = character,
+            unit = format!("0x{unit:04X}")
+        ),
+        _ => crate::say!("error.utf16_cut", encoding = name),
+    };
+    Err(InputError {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: None,
+        message,
     })
 }
 
@@ -361,6 +421,8 @@ pub struct Text {
     not_utf8: std::sync::atomic::AtomicBool,
     /// Records are parsed on a second thread ([`Text::set_read_ahead`]).
     read_ahead: bool,
+    /// The workbook sheet it is, in a workbook of several sheets.
+    pub sheet: Option<String>,
 }
 
 enum Held {
@@ -464,8 +526,8 @@ impl Text {
         self.not_utf8.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// A workbook sheet's records.
-    pub fn sheet(path: &Path, records: Vec<Record>) -> Text {
+    /// A workbook sheet's records; `sheet` names it in a workbook of several.
+    pub fn sheet(path: &Path, sheet: Option<String>, records: Vec<Record>) -> Text {
         Text {
             path: path.to_path_buf(),
             held: Held::Records(records),
@@ -477,6 +539,7 @@ impl Text {
             longer: false,
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
+            sheet,
         }
     }
 
@@ -511,6 +574,7 @@ impl Text {
             longer,
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
+            sheet: None,
         }
     }
 
@@ -1648,11 +1712,117 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
     n
 }
 
+/// What a file's first bytes say it is, whatever its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A zip archive: an XLSX or ODS workbook.
+    Zip,
+    /// An OLE compound file: an old-format Excel workbook (`.xls`).
+    Ole,
+    /// An HTML page (what some tools save as `.xls`).
+    Html,
+    /// Anything else, read as text.
+    Text,
+}
+
+/// The kind of a file by its first bytes.
+pub fn sniff(start: &[u8]) -> Sniffed {
+    if start.starts_with(b"PK\x03\x04") {
+        return Sniffed::Zip;
+    }
+    if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Sniffed::Ole;
+    }
+    // An HTML page in UTF-8 (or ASCII), after a BOM and blank space; UTF-16 pages
+    // are told by their first letters too.
+    let text: String = match start {
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => rest
+            .iter()
+            .take(2048)
+            .filter(|&&b| b != 0)
+            .map(|&b| char::from(b))
+            .collect(),
+        _ => String::from_utf8_lossy(&start[..start.len().min(2048)]).into_owned(),
+    };
+    let lower = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
+    let html = [
+        "<!doctype html",
+        "<html",
+        "<table",
+        "<meta",
+        "<head",
+        "<body",
+    ]
+    .iter()
+    .any(|tag| lower.starts_with(tag))
+        || (lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html");
+    if html { Sniffed::Html } else { Sniffed::Text }
+}
+
+/// A workbook's format, by its bytes ([`sniff`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Book {
+    Zip,
+    Ole,
+}
+
 /// Every sheet of a workbook as records (rows numbered from 1).
-pub fn workbook(path: &Path) -> Result<Vec<(String, Vec<Record>)>, InputError> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| InputError::file(path, crate::say!("error.read_workbook", error = e)))?;
+///
+/// calamine's readers can panic on a damaged workbook (its old-format `.xls` reader
+/// indexes sectors a cut-off file does not have): such a file is an input error,
+/// told quietly, not a crash.
+pub fn workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, InputError> {
+    thread_local!(static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let read = std::panic::catch_unwind(|| read_workbook(path, kind));
+    QUIET.with(|q| q.set(false));
+    read.unwrap_or_else(|_| {
+        let error = crate::say!("error.workbook_damaged");
+        Err(InputError::file(
+            path,
+            match kind {
+                Book::Ole => crate::say!("error.old_xls", error = error),
+                Book::Zip => crate::say!("error.bad_zip", error = error),
+            },
+        ))
+    })
+}
+
+fn read_workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, InputError> {
+    use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    let opened = match kind {
+        Book::Ole => open_workbook::<Xls<_>, _>(path)
+            .map(Sheets::Xls)
+            .map_err(|e| crate::say!("error.old_xls", error = e)),
+        Book::Zip if ods => open_workbook::<Ods<_>, _>(path)
+            .map(Sheets::Ods)
+            .map_err(|e| crate::say!("error.bad_zip", error = e)),
+        // An XLSX, or an ODS under another name.
+        Book::Zip => open_workbook::<Xlsx<_>, _>(path)
+            .map(Sheets::Xlsx)
+            .or_else(|e| {
+                open_workbook::<Ods<_>, _>(path)
+                    .map(Sheets::Ods)
+                    .map_err(|_| e)
+            })
+            .map_err(|e| crate::say!("error.bad_zip", error = e)),
+    };
+    let mut book = opened.map_err(|message| InputError::file(path, message))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|e| {

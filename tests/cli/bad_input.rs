@@ -42,6 +42,19 @@ fn cases() -> Vec<Case> {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
+    // UTF-16 with a BOM, cut one byte into its last character; and one with a lone
+    // surrogate on its second line.
+    let utf16 = |text: &str| -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let mut utf16_cut =
+        utf16("Date\tVideo Views\tProfile Views\r\n2026-08-01\t5\t1\r\n2026-08-02\t7");
+    utf16_cut.push(b'\t');
+    let mut utf16_lone = utf16("Date\tVideo Views\tProfile Views\r\n2026-08-01\t5");
+    utf16_lone.extend_from_slice(&0xD800u16.to_le_bytes());
+    utf16_lone.extend(utf16("\t1\r\n").into_iter().skip(2));
     let mut latin1_in_utf8 = b"date,platform,likes\n2026-08-01,".to_vec();
     latin1_in_utf8.extend_from_slice(b"caf\xe9,5\n");
     // UTF-8 with Vietnamese letters and one byte of Windows-1252 (`é`): damage, not
@@ -97,6 +110,18 @@ fn cases() -> Vec<Case> {
             "Date,Video Views,Profile Views\n",
             report,
         ),
+        Case {
+            name: "utf16_cut_off",
+            files: vec![("in.csv", utf16_cut)],
+            config: "",
+            args: report.to_vec(),
+        },
+        Case {
+            name: "utf16_lone_surrogate",
+            files: vec![("in.csv", utf16_lone)],
+            config: "",
+            args: report.to_vec(),
+        },
         Case {
             name: "binary_bytes",
             files: vec![("in.csv", binary)],

@@ -1007,3 +1007,56 @@ fn csv_report_notes_go_to_stderr() {
         "{err}"
     );
 }
+
+/// `roi inspect` tells each file it cannot read and inspects the others, then exits 2.
+#[test]
+fn inspect_tells_each_broken_file_and_inspects_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "Day,Campaign name,Impressions,Amount spent (USD)\n";
+    std::fs::write(
+        dir.path().join("a.csv"),
+        format!("{header}2026-08-01,Summer,100,1.50\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+    std::fs::write(
+        dir.path().join("trunc.csv"),
+        format!("{header}2026-08-02,\"Summer,100,1.50\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("z.csv"),
+        format!("{header}2026-08-03,Winter,7,2\n"),
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["inspect", "a.csv", "empty.csv", "trunc.csv", "z.csv"],
+    );
+    assert_eq!(crate::code(&out), 2, "{}", crate::transcript(&out));
+    let stdout = crate::stdout(&out);
+    assert!(stdout.starts_with("a.csv\n"), "{stdout}");
+    assert!(stdout.contains("\nz.csv\n"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: empty.csv: the file is empty"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: trunc.csv:2: "), "{stderr}");
+    assert!(
+        stderr.contains(
+            "2 of 4 file(s) could not be read (each told above); the others are inspected"
+        ),
+        "{stderr}"
+    );
+    let vi = crate::roi_in(
+        dir.path(),
+        &["--lang", "vi", "inspect", "a.csv", "empty.csv"],
+    );
+    assert_eq!(crate::code(&vi), 2);
+    assert!(
+        String::from_utf8_lossy(&vi.stderr).contains("1 trong 2 tệp không đọc được"),
+        "{}",
+        crate::transcript(&vi)
+    );
+}

@@ -2323,3 +2323,113 @@ fn a_series_without_a_platform_says_so() {
         transcript(&out)
     );
 }
+
+/// A file is read by what its bytes are, not by its name; what roi cannot read is
+/// named for what it is. Hand figures: `fixtures/file-kinds/README.md`.
+#[test]
+fn a_file_is_read_by_what_it_holds_not_by_its_name() {
+    let dir = "fixtures/file-kinds";
+    for file in [
+        "xlsx-named.csv",
+        "xlsx-named.xls",
+        "csv-named.xls",
+        "csv-named.xlsx",
+        "real-old-format.xls",
+        "real-old-format-named.csv",
+    ] {
+        let path = format!("{dir}/{file}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "leads,spend,cpl",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{file}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,leads,spend,spend_currency,cpl,cpl_currency\n3,25,73.75,USD,2.95,USD\n",
+            "{file}"
+        );
+    }
+    for (file, en, vi) in [
+        (
+            "html-named.xls",
+            "is an HTML page, not a spreadsheet",
+            "là một trang HTML, không phải bảng tính",
+        ),
+        (
+            "html-named.csv",
+            "is an HTML page, not a spreadsheet",
+            "là một trang HTML, không phải bảng tính",
+        ),
+        (
+            "ole-damaged.xls",
+            "is an old-format Excel workbook (.xls) that cannot be read",
+            "là sổ tính Excel định dạng cũ (.xls) không đọc được",
+        ),
+        (
+            "xlsx-cut.xlsx",
+            "is a zip file but not a readable XLSX or ODS workbook",
+            "là tệp zip nhưng không phải sổ tính XLSX hoặc ODS đọc được",
+        ),
+    ] {
+        let path = format!("{dir}/{file}");
+        for (lang, message) in [("en", en), ("vi", vi)] {
+            let out = roi(&["--lang", lang, "report", &path]);
+            assert_eq!(code(&out), 2, "{file}: {}", transcript(&out));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!("{path}: {message}")),
+                "{file} ({lang}): {stderr}"
+            );
+            assert!(!stderr.contains("<tr>"), "{file}: {stderr}");
+        }
+    }
+}
+
+/// In a workbook of several sheets, whose rows are numbered from 1 on each, errors
+/// and warnings name the sheet, in both languages.
+#[test]
+fn errors_and_warnings_of_a_workbook_name_the_sheet() {
+    let bad = "fixtures/file-kinds/bad-cell-second-sheet.xlsx";
+    for (lang, expected) in [
+        (
+            "en",
+            "bad-cell-second-sheet.xlsx:3: column 5 (`Impressions`): sheet `Raw Data Report`: \"lots\" is not a number",
+        ),
+        (
+            "vi",
+            "bad-cell-second-sheet.xlsx:3: cột 5 (`Impressions`): trang `Raw Data Report`: \"lots\" không phải số",
+        ),
+    ] {
+        let out = roi(&["--lang", lang, "report", bad]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expected),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let notes = "fixtures/file-kinds/notes-sheet.xlsx";
+    let out = roi(&["report", notes, "--kpi", "leads,spend", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,leads,spend,spend_currency\n3,25,73.75,USD\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "notes-sheet.xlsx: sheet `Notes`: the table at line 1 (Exported by Lan) is not a known export"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["--lang", "vi", "inspect", notes]);
+    assert!(
+        stdout(&out).contains("trang `Notes`: bảng ở dòng 1 (Exported by Lan)"),
+        "{}",
+        transcript(&out)
+    );
+}

@@ -584,7 +584,7 @@ fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("page-bad-post.xlsx:4: column 5 (`Impressions`): \"lots\" is not a number"),
+            .contains("page-bad-post.xlsx:4: column 5 (`Impressions`): sheet `All posts`: \"lots\" is not a number"),
         "{}",
         transcript(&out)
     );
@@ -706,4 +706,103 @@ fn leads_from_ads_and_a_crm_are_noted_on_goals_and_kpis() {
     );
     let out = roi(&["kpi", "spend", "--config", config]);
     assert!(out.stderr.is_empty(), "{}", transcript(&out));
+}
+
+const SHEETS: &str = "fixtures/overlap-cases/workbook-sheets";
+
+/// `roi report FILE --kpi KPIS --format csv` with the stderr.
+fn report_csv(file: &str, kpis: &str) -> (String, String) {
+    let path = format!("{SHEETS}/{file}");
+    let out = roi(&["report", &path, "--kpi", kpis, "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    (
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_workbooks_sheets_of_one_layout_count_where_they_hold_other_rows() {
+    // Hand figures: fixtures/overlap-cases/README.md ("workbook-sheets").
+    for (file, kpis, expected) in [
+        // A month per sheet: every sheet counts, every metric.
+        (
+            "xlsx-monthly-sheets.xlsx",
+            "leads,impressions,spend,cpl",
+            "rows,leads,impressions,spend,spend_currency,cpl,cpl_currency\n\
+             4,15,5200,260,USD,17.333333333,USD\n",
+        ),
+        (
+            "gads-monthly-sheets.xlsx",
+            "impressions,clicks,spend,conversions",
+            "rows,impressions,clicks,spend,spend_currency,conversions\n\
+             2,4000,400,200,USD,20\n",
+        ),
+        (
+            "xlsx-monthly-purchases.xlsx",
+            "revenue,spend,roas",
+            "rows,revenue,revenue_currency,spend,spend_currency,roas\n\
+             2,500,USD,110,USD,4.545454545\n",
+        ),
+        // A sheet by day and one by campaign over the same days: levels, once.
+        (
+            "meta-day-and-campaign.xlsx",
+            "leads,spend,cpl",
+            "rows,leads,spend,spend_currency,cpl,cpl_currency\n\
+             1,25,73.75,USD,2.95,USD\n",
+        ),
+        // The same sheet twice: once, results and spend alike.
+        (
+            "meta-two-copies.xlsx",
+            "leads,spend,cpl",
+            "rows,leads,spend,spend_currency,cpl,cpl_currency\n\
+             3,25,73.75,USD,2.95,USD\n",
+        ),
+        // Two sheets sharing a day: that day once.
+        (
+            "meta-overlapping-sheets.xlsx",
+            "leads,impressions,spend",
+            "rows,leads,impressions,spend,spend_currency\n\
+             5,20,1500,150,USD\n",
+        ),
+        // GA4 tables: by source and by landing page (levels), and by source twice
+        // with the second adding metrics (sessions once, the others counted).
+        (
+            "ga4-two-tables.csv",
+            "sessions,conversions,revenue",
+            "rows,sessions,conversions,revenue,revenue_currency\n\
+             2,620,14,1450.5,\n",
+        ),
+        (
+            "ga4-split-metrics.csv",
+            "sessions,conversions,revenue",
+            "rows,sessions,conversions,revenue,revenue_currency\n\
+             4,580,12,1290.5,\n",
+        ),
+    ] {
+        assert_eq!(report_csv(file, kpis).0, expected, "{file}");
+    }
+    // What is not counted is said, naming the sheets.
+    let (_, stderr) = report_csv("meta-two-copies.xlsx", "leads");
+    assert!(
+        stderr.contains(&format!(
+            "impressions, leads, link_clicks, reach, spend of 3 row(s) of {SHEETS}/meta-two-copies.xlsx (sheet `Copy`) over 2026-08-01..=2026-08-03 not counted: {SHEETS}/meta-two-copies.xlsx (sheet `Raw Data Report`) holds the same rows"
+        )),
+        "{stderr}"
+    );
+    let (_, stderr) = report_csv("meta-overlapping-sheets.xlsx", "leads");
+    assert!(
+        stderr.contains("of 1 row(s) of ")
+            && stderr.contains("(sheet `Re-export`) over 2026-08-03..=2026-08-03 not counted"),
+        "{stderr}"
+    );
+    let (_, stderr) = report_csv("meta-day-and-campaign.xlsx", "leads");
+    assert!(
+        stderr.contains(
+            "(sheet `By campaign`) holds their totals at a coarser level (range × campaign)"
+        ),
+        "{stderr}"
+    );
+    let (_, stderr) = report_csv("xlsx-monthly-sheets.xlsx", "leads");
+    assert!(!stderr.contains("not counted"), "{stderr}");
 }

@@ -335,12 +335,12 @@ fn a_second_table_after_the_first_records_is_still_its_own_table() {
                 threads,
             ],
         );
-        // Spend of the second table is not counted: the first already provides it.
+        // The second table's spend is of other days (September): it counts.
         assert_eq!(
             stdout(&report),
             "campaign,rows,impressions,spend,spend_currency,reach,reach_bound\n\
              Summer,30,300,45,USD,,\n\
-             Winter,2,,,,12,upper\n",
+             Winter,2,,2,USD,12,upper\n",
             "{}",
             transcript(&report)
         );
