@@ -1062,3 +1062,97 @@ fn an_old_gap_does_not_make_a_platform_sparse() {
     assert_eq!(goal["status"], "on_track");
     assert_eq!(goal["data_through"], "2026-08-15");
 }
+
+/// `roi check` of a configuration of `fixtures/goal-config` as of 2027-01-15.
+fn config_check(config: &str) -> (i32, String, String) {
+    let out = roi_in(
+        &fixture("goal-config"),
+        &["check", "--config", config, "--as-of", "2027-01-15"],
+    );
+    (
+        code(&out),
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_dot_before_three_digits_is_not_guessed_for_counts_and_money() {
+    // ">= 1.500" leads read as 1.5 would pass a goal that is behind (597 leads,
+    // forecast 1,168.04 of 1,500); "<= 90.000" VND read as 90 would fail one.
+    let (exit, _, err) = config_check("thousands-count.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("goal `kh-tet`: `target = \">= 1.500\"` reads two ways for `leads`")
+            && err.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
+        "{err}"
+    );
+    let (exit, _, err) = config_check("thousands-money.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("write 90000 if you mean thousands, or 90 if you mean a decimal"),
+        "{err}"
+    );
+    // Written out, both goals are behind.
+    let (exit, out, err) = config_check("roi.toml");
+    assert_eq!(exit, 1, "{out}{err}");
+    assert!(
+        out.contains("FAIL kh-tet: behind — the forecast 1,168.04 misses >= 1,500"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "FAIL cpl-tet: behind — the forecast 100,000 VND is over the ceiling <= 90,000 VND"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_goal_on_a_platform_roi_does_not_know_is_an_error() {
+    let (exit, _, err) = config_check("unknown-platform.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("goal `g7`: `platform = \"instgram\"` is neither a platform roi knows")
+            && err.contains("(did you mean `instagram`?)"),
+        "{err}"
+    );
+    // The same typo in `--where`; a platform of the data roi does not know is kept.
+    let out = roi_in(
+        &fixture("goal-config"),
+        &[
+            "report",
+            "--as-of",
+            "2027-01-15",
+            "--where",
+            "platform=facebok",
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(stdout(&out).is_empty());
+    // A platform a mapping gives (Zalo, which roi does not know) is one of the data.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo.csv"),
+        "Ngày,Khách hàng\n2027-01-02,4\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"*.csv\"]\n[[mappings]]\nplatform = \"Zalo\"\n\
+         [mappings.columns]\n\"Ngày\" = \"date\"\n\"Khách hàng\" = \"leads\"\n\
+         [[goals]]\nid = \"z\"\nkpi = \"leads\"\nwhere = { platform = \"zalo\" }\n\
+         start = 2027-01-01\ndeadline = 2027-01-02\ntarget = \">= 4\"\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["check", "--as-of", "2027-01-15"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(stdout(&out).contains("achieved"), "{}", transcript(&out));
+}
+
+#[test]
+fn a_goal_without_a_deadline_is_named() {
+    let (exit, _, err) = config_check("missing-deadline.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains("goal `g13`: `deadline` is missing"), "{err}");
+}
