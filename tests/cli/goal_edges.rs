@@ -1156,3 +1156,35 @@ fn a_goal_without_a_deadline_is_named() {
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("goal `g13`: `deadline` is missing"), "{err}");
 }
+
+#[test]
+fn a_download_not_known_by_the_as_of_date_does_not_replace_one_that_was() {
+    let dir = fixture("goal-edges/later-download");
+    let out = roi_in(
+        &dir,
+        &["report", "--as-of", "2027-01-16", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = json["goals"].as_array().unwrap();
+    let cpa = goal(all, "cpa-tet");
+    close(&cpa["current"], 30.0);
+    assert_eq!(cpa["status"], "behind");
+    assert_eq!(cpa["data_through"], "2027-01-15");
+    let conv = goal(all, "conv-tet");
+    close(&conv["current"], 150.0);
+    close(&conv["forecast"], 150.0 / 46.0 * 90.0);
+    assert_eq!(conv["status"], "behind");
+    assert!(
+        json.to_string()
+            .contains("they end after the as-of date 2027-01-16"),
+        "{json}"
+    );
+    let out = roi_in(&dir, &["check", "--as-of", "2027-01-16"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    // Once the later download is known, it replaces the earlier one.
+    let later = goals(&dir, "roi.toml", "2027-02-02");
+    close(&goal(&later, "conv-tet")["current"], 240.0);
+    close(&goal(&later, "conv-tet")["forecast"], 240.0 / 62.0 * 90.0);
+    assert_eq!(goal(&later, "cpa-tet")["status"], "behind");
+}
