@@ -1188,3 +1188,23 @@ fn a_download_not_known_by_the_as_of_date_does_not_replace_one_that_was() {
     close(&goal(&later, "conv-tet")["forecast"], 240.0 / 62.0 * 90.0);
     assert_eq!(goal(&later, "cpa-tet")["status"], "behind");
 }
+
+#[test]
+fn a_baseline_coverage_note_does_not_depend_on_an_older_export() {
+    let note = "baseline 2026-09-02 ..= 2026-11-30: data for facebook covers 30 of its 90 days \
+                (2026-11-01 ..= 2026-11-30)";
+    let both = fixture("goal-edges/baseline-gap");
+    let alone = tempfile::tempdir().unwrap();
+    for file in ["roi.toml", "meta-ads-2026-11-01_2027-01-15.csv"] {
+        std::fs::copy(both.join(file), alone.path().join(file)).unwrap();
+    }
+    for dir in [both.as_path(), alone.path()] {
+        let all = goals(dir, "roi.toml", "2027-01-15");
+        let g = goal(&all, "leads-prev");
+        close(&g["baseline"], 300.0);
+        close(&g["target"], 450.0);
+        close(&g["current"], 597.0);
+        assert_eq!(g["status"], "achieved");
+        assert!(g.to_string().contains(note), "{} {g}", dir.display());
+    }
+}
