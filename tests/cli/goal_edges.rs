@@ -1093,7 +1093,7 @@ fn a_dot_before_three_digits_is_not_guessed_for_counts_and_money() {
         err.contains("write 90000 if you mean thousands, or 90 if you mean a decimal"),
         "{err}"
     );
-    // Written out, both goals are behind.
+    // Written out, both goals are behind (a budget goal beside them is on track).
     let (exit, out, err) = config_check("roi.toml");
     assert_eq!(exit, 1, "{out}{err}");
     assert!(
@@ -1207,4 +1207,23 @@ fn a_baseline_coverage_note_does_not_depend_on_an_older_export() {
         assert_eq!(g["status"], "achieved");
         assert!(g.to_string().contains(note), "{} {g}", dir.display());
     }
+}
+
+#[test]
+fn csv_numbers_carry_no_float_noise() {
+    // 120,000,000 × 46 / 90 and 59,700,000 / 46 × 90: 15 significant digits, as
+    // every other cell, not the double's 17.
+    let out = roi_in(
+        &fixture("goal-config"),
+        &["check", "--as-of", "2027-01-15", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "budget-tet,spend,2026-12-01,2027-02-28,2027-01-15,,<=,120000000,59700000,VND,\
+             0.4975,61333333.3333333,116804347.826087,,44,2027-01-15,on_track"
+        ),
+        "{}",
+        transcript(&out)
+    );
 }
