@@ -346,7 +346,7 @@ mod tests {
         assert_eq!(plain_number(1e15), "1000000000000000");
         // Beyond 15 significant digits a double holds noise, not figures.
         assert_eq!(plain_number(184_000_000.0 / 3.0), "61333333.3333333");
-        assert_eq!(plain_number(1168.043_478_260_869_6), "1168.043478261");
+        assert_eq!(plain_number(1_168.043_478_260_869_6), "1168.043478261");
         assert_eq!(plain_number(-2.5e-10), "0");
         assert_eq!(plain_number(0.000_001_5), "0.0000015");
         assert_eq!(plain_number(-1234.5), "-1234.5");
