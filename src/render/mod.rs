@@ -141,21 +141,29 @@ pub fn goal_value(goal: &GoalResult, v: Option<f64>, lang: Lang) -> String {
     human(v, goal.unit, goal.currency.as_deref(), lang)
 }
 
-/// A goal's current value, marked `(upper bound)` when it rests on reach summed
-/// over rows, as the KPI table marks it: the goal's status rests on it.
-pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
-    let key = match g.bound {
-        _ if g.current.is_none() => None,
+/// A value written with its bound, `42,750 (upper bound)`, when it rests on reach
+/// summed over rows: every human format marks it, as CSV and JSON carry it.
+pub fn with_bound(value: String, bound: crate::kpi::Bound, lang: Lang) -> String {
+    let key = match bound {
         crate::kpi::Bound::Exact => None,
         crate::kpi::Bound::Upper => Some("report.upper_bound"),
         crate::kpi::Bound::Lower => Some("report.lower_bound"),
         crate::kpi::Bound::Approximate => Some("report.approximate"),
     };
-    let value = goal_value(g, g.current, lang);
     match key {
         Some(key) => format!("{value} ({})", crate::i18n::tr(lang, key, &[])),
         None => value,
     }
+}
+
+/// A goal's current value, marked `(upper bound)` when it rests on reach summed
+/// over rows, as the KPI table marks it: the goal's status rests on it.
+pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
+    let value = goal_value(g, g.current, lang);
+    if g.current.is_none() {
+        return value;
+    }
+    with_bound(value, g.bound, lang)
 }
 
 pub fn progress_bar(progress: Option<f64>, style: Style) -> String {

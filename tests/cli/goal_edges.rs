@@ -1227,3 +1227,22 @@ fn csv_numbers_carry_no_float_noise() {
         transcript(&out)
     );
 }
+
+#[test]
+fn markdown_kpi_tables_mark_bounds_as_the_other_formats_do() {
+    // Reach summed over 76 days is an upper bound: JSON and CSV say so, and so do
+    // the table and Markdown, grouped or not.
+    let dir = fixture("goal-config");
+    for by in [&[][..], &["--by", "platform"][..]] {
+        for format in ["markdown", "table"] {
+            let mut args = vec!["report", "--as-of", "2027-01-15", "--format", format];
+            args.extend(by);
+            let out = roi_in(&dir, &args);
+            assert!(
+                stdout(&out).contains("380,000 (upper bound)"),
+                "{args:?}\n{}",
+                transcript(&out)
+            );
+        }
+    }
+}
