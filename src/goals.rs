@@ -363,17 +363,39 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // nothing on the 30th and 31st), and the files of records it appears in.
     let mut by_platform = vec![Reach::default(); platforms.len()];
     let mut by_file = vec![Reach::default(); files.len()];
+    // The dates each file's rows of each platform span (with the range it states):
+    // what an export covers, for the baseline's coverage note.
+    let mut spans: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
     for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
         if let Ok(i) = platforms.binary_search(&platform(r)) {
             by_platform[i].add(r, current_window, period_end);
-            if let Some((from, to)) = cx.dataset.files[r.file as usize].stated {
-                by_platform[i].add_days(from, to, current_window, period_end);
+            let (mut from, mut to) = (r.start, r.end);
+            if let Some((a, b)) = cx.dataset.files[r.file as usize].stated {
+                by_platform[i].add_days(a, b, current_window, period_end);
+                (from, to) = (from.min(a), to.max(b));
+            }
+            match spans.last_mut() {
+                Some(s) if (s.0, s.1) == (i, r.file) => {
+                    (s.2, s.3) = (s.2.min(from), s.3.max(to));
+                }
+                _ => spans.push((i, r.file, from, to)),
             }
         }
         if let Ok(i) = files.binary_search(&r.file) {
             by_file[i].add(r, current_window, period_end);
         }
     }
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(m) if (m.0, m.1) == (span.0, span.1) => {
+                (m.2, m.3) = (m.2.min(span.2), m.3.max(span.3));
+            }
+            _ => merged.push(span),
+        }
+    }
+    let spans = merged;
     let reach_of = |p: Option<crate::dataset::Sym>| -> Reach {
         let mut out = platforms
             .binary_search(&p)
@@ -422,20 +444,50 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 // the days its data covers, so a baseline month with data from the
                 // 15th is not taken for a whole month unnoticed. A platform with rows
                 // in the goal's window and none in the baseline's is said too.
-                for (p, reach) in &reaches {
-                    let (Some(first), Some(last)) = (reach.first, reach.last) else {
+                // What covers the baseline is the exports that reach into it: a file of
+                // the platform that ends months before it says nothing of its days. A
+                // file of records (or of a sparse platform) covers its whole range for
+                // every platform in it.
+                for (p, _) in &reaches {
+                    let Ok(i) = platforms.binary_search(p) else {
                         continue;
                     };
-                    let from = first.max(w.from);
-                    let to = last.min(w.to);
-                    let days = if to >= from {
-                        (to - from).num_days() + 1
-                    } else {
-                        0
-                    };
+                    let mut covered: Vec<(NaiveDate, NaiveDate)> = spans
+                        [spans.partition_point(|s| s.0 < i)..spans.partition_point(|s| s.0 <= i)]
+                        .iter()
+                        .map(|&(_, file, from, to)| {
+                            let whole = lists
+                                .binary_search(&(*p, file))
+                                .ok()
+                                .and_then(|_| files.binary_search(&file).ok())
+                                .map(|f| by_file[f]);
+                            match whole {
+                                Some(Reach {
+                                    first: Some(a),
+                                    last: Some(b),
+                                    ..
+                                }) => (a.min(from), b.max(to)),
+                                _ => (from, to),
+                            }
+                        })
+                        .filter(|&(from, to)| from <= w.to && to >= w.from)
+                        .map(|(from, to)| (from.max(w.from), to.min(w.to)))
+                        .collect();
+                    covered.sort_unstable();
+                    let mut days = 0;
+                    let mut seen_to: Option<NaiveDate> = None;
+                    for &(a, b) in &covered {
+                        let a = seen_to.map_or(a, |t| a.max(t + chrono::Days::new(1)));
+                        if b >= a {
+                            days += (b - a).num_days() + 1;
+                        }
+                        seen_to = seen_to.max(Some(b));
+                    }
                     if days >= w.days() {
                         continue;
                     }
+                    let from = covered.first().map_or(w.from, |c| c.0);
+                    let to = seen_to.unwrap_or(w.to);
                     let in_window = selection.rows.iter().any(|r| {
                         platform(r) == *p && carries(r) && r.start <= w.to && r.end >= w.from
                     });

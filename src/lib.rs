@@ -48,6 +48,9 @@ pub enum Outcome {
 struct Settings {
     config: Config,
     as_of: NaiveDate,
+    /// `--as-of` when given: rows not known by then do not replace rows that were
+    /// (see [`normalize::Builder::known_by`]).
+    known_by: Option<NaiveDate>,
     format: Format,
     style: Style,
     strict: bool,
@@ -77,6 +80,7 @@ impl Settings {
                 .global
                 .as_of
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            known_by: cli.global.as_of,
             format: cli.global.format,
             style: Style {
                 color,
@@ -145,6 +149,7 @@ impl Settings {
             merge,
             head_bytes: None,
             threads: self.threads,
+            known_by: self.known_by,
         };
         Ok((files, options))
     }

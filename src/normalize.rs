@@ -221,6 +221,8 @@ pub struct Builder<'f> {
     modified: Vec<Option<SystemTime>>,
     /// The day each file was exported, when it says (TikTok Content's `Time`).
     export_days: Vec<Option<NaiveDate>>,
+    /// The as-of date of the run, when given: see [`Builder::known_by`].
+    known_by: Option<NaiveDate>,
 }
 
 /// A row's identity ([`identity`]): its dates, dimensions and kind, and whether its
@@ -275,7 +277,17 @@ impl<'f> Builder<'f> {
             default_currency,
             modified: Vec::new(),
             export_days: Vec::new(),
+            known_by: None,
         }
+    }
+
+    /// The as-of date of the run: of two overlapping ranges of one key, one that
+    /// ends after it was not known on that date, so it does not replace one that
+    /// ends by it, however new its export (a download of December to January 31
+    /// does not stand in, as of January 16, for the one of December to January 15).
+    pub fn known_by(mut self, date: Option<NaiveDate>) -> Builder<'f> {
+        self.known_by = date;
+        self
     }
 
     /// Merges rows as they are pushed, keeping only these dimensions (see the module
@@ -1212,9 +1224,11 @@ impl<'f> Builder<'f> {
                 if same.iter().all(|&r| table_of[r] == table_of[same[0]]) {
                     continue;
                 }
-                // The newest export's first; of one file, its first table's (the
-                // sort keeps the rows' order).
-                same.sort_by_key(|&r| std::cmp::Reverse(ranks[rows[r].file as usize]));
+                // Rows known by the as-of date first, then the newest export's; of
+                // one file, its first table's (the sort keeps the rows' order).
+                let known = |row: &Row| self.known_by.is_none_or(|d| row.end <= d);
+                let rank = |r: usize| (known(&rows[r]), ranks[rows[r].file as usize]);
+                same.sort_by_key(|&r| std::cmp::Reverse(rank(r)));
                 let mut kept: Vec<usize> = Vec::new();
                 for r in same {
                     let row = &rows[r];
@@ -1233,8 +1247,14 @@ impl<'f> Builder<'f> {
                             removed[r] = true;
                             let k = &rows[by];
                             let covered = k.start <= row.start && row.end <= k.end;
+                            // Newer, but not known by the as-of date.
+                            let why = if ranks[row.file as usize] > ranks[k.file as usize] {
+                                Replaced::AfterAsOf
+                            } else {
+                                Replaced::Range
+                            };
                             notes
-                                .entry((row.file, Replaced::Range, table_of[by] as usize))
+                                .entry((row.file, why, table_of[by] as usize))
                                 .or_insert_with(|| Note::new(row))
                                 .add(row, k.start, k.end, covered);
                         }
@@ -1298,7 +1318,9 @@ impl<'f> Builder<'f> {
                     }
                     (places[fine.table as usize].clone(), detail)
                 }
-                Replaced::Range | Replaced::Repeat(_) => (places[by].clone(), String::new()),
+                Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) => {
+                    (places[by].clone(), String::new())
+                }
             };
             let key = match (why, note.covered) {
                 (Replaced::Coarser, true) => "warning.level_in_coarser",
@@ -1306,6 +1328,7 @@ impl<'f> Builder<'f> {
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
+                (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
             };
             let mut args = Vec::new();
             if let Replaced::Repeat(table) = why {
@@ -1328,6 +1351,9 @@ impl<'f> Builder<'f> {
                 ("kept_from", note.kept_from.to_string()),
                 ("kept_to", note.kept_to.to_string()),
             ]);
+            if let (Replaced::AfterAsOf, Some(as_of)) = (why, self.known_by) {
+                args.push(("as_of", as_of.to_string()));
+            }
             let message = crate::i18n::Message { key, args };
             files[file as usize].warnings.push(message);
         }
@@ -1693,6 +1719,8 @@ enum Replaced {
     /// Not counted: an earlier table of the same file (by its index) holds the same
     /// rows.
     Repeat(u32),
+    /// Newer, but ending after the as-of date: the rows known by then are kept.
+    AfterAsOf,
 }
 
 /// Rows of a file replaced for one reason by one other file's: told as a warning.

@@ -240,12 +240,72 @@ const HEADLINE: &[&str] = &[
     "roas",
 ];
 
+/// A `where` platform must be one roi knows (or an alias of one), one a mapping of
+/// roi.toml gives, or one of the data: a misspelt `facebok` would select nothing and
+/// read as "no data" rather than as the typo it is.
+pub fn check_platforms(
+    config: &Config,
+    dataset: &Dataset,
+    filter: &crate::dataset::Filter,
+) -> Result<(), EvalError> {
+    let mut known: Option<Vec<String>> = None;
+    for (dim, values) in &filter.conditions {
+        if *dim != Dimension::Platform {
+            continue;
+        }
+        for value in values {
+            if crate::model::platform_id(value).is_some() {
+                continue;
+            }
+            let known = known.get_or_insert_with(|| {
+                let mut known: Vec<String> =
+                    crate::model::platform_ids().map(str::to_owned).collect();
+                let mut add = |p: &str| {
+                    if !known.iter().any(|k| k == p) {
+                        known.push(p.to_owned());
+                    }
+                };
+                for layout in &config.mappings {
+                    if let Some(p) = &layout.platform {
+                        add(p);
+                    }
+                }
+                let mut seen = Vec::new();
+                for row in dataset.rows.iter().chain(&dataset.covered) {
+                    if let Some(sym) = row.dim(Dimension::Platform)
+                        && !seen.contains(&sym)
+                    {
+                        seen.push(sym);
+                        add(&crate::model::normalize_platform(dataset.interner.get(sym)));
+                    }
+                }
+                known
+            });
+            let wanted = crate::model::normalize_platform(&crate::dataset::compose(value));
+            if !known.contains(&wanted) {
+                return Err(EvalError::UnknownPlatform {
+                    value: value.clone(),
+                    hint: crate::kpi::did_you_mean(&wanted, known.iter().map(String::as_str)),
+                    platforms: known.join(", "),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn evaluate_goals(
     config: &Config,
     dataset: &Dataset,
     as_of: NaiveDate,
     goals: &[&goals::Goal],
 ) -> Result<Vec<GoalResult>, EvalError> {
+    for g in goals {
+        check_platforms(config, dataset, &g.filter).map_err(|e| EvalError::InGoal {
+            goal: g.id.clone(),
+            inner: Box::new(e),
+        })?;
+    }
     let cx = goals::Context {
         dataset,
         catalogue: &config.catalogue,
@@ -266,6 +326,7 @@ pub fn evaluate_goals(
 
 pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {
     config.catalogue.check_names(dataset)?;
+    check_platforms(config, dataset, &scope.filter)?;
     for name in &scope.kpis {
         config.catalogue.check_name(name, dataset)?;
     }

@@ -102,13 +102,13 @@ struct RawKpi {
 struct RawGoal {
     id: String,
     title: Option<String>,
-    kpi: String,
+    kpi: Option<String>,
     #[serde(rename = "where", default)]
     filter: BTreeMap<String, OneOrMany>,
-    start: TomlDate,
-    deadline: TomlDate,
-    target: NumberOrText,
-    baseline: Option<RawBaseline>,
+    start: Option<TomlDate>,
+    deadline: Option<TomlDate>,
+    target: Option<toml::Spanned<NumberOrText>>,
+    baseline: Option<toml::Spanned<RawBaseline>>,
     severity: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
@@ -384,7 +384,7 @@ impl Config {
 
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
-            let goal = goal_from_raw(raw_goal, &catalogue).map_err(&err)?;
+            let goal = goal_from_raw(raw_goal, &catalogue, text).map_err(&err)?;
             if goals.iter().any(|g| g.id == goal.id) {
                 return Err(err(crate::say!("error.duplicate_goal", id = goal.id)));
             }
@@ -488,6 +488,32 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     )
 }
 
+/// The two readings of a number whose one mark is a dot before exactly three digits
+/// (`1.500`, `-90.000`): as thousands grouped by a dot (`1500`) and as a decimal
+/// (`1.5`). `None` for any other number: `0.050` groups nothing, `1.5`, `1.5000`,
+/// `1,500.000` and `1_500.000` have only one reading.
+fn dot_thousands(number: &str) -> Option<(String, String)> {
+    let number = number.trim();
+    let (sign, digits) = match number.strip_prefix(['+', '-']) {
+        Some(rest) => (&number[..1], rest.trim_start()),
+        None => ("", number),
+    };
+    let (whole, fraction) = digits.split_once('.')?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || whole.starts_with('0') || whole.len() > 3 {
+        return None;
+    }
+    if fraction.len() != 3 || !all_digits(fraction) {
+        return None;
+    }
+    let sign = sign.trim_start_matches('+');
+    let decimal = format!("{whole}.{}", fraction.trim_end_matches('0'));
+    Some((
+        format!("{sign}{whole}{fraction}"),
+        format!("{sign}{}", decimal.trim_end_matches('.')),
+    ))
+}
+
 /// A number as TOML spells it, for messages: `nan`, `inf`, `-inf`, `0.5`.
 fn toml_number(n: f64) -> String {
     n.to_string().to_lowercase()
@@ -504,7 +530,7 @@ pub fn goal_id(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
-fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
+fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue, text: &str) -> Result<Goal, String> {
     let id = goal_id(&raw.id);
     if id.is_empty() {
         return Err(crate::say!("error.goal_empty_id"));
@@ -514,8 +540,54 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
         parse_date(&value.0)
             .ok_or_else(|| ctx(crate::say!("error.config_date", key = key, value = value.0)))
     };
-    let start = date("start", &raw.start)?;
-    let deadline = date("deadline", &raw.deadline)?;
+    // Named here rather than by serde, so the message says which goal lacks it.
+    let missing = |key: &str, example: &str| {
+        ctx(crate::say!(
+            "error.goal_missing_key",
+            key = key,
+            example = example
+        ))
+    };
+    let kpi = raw.kpi.ok_or_else(|| missing("kpi", "kpi = \"leads\""))?;
+    let start = date(
+        "start",
+        &raw.start
+            .ok_or_else(|| missing("start", "start = 2026-08-01"))?,
+    )?;
+    let deadline = date(
+        "deadline",
+        &raw.deadline
+            .ok_or_else(|| missing("deadline", "deadline = 2026-08-31"))?,
+    )?;
+    let raw_target = raw
+        .target
+        .ok_or_else(|| missing("target", "target = \">= 500\""))?;
+    // The unit the goal's number is in: a KPI's, else a canonical metric's.
+    let unit = catalogue.get(&kpi).map(|k| k.unit).or_else(|| {
+        crate::model::canonical_metric(&kpi)
+            .map(|id| crate::model::CANONICAL_METRICS[id.0 as usize].unit)
+    });
+    // "1.500" is one and a half where roi.toml is read, and one thousand five hundred
+    // where a dot groups thousands (Vietnamese, German…): for a count or an amount
+    // both are plausible, so it is refused rather than guessed.
+    let grouped = |key: &str, written: &str, number: &str| {
+        if !matches!(unit, Some(Unit::Count | Unit::Money)) {
+            return Ok(());
+        }
+        match dot_thousands(number) {
+            Some((thousands, decimal)) => Err(ctx(crate::say!(
+                "error.dot_thousands",
+                key = key,
+                value = written,
+                kpi = kpi,
+                number = number.trim(),
+                thousands = thousands,
+                decimal = decimal
+            ))),
+            None => Ok(()),
+        }
+    };
+    let source = |span: std::ops::Range<usize>| text.get(span).unwrap_or_default();
     if deadline < start {
         return Err(ctx(crate::say!(
             "error.deadline_before_start",
@@ -551,30 +623,45 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             )))
         }
     };
-    let target = match raw.target {
-        NumberOrText::Number(n) => Target::Absolute {
-            cmp: Cmp::AtLeast,
-            value: finite("target", n)?,
-        },
-        NumberOrText::Text(t) => parse_target(&t).map_err(ctx)?,
+    let target_span = raw_target.span();
+    let target = match raw_target.into_inner() {
+        NumberOrText::Number(n) => {
+            let written = source(target_span);
+            grouped("target", written, written)?;
+            Target::Absolute {
+                cmp: Cmp::AtLeast,
+                value: finite("target", n)?,
+            }
+        }
+        NumberOrText::Text(t) => {
+            let target = parse_target(&t).map_err(ctx)?;
+            if matches!(target, Target::Absolute { .. }) {
+                let number = t.trim().trim_start_matches(['>', '<', '=']);
+                grouped("target", &format!("\"{t}\""), number)?;
+            }
+            target
+        }
     };
-    let baseline = match raw.baseline {
+    let baseline_span = raw.baseline.as_ref().map(toml::Spanned::span);
+    let baseline = match raw.baseline.map(toml::Spanned::into_inner) {
         None => match target {
             Target::Relative { .. } => Some(Baseline::PreviousPeriod),
             Target::Absolute { .. } => None,
         },
         Some(RawBaseline::Number(n)) => {
+            let written = baseline_span.map(source).unwrap_or_default();
+            grouped("baseline", written, written)?;
             let n = finite("baseline", n)?;
             if n == 0.0 && matches!(target, Target::Relative { .. }) {
                 return Err(ctx(crate::say!("error.baseline_zero")));
             }
             // A count below 0 is no baseline a count can be compared with: `+10%` of
             // −5 leads is a target of −4.50, met by any count at once.
-            if n < 0.0 && catalogue.never_negative(&raw.kpi) {
+            if n < 0.0 && catalogue.never_negative(&kpi) {
                 return Err(ctx(crate::say!(
                     "error.negative_count_baseline",
                     baseline = toml_number(n),
-                    kpi = raw.kpi
+                    kpi = kpi
                 )));
             }
             Some(Baseline::Value(n))
@@ -609,23 +696,20 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
             Some(Baseline::Window(Window::new(from, to)))
         }
     };
-    if catalogue.get(&raw.kpi).is_none()
-        && crate::model::canonical_metric(&raw.kpi).is_none()
-        && !raw
-            .kpi
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    if catalogue.get(&kpi).is_none()
+        && crate::model::canonical_metric(&kpi).is_none()
+        && !kpi.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        return Err(ctx(crate::say!("error.goal_kpi", value = raw.kpi)));
+        return Err(ctx(crate::say!("error.goal_kpi", value = kpi)));
     }
     if let Target::Absolute { value, cmp } = target
         && value < 0.0
-        && catalogue.never_negative(&raw.kpi)
+        && catalogue.never_negative(&kpi)
     {
         return Err(ctx(crate::say!(
             "error.negative_count_target",
             target = format!("{cmp} {}", toml_number(value)),
-            kpi = raw.kpi
+            kpi = kpi
         )));
     }
     let severity = match raw.severity.as_deref() {
@@ -638,7 +722,7 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue) -> Result<Goal, String> {
     Ok(Goal {
         title: raw.title.unwrap_or_else(|| id.clone()),
         id,
-        kpi: raw.kpi,
+        kpi,
         filter: Filter { conditions },
         window: Window::new(start, deadline),
         target,
@@ -856,5 +940,66 @@ mod tests {
             goal("start = 2026-08-01\ndeadline = 2026-08-31\ntarget = 5\nwhere = { platfrom = \"x\" }")
                 .contains("did you mean `platform`")
         );
+        // A goal without a key it needs is named.
+        let m = goal("start = 2026-08-01\ntarget = 5");
+        assert!(m.starts_with("goal `g`: `deadline` is missing"), "{m}");
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_is_refused_for_counts_and_money() {
+        let goal = |kpi: &str, lines: &str| {
+            Config::parse(
+                &format!(
+                    "currency = \"VND\"\n[[goals]]\nid = \"g\"\nkpi = \"{kpi}\"\n\
+                     start = 2026-08-01\ndeadline = 2026-08-31\n{lines}\n"
+                ),
+                "roi.toml",
+            )
+            .map(|c| c.goals[0].target)
+        };
+        let m = goal("leads", "target = \">= 1.500\"").unwrap_err().message;
+        assert!(
+            m.contains("`target = \">= 1.500\"` reads two ways for `leads`")
+                && m.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
+            "{m}"
+        );
+        let m = goal("cpl", "target = \"<=90.000\"").unwrap_err().message;
+        assert!(
+            m.contains("write 90000 if you mean thousands, or 90 if"),
+            "{m}"
+        );
+        // Written as a TOML number, and as a baseline, alike; a metric's unit counts.
+        let m = goal("spend", "target = 2.250").unwrap_err().message;
+        assert!(
+            m.contains("`target = 2.250` reads two ways for `spend`"),
+            "{m}"
+        );
+        let m = goal("leads", "target = \"+10%\"\nbaseline = 1.200")
+            .unwrap_err()
+            .message;
+        assert!(m.contains("`baseline = 1.200` reads two ways"), "{m}");
+        // One reading only: a rate, other digit counts, a leading 0, a comma.
+        for (kpi, lines) in [
+            ("ctr", "target = \">= 0.050\""),
+            ("ctr", "target = \">= 1.500\""),
+            ("leads", "target = \">= 1500\""),
+            ("leads", "target = \">= 1.5\""),
+            ("cpl", "target = \"<= 2.5000\""),
+            ("cpl", "target = \"<= 0.500\""),
+            ("cpl", "target = 0.250"),
+            ("leads", "target = \"+10%\"\nbaseline = 1200.5"),
+        ] {
+            assert!(goal(kpi, lines).is_ok(), "{kpi} {lines}");
+        }
+        assert_eq!(
+            dot_thousands("-1.500"),
+            Some(("-1500".to_owned(), "-1.5".to_owned()))
+        );
+        assert_eq!(
+            dot_thousands("90.000"),
+            Some(("90000".to_owned(), "90".to_owned()))
+        );
+        assert_eq!(dot_thousands("1234.500"), None);
+        assert_eq!(dot_thousands("1.500e3"), None);
     }
 }

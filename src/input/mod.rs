@@ -131,6 +131,9 @@ pub struct ReadOptions {
     /// file on disk is parsed on a second thread while the first turns its records
     /// into rows; what is read is the same.
     pub threads: Option<std::num::NonZeroUsize>,
+    /// The as-of date a run was given (`--as-of`): among overlapping ranges, a row
+    /// that ends after it was not known then and does not replace one that was.
+    pub known_by: Option<chrono::NaiveDate>,
 }
 
 /// The input name that means standard input.
@@ -244,7 +247,7 @@ fn named_by(pattern: &str, name: &str) -> bool {
 pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Dataset, InputError> {
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
-    let mut builder = Builder::new(options.default_currency.clone());
+    let mut builder = Builder::new(options.default_currency.clone()).known_by(options.known_by);
     let context = tabular::FileContext {
         year: options.year,
         name_date: date_in_name(name),
@@ -430,7 +433,8 @@ fn read_all(
         checked: merge.is_some() || flushing,
         builder: Builder::new(options.default_currency.clone())
             .merging(merge)
-            .flushing(flush),
+            .flushing(flush)
+            .known_by(options.known_by),
     };
     // Small files waiting to be read together.
     let mut pending: Vec<Job> = Vec::new();

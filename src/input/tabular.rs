@@ -1278,7 +1278,12 @@ pub fn read_table(
             err(
                 record.line,
                 Some(i),
-                if order == Some(DayOrder::DayFirst) {
+                // A leap day in the year given for dates without one, which has none:
+                // read in another year, the whole series would move with it.
+                if let (Some(ParsedDate::YearLess { month: 2, day: 29 }), Some(year)) = (date, year)
+                {
+                    crate::say!("error.leap_day_year", value = value, year = year)
+                } else if order == Some(DayOrder::DayFirst) {
                     crate::say!("error.impossible_date_day_first", value = value)
                 } else {
                     crate::say!("error.impossible_date_month_first", value = value)
@@ -2919,14 +2924,21 @@ fn year_less_years(
     // 29 walks back to a leap year, at most eight years away (2104 → 2096). A date in
     // no year (`February 30`) keeps the reference's year and is refused with its
     // position when its row is read.
+    // A year the user gave is the year: a February 29 it does not have is refused
+    // with its position when its row is read, not moved to another year.
     let exists = |y: i32, (m, d): (u32, u32)| NaiveDate::from_ymd_opt(y, m, d).is_some();
+    let given = context.year.is_some();
     let latest_year = |(m, d): (u32, u32)| {
         let y = chrono::Datelike::year(&reference);
         (y - 8..=y)
             .rev()
-            .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference))
+            .find(|&y| given || NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= reference))
             .unwrap_or(y)
     };
+    // The year a date would be read in were it not February 29: where it is, and
+    // the year differs, the warning names the years used.
+    let plain_year =
+        |(m, d): (u32, u32)| latest_year(if (m, d) == (2, 29) { (2, 28) } else { (m, d) });
     // A daily series (steps of a few days forward) keeps its order across New Year:
     // anchor its last date, then walk back. Other files (posts in any order) give
     // each date the latest year that is not after the reference.
@@ -2939,6 +2951,7 @@ fn year_less_years(
     let daily = (!steps.is_empty() && forward * 10 >= steps.len() * 8)
         .then(|| yearless.last().copied())
         .flatten();
+    let mut moved = false;
     let years: Vec<Option<i32>> = if let Some(last) = daily {
         let walk = |mut year: i32| {
             let mut out = vec![year];
@@ -2955,17 +2968,40 @@ fn year_less_years(
         // (`February 29` before `March 1`) moves the whole series back to the
         // latest years in which every one of its dates exists.
         let anchor = latest_year(last);
-        (0..=8)
+        let years = (0..=8)
+            .filter(|back| !given || *back == 0)
             .map(|back| walk(anchor - back))
             .find(|years| years.iter().zip(&yearless).all(|(y, md)| exists(*y, *md)))
-            .unwrap_or_else(|| walk(anchor))
-            .into_iter()
-            .map(Some)
-            .collect()
+            .unwrap_or_else(|| walk(anchor));
+        moved = years.last().copied() != Some(plain_year(last));
+        years.into_iter().map(Some).collect()
     } else {
-        yearless.iter().map(|md| Some(latest_year(*md))).collect()
+        yearless
+            .iter()
+            .map(|md| {
+                let year = latest_year(*md);
+                moved |= year != plain_year(*md);
+                Some(year)
+            })
+            .collect()
     };
-    builder.warn(how);
+    if moved {
+        // Read in another year than the reference gives: say which.
+        let used: std::collections::BTreeSet<i32> = years.iter().flatten().copied().collect();
+        let (first, last) = (used.first().copied(), used.last().copied());
+        let span = match (first, last) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => String::new(),
+        };
+        builder.warn(crate::msg!(
+            "warning.year_leap_day",
+            years = span,
+            date = reference
+        ));
+    } else {
+        builder.warn(how);
+    }
     Ok(years)
 }
 

@@ -341,6 +341,12 @@ pub enum EvalError {
         baseline: String,
         current: String,
     },
+    /// A `where` platform that is neither one roi knows nor one of the data.
+    UnknownPlatform {
+        value: String,
+        hint: String,
+        platforms: String,
+    },
 }
 
 impl fmt::Display for EvalError {
@@ -370,6 +376,16 @@ impl fmt::Display for EvalError {
                 to = window.to,
                 baseline = baseline,
                 current = current
+            ),
+            EvalError::UnknownPlatform {
+                value,
+                hint,
+                platforms,
+            } => crate::say!(
+                "error.unknown_platform",
+                value = value,
+                hint = hint,
+                platforms = platforms
             ),
         })
     }

@@ -114,11 +114,13 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
                     lang,
                     ..Style::PLAIN
                 };
-                cells.push(format!(
-                    "{}{}",
-                    human(v.value, k.unit, v.currency.as_deref(), lang),
-                    change_mark(change, style)
-                ));
+                let value = human(v.value, k.unit, v.currency.as_deref(), lang);
+                let value = if v.value.is_some() {
+                    super::with_bound(value, v.bound, lang)
+                } else {
+                    value
+                };
+                cells.push(format!("{}{}", value, change_mark(change, style)));
             }
             writeln!(out, "| {} |", cells.join(" | "))?;
         }

@@ -55,14 +55,23 @@ impl Style {
 }
 
 /// A number as scripts read it: `.` decimal mark, no separators, no exponent,
-/// rounded to 9 decimals so float noise never shows (0.1 + 0.2 prints 0.3).
+/// rounded to 9 decimals and to 15 significant digits (what a double holds exactly),
+/// so float noise never shows: 0.1 + 0.2 prints 0.3, and 184,000,000 / 3 prints
+/// 61333333.3333333, not 61333333.333333336.
 pub fn plain_number(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".to_owned();
     }
-    let rounded = (v * 1e9).round() / 1e9;
-    let rounded = if rounded.is_finite() { rounded } else { v };
-    let text = format!("{rounded}");
+    let digits = if v == 0.0 {
+        0
+    } else {
+        v.abs().log10().floor() as i32 + 1
+    };
+    let decimals = (15 - digits).clamp(0, 9) as usize;
+    let mut text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text.truncate(text.trim_end_matches('0').trim_end_matches('.').len());
+    }
     if text == "-0" { "0".to_owned() } else { text }
 }
 
@@ -132,21 +141,29 @@ pub fn goal_value(goal: &GoalResult, v: Option<f64>, lang: Lang) -> String {
     human(v, goal.unit, goal.currency.as_deref(), lang)
 }
 
-/// A goal's current value, marked `(upper bound)` when it rests on reach summed
-/// over rows, as the KPI table marks it: the goal's status rests on it.
-pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
-    let key = match g.bound {
-        _ if g.current.is_none() => None,
+/// A value written with its bound, `42,750 (upper bound)`, when it rests on reach
+/// summed over rows: every human format marks it, as CSV and JSON carry it.
+pub fn with_bound(value: String, bound: crate::kpi::Bound, lang: Lang) -> String {
+    let key = match bound {
         crate::kpi::Bound::Exact => None,
         crate::kpi::Bound::Upper => Some("report.upper_bound"),
         crate::kpi::Bound::Lower => Some("report.lower_bound"),
         crate::kpi::Bound::Approximate => Some("report.approximate"),
     };
-    let value = goal_value(g, g.current, lang);
     match key {
         Some(key) => format!("{value} ({})", crate::i18n::tr(lang, key, &[])),
         None => value,
     }
+}
+
+/// A goal's current value, marked `(upper bound)` when it rests on reach summed
+/// over rows, as the KPI table marks it: the goal's status rests on it.
+pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
+    let value = goal_value(g, g.current, lang);
+    if g.current.is_none() {
+        return value;
+    }
+    with_bound(value, g.bound, lang)
 }
 
 pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
@@ -335,6 +352,12 @@ mod tests {
         assert_eq!(plain_number(0.052_345_678_9), "0.052345679");
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(1e15), "1000000000000000");
+        // Beyond 15 significant digits a double holds noise, not figures.
+        assert_eq!(plain_number(184_000_000.0 / 3.0), "61333333.3333333");
+        assert_eq!(plain_number(1_168.043_478_260_869_6), "1168.043478261");
+        assert_eq!(plain_number(-2.5e-10), "0");
+        assert_eq!(plain_number(0.000_001_5), "0.0000015");
+        assert_eq!(plain_number(-1234.5), "-1234.5");
     }
 
     #[test]

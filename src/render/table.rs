@@ -10,7 +10,6 @@ use super::{Style, change_mark, goal_value, human, progress_bar, sparkline, stat
 const SPARKLINE_PERIODS: usize = 24;
 use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{date, tr};
-use crate::kpi::Bound;
 use crate::report::{CheckResult, Inputs, KpiList, Report};
 
 pub(super) fn new_table(style: Style) -> Table {
@@ -129,16 +128,11 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         let group = &r.groups[0];
         for col in &r.kpis {
             let v = &group.values[&col.name];
-            let mut text = human(v.value, col.unit, v.currency.as_deref(), style.lang);
-            let bound = match v.bound {
-                Bound::Exact => None,
-                Bound::Upper => Some("report.upper_bound"),
-                Bound::Lower => Some("report.lower_bound"),
-                Bound::Approximate => Some("report.approximate"),
-            };
-            if let Some(key) = bound {
-                text.push_str(&format!(" ({})", t(style, key, &[])));
-            }
+            let text = super::with_bound(
+                human(v.value, col.unit, v.currency.as_deref(), style.lang),
+                v.bound,
+                style.lang,
+            );
             let mut row = vec![
                 Cell::new(crate::i18n::kpi_label(style.lang, &col.name)),
                 Cell::new(text),
@@ -174,9 +168,15 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
             for col in &r.kpis {
                 let v = &g.values[&col.name];
                 let change = g.change.get(&col.name).copied().flatten();
+                let value = human(v.value, col.unit, v.currency.as_deref(), style.lang);
+                let value = if v.value.is_some() {
+                    super::with_bound(value, v.bound, style.lang)
+                } else {
+                    value
+                };
                 cells.push(Cell::new(format!(
                     "{}{}",
-                    human(v.value, col.unit, v.currency.as_deref(), style.lang),
+                    value,
                     change_mark(change, style)
                 )));
             }

@@ -1129,3 +1129,187 @@ fn an_old_gap_does_not_make_a_platform_sparse() {
     assert_eq!(goal["status"], "on_track");
     assert_eq!(goal["data_through"], "2026-08-15");
 }
+
+/// `roi check` of a configuration of `fixtures/goal-config` as of 2027-01-15.
+fn config_check(config: &str) -> (i32, String, String) {
+    let out = roi_in(
+        &fixture("goal-config"),
+        &["check", "--config", config, "--as-of", "2027-01-15"],
+    );
+    (
+        code(&out),
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_dot_before_three_digits_is_not_guessed_for_counts_and_money() {
+    // ">= 1.500" leads read as 1.5 would pass a goal that is behind (597 leads,
+    // forecast 1,168.04 of 1,500); "<= 90.000" VND read as 90 would fail one.
+    let (exit, _, err) = config_check("thousands-count.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("goal `kh-tet`: `target = \">= 1.500\"` reads two ways for `leads`")
+            && err.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
+        "{err}"
+    );
+    let (exit, _, err) = config_check("thousands-money.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("write 90000 if you mean thousands, or 90 if you mean a decimal"),
+        "{err}"
+    );
+    // Written out, both goals are behind (a budget goal beside them is on track).
+    let (exit, out, err) = config_check("roi.toml");
+    assert_eq!(exit, 1, "{out}{err}");
+    assert!(
+        out.contains("FAIL kh-tet: behind — the forecast 1,168.04 misses >= 1,500"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "FAIL cpl-tet: behind — the forecast 100,000 VND is over the ceiling <= 90,000 VND"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_goal_on_a_platform_roi_does_not_know_is_an_error() {
+    let (exit, _, err) = config_check("unknown-platform.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("goal `g7`: `platform = \"instgram\"` is neither a platform roi knows")
+            && err.contains("(did you mean `instagram`?)"),
+        "{err}"
+    );
+    // The same typo in `--where`; a platform of the data roi does not know is kept.
+    let out = roi_in(
+        &fixture("goal-config"),
+        &[
+            "report",
+            "--as-of",
+            "2027-01-15",
+            "--where",
+            "platform=facebok",
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(stdout(&out).is_empty());
+    // A platform a mapping gives (Zalo, which roi does not know) is one of the data.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo.csv"),
+        "Ngày,Khách hàng\n2027-01-02,4\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"*.csv\"]\n[[mappings]]\nplatform = \"Zalo\"\n\
+         [mappings.columns]\n\"Ngày\" = \"date\"\n\"Khách hàng\" = \"leads\"\n\
+         [[goals]]\nid = \"z\"\nkpi = \"leads\"\nwhere = { platform = \"zalo\" }\n\
+         start = 2027-01-01\ndeadline = 2027-01-02\ntarget = \">= 4\"\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["check", "--as-of", "2027-01-15"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(stdout(&out).contains("achieved"), "{}", transcript(&out));
+}
+
+#[test]
+fn a_goal_without_a_deadline_is_named() {
+    let (exit, _, err) = config_check("missing-deadline.toml");
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains("goal `g13`: `deadline` is missing"), "{err}");
+}
+
+#[test]
+fn a_download_not_known_by_the_as_of_date_does_not_replace_one_that_was() {
+    let dir = fixture("goal-edges/later-download");
+    let out = roi_in(
+        &dir,
+        &["report", "--as-of", "2027-01-16", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = json["goals"].as_array().unwrap();
+    let cpa = goal(all, "cpa-tet");
+    close(&cpa["current"], 30.0);
+    assert_eq!(cpa["status"], "behind");
+    assert_eq!(cpa["data_through"], "2027-01-15");
+    let conv = goal(all, "conv-tet");
+    close(&conv["current"], 150.0);
+    close(&conv["forecast"], 150.0 / 46.0 * 90.0);
+    assert_eq!(conv["status"], "behind");
+    assert!(
+        json.to_string()
+            .contains("they end after the as-of date 2027-01-16"),
+        "{json}"
+    );
+    let out = roi_in(&dir, &["check", "--as-of", "2027-01-16"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    // Once the later download is known, it replaces the earlier one.
+    let later = goals(&dir, "roi.toml", "2027-02-02");
+    close(&goal(&later, "conv-tet")["current"], 240.0);
+    close(&goal(&later, "conv-tet")["forecast"], 240.0 / 62.0 * 90.0);
+    assert_eq!(goal(&later, "cpa-tet")["status"], "behind");
+}
+
+#[test]
+fn a_baseline_coverage_note_does_not_depend_on_an_older_export() {
+    let note = "baseline 2026-09-02 ..= 2026-11-30: data for facebook covers 30 of its 90 days \
+                (2026-11-01 ..= 2026-11-30)";
+    let both = fixture("goal-edges/baseline-gap");
+    let alone = tempfile::tempdir().unwrap();
+    for file in ["roi.toml", "meta-ads-2026-11-01_2027-01-15.csv"] {
+        std::fs::copy(both.join(file), alone.path().join(file)).unwrap();
+    }
+    for dir in [both.as_path(), alone.path()] {
+        let all = goals(dir, "roi.toml", "2027-01-15");
+        let g = goal(&all, "leads-prev");
+        close(&g["baseline"], 300.0);
+        close(&g["target"], 450.0);
+        close(&g["current"], 597.0);
+        assert_eq!(g["status"], "achieved");
+        assert!(g.to_string().contains(note), "{} {g}", dir.display());
+    }
+}
+
+#[test]
+fn csv_numbers_carry_no_float_noise() {
+    // 120,000,000 × 46 / 90 and 59,700,000 / 46 × 90: 15 significant digits, as
+    // every other cell, not the double's 17.
+    let out = roi_in(
+        &fixture("goal-config"),
+        &["check", "--as-of", "2027-01-15", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "budget-tet,spend,2026-12-01,2027-02-28,2027-01-15,,<=,120000000,59700000,VND,\
+             0.4975,61333333.3333333,116804347.826087,,44,2027-01-15,on_track"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn markdown_kpi_tables_mark_bounds_as_the_other_formats_do() {
+    // Reach summed over 76 days is an upper bound: JSON and CSV say so, and so do
+    // the table and Markdown, grouped or not.
+    let dir = fixture("goal-config");
+    for by in [&[][..], &["--by", "platform"][..]] {
+        for format in ["markdown", "table"] {
+            let mut args = vec!["report", "--as-of", "2027-01-15", "--format", format];
+            args.extend(by);
+            let out = roi_in(&dir, &args);
+            assert!(
+                stdout(&out).contains("380,000 (upper bound)"),
+                "{args:?}\n{}",
+                transcript(&out)
+            );
+        }
+    }
+}

@@ -130,29 +130,48 @@ fn tiktok_year_less_series_with_a_leap_day() {
         kpi_in(&[&["kpi", "video_views", "Overview.csv"][..], &leap_day].concat()),
         "20"
     );
-    // `--year 2025` bounds the dates the same way: the latest not after 2025-12-31.
-    assert_eq!(
-        kpi_in(
-            &[
-                &["kpi", "video_views", "Overview.csv", "--year", "2025"][..],
-                &leap_day
-            ]
-            .concat()
-        ),
-        "20"
+    // Read in 2024, not in 2025, the year of the day the file was saved: the warning
+    // names the year used.
+    let out = crate::roi_in(dir.path(), &["kpi", "video_views", "Overview.csv"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("dates have no year: read in 2024,"),
+        "{}",
+        transcript(&out)
     );
-    // Dates in no order each take the latest year they exist in: with `--year 2026`
-    // `February 29` is two years back, 2024, and the others stay in 2026.
+    // A year the user gives is the year: `--year 2025` has no February 29, so the
+    // row is an error naming its line, column and value, not a series moved to 2024.
+    let refused = |args: &[&str], line: &str| {
+        let out = crate::roi_in(dir.path(), args);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "{line}: column 1 (`Date`): \"February 29\" is not a date in {}",
+                args[args.len() - 1]
+            )),
+            "{err}"
+        );
+    };
+    refused(
+        &["kpi", "video_views", "Overview.csv", "--year", "2025"],
+        "Overview.csv:4",
+    );
+    // Dates in no order alike: with `--year 2026` `February 29` is refused; with
+    // `--year 2024` it is 2024-02-29.
     std::fs::write(
         dir.path().join("unordered.csv"),
         "Date,Video Views,Profile Views\nMarch 20,1,1\nFebruary 29,2,2\nJune 1,4,4\n",
     )
     .unwrap();
-    let unordered = ["kpi", "video_views", "unordered.csv", "--year", "2026"];
+    refused(
+        &["kpi", "video_views", "unordered.csv", "--year", "2026"],
+        "unordered.csv:3",
+    );
+    let unordered = ["kpi", "video_views", "unordered.csv", "--year", "2024"];
     assert_eq!(kpi_in(&[&unordered[..], &leap_day].concat()), "2");
     assert_eq!(
-        kpi_in(&[&unordered[..], &["--from", "2026-01-01"]].concat()),
-        "5"
+        kpi_in(&[&unordered[..], &["--from", "2024-01-01"]].concat()),
+        "7"
     );
 }
 
