@@ -974,9 +974,15 @@ fn read_table(
             }
             Ok(None)
         }
+        Err((a, b)) if a.id.starts_with("mapping-") && b.id.starts_with("mapping-") => {
+            Err(InputError::file(
+                path,
+                crate::say!("error.two_mappings", first = a.name, second = b.name),
+            ))
+        }
         Err((a, b)) => Err(InputError::file(
             path,
-            crate::say!("error.two_layouts", first = a, second = b),
+            crate::say!("error.two_layouts", first = a.name, second = b.name),
         )),
     }
 }
@@ -1034,6 +1040,10 @@ fn finish_file(
                 } else {
                     crate::say!("error.closest", layouts = closest.join(", "))
                 },
+                why = tabular::mappings_not_applied(path, &header, layouts)
+                    .iter()
+                    .map(|m| format!(". {m}"))
+                    .collect::<String>(),
                 stanza = tabular::mapping_stanza(path, &header)
             ),
         });
