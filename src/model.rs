@@ -273,7 +273,7 @@ pub fn currency_code(text: &str) -> Option<String> {
     }
     crate::input::value::currency_symbol(&text)
         .filter(|s| s.text == text)
-        .and_then(|s| s.currency())
+        .and_then(crate::input::value::Symbol::currency)
         .map(str::to_owned)
 }
 
@@ -428,6 +428,30 @@ pub fn sum_to_f64(sum: i128) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currencies_of_roi_toml_are_iso_codes() {
+        for (text, code) in [
+            ("USD", "USD"),
+            (" usd ", "USD"),
+            ("VNĐ", "VND"),
+            ("vnđ", "VND"),
+            ("Vnđ", "VND"),
+            ("đ", "VND"),
+            ("₫", "VND"),
+            ("€", "EUR"),
+            ("£", "GBP"),
+        ] {
+            assert_eq!(currency_code(text).as_deref(), Some(code), "{text}");
+        }
+        for text in ["US Dollar", "XYZ", "$", "¥", "", "dollars", "VN"] {
+            assert_eq!(currency_code(text), None, "{text}");
+        }
+        assert!(currency_hint("US Dollars").contains("`USD`"));
+        assert!(currency_hint("Việt Nam đồng").contains("`VND`"));
+        assert!(currency_hint("euro").contains("`EUR`"));
+        assert_eq!(currency_hint("wonderful"), "");
+    }
 
     #[test]
     fn platform_aliases_map_to_ids() {

@@ -2026,6 +2026,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mapping_targets_a_letter_off_a_built_in_are_refused() {
+        for (typo, known) in [
+            ("like", "likes"),
+            ("spent", "spend"),
+            ("lead", "leads"),
+            ("video_veiws", "video_views"),
+            ("platfrom", "platform"),
+            ("revenues", "revenue"),
+        ] {
+            let e = custom_metric("X", typo).unwrap_err();
+            assert!(e.contains(&format!("`{known}`")), "{typo}: {e}");
+        }
+        for name in [
+            "trial_starts",
+            "engagement_pct",
+            "signups",
+            "installs",
+            "likes",
+            "spend",
+            "orders",
+            "cpa",
+        ] {
+            assert!(custom_metric("X", name).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn date_formats_need_a_field() {
+        assert!(chrono_format_ok("%d/%m/%Y"));
+        assert!(chrono_format_ok("%Y-%m-%d %H:%M"));
+        assert!(!chrono_format_ok("dd/mm/yyyy"));
+        assert!(!chrono_format_ok("%Q"));
+        assert!(!chrono_format_ok(""));
+    }
+
+    #[test]
     fn headers_normalize_and_give_up_their_currency() {
         assert_eq!(
             normalize_header("Số tiền đã chi tiêu (VND)"),
@@ -2242,7 +2278,11 @@ impl MappingSpec {
         let files = match &self.files {
             // Matched against the file's name alone: a folder in it never matches.
             Some(g) if g.contains(['/', '\\']) => {
-                return Err(crate::say!("error.mapping_files_folder", glob = g));
+                return Err(crate::say!(
+                    "error.mapping_files_folder",
+                    glob = g,
+                    name = g.rsplit(['/', '\\']).next().unwrap_or_default()
+                ));
             }
             Some(g) => Some(
                 glob::Pattern::new(g)

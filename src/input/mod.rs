@@ -1042,8 +1042,11 @@ fn finish_file(
                 },
                 why = tabular::mappings_not_applied(path, &header, layouts)
                     .iter()
-                    .map(|m| format!(". {m}"))
-                    .collect::<String>(),
+                    .fold(String::new(), |mut out, m| {
+                        out.push_str(". ");
+                        out.push_str(m);
+                        out
+                    }),
                 stanza = tabular::mapping_stanza(path, &header)
             ),
         });

@@ -1088,7 +1088,7 @@ pub fn read_table(
             let columns: Vec<&str> = header
                 .cells
                 .iter()
-                .map(|h| h.trim())
+                .map(str::trim)
                 .filter(|h| !h.is_empty())
                 .collect();
             return Err(err(
@@ -3085,10 +3085,10 @@ pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) ->
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let names: Vec<String> = header.cells.iter().map(|c| normalize_header(c).0).collect();
-    let written: Vec<&str> = header
+    let cells: Vec<&str> = header
         .cells
         .iter()
-        .map(|c| c.trim())
+        .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
     let mut out = Vec::new();
@@ -3098,12 +3098,12 @@ pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) ->
             .iter()
             .filter(|c| c.aliases.iter().any(|a| names.contains(a)))
             .count();
-        let named = layout.files.as_ref().map(|g| g.matches(&file));
-        if hits == 0 && named != Some(true) {
+        let fits_name = layout.files.as_ref().map(|g| g.matches(&file));
+        if hits == 0 && fits_name != Some(true) {
             continue;
         }
         let mut reasons = Vec::new();
-        if let (Some(glob), Some(false)) = (&layout.files, named) {
+        if let (Some(glob), Some(false)) = (&layout.files, fits_name) {
             let any_case = glob.matches_with(
                 &file,
                 glob::MatchOptions {
@@ -3131,7 +3131,7 @@ pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) ->
                 reasons.push(crate::say!(
                     "error.mapping_column_miss",
                     column = alias,
-                    hint = crate::kpi::did_you_mean(alias, written.iter().copied())
+                    hint = crate::kpi::did_you_mean(alias, cells.iter().copied())
                 ));
             }
         }
