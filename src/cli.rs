@@ -191,9 +191,10 @@ pub enum Command {
         /// [insights], else 5]
         #[arg(long, value_name = "N")]
         min_posts: Option<u64>,
-        /// How many best and worst posts to list [default: `top` of [insights], else 5]
-        #[arg(long, value_name = "N")]
-        top: Option<usize>,
+        /// How many best and worst posts to list, 1 or more [default: `top` of
+        /// [insights], else 5]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        top: Option<u64>,
         #[command(flatten)]
         selection: Selection,
     },

@@ -329,7 +329,7 @@ struct Totals<'c> {
     agg: Aggregate,
 }
 
-impl<'c> Totals<'c> {
+impl Totals<'_> {
     fn value(&self, name: &str) -> Result<Option<crate::kpi::Value>, EvalError> {
         let c = self.config;
         match c.catalogue.evaluate(name, self.dataset, &self.agg, &c.fx) {
@@ -413,6 +413,9 @@ fn rank(groups: &mut [InsightGroup], by: fn(&InsightGroup) -> Option<f64>) {
         groups[i].rank = Some(rank);
     }
 }
+
+/// Per post, each candidate KPI's value as evaluated.
+type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
 
 pub fn build(
     config: &Config,
@@ -533,7 +536,6 @@ pub fn build(
             "engagements",
         ])
         .collect();
-    type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
     let mut evaluated: Vec<(Evaluated, Option<f64>)> = Vec::with_capacity(all.len());
     for (i, p) in all.iter().enumerate() {
         let mut own = crate::dataset::Totals::new(dataset, None);

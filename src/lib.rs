@@ -607,7 +607,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 config.insights.min_posts = *n;
             }
             if let Some(n) = top {
-                config.insights.top = *n;
+                config.insights.top = usize::try_from(*n).unwrap_or(usize::MAX);
             }
             let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);

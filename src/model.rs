@@ -238,6 +238,92 @@ const WHOLE_CURRENCIES: [&str; 20] = [
     "VUV", "XAF", "XOF", "XPF", "IDR", "HUF", "TWD",
 ];
 
+/// ISO 4217's codes in use (and the precious metals and SDR it lists), which a
+/// currency in roi.toml must be one of.
+const ISO_4217: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+    "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",
+    "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
+    "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS",
+    "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW",
+    "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+    "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN",
+    "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR",
+    "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SLL",
+    "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY",
+    "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES",
+    "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT",
+    "XSU", "XUA", "YER", "ZAR", "ZMW", "ZWG", "ZWL",
+];
+
+/// The ISO 4217 code a currency written in roi.toml stands for: the code in any
+/// case (`usd`), or the dong as Vietnamese writes it (`VNĐ`, `đ`, `₫`) and the
+/// symbols the readers take for one currency (`€`, `£`, `₹`, `₩`). `None` for
+/// anything else (`US Dollar`, `XYZ`, `$`, which is a dozen countries' dollar).
+pub fn currency_code(text: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = text.trim().nfc().collect();
+    let upper = text.to_uppercase();
+    if upper == "VNĐ" || upper == "Đ" {
+        return Some("VND".to_owned());
+    }
+    if ISO_4217.contains(&upper.as_str()) {
+        return Some(upper);
+    }
+    crate::input::value::currency_symbol(&text)
+        .filter(|s| s.text == text)
+        .and_then(crate::input::value::Symbol::currency)
+        .map(str::to_owned)
+}
+
+/// A "did you mean" for a currency [`currency_code`] refused: the code of a
+/// currency's name (`US Dollar` → USD, `đồng` → VND), else the closest code.
+pub fn currency_hint(text: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("us dollar", "USD"),
+        ("dollar", "USD"),
+        ("đô la", "USD"),
+        ("đô", "USD"),
+        ("euro", "EUR"),
+        ("đồng", "VND"),
+        ("dong", "VND"),
+        ("pound", "GBP"),
+        ("sterling", "GBP"),
+        ("yen", "JPY"),
+        ("yuan", "CNY"),
+        ("renminbi", "CNY"),
+        ("won", "KRW"),
+        ("baht", "THB"),
+        ("rupiah", "IDR"),
+        ("ringgit", "MYR"),
+        ("rupee", "INR"),
+    ];
+    use unicode_normalization::UnicodeNormalization;
+    // Whole words: ` dollar ` in ` us dollars `, not `won` in `wonder`.
+    let words: Vec<String> = text
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.strip_suffix('s')
+                .filter(|s| s.len() > 2)
+                .unwrap_or(w)
+                .to_owned()
+        })
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    if let Some((_, code)) = NAMES
+        .iter()
+        .find(|(name, _)| padded.contains(&format!(" {name} ")))
+    {
+        return crate::say!("error.did_you_mean", name = code);
+    }
+    crate::kpi::did_you_mean(text.trim(), ISO_4217.iter().copied())
+}
+
 /// Minor-unit digits people expect for a currency (a code in any case, as a
 /// currency column may write it): none for the dong, the yen…
 pub fn currency_decimals(currency: &str) -> usize {
@@ -347,6 +433,30 @@ pub fn sum_to_f64(sum: i128) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currencies_of_roi_toml_are_iso_codes() {
+        for (text, code) in [
+            ("USD", "USD"),
+            (" usd ", "USD"),
+            ("VNĐ", "VND"),
+            ("vnđ", "VND"),
+            ("Vnđ", "VND"),
+            ("đ", "VND"),
+            ("₫", "VND"),
+            ("€", "EUR"),
+            ("£", "GBP"),
+        ] {
+            assert_eq!(currency_code(text).as_deref(), Some(code), "{text}");
+        }
+        for text in ["US Dollar", "XYZ", "$", "¥", "", "dollars", "VN"] {
+            assert_eq!(currency_code(text), None, "{text}");
+        }
+        assert!(currency_hint("US Dollars").contains("`USD`"));
+        assert!(currency_hint("Việt Nam đồng").contains("`VND`"));
+        assert!(currency_hint("euro").contains("`EUR`"));
+        assert_eq!(currency_hint("wonderful"), "");
+    }
 
     #[test]
     fn platform_aliases_map_to_ids() {

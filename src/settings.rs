@@ -301,7 +301,19 @@ impl Config {
                 last = crate::input::value::YEARS.end - 1
             )));
         }
-        let currency = raw.currency.map(|c| c.trim().to_uppercase());
+        // `VNĐ` as Vietnamese writes it is VND; `US Dollar` or `XYZ` is no currency
+        // an export names, and money in it would never meet the rows'.
+        let currency = match raw.currency.as_deref() {
+            None => None,
+            Some(text) => Some(crate::model::currency_code(text).ok_or_else(|| {
+                err(crate::say!(
+                    "error.config_currency",
+                    key = "currency",
+                    value = text,
+                    hint = crate::model::currency_hint(text)
+                ))
+            })?),
+        };
 
         let mut kpi_settings = KpiSettings::default();
         // Checked before they are written into formulas: `nan` there would read as an
@@ -359,16 +371,38 @@ impl Config {
         }
         let catalogue = Catalogue::new(&kpi_settings).map_err(|e| err(e.to_string()))?;
 
+        let mut rates = BTreeMap::new();
+        for (key, rate) in raw.fx {
+            let code = crate::model::currency_code(&key).ok_or_else(|| {
+                err(crate::say!(
+                    "error.config_currency",
+                    key = "[fx]",
+                    value = key,
+                    hint = crate::model::currency_hint(&key)
+                ))
+            })?;
+            if rates.insert(code.clone(), rate).is_some() {
+                return Err(err(crate::say!("error.fx_twice", currency = code)));
+            }
+        }
         let fx = Fx {
             base: currency.clone(),
-            rates: raw
-                .fx
-                .into_iter()
-                .map(|(k, v)| (k.to_uppercase(), v))
-                .collect(),
+            rates,
         };
         if !fx.rates.is_empty() && fx.base.is_none() {
             return Err(err(crate::say!("error.fx_without_currency")));
+        }
+        // The report currency's own rate is 1 by definition: another number there
+        // was meant for some other currency, and would be ignored.
+        if let Some(base) = &fx.base
+            && let Some(rate) = fx.rates.get(base)
+            && *rate != 1.0
+        {
+            return Err(err(crate::say!(
+                "error.fx_base_rate",
+                currency = base,
+                value = toml_number(*rate)
+            )));
         }
         // A rate of 0, below 0 or not a number would turn amounts into nonsense that
         // still prints as a figure.
@@ -400,7 +434,7 @@ impl Config {
         let mut mappings = Vec::new();
         for (i, spec) in raw.mappings.iter().enumerate() {
             mappings.push(
-                spec.to_layout(i)
+                spec.to_layout(i, display)
                     .map_err(|m| err(crate::say!("error.mapping", number = i + 1, error = m)))?,
             );
         }
@@ -424,7 +458,11 @@ impl Config {
             if let Some(v) = raw.min_posts {
                 insights.min_posts = v;
             }
+            // No best and no worst posts is an empty table, not a choice.
             if let Some(v) = raw.top {
+                if v == 0 {
+                    return Err(err(crate::say!("error.insights_top")));
+                }
                 insights.top = v;
             }
             if let Some(name) = raw.timezone {

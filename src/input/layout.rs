@@ -74,8 +74,9 @@ pub struct Layout {
     pub files: Option<glob::Pattern>,
     /// Dimensions every row gets (`platform = "zalo"` in a mapping).
     pub constants: Vec<(Dimension, String)>,
-    /// Rows whose column (normalized header) holds this value are skipped, counted.
-    pub skip_if: Vec<(String, String)>,
+    /// Rows whose column (normalized header) holds this value are skipped, counted;
+    /// with the header as the mapping writes it, for messages.
+    pub skip_if: Vec<(String, String, String)>,
     /// The text encoding of matching files, when they are not UTF-8 (mappings).
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Lines before the header that are never the header (mappings).
@@ -2025,6 +2026,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mapping_targets_a_letter_off_a_built_in_are_refused() {
+        for (typo, known) in [
+            ("like", "likes"),
+            ("spent", "spend"),
+            ("lead", "leads"),
+            ("video_veiws", "video_views"),
+            ("platfrom", "platform"),
+            ("revenues", "revenue"),
+        ] {
+            let e = custom_metric("X", typo).unwrap_err();
+            assert!(e.contains(&format!("`{known}`")), "{typo}: {e}");
+        }
+        for name in [
+            "trial_starts",
+            "engagement_pct",
+            "signups",
+            "installs",
+            "likes",
+            "spend",
+            "orders",
+            "cpa",
+        ] {
+            assert!(custom_metric("X", name).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn date_formats_need_a_field() {
+        assert!(chrono_format_ok("%d/%m/%Y"));
+        assert!(chrono_format_ok("%Y-%m-%d %H:%M"));
+        assert!(!chrono_format_ok("dd/mm/yyyy"));
+        assert!(!chrono_format_ok("%Q"));
+        assert!(!chrono_format_ok(""));
+    }
+
+    #[test]
     fn headers_normalize_and_give_up_their_currency() {
         assert_eq!(
             normalize_header("Số tiền đã chi tiêu (VND)"),
@@ -2133,12 +2170,25 @@ pub enum ColumnSpec {
 
 impl MappingSpec {
     /// The layout this mapping describes; `Err` names the problem.
-    pub fn to_layout(&self, index: usize) -> Result<Layout, String> {
+    /// `config` names the file the mapping is in, for messages.
+    pub fn to_layout(&self, index: usize, config: &str) -> Result<Layout, String> {
         let mut columns = Vec::new();
         let mut dated = false;
+        let mut platform_column = None;
         for (header, spec) in &self.columns {
             let target = match spec {
-                ColumnSpec::Scaled { metric, scale } => Target::Metric(metric.clone(), *scale),
+                // A scale of 0 turns every amount into 0, one below 0 flips its sign.
+                ColumnSpec::Scaled { scale, .. } if !(scale.is_finite() && *scale > 0.0) => {
+                    return Err(crate::say!(
+                        "error.mapping_scale",
+                        column = header,
+                        value = scale.to_string().to_lowercase()
+                    ));
+                }
+                ColumnSpec::Scaled { metric, scale } => {
+                    custom_metric(header, metric)?;
+                    Target::Metric(metric.clone(), *scale)
+                }
                 ColumnSpec::Name(name) => match name.as_str() {
                     "date" => {
                         dated = true;
@@ -2153,11 +2203,17 @@ impl MappingSpec {
                     "end_date" => Target::EndDate,
                     "ignore" => Target::Derived,
                     other => match Dimension::from_name(other) {
-                        Some(d) => Target::Dim(d),
+                        Some(d) => {
+                            if d == Dimension::Platform {
+                                platform_column = Some(header);
+                            }
+                            Target::Dim(d)
+                        }
                         None if other
                             .chars()
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
                         {
+                            custom_metric(header, other)?;
                             Target::Metric(other.to_owned(), 1.0)
                         }
                         None => {
@@ -2175,13 +2231,59 @@ impl MappingSpec {
         if !dated {
             return Err(crate::say!("error.mapping_no_date"));
         }
+        // One platform for every row and a column of platforms: which one a row has
+        // cannot be told.
+        if let (Some(platform), Some(column)) = (&self.platform, platform_column) {
+            return Err(crate::say!(
+                "error.mapping_platform_twice",
+                platform = platform,
+                column = column
+            ));
+        }
         let mut constants = Vec::new();
         for (key, value) in &self.dims {
             let d = Dimension::from_name(key)
                 .ok_or_else(|| crate::say!("error.mapping_dim", key = key))?;
-            constants.push((d, value.clone()));
+            if d == Dimension::Platform
+                && let Some(column) = platform_column
+            {
+                return Err(crate::say!(
+                    "error.mapping_platform_twice",
+                    platform = value,
+                    column = column
+                ));
+            }
+            // The currency of every row: `VNĐ` is VND, and `US Dollar` no currency
+            // the rows could be added in.
+            let value = if d == Dimension::Currency {
+                crate::model::currency_code(value).ok_or_else(|| {
+                    crate::say!(
+                        "error.config_currency",
+                        key = "dims.currency",
+                        value = value,
+                        hint = crate::model::currency_hint(value)
+                    )
+                })?
+            } else {
+                value.clone()
+            };
+            constants.push((d, value));
+        }
+        // A format without a `%` field reads no date at all (`dd/mm/yyyy`).
+        if let Some(format) = &self.date_format
+            && !chrono_format_ok(format)
+        {
+            return Err(crate::say!("error.mapping_date_format", value = format));
         }
         let files = match &self.files {
+            // Matched against the file's name alone: a folder in it never matches.
+            Some(g) if g.contains(['/', '\\']) => {
+                return Err(crate::say!(
+                    "error.mapping_files_folder",
+                    glob = g,
+                    name = g.rsplit(['/', '\\']).next().unwrap_or_default()
+                ));
+            }
             Some(g) => Some(
                 glob::Pattern::new(g)
                     .map_err(|e| crate::say!("error.mapping_files", glob = g, error = e))?,
@@ -2204,7 +2306,7 @@ impl MappingSpec {
         };
         Ok(Layout {
             id: format!("mapping-{}", index + 1),
-            name: format!("roi.toml mapping #{}", index + 1),
+            name: format!("{config} mapping #{}", index + 1),
             platform: self
                 .platform
                 .as_deref()
@@ -2220,7 +2322,7 @@ impl MappingSpec {
             skip_if: self
                 .skip_if
                 .iter()
-                .map(|(h, v)| (normalize_header(h).0, v.trim().to_lowercase()))
+                .map(|(h, v)| (normalize_header(h).0, v.trim().to_lowercase(), h.clone()))
                 .collect(),
             encoding,
             skip_lines: self.skip_lines,
@@ -2233,6 +2335,7 @@ impl MappingSpec {
                             .chars()
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
                 {
+                    custom_metric("per_row", metric)?;
                     Some((metric.clone(), 1.0))
                 }
                 Some(other) => {
@@ -2248,4 +2351,53 @@ impl MappingSpec {
             localized_day_order: None,
         })
     }
+}
+
+/// Refuses a mapping target that is no name roi knows but one or two letters off
+/// one (`like`, `spent`, `platfrom`): it would become a metric of its own, silently
+/// apart from the built-in one. A name of one's own (`trial_starts`) is a custom
+/// metric.
+fn custom_metric(column: &str, name: &str) -> Result<(), String> {
+    const TARGETS: &[&str] = &[
+        "date",
+        "end_date",
+        "published",
+        "sentiment",
+        "hour",
+        "ignore",
+    ];
+    if crate::model::canonical_metric(name).is_some() {
+        return Ok(());
+    }
+    let known = crate::model::CANONICAL_METRICS
+        .iter()
+        .map(|m| m.name)
+        .chain(Dimension::ALL.iter().map(|d| d.name()))
+        .chain(TARGETS.iter().copied());
+    let near = known
+        .filter(|k| *k != name)
+        .map(|k| (strsim::levenshtein(name, k), k))
+        // One letter off a short name (`like`, `lead`), two off a longer one
+        // (`video_veiws`): `ad` is not near `cpa`.
+        .filter(|(d, k)| *d <= if name.len().min(k.len()) >= 6 { 2 } else { 1 })
+        .min_by_key(|(d, _)| *d);
+    match near {
+        Some((_, known)) => Err(crate::say!(
+            "error.mapping_near_builtin",
+            column = column,
+            target = name,
+            known = known
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether a `date_format` has a chrono field (`%d`) and none chrono refuses.
+fn chrono_format_ok(format: &str) -> bool {
+    use chrono::format::{Item, StrftimeItems};
+    let items: Vec<Item<'_>> = StrftimeItems::new(format).collect();
+    !items.iter().any(|i| matches!(i, Item::Error))
+        && items
+            .iter()
+            .any(|i| matches!(i, Item::Numeric(..) | Item::Fixed(..)))
 }

@@ -1017,9 +1017,15 @@ fn read_table(
             }
             Ok(None)
         }
+        Err((a, b)) if a.id.starts_with("mapping-") && b.id.starts_with("mapping-") => {
+            Err(InputError::file(
+                path,
+                crate::say!("error.two_mappings", first = a.name, second = b.name),
+            ))
+        }
         Err((a, b)) => Err(InputError::file(
             path,
-            crate::say!("error.two_layouts", first = a, second = b),
+            crate::say!("error.two_layouts", first = a.name, second = b.name),
         )),
     }
 }
@@ -1077,6 +1083,13 @@ fn finish_file(
                 } else {
                     crate::say!("error.closest", layouts = closest.join(", "))
                 },
+                why = tabular::mappings_not_applied(path, &header, layouts)
+                    .iter()
+                    .fold(String::new(), |mut out, m| {
+                        out.push_str(". ");
+                        out.push_str(m);
+                        out
+                    }),
                 stanza = tabular::mapping_stanza(path, &header)
             ),
         });

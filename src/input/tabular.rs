@@ -335,7 +335,7 @@ pub fn find_header<'a>(
     path: &Path,
     table: &Table<'_>,
     layouts: &'a [Layout],
-) -> Result<Option<Matched<'a>>, (String, String)> {
+) -> Result<Option<Matched<'a>>, (&'a Layout, &'a Layout)> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -361,8 +361,9 @@ pub fn find_header<'a>(
             };
             match &best {
                 Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
-                    // A user's mapping settles any tie with the built-in layouts.
-                    if !b.layout.id.starts_with("mapping-") {
+                    // A user's mapping settles any tie with the built-in layouts, but
+                    // not with another mapping: which of two was meant cannot be told.
+                    if !b.layout.id.starts_with("mapping-") || layout.id.starts_with("mapping-") {
                         rival = Some(layout);
                     }
                 }
@@ -383,7 +384,7 @@ pub fn find_header<'a>(
         }
     }
     if let (Some(b), Some(r)) = (&best, rival) {
-        return Err((b.layout.name.clone(), r.name.clone()));
+        return Err((b.layout, r));
     }
     Ok(best)
 }
@@ -1049,17 +1050,34 @@ pub fn read_table(
     // First pass: which records are data, and what the whole table says about
     // them: the day order of its dates, the years of year-less dates, the decimal
     // mark, the export day. Only those are kept; the records are read again below.
-    let skip_if: Vec<(Option<usize>, &String)> = layout
-        .skip_if
-        .iter()
-        .map(|(column, value)| {
-            let at = header
+    let mut skip_if: Vec<(usize, &String)> = Vec::new();
+    for (column, value, written) in &layout.skip_if {
+        let at = header
+            .cells
+            .iter()
+            .position(|h| normalize_header(h).0 == *column);
+        // A key the header does not have would skip nothing, silently.
+        let Some(at) = at else {
+            let columns: Vec<&str> = header
                 .cells
                 .iter()
-                .position(|h| normalize_header(h).0 == *column);
-            (at, value)
-        })
-        .collect();
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .collect();
+            return Err(err(
+                header.line,
+                None,
+                crate::say!(
+                    "error.skip_if_column",
+                    layout = layout.name,
+                    key = written,
+                    hint = crate::kpi::did_you_mean(written, columns.iter().copied()),
+                    columns = columns.join(", ")
+                ),
+            ));
+        };
+        skip_if.push((at, value));
+    }
     // Meta Ads Manager's "Include summary row" writes the whole range's totals on a
     // row whose name columns (campaign, ad set, ad) are all empty, above rows that
     // have names: that row is a total.
@@ -1115,8 +1133,9 @@ pub fn read_table(
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {
-            column
-                .and_then(|i| record.cells.get(i))
+            record
+                .cells
+                .get(*column)
                 .is_some_and(|cell| cell.trim().to_lowercase() == **value)
         }) {
             return Ok(Class::Skip(crate::msg!("skip.skip_if")));
@@ -1188,7 +1207,16 @@ pub fn read_table(
                             actual = super::value::WEEKDAY_NAMES
                                 [chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
                         ),
-                        None => crate::say!("error.date", value = format!("{text:?}")),
+                        None => match &layout.date_format {
+                            // The mapping's format decides: say which one refused it.
+                            Some(format) => crate::say!(
+                                "error.date_format_mismatch",
+                                value = format!("{text:?}"),
+                                format = format,
+                                layout = layout.name
+                            ),
+                            None => crate::say!("error.date", value = format!("{text:?}")),
+                        },
                     };
                     err(record.line, Some(i), message)
                 })
@@ -3037,6 +3065,86 @@ pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
         .take(3)
         .map(|(_, n)| n.to_owned())
         .collect()
+}
+
+/// Why the mappings of roi.toml that seem meant for an unknown file did not apply
+/// to it: its `files` glob does not match the file's name, columns it maps are not
+/// in the header (a letter or an accent off), or `skip_lines` passes over the
+/// header. A mapping for other files (no column of this header, another name) is
+/// left out.
+pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) -> Vec<String> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let names: Vec<String> = header.cells.iter().map(|c| normalize_header(c).0).collect();
+    let cells: Vec<&str> = header
+        .cells
+        .iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for layout in layouts.iter().filter(|l| l.id.starts_with("mapping-")) {
+        let hits = layout
+            .columns
+            .iter()
+            .filter(|c| c.aliases.iter().any(|a| names.contains(a)))
+            .count();
+        let fits_name = layout.files.as_ref().map(|g| g.matches(&file));
+        if hits == 0 && fits_name != Some(true) {
+            continue;
+        }
+        let mut reasons = Vec::new();
+        if let (Some(glob), Some(false)) = (&layout.files, fits_name) {
+            let any_case = glob.matches_with(
+                &file,
+                glob::MatchOptions {
+                    case_sensitive: false,
+                    ..glob::MatchOptions::new()
+                },
+            );
+            reasons.push(if any_case {
+                crate::say!(
+                    "error.mapping_files_case",
+                    glob = glob.as_str(),
+                    file = file
+                )
+            } else {
+                crate::say!(
+                    "error.mapping_files_miss",
+                    glob = glob.as_str(),
+                    file = file
+                )
+            });
+        }
+        for column in &layout.columns {
+            let alias = &column.aliases[0];
+            if !names.contains(alias) {
+                reasons.push(crate::say!(
+                    "error.mapping_column_miss",
+                    column = alias,
+                    hint = crate::kpi::did_you_mean(alias, cells.iter().copied())
+                ));
+            }
+        }
+        let above = usize::try_from(header.line.saturating_sub(1)).unwrap_or(usize::MAX);
+        if hits == layout.columns.len() && above < layout.skip_lines {
+            reasons.push(crate::say!(
+                "error.mapping_skip_lines_miss",
+                skip = layout.skip_lines,
+                line = header.line
+            ));
+        }
+        if !reasons.is_empty() {
+            out.push(crate::say!(
+                "error.mapping_not_applied",
+                layout = layout.name,
+                reasons = reasons.join("; ")
+            ));
+        }
+    }
+    out
 }
 
 /// The record of an unknown file most like its header: among its first records

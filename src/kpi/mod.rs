@@ -328,6 +328,12 @@ pub enum EvalError {
         name: String,
         hint: String,
     },
+    /// A custom KPI with the name of a column of the inputs: which one a formula
+    /// or `roi kpi` means cannot be told.
+    ShadowsColumn {
+        kpi: String,
+        column: String,
+    },
     MissingRate {
         currency: String,
         base: String,
@@ -359,6 +365,9 @@ impl fmt::Display for EvalError {
             ),
             EvalError::UnknownName { name, hint } => {
                 crate::say!("error.unknown_name", name = name, hint = hint)
+            }
+            EvalError::ShadowsColumn { kpi, column } => {
+                crate::say!("error.kpi_shadows_column", kpi = kpi, column = column)
             }
             EvalError::MissingRate { currency, base } => {
                 crate::say!("error.missing_rate", currency = currency, base = base)
@@ -624,9 +633,52 @@ impl Catalogue {
                 },
             );
         }
-        let catalogue = Catalogue { kpis };
+        let mut catalogue = Catalogue { kpis };
         catalogue.check_structure()?;
+        // A KPI of roi.toml without a `unit` whose formula gives an amount of money
+        // (`spend / clicks`) is money, shown in its currency as `cpc` is. Known once
+        // no KPI refers to itself, through others.
+        let untyped: Vec<String> = settings
+            .custom
+            .iter()
+            .filter(|c| c.unit.is_none())
+            .map(|c| c.name.clone())
+            .collect();
+        for name in untyped {
+            if catalogue.is_money(&Expr::Name(name.clone()), 0)
+                && let Some(kpi) = catalogue.kpis.get_mut(&name)
+            {
+                kpi.unit = Unit::Money;
+            }
+        }
         Ok(catalogue)
+    }
+
+    /// Whether a formula gives an amount of money: money plus or minus anything,
+    /// money times or over a number; money over money is a ratio.
+    fn is_money(&self, expr: &Expr, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match expr {
+            Expr::Number(_) | Expr::Growth(_) => false,
+            Expr::Name(name) => match canonical_metric(name) {
+                Some(_) => crate::model::is_money(name),
+                None => self.kpis.get(name).is_some_and(|k| {
+                    k.unit == Unit::Money
+                        || (k.unit == Unit::Number
+                            && !k.builtin
+                            && self.is_money(&k.formula, depth + 1))
+                }),
+            },
+            Expr::Neg(e) => self.is_money(e, depth + 1),
+            Expr::Binary(Op::Add | Op::Sub | Op::Mul, l, r) => {
+                self.is_money(l, depth + 1) || self.is_money(r, depth + 1)
+            }
+            Expr::Binary(Op::Div, l, r) => {
+                self.is_money(l, depth + 1) && !self.is_money(r, depth + 1)
+            }
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &KpiDef> {
@@ -690,8 +742,19 @@ impl Catalogue {
         Ok(())
     }
 
-    /// Checks that every name in every formula exists, once the inputs are known.
+    /// Checks that every name in every formula exists, once the inputs are known,
+    /// and that no KPI of roi.toml has the name of a column read (a custom metric):
+    /// a metric is read before a KPI of its name, so `roi kpi trial_starts` would
+    /// give the column's sum where the KPI was meant.
     pub fn check_names(&self, dataset: &Dataset) -> Result<(), EvalError> {
+        for kpi in self.kpis.values().filter(|k| !k.builtin) {
+            if let Some(id) = dataset.metric_id(&kpi.name) {
+                return Err(EvalError::ShadowsColumn {
+                    kpi: kpi.name.clone(),
+                    column: column_of(dataset, id),
+                });
+            }
+        }
         for kpi in self.kpis.values() {
             for name in kpi.formula.names() {
                 self.check_name(name, dataset)?;
@@ -1179,6 +1242,40 @@ impl Catalogue {
                 combine(*op, l, r)
             }
         })
+    }
+}
+
+/// Where a custom metric was read, for messages: the header of a mapped column and
+/// its file (`` `Trial starts` in data.csv ``), or the first file that gives it a
+/// value.
+fn column_of(ds: &Dataset, id: crate::model::MetricId) -> String {
+    let name = &ds.metric(id).name;
+    for file in &ds.files {
+        for table in &file.tables {
+            if let Some(c) = table.columns.iter().find(|c| {
+                c.target.key == "inspect.target.name"
+                    && c.target.args.iter().any(|(k, v)| *k == "name" && v == name)
+            }) {
+                return crate::say!(
+                    "error.column_in_file",
+                    column = c.header,
+                    file = file.path.display()
+                );
+            }
+        }
+    }
+    let file = ds
+        .rows
+        .iter()
+        .find(|r| r.value(id).is_some())
+        .and_then(|r| ds.files.get(r.file as usize));
+    match file {
+        Some(file) => crate::say!(
+            "error.column_in_file",
+            column = name,
+            file = file.path.display()
+        ),
+        None => format!("`{name}`"),
     }
 }
 

@@ -112,10 +112,12 @@ pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang)
     };
     let m = |text: String| crate::i18n::marks(lang, &text);
     match unit {
-        Unit::Count | Unit::Number if v.fract() == 0.0 => m(grouped(v, 0)),
-        Unit::Count | Unit::Number => m(grouped(v, 2)),
+        Unit::Count | Unit::Number if currency.is_none() && v.fract() == 0.0 => m(grouped(v, 0)),
+        Unit::Count | Unit::Number if currency.is_none() => m(grouped(v, 2)),
         Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
-        Unit::Money => match currency {
+        // A KPI of roi.toml whose `unit` says count but whose formula gives money
+        // (`spend / clicks`) keeps its currency: an amount without one says less.
+        Unit::Count | Unit::Number | Unit::Money => match currency {
             Some("VND") if lang == Lang::Vi => format!("{} ₫", m(grouped(v, 0))),
             Some(c) => format!("{} {c}", m(grouped(v, crate::model::currency_decimals(c)))),
             None => m(grouped(v, 2)),

@@ -34,6 +34,31 @@ fn config_case(name: &'static str, config: &'static str, args: &[&'static str]) 
     }
 }
 
+/// A Vietnamese export with a title line above its header, for mapping cases.
+const ZALO: &str = "Báo cáo Zalo OA\nNgày,Loại,Lượt thích,Chi phí,Tiền tệ\n01/08/2026,Bài viết,56,\"150.000\",VND\n13/08/2026,Video,10,\"50.000\",VND\nTổng,,66,\"200.000\",VND\n";
+
+/// A mapping case: `zalo-aug.csv` read through the mapping of `config`.
+fn mapping_case(name: &'static str, config: &'static str, args: &[&'static str]) -> Case {
+    Case {
+        name,
+        files: vec![("zalo-aug.csv", ZALO.as_bytes().to_vec())],
+        config,
+        args: args.to_vec(),
+    }
+}
+
+/// `[[mappings]]` for `zalo-aug.csv`, each case adding its own lines above the
+/// columns.
+macro_rules! zalo_mapping {
+    ($extra:literal) => {
+        concat!(
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nfiles = \"zalo-*.csv\"\nskip_lines = 1\n",
+            $extra,
+            "[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"spend\"\n\"Tiền tệ\" = \"currency\"\n"
+        )
+    };
+}
+
 fn cases() -> Vec<Case> {
     let report = &["report", "in.csv"];
     let mut binary: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
@@ -770,6 +795,114 @@ fn cases() -> Vec<Case> {
             "bad_lang",
             "inputs = [\"data.csv\"]\nlang = \"fr\"\n",
             &["report"],
+        ),
+        Case {
+            name: "kpi_named_like_a_column",
+            files: vec![(
+                "data.csv",
+                b"date,platform,clicks,trial_starts\n2026-08-01,facebook,50,4\n".to_vec(),
+            )],
+            config: "inputs = [\"data.csv\"]\n[kpis.trial_starts]\nformula = \"clicks * 2\"\nunit = \"count\"\n",
+            args: vec!["kpi", "trial_starts"],
+        },
+        mapping_case(
+            "mapping_target_a_letter_off_a_metric",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thích\" = \"like\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "likes"],
+        ),
+        mapping_case(
+            "mapping_target_a_letter_off_a_dimension",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_typ\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "skip_if_column_not_in_header",
+            zalo_mapping!("skip_if = { \"Loai\" = \"Video\" }\n"),
+            &["normalize"],
+        ),
+        config_case(
+            "currency_not_a_code",
+            "inputs = [\"data.csv\"]\ncurrency = \"US Dollar\"\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "currency_unknown_code",
+            "inputs = [\"data.csv\"]\ncurrency = \"XYZ\"\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_key_not_a_code",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\n\"đồng\" = 0.00004\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_rate_of_the_report_currency",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 0.00004\nUSD = 2\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_currency_not_a_code",
+            zalo_mapping!("dims = { currency = \"Dollar\" }\n"),
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_scale_zero",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Chi phí\" = { metric = \"spend\", scale = 0 }\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_scale_negative",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Chi phí\" = { metric = \"spend\", scale = -0.001 }\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_platform_and_platform_column",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nplatform = \"zalo\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"platform\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
+        ),
+        Case {
+            name: "two_mappings_fit_one_file",
+            files: vec![("zalo-aug.csv", ZALO.as_bytes().to_vec())],
+            config: concat!(
+                zalo_mapping!(""),
+                "[[mappings]]\nfiles = \"*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"revenue\"\n\"Tiền tệ\" = \"currency\"\n"
+            ),
+            args: vec!["kpi", "spend"],
+        },
+        mapping_case(
+            "mapping_date_format_without_fields",
+            zalo_mapping!("date_format = \"dd/mm/yyyy\"\n"),
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "date_not_in_the_mapping_date_format",
+            zalo_mapping!("date_format = \"%m/%d/%Y\"\nskip_if = { \"Ngày\" = \"Tổng\" }\n"),
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "insights_top_zero",
+            "inputs = [\"data.csv\"]\n[insights]\ntop = 0\n",
+            &["insights"],
+        ),
+        config_case(
+            "insights_top_zero_flag",
+            "",
+            &["insights", "data.csv", "--top", "0"],
+        ),
+        mapping_case(
+            "mapping_column_an_accent_off",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nfiles = \"zalo-*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thich\" = \"likes\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_files_in_another_case",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nfiles = \"zalo-*.CSV\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
+        ),
+        mapping_case(
+            "mapping_files_with_a_folder",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nfiles = \"exports/zalo-*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
         ),
         config_case(
             "missing_config_file",

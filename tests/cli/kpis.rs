@@ -672,3 +672,51 @@ fn a_rate_stays_within_one_export_of_a_platform() {
     assert_eq!(ctr["id"], "fb-ctr", "{json}");
     assert_eq!(ctr["status"], "no_data", "{json}");
 }
+
+/// `currency = "VNĐ"` is VND, the currency the rows name; a KPI of roi.toml without
+/// a `unit` whose formula gives money is money, and one whose `unit` says count
+/// keeps its currency (figures in `fixtures/config-currency/README.md`).
+#[test]
+fn vnd_as_vietnamese_writes_it_and_money_kpis_without_a_unit() {
+    let config = fixture("config-currency/roi.toml");
+    let config = config.to_str().unwrap();
+    let out = roi(&["kpi", "spend", "--config", config]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "1000000");
+    let out = roi(&["report", "--config", config]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    let row = |kpi: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("| {kpi} ")))
+            .map(|l| {
+                l.split('|')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(row("spend"), "spend | 1,000,000 VND | money");
+    assert_eq!(row("cost_per_click"), "cost_per_click | 5,000 VND | money");
+    assert_eq!(
+        row("cost_per_click_count"),
+        "cost_per_click_count | 5,000 VND | count"
+    );
+    assert_eq!(row("likes_per_click"), "likes_per_click | 0.50 | number");
+    assert_eq!(row("spend_share"), "spend_share | 1 | number");
+    let out = roi(&[
+        "kpi",
+        "cost_per_click",
+        "--config",
+        config,
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["unit"], "money");
+    assert_eq!(json["currency"], "VND");
+    assert_eq!(json["value"], 5000.0);
+}
