@@ -510,8 +510,32 @@ impl Config {
     }
 }
 
+/// The `expecting` texts of roi.toml's value types, as serde gives them (in
+/// English: an attribute takes only a literal), with their catalogue keys.
+const EXPECTING: [(&str, &str); 5] = [
+    ("a text or a list of texts", "toml.expect_texts"),
+    (
+        "`target` must be a number or a text such as \">= 500\", \"<= 5.00\" or \"+20%\"",
+        "toml.expect_target",
+    ),
+    (
+        "`baseline` must be \"previous_period\", a number, or a window such as { from = 2026-07-01, to = 2026-07-31 }",
+        "toml.expect_baseline",
+    ),
+    ("a date such as 2026-08-31", "toml.expect_date"),
+    (
+        "a metric or dimension name such as \"spend\" or \"campaign\", or a scaled metric such as { metric = \"spend\", scale = 0.001 }",
+        "toml.expect_column",
+    ),
+];
+
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim_end().to_owned();
+    let mut message = e.message().trim_end().to_owned();
+    for (english, key) in EXPECTING {
+        if message.contains(english) {
+            message = message.replace(english, &crate::i18n::tr(crate::i18n::current(), key, &[]));
+        }
+    }
     let Some(span) = e.span() else {
         return message;
     };
@@ -870,6 +894,16 @@ pub fn starter(lang: crate::i18n::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The catalogue's English texts are serde's, so a message is only ever
+    /// translated, never changed in English.
+    #[test]
+    fn expecting_texts_are_the_catalogues() {
+        for (english, key) in EXPECTING {
+            assert_eq!(crate::i18n::tr(crate::i18n::Lang::En, key, &[]), english);
+            assert_ne!(crate::i18n::tr(crate::i18n::Lang::Vi, key, &[]), english);
+        }
+    }
 
     #[test]
     fn targets_parse() {
