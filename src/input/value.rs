@@ -853,7 +853,9 @@ pub fn time_of_day(text: &str) -> Option<String> {
 /// `13/08/2026 25:70`, `…T09:00+25:00`). Such a date is refused, not read as its
 /// day: a part was mistyped or misread. `false` when the text has no time.
 pub fn impossible_time(text: &str) -> bool {
-    matches!(clock(text), Some(Err(())))
+    // Most dates have no time: one look for its `:` before any parsing (every row's
+    // date cell is checked).
+    text.as_bytes().contains(&b':') && matches!(clock(text), Some(Err(())))
 }
 
 /// The time of day after a date ([`time_of_day`]): `None` when the text has none,
