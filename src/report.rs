@@ -177,7 +177,9 @@ pub struct Group {
     /// With a day, week or month grouping: each KPI's relative change from the
     /// previous period of the same group (`0.05` = +5 %). `null` when there is no
     /// previous period with a value, it is 0, the currencies differ, or for a sum
-    /// (a cumulative KPI) when either period is not complete. Rounded to 9 decimals.
+    /// (a cumulative KPI) when either period is not complete: cut by `--from`/`--to`
+    /// or by the data's ends, or not covered to its ends by the data of a platform
+    /// giving the sum's metrics a value in it. Rounded to 9 decimals.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub change: IndexMap<String, Option<f64>>,
 }
@@ -511,6 +513,9 @@ fn period_changes(
     groups: &mut [Group],
 ) {
     let complete = |w: Option<Window>| w.is_some_and(|w| grain.bucket(w.from) == w);
+    let spans = metric_spans(dataset);
+    // Per KPI that sums, its base metrics.
+    let mut bases: BTreeMap<String, Vec<crate::model::MetricId>> = BTreeMap::new();
     for i in 0..groups.len() {
         let window = raw[i].1.window;
         let previous = i.checked_sub(1).filter(|&j| {
@@ -535,6 +540,34 @@ fn period_changes(
                 if sum && !(complete(raw[j].1.window) && complete(window)) {
                     return None;
                 }
+                // A sum is compared only over days each of its metrics has data
+                // for on every platform giving it a value in either period: a source that stops (or
+                // starts) inside them would make a drop (or a jump) of days it
+                // does not cover, however far another source runs.
+                if sum {
+                    let metrics = bases.entry(name.clone()).or_insert_with(|| {
+                        config
+                            .catalogue
+                            .base_metrics(&name, dataset)
+                            .iter()
+                            .filter_map(|m| dataset.metric_id(m))
+                            .collect()
+                    });
+                    let from = raw[j].1.window?.from;
+                    let to = window?.to;
+                    let covers = [&raw[j].1, &raw[i].1].into_iter().all(|agg| {
+                        metrics.iter().all(|&m| {
+                            agg.metrics[m.0 as usize].platforms.iter().all(|p| {
+                                spans
+                                    .get(&(p.platform, m))
+                                    .is_some_and(|&(a, b)| a <= from && to <= b)
+                            })
+                        })
+                    });
+                    if !covers {
+                        return None;
+                    }
+                }
                 if before.currency != now.currency {
                     return None;
                 }
@@ -546,6 +579,46 @@ fn period_changes(
             groups[i].change.insert(name, change);
         }
     }
+}
+
+/// Per platform and metric, the first and last day its data covers.
+type MetricSpans = rustc_hash::FxHashMap<
+    (Option<crate::dataset::Sym>, crate::model::MetricId),
+    (NaiveDate, NaiveDate),
+>;
+
+/// Per platform and metric, the first and last day of the rows that give the metric
+/// a value, widened to the range a file states its rows cover (Meta's reporting
+/// start and end beside a `Day` breakdown, a GA4 or Google Ads range line) and, for
+/// a file of records (a CRM's leads, where a day without any has no row), to all of
+/// the file's days.
+fn metric_spans(dataset: &Dataset) -> MetricSpans {
+    let mut out = MetricSpans::default();
+    for row in &dataset.rows {
+        let file = &dataset.files[row.file as usize];
+        let mut from = row.start;
+        let mut to = row.end;
+        if let Some((a, b)) = file.stated {
+            from = from.min(a);
+            to = to.max(b);
+        }
+        if file.records
+            && let (Some(a), Some(b)) = (file.first_date, file.last_date)
+        {
+            from = from.min(a);
+            to = to.max(b);
+        }
+        let platform = row.dim(Dimension::Platform);
+        for (id, _) in &row.values {
+            out.entry((platform, *id))
+                .and_modify(|(a, b)| {
+                    *a = (*a).min(from);
+                    *b = (*b).max(to);
+                })
+                .or_insert((from, to));
+        }
+    }
+    out
 }
 
 /// Base-metric totals per group: one per `dims` key, and per period of `time` when

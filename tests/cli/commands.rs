@@ -624,6 +624,56 @@ fn period_over_period_change_is_computed_from_the_data() {
     insta::assert_snapshot!("report_by_week_change", transcript(&table));
 }
 
+/// fixtures/source-ends: GA4 ends on a Wednesday, Meta Ads runs to the Sunday.
+#[test]
+fn a_sum_whose_source_ends_inside_a_period_is_not_compared() {
+    let files = [
+        "fixtures/source-ends/ga4-daily.csv",
+        "fixtures/source-ends/meta-ads-daily.csv",
+    ];
+    let changes = |by: &str| -> Vec<(String, f64, serde_json::Value, serde_json::Value)> {
+        let mut args = vec!["report"];
+        args.extend(files);
+        args.extend(["--by", by, "--kpi", "web_traffic,spend", "--format", "json"]);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["key"].get("platform").is_none_or(|p| p == "facebook"))
+            .map(|g| {
+                (
+                    g["key"]["week"].as_str().unwrap().to_owned(),
+                    g["values"]["web_traffic"]["value"].as_f64().unwrap(),
+                    g["change"]["web_traffic"].clone(),
+                    g["change"]["spend"].clone(),
+                )
+            })
+            .collect()
+    };
+    let null = serde_json::Value::Null;
+    let spend = serde_json::Value::from(0.258064516);
+    assert_eq!(
+        changes("week"),
+        vec![
+            ("2026-W52".into(), 1814.0, null.clone(), null.clone()),
+            ("2026-W53".into(), 3521.0, null.clone(), null.clone()),
+            // GA4 covers 4–6 Jan only: no -53.3 %; Meta's spend covers the week.
+            ("2027-W01".into(), 1644.0, null.clone(), spend.clone()),
+        ]
+    );
+    assert_eq!(
+        changes("platform,week"),
+        vec![
+            ("2026-W52".into(), 418.0, null.clone(), null.clone()),
+            ("2026-W53".into(), 847.0, null.clone(), null.clone()),
+            ("2027-W01".into(), 408.0, null, spend),
+        ]
+    );
+}
+
 #[test]
 fn sparklines_follow_the_trend() {
     // 17 days of data: a daily trend; likes rise 10 → 20 → 30 a day.
