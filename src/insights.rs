@@ -322,6 +322,9 @@ fn posts<'a>(
         .collect()
 }
 
+/// A post's candidate KPIs, evaluated in order.
+type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
+
 /// A selection's sums, with KPIs read off them.
 struct Totals<'c> {
     config: &'c Config,
@@ -329,7 +332,7 @@ struct Totals<'c> {
     agg: Aggregate,
 }
 
-impl<'c> Totals<'c> {
+impl Totals<'_> {
     fn value(&self, name: &str) -> Result<Option<crate::kpi::Value>, EvalError> {
         let c = self.config;
         match c.catalogue.evaluate(name, self.dataset, &self.agg, &c.fx) {
@@ -533,7 +536,6 @@ pub fn build(
             "engagements",
         ])
         .collect();
-    type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
     let mut evaluated: Vec<(Evaluated, Option<f64>)> = Vec::with_capacity(all.len());
     for (i, p) in all.iter().enumerate() {
         let mut own = crate::dataset::Totals::new(dataset, None);

@@ -654,7 +654,7 @@ fn a_sum_whose_source_ends_inside_a_period_is_not_compared() {
             .collect()
     };
     let null = serde_json::Value::Null;
-    let spend = serde_json::Value::from(0.258064516);
+    let spend = serde_json::Value::from(0.258_064_516);
     assert_eq!(
         changes("week"),
         vec![
