@@ -345,7 +345,14 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             .filter(|n| n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))),
     );
 
-    if !scope.filter.is_empty() || scope.window.is_some() {
+    notes.extend(window_notes(
+        dataset,
+        &selection.rows,
+        None,
+        scope.window,
+        raw_groups.iter().map(|(_, agg)| agg.rows).sum(),
+    ));
+    if (!scope.filter.is_empty() || scope.window.is_some()) && !config.goals.is_empty() {
         // Goals carry their own filters and windows, so their figures never change
         // with the flags that narrow the KPI table.
         notes.push(crate::msg!("note.goals_own_scope"));
@@ -845,7 +852,22 @@ pub fn kpi_answer(
     config.catalogue.check_name(name, dataset)?;
     let selection = dataset.select(filter);
     let agg = selection.aggregate(window);
-    let v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    let mut v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    // A window without rows has no value, as the report's "no rows match": a stock
+    // carried from before it (a follower count, a growth of 0) would be told as fact
+    // for days the data does not reach.
+    if agg.rows == 0 {
+        v.value = None;
+        v.currency = None;
+        v.bound = Bound::Exact;
+    }
+    let metrics: Vec<crate::model::MetricId> = config
+        .catalogue
+        .base_metrics(name, dataset)
+        .iter()
+        .filter_map(|m| dataset.metric_id(m))
+        .collect();
+    let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, agg.rows);
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
         kpi: name.to_owned(),
@@ -864,8 +886,64 @@ pub fn kpi_answer(
                 (agg.straddling_rows > 0)
                     .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),
             )
+            .chain(window_notes)
             .collect(),
     })
+}
+
+/// What a reader of figures over `--from`/`--to` must know of the data's ends: a
+/// window without rows (no value is given), or one running past the last day the
+/// data covers (values are measured through it). The data is the selected rows that
+/// carry `metrics` (all rows when `None`); it reaches as far as its rows, the range
+/// their files state, and a file of records' last day.
+fn window_notes(
+    dataset: &Dataset,
+    rows: &[&Row],
+    metrics: Option<&[crate::model::MetricId]>,
+    window: Option<Window>,
+    rows_in_window: u64,
+) -> Vec<crate::i18n::Message> {
+    let Some(window) = window else {
+        return Vec::new();
+    };
+    let mut range: Option<(NaiveDate, NaiveDate)> = None;
+    for row in rows {
+        if metrics.is_some_and(|m| !row.values.iter().any(|(id, _)| m.contains(id))) {
+            continue;
+        }
+        let file = &dataset.files[row.file as usize];
+        let mut end = row.end;
+        if let Some((_, to)) = file.stated {
+            end = end.max(to);
+        }
+        if file.records
+            && let Some(last) = file.last_date
+        {
+            end = end.max(last);
+        }
+        range = Some(range.map_or((row.start, end), |(a, b)| (a.min(row.start), b.max(end))));
+    }
+    let Some((first, last)) = range else {
+        return Vec::new();
+    };
+    let shown = shown_window(window, Some(Window::new(first, last)));
+    if rows_in_window == 0 {
+        vec![crate::msg!(
+            "note.window_no_rows",
+            from = shown.from,
+            to = shown.to,
+            first = first,
+            last = last
+        )]
+    } else if window.to != NaiveDate::MAX && window.to > last {
+        vec![crate::msg!(
+            "note.window_past_data",
+            date = last,
+            end = window.to
+        )]
+    } else {
+        Vec::new()
+    }
 }
 
 /// One line of `roi kpis`.

@@ -992,3 +992,32 @@ fn kpi_tells_rows_left_out_of_its_window() {
     assert_eq!(json["window"]["to"], "2026-08-05");
     assert_eq!(json["notes"].as_array().map(Vec::len), Some(1));
 }
+
+/// The note that goals keep their own filters and windows is for reports with goals.
+#[test]
+fn the_goals_scope_note_needs_goals() {
+    let note = "goals use their own filters and windows";
+    let out = roi(&[
+        "report",
+        TREND,
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-06-07",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(!transcript(&out).contains(note), "{}", transcript(&out));
+    let out = roi(&[
+        "report",
+        "--config",
+        "examples/vi/roi.toml",
+        "--as-of",
+        "2026-08-21",
+        "--from",
+        "2026-08-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+}
