@@ -520,7 +520,7 @@ fn period_changes(
     groups: &mut [Group],
 ) {
     let complete = |w: Option<Window>| w.is_some_and(|w| grain.bucket(w.from) == w);
-    let spans = metric_spans(dataset);
+    let spans = metric_spans(dataset, grain);
     // Per KPI that sums, its base metrics.
     let mut bases: BTreeMap<String, Vec<crate::model::MetricId>> = BTreeMap::new();
     for i in 0..groups.len() {
@@ -598,10 +598,15 @@ type MetricSpans = rustc_hash::FxHashMap<
 /// a value, widened to the range a file states its rows cover (Meta's reporting
 /// start and end beside a `Day` breakdown, a GA4 or Google Ads range line) and, for
 /// a file of records (a CRM's leads, where a day without any has no row), to all of
-/// the file's days.
-fn metric_spans(dataset: &Dataset) -> MetricSpans {
+/// the file's days. Only rows that fit in a period of `grain` count: a monthly row
+/// is left out of weeks, so it says nothing of the weeks it spans.
+fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
     let mut out = MetricSpans::default();
-    for row in &dataset.rows {
+    for row in dataset
+        .rows
+        .iter()
+        .filter(|r| r.end <= grain.bucket(r.start).to)
+    {
         let file = &dataset.files[row.file as usize];
         let mut from = row.start;
         let mut to = row.end;
