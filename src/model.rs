@@ -311,6 +311,11 @@ pub fn platform_id(name: &str) -> Option<&'static str> {
         .map(|(id, _)| *id)
 }
 
+/// The ids of the platforms roi knows.
+pub fn platform_ids() -> impl Iterator<Item = &'static str> {
+    PLATFORMS.iter().map(|(id, _)| *id)
+}
+
 /// Normalizes a platform value: known aliases map to their id, others are lowercased.
 pub fn normalize_platform(name: &str) -> String {
     platform_id(name).map_or_else(|| name.trim().to_lowercase(), str::to_owned)

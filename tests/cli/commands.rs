@@ -2,6 +2,7 @@
 //! worked by hand in its `expected.md`) and the seed articles' worked examples.
 
 use crate::{code, fixture, roi, roi_in, stdout, transcript};
+use std::process::Output;
 
 const GOALS: &str = "fixtures/goals/roi.toml";
 
@@ -1020,4 +1021,61 @@ fn the_goals_scope_note_needs_goals() {
     ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert!(transcript(&out).contains(note), "{}", transcript(&out));
+}
+
+/// `--where` values that match no row: an unknown platform is an error with the
+/// closest one (a typo must not read as "no data"); a known platform or another
+/// dimension's value that no row has gets a note on stderr. fixtures/source-ends:
+/// Meta Ads campaigns `Tet Sale` and `Brand` (facebook), GA4 sessions.
+#[test]
+fn where_values_that_match_nothing_are_told() {
+    let meta = "fixtures/source-ends/meta-ads-daily.csv";
+    let run = |filter: &str| roi(&["kpi", "spend", meta, "--where", filter]);
+    let err = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = run("platform=facebok");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        err(&out),
+        "error: `--where platform=facebok`: `facebok` is not a platform roi knows nor one of \
+         the inputs (did you mean `facebook`?); platforms are facebook, google_ads, \
+         instagram, linkedin, messenger, pinterest, threads, tiktok, twitter, web, youtube\n"
+    );
+    // One unknown among alternatives is as much an error.
+    let out = run("platform=facebook|bogus");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        err(&out).contains("`bogus` is not a platform"),
+        "{}",
+        err(&out)
+    );
+    // A platform roi knows, without rows: the value stands, a note says so.
+    let out = run("platform=facebook|tiktok");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // 18 days: Σ (40.25 + 2d), d = 0..17 = 724.5 + 306 = 1030.5
+    assert_eq!(stdout(&out), "1030.5\n");
+    assert_eq!(
+        err(&out),
+        "roi: --where: no row of the inputs has platform `tiktok`\n"
+    );
+    // An open dimension: a note, with the closest value of the inputs.
+    let out = run("campaign=Tet Sael");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "n/a\n");
+    assert_eq!(
+        err(&out),
+        "roi: --where: no row of the inputs has campaign `Tet Sael` (did you mean `Tet Sale`?)\n"
+    );
+    // Values are compared as the filter compares them: aliases and case.
+    for filter in ["platform=FB", "campaign=tet sale"] {
+        let out = run(filter);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(err(&out), "", "{filter}");
+    }
+    // The report and --quiet.
+    let out = roi(&["report", meta, "--where", "campaign=nope", "--quiet"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(err(&out), "");
+    let out = roi(&["report", meta, "--where", "platform=facebok"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
 }
