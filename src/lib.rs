@@ -313,7 +313,8 @@ fn group_by_from(by: &[String]) -> anyhow::Result<Vec<report::GroupBy>> {
                             .iter()
                             .map(|d| d.name())
                             .chain(["day", "week", "month"])
-                    )
+                    ),
+                    dimensions = Dimension::ALL.map(Dimension::name).join(", ")
                 )
             })
         })

@@ -299,7 +299,14 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             HEADLINE.iter().map(|s| (*s).to_owned()).collect()
         }
     } else {
-        scope.kpis.clone()
+        // A KPI named twice is one column, where it is first named.
+        let mut named: Vec<String> = Vec::with_capacity(scope.kpis.len());
+        for name in &scope.kpis {
+            if !named.contains(name) {
+                named.push(name.clone());
+            }
+        }
+        named
     };
 
     let Evaluated {

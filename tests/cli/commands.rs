@@ -1079,3 +1079,33 @@ fn where_values_that_match_nothing_are_told() {
     let out = roi(&["report", meta, "--where", "platform=facebok"]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
 }
+
+/// A KPI named twice in `--kpi` is one column, where first named.
+#[test]
+fn a_kpi_named_twice_is_one_column() {
+    let out = roi(&[
+        "report",
+        TREND,
+        "--kpi",
+        "likes,reach,likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // 17 days: likes 70 + 140 + 90 = 300, reach 17 × 100.
+    assert_eq!(
+        stdout(&out),
+        "rows,likes,reach,reach_bound\n17,300,1700,upper\n"
+    );
+}
+
+/// `--by weekday` is no grouping of the KPI table: the error lists those there are
+/// and where posts by weekday are.
+#[test]
+fn an_unknown_grouping_lists_the_groupings() {
+    let out = roi(&["report", TREND, "--by", "weekday"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: `--by weekday` is not a grouping (did you mean `week`?); groupings are the dimensions platform, account, campaign,"), "{err}");
+    assert!(err.contains("and the periods day, week, month (posts by weekday and hour of publication: `roi insights`)"), "{err}");
+}
