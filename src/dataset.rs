@@ -348,6 +348,86 @@ impl Filter {
     }
 }
 
+/// A filter value that matches no row of the inputs (see [`Filter::unmatched`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmatched {
+    /// A platform that neither roi nor the inputs know (`facebok`): platforms are a
+    /// closed set, so this is an error. `hint` is a did-you-mean (or empty) among
+    /// the platforms roi knows and those of the inputs, which `platforms` lists.
+    UnknownPlatform {
+        value: String,
+        hint: String,
+        platforms: String,
+    },
+    /// A value no row has in its dimension (a platform roi knows that the inputs
+    /// lack, a campaign's name mistyped): worth a note. `hint` is a did-you-mean (or
+    /// empty) among the dimension's values in the inputs.
+    NoRow {
+        dim: Dimension,
+        value: String,
+        hint: String,
+    },
+}
+
+impl Filter {
+    /// Each value of the filter that matches no row of `dataset` in its dimension,
+    /// in the filter's order: the check `--where` and a goal's `where` share, so a
+    /// typo is not read as "no data". Values are compared as the filter compares
+    /// them (platform aliases, case, composed text). Nothing is checked when the
+    /// dataset holds no rows (nothing was read).
+    pub fn unmatched(&self, dataset: &Dataset) -> Vec<Unmatched> {
+        if self.conditions.is_empty() || dataset.rows.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (dim, wanted) in &self.conditions {
+            // The dimension's values in the rows, once each.
+            let mut present: Vec<Sym> = dataset
+                .rows
+                .iter()
+                .chain(&dataset.covered)
+                .filter_map(|r| r.dim(*dim))
+                .collect();
+            present.sort_unstable();
+            present.dedup();
+            let lower: Vec<&str> = present.iter().map(|&s| dataset.interner.lower(s)).collect();
+            let names: Vec<&str> = present.iter().map(|&s| dataset.interner.get(s)).collect();
+            for value in wanted {
+                let (key, shown) = if *dim == Dimension::Platform {
+                    let id = crate::model::normalize_platform(&compose(value));
+                    (id.clone(), value.trim().to_owned())
+                } else {
+                    (
+                        compose(value.trim()).to_lowercase(),
+                        value.trim().to_owned(),
+                    )
+                };
+                if lower.contains(&key.as_str()) {
+                    continue;
+                }
+                if *dim == Dimension::Platform && crate::model::platform_id(value).is_none() {
+                    let mut platforms: Vec<&str> = crate::model::platform_ids().collect();
+                    platforms.extend(names.iter().copied());
+                    platforms.sort_unstable();
+                    platforms.dedup();
+                    out.push(Unmatched::UnknownPlatform {
+                        hint: crate::kpi::did_you_mean(&shown, platforms.iter().copied()),
+                        value: shown,
+                        platforms: platforms.join(", "),
+                    });
+                } else {
+                    out.push(Unmatched::NoRow {
+                        dim: *dim,
+                        hint: crate::kpi::did_you_mean(&shown, names.iter().copied()),
+                        value: shown,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The rows of a dataset that pass a filter, ready to aggregate over windows.
 pub struct Selection<'a> {
     pub dataset: &'a Dataset,

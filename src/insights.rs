@@ -322,6 +322,9 @@ fn posts<'a>(
         .collect()
 }
 
+/// A post's candidate KPIs, evaluated in order.
+type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
+
 /// A selection's sums, with KPIs read off them.
 struct Totals<'c> {
     config: &'c Config,
@@ -413,9 +416,6 @@ fn rank(groups: &mut [InsightGroup], by: fn(&InsightGroup) -> Option<f64>) {
         groups[i].rank = Some(rank);
     }
 }
-
-/// Per post, each candidate KPI's value as evaluated.
-type Evaluated = Vec<Result<Option<crate::kpi::Value>, EvalError>>;
 
 pub fn build(
     config: &Config,

@@ -270,6 +270,39 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
     Ok(Filter { conditions })
 }
 
+/// `--where` values that match no row: a platform neither roi nor the inputs know
+/// is an error (a typo, not a platform without data); any other value no row has
+/// gets a note on stderr, with the closest value the inputs have.
+fn check_filter(filter: &Filter, dataset: &Dataset, quiet: bool) -> anyhow::Result<()> {
+    for miss in filter.unmatched(dataset) {
+        match miss {
+            dataset::Unmatched::UnknownPlatform {
+                value,
+                hint,
+                platforms,
+            } => bail!(say!(
+                "error.where_platform",
+                value = value,
+                hint = hint,
+                platforms = platforms
+            )),
+            dataset::Unmatched::NoRow { dim, value, hint } if !quiet => {
+                eprintln!(
+                    "{}",
+                    say!(
+                        "stderr.where_no_row",
+                        dim = dim.name(),
+                        value = value,
+                        hint = hint
+                    )
+                );
+            }
+            dataset::Unmatched::NoRow { .. } => {}
+        }
+    }
+    Ok(())
+}
+
 /// `--by` values as groupings: dimensions and at most one period.
 fn group_by_from(by: &[String]) -> anyhow::Result<Vec<report::GroupBy>> {
     let by = by
@@ -285,7 +318,8 @@ fn group_by_from(by: &[String]) -> anyhow::Result<Vec<report::GroupBy>> {
                             .iter()
                             .map(|d| d.name())
                             .chain(["day", "week", "month"])
-                    )
+                    ),
+                    dimensions = Dimension::ALL.map(Dimension::name).join(", ")
                 )
             })
         })
@@ -483,6 +517,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 )
             };
             let dataset = settings.dataset(inputs, merge)?;
+            check_filter(&scope.filter, &dataset, cli.global.quiet)?;
             let report = report::build(config, &dataset, &scope)?;
             if matches!(format, Format::Csv | Format::Markdown) {
                 input_notes_to_stderr(&dataset, cli.global.quiet);
@@ -575,6 +610,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let merge = settings.merged_on(filter.conditions.iter().map(|(d, _)| *d));
             let dataset = settings.dataset(inputs, merge)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
+            check_filter(&filter, &dataset, cli.global.quiet)?;
             let answer =
                 report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
             // The number alone says nothing of reach summed over rows: stderr does
@@ -611,12 +647,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
             let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
-            let insights = insights::build(
-                &config,
-                &dataset,
-                &filter_from(&selection.filters)?,
-                window_from(selection)?,
-            )?;
+            let filter = filter_from(&selection.filters)?;
+            check_filter(&filter, &dataset, cli.global.quiet)?;
+            let insights = insights::build(&config, &dataset, &filter, window_from(selection)?)?;
             render::insights(&insights, *format, *style, out)?;
             Ok(Outcome::Success)
         }
@@ -648,12 +681,14 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     hint = kpi::did_you_mean(subject, goal_ids.chain(names))
                 ));
             }
+            let filter = filter_from(&selection.filters)?;
+            check_filter(&filter, &dataset, cli.global.quiet)?;
             let explanation = report::explain(
                 config,
                 &dataset,
                 subject,
                 *as_of,
-                &filter_from(&selection.filters)?,
+                &filter,
                 window_from(selection)?,
             )?;
             render::explanation(&explanation, *format, *style, out)?;

@@ -177,7 +177,9 @@ pub struct Group {
     /// With a day, week or month grouping: each KPI's relative change from the
     /// previous period of the same group (`0.05` = +5 %). `null` when there is no
     /// previous period with a value, it is 0, the currencies differ, or for a sum
-    /// (a cumulative KPI) when either period is not complete. Rounded to 9 decimals.
+    /// (a cumulative KPI) when either period is not complete: cut by `--from`/`--to`
+    /// or by the data's ends, or not covered to its ends by the data of a platform
+    /// giving the sum's metrics a value in it. Rounded to 9 decimals.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub change: IndexMap<String, Option<f64>>,
 }
@@ -358,7 +360,14 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             HEADLINE.iter().map(|s| (*s).to_owned()).collect()
         }
     } else {
-        scope.kpis.clone()
+        // A KPI named twice is one column, where it is first named.
+        let mut named: Vec<String> = Vec::with_capacity(scope.kpis.len());
+        for name in &scope.kpis {
+            if !named.contains(name) {
+                named.push(name.clone());
+            }
+        }
+        named
     };
 
     let Evaluated {
@@ -428,7 +437,14 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             .filter(|n| n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))),
     );
 
-    if !scope.filter.is_empty() || scope.window.is_some() {
+    notes.extend(window_notes(
+        dataset,
+        &selection.rows,
+        None,
+        scope.window,
+        raw_groups.iter().map(|(_, agg)| agg.rows).sum(),
+    ));
+    if (!scope.filter.is_empty() || scope.window.is_some()) && !config.goals.is_empty() {
         // Goals carry their own filters and windows, so their figures never change
         // with the flags that narrow the KPI table.
         notes.push(crate::msg!("note.goals_own_scope"));
@@ -596,6 +612,9 @@ fn period_changes(
     groups: &mut [Group],
 ) {
     let complete = |w: Option<Window>| w.is_some_and(|w| grain.bucket(w.from) == w);
+    let spans = metric_spans(dataset, grain);
+    // Per KPI that sums, its base metrics.
+    let mut bases: BTreeMap<String, Vec<crate::model::MetricId>> = BTreeMap::new();
     for i in 0..groups.len() {
         let window = raw[i].1.window;
         let previous = i.checked_sub(1).filter(|&j| {
@@ -620,6 +639,34 @@ fn period_changes(
                 if sum && !(complete(raw[j].1.window) && complete(window)) {
                     return None;
                 }
+                // A sum is compared only over days each of its metrics has data
+                // for on every platform giving it a value in either period: a source that stops (or
+                // starts) inside them would make a drop (or a jump) of days it
+                // does not cover, however far another source runs.
+                if sum {
+                    let metrics = bases.entry(name.clone()).or_insert_with(|| {
+                        config
+                            .catalogue
+                            .base_metrics(&name, dataset)
+                            .iter()
+                            .filter_map(|m| dataset.metric_id(m))
+                            .collect()
+                    });
+                    let from = raw[j].1.window?.from;
+                    let to = window?.to;
+                    let covers = [&raw[j].1, &raw[i].1].into_iter().all(|agg| {
+                        metrics.iter().all(|&m| {
+                            agg.metrics[m.0 as usize].platforms.iter().all(|p| {
+                                spans
+                                    .get(&(p.platform, m))
+                                    .is_some_and(|&(a, b)| a <= from && to <= b)
+                            })
+                        })
+                    });
+                    if !covers {
+                        return None;
+                    }
+                }
                 if before.currency != now.currency {
                     return None;
                 }
@@ -631,6 +678,51 @@ fn period_changes(
             groups[i].change.insert(name, change);
         }
     }
+}
+
+/// Per platform and metric, the first and last day its data covers.
+type MetricSpans = rustc_hash::FxHashMap<
+    (Option<crate::dataset::Sym>, crate::model::MetricId),
+    (NaiveDate, NaiveDate),
+>;
+
+/// Per platform and metric, the first and last day of the rows that give the metric
+/// a value, widened to the range a file states its rows cover (Meta's reporting
+/// start and end beside a `Day` breakdown, a GA4 or Google Ads range line) and, for
+/// a file of records (a CRM's leads, where a day without any has no row), to all of
+/// the file's days. Only rows that fit in a period of `grain` count: a monthly row
+/// is left out of weeks, so it says nothing of the weeks it spans.
+fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
+    let mut out = MetricSpans::default();
+    for row in dataset
+        .rows
+        .iter()
+        .filter(|r| r.end <= grain.bucket(r.start).to)
+    {
+        let file = &dataset.files[row.file as usize];
+        let mut from = row.start;
+        let mut to = row.end;
+        if let Some((a, b)) = file.stated {
+            from = from.min(a);
+            to = to.max(b);
+        }
+        if file.records
+            && let (Some(a), Some(b)) = (file.first_date, file.last_date)
+        {
+            from = from.min(a);
+            to = to.max(b);
+        }
+        let platform = row.dim(Dimension::Platform);
+        for (id, _) in &row.values {
+            out.entry((platform, *id))
+                .and_modify(|(a, b)| {
+                    *a = (*a).min(from);
+                    *b = (*b).max(to);
+                })
+                .or_insert((from, to));
+        }
+    }
+    out
 }
 
 /// Base-metric totals per group: one per `dims` key, and per period of `time` when
@@ -857,7 +949,22 @@ pub fn kpi_answer(
     config.catalogue.check_name(name, dataset)?;
     let selection = dataset.select(filter);
     let agg = selection.aggregate(window);
-    let v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    let mut v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    // A window without rows has no value, as the report's "no rows match": a stock
+    // carried from before it (a follower count, a growth of 0) would be told as fact
+    // for days the data does not reach.
+    if agg.rows == 0 {
+        v.value = None;
+        v.currency = None;
+        v.bound = Bound::Exact;
+    }
+    let metrics: Vec<crate::model::MetricId> = config
+        .catalogue
+        .base_metrics(name, dataset)
+        .iter()
+        .filter_map(|m| dataset.metric_id(m))
+        .collect();
+    let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, agg.rows);
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
         kpi: name.to_owned(),
@@ -888,8 +995,64 @@ pub fn kpi_answer(
                 (agg.straddling_rows > 0)
                     .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),
             )
+            .chain(window_notes)
             .collect(),
     })
+}
+
+/// What a reader of figures over `--from`/`--to` must know of the data's ends: a
+/// window without rows (no value is given), or one running past the last day the
+/// data covers (values are measured through it). The data is the selected rows that
+/// carry `metrics` (all rows when `None`); it reaches as far as its rows, the range
+/// their files state, and a file of records' last day.
+fn window_notes(
+    dataset: &Dataset,
+    rows: &[&Row],
+    metrics: Option<&[crate::model::MetricId]>,
+    window: Option<Window>,
+    rows_in_window: u64,
+) -> Vec<crate::i18n::Message> {
+    let Some(window) = window else {
+        return Vec::new();
+    };
+    let mut range: Option<(NaiveDate, NaiveDate)> = None;
+    for row in rows {
+        if metrics.is_some_and(|m| !row.values.iter().any(|(id, _)| m.contains(id))) {
+            continue;
+        }
+        let file = &dataset.files[row.file as usize];
+        let mut end = row.end;
+        if let Some((_, to)) = file.stated {
+            end = end.max(to);
+        }
+        if file.records
+            && let Some(last) = file.last_date
+        {
+            end = end.max(last);
+        }
+        range = Some(range.map_or((row.start, end), |(a, b)| (a.min(row.start), b.max(end))));
+    }
+    let Some((first, last)) = range else {
+        return Vec::new();
+    };
+    let shown = shown_window(window, Some(Window::new(first, last)));
+    if rows_in_window == 0 {
+        vec![crate::msg!(
+            "note.window_no_rows",
+            from = shown.from,
+            to = shown.to,
+            first = first,
+            last = last
+        )]
+    } else if window.to != NaiveDate::MAX && window.to > last {
+        vec![crate::msg!(
+            "note.window_past_data",
+            date = last,
+            end = window.to
+        )]
+    } else {
+        Vec::new()
+    }
 }
 
 /// One line of `roi kpis`.

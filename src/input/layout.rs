@@ -18,6 +18,12 @@ pub enum Target {
     Day,
     /// The end of the row's range.
     EndDate,
+    /// A week segment (Google Ads' `Week`): the date of its first day; the row
+    /// covers that day and the six after it.
+    Week,
+    /// A month segment (Google Ads' `Month`: `December 2026`, `2026-12`): the row
+    /// covers the whole month.
+    Month,
     Dim(Dimension),
     /// A base metric, with a factor applied to each value (1 for most).
     Metric(String, f64),
@@ -1400,6 +1406,24 @@ pub fn builtin() -> Vec<Layout> {
                     &["Day", "Date", "Ngày", "Jour", "Tag", "Día", "Dia"],
                     Target::Date,
                 ),
+                // Segments by week (its Monday, or its Sunday in a Sunday-first
+                // account) and by month: each row is that whole week or month.
+                col(
+                    &[
+                        "Week",
+                        "Week (Mon - Sun)",
+                        "Week (Sun - Sat)",
+                        "Tuần",
+                        "Semaine",
+                        "Woche",
+                        "Semana",
+                    ],
+                    Target::Week,
+                ),
+                col(
+                    &["Month", "Tháng", "Mois", "Monat", "Mes", "Mês"],
+                    Target::Month,
+                ),
                 dim(
                     &[
                         "Campaign",
@@ -2201,6 +2225,14 @@ impl MappingSpec {
                     "sentiment" => Target::Sentiment,
                     "hour" => Target::Hour,
                     "end_date" => Target::EndDate,
+                    "week" => {
+                        dated = true;
+                        Target::Week
+                    }
+                    "month" => {
+                        dated = true;
+                        Target::Month
+                    }
                     "ignore" => Target::Derived,
                     other => match Dimension::from_name(other) {
                         Some(d) => {

@@ -301,7 +301,12 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         score += 1;
     }
     let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));
-    let dated = has(&|t| matches!(t, Target::Date | Target::Day | Target::PublishTime));
+    let dated = has(&|t| {
+        matches!(
+            t,
+            Target::Date | Target::Day | Target::PublishTime | Target::Week | Target::Month
+        )
+    });
     let measured =
         has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
     (measured && (dated || layout.signatures.iter().flatten().count() > 0))
@@ -473,6 +478,20 @@ fn is_description(record: &Record) -> bool {
             let t = c.trim_start();
             t.starts_with("Lifetime:") || t.starts_with("Daily:") || t.starts_with("Weekly:")
         })
+}
+
+/// What a mapping should read a column of dates as, by its header: `week` for a
+/// week segment (each row that week), `month` for a month, else `date` (one day).
+fn segment_of(header: &str) -> &'static str {
+    let name = normalize_header(header).0;
+    let first = name.split([' ', '(']).next().unwrap_or("");
+    if ["week", "weekly", "tuần", "semaine", "woche", "semana"].contains(&first) {
+        "week"
+    } else if ["month", "monthly", "tháng", "mois", "monat", "mes", "mês"].contains(&first) {
+        "month"
+    } else {
+        "date"
+    }
 }
 
 /// A date range written in a preamble or title line: GA4's `# Start date: 20230101`
@@ -1002,9 +1021,16 @@ pub fn read_table(
         };
         find(|t| *t == Target::Day)
             .or_else(|| find(|t| *t == Target::Date))
+            .or_else(|| find(|t| *t == Target::Week))
+            .or_else(|| find(|t| *t == Target::Month))
             .or_else(|| find(|t| *t == Target::PublishTime))
     };
     let target_of = |i: usize| matched.cells[i].as_ref().map(|(c, _)| &c.target);
+    // A week or month segment: each row covers the whole period its date starts.
+    let segment = date_column
+        .and_then(target_of)
+        .filter(|t| matches!(t, Target::Week | Target::Month))
+        .cloned();
     // Columns that name a time of day: the publish time, or an hour (TikTok follower
     // activity).
     let publish_column = date_column.filter(|&i| target_of(i) == Some(&Target::PublishTime));
@@ -1038,11 +1064,20 @@ pub fn read_table(
                 .iter()
                 .zip(&matched.cells)
                 .zip(&record.cells)
-                .find(|((h, c), v)| c.is_none() && !h.trim().is_empty() && parse_date(v).is_some())
+                .find(|((h, c), v)| {
+                    c.is_none()
+                        && !h.trim().is_empty()
+                        && (parse_date(v).is_some()
+                            || segment_of(h) == "month" && super::value::parse_month(v).is_some())
+                })
                 .map(|((h, _), _)| h.trim())
         });
         match unread.flatten() {
-            Some(column) => crate::msg!("skip.no_date_column", column = column),
+            Some(column) => crate::msg!(
+                "skip.no_date_column",
+                column = column,
+                target = segment_of(column)
+            ),
             None => crate::msg!("skip.no_date"),
         }
     };
@@ -1173,6 +1208,20 @@ pub fn read_table(
         }
         let read_date = |i: usize| {
             let text = record.cells.get(i).unwrap_or("");
+            if target_of(i) == Some(&Target::Month) {
+                // A month is read as its first day.
+                return super::value::parse_month(text)
+                    .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
+                    .map(ParsedDate::Full)
+                    .ok_or_else(|| {
+                        let value = format!("{:?}", super::value::trim(text));
+                        err(
+                            record.line,
+                            Some(i),
+                            crate::say!("error.month", value = value),
+                        )
+                    });
+            }
             let explicit = layout.date_format.as_ref().map(|f| {
                 chrono::NaiveDate::parse_from_str(text.trim(), f)
                     .or_else(|_| {
@@ -1367,6 +1416,21 @@ pub fn read_table(
             builder.state_range(a, b);
         }
         let (start, end) = match (day, range) {
+            // A week or month segment is that period within the export's range: the
+            // first week of a report starting on a Thursday holds Thursday on.
+            (Some(d), range) if segment.is_some() => {
+                let last = if segment == Some(Target::Week) {
+                    d + chrono::Days::new(6)
+                } else {
+                    d.checked_add_months(chrono::Months::new(1))
+                        .and_then(|n| n.pred_opt())
+                        .unwrap_or(d)
+                };
+                match range {
+                    Some((a, b)) if a <= last && d <= b => (d.max(a), last.min(b)),
+                    _ => (d, last),
+                }
+            }
             (Some(d), _) => (d, d),
             (None, Some((a, b))) => (a, b),
             (None, None) => {
@@ -1411,6 +1475,8 @@ pub fn read_table(
                 Target::Date
                 | Target::Day
                 | Target::EndDate
+                | Target::Week
+                | Target::Month
                 | Target::Derived
                 | Target::ExportDay => {}
                 Target::PublishTime => {
@@ -2033,8 +2099,10 @@ fn fallback_day_order(
         date_columns.iter().flatten().any(|&i| {
             let name = normalize_header(header.cells.get(i).unwrap_or("")).0;
             !layout.columns.iter().any(|c| {
-                matches!(c.target, Target::Date | Target::Day | Target::EndDate)
-                    && c.aliases.first() == Some(&name)
+                matches!(
+                    c.target,
+                    Target::Date | Target::Day | Target::EndDate | Target::Week | Target::Month
+                ) && c.aliases.first() == Some(&name)
             })
         })
     };
@@ -2880,6 +2948,8 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::PublishTime => ("inspect.target.publish_time", String::new()),
         Target::Day => ("inspect.target.day", String::new()),
         Target::EndDate => ("inspect.target.name", "end_date".to_owned()),
+        Target::Week => ("inspect.target.week", String::new()),
+        Target::Month => ("inspect.target.month", String::new()),
         Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),
         Target::Metric(name, factor) if (*factor - 1.0).abs() > f64::EPSILON => {
             ("inspect.target.name", format!("{name} × {factor}"))

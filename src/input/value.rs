@@ -689,6 +689,53 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     }
 }
 
+/// A month as a `Month` segment writes it (Google Ads): `December 2026`, `Dec 2026`,
+/// `décembre 2026`, `diciembre de 2026`, `tháng 12 2026`, `2026-12`, `12/2026`, or
+/// a date in it (its first day, `2026-12-01`). Returns the year and month.
+pub fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let t = trim(text).trim_matches('"').trim();
+    if let Some(ParsedDate::Full(d)) = parse_date(t) {
+        return Some((d.year(), d.month()));
+    }
+    let year = |y: &str| {
+        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| y.parse::<i32>().ok())
+            .flatten()
+    };
+    let month = |m: &str| {
+        (matches!(m.len(), 1 | 2) && m.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| m.parse::<u32>().ok())
+            .flatten()
+            .filter(|m| (1..=12).contains(m))
+    };
+    // Numbers: `2026-12`, `2026/12`, `12/2026`, `12.2026`.
+    if let Some(sep) = t.chars().find(|c| matches!(c, '-' | '/' | '.'))
+        && let [a, b] = t.split(sep).collect::<Vec<_>>()[..]
+    {
+        return match (year(a), month(b), month(a), year(b)) {
+            (Some(y), Some(m), ..) | (_, _, Some(m), Some(y)) => Some((y, m)),
+            _ => None,
+        };
+    }
+    let mut words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
+        .collect();
+    if let Some(i) = (0..words.len().saturating_sub(1))
+        .find(|&i| vietnamese_month(words[i], words[i + 1]).is_some())
+        && let Some(m) = vietnamese_month(words[i], words[i + 1])
+    {
+        words[i] = MONTHS[m as usize - 1];
+        words.remove(i + 1);
+    }
+    match words.as_slice() {
+        [m, y] | [y, m] if month_of(m).is_some() && year(y).is_some() => {
+            Some((year(y)?, month_of(m)?))
+        }
+        _ => None,
+    }
+}
+
 /// `01/08/2026`, `1-8-26`, `2026.08.01`: three runs of digits split by one kind of
 /// separator. `None` when the text is not of that shape; `Some(None)` when it is but
 /// is no date.
@@ -990,6 +1037,28 @@ mod tests {
         assert_eq!(parse_date("01.08.2026"), d(2026, 8, 1));
         assert_eq!(parse_date("1.8.26"), d(2026, 8, 1));
         assert_eq!(parse_date("08.31.2026"), None);
+    }
+
+    #[test]
+    fn months_of_a_month_segment() {
+        for (text, want) in [
+            ("December 2026", Some((2026, 12))),
+            ("Dec 2026", Some((2026, 12))),
+            ("décembre 2026", Some((2026, 12))),
+            ("diciembre de 2026", Some((2026, 12))),
+            ("Dezember 2026", Some((2026, 12))),
+            ("tháng 12 2026", Some((2026, 12))),
+            ("Tháng 12, 2026", Some((2026, 12))),
+            ("2026-12", Some((2026, 12))),
+            ("12/2026", Some((2026, 12))),
+            ("2026-12-01", Some((2026, 12))),
+            ("2026-13", None),
+            ("Smarch 2026", None),
+            ("December", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_month(text), want, "{text}");
+        }
     }
 
     #[test]

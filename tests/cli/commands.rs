@@ -2,6 +2,7 @@
 //! worked by hand in its `expected.md`) and the seed articles' worked examples.
 
 use crate::{code, fixture, roi, roi_in, stdout, transcript};
+use std::process::Output;
 
 const GOALS: &str = "fixtures/goals/roi.toml";
 
@@ -624,6 +625,56 @@ fn period_over_period_change_is_computed_from_the_data() {
     insta::assert_snapshot!("report_by_week_change", transcript(&table));
 }
 
+/// fixtures/source-ends: GA4 ends on a Wednesday, Meta Ads runs to the Sunday.
+#[test]
+fn a_sum_whose_source_ends_inside_a_period_is_not_compared() {
+    let files = [
+        "fixtures/source-ends/ga4-daily.csv",
+        "fixtures/source-ends/meta-ads-daily.csv",
+    ];
+    let changes = |by: &str| -> Vec<(String, f64, serde_json::Value, serde_json::Value)> {
+        let mut args = vec!["report"];
+        args.extend(files);
+        args.extend(["--by", by, "--kpi", "web_traffic,spend", "--format", "json"]);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["key"].get("platform").is_none_or(|p| p == "facebook"))
+            .map(|g| {
+                (
+                    g["key"]["week"].as_str().unwrap().to_owned(),
+                    g["values"]["web_traffic"]["value"].as_f64().unwrap(),
+                    g["change"]["web_traffic"].clone(),
+                    g["change"]["spend"].clone(),
+                )
+            })
+            .collect()
+    };
+    let null = serde_json::Value::Null;
+    let spend = serde_json::Value::from(0.258_064_516);
+    assert_eq!(
+        changes("week"),
+        vec![
+            ("2026-W52".into(), 1814.0, null.clone(), null.clone()),
+            ("2026-W53".into(), 3521.0, null.clone(), null.clone()),
+            // GA4 covers 4–6 Jan only: no -53.3 %; Meta's spend covers the week.
+            ("2027-W01".into(), 1644.0, null.clone(), spend.clone()),
+        ]
+    );
+    assert_eq!(
+        changes("platform,week"),
+        vec![
+            ("2026-W52".into(), 418.0, null.clone(), null.clone()),
+            ("2026-W53".into(), 847.0, null.clone(), null.clone()),
+            ("2027-W01".into(), 408.0, null, spend),
+        ]
+    );
+}
+
 #[test]
 fn sparklines_follow_the_trend() {
     // 17 days of data: a daily trend; likes rise 10 → 20 → 30 a day.
@@ -1059,4 +1110,120 @@ fn inspect_tells_each_broken_file_and_inspects_the_others() {
         "{}",
         crate::transcript(&vi)
     );
+}
+
+/// The note that goals keep their own filters and windows is for reports with goals.
+#[test]
+fn the_goals_scope_note_needs_goals() {
+    let note = "goals use their own filters and windows";
+    let out = roi(&[
+        "report",
+        TREND,
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-06-07",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(!transcript(&out).contains(note), "{}", transcript(&out));
+    let out = roi(&[
+        "report",
+        "--config",
+        "examples/vi/roi.toml",
+        "--as-of",
+        "2026-08-21",
+        "--from",
+        "2026-08-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+}
+
+/// `--where` values that match no row: an unknown platform is an error with the
+/// closest one (a typo must not read as "no data"); a known platform or another
+/// dimension's value that no row has gets a note on stderr. fixtures/source-ends:
+/// Meta Ads campaigns `Tet Sale` and `Brand` (facebook), GA4 sessions.
+#[test]
+fn where_values_that_match_nothing_are_told() {
+    let meta = "fixtures/source-ends/meta-ads-daily.csv";
+    let run = |filter: &str| roi(&["kpi", "spend", meta, "--where", filter]);
+    let err = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = run("platform=facebok");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        err(&out),
+        "error: `--where platform=facebok`: `facebok` is not a platform roi knows nor one of \
+         the inputs (did you mean `facebook`?); platforms are facebook, google_ads, \
+         instagram, linkedin, messenger, pinterest, threads, tiktok, twitter, web, youtube\n"
+    );
+    // One unknown among alternatives is as much an error.
+    let out = run("platform=facebook|bogus");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        err(&out).contains("`bogus` is not a platform"),
+        "{}",
+        err(&out)
+    );
+    // A platform roi knows, without rows: the value stands, a note says so.
+    let out = run("platform=facebook|tiktok");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // 18 days: Σ (40.25 + 2d), d = 0..17 = 724.5 + 306 = 1030.5
+    assert_eq!(stdout(&out), "1030.5\n");
+    assert_eq!(
+        err(&out),
+        "roi: --where: no row of the inputs has platform `tiktok`\n"
+    );
+    // An open dimension: a note, with the closest value of the inputs.
+    let out = run("campaign=Tet Sael");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "n/a\n");
+    assert_eq!(
+        err(&out),
+        "roi: --where: no row of the inputs has campaign `Tet Sael` (did you mean `Tet Sale`?)\n"
+    );
+    // Values are compared as the filter compares them: aliases and case.
+    for filter in ["platform=FB", "campaign=tet sale"] {
+        let out = run(filter);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(err(&out), "", "{filter}");
+    }
+    // The report and --quiet.
+    let out = roi(&["report", meta, "--where", "campaign=nope", "--quiet"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(err(&out), "");
+    let out = roi(&["report", meta, "--where", "platform=facebok"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+}
+
+/// A KPI named twice in `--kpi` is one column, where first named.
+#[test]
+fn a_kpi_named_twice_is_one_column() {
+    let out = roi(&[
+        "report",
+        TREND,
+        "--kpi",
+        "likes,reach,likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // 17 days: likes 70 + 140 + 90 = 300, reach 17 × 100.
+    assert_eq!(
+        stdout(&out),
+        "rows,likes,reach,reach_bound\n17,300,1700,upper\n"
+    );
+}
+
+/// `--by weekday` is no grouping of the KPI table: the error lists those there are
+/// and where posts by weekday are.
+#[test]
+fn an_unknown_grouping_lists_the_groupings() {
+    let out = roi(&["report", TREND, "--by", "weekday"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: `--by weekday` is not a grouping (did you mean `week`?); groupings are the dimensions platform, account, campaign,"), "{err}");
+    assert!(err.contains("and the periods day, week, month (posts by weekday and hour of publication: `roi insights`)"), "{err}");
 }

@@ -2452,3 +2452,108 @@ fn errors_and_warnings_of_a_workbook_name_the_sheet() {
         transcript(&out)
     );
 }
+
+/// Google Ads segmented by `Week` or `Month`: each row is that week (its first day and
+/// the six after) or that whole month, within the range line, never the whole range
+/// nor one day. Figures in fixtures/importers/README.md.
+#[test]
+fn google_ads_week_and_month_segments() {
+    let normalized = |file: &str| {
+        let out = roi(&["normalize", &format!("fixtures/importers/{file}")]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(".."))
+            .collect::<Vec<_>>()
+    };
+    let weeks = [
+        "2026-12-21..2026-12-27",
+        "2026-12-28..2027-01-03",
+        "2027-01-04..2027-01-10",
+    ];
+    // With a range line, and with `All time` (no range: the weeks alone tell).
+    assert_eq!(normalized("google-ads-weekly.csv"), weeks);
+    assert_eq!(normalized("google-ads-weekly-all-time.csv"), weeks);
+    // The range starts on a Thursday: the first week holds Thursday to Sunday.
+    assert_eq!(
+        normalized("google-ads-weekly-partial.csv"),
+        [
+            "2026-12-24..2026-12-27",
+            "2026-12-28..2027-01-03",
+            "2027-01-04..2027-01-10"
+        ]
+    );
+    assert_eq!(
+        normalized("google-ads-monthly.csv"),
+        ["2026-12-01..2026-12-31", "2027-01-01..2027-01-31"]
+    );
+    // French: `décembre 2026` in a range from 15 December.
+    assert_eq!(
+        normalized("google-ads-monthly-fr.csv"),
+        ["2026-12-15..2026-12-31", "2027-01-01..2027-01-31"]
+    );
+    // A week read as a range straddles a window as any range row does.
+    let f = "fixtures/importers/google-ads-weekly.csv";
+    let w = |from: &str, to: &str| kpi(&["kpi", "spend", f, "--from", from, "--to", to]);
+    assert_eq!(w("2026-12-28", "2027-01-03"), "120");
+    assert_eq!(w("2026-12-21", "2027-01-10"), "360");
+    let out = roi(&[
+        "kpi",
+        "spend",
+        f,
+        "--from",
+        "2026-12-28",
+        "--to",
+        "2027-01-05",
+    ]);
+    assert_eq!(stdout(&out), "120\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 rows cover dates that cross"),
+        "{}",
+        transcript(&out)
+    );
+    // Weekly changes compare whole weeks: +20 %, then 140 / 120 − 1.
+    let out = roi(&[
+        "report", f, "--by", "week", "--kpi", "spend", "--format", "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "week,rows,spend,spend_currency,spend_change\n\
+         2026-W52,1,100,USD,\n\
+         2026-W53,1,120,USD,0.2\n\
+         2027-W01,1,140,USD,0.166666667\n"
+    );
+    // A month that is not one.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "Campaign report\nMonth,Campaign,Currency code,Impr.,Clicks,Cost\nDecember 2026,A,USD,1,1,1.00\nSmarch 2026,A,USD,1,1,1.00\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "bad.csv"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: bad.csv:4: column 1 (`Month`): \"Smarch 2026\" is not a month; expected a month \
+         such as December 2026, Dec 2026 or 2026-12\n"
+    );
+    // A mapping reads a column as a week.
+    std::fs::write(
+        dir.path().join("weeks.csv"),
+        "Semana,Gasto\n2026-12-21,10\n2026-12-28,20\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"weeks.csv\"]\n[[mappings]]\nfiles = \"weeks.csv\"\nplatform = \"zalo\"\n\
+         [mappings.columns]\n\"Semana\" = \"week\"\n\"Gasto\" = \"spend\"\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize"]);
+    assert!(
+        stdout(&out).contains("2026-12-28,2027-01-03,zalo,"),
+        "{}",
+        transcript(&out)
+    );
+}

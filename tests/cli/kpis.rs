@@ -205,10 +205,32 @@ fn stocks_keep_their_last_reading_before_the_window() {
         kpi("follower_growth_rate", "2026-08-08", "2026-08-13"),
         "0.0625"
     );
-    // 08-15..08-20, no reading inside: 1200 + 600 = 1800, grown by 0.
-    assert_eq!(kpi("follower_count", "2026-08-15", "2026-08-20"), "1800");
-    assert_eq!(kpi("follower_growth", "2026-08-15", "2026-08-20"), "0");
-    assert_eq!(kpi("follower_growth_rate", "2026-08-15", "2026-08-20"), "0");
+    // 08-15..08-20, no row inside: no value, as `roi report` says "no rows match"
+    // (the counts read on 08-14 and 08-21 tell nothing of a growth of 0 between).
+    // A note on stderr gives the days the data runs.
+    for name in ["follower_count", "follower_growth", "follower_growth_rate"] {
+        assert_eq!(kpi(name, "2026-08-15", "2026-08-20"), "n/a");
+    }
+    let out = roi(&[
+        "kpi",
+        "follower_count",
+        file,
+        "--from",
+        "2026-08-15",
+        "--to",
+        "2026-08-20",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: no rows in 2026-08-15 ..= 2026-08-20 (the data runs 2026-07-31 ..= \
+         2026-08-21): no value is given for it\n"
+    );
+    let out = roi(&["report", file, "--from", "2026-08-15", "--to", "2026-08-20"]);
+    assert!(
+        stdout(&out).contains("no rows match"),
+        "{}",
+        transcript(&out)
+    );
 
     // By week, no made-up losses: W31 1000 + 500 = 1500; W32 1100 + 500 = 1600; W33
     // 1200 + 600 = 1800; W34 1250 + 600 = 1850.
@@ -719,4 +741,60 @@ fn vnd_as_vietnamese_writes_it_and_money_kpis_without_a_unit() {
     assert_eq!(json["unit"], "money");
     assert_eq!(json["currency"], "VND");
     assert_eq!(json["value"], 5000.0);
+}
+
+/// A window past the end of the data: `roi kpi` gives no value (not the count read
+/// last, nor a growth of 0) and says where the data ends; one that runs past it is
+/// measured through the last day, and a note says so. `fixtures/stocks/page-daily.csv`:
+/// a Facebook page's daily insights, 2026-12-20 ..= 2027-01-12; lifetime likes 5,198 on
+/// 01-09 and 5,226 on 01-12.
+#[test]
+fn a_window_past_the_data_has_no_value() {
+    let file = fixture("stocks/page-daily.csv");
+    let file = file.to_str().unwrap();
+    let kpi = |name: &str, from: &str, to: &str| {
+        let out = roi(&["kpi", name, file, "--from", from, "--to", to]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out).trim().to_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for name in ["follower_count", "follower_growth"] {
+        let (value, notes) = kpi(name, "2027-01-13", "2027-01-20");
+        assert_eq!(value, "n/a");
+        assert!(
+            notes.contains(
+                "roi: no rows in 2027-01-13 ..= 2027-01-20 (the data runs 2026-12-20 ..= \
+                 2027-01-12): no value is given for it"
+            ),
+            "{notes}"
+        );
+    }
+    // 01-10 ..= 01-20 holds 01-10 to 01-12: growth 5,226 − 5,198 (read 01-09) = 28.
+    let (value, notes) = kpi("follower_growth", "2027-01-10", "2027-01-20");
+    assert_eq!(value, "28");
+    assert!(
+        notes.contains(
+            "roi: data ends on 2027-01-12, before 2027-01-20: values are measured through \
+             2027-01-12"
+        ),
+        "{notes}"
+    );
+    // The report says the same of its table.
+    let out = roi(&[
+        "report",
+        file,
+        "--from",
+        "2027-01-10",
+        "--to",
+        "2027-01-20",
+        "--kpi",
+        "follower_growth",
+    ]);
+    assert!(
+        stdout(&out).contains("note: data ends on 2027-01-12, before 2027-01-20"),
+        "{}",
+        transcript(&out)
+    );
 }
