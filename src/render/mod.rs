@@ -55,9 +55,10 @@ impl Style {
 }
 
 /// A number as scripts read it: `.` decimal mark, no separators, no exponent,
-/// rounded to 9 decimals and to 15 significant digits (what a double holds exactly),
-/// so float noise never shows: 0.1 + 0.2 prints 0.3, and 184,000,000 / 3 prints
-/// 61333333.3333333, not 61333333.333333336.
+/// rounded to 9 decimals. A value whose shortest exact form needs 17 significant
+/// digits is a double's noise (a division's, a float sum's), so it is rounded to 15:
+/// 0.1 + 0.2 prints 0.3, and 184,000,000 / 3 prints 61333333.3333333, not
+/// 61333333.333333336; an exact amount of 16 digits (1234567890.423456) is kept.
 pub fn plain_number(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".to_owned();
@@ -67,7 +68,14 @@ pub fn plain_number(v: f64) -> String {
     } else {
         v.abs().log10().floor() as i32 + 1
     };
-    let decimals = (15 - digits).clamp(0, 9) as usize;
+    let shortest = format!("{}", v.abs());
+    let significant = shortest
+        .trim_start_matches(['0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let kept = if significant > 16 { 15 } else { 17 };
+    let decimals = (kept - digits).clamp(0, 9) as usize;
     let mut text = format!("{v:.decimals$}");
     if text.contains('.') {
         text.truncate(text.trim_end_matches('0').trim_end_matches('.').len());
@@ -354,8 +362,11 @@ mod tests {
         assert_eq!(plain_number(0.052_345_678_9), "0.052345679");
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(1e15), "1000000000000000");
-        // Beyond 15 significant digits a double holds noise, not figures.
+        // A double's 17th significant digit is noise, not a figure.
         assert_eq!(plain_number(184_000_000.0 / 3.0), "61333333.3333333");
+        // An exact amount of 16 significant digits is kept whole.
+        assert_eq!(plain_number(1_234_567_890.423_456), "1234567890.423456");
+        assert_eq!(plain_number(7_037_035_927_035.0), "7037035927035");
         assert_eq!(plain_number(1_168.043_478_260_869_6), "1168.043478261");
         assert_eq!(plain_number(-2.5e-10), "0");
         assert_eq!(plain_number(0.000_001_5), "0.0000015");
