@@ -277,11 +277,21 @@ fn posts<'a>(
         {
             continue;
         }
+        // An id Excel turned into a number (`1.22158E+17`) names many posts: the link
+        // tells them apart.
         let id = row
             .dim(Dimension::ContentId)
+            .filter(|&id| {
+                row.dim(Dimension::Link).is_none() || !excel_mangled(dataset.interner.get(id))
+            })
             .or_else(|| row.dim(Dimension::Link));
-        let described =
-            row.dim(Dimension::ContentType).is_some() || row.dim(Dimension::Published).is_some();
+        // TikTok's and YouTube's content exports are videos, each row one, whether or
+        // not the publish time has a time of day.
+        let described = row.dim(Dimension::ContentType).is_some()
+            || row.dim(Dimension::Published).is_some()
+            || row
+                .dim(Dimension::Platform)
+                .is_some_and(|p| matches!(dataset.interner.get(p), "tiktok" | "youtube"));
         if let (Some(id), true) = (id, described) {
             let platform = row.dim(Dimension::Platform);
             let at = *index.entry((platform, id)).or_insert_with(|| {
@@ -320,6 +330,21 @@ fn posts<'a>(
             }
         })
         .collect()
+}
+
+/// An id as Excel writes a long number it has rounded: `1.22158E+17`.
+fn excel_mangled(id: &str) -> bool {
+    let t = id.trim();
+    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// A post's candidate KPIs, evaluated in order.
@@ -664,9 +689,27 @@ pub fn build(
     let ranked_posts = figures.len();
     figures.retain(|f| f.value.is_some());
     let posts_unranked = (ranked_posts - figures.len()) as u64;
+    // Posts' money in two currencies cannot be ordered: 2,500 VND is not more than
+    // 0.10 USD. Without `[fx]` rates that is an error, as adding them would be.
+    let mut currencies: Vec<&str> = figures
+        .iter()
+        .filter_map(|f| f.currency.as_deref())
+        .collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    if currencies.len() > 1 {
+        return Err(EvalError::MixedCurrencies {
+            metric: rank_by.clone(),
+            currencies: currencies.join(", "),
+        });
+    }
+    // The best first: the lowest of a cost (cpc, cpl) or a time to wait.
+    let lower_is_better = config.catalogue.lower_is_better(&rank_by, dataset);
     figures.sort_by(|a, b| {
-        b.value
-            .partial_cmp(&a.value)
+        let (first, second) = if lower_is_better { (a, b) } else { (b, a) };
+        first
+            .value
+            .partial_cmp(&second.value)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| a.id.cmp(&b.id))
     });

@@ -461,6 +461,23 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         None => None,
     };
 
+    // Posts ranked by money in two currencies cannot be ordered (`roi insights`
+    // refuses): the report goes on without its insights, and says why.
+    let insights = if scope.insights {
+        match crate::insights::build(config, dataset, &scope.filter, scope.window) {
+            Ok(i) => Some(i).filter(|i| i.posts > 0 || !i.follower_hours.is_empty()),
+            Err(EvalError::MixedCurrencies { metric, currencies }) => {
+                notes.push(crate::msg!(
+                    "note.mixed_currencies",
+                    metric = format!("{metric} ({currencies})")
+                ));
+                None
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         as_of: scope.as_of,
@@ -490,17 +507,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
             .collect(),
         goals,
         trend,
-        insights: if scope.insights {
-            Some(crate::insights::build(
-                config,
-                dataset,
-                &scope.filter,
-                scope.window,
-            )?)
-            .filter(|i| i.posts > 0 || !i.follower_hours.is_empty())
-        } else {
-            None
-        },
+        insights,
         inputs: Inputs::of(dataset),
         notes,
     })

@@ -808,6 +808,19 @@ impl Catalogue {
     }
 
     /// The unit a KPI or metric name is reported in.
+    /// Whether less of a KPI is better: a cost of something (spend over it: cpc, cpl,
+    /// cpa, a KPI of roi.toml written so) or a time to wait (seconds).
+    pub fn lower_is_better(&self, name: &str, dataset: &Dataset) -> bool {
+        if self.unit(name, dataset) == Unit::Seconds {
+            return true;
+        }
+        match self.kpis.get(name).map(|k| &k.formula) {
+            Some(Expr::Binary(Op::Div, num, _)) => matches!(&**num, Expr::Name(n) if n == "spend"),
+            Some(Expr::Name(other)) if other != name => self.lower_is_better(other, dataset),
+            _ => false,
+        }
+    }
+
     pub fn unit(&self, name: &str, dataset: &Dataset) -> Unit {
         if let Some(kpi) = self.kpis.get(name) {
             return kpi.unit;

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::{code, roi, roi_in, stdout, transcript};
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
 
 const POSTS: &str = "fixtures/insights/instagram-content.csv";
 
@@ -349,4 +349,111 @@ fn crm_contacts_are_not_posts() {
         .map(|r| r.0)
         .collect();
     assert_eq!(types, ["carousel", "reel"]);
+}
+
+/// Excel's `1.22158E+17` ids do not merge posts: their links tell them apart
+/// (`fixtures/insights/README.md`, excel-ids).
+#[test]
+fn posts_whose_ids_excel_rounded_are_told_apart_by_their_links() {
+    let f = fixture("insights/excel-ids/fb-content-excel-saved.csv");
+    let out = roi(&[
+        "insights",
+        f.to_str().unwrap(),
+        "--min-posts",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 3);
+    let group = |key: &str| {
+        json["by_content_type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(group("video")["engagements"], 305.0);
+    assert!((group("video")["engagement_rate"].as_f64().unwrap() - 305.0 / 4000.0).abs() < 1e-12);
+    assert_eq!(group("image")["posts"], 2);
+    assert!((group("image")["engagement_rate"].as_f64().unwrap() - 205.0 / 3000.0).abs() < 1e-12);
+}
+
+/// A cost is best when lowest; posts in two currencies are not ordered without
+/// rates (`fixtures/insights/README.md`, ranking).
+#[test]
+fn posts_ranked_by_a_cost_lowest_first_and_never_across_currencies() {
+    let dir = fixture("insights/ranking");
+    let out = roi_in(
+        &dir,
+        &[
+            "insights",
+            "--rank-by",
+            "cpc",
+            "--top",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids = |list: &str| -> Vec<String> {
+        json[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("top_posts"), ["p3", "p1"]);
+    assert_eq!(ids("bottom_posts"), ["p2"]);
+    assert!((json["top_posts"][0]["value"].as_f64().unwrap() - 0.05).abs() < 1e-12);
+    assert_eq!(json["top_posts"][0]["currency"], "USD");
+
+    // The file alone: USD and VND.
+    let alone = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.join("posts.csv"), alone.path().join("posts.csv")).unwrap();
+    let out = roi_in(alone.path(), &["insights", "posts.csv", "--rank-by", "cpc"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`cpc` mixes currencies (USD, VND)"),
+        "{}",
+        transcript(&out)
+    );
+    std::fs::write(
+        alone.path().join("roi.toml"),
+        "inputs = [\"posts.csv\"]\n[insights]\nrank_by = \"cpc\"\n",
+    )
+    .unwrap();
+    let out = roi_in(alone.path(), &["report"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(text.contains("cpc (USD, VND) mixes currencies"), "{text}");
+    assert!(!text.contains("Best posts"), "{text}");
+}
+
+/// TikTok's content export: every row a video, with or without a time of day.
+#[test]
+fn tiktok_videos_are_posts_without_a_time_of_day() {
+    let f = fixture("importers/tiktok-content-jan03.csv");
+    let out = roi(&[
+        "insights",
+        f.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--min-posts",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 3);
+    assert_eq!(json["posts_without_time"], 3);
+    assert_eq!(json["by_content_type"][0]["key"], "video");
+    assert_eq!(json["by_content_type"][0]["engagements"], 39.0);
 }
