@@ -172,6 +172,14 @@ impl Span {
             && self.currency.agrees(other.currency)
     }
 
+    /// Whether two spans of one family at two levels are rather two breakdowns of
+    /// the same totals: each carries a breakdown the other does not (by source, by
+    /// landing page). Where one's are a part of the other's (by day, by day and
+    /// campaign), the one with fewer is a coarser level.
+    fn alternative(&self, other: &Span) -> bool {
+        self.detail & !other.detail != 0 && other.detail & !self.detail != 0
+    }
+
     /// Whether its rows' platform is a breakdown, read from a column of the file.
     fn by_platform(&self) -> bool {
         self.detail & PLATFORM_BIT != 0
@@ -998,6 +1006,10 @@ impl<'f> Builder<'f> {
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
         // Tables of one file that hold the same observations (see below).
         let mut repeated: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
+        // Pairs of spans (the one counted, the other) that break the same totals down
+        // by different dimensions: alternatives, not levels.
+        let mut alternatives: rustc_hash::FxHashSet<(usize, usize)> =
+            rustc_hash::FxHashSet::default();
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
@@ -1027,6 +1039,26 @@ impl<'f> Builder<'f> {
                         if (a.account == unnamed) != (b.account == unnamed) {
                             unnamed_pairs.push(if a.account == unnamed { (i, j) } else { (j, i) });
                         }
+                    }
+                    Some(Conflict::Levels) if a.alternative(b) => {
+                        overlapping = true;
+                        // Two breakdowns of the same totals (by source, by landing
+                        // page), neither finer: one counts, in [`resolve_levels`] as
+                        // a coarser table would. The one that names the platform,
+                        // then breaks down by more, then by days, then the newer
+                        // export, then the first table of a file.
+                        let order = |s: &Span| {
+                            (
+                                s.by_platform(),
+                                s.detail.count_ones(),
+                                s.grain(self.undated(s)),
+                                ranks[s.file as usize],
+                                std::cmp::Reverse(s.table),
+                            )
+                        };
+                        let (kept, other) = if order(a) > order(b) { (i, j) } else { (j, i) };
+                        levels[kept].push(other);
+                        alternatives.insert((kept, other));
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
@@ -1085,6 +1117,7 @@ impl<'f> Builder<'f> {
             covered = resolve_levels(
                 spans,
                 &levels,
+                &alternatives,
                 &undated,
                 &table_of,
                 &mut self.dataset.rows,
@@ -1297,26 +1330,44 @@ impl<'f> Builder<'f> {
         for (file, message) in ambiguous {
             files[file as usize].warnings.push(message);
         }
+        // A level or breakdown in words: `range × campaign`.
+        let describe = |grain: u8, detail: u32| {
+            let mut text = match grain {
+                0 => "total",
+                1 => "range",
+                _ => "day",
+            }
+            .to_owned();
+            for d in std::iter::once(&Dimension::Platform)
+                .chain(&BREAKDOWN)
+                .filter(|d| detail & 1 << d.index() != 0)
+            {
+                text.push_str(" × ");
+                text.push_str(d.name());
+            }
+            text
+        };
+        // A table's breakdown, over its spans (its facebook rows name the platform
+        // by their source, its other rows do not).
+        let table_detail = |table: u32| {
+            let mut grain = u8::MAX;
+            let mut detail = 0;
+            for (s, span) in spans.iter().enumerate().filter(|(_, s)| s.table == table) {
+                grain = grain.min(span.grain(undated[s]));
+                detail |= span.detail;
+            }
+            describe(grain, detail)
+        };
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
                 Replaced::Coarser => {
-                    let fine = &spans[by];
-                    let grain = match fine.grain(undated[by]) {
-                        0 => "total",
-                        1 => "range",
-                        _ => "day",
-                    };
-                    let dims: Vec<&str> = std::iter::once(&Dimension::Platform)
-                        .chain(&BREAKDOWN)
-                        .filter(|d| fine.detail & 1 << d.index() != 0)
-                        .map(|d| d.name())
-                        .collect();
-                    let mut detail = grain.to_owned();
-                    for d in dims {
-                        detail.push_str(" × ");
-                        detail.push_str(d);
-                    }
-                    (places[fine.table as usize].clone(), detail)
+                    let coarse = &spans[by];
+                    let detail = describe(coarse.grain(undated[by]), coarse.detail);
+                    (places[coarse.table as usize].clone(), detail)
+                }
+                Replaced::Alternative(_) => {
+                    let table = spans[by].table;
+                    (places[table as usize].clone(), table_detail(table))
                 }
                 Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) => {
                     (places[by].clone(), String::new())
@@ -1328,6 +1379,7 @@ impl<'f> Builder<'f> {
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
+                (Replaced::Alternative(_), _) => "warning.alternative_breakdown",
                 (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
             };
             let mut args = Vec::new();
@@ -1337,7 +1389,11 @@ impl<'f> Builder<'f> {
                 args.push(("metrics", metrics.join(", ")));
                 args.push(("table", places[table as usize].clone()));
             }
-            if why == Replaced::Coarser {
+            if let Replaced::Alternative(table) = why {
+                args.push(("table", places[table as usize].clone()));
+                args.push(("table_detail", table_detail(table)));
+            }
+            if matches!(why, Replaced::Coarser | Replaced::Alternative(_)) {
                 let mut metrics = note.metrics.clone();
                 metrics.sort();
                 args.push(("metrics", metrics.join(", ")));
@@ -1444,6 +1500,7 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 fn resolve_levels(
     spans: &[Span],
     levels: &[Vec<usize>],
+    alternatives: &rustc_hash::FxHashSet<(usize, usize)>,
     undated: &[bool],
     table_of: &[u32],
     rows: &mut [Row],
@@ -1565,8 +1622,13 @@ fn resolve_levels(
                         continue;
                     }
                     let inside = undated[c] || (start <= fine.start && fine.end <= end);
+                    let why = if alternatives.contains(&(c, *f)) {
+                        Replaced::Alternative(spans[*f].table)
+                    } else {
+                        Replaced::Coarser
+                    };
                     let note = notes
-                        .entry((fine.file, Replaced::Coarser, c))
+                        .entry((fine.file, why, c))
                         .or_insert_with(|| Note::new(fine));
                     for &id in &same {
                         name(note, id);
@@ -1719,6 +1781,9 @@ enum Replaced {
     /// Not counted: an earlier table of the same file (by its index) holds the same
     /// rows.
     Repeat(u32),
+    /// Not counted: the rows of this table (by its index) break the same totals down
+    /// by other dimensions than the table counted, neither finer than the other.
+    Alternative(u32),
     /// Newer, but ending after the as-of date: the rows known by then are kept.
     AfterAsOf,
 }
