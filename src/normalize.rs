@@ -666,31 +666,35 @@ impl<'f> Builder<'f> {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
-        self.kind =
-            match self.kinds.iter().position(|k| k == kind) {
-                Some(i) => i as u32,
-                None => {
-                    self.kinds.push(kind.to_owned());
-                    let families = &mut self.dataset.families;
-                    let family =
-                        layout::family(kind)
-                            .zip(export)
-                            .map_or(Family::ANY, |((key, _), name)| {
-                                let at = families.iter().position(|f| f.key == key).unwrap_or_else(
-                                    || {
-                                        families.push(FamilyInfo {
-                                            key: key.to_owned(),
-                                            name: name.to_owned(),
-                                        });
-                                        families.len() - 1
-                                    },
-                                );
-                                Family(u16::try_from(at).unwrap_or(u16::MAX - 1))
-                            });
-                    self.dataset.kind_families.push(family);
-                    (self.kinds.len() - 1) as u32
-                }
-            };
+        self.kind = match self.kinds.iter().position(|k| k == kind) {
+            Some(i) => i as u32,
+            None => {
+                self.kinds.push(kind.to_owned());
+                let families = &mut self.dataset.families;
+                let family =
+                    layout::family(kind)
+                        .zip(export)
+                        .map_or(Family::ANY, |((key, _), name)| {
+                            let at = match families.iter().position(|f| f.key == key) {
+                                Some(at) => {
+                                    let info = &mut families[at];
+                                    info.name = shared_name(&info.name, name);
+                                    at
+                                }
+                                None => {
+                                    families.push(FamilyInfo {
+                                        key: key.to_owned(),
+                                        name: name.to_owned(),
+                                    });
+                                    families.len() - 1
+                                }
+                            };
+                            Family(u16::try_from(at).unwrap_or(u16::MAX - 1))
+                        });
+                self.dataset.kind_families.push(family);
+                (self.kinds.len() - 1) as u32
+            }
+        };
     }
 
     /// The name of a kind's family, as [`Builder::set_kind`] was told it.
@@ -1425,6 +1429,24 @@ impl<'f> Builder<'f> {
     }
 }
 
+/// The name of a family of several layouts: the words their names begin with
+/// (`Meta Business Suite` for its content export and its single-metric series), so
+/// that a note names it alike whichever of its files was read first. Names with no
+/// word in common: the first in order of text.
+fn shared_name(a: &str, b: &str) -> String {
+    let words: Vec<&str> = a
+        .split(' ')
+        .zip(b.split(' '))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect();
+    if words.is_empty() {
+        a.min(b).to_owned()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// Dimensions that describe a post or video rather than tell it apart: its title,
 /// text, publish time, length, permalink and type can be edited (or read
 /// differently) between two downloads, and the edited post is still the same post.
@@ -1942,6 +1964,20 @@ fn union(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_family_is_named_by_the_words_its_layouts_share() {
+        let content = "Meta Business Suite content export";
+        let series = "Meta Business Suite single-metric series";
+        assert_eq!(shared_name(content, series), "Meta Business Suite");
+        assert_eq!(shared_name(series, content), "Meta Business Suite");
+        assert_eq!(
+            shared_name("Meta Business Suite", series),
+            "Meta Business Suite"
+        );
+        assert_eq!(shared_name(series, series), series);
+        assert_eq!(shared_name("b x", "a y"), "a y");
+    }
+
     use super::*;
 
     #[test]
