@@ -1004,16 +1004,14 @@ impl<'f> Builder<'f> {
             return self.dataset;
         }
         let spans = &self.spans;
-        let mut levels: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+        // Per span, the spans whose rows its rows count for: finer levels, or (true)
+        // another breakdown of the same totals (see [`Span::alternative`]).
+        let mut levels: Vec<Vec<(usize, bool)>> = vec![Vec::new(); spans.len()];
         let mut overlapping = false;
         let mut ranges = false;
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
         // Tables of one file that hold the same observations (see below).
         let mut repeated: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
-        // Pairs of spans (the one counted, the other) that break the same totals down
-        // by different dimensions: alternatives, not levels.
-        let mut alternatives: rustc_hash::FxHashSet<(usize, usize)> =
-            rustc_hash::FxHashSet::default();
         // The newer export: the one made later, by the day it says it was made (a
         // weekly TikTok Content export whose posts are no newer still has fresher
         // totals), else by the last day its data reaches (which it was made on or
@@ -1061,8 +1059,7 @@ impl<'f> Builder<'f> {
                             )
                         };
                         let (kept, other) = if order(a) > order(b) { (i, j) } else { (j, i) };
-                        levels[kept].push(other);
-                        alternatives.insert((kept, other));
+                        levels[kept].push((other, true));
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
@@ -1076,7 +1073,7 @@ impl<'f> Builder<'f> {
                             )
                         };
                         let (fine, coarse) = if order(a) > order(b) { (i, j) } else { (j, i) };
-                        levels[coarse].push(fine);
+                        levels[coarse].push((fine, false));
                     }
                 }
             }
@@ -1116,12 +1113,11 @@ impl<'f> Builder<'f> {
                 )
             };
             for fines in &mut levels {
-                fines.sort_by_key(|&f| std::cmp::Reverse(order(f)));
+                fines.sort_by_key(|&(f, _)| std::cmp::Reverse(order(f)));
             }
             covered = resolve_levels(
                 spans,
                 &levels,
-                &alternatives,
                 &undated,
                 &table_of,
                 &mut self.dataset.rows,
@@ -1160,7 +1156,7 @@ impl<'f> Builder<'f> {
         let by_platform: rustc_hash::FxHashSet<(u32, u32, Option<Sym>)> = levels
             .iter()
             .enumerate()
-            .flat_map(|(c, fines)| fines.iter().map(move |&f| (c, f)))
+            .flat_map(|(c, fines)| fines.iter().map(move |&(f, _)| (c, f)))
             .filter(|&(c, f)| spans[c].by_platform() != spans[f].by_platform())
             .flat_map(|(c, f)| [c, f])
             .filter(|&s| spans[s].by_platform())
@@ -1513,7 +1509,8 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 /// data), the coarser row's values of the metrics they give are not counted; where
 /// they cover only some of its days, the coarser row is counted whole and the finer
 /// rows' values of its metrics on those days are not; where there are none, both
-/// count. Warnings on the file whose values are not counted say where they are.
+/// count. A finer span marked `true` is rather another breakdown of the same totals
+/// ([`Span::alternative`]): its rows are taken the same way, and told apart. Warnings on the file whose values are not counted say where they are.
 /// The values not counted are taken out of their rows and returned, by row, for
 /// post-level analysis ([`Dataset::covered`]); a row left without values is
 /// counted nowhere, and still takes part in de-duplication (its older copy in
@@ -1521,8 +1518,7 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 /// tables in a level conflict.
 fn resolve_levels(
     spans: &[Span],
-    levels: &[Vec<usize>],
-    alternatives: &rustc_hash::FxHashSet<(usize, usize)>,
+    levels: &[Vec<(usize, bool)>],
     undated: &[bool],
     table_of: &[u32],
     rows: &mut [Row],
@@ -1530,12 +1526,15 @@ fn resolve_levels(
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
 ) -> rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    // A finer table's rows by key, by day.
+    type ByKey = Map<Dims, Vec<usize>>;
     // The rows of each span in a level conflict.
     let mut span_of: Map<(u32, u32, Option<Sym>), usize> = Map::default();
     for (c, fines) in levels.iter().enumerate() {
-        for &s in fines
+        for s in fines
             .iter()
-            .chain(std::iter::once(&c).filter(|_| !fines.is_empty()))
+            .map(|&(f, _)| f)
+            .chain(std::iter::once(c).filter(|_| !fines.is_empty()))
         {
             let span = &spans[s];
             span_of.insert((span.table, span.kind, span.platform), s);
@@ -1580,9 +1579,9 @@ fn resolve_levels(
         }
         let coarse = &spans[c];
         // Per finer table: the dimensions of the key, and its rows by key, by day.
-        let pairs: Vec<(usize, u32, Map<Dims, Vec<usize>>)> = fines
+        let pairs: Vec<(usize, bool, u32, ByKey)> = fines
             .iter()
-            .map(|&f| {
+            .map(|&(f, alternative)| {
                 let fine = &spans[f];
                 let mut mask = coarse.detail & fine.detail;
                 // The platform is part of the key unless one table breaks its numbers
@@ -1608,13 +1607,13 @@ fn resolve_levels(
                 for list in by_key.values_mut() {
                     list.sort_by_key(|&r| (rows[r].start, rows[r].end));
                 }
-                (f, mask, by_key)
+                (f, alternative, mask, by_key)
             })
             .collect();
         for &r in &members[c] {
             let row = &rows[r];
             let (start, end) = (row.start, row.end);
-            for (f, mask, by_key) in &pairs {
+            for (f, alternative, mask, by_key) in &pairs {
                 let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
                     continue;
                 };
@@ -1644,7 +1643,7 @@ fn resolve_levels(
                         continue;
                     }
                     let inside = undated[c] || (start <= fine.start && fine.end <= end);
-                    let why = if alternatives.contains(&(c, *f)) {
+                    let why = if *alternative {
                         Replaced::Alternative(spans[*f].table)
                     } else {
                         Replaced::Coarser
