@@ -849,3 +849,51 @@ fn two_breakdowns_of_one_ga4_export_keep_the_one_naming_the_platform() {
         );
     }
 }
+
+/// Two Meta Ads reports of one month, one by campaign and one by platform (no
+/// campaign): two breakdowns of the same totals, neither finer. The one by platform
+/// counts, whichever file comes first (before, the input order decided, and
+/// Instagram's 600 impressions could be read as facebook's).
+#[test]
+fn a_report_by_platform_beside_one_by_campaign_counts_per_platform_in_either_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let camp = dir.path().join("camp.csv");
+    let plat = dir.path().join("plat.csv");
+    std::fs::write(
+        &camp,
+        "Reporting starts,Reporting ends,Campaign name,Impressions,Amount spent (USD)\n\
+         2026-08-01,2026-08-31,Summer,1000,50\n2026-08-01,2026-08-31,Winter,500,25\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &plat,
+        "Reporting starts,Reporting ends,Platform,Impressions,Amount spent (USD)\n\
+         2026-08-01,2026-08-31,facebook,900,45\n2026-08-01,2026-08-31,instagram,600,30\n",
+    )
+    .unwrap();
+    let (camp, plat) = (camp.to_str().unwrap(), plat.to_str().unwrap());
+    for files in [[camp, plat], [plat, camp]] {
+        let args = ["report", files[0], files[1], "--by", "platform"];
+        let out = roi(&[
+            &args[..],
+            &["--kpi", "impressions,spend", "--format", "csv"],
+        ]
+        .concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "platform,rows,impressions,spend,spend_currency\n\
+             facebook,1,900,45,USD\n\
+             instagram,1,600,30,USD\n"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&format!(
+                "impressions, spend of 2 row(s) of {camp}, by range × campaign, over \
+                 2026-08-01..=2026-08-31 not counted: {plat} breaks the same totals down by \
+                 range × platform"
+            )),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
