@@ -172,6 +172,14 @@ impl Span {
             && self.currency.agrees(other.currency)
     }
 
+    /// Whether two spans of one family at two levels are rather two breakdowns of
+    /// the same totals: each carries a breakdown the other does not (by source, by
+    /// landing page). Where one's are a part of the other's (by day, by day and
+    /// campaign), the one with fewer is a coarser level.
+    fn alternative(&self, other: &Span) -> bool {
+        self.detail & !other.detail != 0 && other.detail & !self.detail != 0
+    }
+
     /// Whether its rows' platform is a breakdown, read from a column of the file.
     fn by_platform(&self) -> bool {
         self.detail & PLATFORM_BIT != 0
@@ -658,31 +666,35 @@ impl<'f> Builder<'f> {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
-        self.kind =
-            match self.kinds.iter().position(|k| k == kind) {
-                Some(i) => i as u32,
-                None => {
-                    self.kinds.push(kind.to_owned());
-                    let families = &mut self.dataset.families;
-                    let family =
-                        layout::family(kind)
-                            .zip(export)
-                            .map_or(Family::ANY, |((key, _), name)| {
-                                let at = families.iter().position(|f| f.key == key).unwrap_or_else(
-                                    || {
-                                        families.push(FamilyInfo {
-                                            key: key.to_owned(),
-                                            name: name.to_owned(),
-                                        });
-                                        families.len() - 1
-                                    },
-                                );
-                                Family(u16::try_from(at).unwrap_or(u16::MAX - 1))
-                            });
-                    self.dataset.kind_families.push(family);
-                    (self.kinds.len() - 1) as u32
-                }
-            };
+        self.kind = match self.kinds.iter().position(|k| k == kind) {
+            Some(i) => i as u32,
+            None => {
+                self.kinds.push(kind.to_owned());
+                let families = &mut self.dataset.families;
+                let family =
+                    layout::family(kind)
+                        .zip(export)
+                        .map_or(Family::ANY, |((key, _), name)| {
+                            let at = match families.iter().position(|f| f.key == key) {
+                                Some(at) => {
+                                    let info = &mut families[at];
+                                    info.name = shared_name(&info.name, name);
+                                    at
+                                }
+                                None => {
+                                    families.push(FamilyInfo {
+                                        key: key.to_owned(),
+                                        name: name.to_owned(),
+                                    });
+                                    families.len() - 1
+                                }
+                            };
+                            Family(u16::try_from(at).unwrap_or(u16::MAX - 1))
+                        });
+                self.dataset.kind_families.push(family);
+                (self.kinds.len() - 1) as u32
+            }
+        };
     }
 
     /// The name of a kind's family, as [`Builder::set_kind`] was told it.
@@ -992,7 +1004,9 @@ impl<'f> Builder<'f> {
             return self.dataset;
         }
         let spans = &self.spans;
-        let mut levels: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+        // Per span, the spans whose rows its rows count for: finer levels, or (true)
+        // another breakdown of the same totals (see [`Span::alternative`]).
+        let mut levels: Vec<Vec<(usize, bool)>> = vec![Vec::new(); spans.len()];
         let mut overlapping = false;
         let mut ranges = false;
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
@@ -1028,6 +1042,25 @@ impl<'f> Builder<'f> {
                             unnamed_pairs.push(if a.account == unnamed { (i, j) } else { (j, i) });
                         }
                     }
+                    Some(Conflict::Levels) if a.alternative(b) => {
+                        overlapping = true;
+                        // Two breakdowns of the same totals (by source, by landing
+                        // page), neither finer: one counts, in [`resolve_levels`] as
+                        // a coarser table would. The one that names the platform,
+                        // then breaks down by more, then by days, then the newer
+                        // export, then the first table of a file.
+                        let order = |s: &Span| {
+                            (
+                                s.by_platform(),
+                                s.detail.count_ones(),
+                                s.grain(self.undated(s)),
+                                ranks[s.file as usize],
+                                std::cmp::Reverse(s.table),
+                            )
+                        };
+                        let (kept, other) = if order(a) > order(b) { (i, j) } else { (j, i) };
+                        levels[kept].push((other, true));
+                    }
                     Some(Conflict::Levels) => {
                         overlapping = true;
                         // The finer level is kept: days, then more breakdown, then
@@ -1040,7 +1073,7 @@ impl<'f> Builder<'f> {
                             )
                         };
                         let (fine, coarse) = if order(a) > order(b) { (i, j) } else { (j, i) };
-                        levels[coarse].push(fine);
+                        levels[coarse].push((fine, false));
                     }
                 }
             }
@@ -1080,7 +1113,7 @@ impl<'f> Builder<'f> {
                 )
             };
             for fines in &mut levels {
-                fines.sort_by_key(|&f| std::cmp::Reverse(order(f)));
+                fines.sort_by_key(|&(f, _)| std::cmp::Reverse(order(f)));
             }
             covered = resolve_levels(
                 spans,
@@ -1123,7 +1156,7 @@ impl<'f> Builder<'f> {
         let by_platform: rustc_hash::FxHashSet<(u32, u32, Option<Sym>)> = levels
             .iter()
             .enumerate()
-            .flat_map(|(c, fines)| fines.iter().map(move |&f| (c, f)))
+            .flat_map(|(c, fines)| fines.iter().map(move |&(f, _)| (c, f)))
             .filter(|&(c, f)| spans[c].by_platform() != spans[f].by_platform())
             .flat_map(|(c, f)| [c, f])
             .filter(|&s| spans[s].by_platform())
@@ -1297,26 +1330,44 @@ impl<'f> Builder<'f> {
         for (file, message) in ambiguous {
             files[file as usize].warnings.push(message);
         }
+        // A level or breakdown in words: `range × campaign`.
+        let describe = |grain: u8, detail: u32| {
+            let mut text = match grain {
+                0 => "total",
+                1 => "range",
+                _ => "day",
+            }
+            .to_owned();
+            for d in std::iter::once(&Dimension::Platform)
+                .chain(&BREAKDOWN)
+                .filter(|d| detail & 1 << d.index() != 0)
+            {
+                text.push_str(" × ");
+                text.push_str(d.name());
+            }
+            text
+        };
+        // A table's breakdown, over its spans (its facebook rows name the platform
+        // by their source, its other rows do not).
+        let table_detail = |table: u32| {
+            let mut grain = u8::MAX;
+            let mut detail = 0;
+            for (s, span) in spans.iter().enumerate().filter(|(_, s)| s.table == table) {
+                grain = grain.min(span.grain(undated[s]));
+                detail |= span.detail;
+            }
+            describe(grain, detail)
+        };
         for ((file, why, by), note) in notes {
             let (path, detail) = match why {
                 Replaced::Coarser => {
-                    let fine = &spans[by];
-                    let grain = match fine.grain(undated[by]) {
-                        0 => "total",
-                        1 => "range",
-                        _ => "day",
-                    };
-                    let dims: Vec<&str> = std::iter::once(&Dimension::Platform)
-                        .chain(&BREAKDOWN)
-                        .filter(|d| fine.detail & 1 << d.index() != 0)
-                        .map(|d| d.name())
-                        .collect();
-                    let mut detail = grain.to_owned();
-                    for d in dims {
-                        detail.push_str(" × ");
-                        detail.push_str(d);
-                    }
-                    (places[fine.table as usize].clone(), detail)
+                    let coarse = &spans[by];
+                    let detail = describe(coarse.grain(undated[by]), coarse.detail);
+                    (places[coarse.table as usize].clone(), detail)
+                }
+                Replaced::Alternative(_) => {
+                    let table = spans[by].table;
+                    (places[table as usize].clone(), table_detail(table))
                 }
                 Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) => {
                     (places[by].clone(), String::new())
@@ -1328,6 +1379,7 @@ impl<'f> Builder<'f> {
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
+                (Replaced::Alternative(_), _) => "warning.alternative_breakdown",
                 (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
             };
             let mut args = Vec::new();
@@ -1337,7 +1389,11 @@ impl<'f> Builder<'f> {
                 args.push(("metrics", metrics.join(", ")));
                 args.push(("table", places[table as usize].clone()));
             }
-            if why == Replaced::Coarser {
+            if let Replaced::Alternative(table) = why {
+                args.push(("table", places[table as usize].clone()));
+                args.push(("table_detail", table_detail(table)));
+            }
+            if matches!(why, Replaced::Coarser | Replaced::Alternative(_)) {
                 let mut metrics = note.metrics.clone();
                 metrics.sort();
                 args.push(("metrics", metrics.join(", ")));
@@ -1366,6 +1422,24 @@ impl<'f> Builder<'f> {
             !gone
         });
         self.dataset
+    }
+}
+
+/// The name of a family of several layouts: the words their names begin with
+/// (`Meta Business Suite` for its content export and its single-metric series), so
+/// that a note names it alike whichever of its files was read first. Names with no
+/// word in common: the first in order of text.
+fn shared_name(a: &str, b: &str) -> String {
+    let words: Vec<&str> = a
+        .split(' ')
+        .zip(b.split(' '))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect();
+    if words.is_empty() {
+        a.min(b).to_owned()
+    } else {
+        words.join(" ")
     }
 }
 
@@ -1435,7 +1509,8 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 /// data), the coarser row's values of the metrics they give are not counted; where
 /// they cover only some of its days, the coarser row is counted whole and the finer
 /// rows' values of its metrics on those days are not; where there are none, both
-/// count. Warnings on the file whose values are not counted say where they are.
+/// count. A finer span marked `true` is rather another breakdown of the same totals
+/// ([`Span::alternative`]): its rows are taken the same way, and told apart. Warnings on the file whose values are not counted say where they are.
 /// The values not counted are taken out of their rows and returned, by row, for
 /// post-level analysis ([`Dataset::covered`]); a row left without values is
 /// counted nowhere, and still takes part in de-duplication (its older copy in
@@ -1443,7 +1518,7 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
 /// tables in a level conflict.
 fn resolve_levels(
     spans: &[Span],
-    levels: &[Vec<usize>],
+    levels: &[Vec<(usize, bool)>],
     undated: &[bool],
     table_of: &[u32],
     rows: &mut [Row],
@@ -1451,12 +1526,15 @@ fn resolve_levels(
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
 ) -> rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    // A finer table's rows by key, by day.
+    type ByKey = Map<Dims, Vec<usize>>;
     // The rows of each span in a level conflict.
     let mut span_of: Map<(u32, u32, Option<Sym>), usize> = Map::default();
     for (c, fines) in levels.iter().enumerate() {
-        for &s in fines
+        for s in fines
             .iter()
-            .chain(std::iter::once(&c).filter(|_| !fines.is_empty()))
+            .map(|&(f, _)| f)
+            .chain(std::iter::once(c).filter(|_| !fines.is_empty()))
         {
             let span = &spans[s];
             span_of.insert((span.table, span.kind, span.platform), s);
@@ -1501,9 +1579,9 @@ fn resolve_levels(
         }
         let coarse = &spans[c];
         // Per finer table: the dimensions of the key, and its rows by key, by day.
-        let pairs: Vec<(usize, u32, Map<Dims, Vec<usize>>)> = fines
+        let pairs: Vec<(usize, bool, u32, ByKey)> = fines
             .iter()
-            .map(|&f| {
+            .map(|&(f, alternative)| {
                 let fine = &spans[f];
                 let mut mask = coarse.detail & fine.detail;
                 // The platform is part of the key unless one table breaks its numbers
@@ -1529,13 +1607,13 @@ fn resolve_levels(
                 for list in by_key.values_mut() {
                     list.sort_by_key(|&r| (rows[r].start, rows[r].end));
                 }
-                (f, mask, by_key)
+                (f, alternative, mask, by_key)
             })
             .collect();
         for &r in &members[c] {
             let row = &rows[r];
             let (start, end) = (row.start, row.end);
-            for (f, mask, by_key) in &pairs {
+            for (f, alternative, mask, by_key) in &pairs {
                 let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
                     continue;
                 };
@@ -1565,8 +1643,13 @@ fn resolve_levels(
                         continue;
                     }
                     let inside = undated[c] || (start <= fine.start && fine.end <= end);
+                    let why = if *alternative {
+                        Replaced::Alternative(spans[*f].table)
+                    } else {
+                        Replaced::Coarser
+                    };
                     let note = notes
-                        .entry((fine.file, Replaced::Coarser, c))
+                        .entry((fine.file, why, c))
                         .or_insert_with(|| Note::new(fine));
                     for &id in &same {
                         name(note, id);
@@ -1719,6 +1802,9 @@ enum Replaced {
     /// Not counted: an earlier table of the same file (by its index) holds the same
     /// rows.
     Repeat(u32),
+    /// Not counted: the rows of this table (by its index) break the same totals down
+    /// by other dimensions than the table counted, neither finer than the other.
+    Alternative(u32),
     /// Newer, but ending after the as-of date: the rows known by then are kept.
     AfterAsOf,
 }
@@ -1877,6 +1963,20 @@ fn union(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_family_is_named_by_the_words_its_layouts_share() {
+        let content = "Meta Business Suite content export";
+        let series = "Meta Business Suite single-metric series";
+        assert_eq!(shared_name(content, series), "Meta Business Suite");
+        assert_eq!(shared_name(series, content), "Meta Business Suite");
+        assert_eq!(
+            shared_name("Meta Business Suite", series),
+            "Meta Business Suite"
+        );
+        assert_eq!(shared_name(series, series), series);
+        assert_eq!(shared_name("b x", "a y"), "a y");
+    }
+
     use super::*;
 
     #[test]

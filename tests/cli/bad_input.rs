@@ -395,6 +395,22 @@ fn cases() -> Vec<Case> {
              111_2,Shop,08/13/2026 99:99,Photo,Lifetime,100,5\n",
             report,
         ),
+        // roi's own format: as in an export (found in review: read as no time).
+        case(
+            "impossible_native_publish_time",
+            "in.csv",
+            "date,platform,content_id,published,likes\n\
+             2026-08-01,instagram,1,2026-08-01T10:00,10\n\
+             2026-08-02,instagram,2,2026-08-02T23:61,5\n",
+            report,
+        ),
+        case(
+            "impossible_native_publish_offset",
+            "in.json",
+            "[{\"date\": \"2026-08-01\", \"platform\": \"instagram\", \
+             \"published\": \"2026-08-01T10:00+25:00\", \"likes\": 10}]",
+            &["report", "in.json"],
+        ),
         case(
             "ambiguous_day_month",
             "in.csv",

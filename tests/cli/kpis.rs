@@ -798,3 +798,88 @@ fn a_window_past_the_data_has_no_value() {
         transcript(&out)
     );
 }
+
+/// Found in review: a family read from two layouts (a Business Suite content export
+/// and its reach series) was named in rate notes by the layout of its first file,
+/// so a renamed file said the posts' clicks came from the "single-metric series".
+/// It is named by what its layouts share, whatever the order of the files: in
+/// notes, JSON `rate_left_out[].export` and JUnit alike (figures in
+/// fixtures/kpis/scope-family/README.md).
+#[test]
+fn a_family_of_two_layouts_is_named_alike_in_either_file_order() {
+    let exports = fixture("kpis/scope-exports");
+    let series = fixture("kpis/scope-family").join("Facebook Reach 2026-09-03_2026-09-11.csv");
+    let posts = exports.join("Facebook-posts-Sep-3-Sep-11.csv");
+    let ads = exports.join("meta-ads-2026-09-04_2026-09-08.csv");
+    let config = exports.join("roi.toml");
+    let run = |files: &[&std::path::Path], args: &[&str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(files.iter().map(|f| f.to_str().unwrap()));
+        all.extend(["--config", config.to_str().unwrap()]);
+        let out = roi(&all);
+        assert!(code(&out) <= 1, "{}", transcript(&out));
+        out
+    };
+    let mut seen = Vec::new();
+    for files in [[&posts, &series, &ads], [&series, &ads, &posts]] {
+        let files: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
+        let kpi = |name: &str| {
+            let args = [
+                "kpi",
+                name,
+                "--where",
+                "platform=facebook",
+                "--format",
+                "json",
+            ];
+            let out = run(&files, &args);
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["notes"].clone()
+        };
+        let ctr = kpi("ctr");
+        assert_eq!(
+            ctr,
+            serde_json::json!([
+                "ctr: facebook (Meta Ads Manager) has impressions but no clicks: left out",
+                "ctr: facebook (Meta Business Suite) has clicks but no impressions: left out"
+            ])
+        );
+        let rate = kpi("lead_conversion_rate");
+        assert_eq!(
+            rate,
+            serde_json::json!([
+                "lead_conversion_rate: facebook (Meta Business Suite) has link_clicks but no leads: left out"
+            ])
+        );
+        let out = run(
+            &files,
+            &["check", "--as-of", "2026-09-30", "--format", "json"],
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let goal = &json["goals"][1];
+        assert_eq!(goal["id"], "fb-ctr", "{json}");
+        let exports: Vec<&str> = goal["rate_left_out"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["export"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            exports,
+            ["Meta Ads Manager", "Meta Business Suite"],
+            "{json}"
+        );
+        let out = run(
+            &files,
+            &["check", "--as-of", "2026-09-30", "--format", "junit"],
+        );
+        let junit = stdout(&out);
+        assert!(
+            junit.contains("facebook (Meta Business Suite) has clicks but no impressions")
+                && !junit.contains("single-metric series)")
+                && !junit.contains("content export)"),
+            "{junit}"
+        );
+        seen.push((ctr, rate, goal["rate_left_out"].clone()));
+    }
+    assert_eq!(seen[0], seen[1]);
+}

@@ -765,10 +765,17 @@ fn a_workbooks_sheets_of_one_layout_count_where_they_hold_other_rows() {
             "rows,leads,impressions,spend,spend_currency\n\
              5,20,1500,150,USD\n",
         ),
-        // GA4 tables: by source and by landing page (levels), and by source twice
-        // with the second adding metrics (sessions once, the others counted).
+        // GA4 tables: by source and by landing page (two breakdowns of the same
+        // totals, once, either order), and by source twice with the second adding
+        // metrics (sessions once, the others counted).
         (
             "ga4-two-tables.csv",
+            "sessions,conversions,revenue",
+            "rows,sessions,conversions,revenue,revenue_currency\n\
+             2,620,14,1450.5,\n",
+        ),
+        (
+            "ga4-landing-then-source.csv",
             "sessions,conversions,revenue",
             "rows,sessions,conversions,revenue,revenue_currency\n\
              2,620,14,1450.5,\n",
@@ -805,4 +812,88 @@ fn a_workbooks_sheets_of_one_layout_count_where_they_hold_other_rows() {
     );
     let (_, stderr) = report_csv("xlsx-monthly-sheets.xlsx", "leads");
     assert!(!stderr.contains("not counted"), "{stderr}");
+}
+
+/// Found in review: a GA4 file's table by source and table by landing page break the
+/// same totals down by different dimensions, neither finer: the landing pages were
+/// taken for a coarser level and replaced the sources, so the sessions from
+/// `l.facebook.com` were facebook's no more. The table by source counts (it names
+/// the platform), in either order, and the other is said not counted.
+#[test]
+fn two_breakdowns_of_one_ga4_export_keep_the_one_naming_the_platform() {
+    for (file, counted, other) in [
+        ("ga4-two-tables.csv", 10, 19),
+        ("ga4-landing-then-source.csv", 19, 6),
+    ] {
+        let path = format!("{SHEETS}/{file}");
+        let args = ["report", &path, "--by", "platform", "--format", "csv"];
+        let out = roi(&[&args[..], &["--kpi", "sessions,conversions,revenue"]].concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        // Hand figures: fixtures/overlap-cases/README.md ("workbook-sheets").
+        assert_eq!(
+            stdout(&out),
+            "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+             facebook,1,120,4,250.5,\n\
+             web,1,500,10,1200,\n",
+            "{file}"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "conversions, revenue, sessions of 2 row(s) of {path} (the table at line \
+                 {other}), by range × landing_page, over 2026-10-01..=2026-10-31 not counted: \
+                 {path} (the table at line {counted}) breaks the same totals down by range × \
+                 platform × source × medium over 2026-10-01..=2026-10-31, which count"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+/// Two Meta Ads reports of one month, one by campaign and one by platform (no
+/// campaign): two breakdowns of the same totals, neither finer. The one by platform
+/// counts, whichever file comes first (before, the input order decided, and
+/// Instagram's 600 impressions could be read as facebook's).
+#[test]
+fn a_report_by_platform_beside_one_by_campaign_counts_per_platform_in_either_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let camp = dir.path().join("camp.csv");
+    let plat = dir.path().join("plat.csv");
+    std::fs::write(
+        &camp,
+        "Reporting starts,Reporting ends,Campaign name,Impressions,Amount spent (USD)\n\
+         2026-08-01,2026-08-31,Summer,1000,50\n2026-08-01,2026-08-31,Winter,500,25\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &plat,
+        "Reporting starts,Reporting ends,Platform,Impressions,Amount spent (USD)\n\
+         2026-08-01,2026-08-31,facebook,900,45\n2026-08-01,2026-08-31,instagram,600,30\n",
+    )
+    .unwrap();
+    let (camp, plat) = (camp.to_str().unwrap(), plat.to_str().unwrap());
+    for files in [[camp, plat], [plat, camp]] {
+        let args = ["report", files[0], files[1], "--by", "platform"];
+        let out = roi(&[
+            &args[..],
+            &["--kpi", "impressions,spend", "--format", "csv"],
+        ]
+        .concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "platform,rows,impressions,spend,spend_currency\n\
+             facebook,1,900,45,USD\n\
+             instagram,1,600,30,USD\n"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&format!(
+                "impressions, spend of 2 row(s) of {camp}, by range × campaign, over \
+                 2026-08-01..=2026-08-31 not counted: {plat} breaks the same totals down by \
+                 range × platform"
+            )),
+            "{}",
+            transcript(&out)
+        );
+    }
 }
