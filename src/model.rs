@@ -397,6 +397,48 @@ pub fn platform_id(name: &str) -> Option<&'static str> {
         .map(|(id, _)| *id)
 }
 
+/// The platform roi knows that `name`, itself not one roi knows, looks like a slip
+/// of: the same letters but for case, spaces, `-`, `_` or `.` (`Face Book`,
+/// `googleads`), or an id or alias within two edits (`facebok`, `instagarm`), one
+/// edit for names of five letters or fewer and none for those of two (`line` is
+/// not `site`, `weibo` not `web`). Any other name may be a platform only the data
+/// has (a mapping's column gives `Shopee`), so it is no slip.
+pub fn platform_near_miss(name: &str) -> Option<&'static str> {
+    if platform_id(name).is_some() {
+        return None;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '/'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = squash(name);
+    if name.is_empty() {
+        return None;
+    }
+    PLATFORMS
+        .iter()
+        .flat_map(|(id, aliases)| {
+            std::iter::once(*id)
+                .chain(aliases.iter().copied())
+                .map(move |a| (*id, a))
+        })
+        .filter_map(|(id, alias)| {
+            let alias = squash(alias);
+            let shortest = name.chars().count().min(alias.chars().count());
+            let allowed = match shortest {
+                0..=2 => 0,
+                3..=5 => 1,
+                _ => 2,
+            };
+            let distance = strsim::osa_distance(&name, &alias);
+            (distance <= allowed).then_some((distance, id))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, id)| id)
+}
+
 /// The platform ids roi knows, in the order of its documentation.
 pub fn platform_ids() -> impl Iterator<Item = &'static str> {
     PLATFORMS.iter().map(|(id, _)| *id)
@@ -479,6 +521,41 @@ mod tests {
         for (i, m) in CANONICAL_METRICS.iter().enumerate() {
             assert_eq!(canonical_metric(m.name), Some(MetricId(i as u16)));
             assert!(Dimension::from_name(m.name).is_none());
+        }
+    }
+
+    #[test]
+    fn a_platform_slip_is_told_from_a_platform_roi_does_not_know() {
+        for (slip, id) in [
+            ("facebok", "facebook"),
+            ("Instagarm", "instagram"),
+            ("tiktk", "tiktok"),
+            ("linkdin", "linkedin"),
+            ("Face Book", "facebook"),
+            ("googleads", "google_ads"),
+            ("You-Tube", "youtube"),
+        ] {
+            assert_eq!(platform_near_miss(slip), Some(id), "{slip}");
+        }
+        // Known names and aliases are no slips; nor are other platforms, short
+        // ones included (`line` is two letters off `site`, `weibo` off `web`).
+        for name in [
+            "facebook",
+            "FB",
+            "x",
+            "shopee",
+            "Shopee Live",
+            "zalo",
+            "line",
+            "weibo",
+            "tiki",
+            "lazada",
+            "vk",
+            "ok",
+            "tiktok shop",
+            "",
+        ] {
+            assert_eq!(platform_near_miss(name), None, "{name}");
         }
     }
 }
