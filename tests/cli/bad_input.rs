@@ -865,7 +865,7 @@ fn cases() -> Vec<Case> {
             files: vec![("zalo-aug.csv", ZALO.as_bytes().to_vec())],
             config: concat!(
                 zalo_mapping!(""),
-                "[[mappings]]\nfiles = \"*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"revenue\"\n\"Tiền tệ\" = \"currency\"\n"
+                "[[mappings]]\nfiles = \"zalo-*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"revenue\"\n\"Tiền tệ\" = \"currency\"\n"
             ),
             args: vec!["kpi", "spend"],
         },

@@ -2557,3 +2557,69 @@ fn google_ads_week_and_month_segments() {
         transcript(&out)
     );
 }
+
+/// A mapping whose `files` glob matches a file beats one without `files`, and of
+/// two matching globs the more specific (`zalo-hcm-*.csv` over `zalo-*.csv`) wins,
+/// in either order; only two as specific are an error. Figures: HCM's file has 120
+/// clicks and 1,200,000 VND, HN's 220 and 2,200,000 VND.
+#[test]
+fn a_specific_mapping_beats_a_catch_all_for_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo-hcm-08.csv"),
+        "Ngày,Lượt nhấp,Chi phí\n01/08/2026,120,\"1.200.000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("zalo-hn-08.csv"),
+        "Ngày,Lượt nhấp,Chi phí\n01/08/2026,220,\"2.200.000\"\n",
+    )
+    .unwrap();
+    let mapping = |files: &str, account: &str| {
+        format!(
+            "[[mappings]]\n{files}platform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\n\
+             dims = {{ account = \"{account}\" }}\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+             \"Lượt nhấp\" = \"clicks\"\n\"Chi phí\" = \"spend\"\n"
+        )
+    };
+    let specific = mapping("files = \"zalo-hcm-*.csv\"\n", "HCM");
+    let head = "inputs = [\"zalo-*.csv\"]\ncurrency = \"VND\"\n";
+    for config in [
+        format!(
+            "{head}{specific}{}",
+            mapping("files = \"zalo-*.csv\"\n", "HN")
+        ),
+        format!(
+            "{head}{}{specific}",
+            mapping("files = \"zalo-*.csv\"\n", "HN")
+        ),
+        format!("{head}{specific}{}", mapping("", "HN")),
+        format!("{head}{}{specific}", mapping("", "HN")),
+    ] {
+        std::fs::write(dir.path().join("roi.toml"), &config).unwrap();
+        for (account, clicks, spend) in [("HCM", "120", "1200000"), ("HN", "220", "2200000")] {
+            for (metric, want) in [("clicks", clicks), ("spend", spend)] {
+                let filter = format!("account={account}");
+                let out = crate::roi_in(dir.path(), &["kpi", metric, "--where", &filter]);
+                assert_eq!(code(&out), 0, "{config}\n{}", transcript(&out));
+                assert_eq!(stdout(&out), format!("{want}\n"), "{config} {account}");
+            }
+        }
+    }
+    // The same glob twice is a tie nothing settles: an error naming both.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "{head}{specific}{}",
+            mapping("files = \"zalo-hcm-*.csv\"\n", "HN")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "clicks"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("the file fits two mappings equally well"),
+        "{}",
+        transcript(&out)
+    );
+}
