@@ -2157,7 +2157,8 @@ mod tests {
 pub struct MappingSpec {
     /// A glob on the file name (`zalo-*.csv`); without it the header decides.
     pub files: Option<String>,
-    /// Platform id of every row.
+    /// Platform id of every row; beside a column mapped to `platform`, of the rows
+    /// whose cell is blank.
     pub platform: Option<String>,
     /// Other dimensions every row gets.
     #[serde(default)]
@@ -2263,15 +2264,8 @@ impl MappingSpec {
         if !dated {
             return Err(crate::say!("error.mapping_no_date"));
         }
-        // One platform for every row and a column of platforms: which one a row has
-        // cannot be told.
-        if let (Some(platform), Some(column)) = (&self.platform, platform_column) {
-            return Err(crate::say!(
-                "error.mapping_platform_twice",
-                platform = platform,
-                column = column
-            ));
-        }
+        // `platform = "zalo"` beside a column of platforms is the platform of the
+        // rows whose cell is blank (see `Layout::platform`).
         let mut constants = Vec::new();
         for (key, value) in &self.dims {
             let d = Dimension::from_name(key)

@@ -856,8 +856,8 @@ fn cases() -> Vec<Case> {
             &["kpi", "spend"],
         ),
         mapping_case(
-            "mapping_platform_and_platform_column",
-            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nplatform = \"zalo\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"platform\"\n\"Chi phí\" = \"spend\"\n",
+            "mapping_dims_platform_and_platform_column",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\ndims = { platform = \"zalo\" }\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"platform\"\n\"Chi phí\" = \"spend\"\n",
             &["kpi", "spend"],
         ),
         Case {

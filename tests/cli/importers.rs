@@ -2623,3 +2623,29 @@ fn a_specific_mapping_beats_a_catch_all_for_the_same_layout() {
         transcript(&out)
     );
 }
+
+/// A mapping's `platform = "zalo"` beside a column mapped to `platform` is the
+/// platform of the rows whose cell is blank; the others keep theirs. Figures:
+/// Facebook 10 clicks, a blank cell 20 (zalo), TikTok 30.
+#[test]
+fn a_mapping_platform_is_the_fallback_for_blank_platform_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kenh-08.csv"),
+        "Ngày,Nền tảng,Lượt nhấp\n01/08/2026,Facebook,10\n02/08/2026,,20\n03/08/2026,TikTok,30\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"kenh-08.csv\"]\n[[mappings]]\nfiles = \"kenh-*.csv\"\nplatform = \"zalo\"\n\
+         date_format = \"%d/%m/%Y\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+         \"Nền tảng\" = \"platform\"\n\"Lượt nhấp\" = \"clicks\"\n",
+    )
+    .unwrap();
+    for (platform, want) in [("facebook", "10"), ("zalo", "20"), ("tiktok", "30")] {
+        let filter = format!("platform={platform}");
+        let out = crate::roi_in(dir.path(), &["kpi", "clicks", "--where", &filter]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), format!("{want}\n"), "{platform}");
+    }
+}
