@@ -824,6 +824,30 @@ pub fn read_table(
     parts: usize,
     builder: &mut Builder,
 ) -> Result<Option<TableInfo>, InputError> {
+    read_layout_table(path, table, matched, context, parts, builder).map_err(|mut e| {
+        // A value the column's target refuses (text in a metric) when the mapping's
+        // target is a letter off a built-in name (`content_typ`): the slip is the
+        // likely cause, so the error says so.
+        for w in &matched.layout.warnings {
+            let column = w.args.iter().find(|(k, _)| *k == "column");
+            if let (Some((_, column)), Some(at)) = (column, &e.column)
+                && at.ends_with(&format!("(`{column}`)"))
+            {
+                e.message = format!("{}\n{}", e.message, w.text(crate::i18n::current()));
+            }
+        }
+        e
+    })
+}
+
+fn read_layout_table(
+    path: &Path,
+    table: &Table<'_>,
+    matched: &Matched<'_>,
+    context: &FileContext,
+    parts: usize,
+    builder: &mut Builder,
+) -> Result<Option<TableInfo>, InputError> {
     let layout = matched.layout;
     let header = &table.head[matched.header];
     // A column name written as a formula without its value is unknown: its column
@@ -2031,6 +2055,9 @@ pub fn read_table(
         builder.skip_rows(reason, line, rows);
     }
     info.rows = state.rows;
+    for warning in &layout.warnings {
+        builder.warn(warning.clone());
+    }
     Ok(Some(info))
 }
 

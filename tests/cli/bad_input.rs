@@ -808,7 +808,7 @@ fn cases() -> Vec<Case> {
         mapping_case(
             "mapping_target_a_letter_off_a_metric",
             "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thích\" = \"like\"\n\"Chi phí\" = \"spend\"\n",
-            &["kpi", "likes"],
+            &["kpi", "like"],
         ),
         mapping_case(
             "mapping_target_a_letter_off_a_dimension",

@@ -2649,3 +2649,51 @@ fn a_mapping_platform_is_the_fallback_for_blank_platform_cells() {
         assert_eq!(stdout(&out), format!("{want}\n"), "{platform}");
     }
 }
+
+/// A mapping target one letter or two off a built-in name (`follows`, `products`,
+/// `sales`) is a metric of its own with a warning naming the built-in one (it may be
+/// a slip); `--strict` makes it an error. Figures: follows 15 + 20 = 35, products
+/// 3 + 4 = 7, sales 1,500,000 + 2,000,000 = 3,500,000.
+#[test]
+fn a_mapping_target_near_a_built_in_name_is_a_custom_metric_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("shop-live-08.csv"),
+        "Ngày,Lượt theo dõi mới,Đơn hàng,Doanh số\n01/08/2026,15,3,\"1.500.000\"\n\
+         02/08/2026,20,4,\"2.000.000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"shop-live-*.csv\"]\n[[mappings]]\nplatform = \"shopee\"\n\
+         date_format = \"%d/%m/%Y\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+         \"Lượt theo dõi mới\" = \"follows\"\n\"Đơn hàng\" = \"products\"\n\
+         \"Doanh số\" = \"sales\"\n",
+    )
+    .unwrap();
+    for (name, want, known) in [
+        ("follows", "35", "followers"),
+        ("products", "7", "product"),
+        ("sales", "3500000", "saves"),
+    ] {
+        let out = crate::roi_in(dir.path(), &["kpi", name]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), format!("{want}\n"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "roi: shop-live-08.csv: column `Doanh số` maps to `sales`, which is no name roi \
+                 knows but one letter or two off `saves`: it is read as a metric of its own"
+            )) && err.contains(&format!("off `{known}`")),
+            "{err}"
+        );
+    }
+    let out = crate::roi_in(dir.path(), &["kpi", "follows", "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("`--strict` makes values that are not counted errors")
+            && transcript(&out).contains("which is no name roi knows but one letter or two off"),
+        "{}",
+        transcript(&out)
+    );
+}
