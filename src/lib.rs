@@ -621,7 +621,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let merge = settings.merged_on(filter.conditions.iter().map(|(d, _)| *d));
             let dataset = settings.dataset(inputs, merge)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
-            check_filter(&filter, &dataset, &config, cli.global.quiet)?;
+            check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let answer =
                 report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
             // The number alone says nothing of reach summed over rows: stderr does
@@ -693,7 +693,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 ));
             }
             let filter = filter_from(&selection.filters)?;
-            check_filter(&filter, &dataset, &config, cli.global.quiet)?;
+            check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let explanation = report::explain(
                 config,
                 &dataset,

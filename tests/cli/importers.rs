@@ -2681,10 +2681,10 @@ fn a_mapping_target_near_a_built_in_name_is_a_custom_metric_with_a_warning() {
         assert_eq!(stdout(&out), format!("{want}\n"));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains(&format!(
+            err.contains(
                 "roi: shop-live-08.csv: column `Doanh số` maps to `sales`, which is no name roi \
                  knows but one letter or two off `saves`: it is read as a metric of its own"
-            )) && err.contains(&format!("off `{known}`")),
+            ) && err.contains(&format!("off `{known}`")),
             "{err}"
         );
     }
