@@ -351,9 +351,11 @@ impl Filter {
 /// A filter value that matches no row of the inputs (see [`Filter::unmatched`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unmatched {
-    /// A platform that neither roi nor the inputs know (`facebok`): platforms are a
-    /// closed set, so this is an error. `hint` is a did-you-mean (or empty) among
-    /// the platforms roi knows and those of the inputs, which `platforms` lists.
+    /// A platform that neither roi, the inputs nor a mapping know and that is a slip
+    /// of one roi knows (`facebok`, see [`crate::model::platform_near_miss`]): an
+    /// error. `hint` is the did-you-mean; `platforms` lists the platforms roi knows
+    /// and those of the inputs. Another unknown name (`shopee`, which only a
+    /// mapping's column may give) is a [`Unmatched::NoRow`].
     UnknownPlatform {
         value: String,
         hint: String,
@@ -374,8 +376,9 @@ impl Filter {
     /// in the filter's order: the check `--where` and a goal's `where` share, so a
     /// typo is not read as "no data". Values are compared as the filter compares
     /// them (platform aliases, case, composed text). Nothing is checked when the
-    /// dataset holds no rows (nothing was read).
-    pub fn unmatched(&self, dataset: &Dataset) -> Vec<Unmatched> {
+    /// dataset holds no rows (nothing was read). `mapped` are the platforms
+    /// roi.toml's mappings fix: known, though no input has them.
+    pub fn unmatched(&self, dataset: &Dataset, mapped: &[&str]) -> Vec<Unmatched> {
         if self.conditions.is_empty() || dataset.rows.is_empty() {
             return Vec::new();
         }
@@ -405,13 +408,21 @@ impl Filter {
                 if lower.contains(&key.as_str()) {
                     continue;
                 }
-                if *dim == Dimension::Platform && crate::model::platform_id(value).is_none() {
+                let near = (*dim == Dimension::Platform)
+                    .then(|| crate::model::platform_near_miss(value))
+                    .flatten()
+                    .filter(|_| {
+                        !mapped
+                            .iter()
+                            .any(|m| crate::model::normalize_platform(m) == key)
+                    });
+                if let Some(near) = near {
                     let mut platforms: Vec<&str> = crate::model::platform_ids().collect();
                     platforms.extend(names.iter().copied());
                     platforms.sort_unstable();
                     platforms.dedup();
                     out.push(Unmatched::UnknownPlatform {
-                        hint: crate::kpi::did_you_mean(&shown, platforms.iter().copied()),
+                        hint: crate::say!("error.did_you_mean", name = near),
                         value: shown,
                         platforms: platforms.join(", "),
                     });

@@ -217,6 +217,10 @@ pub struct GoalResult {
     /// export and from a CRM's records: they may be the same people, counted twice.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leads_counted_twice: Vec<String>,
+    /// `where` platforms neither roi, roi.toml nor the inputs know (`shopee`, which a
+    /// mapping's column gives in inputs not read this time): they match no row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown_platforms: Vec<String>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
@@ -567,6 +571,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         partial,
         rate_left_out: Vec::new(),
         leads_counted_twice: Vec::new(),
+        unknown_platforms: Vec::new(),
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -1148,6 +1153,13 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
 /// left out of the window.
 pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
+    for p in &g.unknown_platforms {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.unknown_platform",
+            &[("value", p)],
+        ));
+    }
     if g.rows_left_out > 0 {
         out.push(crate::i18n::tr(
             lang,

@@ -270,11 +270,22 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
     Ok(Filter { conditions })
 }
 
-/// `--where` values that match no row: a platform neither roi nor the inputs know
-/// is an error (a typo, not a platform without data); any other value no row has
+/// `--where` values that match no row: a platform neither roi, the inputs nor a
+/// mapping know that is a slip of one roi knows (`facebok`) is an error; any other
+/// value no row has (`shopee`, which a mapping's column may give in other inputs)
 /// gets a note on stderr, with the closest value the inputs have.
-fn check_filter(filter: &Filter, dataset: &Dataset, quiet: bool) -> anyhow::Result<()> {
-    for miss in filter.unmatched(dataset) {
+fn check_filter(
+    filter: &Filter,
+    dataset: &Dataset,
+    config: &Config,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let mapped: Vec<&str> = config
+        .mappings
+        .iter()
+        .filter_map(|m| m.platform.as_deref())
+        .collect();
+    for miss in filter.unmatched(dataset, &mapped) {
         match miss {
             dataset::Unmatched::UnknownPlatform {
                 value,
@@ -517,7 +528,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 )
             };
             let dataset = settings.dataset(inputs, merge)?;
-            check_filter(&scope.filter, &dataset, cli.global.quiet)?;
+            check_filter(&scope.filter, &dataset, config, cli.global.quiet)?;
             let report = report::build(config, &dataset, &scope)?;
             if matches!(format, Format::Csv | Format::Markdown) {
                 input_notes_to_stderr(&dataset, cli.global.quiet);
@@ -610,7 +621,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let merge = settings.merged_on(filter.conditions.iter().map(|(d, _)| *d));
             let dataset = settings.dataset(inputs, merge)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
-            check_filter(&filter, &dataset, cli.global.quiet)?;
+            check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let answer =
                 report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
             // The number alone says nothing of reach summed over rows: stderr does
@@ -648,7 +659,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let filter = filter_from(&selection.filters)?;
-            check_filter(&filter, &dataset, cli.global.quiet)?;
+            check_filter(&filter, &dataset, &config, cli.global.quiet)?;
             let insights = insights::build(&config, &dataset, &filter, window_from(selection)?)?;
             render::insights(&insights, *format, *style, out)?;
             Ok(Outcome::Success)
@@ -682,7 +693,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 ));
             }
             let filter = filter_from(&selection.filters)?;
-            check_filter(&filter, &dataset, cli.global.quiet)?;
+            check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let explanation = report::explain(
                 config,
                 &dataset,

@@ -257,10 +257,57 @@ const ISO_4217: &[&str] = &[
     "XSU", "XUA", "YER", "ZAR", "ZMW", "ZWG", "ZWL",
 ];
 
+/// Symbols and other names written for one currency only, upper-cased: `US$`,
+/// `RMB`, `฿`…
+const CURRENCY_ALIASES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("SG$", "SGD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("R$", "BRL"),
+    ("MX$", "MXN"),
+    ("RMB", "CNY"),
+    ("CN¥", "CNY"),
+    ("JP¥", "JPY"),
+    ("円", "JPY"),
+    ("฿", "THB"),
+    ("₱", "PHP"),
+    ("RP", "IDR"),
+    ("RM", "MYR"),
+    ("₭", "LAK"),
+    ("៛", "KHR"),
+    ("₺", "TRY"),
+    ("₽", "RUB"),
+    ("₴", "UAH"),
+    ("₪", "ILS"),
+    ("₦", "NGN"),
+    ("ZŁ", "PLN"),
+    ("₸", "KZT"),
+];
+
+/// Symbols written for several currencies, upper-cased, with those currencies: not
+/// one of them alone.
+const CURRENCY_AMBIGUOUS: &[(&str, &[&str])] = &[
+    ("¥", &["JPY", "CNY"]),
+    ("￥", &["JPY", "CNY"]),
+    ("元", &["CNY", "TWD", "HKD"]),
+    ("$", &["USD", "CAD", "AUD", "SGD", "HKD", "MXN"]),
+    ("KR", &["SEK", "NOK", "DKK", "ISK"]),
+    ("FR", &["CHF", "XOF", "XAF"]),
+];
+
 /// The ISO 4217 code a currency written in roi.toml stands for: the code in any
-/// case (`usd`), or the dong as Vietnamese writes it (`VNĐ`, `đ`, `₫`) and the
-/// symbols the readers take for one currency (`€`, `£`, `₹`, `₩`). `None` for
-/// anything else (`US Dollar`, `XYZ`, `$`, which is a dozen countries' dollar).
+/// case (`usd`), the dong as Vietnamese writes it (`VNĐ`, `đ`, `₫`), the symbols
+/// the readers take for one currency (`€`, `£`, `₹`, `₩`) and other names of one
+/// currency (`US$`, `RMB`, `฿`: [`CURRENCY_ALIASES`]). `None` for anything else
+/// (`US Dollar`, `XYZ`, `$` and `¥`, which name several; see [`currency_hint`]).
 pub fn currency_code(text: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let text: String = text.trim().nfc().collect();
@@ -270,6 +317,9 @@ pub fn currency_code(text: &str) -> Option<String> {
     }
     if ISO_4217.contains(&upper.as_str()) {
         return Some(upper);
+    }
+    if let Some((_, code)) = CURRENCY_ALIASES.iter().find(|(alias, _)| *alias == upper) {
+        return Some((*code).to_owned());
     }
     crate::input::value::currency_symbol(&text)
         .filter(|s| s.text == text)
@@ -300,6 +350,26 @@ pub fn currency_hint(text: &str) -> String {
         ("rupee", "INR"),
     ];
     use unicode_normalization::UnicodeNormalization;
+    let upper = text.trim().nfc().collect::<String>().to_uppercase();
+    if let Some((_, codes)) = CURRENCY_AMBIGUOUS.iter().find(|(s, _)| *s == upper) {
+        return crate::say!(
+            "error.currency_ambiguous",
+            symbol = text.trim(),
+            codes = codes.join(", ")
+        );
+    }
+    // A dollar of a country (`AU $`, `$ US`), though not as written above: no guess
+    // from its letters (`US$` is not `USN`).
+    if upper.contains('$') {
+        let letters: String = upper.chars().filter(char::is_ascii_alphabetic).collect();
+        let code = CURRENCY_ALIASES
+            .iter()
+            .find(|(alias, _)| alias.contains('$') && alias.replace(['$', '.'], "") == letters)
+            .map(|(_, code)| *code);
+        return code.map_or_else(String::new, |code| {
+            crate::say!("error.did_you_mean", name = code)
+        });
+    }
     // Whole words: ` dollar ` in ` us dollars `, not `won` in `wonder`.
     let words: Vec<String> = text
         .nfc()
@@ -397,6 +467,48 @@ pub fn platform_id(name: &str) -> Option<&'static str> {
         .map(|(id, _)| *id)
 }
 
+/// The platform roi knows that `name`, itself not one roi knows, looks like a slip
+/// of: the same letters but for case, spaces, `-`, `_` or `.` (`Face Book`,
+/// `googleads`), or an id or alias within two edits (`facebok`, `instagarm`), one
+/// edit for names of five letters or fewer and none for those of two (`line` is
+/// not `site`, `weibo` not `web`). Any other name may be a platform only the data
+/// has (a mapping's column gives `Shopee`), so it is no slip.
+pub fn platform_near_miss(name: &str) -> Option<&'static str> {
+    if platform_id(name).is_some() {
+        return None;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '/'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = squash(name);
+    if name.is_empty() {
+        return None;
+    }
+    PLATFORMS
+        .iter()
+        .flat_map(|(id, aliases)| {
+            std::iter::once(*id)
+                .chain(aliases.iter().copied())
+                .map(move |a| (*id, a))
+        })
+        .filter_map(|(id, alias)| {
+            let alias = squash(alias);
+            let shortest = name.chars().count().min(alias.chars().count());
+            let allowed = match shortest {
+                0..=2 => 0,
+                3..=5 => 1,
+                _ => 2,
+            };
+            let distance = strsim::osa_distance(&name, &alias);
+            (distance <= allowed).then_some((distance, id))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, id)| id)
+}
+
 /// The platform ids roi knows, in the order of its documentation.
 pub fn platform_ids() -> impl Iterator<Item = &'static str> {
     PLATFORMS.iter().map(|(id, _)| *id)
@@ -449,9 +561,36 @@ mod tests {
         ] {
             assert_eq!(currency_code(text).as_deref(), Some(code), "{text}");
         }
-        for text in ["US Dollar", "XYZ", "$", "¥", "", "dollars", "VN"] {
+        for (text, code) in [
+            ("US$", "USD"),
+            ("us$", "USD"),
+            ("RMB", "CNY"),
+            ("฿", "THB"),
+            ("₩", "KRW"),
+            ("HK$", "HKD"),
+            ("Rp", "IDR"),
+            ("zł", "PLN"),
+        ] {
+            assert_eq!(currency_code(text).as_deref(), Some(code), "{text}");
+        }
+        for text in ["US Dollar", "XYZ", "$", "¥", "", "dollars", "VN", "kr"] {
             assert_eq!(currency_code(text), None, "{text}");
         }
+        // Symbols of several currencies name them all; a dollar is not guessed from
+        // its letters (`US$` is not `USN`).
+        assert!(
+            currency_hint("¥").contains("JPY, CNY"),
+            "{}",
+            currency_hint("¥")
+        );
+        assert!(currency_hint("$").contains("USD, CAD"));
+        assert!(currency_hint("kr").contains("SEK, NOK"));
+        assert!(
+            currency_hint("US $").contains("`USD`"),
+            "{}",
+            currency_hint("US $")
+        );
+        assert_eq!(currency_hint("Z$"), "");
         assert!(currency_hint("US Dollars").contains("`USD`"));
         assert!(currency_hint("Việt Nam đồng").contains("`VND`"));
         assert!(currency_hint("euro").contains("`EUR`"));
@@ -479,6 +618,41 @@ mod tests {
         for (i, m) in CANONICAL_METRICS.iter().enumerate() {
             assert_eq!(canonical_metric(m.name), Some(MetricId(i as u16)));
             assert!(Dimension::from_name(m.name).is_none());
+        }
+    }
+
+    #[test]
+    fn a_platform_slip_is_told_from_a_platform_roi_does_not_know() {
+        for (slip, id) in [
+            ("facebok", "facebook"),
+            ("Instagarm", "instagram"),
+            ("tiktk", "tiktok"),
+            ("linkdin", "linkedin"),
+            ("Face Book", "facebook"),
+            ("googleads", "google_ads"),
+            ("You-Tube", "youtube"),
+        ] {
+            assert_eq!(platform_near_miss(slip), Some(id), "{slip}");
+        }
+        // Known names and aliases are no slips; nor are other platforms, short
+        // ones included (`line` is two letters off `site`, `weibo` off `web`).
+        for name in [
+            "facebook",
+            "FB",
+            "x",
+            "shopee",
+            "Shopee Live",
+            "zalo",
+            "line",
+            "weibo",
+            "tiki",
+            "lazada",
+            "vk",
+            "ok",
+            "tiktok shop",
+            "",
+        ] {
+            assert_eq!(platform_near_miss(name), None, "{name}");
         }
     }
 }

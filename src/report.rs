@@ -242,15 +242,19 @@ const HEADLINE: &[&str] = &[
     "roas",
 ];
 
-/// A `where` platform must be one roi knows (or an alias of one), one a mapping of
-/// roi.toml gives, or one of the data: a misspelt `facebok` would select nothing and
-/// read as "no data" rather than as the typo it is.
+/// `where` platforms that neither roi, a mapping of roi.toml nor the data know. One
+/// that is a slip of a platform roi knows (`facebok`, see
+/// [`crate::model::platform_near_miss`]) is an error: it would select nothing and
+/// read as "no data" rather than as the typo it is. Any other (`shopee`, which a
+/// mapping's column gives in inputs not read this time) is returned, as written,
+/// for a note: it matches no row.
 pub fn check_platforms(
     config: &Config,
     dataset: &Dataset,
     filter: &crate::dataset::Filter,
-) -> Result<(), EvalError> {
+) -> Result<Vec<String>, EvalError> {
     let mut known: Option<Vec<String>> = None;
+    let mut unknown = Vec::new();
     for (dim, values) in &filter.conditions {
         if *dim != Dimension::Platform {
             continue;
@@ -269,7 +273,7 @@ pub fn check_platforms(
                 };
                 for layout in &config.mappings {
                     if let Some(p) = &layout.platform {
-                        add(p);
+                        add(&crate::model::normalize_platform(p));
                     }
                 }
                 let mut seen = Vec::new();
@@ -284,16 +288,22 @@ pub fn check_platforms(
                 known
             });
             let wanted = crate::model::normalize_platform(&crate::dataset::compose(value));
-            if !known.contains(&wanted) {
-                return Err(EvalError::UnknownPlatform {
-                    value: value.clone(),
-                    hint: crate::kpi::did_you_mean(&wanted, known.iter().map(String::as_str)),
-                    platforms: known.join(", "),
-                });
+            if known.contains(&wanted) {
+                continue;
+            }
+            match crate::model::platform_near_miss(value) {
+                Some(near) => {
+                    return Err(EvalError::UnknownPlatform {
+                        value: value.clone(),
+                        hint: crate::say!("error.did_you_mean", name = near),
+                        platforms: known.join(", "),
+                    });
+                }
+                None => unknown.push(value.trim().to_owned()),
             }
         }
     }
-    Ok(())
+    Ok(unknown)
 }
 
 pub fn evaluate_goals(
@@ -302,11 +312,14 @@ pub fn evaluate_goals(
     as_of: NaiveDate,
     goals: &[&goals::Goal],
 ) -> Result<Vec<GoalResult>, EvalError> {
+    let mut unknown = Vec::new();
     for g in goals {
-        check_platforms(config, dataset, &g.filter).map_err(|e| EvalError::InGoal {
-            goal: g.id.clone(),
-            inner: Box::new(e),
-        })?;
+        unknown.push(check_platforms(config, dataset, &g.filter).map_err(|e| {
+            EvalError::InGoal {
+                goal: g.id.clone(),
+                inner: Box::new(e),
+            }
+        })?);
     }
     let cx = goals::Context {
         dataset,
@@ -317,11 +330,17 @@ pub fn evaluate_goals(
     };
     goals
         .iter()
-        .map(|g| {
-            goals::evaluate(g, &cx).map_err(|e| EvalError::InGoal {
+        .zip(unknown)
+        .map(|(g, unknown)| {
+            let mut result = goals::evaluate(g, &cx).map_err(|e| EvalError::InGoal {
                 goal: g.id.clone(),
                 inner: Box::new(e),
-            })
+            })?;
+            if !unknown.is_empty() {
+                result.unknown_platforms = unknown;
+                result.warnings = goals::notes(&result, crate::i18n::Lang::En);
+            }
+            Ok(result)
         })
         .collect()
 }

@@ -96,6 +96,9 @@ pub struct Layout {
     pub per_row: Option<(String, f64)>,
     /// Rows whose first cell is a description (classic Facebook's second header row).
     pub description_row: bool,
+    /// Warnings each file read with this layout gets (a mapping's target one letter
+    /// off a built-in name).
+    pub warnings: Vec<crate::i18n::Message>,
 }
 
 /// A layout's decimal mark, and how far it holds.
@@ -182,6 +185,7 @@ impl Spec {
             date_format: None,
             files: None,
             constants: Vec::new(),
+            warnings: Vec::new(),
             skip_if: Vec::new(),
             encoding: None,
             skip_lines: 0,
@@ -2006,6 +2010,7 @@ pub fn builtin() -> Vec<Layout> {
         date_format: None,
         files: None,
         constants: Vec::new(),
+        warnings: Vec::new(),
         skip_if: Vec::new(),
         encoding: None,
         skip_lines: 0,
@@ -2050,7 +2055,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn mapping_targets_a_letter_off_a_built_in_are_refused() {
+    fn mapping_targets_a_letter_off_a_built_in_are_warned_of() {
         for (typo, known) in [
             ("like", "likes"),
             ("spent", "spend"),
@@ -2059,8 +2064,11 @@ mod tests {
             ("platfrom", "platform"),
             ("revenues", "revenue"),
         ] {
-            let e = custom_metric("X", typo).unwrap_err();
-            assert!(e.contains(&format!("`{known}`")), "{typo}: {e}");
+            let w = custom_metric("X", typo).expect(typo);
+            assert!(
+                w.args.contains(&("known", known.to_owned())),
+                "{typo}: {w:?}"
+            );
         }
         for name in [
             "trial_starts",
@@ -2072,7 +2080,7 @@ mod tests {
             "orders",
             "cpa",
         ] {
-            assert!(custom_metric("X", name).is_ok(), "{name}");
+            assert!(custom_metric("X", name).is_none(), "{name}");
         }
     }
 
@@ -2157,7 +2165,8 @@ mod tests {
 pub struct MappingSpec {
     /// A glob on the file name (`zalo-*.csv`); without it the header decides.
     pub files: Option<String>,
-    /// Platform id of every row.
+    /// Platform id of every row; beside a column mapped to `platform`, of the rows
+    /// whose cell is blank.
     pub platform: Option<String>,
     /// Other dimensions every row gets.
     #[serde(default)]
@@ -2196,6 +2205,7 @@ impl MappingSpec {
     /// The layout this mapping describes; `Err` names the problem.
     /// `config` names the file the mapping is in, for messages.
     pub fn to_layout(&self, index: usize, config: &str) -> Result<Layout, String> {
+        let mut warnings = Vec::new();
         let mut columns = Vec::new();
         let mut dated = false;
         let mut platform_column = None;
@@ -2210,7 +2220,7 @@ impl MappingSpec {
                     ));
                 }
                 ColumnSpec::Scaled { metric, scale } => {
-                    custom_metric(header, metric)?;
+                    warnings.extend(custom_metric(header, metric));
                     Target::Metric(metric.clone(), *scale)
                 }
                 ColumnSpec::Name(name) => match name.as_str() {
@@ -2245,7 +2255,7 @@ impl MappingSpec {
                             .chars()
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
                         {
-                            custom_metric(header, other)?;
+                            warnings.extend(custom_metric(header, other));
                             Target::Metric(other.to_owned(), 1.0)
                         }
                         None => {
@@ -2263,15 +2273,8 @@ impl MappingSpec {
         if !dated {
             return Err(crate::say!("error.mapping_no_date"));
         }
-        // One platform for every row and a column of platforms: which one a row has
-        // cannot be told.
-        if let (Some(platform), Some(column)) = (&self.platform, platform_column) {
-            return Err(crate::say!(
-                "error.mapping_platform_twice",
-                platform = platform,
-                column = column
-            ));
-        }
+        // `platform = "zalo"` beside a column of platforms is the platform of the
+        // rows whose cell is blank (see `Layout::platform`).
         let mut constants = Vec::new();
         for (key, value) in &self.dims {
             let d = Dimension::from_name(key)
@@ -2367,7 +2370,7 @@ impl MappingSpec {
                             .chars()
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
                 {
-                    custom_metric("per_row", metric)?;
+                    warnings.extend(custom_metric("per_row", metric));
                     Some((metric.clone(), 1.0))
                 }
                 Some(other) => {
@@ -2381,15 +2384,17 @@ impl MappingSpec {
             },
             description_row: false,
             localized_day_order: None,
+            warnings,
         })
     }
 }
 
-/// Refuses a mapping target that is no name roi knows but one or two letters off
-/// one (`like`, `spent`, `platfrom`): it would become a metric of its own, silently
-/// apart from the built-in one. A name of one's own (`trial_starts`) is a custom
-/// metric.
-fn custom_metric(column: &str, name: &str) -> Result<(), String> {
+/// Warns of a mapping target that is no name roi knows but one or two letters off
+/// one (`like`, `spent`, `platfrom`): it becomes a metric of its own, apart from the
+/// built-in one, which may be a slip or meant (`follows`, `products`, `sales`). A
+/// name further from them (`trial_starts`) is a custom metric without a word.
+/// `--strict` makes the warning an error.
+fn custom_metric(column: &str, name: &str) -> Option<crate::i18n::Message> {
     const TARGETS: &[&str] = &[
         "date",
         "end_date",
@@ -2399,7 +2404,7 @@ fn custom_metric(column: &str, name: &str) -> Result<(), String> {
         "ignore",
     ];
     if crate::model::canonical_metric(name).is_some() {
-        return Ok(());
+        return None;
     }
     let known = crate::model::CANONICAL_METRICS
         .iter()
@@ -2413,15 +2418,14 @@ fn custom_metric(column: &str, name: &str) -> Result<(), String> {
         // (`video_veiws`): `ad` is not near `cpa`.
         .filter(|(d, k)| *d <= if name.len().min(k.len()) >= 6 { 2 } else { 1 })
         .min_by_key(|(d, _)| *d);
-    match near {
-        Some((_, known)) => Err(crate::say!(
-            "error.mapping_near_builtin",
+    near.map(|(_, known)| {
+        crate::msg!(
+            "warning.mapping_near_builtin",
             column = column,
             target = name,
             known = known
-        )),
-        None => Ok(()),
-    }
+        )
+    })
 }
 
 /// Whether a `date_format` has a chrono field (`%d`) and none chrono refuses.

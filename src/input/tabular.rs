@@ -366,10 +366,35 @@ pub fn find_header<'a>(
             };
             match &best {
                 Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
-                    // A user's mapping settles any tie with the built-in layouts, but
-                    // not with another mapping: which of two was meant cannot be told.
-                    if !b.layout.id.starts_with("mapping-") || layout.id.starts_with("mapping-") {
-                        rival = Some(layout);
+                    // A user's mapping settles any tie with the built-in layouts; of two
+                    // mappings, the one whose `files` glob is the more specific (see
+                    // [`files_specificity`]), and only two as specific are a tie that
+                    // cannot be settled: which was meant cannot be told.
+                    let both_mappings =
+                        b.layout.id.starts_with("mapping-") && layout.id.starts_with("mapping-");
+                    let ordering = if both_mappings {
+                        files_specificity(layout).cmp(&files_specificity(b.layout))
+                    } else {
+                        std::cmp::Ordering::Equal
+                    };
+                    match ordering {
+                        std::cmp::Ordering::Greater => {
+                            rival = None;
+                            best = Some(Matched {
+                                layout,
+                                header: index,
+                                cells,
+                                score,
+                            });
+                        }
+                        std::cmp::Ordering::Less => {}
+                        std::cmp::Ordering::Equal => {
+                            if !b.layout.id.starts_with("mapping-")
+                                || layout.id.starts_with("mapping-")
+                            {
+                                rival = Some(layout);
+                            }
+                        }
                     }
                 }
                 Some(b) if b.header < index || b.score >= score => {}
@@ -392,6 +417,35 @@ pub fn find_header<'a>(
         return Err((b.layout, r));
     }
     Ok(best)
+}
+
+/// How specific a mapping's `files` glob is, to settle which of two mappings that
+/// fit a file equally well applies: one with a glob (that matched the file's name,
+/// or it would not be a candidate) over one without, then the glob with more literal
+/// characters, then the one with fewer wildcards (`*`, `?`, a `[…]` class).
+/// `zalo-hcm-*.csv` beats `zalo-*.csv`, which beats no `files`.
+fn files_specificity(layout: &Layout) -> Option<(usize, std::cmp::Reverse<usize>)> {
+    let glob = layout.files.as_ref()?.as_str();
+    let (mut literal, mut wild) = (0, 0);
+    let mut chars = glob.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '?' => wild += 1,
+            '[' => {
+                // `[…]` up to its `]` (a `]` right after `[` or `[!` is a member).
+                wild += 1;
+                let mut first = true;
+                for c in chars.by_ref() {
+                    if c == ']' && !first {
+                        break;
+                    }
+                    first = c == '!' && first;
+                }
+            }
+            _ => literal += 1,
+        }
+    }
+    Some((literal, std::cmp::Reverse(wild)))
 }
 
 /// A label that exports write on a totals row, as the whole cell or in its documented
@@ -763,6 +817,30 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
 /// `parts` parts at once. `None` when an open table turns out to be followed by
 /// another (nothing is then kept).
 pub fn read_table(
+    path: &Path,
+    table: &Table<'_>,
+    matched: &Matched<'_>,
+    context: &FileContext,
+    parts: usize,
+    builder: &mut Builder,
+) -> Result<Option<TableInfo>, InputError> {
+    read_layout_table(path, table, matched, context, parts, builder).map_err(|mut e| {
+        // A value the column's target refuses (text in a metric) when the mapping's
+        // target is a letter off a built-in name (`content_typ`): the slip is the
+        // likely cause, so the error says so.
+        for w in &matched.layout.warnings {
+            let column = w.args.iter().find(|(k, _)| *k == "column");
+            if let (Some((_, column)), Some(at)) = (column, &e.column)
+                && at.ends_with(&format!("(`{column}`)"))
+            {
+                e.message = format!("{}\n{}", e.message, w.text(crate::i18n::current()));
+            }
+        }
+        e
+    })
+}
+
+fn read_layout_table(
     path: &Path,
     table: &Table<'_>,
     matched: &Matched<'_>,
@@ -1977,6 +2055,9 @@ pub fn read_table(
         builder.skip_rows(reason, line, rows);
     }
     info.rows = state.rows;
+    for warning in &layout.warnings {
+        builder.warn(warning.clone());
+    }
     Ok(Some(info))
 }
 

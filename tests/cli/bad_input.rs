@@ -824,7 +824,7 @@ fn cases() -> Vec<Case> {
         mapping_case(
             "mapping_target_a_letter_off_a_metric",
             "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thích\" = \"like\"\n\"Chi phí\" = \"spend\"\n",
-            &["kpi", "likes"],
+            &["kpi", "like"],
         ),
         mapping_case(
             "mapping_target_a_letter_off_a_dimension",
@@ -872,8 +872,8 @@ fn cases() -> Vec<Case> {
             &["kpi", "spend"],
         ),
         mapping_case(
-            "mapping_platform_and_platform_column",
-            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nplatform = \"zalo\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"platform\"\n\"Chi phí\" = \"spend\"\n",
+            "mapping_dims_platform_and_platform_column",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\ndims = { platform = \"zalo\" }\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"platform\"\n\"Chi phí\" = \"spend\"\n",
             &["kpi", "spend"],
         ),
         Case {
@@ -881,7 +881,7 @@ fn cases() -> Vec<Case> {
             files: vec![("zalo-aug.csv", ZALO.as_bytes().to_vec())],
             config: concat!(
                 zalo_mapping!(""),
-                "[[mappings]]\nfiles = \"*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"revenue\"\n\"Tiền tệ\" = \"currency\"\n"
+                "[[mappings]]\nfiles = \"zalo-*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Loại\" = \"content_type\"\n\"Lượt thích\" = \"likes\"\n\"Chi phí\" = \"revenue\"\n\"Tiền tệ\" = \"currency\"\n"
             ),
             args: vec!["kpi", "spend"],
         },

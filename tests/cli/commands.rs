@@ -1159,13 +1159,31 @@ fn where_values_that_match_nothing_are_told() {
          the inputs (did you mean `facebook`?); platforms are facebook, google_ads, \
          instagram, linkedin, messenger, pinterest, threads, tiktok, twitter, web, youtube\n"
     );
-    // One unknown among alternatives is as much an error.
-    let out = run("platform=facebook|bogus");
-    assert_eq!(code(&out), 2, "{}", transcript(&out));
-    assert!(
-        err(&out).contains("`bogus` is not a platform"),
-        "{}",
-        err(&out)
+    // One slip among alternatives is as much an error; so is a known name spaced
+    // or cased otherwise.
+    for (filter, value, near) in [
+        ("platform=facebook|tiktk", "tiktk", "tiktok"),
+        ("platform=Face Book", "Face Book", "facebook"),
+        ("platform=GoogleAds", "GoogleAds", "google_ads"),
+    ] {
+        let out = run(filter);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(
+            err(&out).contains(&format!(
+                "`{value}` is not a platform roi knows nor one of the inputs (did you mean `{near}`?)"
+            )),
+            "{}",
+            err(&out)
+        );
+    }
+    // A name that is no slip of one roi knows may be a platform only other data
+    // has (a mapping's column gives `Shopee`): a note, as for a known platform.
+    let out = run("platform=facebook|shopee");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "1030.5\n");
+    assert_eq!(
+        err(&out),
+        "roi: --where: no row of the inputs has platform `shopee`\n"
     );
     // A platform roi knows, without rows: the value stands, a note says so.
     let out = run("platform=facebook|tiktok");

@@ -1217,6 +1217,72 @@ fn a_goal_on_a_platform_roi_does_not_know_is_an_error() {
     assert!(stdout(&out).contains("achieved"), "{}", transcript(&out));
 }
 
+/// A goal's `where` platform that only a mapping's column gives (Shopee), with no
+/// such data in the inputs, is no error: the goal has no data and a note names the
+/// value. Only a slip of a platform roi knows (`facebok`) is an error.
+#[test]
+fn a_goal_on_a_platform_only_other_data_has_is_no_data_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fb.csv"),
+        "date,platform,leads\n2027-01-02,facebook,4\n",
+    )
+    .unwrap();
+    let config = |platform: &str| {
+        format!(
+            "inputs = [\"*.csv\"]\n[[mappings]]\nfiles = \"san-*.csv\"\n\
+             [mappings.columns]\n\"Ngày\" = \"date\"\n\"Sàn\" = \"platform\"\n\
+             \"Đơn hàng\" = \"purchases\"\n\
+             [[goals]]\nid = \"shop\"\nkpi = \"purchases\"\nwhere = {{ platform = \"Shopee\" }}\n\
+             start = 2027-01-01\ndeadline = 2027-01-31\ntarget = \">= 10\"\n\
+             [[goals]]\nid = \"both\"\nkpi = \"leads\"\nwhere = {{ platform = {platform} }}\n\
+             start = 2027-01-01\ndeadline = 2027-01-02\ntarget = \">= 4\"\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        config("[\"facebook\", \"zalo\"]"),
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["check", "--as-of", "2027-01-15"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let err = transcript(&out);
+    assert!(
+        err.contains(
+            "note: goal `shop`: `platform = \"Shopee\"` matches no row: no input has it and it \
+             is not a platform roi knows"
+        ) && err.contains("note: goal `both`: `platform = \"zalo\"` matches no row"),
+        "{err}"
+    );
+    let out = roi_in(
+        dir.path(),
+        &["report", "--as-of", "2027-01-15", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = json["goals"].as_array().unwrap();
+    let shop = goal(all, "shop");
+    assert_eq!(shop["status"], "no_data");
+    assert_eq!(shop["unknown_platforms"], serde_json::json!(["Shopee"]));
+    // Facebook's 4 leads reach the target; zalo adds nothing.
+    let both = goal(all, "both");
+    assert_eq!(both["status"], "achieved");
+    close(&both["current"], 4.0);
+    assert_eq!(both["unknown_platforms"], serde_json::json!(["zalo"]));
+    // A slip of a platform roi knows stays an error.
+    std::fs::write(dir.path().join("roi.toml"), config("\"facebok\"")).unwrap();
+    let out = roi_in(dir.path(), &["check", "--as-of", "2027-01-15"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "goal `both`: `platform = \"facebok\"` is neither a platform roi knows nor one of \
+             the data (did you mean `facebook`?)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
 #[test]
 fn a_goal_without_a_deadline_is_named() {
     let (exit, _, err) = config_check("missing-deadline.toml");

@@ -2557,3 +2557,143 @@ fn google_ads_week_and_month_segments() {
         transcript(&out)
     );
 }
+
+/// A mapping whose `files` glob matches a file beats one without `files`, and of
+/// two matching globs the more specific (`zalo-hcm-*.csv` over `zalo-*.csv`) wins,
+/// in either order; only two as specific are an error. Figures: HCM's file has 120
+/// clicks and 1,200,000 VND, HN's 220 and 2,200,000 VND.
+#[test]
+fn a_specific_mapping_beats_a_catch_all_for_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zalo-hcm-08.csv"),
+        "Ngày,Lượt nhấp,Chi phí\n01/08/2026,120,\"1.200.000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("zalo-hn-08.csv"),
+        "Ngày,Lượt nhấp,Chi phí\n01/08/2026,220,\"2.200.000\"\n",
+    )
+    .unwrap();
+    let mapping = |files: &str, account: &str| {
+        format!(
+            "[[mappings]]\n{files}platform = \"zalo\"\ndate_format = \"%d/%m/%Y\"\n\
+             dims = {{ account = \"{account}\" }}\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+             \"Lượt nhấp\" = \"clicks\"\n\"Chi phí\" = \"spend\"\n"
+        )
+    };
+    let specific = mapping("files = \"zalo-hcm-*.csv\"\n", "HCM");
+    let head = "inputs = [\"zalo-*.csv\"]\ncurrency = \"VND\"\n";
+    for config in [
+        format!(
+            "{head}{specific}{}",
+            mapping("files = \"zalo-*.csv\"\n", "HN")
+        ),
+        format!(
+            "{head}{}{specific}",
+            mapping("files = \"zalo-*.csv\"\n", "HN")
+        ),
+        format!("{head}{specific}{}", mapping("", "HN")),
+        format!("{head}{}{specific}", mapping("", "HN")),
+    ] {
+        std::fs::write(dir.path().join("roi.toml"), &config).unwrap();
+        for (account, clicks, spend) in [("HCM", "120", "1200000"), ("HN", "220", "2200000")] {
+            for (metric, want) in [("clicks", clicks), ("spend", spend)] {
+                let filter = format!("account={account}");
+                let out = crate::roi_in(dir.path(), &["kpi", metric, "--where", &filter]);
+                assert_eq!(code(&out), 0, "{config}\n{}", transcript(&out));
+                assert_eq!(stdout(&out), format!("{want}\n"), "{config} {account}");
+            }
+        }
+    }
+    // The same glob twice is a tie nothing settles: an error naming both.
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "{head}{specific}{}",
+            mapping("files = \"zalo-hcm-*.csv\"\n", "HN")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "clicks"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("the file fits two mappings equally well"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A mapping's `platform = "zalo"` beside a column mapped to `platform` is the
+/// platform of the rows whose cell is blank; the others keep theirs. Figures:
+/// Facebook 10 clicks, a blank cell 20 (zalo), TikTok 30.
+#[test]
+fn a_mapping_platform_is_the_fallback_for_blank_platform_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kenh-08.csv"),
+        "Ngày,Nền tảng,Lượt nhấp\n01/08/2026,Facebook,10\n02/08/2026,,20\n03/08/2026,TikTok,30\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"kenh-08.csv\"]\n[[mappings]]\nfiles = \"kenh-*.csv\"\nplatform = \"zalo\"\n\
+         date_format = \"%d/%m/%Y\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+         \"Nền tảng\" = \"platform\"\n\"Lượt nhấp\" = \"clicks\"\n",
+    )
+    .unwrap();
+    for (platform, want) in [("facebook", "10"), ("zalo", "20"), ("tiktok", "30")] {
+        let filter = format!("platform={platform}");
+        let out = crate::roi_in(dir.path(), &["kpi", "clicks", "--where", &filter]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), format!("{want}\n"), "{platform}");
+    }
+}
+
+/// A mapping target one letter or two off a built-in name (`follows`, `products`,
+/// `sales`) is a metric of its own with a warning naming the built-in one (it may be
+/// a slip); `--strict` makes it an error. Figures: follows 15 + 20 = 35, products
+/// 3 + 4 = 7, sales 1,500,000 + 2,000,000 = 3,500,000.
+#[test]
+fn a_mapping_target_near_a_built_in_name_is_a_custom_metric_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("shop-live-08.csv"),
+        "Ngày,Lượt theo dõi mới,Đơn hàng,Doanh số\n01/08/2026,15,3,\"1.500.000\"\n\
+         02/08/2026,20,4,\"2.000.000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"shop-live-*.csv\"]\n[[mappings]]\nplatform = \"shopee\"\n\
+         date_format = \"%d/%m/%Y\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\
+         \"Lượt theo dõi mới\" = \"follows\"\n\"Đơn hàng\" = \"products\"\n\
+         \"Doanh số\" = \"sales\"\n",
+    )
+    .unwrap();
+    for (name, want, known) in [
+        ("follows", "35", "followers"),
+        ("products", "7", "product"),
+        ("sales", "3500000", "saves"),
+    ] {
+        let out = crate::roi_in(dir.path(), &["kpi", name]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), format!("{want}\n"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(
+                "roi: shop-live-08.csv: column `Doanh số` maps to `sales`, which is no name roi \
+                 knows but one letter or two off `saves`: it is read as a metric of its own"
+            ) && err.contains(&format!("off `{known}`")),
+            "{err}"
+        );
+    }
+    let out = crate::roi_in(dir.path(), &["kpi", "follows", "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("`--strict` makes values that are not counted errors")
+            && transcript(&out).contains("which is no name roi knows but one letter or two off"),
+        "{}",
+        transcript(&out)
+    );
+}
