@@ -243,10 +243,24 @@ pub fn category(content_type: Option<&str>, platform: &str) -> String {
 /// A publish time in the account's time zone: times with an offset are converted
 /// to `tz` when one is set; times without are taken as exported.
 fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
-    let (head, offset) = (text.get(..16)?, text.get(16..)?);
+    let (head, mut offset) = (text.get(..16)?, text.get(16..)?);
     let naive = NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M").ok()?;
+    // Seconds and their fraction (`T08:30:00Z`, `T10:00:00.000+07:00`, as RFC 3339
+    // writes them) say nothing the hour needs.
+    if let Some(rest) = offset.strip_prefix(':')
+        && rest.len() >= 2
+        && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+    {
+        offset = rest[2..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    }
     if offset.is_empty() {
         return Some(naive);
+    }
+    // `+0700` as RFC 3339 writes it, `+07:00`.
+    let colon;
+    if offset.len() == 5 && offset[1..].bytes().all(|b| b.is_ascii_digit()) {
+        colon = format!("{}:{}", &offset[..3], &offset[3..]);
+        offset = &colon;
     }
     let at = DateTime::parse_from_rfc3339(&format!("{head}:00{offset}")).ok()?;
     Some(match tz {
@@ -799,6 +813,19 @@ mod tests {
         assert_eq!(
             t("2015-09-01T20:30+00:00", None).as_deref(),
             Some("2015-09-01 20:30:00")
+        );
+        // RFC 3339 with seconds (a warehouse's timestamps), and `+0700`.
+        assert_eq!(
+            t("2026-09-01T20:30:00Z", saigon).as_deref(),
+            Some("2026-09-02 03:30:00")
+        );
+        assert_eq!(
+            t("2026-09-01T10:00:00.000+07:00", saigon).as_deref(),
+            Some("2026-09-01 10:00:00")
+        );
+        assert_eq!(
+            t("2026-09-01T10:00:59+0700", None).as_deref(),
+            Some("2026-09-01 10:00:00")
         );
     }
 }

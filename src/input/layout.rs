@@ -252,7 +252,47 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("visualizações", "video_views"),
     ("aufrufe", "video_views"),
     ("vues", "video_views"),
+    // Titles naming their platform are read without it (`Instagram reach`,
+    // `Follower auf Instagram`: see `series_metric`); these are what remains.
+    ("followers", "followers_gained"),
+    ("follower", "followers_gained"),
+    ("người theo dõi", "followers_gained"),
+    ("abonnés", "followers_gained"),
+    ("pengikut", "followers_gained"),
+    ("visits", "profile_visits"),
+    ("page visits", "profile_visits"),
+    ("lượt truy cập", "profile_visits"),
+    ("visites", "profile_visits"),
+    ("besuche", "profile_visits"),
 ];
+
+/// The metric a Business Suite single-metric series' title names, with or without
+/// its platform: `Reach`, `Instagram reach`, `Seguidores de Instagram`, `Follower auf
+/// Instagram`, `Người theo dõi trên Facebook`. `None` for a title roi does not know.
+pub fn series_metric(title: &str) -> Option<&'static str> {
+    let lower = normalize_header(title).0;
+    let find = |t: &str| {
+        SERIES_TITLES
+            .iter()
+            .find(|(name, _)| *name == t)
+            .map(|(_, m)| *m)
+    };
+    find(&lower).or_else(|| {
+        const PLATFORMS: [&str; 2] = ["instagram", "facebook"];
+        const JOINERS: [&str; 9] = ["on", "de", "trên", "auf", "sur", "di", "do", "da", "en"];
+        let mut words: Vec<&str> = lower
+            .split_whitespace()
+            .filter(|w| !PLATFORMS.contains(w))
+            .collect();
+        while words.last().is_some_and(|w| JOINERS.contains(w)) {
+            words.pop();
+        }
+        while words.first().is_some_and(|w| JOINERS.contains(w)) {
+            words.remove(0);
+        }
+        find(&words.join(" "))
+    })
+}
 
 /// Web analytics sources → platform, for "traffic from Pinterest" in one filter.
 pub const SOURCE_PLATFORMS: &[(&str, &str)] = &[
@@ -683,6 +723,7 @@ pub fn builtin() -> Vec<Layout> {
                         "Reacciones",
                         "Lượt thích",
                         "Cảm xúc",
+                        "Lượt cảm xúc",
                         "Curtidas",
                         "Reações",
                         "J'aime",

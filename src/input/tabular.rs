@@ -11,9 +11,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::InputError;
-use super::layout::{
-    Column, Layout, LayoutMark, SERIES_TITLES, Target, normalize_header, platform_of_source,
-};
+use super::layout::{Column, Layout, LayoutMark, Target, normalize_header, platform_of_source};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
     DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
@@ -993,6 +991,46 @@ fn read_layout_table(
             }
         }
     }
+    // A column not read whose name holds the name of a metric the export has no
+    // column for (`Lượt cảm xúc` beside no `Cảm xúc`) is likely that metric under
+    // another wording: said, since the metric would otherwise be missing unseen.
+    let read_metrics: Vec<&str> = matched
+        .cells
+        .iter()
+        .flatten()
+        .filter_map(|(c, _)| match &c.target {
+            Target::Metric(m, _) => Some(m.as_str()),
+            _ => None,
+        })
+        .collect();
+    for name in &info.unmapped {
+        let normalized = normalize_header(name).0;
+        let words: Vec<&str> = normalized.split_whitespace().collect();
+        let hint = layout.columns.iter().find_map(|c| {
+            let Target::Metric(metric, _) = &c.target else {
+                return None;
+            };
+            if read_metrics.contains(&metric.as_str()) {
+                return None;
+            }
+            c.aliases
+                .iter()
+                .filter(|a| a.chars().count() >= 4 && **a != normalized)
+                .find(|a| {
+                    let alias: Vec<&str> = a.split_whitespace().collect();
+                    words.windows(alias.len()).any(|w| w == alias.as_slice())
+                })
+                .map(|a| (metric.clone(), a.clone()))
+        });
+        if let Some((metric, alias)) = hint {
+            builder.warn(crate::msg!(
+                "warning.column_like_metric",
+                column = name,
+                metric = metric,
+                alias = alias
+            ));
+        }
+    }
     if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
         let names: Vec<(String, Option<String>)> =
             header.cells.iter().map(normalize_header).collect();
@@ -1038,11 +1076,20 @@ fn read_layout_table(
     // The metric of a single-metric export comes from its title line.
     let series_metric = layout.title_metric.then(|| {
         let t = title.clone().unwrap_or_default();
-        let lower = normalize_header(&t).0;
-        SERIES_TITLES
-            .iter()
-            .find(|(name, _)| *name == lower)
-            .map_or_else(|| metric_name(&t), |(_, m)| (*m).to_owned())
+        super::layout::series_metric(&t).map_or_else(
+            || {
+                // A title roi does not know is a metric of its own: said, since a
+                // goal on a known one would otherwise have no data without a word.
+                let name = metric_name(&t);
+                builder.warn(crate::msg!(
+                    "warning.series_title_unknown",
+                    title = t,
+                    metric = name
+                ));
+                name
+            },
+            str::to_owned,
+        )
     });
     let platform_hint = layout.platform.clone().or_else(|| {
         let text = format!(

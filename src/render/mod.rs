@@ -68,15 +68,22 @@ pub fn plain_number(v: f64) -> String {
     } else {
         v.abs().log10().floor() as i32 + 1
     };
-    let shortest = format!("{}", v.abs());
+    // The shortest text that reads back as the same double: 276558547.41 for a sum
+    // of cents (printing more decimals would show the double's binary error).
+    let shortest = format!("{v}");
     let significant = shortest
-        .trim_start_matches(['0', '.'])
+        .trim_start_matches(['-', '0', '.'])
         .chars()
         .filter(char::is_ascii_digit)
         .count();
-    let kept = if significant > 16 { 15 } else { 17 };
-    let decimals = (kept - digits).clamp(0, 9) as usize;
-    let mut text = format!("{v:.decimals$}");
+    let shortest_decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
+    let mut text = if significant <= 16 && shortest_decimals <= 9 {
+        shortest
+    } else {
+        let kept = if significant > 16 { 15 } else { 16 };
+        let decimals = (kept - digits).clamp(0, 9) as usize;
+        format!("{v:.decimals$}")
+    };
     if text.contains('.') {
         text.truncate(text.trim_end_matches('0').trim_end_matches('.').len());
     }
@@ -367,6 +374,13 @@ mod tests {
         // An exact amount of 16 significant digits is kept whole.
         assert_eq!(plain_number(1_234_567_890.423_456), "1234567890.423456");
         assert_eq!(plain_number(7_037_035_927_035.0), "7037035927035");
+        // A sum of cents: its shortest form, not the double's binary error.
+        assert_eq!(
+            plain_number(42_220_819.87 + 80_559_846.62 + 65_710_283.45 + 88_067_597.47),
+            "276558547.41"
+        );
+        assert_eq!(plain_number(276_558_547.41), "276558547.41");
+        assert_eq!(plain_number(17_203_713.515), "17203713.515");
         assert_eq!(plain_number(1_168.043_478_260_869_6), "1168.043478261");
         assert_eq!(plain_number(-2.5e-10), "0");
         assert_eq!(plain_number(0.000_001_5), "0.0000015");

@@ -2697,3 +2697,50 @@ fn a_mapping_target_near_a_built_in_name_is_a_custom_metric_with_a_warning() {
         transcript(&out)
     );
 }
+
+/// Business Suite series titles with their platform in them are read as the metric
+/// they name; a title roi does not know is a metric of its own, with a warning
+/// (`fixtures/importers/README.md`, meta-series-titles).
+#[test]
+fn meta_series_titles_naming_their_platform() {
+    let dir = crate::fixture("importers/meta-series-titles");
+    let out = roi(&["kpi", "follower_growth", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "650");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the title `Facebook story replies` names no metric roi knows")
+            && err.contains("`facebook_story_replies`"),
+        "{err}"
+    );
+    let out = roi(&["kpi", "facebook_story_replies", dir.to_str().unwrap()]);
+    assert_eq!(stdout(&out).trim(), "10", "{}", transcript(&out));
+    let out = roi(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--kpi",
+        "follower_growth",
+        "--strict",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+}
+
+/// A column not read that holds the name of a metric the export lacks is said to
+/// look like it (`fixtures/importers/README.md`, column-like-metric).
+#[test]
+fn a_column_not_read_that_looks_like_a_missing_metric_is_told() {
+    let dir = crate::fixture("importers/column-like-metric");
+    let known = dir.join("facebook-noi-dung-luot-cam-xuc.csv");
+    let out = roi(&["kpi", "engagements", known.to_str().unwrap()]);
+    assert_eq!(stdout(&out).trim(), "935", "{}", transcript(&out));
+    let out = roi(&["kpi", "engagement_rate", known.to_str().unwrap()]);
+    assert_eq!(stdout(&out).trim(), "0.0935", "{}", transcript(&out));
+    let other = dir.join("facebook-noi-dung.csv");
+    let out = roi(&["kpi", "engagements", other.to_str().unwrap()]);
+    assert_eq!(stdout(&out).trim(), "155", "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("column `Tổng cảm xúc` is not read, and the export has no column of `likes`"),
+        "{err}"
+    );
+}
