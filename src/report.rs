@@ -979,18 +979,40 @@ pub fn kpi_answer(
     // A window without rows has no value, as the report's "no rows match": a stock
     // carried from before it (a follower count, a growth of 0) would be told as fact
     // for days the data does not reach.
-    if agg.rows == 0 {
-        v.value = None;
-        v.currency = None;
-        v.bound = Bound::Exact;
-    }
     let metrics: Vec<crate::model::MetricId> = config
         .catalogue
         .base_metrics(name, dataset)
         .iter()
         .filter_map(|m| dataset.metric_id(m))
         .collect();
-    let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, agg.rows);
+    if agg.rows == 0 {
+        // Unless a file that gives the KPI's metrics says it covers the window: a
+        // list of records over its days (a CRM without a lead on the 3rd), or an
+        // export stating its range (a GA4 source without sessions that day). Then a
+        // count is 0, as the file says; money (of no currency then) and ratios have
+        // none.
+        let covered = window.is_some_and(|w| {
+            selection.rows.iter().any(|row| {
+                row.values.iter().any(|(id, _)| metrics.contains(id)) && {
+                    let file = &dataset.files[row.file as usize];
+                    let span = file.stated.or(if file.records {
+                        file.first_date.zip(file.last_date)
+                    } else {
+                        None
+                    });
+                    span.is_some_and(|(from, to)| from <= w.from && w.to <= to)
+                }
+            })
+        });
+        let count = config.catalogue.pace(name, dataset) == crate::kpi::Pace::Cumulative
+            && v.unit == crate::model::Unit::Count;
+        v.value = if covered && count { Some(0.0) } else { None };
+        v.currency = None;
+        v.bound = Bound::Exact;
+    }
+    // A count a file says is 0 needs no word that no value is given.
+    let rows_told = if v.value.is_some() { 1 } else { agg.rows };
+    let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, rows_told);
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
         kpi: name.to_owned(),

@@ -883,3 +883,37 @@ fn a_family_of_two_layouts_is_named_alike_in_either_file_order() {
     }
     assert_eq!(seen[0], seen[1]);
 }
+
+/// A window without rows inside a list of records (a CRM's contacts on Aug 1, 2 and
+/// 5): no lead those days is 0 leads, the file says so; after the list's last day it
+/// has no value.
+#[test]
+fn a_window_without_records_inside_the_list_counts_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("contacts.csv"),
+        "\"Record ID\",\"First Name\",\"Email\",\"Create Date\",\"Lifecycle Stage\",\"Original Source\"\n\
+         \"200\",\"A\",\"a@example.com\",\"2026-08-01 10:00\",\"lead\",\"PAID_SOCIAL\"\n\
+         \"201\",\"B\",\"b@example.com\",\"2026-08-02 11:00\",\"lead\",\"PAID_SOCIAL\"\n\
+         \"202\",\"C\",\"c@example.com\",\"2026-08-05 09:00\",\"lead\",\"PAID_SOCIAL\"\n",
+    )
+    .unwrap();
+    let kpi = |from: &str, to: &str| {
+        let out = crate::roi_in(
+            dir.path(),
+            &["kpi", "leads", "contacts.csv", "--from", from, "--to", to],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out).trim().to_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (value, err) = kpi("2026-08-03", "2026-08-04");
+    assert_eq!(value, "0");
+    assert!(!err.contains("no value is given"), "{err}");
+    assert_eq!(kpi("2026-08-01", "2026-08-05").0, "3");
+    let (value, err) = kpi("2026-09-03", "2026-09-04");
+    assert_eq!(value, "n/a");
+    assert!(err.contains("no value is given"), "{err}");
+}
