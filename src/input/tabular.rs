@@ -213,7 +213,61 @@ pub fn split_tables(
     }
     tables.push(current);
     tables.retain(|t| t.filled > 0);
+    // The file's preamble names its account and property once, above the first
+    // table: they are every table's.
+    let owner: Vec<Record> = tables.first().map_or_else(Vec::new, |t| {
+        t.preamble
+            .iter()
+            .filter(|r| preamble_owner(r.first()).is_some())
+            .cloned()
+            .collect()
+    });
+    for table in tables.iter_mut().skip(1) {
+        if !table
+            .preamble
+            .iter()
+            .any(|r| preamble_owner(r.first()).is_some())
+        {
+            table.preamble.splice(0..0, owner.iter().cloned());
+        }
+    }
     Ok((tables, first))
+}
+
+/// A GA4 preamble line naming whose report it is: `# Property: shop-a - GA4`
+/// (or `# Account:`, in the UI's language), as `(is_property, name)`.
+fn preamble_owner(line: &str) -> Option<(bool, &str)> {
+    const PROPERTY: [&str; 6] = [
+        "property",
+        "thuộc tính",
+        "propriété",
+        "propiedad",
+        "propriedade",
+        "properti",
+    ];
+    const ACCOUNT: [&str; 7] = [
+        "account",
+        "tài khoản",
+        "compte",
+        "cuenta",
+        "conta",
+        "konto",
+        "akun",
+    ];
+    let t = line.strip_prefix('#')?.trim();
+    let (label, value) = t.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if PROPERTY.contains(&label.as_str()) {
+        Some((true, value))
+    } else if ACCOUNT.contains(&label.as_str()) {
+        Some((false, value))
+    } else {
+        None
+    }
 }
 
 /// A header matched to a layout.
@@ -903,6 +957,20 @@ fn read_layout_table(
             (r.line, line.trim_end_matches([',', ' ']).to_owned())
         })
         .collect();
+    // GA4's preamble names the property (and account) the report is of: two
+    // properties' reports are two accounts' numbers, never one export's overlap.
+    let preamble_account: Option<String> = {
+        let owners: Vec<(bool, &str)> = table
+            .preamble
+            .iter()
+            .filter_map(|r| preamble_owner(r.first()))
+            .collect();
+        owners
+            .iter()
+            .find(|(property, _)| *property)
+            .or_else(|| owners.first())
+            .map(|(_, name)| (*name).to_owned())
+    };
     let range = preamble_range(&above, layout.day_order).map_err(|bad| {
         err(
             bad.line,
@@ -1856,6 +1924,9 @@ fn read_layout_table(
         let platform_column = dims[Dimension::Platform.index()].is_some() || inferred.is_some();
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
+        }
+        if dims[Dimension::Account.index()].is_none() {
+            dims[Dimension::Account.index()] = preamble_account.as_deref();
         }
         if dims[Dimension::Platform.index()].is_none() {
             dims[Dimension::Platform.index()] = platform.or_else(|| {

@@ -897,3 +897,20 @@ fn a_report_by_platform_beside_one_by_campaign_counts_per_platform_in_either_ord
         );
     }
 }
+
+/// Two GA4 properties' reports of one month are two accounts, not an overlap
+/// (`fixtures/overlap-cases/README.md`, ga4-two-properties).
+#[test]
+fn two_ga4_properties_are_two_accounts() {
+    let dir = crate::fixture("overlap-cases/ga4-two-properties");
+    let kpi = |extra: &[&str]| {
+        let mut args = vec!["kpi", "web_traffic", dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    assert_eq!(kpi(&[]), "980");
+    assert_eq!(kpi(&["--where", "account=shop-a - GA4"]), "620");
+    assert_eq!(kpi(&["--where", "platform=facebook"]), "180");
+}
