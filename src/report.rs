@@ -827,6 +827,15 @@ fn aggregate_groups<'a>(
     for (row, &g) in rows.iter().zip(&group_of) {
         members[place[g]].push(*row);
     }
+    // Periods are cut at the ends of all the rows, not of each key's: a source with
+    // sessions on some days only (a GA4 referrer) has whole weeks like the others,
+    // and whether its sums compare is told by the days its data covers.
+    let all_range = rows
+        .iter()
+        .map(|r| r.start)
+        .min()
+        .zip(rows.iter().map(|r| r.end).max())
+        .map(|(from, to)| Window::new(from, to));
     for (key, rows) in by_key.into_keys().zip(members) {
         let sub = crate::dataset::Selection { dataset, rows };
         let windows: Vec<Option<Window>> = match time {
@@ -834,6 +843,13 @@ fn aggregate_groups<'a>(
             Some(grain) => {
                 let Some(range) = sub.date_range() else {
                     continue;
+                };
+                let range = match all_range {
+                    Some(all) => Window::new(
+                        grain.bucket(range.from).from.max(all.from),
+                        grain.bucket(range.to).to.min(all.to),
+                    ),
+                    None => range,
                 };
                 let range = clip(range, scope_window);
                 let mut out = Vec::new();

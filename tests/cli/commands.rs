@@ -1245,3 +1245,27 @@ fn an_unknown_grouping_lists_the_groupings() {
     assert!(err.starts_with("error: `--by weekday` is not a grouping (did you mean `week`?); groupings are the dimensions platform, account, campaign,"), "{err}");
     assert!(err.contains("and the periods day, week, month (posts by weekday and hour of publication: `roi insights`)"), "{err}");
 }
+
+/// A source with sessions on some days only, in a download that states its range,
+/// has whole weeks: its sums compare (`fixtures/source-ends/README.md`, sparse).
+#[test]
+fn a_sparse_source_in_a_stated_range_is_compared() {
+    let f = crate::fixture("source-ends/sparse/ga4-sparse.csv");
+    let out = roi(&[
+        "report",
+        f.to_str().unwrap(),
+        "--by",
+        "platform,week",
+        "--kpi",
+        "web_traffic",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "platform,week,rows,web_traffic,web_traffic_change\n\
+         tiktok,2026-W23,2,40,\ntiktok,2026-W24,2,40,0\n\
+         web,2026-W23,7,700,\nweb,2026-W24,7,700,0\n"
+    );
+}
