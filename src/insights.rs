@@ -244,6 +244,14 @@ pub fn category(content_type: Option<&str>, platform: &str) -> String {
 /// to `tz` when one is set; times without are taken as exported.
 fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
     let (head, mut offset) = (text.get(..16)?, text.get(16..)?);
+    // `2026-09-01 22:15`, as SQL writes it, is `2026-09-01T22:15`.
+    let head_t;
+    let head = if head.as_bytes().get(10) == Some(&b' ') {
+        head_t = format!("{}T{}", &head[..10], &head[11..]);
+        head_t.as_str()
+    } else {
+        head
+    };
     let naive = NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M").ok()?;
     // Seconds and their fraction (`T08:30:00Z`, `T10:00:00.000+07:00`, as RFC 3339
     // writes them) say nothing the hour needs.
@@ -826,6 +834,10 @@ mod tests {
         assert_eq!(
             t("2026-09-01T10:00:59+0700", None).as_deref(),
             Some("2026-09-01 10:00:00")
+        );
+        assert_eq!(
+            t("2026-09-01 22:15:30", None).as_deref(),
+            Some("2026-09-01 22:15:00")
         );
     }
 }

@@ -1022,7 +1022,14 @@ pub fn kpi_answer(
         });
         let count = config.catalogue.pace(name, dataset) == crate::kpi::Pace::Cumulative
             && v.unit == crate::model::Unit::Count;
-        v.value = if covered && count { Some(0.0) } else { None };
+        // Rows that cross the window's edge (a month's total, a week's) hold values
+        // of its days that cannot be placed: not 0 then, but unknown.
+        let placed = agg.straddling_rows == 0;
+        v.value = if covered && count && placed {
+            Some(0.0)
+        } else {
+            None
+        };
         v.currency = None;
         v.bound = Bound::Exact;
     }

@@ -218,7 +218,7 @@ pub fn split_tables(
     let owner: Vec<Record> = tables.first().map_or_else(Vec::new, |t| {
         t.preamble
             .iter()
-            .filter(|r| preamble_owner(r.first()).is_some())
+            .filter(|r| preamble_owner(&r.cells.iter().collect::<Vec<_>>().join(",")).is_some())
             .cloned()
             .collect()
     });
@@ -237,8 +237,9 @@ pub fn split_tables(
 /// A GA4 preamble line naming whose report it is: `# Property: shop-a - GA4`
 /// (or `# Account:`, in the UI's language), as `(is_property, name)`.
 fn preamble_owner(line: &str) -> Option<(bool, &str)> {
-    const PROPERTY: [&str; 6] = [
+    const PROPERTY: [&str; 7] = [
         "property",
+        "tài sản",
         "thuộc tính",
         "propriété",
         "propiedad",
@@ -960,16 +961,18 @@ fn read_layout_table(
     // GA4's preamble names the property (and account) the report is of: two
     // properties' reports are two accounts' numbers, never one export's overlap.
     let preamble_account: Option<String> = {
-        let owners: Vec<(bool, &str)> = table
+        // The whole line: a name may hold the file's delimiter (`Acme, Inc.`).
+        let lines: Vec<String> = table
             .preamble
             .iter()
-            .filter_map(|r| preamble_owner(r.first()))
+            .map(|r| r.cells.iter().collect::<Vec<_>>().join(","))
             .collect();
+        let owners: Vec<(bool, &str)> = lines.iter().filter_map(|l| preamble_owner(l)).collect();
         owners
             .iter()
             .find(|(property, _)| *property)
             .or_else(|| owners.first())
-            .map(|(_, name)| (*name).to_owned())
+            .map(|(_, name)| name.trim_end_matches([',', ' ']).to_owned())
     };
     let range = preamble_range(&above, layout.day_order).map_err(|bad| {
         err(
@@ -1062,6 +1065,13 @@ fn read_layout_table(
     // A column not read whose name holds the name of a metric the export has no
     // column for (`Lượt cảm xúc` beside no `Cảm xúc`) is likely that metric under
     // another wording: said, since the metric would otherwise be missing unseen.
+    // A `Results` column counts whatever its rows' result type says: leads,
+    // purchases, conversions… are all read through it.
+    let results_read = matched
+        .cells
+        .iter()
+        .flatten()
+        .any(|(c, _)| c.target == Target::Results);
     let read_metrics: Vec<&str> = matched
         .cells
         .iter()
@@ -1070,6 +1080,22 @@ fn read_layout_table(
             Target::Metric(m, _) => Some(m.as_str()),
             _ => None,
         })
+        .chain(
+            results_read
+                .then_some([
+                    "leads",
+                    "purchases",
+                    "conversions",
+                    "link_clicks",
+                    "reach",
+                    "impressions",
+                    "saves",
+                    "video_views",
+                    "followers_gained",
+                ])
+                .into_iter()
+                .flatten(),
+        )
         .collect();
     for name in &info.unmapped {
         let normalized = normalize_header(name).0;

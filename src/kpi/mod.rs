@@ -814,10 +814,24 @@ impl Catalogue {
         if self.unit(name, dataset) == Unit::Seconds {
             return true;
         }
+        // Spend over something, times or over a constant (`cpm` is per 1,000).
+        fn cost(expr: &Expr) -> bool {
+            match expr {
+                Expr::Binary(Op::Div, num, den) => {
+                    matches!(&**num, Expr::Name(n) if n == "spend")
+                        || matches!(&**den, Expr::Number(_)) && cost(num)
+                }
+                Expr::Binary(Op::Mul, a, b) => match (&**a, &**b) {
+                    (e, Expr::Number(k)) | (Expr::Number(k), e) => *k > 0.0 && cost(e),
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
         match self.kpis.get(name).map(|k| &k.formula) {
-            Some(Expr::Binary(Op::Div, num, _)) => matches!(&**num, Expr::Name(n) if n == "spend"),
             Some(Expr::Name(other)) if other != name => self.lower_is_better(other, dataset),
-            _ => false,
+            Some(formula) => cost(formula),
+            None => false,
         }
     }
 
@@ -1587,6 +1601,19 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
 
 #[cfg(test)]
 mod tests {
+    /// A cost of something is best when lowest, per unit or per thousand.
+    #[test]
+    fn costs_are_lower_is_better() {
+        let catalogue = super::Catalogue::new(&super::KpiSettings::default()).unwrap();
+        let ds = crate::dataset::Dataset::default();
+        for name in ["cpc", "cpl", "cpm", "cpa"] {
+            assert!(catalogue.lower_is_better(name, &ds), "{name}");
+        }
+        for name in ["roas", "ctr", "engagement_rate", "leads"] {
+            assert!(!catalogue.lower_is_better(name, &ds), "{name}");
+        }
+    }
+
     #[test]
     fn suggestions_ignore_case() {
         assert!(super::did_you_mean("CPL", ["cpl", "cpc", "cpm"]).contains("`cpl`"));

@@ -77,7 +77,27 @@ pub fn plain_number(v: f64) -> String {
         .filter(char::is_ascii_digit)
         .count();
     let shortest_decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
-    let mut text = if significant <= 16 && shortest_decimals <= 9 {
+    // Sixteen digits are a figure (an exact amount) unless the sixteenth is a run
+    // of 9s or 0s a division left (7853158.455399999 is 7853158.4554).
+    let fifteen = {
+        let decimals = (15 - digits).clamp(0, 9) as usize;
+        let t = format!("{v:.decimals$}");
+        if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            t
+        }
+    };
+    let collapses = significant == 16
+        && fifteen
+            .trim_start_matches(['-', '0', '.'])
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count()
+            < 14;
+    let mut text = if collapses {
+        fifteen
+    } else if significant <= 16 && shortest_decimals <= 9 {
         shortest
     } else {
         let kept = if significant > 16 { 15 } else { 16 };
@@ -381,6 +401,8 @@ mod tests {
         );
         assert_eq!(plain_number(276_558_547.41), "276558547.41");
         assert_eq!(plain_number(17_203_713.515), "17203713.515");
+        // A division's run of 9s in the 16th digit is noise.
+        assert_eq!(plain_number(785_315_845.54 / 100.0), "7853158.4554");
         assert_eq!(plain_number(1_168.043_478_260_869_6), "1168.043478261");
         assert_eq!(plain_number(-2.5e-10), "0");
         assert_eq!(plain_number(0.000_001_5), "0.0000015");

@@ -2743,4 +2743,14 @@ fn a_column_not_read_that_looks_like_a_missing_metric_is_told() {
         err.contains("column `Tổng cảm xúc` is not read, and the export has no column of `likes`"),
         "{err}"
     );
+    // Leads through `Results` (50, of type Leads): `On-Facebook leads` and `Website
+    // leads` are parts of them, not a missing metric.
+    let meta = dir.join("meta-ads-results-and-lead-columns.csv");
+    let out = roi(&["kpi", "leads", meta.to_str().unwrap()]);
+    assert_eq!(stdout(&out).trim(), "50", "{}", transcript(&out));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("looks like"),
+        "{}",
+        transcript(&out)
+    );
 }

@@ -916,4 +916,17 @@ fn a_window_without_records_inside_the_list_counts_zero() {
     let (value, err) = kpi("2026-09-03", "2026-09-04");
     assert_eq!(value, "n/a");
     assert!(err.contains("no value is given"), "{err}");
+    // A month's row (50 clicks in December) in a file stating its range: part of
+    // December holds clicks that cannot be placed, so no 0 is claimed.
+    let f = crate::fixture("importers/google-ads-monthly.csv");
+    let out = roi(&[
+        "kpi",
+        "clicks",
+        f.to_str().unwrap(),
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2026-12-15",
+    ]);
+    assert_eq!(stdout(&out).trim(), "n/a", "{}", transcript(&out));
 }

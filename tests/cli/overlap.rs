@@ -914,3 +914,38 @@ fn two_ga4_properties_are_two_accounts() {
     assert_eq!(kpi(&["--where", "account=shop-a - GA4"]), "620");
     assert_eq!(kpi(&["--where", "platform=facebook"]), "180");
 }
+
+/// GA4 properties named in the Vietnamese UI, one property in two UI languages, and
+/// names holding a comma (`fixtures/overlap-cases/README.md`, ga4-properties-more).
+#[test]
+fn ga4_properties_in_vietnamese_and_with_commas() {
+    let dir = crate::fixture("overlap-cases/ga4-properties-more");
+    let kpi = |files: &[&str]| {
+        let paths: Vec<String> = files
+            .iter()
+            .map(|f| dir.join(f).to_str().unwrap().to_owned())
+            .collect();
+        let mut args = vec!["kpi", "web_traffic"];
+        args.extend(paths.iter().map(String::as_str));
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    assert_eq!(kpi(&["vi-hn.csv", "vi-sg.csv"]), "1040");
+    assert_eq!(kpi(&["en-hn.csv", "vi-hn.csv"]), "740");
+    assert_eq!(kpi(&["comma-a.csv", "comma-b.csv"]), "980");
+    let out = roi(&[
+        "report",
+        dir.join("comma-a.csv").to_str().unwrap(),
+        "--by",
+        "account",
+        "--kpi",
+        "web_traffic",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "account,rows,web_traffic\n\"Acme, Inc. - VN\",2,620\n"
+    );
+}
