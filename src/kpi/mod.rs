@@ -807,13 +807,9 @@ impl Catalogue {
         }
     }
 
-    /// The unit a KPI or metric name is reported in.
     /// Whether less of a KPI is better: a cost of something (spend over it: cpc, cpl,
-    /// cpa, a KPI of roi.toml written so) or a time to wait (seconds).
+    /// cpa, cpm, a KPI of roi.toml written so) or a time to wait (seconds).
     pub fn lower_is_better(&self, name: &str, dataset: &Dataset) -> bool {
-        if self.unit(name, dataset) == Unit::Seconds {
-            return true;
-        }
         // Spend over something, times or over a constant (`cpm` is per 1,000).
         fn cost(expr: &Expr) -> bool {
             match expr {
@@ -828,6 +824,9 @@ impl Catalogue {
                 _ => false,
             }
         }
+        if self.unit(name, dataset) == Unit::Seconds {
+            return true;
+        }
         match self.kpis.get(name).map(|k| &k.formula) {
             Some(Expr::Name(other)) if other != name => self.lower_is_better(other, dataset),
             Some(formula) => cost(formula),
@@ -835,6 +834,7 @@ impl Catalogue {
         }
     }
 
+    /// The unit a KPI or metric name is reported in.
     pub fn unit(&self, name: &str, dataset: &Dataset) -> Unit {
         if let Some(kpi) = self.kpis.get(name) {
             return kpi.unit;
