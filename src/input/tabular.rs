@@ -484,7 +484,7 @@ pub fn find_header<'a>(
 /// A header of a built-in layout that lacks a column of its signature (TikTok's
 /// overview without `Profile Views`, a column the user left out): read as that
 /// layout when it names the layout's date column and at least three of its
-/// metrics, every other cell is one no layout knows (a cell another layout names
+/// metrics, two cells of a signature at least, every other cell is one no layout knows (a cell another layout names
 /// contradicts it), and no other layout fits it as well. The first header row
 /// that fits decides.
 fn unsigned_match<'a>(
@@ -522,7 +522,13 @@ fn unsigned_match<'a>(
                 let name = normalize_header(cell).0;
                 m.is_none() && !name.is_empty() && known.contains(name.as_str())
             });
-            if dated && metrics >= 3 && !contradicted {
+            // Two cells of a signature at least: the date and a measure that marks
+            // the layout (`Video Views`), not a generic `Date, Likes, Comments, Shares`.
+            let names: Vec<String> = record.cells.iter().map(|c| normalize_header(c).0).collect();
+            let signed = layout.signatures.iter().any(|group| {
+                group.iter().filter(|h| names.contains(h)).count() >= group.len().min(2)
+            });
+            if dated && metrics >= 3 && signed && !contradicted {
                 fits.push(Matched {
                     layout,
                     header: index,

@@ -2822,3 +2822,49 @@ fn the_offered_mapping_reads_cells_as_the_closest_layout_does() {
         assert!(err.contains(line), "{line}\n{err}");
     }
 }
+
+/// TikTok's overview in Vietnamese, Spanish and Indonesian: its headers in the words
+/// roi reads elsewhere, its year-less dates day first with a month name (`1 tháng 3`,
+/// `1 de marzo`, `1 Maret`). A Thai one is read through a mapping (`1 มีนาคม`).
+#[test]
+fn tiktok_overviews_in_other_languages() {
+    for lang in ["vi", "es", "id"] {
+        let file = format!("fixtures/importers/tiktok-overview-{lang}.csv");
+        for (metric, want) in [
+            ("video_views", "3000"),
+            ("likes", "350"),
+            ("comments", "26"),
+            ("shares", "17"),
+            ("engagements", "393"),
+            ("profile_visits", "100"),
+        ] {
+            let out = roi(&["kpi", metric, &file, "--year", "2026"]);
+            assert_eq!(
+                stdout(&out).trim(),
+                want,
+                "{lang} {metric}: {}",
+                transcript(&out)
+            );
+        }
+        let out = roi(&["normalize", &file, "--year", "2026"]);
+        assert!(stdout(&out).contains("2026-03-03"), "{}", transcript(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nplatform = \"tiktok\"\n[mappings.columns]\n\"วันที่\" = \"date\"\n\"ยอดการดูวิดีโอ\" = \"video_views\"\n\"ยอดไลก์\" = \"likes\"\n",
+    )
+    .unwrap();
+    let file = crate::root().join("fixtures/importers/tiktok-overview-th.csv");
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "video_views",
+            file.to_str().unwrap(),
+            "--year",
+            "2026",
+        ],
+    );
+    assert_eq!(stdout(&out).trim(), "2000", "{}", transcript(&out));
+}
