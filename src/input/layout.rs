@@ -1300,16 +1300,50 @@ pub fn builtin() -> Vec<Layout> {
             id: "tiktok-overview",
             name: "TikTok analytics overview",
             platform: Some("tiktok"),
-            signature: &[&["Date", "Video Views", "Profile Views"]],
+            // Also in Vietnamese, Spanish and Indonesian, in the words roi reads
+            // elsewhere for likes, comments and shares.
+            signature: &[
+                &["Date", "Video Views", "Profile Views"],
+                &["Ngày", "Lượt xem video", "Lượt xem hồ sơ"],
+                &[
+                    "Fecha",
+                    "Visualizaciones de videos",
+                    "Visualizaciones del perfil",
+                ],
+                &["Tanggal", "Penayangan video", "Penayangan profil"],
+            ],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                col(&["Date"], Target::Date),
-                metric(&["Video Views"], "video_views"),
-                metric(&["Profile Views"], "profile_visits"),
-                metric(&["Likes"], "likes"),
-                metric(&["Comments"], "comments"),
-                metric(&["Shares"], "shares"),
+                col(&["Date", "Ngày", "Fecha", "Tanggal"], Target::Date),
+                metric(
+                    &[
+                        "Video Views",
+                        "Lượt xem video",
+                        "Visualizaciones de videos",
+                        "Visualizaciones de vídeos",
+                        "Penayangan video",
+                    ],
+                    "video_views",
+                ),
+                metric(
+                    &[
+                        "Profile Views",
+                        "Lượt xem hồ sơ",
+                        "Visualizaciones del perfil",
+                        "Penayangan profil",
+                    ],
+                    "profile_visits",
+                ),
+                metric(&["Likes", "Lượt thích", "Me gusta", "Suka"], "likes"),
+                metric(
+                    &["Comments", "Bình luận", "Comentarios", "Komentar"],
+                    "comments",
+                ),
+                metric(
+                    &["Shares", "Lượt chia sẻ", "Veces compartido", "Dibagikan"],
+                    "shares",
+                ),
             ],
         },
         Spec {

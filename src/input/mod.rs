@@ -1093,7 +1093,7 @@ fn finish_file(
                         out.push_str(m);
                         out
                     }),
-                stanza = tabular::mapping_stanza(path, &header)
+                stanza = tabular::mapping_stanza(path, &header, layouts)
             ),
         });
     }

@@ -294,7 +294,11 @@ fn small_code(name: &str) -> Option<(&str, String)> {
         .then(|| (base, code.to_ascii_uppercase()))
 }
 
-fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
+fn match_header<'a>(
+    layout: &'a Layout,
+    record: &Record,
+    signed: bool,
+) -> Option<(usize, CellMatches<'a>)> {
     let find = |name: &str| {
         layout
             .columns
@@ -317,7 +321,10 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         })
         .collect();
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
-    if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
+    if signed
+        && !layout.signatures.is_empty()
+        && !layout.signatures.iter().any(|g| g.iter().all(present))
+    {
         return None;
     }
     if layout.excludes.iter().any(present) {
@@ -414,7 +421,7 @@ pub fn find_header<'a>(
             {
                 continue;
             }
-            let Some((score, cells)) = match_header(layout, record) else {
+            let Some((score, cells)) = match_header(layout, record, true) else {
                 continue;
             };
             match &best {
@@ -469,7 +476,76 @@ pub fn find_header<'a>(
     if let (Some(b), Some(r)) = (&best, rival) {
         return Err((b.layout, r));
     }
+    if best.is_none() {
+        return Ok(unsigned_match(table, layouts, window));
+    }
     Ok(best)
+}
+
+/// A header of a built-in layout that lacks a column of its signature (TikTok's
+/// overview without `Profile Views`, a column the user left out): read as that
+/// layout when it names the layout's date column and at least three of its
+/// metrics, two cells of a signature at least, every other cell is one no layout knows (a cell another layout names
+/// contradicts it), and no other layout fits it as well. The first header row
+/// that fits decides.
+fn unsigned_match<'a>(
+    table: &Table<'_>,
+    layouts: &'a [Layout],
+    window: usize,
+) -> Option<Matched<'a>> {
+    let known: std::collections::HashSet<&str> = layouts
+        .iter()
+        .flat_map(|l| l.columns.iter().flat_map(|c| c.aliases.iter()))
+        .map(String::as_str)
+        .collect();
+    for (index, record) in table.head.iter().enumerate().take(window) {
+        if record.is_blank() {
+            continue;
+        }
+        let mut fits: Vec<Matched<'a>> = Vec::new();
+        for layout in layouts {
+            if layout.signatures.is_empty()
+                || layout.files.is_some()
+                || layout.skip_lines > 0
+                || index >= 15
+            {
+                continue;
+            }
+            let Some((score, cells)) = match_header(layout, record, false) else {
+                continue;
+            };
+            let targets = || cells.iter().flatten().map(|(c, _)| &c.target);
+            let dated = targets().any(|t| matches!(t, Target::Date | Target::PublishTime));
+            let metrics = targets()
+                .filter(|t| matches!(t, Target::Metric(..)))
+                .count();
+            let contradicted = record.cells.iter().zip(&cells).any(|(cell, m)| {
+                let name = normalize_header(cell).0;
+                m.is_none() && !name.is_empty() && known.contains(name.as_str())
+            });
+            // Two cells of a signature at least: the date and a measure that marks
+            // the layout (`Video Views`), not a generic `Date, Likes, Comments, Shares`.
+            let names: Vec<String> = record.cells.iter().map(|c| normalize_header(c).0).collect();
+            let signed = layout.signatures.iter().any(|group| {
+                group.iter().filter(|h| names.contains(h)).count() >= group.len().min(2)
+            });
+            if dated && metrics >= 3 && signed && !contradicted {
+                fits.push(Matched {
+                    layout,
+                    header: index,
+                    cells,
+                    score,
+                });
+            }
+        }
+        fits.sort_by_key(|m| std::cmp::Reverse(m.score));
+        match &fits[..] {
+            [] => {}
+            [a, b, ..] if a.score == b.score => return None,
+            _ => return fits.into_iter().next(),
+        }
+    }
+    None
 }
 
 /// How specific a mapping's `files` glob is, to settle which of two mappings that
@@ -3342,24 +3418,29 @@ pub fn is_native_header(record: &Record) -> bool {
 
 /// Names of the closest known layouts to an unknown header, for the error message.
 pub fn closest_layouts(header: &Record, layouts: &[Layout]) -> Vec<String> {
+    closest(header, layouts)
+        .into_iter()
+        .take(3)
+        .map(|(_, l)| l.name.clone())
+        .collect()
+}
+
+/// The layouts that know any cell of a header, with how many they know, most first.
+fn closest<'a>(header: &Record, layouts: &'a [Layout]) -> Vec<(usize, &'a Layout)> {
     let names: Vec<String> = header.cells.iter().map(|c| normalize_header(c).0).collect();
-    let mut scored: Vec<(usize, &str)> = layouts
+    let mut scored: Vec<(usize, &Layout)> = layouts
         .iter()
         .map(|l| {
             let hits = names
                 .iter()
                 .filter(|n| l.columns.iter().any(|c| c.aliases.contains(n)))
                 .count();
-            (hits, l.name.as_str())
+            (hits, l)
         })
         .filter(|(hits, _)| *hits > 0)
         .collect();
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored
-        .into_iter()
-        .take(3)
-        .map(|(_, n)| n.to_owned())
-        .collect()
 }
 
 /// Why the mappings of roi.toml that seem meant for an unknown file did not apply
@@ -3499,11 +3580,29 @@ pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Optio
 }
 
 /// A ready-to-edit mapping stanza for an unknown header: every column (up to a few
-/// hundred), and the lines above the header to skip.
-pub fn mapping_stanza(path: &Path, header: &Record) -> String {
+/// hundred), and the lines above the header to skip. The platform is the closest
+/// layout's when one layout knows more of the header's cells than any other (two of
+/// them at least); a cell is prefilled with what that layout reads it as, else with
+/// what every layout that knows it reads it as (roi's vocabulary: `Lượt thích` is
+/// likes wherever it is a column), else with a metric or dimension of the same name.
+pub fn mapping_stanza(path: &Path, header: &Record, layouts: &[Layout]) -> String {
     const COLUMNS: usize = 300;
+    let ranked = closest(header, layouts);
+    // The layouts that know the most cells (two at least).
+    let nearest: Vec<&Layout> = match ranked.first() {
+        Some(&(top, _)) if top >= 2 => ranked
+            .iter()
+            .take_while(|(hits, _)| *hits == top)
+            .map(|(_, l)| *l)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let platform = match nearest.first().and_then(|l| l.platform.as_deref()) {
+        Some(p) if nearest.iter().all(|l| l.platform.as_deref() == Some(p)) => p,
+        _ => "…",
+    };
     let mut out = format!(
-        "[[mappings]]\nfiles = \"{}\"\nplatform = \"…\"            # {}\n",
+        "[[mappings]]\nfiles = \"{}\"\nplatform = \"{platform}\"            # {}\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         crate::say!("error.stanza_platform")
@@ -3538,7 +3637,10 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
             continue;
         }
         let lower = metric_name(name);
-        let guess = if lower.contains("date") || lower == "day" || lower.contains("ngày") {
+        let guess = if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts)
+        {
+            known
+        } else if lower.contains("date") || lower == "day" || lower.contains("ngày") {
             "date".to_owned()
         } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
             lower
@@ -3551,6 +3653,56 @@ pub fn mapping_stanza(path: &Path, header: &Record) -> String {
         ));
     }
     out
+}
+
+/// What a header cell (normalized) is read as, in a mapping's words: as the nearest
+/// layouts read it, else as every built-in layout that reads it does (none when they
+/// disagree), else `ignore` when the nearest layouts know it and do not read it.
+fn known_target(name: &str, nearest: &[&Layout], layouts: &[Layout]) -> Option<String> {
+    fn column<'l>(l: &'l Layout, name: &str) -> Option<&'l Target> {
+        l.columns
+            .iter()
+            .find(|c| c.aliases.iter().any(|a| a == name))
+            .map(|c| &c.target)
+    }
+    let word = |t: &Target| -> Option<String> {
+        Some(match t {
+            Target::Date | Target::Day => "date".to_owned(),
+            Target::PublishTime => "published".to_owned(),
+            Target::EndDate => "end_date".to_owned(),
+            Target::Week => "week".to_owned(),
+            Target::Month => "month".to_owned(),
+            Target::Hour => "hour".to_owned(),
+            Target::Sentiment => "sentiment".to_owned(),
+            Target::Dim(d) => d.name().to_owned(),
+            Target::Metric(m, scale) if *scale == 1.0 => m.clone(),
+            _ => return None,
+        })
+    };
+    // One word that every layout of these that reads the cell agrees on.
+    let agreed = |targets: Vec<&Target>| -> Option<String> {
+        let mut words = targets
+            .into_iter()
+            .filter(|t| **t != Target::Derived)
+            .map(word);
+        let first = words.next()??;
+        words.all(|w| w.as_deref() == Some(&first)).then_some(first)
+    };
+    let near: Vec<&Target> = nearest.iter().filter_map(|l| column(l, name)).collect();
+    agreed(near.clone())
+        .or_else(|| {
+            agreed(
+                layouts
+                    .iter()
+                    .filter(|l| !l.id.starts_with("mapping-"))
+                    .filter_map(|l| column(l, name))
+                    .collect(),
+            )
+        })
+        .or_else(|| {
+            (!near.is_empty() && near.iter().all(|t| **t == Target::Derived))
+                .then(|| "ignore".to_owned())
+        })
 }
 
 #[cfg(test)]

@@ -532,11 +532,28 @@ const OTHER_MONTHS: [&[&str]; 12] = [
     ],
 ];
 
+/// Thai month names, full, January first (TikTok's `1 มีนาคม`).
+const THAI_MONTHS: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+
 fn month_of(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
     if let Some(i) = OTHER_MONTHS
         .iter()
         .position(|names| names.contains(&lower.as_str()))
+        .or_else(|| THAI_MONTHS.iter().position(|m| *m == lower))
     {
         return Some(i as u32 + 1);
     }
@@ -679,7 +696,9 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
                 .filter(|d| agrees(*d))
                 .map(ParsedDate::Full)
         }
-        [m, d] if month_of(m).is_some() => {
+        // `March 1`; `1 tháng 3`, `1 de marzo`, `1 Maret`, `1 มีนาคม` (TikTok in
+        // other languages).
+        [m, d] | [d, m] if month_of(m).is_some() && num(d).is_some() => {
             let (month, day) = (month_of(m)?, num(d)?);
             // 2000 is a leap year, so February 29 is accepted here.
             NaiveDate::from_ymd_opt(2000, month, day)?;
@@ -1017,6 +1036,14 @@ mod tests {
         assert_eq!(parse_date("31 tháng 8, 2026"), d(2026, 8, 31));
         assert_eq!(parse_date("thg 12 5, 2026"), d(2026, 12, 5));
         assert_eq!(parse_date("1 thg 13, 2026"), None);
+        let year_less = |month, day| Some(ParsedDate::YearLess { month, day });
+        assert_eq!(parse_date("1 tháng 3"), year_less(3, 1));
+        assert_eq!(parse_date("1 de marzo"), year_less(3, 1));
+        assert_eq!(parse_date("1 Maret"), year_less(3, 1));
+        assert_eq!(parse_date("1 มีนาคม"), year_less(3, 1));
+        assert_eq!(parse_date("31. Dezember"), year_less(12, 31));
+        assert_eq!(parse_date("30 de febrero"), None);
+        assert_eq!(parse_date("1 tháng 13"), None);
         // Month names in other languages, as their UIs and spreadsheets write them.
         for text in [
             "1 août 2026",

@@ -2754,3 +2754,127 @@ fn a_column_not_read_that_looks_like_a_missing_metric_is_told() {
         transcript(&out)
     );
 }
+
+/// A TikTok overview without its `Profile Views` column (and in another order) is
+/// still TikTok's overview: its date and three or more of its metrics, no cell of
+/// another layout. A cell another layout reads (`Impressions`) leaves it unknown.
+#[test]
+fn a_layout_missing_a_signature_column_is_still_read() {
+    let kpi = |metric: &str| {
+        let out = roi(&[
+            "kpi",
+            metric,
+            "fixtures/importers/tiktok-overview-no-profile.csv",
+            "--year",
+            "2026",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    for (metric, want) in [
+        ("video_views", "3000"),
+        ("likes", "350"),
+        ("comments", "26"),
+        ("shares", "17"),
+        ("engagements", "393"),
+    ] {
+        assert_eq!(kpi(metric), want, "{metric}");
+    }
+    let out = roi(&[
+        "inspect",
+        "fixtures/importers/tiktok-overview-no-profile.csv",
+    ]);
+    assert!(stdout(&out).contains("format:    TikTok analytics overview"));
+    let out = roi(&[
+        "inspect",
+        "fixtures/importers/tiktok-overview-contradicted.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a known export"));
+}
+
+/// The stanza offered for an unknown file names the platform of the layouts it is
+/// closest to, and what those (else roi's vocabulary) read each cell as.
+#[test]
+fn the_offered_mapping_reads_cells_as_the_closest_layout_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("table.csv"),
+        "Content,Video title,Views,Likes,Comments added,Shares,Subscribers\nabc,One,2000,200,30,20,20\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("vi.csv"),
+        "Ngày,Lượt xem khác,Lượt thích,Bình luận,Lượt chia sẻ\n2026-03-01,1,2,3,4\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["inspect", "table.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "platform = \"youtube\"",
+        "\"Views\" = \"video_views\"",
+        "\"Subscribers\" = \"followers_net\"",
+        "\"Comments added\" = \"comments\"",
+        "\"Video title\" = \"text\"",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+    let out = crate::roi_in(dir.path(), &["inspect", "vi.csv"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "\"Ngày\" = \"date\"",
+        "\"Lượt xem khác\" = \"…\"",
+        "\"Lượt thích\" = \"likes\"",
+        "\"Bình luận\" = \"comments\"",
+        "\"Lượt chia sẻ\" = \"shares\"",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+}
+
+/// TikTok's overview in Vietnamese, Spanish and Indonesian: its headers in the words
+/// roi reads elsewhere, its year-less dates day first with a month name (`1 tháng 3`,
+/// `1 de marzo`, `1 Maret`). A Thai one is read through a mapping (`1 มีนาคม`).
+#[test]
+fn tiktok_overviews_in_other_languages() {
+    for lang in ["vi", "es", "id"] {
+        let file = format!("fixtures/importers/tiktok-overview-{lang}.csv");
+        for (metric, want) in [
+            ("video_views", "3000"),
+            ("likes", "350"),
+            ("comments", "26"),
+            ("shares", "17"),
+            ("engagements", "393"),
+            ("profile_visits", "100"),
+        ] {
+            let out = roi(&["kpi", metric, &file, "--year", "2026"]);
+            assert_eq!(
+                stdout(&out).trim(),
+                want,
+                "{lang} {metric}: {}",
+                transcript(&out)
+            );
+        }
+        let out = roi(&["normalize", &file, "--year", "2026"]);
+        assert!(stdout(&out).contains("2026-03-03"), "{}", transcript(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nplatform = \"tiktok\"\n[mappings.columns]\n\"วันที่\" = \"date\"\n\"ยอดการดูวิดีโอ\" = \"video_views\"\n\"ยอดไลก์\" = \"likes\"\n",
+    )
+    .unwrap();
+    let file = crate::root().join("fixtures/importers/tiktok-overview-th.csv");
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "video_views",
+            file.to_str().unwrap(),
+            "--year",
+            "2026",
+        ],
+    );
+    assert_eq!(stdout(&out).trim(), "2000", "{}", transcript(&out));
+}
