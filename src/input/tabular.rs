@@ -294,11 +294,7 @@ fn small_code(name: &str) -> Option<(&str, String)> {
         .then(|| (base, code.to_ascii_uppercase()))
 }
 
-fn match_header<'a>(
-    layout: &'a Layout,
-    record: &Record,
-    signed: bool,
-) -> Option<(usize, CellMatches<'a>)> {
+fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
     let find = |name: &str| {
         layout
             .columns
@@ -321,10 +317,7 @@ fn match_header<'a>(
         })
         .collect();
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
-    if signed
-        && !layout.signatures.is_empty()
-        && !layout.signatures.iter().any(|g| g.iter().all(present))
-    {
+    if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
         return None;
     }
     if layout.excludes.iter().any(present) {
@@ -421,7 +414,7 @@ pub fn find_header<'a>(
             {
                 continue;
             }
-            let Some((score, cells)) = match_header(layout, record, true) else {
+            let Some((score, cells)) = match_header(layout, record) else {
                 continue;
             };
             match &best {
@@ -476,76 +469,7 @@ pub fn find_header<'a>(
     if let (Some(b), Some(r)) = (&best, rival) {
         return Err((b.layout, r));
     }
-    if best.is_none() {
-        return Ok(unsigned_match(table, layouts, window));
-    }
     Ok(best)
-}
-
-/// A header of a built-in layout that lacks a column of its signature (TikTok's
-/// overview without `Profile Views`, a column the user left out): read as that
-/// layout when it names the layout's date column and at least three of its
-/// metrics, two cells of a signature at least, every other cell is one no layout knows (a cell another layout names
-/// contradicts it), and no other layout fits it as well. The first header row
-/// that fits decides.
-fn unsigned_match<'a>(
-    table: &Table<'_>,
-    layouts: &'a [Layout],
-    window: usize,
-) -> Option<Matched<'a>> {
-    let known: std::collections::HashSet<&str> = layouts
-        .iter()
-        .flat_map(|l| l.columns.iter().flat_map(|c| c.aliases.iter()))
-        .map(String::as_str)
-        .collect();
-    for (index, record) in table.head.iter().enumerate().take(window) {
-        if record.is_blank() {
-            continue;
-        }
-        let mut fits: Vec<Matched<'a>> = Vec::new();
-        for layout in layouts {
-            if layout.signatures.is_empty()
-                || layout.files.is_some()
-                || layout.skip_lines > 0
-                || index >= 15
-            {
-                continue;
-            }
-            let Some((score, cells)) = match_header(layout, record, false) else {
-                continue;
-            };
-            let targets = || cells.iter().flatten().map(|(c, _)| &c.target);
-            let dated = targets().any(|t| matches!(t, Target::Date | Target::PublishTime));
-            let metrics = targets()
-                .filter(|t| matches!(t, Target::Metric(..)))
-                .count();
-            let contradicted = record.cells.iter().zip(&cells).any(|(cell, m)| {
-                let name = normalize_header(cell).0;
-                m.is_none() && !name.is_empty() && known.contains(name.as_str())
-            });
-            // Two cells of a signature at least: the date and a measure that marks
-            // the layout (`Video Views`), not a generic `Date, Likes, Comments, Shares`.
-            let names: Vec<String> = record.cells.iter().map(|c| normalize_header(c).0).collect();
-            let signed = layout.signatures.iter().any(|group| {
-                group.iter().filter(|h| names.contains(h)).count() >= group.len().min(2)
-            });
-            if dated && metrics >= 3 && signed && !contradicted {
-                fits.push(Matched {
-                    layout,
-                    header: index,
-                    cells,
-                    score,
-                });
-            }
-        }
-        fits.sort_by_key(|m| std::cmp::Reverse(m.score));
-        match &fits[..] {
-            [] => {}
-            [a, b, ..] if a.score == b.score => return None,
-            _ => return fits.into_iter().next(),
-        }
-    }
-    None
 }
 
 /// How specific a mapping's `files` glob is, to settle which of two mappings that

@@ -557,10 +557,25 @@ fn month_of(name: &str) -> Option<u32> {
     {
         return Some(i as u32 + 1);
     }
-    let prefix = lower.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|m| *m == prefix)
+    // An English month, written whole or cut short (`Mar`, `Sept`, `March`): a word
+    // that only begins like one (`Marketing`, `Junior`) is none.
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (lower.len() >= 3)
+        .then(|| FULL.iter().position(|m| m.starts_with(lower.as_str())))
+        .flatten()
         .map(|i| i as u32 + 1)
 }
 
@@ -1044,6 +1059,10 @@ mod tests {
         assert_eq!(parse_date("31. Dezember"), year_less(12, 31));
         assert_eq!(parse_date("30 de febrero"), None);
         assert_eq!(parse_date("1 tháng 13"), None);
+        // A word that only begins like a month is none.
+        assert_eq!(parse_date("5 Marketing"), None);
+        assert_eq!(parse_date("2 Junior"), None);
+        assert_eq!(parse_date("Sept 3"), year_less(9, 3));
         // Month names in other languages, as their UIs and spreadsheets write them.
         for text in [
             "1 août 2026",
