@@ -548,6 +548,22 @@ const THAI_MONTHS: [&str; 12] = [
     "ธันวาคม",
 ];
 
+/// English month names, January first.
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_of(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
     if let Some(i) = OTHER_MONTHS
@@ -559,22 +575,12 @@ fn month_of(name: &str) -> Option<u32> {
     }
     // An English month, written whole or cut short (`Mar`, `Sept`, `March`): a word
     // that only begins like one (`Marketing`, `Junior`) is none.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     (lower.len() >= 3)
-        .then(|| FULL.iter().position(|m| m.starts_with(lower.as_str())))
+        .then(|| {
+            ENGLISH_MONTHS
+                .iter()
+                .position(|m| m.starts_with(lower.as_str()))
+        })
         .flatten()
         .map(|i| i as u32 + 1)
 }
