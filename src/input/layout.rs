@@ -1415,26 +1415,95 @@ pub fn builtin() -> Vec<Layout> {
             id: "youtube-studio-table",
             name: "YouTube Studio table data",
             platform: Some("youtube"),
-            signature: &[&["Content", "Video publish time"]],
+            // English, Vietnamese, Spanish and German Studio.
+            signature: &[
+                &["Content", "Video publish time"],
+                &["Nội dung", "Thời gian xuất bản video"],
+                &["Contenido", "Hora de publicación del vídeo"],
+                &["Inhalte", "Veröffentlichungszeitpunkt des Videos"],
+            ],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                dim(&["Content"], ContentId),
-                col(&["Video publish time"], Target::PublishTime),
-                dim(&["Video title"], Text),
-                dim(&["Duration"], VideoDuration),
-                metric(&["Views"], "video_views"),
-                metric(&["Impressions"], "impressions"),
-                metric(&["Likes"], "likes"),
-                metric(&["Comments added"], "comments"),
-                metric(&["Shares"], "shares"),
+                dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
+                col(
+                    &[
+                        "Video publish time",
+                        "Thời gian xuất bản video",
+                        "Hora de publicación del vídeo",
+                        "Veröffentlichungszeitpunkt des Videos",
+                    ],
+                    Target::PublishTime,
+                ),
+                dim(
+                    &[
+                        "Video title",
+                        "Tiêu đề video",
+                        "Título del vídeo",
+                        "Videotitel",
+                    ],
+                    Text,
+                ),
+                dim(
+                    &["Duration", "Thời lượng", "Duración", "Dauer"],
+                    VideoDuration,
+                ),
+                metric(
+                    &["Views", "Lượt xem", "Visualizaciones", "Aufrufe"],
+                    "video_views",
+                ),
+                metric(
+                    &[
+                        "Impressions",
+                        "Số lượt hiển thị",
+                        "Impresiones",
+                        "Impressionen",
+                    ],
+                    "impressions",
+                ),
+                metric(
+                    &["Likes", "Lượt thích", "Me gusta", "„Mag ich“-Bewertungen"],
+                    "likes",
+                ),
+                metric(
+                    &[
+                        "Comments added",
+                        "Bình luận đã thêm",
+                        "Comentarios añadidos",
+                        "Hinzugefügte Kommentare",
+                    ],
+                    "comments",
+                ),
+                metric(
+                    &[
+                        "Shares",
+                        "Lượt chia sẻ",
+                        "Veces compartido",
+                        "Geteilte Inhalte",
+                    ],
+                    "shares",
+                ),
                 metric(&["Subscribers gained"], "followers_gained"),
                 metric(&["Subscribers lost"], "followers_lost"),
                 // Gained less lost: counted only on rows without those two.
-                metric(&["Subscribers"], "followers_net"),
-                metric(&["Watch time (hours)"], "watch_time_hours"),
+                metric(
+                    &["Subscribers", "Người đăng ký", "Suscriptores", "Abonnenten"],
+                    "followers_net",
+                ),
+                metric(
+                    &[
+                        "Watch time (hours)",
+                        "Thời gian xem (giờ)",
+                        "Tiempo de visualización (horas)",
+                        "Wiedergabezeit (Stunden)",
+                    ],
+                    "watch_time_hours",
+                ),
                 derived(&[
                     "Impressions click-through rate (%)",
+                    "Tỷ lệ nhấp của số lượt hiển thị (%)",
+                    "Porcentaje de clics de las impresiones (%)",
+                    "Klickrate der Impressionen (%)",
                     "Average view duration",
                     "New viewers",
                     "Regular viewers",
@@ -1445,14 +1514,24 @@ pub fn builtin() -> Vec<Layout> {
             id: "youtube-studio-chart",
             name: "YouTube Studio chart data",
             platform: Some("youtube"),
-            signature: &[&["Date", "Views"]],
+            // In other languages only with its `Content` column: a bare `Ngày, Lượt
+            // xem` could be anyone's sheet.
+            signature: &[
+                &["Date", "Views"],
+                &["Ngày", "Nội dung", "Lượt xem"],
+                &["Fecha", "Contenido", "Visualizaciones"],
+                &["Datum", "Inhalte", "Aufrufe"],
+            ],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
-                col(&["Date"], Target::Date),
-                dim(&["Content"], ContentId),
+                col(&["Date", "Ngày", "Fecha", "Datum"], Target::Date),
+                dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
                 dim(&["Traffic source"], Source),
-                metric(&["Views"], "video_views"),
+                metric(
+                    &["Views", "Lượt xem", "Visualizaciones", "Aufrufe"],
+                    "video_views",
+                ),
                 metric(&["Impressions"], "impressions"),
                 metric(&["Likes"], "likes"),
                 metric(&["Comments added"], "comments"),
@@ -1462,7 +1541,20 @@ pub fn builtin() -> Vec<Layout> {
                 // Gained less lost: counted only on rows without those two.
                 metric(&["Subscribers"], "followers_net"),
                 metric(&["Watch time (hours)"], "watch_time_hours"),
-                derived(&["Video title", "Video publish time", "Duration"]),
+                derived(&[
+                    "Video title",
+                    "Video publish time",
+                    "Duration",
+                    "Tiêu đề video",
+                    "Thời gian xuất bản video",
+                    "Thời lượng",
+                    "Título del vídeo",
+                    "Hora de publicación del vídeo",
+                    "Duración",
+                    "Videotitel",
+                    "Veröffentlichungszeitpunkt des Videos",
+                    "Dauer",
+                ]),
             ],
         },
         Spec {

@@ -2893,3 +2893,26 @@ fn tiktok_overviews_in_other_languages() {
     );
     assert_eq!(stdout(&out).trim(), "2000", "{}", transcript(&out));
 }
+
+/// YouTube Studio in Vietnamese, Spanish and German (`fixtures/importers/README.md`,
+/// youtube-localized).
+#[test]
+fn youtube_studio_in_other_languages() {
+    let dir = crate::fixture("importers/youtube-localized");
+    let kpi = |metric: &str, file: &str| {
+        let out = roi(&["kpi", metric, dir.join(file).to_str().unwrap()]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    for file in [
+        "Table data_vi.csv",
+        "Table data_es.csv",
+        "Table data_de.csv",
+    ] {
+        assert_eq!(kpi("video_views", file), "3000", "{file}");
+        assert_eq!(kpi("followers_net", file), "25", "{file}");
+        assert_eq!(kpi("impressions", file), "50000", "{file}");
+        assert_eq!(kpi("watch_time_hours", file), "120.5", "{file}");
+    }
+    assert_eq!(kpi("video_views", "Chart data_vi.csv"), "1300");
+}
