@@ -449,12 +449,12 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     {
         notes.push(crate::kpi::leads_counted_twice_note(&platforms));
     }
-    // Notes of KPIs the table does not show are dropped with them.
-    notes.extend(
-        left_out
-            .into_iter()
-            .filter(|n| n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))),
-    );
+    // Notes of KPIs the table does not show are dropped with them, except in the
+    // default selection: there a KPI without a value because every platform of it
+    // was left out says why it is missing (a rate of two exports that no export has).
+    notes.extend(left_out.into_iter().filter(|n| {
+        scope.kpis.is_empty() || n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))
+    }));
 
     notes.extend(window_notes(
         dataset,
@@ -484,7 +484,15 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     // refuses): the report goes on without its insights, and says why.
     let insights = if scope.insights {
         match crate::insights::build(config, dataset, &scope.filter, scope.window) {
-            Ok(i) => Some(i).filter(|i| i.posts > 0 || !i.follower_hours.is_empty()),
+            // A content-type table of n/a alone (videos without engagements: YouTube's
+            // table data) tells nothing: left out, as no posts are.
+            Ok(i) => Some(i).filter(|i| {
+                let told = i
+                    .by_content_type
+                    .iter()
+                    .any(|g| g.engagements.is_some() || g.engagement_rate.is_some());
+                (i.posts > 0 && told) || !i.follower_hours.is_empty()
+            }),
             Err(EvalError::MixedCurrencies { metric, currencies }) => {
                 notes.push(crate::msg!(
                     "note.mixed_currencies",

@@ -2915,4 +2915,13 @@ fn youtube_studio_in_other_languages() {
         assert_eq!(kpi("watch_time_hours", file), "120.5", "{file}");
     }
     assert_eq!(kpi("video_views", "Chart data_vi.csv"), "1300");
+    // Videos without likes, comments or shares: the report's content-type table
+    // would be n/a alone, and is left out.
+    let out = roi(&["report", dir.join("Table data_es.csv").to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        !stdout(&out).contains("By content type"),
+        "{}",
+        transcript(&out)
+    );
 }
