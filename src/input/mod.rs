@@ -811,6 +811,18 @@ fn read_file(
         text::Sniffed::Ole => Some(text::Book::Ole),
         _ => None,
     };
+    // An old-format workbook is read only under its own name: calamine's reader of
+    // that format can exhaust memory on a damaged file (the fuzzer found one), so a
+    // file that only looks like one is told to be saved as XLSX instead.
+    if book == Some(text::Book::Ole) && extension != "xls" {
+        return Err(InputError::file(
+            path,
+            crate::say!(
+                "error.old_xls",
+                error = crate::say!("error.old_xls_renamed")
+            ),
+        ));
+    }
     if let Some(book) = book.filter(|_| path.as_os_str() != STDIN) {
         builder.start_file(path.to_path_buf(), "workbook", modified);
         let sheets = text::workbook(path, book)?;

@@ -2354,7 +2354,6 @@ fn a_file_is_read_by_what_it_holds_not_by_its_name() {
         "csv-named.xls",
         "csv-named.xlsx",
         "real-old-format.xls",
-        "real-old-format-named.csv",
     ] {
         let path = format!("{dir}/{file}");
         let out = roi(&[
@@ -2387,6 +2386,13 @@ fn a_file_is_read_by_what_it_holds_not_by_its_name() {
             "ole-damaged.xls",
             "is an old-format Excel workbook (.xls) that cannot be read",
             "là sổ tính Excel định dạng cũ (.xls) không đọc được",
+        ),
+        // An old-format workbook under another name is not read: calamine's reader
+        // of that format can exhaust memory on a damaged file.
+        (
+            "real-old-format-named.csv",
+            "is an old-format Excel workbook (.xls) that cannot be read (it is named as another kind of file; rename it `.xls`",
+            "là sổ tính Excel định dạng cũ (.xls) không đọc được (tệp mang tên của một loại tệp khác; đổi đuôi thành `.xls`",
         ),
         (
             "xlsx-cut.xlsx",
