@@ -606,9 +606,6 @@ pub struct Totals<'d> {
     file_rows: Option<(u32, u64)>,
     /// The follower flows, summed per account too (see [`MetricTotal::by_account`]).
     by_account: Vec<bool>,
-    /// Metrics of the account rather than of an export's content (stocks, the
-    /// follower flows): their parts are the platform's as a whole ([`Family::ANY`]).
-    account_level: Vec<bool>,
 }
 
 /// The flows follower growth is told by where an account has no count before the
@@ -628,18 +625,16 @@ impl<'d> Totals<'d> {
             running: vec![None; dataset.metrics.len()],
             slot: vec![0; dataset.metrics.len()],
             file_rows: None,
-            by_account: dataset
-                .metrics
-                .iter()
-                .map(|m| FOLLOWER_FLOWS.contains(&m.name.as_str()))
-                .collect(),
-            account_level: dataset
-                .metrics
-                .iter()
-                .map(|m| {
-                    m.aggregation == Aggregation::Stock || FOLLOWER_FLOWS.contains(&m.name.as_str())
-                })
-                .collect(),
+            // By id, not by name: insights make a `Totals` per post.
+            by_account: {
+                let mut flows = vec![false; dataset.metrics.len()];
+                for id in FOLLOWER_FLOWS.iter().filter_map(|n| dataset.metric_id(n)) {
+                    if let Some(flag) = flows.get_mut(id.0 as usize) {
+                        *flag = true;
+                    }
+                }
+                flows
+            },
         }
     }
 
@@ -683,11 +678,11 @@ impl<'d> Totals<'d> {
             let info = &self.dataset.metrics[id.0 as usize];
             let total = &mut self.agg.metrics[id.0 as usize];
             let slot = if in_window {
-                let family = if self.account_level[id.0 as usize] {
-                    Family::ANY
-                } else {
-                    family
-                };
+                // Metrics of the account rather than of an export's content (stocks,
+                // the follower flows) are the platform's as a whole.
+                let account_level =
+                    info.aggregation == Aggregation::Stock || self.by_account[id.0 as usize];
+                let family = if account_level { Family::ANY } else { family };
                 platform_slot(
                     &mut total.platforms,
                     &mut self.slot[id.0 as usize],

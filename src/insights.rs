@@ -266,7 +266,9 @@ fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
     }
     // `+0700` as RFC 3339 writes it, `+07:00`.
     let colon;
-    if offset.len() == 5 && offset[1..].bytes().all(|b| b.is_ascii_digit()) {
+    // Bytes, not characters: a stray letter after the minutes (`22:15é`) must not
+    // be sliced through.
+    if offset.len() == 5 && offset.as_bytes()[1..].iter().all(u8::is_ascii_digit) {
         colon = format!("{}:{}", &offset[..3], &offset[3..]);
         offset = &colon;
     }
@@ -839,5 +841,7 @@ mod tests {
             t("2026-09-01 22:15:30", None).as_deref(),
             Some("2026-09-01 22:15:00")
         );
+        // A letter of several bytes after the minutes is no offset, and no panic.
+        assert_eq!(t("2026-09-01T22:15é123", None), None);
     }
 }

@@ -2230,6 +2230,7 @@ mod tests {
             ("video_veiws", "video_views"),
             ("platfrom", "platform"),
             ("revenues", "revenue"),
+            ("weeks", "week"),
         ] {
             let w = custom_metric("X", typo).expect(typo);
             assert!(
@@ -2565,6 +2566,8 @@ fn custom_metric(column: &str, name: &str) -> Option<crate::i18n::Message> {
     const TARGETS: &[&str] = &[
         "date",
         "end_date",
+        "week",
+        "month",
         "published",
         "sentiment",
         "hour",

@@ -407,10 +407,6 @@ pub enum ParsedDate {
     },
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// English weekday names as X writes them before a date (`Tue, Jul 14, 2026`),
 /// full or shortened; Monday first, as chrono numbers them.
 const WEEKDAYS: [&[&str]; 7] = [
@@ -698,7 +694,7 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         && let Some(m) = vietnamese_month(words[i], words[i + 1])
     {
         // The two words become one month word, as an English name would be.
-        words[i] = MONTHS[m as usize - 1];
+        words[i] = &ENGLISH_MONTHS[m as usize - 1][..3];
         words.remove(i + 1);
     }
     // A weekday that is not the date's weekday means a part was misread: no date.
@@ -765,7 +761,7 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
         .find(|&i| vietnamese_month(words[i], words[i + 1]).is_some())
         && let Some(m) = vietnamese_month(words[i], words[i + 1])
     {
-        words[i] = MONTHS[m as usize - 1];
+        words[i] = &ENGLISH_MONTHS[m as usize - 1][..3];
         words.remove(i + 1);
     }
     match words.as_slice() {

@@ -114,12 +114,12 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
                     lang,
                     ..Style::PLAIN
                 };
-                let value = human(v.value, k.unit, v.currency.as_deref(), lang);
-                let value = if v.value.is_some() {
-                    super::with_bound(value, v.bound, lang)
-                } else {
-                    value
-                };
+                let value = super::with_bound(
+                    human(v.value, k.unit, v.currency.as_deref(), lang),
+                    v.value,
+                    v.bound,
+                    lang,
+                );
                 cells.push(format!("{}{}", value, change_mark(change, style)));
             }
             writeln!(out, "| {} |", cells.join(" | "))?;

@@ -180,8 +180,11 @@ pub fn goal_value(goal: &GoalResult, v: Option<f64>, lang: Lang) -> String {
 
 /// A value written with its bound, `42,750 (upper bound)`, when it rests on reach
 /// summed over rows: every human format marks it, as CSV and JSON carry it.
-pub fn with_bound(value: String, bound: crate::kpi::Bound, lang: Lang) -> String {
+/// `value`, the text of `of`, marked `(upper bound)` (or lower, approximate) when it
+/// rests on reach summed over rows; `n/a` is never marked.
+pub fn with_bound(value: String, of: Option<f64>, bound: crate::kpi::Bound, lang: Lang) -> String {
     let key = match bound {
+        _ if of.is_none() => None,
         crate::kpi::Bound::Exact => None,
         crate::kpi::Bound::Upper => Some("report.upper_bound"),
         crate::kpi::Bound::Lower => Some("report.lower_bound"),
@@ -196,11 +199,7 @@ pub fn with_bound(value: String, bound: crate::kpi::Bound, lang: Lang) -> String
 /// A goal's current value, marked `(upper bound)` when it rests on reach summed
 /// over rows, as the KPI table marks it: the goal's status rests on it.
 pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
-    let value = goal_value(g, g.current, lang);
-    if g.current.is_none() {
-        return value;
-    }
-    with_bound(value, g.bound, lang)
+    with_bound(goal_value(g, g.current, lang), g.current, g.bound, lang)
 }
 
 pub fn progress_bar(progress: Option<f64>, style: Style) -> String {

@@ -130,6 +130,7 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
             let v = &group.values[&col.name];
             let text = super::with_bound(
                 human(v.value, col.unit, v.currency.as_deref(), style.lang),
+                v.value,
                 v.bound,
                 style.lang,
             );
@@ -168,12 +169,12 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
             for col in &r.kpis {
                 let v = &g.values[&col.name];
                 let change = g.change.get(&col.name).copied().flatten();
-                let value = human(v.value, col.unit, v.currency.as_deref(), style.lang);
-                let value = if v.value.is_some() {
-                    super::with_bound(value, v.bound, style.lang)
-                } else {
-                    value
-                };
+                let value = super::with_bound(
+                    human(v.value, col.unit, v.currency.as_deref(), style.lang),
+                    v.value,
+                    v.bound,
+                    style.lang,
+                );
                 cells.push(Cell::new(format!(
                     "{}{}",
                     value,
