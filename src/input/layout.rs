@@ -111,9 +111,66 @@ pub enum LayoutMark {
     Given(DecimalMark),
 }
 
+/// A currency a header cell writes in brackets (`Spend (USD)`, `Doanh thu (VNĐ)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderCurrency {
+    /// One currency, by its ISO code.
+    Code(String),
+    /// A symbol written for several currencies (`$`, `¥`): it names none of them,
+    /// and its column's amounts are read as if each were written with it.
+    Symbol(super::value::Symbol),
+}
+
+impl HeaderCurrency {
+    /// The one currency it names, if it names one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            HeaderCurrency::Code(code) => Some(code),
+            HeaderCurrency::Symbol(_) => None,
+        }
+    }
+
+    /// As the header wrote it: the code, or the symbol.
+    pub fn shown(&self) -> &str {
+        match self {
+            HeaderCurrency::Code(code) => code,
+            HeaderCurrency::Symbol(symbol) => symbol.text,
+        }
+    }
+
+    /// The symbol written for several currencies, if it is one.
+    pub fn symbol(&self) -> Option<super::value::Symbol> {
+        match self {
+            HeaderCurrency::Code(_) => None,
+            HeaderCurrency::Symbol(symbol) => Some(*symbol),
+        }
+    }
+}
+
+/// The currency a header's bracketed mark names, read as roi.toml's `currency` is
+/// ([`crate::model::currency_code`]: `VNĐ`, `₫`, `đ`, `US$`, `RMB`, `€`), or an
+/// ambiguous symbol (`$`). A mark of letters alone is a code only in capitals
+/// (`Amount spent (USD)`): TikTok's `Clicks (all)` names no Albanian lek.
+fn header_currency(mark: &str) -> Option<HeaderCurrency> {
+    let letters_only = mark.chars().all(|c| c.is_ascii_alphabetic());
+    if letters_only && !mark.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if let Some(code) = crate::model::currency_code(mark) {
+        return Some(HeaderCurrency::Code(code));
+    }
+    if letters_only && mark.len() == 3 {
+        // A code roi does not know is still the file's currency, as written.
+        return Some(HeaderCurrency::Code(mark.to_owned()));
+    }
+    super::value::currency_symbol(mark)
+        .filter(|s| s.text == mark && s.currency().is_none())
+        .map(HeaderCurrency::Symbol)
+}
+
 /// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
-/// trailing currency code in parentheses, which is returned.
-pub fn normalize_header(header: &str) -> (String, Option<String>) {
+/// trailing currency in brackets (`(VND)`, `[VNĐ]`, `(₫)`), which is returned.
+pub fn normalize_header(header: &str) -> (String, Option<HeaderCurrency>) {
     // Composed (NFC), as values are: a Vietnamese header a tool wrote decomposed
     // (`e` + `◌̂` + `◌́`) or a mapping key typed so matches the composed alias.
     let header = crate::dataset::compose(header);
@@ -122,17 +179,14 @@ pub fn normalize_header(header: &str) -> (String, Option<String>) {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    // A currency code is written in capitals (`Amount spent (USD)`): TikTok's
-    // `Clicks (all)` names no Albanian lek.
-    if let Some(open) = joined.rfind('(')
-        && joined.ends_with(')')
-    {
-        let code = &joined[open + 1..joined.len() - 1];
-        if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
-            return (
-                joined[..open].trim_end().to_lowercase(),
-                Some(code.to_owned()),
-            );
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let Some(start) = joined.rfind(open)
+            && joined.ends_with(close)
+        {
+            let mark = joined[start + 1..joined.len() - 1].trim();
+            if let Some(currency) = header_currency(mark) {
+                return (joined[..start].trim_end().to_lowercase(), Some(currency));
+            }
         }
     }
     (joined.to_lowercase(), None)
@@ -2265,11 +2319,46 @@ mod tests {
     fn headers_normalize_and_give_up_their_currency() {
         assert_eq!(
             normalize_header("Số tiền đã chi tiêu (VND)"),
-            ("số tiền đã chi tiêu".to_owned(), Some("VND".to_owned()))
+            (
+                "số tiền đã chi tiêu".to_owned(),
+                Some(HeaderCurrency::Code("VND".to_owned()))
+            )
         );
         assert_eq!(
             normalize_header(" Impressions\n(total) "),
             ("impressions (total)".to_owned(), None)
+        );
+        // Marks read as roi.toml's `currency` reads them, in either bracket.
+        let vnd = Some(HeaderCurrency::Code("VND".to_owned()));
+        for header in [
+            "Doanh thu (VNĐ)",
+            "Doanh thu (₫)",
+            "Doanh thu (đ)",
+            "Doanh thu (vnđ)",
+            "Doanh thu [VND]",
+            "Doanh thu [ VNĐ ]",
+        ] {
+            assert_eq!(
+                normalize_header(header),
+                ("doanh thu".to_owned(), vnd.clone()),
+                "{header}"
+            );
+        }
+        assert_eq!(
+            normalize_header("Revenue (US$)").1,
+            Some(HeaderCurrency::Code("USD".to_owned()))
+        );
+        assert_eq!(
+            normalize_header("Revenue (RMB)").1,
+            Some(HeaderCurrency::Code("CNY".to_owned()))
+        );
+        // `$` names no one currency; lowercase letters name none (`Clicks (all)`).
+        let (name, currency) = normalize_header("Revenue ($)");
+        assert_eq!(name, "revenue");
+        assert!(currency.is_some_and(|c| c.code().is_none() && c.symbol().is_some()));
+        assert_eq!(
+            normalize_header("Clicks (all)"),
+            ("clicks (all)".to_owned(), None)
         );
     }
 

@@ -11,7 +11,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::InputError;
-use super::layout::{Column, Layout, LayoutMark, Target, normalize_header, platform_of_source};
+use super::layout::{
+    Column, HeaderCurrency, Layout, LayoutMark, Target, normalize_header, platform_of_source,
+};
 use super::text::{Record, RecordReader, Text};
 use super::value::{
     DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
@@ -282,7 +284,7 @@ pub struct Matched<'a> {
 }
 
 /// Per header cell: the layout column it matched and the currency in its name.
-type CellMatches<'a> = Vec<Option<(&'a Column, Option<String>)>>;
+type CellMatches<'a> = Vec<Option<(&'a Column, Option<HeaderCurrency>)>>;
 
 /// A normalized header that ends in a code written in small letters (`amount spent
 /// (eur)`): the name before it, and the code in capitals. Such a code is taken for a
@@ -301,7 +303,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
             .iter()
             .find(|c| c.aliases.iter().any(|a| a == name))
     };
-    let names: Vec<(String, Option<String>)> = record
+    let names: Vec<(String, Option<HeaderCurrency>)> = record
         .cells
         .iter()
         .map(|cell| {
@@ -310,7 +312,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
                 Some((base, code))
                     if currency.is_none() && find(&name).is_none() && find(base).is_some() =>
                 {
-                    (base.to_owned(), Some(code))
+                    (base.to_owned(), Some(HeaderCurrency::Code(code)))
                 }
                 _ => (name, currency),
             }
@@ -377,7 +379,7 @@ fn attribution_window<'n>(results: &Column, name: &'n str) -> Option<&'n str> {
 /// The unmatched header cells that are results per attribution window.
 fn results_windows(
     results: &Column,
-    names: &[(String, Option<String>)],
+    names: &[(String, Option<HeaderCurrency>)],
     cells: &CellMatches<'_>,
 ) -> Vec<usize> {
     names
@@ -1029,7 +1031,7 @@ fn read_layout_table(
         match cell {
             Some((column, currency)) => info.columns.push(ColumnMapping {
                 header: name,
-                target: describe(&column.target, currency.as_deref()),
+                target: describe(&column.target, currency.as_ref().map(HeaderCurrency::shown)),
             }),
             None if name.is_empty() => {}
             None => {
@@ -1126,7 +1128,7 @@ fn read_layout_table(
         }
     }
     if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
-        let names: Vec<(String, Option<String>)> =
+        let names: Vec<(String, Option<HeaderCurrency>)> =
             header.cells.iter().map(normalize_header).collect();
         let shown = |i: usize| {
             header.cells[i]
@@ -1755,13 +1757,16 @@ fn read_layout_table(
                         };
                         err(record.line, Some(i), message)
                     })?;
-                    if let Some(symbol) = symbol {
+                    // A header's `($)` is each of its amounts' symbol.
+                    let header_symbol = currency.as_ref().and_then(HeaderCurrency::symbol);
+                    let currency = currency.as_ref().and_then(HeaderCurrency::code);
+                    if let Some(symbol) = symbol.or(header_symbol.filter(|_| value.is_some())) {
                         // The amount says its currency: it must agree with the
                         // header's and with the row's other amounts.
                         let earlier = symbol_currency
                             .filter(|(_, s)| !s.currencies.iter().any(|c| symbol.allows(c)))
                             .map(|(_, s)| s.currency().unwrap_or(s.text));
-                        let header = currency.as_deref().filter(|c| !symbol.allows(c));
+                        let header = currency.filter(|c| !symbol.allows(c));
                         if let Some(c) = header.or(earlier) {
                             return Err(wrong_symbol(record.line, i, text, symbol, c));
                         }
@@ -1771,7 +1776,7 @@ fn read_layout_table(
                     }
                     let Some(value) = value else { continue };
                     if currency.is_some() {
-                        header_currency = currency.as_deref();
+                        header_currency = currency;
                     }
                     match &column.target {
                         Target::Results => {
@@ -2674,7 +2679,9 @@ impl WholeColumns {
                         let money = crate::model::is_money(name);
                         if crate::model::is_whole_count(name) {
                             Whole::Yes
-                        } else if let Some(c) = header_currency.as_deref() {
+                        } else if let Some(c) =
+                            header_currency.as_ref().and_then(HeaderCurrency::code)
+                        {
                             whole_in(c)
                         } else if let (true, Some(c)) = (money, constant) {
                             whole_in(c)

@@ -149,8 +149,39 @@ const SYMBOLS: &[Symbol] = &[
 ];
 
 /// The currency symbol in a cell, if any (the most specific when there are several).
+/// The dong's code is read in any case and as Vietnamese writes it (`VNĐ`, `vnđ`).
 pub fn currency_symbol(text: &str) -> Option<Symbol> {
+    if dong_code(text).is_some() {
+        return Some(SYMBOLS[0]);
+    }
     SYMBOLS.iter().copied().find(|s| text.contains(s.text))
+}
+
+/// `text` with the dong's code in any case and spelling (`VNĐ`, `vnđ`, `vnd`)
+/// written `VND`, or `None` when it has none.
+fn dong_code(text: &str) -> Option<String> {
+    if !text.contains(['v', 'V']) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut found = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if let [v, n, d, ..] = chars[i..]
+            && v.eq_ignore_ascii_case(&'v')
+            && n.eq_ignore_ascii_case(&'n')
+            && matches!(d, 'd' | 'D' | 'đ' | 'Đ')
+        {
+            out.push_str("VND");
+            found = true;
+            i += 3;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    found.then_some(out)
 }
 
 /// [`parse_number`], with the currency symbol the number was written with, if any.
@@ -224,6 +255,9 @@ fn parse_general(
     let negative_parens = t.starts_with('(') && t.ends_with(')');
     if negative_parens {
         t = format!("-{}", &t[1..t.len() - 1]);
+    }
+    if let Some(written) = dong_code(&t) {
+        t = written;
     }
     let symbol = currency_symbol(&t);
     if symbol.is_some() {
@@ -1202,6 +1236,23 @@ mod tests {
         assert_eq!(read("$1.500", DecimalMark::Dot), (Some(1.5), Some("$")));
         assert_eq!(read("USD $12", DecimalMark::Dot), (Some(12.0), Some("USD")));
         assert_eq!(read("1,234.50", DecimalMark::Dot), (Some(1234.5), None));
+        // The dong's code in any case, as Vietnamese writes it.
+        for text in [
+            "1.500.000 VNĐ",
+            "1.500.000 vnđ",
+            "1.500.000Vnđ",
+            "1.500.000 vnd",
+        ] {
+            assert_eq!(
+                read(text, DecimalMark::Auto),
+                (Some(1_500_000.0), Some("VND")),
+                "{text}"
+            );
+            assert_eq!(
+                currency_symbol(text).and_then(Symbol::currency),
+                Some("VND")
+            );
+        }
         let dollar = currency_symbol("$3").unwrap();
         assert!(dollar.currency().is_none() && dollar.allows("CAD") && !dollar.allows("VND"));
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Every built-in KPI against figures worked by hand from `fixtures/kpis/data.csv`
 //! (the sidecar `fixtures/kpis/expected.csv` shows each computation).
 
-use crate::{code, fixture, roi, stdout, transcript};
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
 
 #[test]
 fn every_kpi_matches_its_hand_computed_value() {
@@ -929,4 +929,47 @@ fn a_window_without_records_inside_the_list_counts_zero() {
         "2026-12-15",
     ]);
     assert_eq!(stdout(&out).trim(), "n/a", "{}", transcript(&out));
+}
+
+/// A currency mark in a header is read as roi.toml's `currency` is (`(VNĐ)`, `[₫]`,
+/// `(đ)`), cells read `VNĐ` in any case, and a header's `($)` picks no currency
+/// (figures in `fixtures/dong-marks/README.md`).
+#[test]
+fn dong_marks_in_headers_and_cells() {
+    let dir = fixture("dong-marks");
+    let out = roi_in(&dir, &["kpi", "sales_revenue"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "270.12");
+    let out = roi_in(
+        &dir,
+        &["report", "--by", "platform", "--kpi", "sales_revenue"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for (platform, value) in [
+        ("facebook", "100.06 USD"),
+        ("tiktok", "100.06 USD"),
+        ("youtube", "50.00 USD"),
+        ("zalo", "20.00 USD"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("| {platform} ")) && l.contains(value)),
+            "{platform} {value}\n{text}"
+        );
+    }
+    let dollar = dir.join("dollar");
+    let out = roi_in(&dollar, &["kpi", "sales_revenue"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("orders.csv:2")
+            && err.contains("column 3 (`Revenue ($)`)")
+            && err.contains("`$`")
+            && err.contains("VND"),
+        "{err}"
+    );
+    let out = roi_in(&dollar, &["kpi", "sales_revenue", "--config", "usd.toml"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "20");
 }
