@@ -514,9 +514,13 @@ pub fn platform_ids() -> impl Iterator<Item = &'static str> {
     PLATFORMS.iter().map(|(id, _)| *id)
 }
 
-/// Normalizes a platform value: known aliases map to their id, others are lowercased.
+/// Normalizes a platform value: known aliases map to their id, a value a CRM's lead
+/// source would name a platform by (`Quảng cáo Facebook`, `Facebook Lead Ads`) to
+/// that platform, others are lowercased.
 pub fn normalize_platform(name: &str) -> String {
-    platform_id(name).map_or_else(|| name.trim().to_lowercase(), str::to_owned)
+    platform_id(name)
+        .or_else(|| crate::input::layout::platform_of_source(name))
+        .map_or_else(|| name.trim().to_lowercase(), str::to_owned)
 }
 
 /// An exact amount in millionths. Sums of amounts never drift the way floats do:
@@ -603,6 +607,8 @@ mod tests {
         assert_eq!(normalize_platform(" Facebook "), "facebook");
         assert_eq!(normalize_platform("Zalo"), "zalo");
         assert_eq!(normalize_platform("Google Ads"), "google_ads");
+        assert_eq!(normalize_platform("Quảng cáo Facebook"), "facebook");
+        assert_eq!(normalize_platform("Shopee"), "shopee");
     }
 
     #[test]

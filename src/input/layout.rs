@@ -386,7 +386,7 @@ pub const SOURCE_PLATFORMS: &[(&str, &str)] = &[
 /// a CRM's lead source (`Facebook Lead Ads`). A source that names two platforms
 /// (`Facebook/Instagram Ads`, `Facebook / Instagram`) comes from none of them.
 pub fn platform_of_source(source: &str) -> Option<&'static str> {
-    let lower = source.trim().to_lowercase();
+    let lower = crate::dataset::compose(source.trim()).to_lowercase();
     let named = platforms_named_in(&lower);
     if named.len() > 1 {
         return None;
@@ -427,9 +427,11 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
 /// tags` and `Trade show X` no platform). Short names (`fb`, `ig`, `x`) count only as the whole source:
 /// as words they are too often something else.
 fn platforms_named_in(text: &str) -> Vec<&'static str> {
-    const NAMES: [(&str, &str); 9] = [
+    const NAMES: [(&str, &str); 11] = [
         ("facebook", "facebook"),
         ("instagram", "instagram"),
+        ("messenger", "messenger"),
+        ("threads", "threads"),
         ("tiktok", "tiktok"),
         ("linkedin", "linkedin"),
         ("pinterest", "pinterest"),
@@ -442,7 +444,9 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let ads = words.iter().any(|w| matches!(*w, "ads" | "ad"));
+    // Ads, also as Vietnamese writes them (`Quảng cáo Google`).
+    let ads = words.iter().any(|w| matches!(*w, "ads" | "ad"))
+        || words.windows(2).any(|w| w == ["quảng", "cáo"]);
     let mut named = Vec::new();
     for w in &words {
         let platform = NAMES
@@ -457,6 +461,10 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
         {
             named.push(p);
         }
+    }
+    // Facebook Messenger is Messenger.
+    if words.windows(2).any(|w| w == ["facebook", "messenger"]) {
+        named.retain(|p| *p != "facebook");
     }
     named
 }
@@ -2410,6 +2418,12 @@ mod tests {
             ("X (Twitter) Ads", Some("twitter")),
             ("facebook / cpc", Some("facebook")),
             ("facebook.com/groups/shop", Some("facebook")),
+            ("Quảng cáo Google", Some("google_ads")),
+            ("Quảng cáo Facebook", Some("facebook")),
+            ("Google", None),
+            ("Messenger", Some("messenger")),
+            ("Facebook Messenger", Some("messenger")),
+            ("Threads", Some("threads")),
         ] {
             assert_eq!(platform_of_source(source), platform, "{source}");
         }

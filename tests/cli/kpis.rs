@@ -973,3 +973,55 @@ fn dong_marks_in_headers_and_cells() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(stdout(&out).trim(), "20");
 }
+
+/// A CRM's platform names (`Quảng cáo Google`, `Messenger`, `Threads`) name their
+/// platform, as a source and in a column mapped to `platform` (figures in
+/// `fixtures/crm-platform-names/README.md`).
+#[test]
+fn crm_platform_names_name_their_platform() {
+    let dir = fixture("crm-platform-names");
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "sources/leads.csv",
+            "--by",
+            "platform",
+            "--kpi",
+            "leads",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for row in [
+        "| google_ads |    2 |     2 |",
+        "| messenger  |    1 |     1 |",
+        "| threads    |    1 |     1 |",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    let mapped = dir.join("mapped");
+    let out = roi_in(
+        &mapped,
+        &[
+            "report",
+            "--by",
+            "platform",
+            "--kpi",
+            "leads,sales_revenue,spend,roas",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    let facebook = text
+        .lines()
+        .find(|l| l.starts_with("| facebook "))
+        .unwrap_or_default();
+    let cells: Vec<&str> = facebook.split('|').map(str::trim).collect();
+    assert_eq!(
+        cells[3..7],
+        ["53", "9,000,000 VND", "7,500,000 VND", "120.00%"],
+        "{text}"
+    );
+    assert!(!text.contains("quảng cáo"), "{text}");
+}
