@@ -1475,7 +1475,8 @@ const RECORD_ID: [Dimension; 4] = [
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
 /// dimensions, as read, but for the descriptive ones not in `described` (those
 /// every file of the kind carries): a campaign's type, written in one download and
-/// not in the other, does not make its day two. A copy of the row's dimensions: no
+/// not in the other, does not make its day two; a record's without an id leave out
+/// its status (content type), which changes between downloads. A copy of the row's dimensions: no
 /// allocation.
 fn identity(row: &Row, record: bool, described: u32) -> Key {
     if row.dims.get(Dimension::ContentId).is_none() {
@@ -1484,6 +1485,12 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
             if described & 1 << d.index() == 0 {
                 dims.set(d, None);
             }
+        }
+        if record {
+            // A record's status (a lead's `Lead Status`, a contact's lifecycle
+            // stage) is what the CRM knows of it at export time: a lead worked
+            // between two downloads is still the one lead of its day.
+            dims.set(Dimension::ContentType, None);
         }
         return (row.start, row.end, dims, row.kind, false);
     }
