@@ -375,8 +375,58 @@ fn a_lead_without_an_id_whose_status_changed_is_one_lead() {
     // The status is still a dimension to report by.
     let out = roi(&["report", dir, "--by", "content_type", "--format", "csv"]);
     let csv = stdout(&out);
-    assert!(csv.contains("Open - Not Contacted,3,3\n"), "{}", transcript(&out));
-    assert!(csv.contains("Working - Contacted,3,3\n"), "{}", transcript(&out));
+    assert!(
+        csv.contains("Open - Not Contacted,3,3\n"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        csv.contains("Working - Contacted,3,3\n"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn a_record_id_twice_in_one_file_is_one_record() {
+    let dir = "fixtures/overlap-cases/same-record-in-one-file";
+    // A CRM export: Record ID 5001 at lines 2 and 4.
+    let crm = format!("{dir}/hubspot-crm-exports-all-contacts-2026-03-10.csv");
+    let out = roi(&["report", &crm, "--by", "platform", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\nfacebook,2,2\ntiktok,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("record 5001 is in rows at lines 2 and 4"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", &crm, "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(":4: record 5001"),
+        "{}",
+        transcript(&out)
+    );
+    // A mapped sheet of leads (per_row): KH001 twice, its revenue once.
+    let out = crate::roi_in(
+        std::path::Path::new(dir),
+        &[
+            "report",
+            "--by",
+            "platform",
+            "--kpi",
+            "leads,sales_revenue",
+            "--format",
+            "csv",
+        ],
+    );
+    let csv = stdout(&out);
+    assert!(csv.contains("facebook,2,2,1500000"), "{}", transcript(&out));
+    assert!(csv.contains("tiktok,1,1,2000000"), "{}", transcript(&out));
 }
 
 #[test]
