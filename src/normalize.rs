@@ -455,8 +455,8 @@ impl<'f> Builder<'f> {
         if !marks.iter().any(|&t| self.tables[t].listed) {
             return;
         }
-        type Id = (u32, [Option<Sym>; 4]);
-        let mut seen: rustc_hash::FxHashMap<Id, usize> = rustc_hash::FxHashMap::default();
+        let mut seen: rustc_hash::FxHashMap<(u32, [Option<Sym>; 4]), usize> =
+            rustc_hash::FxHashMap::default();
         let mut removed: Vec<usize> = Vec::new();
         let mut warnings = Vec::new();
         for (i, &t) in marks.iter().enumerate() {
