@@ -561,6 +561,9 @@ impl<'f> Builder<'f> {
         if let Some(kind) = self.kinds.get(self.kind as usize) {
             part.set_kind(kind, self.kind_name(self.kind as usize));
         }
+        if self.tables.last().is_some_and(|m| m.listed) {
+            part.set_listed();
+        }
         part
     }
 
