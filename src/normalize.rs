@@ -404,6 +404,7 @@ impl<'f> Builder<'f> {
             file: (self.dataset.files.len() - 1) as u32,
             first_row: self.dataset.rows.len(),
             label: String::new(),
+            listed: false,
         });
     }
 
@@ -419,13 +420,92 @@ impl<'f> Builder<'f> {
             Some(mark) if mark.file == file && !self.spans.iter().any(|s| s.table == current) => {
                 mark.first_row = self.dataset.rows.len();
                 mark.label = label;
+                mark.listed = false;
             }
             _ => self.tables.push(TableMark {
                 file,
                 first_row: self.dataset.rows.len(),
                 label,
+                listed: false,
             }),
         }
+    }
+
+    /// The current table is a list of records, one row each (see
+    /// [`Builder::one_row_per_record`]).
+    pub fn set_listed(&mut self) {
+        if let Some(mark) = self.tables.last_mut() {
+            mark.listed = true;
+        }
+    }
+
+    /// Of the current file's rows of one record id in one list of records (a
+    /// contact exported twice in one CRM file), the later row counts: it is the
+    /// same record, as a newer download's would be. Each id is warned of, with both
+    /// lines, and the earlier row counted as replaced. Rows already flushed are not
+    /// looked at.
+    pub fn one_row_per_record(&mut self) {
+        let Some(file) = self.dataset.files.len().checked_sub(1) else {
+            return;
+        };
+        let file = file as u32;
+        let marks: Vec<usize> = (0..self.tables.len())
+            .filter(|&t| self.tables[t].file == file)
+            .collect();
+        if !marks.iter().any(|&t| self.tables[t].listed) {
+            return;
+        }
+        let mut seen: rustc_hash::FxHashMap<(u32, [Option<Sym>; 4]), usize> =
+            rustc_hash::FxHashMap::default();
+        let mut removed: Vec<usize> = Vec::new();
+        let mut warnings = Vec::new();
+        for (i, &t) in marks.iter().enumerate() {
+            let mark = &self.tables[t];
+            let end = marks
+                .get(i + 1)
+                .map_or(self.dataset.rows.len(), |&n| self.tables[n].first_row);
+            if !mark.listed {
+                continue;
+            }
+            seen.clear();
+            for r in mark.first_row..end.min(self.dataset.rows.len()) {
+                let row = &self.dataset.rows[r];
+                if row.file != file || row.dims.get(Dimension::ContentId).is_none() {
+                    continue;
+                }
+                let id = (row.kind, RECORD_ID.map(|d| row.dims.get(d)));
+                if let Some(earlier) = seen.insert(id, r) {
+                    removed.push(earlier);
+                    let sym = row.dims.get(Dimension::ContentId);
+                    let name = sym.map_or("", |s| self.dataset.interner.get(s));
+                    warnings.push(crate::msg!(
+                        "warning.same_record",
+                        id = name,
+                        first = self.dataset.rows[earlier].line,
+                        line = row.line
+                    ));
+                }
+            }
+        }
+        if removed.is_empty() {
+            return;
+        }
+        removed.sort_unstable();
+        for &t in &marks {
+            let before = removed.partition_point(|&r| r < self.tables[t].first_row);
+            self.tables[t].first_row -= before;
+        }
+        let mut gone = removed.iter().peekable();
+        let mut r = 0;
+        self.dataset.rows.retain(|_| {
+            let drop = gone.next_if(|&&g| g == r).is_some();
+            r += 1;
+            !drop
+        });
+        self.merged.clear();
+        let source = self.current_file();
+        source.rows_replaced += removed.len() as u64;
+        source.warnings.extend(warnings);
     }
 
     /// The table rows are pushed to now.
@@ -448,7 +528,7 @@ impl<'f> Builder<'f> {
             .extend(other.tables.into_iter().map(|mark| TableMark {
                 file: mark.file + file_offset,
                 first_row: mark.first_row + row_offset,
-                label: mark.label,
+                ..mark
             }));
         self.dataset.files.extend(other.dataset.files);
         self.modified.extend(other.modified);
@@ -480,6 +560,9 @@ impl<'f> Builder<'f> {
         }
         if let Some(kind) = self.kinds.get(self.kind as usize) {
             part.set_kind(kind, self.kind_name(self.kind as usize));
+        }
+        if self.tables.last().is_some_and(|m| m.listed) {
+            part.set_listed();
         }
         part
     }
@@ -631,6 +714,7 @@ impl<'f> Builder<'f> {
             file,
             first_row: kept,
             label: String::new(),
+            listed: false,
         });
         let source = self.current_file();
         source.tables.clear();
@@ -830,7 +914,11 @@ impl<'f> Builder<'f> {
 
     /// Adds a row with these values (metric ids in the order the file gives them).
     pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
-        let keep = self.merge.filter(|_| self.merges(values));
+        // A record's row keeps its id, to be counted once (see
+        // [`Builder::one_row_per_record`]).
+        let listed = input.dims[Dimension::ContentId.index()].is_some()
+            && self.tables.last().is_some_and(|m| m.listed);
+        let keep = self.merge.filter(|_| !listed && self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut present = 0u32;
         let mut dims = Dims::EMPTY;
@@ -1475,7 +1563,8 @@ const RECORD_ID: [Dimension; 4] = [
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
 /// dimensions, as read, but for the descriptive ones not in `described` (those
 /// every file of the kind carries): a campaign's type, written in one download and
-/// not in the other, does not make its day two. A copy of the row's dimensions: no
+/// not in the other, does not make its day two; a record's without an id leave out
+/// its status (content type), which changes between downloads. A copy of the row's dimensions: no
 /// allocation.
 fn identity(row: &Row, record: bool, described: u32) -> Key {
     if row.dims.get(Dimension::ContentId).is_none() {
@@ -1484,6 +1573,12 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
             if described & 1 << d.index() == 0 {
                 dims.set(d, None);
             }
+        }
+        if record {
+            // A record's status (a lead's `Lead Status`, a contact's lifecycle
+            // stage) is what the CRM knows of it at export time: a lead worked
+            // between two downloads is still the one lead of its day.
+            dims.set(Dimension::ContentType, None);
         }
         return (row.start, row.end, dims, row.kind, false);
     }
@@ -1790,6 +1885,9 @@ struct TableMark {
     /// time, and merge only within their table).
     first_row: usize,
     label: String,
+    /// Whether the table is a list of records, one row each (a CRM export, a
+    /// mapping's `per_row`): a record id is then one row of it.
+    listed: bool,
 }
 
 /// Why rows were replaced, for the warning that tells it.

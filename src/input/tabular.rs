@@ -1232,6 +1232,9 @@ fn read_layout_table(
         },
         Some(&layout.name),
     );
+    if layout.per_row.is_some() {
+        builder.set_listed();
+    }
 
     let date_column = {
         let find = |want: fn(&Target) -> bool| {

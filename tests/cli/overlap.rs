@@ -351,6 +351,85 @@ fn a_lead_whose_source_was_corrected_is_one_lead() {
 }
 
 #[test]
+fn a_lead_without_an_id_whose_status_changed_is_one_lead() {
+    // Salesforce leads reports without a Lead ID over Mar 1-4 and Mar 3-6: B, C
+    // (Mar 3) and D (Mar 4) went from Open to Working between the downloads. A
+    // lead's status is no part of what tells it apart: the newer download's rows
+    // of Mar 3-4 replace the older's: 6 leads, not 8.
+    let dir = "fixtures/overlap-cases/salesforce-status-no-id";
+    assert_eq!(kpi("leads", &[dir]).0, "6\n", "not 8");
+    let out = roi(&["report", dir, "--by", "day", "--format", "csv"]);
+    let csv = stdout(&out);
+    assert_eq!(
+        csv,
+        "day,rows,leads,leads_change\n2026-03-01,1,1,\n2026-03-03,2,2,\n\
+         2026-03-04,2,2,0\n2026-03-06,1,1,\n",
+        "{}",
+        transcript(&out)
+    );
+    let inspect = stdout(&roi(&["inspect", dir]));
+    assert!(
+        inspect.contains("4 read, 3 replaced by overlapping exports"),
+        "{inspect}"
+    );
+    // The status is still a dimension to report by.
+    let out = roi(&["report", dir, "--by", "content_type", "--format", "csv"]);
+    let csv = stdout(&out);
+    assert!(
+        csv.contains("Open - Not Contacted,3,3\n"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        csv.contains("Working - Contacted,3,3\n"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn a_record_id_twice_in_one_file_is_one_record() {
+    let dir = "fixtures/overlap-cases/same-record-in-one-file";
+    // A CRM export: Record ID 5001 at lines 2 and 4.
+    let crm = format!("{dir}/hubspot-crm-exports-all-contacts-2026-03-10.csv");
+    let out = roi(&["report", &crm, "--by", "platform", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\nfacebook,2,2\ntiktok,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("record 5001 is in rows at lines 2 and 4"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", &crm, "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(":4: record 5001"),
+        "{}",
+        transcript(&out)
+    );
+    // A mapped sheet of leads (per_row): KH001 twice, its revenue once.
+    let out = crate::roi_in(
+        std::path::Path::new(dir),
+        &[
+            "report",
+            "--by",
+            "platform",
+            "--kpi",
+            "leads,sales_revenue",
+            "--format",
+            "csv",
+        ],
+    );
+    let csv = stdout(&out);
+    assert!(csv.contains("facebook,2,2,1500000"), "{}", transcript(&out));
+    assert!(csv.contains("tiktok,1,1,2000000"), "{}", transcript(&out));
+}
+
+#[test]
 fn a_campaign_type_in_one_download_only_does_not_split_its_days() {
     // Google Ads reads `Campaign type` as content_type: a description of the
     // campaign, not a breakdown. Brand's Mar 2 is in both downloads, once.
