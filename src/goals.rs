@@ -832,6 +832,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         (direction, value.bound),
         (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
     );
+    // A value over a ceiling proves it is exceeded only if the true value is not
+    // below it: exact, or a lower bound.
+    let proves_over = matches!(value.bound, Bound::Exact | Bound::Lower);
     // Met today is final only for a sum that cannot fall back: not a difference
     // (profit went 300 on day 1, 0 on day 2), nor a window whose counted rows hold
     // negative values (refunds). A refund outside the window takes nothing from it,
@@ -862,6 +865,10 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         }
     } else if met_now && direction == Cmp::AtLeast && monotone && proves {
         Status::Achieved
+    } else if !met_now && direction == Cmp::AtMost && monotone && proves_over {
+        // The mirror: a ceiling a sum that cannot fall is already over cannot be
+        // met any more, whatever the days left bring.
+        Status::Missed
     } else if direction.met(forecast, target) {
         Status::OnTrack
     } else {
@@ -1118,7 +1125,15 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 ],
             )
         }
-        Status::Achieved | Status::Missed => (
+        Status::Missed => (
+            "reason.already_over",
+            vec![
+                ("current", current),
+                ("target", target),
+                ("gap", gap_text(g, g.current, lang)),
+            ],
+        ),
+        Status::Achieved => (
             "reason.already",
             vec![("current", current), ("target", target)],
         ),

@@ -1379,3 +1379,33 @@ fn markdown_kpi_tables_mark_bounds_as_the_other_formats_do() {
         }
     }
 }
+
+#[test]
+fn a_sum_already_over_its_ceiling_is_missed_before_the_deadline() {
+    // fb-budget: 2 × 40 + 28 × 33.50 = 1,018 > 1,000 as of 05-30; spend cannot fall,
+    // so the forecast's at-risk margin does not save it. tt-budget has a −2 row in
+    // the window: it can fall back, so the forecast rule still decides (at_risk).
+    let dir = fixture("goal-edges/over-ceiling");
+    let all = goals(&dir, "roi.toml", "2026-05-30");
+    let fb = goal(&all, "fb-budget");
+    close(&fb["current"], 1018.0);
+    close(&fb["forecast"], 1018.0 / 30.0 * 31.0);
+    assert_eq!(fb["status"], "missed");
+    assert!(
+        fb["reason"]
+            .as_str()
+            .unwrap()
+            .contains("already over the ceiling <= 1,000.00 USD by 18.00 USD"),
+        "{}",
+        fb["reason"]
+    );
+    let tt = goal(&all, "tt-budget");
+    close(&tt["current"], 1013.0);
+    assert_eq!(tt["status"], "at_risk");
+    let out = roi_in(&dir, &["check", "--as-of", "2026-05-30"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(stdout(&out).contains("FAIL fb-budget: missed"), "{}", transcript(&out));
+    // Before the budget is used up, the forecast decides: 683, on course for 1,058.65.
+    let out = roi_in(&dir, &["status", "fb-budget", "--as-of", "2026-05-20"]);
+    assert_eq!(stdout(&out).trim(), "at_risk", "{}", transcript(&out));
+}
