@@ -221,9 +221,26 @@ pub struct GoalResult {
     /// mapping's column gives in inputs not read this time): they match no row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unknown_platforms: Vec<String>,
+    /// `where` values of other dimensions that no row of the inputs has (a
+    /// campaign's name mistyped): the goal selects nothing for them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub where_no_row: Vec<WhereNoRow>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
+}
+
+/// A goal's `where` value no row of the inputs has.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct WhereNoRow {
+    /// The dimension (`campaign`, `country`, …).
+    pub dimension: String,
+    /// The value as written.
+    pub value: String,
+    /// The closest value of the dimension in the inputs, if one is close enough to
+    /// be the one meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
 }
 
 /// A platform's data covering only part of a window.
@@ -572,6 +589,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         rate_left_out: Vec::new(),
         leads_counted_twice: Vec::new(),
         unknown_platforms: Vec::new(),
+        where_no_row: Vec::new(),
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -1173,6 +1191,16 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             lang,
             "note.unknown_platform",
             &[("value", p)],
+        ));
+    }
+    for w in &g.where_no_row {
+        let hint = w.did_you_mean.as_deref().map_or(String::new(), |n| {
+            crate::i18n::tr(lang, "error.did_you_mean", &[("name", n)])
+        });
+        out.push(crate::i18n::tr(
+            lang,
+            "note.where_no_row",
+            &[("dim", &w.dimension), ("value", &w.value), ("hint", &hint)],
         ));
     }
     if g.rows_left_out > 0 {
