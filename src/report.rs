@@ -271,7 +271,7 @@ pub fn check_where(
                     platforms,
                 });
             }
-            other => out.push(other),
+            other @ crate::dataset::Unmatched::NoRow { .. } => out.push(other),
         }
     }
     Ok(out)
@@ -319,19 +319,19 @@ pub fn evaluate_goals(
                     let crate::dataset::Unmatched::NoRow { dim, value, near } = miss else {
                         continue;
                     };
-                    if dim != Dimension::Platform {
-                        result.where_no_row.push(goals::WhereNoRow {
-                            dimension: dim.name().to_owned(),
-                            value,
-                            did_you_mean: near,
-                        });
-                    } else {
+                    if dim == Dimension::Platform {
                         // A platform roi or a mapping knows that no input has is
                         // the goal's no_data; another name is not one roi knows.
                         let id = crate::model::normalize_platform(&crate::dataset::compose(&value));
                         if crate::model::platform_id(&value).is_none() && !mapped(&id) {
                             result.unknown_platforms.push(value);
                         }
+                    } else {
+                        result.where_no_row.push(goals::WhereNoRow {
+                            dimension: dim.name().to_owned(),
+                            value,
+                            did_you_mean: near,
+                        });
                     }
                 }
                 result.warnings = goals::notes(&result, crate::i18n::Lang::En);
