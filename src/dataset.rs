@@ -362,12 +362,12 @@ pub enum Unmatched {
         platforms: String,
     },
     /// A value no row has in its dimension (a platform roi knows that the inputs
-    /// lack, a campaign's name mistyped): worth a note. `hint` is a did-you-mean (or
-    /// empty) among the dimension's values in the inputs.
+    /// lack, a campaign's name mistyped): worth a note. `near` is the closest of
+    /// the dimension's values in the inputs, if one is close enough to be meant.
     NoRow {
         dim: Dimension,
         value: String,
-        hint: String,
+        near: Option<String>,
     },
 }
 
@@ -375,11 +375,12 @@ impl Filter {
     /// Each value of the filter that matches no row of `dataset` in its dimension,
     /// in the filter's order: the check `--where` and a goal's `where` share, so a
     /// typo is not read as "no data". Values are compared as the filter compares
-    /// them (platform aliases, case, composed text). Nothing is checked when the
-    /// dataset holds no rows (nothing was read). `mapped` are the platforms
-    /// roi.toml's mappings fix: known, though no input has them.
+    /// them (platform aliases, case, composed text). No value is said to match no
+    /// row when the dataset holds no rows (nothing was read), though a slip of a
+    /// platform is still one. `mapped` are the platforms roi.toml's mappings fix:
+    /// known, though no input has them.
     pub fn unmatched(&self, dataset: &Dataset, mapped: &[&str]) -> Vec<Unmatched> {
-        if self.conditions.is_empty() || dataset.rows.is_empty() {
+        if self.conditions.is_empty() {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -417,8 +418,11 @@ impl Filter {
                             .any(|m| crate::model::normalize_platform(m) == key)
                     });
                 if let Some(near) = near {
-                    let mut platforms: Vec<&str> = crate::model::platform_ids().collect();
-                    platforms.extend(names.iter().copied());
+                    let mut platforms: Vec<String> = crate::model::platform_ids()
+                        .map(str::to_owned)
+                        .chain(mapped.iter().map(|m| crate::model::normalize_platform(m)))
+                        .chain(names.iter().map(|n| crate::model::normalize_platform(n)))
+                        .collect();
                     platforms.sort_unstable();
                     platforms.dedup();
                     out.push(Unmatched::UnknownPlatform {
@@ -426,10 +430,10 @@ impl Filter {
                         value: shown,
                         platforms: platforms.join(", "),
                     });
-                } else {
+                } else if !dataset.rows.is_empty() {
                     out.push(Unmatched::NoRow {
                         dim: *dim,
-                        hint: crate::kpi::did_you_mean(&shown, names.iter().copied()),
+                        near: crate::kpi::nearest(&shown, names.iter().copied()).map(str::to_owned),
                         value: shown,
                     });
                 }

@@ -221,9 +221,26 @@ pub struct GoalResult {
     /// mapping's column gives in inputs not read this time): they match no row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unknown_platforms: Vec<String>,
+    /// `where` values of other dimensions that no row of the inputs has (a
+    /// campaign's name mistyped): the goal selects nothing for them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub where_no_row: Vec<WhereNoRow>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
+}
+
+/// A goal's `where` value no row of the inputs has.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct WhereNoRow {
+    /// The dimension (`campaign`, `country`, …).
+    pub dimension: String,
+    /// The value as written.
+    pub value: String,
+    /// The closest value of the dimension in the inputs, if one is close enough to
+    /// be the one meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
 }
 
 /// A platform's data covering only part of a window.
@@ -572,6 +589,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         rate_left_out: Vec::new(),
         leads_counted_twice: Vec::new(),
         unknown_platforms: Vec::new(),
+        where_no_row: Vec::new(),
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -832,6 +850,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         (direction, value.bound),
         (_, Bound::Exact) | (Cmp::AtLeast, Bound::Lower) | (Cmp::AtMost, Bound::Upper)
     );
+    // A value over a ceiling proves it is exceeded only if the true value is not
+    // below it: exact, or a lower bound.
+    let proves_over = matches!(value.bound, Bound::Exact | Bound::Lower);
     // Met today is final only for a sum that cannot fall back: not a difference
     // (profit went 300 on day 1, 0 on day 2), nor a window whose counted rows hold
     // negative values (refunds). A refund outside the window takes nothing from it,
@@ -862,6 +883,10 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         }
     } else if met_now && direction == Cmp::AtLeast && monotone && proves {
         Status::Achieved
+    } else if !met_now && direction == Cmp::AtMost && monotone && proves_over {
+        // The mirror: a ceiling a sum that cannot fall is already over cannot be
+        // met any more, whatever the days left bring.
+        Status::Missed
     } else if direction.met(forecast, target) {
         Status::OnTrack
     } else {
@@ -1118,7 +1143,15 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 ],
             )
         }
-        Status::Achieved | Status::Missed => (
+        Status::Missed => (
+            "reason.already_over",
+            vec![
+                ("current", current),
+                ("target", target),
+                ("gap", gap_text(g, g.current, lang)),
+            ],
+        ),
+        Status::Achieved => (
             "reason.already",
             vec![("current", current), ("target", target)],
         ),
@@ -1158,6 +1191,16 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             lang,
             "note.unknown_platform",
             &[("value", p)],
+        ));
+    }
+    for w in &g.where_no_row {
+        let hint = w.did_you_mean.as_deref().map_or(String::new(), |n| {
+            crate::i18n::tr(lang, "error.did_you_mean", &[("name", n)])
+        });
+        out.push(crate::i18n::tr(
+            lang,
+            "note.where_no_row",
+            &[("dim", &w.dimension), ("value", &w.value), ("hint", &hint)],
         ));
     }
     if g.rows_left_out > 0 {

@@ -297,7 +297,10 @@ fn check_filter(
                 hint = hint,
                 platforms = platforms
             )),
-            dataset::Unmatched::NoRow { dim, value, hint } if !quiet => {
+            dataset::Unmatched::NoRow { dim, value, near } if !quiet => {
+                let hint = near
+                    .map(|n| say!("error.did_you_mean", name = n))
+                    .unwrap_or_default();
                 eprintln!(
                     "{}",
                     say!(
@@ -593,8 +596,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             let check = report::check(config, &dataset, *as_of, &[goal], fail_on)?;
             // The word alone says nothing of a bound it rests on or of stale data:
             // stderr does, as for `roi kpi`.
+            // Nor why there is no data, which `check` prints as a note.
             if !cli.global.quiet {
                 for g in &check.goals {
+                    if g.status == goals::Status::NoData {
+                        eprintln!("roi: {}: {}", g.id, goals::explain(g, style.lang));
+                    }
                     for note in goals::notes(g, style.lang) {
                         eprintln!("roi: {}: {note}", g.id);
                     }

@@ -242,68 +242,39 @@ const HEADLINE: &[&str] = &[
     "roas",
 ];
 
-/// `where` platforms that neither roi, a mapping of roi.toml nor the data know. One
-/// that is a slip of a platform roi knows (`facebok`, see
-/// [`crate::model::platform_near_miss`]) is an error: it would select nothing and
-/// read as "no data" rather than as the typo it is. Any other (`shopee`, which a
-/// mapping's column gives in inputs not read this time) is returned, as written,
-/// for a note: it matches no row.
-pub fn check_platforms(
+/// `where` values that match no row of the inputs ([`crate::dataset::Filter::unmatched`],
+/// which `--where` shares). A platform that is a slip of one roi knows (`facebok`,
+/// see [`crate::model::platform_near_miss`]) is an error: it would select nothing
+/// and read as "no data" rather than as the typo it is. Any other value no row has
+/// is returned for a note.
+pub fn check_where(
     config: &Config,
     dataset: &Dataset,
     filter: &crate::dataset::Filter,
-) -> Result<Vec<String>, EvalError> {
-    let mut known: Option<Vec<String>> = None;
-    let mut unknown = Vec::new();
-    for (dim, values) in &filter.conditions {
-        if *dim != Dimension::Platform {
-            continue;
-        }
-        for value in values {
-            if crate::model::platform_id(value).is_some() {
-                continue;
+) -> Result<Vec<crate::dataset::Unmatched>, EvalError> {
+    let mapped: Vec<&str> = config
+        .mappings
+        .iter()
+        .filter_map(|m| m.platform.as_deref())
+        .collect();
+    let mut out = Vec::new();
+    for miss in filter.unmatched(dataset, &mapped) {
+        match miss {
+            crate::dataset::Unmatched::UnknownPlatform {
+                value,
+                hint,
+                platforms,
+            } => {
+                return Err(EvalError::UnknownPlatform {
+                    value,
+                    hint,
+                    platforms,
+                });
             }
-            let known = known.get_or_insert_with(|| {
-                let mut known: Vec<String> =
-                    crate::model::platform_ids().map(str::to_owned).collect();
-                let mut add = |p: &str| {
-                    if !known.iter().any(|k| k == p) {
-                        known.push(p.to_owned());
-                    }
-                };
-                for layout in &config.mappings {
-                    if let Some(p) = &layout.platform {
-                        add(&crate::model::normalize_platform(p));
-                    }
-                }
-                let mut seen = Vec::new();
-                for row in dataset.rows.iter().chain(&dataset.covered) {
-                    if let Some(sym) = row.dim(Dimension::Platform)
-                        && !seen.contains(&sym)
-                    {
-                        seen.push(sym);
-                        add(&crate::model::normalize_platform(dataset.interner.get(sym)));
-                    }
-                }
-                known
-            });
-            let wanted = crate::model::normalize_platform(&crate::dataset::compose(value));
-            if known.contains(&wanted) {
-                continue;
-            }
-            match crate::model::platform_near_miss(value) {
-                Some(near) => {
-                    return Err(EvalError::UnknownPlatform {
-                        value: value.clone(),
-                        hint: crate::say!("error.did_you_mean", name = near),
-                        platforms: known.join(", "),
-                    });
-                }
-                None => unknown.push(value.trim().to_owned()),
-            }
+            other @ crate::dataset::Unmatched::NoRow { .. } => out.push(other),
         }
     }
-    Ok(unknown)
+    Ok(out)
 }
 
 pub fn evaluate_goals(
@@ -314,12 +285,12 @@ pub fn evaluate_goals(
 ) -> Result<Vec<GoalResult>, EvalError> {
     let mut unknown = Vec::new();
     for g in goals {
-        unknown.push(check_platforms(config, dataset, &g.filter).map_err(|e| {
-            EvalError::InGoal {
+        unknown.push(
+            check_where(config, dataset, &g.filter).map_err(|e| EvalError::InGoal {
                 goal: g.id.clone(),
                 inner: Box::new(e),
-            }
-        })?);
+            })?,
+        );
     }
     let cx = goals::Context {
         dataset,
@@ -337,7 +308,32 @@ pub fn evaluate_goals(
                 inner: Box::new(e),
             })?;
             if !unknown.is_empty() {
-                result.unknown_platforms = unknown;
+                let mapped = |p: &str| {
+                    config.mappings.iter().any(|m| {
+                        m.platform
+                            .as_deref()
+                            .is_some_and(|q| crate::model::normalize_platform(q) == p)
+                    })
+                };
+                for miss in unknown {
+                    let crate::dataset::Unmatched::NoRow { dim, value, near } = miss else {
+                        continue;
+                    };
+                    if dim == Dimension::Platform {
+                        // A platform roi or a mapping knows that no input has is
+                        // the goal's no_data; another name is not one roi knows.
+                        let id = crate::model::normalize_platform(&crate::dataset::compose(&value));
+                        if crate::model::platform_id(&value).is_none() && !mapped(&id) {
+                            result.unknown_platforms.push(value);
+                        }
+                    } else {
+                        result.where_no_row.push(goals::WhereNoRow {
+                            dimension: dim.name().to_owned(),
+                            value,
+                            did_you_mean: near,
+                        });
+                    }
+                }
                 result.warnings = goals::notes(&result, crate::i18n::Lang::En);
             }
             Ok(result)
@@ -347,7 +343,7 @@ pub fn evaluate_goals(
 
 pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report, EvalError> {
     config.catalogue.check_names(dataset)?;
-    check_platforms(config, dataset, &scope.filter)?;
+    check_where(config, dataset, &scope.filter)?;
     for name in &scope.kpis {
         config.catalogue.check_name(name, dataset)?;
     }

@@ -568,6 +568,13 @@ pub struct Catalogue {
 
 /// Suggests the closest of `candidates` to a misspelt `name`.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    nearest(name, candidates)
+        .map(|c| crate::say!("error.did_you_mean", name = c))
+        .unwrap_or_default()
+}
+
+/// The candidate closest to `name`, if one is close enough to be a slip of it.
+pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         // `CPL` for `cpl`: names are lowercase, what people type may not be.
@@ -579,8 +586,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| crate::say!("error.did_you_mean", name = c))
-        .unwrap_or_default()
+        .map(|(_, c)| c)
 }
 
 impl Catalogue {

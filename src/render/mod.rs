@@ -208,7 +208,15 @@ pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
     };
     let width = 10;
     let filled = ((p.clamp(0.0, 1.0) * width as f64).floor() as usize).min(width);
-    let pct = format!("{:>4}%", (p * 100.0).round() as i64);
+    // Short of the target is never shown as 100%: 300 of 301 is 99%, not a
+    // rounded-up 100% beside a missed status. (The bar rounds down already.) The
+    // small allowance keeps 0.57 at 57% though it is 56.999… in floating point.
+    let pct = if p < 1.0 - 1e-9 {
+        ((p * 100.0 + 1e-9).floor() as i64).min(99)
+    } else {
+        (p * 100.0).round() as i64
+    };
+    let pct = format!("{pct:>4}%");
     if style.unicode {
         format!("{}{} {pct}", "█".repeat(filled), "░".repeat(width - filled))
     } else {
@@ -470,5 +478,21 @@ mod tests {
     fn bars() {
         assert_eq!(progress_bar(Some(0.5), Style::PLAIN), "[#####-----]   50%");
         assert_eq!(progress_bar(Some(1.7), Style::PLAIN), "[##########]  170%");
+        // Short of the target is never 100%, nor a full bar: 300 of 301.
+        assert_eq!(
+            progress_bar(Some(300.0 / 301.0), Style::PLAIN),
+            "[#########-]   99%"
+        );
+        assert_eq!(
+            progress_bar(Some(0.995), Style::PLAIN),
+            "[#########-]   99%"
+        );
+        // Rounded down, but not below what it is for floating-point noise.
+        assert_eq!(progress_bar(Some(0.57), Style::PLAIN), "[#####-----]   57%");
+        assert_eq!(
+            progress_bar(Some(0.876), Style::PLAIN),
+            "[########--]   87%"
+        );
+        assert_eq!(progress_bar(Some(1.0), Style::PLAIN), "[##########]  100%");
     }
 }

@@ -876,15 +876,17 @@ fn on_the_deadline_with_data_through_it_the_status_is_final() {
         "{text}"
     );
     assert!(!text.contains("chưa tới"), "{text}");
-    // A day before, nothing is final.
+    // A day before, nothing is final but a ceiling spend is already over: spend
+    // cannot fall, so 360 of 300 is missed whatever the last day brings.
     let all = goals(&dir, "roi.toml", "2026-08-30");
     assert_eq!(goal(&all, "leads-100")["status"], "at_risk");
     let g = goal(&all, "spend-300");
-    assert_eq!(g["status"], "behind");
+    assert_eq!(g["status"], "missed");
     assert!(
-        g["reason"].as_str().unwrap().contains(
-            "the forecast 372.00 USD is over the ceiling <= 300.00 USD by 72.00 USD, more than the at-risk margin of 30.00 USD"
-        ),
+        g["reason"]
+            .as_str()
+            .unwrap()
+            .contains("360.00 USD is already over the ceiling <= 300.00 USD by 60.00 USD"),
         "{g}"
     );
 }
@@ -1378,4 +1380,99 @@ fn markdown_kpi_tables_mark_bounds_as_the_other_formats_do() {
             );
         }
     }
+}
+
+#[test]
+fn a_sum_already_over_its_ceiling_is_missed_before_the_deadline() {
+    // fb-budget: 2 × 40 + 28 × 33.50 = 1,018 > 1,000 as of 05-30; spend cannot fall,
+    // so the forecast's at-risk margin does not save it. tt-budget has a −2 row in
+    // the window: it can fall back, so the forecast rule still decides (at_risk).
+    let dir = fixture("goal-edges/over-ceiling");
+    let all = goals(&dir, "roi.toml", "2026-05-30");
+    let fb = goal(&all, "fb-budget");
+    close(&fb["current"], 1018.0);
+    close(&fb["forecast"], 1018.0 / 30.0 * 31.0);
+    assert_eq!(fb["status"], "missed");
+    assert!(
+        fb["reason"]
+            .as_str()
+            .unwrap()
+            .contains("already over the ceiling <= 1,000.00 USD by 18.00 USD"),
+        "{}",
+        fb["reason"]
+    );
+    let tt = goal(&all, "tt-budget");
+    close(&tt["current"], 1013.0);
+    assert_eq!(tt["status"], "at_risk");
+    let out = roi_in(&dir, &["check", "--as-of", "2026-05-30"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("FAIL fb-budget: missed"),
+        "{}",
+        transcript(&out)
+    );
+    // Before the budget is used up, the forecast decides: 683, on course for 1,058.65.
+    let out = roi_in(&dir, &["status", "fb-budget", "--as-of", "2026-05-20"]);
+    assert_eq!(stdout(&out).trim(), "at_risk", "{}", transcript(&out));
+}
+
+#[test]
+fn a_goal_where_value_no_row_has_is_told_with_the_closest() {
+    // `campaign = "Sprng"` while the data has `Spring`: no_data, and a note with the
+    // did-you-mean in every output, not a silent pass.
+    let dir = fixture("goal-edges/where-typo");
+    let note = "`campaign = \"Sprng\"` matches no row of the inputs (did you mean `Spring`?)";
+    let out = roi_in(&dir, &["check", "--as-of", "2026-04-05"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+    let out = roi_in(&dir, &["status", "spring-leads", "--as-of", "2026-04-05"]);
+    assert_eq!(stdout(&out), "no_data\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(note),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        &dir,
+        &["report", "--as-of", "2026-04-05", "--format", "markdown"],
+    );
+    assert!(stdout(&out).contains(note), "{}", transcript(&out));
+    let all = goals(&dir, "roi.toml", "2026-04-05");
+    let g = goal(&all, "spring-leads");
+    assert_eq!(g["status"], "no_data");
+    assert_eq!(
+        g["where_no_row"],
+        serde_json::json!([{"dimension": "campaign", "value": "Sprng", "did_you_mean": "Spring"}])
+    );
+    assert!(g["warnings"].to_string().contains("did you mean `Spring`"));
+    // In Vietnamese, the note is Vietnamese.
+    let out = roi_in(
+        &dir,
+        &[
+            "--lang",
+            "vi",
+            "status",
+            "spring-leads",
+            "--as-of",
+            "2026-04-05",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("có phải ý bạn là `Spring`?"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+#[test]
+fn status_prints_why_there_is_no_data() {
+    // stdout stays one word; stderr has the reason check prints as a note.
+    let dir = fixture("goal-edges/where-typo");
+    let out = roi_in(&dir, &["status", "past-2025", "--as-of", "2026-04-20"]);
+    assert_eq!(stdout(&out), "no_data\n");
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: past-2025: no data for `leads` between 2025-03-01 and 2025-03-31\n"
+    );
 }
