@@ -1120,6 +1120,25 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "leads",
                 ),
+                // Conversations started count as leads, as their result type does
+                // (README); beside a `Leads` column the two add up, and `Results`
+                // restating either are not counted again.
+                metric(
+                    &[
+                        "Messaging conversations started",
+                        "Lượt bắt đầu cuộc trò chuyện qua tin nhắn",
+                        "Số cuộc trò chuyện qua tin nhắn đã bắt đầu",
+                        "Conversaciones con mensajes iniciadas",
+                        "Conversations par message commencées",
+                        "Conversations avec messages commencées",
+                        "Begonnene Messaging-Unterhaltungen",
+                        "Begonnene Unterhaltungen per Nachricht",
+                        "Conversas por mensagem iniciadas",
+                        "Percakapan pesan dimulai",
+                        "Percakapan dengan pesan dimulai",
+                    ],
+                    "leads",
+                ),
                 metric(&["Post saves", "Lượt lưu bài viết"], "saves"),
                 metric(
                     &[
@@ -1233,6 +1252,13 @@ pub fn builtin() -> Vec<Layout> {
                     "Kosten pro Kauf",
                     "Custo por compra",
                     "Biaya per pembelian",
+                    "Cost per messaging conversation started",
+                    "Chi phí trên mỗi lượt bắt đầu cuộc trò chuyện qua tin nhắn",
+                    "Costo por conversación con mensajes iniciada",
+                    "Coût par conversation par message commencée",
+                    "Kosten pro begonnener Messaging-Unterhaltung",
+                    "Custo por conversa por mensagem iniciada",
+                    "Biaya per percakapan pesan dimulai",
                     "Purchase ROAS (return on ad spend)",
                     "Website purchase ROAS (return on ad spend)",
                     "ROAS (hiệu quả chi tiêu quảng cáo) cho lượt mua",

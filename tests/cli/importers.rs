@@ -1,7 +1,7 @@
 //! Platform layouts on our own small fixtures (`fixtures/importers/`), against
 //! figures worked by hand in `fixtures/importers/README.md`.
 
-use crate::{code, roi, stdout, transcript};
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
 
 fn kpi(args: &[&str]) -> String {
     let out = roi(args);
@@ -2929,5 +2929,35 @@ fn youtube_studio_in_other_languages() {
         !stdout(&out).contains("By content type"),
         "{}",
         transcript(&out)
+    );
+}
+
+/// A `Messaging conversations started` column is leads, as its result type is;
+/// `Results` restating it are counted once (fixtures/review12/README.md).
+#[test]
+fn meta_messaging_conversations_column_is_leads() {
+    let vi = "fixtures/review12/meta-ads-messaging-vi.csv";
+    assert_eq!(kpi(&["kpi", "leads", vi]), "390");
+    assert_eq!(kpi(&["kpi", "cpl", vi]), "51282.051282051");
+    let en = "fixtures/review12/meta-ads-messaging-results.csv";
+    assert_eq!(kpi(&["kpi", "leads", en]), "430");
+    assert_eq!(kpi(&["kpi", "cpl", en]), "65116.279069767");
+    let out = roi(&["inspect", vi]);
+    assert!(
+        !stdout(&out).contains("unknown: not imported"),
+        "{}",
+        transcript(&out)
+    );
+    // The goal on leads is missed at 390 of 500: the gate fails.
+    let dir = fixture("review12");
+    let out = roi_in(
+        &dir,
+        &["check", "--config", "roi-msg.toml", "--as-of", "2025-12-05"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("FAIL inbox-nov: missed") && !text.contains("FAIL cpl-nov"),
+        "{text}"
     );
 }
