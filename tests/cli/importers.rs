@@ -2961,3 +2961,29 @@ fn meta_messaging_conversations_column_is_leads() {
         "{text}"
     );
 }
+
+/// X tweet activity: the `promoted` columns are the paid part of a tweet's figures,
+/// added to the organic plain columns; `-` where a tweet was not promoted is missing
+/// (fixtures/review12/README.md).
+#[test]
+fn x_tweet_activity_adds_promoted_columns() {
+    let f = "fixtures/review12/tweet_activity_metrics_shop_20250901_20250930_en.csv";
+    for (metric, value) in [
+        ("impressions", "21800"),
+        ("likes", "242"),
+        ("comments", "17"),
+        ("shares", "27"),
+        ("engagements", "286"),
+        ("link_clicks", "151"),
+        ("profile_visits", "33"),
+        ("followers_gained", "16"),
+    ] {
+        assert_eq!(kpi(&["kpi", metric, f, "--strict"]), value, "{metric}");
+    }
+    let out = roi(&["inspect", f]);
+    let text = stdout(&out);
+    assert!(
+        !text.contains("unknown: not imported") && !text.contains("warning"),
+        "{text}"
+    );
+}
