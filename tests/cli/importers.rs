@@ -2987,3 +2987,34 @@ fn x_tweet_activity_adds_promoted_columns() {
         "{text}"
     );
 }
+
+/// A workbook's date stored as a plain number with a fraction is an Excel serial day
+/// and its time of day, as a whole one is a day (fixtures/review12/README.md).
+#[test]
+fn a_serial_date_with_a_fraction_is_a_date_and_time() {
+    for f in [
+        "fixtures/review12/acme_content_2027.xlsx",
+        "fixtures/review12/acme_content_2027_intserial.xlsx",
+    ] {
+        assert_eq!(kpi(&["kpi", "impressions", f]), "4800", "{f}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "145", "{f}");
+        assert_eq!(kpi(&["kpi", "likes", f]), "190", "{f}");
+    }
+    let out = roi(&[
+        "insights",
+        "fixtures/review12/acme_content_2027.xlsx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 2, "{json}");
+    assert_eq!(json["posts_without_time"], 0, "{json}");
+    let hours: Vec<&str> = json["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(hours, ["09", "14"], "{json}");
+}
