@@ -497,6 +497,17 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["user profile clicks"], "profile_visits"),
                 metric(&["media views"], "video_views"),
                 metric(&["follows"], "followers_gained"),
+                // The plain columns count the organic part of a tweet's figures and
+                // the `promoted` ones its paid part: the two add up (`-` where a
+                // tweet was not promoted).
+                metric(&["promoted impressions"], "impressions"),
+                metric(&["promoted likes", "promoted favorites"], "likes"),
+                metric(&["promoted replies"], "comments"),
+                metric(&["promoted retweets"], "shares"),
+                metric(&["promoted url clicks"], "link_clicks"),
+                metric(&["promoted user profile clicks"], "profile_visits"),
+                metric(&["promoted media views"], "video_views"),
+                metric(&["promoted follows"], "followers_gained"),
                 derived(&[
                     "engagements",
                     "engagement rate",
@@ -508,6 +519,16 @@ pub fn builtin() -> Vec<Layout> {
                     "email tweet",
                     "dial phone",
                     "media engagements",
+                    "promoted engagements",
+                    "promoted engagement rate",
+                    "promoted hashtag clicks",
+                    "promoted detail expands",
+                    "promoted permalink clicks",
+                    "promoted app opens",
+                    "promoted app installs",
+                    "promoted email tweet",
+                    "promoted dial phone",
+                    "promoted media engagements",
                 ]),
             ],
         },
@@ -1182,6 +1203,25 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "leads",
                 ),
+                // Conversations started count as leads, as their result type does
+                // (README); beside a `Leads` column the two add up, and `Results`
+                // restating either are not counted again.
+                metric(
+                    &[
+                        "Messaging conversations started",
+                        "Lượt bắt đầu cuộc trò chuyện qua tin nhắn",
+                        "Số cuộc trò chuyện qua tin nhắn đã bắt đầu",
+                        "Conversaciones con mensajes iniciadas",
+                        "Conversations par message commencées",
+                        "Conversations avec messages commencées",
+                        "Begonnene Messaging-Unterhaltungen",
+                        "Begonnene Unterhaltungen per Nachricht",
+                        "Conversas por mensagem iniciadas",
+                        "Percakapan pesan dimulai",
+                        "Percakapan dengan pesan dimulai",
+                    ],
+                    "leads",
+                ),
                 metric(&["Post saves", "Lượt lưu bài viết"], "saves"),
                 metric(
                     &[
@@ -1295,6 +1335,13 @@ pub fn builtin() -> Vec<Layout> {
                     "Kosten pro Kauf",
                     "Custo por compra",
                     "Biaya per pembelian",
+                    "Cost per messaging conversation started",
+                    "Chi phí trên mỗi lượt bắt đầu cuộc trò chuyện qua tin nhắn",
+                    "Costo por conversación con mensajes iniciada",
+                    "Coût par conversation par message commencée",
+                    "Kosten pro begonnener Messaging-Unterhaltung",
+                    "Custo por conversa por mensagem iniciada",
+                    "Biaya per percakapan pesan dimulai",
                     "Purchase ROAS (return on ad spend)",
                     "Website purchase ROAS (return on ad spend)",
                     "ROAS (hiệu quả chi tiêu quảng cáo) cho lượt mua",

@@ -1678,7 +1678,10 @@ fn read_layout_table(
             None => None,
         };
         let published = publish_column
-            .and_then(|i| time_of_day(record.cells.get(i)?))
+            .and_then(|i| match serial_text(record, i) {
+                Some(serial) => time_of_day(&serial),
+                None => time_of_day(record.cells.get(i)?),
+            })
             .zip(day)
             .map(|(time, day)| format!("{day}T{time}"))
             .or(hour_slot);
@@ -2235,17 +2238,22 @@ fn platform_of_post(link: Option<&str>, kind: Option<&str>) -> Option<&'static s
 }
 
 /// A workbook's date stored as a plain number (LinkedIn's, with no date format): an
-/// Excel serial day, when it is a whole number of a plausible day (1970 to 2099).
-/// Text cells never are: `46082` in a CSV is no date.
-fn serial_date(record: &Record, i: usize) -> Option<ParsedDate> {
+/// Excel serial day of a plausible day (1970 to 2099), with its fraction the time of
+/// day (46460.375 is 2027-03-14 09:00), as ISO text. Text cells never are: `46082`
+/// in a CSV is no date.
+fn serial_text(record: &Record, i: usize) -> Option<String> {
     if !record.is_typed(i) {
         return None;
     }
-    let serial: u32 = record.cells.get(i)?.trim().parse().ok()?;
-    // 25569 is 1970-01-01, 73050 is 2099-12-31.
-    (25_569..=73_050)
+    let serial: f64 = record.cells.get(i)?.trim().parse().ok()?;
+    // 25569 is 1970-01-01, 73050 is 2099-12-31 (any time of that day).
+    (25_569.0..73_051.0)
         .contains(&serial)
-        .then(|| parse_date(&super::text::excel_date(f64::from(serial))))?
+        .then(|| super::text::excel_date_time(serial))
+}
+
+fn serial_date(record: &Record, i: usize) -> Option<ParsedDate> {
+    parse_date(&serial_text(record, i)?)
 }
 
 /// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.

@@ -1,7 +1,7 @@
 //! Platform layouts on our own small fixtures (`fixtures/importers/`), against
 //! figures worked by hand in `fixtures/importers/README.md`.
 
-use crate::{code, roi, stdout, transcript};
+use crate::{code, fixture, roi, roi_in, stdout, transcript};
 
 fn kpi(args: &[&str]) -> String {
     let out = roi(args);
@@ -2930,4 +2930,91 @@ fn youtube_studio_in_other_languages() {
         "{}",
         transcript(&out)
     );
+}
+
+/// A `Messaging conversations started` column is leads, as its result type is;
+/// `Results` restating it are counted once (fixtures/review12/README.md).
+#[test]
+fn meta_messaging_conversations_column_is_leads() {
+    let vi = "fixtures/review12/meta-ads-messaging-vi.csv";
+    assert_eq!(kpi(&["kpi", "leads", vi]), "390");
+    assert_eq!(kpi(&["kpi", "cpl", vi]), "51282.051282051");
+    let en = "fixtures/review12/meta-ads-messaging-results.csv";
+    assert_eq!(kpi(&["kpi", "leads", en]), "430");
+    assert_eq!(kpi(&["kpi", "cpl", en]), "65116.279069767");
+    let out = roi(&["inspect", vi]);
+    assert!(
+        !stdout(&out).contains("unknown: not imported"),
+        "{}",
+        transcript(&out)
+    );
+    // The goal on leads is missed at 390 of 500: the gate fails.
+    let dir = fixture("review12");
+    let out = roi_in(
+        &dir,
+        &["check", "--config", "roi-msg.toml", "--as-of", "2025-12-05"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("FAIL inbox-nov: missed") && !text.contains("FAIL cpl-nov"),
+        "{text}"
+    );
+}
+
+/// X tweet activity: the `promoted` columns are the paid part of a tweet's figures,
+/// added to the organic plain columns; `-` where a tweet was not promoted is missing
+/// (fixtures/review12/README.md).
+#[test]
+fn x_tweet_activity_adds_promoted_columns() {
+    let f = "fixtures/review12/tweet_activity_metrics_shop_20250901_20250930_en.csv";
+    for (metric, value) in [
+        ("impressions", "21800"),
+        ("likes", "242"),
+        ("comments", "17"),
+        ("shares", "27"),
+        ("engagements", "286"),
+        ("link_clicks", "151"),
+        ("profile_visits", "33"),
+        ("followers_gained", "16"),
+    ] {
+        assert_eq!(kpi(&["kpi", metric, f, "--strict"]), value, "{metric}");
+    }
+    let out = roi(&["inspect", f]);
+    let text = stdout(&out);
+    assert!(
+        !text.contains("unknown: not imported") && !text.contains("warning"),
+        "{text}"
+    );
+}
+
+/// A workbook's date stored as a plain number with a fraction is an Excel serial day
+/// and its time of day, as a whole one is a day (fixtures/review12/README.md).
+#[test]
+fn a_serial_date_with_a_fraction_is_a_date_and_time() {
+    for f in [
+        "fixtures/review12/acme_content_2027.xlsx",
+        "fixtures/review12/acme_content_2027_intserial.xlsx",
+    ] {
+        assert_eq!(kpi(&["kpi", "impressions", f]), "4800", "{f}");
+        assert_eq!(kpi(&["kpi", "clicks", f]), "145", "{f}");
+        assert_eq!(kpi(&["kpi", "likes", f]), "190", "{f}");
+    }
+    let out = roi(&[
+        "insights",
+        "fixtures/review12/acme_content_2027.xlsx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 2, "{json}");
+    assert_eq!(json["posts_without_time"], 0, "{json}");
+    let hours: Vec<&str> = json["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(hours, ["09", "14"], "{json}");
 }
