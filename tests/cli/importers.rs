@@ -2931,3 +2931,82 @@ fn youtube_studio_in_other_languages() {
         transcript(&out)
     );
 }
+
+const RECORDS: &str = "fixtures/mapping-records";
+
+/// A mapping that maps no column to a metric counts nothing and is not applied; the
+/// error says so (`fixtures/mapping-records/README.md`). With no column of numbers
+/// in the file (Zoho's leads: `Phone` is digits led by a 0, a code), it offers
+/// `per_row = "leads"`; with one (`Lượt xem` mapped to `ignore`), it names that
+/// column instead and offers no `per_row`.
+#[test]
+fn a_mapping_without_a_metric_says_why_it_does_not_apply() {
+    let zoho = refused(&[
+        "report",
+        "--config",
+        &format!("{RECORDS}/zoho-no-metric.toml"),
+    ]);
+    // The reason is on a line of its own, whole (a long header does not cut it).
+    let reason = zoho.lines().nth(1).unwrap();
+    assert!(
+        reason.contains(
+            "zoho-no-metric.toml mapping #1 does not apply: it maps no column to a metric"
+        ) && reason.contains("`per_row = \"leads\"` counts each row as one lead")
+            && !zoho.contains("message cut"),
+        "{zoho}"
+    );
+    assert!(zoho.contains("\nper_row = \"leads\" "), "{zoho}");
+    let zalo = refused(&[
+        "report",
+        "--config",
+        &format!("{RECORDS}/zalo-views-ignored.toml"),
+    ]);
+    let reason = zalo.lines().nth(1).unwrap();
+    assert!(
+        reason.contains("mapping #1 does not apply: it maps no column to a metric")
+            && reason.contains("columns with numbers: `Lượt xem`"),
+        "{zalo}"
+    );
+    assert!(!zalo.contains("per_row"), "{zalo}");
+    // In Vietnamese too.
+    let vi = refused(&[
+        "--lang",
+        "vi",
+        "report",
+        "--config",
+        &format!("{RECORDS}/zoho-no-metric.toml"),
+    ]);
+    assert!(vi.contains("không ánh xạ cột nào sang một chỉ số"), "{vi}");
+}
+
+/// The stanza offered for an unknown list of leads (a Salesforce lead report: a
+/// `Created Date`, no column of numbers) counts its rows with `per_row = "leads"`:
+/// pasted with its platform filled in, it reads the report's 4 leads.
+#[test]
+fn the_stanza_for_a_list_of_leads_counts_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = "salesforce-lead-report.csv";
+    std::fs::copy(format!("{RECORDS}/{report}"), dir.path().join(report)).unwrap();
+    let out = crate::roi_in(dir.path(), &["report", report]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stanza = &err[err.find("[[mappings]]").expect(&err)..];
+    assert!(stanza.contains("\nper_row = \"leads\" "), "{stanza}");
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"{report}\"]\n{}",
+            stanza.replace("platform = \"…\"", "platform = \"web\"")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+    assert_eq!(stdout(&out), "4\n", "{}", transcript(&out));
+    // A file with a column of numbers is no list of leads: no `per_row`.
+    let out = roi(&["report", &format!("{RECORDS}/zalo-views.csv")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("[[mappings]]") && !err.contains("per_row"),
+        "{err}"
+    );
+}
