@@ -1446,12 +1446,20 @@ fn read_layout_table(
                         )
                     });
             }
+            // A date-only format reads a date followed by its time of day (`%d/%m/%Y`
+            // for `01/03/2026 09:15`), as dates without a format are read: the time
+            // is the row's time (a post's hour), the date its day.
             let explicit = layout.date_format.as_ref().map(|f| {
-                chrono::NaiveDate::parse_from_str(text.trim(), f)
-                    .or_else(|_| {
-                        chrono::NaiveDateTime::parse_from_str(text.trim(), f).map(|dt| dt.date())
-                    })
+                let text = text.trim();
+                chrono::NaiveDate::parse_from_str(text, f)
+                    .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, f).map(|dt| dt.date()))
                     .ok()
+                    .or_else(|| {
+                        chrono::NaiveDate::parse_and_remainder(text, f)
+                            .ok()
+                            .filter(|(_, rest)| super::value::is_time_of_day(rest))
+                            .map(|(d, _)| d)
+                    })
                     .map(ParsedDate::Full)
             });
             if explicit.is_none() && super::value::impossible_time(text) {

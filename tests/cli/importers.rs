@@ -3010,3 +3010,72 @@ fn the_stanza_for_a_list_of_leads_counts_its_rows() {
         "{err}"
     );
 }
+
+/// roi's advice for ambiguous dates with a time of day works as given: the
+/// date-only `date_format` it names reads `01/03/2026 09:15` as 1 March, its time
+/// the row's (`fixtures/mapping-records/README.md`: 3 leads, 1,500,000 VND). A
+/// date-only format still refuses anything else after the date, and an impossible
+/// time.
+#[test]
+fn the_date_format_advised_for_dates_with_times_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "getfly-leads-2026-03-10.csv";
+    std::fs::copy(format!("{RECORDS}/{file}"), dir.path().join(file)).unwrap();
+    let mapping = |format: &str| {
+        format!(
+            "inputs = [\"{file}\"]\ncurrency = \"VND\"\n[[mappings]]\nfiles = \"getfly-*.csv\"\nper_row = \"leads\"\n{format}[mappings.columns]\n\"Mã KH\" = \"content_id\"\n\"Ngày tạo\" = \"date\"\n\"Họ tên\" = \"ignore\"\n\"Số điện thoại\" = \"ignore\"\n\"Nguồn\" = \"source\"\n\"Trạng thái\" = \"content_type\"\n\"Giá trị đơn hàng\" = \"revenue\"\n"
+        )
+    };
+    let config = dir.path().join("roi.toml");
+    std::fs::write(&config, mapping("")).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let advised = err
+        .split("`date_format = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect(&err);
+    assert_eq!(advised, "%d/%m/%Y", "{err}");
+    std::fs::write(&config, mapping(&format!("date_format = \"{advised}\"\n"))).unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["report", "--kpi", "leads,sales_revenue", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,leads,sales_revenue,sales_revenue_currency\n3,3,1500000,VND\n"
+    );
+    let out = crate::roi_in(
+        dir.path(),
+        &["report", "--by", "day", "--kpi", "leads", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "day,rows,leads,leads_change\n2026-03-01,2,2,\n2026-03-02,1,1,-0.5\n",
+        "{}",
+        transcript(&out)
+    );
+    // With the time in the format, the same.
+    std::fs::write(&config, mapping("date_format = \"%d/%m/%Y %H:%M\"\n")).unwrap();
+    assert_eq!(stdout(&crate::roi_in(dir.path(), &["kpi", "leads"])), "3\n");
+    // Not a time after the date, or one that cannot be: refused, naming the value.
+    for (cell, bad) in [
+        ("01/03/2026 sáng", "01/03/2026 sáng"),
+        ("01/03/2026 25:70", "01/03/2026 25:70"),
+    ] {
+        let text = std::fs::read_to_string(format!("{RECORDS}/{file}"))
+            .unwrap()
+            .replace("01/03/2026 09:15", cell);
+        std::fs::write(dir.path().join(file), text).unwrap();
+        std::fs::write(&config, mapping("date_format = \"%d/%m/%Y\"\n")).unwrap();
+        let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("{bad:?}")) && err.contains(":2:"),
+            "{err}"
+        );
+    }
+}
