@@ -3412,7 +3412,7 @@ pub fn number_columns(records: &[Record], header: &Record) -> Option<Vec<bool>> 
                 let mut filled = rows
                     .iter()
                     .filter_map(|r| r.cells.get(i))
-                    .map(|c| super::value::trim(c))
+                    .map(super::value::trim)
                     .filter(|c| !c.is_empty() && !super::value::is_missing(c))
                     .peekable();
                 filled.peek().is_some() && filled.all(is_number)
