@@ -432,10 +432,17 @@ impl<'f> Builder<'f> {
     }
 
     /// The current table is a list of records, one row each (see
-    /// [`Builder::one_row_per_record`]).
+    /// [`Builder::one_row_per_record`]): a mapping's `per_row` (a sheet of leads, a
+    /// listening tool's mentions). Its file is then a file of records, as a CRM
+    /// export is ([`crate::dataset::SourceFile::records`]): its leads may be an ad export's, its
+    /// days without a row are days without a record. How its rows merge with
+    /// other files' is its kind's, as ever.
     pub fn set_listed(&mut self) {
         if let Some(mark) = self.tables.last_mut() {
             mark.listed = true;
+        }
+        if let Some(file) = self.dataset.files.last_mut() {
+            file.records = true;
         }
     }
 

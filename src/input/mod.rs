@@ -42,7 +42,8 @@ impl fmt::Display for InputError {
         }
         // Values are quoted in messages, on one line; a damaged file's "value" can be
         // megabytes. A long line is cut, not a message of many short lines (the
-        // mapping stanza for an unknown export's twenty columns).
+        // mapping stanza for an unknown export's twenty columns), and the lines after
+        // a line cut are still written, until the whole is too long.
         let mut written = 0;
         f.write_str(": ")?;
         for (i, line) in self.message.split('\n').enumerate() {
@@ -55,7 +56,11 @@ impl fmt::Display for InputError {
                 written += line.chars().count();
             } else {
                 let head: String = line.chars().take(fits).collect();
-                return write!(f, "{head}… ({})", crate::say!("error.cut"));
+                write!(f, "{head}… ({})", crate::say!("error.cut"))?;
+                written += fits;
+                if written >= WHOLE {
+                    return Ok(());
+                }
             }
         }
         Ok(())
@@ -844,7 +849,10 @@ fn read_file(
                 tabular::split_tables(&text, head_records(layouts)).map_err(in_sheet)?;
             for table in &tables {
                 first_header.get_or_insert_with(|| {
-                    tabular::likely_header(&table.head).map(|h| (h.clone(), named.clone()))
+                    tabular::likely_header(&table.head).map(|h| {
+                        let numbers = tabular::number_columns(&table.head, h);
+                        ((h.clone(), numbers), named.clone())
+                    })
                 });
                 if let Some(name) =
                     read_table(path, table, context, layouts, builder).map_err(in_sheet)?
@@ -911,8 +919,11 @@ fn read_file(
     // The first records again, for an error among them (see below).
     let early = (!complete).then(|| head.clone());
     let first = head.iter().find(|r| !r.is_blank()).cloned();
-    // The header an unknown file's error shows, below any title line.
-    let likely = tabular::likely_header(&head).cloned();
+    // The header an unknown file's error shows, below any title line (else the
+    // first record), with which of its columns hold numbers.
+    let likely = tabular::likely_header(&head)
+        .or(first.as_ref())
+        .map(|h| (h.clone(), tabular::number_columns(&head, h)));
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
         // cannot be taken back, so then the bytes are checked first.
@@ -995,7 +1006,7 @@ fn read_file(
         }
     }
     let encoding = text.encoding.clone();
-    finish_file(path, &encoding, found, likely.or(first), layouts, builder)
+    finish_file(path, &encoding, found, likely, layouts, builder)
 }
 
 /// Reads one table when its header is recognised; notes it otherwise.
@@ -1053,13 +1064,14 @@ fn finish_file(
     path: &Path,
     encoding: &str,
     found: Vec<String>,
-    // The record most like the header (see [`tabular::likely_header`]).
-    first: Option<text::Record>,
+    // The record most like the header (see [`tabular::likely_header`]), with which
+    // of its columns hold numbers ([`tabular::number_columns`]).
+    first: Option<(text::Record, Option<Vec<bool>>)>,
     layouts: &[layout::Layout],
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     if found.is_empty() {
-        let Some(header) = first else {
+        let Some((header, numbers)) = first else {
             return Err(InputError::file(path, crate::say!("error.no_rows")));
         };
         let closest = tabular::closest_layouts(&header, layouts);
@@ -1102,14 +1114,16 @@ fn finish_file(
                 } else {
                     crate::say!("error.closest", layouts = closest.join(", "))
                 },
-                why = tabular::mappings_not_applied(path, &header, layouts)
+                why = tabular::mappings_not_applied(path, &header, numbers.as_deref(), layouts)
                     .iter()
                     .fold(String::new(), |mut out, m| {
-                        out.push_str(". ");
+                        // Each on a line of its own: a long header above it would
+                        // cut it off.
+                        out.push_str(".\n");
                         out.push_str(m);
                         out
                     }),
-                stanza = tabular::mapping_stanza(path, &header, layouts)
+                stanza = tabular::mapping_stanza(path, &header, numbers.as_deref(), layouts)
             ),
         });
     }
@@ -1137,6 +1151,10 @@ mod tests {
         let lines: Vec<String> = (0..40).map(|i| format!("\"Column {i}\" = \"…\"")).collect();
         let stanza = error(lines.join("\n")).to_string();
         assert!(stanza.ends_with("\"Column 39\" = \"…\""), "{stanza}");
+        // A long line above the stanza is cut; the stanza is still written.
+        let both = error(format!("{}\n\n{}", "y".repeat(5000), lines.join("\n"))).to_string();
+        assert!(both.contains("(message cut)\n\n\"Column 0\""), "{both}");
+        assert!(both.ends_with("\"Column 39\" = \"…\""), "{both}");
     }
 
     #[test]

@@ -1446,12 +1446,20 @@ fn read_layout_table(
                         )
                     });
             }
+            // A date-only format reads a date followed by its time of day (`%d/%m/%Y`
+            // for `01/03/2026 09:15`), as dates without a format are read: the time
+            // is the row's time (a post's hour), the date its day.
             let explicit = layout.date_format.as_ref().map(|f| {
-                chrono::NaiveDate::parse_from_str(text.trim(), f)
-                    .or_else(|_| {
-                        chrono::NaiveDateTime::parse_from_str(text.trim(), f).map(|dt| dt.date())
-                    })
+                let text = text.trim();
+                chrono::NaiveDate::parse_from_str(text, f)
+                    .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, f).map(|dt| dt.date()))
                     .ok()
+                    .or_else(|| {
+                        chrono::NaiveDate::parse_and_remainder(text, f)
+                            .ok()
+                            .filter(|(_, rest)| super::value::is_time_of_day(rest))
+                            .map(|(d, _)| d)
+                    })
                     .map(ParsedDate::Full)
             });
             if explicit.is_none() && super::value::impossible_time(text) {
@@ -3385,12 +3393,65 @@ fn closest<'a>(header: &Record, layouts: &'a [Layout]) -> Vec<(usize, &'a Layout
     scored
 }
 
+/// Which columns of an unknown file's header hold numbers, from the data records
+/// among `records` below it: a column whose filled cells are all amounts (`1.500.000
+/// ₫`, `12,5%`), neither dates nor digits led by a 0 (`0901000001`, a phone number
+/// or a code: no quantity is written so). `None` when no data record follows the
+/// header among them.
+pub fn number_columns(records: &[Record], header: &Record) -> Option<Vec<bool>> {
+    let rows: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.line > header.line && !r.is_blank() && !r.first().starts_with('#'))
+        .take(15)
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let is_number = |text: &str| {
+        let t = super::value::trim(text);
+        let code = t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit());
+        !code
+            && matches!(parse_amount(t, DecimalMark::Auto), Ok((Some(_), _)))
+            && parse_date(t).is_none()
+    };
+    Some(
+        (0..header.cells.len())
+            .map(|i| {
+                let mut filled = rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i))
+                    .map(super::value::trim)
+                    .filter(|c| !c.is_empty() && !super::value::is_missing(c))
+                    .peekable();
+                filled.peek().is_some() && filled.all(is_number)
+            })
+            .collect(),
+    )
+}
+
+/// Whether a layout reads any number of a row: a column mapped to a metric, or a
+/// `per_row` count.
+fn measures(layout: &Layout) -> bool {
+    layout.per_row.is_some()
+        || layout
+            .columns
+            .iter()
+            .any(|c| matches!(c.target, Target::Metric(..) | Target::Results))
+}
+
 /// Why the mappings of roi.toml that seem meant for an unknown file did not apply
 /// to it: its `files` glob does not match the file's name, columns it maps are not
-/// in the header (a letter or an accent off), or `skip_lines` passes over the
-/// header. A mapping for other files (no column of this header, another name) is
-/// left out.
-pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) -> Vec<String> {
+/// in the header (a letter or an accent off), `skip_lines` passes over the header,
+/// or it maps no column to a metric (then the header's columns of numbers are
+/// named, or, with none, `per_row = "leads"` is offered: such a file is a list of
+/// records). A mapping for other files (no column of this header, another name) is
+/// left out. `numbers` tells which header cells hold numbers ([`number_columns`]).
+pub fn mappings_not_applied(
+    path: &Path,
+    header: &Record,
+    numbers: Option<&[bool]>,
+    layouts: &[Layout],
+) -> Vec<String> {
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -3452,6 +3513,26 @@ pub fn mappings_not_applied(path: &Path, header: &Record, layouts: &[Layout]) ->
                 "error.mapping_skip_lines_miss",
                 skip = layout.skip_lines,
                 line = header.line
+            ));
+        }
+        if !measures(layout) {
+            let numbered: Vec<String> = header
+                .cells
+                .iter()
+                .zip(numbers.unwrap_or_default())
+                .filter(|(c, n)| **n && !c.trim().is_empty())
+                .map(|(c, _)| format!("`{}`", c.trim()))
+                .collect();
+            reasons.push(crate::say!(
+                "error.mapping_no_metric",
+                hint = if numbered.is_empty() {
+                    crate::say!("error.mapping_no_metric_records")
+                } else {
+                    crate::say!(
+                        "error.mapping_no_metric_numbers",
+                        columns = numbered.join(", ")
+                    )
+                }
             ));
         }
         if !reasons.is_empty() {
@@ -3527,7 +3608,16 @@ pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Optio
 /// them at least); a cell is prefilled with what that layout reads it as, else with
 /// what every layout that knows it reads it as (roi's vocabulary: `Lượt thích` is
 /// likes wherever it is a column), else with a metric or dimension of the same name.
-pub fn mapping_stanza(path: &Path, header: &Record, layouts: &[Layout]) -> String {
+/// A file with a date but neither a column read as a metric nor one of numbers
+/// (`numbers`, see [`number_columns`]) is a list of records, one row per lead (a
+/// CRM's leads, a sheet of them): the stanza counts its rows, `per_row = "leads"`,
+/// as a mapping without a metric would count nothing.
+pub fn mapping_stanza(
+    path: &Path,
+    header: &Record,
+    numbers: Option<&[bool]>,
+    layouts: &[Layout],
+) -> String {
     const COLUMNS: usize = 300;
     let ranked = closest(header, layouts);
     // The layouts that know the most cells (two at least).
@@ -3556,10 +3646,10 @@ pub fn mapping_stanza(path: &Path, header: &Record, layouts: &[Layout]) -> Strin
             crate::say!("error.stanza_skip_lines")
         ));
     }
-    out.push_str("[mappings.columns]\n");
+    let mut columns = String::new();
     let named = header.cells.iter().filter(|c| !c.trim().is_empty()).count();
     if named > COLUMNS {
-        out.push_str(&format!(
+        columns.push_str(&format!(
             "# {}\n",
             crate::say!(
                 "error.stanza_more_columns",
@@ -3568,16 +3658,17 @@ pub fn mapping_stanza(path: &Path, header: &Record, layouts: &[Layout]) -> Strin
             )
         ));
     }
-    for cell in header
+    // Whether a column is dated, read as a metric, or may be one (`…`) and holds
+    // numbers.
+    let (mut dated, mut measured) = (false, false);
+    for (i, cell) in header
         .cells
         .iter()
-        .filter(|c| !c.trim().is_empty())
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
         .take(COLUMNS)
     {
         let name = cell.trim();
-        if name.is_empty() {
-            continue;
-        }
         let lower = metric_name(name);
         let guess = if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts)
         {
@@ -3589,11 +3680,25 @@ pub fn mapping_stanza(path: &Path, header: &Record, layouts: &[Layout]) -> Strin
         } else {
             "…".to_owned()
         };
-        out.push_str(&format!(
+        match guess.as_str() {
+            "date" | "published" | "week" | "month" => dated = true,
+            "end_date" | "hour" | "sentiment" | "ignore" => {}
+            "…" => measured |= numbers.is_some_and(|n| n.get(i) == Some(&true)),
+            other => measured |= Dimension::from_name(other).is_none(),
+        }
+        columns.push_str(&format!(
             "\"{}\" = \"{guess}\"\n",
             name.replace('"', "\\\"")
         ));
     }
+    if dated && !measured && numbers.is_some() {
+        out.push_str(&format!(
+            "per_row = \"leads\"            # {}\n",
+            crate::say!("error.stanza_per_row")
+        ));
+    }
+    out.push_str("[mappings.columns]\n");
+    out.push_str(&columns);
     out
 }
 

@@ -975,6 +975,51 @@ pub fn impossible_time(text: &str) -> bool {
     text.as_bytes().contains(&b':') && matches!(clock(text), Some(Err(())))
 }
 
+/// Whether `rest`, what follows a date, is a time of day and nothing else: a space
+/// or `T`, then `09:15`, `09:15:00`, `09:15:00.123`, `9:15 AM`, with a UTC offset or
+/// zone after it (`+07:00`, `+0700`, `Z`, `UTC`). An impossible time (`25:70`) is
+/// none.
+pub fn is_time_of_day(rest: &str) -> bool {
+    let Some(time) = rest
+        .strip_prefix('T')
+        .or_else(|| rest.strip_prefix(char::is_whitespace))
+    else {
+        return false;
+    };
+    let time = time.trim();
+    let end = time
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(time.len());
+    let (clock, tail) = time.split_at(end);
+    let Some(t) = ["%H:%M", "%H:%M:%S", "%H:%M:%S%.f"]
+        .iter()
+        .find_map(|f| chrono::NaiveTime::parse_from_str(clock, f).ok())
+    else {
+        return false;
+    };
+    let upper = tail.trim().to_ascii_uppercase();
+    let zone = match upper
+        .strip_prefix("AM")
+        .or_else(|| upper.strip_prefix("PM"))
+    {
+        // A 12-hour clock runs from 1 to 12.
+        Some(_) if !(1..=12).contains(&chrono::Timelike::hour(&t)) => return false,
+        Some(zone) => zone.trim(),
+        None => upper.as_str(),
+    };
+    let offset = |z: &str| {
+        let digits = z.replace(':', "");
+        matches!(digits.len(), 2 | 4)
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits[..2].parse::<u32>().is_ok_and(|h| h <= 14)
+            && digits.get(2..).is_none_or(|m| m.is_empty() || m < "60")
+    };
+    match zone {
+        "" | "Z" | "UTC" | "GMT" => true,
+        z => z.strip_prefix(['+', '-']).is_some_and(offset),
+    }
+}
+
 /// The time of day after a date ([`time_of_day`]): `None` when the text has none,
 /// `Err` when it has one that cannot be ([`impossible_time`]).
 fn clock(text: &str) -> Option<Result<String, ()>> {
@@ -1164,6 +1209,36 @@ mod tests {
         assert_eq!(time_of_day("July 16"), None);
         assert_eq!(time_of_day("Aug 28, 2025"), None);
         assert_eq!(time_of_day("2026-08-03 25:00"), None);
+    }
+
+    #[test]
+    fn times_after_a_date() {
+        for rest in [
+            " 09:15",
+            " 09:15:00",
+            "T09:15:00.123",
+            " 9:15 AM",
+            " 12:05 pm",
+            " 09:15 +07:00",
+            "T09:15:00+0700",
+            " 09:15 UTC",
+            "T09:15:00Z",
+        ] {
+            assert!(is_time_of_day(rest), "{rest:?}");
+        }
+        for rest in [
+            "",
+            " ",
+            "09:15",
+            " 25:70",
+            " 09:61",
+            " 13:00 PM",
+            " 09:15 note",
+            " 09:15 +25:00",
+            " x",
+        ] {
+            assert!(!is_time_of_day(rest), "{rest:?}");
+        }
     }
 
     #[test]

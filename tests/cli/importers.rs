@@ -3017,4 +3017,151 @@ fn a_serial_date_with_a_fraction_is_a_date_and_time() {
         .map(|g| g["key"].as_str().unwrap())
         .collect();
     assert_eq!(hours, ["09", "14"], "{json}");
+
+const RECORDS: &str = "fixtures/mapping-records";
+
+/// A mapping that maps no column to a metric counts nothing and is not applied; the
+/// error says so (`fixtures/mapping-records/README.md`). With no column of numbers
+/// in the file (Zoho's leads: `Phone` is digits led by a 0, a code), it offers
+/// `per_row = "leads"`; with one (`Lượt xem` mapped to `ignore`), it names that
+/// column instead and offers no `per_row`.
+#[test]
+fn a_mapping_without_a_metric_says_why_it_does_not_apply() {
+    let zoho = refused(&[
+        "report",
+        "--config",
+        &format!("{RECORDS}/zoho-no-metric.toml"),
+    ]);
+    // The reason is on a line of its own, whole (a long header does not cut it).
+    let reason = zoho.lines().nth(1).unwrap();
+    assert!(
+        reason.contains(
+            "zoho-no-metric.toml mapping #1 does not apply: it maps no column to a metric"
+        ) && reason.contains("`per_row = \"leads\"` counts each row as one lead")
+            && !zoho.contains("message cut"),
+        "{zoho}"
+    );
+    assert!(zoho.contains("\nper_row = \"leads\" "), "{zoho}");
+    let zalo = refused(&[
+        "report",
+        "--config",
+        &format!("{RECORDS}/zalo-views-ignored.toml"),
+    ]);
+    let reason = zalo.lines().nth(1).unwrap();
+    assert!(
+        reason.contains("mapping #1 does not apply: it maps no column to a metric")
+            && reason.contains("columns with numbers: `Lượt xem`"),
+        "{zalo}"
+    );
+    assert!(!zalo.contains("per_row"), "{zalo}");
+    // In Vietnamese too.
+    let vi = refused(&[
+        "--lang",
+        "vi",
+        "report",
+        "--config",
+        &format!("{RECORDS}/zoho-no-metric.toml"),
+    ]);
+    assert!(vi.contains("không ánh xạ cột nào sang một chỉ số"), "{vi}");
+}
+
+/// The stanza offered for an unknown list of leads (a Salesforce lead report: a
+/// `Created Date`, no column of numbers) counts its rows with `per_row = "leads"`:
+/// pasted with its platform filled in, it reads the report's 4 leads.
+#[test]
+fn the_stanza_for_a_list_of_leads_counts_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = "salesforce-lead-report.csv";
+    std::fs::copy(format!("{RECORDS}/{report}"), dir.path().join(report)).unwrap();
+    let out = crate::roi_in(dir.path(), &["report", report]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stanza = &err[err.find("[[mappings]]").expect(&err)..];
+    assert!(stanza.contains("\nper_row = \"leads\" "), "{stanza}");
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"{report}\"]\n{}",
+            stanza.replace("platform = \"…\"", "platform = \"web\"")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+    assert_eq!(stdout(&out), "4\n", "{}", transcript(&out));
+    // A file with a column of numbers is no list of leads: no `per_row`.
+    let out = roi(&["report", &format!("{RECORDS}/zalo-views.csv")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("[[mappings]]") && !err.contains("per_row"),
+        "{err}"
+    );
+}
+
+/// roi's advice for ambiguous dates with a time of day works as given: the
+/// date-only `date_format` it names reads `01/03/2026 09:15` as 1 March, its time
+/// the row's (`fixtures/mapping-records/README.md`: 3 leads, 1,500,000 VND). A
+/// date-only format still refuses anything else after the date, and an impossible
+/// time.
+#[test]
+fn the_date_format_advised_for_dates_with_times_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "getfly-leads-2026-03-10.csv";
+    std::fs::copy(format!("{RECORDS}/{file}"), dir.path().join(file)).unwrap();
+    let mapping = |format: &str| {
+        format!(
+            "inputs = [\"{file}\"]\ncurrency = \"VND\"\n[[mappings]]\nfiles = \"getfly-*.csv\"\nper_row = \"leads\"\n{format}[mappings.columns]\n\"Mã KH\" = \"content_id\"\n\"Ngày tạo\" = \"date\"\n\"Họ tên\" = \"ignore\"\n\"Số điện thoại\" = \"ignore\"\n\"Nguồn\" = \"source\"\n\"Trạng thái\" = \"content_type\"\n\"Giá trị đơn hàng\" = \"revenue\"\n"
+        )
+    };
+    let config = dir.path().join("roi.toml");
+    std::fs::write(&config, mapping("")).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let advised = err
+        .split("`date_format = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect(&err);
+    assert_eq!(advised, "%d/%m/%Y", "{err}");
+    std::fs::write(&config, mapping(&format!("date_format = \"{advised}\"\n"))).unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["report", "--kpi", "leads,sales_revenue", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,leads,sales_revenue,sales_revenue_currency\n3,3,1500000,VND\n"
+    );
+    let out = crate::roi_in(
+        dir.path(),
+        &["report", "--by", "day", "--kpi", "leads", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "day,rows,leads,leads_change\n2026-03-01,2,2,\n2026-03-02,1,1,-0.5\n",
+        "{}",
+        transcript(&out)
+    );
+    // With the time in the format, the same.
+    std::fs::write(&config, mapping("date_format = \"%d/%m/%Y %H:%M\"\n")).unwrap();
+    assert_eq!(stdout(&crate::roi_in(dir.path(), &["kpi", "leads"])), "3\n");
+    // Not a time after the date, or one that cannot be: refused, naming the value.
+    for (cell, bad) in [
+        ("01/03/2026 sáng", "01/03/2026 sáng"),
+        ("01/03/2026 25:70", "01/03/2026 25:70"),
+    ] {
+        let text = std::fs::read_to_string(format!("{RECORDS}/{file}"))
+            .unwrap()
+            .replace("01/03/2026 09:15", cell);
+        std::fs::write(dir.path().join(file), text).unwrap();
+        std::fs::write(&config, mapping("date_format = \"%d/%m/%Y\"\n")).unwrap();
+        let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("{bad:?}")) && err.contains(":2:"),
+            "{err}"
+        );
+    }
 }

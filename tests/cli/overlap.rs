@@ -1028,3 +1028,42 @@ fn ga4_properties_in_vietnamese_and_with_commas() {
         "account,rows,web_traffic\n\"Acme, Inc. - VN\",2,620\n"
     );
 }
+
+/// A sheet of leads mapped with `per_row = "leads"` is a list of leads as a CRM
+/// export is: beside a Meta Ads export's facebook leads, the note says they may be
+/// the same people (`fixtures/mapping-records/README.md`, leads-ads-and-sheet/).
+/// Both still count: facebook 50 + 3 = 53 leads.
+#[test]
+fn leads_from_ads_and_a_mapped_sheet_are_noted() {
+    let config = "fixtures/mapping-records/leads-ads-and-sheet/roi.toml";
+    let note = "leads of facebook come both from an ad or page export";
+    let out = roi(&[
+        "report",
+        "--config",
+        config,
+        "--by",
+        "platform",
+        "--kpi",
+        "leads,sales_revenue,spend,roas",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.contains("\nfacebook,8,53,9000000,VND,7500000,VND,1.2\n"),
+        "{csv}"
+    );
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+    // The sheet alone: its leads are one source's, no note.
+    let out = roi(&[
+        "report",
+        "--config",
+        config,
+        "--kpi",
+        "leads",
+        "fixtures/mapping-records/leads-ads-and-sheet/getfly-khach-hang-2026-03-06.csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(!transcript(&out).contains(note), "{}", transcript(&out));
+}
