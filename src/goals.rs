@@ -177,10 +177,22 @@ pub struct GoalResult {
     pub expected_by_now: Option<f64>,
     /// Run-rate forecast at the deadline for cumulative KPIs; the current value otherwise.
     pub forecast: Option<f64>,
-    /// What each remaining day must add to reach the target (cumulative KPIs).
+    /// What each day not yet covered by data must add to reach the target
+    /// (cumulative KPIs, `>=` targets).
     pub needed_per_day: Option<f64>,
+    /// Days from the as-of date to the deadline (deadline − as-of, 0 once it has
+    /// passed); before `start`, more than the window's length.
     pub days_left: i64,
+    /// Countable days (see `days_total`) from the first one through the data-through
+    /// date: the elapsed days of `expected_by_now` and `forecast`. 0 when the goal
+    /// has no forecast.
     pub days_elapsed: i64,
+    /// The days the forecast counts: the window's, but for those at its start that
+    /// only a row left out across `start` covers (a week that began before it).
+    /// For a cumulative KPI whose platforms count alike, `forecast` = `current` ÷
+    /// `days_elapsed` × `days_total`, `expected_by_now` = `target` × `days_elapsed` ÷
+    /// `days_total`, and `needed_per_day` spreads what is missing over `days_total` −
+    /// `days_elapsed` days. The window's length when the goal has no forecast.
     pub days_total: i64,
     /// Last date the goal's data covers, capped at the as-of date.
     pub data_through: Option<NaiveDate>,
@@ -769,6 +781,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         // Cost per lead is in the currency of the spend it divides.
         result.currency.clone_from(&zero.numerator_currency);
     }
+    if result.currency.is_none() && result.unit == Unit::Money {
+        // No value to take the currency from (no row in the window, or 0 / 0): the
+        // baseline's, or the report currency money without one is in, as before the
+        // start, so the target is shown in it.
+        result.currency = baseline_currency.clone().or_else(|| cx.fx.base.clone());
+    }
     if let (Some(zero), Some(_)) = (&result.divided_by_zero, target) {
         // Spend with no lead is a cost per lead beyond any ceiling: as bad as it
         // gets, so a `<=` goal fails (behind until the deadline, then missed). The
@@ -804,6 +822,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let countable = ((window.to - counted_from).num_days() + 1).clamp(1, days_total);
     let elapsed = ((through - counted_from).num_days() + 1).clamp(1, countable);
     result.days_elapsed = elapsed;
+    result.days_total = countable;
     let remaining = countable - elapsed;
 
     let cumulative = pace == Pace::Cumulative;
@@ -1120,11 +1139,17 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 && g.current
                     .zip(g.target)
                     .is_some_and(|(c, t)| g.direction.met(c, t));
+            // Past the deadline on data that stops short of it, the reason says where
+            // it ends, whichever way the target is missed or met.
+            let stale = g.data_through.is_some_and(|d| d < g.deadline);
             let key = match (g.status, g.direction, by_forecast, before) {
+                (Status::Achieved, _, _, false) if stale => "reason.passed_stale_met",
                 (Status::Achieved, _, _, false) => "reason.passed_met",
                 (Status::Achieved, _, _, true) => "reason.final_met",
+                (_, Cmp::AtLeast, false, false) if stale => "reason.passed_stale_short",
                 (_, Cmp::AtLeast, false, false) => "reason.passed_short",
                 (_, Cmp::AtLeast, false, true) => "reason.final_short",
+                (_, Cmp::AtMost, false, false) if stale => "reason.passed_stale_over",
                 (_, Cmp::AtMost, false, false) => "reason.passed_over",
                 (_, Cmp::AtMost, false, true) => "reason.final_over",
                 (_, Cmp::AtLeast, true, _) => "reason.passed_course_short",

@@ -81,6 +81,7 @@ macro_rules! msg {
         $crate::i18n::Message {
             key: $key,
             args: vec![$((stringify!($name), $value.to_string())),*],
+            dates: Vec::new(),
         }
     };
 }
@@ -93,6 +94,9 @@ macro_rules! msg {
 pub struct Message {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// The arguments that are ISO dates roi worked out (not dates quoted as typed):
+    /// written as the reader's language writes dates, `dd/mm/yyyy` in Vietnamese.
+    pub dates: Vec<&'static str>,
 }
 
 /// The argument of a message that names the workbook sheet it is about: the text
@@ -100,8 +104,27 @@ pub struct Message {
 pub const IN_SHEET: &str = "in_sheet";
 
 impl Message {
+    /// Marks the arguments `names` as dates to write in the reader's form.
+    #[must_use]
+    pub fn dates(mut self, names: &[&'static str]) -> Self {
+        self.dates.extend_from_slice(names);
+        self
+    }
+
     pub fn text(&self, lang: Lang) -> String {
-        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let localized: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let date = self
+                    .dates
+                    .contains(k)
+                    .then(|| v.parse::<chrono::NaiveDate>().ok())
+                    .flatten();
+                (*k, date.map_or_else(|| v.clone(), |d| self::date(lang, d)))
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = localized.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let text = tr(lang, self.key, &args);
         match self.args.iter().find(|(k, _)| *k == IN_SHEET) {
             Some((_, sheet)) => format!("{}: {text}", tr(lang, "where.sheet", &[("sheet", sheet)])),

@@ -725,6 +725,7 @@ pub fn build(
         return Err(EvalError::MixedCurrencies {
             metric: rank_by.clone(),
             currencies: currencies.join(", "),
+            narrow: crate::kpi::Narrow::Rates,
         });
     }
     // The best first: the lowest of a cost (cpc, cpl) or a time to wait.

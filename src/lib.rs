@@ -532,7 +532,8 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             };
             let dataset = settings.dataset(inputs, merge)?;
             check_filter(&scope.filter, &dataset, config, cli.global.quiet)?;
-            let report = report::build(config, &dataset, &scope)?;
+            let report = report::build(config, &dataset, &scope)
+                .map_err(|e| e.narrowed(kpi::Narrow::WhereOrBy))?;
             if matches!(format, Format::Csv | Format::Markdown) {
                 input_notes_to_stderr(&dataset, cli.global.quiet);
             }
@@ -630,7 +631,8 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             input_notes_to_stderr(&dataset, cli.global.quiet);
             check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let answer =
-                report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)?;
+                report::kpi_answer(config, &dataset, name, &filter, window_from(selection)?)
+                    .map_err(|e| e.narrowed(kpi::Narrow::Where))?;
             // The number alone says nothing of reach summed over rows: stderr does
             // (JSON carries it as `bound`).
             if *format != Format::Json && !answer.bound.is_exact() && !cli.global.quiet {
@@ -667,7 +669,8 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             input_notes_to_stderr(&dataset, cli.global.quiet);
             let filter = filter_from(&selection.filters)?;
             check_filter(&filter, &dataset, &config, cli.global.quiet)?;
-            let insights = insights::build(&config, &dataset, &filter, window_from(selection)?)?;
+            let insights = insights::build(&config, &dataset, &filter, window_from(selection)?)
+                .map_err(|e| e.narrowed(kpi::Narrow::Where))?;
             render::insights(&insights, *format, *style, out)?;
             Ok(Outcome::Success)
         }
@@ -708,7 +711,15 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 *as_of,
                 &filter,
                 window_from(selection)?,
-            )?;
+            )
+            // A goal's data is narrowed by its own `where`; a KPI's by the flag.
+            .map_err(|e| {
+                e.narrowed(if is_goal {
+                    kpi::Narrow::Goal
+                } else {
+                    kpi::Narrow::Where
+                })
+            })?;
             render::explanation(&explanation, *format, *style, out)?;
             Ok(Outcome::Success)
         }

@@ -863,6 +863,7 @@ impl<'f> Builder<'f> {
             file.warnings.push(Message {
                 key: what.key,
                 args,
+                dates: what.dates,
             });
         }
     }
@@ -1505,7 +1506,12 @@ impl<'f> Builder<'f> {
             if let (Replaced::AfterAsOf, Some(as_of)) = (why, self.known_by) {
                 args.push(("as_of", as_of.to_string()));
             }
-            let message = crate::i18n::Message { key, args };
+            let message = crate::i18n::Message {
+                key,
+                args,
+                dates: Vec::new(),
+            }
+            .dates(&["from", "to", "kept_from", "kept_to", "as_of"]);
             files[file as usize].warnings.push(message);
         }
         let mut removed = removed.into_iter();
@@ -1869,7 +1875,8 @@ fn assume_accounts(
                 from = from,
                 to = to,
                 accounts = names.join(", ")
-            ),
+            )
+            .dates(&["from", "to"]),
         ));
     }
     (assumed, warnings)

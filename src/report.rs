@@ -489,7 +489,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
                     .any(|g| g.engagements.is_some() || g.engagement_rate.is_some());
                 (i.posts > 0 && told) || !i.follower_hours.is_empty()
             }),
-            Err(EvalError::MixedCurrencies { metric, currencies }) => {
+            Err(EvalError::MixedCurrencies {
+                metric, currencies, ..
+            }) => {
                 notes.push(crate::msg!(
                     "note.mixed_currencies",
                     metric = format!("{metric} ({currencies})")
@@ -586,7 +588,9 @@ fn evaluate_groups(
             // A table cell over two currencies shows no value and says why; the
             // amounts are never added. (`roi kpi` and goals refuse outright.)
             let v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
-                Err(EvalError::MixedCurrencies { metric, currencies }) => {
+                Err(EvalError::MixedCurrencies {
+                    metric, currencies, ..
+                }) => {
                     mixed.insert(format!("{metric} ({currencies})"));
                     crate::kpi::Value {
                         value: None,
@@ -1112,19 +1116,21 @@ fn window_notes(
     };
     let shown = shown_window(window, Some(Window::new(first, last)));
     if rows_in_window == 0 {
-        vec![crate::msg!(
-            "note.window_no_rows",
-            from = shown.from,
-            to = shown.to,
-            first = first,
-            last = last
-        )]
+        vec![
+            crate::msg!(
+                "note.window_no_rows",
+                from = shown.from,
+                to = shown.to,
+                first = first,
+                last = last
+            )
+            .dates(&["from", "to", "first", "last"]),
+        ]
     } else if window.to != NaiveDate::MAX && window.to > last {
-        vec![crate::msg!(
-            "note.window_past_data",
-            date = last,
-            end = window.to
-        )]
+        vec![
+            crate::msg!("note.window_past_data", date = last, end = window.to)
+                .dates(&["date", "end"]),
+        ]
     } else {
         Vec::new()
     }

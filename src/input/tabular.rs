@@ -3218,6 +3218,7 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
     crate::i18n::Message {
         key,
         args: vec![("name", name), ("currency", currency)],
+        dates: Vec::new(),
     }
 }
 
@@ -3255,15 +3256,21 @@ fn year_less_years(
         (
             Some(date),
             if day {
-                crate::msg!("warning.date_name", date = date)
+                crate::msg!("warning.date_name", date = date).dates(&["date"])
             } else {
                 crate::msg!("warning.year_name", year = chrono::Datelike::year(&date))
             },
         )
     } else if let Some(d) = context.exported {
-        (Some(d), crate::msg!("warning.year_exported", date = d))
+        (
+            Some(d),
+            crate::msg!("warning.year_exported", date = d).dates(&["date"]),
+        )
     } else if let Some(m) = context.modified {
-        (Some(m), crate::msg!("warning.year_saved", date = m))
+        (
+            Some(m),
+            crate::msg!("warning.year_saved", date = m).dates(&["date"]),
+        )
     } else {
         return Err(no_year());
     };
@@ -3343,11 +3350,9 @@ fn year_less_years(
             (Some(a), _) => a.to_string(),
             _ => String::new(),
         };
-        builder.warn(crate::msg!(
-            "warning.year_leap_day",
-            years = span,
-            date = reference
-        ));
+        builder.warn(
+            crate::msg!("warning.year_leap_day", years = span, date = reference).dates(&["date"]),
+        );
     } else {
         builder.warn(how);
     }

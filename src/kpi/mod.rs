@@ -317,12 +317,29 @@ impl fmt::Display for CatalogueError {
     }
 }
 
+/// How the command that met amounts in two currencies lets them be narrowed to one:
+/// each suggests only what it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Narrow {
+    /// Not known where it is met: rates only.
+    #[default]
+    Rates,
+    /// `--where currency=…` (`roi kpi`, `insights`, `explain` of a KPI).
+    Where,
+    /// `--where currency=…` or `--by currency` (`roi report`).
+    WhereOrBy,
+    /// A goal's `where = { currency = "…" }` in roi.toml (`check`, `status`, goals).
+    Goal,
+}
+
 /// A problem evaluating a KPI over data.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     MixedCurrencies {
         metric: String,
         currencies: String,
+        /// What the message suggests to narrow the data with, besides rates.
+        narrow: Narrow,
     },
     UnknownName {
         name: String,
@@ -358,11 +375,11 @@ pub enum EvalError {
 impl fmt::Display for EvalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {
-            EvalError::MixedCurrencies { metric, currencies } => crate::say!(
-                "error.mixed_currencies",
-                metric = metric,
-                currencies = currencies
-            ),
+            EvalError::MixedCurrencies {
+                metric,
+                currencies,
+                narrow,
+            } => mixed_currencies(metric, currencies, *narrow),
             EvalError::UnknownName { name, hint } => {
                 crate::say!("error.unknown_name", name = name, hint = hint)
             }
@@ -373,7 +390,16 @@ impl fmt::Display for EvalError {
                 crate::say!("error.missing_rate", currency = currency, base = base)
             }
             EvalError::InGoal { goal, inner } => {
-                crate::say!("error.in_goal", goal = goal, error = inner)
+                // A goal's data is narrowed by its own `where`, not by a flag.
+                let error = match &**inner {
+                    EvalError::MixedCurrencies {
+                        metric,
+                        currencies,
+                        narrow: Narrow::Rates,
+                    } => mixed_currencies(metric, currencies, Narrow::Goal),
+                    other => other.to_string(),
+                };
+                crate::say!("error.in_goal", goal = goal, error = error)
             }
             EvalError::BaselineCurrency {
                 window,
@@ -398,6 +424,41 @@ impl fmt::Display for EvalError {
             ),
         })
     }
+}
+
+impl EvalError {
+    /// Amounts in two currencies met by a command that narrows data with `narrow`:
+    /// the message suggests it. Other errors, and those met in a goal, are kept.
+    #[must_use]
+    pub fn narrowed(self, narrow: Narrow) -> Self {
+        match self {
+            EvalError::MixedCurrencies {
+                metric,
+                currencies,
+                narrow: Narrow::Rates,
+            } => EvalError::MixedCurrencies {
+                metric,
+                currencies,
+                narrow,
+            },
+            other => other,
+        }
+    }
+}
+
+fn mixed_currencies(metric: &str, currencies: &str, narrow: Narrow) -> String {
+    let narrow = match narrow {
+        Narrow::Rates => String::new(),
+        Narrow::Where => crate::say!("error.narrow_where"),
+        Narrow::WhereOrBy => crate::say!("error.narrow_where_or_by"),
+        Narrow::Goal => crate::say!("error.narrow_goal"),
+    };
+    crate::say!(
+        "error.mixed_currencies",
+        metric = metric,
+        currencies = currencies,
+        narrow = narrow
+    )
 }
 
 /// Exchange rates into the report currency, from `[fx]`.
@@ -1357,6 +1418,7 @@ fn same_currency(
         return Err(EvalError::MixedCurrencies {
             metric: expr.to_string(),
             currencies,
+            narrow: Narrow::Rates,
         });
     }
     let (Some(a), Some(b)) = (&l.currency, &r.currency) else {
@@ -1369,6 +1431,7 @@ fn same_currency(
         return Err(EvalError::MixedCurrencies {
             metric: expr.to_string(),
             currencies: format!("{a}, {b}"),
+            narrow: Narrow::Rates,
         });
     };
     let convert = |q: Quantity| -> Result<Quantity, EvalError> {
@@ -1517,6 +1580,7 @@ fn money_sum(
         return Err(EvalError::MixedCurrencies {
             metric: name.to_owned(),
             currencies: names.join(", "),
+            narrow: Narrow::Rates,
         });
     };
     let mut total = 0.0;
@@ -1525,6 +1589,7 @@ fn money_sum(
             return Err(EvalError::MixedCurrencies {
                 metric: name.to_owned(),
                 currencies: names.join(", "),
+                narrow: Narrow::Rates,
             });
         };
         total += sum_to_f64(*sum) * fx.rate(&code, &base)?;

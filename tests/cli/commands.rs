@@ -1269,3 +1269,28 @@ fn a_sparse_source_in_a_stated_range_is_compared() {
          web,2026-W23,7,700,\nweb,2026-W24,7,700,0\n"
     );
 }
+
+#[test]
+fn mixed_currencies_suggest_only_what_the_command_has() {
+    // fixtures/currency-narrow: USD and VND spend, no rates.
+    let dir = fixture("currency-narrow");
+    let out = roi_in(&dir, &["kpi", "spend"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("`--where currency=…`"), "{err}");
+    assert!(!err.contains("--by"), "{err}");
+    let out = roi_in(
+        &dir,
+        &["check", "--config", "goals.toml", "--as-of", "2026-05-10"],
+    );
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("goal `cpl`"), "{err}");
+    assert!(
+        err.contains("give the goal a `where = { currency = \"…\" }`"),
+        "{err}"
+    );
+    assert!(!err.contains("--where") && !err.contains("--by"), "{err}");
+    let out = roi_in(&dir, &["kpi", "cpl", "--where", "currency=vnd"]);
+    assert_eq!(stdout(&out), "500000\n");
+}

@@ -223,6 +223,15 @@ fn days_only_a_left_out_row_covers_do_not_count() {
     close(&g["expected_by_now"], 500.0 * 7.0 / 23.0);
     close(&g["needed_per_day"], 22.5);
     assert_eq!(g["status"], "at_risk");
+    // The JSON's days are the forecast's: a script recomputing the pace from them
+    // gets the same figures (23 countable days, 16 not covered by data yet); days
+    // left are still deadline − as-of.
+    assert_eq!(g["days_total"], 23);
+    assert_eq!(g["days_left"], 12);
+    let (current, elapsed, total) = (140.0, 7.0, 23.0);
+    close(&g["forecast"], current / elapsed * total);
+    close(&g["expected_by_now"], 500.0 * elapsed / total);
+    close(&g["needed_per_day"], (500.0 - current) / (total - elapsed));
 }
 
 #[test]
@@ -1474,5 +1483,119 @@ fn status_prints_why_there_is_no_data() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "roi: past-2025: no data for `leads` between 2025-03-01 and 2025-03-31\n"
+    );
+}
+
+#[test]
+fn the_json_days_are_the_forecasts_days() {
+    // fixtures/goal-edges/late: a week across the start is left out, so 25 days count.
+    let all = goals(&fixture("goal-edges/late"), "roi.toml", "2026-04-20");
+    let g = goal(&all, "li-apr");
+    close(&g["current"], 140.0);
+    assert_eq!(g["days_total"], 25);
+    assert_eq!(g["days_elapsed"], 14);
+    assert_eq!(g["days_left"], 10);
+    close(&g["forecast"], 140.0 / 14.0 * 25.0);
+    close(&g["expected_by_now"], 300.0 * 14.0 / 25.0);
+    close(&g["needed_per_day"], 160.0 / 11.0);
+}
+
+#[test]
+fn a_floor_missed_on_stale_data_says_where_the_data_ends() {
+    // fixtures/goal-edges/stale-floor: 200 leads through 03-20, checked on 04-01.
+    let all = goals(&fixture("goal-edges/stale-floor"), "roi.toml", "2026-04-01");
+    let g = goal(&all, "leads-march");
+    assert_eq!(g["status"], "missed");
+    assert_eq!(
+        g["reason"],
+        "the deadline 2026-03-31 has passed; the data ends on 2026-03-20 at 200, short of the target >= 300 by 100"
+    );
+    let dir = fixture("goal-edges/stale-floor");
+    let out = roi_in(&dir, &["--lang", "vi", "check", "--as-of", "2026-04-01"]);
+    assert!(
+        stdout(&out).contains("dữ liệu chỉ đến 20/03/2026"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_money_goal_without_rows_shows_its_target_in_the_report_currency() {
+    // fixtures/goal-edges/no-rows-money: no row in November, roi.toml currency VND.
+    let all = goals(
+        &fixture("goal-edges/no-rows-money"),
+        "roi.toml",
+        "2025-12-05",
+    );
+    let g = goal(&all, "cpl-nov");
+    assert_eq!(g["status"], "no_data");
+    assert_eq!(g["currency"], "VND");
+    let dir = fixture("goal-edges/no-rows-money");
+    let out = roi_in(&dir, &["check", "--as-of", "2025-12-05"]);
+    assert!(stdout(&out).contains("<= 60,000 VND"), "{}", stdout(&out));
+}
+
+#[test]
+fn vietnamese_notes_write_dates_as_vietnamese_does() {
+    // fixtures/goal-edges/late: the data runs 03-30 ..= 04-26.
+    let dir = fixture("goal-edges/late");
+    let out = roi_in(
+        &dir,
+        &[
+            "--lang",
+            "vi",
+            "kpi",
+            "leads",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-05-30",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("01/05/2026 – 30/05/2026") && err.contains("30/03/2026 đến 26/04/2026"),
+        "{err}"
+    );
+    let out = roi_in(
+        &dir,
+        &[
+            "--lang",
+            "vi",
+            "report",
+            "--as-of",
+            "2026-04-20",
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-04-30",
+        ],
+    );
+    let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        text.contains("dữ liệu chỉ đến 26/04/2026, trước 30/04/2026"),
+        "{text}"
+    );
+    assert!(!text.contains("2026-04-26"), "{text}");
+    // JSON stays ISO whatever the language.
+    let out = roi_in(
+        &dir,
+        &[
+            "--lang",
+            "vi",
+            "kpi",
+            "leads",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-05-30",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("2026-05-01 ..= 2026-05-30"),
+        "{}",
+        stdout(&out)
     );
 }
