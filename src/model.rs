@@ -514,12 +514,13 @@ pub fn platform_ids() -> impl Iterator<Item = &'static str> {
     PLATFORMS.iter().map(|(id, _)| *id)
 }
 
-/// Normalizes a platform value: known aliases map to their id, a value a CRM's lead
-/// source would name a platform by (`Quảng cáo Facebook`, `Facebook Lead Ads`) to
-/// that platform, others are lowercased.
+/// Normalizes a platform value: known aliases map to their id, a platform's name
+/// with ads or shop words (`Quảng cáo Facebook`, `Facebook Lead Ads`, `TikTok
+/// Shop`; see [`crate::input::layout::platform_of_cell`]) to that platform, others
+/// are lowercased (`Not Facebook`, `Email threads`).
 pub fn normalize_platform(name: &str) -> String {
     platform_id(name)
-        .or_else(|| crate::input::layout::platform_of_source(name))
+        .or_else(|| crate::input::layout::platform_of_cell(name))
         .map_or_else(|| name.trim().to_lowercase(), str::to_owned)
 }
 
@@ -609,6 +610,13 @@ mod tests {
         assert_eq!(normalize_platform("Google Ads"), "google_ads");
         assert_eq!(normalize_platform("Quảng cáo Facebook"), "facebook");
         assert_eq!(normalize_platform("Shopee"), "shopee");
+        assert_eq!(normalize_platform("TikTok Shop"), "tiktok");
+        assert_eq!(normalize_platform("Facebook Lead Ads"), "facebook");
+        assert_eq!(normalize_platform("m.facebook.com / referral"), "facebook");
+        assert_eq!(normalize_platform("YouTube Ads"), "google_ads");
+        for kept in ["Not Facebook", "Web (Facebook pixel)", "Email threads"] {
+            assert_eq!(normalize_platform(kept), kept.to_lowercase());
+        }
     }
 
     #[test]

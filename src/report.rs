@@ -323,7 +323,7 @@ pub fn evaluate_goals(
                         // A platform roi or a mapping knows that no input has is
                         // the goal's no_data; another name is not one roi knows.
                         let id = crate::model::normalize_platform(&crate::dataset::compose(&value));
-                        if crate::model::platform_id(&value).is_none() && !mapped(&id) {
+                        if crate::model::platform_id(&id).is_none() && !mapped(&id) {
                             result.unknown_platforms.push(value);
                         }
                     } else {

@@ -150,8 +150,10 @@ impl HeaderCurrency {
 /// The currency a header's bracketed mark names, read as roi.toml's `currency` is
 /// ([`crate::model::currency_code`]: `VNĐ`, `₫`, `đ`, `US$`, `RMB`, `€`), or an
 /// ambiguous symbol (`$`). A mark of letters alone is a code only in capitals
-/// (`Amount spent (USD)`): TikTok's `Clicks (all)` names no Albanian lek.
-fn header_currency(mark: &str) -> Option<HeaderCurrency> {
+/// (`Amount spent (USD)`): TikTok's `Clicks (all)` names no Albanian lek. A code
+/// roi does not know counts only in parentheses: a tag in square brackets
+/// (`Phiên [SEO]`, `Impressions [WEB]`) is no currency.
+fn header_currency(mark: &str, square: bool) -> Option<HeaderCurrency> {
     let letters_only = mark.chars().all(|c| c.is_ascii_alphabetic());
     if letters_only && !mark.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
@@ -159,7 +161,7 @@ fn header_currency(mark: &str) -> Option<HeaderCurrency> {
     if let Some(code) = crate::model::currency_code(mark) {
         return Some(HeaderCurrency::Code(code));
     }
-    if letters_only && mark.len() == 3 {
+    if letters_only && mark.len() == 3 && !square {
         // A code roi does not know is still the file's currency, as written.
         return Some(HeaderCurrency::Code(mark.to_owned()));
     }
@@ -184,7 +186,7 @@ pub fn normalize_header(header: &str) -> (String, Option<HeaderCurrency>) {
             && joined.ends_with(close)
         {
             let mark = joined[start + 1..joined.len() - 1].trim();
-            if let Some(currency) = header_currency(mark) {
+            if let Some(currency) = header_currency(mark, open == '[') {
                 return (joined[..start].trim_end().to_lowercase(), Some(currency));
             }
         }
@@ -421,17 +423,64 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
         .or_else(|| named.first().copied())
 }
 
+/// The words a platform cell may write beside a platform's name and still be that
+/// platform (`Quảng cáo Facebook`, `TikTok Shop`, `Facebook Lead Ads`, `Zalo OA`).
+const PLATFORM_CELL_WORDS: &[&str] = &[
+    "ads", "ad", "lead", "leads", "form", "shop", "page", "paid", "organic", "oa",
+];
+
+/// Platform names as words, long and short (`fb`, `x`), for [`platform_of_cell`].
+const PLATFORM_WORDS: &[&str] = &[
+    "facebook",
+    "fb",
+    "meta",
+    "instagram",
+    "ig",
+    "messenger",
+    "threads",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "youtube",
+    "twitter",
+    "x",
+    "zalo",
+    "google",
+    "adwords",
+];
+
+/// The platform a platform cell that is no platform id nor alias names, as a lead
+/// source would (`Quảng cáo Facebook`, `TikTok Shop`, `m.facebook.com / referral`):
+/// only when each of its words is a platform's name or one of
+/// [`PLATFORM_CELL_WORDS`] (or `quảng cáo`), or it is a web address, so `Not
+/// Facebook`, `Web (Facebook pixel)` and `Email threads` stay as written.
+pub fn platform_of_cell(value: &str) -> Option<&'static str> {
+    let lower = crate::dataset::compose(value.trim()).to_lowercase();
+    let host = lower.split_once(" / ").map_or(lower.as_str(), |(s, _)| s);
+    let address = host.contains('.') && !host.contains(char::is_whitespace);
+    let plain = lower
+        .replace("quảng cáo", " ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| PLATFORM_WORDS.contains(&w) || PLATFORM_CELL_WORDS.contains(&w));
+    (address || plain)
+        .then(|| platform_of_source(value))
+        .flatten()
+}
+
 /// The platforms a source's words name (a CRM's `Facebook Lead Ads`, `Social Media -
 /// Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): their full names as
 /// words; Google, Meta and X only with their ads (`google / organic` is search, `Meta
-/// tags` and `Trade show X` no platform). Short names (`fb`, `ig`, `x`) count only as the whole source:
-/// as words they are too often something else.
+/// tags` and `Trade show X` no platform); YouTube with its ads is Google Ads, where
+/// they are bought. Short names (`fb`, `ig`, `x`) count only as the whole source:
+/// as words they are too often something else. Messenger and Threads, common words,
+/// count only beside nothing but their owner (`Facebook Messenger`, `Instagram
+/// Threads`, which are then theirs alone) or ads words: `Email threads` names none,
+/// `Instagram Messenger` Instagram.
 fn platforms_named_in(text: &str) -> Vec<&'static str> {
-    const NAMES: [(&str, &str); 11] = [
+    const NAMES: [(&str, &str); 9] = [
         ("facebook", "facebook"),
         ("instagram", "instagram"),
-        ("messenger", "messenger"),
-        ("threads", "threads"),
         ("tiktok", "tiktok"),
         ("linkedin", "linkedin"),
         ("pinterest", "pinterest"),
@@ -440,19 +489,45 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
         ("zalo", "zalo"),
         ("adwords", "google_ads"),
     ];
+    /// A common word that is a platform, and the platform that owns it.
+    const OWNED: [(&str, &[&str]); 2] = [
+        ("messenger", &["facebook", "meta"]),
+        ("threads", &["instagram"]),
+    ];
+    // Ads, also as Vietnamese writes them (`Quảng cáo Google`).
+    let text = text.replace("quảng cáo", " ads ");
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    // Ads, also as Vietnamese writes them (`Quảng cáo Google`).
-    let ads = words.iter().any(|w| matches!(*w, "ads" | "ad"))
-        || words.windows(2).any(|w| w == ["quảng", "cáo"]);
+    let is_ads = |w: &str| matches!(w, "ads" | "ad");
+    let ads = words.iter().any(|w| is_ads(w));
     let mut named = Vec::new();
+    let mut owners: &[&str] = &[];
+    for (word, owned_by) in OWNED {
+        if words.contains(&word)
+            && words
+                .iter()
+                .all(|w| *w == word || is_ads(w) || owned_by.contains(w))
+        {
+            named.push(word);
+            owners = owned_by;
+        }
+    }
     for w in &words {
+        if owners.contains(w) {
+            continue;
+        }
         let platform = NAMES
             .iter()
             .find(|(n, _)| n == w)
-            .map(|(_, p)| *p)
+            .map(|(_, p)| {
+                if *p == "youtube" && ads {
+                    "google_ads"
+                } else {
+                    *p
+                }
+            })
             .or_else(|| (*w == "google" && ads).then_some("google_ads"))
             .or_else(|| (*w == "meta" && ads).then_some("facebook"))
             .or_else(|| (*w == "x" && ads).then_some("twitter"));
@@ -461,10 +536,6 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
         {
             named.push(p);
         }
-    }
-    // Facebook Messenger is Messenger.
-    if words.windows(2).any(|w| w == ["facebook", "messenger"]) {
-        named.retain(|p| *p != "facebook");
     }
     named
 }
@@ -2415,6 +2486,18 @@ mod tests {
             normalize_header("Clicks (all)"),
             ("clicks (all)".to_owned(), None)
         );
+        // A tag in square brackets that is no currency code stays in the name.
+        for header in ["Phiên [SEO]", "Impressions [WEB]"] {
+            assert_eq!(
+                normalize_header(header),
+                (header.to_lowercase(), None),
+                "{header}"
+            );
+        }
+        assert_eq!(
+            normalize_header("Spend (XYZ)").1,
+            Some(HeaderCurrency::Code("XYZ".to_owned()))
+        );
     }
 
     #[test]
@@ -2471,6 +2554,19 @@ mod tests {
             ("Messenger", Some("messenger")),
             ("Facebook Messenger", Some("messenger")),
             ("Threads", Some("threads")),
+            // Messenger and Threads alone or beside their owner; as other words,
+            // common words (`Email threads`), naming no platform.
+            ("Instagram Messenger", Some("instagram")),
+            ("Zalo Messenger", Some("zalo")),
+            ("Messenger (Facebook)", Some("messenger")),
+            ("Instagram Threads", Some("threads")),
+            ("Email threads", None),
+            ("Forum threads", None),
+            // YouTube's ads are bought through Google Ads.
+            ("YouTube Ads", Some("google_ads")),
+            ("Quảng cáo YouTube", Some("google_ads")),
+            ("Google Ads (YouTube)", Some("google_ads")),
+            ("YouTube Shorts", Some("youtube")),
         ] {
             assert_eq!(platform_of_source(source), platform, "{source}");
         }

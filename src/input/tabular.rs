@@ -336,7 +336,13 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
             Some(c) if c.target == Target::Derived || !used.contains(&std::ptr::from_ref(c)) => {
                 used.push(std::ptr::from_ref(c));
                 score += 1;
-                cells.push(Some((c, currency.clone())));
+                // A currency in a header is its amounts': only a column of money
+                // has one (`Conversions (ALL)` counts, in no Albanian lek).
+                let money = match &c.target {
+                    Target::Metric(name, _) => name.is_empty() || crate::model::is_money(name),
+                    _ => false,
+                };
+                cells.push(Some((c, currency.clone().filter(|_| money))));
             }
             _ => cells.push(None),
         }
@@ -352,7 +358,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         && let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results)
         && let [i] = results_windows(results, &names, &cells)[..]
     {
-        cells[i] = Some((results, names[i].1.clone()));
+        cells[i] = Some((results, None));
         score += 1;
     }
     let has = |f: &dyn Fn(&Target) -> bool| cells.iter().flatten().any(|(c, _)| f(&c.target));

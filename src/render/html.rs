@@ -180,7 +180,7 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
     let label = tr(
         lang,
         "html.progress_label",
-        &[("percent", &format!("{}", (progress * 100.0).round()))],
+        &[("percent", &super::progress_percent(progress).to_string())],
     );
     html! {
         svg.progress viewBox="0 0 312 34" role="img" aria-label=(label) {
@@ -194,7 +194,7 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
             @if let Some(f) = forecast {
                 circle.forecast cx=(x(f)) cy="15" r="5" {}
             }
-            text x="6" y="33" { (format!("{}%", (progress * 100.0).round())) }
+            text x="6" y="33" { (format!("{}%", super::progress_percent(progress))) }
         }
     }
 }

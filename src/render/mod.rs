@@ -202,21 +202,25 @@ pub fn goal_current(g: &GoalResult, lang: Lang) -> String {
     with_bound(goal_value(g, g.current, lang), g.current, g.bound, lang)
 }
 
+/// A goal's progress in whole percent, as every format shows it. Short of the
+/// target is never shown as 100%: 300 of 301 is 99%, not a rounded-up 100% beside
+/// a missed status. The small allowance keeps 0.57 at 57% though it is 56.999… in
+/// floating point.
+pub fn progress_percent(p: f64) -> i64 {
+    if p < 1.0 - 1e-9 {
+        ((p * 100.0 + 1e-9).floor() as i64).min(99)
+    } else {
+        (p * 100.0).round() as i64
+    }
+}
+
 pub fn progress_bar(progress: Option<f64>, style: Style) -> String {
     let Some(p) = progress else {
         return "n/a".to_owned();
     };
     let width = 10;
     let filled = ((p.clamp(0.0, 1.0) * width as f64).floor() as usize).min(width);
-    // Short of the target is never shown as 100%: 300 of 301 is 99%, not a
-    // rounded-up 100% beside a missed status. (The bar rounds down already.) The
-    // small allowance keeps 0.57 at 57% though it is 56.999… in floating point.
-    let pct = if p < 1.0 - 1e-9 {
-        ((p * 100.0 + 1e-9).floor() as i64).min(99)
-    } else {
-        (p * 100.0).round() as i64
-    };
-    let pct = format!("{pct:>4}%");
+    let pct = format!("{:>4}%", progress_percent(p));
     if style.unicode {
         format!("{}{} {pct}", "█".repeat(filled), "░".repeat(width - filled))
     } else {

@@ -1599,3 +1599,41 @@ fn vietnamese_notes_write_dates_as_vietnamese_does() {
         stdout(&out)
     );
 }
+
+/// A goal's `where` platform roi reads as one it knows (`TikTok Shop` is tiktok)
+/// is no unknown platform: the note checks the name as rows are normalized.
+#[test]
+fn a_goal_on_a_platform_name_roi_normalizes_is_a_platform_it_knows() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fb.csv"),
+        "date,platform,leads\n2027-01-02,facebook,4\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"fb.csv\"]\n[[goals]]\nid = \"shop\"\nkpi = \"leads\"\n\
+         where = { platform = \"TikTok Shop\" }\nstart = 2027-01-01\n\
+         deadline = 2027-01-31\ntarget = \">= 5\"\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &["report", "--as-of", "2027-01-15", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("not a platform roi knows"),
+        "{}",
+        transcript(&out)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shop = goal(json["goals"].as_array().unwrap(), "shop");
+    assert_eq!(shop["status"], "no_data");
+    assert!(
+        shop["unknown_platforms"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "{shop}"
+    );
+}

@@ -229,3 +229,27 @@ fn html_is_only_for_report() {
         assert!(transcript(&out).ends_with(", not html\n"), "{command}");
     }
 }
+
+/// A missed goal at 200 of 201 shows 99% in the HTML bar, as in the table
+/// (`fixtures/progress-rounding/README.md`).
+#[test]
+fn html_progress_short_of_the_target_is_not_100() {
+    let html = page(&[
+        "--config",
+        "fixtures/progress-rounding/roi.toml",
+        "--as-of",
+        "2026-08-21",
+    ]);
+    let doc = Html::parse_document(&html);
+    let texts: Vec<String> = select(&doc, "svg.progress text")
+        .iter()
+        .map(|t| t.text().collect())
+        .collect();
+    assert!(texts.iter().any(|t| t == "99%"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "100%"), "{texts:?}");
+    let label = select(&doc, "svg.progress")[0]
+        .value()
+        .attr("aria-label")
+        .unwrap();
+    assert!(label.contains("99") && !label.contains("100"), "{label}");
+}

@@ -1025,3 +1025,72 @@ fn crm_platform_names_name_their_platform() {
     );
     assert!(!text.contains("quảng cáo"), "{text}");
 }
+
+/// A tag in a header's square brackets (`Phiên [SEO]`) is no currency, and a
+/// currency in a header counts only from a column of money (`Conversions (ALL)`
+/// is a count): `fixtures/header-tags/README.md`.
+#[test]
+fn header_tags_are_no_currency() {
+    let dir = fixture("header-tags");
+    let out = roi_in(&dir, &["kpi", "roas"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "4");
+    let out = roi_in(&dir, &["--config", "tags.toml", "normalize"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "date,platform,currency,impressions,conversions,spend\n\
+         2026-03-01,facebook,USD,100,3,5"
+    );
+}
+
+/// Platform cells map only when every word is a platform's name or an ads/shop
+/// word; Messenger and Threads count alone or beside their owner; YouTube's ads
+/// are Google Ads (`fixtures/platform-cells/README.md`).
+#[test]
+fn platform_cells_and_sources_name_platforms_only_by_their_words() {
+    let dir = fixture("platform-cells");
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "platforms.csv",
+            "--by",
+            "platform",
+            "--kpi",
+            "clicks",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for row in [
+        "| email threads        |    1 |      4 |",
+        "| facebook             |    2 |    192 |",
+        "| forum threads        |    1 |      8 |",
+        "| google_ads           |    1 |     16 |",
+        "| messenger            |    1 |    512 |",
+        "| not facebook         |    1 |      1 |",
+        "| threads              |    1 |    256 |",
+        "| tiktok               |    1 |     32 |",
+        "| web (facebook pixel) |    1 |      2 |",
+        "| youtube              |    1 |  1,024 |",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    let out = roi_in(
+        &dir,
+        &["report", "leads.csv", "--by", "platform", "--kpi", "leads"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for row in [
+        "|            |    1 |     1 |",
+        "| google_ads |    1 |     1 |",
+        "| instagram  |    1 |     1 |",
+        "| messenger  |    1 |     1 |",
+        "| threads    |    1 |     1 |",
+        "| zalo       |    1 |     1 |",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+}
