@@ -42,6 +42,10 @@ pub enum Target {
     /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
     /// from sums, never averaged from exported rates.
     Derived,
+    /// The sponsored part of a Page's figures (LinkedIn's `Clicks (sponsored)`): the
+    /// activity an ads export counts, not imported beside the organic part; a row
+    /// holding any is warned (once per file, counted).
+    Sponsored,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +53,11 @@ pub struct Column {
     /// Normalized header names (see [`normalize_header`]).
     pub aliases: Vec<String>,
     pub target: Target,
+    /// The aliases are in order of preference: when several headers of a file match
+    /// the column, the one named by the earliest alias is read, whatever the order of
+    /// the columns (LinkedIn's `Clicks (organic)` before `Clicks (total)`). Otherwise
+    /// the first such header in the file is read.
+    pub ranked: bool,
 }
 
 /// One known export layout.
@@ -198,6 +207,15 @@ fn col(aliases: &[&str], target: Target) -> Column {
     Column {
         aliases: aliases.iter().map(|a| normalize_header(a).0).collect(),
         target,
+        ranked: false,
+    }
+}
+
+/// A metric whose aliases are in order of preference ([`Column::ranked`]).
+fn ranked_metric(aliases: &[&str], name: &str) -> Column {
+    Column {
+        ranked: true,
+        ..metric(aliases, name)
     }
 }
 
@@ -207,6 +225,10 @@ fn metric(aliases: &[&str], name: &str) -> Column {
 
 fn dim(aliases: &[&str], d: Dimension) -> Column {
     col(aliases, Target::Dim(d))
+}
+
+fn sponsored(aliases: &[&str]) -> Column {
+    col(aliases, Target::Sponsored)
 }
 
 fn derived(aliases: &[&str]) -> Column {
@@ -1947,25 +1969,36 @@ pub fn builtin() -> Vec<Layout> {
             day_order: Some(DayOrder::MonthFirst),
             columns: vec![
                 col(&["Date"], Target::Date),
-                metric(&["Impressions (total)"], "impressions"),
+                // The organic figures, the audience of the only reach the sheet
+                // has (`Unique impressions (organic)`): the sponsored part is the
+                // activity a Campaign Manager export counts, and the totals hold it.
+                // A sheet without the split (totals alone) reads its totals.
+                ranked_metric(
+                    &["Impressions (organic)", "Impressions (total)"],
+                    "impressions",
+                ),
                 metric(&["Unique impressions (organic)"], "reach"),
-                metric(&["Clicks (total)"], "clicks"),
-                metric(&["Reactions (total)"], "likes"),
-                metric(&["Comments (total)"], "comments"),
-                metric(&["Reposts (total)", "Shares (total)"], "shares"),
-                derived(&[
-                    "Impressions (organic)",
+                ranked_metric(&["Clicks (organic)", "Clicks (total)"], "clicks"),
+                ranked_metric(&["Reactions (organic)", "Reactions (total)"], "likes"),
+                ranked_metric(&["Comments (organic)", "Comments (total)"], "comments"),
+                ranked_metric(
+                    &[
+                        "Reposts (organic)",
+                        "Shares (organic)",
+                        "Reposts (total)",
+                        "Shares (total)",
+                    ],
+                    "shares",
+                ),
+                sponsored(&[
                     "Impressions (sponsored)",
-                    "Clicks (organic)",
                     "Clicks (sponsored)",
-                    "Reactions (organic)",
                     "Reactions (sponsored)",
-                    "Comments (organic)",
                     "Comments (sponsored)",
-                    "Reposts (organic)",
                     "Reposts (sponsored)",
-                    "Shares (organic)",
                     "Shares (sponsored)",
+                ]),
+                derived(&[
                     "Engagement rate (organic)",
                     "Engagement rate (sponsored)",
                     "Engagement rate (total)",

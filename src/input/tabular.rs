@@ -325,15 +325,32 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     if layout.excludes.iter().any(present) {
         return None;
     }
+    // A column whose aliases are ranked (LinkedIn's organic before total) is read
+    // from the header named by its earliest alias, wherever that header stands.
+    let rank = |c: &Column, name: &str| c.aliases.iter().position(|a| a == name);
+    let preferred = |c: &Column, i: usize| {
+        let mine = rank(c, &names[i].0);
+        !names.iter().enumerate().any(|(j, (other, _))| {
+            j != i && find(other).is_some_and(|o| std::ptr::eq(o, c)) && {
+                let theirs = rank(c, other);
+                theirs < mine || (theirs == mine && j < i)
+            }
+        })
+    };
     let mut used: Vec<*const Column> = Vec::new();
     let mut cells = Vec::with_capacity(names.len());
     let mut score = 0;
-    for (name, currency) in &names {
+    for (i, (name, currency)) in names.iter().enumerate() {
         let column = find(name);
         match column {
             // A second column for the same thing (classic Facebook's repeated names,
             // two spellings of one measure) is left unmapped, and reported as such.
-            Some(c) if c.target == Target::Derived || !used.contains(&std::ptr::from_ref(c)) => {
+            Some(c) if c.ranked && !preferred(c, i) => cells.push(None),
+            Some(c)
+                if matches!(c.target, Target::Derived | Target::Sponsored)
+                    || c.ranked
+                    || !used.contains(&std::ptr::from_ref(c)) =>
+            {
                 used.push(std::ptr::from_ref(c));
                 score += 1;
                 // A currency in a header is its amounts': only a column of money
@@ -1512,8 +1529,9 @@ fn read_layout_table(
         // (its date too: an empty cell would be blamed instead).
         if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
             matched.cells.get(*i).is_some_and(|c| {
-                c.as_ref()
-                    .is_some_and(|(col, _)| col.target != Target::Derived)
+                c.as_ref().is_some_and(|(col, _)| {
+                    !matches!(col.target, Target::Derived | Target::Sponsored)
+                })
             })
         }) {
             return Err(InputError {
@@ -1703,6 +1721,7 @@ fn read_layout_table(
         let mut results = None;
         let mut result_type = None;
         let mut sentiment: Option<(usize, &str)> = None;
+        let mut sponsored = false;
         let mut header_currency: Option<&str> = None;
         // The first amount whose symbol named a currency (or, until one does, any).
         let mut symbol_currency: Option<(usize, Symbol)> = None;
@@ -1734,6 +1753,14 @@ fn read_layout_table(
                     }
                 }
                 Target::ResultType => result_type = Some(super::value::trim(text)),
+                Target::Sponsored => {
+                    // Anything but an empty cell or a zero is sponsored activity.
+                    let value = super::value::trim(text);
+                    sponsored |= !value.is_empty()
+                        && !super::value::is_missing(value)
+                        && parse_amount(value, DecimalMark::Auto)
+                            .map_or(true, |(v, _)| v.is_some_and(|v| v.0 != 0));
+                }
                 Target::Sentiment => sentiment = Some((i, text.trim())),
                 Target::Hour => dims[Dimension::Published.index()] = published.as_deref(),
                 Target::Results | Target::Metric(..) => {
@@ -1847,6 +1874,9 @@ fn read_layout_table(
                     }
                 }
             }
+        }
+        if sponsored {
+            builder.warn_row(crate::msg!("warning.sponsored_left_out"), record.line);
         }
         if let Some(value) = results {
             // `Results` restate a column the export may also have (Purchases): count once.
@@ -3218,6 +3248,7 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::ResultType => ("inspect.target.result_type", String::new()),
         Target::Sentiment => ("inspect.target.sentiment", String::new()),
         Target::Derived => ("inspect.target.derived", String::new()),
+        Target::Sponsored => ("inspect.target.sponsored", String::new()),
         Target::ExportDay => ("inspect.target.export_day", String::new()),
     };
     let currency = currency.map(|c| format!(" ({c})")).unwrap_or_default();
