@@ -3017,6 +3017,7 @@ fn a_serial_date_with_a_fraction_is_a_date_and_time() {
         .map(|g| g["key"].as_str().unwrap())
         .collect();
     assert_eq!(hours, ["09", "14"], "{json}");
+}
 
 const RECORDS: &str = "fixtures/mapping-records";
 
