@@ -431,26 +431,40 @@ impl<'f> Builder<'f> {
         }
     }
 
-    /// The current table is a list of records, one row each (see
-    /// [`Builder::one_row_per_record`]): a mapping's `per_row` (a sheet of leads, a
-    /// listening tool's mentions). Its file is then a file of records, as a CRM
-    /// export is ([`crate::dataset::SourceFile::records`]): its leads may be an ad export's, its
+    /// The current table is a list of records, a row per record: a layout's or
+    /// mapping's `per_row` (a CRM's contacts, a sheet of leads, a listening tool's
+    /// mentions). Its file is then a file of records, as a CRM export is
+    /// ([`crate::dataset::SourceFile::records`]): its leads may be an ad export's, its
     /// days without a row are days without a record. How its rows merge with
-    /// other files' is its kind's, as ever.
-    pub fn set_listed(&mut self) {
+    /// other files' is its kind's, as ever. `listed`: a list of leads, whose id is
+    /// the lead's own, so that an id twice is one lead (see
+    /// [`Builder::one_row_per_record`]); not so a list of purchases or mentions,
+    /// whose id (a customer's, a post's) may hold several.
+    pub fn set_records(&mut self, listed: bool) {
         if let Some(mark) = self.tables.last_mut() {
-            mark.listed = true;
+            mark.listed |= listed;
         }
         if let Some(file) = self.dataset.files.last_mut() {
             file.records = true;
         }
     }
 
+    /// Whether a table of the current file is a list of leads: its rows are held
+    /// to the file's end, for [`Builder::one_row_per_record`], not flushed.
+    fn holds_records(&self) -> bool {
+        let file = self.dataset.files.len().saturating_sub(1) as u32;
+        self.tables
+            .iter()
+            .rev()
+            .take_while(|m| m.file == file)
+            .any(|m| m.listed)
+    }
+
     /// Of the current file's rows of one record id in one list of records (a
     /// contact exported twice in one CRM file), the later row counts: it is the
     /// same record, as a newer download's would be. Each id is warned of, with both
-    /// lines, and the earlier row counted as replaced. Rows already flushed are not
-    /// looked at.
+    /// lines, and the earlier row counted as replaced. A file with such a list is
+    /// not flushed before its end ([`Builder::holds_records`]).
     pub fn one_row_per_record(&mut self) {
         let Some(file) = self.dataset.files.len().checked_sub(1) else {
             return;
@@ -568,8 +582,10 @@ impl<'f> Builder<'f> {
         if let Some(kind) = self.kinds.get(self.kind as usize) {
             part.set_kind(kind, self.kind_name(self.kind as usize));
         }
-        if self.tables.last().is_some_and(|m| m.listed) {
-            part.set_listed();
+        if let Some(mark) = self.tables.last()
+            && self.dataset.files.last().is_some_and(|f| f.records)
+        {
+            part.set_records(mark.listed);
         }
         part
     }
@@ -1012,7 +1028,7 @@ impl<'f> Builder<'f> {
             kind,
             count: 1,
         });
-        if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS {
+        if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
             self.flush_rows();
         }
     }
@@ -1234,10 +1250,11 @@ impl<'f> Builder<'f> {
         for span in spans {
             described[span.kind as usize] &= span.described;
         }
-        let identity_of = |row: &Row| {
+        let identity_in = |row: &Row, across: bool| {
             let kind = row.kind as usize;
-            identity(row, records[kind], described[kind])
+            identity(row, records[kind], described[kind], across)
         };
+        let identity_of = |row: &Row| identity_in(row, true);
         let (assumed, ambiguous) = assume_accounts(
             spans,
             &unnamed_pairs,
@@ -1258,9 +1275,10 @@ impl<'f> Builder<'f> {
             .filter(|&s| spans[s].by_platform())
             .map(|s| (spans[s].table, spans[s].kind, spans[s].platform))
             .collect();
-        let key = |r: usize| {
+        // The key of a row among other files' (`across`) or its own file's rows.
+        let key_in = |r: usize, across: bool| {
             let row = &rows[r];
-            let mut key = identity_of(row);
+            let mut key = identity_in(row, across);
             if let Some(&account) = assumed.get(&r) {
                 key.2.set(Dimension::Account, Some(account));
             }
@@ -1272,6 +1290,7 @@ impl<'f> Builder<'f> {
                 ));
             key
         };
+        let key = |r: usize| key_in(r, true);
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
         let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
@@ -1307,7 +1326,7 @@ impl<'f> Builder<'f> {
                 if removed[r] || !repeated.contains(&table) {
                     continue;
                 }
-                let list = given.entry(key(r)).or_default();
+                let list = given.entry(key_in(r, false)).or_default();
                 let mut earlier = None;
                 let mut same = Vec::new();
                 for (id, _) in &row.values {
@@ -1370,6 +1389,7 @@ impl<'f> Builder<'f> {
                             && !equal
                             && rows[k].start <= row.end
                             && row.start <= rows[k].end
+                            && (rows[k].file != row.file || key_in(k, false) == key_in(r, false))
                     });
                     match newer {
                         Some(by) => {
@@ -1576,10 +1596,11 @@ const RECORD_ID: [Dimension; 4] = [
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
 /// dimensions, as read, but for the descriptive ones not in `described` (those
 /// every file of the kind carries): a campaign's type, written in one download and
-/// not in the other, does not make its day two; a record's without an id leave out
-/// its status (content type), which changes between downloads. A copy of the row's dimensions: no
-/// allocation.
-fn identity(row: &Row, record: bool, described: u32) -> Key {
+/// not in the other, does not make its day two. Between two files (`across`), a
+/// record without an id leaves out its status (content type), which changes between
+/// downloads; within one file (a workbook's sheet per status) the status tells two
+/// leads of one day apart. A copy of the row's dimensions: no allocation.
+fn identity(row: &Row, record: bool, described: u32, across: bool) -> Key {
     if row.dims.get(Dimension::ContentId).is_none() {
         let mut dims = row.dims;
         for d in DESCRIPTIVE {
@@ -1587,10 +1608,12 @@ fn identity(row: &Row, record: bool, described: u32) -> Key {
                 dims.set(d, None);
             }
         }
-        if record {
+        if record && across {
             // A record's status (a lead's `Lead Status`, a contact's lifecycle
             // stage) is what the CRM knows of it at export time: a lead worked
-            // between two downloads is still the one lead of its day.
+            // between two downloads is still the one lead of its day. One
+            // download's status is as it was, for all its tables: two leads of
+            // one day in its Open and Contacted sheets are two leads.
             dims.set(Dimension::ContentType, None);
         }
         return (row.start, row.end, dims, row.kind, false);

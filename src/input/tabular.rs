@@ -1255,8 +1255,11 @@ fn read_layout_table(
         },
         Some(&layout.name),
     );
-    if layout.per_row.is_some() {
-        builder.set_listed();
+    if let Some((metric, _)) = &layout.per_row {
+        // A list of leads (a CRM's contacts, a mapping's `per_row = "leads"`) has a
+        // row per lead, an id once; other records (purchases of one customer,
+        // comments on one post) may share an id.
+        builder.set_records(metric == "leads");
     }
 
     let date_column = {

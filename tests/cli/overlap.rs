@@ -430,6 +430,40 @@ fn a_record_id_twice_in_one_file_is_one_record() {
 }
 
 #[test]
+fn two_leads_of_one_day_in_two_status_sheets_are_two_leads() {
+    // One Salesforce workbook without a Lead ID, a sheet per status: Open (A Mar 3,
+    // B Mar 4) and Working (C Mar 3, D Mar 5), all Facebook. C is not A worked on:
+    // the sheets are one download, whose statuses are as they were; only between
+    // two downloads is a lead's status left out of what tells it apart.
+    let file = "fixtures/overlap-cases/salesforce-status-sheets/sf-leads-by-status.xlsx";
+    let (leads, warnings) = kpi("leads", &[file]);
+    assert_eq!(leads, "4\n", "not 3: {warnings}");
+    assert!(!warnings.contains("replaced"), "{warnings}");
+}
+
+#[test]
+fn records_that_share_a_customer_or_a_post_are_each_counted() {
+    // per_row mappings whose content_id is not the record's own id: a customer's
+    // code on two orders (KH001, Mar 1 and Mar 20), a post's id on three comments
+    // (P100). Only a list of leads has a row per id.
+    let dir = std::path::Path::new("fixtures/overlap-cases/per-row-shared-ids");
+    for (name, want) in [
+        ("purchases", "3\n"),
+        ("sales_revenue", "4300000\n"),
+        ("mentions", "4\n"),
+    ] {
+        let out = crate::roi_in(dir, &["kpi", name]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{name}: {}", transcript(&out));
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("is in rows at lines"),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
+
+#[test]
 fn a_campaign_type_in_one_download_only_does_not_split_its_days() {
     // Google Ads reads `Campaign type` as content_type: a description of the
     // campaign, not a breakdown. Brand's Mar 2 is in both downloads, once.

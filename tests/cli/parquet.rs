@@ -754,3 +754,55 @@ fn a_file_that_stops_being_utf8_is_written_in_its_code_page() {
     assert_eq!(cafe.len(), 1);
     assert_eq!(cafe[0]["likes"], "5");
 }
+
+/// A list of leads longer than the rows streamed out at a time (65,536): the id
+/// said twice, at its first and last lines, is one lead in the Parquet files as in
+/// `roi kpi` (its rows are held to the file's end, not flushed).
+#[test]
+fn a_record_id_twice_in_a_long_crm_export_is_one_row_in_parquet() {
+    const ROWS: usize = 70_000;
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp
+        .path()
+        .join("hubspot-crm-exports-all-contacts-2026-03-30.csv");
+    let mut text = String::from(
+        "\"Record ID\",\"First Name\",\"Create Date\",\"Lifecycle Stage\",\
+         \"Original Source\",\"Original Source Drill-Down 1\"\n",
+    );
+    for i in 0..ROWS {
+        // The last row is the first's contact again.
+        let id = if i + 1 == ROWS { 100_000 } else { 100_000 + i };
+        let day = 1 + i % 28;
+        text.push_str(&format!(
+            "\"{id}\",\"N{i}\",\"2026-03-{day:02} 09:15\",\"lead\",\"PAID_SOCIAL\",\"Facebook\"\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let csv = csv.to_str().unwrap();
+
+    let out = roi(&["kpi", "leads", csv]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), format!("{}\n", ROWS - 1));
+
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet(csv, &dir);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("record 100000 is in rows at lines 2 and 70001"),
+        "{stderr}"
+    );
+    let rows: i64 = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            ParquetRecordBatchReaderBuilder::try_new(File::open(p).unwrap())
+                .unwrap()
+                .metadata()
+                .file_metadata()
+                .num_rows()
+        })
+        .sum();
+    assert_eq!(rows, (ROWS - 1) as i64, "{stderr}");
+}
