@@ -2962,6 +2962,32 @@ fn meta_messaging_conversations_column_is_leads() {
     );
 }
 
+/// `Results` are left out only where they restate the column counting their type: a
+/// lead form's the `Leads` column, a messaging type's the messaging column. A 0 in
+/// the messaging column keeps a lead-form row's `Results`
+/// (fixtures/meta-messaging/README.md).
+#[test]
+fn meta_results_restate_only_the_column_of_their_type() {
+    let f = "fixtures/meta-messaging/meta-ads-forms-and-messaging.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "520");
+    assert_eq!(kpi(&["kpi", "purchases", f]), "5");
+    for (campaign, leads) in [
+        ("Inbox", "300"),
+        ("Lead form", "40"),
+        ("Shop", "0"),
+        ("Both", "70"),
+        ("Both by messages", "70"),
+        ("Forms beside messages", "40"),
+    ] {
+        let filter = format!("campaign={campaign}");
+        assert_eq!(
+            kpi(&["kpi", "leads", f, "--where", &filter]),
+            leads,
+            "{campaign}"
+        );
+    }
+}
+
 /// X tweet activity: the `promoted` columns are the paid part of a tweet's figures,
 /// added to the organic plain columns; `-` where a tweet was not promoted is missing
 /// (fixtures/review12/README.md).
