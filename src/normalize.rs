@@ -437,12 +437,36 @@ impl<'f> Builder<'f> {
     /// export is ([`crate::dataset::SourceFile::records`]): its leads may be an ad export's, its
     /// days without a row are days without a record. How its rows merge with
     /// other files' is its kind's, as ever.
+    ///
+    /// Only when all the file's tables are: a workbook's sheet of leads beside a
+    /// sheet of posts leaves the posts what they are (see [`Builder::unlisted_rows`]).
     pub fn set_listed(&mut self) {
         if let Some(mark) = self.tables.last_mut() {
             mark.listed = true;
         }
-        if let Some(file) = self.dataset.files.last_mut() {
-            file.records = true;
+        let file = self.dataset.files.len().wrapping_sub(1) as u32;
+        let all_listed = self.file_marks(file).all(|m| m.listed);
+        if let Some(source) = self.dataset.files.last_mut() {
+            source.records |= all_listed;
+        }
+    }
+
+    /// The table marks of `file`, the latest first.
+    fn file_marks(&self, file: u32) -> impl Iterator<Item = &TableMark> {
+        self.tables.iter().rev().take_while(move |m| m.file == file)
+    }
+
+    /// Rows of a table that is no list of records, in a file a list of records made
+    /// a file of records ([`Builder::set_listed`]): the file is not one.
+    fn unlisted_rows(&mut self) {
+        let file = self.dataset.files.len().wrapping_sub(1) as u32;
+        if self
+            .tables
+            .last()
+            .is_some_and(|m| m.file == file && !m.listed)
+            && self.file_marks(file).any(|m| m.listed)
+        {
+            self.current_file().records = false;
         }
     }
 
@@ -631,6 +655,9 @@ impl<'f> Builder<'f> {
                     }
                 }
             }
+        }
+        if !part.dataset.rows.is_empty() && self.current_file().records {
+            self.unlisted_rows();
         }
         for mut row in part.dataset.rows {
             ids.apply(&mut row);
@@ -966,6 +993,10 @@ impl<'f> Builder<'f> {
         let table = self.current_table();
         let kind = self.kind;
         if self.current_file().records {
+            self.unlisted_rows();
+        }
+        // A list of records' metrics count records, in whatever file.
+        if self.current_file().records || self.tables.last().is_some_and(|m| m.listed) {
             for (id, _) in values {
                 self.dataset.metrics[id.0 as usize].from_records = true;
             }

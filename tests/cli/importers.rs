@@ -2988,6 +2988,44 @@ fn meta_results_restate_only_the_column_of_their_type() {
     }
 }
 
+/// A mapped sheet of leads (`per_row`) beside a sheet of tweets in one workbook
+/// leaves the tweets posts, and the file no file of records: Twitter's days after
+/// its last tweet are unknown, not 0 (fixtures/records-sheets/README.md). Either
+/// sheet order.
+#[test]
+fn a_sheet_of_records_leaves_the_workbooks_other_sheets_alone() {
+    let dir = fixture("records-sheets");
+    for file in ["tweets-and-leads.xlsx", "leads-and-tweets.xlsx"] {
+        let out = roi_in(&dir, &["insights", file]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).starts_with("12 post(s)"),
+            "{}",
+            transcript(&out)
+        );
+        let out = roi_in(&dir, &["kpi", "leads", file]);
+        assert_eq!(stdout(&out).trim(), "5", "{}", transcript(&out));
+        let out = roi_in(&dir, &["kpi", "impressions", file]);
+        assert_eq!(stdout(&out).trim(), "12660", "{}", transcript(&out));
+        let out = roi_in(
+            &dir,
+            &[
+                "kpi",
+                "impressions",
+                "--where",
+                "platform=twitter",
+                "--from",
+                "2026-03-15",
+                "--to",
+                "2026-03-20",
+                file,
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out).trim(), "n/a", "{file}: {}", transcript(&out));
+    }
+}
+
 /// X tweet activity: the `promoted` columns are the paid part of a tweet's figures,
 /// added to the organic plain columns; `-` where a tweet was not promoted is missing
 /// (fixtures/review12/README.md).
