@@ -405,6 +405,7 @@ impl<'f> Builder<'f> {
             first_row: self.dataset.rows.len(),
             label: String::new(),
             listed: false,
+            records: false,
         });
     }
 
@@ -421,12 +422,14 @@ impl<'f> Builder<'f> {
                 mark.first_row = self.dataset.rows.len();
                 mark.label = label;
                 mark.listed = false;
+                mark.records = false;
             }
             _ => self.tables.push(TableMark {
                 file,
                 first_row: self.dataset.rows.len(),
                 label,
                 listed: false,
+                records: false,
             }),
         }
     }
@@ -440,12 +443,37 @@ impl<'f> Builder<'f> {
     /// the lead's own, so that an id twice is one lead (see
     /// [`Builder::one_row_per_record`]); not so a list of purchases or mentions,
     /// whose id (a customer's, a post's) may hold several.
+    ///
+    /// Only when all the file's tables are: a workbook's sheet of leads beside a
+    /// sheet of posts leaves the posts what they are (see [`Builder::unlisted_rows`]).
     pub fn set_records(&mut self, listed: bool) {
         if let Some(mark) = self.tables.last_mut() {
+            mark.records = true;
             mark.listed |= listed;
         }
-        if let Some(file) = self.dataset.files.last_mut() {
-            file.records = true;
+        let file = self.dataset.files.len().wrapping_sub(1) as u32;
+        let all_listed = self.file_marks(file).all(|m| m.records);
+        if let Some(source) = self.dataset.files.last_mut() {
+            source.records |= all_listed;
+        }
+    }
+
+    /// The table marks of `file`, the latest first.
+    fn file_marks(&self, file: u32) -> impl Iterator<Item = &TableMark> {
+        self.tables.iter().rev().take_while(move |m| m.file == file)
+    }
+
+    /// Rows of a table that is no list of records, in a file a list of records made
+    /// a file of records ([`Builder::set_listed`]): the file is not one.
+    fn unlisted_rows(&mut self) {
+        let file = self.dataset.files.len().wrapping_sub(1) as u32;
+        if self
+            .tables
+            .last()
+            .is_some_and(|m| m.file == file && !m.records)
+            && self.file_marks(file).any(|m| m.records)
+        {
+            self.current_file().records = false;
         }
     }
 
@@ -583,7 +611,7 @@ impl<'f> Builder<'f> {
             part.set_kind(kind, self.kind_name(self.kind as usize));
         }
         if let Some(mark) = self.tables.last()
-            && self.dataset.files.last().is_some_and(|f| f.records)
+            && mark.records
         {
             part.set_records(mark.listed);
         }
@@ -647,6 +675,9 @@ impl<'f> Builder<'f> {
                     }
                 }
             }
+        }
+        if !part.dataset.rows.is_empty() && self.current_file().records {
+            self.unlisted_rows();
         }
         for mut row in part.dataset.rows {
             ids.apply(&mut row);
@@ -738,6 +769,7 @@ impl<'f> Builder<'f> {
             first_row: kept,
             label: String::new(),
             listed: false,
+            records: false,
         });
         let source = self.current_file();
         source.tables.clear();
@@ -982,6 +1014,10 @@ impl<'f> Builder<'f> {
         let table = self.current_table();
         let kind = self.kind;
         if self.current_file().records {
+            self.unlisted_rows();
+        }
+        // A list of records' metrics count records, in whatever file.
+        if self.current_file().records || self.tables.last().is_some_and(|m| m.records) {
             for (id, _) in values {
                 self.dataset.metrics[id.0 as usize].from_records = true;
             }
@@ -1922,9 +1958,12 @@ struct TableMark {
     /// time, and merge only within their table).
     first_row: usize,
     label: String,
-    /// Whether the table is a list of records, one row each (a CRM export, a
-    /// mapping's `per_row`): a record id is then one row of it.
+    /// Whether the table is a list of leads (a CRM's contacts, a mapping's
+    /// `per_row = "leads"`): a record id is then one row of it.
     listed: bool,
+    /// Whether the table is a list of records, a row per record (a `per_row`
+    /// layout's or mapping's): leads, purchases, mentions.
+    records: bool,
 }
 
 /// Why rows were replaced, for the warning that tells it.

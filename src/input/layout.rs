@@ -60,6 +60,21 @@ pub struct Column {
     pub ranked: bool,
 }
 
+/// Meta Ads' `Messaging conversations started`, the first alias of its column.
+const MESSAGING_STARTED: &str = "Messaging conversations started";
+
+impl Column {
+    /// The column is Meta Ads' `Messaging conversations started` (in any language),
+    /// read as `leads` beside the `Leads` column, which counts lead forms: `Results`
+    /// of a messaging type restate it, a lead form's restate the `Leads` column.
+    pub fn counts_messaging(&self) -> bool {
+        // The first alias, normalized as headers are (lowercased).
+        self.aliases
+            .first()
+            .is_some_and(|a| a.eq_ignore_ascii_case(MESSAGING_STARTED))
+    }
+}
+
 /// One known export layout.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -1298,10 +1313,10 @@ pub fn builtin() -> Vec<Layout> {
                 ),
                 // Conversations started count as leads, as their result type does
                 // (README); beside a `Leads` column the two add up, and `Results`
-                // restating either are not counted again.
+                // restating either are not counted again ([`Column::counts_messaging`]).
                 metric(
                     &[
-                        "Messaging conversations started",
+                        MESSAGING_STARTED,
                         "Lượt bắt đầu cuộc trò chuyện qua tin nhắn",
                         "Số cuộc trò chuyện qua tin nhắn đã bắt đầu",
                         "Conversaciones con mensajes iniciadas",

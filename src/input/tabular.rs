@@ -1723,6 +1723,8 @@ fn read_layout_table(
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut results = None;
         let mut result_type = None;
+        // The messaging column's leads, added once `Results` are decided.
+        let mut messaging: Option<(crate::model::MetricId, Amount)> = None;
         let mut sentiment: Option<(usize, &str)> = None;
         let mut sponsored = false;
         let mut header_currency: Option<&str> = None;
@@ -1871,7 +1873,12 @@ fn read_layout_table(
                             };
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
-                            state.values.add(id, scaled);
+                            if column.counts_messaging() {
+                                let (_, sum) = messaging.get_or_insert((id, Amount(0)));
+                                sum.0 = sum.0.saturating_add(scaled.0);
+                            } else {
+                                state.values.add(id, scaled);
+                            }
                         }
                         _ => {}
                     }
@@ -1884,13 +1891,24 @@ fn read_layout_table(
         if let Some(value) = results {
             // `Results` restate a column the export may also have (Purchases): count once.
             // Result types repeat row after row: lowercased and looked up once each.
+            // Results of a messaging type restate the messaging column, any other
+            // leads the `Leads` column (lead forms): a row's other column of the
+            // same metric is no restatement (40 form leads beside 0 conversations).
+            let mut by_messaging = false;
             let name = match result_type {
                 Some(raw) => {
-                    let known = match state.result_names.iter().find(|(t, _)| t == raw) {
-                        Some((_, known)) => *known,
+                    let known = match state.result_names.iter().find(|(t, ..)| t == raw) {
+                        Some((_, known, messaging)) => {
+                            by_messaging = *messaging;
+                            *known
+                        }
                         None => {
-                            let known = result_metric(&raw.to_lowercase());
-                            state.result_names.push((raw.to_owned(), known));
+                            let lower = raw.to_lowercase();
+                            let known = result_metric(&lower);
+                            by_messaging = known == Some("leads") && is_messaging_result(&lower);
+                            state
+                                .result_names
+                                .push((raw.to_owned(), known, by_messaging));
                             known
                         }
                     };
@@ -1909,9 +1927,17 @@ fn read_layout_table(
                 None => "results",
             };
             let id = builder.metric(name);
-            if !state.values.has(id) {
+            let restated = if by_messaging {
+                messaging.is_some_and(|(m, _)| m == id)
+            } else {
+                state.values.has(id)
+            };
+            if !restated {
                 state.values.add(id, value);
             }
+        }
+        if let Some((id, value)) = messaging {
+            state.values.add(id, value);
         }
         if layout
             .per_row
@@ -2644,7 +2670,8 @@ struct RowState {
     values: RowValues,
     /// The metric of each result type seen, by its text (`None`: not known): a
     /// file has a handful, repeated row after row.
-    result_names: Vec<(String, Option<&'static str>)>,
+    /// And whether it is a messaging type (see [`is_messaging_result`]).
+    result_names: Vec<(String, Option<&'static str>, bool)>,
     /// The platform of each traffic source seen (GA4's `l.facebook.com`): a file has
     /// a few hundred at most, repeated row after row.
     source_platforms: rustc_hash::FxHashMap<String, Option<&'static str>>,
@@ -3083,6 +3110,23 @@ fn result_indicator(id: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(metric)
+}
+
+/// A result type (lowercased) counting messaging conversations (started, first
+/// replies, connections), which a `Messaging conversations started` column gives:
+/// its results restate that column, not the `Leads` column (lead forms).
+fn is_messaging_result(kind: &str) -> bool {
+    [
+        "messag",
+        "tin nhắn",
+        "trò chuyện",
+        "mensaje",
+        "conversa",
+        "percakapan",
+        "unterhaltung",
+    ]
+    .iter()
+    .any(|p| kind.contains(p))
 }
 
 /// Landing page views are link clicks that loaded the page: neither a conversion nor
@@ -4018,6 +4062,32 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(result_metric(kind), metric, "{kind}");
+        }
+    }
+
+    #[test]
+    fn messaging_result_types_are_told_from_lead_forms() {
+        for kind in [
+            "actions:onsite_conversion.messaging_conversation_started_7d",
+            "actions:onsite_conversion.messaging_first_reply",
+            "actions:onsite_conversion.total_messaging_connection",
+            "messaging conversations started",
+            "lượt bắt đầu cuộc trò chuyện qua tin nhắn",
+            "conversaciones con mensajes iniciadas",
+            "conversas por mensagem iniciadas",
+            "percakapan pesan dimulai",
+        ] {
+            assert_eq!(result_metric(kind), Some("leads"), "{kind}");
+            assert!(is_messaging_result(kind), "{kind}");
+        }
+        for kind in [
+            "actions:onsite_conversion.lead_grouped",
+            "actions:offsite_conversion.fb_pixel_lead",
+            "leads",
+            "khách hàng tiềm năng trên meta",
+        ] {
+            assert_eq!(result_metric(kind), Some("leads"), "{kind}");
+            assert!(!is_messaging_result(kind), "{kind}");
         }
     }
 

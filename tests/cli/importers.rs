@@ -2962,6 +2962,70 @@ fn meta_messaging_conversations_column_is_leads() {
     );
 }
 
+/// `Results` are left out only where they restate the column counting their type: a
+/// lead form's the `Leads` column, a messaging type's the messaging column. A 0 in
+/// the messaging column keeps a lead-form row's `Results`
+/// (fixtures/meta-messaging/README.md).
+#[test]
+fn meta_results_restate_only_the_column_of_their_type() {
+    let f = "fixtures/meta-messaging/meta-ads-forms-and-messaging.csv";
+    assert_eq!(kpi(&["kpi", "leads", f]), "520");
+    assert_eq!(kpi(&["kpi", "purchases", f]), "5");
+    for (campaign, leads) in [
+        ("Inbox", "300"),
+        ("Lead form", "40"),
+        ("Shop", "0"),
+        ("Both", "70"),
+        ("Both by messages", "70"),
+        ("Forms beside messages", "40"),
+    ] {
+        let filter = format!("campaign={campaign}");
+        assert_eq!(
+            kpi(&["kpi", "leads", f, "--where", &filter]),
+            leads,
+            "{campaign}"
+        );
+    }
+}
+
+/// A mapped sheet of leads (`per_row`) beside a sheet of tweets in one workbook
+/// leaves the tweets posts, and the file no file of records: Twitter's days after
+/// its last tweet are unknown, not 0 (fixtures/records-sheets/README.md). Either
+/// sheet order.
+#[test]
+fn a_sheet_of_records_leaves_the_workbooks_other_sheets_alone() {
+    let dir = fixture("records-sheets");
+    for file in ["tweets-and-leads.xlsx", "leads-and-tweets.xlsx"] {
+        let out = roi_in(&dir, &["insights", file]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).starts_with("12 post(s)"),
+            "{}",
+            transcript(&out)
+        );
+        let out = roi_in(&dir, &["kpi", "leads", file]);
+        assert_eq!(stdout(&out).trim(), "5", "{}", transcript(&out));
+        let out = roi_in(&dir, &["kpi", "impressions", file]);
+        assert_eq!(stdout(&out).trim(), "12660", "{}", transcript(&out));
+        let out = roi_in(
+            &dir,
+            &[
+                "kpi",
+                "impressions",
+                "--where",
+                "platform=twitter",
+                "--from",
+                "2026-03-15",
+                "--to",
+                "2026-03-20",
+                file,
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out).trim(), "n/a", "{file}: {}", transcript(&out));
+    }
+}
+
 /// X tweet activity: the `promoted` columns are the paid part of a tweet's figures,
 /// added to the organic plain columns; `-` where a tweet was not promoted is missing
 /// (fixtures/review12/README.md).
