@@ -462,47 +462,40 @@ pub fn platform_of_source(source: &str) -> Option<&'static str> {
 
 /// The words a platform cell may write beside a platform's name and still be that
 /// platform (`Quảng cáo Facebook`, `TikTok Shop`, `Facebook Lead Ads`, `Zalo OA`).
-const PLATFORM_CELL_WORDS: &[&str] = &[
-    "ads", "ad", "lead", "leads", "form", "shop", "page", "paid", "organic", "oa",
-];
-
-/// Platform names as words, long and short (`fb`, `x`), for [`platform_of_cell`].
-const PLATFORM_WORDS: &[&str] = &[
-    "facebook",
-    "fb",
-    "meta",
-    "instagram",
-    "ig",
-    "messenger",
-    "threads",
-    "tiktok",
-    "linkedin",
-    "pinterest",
-    "youtube",
-    "twitter",
-    "x",
-    "zalo",
-    "google",
-    "adwords",
+/// Words that make a platform cell something other than the platform it names: a
+/// negation (`Not Facebook`, `Ngoài Facebook`), the rest (`Other than TikTok`), a
+/// tracker on another channel (`Web (Facebook pixel)`), for [`platform_of_cell`].
+const NOT_THE_PLATFORM: &[&str] = &[
+    "not",
+    "non",
+    "no",
+    "without",
+    "except",
+    "excluding",
+    "other",
+    "others",
+    "pixel",
+    "không",
+    "ngoài",
+    "khác",
+    "trừ",
 ];
 
 /// The platform a platform cell that is no platform id nor alias names, as a lead
-/// source would (`Quảng cáo Facebook`, `TikTok Shop`, `m.facebook.com / referral`):
-/// only when each of its words is a platform's name or one of
-/// [`PLATFORM_CELL_WORDS`] (or `quảng cáo`), or it is a web address, so `Not
-/// Facebook`, `Web (Facebook pixel)` and `Email threads` stay as written.
+/// source would (`Quảng cáo Facebook`, `TikTok Shop`, `Facebook Live`, `Fanpage
+/// Facebook`, `Instagram Reels`, `m.facebook.com / referral`): the one platform
+/// its words name (see [`platforms_named_in`]: `Email threads` names none), unless
+/// a word says it is not that platform ([`NOT_THE_PLATFORM`]: `Not Facebook`,
+/// `Web (Facebook pixel)` stay as written).
 pub fn platform_of_cell(value: &str) -> Option<&'static str> {
     let lower = crate::dataset::compose(value.trim()).to_lowercase();
-    let host = lower.split_once(" / ").map_or(lower.as_str(), |(s, _)| s);
-    let address = host.contains('.') && !host.contains(char::is_whitespace);
-    let plain = lower
-        .replace("quảng cáo", " ")
+    let negated = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| PLATFORM_WORDS.contains(&w) || PLATFORM_CELL_WORDS.contains(&w));
-    (address || plain)
-        .then(|| platform_of_source(value))
-        .flatten()
+        .any(|w| NOT_THE_PLATFORM.contains(&w));
+    if negated {
+        return None;
+    }
+    platform_of_source(value)
 }
 
 /// The platforms a source's words name (a CRM's `Facebook Lead Ads`, `Social Media -

@@ -354,9 +354,21 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
                 used.push(std::ptr::from_ref(c));
                 score += 1;
                 // A currency in a header is its amounts': only a column of money
-                // has one (`Conversions (ALL)` counts, in no Albanian lek).
+                // has one (`Conversions (ALL)` counts, in no Albanian lek). A
+                // mapping's own metric (`"GMV (VND)" = "gmv"`) cannot be said to be
+                // money: a currency roi knows in its header is taken as its.
                 let money = match &c.target {
-                    Target::Metric(name, _) => name.is_empty() || crate::model::is_money(name),
+                    Target::Metric(name, _) => {
+                        name.is_empty()
+                            || crate::model::is_money(name)
+                            || (!crate::model::CANONICAL_METRICS
+                                .iter()
+                                .any(|m| m.name == *name)
+                                && currency
+                                    .as_ref()
+                                    .and_then(HeaderCurrency::code)
+                                    .is_some_and(|code| crate::model::ISO_4217.contains(&code)))
+                    }
                     _ => false,
                 };
                 cells.push(Some((c, currency.clone().filter(|_| money))));

@@ -1042,11 +1042,19 @@ fn header_tags_are_no_currency() {
         "date,platform,currency,impressions,conversions,spend\n\
          2026-03-01,facebook,USD,100,3,5"
     );
+    // A mapping's own metric: a currency roi knows in its header is the row's.
+    let out = roi_in(&dir.join("custom"), &["normalize"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "date,platform,currency,spend,gmv\n\
+         2026-03-01,pinterest,VND,40000,100000"
+    );
 }
 
-/// Platform cells map only when every word is a platform's name or an ads/shop
-/// word; Messenger and Threads count alone or beside their owner; YouTube's ads
-/// are Google Ads (`fixtures/platform-cells/README.md`).
+/// Platform cells map to the one platform their words name unless a word says
+/// they are not it; Messenger and Threads count alone or beside their owner;
+/// YouTube's ads are Google Ads (`fixtures/platform-cells/README.md`).
 #[test]
 fn platform_cells_and_sources_name_platforms_only_by_their_words() {
     let dir = fixture("platform-cells");
@@ -1065,10 +1073,12 @@ fn platform_cells_and_sources_name_platforms_only_by_their_words() {
     let text = stdout(&out);
     for row in [
         "| email threads        |    1 |      4 |",
-        "| facebook             |    2 |    192 |",
+        "| facebook             |    4 |  6,336 |",
         "| forum threads        |    1 |      8 |",
         "| google_ads           |    1 |     16 |",
+        "| instagram            |    1 |  8,192 |",
         "| messenger            |    1 |    512 |",
+        "| ngoài facebook       |    1 | 16,384 |",
         "| not facebook         |    1 |      1 |",
         "| threads              |    1 |    256 |",
         "| tiktok               |    1 |     32 |",
