@@ -240,7 +240,7 @@ const WHOLE_CURRENCIES: [&str; 20] = [
 
 /// ISO 4217's codes in use (and the precious metals and SDR it lists), which a
 /// currency in roi.toml must be one of.
-pub(crate) const ISO_4217: &[&str] = &[
+const ISO_4217: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
     "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",

@@ -489,7 +489,18 @@ const NOT_THE_PLATFORM: &[&str] = &[
 /// `Web (Facebook pixel)` stay as written).
 pub fn platform_of_cell(value: &str) -> Option<&'static str> {
     let lower = crate::dataset::compose(value.trim()).to_lowercase();
-    let negated = lower
+    // A web address (a GA4 source, `facebook.com / (not set)`) is its host's:
+    // its placeholders negate nothing.
+    let host = lower.split_once(" / ").map_or(lower.as_str(), |(s, _)| s);
+    if host.contains('.') && !host.contains(char::is_whitespace) {
+        return platform_of_source(value);
+    }
+    // Nor do an analytics tool's placeholders (`facebook / (not set)`).
+    let negated = ["(not set)", "(none)", "(other)", "(direct)"]
+        .iter()
+        .fold(lower.clone(), |text, placeholder| {
+            text.replace(placeholder, " ")
+        })
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| NOT_THE_PLATFORM.contains(&w));
     if negated {
@@ -2539,6 +2550,28 @@ mod tests {
             normalize_header("Spend (XYZ)").1,
             Some(HeaderCurrency::Code("XYZ".to_owned()))
         );
+    }
+
+    #[test]
+    fn platform_cells_name_the_one_platform_of_their_words() {
+        for (cell, platform) in [
+            ("Facebook Live", Some("facebook")),
+            ("Fanpage Facebook", Some("facebook")),
+            ("Instagram Reels", Some("instagram")),
+            ("TikTok Shop", Some("tiktok")),
+            ("YouTube Ads", Some("google_ads")),
+            ("facebook.com / (not set)", Some("facebook")),
+            ("l.instagram.com / (other)", Some("instagram")),
+            ("facebook / (not set)", Some("facebook")),
+            ("Not Facebook", None),
+            ("Ngoài Facebook", None),
+            ("Web (Facebook pixel)", None),
+            ("Other - TikTok", None),
+            ("Email threads", None),
+            ("Facebook & Instagram", None),
+        ] {
+            assert_eq!(platform_of_cell(cell), platform, "{cell}");
+        }
     }
 
     #[test]

@@ -354,21 +354,9 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
                 used.push(std::ptr::from_ref(c));
                 score += 1;
                 // A currency in a header is its amounts': only a column of money
-                // has one (`Conversions (ALL)` counts, in no Albanian lek). A
-                // mapping's own metric (`"GMV (VND)" = "gmv"`) cannot be said to be
-                // money: a currency roi knows in its header is taken as its.
+                // has one (`Conversions (ALL)` counts, in no Albanian lek).
                 let money = match &c.target {
-                    Target::Metric(name, _) => {
-                        name.is_empty()
-                            || crate::model::is_money(name)
-                            || (!crate::model::CANONICAL_METRICS
-                                .iter()
-                                .any(|m| m.name == *name)
-                                && currency
-                                    .as_ref()
-                                    .and_then(HeaderCurrency::code)
-                                    .is_some_and(|code| crate::model::ISO_4217.contains(&code)))
-                    }
+                    Target::Metric(name, _) => name.is_empty() || crate::model::is_money(name),
                     _ => false,
                 };
                 cells.push(Some((c, currency.clone().filter(|_| money))));
@@ -3126,9 +3114,11 @@ fn result_indicator(id: &str) -> Option<&'static str> {
 
 /// A result type (lowercased) counting messaging conversations (started, first
 /// replies, connections), which a `Messaging conversations started` column gives:
-/// its results restate that column, not the `Leads` column (lead forms).
+/// its results restate that column, not the `Leads` column (lead forms). Leads
+/// taken in a conversation (`Messaging leads`, `Khách hàng tiềm năng qua tin
+/// nhắn`) are leads: the `Leads` column counts them.
 fn is_messaging_result(kind: &str) -> bool {
-    [
+    let messaging = [
         "messag",
         "tin nhắn",
         "trò chuyện",
@@ -3138,7 +3128,19 @@ fn is_messaging_result(kind: &str) -> bool {
         "unterhaltung",
     ]
     .iter()
-    .any(|p| kind.contains(p))
+    .any(|p| kind.contains(p));
+    let leads = [
+        "lead",
+        "tiềm năng",
+        "cliente potencial",
+        "clientes potenciales",
+        "prospect",
+        "calon pelanggan",
+        "interessent",
+    ]
+    .iter()
+    .any(|p| kind.contains(p));
+    messaging && !leads
 }
 
 /// Landing page views are link clicks that loaded the page: neither a conversion nor
@@ -4097,6 +4099,9 @@ mod tests {
             "actions:offsite_conversion.fb_pixel_lead",
             "leads",
             "khách hàng tiềm năng trên meta",
+            // Leads taken in a conversation are leads, which `Leads` counts.
+            "messaging leads",
+            "khách hàng tiềm năng qua tin nhắn",
         ] {
             assert_eq!(result_metric(kind), Some("leads"), "{kind}");
             assert!(!is_messaging_result(kind), "{kind}");

@@ -1042,14 +1042,6 @@ fn header_tags_are_no_currency() {
         "date,platform,currency,impressions,conversions,spend\n\
          2026-03-01,facebook,USD,100,3,5"
     );
-    // A mapping's own metric: a currency roi knows in its header is the row's.
-    let out = roi_in(&dir.join("custom"), &["normalize"]);
-    assert_eq!(code(&out), 0, "{}", transcript(&out));
-    assert_eq!(
-        stdout(&out).trim(),
-        "date,platform,currency,spend,gmv\n\
-         2026-03-01,pinterest,VND,40000,100000"
-    );
 }
 
 /// Platform cells map to the one platform their words name unless a word says
