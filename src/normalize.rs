@@ -1145,7 +1145,13 @@ impl<'f> Builder<'f> {
     }
 
     /// Finishes the dataset, keeping only the newest export's rows for each key.
-    pub fn finish(mut self) -> Dataset {
+    pub fn finish(self) -> Dataset {
+        let mut dataset = self.finish_rows();
+        drop_implied_nets(&mut dataset.rows);
+        dataset
+    }
+
+    fn finish_rows(mut self) -> Dataset {
         if self.flush.is_some() {
             // Flushed rows were never held: there is nothing to de-duplicate.
             self.flush_rows();
@@ -2019,6 +2025,34 @@ impl Note {
         self.kept_from = self.kept_from.min(kept_from);
         self.kept_to = self.kept_to.max(kept_to);
         self.covered &= covered;
+    }
+}
+
+/// Leaves out a net follower change where another row of the same days and
+/// dimensions gives the gains or losses (Business Suite's `Net follows` series beside
+/// its `Follows` and `Unfollows`): the net change is their difference, not counted a
+/// second time (as within one row, `RowValues::drop_implied_net`).
+fn drop_implied_nets(rows: &mut [Row]) {
+    let (Some(net), Some(gained), Some(lost)) = (
+        canonical_metric(crate::model::FOLLOWERS_NET),
+        canonical_metric("followers_gained"),
+        canonical_metric("followers_lost"),
+    ) else {
+        return;
+    };
+    let has = |row: &Row, id: MetricId| row.values.iter().any(|(m, _)| *m == id);
+    if !rows.iter().any(|r| has(r, net)) {
+        return;
+    }
+    let flows: rustc_hash::FxHashSet<(NaiveDate, NaiveDate, Dims)> = rows
+        .iter()
+        .filter(|r| has(r, gained) || has(r, lost))
+        .map(|r| (r.start, r.end, r.dims))
+        .collect();
+    for row in rows.iter_mut() {
+        if has(row, net) && flows.contains(&(row.start, row.end, row.dims)) {
+            row.values.retain(|(m, _)| *m != net);
+        }
     }
 }
 

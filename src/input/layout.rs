@@ -314,6 +314,32 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("lượt theo dõi trên instagram", "followers_gained"),
     ("người theo dõi trên facebook", "followers_gained"),
     ("người theo dõi trên instagram", "followers_gained"),
+    // Unfollows and net follows, each with the platform forms the follows have
+    // (`Facebook unfollows`, `Lượt bỏ theo dõi trên Facebook`: see `series_metric`).
+    ("unfollows", "followers_lost"),
+    ("lượt bỏ theo dõi", "followers_lost"),
+    ("số lượt bỏ theo dõi", "followers_lost"),
+    ("người bỏ theo dõi", "followers_lost"),
+    ("dejar de seguir", "followers_lost"),
+    ("dejaron de seguir", "followers_lost"),
+    ("personas que dejaron de seguir", "followers_lost"),
+    ("deixaram de seguir", "followers_lost"),
+    ("deixar de seguir", "followers_lost"),
+    ("désabonnements", "followers_lost"),
+    ("abonnements perdus", "followers_lost"),
+    ("nicht mehr gefolgt", "followers_lost"),
+    ("berhenti mengikuti", "followers_lost"),
+    ("net follows", "followers_net"),
+    ("net followers", "followers_net"),
+    ("lượt theo dõi ròng", "followers_net"),
+    ("số lượt theo dõi ròng", "followers_net"),
+    ("seguidores netos", "followers_net"),
+    ("seguimientos netos", "followers_net"),
+    ("seguimentos líquidos", "followers_net"),
+    ("seguidores líquidos", "followers_net"),
+    ("abonnements nets", "followers_net"),
+    ("abonnés nets", "followers_net"),
+    ("pengikut bersih", "followers_net"),
     ("profile visits", "profile_visits"),
     ("instagram profile visits", "profile_visits"),
     ("visitas al perfil de instagram", "profile_visits"),
@@ -2452,6 +2478,23 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unfollows_and_net_follows_series_titles_with_or_without_their_platform() {
+        for (title, metric) in [
+            ("Unfollows", "followers_lost"),
+            ("Facebook unfollows", "followers_lost"),
+            ("Instagram unfollows", "followers_lost"),
+            ("Lượt bỏ theo dõi trên Facebook", "followers_lost"),
+            ("Dejar de seguir", "followers_lost"),
+            ("Personas que dejaron de seguir en Instagram", "followers_lost"),
+            ("Net follows", "followers_net"),
+            ("Facebook net follows", "followers_net"),
+            ("Lượt theo dõi trên Facebook", "followers_gained"),
+        ] {
+            assert_eq!(series_metric(title), Some(metric), "{title}");
+        }
+    }
 
     #[test]
     fn mapping_targets_a_letter_off_a_built_in_are_warned_of() {

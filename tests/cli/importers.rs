@@ -3293,3 +3293,40 @@ fn linkedin_metrics_read_organic_and_warn_of_sponsored() {
         transcript(&out)
     );
 }
+
+/// Business Suite unfollows and net follows series (UTF-16, `sep=,`): the unfollows
+/// are follower losses, the net follows the net change, so follower growth is 310 −
+/// 93 = 217, with the net series beside the other two counted once
+/// (fixtures/review12/README.md).
+#[test]
+fn meta_series_unfollows_and_net_follows() {
+    let dir = "fixtures/review12/follower-series";
+    let follows = format!("{dir}/Lượt theo dõi trên Facebook.csv");
+    let lost_vi = format!("{dir}/Lượt bỏ theo dõi trên Facebook.csv");
+    let lost_en = format!("{dir}/Facebook unfollows.csv");
+    let net = format!("{dir}/Facebook net follows.csv");
+    assert_eq!(kpi(&["kpi", "followers_lost", &lost_vi]), "93");
+    assert_eq!(kpi(&["kpi", "followers_lost", &lost_en]), "93");
+    assert_eq!(kpi(&["kpi", "followers_net", &net]), "217");
+    for files in [
+        vec![&follows, &lost_vi],
+        vec![&follows, &lost_en],
+        vec![&net],
+        vec![&follows, &lost_vi, &net],
+    ] {
+        let mut args = vec!["kpi", "follower_growth"];
+        args.extend(files.iter().map(|f| f.as_str()));
+        assert_eq!(kpi(&args), "217", "{files:?}");
+        let mut inspect = vec!["inspect"];
+        inspect.extend(files.iter().map(|f| f.as_str()));
+        let text = stdout(&roi(&inspect));
+        assert!(!text.contains("unknown"), "{text}");
+    }
+    // The goal follower_growth >= 300 in August is missed at 217: the gate fails.
+    let out = roi_in(
+        &fixture("review12/follower-series"),
+        &["check", "--config", "roi-growth.toml", "--as-of", "2026-09-01"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(stdout(&out).contains("missed"), "{}", transcript(&out));
+}
