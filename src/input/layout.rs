@@ -2487,7 +2487,10 @@ mod tests {
             ("Instagram unfollows", "followers_lost"),
             ("Lượt bỏ theo dõi trên Facebook", "followers_lost"),
             ("Dejar de seguir", "followers_lost"),
-            ("Personas que dejaron de seguir en Instagram", "followers_lost"),
+            (
+                "Personas que dejaron de seguir en Instagram",
+                "followers_lost",
+            ),
             ("Net follows", "followers_net"),
             ("Facebook net follows", "followers_net"),
             ("Lượt theo dõi trên Facebook", "followers_gained"),

@@ -3325,7 +3325,13 @@ fn meta_series_unfollows_and_net_follows() {
     // The goal follower_growth >= 300 in August is missed at 217: the gate fails.
     let out = roi_in(
         &fixture("review12/follower-series"),
-        &["check", "--config", "roi-growth.toml", "--as-of", "2026-09-01"],
+        &[
+            "check",
+            "--config",
+            "roi-growth.toml",
+            "--as-of",
+            "2026-09-01",
+        ],
     );
     assert_eq!(code(&out), 1, "{}", transcript(&out));
     assert!(stdout(&out).contains("missed"), "{}", transcript(&out));
