@@ -18,6 +18,11 @@ pub enum Target {
     Day,
     /// The end of the row's range.
     EndDate,
+    /// A column holding each row's own range (GA4's `Date range` in a comparison:
+    /// `Aug 1, 2026 - Aug 31, 2026`): the row covers it.
+    DateRange,
+    /// GA4's `Nth day` (`0000`, `0001`…): days counted from the range's stated start.
+    NthDay,
     /// A week segment (Google Ads' `Week`): the date of its first day; the row
     /// covers that day and the six after it.
     Week,
@@ -2209,6 +2214,16 @@ pub fn builtin() -> Vec<Layout> {
             day_order: None,
             columns: vec![
                 col(&["Date", "Ngày"], Target::Date),
+                col(
+                    &[
+                        "Date range",
+                        "Plage de dates",
+                        "Phạm vi ngày",
+                        "Khoảng ngày",
+                    ],
+                    Target::DateRange,
+                ),
+                col(&["Nth day", "Nième jour", "Ngày thứ n"], Target::NthDay),
                 dim(
                     &[
                         "Session source",

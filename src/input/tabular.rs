@@ -382,7 +382,13 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     let dated = has(&|t| {
         matches!(
             t,
-            Target::Date | Target::Day | Target::PublishTime | Target::Week | Target::Month
+            Target::Date
+                | Target::Day
+                | Target::PublishTime
+                | Target::Week
+                | Target::Month
+                | Target::DateRange
+                | Target::NthDay
         )
     });
     let measured =
@@ -631,20 +637,22 @@ fn segment_of(header: &str) -> &'static str {
 /// `# 20230515-20230521`, Google Ads' `July 8, 2025 - July 31, 2025`, and the same
 /// with the year only at the end (`Aug 1 - Aug 31, 2026`), in numbers
 /// (`08/01/2026 - 08/31/2026`) or in Vietnamese (`1 thg 8, 2026 - 31 thg 8, 2026`).
-/// Returns the range and the line it was read from. A line written as a range
-/// whose date is impossible (`February 30, 2026 - March 31, 2026`, `Agust 31`,
-/// `08/32/2026`) is an error: read past, it would leave every row without a date.
+/// Returns each range stated, in order, with the line it was read from (GA4 writes
+/// a `Start date` / `End date` pair per range of a comparison). A line written as
+/// a range whose date is impossible (`February 30, 2026 - March 31, 2026`, `Agust
+/// 31`, `08/32/2026`) is an error: read past, it would leave every row without a
+/// date.
 fn preamble_range(
     lines: &[(u64, String)],
     order: Option<DayOrder>,
-) -> Result<Option<(NaiveDate, NaiveDate, u64)>, BadRange> {
+) -> Result<Vec<(NaiveDate, NaiveDate, u64)>, BadRange> {
     let full = |t: &str| match parse_date(t) {
         Some(ParsedDate::Full(d)) => Some(d),
         _ => None,
     };
     let mut start = None;
     let mut end = None;
-    let mut at = 0;
+    let mut ranges = Vec::new();
     for (line, text) in lines {
         let line = *line;
         let t = text.trim_start_matches('#').trim().trim_matches('"');
@@ -663,7 +671,11 @@ fn preamble_range(
                     } else {
                         end = Some(d);
                     }
-                    at = line;
+                    // A pair is one range; the next pair is another.
+                    if let (Some(a), Some(b)) = (start, end) {
+                        ranges.push((a, b, line));
+                        (start, end) = (None, None);
+                    }
                 }
                 None if looks_like_a_date_range(value, value) => {
                     return Err(bad(value));
@@ -676,18 +688,10 @@ fn preamble_range(
                 (Some(open), Some(close)) if open < close => &t[open + 1..close],
                 _ => t,
             };
-            t.split_once(" - ")
-                .or_else(|| t.split_once(" – "))
-                .or_else(|| {
-                    (t.len() == 17 && t.as_bytes()[8] == b'-')
-                        .then(|| t.split_at(8))
-                        .map(|(a, b)| (a, &b[1..]))
-                })
+            split_range(t)
         } {
             if let Some((a, b)) = range_ends(a, b, order) {
-                start = Some(a);
-                end = Some(b);
-                at = line;
+                ranges.push((a, b, line));
             } else if looks_like_a_date_range(a, b) {
                 // Not a date in any order of its numbers (`08/32/2026`).
                 let no_date = |d: Option<ParsedDate>| match d {
@@ -715,7 +719,25 @@ fn preamble_range(
             }
         }
     }
-    Ok(start.zip(end).map(|(start, end)| (start, end, at)))
+    Ok(ranges)
+}
+
+/// A range's two ends as written: `Aug 1, 2026 - Aug 31, 2026`, with an en dash,
+/// or GA4's compact `20260801-20260831`.
+fn split_range(t: &str) -> Option<(&str, &str)> {
+    t.split_once(" - ")
+        .or_else(|| t.split_once(" – "))
+        .or_else(|| {
+            (t.len() == 17 && t.as_bytes()[8] == b'-')
+                .then(|| t.split_at(8))
+                .map(|(a, b)| (a, &b[1..]))
+        })
+}
+
+/// A `Date range` cell read as the row's own range ([`Target::DateRange`]).
+fn cell_range(text: &str, order: Option<DayOrder>) -> Option<(NaiveDate, NaiveDate)> {
+    let (a, b) = split_range(super::value::trim(text))?;
+    range_ends(a, b, order).filter(|(a, b)| a <= b)
 }
 
 /// A preamble line written as a date range whose date is not one.
@@ -1010,27 +1032,52 @@ fn read_layout_table(
             ),
         )
     })?;
-    let range = match range {
-        Some((start, end, line)) if end < start => {
+    let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
+    for (start, end, line) in range {
+        if end < start {
             return Err(err(
                 line,
                 None,
                 crate::say!("error.range_reversed", start = start, end = end),
             ));
         }
-        Some((start, end, line)) => {
-            for d in [start, end] {
-                let text = above
-                    .iter()
-                    .find(|(l, _)| *l == line)
-                    .map_or("", |(_, t)| t.trim());
-                if let Some(message) = super::value::year_error(d, text) {
-                    return Err(err(line, None, message));
-                }
+        for d in [start, end] {
+            let text = above
+                .iter()
+                .find(|(l, _)| *l == line)
+                .map_or("", |(_, t)| t.trim());
+            if let Some(message) = super::value::year_error(d, text) {
+                return Err(err(line, None, message));
             }
-            Some((start, end))
         }
-        None => None,
+        // The same range said twice (a title and a `Start date` pair) is one.
+        if !ranges.iter().any(|(a, b, _)| (*a, *b) == (start, end)) {
+            ranges.push((start, end, line));
+        }
+    }
+    // A `Date range` column says each row's own range (GA4's comparisons).
+    let range_column = matched.cells.iter().position(|c| {
+        c.as_ref()
+            .is_some_and(|(c, _)| c.target == Target::DateRange)
+    });
+    let range = match ranges[..] {
+        [] => None,
+        [(start, end, _)] => Some((start, end)),
+        // Two ranges (a comparison) with rows that say which is theirs.
+        _ if range_column.is_some() => None,
+        // Two ranges and nothing to tell which rows are whose: guessing one would
+        // add the other's numbers into it.
+        [(a, b, _), (c, d, line), ..] => {
+            return Err(err(
+                line,
+                None,
+                crate::say!(
+                    "error.range_two",
+                    first = crate::i18n::date_range(crate::i18n::current(), a, b),
+                    second = crate::i18n::date_range(crate::i18n::current(), c, d)
+                ),
+            ));
+        }
     };
     let title = table.head[..matched.header]
         .iter()
@@ -1271,6 +1318,8 @@ fn read_layout_table(
         };
         find(|t| *t == Target::Day)
             .or_else(|| find(|t| *t == Target::Date))
+            .or_else(|| find(|t| *t == Target::NthDay))
+            .or_else(|| find(|t| *t == Target::DateRange))
             .or_else(|| find(|t| *t == Target::Week))
             .or_else(|| find(|t| *t == Target::Month))
             .or_else(|| find(|t| *t == Target::PublishTime))
@@ -1544,9 +1593,56 @@ fn read_layout_table(
                 message: message.clone(),
             });
         }
-        let date = date_column.map(read_date).transpose()?;
+        let text_of = |i: usize| super::value::trim(record.cells.get(i).unwrap_or(""));
+        let own_range = match date_column {
+            // A `Date range` cell is the row's range, or an error: a row read
+            // without it would be added into another range's.
+            Some(i) if target_of(i) == Some(&Target::DateRange) => {
+                let (a, b) = cell_range(text_of(i), layout.day_order).ok_or_else(|| {
+                    err(
+                        record.line,
+                        Some(i),
+                        crate::say!("error.date_range_cell", value = format!("{:?}", text_of(i))),
+                    )
+                })?;
+                Some((ParsedDate::Full(a), ParsedDate::Full(b)))
+            }
+            _ => None,
+        };
+        let date = match date_column {
+            Some(_) if own_range.is_some() => own_range.map(|(a, _)| a),
+            // GA4's `Nth day`: days from the range's stated start, and within it.
+            Some(i) if target_of(i) == Some(&Target::NthDay) => {
+                let text = text_of(i);
+                let value = format!("{text:?}");
+                let Some((start, end)) = range else {
+                    return Err(err(
+                        record.line,
+                        Some(i),
+                        crate::say!("error.nth_day_no_start", value = value),
+                    ));
+                };
+                let day = (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| text.parse::<u64>().ok())
+                    .flatten()
+                    .and_then(|n| start.checked_add_days(chrono::Days::new(n)))
+                    .filter(|d| *d <= end);
+                match day {
+                    Some(d) => Some(ParsedDate::Full(d)),
+                    None => {
+                        return Err(err(
+                            record.line,
+                            Some(i),
+                            crate::say!("error.nth_day", value = value, start = start, end = end),
+                        ));
+                    }
+                }
+            }
+            _ => date_column.map(read_date).transpose()?,
+        };
         // An end date may be left out (a one-day row), but one written must be a date.
         let end = match end_column {
+            _ if own_range.is_some() => own_range.map(|(_, b)| b),
             Some(i) => {
                 let text = record.cells.get(i).unwrap_or("");
                 if super::value::is_missing(text) {
@@ -1649,6 +1745,10 @@ fn read_layout_table(
         // the reporting start and end beside a `Day` breakdown. One that cannot be
         // read says nothing; the row's own day is read as ever.
         let stated = match (day, range, stated_columns) {
+            // A row of a `Date range` column states its own range.
+            (Some(d), _, _) if range_column.is_some_and(|i| Some(i) == date_column) => {
+                last_day.map(|e| (d, e))
+            }
             (Some(_), Some(r), _) => Some(r),
             (Some(_), None, Some((a, b)))
                 if state.stated.as_ref().is_some_and(|(x, y)| {
@@ -1742,6 +1842,8 @@ fn read_layout_table(
                 | Target::EndDate
                 | Target::Week
                 | Target::Month
+                | Target::DateRange
+                | Target::NthDay
                 | Target::Derived
                 | Target::ExportDay => {}
                 Target::PublishTime => {
@@ -3298,6 +3400,8 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::EndDate => ("inspect.target.name", "end_date".to_owned()),
         Target::Week => ("inspect.target.week", String::new()),
         Target::Month => ("inspect.target.month", String::new()),
+        Target::DateRange => ("inspect.target.date_range", String::new()),
+        Target::NthDay => ("inspect.target.nth_day", String::new()),
         Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),
         Target::Metric(name, factor) if (*factor - 1.0).abs() > f64::EPSILON => {
             ("inspect.target.name", format!("{name} × {factor}"))
@@ -3892,9 +3996,9 @@ mod tests {
             "Back to school 2026 - Aug 1",
             "Sale 12/12 - 31/12 deals",
         ] {
-            assert!(matches!(range(line), Ok(None)), "{line}");
+            assert!(matches!(range(line).as_deref(), Ok([])), "{line}");
         }
-        assert!(range("Aug 1 - Aug 31, 2026").unwrap().is_some());
+        assert_eq!(range("Aug 1 - Aug 31, 2026").unwrap().len(), 1);
     }
 
     /// An unknown file's header: the first plausible row, below titles of one cell and

@@ -3336,3 +3336,106 @@ fn meta_series_unfollows_and_net_follows() {
     assert_eq!(code(&out), 1, "{}", transcript(&out));
     assert!(stdout(&out).contains("missed"), "{}", transcript(&out));
 }
+
+/// A GA4 `Date range` column is each row's own range: a comparison's two ranges
+/// stay apart (fixtures/review12/README.md).
+#[test]
+fn ga4_date_range_column_is_the_rows_range() {
+    let f = "fixtures/review12/ga4-date-range-column.csv";
+    let aug = ["--from", "2026-08-01", "--to", "2026-08-31"];
+    let jul = ["--from", "2026-07-01", "--to", "2026-07-31"];
+    assert_eq!(
+        kpi(&[&["kpi", "web_traffic", f][..], &aug].concat()),
+        "1000"
+    );
+    assert_eq!(
+        kpi(&[&["kpi", "sales_revenue", f][..], &aug].concat()),
+        "1500"
+    );
+    assert_eq!(kpi(&[&["kpi", "web_traffic", f][..], &jul].concat()), "830");
+    assert_eq!(
+        kpi(&[&["kpi", "sales_revenue", f][..], &jul].concat()),
+        "1100"
+    );
+    let out = roi(&["inspect", f]);
+    assert!(
+        !stdout(&out).contains("unknown: not imported"),
+        "{}",
+        transcript(&out)
+    );
+    // A cell that is no range is an error naming it.
+    let out = roi(&["report", "fixtures/review12/ga4-date-range-bad.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains("ga4-date-range-bad.csv:5")
+            && text.contains("2 (`Date range`)")
+            && text.contains("\"Previous period\" is not a date range"),
+        "{text}"
+    );
+}
+
+/// Two stated ranges and no `Date range` column to tell rows apart: refused, not
+/// read as the last one.
+#[test]
+fn ga4_two_preamble_ranges_without_a_range_column_are_refused() {
+    let out = roi(&["report", "fixtures/review12/ga4-two-ranges.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains("ga4-two-ranges.csv:10")
+            && text.contains("2026-08-01 ..= 2026-08-31 and 2026-07-01 ..= 2026-07-31"),
+        "{text}"
+    );
+}
+
+/// GA4's `Nth day` is the stated start date plus N days.
+#[test]
+fn ga4_nth_day_counts_from_the_start_date() {
+    let f = "fixtures/review12/ga4-nth-day.csv";
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "web_traffic",
+            f,
+            "--from",
+            "2026-08-03",
+            "--to",
+            "2026-08-05"
+        ]),
+        "120"
+    );
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "web_traffic",
+            f,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-01"
+        ]),
+        "10"
+    );
+    let out = roi(&[
+        "report",
+        "fixtures/review12/ga4-nth-day-sources.csv",
+        "--by",
+        "platform",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("| facebook") && l.trim_end().ends_with("60 |")),
+        "{text}"
+    );
+    // Without a stated start, no day can be counted from it.
+    let out = roi(&["report", "fixtures/review12/ga4-nth-day-no-start.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains("ga4-nth-day-no-start.csv:2") && text.contains("`Nth day` \"0000\""),
+        "{text}"
+    );
+}
