@@ -513,6 +513,14 @@ impl Dataset {
             .map(|f| f.name.as_str())
     }
 
+    /// The key of a family (the layout id, `google-ads`, `ga4`); `None` for
+    /// [`Family::ANY`].
+    pub fn family_key(&self, family: Family) -> Option<&str> {
+        self.families
+            .get(usize::from(family.0))
+            .map(|f| f.key.as_str())
+    }
+
     pub fn metric_id(&self, name: &str) -> Option<MetricId> {
         canonical_metric(name).or_else(|| {
             self.metrics

@@ -229,6 +229,12 @@ pub struct GoalResult {
     /// export and from a CRM's records: they may be the same people, counted twice.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leads_counted_twice: Vec<String>,
+    /// Ad platforms whose revenue or conversions in the goal's window come from
+    /// their ad export while a web analytics export (GA4) gives revenue or key
+    /// events too: the site's figures include the ads' sales, so they may be
+    /// counted twice. Both are added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sales_counted_twice: Vec<String>,
     /// `where` platforms neither roi, roi.toml nor the inputs know (`shopee`, which a
     /// mapping's column gives in inputs not read this time): they match no row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -600,6 +606,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         partial,
         rate_left_out: Vec::new(),
         leads_counted_twice: Vec::new(),
+        sales_counted_twice: Vec::new(),
         unknown_platforms: Vec::new(),
         where_no_row: Vec::new(),
         reason: String::new(),
@@ -639,6 +646,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         }
     }
     result.leads_counted_twice = cx.catalogue.leads_counted_twice(
+        &goal.kpi,
+        cx.dataset,
+        selection
+            .rows
+            .iter()
+            .filter(|r| current_window.contains(r))
+            .copied(),
+    );
+    result.sales_counted_twice = cx.catalogue.sales_counted_twice(
         &goal.kpi,
         cx.dataset,
         selection
@@ -1246,6 +1262,9 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
     }
     if !g.leads_counted_twice.is_empty() {
         out.push(crate::kpi::leads_counted_twice_note(&g.leads_counted_twice).text(lang));
+    }
+    if !g.sales_counted_twice.is_empty() {
+        out.push(crate::kpi::sales_counted_twice_note(&g.sales_counted_twice).text(lang));
     }
     let date = |d: Option<NaiveDate>| d.map(|d| crate::i18n::date(lang, d)).unwrap_or_default();
     for p in &g.partial {

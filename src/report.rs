@@ -445,6 +445,19 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     {
         notes.push(crate::kpi::leads_counted_twice_note(&platforms));
     }
+    if let Some(platforms) = shown
+        .iter()
+        .map(|name| {
+            config.catalogue.sales_counted_twice(
+                name,
+                dataset,
+                selection.rows.iter().filter(in_window).copied(),
+            )
+        })
+        .find(|p| !p.is_empty())
+    {
+        notes.push(crate::kpi::sales_counted_twice_note(&platforms));
+    }
     // Notes of KPIs the table does not show are dropped with them, except in the
     // default selection: there a KPI without a value because every platform of it
     // was left out says why it is missing (a rate of two exports that no export has).
@@ -1069,6 +1082,18 @@ pub fn kpi_answer(
                         .copied(),
                 );
                 (!platforms.is_empty()).then(|| crate::kpi::leads_counted_twice_note(&platforms))
+            })
+            .chain({
+                let platforms = config.catalogue.sales_counted_twice(
+                    name,
+                    dataset,
+                    selection
+                        .rows
+                        .iter()
+                        .filter(|r| window.is_none_or(|w| w.contains(r)))
+                        .copied(),
+                );
+                (!platforms.is_empty()).then(|| crate::kpi::sales_counted_twice_note(&platforms))
             })
             .chain(
                 (agg.straddling_rows > 0)

@@ -2490,6 +2490,21 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
     }
 }
 
+/// Whether an export family is an ad platform's report of its campaigns, whose
+/// conversions and conversion value are what the ads brought.
+pub fn is_ad_export(family: &str) -> bool {
+    matches!(
+        family,
+        "meta-ads" | "google-ads" | "tiktok-ads" | "pinterest-ads"
+    )
+}
+
+/// Whether an export family is a web analytics report (GA4), whose revenue and
+/// key events are the site's, those the ads brought included.
+pub fn is_web_analytics(family: &str) -> bool {
+    family == "ga4"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

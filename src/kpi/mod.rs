@@ -583,6 +583,16 @@ pub fn leads_counted_twice_note(platforms: &[String]) -> crate::i18n::Message {
     crate::msg!("note.leads_two_sources", platforms = platforms.join(", "))
 }
 
+/// The note that revenue and conversions of the ad platforms `platforms` may be
+/// counted twice (see [`Catalogue::sales_counted_twice`]).
+pub fn sales_counted_twice_note(platforms: &[String]) -> crate::i18n::Message {
+    crate::msg!(
+        "note.sales_two_sources",
+        platforms = platforms.join(", "),
+        alternatives = platforms.join("|")
+    )
+}
+
 impl LeftOut {
     /// The note saying so, as `kpi: twitter (X Analytics) has clicks but no
     /// impressions: left out`.
@@ -1201,6 +1211,55 @@ impl Catalogue {
             .filter(|(_, (ads, crm))| *ads && *crm)
             .map(|(p, _)| p.to_owned())
             .collect()
+    }
+
+    /// The ad platforms whose revenue or conversions (`revenue`, `conversions`,
+    /// `purchases`), counted by `name`, come from an ad export (Meta Ads, Google
+    /// Ads, TikTok Ads, Pinterest ads) among `rows` while a web analytics export
+    /// (GA4) gives some too: the site's sales and key events include those the ads
+    /// brought (GA4's `google / cpc`), so the same sales may be counted twice. Any
+    /// web analytics value counts, whatever platform its source names: a GA4 report
+    /// not broken down by source holds the ads' sales too. Empty when `name` counts
+    /// none of them. Both are still added: which to keep is the user's choice.
+    pub fn sales_counted_twice<'r>(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        rows: impl IntoIterator<Item = &'r crate::dataset::Row>,
+    ) -> Vec<String> {
+        let base = self.base_metrics(name, ds);
+        let ids: Vec<MetricId> = ["revenue", "conversions", "purchases"]
+            .into_iter()
+            .filter(|m| base.iter().any(|b| b == m))
+            .filter_map(|m| ds.metric_id(m))
+            .collect();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        let mut ads: BTreeSet<&str> = BTreeSet::new();
+        let mut analytics = false;
+        for row in rows {
+            if !ids
+                .iter()
+                .any(|id| row.value(*id).is_some_and(|v| v.0 != 0))
+            {
+                continue;
+            }
+            let Some(key) = ds.family_key(ds.family(row)) else {
+                continue;
+            };
+            if crate::input::layout::is_web_analytics(key) {
+                analytics = true;
+            } else if crate::input::layout::is_ad_export(key)
+                && let Some(platform) = ds.dim_value(row, crate::model::Dimension::Platform)
+            {
+                ads.insert(platform);
+            }
+        }
+        if !analytics {
+            return Vec::new();
+        }
+        ads.into_iter().map(str::to_owned).collect()
     }
 
     /// Why a KPI has no value when it divides something other than 0 by a total of 0

@@ -1101,3 +1101,86 @@ fn leads_from_ads_and_a_mapped_sheet_are_noted() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert!(!transcript(&out).contains(note), "{}", transcript(&out));
 }
+
+/// Revenue and conversions of an ad platform's export beside a web analytics
+/// export (GA4), whose revenue and key events include the ads' sales, are noted
+/// as maybe counted twice, the sums unchanged (`fixtures/overlap-cases/
+/// sales-ads-and-ga4.toml`, README): `report`, `kpi`, `check`, `status`,
+/// `explain` and JSON; not a goal narrowed to the ad platform, nor one on spend.
+#[test]
+fn sales_from_ads_and_web_analytics_are_noted_as_maybe_counted_twice() {
+    let config = "fixtures/overlap-cases/sales-ads-and-ga4.toml";
+    let note = "revenue and conversions of google_ads come both from the ad export and from a web analytics export (GA4)";
+    let run = |args: &[&str]| {
+        let out = roi(&[&["--config", config][..], args].concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        out
+    };
+    let report = stdout(&run(&["report"]));
+    assert!(
+        report.contains("2,600.00 USD") && report.contains("641.98%"),
+        "{report}"
+    );
+    assert!(report.contains(&format!("note: {note}")), "{report}");
+    assert!(
+        report.contains("--where (platform=google_ads keeps"),
+        "{report}"
+    );
+    let narrowed = stdout(&run(&["report", "--where", "platform=google_ads"]));
+    // The goals keep their own scope (`roas` still says it); the table does not.
+    assert!(
+        narrowed.contains("234.57%") && !narrowed.contains(&format!("note: {note}")),
+        "{narrowed}"
+    );
+    let out = run(&["kpi", "roas"]);
+    assert_eq!(stdout(&out).trim(), "6.419753086");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(note),
+        "{}",
+        transcript(&out)
+    );
+    let out = run(&["kpi", "spend"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains(note),
+        "{}",
+        transcript(&out)
+    );
+    let at = ["--as-of", "2026-08-04"];
+    let text = stdout(&run(&[&["check"][..], &at].concat()));
+    assert!(
+        text.contains(&format!("note: goal `roas`: {note}")),
+        "{text}"
+    );
+    assert_eq!(text.matches(note).count(), 1, "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&[&["check", "--format", "json"][..], &at].concat()).stdout)
+            .unwrap();
+    for goal in json["goals"].as_array().unwrap() {
+        let noted = goal["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().starts_with(note));
+        let twice = goal.get("sales_counted_twice");
+        match goal["id"].as_str().unwrap() {
+            "roas" => {
+                assert!(noted, "{goal}");
+                assert_eq!(twice, Some(&serde_json::json!(["google_ads"])), "{goal}");
+            }
+            _ => assert!(!noted && twice.is_none(), "{goal}"),
+        }
+    }
+    let out = run(&[&["status", "roas"][..], &at].concat());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("roi: roas: {note}")),
+        "{}",
+        transcript(&out)
+    );
+    assert!(stdout(&run(&[&["explain", "roas"][..], &at].concat())).contains(note));
+    assert!(!stdout(&run(&[&["explain", "ads-roas"][..], &at].concat())).contains(note));
+    let vi = stdout(&run(&[&["--lang", "vi", "check"][..], &at].concat()));
+    assert!(
+        vi.contains("doanh thu và chuyển đổi của google_ads"),
+        "{vi}"
+    );
+}
