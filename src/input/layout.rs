@@ -585,8 +585,8 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
 #[allow(clippy::too_many_lines)]
 pub fn builtin() -> Vec<Layout> {
     use Dimension::{
-        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, Keyword, LandingPage,
-        Link, Medium, Platform, SearchTerm, Source, Text, VideoDuration,
+        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, Keyword,
+        LandingPage, Link, Medium, Platform, SearchTerm, Source, Text, VideoDuration,
     };
     let mut layouts = vec![
         Spec {

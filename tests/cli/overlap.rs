@@ -1148,14 +1148,20 @@ fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows(
                     .unwrap();
             }
             let out = crate::roi_in(dir.path(), &["kpi", "spend", "."]);
-            assert_eq!(stdout(&out), spend, "{case} {fine_newer}: {}", transcript(&out));
+            assert_eq!(
+                stdout(&out),
+                spend,
+                "{case} {fine_newer}: {}",
+                transcript(&out)
+            );
             let out = crate::roi_in(dir.path(), &["kpi", "impressions", "."]);
             assert_eq!(stdout(&out), impressions, "{case} {fine_newer}");
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert!(
-                stderr.contains(&format!("{fine}: ")) && stderr.contains(&format!(
-                    "not counted: ./{coarse} holds their totals at a coarser level ({detail})"
-                )),
+                stderr.contains(&format!("{fine}: "))
+                    && stderr.contains(&format!(
+                        "not counted: ./{coarse} holds their totals at a coarser level ({detail})"
+                    )),
                 "{case} {fine_newer}: {stderr}"
             );
         }
