@@ -32,10 +32,16 @@ pub enum Dimension {
     Link,
     /// The brand a mention is about (a listening export's query or topic).
     Brand,
+    /// A search ad's keyword (Google Ads' keyword and search terms reports): a
+    /// breakdown below the ad group.
+    Keyword,
+    /// The search that showed a keyword's ad (Google Ads' search terms report): a
+    /// breakdown below the keyword.
+    SearchTerm,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 17] = [
+    pub const ALL: [Dimension; 19] = [
         Dimension::Platform,
         Dimension::Account,
         Dimension::Campaign,
@@ -53,6 +59,8 @@ impl Dimension {
         Dimension::VideoDuration,
         Dimension::Link,
         Dimension::Brand,
+        Dimension::Keyword,
+        Dimension::SearchTerm,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -75,6 +83,8 @@ impl Dimension {
             Dimension::VideoDuration => "video_duration",
             Dimension::Link => "link",
             Dimension::Brand => "brand",
+            Dimension::Keyword => "keyword",
+            Dimension::SearchTerm => "search_term",
         }
     }
 

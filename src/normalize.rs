@@ -123,9 +123,11 @@ impl One {
 /// Dimensions that break numbers down: tables of one family that carry different
 /// ones are the same numbers at two levels. Descriptive ones (a campaign's type, a
 /// post's text) and platform, account and currency (kept apart anyway) are not.
-const BREAKDOWN: [Dimension; 8] = [
+const BREAKDOWN: [Dimension; 10] = [
     Dimension::Campaign,
     Dimension::AdSet,
+    Dimension::Keyword,
+    Dimension::SearchTerm,
     Dimension::Ad,
     Dimension::ContentId,
     Dimension::Source,

@@ -616,8 +616,8 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
 #[allow(clippy::too_many_lines)]
 pub fn builtin() -> Vec<Layout> {
     use Dimension::{
-        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, LandingPage, Link,
-        Medium, Platform, Source, Text, VideoDuration,
+        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, Keyword,
+        LandingPage, Link, Medium, Platform, SearchTerm, Source, Text, VideoDuration,
     };
     let mut layouts = vec![
         Spec {
@@ -1868,6 +1868,33 @@ pub fn builtin() -> Vec<Layout> {
                         "Grupo de anuncios",
                     ],
                     AdSet,
+                ),
+                // A keyword and search terms report break an ad group down by keyword
+                // and by the search that showed it: levels below the ad group.
+                dim(
+                    &[
+                        "Keyword",
+                        "Search keyword",
+                        "Từ khóa",
+                        "Từ khoá",
+                        "Từ khóa tìm kiếm",
+                        "Mot clé",
+                        "Mot-clé",
+                        "Palabra clave",
+                        "Palavra-chave",
+                    ],
+                    Keyword,
+                ),
+                dim(
+                    &[
+                        "Search term",
+                        "Cụm từ tìm kiếm",
+                        "Terme de recherche",
+                        "Suchbegriff",
+                        "Término de búsqueda",
+                        "Termo de pesquisa",
+                    ],
+                    SearchTerm,
                 ),
                 dim(
                     &[

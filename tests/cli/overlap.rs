@@ -1184,3 +1184,69 @@ fn sales_from_ads_and_web_analytics_are_noted_as_maybe_counted_twice() {
         "{vi}"
     );
 }
+
+#[test]
+fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows() {
+    // The finer report newer or older: the coarser report's totals count, and the
+    // finer rows are left out with the levels warning (not "1 row(s) replaced").
+    use std::time::{Duration, SystemTime};
+    let base = "fixtures/overlap-cases/gads-search-terms";
+    for (case, coarse, fine, spend, impressions, detail) in [
+        (
+            "ad-group",
+            "Ad group report.csv",
+            "Search terms report.csv",
+            "1400\n",
+            "30000\n",
+            "range × campaign × ad_set",
+        ),
+        (
+            "keyword",
+            "Search keyword report.csv",
+            "Search terms report.csv",
+            "1400\n",
+            "30000\n",
+            "range × campaign × ad_set × keyword",
+        ),
+        (
+            "vi",
+            "Báo cáo từ khóa.csv",
+            "Cụm từ tìm kiếm.csv",
+            "450\n",
+            "9000\n",
+            "range × campaign × ad_set × keyword",
+        ),
+    ] {
+        for fine_newer in [true, false] {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, newer) in [(coarse, !fine_newer), (fine, fine_newer)] {
+                let file = dir.path().join(name);
+                std::fs::copy(crate::root().join(base).join(case).join(name), &file).unwrap();
+                let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
+                std::fs::File::options()
+                    .write(true)
+                    .open(&file)
+                    .unwrap()
+                    .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+                    .unwrap();
+            }
+            let out = crate::roi_in(dir.path(), &["kpi", "spend", "."]);
+            assert_eq!(
+                stdout(&out),
+                spend,
+                "{case} {fine_newer}: {}",
+                transcript(&out)
+            );
+            let out = crate::roi_in(dir.path(), &["kpi", "impressions", "."]);
+            assert_eq!(stdout(&out), impressions, "{case} {fine_newer}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!("{fine}: "))
+                    && stderr.contains(&format!(
+                        "not counted: ./{coarse} holds their totals at a coarser level ({detail})"
+                    )),
+                "{case} {fine_newer}: {stderr}"
+            );
+        }
+    }
+}

@@ -123,7 +123,7 @@ fn normalize_parquet(inputs: &str, dir: &Path) -> std::process::Output {
     roi(&["normalize", inputs, "--format", "parquet", "--output", dir])
 }
 
-const DIMENSIONS: [&str; 16] = [
+const DIMENSIONS: [&str; 18] = [
     "account",
     "campaign",
     "ad_set",
@@ -140,6 +140,8 @@ const DIMENSIONS: [&str; 16] = [
     "video_duration",
     "link",
     "brand",
+    "keyword",
+    "search_term",
 ];
 
 /// Canonical metrics in the documented order, and whether each is a count (INT64).
