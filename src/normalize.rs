@@ -338,13 +338,18 @@ impl<'f> Builder<'f> {
             .rposition(|s| s.file != file)
             .map_or(0, |i| i + 1);
         let (earlier, current) = self.spans.split_at(split);
-        // The current file's own tables too: a workbook's sheets can be levels.
+        // The current file's own tables too: a workbook's sheets can be levels. A
+        // series that names no platform may take its content export's, and be a
+        // level of it ([`Builder::series_platforms`]).
         current.iter().any(|c| {
             earlier
                 .iter()
                 .chain(current)
                 .any(|e| self.conflict(e, c).is_some())
-        })
+        }) || self
+            .spans
+            .iter()
+            .any(|s| self.content_platforms(s).is_some())
     }
 
     /// Whether two spans' rows can be the same: the same observation (one kind and
@@ -1146,6 +1151,109 @@ impl<'f> Builder<'f> {
         }
     }
 
+    /// What the content exports of a Meta series' family say of its platform, when
+    /// neither its title nor its file name does (Business Suite's `Alcance.csv`):
+    /// the platforms of the content exports whose dates meet the series', `None`
+    /// where the span is no such series or no such export is read.
+    fn content_platforms(&self, series: &Span) -> Option<Vec<Option<Sym>>> {
+        let kind = &self.kinds[series.kind as usize];
+        if series.platform.is_some() || !kind.starts_with(layout::SERIES_KIND) {
+            return None;
+        }
+        let family = layout::family(kind).map(|(f, _)| f);
+        let mut platforms: Vec<Option<Sym>> = self
+            .spans
+            .iter()
+            .filter(|c| {
+                let other = &self.kinds[c.kind as usize];
+                c.table != series.table
+                    && !other.starts_with(layout::SERIES_KIND)
+                    && layout::family(other).map(|(f, _)| f) == family
+                    && c.dates_meet(series)
+            })
+            .map(|c| c.platform)
+            .collect();
+        platforms.sort_unstable();
+        platforms.dedup();
+        (!platforms.is_empty()).then_some(platforms)
+    }
+
+    /// A Meta series that names no platform takes the platform of the content
+    /// exports of its family whose dates meet its own, when they are all of one:
+    /// they are one export at two levels, which [`Builder::conflict`] then tells
+    /// (its reach is not added to its posts'). Its warning that it has no platform
+    /// becomes a note that says so; content exports of both platforms leave it
+    /// without one, added on top of theirs, and its warning says that too.
+    fn series_platforms(&mut self) {
+        for s in 0..self.spans.len() {
+            let span = self.spans[s];
+            let Some(platforms) = self.content_platforms(&span) else {
+                continue;
+            };
+            let paths = {
+                let mut files: Vec<u32> = self
+                    .spans
+                    .iter()
+                    .filter(|c| {
+                        c.table != span.table
+                            && platforms.contains(&c.platform)
+                            && c.dates_meet(&span)
+                            && !self.kinds[c.kind as usize].starts_with(layout::SERIES_KIND)
+                            && layout::family(&self.kinds[c.kind as usize])
+                                == layout::family(&self.kinds[span.kind as usize])
+                    })
+                    .map(|c| c.file)
+                    .collect();
+                files.sort_unstable();
+                files.dedup();
+                files
+                    .iter()
+                    .map(|&f| {
+                        format!(
+                            "`{}`",
+                            self.dataset.files[f as usize].path.to_string_lossy()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let (key, args) = match platforms.as_slice() {
+                [Some(platform)] => {
+                    let platform = *platform;
+                    self.spans[s].platform = Some(platform);
+                    let mark = &self.tables[span.table as usize];
+                    let end = self
+                        .tables
+                        .get(span.table as usize + 1)
+                        .map_or(self.dataset.rows.len(), |m| m.first_row);
+                    let end = end.min(self.dataset.rows.len());
+                    for row in &mut self.dataset.rows[mark.first_row.min(end)..end] {
+                        if row.kind == span.kind && row.dims.get(Dimension::Platform).is_none() {
+                            row.dims.set(Dimension::Platform, Some(platform));
+                        }
+                    }
+                    let name = self.dataset.interner.get(platform).to_owned();
+                    (
+                        "warning.series_platform_from_content",
+                        vec![("platform", name), ("paths", paths)],
+                    )
+                }
+                [_, _, ..] if platforms.iter().all(Option::is_some) => {
+                    ("warning.series_no_platform_both", vec![("paths", paths)])
+                }
+                _ => continue,
+            };
+            let warnings = &mut self.dataset.files[span.file as usize].warnings;
+            if let Some(w) = warnings
+                .iter_mut()
+                .find(|w| w.key == "warning.series_no_platform")
+            {
+                w.key = key;
+                w.args.splice(0..0, args);
+            }
+        }
+    }
+
     /// Finishes the dataset, keeping only the newest export's rows for each key.
     pub fn finish(self) -> Dataset {
         let mut dataset = self.finish_rows();
@@ -1159,6 +1267,7 @@ impl<'f> Builder<'f> {
             self.flush_rows();
             return self.dataset;
         }
+        self.series_platforms();
         let spans = &self.spans;
         // Per span, the spans whose rows its rows count for: finer levels, or (true)
         // another breakdown of the same totals (see [`Span::alternative`]).

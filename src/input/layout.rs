@@ -2490,6 +2490,9 @@ pub fn builtin() -> Vec<Layout> {
     layouts
 }
 
+/// How the kind of a Business Suite single-metric series begins (its metric follows).
+pub const SERIES_KIND: &str = "meta-metric-series:";
+
 /// Which export family rows of this kind (a layout id, `layout:metric`, or roi's
 /// format) belong to, for the rule that levels are never added: tables of one
 /// family are the same numbers, broken down differently (a Google Ads campaign
@@ -2512,7 +2515,7 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         "meta-business-suite-content" => Some(("meta-business-suite", false)),
         // A LinkedIn Page workbook's `Metrics` sheet (days) and `All posts` sheet.
         "linkedin-content-metrics" | "linkedin-posts" => Some(("linkedin-page", false)),
-        _ if kind.starts_with("meta-metric-series:") => Some(("meta-business-suite", false)),
+        _ if kind.starts_with(SERIES_KIND) => Some(("meta-business-suite", false)),
         _ => Some((kind, false)),
     }
 }

@@ -1250,3 +1250,94 @@ fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows(
         }
     }
 }
+
+/// A Business Suite series whose title and file name name no platform (the real
+/// `Alcance.csv`) beside its Instagram content export: it takes the content
+/// export's platform and is its day level, not added to the posts' reach, in
+/// whichever order the files are read. Hand figures:
+/// `fixtures/overlap-cases/README.md`.
+#[test]
+fn a_series_that_names_no_platform_takes_its_content_exports() {
+    let dir = "fixtures/overlap-cases/meta-series-unnamed";
+    let series = format!("{dir}/Alcance.csv");
+    let posts = format!("{dir}/Contenido_Posts_Feb24_Mar23.csv");
+    for files in [[&posts, &series], [&series, &posts]] {
+        let out = roi(&[
+            "report",
+            files[0],
+            files[1],
+            "--kpi",
+            "reach,engagements,engagement_rate",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(
+            stdout(&out),
+            "rows,reach,reach_bound,engagements,engagement_rate,engagement_rate_bound\n\
+             58,3543943,upper,625068,0.176376426,lower\n",
+            "not 7,531,388: {}",
+            transcript(&out)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("it is taken as instagram's"), "{stderr}");
+        assert!(!stderr.contains("its rows have no platform"), "{stderr}");
+    }
+    // Its rows are instagram's: a filter on the platform keeps them.
+    let out = roi(&[
+        "report",
+        dir,
+        "--kpi",
+        "reach",
+        "--where",
+        "platform=instagram",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(stdout(&out), "rows,reach,reach_bound\n58,3543943,upper\n");
+}
+
+/// Content exports of both platforms over the series' days do not tell its
+/// platform: it keeps none, and its warning says it is added on top.
+#[test]
+fn a_series_beside_content_of_both_platforms_keeps_no_platform() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = crate::root().join("fixtures/overlap-cases/meta-series-unnamed");
+    for name in ["Alcance.csv", "Contenido_Posts_Feb24_Mar23.csv"] {
+        std::fs::copy(from.join(name), dir.path().join(name)).unwrap();
+    }
+    let header = std::fs::read_to_string(from.join("Contenido_Posts_Feb24_Mar23.csv"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    std::fs::write(
+        dir.path().join("Contenido_FB.csv"),
+        format!(
+            "{header}\n901,1,shop,Shop,\"fb post\",,\"03/07/2026 13:45\",\
+             https://www.facebook.com/shop/posts/901,Foto,,Total,100,1000,10,1,0,1,0\n"
+        ),
+    )
+    .unwrap();
+    let out = roi(&[
+        "report",
+        dir.path().to_str().unwrap(),
+        "--kpi",
+        "reach",
+        "--format",
+        "csv",
+    ]);
+    // 3,543,943 (series) + 3,987,445 (Instagram posts) + 1,000 (the Facebook post).
+    assert_eq!(
+        stdout(&out),
+        "rows,reach,reach_bound\n59,7532388,upper\n",
+        "{}",
+        transcript(&out)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the content exports of its days are of both"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("added on top of the posts'"), "{stderr}");
+}
