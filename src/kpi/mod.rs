@@ -18,12 +18,23 @@ use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
 /// How a KPI behaves over a goal's window: cumulative KPIs grow with time (sums), so
-/// pace and run-rate forecasts apply; levels (ratios, stocks) are compared as they are.
+/// pace and run-rate forecasts apply; levels (ratios, stocks) are compared as they are;
+/// a growth rate (a flow over the stock at the window's start, `follower_growth_rate`)
+/// grows as its flow does over a base that stays put, so its flow is run on and
+/// divided by that base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Pace {
     Cumulative,
     Level,
+    Growth,
+}
+
+impl Pace {
+    /// Whether goals on the KPI get a linear pace and a run-rate forecast.
+    pub fn runs_on(self) -> bool {
+        matches!(self, Pace::Cumulative | Pace::Growth)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -925,9 +936,55 @@ impl Catalogue {
     pub fn pace(&self, name: &str, dataset: &Dataset) -> Pace {
         if self.cumulative(&Expr::Name(name.to_owned()), dataset, 0) {
             Pace::Cumulative
+        } else if self.growth_sides(name, dataset).is_some() {
+            Pace::Growth
         } else {
             Pace::Level
         }
+    }
+
+    /// A growth rate's flow and base: a formula `flow / (stock - flow)`, a cumulative
+    /// flow over a stock less that flow, which is the stock at the window's start
+    /// (`follower_growth / (follower_count - follower_growth)`). Any other quotient
+    /// (a flow over the stock at the window's end) is a level.
+    pub fn growth_sides(&self, name: &str, dataset: &Dataset) -> Option<(Expr, Expr)> {
+        let mut formula = &self.kpis.get(name)?.formula;
+        for _ in 0..64 {
+            match formula {
+                Expr::Name(other) if other != name && dataset.metric_id(other).is_none() => {
+                    formula = &self.kpis.get(other)?.formula;
+                }
+                _ => break,
+            }
+        }
+        let Expr::Binary(Op::Div, flow, base) = formula else {
+            return None;
+        };
+        let Expr::Binary(Op::Sub, stock, less) = &**base else {
+            return None;
+        };
+        (less == flow
+            && self.cumulative(flow, dataset, 0)
+            && !self.cumulative(stock, dataset, 0)
+            && !matches!(&**stock, Expr::Number(_)))
+        .then(|| ((**flow).clone(), (**base).clone()))
+    }
+
+    /// A formula's value over an aggregate (the sides of a growth rate), with the
+    /// platforms the KPI `name` leaves out left out.
+    pub fn evaluate_expr(
+        &self,
+        name: &str,
+        expr: &Expr,
+        dataset: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Option<f64>, EvalError> {
+        let (agg, _) = self.counted(name, dataset, agg);
+        Ok(self
+            .eval(expr, dataset, &agg, fx)?
+            .value
+            .filter(|v| v.is_finite()))
     }
 
     fn cumulative(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
@@ -1742,6 +1799,26 @@ mod tests {
         for name in ["roas", "ctr", "engagement_rate", "leads"] {
             assert!(!catalogue.lower_is_better(name, &ds), "{name}");
         }
+    }
+
+    /// Only a flow over the stock at the window's start is a growth rate: a flow
+    /// over the stock at its end (an engagement rate by followers) stays a level.
+    #[test]
+    fn only_the_growth_rate_paces_as_growth() {
+        use super::Pace;
+        let catalogue = super::Catalogue::new(&super::KpiSettings::default()).unwrap();
+        let ds = crate::dataset::Dataset::default();
+        for k in catalogue.iter() {
+            let want = k.name == "follower_growth_rate";
+            assert_eq!(
+                catalogue.pace(&k.name, &ds) == Pace::Growth,
+                want,
+                "{}",
+                k.name
+            );
+        }
+        assert_eq!(catalogue.pace("follower_growth", &ds), Pace::Cumulative);
+        assert_eq!(catalogue.pace("follower_count", &ds), Pace::Level);
     }
 
     #[test]

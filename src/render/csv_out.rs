@@ -137,6 +137,7 @@ pub fn kpi_list(list: &KpiList, out: &mut dyn Write) -> io::Result<()> {
             match k.pace {
                 crate::kpi::Pace::Cumulative => "cumulative",
                 crate::kpi::Pace::Level => "level",
+                crate::kpi::Pace::Growth => "growth",
             },
             &k.description,
         ])

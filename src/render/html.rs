@@ -13,7 +13,7 @@ use super::{goal_value, human, plain_number, status_label};
 use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{Lang, date, kpi_label, tr};
 use crate::insights::{InsightGroup, Insights, PostFigure, weekday_name};
-use crate::kpi::{Bound, Pace};
+use crate::kpi::Bound;
 use crate::model::Unit;
 use crate::report::{Group, KpiColumn, Report, Trend};
 
@@ -160,7 +160,7 @@ fn progress_svg(g: &GoalResult, lang: Lang) -> Markup {
         return html! {};
     };
     let target = g.target.filter(|t| *t != 0.0);
-    let cumulative = g.pace == Pace::Cumulative;
+    let cumulative = g.pace.runs_on();
     let pace = target
         .zip(g.expected_by_now)
         .filter(|_| cumulative)

@@ -417,6 +417,7 @@ pub fn kpi_list(list: &KpiList, style: Style, out: &mut dyn Write) -> io::Result
         let pace = match k.pace {
             crate::kpi::Pace::Cumulative => "pace.cumulative",
             crate::kpi::Pace::Level => "pace.level",
+            crate::kpi::Pace::Growth => "pace.growth",
         };
         let description = if k.builtin {
             t(style, &format!("kpi.{}", k.name), &[])

@@ -1637,3 +1637,34 @@ fn a_goal_on_a_platform_name_roi_normalizes_is_a_platform_it_knows() {
         "{shop}"
     );
 }
+
+/// A follower growth rate is growth over the followers at the window's start: its
+/// growth runs on as the `follower_growth` goal's does and its base stays put, so
+/// 150 of 5,000 (3 %) in 15 of 31 days is on course for 310 ÷ 5,000 = 6.2 % >= 5 %,
+/// not behind at 3 % (`fixtures/growth-pace/README.md`).
+#[test]
+fn a_growth_rate_is_forecast_by_its_growth_over_the_start_base() {
+    let dir = fixture("growth-pace");
+    let all = goals(&dir, "roi.toml", "2026-08-15");
+    let rate = goal(&all, "fb-growth-rate-aug");
+    assert_eq!(rate["pace"], "growth");
+    close(&rate["current"], 150.0 / 5000.0);
+    close(&rate["forecast"], 310.0 / 5000.0);
+    close(&rate["expected_by_now"], 0.05 * 15.0 / 31.0);
+    close(&rate["needed_per_day"], (0.05 - 0.03) / 16.0);
+    close(&rate["progress"], 0.6);
+    assert_eq!(rate["status"], "on_track");
+    // The same figures on the growth itself, in followers.
+    let growth = goal(&all, "fb-growth-aug");
+    assert_eq!(growth["pace"], "cumulative");
+    close(&growth["forecast"], 310.0);
+    close(&growth["needed_per_day"], 100.0 / 16.0);
+    assert_eq!(growth["status"], "on_track");
+    // The follower count stays a level: its forecast is its value.
+    let count = goal(&all, "fb-followers-aug");
+    assert_eq!(count["pace"], "level");
+    close(&count["forecast"], 5150.0);
+    assert_eq!(count["status"], "at_risk");
+    let out = roi_in(&dir, &["check", "--as-of", "2026-08-15"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+}
