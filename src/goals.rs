@@ -844,7 +844,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     // A growth rate runs on as a sum does: it starts at 0 and its base stays put.
     let cumulative = pace.runs_on();
-    result.progress = progress(current, target, baseline, direction, cumulative);
+    // Its progress is a level's, though: from its baseline (a rate can start below
+    // zero, a sum cannot).
+    result.progress = progress(
+        current,
+        target,
+        baseline,
+        direction,
+        pace == Pace::Cumulative,
+    );
     let uniform = spans
         .iter()
         .all(|s| s.from == counted_from && s.through == through);

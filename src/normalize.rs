@@ -690,7 +690,10 @@ impl<'f> Builder<'f> {
             ids.apply(&mut row);
             row.file = file;
             row.line += lines;
-            let merges = self.merges(&row.values);
+            // A list of leads' record keeps its id, to be counted once, as in `push`.
+            let listed = row.dims.get(Dimension::ContentId).is_some()
+                && self.tables.last().is_some_and(|m| m.listed);
+            let merges = !listed && self.merges(&row.values);
             if merges
                 && self.merge_row(&RowRef {
                     start: row.start,
@@ -2139,11 +2142,14 @@ impl Note {
     }
 }
 
-/// Leaves out a net follower change where another row of the same days and
-/// dimensions gives the gains or losses (Business Suite's `Net follows` series beside
+/// Leaves out a net follower change where other rows of the same days and
+/// dimensions give the gains or losses (Business Suite's `Net follows` series beside
 /// its `Follows` and `Unfollows`): the net change is their difference, not counted a
-/// second time (as within one row, `RowValues::drop_implied_net`).
+/// second time. Beside one side only, it becomes the other side (`Follows` 310 and
+/// `Net follows` 217 are 93 lost), so growth stays the net change (as within one
+/// row, `RowValues::drop_implied_net`).
 fn drop_implied_nets(rows: &mut [Row]) {
+    type Days = (NaiveDate, NaiveDate, Dims);
     let (Some(net), Some(gained), Some(lost)) = (
         canonical_metric(crate::model::FOLLOWERS_NET),
         canonical_metric("followers_gained"),
@@ -2151,18 +2157,61 @@ fn drop_implied_nets(rows: &mut [Row]) {
     ) else {
         return;
     };
-    let has = |row: &Row, id: MetricId| row.values.iter().any(|(m, _)| *m == id);
-    if !rows.iter().any(|r| has(r, net)) {
+    let value = |row: &Row, id: MetricId| row.values.iter().find(|(m, _)| *m == id).map(|v| v.1);
+    if !rows.iter().any(|r| value(r, net).is_some()) {
         return;
     }
-    let flows: rustc_hash::FxHashSet<(NaiveDate, NaiveDate, Dims)> = rows
-        .iter()
-        .filter(|r| has(r, gained) || has(r, lost))
-        .map(|r| (r.start, r.end, r.dims))
-        .collect();
+    // Per days and dimensions: the gains and the losses other rows give; and, for a
+    // net change that names no platform (a series whose title and file name name
+    // none), per days and other dimensions, the platforms that give them.
+    let mut flows: rustc_hash::FxHashMap<Days, (Option<i64>, Option<i64>)> =
+        rustc_hash::FxHashMap::default();
+    let mut platforms: rustc_hash::FxHashMap<Days, Vec<Option<Sym>>> =
+        rustc_hash::FxHashMap::default();
+    let unplaced = |dims: Dims| {
+        let mut dims = dims;
+        dims.set(Dimension::Platform, None);
+        dims
+    };
+    for row in rows.iter().filter(|r| value(r, net).is_none()) {
+        let (g, l) = (value(row, gained), value(row, lost));
+        if g.is_none() && l.is_none() {
+            continue;
+        }
+        let entry = flows.entry((row.start, row.end, row.dims)).or_default();
+        if let Some(g) = g {
+            entry.0 = Some(entry.0.unwrap_or(0).saturating_add(g.0));
+        }
+        if let Some(l) = l {
+            entry.1 = Some(entry.1.unwrap_or(0).saturating_add(l.0));
+        }
+        let seen = platforms
+            .entry((row.start, row.end, unplaced(row.dims)))
+            .or_default();
+        let platform = row.dims.get(Dimension::Platform);
+        if !seen.contains(&platform) {
+            seen.push(platform);
+        }
+    }
     for row in rows.iter_mut() {
-        if has(row, net) && flows.contains(&(row.start, row.end, row.dims)) {
-            row.values.retain(|(m, _)| *m != net);
+        let Some(n) = value(row, net) else { continue };
+        // A net change without a platform beside one platform's gains or losses of
+        // the same days is that platform's.
+        if row.dims.get(Dimension::Platform).is_none()
+            && let Some([Some(platform)]) = platforms
+                .get(&(row.start, row.end, row.dims))
+                .map(Vec::as_slice)
+        {
+            row.dims.set(Dimension::Platform, Some(*platform));
+        }
+        let Some(&(g, l)) = flows.get(&(row.start, row.end, row.dims)) else {
+            continue;
+        };
+        row.values.retain(|(m, _)| *m != net);
+        match (g, l) {
+            (Some(g), None) => row.values.push((lost, Amount(g.saturating_sub(n.0)))),
+            (None, Some(l)) => row.values.push((gained, Amount(n.0.saturating_add(l)))),
+            _ => {}
         }
     }
 }

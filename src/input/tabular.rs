@@ -3108,9 +3108,20 @@ impl RowValues {
         let [Some(net), Some(gained), Some(lost)] = *IDS else {
             return;
         };
-        if self.has(net) && (self.has(gained) || self.has(lost)) {
-            self.list.retain(|(m, _)| *m != net);
-            self.seen &= !RowValues::bit(net).unwrap_or(0);
+        if !self.has(net) || !(self.has(gained) || self.has(lost)) {
+            return;
+        }
+        let value = |id| self.list.iter().find(|(m, _)| *m == id).map(|v| v.1);
+        // Beside one side only, the net change gives the other: growth stays it.
+        let other = match (value(net), value(gained), value(lost)) {
+            (Some(n), Some(g), None) => Some((lost, Amount(g.0.saturating_sub(n.0)))),
+            (Some(n), None, Some(l)) => Some((gained, Amount(n.0.saturating_add(l.0)))),
+            _ => None,
+        };
+        self.list.retain(|(m, _)| *m != net);
+        self.seen &= !RowValues::bit(net).unwrap_or(0);
+        if let Some((id, v)) = other {
+            self.add(id, v);
         }
     }
 

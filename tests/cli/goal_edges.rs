@@ -1638,6 +1638,24 @@ fn a_goal_on_a_platform_name_roi_normalizes_is_a_platform_it_knows() {
     );
 }
 
+/// A growth rate's progress is a level's: from a baseline below zero (July lost
+/// followers) to a relative target, the share of the way, 758 %, not current ÷
+/// target (`fixtures/growth-pace/README.md`).
+#[test]
+fn a_growth_rate_below_zero_at_baseline_progresses_from_it() {
+    let dir = fixture("growth-pace/negative-baseline");
+    let all = goals(&dir, "roi.toml", "2026-08-16");
+    let rate = goal(&all, "rel-neg-base");
+    close(&rate["baseline"], -310.0 / 5000.0);
+    close(&rate["target"], -0.062 * 0.8);
+    close(&rate["current"], 150.0 / 4690.0);
+    close(
+        &rate["progress"],
+        (150.0 / 4690.0 + 0.062) / (-0.062 * 0.8 + 0.062),
+    );
+    assert_eq!(rate["status"], "on_track");
+}
+
 /// A follower growth rate is growth over the followers at the window's start: its
 /// growth runs on as the `follower_growth` goal's does and its base stays put, so
 /// 150 of 5,000 (3 %) in 15 of 31 days is on course for 310 ÷ 5,000 = 6.2 % >= 5 %,

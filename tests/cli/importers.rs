@@ -3308,11 +3308,17 @@ fn meta_series_unfollows_and_net_follows() {
     assert_eq!(kpi(&["kpi", "followers_lost", &lost_vi]), "93");
     assert_eq!(kpi(&["kpi", "followers_lost", &lost_en]), "93");
     assert_eq!(kpi(&["kpi", "followers_net", &net]), "217");
+    // Follows 310 and a net change of 217: 93 lost; unfollows 93 and 217: 310 gained.
+    assert_eq!(kpi(&["kpi", "followers_lost", &follows, &net]), "93");
+    assert_eq!(kpi(&["kpi", "followers_gained", &lost_en, &net]), "310");
     for files in [
         vec![&follows, &lost_vi],
         vec![&follows, &lost_en],
         vec![&net],
         vec![&follows, &lost_vi, &net],
+        // Beside one side only, the net change gives the other.
+        vec![&follows, &net],
+        vec![&lost_en, &net],
     ] {
         let mut args = vec!["kpi", "follower_growth"];
         args.extend(files.iter().map(|f| f.as_str()));
@@ -3322,6 +3328,10 @@ fn meta_series_unfollows_and_net_follows() {
         let text = stdout(&roi(&inspect));
         assert!(!text.contains("unknown"), "{text}");
     }
+    // A net series naming no platform beside Facebook's follows is their net.
+    let unnamed = format!("{dir}/unnamed");
+    assert_eq!(kpi(&["kpi", "follower_growth", &unnamed]), "217");
+    assert_eq!(kpi(&["kpi", "followers_lost", &unnamed]), "93");
     // The goal follower_growth >= 300 in August is missed at 217: the gate fails.
     let out = roi_in(
         &fixture("review12/follower-series"),

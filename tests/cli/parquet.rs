@@ -757,6 +757,44 @@ fn a_file_that_stops_being_utf8_is_written_in_its_code_page() {
     assert_eq!(cafe[0]["likes"], "5");
 }
 
+/// A record id twice in the last part of a long CRM export, read on several threads,
+/// is one lead, as on one thread: a later part's rows of a list of leads keep their
+/// ids, never merged before the check (60,002 rows, 999999 on the last two lines).
+#[test]
+fn a_record_id_twice_in_a_later_part_is_one_lead_on_any_threads() {
+    const ROWS: usize = 60_002;
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp
+        .path()
+        .join("hubspot-crm-exports-all-contacts-2026-03-30.csv");
+    let mut text = String::from(
+        "\"Record ID\",\"First Name\",\"Create Date\",\"Lifecycle Stage\",\
+         \"Original Source\",\"Original Source Drill-Down 1\"\n",
+    );
+    for i in 0..ROWS {
+        let id = if i + 2 >= ROWS { 999_999 } else { 100_000 + i };
+        text.push_str(&format!(
+            "\"{id}\",\"N{i}\",\"2026-03-28 09:15\",\"lead\",\"PAID_SOCIAL\",\"Facebook\"\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let csv = csv.to_str().unwrap();
+    for threads in ["1", "2", "4"] {
+        let out = roi(&["--threads", threads, "kpi", "leads", csv]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("{}\n", ROWS - 1),
+            "--threads {threads}"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("record 999999"),
+            "--threads {threads}: {}",
+            transcript(&out)
+        );
+    }
+}
+
 /// A list of leads longer than the rows streamed out at a time (65,536): the id
 /// said twice, at its first and last lines, is one lead in the Parquet files as in
 /// `roi kpi` (its rows are held to the file's end, not flushed).
