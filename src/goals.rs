@@ -844,14 +844,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     // A growth rate runs on as a sum does: it starts at 0 and its base stays put.
     let cumulative = pace.runs_on();
-    // Its progress is a level's, though: from its baseline (a rate can start below
-    // zero, a sum cannot).
+    // So does its progress, the share of its target reached so far; but for a
+    // target of zero or below (a baseline that shrank), met from the window's first
+    // day, which is measured from the baseline, as a level's.
     result.progress = progress(
         current,
         target,
         baseline,
         direction,
-        pace == Pace::Cumulative,
+        pace == Pace::Cumulative || (pace == Pace::Growth && target > 0.0),
     );
     let uniform = spans
         .iter()

@@ -2164,6 +2164,20 @@ fn drop_implied_nets(rows: &mut [Row]) {
     // Per days and dimensions: the gains and the losses other rows give; and, for a
     // net change that names no platform (a series whose title and file name name
     // none), per days and other dimensions, the platforms that give them.
+    // A row's own gains or losses first, as a row an export's columns give is read.
+    for row in rows.iter_mut() {
+        let Some(n) = value(row, net) else { continue };
+        let (g, l) = (value(row, gained), value(row, lost));
+        if g.is_none() && l.is_none() {
+            continue;
+        }
+        row.values.retain(|(m, _)| *m != net);
+        match (g, l) {
+            (Some(g), None) if g.0 >= n.0 => row.values.push((lost, Amount(g.0 - n.0))),
+            (None, Some(l)) => row.values.push((gained, Amount(n.0.saturating_add(l.0)))),
+            _ => {}
+        }
+    }
     let mut flows: rustc_hash::FxHashMap<Days, (Option<i64>, Option<i64>)> =
         rustc_hash::FxHashMap::default();
     let mut platforms: rustc_hash::FxHashMap<Days, Vec<Option<Sym>>> =
@@ -2209,7 +2223,7 @@ fn drop_implied_nets(rows: &mut [Row]) {
         };
         row.values.retain(|(m, _)| *m != net);
         match (g, l) {
-            (Some(g), None) => row.values.push((lost, Amount(g.saturating_sub(n.0)))),
+            (Some(g), None) if g >= n.0 => row.values.push((lost, Amount(g - n.0))),
             (None, Some(l)) => row.values.push((gained, Amount(n.0.saturating_add(l)))),
             _ => {}
         }

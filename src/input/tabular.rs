@@ -3114,7 +3114,7 @@ impl RowValues {
         let value = |id| self.list.iter().find(|(m, _)| *m == id).map(|v| v.1);
         // Beside one side only, the net change gives the other: growth stays it.
         let other = match (value(net), value(gained), value(lost)) {
-            (Some(n), Some(g), None) => Some((lost, Amount(g.0.saturating_sub(n.0)))),
+            (Some(n), Some(g), None) if g.0 >= n.0 => Some((lost, Amount(g.0 - n.0))),
             (Some(n), None, Some(l)) => Some((gained, Amount(n.0.saturating_add(l.0)))),
             _ => None,
         };

@@ -1638,9 +1638,24 @@ fn a_goal_on_a_platform_name_roi_normalizes_is_a_platform_it_knows() {
     );
 }
 
-/// A growth rate's progress is a level's: from a baseline below zero (July lost
-/// followers) to a relative target, the share of the way, 758 %, not current ÷
-/// target (`fixtures/growth-pace/README.md`).
+/// A growth rate's progress over a baseline above zero is the share of its target
+/// reached so far, as a sum's: half a month's 4.24 % of 7.44 % is 57 %, not
+/// measured from a whole month's baseline (`fixtures/growth-pace/README.md`).
+#[test]
+fn a_growth_rate_above_zero_at_baseline_progresses_as_a_sum() {
+    let dir = fixture("growth-pace/positive-baseline");
+    let all = goals(&dir, "roi.toml", "2026-08-15");
+    let rate = goal(&all, "rel");
+    close(&rate["baseline"], 310.0 / 5000.0);
+    close(&rate["current"], 225.0 / 5310.0);
+    close(&rate["progress"], (225.0 / 5310.0) / (0.062 * 1.2));
+    close(&rate["forecast"], 465.0 / 5310.0);
+    assert_eq!(rate["status"], "on_track");
+}
+
+/// A growth rate's target at or below zero (a baseline below zero: July lost
+/// followers) is met from the window's first day: progress is measured from the
+/// baseline, 758 %, not current ÷ target (`fixtures/growth-pace/README.md`).
 #[test]
 fn a_growth_rate_below_zero_at_baseline_progresses_from_it() {
     let dir = fixture("growth-pace/negative-baseline");

@@ -3347,6 +3347,17 @@ fn meta_series_unfollows_and_net_follows() {
     assert!(stdout(&out).contains("missed"), "{}", transcript(&out));
 }
 
+/// In roi's own format a row's net follower change beside its own gains or losses
+/// is their difference, never added to them; beside one side it gives the other
+/// (fixtures/review12/README.md).
+#[test]
+fn a_native_rows_net_change_is_not_added_to_its_own_flows() {
+    let f = "fixtures/review12/follower-net-native/flows.csv";
+    assert_eq!(kpi(&["kpi", "follower_growth", f]), "219");
+    assert_eq!(kpi(&["kpi", "followers_gained", f]), "323");
+    assert_eq!(kpi(&["kpi", "followers_lost", f]), "104");
+}
+
 /// A GA4 `Date range` column is each row's own range: a comparison's two ranges
 /// stay apart (fixtures/review12/README.md).
 #[test]
