@@ -1260,7 +1260,19 @@ impl<'f> Builder<'f> {
     /// Finishes the dataset, keeping only the newest export's rows for each key.
     pub fn finish(self) -> Dataset {
         let mut dataset = self.finish_rows();
-        drop_implied_nets(&mut dataset.rows);
+        // A net series that named no platform and took one says so, not that its
+        // rows have none.
+        for (file, platform) in drop_implied_nets(&mut dataset.rows) {
+            let name = dataset.interner.get(platform).to_owned();
+            if let Some(w) = dataset.files[file as usize]
+                .warnings
+                .iter_mut()
+                .find(|w| w.key == "warning.series_no_platform")
+            {
+                w.key = "warning.series_platform_from_flows";
+                w.args.insert(0, ("platform", name));
+            }
+        }
         dataset
     }
 
@@ -2148,18 +2160,20 @@ impl Note {
 /// second time. Beside one side only, it becomes the other side (`Follows` 310 and
 /// `Net follows` 217 are 93 lost), so growth stays the net change (as within one
 /// row, `RowValues::drop_implied_net`).
-fn drop_implied_nets(rows: &mut [Row]) {
+/// The files whose net rows took a platform, and that platform, come back.
+fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
     type Days = (NaiveDate, NaiveDate, Dims);
     let (Some(net), Some(gained), Some(lost)) = (
         canonical_metric(crate::model::FOLLOWERS_NET),
         canonical_metric("followers_gained"),
         canonical_metric("followers_lost"),
     ) else {
-        return;
+        return Vec::new();
     };
     let value = |row: &Row, id: MetricId| row.values.iter().find(|(m, _)| *m == id).map(|v| v.1);
+    let mut placed = Vec::new();
     if !rows.iter().any(|r| value(r, net).is_some()) {
-        return;
+        return placed;
     }
     // Per days and dimensions: the gains and the losses other rows give; and, for a
     // net change that names no platform (a series whose title and file name name
@@ -2217,6 +2231,9 @@ fn drop_implied_nets(rows: &mut [Row]) {
                 .map(Vec::as_slice)
         {
             row.dims.set(Dimension::Platform, Some(*platform));
+            if !placed.contains(&(row.file, *platform)) {
+                placed.push((row.file, *platform));
+            }
         }
         let Some(&(g, l)) = flows.get(&(row.start, row.end, row.dims)) else {
             continue;
@@ -2228,6 +2245,7 @@ fn drop_implied_nets(rows: &mut [Row]) {
             _ => {}
         }
     }
+    placed
 }
 
 /// Adds `values` (same metric ids, same order) of `rows` rows into `row`, exactly:

@@ -3332,6 +3332,13 @@ fn meta_series_unfollows_and_net_follows() {
     let unnamed = format!("{dir}/unnamed");
     assert_eq!(kpi(&["kpi", "follower_growth", &unnamed]), "217");
     assert_eq!(kpi(&["kpi", "followers_lost", &unnamed]), "93");
+    let out = roi(&["kpi", "follower_growth", &unnamed]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("it is taken as facebook's, the platform whose follows")
+            && !err.contains("its rows have no platform"),
+        "{err}"
+    );
     // The goal follower_growth >= 300 in August is missed at 217: the gate fails.
     let out = roi_in(
         &fixture("review12/follower-series"),
