@@ -1324,6 +1324,12 @@ fn read_layout_table(
             .or_else(|| find(|t| *t == Target::Month))
             .or_else(|| find(|t| *t == Target::PublishTime))
     };
+    // A comparison's `Date range` beside another date column (`Nth day`): the range
+    // each row's days count in.
+    let range_column = matched.cells.iter().position(|c| {
+        c.as_ref()
+            .is_some_and(|(col, _)| col.target == Target::DateRange)
+    });
     let target_of = |i: usize| matched.cells[i].as_ref().map(|(c, _)| &c.target);
     // A week or month segment: each row covers the whole period its date starts.
     let segment = date_column
@@ -1615,7 +1621,9 @@ fn read_layout_table(
             Some(i) if target_of(i) == Some(&Target::NthDay) => {
                 let text = text_of(i);
                 let value = format!("{text:?}");
-                let Some((start, end)) = range else {
+                // The stated range, else the row's own (a comparison's two ranges).
+                let own = range_column.and_then(|r| cell_range(text_of(r), layout.day_order));
+                let Some((start, end)) = range.or(own) else {
                     return Err(err(
                         record.line,
                         Some(i),

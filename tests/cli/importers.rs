@@ -3420,6 +3420,12 @@ fn ga4_two_preamble_ranges_without_a_range_column_are_refused() {
 /// GA4's `Nth day` is the stated start date plus N days.
 #[test]
 fn ga4_nth_day_counts_from_the_start_date() {
+    // A comparison: each row's day counts from its own `Date range`.
+    let cmp = "fixtures/review12/ga4-nth-day-compare.csv";
+    let day = |d: &str| kpi(&["kpi", "web_traffic", cmp, "--from", d, "--to", d]);
+    assert_eq!(day("2026-08-02"), "20");
+    assert_eq!(day("2026-07-02"), "6");
+    assert_eq!(kpi(&["kpi", "web_traffic", cmp]), "41");
     let f = "fixtures/review12/ga4-nth-day.csv";
     assert_eq!(
         kpi(&[
