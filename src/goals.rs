@@ -226,6 +226,11 @@ pub struct GoalResult {
     /// denominator, in the current or the baseline window.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rate_left_out: Vec<crate::kpi::LeftOut>,
+    /// The platforms with the rate's numerator when no row of the current window
+    /// has its denominator (also in `rate_left_out`): why it has no value.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub lacking_denominator: Vec<crate::kpi::LeftOut>,
     /// Platforms whose leads in the goal's window come both from an ad or page
     /// export and from a CRM's records: they may be the same people, counted twice.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -319,7 +324,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
 
     let value_over = |w: Window| -> Result<(Value, u64, u64), EvalError> {
         let agg = selection.aggregate(Some(w));
-        let value = cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+        let value = cx
+            .catalogue
+            .evaluate_whole(&goal.kpi, cx.dataset, &agg, cx.fx)?;
         Ok((value, agg.rows, agg.straddling_rows))
     };
 
@@ -549,7 +556,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                         kind: PartialKind::Baseline,
                     });
                 }
-                let value = cx.catalogue.evaluate(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+                let value = cx
+                    .catalogue
+                    .evaluate_whole(&goal.kpi, cx.dataset, &agg, cx.fx)?;
                 baseline_rate_left_out = value.left_out;
                 (value.value, value.currency)
             }
@@ -606,6 +615,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         rows_left_out: 0,
         partial,
         rate_left_out: Vec::new(),
+        lacking_denominator: Vec::new(),
         leads_counted_twice: Vec::new(),
         sales_counted_twice: Vec::new(),
         unknown_platforms: Vec::new(),
@@ -640,6 +650,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         });
     }
     result.rows = rows;
+    // No value because no row of the window has the rate's denominator: the reason
+    // says so rather than "no data".
+    if value.value.is_none() {
+        result.lacking_denominator = cx.catalogue.lacking_denominator(
+            &goal.kpi,
+            cx.dataset,
+            &selection.aggregate(Some(current_window)),
+        );
+    }
     result.rate_left_out.clone_from(&value.left_out);
     for l in baseline_rate_left_out {
         if !result.rate_left_out.contains(&l) {
@@ -1172,6 +1191,39 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                     ("kpi", g.kpi.clone()),
                     ("from", date(w.from)),
                     ("to", date(w.to)),
+                ],
+            )
+        }
+        Status::NoData if !g.lacking_denominator.is_empty() => {
+            let mut platforms: Vec<String> = Vec::new();
+            let mut has: Vec<String> = Vec::new();
+            let mut lacks: Vec<String> = Vec::new();
+            for l in &g.lacking_denominator {
+                let platform = match &l.export {
+                    Some(export) => format!("{} ({export})", l.platform),
+                    None => l.platform.clone(),
+                };
+                for (list, items) in [
+                    (&mut platforms, std::slice::from_ref(&platform)),
+                    (&mut has, l.has.as_slice()),
+                    (&mut lacks, l.lacks.as_slice()),
+                ] {
+                    for item in items {
+                        if !list.contains(item) {
+                            list.push(item.clone());
+                        }
+                    }
+                }
+            }
+            (
+                "reason.no_denominator",
+                vec![
+                    ("kpi", g.kpi.clone()),
+                    ("from", date(g.start)),
+                    ("to", date(g.as_of.min(g.deadline))),
+                    ("platform", platforms.join(", ")),
+                    ("has", has.join(", ")),
+                    ("lacks", lacks.join(", ")),
                 ],
             )
         }

@@ -464,6 +464,28 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     notes.extend(left_out.into_iter().filter(|n| {
         scope.kpis.is_empty() || n.args.iter().any(|(k, v)| *k == "kpi" && shown.contains(v))
     }));
+    // A rate the table shows without a value anywhere because no row, all groups
+    // together, has its denominator says which platforms have its numerator (a
+    // Google Ads export's conversions without link clicks). A group alone without
+    // it says nothing.
+    let without_value: Vec<&String> = shown
+        .iter()
+        .filter(|name| groups.iter().all(|g| g.values[*name].value.is_none()))
+        .collect();
+    if !without_value.is_empty() {
+        let whole = match raw_groups.as_slice() {
+            [(_, agg)] if scope.by.is_empty() => std::borrow::Cow::Borrowed(agg),
+            _ => std::borrow::Cow::Owned(selection.aggregate(scope.window)),
+        };
+        for name in without_value {
+            for l in config.catalogue.lacking_denominator(name, dataset, &whole) {
+                let note = l.note(name);
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
 
     notes.extend(window_notes(
         dataset,
@@ -1012,7 +1034,9 @@ pub fn kpi_answer(
     config.catalogue.check_name(name, dataset)?;
     let selection = dataset.select(filter);
     let agg = selection.aggregate(window);
-    let mut v = config.catalogue.evaluate(name, dataset, &agg, &config.fx)?;
+    let mut v = config
+        .catalogue
+        .evaluate_whole(name, dataset, &agg, &config.fx)?;
     // A window without rows has no value, as the report's "no rows match": a stock
     // carried from before it (a follower count, a growth of 0) would be told as fact
     // for days the data does not reach.
@@ -1331,7 +1355,9 @@ fn explain_window(
 ) -> Result<ExplainedWindow, EvalError> {
     let selection = dataset.select(filter);
     let agg = selection.aggregate(window);
-    let value = config.catalogue.evaluate(kpi, dataset, &agg, &config.fx)?;
+    let value = config
+        .catalogue
+        .evaluate_whole(kpi, dataset, &agg, &config.fx)?;
     // The sums the value is worked out over: without the platforms a rate leaves
     // out (facebook's 200 clicks over its 10,000 impressions, not every platform's
     // 500), as the notes say.

@@ -1160,6 +1160,51 @@ impl Catalogue {
     /// any export. Rows without a platform are always kept (nothing says where they
     /// come from).
     pub fn left_out(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<(Part, LeftOut)> {
+        self.left_out_of(name, ds, agg, false)
+    }
+
+    /// The platforms that have a rate's numerator when no row of `agg` has any value
+    /// for its denominator (a Google Ads export's conversions without link clicks
+    /// for conversion_rate): why the rate has no value. `agg` is everything the KPI
+    /// is worked out over (the window and filter, all groups together): a group of
+    /// `--by platform` without the denominator says nothing. Empty when some row has
+    /// the denominator ([`Self::left_out`] says which platforms are left out then).
+    pub fn lacking_denominator(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<LeftOut> {
+        self.left_out_of(name, ds, agg, true)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect()
+    }
+
+    /// [`Self::evaluate`] over everything the KPI is worked out over (the window and
+    /// filter of `roi kpi`, `explain` or a goal): a rate without a value because no
+    /// row has its denominator says which platforms have its numerator in
+    /// `left_out`.
+    pub fn evaluate_whole(
+        &self,
+        name: &str,
+        dataset: &Dataset,
+        agg: &Aggregate,
+        fx: &Fx,
+    ) -> Result<Value, EvalError> {
+        let mut v = self.evaluate(name, dataset, agg, fx)?;
+        if v.value.is_none() {
+            for l in self.lacking_denominator(name, dataset, agg) {
+                if !v.left_out.contains(&l) {
+                    v.left_out.push(l);
+                }
+            }
+        }
+        Ok(v)
+    }
+
+    fn left_out_of(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        agg: &Aggregate,
+        no_denominator: bool,
+    ) -> Vec<(Part, LeftOut)> {
         let Some((num, den)) = self.rate_sides(name, ds) else {
             return Vec::new();
         };
@@ -1169,7 +1214,9 @@ impl Catalogue {
         let with_den: Vec<Part> = den.iter().flat_map(parts).collect();
         // Without any denominator the rate has no value anyway: nothing to leave out
         // (a `--by platform` group of a platform without reach says nothing more).
-        if with_den.is_empty() {
+        // [`Self::lacking_denominator`] asks over everything the KPI is worked out
+        // over, where it says why the rate has none.
+        if with_den.is_empty() != no_denominator {
             return Vec::new();
         }
         let mut out: Vec<(Part, LeftOut)> = Vec::new();

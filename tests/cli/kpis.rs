@@ -1096,3 +1096,87 @@ fn platform_cells_and_sources_name_platforms_only_by_their_words() {
         assert!(text.contains(row), "{row}\n{text}");
     }
 }
+
+/// A rate whose denominator no row has (`fixtures/kpis/no-denominator`: a Google
+/// Ads export gives conversions and clicks, no link clicks) has no value, and
+/// `roi kpi`, the report and a goal say why; the goal stays `no_data`, its reason
+/// naming the missing denominator rather than "no data".
+#[test]
+fn a_rate_without_any_denominator_says_why() {
+    let dir = "fixtures/kpis/no-denominator";
+    let note = "conversion_rate: google_ads (Google Ads report) has conversions but no link_clicks: left out";
+    let out = roi(&["kpi", "conversion_rate", &format!("{dir}/gads.csv")]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "n/a\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("roi: {note}\n")
+    );
+    let out = roi(&[
+        "kpi",
+        "conversion_rate",
+        &format!("{dir}/gads.csv"),
+        "--format",
+        "json",
+    ]);
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["value"], serde_json::Value::Null);
+    assert_eq!(answer["notes"], serde_json::json!([note]));
+    // The report, all groups together: the note once, whatever the grouping.
+    for by in [None, Some("campaign"), Some("platform")] {
+        let mut args = vec![
+            "report",
+            "gads.csv",
+            "--kpi",
+            "conversion_rate",
+            "--format",
+            "json",
+        ];
+        args.extend(by.iter().flat_map(|b| ["--by", b]));
+        let out = roi_in(&fixture("kpis/no-denominator"), &args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let notes = report["notes"].as_array().unwrap();
+        assert_eq!(
+            notes
+                .iter()
+                .filter(|n| n.to_string().contains(note))
+                .count(),
+            1,
+            "{by:?}: {report}"
+        );
+    }
+    let config = fixture("kpis/no-denominator/roi.toml");
+    let out = roi(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        "--as-of",
+        "2026-08-03",
+        "--format",
+        "json",
+    ]);
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &check["goals"][0];
+    assert_eq!(goal["status"], "no_data", "{check}");
+    assert_eq!(
+        goal["reason"],
+        "no value for `conversion_rate` between 2026-08-01 and 2026-08-03: google_ads \
+         (Google Ads report) has conversions but no row has link_clicks"
+    );
+    assert_eq!(goal["warnings"], serde_json::json!([note]));
+    let out = roi(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        "--as-of",
+        "2026-08-03",
+        "--lang",
+        "vi",
+    ]);
+    assert!(
+        transcript(&out).contains("nhưng không dòng nào có link_clicks"),
+        "{}",
+        transcript(&out)
+    );
+}
