@@ -471,7 +471,7 @@ impl<'f> Builder<'f> {
     }
 
     /// Rows of a table that is no list of records, in a file a list of records made
-    /// a file of records ([`Builder::set_listed`]): the file is not one.
+    /// a file of records ([`Builder::set_records`]): the file is not one.
     fn unlisted_rows(&mut self) {
         let file = self.dataset.files.len().wrapping_sub(1) as u32;
         if self
@@ -488,11 +488,7 @@ impl<'f> Builder<'f> {
     /// to the file's end, for [`Builder::one_row_per_record`], not flushed.
     fn holds_records(&self) -> bool {
         let file = self.dataset.files.len().saturating_sub(1) as u32;
-        self.tables
-            .iter()
-            .rev()
-            .take_while(|m| m.file == file)
-            .any(|m| m.listed)
+        self.file_marks(file).any(|m| m.listed)
     }
 
     /// Of the current file's rows of one record id in one list of records (a
@@ -2154,6 +2150,22 @@ impl Note {
     }
 }
 
+/// The side a net follower change gives beside the other side alone (`Follows` 310
+/// and net 217: 93 lost), as the metric of `(gained, lost)` and its value; nothing
+/// beside both sides, or for a side that would fall below zero.
+pub(crate) fn side_from_net(
+    net: Amount,
+    gained: Option<Amount>,
+    lost: Option<Amount>,
+    (gained_id, lost_id): (MetricId, MetricId),
+) -> Option<(MetricId, Amount)> {
+    match (gained, lost) {
+        (Some(g), None) if g.0 >= net.0 => Some((lost_id, Amount(g.0 - net.0))),
+        (None, Some(l)) => Some((gained_id, Amount(net.0.saturating_add(l.0)))),
+        _ => None,
+    }
+}
+
 /// Leaves out a net follower change where other rows of the same days and
 /// dimensions give the gains or losses (Business Suite's `Net follows` series beside
 /// its `Follows` and `Unfollows`): the net change is their difference, not counted a
@@ -2175,9 +2187,6 @@ fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
     if !rows.iter().any(|r| value(r, net).is_some()) {
         return placed;
     }
-    // Per days and dimensions: the gains and the losses other rows give; and, for a
-    // net change that names no platform (a series whose title and file name name
-    // none), per days and other dimensions, the platforms that give them.
     // A row's own gains or losses first, as a row an export's columns give is read.
     for row in rows.iter_mut() {
         let Some(n) = value(row, net) else { continue };
@@ -2186,12 +2195,11 @@ fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
             continue;
         }
         row.values.retain(|(m, _)| *m != net);
-        match (g, l) {
-            (Some(g), None) if g.0 >= n.0 => row.values.push((lost, Amount(g.0 - n.0))),
-            (None, Some(l)) => row.values.push((gained, Amount(n.0.saturating_add(l.0)))),
-            _ => {}
-        }
+        row.values.extend(side_from_net(n, g, l, (gained, lost)));
     }
+    // Per days and dimensions: the gains and the losses other rows give; and, for a
+    // net change that names no platform (a series whose title and file name name
+    // none), per days and other dimensions, the platforms that give them.
     let mut flows: rustc_hash::FxHashMap<Days, (Option<i64>, Option<i64>)> =
         rustc_hash::FxHashMap::default();
     let mut platforms: rustc_hash::FxHashMap<Days, Vec<Option<Sym>>> =
@@ -2239,11 +2247,12 @@ fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
             continue;
         };
         row.values.retain(|(m, _)| *m != net);
-        match (g, l) {
-            (Some(g), None) if g >= n.0 => row.values.push((lost, Amount(g - n.0))),
-            (None, Some(l)) => row.values.push((gained, Amount(n.0.saturating_add(l)))),
-            _ => {}
-        }
+        row.values.extend(side_from_net(
+            n,
+            g.map(Amount),
+            l.map(Amount),
+            (gained, lost),
+        ));
     }
     placed
 }

@@ -432,29 +432,18 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         notes.push(crate::msg!("report.reach_note"));
     }
     let in_window = |r: &&&Row| scope.window.is_none_or(|w| w.contains(r));
-    if let Some(platforms) = shown
-        .iter()
-        .map(|name| {
-            config.catalogue.leads_counted_twice(
-                name,
-                dataset,
-                selection.rows.iter().filter(in_window).copied(),
-            )
-        })
-        .find(|p| !p.is_empty())
+    let rows = || selection.rows.iter().filter(in_window).copied();
+    // The first shown KPI whose leads, or sales, two kinds of export both give.
+    let first = |twice: &dyn Fn(&str) -> Vec<String>| {
+        shown.iter().map(|name| twice(name)).find(|p| !p.is_empty())
+    };
+    if let Some(platforms) =
+        first(&|name| config.catalogue.leads_counted_twice(name, dataset, rows()))
     {
         notes.push(crate::kpi::leads_counted_twice_note(&platforms));
     }
-    if let Some(platforms) = shown
-        .iter()
-        .map(|name| {
-            config.catalogue.sales_counted_twice(
-                name,
-                dataset,
-                selection.rows.iter().filter(in_window).copied(),
-            )
-        })
-        .find(|p| !p.is_empty())
+    if let Some(platforms) =
+        first(&|name| config.catalogue.sales_counted_twice(name, dataset, rows()))
     {
         notes.push(crate::kpi::sales_counted_twice_note(&platforms));
     }

@@ -3121,11 +3121,9 @@ impl RowValues {
         }
         let value = |id| self.list.iter().find(|(m, _)| *m == id).map(|v| v.1);
         // Beside one side only, the net change gives the other: growth stays it.
-        let other = match (value(net), value(gained), value(lost)) {
-            (Some(n), Some(g), None) if g.0 >= n.0 => Some((lost, Amount(g.0 - n.0))),
-            (Some(n), None, Some(l)) => Some((gained, Amount(n.0.saturating_add(l.0)))),
-            _ => None,
-        };
+        let other = value(net).and_then(|n| {
+            crate::normalize::side_from_net(n, value(gained), value(lost), (gained, lost))
+        });
         self.list.retain(|(m, _)| *m != net);
         self.seen &= !RowValues::bit(net).unwrap_or(0);
         if let Some((id, v)) = other {
