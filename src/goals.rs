@@ -566,6 +566,24 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         },
     };
     let unit = cx.catalogue.unit(&goal.kpi, cx.dataset);
+    // A money number the user wrote (the target, or a baseline) is in roi.toml's
+    // `currency`: values in another one that `[fx]` did not convert are refused, not
+    // compared with it as though they were in it (300,000 meant in VND against a cost
+    // per action of 20 USD). A target taken from the baseline is in the data's.
+    let written_in = match (goal.target, goal.baseline) {
+        (Target::Absolute { .. }, _) | (_, Some(Baseline::Value(_))) if unit == Unit::Money => {
+            cx.fx.base.as_deref()
+        }
+        _ => None,
+    };
+    let in_written = |found: Option<&str>| match (written_in, found) {
+        (Some(target), Some(data)) if target != data => Err(EvalError::TargetCurrency {
+            target: target.to_owned(),
+            data: data.to_owned(),
+        }),
+        _ => Ok(()),
+    };
+    in_written(baseline_currency.as_deref())?;
     let (direction, target) = match goal.target {
         Target::Absolute { cmp, value } => (cmp, Some(value)),
         Target::Relative { change } => (
@@ -637,6 +655,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
 
     let (value, rows, straddling) = value_over(current_window)?;
+    in_written(value.currency.as_deref())?;
     // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
     // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
     // report currency.
@@ -694,10 +713,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // it are zeros; unless a left-out row runs across the as-of date, whose days
     // before it are not counted. A platform whose rows stop earlier than another's
     // has no data after its last day, not zeros: its days after it are not known.
+    // Only a platform with rows in the window (or across its start) is covered up to
+    // a row after it: one whose rows are all after the window says nothing of its days.
     let through_of = |reach: &Reach| {
+        let in_window = reach.counted_end.is_some() || reach.across_start;
         reach
             .counted_end
-            .max((reach.after && !reach.across).then_some(period_end))
+            .max((in_window && reach.after && !reach.across).then_some(period_end))
             .filter(|d| *d >= window.from)
     };
     let data_through = reaches.iter().filter_map(|(_, r)| through_of(r)).max();
@@ -814,6 +836,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         && result.unit == Unit::Money
         && result.currency.is_none()
     {
+        in_written(zero.numerator_currency.as_deref())?;
         // Cost per lead is in the currency of the spend it divides.
         result.currency.clone_from(&zero.numerator_currency);
     }
@@ -1037,6 +1060,8 @@ struct Reach {
     after: bool,
     /// A row running across the period's end.
     across: bool,
+    /// A row running across the window's start.
+    across_start: bool,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
 }
@@ -1048,6 +1073,7 @@ impl Reach {
         }
         self.after |= r.start > period_end;
         self.across |= r.start <= period_end && r.end > period_end;
+        self.across_start |= r.start < current.from && r.end >= current.from;
         self.first = Some(self.first.map_or(r.start, |f| f.min(r.start)));
         self.last = self.last.max(Some(r.end));
     }
@@ -1068,6 +1094,7 @@ impl Reach {
         self.counted_end = self.counted_end.max(other.counted_end);
         self.after |= other.after;
         self.across |= other.across;
+        self.across_start |= other.across_start;
         self.first = match (self.first, other.first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

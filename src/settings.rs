@@ -418,7 +418,8 @@ impl Config {
 
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
-            let goal = goal_from_raw(raw_goal, &catalogue, text).map_err(&err)?;
+            let goal =
+                goal_from_raw(raw_goal, &catalogue, text, currency.as_deref()).map_err(&err)?;
             if goals.iter().any(|g| g.id == goal.id) {
                 return Err(err(crate::say!("error.duplicate_goal", id = goal.id)));
             }
@@ -592,7 +593,12 @@ pub fn goal_id(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
-fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue, text: &str) -> Result<Goal, String> {
+fn goal_from_raw(
+    raw: RawGoal,
+    catalogue: &Catalogue,
+    text: &str,
+    currency: Option<&str>,
+) -> Result<Goal, String> {
     let id = goal_id(&raw.id);
     if id.is_empty() {
         return Err(crate::say!("error.goal_empty_id"));
@@ -696,10 +702,39 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue, text: &str) -> Result<Goal
             }
         }
         NumberOrText::Text(t) => {
-            let target = parse_target(&t).map_err(ctx)?;
+            let (target, written) = parse_target(&t).map_err(ctx)?;
             if matches!(target, Target::Absolute { .. }) {
-                let number = t.trim().trim_start_matches(['>', '<', '=']);
+                let number = t
+                    .trim()
+                    .trim_start_matches(['>', '<', '='])
+                    .trim_matches(|c: char| !c.is_ascii_digit() && c != '-');
                 grouped("target", &format!("\"{t}\""), number)?;
+            }
+            // A money target is in roi.toml's `currency`: one written with another
+            // (or on a KPI that is no money) would be compared as if it were not.
+            if let Some(written) = written {
+                let fits = unit == Some(Unit::Money)
+                    && currency.is_some_and(|base| {
+                        crate::model::currency_code(written).as_deref() == Some(base)
+                            || crate::input::value::currency_symbol(written)
+                                .is_some_and(|s| s.text == written && s.allows(base))
+                    });
+                if !fits {
+                    return Err(ctx(match currency {
+                        _ if unit != Some(Unit::Money) => {
+                            crate::say!("error.target_currency_not_money", value = t, kpi = kpi)
+                        }
+                        Some(base) => crate::say!(
+                            "error.target_currency_written",
+                            value = t,
+                            written = written,
+                            currency = base
+                        ),
+                        None => {
+                            crate::say!("error.target_currency_none", value = t, written = written)
+                        }
+                    }));
+                }
             }
             target
         }
@@ -797,7 +832,8 @@ fn goal_from_raw(raw: RawGoal, catalogue: &Catalogue, text: &str) -> Result<Goal
 /// Parses `+40%`, `-10%`, `>= 500`, `<= 5.00` or a bare number. `> 3` and `< 2` are
 /// refused rather than read as `>=` and `<=`: a goal of more than 3 met at 3 would
 /// pass a check it should fail.
-pub fn parse_target(text: &str) -> Result<Target, String> {
+/// The target, and the currency written with it (`"<= 50.000.000 ₫"`), if any.
+pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
     let t = text.trim();
     let bad = || crate::say!("error.target", value = text);
     if let Some(pct) = t.strip_suffix('%') {
@@ -828,13 +864,16 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
         if !size.is_finite() || (negative == "-" && size >= 100.0) {
             return Err(bad());
         }
-        return Ok(Target::Relative {
-            change: if negative == "-" {
-                -size / 100.0
-            } else {
-                size / 100.0
+        return Ok((
+            Target::Relative {
+                change: if negative == "-" {
+                    -size / 100.0
+                } else {
+                    size / 100.0
+                },
             },
-        });
+            None,
+        ));
     }
     let (cmp, rest) = if let Some(r) = t.strip_prefix(">=") {
         (Cmp::AtLeast, r)
@@ -867,11 +906,79 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
     } else {
         (Cmp::AtLeast, t)
     };
-    let value: f64 = rest.trim().parse().map_err(|_| bad())?;
+    let rest = rest.trim();
+    let (sign, rest) = match rest.strip_prefix('-') {
+        Some(r) => ("-", r.trim_start()),
+        None => ("", rest),
+    };
+    // A currency may be written before or after the number (`50.000.000 ₫`, `$5`):
+    // the caller checks it is the goal's.
+    let first = rest
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let last = rest
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(first, |i| i + 1);
+    let (before, number, after) = (
+        rest[..first].trim(),
+        &rest[first..last],
+        rest[last..].trim(),
+    );
+    let is_currency = |c: &str| {
+        crate::model::currency_code(c).is_some()
+            || crate::input::value::currency_symbol(c).is_some_and(|s| s.text == c)
+    };
+    let written = match (before, after) {
+        ("", "") => None,
+        (c, "") | ("", c) if is_currency(c) => Some(c),
+        _ => {
+            let odd = format!("{before}{number}{after}")
+                .chars()
+                .find(|c| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ')))
+                .unwrap_or(' ');
+            return Err(crate::say!("error.target_char", value = text, char = odd));
+        }
+    };
+    if number.is_empty() {
+        return Err(bad());
+    }
+    let number = format!("{sign}{number}");
+    let value = match number.parse::<f64>() {
+        Ok(v) => v,
+        // A lone comma before three digits groups thousands in English and is a
+        // decimal mark in Vietnamese: refused, as a lone dot is for a count.
+        Err(_) if crate::input::value::thousands_reading(&number).is_some() => {
+            let whole = number.replace(',', "");
+            let decimal = number.replace(',', ".");
+            let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+            return Err(crate::say!(
+                "error.target_comma_two_ways",
+                value = text,
+                number = number,
+                thousands = whole,
+                decimal = decimal
+            ));
+        }
+        // Thousands grouped in threes by one mark and the decimals after the other
+        // (`50.000.000`, `1.500,50`, `1,500.50`) read one way only.
+        Err(_) => {
+            match crate::input::value::parse_amount(&number, crate::input::value::DecimalMark::Auto)
+            {
+                Ok((Some(amount), None)) => amount.to_f64(),
+                _ => {
+                    return Err(crate::say!(
+                        "error.target_groups",
+                        value = text,
+                        number = number
+                    ));
+                }
+            }
+        }
+    };
     if !value.is_finite() {
         return Err(bad());
     }
-    Ok(Target::Absolute { cmp, value })
+    Ok((Target::Absolute { cmp, value }, written))
 }
 
 impl fmt::Display for Cmp {
@@ -908,40 +1015,60 @@ mod tests {
     #[test]
     fn targets_parse() {
         assert!(
-            matches!(parse_target("+40%"), Ok(Target::Relative { change }) if (change - 0.4).abs() < 1e-12)
+            matches!(parse_target("+40%").map(|t| t.0), Ok(Target::Relative { change }) if (change - 0.4).abs() < 1e-12)
         );
         assert!(
-            matches!(parse_target("-10 %"), Ok(Target::Relative { change }) if (change + 0.1).abs() < 1e-12)
+            matches!(parse_target("-10 %").map(|t| t.0), Ok(Target::Relative { change }) if (change + 0.1).abs() < 1e-12)
         );
         assert!(matches!(
-            parse_target(">= 500"),
+            parse_target(">= 500").map(|t| t.0),
             Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 500.0
         ));
         assert!(matches!(
-            parse_target("<=5.00"),
+            parse_target("<=5.00").map(|t| t.0),
             Ok(Target::Absolute { cmp: Cmp::AtMost, value }) if value == 5.0
         ));
         assert!(matches!(
-            parse_target("150"),
+            parse_target("150").map(|t| t.0),
             Ok(Target::Absolute { cmp: Cmp::AtLeast, value }) if value == 150.0
         ));
-        assert!(parse_target("40%").unwrap_err().contains("give its sign"));
-        assert!(parse_target(">= 5%").unwrap_err().contains("\">= 0.05\""));
-        assert!(parse_target("> 200").unwrap_err().contains("\">= 200\""));
-        assert!(parse_target("<200").unwrap_err().contains("\"<= 200\""));
-        assert!(parse_target("lots").is_err());
+        assert!(
+            parse_target("40%")
+                .map(|t| t.0)
+                .unwrap_err()
+                .contains("give its sign")
+        );
+        assert!(
+            parse_target(">= 5%")
+                .map(|t| t.0)
+                .unwrap_err()
+                .contains("\">= 0.05\"")
+        );
+        assert!(
+            parse_target("> 200")
+                .map(|t| t.0)
+                .unwrap_err()
+                .contains("\">= 200\"")
+        );
+        assert!(
+            parse_target("<200")
+                .map(|t| t.0)
+                .unwrap_err()
+                .contains("\"<= 200\"")
+        );
+        assert!(parse_target("lots").map(|t| t.0).is_err());
         // "-0%" is a ceiling at the baseline (the sign as written), "+0%" a floor.
         assert!(
-            matches!(parse_target("-0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_negative())
+            matches!(parse_target("-0%").map(|t| t.0), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_negative())
         );
         assert!(
-            matches!(parse_target("+0%"), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_positive())
+            matches!(parse_target("+0%").map(|t| t.0), Ok(Target::Relative { change }) if change == 0.0 && change.is_sign_positive())
         );
         // A second sign is refused, not read as "-10%".
-        assert!(parse_target("+-10%").is_err());
-        assert!(parse_target("-+10%").is_err());
-        assert!(parse_target("--10%").is_err());
-        assert!(parse_target("-100%").is_err());
+        assert!(parse_target("+-10%").map(|t| t.0).is_err());
+        assert!(parse_target("-+10%").map(|t| t.0).is_err());
+        assert!(parse_target("--10%").map(|t| t.0).is_err());
+        assert!(parse_target("-100%").map(|t| t.0).is_err());
     }
 
     #[test]
@@ -1073,5 +1200,62 @@ mod tests {
         );
         assert_eq!(dot_thousands("1234.500"), None);
         assert_eq!(dot_thousands("1.500e3"), None);
+    }
+
+    #[test]
+    fn targets_written_the_vietnamese_way_are_read_or_explained() {
+        let goal = |kpi: &str, target: &str| {
+            Config::parse(
+                &format!(
+                    "currency = \"VND\"\n[[goals]]\nid = \"g\"\nkpi = \"{kpi}\"\n\
+                     start = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"{target}\"\n"
+                ),
+                "roi.toml",
+            )
+            .map(|c| c.goals[0].target)
+            .map_err(|e| e.message)
+        };
+        let at_most = |value: f64| {
+            Ok(Target::Absolute {
+                cmp: Cmp::AtMost,
+                value,
+            })
+        };
+        // Groups of three that read one way only, with the goal's currency or not.
+        for (text, value) in [
+            ("<= 50.000.000", 50_000_000.0),
+            ("<= 50,000,000", 50_000_000.0),
+            ("<= 50.000.000 ₫", 50_000_000.0),
+            ("<= 50000000 VND", 50_000_000.0),
+            ("<= 50000000 VNĐ", 50_000_000.0),
+            ("<= 50000000đ", 50_000_000.0),
+            ("<= 1.500,50", 1_500.5),
+            ("<= 1,500.50", 1_500.5),
+        ] {
+            assert_eq!(goal("spend", text), at_most(value), "{text}");
+        }
+        // One group reads two ways, whichever its mark.
+        let m = goal("spend", "<= 90.000 ₫").unwrap_err();
+        assert!(m.contains("reads two ways for `spend`"), "{m}");
+        let m = goal("spend", "<= 1,500").unwrap_err();
+        assert!(
+            m.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
+            "{m}"
+        );
+        // Another currency than roi.toml's, or one on a count, is refused.
+        let m = goal("spend", "<= 5.00 USD").unwrap_err();
+        assert!(
+            m.contains("goal `g`") && m.contains("written in USD") && m.contains("`currency`, VND"),
+            "{m}"
+        );
+        let m = goal("spend", "<= $5").unwrap_err();
+        assert!(m.contains("written in $"), "{m}");
+        let m = goal("leads", ">= 500 ₫").unwrap_err();
+        assert!(m.contains("`leads` is not an amount of money"), "{m}");
+        // What cannot be read is named.
+        let m = goal("spend", "<= 50.00.000").unwrap_err();
+        assert!(m.contains("50.00.000 is not grouped in threes"), "{m}");
+        let m = goal("spend", "≥ 500").unwrap_err();
+        assert!(m.contains("`≥` is not part of a number"), "{m}");
     }
 }

@@ -375,6 +375,12 @@ pub enum EvalError {
         baseline: String,
         current: String,
     },
+    /// A number the goal states in money (its target, or a baseline) is in roi.toml's
+    /// `currency`, and its data in another that `[fx]` does not convert.
+    TargetCurrency {
+        target: String,
+        data: String,
+    },
     /// A `where` platform that is neither one roi knows nor one of the data.
     UnknownPlatform {
         value: String,
@@ -423,6 +429,9 @@ impl fmt::Display for EvalError {
                 baseline = baseline,
                 current = current
             ),
+            EvalError::TargetCurrency { target, data } => {
+                crate::say!("error.target_currency", target = target, data = data)
+            }
             EvalError::UnknownPlatform {
                 value,
                 hint,

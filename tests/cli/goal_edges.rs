@@ -1701,3 +1701,71 @@ fn a_growth_rate_is_forecast_by_its_growth_over_the_start_base() {
     let out = roi_in(&dir, &["check", "--as-of", "2026-08-15"]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
 }
+
+#[test]
+fn a_money_target_is_in_roi_toml_s_currency() {
+    // Figures in fixtures/review13-goals/README.md: Google Ads in USD, cost 260.00
+    // over 13 conversions, a cpa of 20.00 USD; the target 300000 is written in VND.
+    let dir = fixture("review13-goals/target-currency");
+    let run = |config: &str, as_of: &str| {
+        roi_in(
+            &dir,
+            &[
+                "check", "--config", config, "--as-of", as_of, "--format", "json",
+            ],
+        )
+    };
+    // Without [fx], 20 USD is not compared with 300,000 VND as if it were 20 VND.
+    let out = run("roi.toml", "2026-08-02");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    insta::assert_snapshot!("target_in_another_currency", transcript(&out));
+    // Before the start the target is in VND too.
+    let out = run("roi.toml", "2026-07-30");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["goals"][0]["currency"], "VND");
+    // With a rate, 20 USD × 25,000 = 500,000 VND, over the ceiling by 200,000.
+    let all = goals(&dir, "fx.toml", "2026-08-02");
+    let g = goal(&all, "cpa-aug");
+    assert_eq!(g["currency"], "VND");
+    close(&g["current"], 500_000.0);
+    close(&g["target"], 300_000.0);
+    assert_eq!(g["status"], "missed");
+    // No roi.toml currency: the data's, USD, once there is data; none before.
+    let all = goals(&dir, "nocurrency.toml", "2026-08-02");
+    let g = goal(&all, "cpa-aug");
+    assert_eq!(g["currency"], "USD");
+    close(&g["current"], 20.0);
+    assert_eq!(g["status"], "achieved");
+    let all = goals(&dir, "nocurrency.toml", "2026-07-30");
+    let g = goal(&all, "cpa-aug");
+    assert_eq!(g["status"], "not_started");
+    assert!(g.get("currency").is_none(), "{g}");
+}
+
+#[test]
+fn rows_wholly_after_the_window_do_not_move_data_through() {
+    // Figures in fixtures/review13-goals/README.md.
+    let dir = fixture("review13-goals/window-outside");
+    let all = goals(&dir, "roi.toml", "2026-07-25");
+    // LinkedIn's rows are all after the window: Facebook's data ends on 07-08.
+    let g = goal(&all, "fb-li-leads");
+    close(&g["current"], 80.0);
+    assert_eq!(g["data_through"], "2026-07-08");
+    assert_eq!(g["days_elapsed"], 8);
+    close(&g["expected_by_now"], 72.0);
+    assert_eq!(g["status"], "missed");
+    let reason = g["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("the data ends on 2026-07-08 at 80"),
+        "{reason}"
+    );
+    // Twitter has rows in the window and one after it: its days without a row are
+    // zeros, so its data reaches the deadline.
+    let g = goal(&all, "tw-leads");
+    close(&g["current"], 15.0);
+    assert_eq!(g["data_through"], "2026-07-10");
+    assert_eq!(g["days_elapsed"], 10);
+    close(&g["expected_by_now"], 30.0);
+    assert_eq!(g["status"], "missed");
+}
