@@ -222,7 +222,8 @@ impl Interner {
         self.values.iter().map(String::as_str)
     }
 
-    fn lower(&self, sym: Sym) -> &str {
+    /// The form filters compare (composed, lowercase), worked out once per value.
+    pub(crate) fn lower(&self, sym: Sym) -> &str {
         &self.lower[sym as usize]
     }
 }

@@ -361,9 +361,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         .iter()
         .copied()
         .find(|g| !matches!(g, GroupBy::Dim(_)));
-    let (raw_groups, straddling) =
+    let (raw_groups, straddling, merged) =
         aggregate_groups(dataset, &selection.rows, &dims, time, scope.window);
-    let mut notes = Vec::new();
+    let mut notes = merged;
     if straddling > 0 {
         notes.push(crate::msg!("note.straddling", rows = straddling));
     }
@@ -570,8 +570,8 @@ fn trend(
     kpis: &[String],
 ) -> Result<Trend, EvalError> {
     let dataset = selection.dataset;
-    let (total, left_out) = aggregate_groups(dataset, &selection.rows, &[], Some(grain), window);
-    let (by_platform, _) = aggregate_groups(
+    let (total, left_out, _) = aggregate_groups(dataset, &selection.rows, &[], Some(grain), window);
+    let (by_platform, _, _) = aggregate_groups(
         dataset,
         &selection.rows,
         &[Dimension::Platform],
@@ -784,7 +784,8 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
 }
 
 /// Base-metric totals per group: one per `dims` key, and per period of `time` when
-/// given. Also returns how many rows straddled a window's edge and were left out.
+/// given. Also returns how many rows straddled a window's edge and were left out,
+/// and a note for each value whose spellings were grouped as one.
 type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate);
 
 fn aggregate_groups<'a>(
@@ -793,7 +794,7 @@ fn aggregate_groups<'a>(
     dims: &[Dimension],
     time: Option<GroupBy>,
     window: Option<Window>,
-) -> (Vec<RawGroup>, u64) {
+) -> (Vec<RawGroup>, u64, Vec<crate::i18n::Message>) {
     let scope_window = window;
     // Rows per dimension key: grouped by interned values (no string per row), then
     // ordered by the values' text so output order does not depend on reading order.
@@ -802,6 +803,9 @@ fn aggregate_groups<'a>(
         rustc_hash::FxHashMap::default();
     let mut group_of: Vec<usize> = Vec::with_capacity(rows.len());
     let mut key = Vec::with_capacity(dims.len());
+    // Rows of each group the window can see: what the label of a value spelt two
+    // ways goes by.
+    let mut seen: Vec<u64> = Vec::new();
     for row in rows {
         key.clear();
         key.extend(dims.iter().map(|d| row.dim(*d)));
@@ -809,16 +813,77 @@ fn aggregate_groups<'a>(
             Some(&group) => group,
             None => {
                 groups.insert(key.clone(), groups.len());
+                seen.push(0);
                 groups.len() - 1
             }
         };
+        seen[group] +=
+            u64::from(scope_window.is_none_or(|w| row.end >= w.from && row.start <= w.to));
         group_of.push(group);
+    }
+    // Values that differ only as filters ignore (case, composition) are one group,
+    // so `--by campaign` agrees with `--where campaign=…` and goals. Its label is the
+    // spelling of the most rows, ties going to the first in byte order: the same
+    // whatever the order of files or rows.
+    let mut spellings: Vec<BTreeMap<&str, BTreeMap<&str, u64>>> = vec![BTreeMap::new(); dims.len()];
+    for (syms, &group) in &groups {
+        for (i, s) in syms.iter().enumerate() {
+            if let Some(s) = s {
+                *spellings[i]
+                    .entry(dataset.interner.lower(*s))
+                    .or_default()
+                    .entry(dataset.interner.get(*s))
+                    .or_default() += seen[group];
+            }
+        }
+    }
+    let label: Vec<BTreeMap<&str, &str>> = spellings
+        .iter()
+        .map(|folded| {
+            folded
+                .iter()
+                .map(|(&f, spelt)| {
+                    let best = spelt
+                        .iter()
+                        .rev()
+                        .max_by_key(|(_, n)| **n)
+                        .map_or(f, |(s, _)| s);
+                    (f, best)
+                })
+                .collect()
+        })
+        .collect();
+    let mut merged = Vec::new();
+    for ((d, folded), label) in dims.iter().zip(&spellings).zip(&label) {
+        for (f, spelt) in folded {
+            let shown: Vec<&&str> = spelt
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(s, _)| s)
+                .collect();
+            if shown.len() > 1 {
+                merged.push(crate::msg!(
+                    "note.grouped_spellings",
+                    dim = d.name(),
+                    spellings = shown
+                        .iter()
+                        .map(|s| format!("“{s}”"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    shown = label[f],
+                ));
+            }
+        }
     }
     let mut by_key: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     for (syms, group) in groups {
         let key = syms
             .iter()
-            .map(|s| s.map_or("", |s| dataset.interner.get(s)).to_owned())
+            .zip(&label)
+            .map(|(s, label)| {
+                s.map_or("", |s| label[dataset.interner.lower(s)])
+                    .to_owned()
+            })
             .collect();
         by_key.entry(key).or_default().push(group);
     }
@@ -853,7 +918,7 @@ fn aggregate_groups<'a>(
                 raw_groups.push((labels, agg));
             }
         }
-        return (raw_groups, straddling);
+        return (raw_groups, straddling, merged);
     }
     let mut members: Vec<Vec<&Row>> = vec![Vec::new(); by_key.len()];
     for (row, &g) in rows.iter().zip(&group_of) {
@@ -978,7 +1043,7 @@ fn aggregate_groups<'a>(
             raw_groups.push((labels, agg));
         }
     }
-    (raw_groups, straddling)
+    (raw_groups, straddling, merged)
 }
 
 fn clip(w: Window, to: Option<Window>) -> Window {

@@ -6,6 +6,7 @@ mod ci;
 mod commands;
 mod examples;
 mod goal_edges;
+mod grouping;
 mod html;
 mod i18n;
 mod importers;

@@ -1,0 +1,86 @@
+//! `--by` groups values as `--where` and goals compare them, on
+//! `fixtures/by-spellings` (figures worked by hand in its README).
+
+use crate::{code, fixture, roi_in, stdout, transcript};
+
+fn json(files: &[&str], extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["report"];
+    args.extend(files);
+    args.extend(["--kpi", "spend,leads,cpl", "--format", "json"]);
+    args.extend(extra);
+    let out = roi_in(&fixture("by-spellings"), &args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    serde_json::from_str(&stdout(&out)).expect("report JSON")
+}
+
+fn only_group(report: &serde_json::Value) -> (&str, f64, Option<f64>) {
+    let groups = report["groups"].as_array().expect("groups");
+    let tet: Vec<_> = groups
+        .iter()
+        .filter(|g| g["key"]["campaign"] != "Bộ sưu tập Hè")
+        .collect();
+    assert_eq!(tet.len(), 1, "one group for the campaign: {groups:?}");
+    let g = tet[0];
+    (
+        g["key"]["campaign"].as_str().expect("label"),
+        g["values"]["leads"]["value"].as_f64().expect("leads"),
+        g["values"]["cpl"]["value"].as_f64(),
+    )
+}
+
+#[test]
+fn case_and_composition_variants_are_one_group() {
+    let dir = fixture("by-spellings");
+    let table = roi_in(
+        &dir,
+        &[
+            "report",
+            "meta-vi.csv",
+            "crm.csv",
+            "--kpi",
+            "spend,leads,cpl",
+            "--by",
+            "campaign",
+        ],
+    );
+    insta::assert_snapshot!("by_campaign_spellings", transcript(&table));
+
+    let by = json(&["meta-vi.csv", "crm.csv"], &["--by", "campaign"]);
+    let (label, leads, cpl) = only_group(&by);
+    assert_eq!(label, "Khuyến mãi Tết");
+    assert_eq!(leads, 102.0);
+    let cpl = cpl.expect("a CPL");
+    assert!((cpl - 2_750_000.0 / 102.0).abs() < 1e-6, "{cpl}");
+    let notes = by["notes"].to_string();
+    assert_eq!(notes.matches("grouped as one").count(), 1, "{notes}");
+
+    // The filter and the table agree.
+    let filtered = json(
+        &["meta-vi.csv", "crm.csv"],
+        &["--where", "campaign=khuyến mãi tết"],
+    );
+    let total = &filtered["groups"][0]["values"];
+    assert_eq!(total["leads"]["value"].as_f64(), Some(102.0));
+    assert_eq!(total["cpl"]["value"].as_f64(), Some(cpl));
+}
+
+#[test]
+fn the_label_does_not_depend_on_file_order() {
+    for files in [
+        ["meta-vi.csv", "crm.csv", "crm2.csv"],
+        ["crm2.csv", "crm.csv", "meta-vi.csv"],
+    ] {
+        let by = json(&files, &["--by", "campaign,platform"]);
+        let (label, leads, cpl) = only_group(&by);
+        assert_eq!(label, "Khuyến mãi Tết", "the spelling of the most rows");
+        assert_eq!(leads, 107.0);
+        assert!((cpl.expect("a CPL") - 2_750_000.0 / 107.0).abs() < 1e-6);
+    }
+    // A tie goes to the first spelling in byte order.
+    for files in [["crm.csv", "crm2.csv"], ["crm2.csv", "crm.csv"]] {
+        let by = json(&files, &["--by", "campaign"]);
+        let (label, leads, _) = only_group(&by);
+        assert_eq!(label, "KHUYẾN MÃI TẾT");
+        assert_eq!(leads, 12.0);
+    }
+}
