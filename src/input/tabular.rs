@@ -1456,7 +1456,7 @@ fn read_layout_table(
             .iter()
             .skip(matched.header + 1)
             .any(|r| !r.is_blank() && !unnamed(r));
-    let classify = |record: &Record, first: bool| -> Result<Class, InputError> {
+    let classify_record = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
         }
@@ -1479,6 +1479,11 @@ fn read_layout_table(
                 .is_some_and(|cell| cell.trim().to_lowercase() == **value)
         }) {
             return Ok(Class::Skip(crate::msg!("skip.skip_if")));
+        }
+        // A line of one cell under a wider header is text, not a row (`Report
+        // generated at …` below the data): a note if no data row follows it.
+        if record.cells.len() == 1 && header_len > 1 {
+            return Ok(Class::Note);
         }
         if record.cells.len() < header_len
             && record.cells.len() > 1
@@ -1560,6 +1565,9 @@ fn read_layout_table(
                 .or_else(|| serial_date(record, i))
                 .ok_or_else(|| {
                     let value = format!("{:?}", super::value::trim(text));
+                    // A byte-order mark left in a cell (two files joined) is no
+                    // part of what the user wrote.
+                    let written = format!("{:?}", text.trim_start_matches('\u{feff}'));
                     let message = match super::value::weekday_conflict(text) {
                         Some((named, date)) => crate::say!(
                             "error.date_weekday",
@@ -1577,7 +1585,10 @@ fn read_layout_table(
                                 format = format,
                                 layout = layout.name
                             ),
-                            None => crate::say!("error.date", value = format!("{text:?}")),
+                            None if super::value::calendar_miss(text) => {
+                                crate::say!("error.impossible_date", value = written)
+                            }
+                            None => crate::say!("error.date", value = written),
                         },
                     };
                     err(record.line, Some(i), message)
@@ -1662,6 +1673,35 @@ fn read_layout_table(
             None => None,
         };
         Ok(Class::Data { date, end })
+    };
+    // Two downloads joined with `cat`: the second's header is a row that cannot be
+    // read. Compared only once a row fails, so rows that read cost nothing; the
+    // second header may keep its byte-order mark, which stops its quotes being read.
+    let plain = |c: &str| {
+        c.trim()
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .trim_matches('"')
+            .trim()
+            .to_owned()
+    };
+    let repeated_header = |record: &Record, e: InputError| {
+        let cells = header.cells.len().max(record.cells.len());
+        let same = (0..cells).all(|i| {
+            plain(header.cells.get(i).unwrap_or("")) == plain(record.cells.get(i).unwrap_or(""))
+        });
+        if same {
+            err(
+                record.line,
+                None,
+                crate::say!("error.repeated_header", header = header.line),
+            )
+        } else {
+            e
+        }
+    };
+    let classify = |record: &Record, first: bool| {
+        classify_record(record, first).map_err(|e| repeated_header(record, e))
     };
     let whole_columns = WholeColumns::new(
         layout,
@@ -1750,8 +1790,8 @@ fn read_layout_table(
             }
         }
         // The range the rows are said to cover: the range line above dated rows, or
-        // the reporting start and end beside a `Day` breakdown. One that cannot be
-        // read says nothing; the row's own day is read as ever.
+        // the reporting start and end beside a `Day` breakdown. A cell there that is
+        // no date is an error, as it is without a `Day` column.
         let stated = match (day, range, stated_columns) {
             // A row of a `Date range` column states its own range.
             (Some(d), _, _) if range_column.is_some_and(|i| Some(i) == date_column) => {
@@ -1771,11 +1811,29 @@ fn read_layout_table(
                     record.cells.get(a).unwrap_or_default().to_owned(),
                     record.cells.get(b).unwrap_or_default().to_owned(),
                 ));
-                let read = |i: usize| {
-                    parse_date(record.cells.get(i)?)?
+                // Read only when the cells change from the row above, so a cell that
+                // is no date is refused here: the row's day does not need it, but a
+                // `banana` or `2026-02-31` would otherwise pass unseen.
+                let read = |i: usize| -> Result<Option<chrono::NaiveDate>, InputError> {
+                    let text = record.cells.get(i).unwrap_or("");
+                    if super::value::is_missing(text) {
+                        return Ok(None);
+                    }
+                    let Some(parsed) = parse_date(text) else {
+                        let value = format!("{:?}", super::value::trim(text));
+                        let message = if super::value::calendar_miss(text) {
+                            crate::say!("error.impossible_date", value = value)
+                        } else {
+                            crate::say!("error.date", value = value)
+                        };
+                        return Err(err(record.line, Some(i), message));
+                    };
+                    parsed
                         .resolve(order, year.or(day.map(|d| chrono::Datelike::year(&d))))
+                        .map(Some)
+                        .ok_or_else(|| impossible(i))
                 };
-                read(a).zip(read(b)).filter(|(a, b)| a <= b)
+                read(a)?.zip(read(b)?).filter(|(a, b)| a <= b)
             }
             _ => None,
         };
@@ -2245,7 +2303,7 @@ fn read_layout_table(
             } else if let Err(e) =
                 make_row(&record, (date, end), None, guess, &mut pass.state, builder)
             {
-                pass.failed = Some(Unread::Failed(e));
+                pass.failed = Some(Unread::Failed(repeated_header(&record, e)));
             }
         }
         pass.new_table = body.new_table;
@@ -2281,6 +2339,20 @@ fn read_layout_table(
             builder.restart_file();
         }
         return Ok(None);
+    }
+    if let Some((line, text)) = &tally.note
+        && *line < tally.last_data
+    {
+        return Err(err(
+            *line,
+            None,
+            crate::say!(
+                "error.short_row_text",
+                cells = 1,
+                header = header_len,
+                value = format!("{:?}", super::value::trim(text))
+            ),
+        ));
     }
     let reading = tally.decide(path, layout, header)?;
     let read = guess == Some(reading) && tally.yearless.is_empty();
@@ -2386,7 +2458,8 @@ fn read_layout_table(
                 Some(ParsedDate::YearLess { .. }) => years.next().flatten(),
                 _ => None,
             };
-            make_row(&record, (date, end), year, reading, &mut state, builder)?;
+            make_row(&record, (date, end), year, reading, &mut state, builder)
+                .map_err(|e| repeated_header(&record, e))?;
         }
     }
     for (reason, line, rows) in state.skipped {
@@ -2461,6 +2534,9 @@ enum Class {
     Blank,
     /// Not data: counted as skipped, with the reason.
     Skip(crate::i18n::Message),
+    /// A line of one cell: a note when only blank lines and notes follow it, else a
+    /// damaged row.
+    Note,
     /// A data record, with its parsed date when the table has a date column, and its
     /// end date when it has one.
     Data {
@@ -2504,6 +2580,10 @@ struct Tally {
     /// (`03/01/2024`, not `05/05/2024`): what the error of a file that never tells
     /// its day order names.
     first_ambiguous: Option<DateSeen>,
+    /// The first one-cell line and the last data record's line: a note above data
+    /// is a damaged row.
+    note: Option<(u64, String)>,
+    last_data: u64,
 }
 
 /// A date as written: its line, column and text.
@@ -2551,6 +2631,8 @@ impl Tally {
             first_day_first: None,
             first_month_first: None,
             first_ambiguous: None,
+            note: None,
+            last_data: 0,
         }
     }
 
@@ -2588,8 +2670,15 @@ impl Tally {
                 note_skip(&mut self.skipped, reason.clone(), record.line, 1);
                 return;
             }
+            Class::Note => {
+                note_skip(&mut self.skipped, crate::msg!("skip.note"), record.line, 1);
+                self.note
+                    .get_or_insert_with(|| (record.line, record.first().to_owned()));
+                return;
+            }
             Class::Data { date, end } => (date, end),
         };
+        self.last_data = record.line;
         if !self.seen_data {
             self.seen_data = true;
             // An export day in the file bounds every date.
@@ -2749,6 +2838,14 @@ impl Pass {
                 .take()
                 .or(shift(tally.first_ambiguous));
             all.tally.numeric |= tally.numeric;
+            all.tally.note = all
+                .tally
+                .note
+                .take()
+                .or(tally.note.map(|(line, text)| (line + lines, text)));
+            if tally.seen_data {
+                all.tally.last_data = tally.last_data + lines;
+            }
             all.tally.yearless.extend(tally.yearless);
             all.tally.decimal.absorb(tally.decimal);
             if !all.tally.seen_data {

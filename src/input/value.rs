@@ -702,8 +702,9 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     if let Some(date) = numeric_date(head) {
         return date;
     }
+    let dashed: Vec<&str> = head.split('-').collect();
     // `03-Aug-2026`, `03-Aug-26` (listening tools, Excel's default in some locales).
-    if let [d, m, y] = head.split('-').collect::<Vec<_>>()[..]
+    if let [d, m, y] = dashed[..]
         && let Some(month) = month_of(m)
         && m.chars().all(|c| c.is_ascii_alphabetic())
         && let (Ok(day), Ok(year)) = (d.parse::<u32>(), y.parse::<i32>())
@@ -711,6 +712,19 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     {
         let year = if y.len() == 2 { 2000 + year } else { year };
         return NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full);
+    }
+    // `28-Feb`, `Feb-28`: TikTok's year-less `February 28` re-saved by US Excel.
+    if let [a, b] = dashed[..]
+        && let Some((m, d)) = [(a, b), (b, a)].into_iter().find(|(m, d)| {
+            m.chars().all(|c| c.is_ascii_alphabetic())
+                && matches!(d.len(), 1 | 2)
+                && d.bytes().all(|c| c.is_ascii_digit())
+        })
+        && let (Some(month), Ok(day)) = (month_of(m), d.parse::<u32>())
+    {
+        // 2000 is a leap year, so February 29 is accepted here, as below.
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some(ParsedDate::YearLess { month, day });
     }
     // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`,
     // after a weekday (X: `Tue, Jul 14, 2026`), or Vietnamese `1 thg 8, 2026`.
@@ -804,6 +818,28 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
         }
         _ => None,
     }
+}
+
+/// Whether a cell that [`parse_date`] refuses is written as a date whose day or
+/// month is not in the calendar (`2026-02-30`, `Feb 30, 2026`, `30.02.2026`,
+/// `February 30`): it reads once one of its short numbers is 1. Asked only of cells
+/// already refused, to say which of the two they are.
+pub fn calendar_miss(text: &str) -> bool {
+    let t = trim(text);
+    let mut start = None;
+    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                if i - s <= 2 && parse_date(&format!("{}1{}", &t[..s], &t[i..])).is_some() {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// `01/08/2026`, `1-8-26`, `2026.08.01`: three runs of digits split by one kind of
@@ -1362,6 +1398,29 @@ mod tests {
         assert!(parse_number("12,3,4", DecimalMark::Auto).is_err());
         assert!(parse_number("abc", DecimalMark::Auto).is_err());
         assert!(parse_number("1e999", DecimalMark::Auto).is_err());
+    }
+
+    #[test]
+    fn excel_year_less_dates_and_calendar_misses() {
+        let feb28 = Some(ParsedDate::YearLess { month: 2, day: 28 });
+        for text in ["28-Feb", "Feb-28", "28-feb"] {
+            assert_eq!(parse_date(text), feb28, "{text}");
+        }
+        assert_eq!(parse_date("30-Feb"), None);
+        for text in [
+            "2026-02-30",
+            "Feb 30, 2026",
+            "30.02.2026",
+            "30 tháng 2, 2026",
+            "February 30",
+            "30-Feb",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+            assert!(calendar_miss(text), "{text}");
+        }
+        for text in ["banana", "Date", "Q3 2026", "2026-13-45", ""] {
+            assert!(!calendar_miss(text), "{text}");
+        }
     }
 
     #[test]

@@ -364,6 +364,74 @@ fn cases() -> Vec<Case> {
             "Date,Video Views,Profile Views\n31/02/2026,5,1\n",
             report,
         ),
+        // Every written form of a day the calendar lacks is told as one, not as a
+        // cell that is no date.
+        case(
+            "impossible_date_iso_export",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Impressions\n2026-02-30,2026-02-30,A,10\n",
+            report,
+        ),
+        case(
+            "impossible_date_month_name",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Impressions\n\"Feb 30, 2026\",\"Feb 30, 2026\",A,10\n",
+            report,
+        ),
+        case(
+            "impossible_date_dotted",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Impressions\n30.02.2026,30.02.2026,A,10\n",
+            report,
+        ),
+        case(
+            "impossible_date_vietnamese",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Impressions\n\"30 tháng 2, 2026\",\"30 tháng 2, 2026\",A,10\n",
+            report,
+        ),
+        case(
+            "impossible_date_year_less",
+            "in.csv",
+            "Date,Video Views,Profile Views\nFebruary 28,5,1\nFebruary 30,5,1\n",
+            report,
+        ),
+        // Beside a `Day` column the reporting start and end are not the row's day,
+        // but a cell there that is no date is still refused.
+        case(
+            "meta_day_reporting_end_not_a_date",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Day,Impressions,Amount spent (USD)\n2026-08-01,2026-08-02,A,2026-08-01,1000,10.50\n2026-08-01,banana,A,2026-08-02,500,5.25\n",
+            report,
+        ),
+        case(
+            "meta_day_reporting_end_not_in_calendar",
+            "in.csv",
+            "Reporting starts,Reporting ends,Campaign name,Day,Impressions,Amount spent (USD)\n2026-08-01,2026-02-31,A,2026-08-01,1000,10.50\n",
+            report,
+        ),
+        // A line of text among the rows is a damaged row, quoted; below them it is
+        // a note (fixtures/damaged-tables).
+        case(
+            "one_cell_line_among_rows",
+            "in.csv",
+            "Campaign name,Day,Impressions,Amount spent (USD)\nA,2026-08-01,100,1.00\nReport generated at 2026-11-30 10:15\nA,2026-08-02,100,1.00\n",
+            report,
+        ),
+        // Two downloads joined with `cat`: the second keeps its byte-order mark,
+        // which no message shows.
+        case(
+            "two_downloads_joined",
+            "in.csv",
+            "\u{feff}\"Date\",\"Video Views\",\"Profile Views\"\n\"February 27\",5,1\n\u{feff}\"Date\",\"Video Views\",\"Profile Views\"\n\"February 28\",5,1\n",
+            report,
+        ),
+        case(
+            "byte_order_mark_inside_a_date",
+            "in.csv",
+            "Date,Video Views,Profile Views\nFebruary 27,5,1\n\u{feff}\"Feb\",5,1\n",
+            report,
+        ),
         // A date whose time cannot be: refused like an impossible date, not read
         // as its day (or as a post without a time).
         case(

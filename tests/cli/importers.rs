@@ -1097,7 +1097,7 @@ fn reporting_ends_vote_on_the_day_order_and_must_be_dates() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: fixtures/importers/meta-ads-bad-end.csv:3: column 3 (`Reporting ends`): \"2026-02-30\" is not a date; expected a date such as 2026-08-31, 08/31/2026 or Aug 31, 2026\n"
+        "error: fixtures/importers/meta-ads-bad-end.csv:3: column 3 (`Reporting ends`): \"2026-02-30\" is not a date in the calendar; expected a day that exists, such as 2026-02-28\n"
     );
 }
 
@@ -3472,4 +3472,40 @@ fn ga4_nth_day_counts_from_the_start_date() {
         text.contains("ga4-nth-day-no-start.csv:2") && text.contains("`Nth day` \"0000\""),
         "{text}"
     );
+}
+
+/// A one-cell note below the data is skipped and counted, as a total row is, and
+/// US Excel's `28-Feb` is TikTok's year-less `February 28` (hand figures in
+/// `fixtures/damaged-tables/README.md`).
+#[test]
+fn notes_below_the_data_and_excel_year_less_dates() {
+    let vi = "fixtures/damaged-tables/meta-ads-vi-note.csv";
+    assert_eq!(kpi(&["kpi", "impressions", vi]), "10900");
+    assert_eq!(kpi(&["kpi", "spend", vi]), "3500000");
+    assert_eq!(kpi(&["kpi", "leads", vi]), "34");
+    let en = "fixtures/damaged-tables/meta-ads-note.csv";
+    assert_eq!(kpi(&["kpi", "spend", en]), "15.75");
+    assert_eq!(kpi(&["kpi", "impressions", en]), "1500");
+    let out = roi(&["report", en]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("skipped 1 row(s): note line below the data (first at line 5)"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["report", vi, "--strict"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out)
+            .contains("meta-ads-vi-note.csv:7: 1 row(s) skipped (note line below the data)")
+    );
+
+    let tt = "fixtures/damaged-tables/tiktok-overview-excel-us.csv";
+    let out = roi(&["inspect", tt, "--year", "2026", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["first_date"], "2026-02-27");
+    assert_eq!(json["files"][0]["last_date"], "2026-03-01");
+    assert_eq!(kpi(&["kpi", "video_views", tt, "--year", "2026"]), "600");
+    assert_eq!(kpi(&["kpi", "likes", tt, "--year", "2026"]), "60");
 }
