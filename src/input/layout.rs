@@ -130,6 +130,15 @@ pub struct Layout {
     pub warnings: Vec<crate::i18n::Message>,
 }
 
+impl Layout {
+    /// A built-in layout of which no column is read (TikTok's follower shares): its
+    /// files are known, listed and skipped. A mapping's every column `ignore` is
+    /// still refused as reading nothing: the user may have meant otherwise.
+    pub fn reads_nothing(&self) -> bool {
+        !self.id.starts_with("mapping-") && self.columns.iter().all(|c| c.target == Target::Derived)
+    }
+}
+
 /// A layout's decimal mark, and how far it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayoutMark {
@@ -451,6 +460,11 @@ pub const SOURCE_PLATFORMS: &[(&str, &str)] = &[
     ("zalo", "zalo"),
     ("zalo.me", "zalo"),
 ];
+
+/// The platform of the `[[mappings]]` stanza roi suggests when the file's name
+/// names none: refused in roi.toml, so a stanza pasted unchanged counts no rows as
+/// a platform they are not of.
+pub const PLATFORM_UNSET: &str = "?";
 
 /// The platform a web analytics source comes from (`l.facebook.com / referral`), or
 /// a CRM's lead source (`Facebook Lead Ads`). A source that names two platforms
@@ -1002,6 +1016,11 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "comments",
                 ),
+                // A Story's replies: its comments, as the KPI counts them ("comments
+                // and replies"). A separate column, so a file with both adds them: a
+                // post has comments and no replies, a Story (replies are messages)
+                // the reverse, and neither counts the other.
+                metric(&["Replies", "Respuestas", "Lượt trả lời"], "comments"),
                 metric(
                     &[
                         "Saves",
@@ -1662,6 +1681,27 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["New Viewers"], "new_viewers"),
                 metric(&["Returning Viewers"], "returning_viewers"),
             ],
+        },
+        // TikTok's follower shares (`"Female","0.59"`, `"VN","0.462"`) come in the
+        // same download as the metrics: known, so a folder of it is read, but a share
+        // is no count, and these files are skipped with a note.
+        Spec {
+            id: "tiktok-follower-gender",
+            name: "TikTok follower gender shares",
+            platform: Some("tiktok"),
+            signature: &[&["Gender", "Distribution"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![derived(&["Gender"]), derived(&["Distribution"])],
+        },
+        Spec {
+            id: "tiktok-follower-territories",
+            name: "TikTok follower territory shares",
+            platform: Some("tiktok"),
+            signature: &[&["Top territories", "Distribution"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![derived(&["Top territories"]), derived(&["Distribution"])],
         },
         Spec {
             id: "youtube-studio-table",
@@ -2933,6 +2973,16 @@ impl MappingSpec {
             ),
             None => None,
         };
+        // `…` too: the placeholder of the stanzas of earlier versions.
+        if matches!(
+            self.platform.as_deref().map(str::trim),
+            Some(PLATFORM_UNSET | "…")
+        ) {
+            return Err(crate::say!(
+                "error.mapping_platform_unset",
+                platforms = crate::model::platform_ids().collect::<Vec<_>>().join(", ")
+            ));
+        }
         Ok(Layout {
             id: format!("mapping-{}", index + 1),
             name: format!("{config} mapping #{}", index + 1),

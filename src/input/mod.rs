@@ -691,7 +691,7 @@ impl Reading<'_, '_> {
 /// of rows counted once among overlapping exports stay warnings.
 /// A mapping's target one letter off a built-in name (read as a metric of its own)
 /// is one too: it may be a slip.
-const NOT_COUNTED: [&str; 8] = [
+const NOT_COUNTED: [&str; 9] = [
     "warning.mapping_near_builtin",
     "warning.same_record",
     "warning.masked",
@@ -700,6 +700,7 @@ const NOT_COUNTED: [&str; 8] = [
     "warning.result_type_empty",
     "warning.sentiment",
     "warning.unknown_table",
+    "warning.unread_export",
 ];
 
 fn builder_last_skip(builder: &Builder) -> Option<crate::dataset::Skipped> {
@@ -952,6 +953,7 @@ fn read_file(
     if complete
         && let Some(table) = tabular::single_table(&text, head, head_records(layouts))
         && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
+        && !matched.layout.reads_nothing()
     {
         let header = &table.head[matched.header].cells;
         match tabular::read_table(path, &table, &matched, context, threads, builder)
@@ -1018,6 +1020,14 @@ fn read_table(
     builder: &mut Builder,
 ) -> Result<Option<String>, InputError> {
     match tabular::find_header(path, table, layouts) {
+        Ok(Some(matched)) if matched.layout.reads_nothing() => {
+            builder.warn(crate::msg!(
+                "warning.unread_export",
+                line = table.head[matched.header].line,
+                layout = matched.layout.name
+            ));
+            Ok(Some(matched.layout.name.clone()))
+        }
         Ok(Some(matched)) => {
             let header = &table.head[matched.header].cells;
             let Some(info) = tabular::read_table(path, table, &matched, context, 1, builder)

@@ -391,8 +391,9 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
                 | Target::NthDay
         )
     });
-    let measured =
-        has(&|t| matches!(t, Target::Metric(..) | Target::Results)) || layout.per_row.is_some();
+    let measured = has(&|t| matches!(t, Target::Metric(..) | Target::Results))
+        || layout.per_row.is_some()
+        || layout.reads_nothing();
     (measured && (dated || layout.signatures.iter().flatten().count() > 0))
         .then_some((score, cells))
 }
@@ -3950,15 +3951,21 @@ pub fn mapping_stanza(
             .collect(),
         _ => Vec::new(),
     };
-    let platform = match nearest.first().and_then(|l| l.platform.as_deref()) {
-        Some(p) if nearest.iter().all(|l| l.platform.as_deref() == Some(p)) => p,
-        _ => "…",
-    };
+    // The platform the file's name says (`tiktok-ads-report.xlsx`), never the nearest
+    // layouts': a LinkedIn report's `Impressions`, `Clicks`, `Reach` are Meta Ads'
+    // too. Else a placeholder, refused when pasted unchanged.
+    let platform = path
+        .file_stem()
+        .and_then(|n| crate::input::layout::platform_of_source(&n.to_string_lossy()))
+        .unwrap_or(crate::input::layout::PLATFORM_UNSET);
     let mut out = format!(
         "[[mappings]]\nfiles = \"{}\"\nplatform = \"{platform}\"            # {}\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        crate::say!("error.stanza_platform")
+        crate::say!(
+            "error.stanza_platform",
+            platforms = crate::model::platform_ids().collect::<Vec<_>>().join(", ")
+        )
     );
     if header.line > 1 {
         out.push_str(&format!(
