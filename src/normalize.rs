@@ -21,7 +21,7 @@
 //! are rows whose values would not add up exactly.
 
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
@@ -187,12 +187,16 @@ impl Span {
         self.detail & PLATFORM_BIT != 0
     }
 
-    /// How fine its dates are: days, then ranges, then totals of unstated dates.
-    fn grain(&self, undated: bool) -> u8 {
-        match (undated, self.ranged) {
-            (true, _) => 0,
+    /// How fine its dates are: days, then ranges, then totals of unstated dates. An
+    /// export of totals over its download's range ([`layout::family`]) whose range
+    /// is known is finer than the days of its download: the per-video breakdown of
+    /// what the daily totals hold, which count for any window of days.
+    fn grain(&self, totals: bool) -> u8 {
+        match (totals, self.ranged) {
+            (true, false) => 0,
             (false, true) => 1,
             (false, false) => 2,
+            (true, true) => 3,
         }
     }
 }
@@ -340,7 +344,8 @@ impl<'f> Builder<'f> {
         let (earlier, current) = self.spans.split_at(split);
         // The current file's own tables too: a workbook's sheets can be levels. A
         // series that names no platform may take its content export's, and be a
-        // level of it ([`Builder::series_platforms`]).
+        // level of it ([`Builder::series_platforms`]); totals over a download's
+        // range are dated once every file is read ([`Builder::date_totals`]).
         current.iter().any(|c| {
             earlier
                 .iter()
@@ -349,7 +354,7 @@ impl<'f> Builder<'f> {
         }) || self
             .spans
             .iter()
-            .any(|s| self.content_platforms(s).is_some())
+            .any(|s| self.content_platforms(s).is_some() || self.undated(s))
     }
 
     /// Whether two spans' rows can be the same: the same observation (one kind and
@@ -366,7 +371,7 @@ impl<'f> Builder<'f> {
         let same_level = a.detail == b.detail && a.ranged == b.ranged;
         match (fa, fb) {
             (Some((fa, ua)), Some((fb, ub))) if fa == fb && (!same_level || ua != ub) => {
-                (ua || ub || a.dates_meet(b)).then_some(Conflict::Levels)
+                (self.undated(a) || self.undated(b) || a.dates_meet(b)).then_some(Conflict::Levels)
             }
             // Two exports of one family at one level (Meta's reach and views series)
             // hold other numbers: neither the same rows nor levels.
@@ -381,9 +386,77 @@ impl<'f> Builder<'f> {
         }
     }
 
-    /// Whether a span's dates are not the dates its numbers cover.
+    /// Whether a span's dates are not the dates its numbers cover: totals over a
+    /// range not known ([`Builder::date_totals`]).
     fn undated(&self, span: &Span) -> bool {
+        self.totals(span) && !span.ranged
+    }
+
+    /// Whether a span's rows are totals over its download's range (YouTube's table
+    /// data), whether or not that range is known.
+    fn totals(&self, span: &Span) -> bool {
         layout::family(&self.kinds[span.kind as usize]).is_some_and(|(_, u)| u)
+    }
+
+    /// Dates totals over a download's range (YouTube's table data, read by each
+    /// video's publish day) by that range, where it is known: a `2026-08-01_2026-08-31`
+    /// in its file's or folder's name (YouTube names the download so), else the
+    /// dates of the other levels of its family in its folder (the chart data and
+    /// totals of the same download). Their rows are then a finer level of those
+    /// days, and two downloads of other ranges both count.
+    fn date_totals(&mut self) {
+        for s in 0..self.spans.len() {
+            let span = self.spans[s];
+            if span.ranged || !self.totals(&span) {
+                continue;
+            }
+            let path = &self.dataset.files[span.file as usize].path;
+            let folder = path.parent();
+            let named = [path.file_name(), folder.and_then(Path::file_name)]
+                .into_iter()
+                .flatten()
+                .find_map(|name| range_in_name(&name.to_string_lossy()));
+            let family = layout::family(&self.kinds[span.kind as usize]).map(|(f, _)| f);
+            let range = named.or_else(|| {
+                self.spans
+                    .iter()
+                    .filter(|c| {
+                        !self.totals(c)
+                            && layout::family(&self.kinds[c.kind as usize]).map(|(f, _)| f)
+                                == family
+                            && self.dataset.files[c.file as usize].path.parent() == folder
+                    })
+                    .map(|c| (c.first, c.last))
+                    .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+            });
+            let Some((from, to)) = range else {
+                continue;
+            };
+            let first_row = self.tables[span.table as usize].first_row;
+            let end = self
+                .tables
+                .get(span.table as usize + 1)
+                .map_or(self.dataset.rows.len(), |m| m.first_row)
+                .min(self.dataset.rows.len());
+            for row in &mut self.dataset.rows[first_row.min(end)..end] {
+                if row.kind == span.kind && row.dims.get(Dimension::Platform) == span.platform {
+                    (row.start, row.end) = (from, to);
+                }
+            }
+            // One day's download is still a range: what marks its rows as dated.
+            (
+                self.spans[s].first,
+                self.spans[s].last,
+                self.spans[s].ranged,
+            ) = (from, to, true);
+            let (first, last) = self
+                .spans
+                .iter()
+                .filter(|c| c.file == span.file)
+                .fold((from, to), |(a, b), c| (a.min(c.first), b.max(c.last)));
+            let file = &mut self.dataset.files[span.file as usize];
+            (file.first_date, file.last_date) = (Some(first), Some(last));
+        }
     }
 
     /// Registers a file; rows pushed after this belong to it.
@@ -1279,6 +1352,7 @@ impl<'f> Builder<'f> {
             return self.dataset;
         }
         self.series_platforms();
+        self.date_totals();
         let spans = &self.spans;
         // Per span, the spans whose rows its rows count for: finer levels, or (true)
         // another breakdown of the same totals (see [`Span::alternative`]).
@@ -1286,6 +1360,7 @@ impl<'f> Builder<'f> {
         let mut overlapping = false;
         let mut ranges = false;
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
+        let mut unstated: Vec<(u32, u32)> = Vec::new();
         // Tables of one file that hold the same observations (see below).
         let mut repeated: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
         // The newer export: the one made later, by the day it says it was made (a
@@ -1308,6 +1383,17 @@ impl<'f> Builder<'f> {
                     Some(Conflict::Same) => {
                         overlapping = true;
                         ranges |= a.ranged && b.ranged;
+                        // Two downloads of totals over ranges not known (two months'
+                        // table data) look alike by their videos' publish days: the
+                        // newer replaces the older, which a warning names.
+                        if self.undated(a) && a.file != b.file {
+                            let (a, b) = (a.file, b.file);
+                            unstated.push(if ranks[a as usize] < ranks[b as usize] {
+                                (a, b)
+                            } else {
+                                (b, a)
+                            });
+                        }
                         if a.file == b.file {
                             repeated.extend([a.table, b.table]);
                         }
@@ -1329,7 +1415,7 @@ impl<'f> Builder<'f> {
                             (
                                 s.by_platform(),
                                 s.detail.count_ones(),
-                                s.grain(self.undated(s)),
+                                s.grain(self.totals(s)),
                                 ranks[s.file as usize],
                                 std::cmp::Reverse(s.table),
                             )
@@ -1343,7 +1429,7 @@ impl<'f> Builder<'f> {
                         // the newer export.
                         let order = |s: &Span| {
                             (
-                                s.grain(self.undated(s)),
+                                s.grain(self.totals(s)),
                                 s.detail.count_ones(),
                                 ranks[s.file as usize],
                             )
@@ -1353,6 +1439,17 @@ impl<'f> Builder<'f> {
                     }
                 }
             }
+        }
+        unstated.sort_unstable();
+        unstated.dedup();
+        for (older, newer) in unstated {
+            let path = self.dataset.files[newer as usize]
+                .path
+                .display()
+                .to_string();
+            self.dataset.files[older as usize]
+                .warnings
+                .push(crate::msg!("warning.totals_replaced", path = path));
         }
         if !overlapping {
             // No two files cover a date with rows of one kind or family: no row can
@@ -1371,6 +1468,7 @@ impl<'f> Builder<'f> {
         }
         let table_of = table_of;
         let undated: Vec<bool> = spans.iter().map(|s| self.undated(s)).collect();
+        let totals: Vec<bool> = spans.iter().map(|s| self.totals(s)).collect();
         let mut notes: std::collections::BTreeMap<(u32, Replaced, usize), Note> =
             std::collections::BTreeMap::new();
 
@@ -1383,7 +1481,7 @@ impl<'f> Builder<'f> {
             let order = |s: usize| {
                 let span = &spans[s];
                 (
-                    span.grain(undated[s]),
+                    span.grain(totals[s]),
                     span.detail.count_ones(),
                     ranks[span.file as usize],
                 )
@@ -1614,7 +1712,7 @@ impl<'f> Builder<'f> {
         let describe = |grain: u8, detail: u32| {
             let mut text = match grain {
                 0 => "total",
-                1 => "range",
+                1 | 3 => "range",
                 _ => "day",
             }
             .to_owned();
@@ -1633,7 +1731,7 @@ impl<'f> Builder<'f> {
             let mut grain = u8::MAX;
             let mut detail = 0;
             for (s, span) in spans.iter().enumerate().filter(|(_, s)| s.table == table) {
-                grain = grain.min(span.grain(undated[s]));
+                grain = grain.min(span.grain(totals[s]));
                 detail |= span.detail;
             }
             describe(grain, detail)
@@ -1642,7 +1740,7 @@ impl<'f> Builder<'f> {
             let (path, detail) = match why {
                 Replaced::Coarser => {
                     let coarse = &spans[by];
-                    let detail = describe(coarse.grain(undated[by]), coarse.detail);
+                    let detail = describe(coarse.grain(totals[by]), coarse.detail);
                     (places[coarse.table as usize].clone(), detail)
                 }
                 Replaced::Alternative(_) => {
@@ -1933,16 +2031,22 @@ fn resolve_levels(
                         })
                         .filter(|id| stripped.is_none_or(|ids| !ids.contains(id)))
                         .collect();
-                    if same.is_empty() {
-                        // Already counted in another coarse row or table.
-                        continue;
-                    }
-                    let inside = undated[c] || (start <= fine.start && fine.end <= end);
                     let why = if *alternative {
                         Replaced::Alternative(spans[*f].table)
                     } else {
                         Replaced::Coarser
                     };
+                    if same.is_empty() {
+                        // Already counted in another coarse row or table; a later day
+                        // of this table that meets it (a video's range beside its
+                        // daily rows) is still among the days that count for it.
+                        if let Some(note) = notes.get_mut(&(fine.file, why, c)) {
+                            note.kept_from = note.kept_from.min(start);
+                            note.kept_to = note.kept_to.max(end);
+                        }
+                        continue;
+                    }
+                    let inside = undated[c] || (start <= fine.start && fine.end <= end);
                     let note = notes
                         .entry((fine.file, why, c))
                         .or_insert_with(|| Note::new(fine));
@@ -2357,6 +2461,28 @@ pub fn must_be_non_negative(name: &str) -> bool {
                 .map(|m| m.unit),
             Some(Unit::Money)
         )
+}
+
+/// A `2026-08-01_2026-08-31` in a name: the range YouTube Studio names a download by.
+fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
+    // chrono would take ` 2026-07-01` and `2026-07-3` too: ten digits and dashes only.
+    let day = |text: &str| {
+        let shape = text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+        (text.len() == 10 && shape)
+            .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+            .flatten()
+    };
+    name.char_indices().find_map(|(i, _)| {
+        let (from, to) = name.get(i..i + 21)?.split_once('_')?;
+        let (from, to) = (day(from)?, day(to)?);
+        (from <= to).then_some((from, to))
+    })
 }
 
 /// The range two stated ranges span.

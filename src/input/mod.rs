@@ -478,7 +478,25 @@ fn read_all(
     if reading.read_together(pending)?.is_none() {
         return Ok(None);
     }
-    Ok(Some(reading.builder.finish()))
+    let dataset = reading.builder.finish();
+    // Only YouTube breakdown tables, none read: an error, not a report of nothing.
+    let breakdown = |f: &crate::dataset::SourceFile| {
+        f.warnings
+            .iter()
+            .find(|w| w.key == "warning.youtube_breakdown")
+            .cloned()
+    };
+    if let Some(warning) = dataset.files.first().and_then(breakdown)
+        && dataset.files.iter().all(|f| breakdown(f).is_some())
+    {
+        return Err(InputError {
+            path: dataset.files[0].path.clone(),
+            line: Some(1),
+            column: None,
+            message: warning.to_string(),
+        });
+    }
+    Ok(Some(dataset))
 }
 
 /// A file to read: its beginning, and what its rows take from around it.
@@ -693,6 +711,7 @@ impl Reading<'_, '_> {
 /// is one too: it may be a slip.
 const NOT_COUNTED: [&str; 9] = [
     "warning.mapping_near_builtin",
+    "warning.youtube_breakdown",
     "warning.same_record",
     "warning.masked",
     "warning.results_windows",
@@ -1040,7 +1059,10 @@ fn read_table(
             Ok(Some(name))
         }
         Ok(None) => {
-            if let Some(r) = table.head.iter().find(|r| !r.is_blank()) {
+            // A YouTube breakdown table gets its own warning ([`finish_file`]).
+            if let Some(r) = table.head.iter().find(|r| !r.is_blank())
+                && youtube_breakdown(r, layouts).is_none()
+            {
                 let rows = table.filled - 1;
                 builder.warn(crate::msg!(
                     "warning.unknown_table",
@@ -1070,6 +1092,24 @@ fn read_table(
     }
 }
 
+/// The breakdown of a YouTube Studio table data by traffic source, geography,
+/// device…: totals over the download's range by a dimension roi does not model, and
+/// no dates, so no mapping can read it (its download's chart data and totals can).
+fn youtube_breakdown<'r>(header: &'r text::Record, layouts: &[layout::Layout]) -> Option<&'r str> {
+    let dated = header.cells.iter().any(|h| {
+        let h = h.trim().to_lowercase();
+        ["date", "ngày", "fecha", "datum"].contains(&h.as_str())
+    });
+    // By content (without a publish time) a mapping can read it.
+    let by = header.cells.iter().next().map(str::trim)?;
+    let by_content = ["Content", "Nội dung", "Contenido", "Inhalte"].contains(&by);
+    let closest = tabular::closest_layouts(header, layouts);
+    (!dated
+        && !by_content
+        && closest.first().map(String::as_str) == Some("YouTube Studio table data"))
+    .then_some(by)
+}
+
 fn finish_file(
     path: &Path,
     encoding: &str,
@@ -1084,6 +1124,11 @@ fn finish_file(
         let Some((header, numbers)) = first else {
             return Err(InputError::file(path, crate::say!("error.no_rows")));
         };
+        if let Some(by) = youtube_breakdown(&header, layouts) {
+            builder.describe_file(encoding, "YouTube Studio table data");
+            builder.warn(crate::msg!("warning.youtube_breakdown", by = by));
+            return Ok(());
+        }
         let closest = tabular::closest_layouts(&header, layouts);
         return Err(InputError {
             path: path.to_path_buf(),

@@ -29,15 +29,18 @@ fn youtube_studio_zip_files_are_one_export_counted_once() {
         let path = format!("{ZIP}/{file}");
         assert_eq!(kpi("video_views", &[&path]).0, "40\n", "{file}");
     }
-    // Together, Table data (each video's total over the range: the coarsest) counts;
-    // Chart data's 4 rows and Totals' 2 rows are the same numbers, not counted, and
-    // stderr says so (not 120).
+    // Together, Totals' days (the coarsest: Table data is each video's total over
+    // the same two days) count; Chart data's 4 rows and Table data's 2 rows are the
+    // same numbers, not counted, and stderr says so (not 120).
     let (value, stderr) = kpi("video_views", &[ZIP]);
     assert_eq!(value, "40\n");
-    for (file, rows) in [("Chart data.csv", 4), ("Totals.csv", 2)] {
+    for (file, rows, by, level) in [
+        ("Chart data.csv", 4, "Totals.csv", "day"),
+        ("Table data.csv", 2, "Chart data.csv", "day × content_id"),
+    ] {
         assert!(
             stderr.contains(&format!(
-                "{ZIP}/{file}: video_views of {rows} row(s) over 2026-05-04..=2026-05-05 not counted: {ZIP}/Table data.csv holds their totals at a coarser level (total × content_id)"
+                "{ZIP}/{file}: video_views of {rows} row(s) over 2026-05-04..=2026-05-05 not counted: {ZIP}/{by} holds their totals at a coarser level ({level}) over 2026-05-04..=2026-05-05"
             )),
             "{stderr}"
         );
@@ -105,15 +108,15 @@ fn real_youtube_chart_and_table_data_are_not_added() {
     let chart = chart.to_str().unwrap();
     let dir = dir.to_str().unwrap();
     assert_eq!(kpi("video_views", &[chart]).0, "48473\n");
-    // Chart data holds 5 of the 442 videos (their table rows are the same 48,473,
-    // not counted twice); the other videos' views are in table data only and count:
-    // 153,235 (each video once), not 201,708 (48,473 + table data's 153,235) nor
-    // 48,473 (table data's other videos dropped).
+    // Chart data holds 5 of the 442 videos by day (their table rows, over the chart
+    // data's year, are the same 48,473, not counted twice); the other videos' views
+    // are in table data only and count: 153,235 (each video once), not 201,708
+    // (48,473 + table data's 153,235) nor 48,473 (table data's other videos dropped).
     let (value, stderr) = kpi("video_views", &[dir]);
     assert_eq!(value, "153235\n");
     assert!(
-        stderr.contains("Chart data.csv: video_views of 1825 row(s) over")
-            && stderr.contains("Table data.csv holds their totals at a coarser level"),
+        stderr.contains("Table data.csv: video_views of 5 row(s) over 2025-06-13..=2026-06-12")
+            && stderr.contains("Chart data.csv holds their totals at a coarser level"),
         "{stderr}"
     );
 }
@@ -207,8 +210,10 @@ fn a_coarser_row_counts_even_where_the_finer_file_has_only_some_parts() {
         ),
         "{stderr}"
     );
+    // Table data beside chart data in its folder is of the chart data's days: AAA's
+    // days (70) count, its table row (500) not; BBB's 300 count.
     let yt = format!("{dir}/youtube-periods");
-    assert_eq!(kpi("video_views", &[&yt]).0, "800\n");
+    assert_eq!(kpi("video_views", &[&yt]).0, "370\n");
     assert_eq!(kpi("impressions", &[&yt]).0, "8000\n");
     // Followers gained and lost and the net change are one quantity across levels.
     for case in ["net-per-video", "net-per-day"] {
@@ -1340,4 +1345,78 @@ fn a_series_beside_content_of_both_platforms_keeps_no_platform() {
         "{stderr}"
     );
     assert!(stderr.contains("added on top of the posts'"), "{stderr}");
+}
+
+const YT_RANGES: &str = "fixtures/overlap-cases/youtube-ranges";
+
+#[test]
+fn youtube_table_data_is_totals_over_its_download_range() {
+    // Table data of videos published in 2025, beside the daily Totals and Chart data
+    // of the same download (August 1–2, 2026): its range is theirs, so the days
+    // count (Totals 1,200 + 1,800), not n/a for dates of 2025.
+    let zip = format!("{YT_RANGES}/zip");
+    let (value, stderr) = kpi(
+        "video_views",
+        &["--from", "2026-08-01", "--to", "2026-08-31", &zip],
+    );
+    assert_eq!(value, "3000\n", "{stderr}");
+    assert!(!stderr.contains("2025-08-28"), "{stderr}");
+    let (value, _) = kpi(
+        "video_views",
+        &["--from", "2026-08-02", "--to", "2026-08-02", &zip],
+    );
+    assert_eq!(value, "1800\n");
+    // Table data's own metrics (impressions 30,000 + 20,000) count over the range.
+    assert_eq!(kpi("impressions", &[&zip]).0, "50000\n");
+    // Two monthly downloads named by YouTube's ranges are both counted: 2,000 +
+    // 1,500 views, 10 + 6 subscribers.
+    let july = format!("{YT_RANGES}/Content 2026-07-01_2026-07-31 Channel");
+    let august = format!("{YT_RANGES}/Content 2026-08-01_2026-08-31 Channel");
+    let (value, stderr) = kpi("video_views", &[&july, &august]);
+    assert_eq!(value, "3500\n", "{stderr}");
+    assert!(!stderr.contains("replaced"), "{stderr}");
+    assert_eq!(kpi("follower_growth", &[&july, &august]).0, "16\n");
+    // Without a range, both are read by the publish day (June 15) and one replaces
+    // the other: a warning names both files.
+    let (_, stderr) = kpi("video_views", &[&format!("{YT_RANGES}/unnamed")]);
+    assert!(
+        stderr.contains("jul/Table data.csv")
+            && stderr.contains("aug/Table data.csv")
+            && stderr.contains("as are those of"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn youtube_table_data_by_traffic_source_is_listed_as_not_read() {
+    // Beside the download's Totals (6,000 + 6,500) and chart data by source: the
+    // days count, the table by traffic source (no dates) is not read, and says so.
+    let traffic = format!("{YT_RANGES}/traffic");
+    let (value, stderr) = kpi("video_views", &[&traffic]);
+    assert_eq!(value, "12500\n", "{stderr}");
+    assert!(
+        stderr.contains("Table data.csv: a YouTube Studio table by `Traffic source` (totals over the download's range, without dates) is not read"),
+        "{stderr}"
+    );
+    // Alone: exit 2 with the same words, and no mapping stanza that cannot work.
+    for file in [
+        format!("{traffic}/Table data.csv"),
+        format!("{YT_RANGES}/table-geo.csv"),
+    ] {
+        for command in ["kpi", "inspect"] {
+            let args: Vec<&str> = if command == "kpi" {
+                vec!["kpi", "video_views", &file]
+            } else {
+                vec!["inspect", &file]
+            };
+            let out = roi(&args);
+            let text = transcript(&out);
+            assert_eq!(code(&out), 2, "{text}");
+            assert!(
+                text.contains("roi reads the download's `Chart data.csv` and `Totals.csv`")
+                    && !text.contains("[[mappings]]"),
+                "{text}"
+            );
+        }
+    }
 }
