@@ -306,7 +306,8 @@ fn posts<'a>(
         let id = row
             .dim(Dimension::ContentId)
             .filter(|&id| {
-                row.dim(Dimension::Link).is_none() || !excel_mangled(dataset.interner.get(id))
+                row.dim(Dimension::Link).is_none()
+                    || !crate::normalize::excel_mangled(dataset.interner.get(id))
             })
             .or_else(|| row.dim(Dimension::Link));
         // TikTok's and YouTube's content exports are videos, each row one, whether or
@@ -354,21 +355,6 @@ fn posts<'a>(
             }
         })
         .collect()
-}
-
-/// An id as Excel writes a long number it has rounded: `1.22158E+17`.
-fn excel_mangled(id: &str) -> bool {
-    let t = id.trim();
-    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else {
-        return false;
-    };
-    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
-    !exponent.is_empty()
-        && exponent.bytes().all(|b| b.is_ascii_digit())
-        && mantissa.bytes().any(|b| b.is_ascii_digit())
-        && mantissa
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// A post's candidate KPIs, evaluated in order.

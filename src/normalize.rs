@@ -1512,9 +1512,37 @@ impl<'f> Builder<'f> {
         for span in spans {
             described[span.kind as usize] &= span.described;
         }
+        // A post's id a spreadsheet rounded (`1.8E+16`) names many posts: as in
+        // insights, its link names the post, and where another row with that link
+        // has a real id (a fresh download beside the re-saved one), the post is that
+        // id, so the two downloads' rows are one observation. Without a link the row
+        // is known by no id: its dates and description tell it apart, and two posts
+        // rounded to one number are never taken for one.
+        let mut rounded: rustc_hash::FxHashMap<Sym, bool> = rustc_hash::FxHashMap::default();
+        let mut real_ids: rustc_hash::FxHashMap<(u32, Sym), Sym> = rustc_hash::FxHashMap::default();
+        for row in rows.iter().filter(|r| !records[r.kind as usize]) {
+            let Some(id) = row.dims.get(Dimension::ContentId) else {
+                continue;
+            };
+            let interner = &self.dataset.interner;
+            if !*rounded
+                .entry(id)
+                .or_insert_with(|| excel_mangled(interner.get(id)))
+                && let Some(link) = row.dims.get(Dimension::Link)
+            {
+                real_ids.entry((row.kind, link)).or_insert(id);
+            }
+        }
         let identity_in = |row: &Row, across: bool| {
             let kind = row.kind as usize;
-            identity(row, records[kind], described[kind], across)
+            let id = row.dims.get(Dimension::ContentId).and_then(|id| {
+                if records[kind] || !rounded.get(&id).copied().unwrap_or(false) {
+                    return Some(id);
+                }
+                let link = row.dims.get(Dimension::Link)?;
+                Some(real_ids.get(&(row.kind, link)).copied().unwrap_or(link))
+            });
+            identity(row, id, records[kind], described[kind], across)
         };
         let identity_of = |row: &Row| identity_in(row, true);
         let (assumed, ambiguous) = assume_accounts(
@@ -1853,7 +1881,9 @@ const RECORD_ID: [Dimension; 4] = [
 /// id (a post, a video, a contact) is that content: its descriptive dimensions
 /// ([`DESCRIPTIVE`]) are left out, so a title edited between two downloads does not
 /// make the video count twice; its breakdown (a traffic source) stays, so rows of
-/// two levels stay apart for [`resolve_levels`]. A record's id is the whole of its
+/// two levels stay apart for [`resolve_levels`]. The id is the one the row is known
+/// by (`id`), which for a post whose id a spreadsheet rounded is not the id read
+/// ([`excel_mangled`]); a row known by none is keyed as a row without an id. A record's id is the whole of its
 /// identity ([`RECORD_ID`]), dates included: a merged contact's create date may
 /// move, and it is still one lead. Rows without an id (a campaign's) are their
 /// dimensions, as read, but for the descriptive ones not in `described` (those
@@ -1862,9 +1892,10 @@ const RECORD_ID: [Dimension; 4] = [
 /// record without an id leaves out its status (content type), which changes between
 /// downloads; within one file (a workbook's sheet per status) the status tells two
 /// leads of one day apart. A copy of the row's dimensions: no allocation.
-fn identity(row: &Row, record: bool, described: u32, across: bool) -> Key {
-    if row.dims.get(Dimension::ContentId).is_none() {
+fn identity(row: &Row, id: Option<Sym>, record: bool, described: u32, across: bool) -> Key {
+    if id.is_none() {
         let mut dims = row.dims;
+        dims.set(Dimension::ContentId, None);
         for d in DESCRIPTIVE {
             if described & 1 << d.index() == 0 {
                 dims.set(d, None);
@@ -1891,7 +1922,28 @@ fn identity(row: &Row, record: bool, described: u32, across: bool) -> Key {
     for d in DESCRIPTIVE {
         dims.set(d, None);
     }
+    dims.set(Dimension::ContentId, id);
     (row.start, row.end, dims, row.kind, false)
+}
+
+/// An id as a spreadsheet writes a long number it has rounded to its 15 significant
+/// digits: `1.22158E+17`, or `18000000000000000` (a real id of 16 digits or more
+/// rarely ends in zeros past the 15th). Such an id names every post it rounds from.
+pub(crate) fn excel_mangled(id: &str) -> bool {
+    let t = id.trim();
+    if t.len() > 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.bytes().skip(15).all(|b| b == b'0');
+    }
+    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// Rows of two levels of one export: for each coarser row, the finer rows of its key

@@ -1420,3 +1420,53 @@ fn youtube_table_data_by_traffic_source_is_listed_as_not_read() {
         }
     }
 }
+
+const ROUNDED_IDS: &str = "fixtures/overlap-cases/rounded-post-ids";
+
+/// A post whose id a spreadsheet rounded in one download is its link there, and
+/// the fresh download's row with that link is the same post
+/// (`fixtures/overlap-cases/README.md`, rounded-post-ids).
+#[test]
+fn a_post_id_rounded_in_one_download_is_its_link_across_files() {
+    for dir in ["excel", "zeros"] {
+        let dir = format!("{ROUNDED_IDS}/{dir}");
+        for threads in ["1", "2"] {
+            let args = [dir.as_str(), "--threads", threads];
+            assert_eq!(kpi("reach", &args).0, "1500\n", "{dir} {threads}");
+            assert_eq!(kpi("likes", &args).0, "115\n", "{dir} {threads}");
+            assert_eq!(kpi("video_views", &args).0, "1900\n", "{dir} {threads}");
+            let (report, inspect) = report_and_inspect(&args, &[]);
+            assert!(report.contains("| carousel     |     1 |"), "{report}");
+            assert!(
+                report.contains("3 row(s); 1 row(s) replaced by overlapping exports"),
+                "{report}"
+            );
+            assert!(
+                inspect.contains("2 read, 1 replaced by overlapping exports"),
+                "{inspect}"
+            );
+        }
+        let out = roi(&["insights", &dir, "--min-posts", "1", "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["posts"], 3, "{dir}");
+    }
+}
+
+/// Two posts of one day rounded to one id, without links, are two posts; the same
+/// post in the newer download (same publish time and text) replaces its older row.
+#[test]
+fn posts_rounded_to_one_id_without_links_are_told_apart_by_their_description() {
+    let dir = format!("{ROUNDED_IDS}/no-link");
+    for threads in ["1", "2"] {
+        let args = [dir.as_str(), "--threads", threads];
+        assert_eq!(kpi("reach", &args).0, "970\n", "{threads}");
+        assert_eq!(kpi("likes", &args).0, "72\n", "{threads}");
+        assert_eq!(kpi("video_views", &args).0, "1180\n", "{threads}");
+        let (report, _) = report_and_inspect(&args, &[]);
+        assert!(
+            report.contains("3 row(s); 1 row(s) replaced by overlapping exports"),
+            "{report}"
+        );
+    }
+}
