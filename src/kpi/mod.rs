@@ -582,10 +582,10 @@ pub struct DividedByZero {
     pub sign: i8,
 }
 
-/// A platform's export left out of a rate of counts: within the selection and
-/// window it has values for the numerator's metrics (`has`) but for none of the
-/// denominator's (`lacks`), so adding its numerator would inflate the rate (120 %
-/// share of voice), or the other way round.
+/// A platform's export left out of a rate of counts or a cost of counts (cpc):
+/// within the selection and window it has values for the numerator's metrics
+/// (`has`) but for none of the denominator's (`lacks`), so adding its numerator
+/// would inflate the rate (120 % share of voice), or the other way round.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LeftOut {
     pub platform: String,
@@ -1070,8 +1070,9 @@ impl Catalogue {
 
     /// The base metrics of the numerator and of the denominator of a rate of counts:
     /// a KPI whose formula's top level divides by something holding a metric, with
-    /// no money on either side (money KPIs, cpl or roas, are blended sums by design:
-    /// revenue and CRM leads often come from files without spend).
+    /// no money on either side, or a cost of counts: spend over them (cpc, cpl, cpa,
+    /// cpm). Other money KPIs (roas, roi) are blended sums by design: revenue often
+    /// comes from a shop or GA4 without spend, and paid for by every platform's.
     pub fn rate_sides(&self, name: &str, ds: &Dataset) -> Option<(Vec<MetricId>, Vec<MetricId>)> {
         if ds.metric_id(name).is_some() {
             return None;
@@ -1081,6 +1082,11 @@ impl Catalogue {
             match formula {
                 Expr::Name(n) if ds.metric_id(n).is_none() && self.kpis.contains_key(n) => {
                     formula = &self.kpis[n].formula;
+                }
+                // A constant factor (cpm's per 1,000) scales both sides alike.
+                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e) if matches!(**c, Expr::Number(n) if n != 0.0) =>
+                {
+                    formula = e;
                 }
                 _ => break,
             }
@@ -1093,11 +1099,10 @@ impl Catalogue {
         // A denominator's growth is a base only with its count: gains without a
         // count (YouTube's subscribers gained) are no base to grow from.
         self.side_metrics(r, ds, &mut den, true, 0);
-        let money = num
-            .iter()
-            .chain(&den)
-            .any(|id| ds.metric(*id).unit == Unit::Money);
-        (!num.is_empty() && !den.is_empty() && !money).then_some((num, den))
+        let money = |ids: &[MetricId]| ids.iter().any(|id| ds.metric(*id).unit == Unit::Money);
+        let cost = num.iter().all(|id| ds.metric(*id).name == "spend");
+        (!num.is_empty() && !den.is_empty() && !money(&den) && (cost || !money(&num)))
+            .then_some((num, den))
     }
 
     fn side_metrics(
@@ -1228,6 +1233,13 @@ impl Catalogue {
         if with_den.is_empty() != no_denominator {
             return Vec::new();
         }
+        // Spend over counts (cpc, cpl): spend beside none of the counts paid for
+        // another platform's, and unattributed counts (a CRM's leads without a
+        // source) may be any platform's, so its spend is kept then.
+        let cost = num.iter().any(|id| ds.metric(*id).unit == Unit::Money);
+        if cost && with_den.iter().any(|p| p.0.is_none()) {
+            return Vec::new();
+        }
         let mut out: Vec<(Part, LeftOut)> = Vec::new();
         // The part has `metric` of one side and none of `lacks`, the other's.
         let left_out =
@@ -1254,7 +1266,12 @@ impl Catalogue {
             };
         for id in &num {
             for part in parts(id) {
-                if part.0.is_none() || meets(&with_den, part) {
+                // A file with the counts' column gives them to every platform in it
+                // (Meta leaves a zero blank): that spend bought none.
+                if part.0.is_none()
+                    || meets(&with_den, part)
+                    || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
+                {
                     continue;
                 }
                 left_out(&mut out, part, *id, &den);
@@ -1265,10 +1282,12 @@ impl Catalogue {
         // but no clicks) would dilute the rate: its numerator is unknown, not 0. Not
         // so when the numerator is a part of the denominator (a sentiment share: a
         // platform without positive mentions has none), or counts records (leads in
-        // a CRM, a listening tool's mentions): no record is none.
-        let unknown_when_absent = num
-            .iter()
-            .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
+        // a CRM, a listening tool's mentions): no record is none. Nor for a cost:
+        // counts without spend (a CRM's leads, a Page's clicks) cost nothing.
+        let unknown_when_absent = !cost
+            && num
+                .iter()
+                .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
         let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
         if unknown_when_absent && !with_num.is_empty() {
             for id in &den {
@@ -1432,9 +1451,9 @@ impl Catalogue {
         })
     }
 
-    /// Evaluates a KPI (or a bare metric) over an aggregate. A rate of counts leaves
-    /// out the platforms that have its numerator but none of its denominator, and
-    /// says so in `left_out`.
+    /// Evaluates a KPI (or a bare metric) over an aggregate. A rate or cost of counts
+    /// leaves out the platforms that have its numerator but none of its denominator,
+    /// and says so in `left_out`.
     pub fn evaluate(
         &self,
         name: &str,

@@ -425,6 +425,101 @@ fn money_kpis_still_add_every_platform() {
     }
 }
 
+/// A cost over counts leaves out a platform with spend but none of the counts
+/// (`fixtures/kpis/cost-left-out`, figures in its README): Meta's 138.45 USD bought
+/// no Google clicks, so cpc = 260 / 300, not (260 + 138.45) / 300. Revenue stays
+/// blended with every platform's spend, and spend beside the counts' column (an empty
+/// cell), or beside counts of no platform, still counts.
+#[test]
+fn a_cost_leaves_out_spend_without_its_counts() {
+    let dir = fixture("kpis/cost-left-out");
+    for (kpi, want, note) in [
+        (
+            "cpc",
+            "0.866666667\n",
+            "cpc: facebook (Meta Ads Manager) has spend but no clicks",
+        ),
+        (
+            "cpa",
+            "20\n",
+            "cpa: facebook (Meta Ads Manager) has spend but no conversions",
+        ),
+        (
+            "cpl",
+            "1.203913043\n",
+            "cpl: google_ads (Google Ads report) has spend but no leads",
+        ),
+        ("cpm", "6.344745223\n", ""),
+        ("roas", "3.388129\n", ""),
+    ] {
+        let out = roi_in(&dir, &["kpi", kpi]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{kpi}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let notes: Vec<&str> = err.lines().filter(|l| l.contains(": left out")).collect();
+        let want_notes = if note.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("roi: {note}: left out")]
+        };
+        assert_eq!(notes, want_notes, "{kpi}");
+    }
+    let out = roi_in(&dir, &["explain", "cpc"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("| spend  | sum         | 260.00 USD |"),
+        "{text}"
+    );
+    assert!(text.contains("cpc = 0.87 USD"), "{text}");
+    let out = roi_in(
+        &dir,
+        &["report", "--as-of", "2026-08-03", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let note = "cpc: facebook (Meta Ads Manager) has spend but no clicks: left out";
+    assert!(
+        report["notes"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(note)),
+        "{report}"
+    );
+    let goal = &report["goals"][0];
+    assert_eq!(
+        goal["current"].as_f64().map(|v| (v * 1e9).round()),
+        Some(866_666_667.0)
+    );
+    assert!(
+        goal["warnings"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(note)),
+        "{goal}"
+    );
+    assert_eq!(
+        goal["rate_left_out"],
+        serde_json::json!([{"platform": "facebook", "export": "Meta Ads Manager",
+            "has": ["spend"], "lacks": ["clicks"]}])
+    );
+    let blended = |kpi: &str, files: &[&str], want: &str| {
+        let mut args = vec!["kpi", kpi];
+        args.extend_from_slice(files);
+        let out = roi_in(&dir, &args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{files:?}");
+        assert!(out.stderr.is_empty(), "{}", transcript(&out));
+    };
+    blended("cpc", &["both/facebook.csv", "both/google-ads.csv"], "2\n");
+    blended("cpc", &["one-file/costs.csv"], "5.333333333\n");
+    blended(
+        "cpl",
+        &["unattributed/spend.csv", "unattributed/leads.csv"],
+        "4\n",
+    );
+}
+
 /// A goal on a rate follows the same rule (`fixtures/kpis/mismatch/roi.toml`): ctr
 /// over August is facebook's 10 / 1000 = 0.01, not (10 + 50) / 1000 = 0.06, short of
 /// 0.02, and the goal's own notes say which platform was left out (so `check`,
