@@ -38,10 +38,14 @@ pub enum Dimension {
     /// The search that showed a keyword's ad (Google Ads' search terms report): a
     /// breakdown below the keyword.
     SearchTerm,
+    /// The segment of an ads report broken down by who saw the ads or where (Meta's
+    /// `Age`, `Gender`, `Country`, `Impression device`…), its columns in one value:
+    /// `Age 18-24 · Gender female`. A level below the ad.
+    Breakdown,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 19] = [
+    pub const ALL: [Dimension; 20] = [
         Dimension::Platform,
         Dimension::Account,
         Dimension::Campaign,
@@ -61,6 +65,7 @@ impl Dimension {
         Dimension::Brand,
         Dimension::Keyword,
         Dimension::SearchTerm,
+        Dimension::Breakdown,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -85,6 +90,7 @@ impl Dimension {
             Dimension::Brand => "brand",
             Dimension::Keyword => "keyword",
             Dimension::SearchTerm => "search_term",
+            Dimension::Breakdown => "breakdown",
         }
     }
 

@@ -45,6 +45,9 @@ pub struct RowInput<'a> {
     /// export's numbers by platform (Meta Ads' `Platform`), rather than given to
     /// every row by the export (a Meta Ads report without it holds every placement).
     pub platform_column: bool,
+    /// Which breakdown columns of its layout its file has, as bits (Meta's `Age`,
+    /// `Gender`…: see [`Dimension::Breakdown`]), whatever this row's cells hold.
+    pub segments: u32,
 }
 
 /// The dimensions a run needs. Rows that differ only in the others may be merged;
@@ -87,7 +90,8 @@ struct Span {
     last: NaiveDate,
     /// The breakdown dimensions ([`BREAKDOWN`]) its rows carry, as bits, and the
     /// platform's bit when its rows' platform is a column of the file
-    /// ([`RowInput::platform_column`]).
+    /// ([`RowInput::platform_column`]); above them, its breakdown columns
+    /// ([`RowInput::segments`]).
     detail: u32,
     /// The descriptive dimensions ([`DESCRIPTIVE`]) its rows carry, as bits.
     described: u32,
@@ -123,12 +127,13 @@ impl One {
 /// Dimensions that break numbers down: tables of one family that carry different
 /// ones are the same numbers at two levels. Descriptive ones (a campaign's type, a
 /// post's text) and platform, account and currency (kept apart anyway) are not.
-const BREAKDOWN: [Dimension; 10] = [
+const BREAKDOWN: [Dimension; 11] = [
     Dimension::Campaign,
     Dimension::AdSet,
     Dimension::Keyword,
     Dimension::SearchTerm,
     Dimension::Ad,
+    Dimension::Breakdown,
     Dimension::ContentId,
     Dimension::Source,
     Dimension::Medium,
@@ -149,6 +154,12 @@ const fn bits(dims: &[Dimension]) -> u32 {
 
 /// [`BREAKDOWN`] as bits of dimension indexes.
 const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
+
+/// Where [`RowInput::segments`] start in [`Span::detail`], above the dimensions.
+const SEGMENTS_SHIFT: usize = Dimension::COUNT;
+
+/// The breakdown segment as a bit of [`Span::detail`].
+const SEGMENT_BIT: u32 = 1 << Dimension::Breakdown.index();
 
 /// The platform as a bit of [`Span::detail`].
 const PLATFORM_BIT: u32 = 1 << Dimension::Platform.index();
@@ -1084,7 +1095,7 @@ impl<'f> Builder<'f> {
             };
             dims.set(d, sym);
         }
-        let mut detail = present & BREAKDOWN_BITS;
+        let mut detail = present & BREAKDOWN_BITS | input.segments << SEGMENTS_SHIFT;
         if input.platform_column {
             detail |= present & PLATFORM_BIT;
         }
@@ -2029,6 +2040,11 @@ fn resolve_levels(
             .map(|&(f, alternative)| {
                 let fine = &spans[f];
                 let mut mask = coarse.detail & fine.detail;
+                // Segments of other breakdowns (`Age 18-24` beside `Age 18-24 ·
+                // Gender female`, or `Country VN`) are never one key.
+                if coarse.detail >> SEGMENTS_SHIFT != fine.detail >> SEGMENTS_SHIFT {
+                    mask &= !SEGMENT_BIT;
+                }
                 // The platform is part of the key unless one table breaks its numbers
                 // down by platform and the other holds every platform's.
                 if coarse.by_platform() == fine.by_platform() {
@@ -2593,6 +2609,7 @@ mod tests {
             dims,
             line,
             platform_column: false,
+            segments: 0,
         };
         b.push(&input, &values);
     }
@@ -2675,6 +2692,7 @@ mod tests {
             dims,
             line,
             platform_column: false,
+            segments: 0,
         };
         b.push(&input, &values);
     }

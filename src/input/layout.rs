@@ -630,7 +630,7 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
 #[allow(clippy::too_many_lines)]
 pub fn builtin() -> Vec<Layout> {
     use Dimension::{
-        Account, Ad, AdSet, Brand, Campaign, ContentId, ContentType, Currency, Keyword,
+        Account, Ad, AdSet, Brand, Breakdown, Campaign, ContentId, ContentType, Currency, Keyword,
         LandingPage, Link, Medium, Platform, SearchTerm, Source, Text, VideoDuration,
     };
     let mut layouts = vec![
@@ -1235,6 +1235,36 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     Platform,
                 ),
+                // The `Breakdown` menu's delivery breakdowns: each row is one segment
+                // of its campaign-day, a level below the unbroken report. One column
+                // each, so that the breakdowns a file has can be told apart.
+                dim(
+                    &["Age", "Độ tuổi", "Edad", "Âge", "Alter", "Idade", "Usia"],
+                    Breakdown,
+                ),
+                dim(
+                    &[
+                        "Gender",
+                        "Giới tính",
+                        "Sexo",
+                        "Sexe",
+                        "Geschlecht",
+                        "Gênero",
+                        "Jenis kelamin",
+                    ],
+                    Breakdown,
+                ),
+                dim(
+                    &["Country", "Quốc gia", "País", "Pays", "Land", "Negara"],
+                    Breakdown,
+                ),
+                dim(
+                    &["Region", "Khu vực", "Región", "Région", "Região", "Wilayah"],
+                    Breakdown,
+                ),
+                dim(&["Placement"], Breakdown),
+                dim(&["Device platform"], Breakdown),
+                dim(&["Impression device"], Breakdown),
                 dim(
                     &[
                         "Currency",

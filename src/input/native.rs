@@ -212,6 +212,7 @@ fn push_record<'a>(
             start,
             end,
             platform_column: dims[crate::model::Dimension::Platform.index()].is_some(),
+            segments: 0,
             dims,
             line,
         },

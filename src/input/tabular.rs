@@ -1341,6 +1341,27 @@ fn read_layout_table(
     // activity).
     let publish_column = date_column.filter(|&i| target_of(i) == Some(&Target::PublishTime));
     let hour_column = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::Hour));
+    // An ads report's breakdown columns (Meta's `Age`, `Gender`…) are one segment of
+    // the row, each value after its header, so that segments of one campaign-day
+    // never share a key and an `Age` report's keys are not an `Age`+`Gender` one's.
+    let breakdown_columns: Vec<usize> = (0..matched.cells.len())
+        .filter(|&i| target_of(i) == Some(&Target::Dim(Dimension::Breakdown)))
+        .collect();
+    // Which of the layout's breakdowns the file has, as bits: an `Age` report is a
+    // level above an `Age`+`Gender` one, and beside a `Country` one another
+    // breakdown of the same totals.
+    let segments = breakdown_columns
+        .iter()
+        .filter_map(|&i| {
+            let (column, _) = matched.cells[i].as_ref()?;
+            matched
+                .layout
+                .columns
+                .iter()
+                .filter(|c| c.target == Target::Dim(Dimension::Breakdown))
+                .position(|c| std::ptr::eq(c, *column))
+        })
+        .fold(0u32, |bits, p| bits | 1 << p);
     let day_override = date_column.is_some_and(|i| {
         matched.cells[i]
             .as_ref()
@@ -1887,6 +1908,19 @@ fn read_layout_table(
             .zip(day)
             .map(|(time, day)| format!("{day}T{time}"))
             .or(hour_slot);
+        let mut breakdown = String::new();
+        for &i in &breakdown_columns {
+            let value = super::value::trim(record.cells.get(i).unwrap_or(""));
+            if value.is_empty() || super::value::is_missing(value) {
+                continue;
+            }
+            if !breakdown.is_empty() {
+                breakdown.push_str(" · ");
+            }
+            breakdown.push_str(header.cells[i].trim());
+            breakdown.push(' ');
+            breakdown.push_str(value);
+        }
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut results = None;
         let mut result_type = None;
@@ -1915,6 +1949,10 @@ fn read_layout_table(
                 | Target::ExportDay => {}
                 Target::PublishTime => {
                     dims[Dimension::Published.index()] = published.as_deref();
+                }
+                Target::Dim(Dimension::Breakdown) => {
+                    dims[Dimension::Breakdown.index()] =
+                        Some(breakdown.as_str()).filter(|b| !b.is_empty());
                 }
                 Target::Dim(d) => {
                     let value = super::value::trim(text);
@@ -2261,6 +2299,7 @@ fn read_layout_table(
                 dims,
                 line: record.line,
                 platform_column,
+                segments,
             },
             &state.values.list,
         );

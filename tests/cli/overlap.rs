@@ -1470,3 +1470,84 @@ fn posts_rounded_to_one_id_without_links_are_told_apart_by_their_description() {
         );
     }
 }
+
+#[test]
+fn a_meta_breakdown_report_never_replaces_the_unbroken_report() {
+    // The breakdown newer or older, read first or last: the unbroken report's
+    // totals count, the segments are left out with the levels warning.
+    use std::time::{Duration, SystemTime};
+    let base = "fixtures/overlap-cases/meta-breakdown";
+    for (case, total, fine, reach, spend, detail) in [
+        (
+            "device",
+            "meta-total.csv",
+            "meta-device.csv",
+            "10000\n",
+            "500\n",
+            "range × campaign",
+        ),
+        (
+            "age-gender",
+            "meta-total.csv",
+            "meta-age-gender.csv",
+            "2200\n",
+            "110\n",
+            "day × campaign",
+        ),
+        (
+            "two-breakdowns",
+            "age.csv",
+            "country.csv",
+            "10000\n",
+            "500\n",
+            "range × campaign × breakdown",
+        ),
+    ] {
+        for fine_newer in [true, false] {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, newer) in [(total, !fine_newer), (fine, fine_newer)] {
+                let file = dir.path().join(name);
+                std::fs::copy(crate::root().join(base).join(case).join(name), &file).unwrap();
+                let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
+                std::fs::File::options()
+                    .write(true)
+                    .open(&file)
+                    .unwrap()
+                    .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+                    .unwrap();
+            }
+            for files in [[total, fine], [fine, total]] {
+                let out = crate::roi_in(dir.path(), &["kpi", "reach", files[0], files[1]]);
+                assert_eq!(
+                    stdout(&out),
+                    reach,
+                    "{case} {fine_newer}: {}",
+                    transcript(&out)
+                );
+                let out = crate::roi_in(dir.path(), &["kpi", "spend", files[0], files[1]]);
+                assert_eq!(stdout(&out), spend, "{case} {fine_newer}");
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    stderr.contains(" not counted: ") && stderr.contains(detail),
+                    "{case} {fine_newer}: {stderr}"
+                );
+            }
+        }
+    }
+    // Alone, a breakdown's segments are rows of their own: spend adds, and reach
+    // summed is an upper bound.
+    let dir = crate::root().join(base).join("device");
+    let out = crate::roi_in(&dir, &["kpi", "reach", "meta-device.csv"]);
+    assert_eq!(stdout(&out), "13000\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("upper bound"),
+        "{}",
+        transcript(&out)
+    );
+    let out = crate::roi_in(&dir, &["report", "meta-device.csv", "--by", "breakdown"]);
+    assert!(
+        stdout(&out).contains("Impression device Android Smartphone"),
+        "{}",
+        transcript(&out)
+    );
+}

@@ -123,7 +123,7 @@ fn normalize_parquet(inputs: &str, dir: &Path) -> std::process::Output {
     roi(&["normalize", inputs, "--format", "parquet", "--output", dir])
 }
 
-const DIMENSIONS: [&str; 18] = [
+const DIMENSIONS: [&str; 19] = [
     "account",
     "campaign",
     "ad_set",
@@ -142,6 +142,7 @@ const DIMENSIONS: [&str; 18] = [
     "brand",
     "keyword",
     "search_term",
+    "breakdown",
 ];
 
 /// Canonical metrics in the documented order, and whether each is a count (INT64).
