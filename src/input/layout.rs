@@ -2207,6 +2207,92 @@ pub fn builtin() -> Vec<Layout> {
             ],
         },
         Spec {
+            // Campaign Manager's performance report (UTF-16 tab-separated, or CSV),
+            // the paid activity the Page layouts leave out: they read only the
+            // organic part. Names from public parsers of real exports (see
+            // fixtures/importers/linkedin-campaign-manager/README.md); `Landing
+            // Page Clicks` and `Engagement Rate` are connectors' words, guessed
+            // for the export.
+            id: "linkedin-ads",
+            name: "LinkedIn Campaign Manager",
+            platform: Some("linkedin"),
+            signature: &[&["Total Spent", "Impressions"]],
+            decimal: DecimalMark::Dot,
+            day_order: Some(DayOrder::MonthFirst),
+            columns: vec![
+                // A row per day, or per month with its end beside it; without
+                // either, the rows cover the preamble's `Report Start`/`End`.
+                col(&["Start Date (in UTC)"], Target::Date),
+                col(&["End Date (in UTC)"], Target::EndDate),
+                dim(&["Account Name"], Account),
+                // Since 2025 Campaign Manager calls its levels campaign, ad set and
+                // ad, as Meta does; older exports call the campaign `Campaign Group`
+                // and the ad set `Campaign`, and their `Campaign Name` is read as
+                // written, the campaign (the model has no level above it).
+                dim(&["Campaign Name"], Campaign),
+                dim(&["Ad Set Name"], AdSet),
+                dim(&["Ad Name", "Creative Name"], Ad),
+                dim(&["Campaign Type"], ContentType),
+                dim(&["Currency"], Currency),
+                metric(&["Total Spent"], "spend"),
+                metric(&["Impressions"], "impressions"),
+                metric(&["Clicks"], "clicks"),
+                metric(
+                    &["Clicks to Landing Page", "Landing Page Clicks"],
+                    "link_clicks",
+                ),
+                metric(&["Reactions"], "likes"),
+                metric(&["Comments"], "comments"),
+                metric(&["Shares"], "shares"),
+                metric(&["Follows"], "followers_gained"),
+                metric(&["Conversions"], "conversions"),
+                metric(&["Total Conversion Value"], "revenue"),
+                metric(&["Leads"], "leads"),
+                metric(&["Reach"], "reach"),
+                derived(&[
+                    "Campaign Group Name",
+                    "Campaign Group ID",
+                    "Campaign ID",
+                    "Ad Set ID",
+                    "Ad ID",
+                    "Creative ID",
+                    "Campaign Status",
+                    "Campaign Group Status",
+                    "Ad Set Status",
+                    "Ad Status",
+                    "Campaign Objective",
+                    "Ad Set Objective",
+                    "Campaign Start Date",
+                    "Campaign End Date",
+                    "Ad Introduction Text",
+                    "Ad Headline",
+                    "Click URL",
+                    "Average CTR",
+                    "Click Through Rate",
+                    "Average CPM",
+                    "Average CPC",
+                    "Cost per Lead",
+                    "Cost Per Conversion",
+                    "Conversion Rate",
+                    "Return on Ad Spend",
+                    "Lead Form Completion Rate",
+                    "Average Frequency",
+                    "Engagement Rate",
+                    // Parts and sums of the counts read above.
+                    "Clicks to LinkedIn Page",
+                    "Other Clicks",
+                    "Total Social Actions",
+                    "Total Engagements",
+                    "Viral Impressions",
+                    "Viral Clicks",
+                    "Post-Click Conversions",
+                    "View-Through Conversions",
+                    "Lead Forms Opened",
+                    "Lead Form Opens",
+                ]),
+            ],
+        },
+        Spec {
             id: "pinterest-ads",
             name: "Pinterest ads report",
             platform: Some("pinterest"),
@@ -2595,7 +2681,7 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
 pub fn is_ad_export(family: &str) -> bool {
     matches!(
         family,
-        "meta-ads" | "google-ads" | "tiktok-ads" | "pinterest-ads"
+        "meta-ads" | "google-ads" | "tiktok-ads" | "pinterest-ads" | "linkedin-ads"
     )
 }
 

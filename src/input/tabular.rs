@@ -647,9 +647,15 @@ fn preamble_range(
     lines: &[(u64, String)],
     order: Option<DayOrder>,
 ) -> Result<Vec<(NaiveDate, NaiveDate, u64)>, BadRange> {
-    let full = |t: &str| match parse_date(t) {
-        Some(ParsedDate::Full(d)) => Some(d),
-        _ => None,
+    // LinkedIn Campaign Manager's `Report Start: 8/1/2026, 12:00 AM` (or
+    // `September 21, 2026, 12:00 AM`): the day of the time, slashed in the
+    // layout's order when its numbers do not tell.
+    let full = |t: &str| {
+        let t = match t.rsplit_once(',') {
+            Some((day, time)) if time.contains(':') => day,
+            _ => t,
+        };
+        parse_date(t)?.resolve(order, None)
     };
     let mut start = None;
     let mut end = None;
@@ -4122,6 +4128,26 @@ fn known_target(name: &str, nearest: &[&Layout], layouts: &[Layout]) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// LinkedIn Campaign Manager's `Report Start:` / `Report End:` lines: a day with
+    /// its time, slashed in the layout's order when the numbers do not tell.
+    #[test]
+    fn labelled_range_with_a_time_of_day() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let lines = |a: &str, b: &str| [(2, a.to_owned()), (3, b.to_owned())];
+        let numeric = lines(
+            "Report Start: 8/1/2026, 12:00 AM",
+            "Report End: 8/31/2026, 11:59 PM",
+        );
+        let ranges = preamble_range(&numeric, Some(DayOrder::MonthFirst)).unwrap();
+        assert_eq!(ranges, [(day(8, 1), day(8, 31), 3)]);
+        let words = lines(
+            "\"Report Start: September 21, 2026, 12:00 AM\"",
+            "\"Report End: September 27, 2026, 11:59 PM\"",
+        );
+        let ranges = preamble_range(&words, None).unwrap();
+        assert_eq!(ranges, [(day(9, 21), day(9, 27), 3)]);
+    }
 
     /// A line written as a range with an impossible date is an error naming it; lines
     /// that only look a little like one are no range at all.

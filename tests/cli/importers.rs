@@ -3613,3 +3613,78 @@ fn a_suggested_stanza_guesses_no_platform() {
         transcript(&out)
     );
 }
+
+/// LinkedIn Campaign Manager's performance report, daily (UTF-16, tabs, preamble),
+/// monthly (UTF-8, commas, no preamble, other column order) and without a date
+/// column (the preamble's range). Figures in fixtures/linkedin-campaign-manager/README.md.
+#[test]
+fn linkedin_campaign_manager_reports() {
+    let f = "fixtures/linkedin-campaign-manager/daily.csv";
+    for (name, want) in [
+        ("spend", "500"),
+        ("impressions", "24000"),
+        ("clicks", "150"),
+        ("link_clicks", "100"),
+        ("likes", "38"),
+        ("comments", "8"),
+        ("shares", "6"),
+        ("followers_gained", "15"),
+        ("conversions", "6"),
+        ("leads", "15"),
+        ("ctr", "0.00625"),
+    ] {
+        assert_eq!(kpi(&["kpi", name, f]), want, "{name}");
+    }
+    for (name, want) in [
+        ("cpl", "33.33"),
+        ("cpc", "3.33"),
+        ("cpm", "20.83"),
+        ("cpa", "83.33"),
+    ] {
+        let got: f64 = kpi(&["kpi", name, f]).parse().unwrap();
+        assert_eq!(format!("{got:.2}"), want, "{name}");
+    }
+    let cfo = |name: &str| kpi(&["kpi", name, f, "--where", "campaign=CFO Webinar"]);
+    assert_eq!(cfo("spend"), "400");
+    assert_eq!(cfo("cpm"), "25");
+    assert_eq!(cfo("ctr"), "0.0075");
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+
+    let m = "fixtures/linkedin-campaign-manager/monthly.csv";
+    assert_eq!(kpi(&["kpi", "spend", m]), "700");
+    assert_eq!(kpi(&["kpi", "cpl", m]), "28");
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "spend",
+            m,
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-09-30"
+        ]),
+        "300"
+    );
+    let n = "fixtures/linkedin-campaign-manager/no-date.csv";
+    assert_eq!(kpi(&["kpi", "cpc", n]), "4");
+    for file in [m, n] {
+        let out = roi(&["normalize", file]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        insta::assert_snapshot!(transcript(&out));
+    }
+}
+
+/// The paid figures of Campaign Manager and the organic ones of the Page's
+/// `Metrics` sheet (Aug 1–5) are other numbers, not two levels of one export:
+/// both count (organic clicks 160 + paid 150).
+#[test]
+fn linkedin_campaign_manager_beside_the_page_export() {
+    let both = [
+        "fixtures/linkedin-campaign-manager/daily.csv",
+        "fixtures/importers/linkedin-content.xlsx",
+    ];
+    assert_eq!(kpi(&["kpi", "clicks", both[0], both[1]]), "310");
+    assert_eq!(kpi(&["kpi", "impressions", both[0], both[1]]), "30000");
+}
