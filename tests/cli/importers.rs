@@ -3570,7 +3570,7 @@ fn story_replies_are_comments() {
 #[test]
 fn a_suggested_stanza_guesses_no_platform() {
     let dir = tempfile::tempdir().unwrap();
-    let name = "campaign_performance_report.csv";
+    let name = "ads_report.csv";
     std::fs::copy(fixture("review13-k").join(name), dir.path().join(name)).unwrap();
     let out = roi_in(dir.path(), &["report", name]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
