@@ -9,7 +9,9 @@
 //! each such key only the rows of the newest export are kept: the file whose data
 //! reaches the latest date, then the later modification time, then the later input.
 //! Within one file, rows with equal keys are all kept (a CRM export has one row per
-//! lead), which is why this works per file rather than per row.
+//! lead), which is why this works per file rather than per row; a platform's series
+//! (a row per day) is the exception, whose day pasted twice its reader takes back
+//! ([`Builder::take_back`]).
 //!
 //! Merging: a run that only needs a few dimensions (a report `--by platform`) can
 //! ask the builder to [`Keep`] just those. Rows of one file and kind with the same
@@ -497,6 +499,7 @@ impl<'f> Builder<'f> {
             label: String::new(),
             listed: false,
             records: false,
+            series: false,
         });
     }
 
@@ -514,6 +517,7 @@ impl<'f> Builder<'f> {
                 mark.label = label;
                 mark.listed = false;
                 mark.records = false;
+                mark.series = false;
             }
             _ => self.tables.push(TableMark {
                 file,
@@ -521,6 +525,7 @@ impl<'f> Builder<'f> {
                 label,
                 listed: false,
                 records: false,
+                series: false,
             }),
         }
     }
@@ -568,11 +573,46 @@ impl<'f> Builder<'f> {
         }
     }
 
-    /// Whether a table of the current file is a list of leads: its rows are held
-    /// to the file's end, for [`Builder::one_row_per_record`], not flushed.
+    /// Whether a table of the current file is a list of leads or a series: its rows
+    /// are held to the file's end, for [`Builder::one_row_per_record`] and
+    /// [`Builder::take_back`], not flushed.
     fn holds_records(&self) -> bool {
         let file = self.dataset.files.len().saturating_sub(1) as u32;
-        self.file_marks(file).any(|m| m.listed)
+        self.file_marks(file).any(|m| m.listed || m.series)
+    }
+
+    /// The current table is a platform's series, a row per day (TikTok's overview):
+    /// a day read twice in it is a download pasted twice, which its reader tells
+    /// from the rows' cells and takes back ([`Builder::take_back`]). Its rows are
+    /// few, and are kept as read.
+    pub fn set_series(&mut self) {
+        if let Some(mark) = self.tables.last_mut() {
+            mark.series = true;
+        }
+    }
+
+    /// Takes back the current series table's rows read from `lines` (sorted): a day
+    /// pasted twice is `skipped` (counted as a skipped row, by its caller), a day
+    /// whose later row contradicts it is replaced by that row (counted as replaced).
+    pub fn take_back(&mut self, lines: &[u64], skipped: bool) {
+        let Some(mark) = self.tables.last().filter(|m| m.series) else {
+            return;
+        };
+        let (file, first) = (mark.file, mark.first_row);
+        let before = self.dataset.rows.len();
+        let mut r = 0;
+        self.dataset.rows.retain(|row| {
+            r += 1;
+            r <= first || row.file != file || lines.binary_search(&row.line).is_err()
+        });
+        let taken = (before - self.dataset.rows.len()) as u64;
+        self.merged.clear();
+        let source = self.current_file();
+        if skipped {
+            source.rows_read = source.rows_read.saturating_sub(taken);
+        } else {
+            source.rows_replaced += taken;
+        }
     }
 
     /// Of the current file's rows of one record id in one list of records (a
@@ -697,10 +737,13 @@ impl<'f> Builder<'f> {
         if let Some(kind) = self.kinds.get(self.kind as usize) {
             part.set_kind(kind, self.kind_name(self.kind as usize));
         }
-        if let Some(mark) = self.tables.last()
-            && mark.records
-        {
-            part.set_records(mark.listed);
+        if let Some(mark) = self.tables.last() {
+            if mark.records {
+                part.set_records(mark.listed);
+            }
+            if mark.series {
+                part.set_series();
+            }
         }
         part
     }
@@ -770,10 +813,11 @@ impl<'f> Builder<'f> {
             ids.apply(&mut row);
             row.file = file;
             row.line += lines;
-            // A list of leads' record keeps its id, to be counted once, as in `push`.
-            let listed = row.dims.get(Dimension::ContentId).is_some()
-                && self.tables.last().is_some_and(|m| m.listed);
-            let merges = !listed && self.merges(&row.values);
+            // As in `push`: a list of leads' record keeps its id, a series' row its line.
+            let apart = self.tables.last().is_some_and(|m| {
+                m.series || (m.listed && row.dims.get(Dimension::ContentId).is_some())
+            });
+            let merges = !apart && self.merges(&row.values);
             if merges
                 && self.merge_row(&RowRef {
                     start: row.start,
@@ -860,6 +904,7 @@ impl<'f> Builder<'f> {
             label: String::new(),
             listed: false,
             records: false,
+            series: false,
         });
         let source = self.current_file();
         source.tables.clear();
@@ -1061,10 +1106,12 @@ impl<'f> Builder<'f> {
     /// Adds a row with these values (metric ids in the order the file gives them).
     pub fn push(&mut self, input: &RowInput<'_>, values: &[(MetricId, Amount)]) {
         // A record's row keeps its id, to be counted once (see
-        // [`Builder::one_row_per_record`]).
-        let listed = input.dims[Dimension::ContentId.index()].is_some()
-            && self.tables.last().is_some_and(|m| m.listed);
-        let keep = self.merge.filter(|_| !listed && self.merges(values));
+        // [`Builder::one_row_per_record`]); a series' row its line, for
+        // [`Builder::take_back`].
+        let apart = self.tables.last().is_some_and(|m| {
+            m.series || (m.listed && input.dims[Dimension::ContentId.index()].is_some())
+        });
+        let keep = self.merge.filter(|_| !apart && self.merges(values));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut present = 0u32;
         let mut dims = Dims::EMPTY;
@@ -2264,6 +2311,9 @@ struct TableMark {
     /// Whether the table is a list of records, a row per record (a `per_row`
     /// layout's or mapping's): leads, purchases, mentions.
     records: bool,
+    /// Whether the table is a platform's series, a row per day: its rows stay as
+    /// read, to the file's end, for [`Builder::take_back`].
+    series: bool,
 }
 
 /// Why rows were replaced, for the warning that tells it.

@@ -1315,6 +1315,30 @@ fn read_layout_table(
         // comments on one post) may share an id.
         builder.set_records(metric == "leads");
     }
+    // A platform's series (TikTok's overview, a GA4 table by date) has a row per
+    // day: only its date tells its rows apart. A mapping, a list of records and a
+    // table with any other breakdown (an hour, a campaign) may hold several rows of
+    // one day, all counted.
+    let series = !layout.id.starts_with("mapping-")
+        && layout.per_row.is_none()
+        && matched
+            .cells
+            .iter()
+            .flatten()
+            .any(|(c, _)| c.target == Target::Date)
+        && matched.cells.iter().flatten().all(|(c, _)| {
+            matches!(
+                c.target,
+                Target::Date
+                    | Target::Metric(..)
+                    | Target::Derived
+                    | Target::Sponsored
+                    | Target::ExportDay
+            )
+        });
+    if series {
+        builder.set_series();
+    }
 
     let date_column = {
         let find = |want: fn(&Target) -> bool| {
@@ -2298,10 +2322,15 @@ fn read_layout_table(
             );
             return Ok(());
         }
+        let end = last_day.unwrap_or(end).max(start);
+        if series {
+            let cells = record.cells.iter().map(str::to_owned).collect();
+            state.days.push((start, end, record.line, cells));
+        }
         builder.push(
             &RowInput {
                 start,
-                end: last_day.unwrap_or(end).max(start),
+                end,
                 dims,
                 line: record.line,
                 platform_column,
@@ -2409,6 +2438,9 @@ fn read_layout_table(
         _ => {
             if guess.is_some() {
                 builder.restart_file();
+                if series {
+                    builder.set_series();
+                }
             }
             state = RowState::new(matched.cells.len());
         }
@@ -2508,6 +2540,9 @@ fn read_layout_table(
                 .map_err(|e| repeated_header(&record, e))?;
         }
     }
+    if series {
+        repeated_days(&mut state, matched, builder);
+    }
     for (reason, line, rows) in state.skipped {
         builder.skip_rows(reason, line, rows);
     }
@@ -2516,6 +2551,91 @@ fn read_layout_table(
         builder.warn(warning.clone());
     }
     Ok(Some(info))
+}
+
+/// Days read twice in a series (a download pasted after itself, or appended to an
+/// older one without its header), once all its parts are read. A row whose cells
+/// are all an earlier row's of its day is that row again: skipped. One that differs
+/// from it only in columns roi knows is a newer download's figures of that day: it
+/// replaces the earlier. Rows apart in a column roi does not know may be what that
+/// column tells apart, and both count, as in any table.
+fn repeated_days(state: &mut RowState, matched: &Matched<'_>, builder: &mut Builder<'_>) {
+    let known = |i: usize| matched.cells.get(i).is_some_and(Option::is_some);
+    let days = &state.days;
+    // The rows counted of each day, as indices in `days`.
+    let mut counted: rustc_hash::FxHashMap<(NaiveDate, NaiveDate), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
+    // (line, the earlier line it repeats) and (line, the earlier line it replaces,
+    // their day)
+    let mut repeats = Vec::new();
+    let mut replaced = Vec::new();
+    for (i, (start, end, line, cells)) in days.iter().enumerate() {
+        let of_day = counted.entry((*start, *end)).or_default();
+        if let Some(&j) = of_day.iter().find(|&&j| days[j].3 == *cells) {
+            repeats.push((*line, days[j].2));
+            continue;
+        }
+        let contradicts = |j: usize| {
+            let earlier = &days[j].3;
+            (0..cells.len().max(earlier.len())).all(|c| {
+                known(c)
+                    || cells.get(c).map_or("", String::as_str)
+                        == earlier.get(c).map_or("", String::as_str)
+            })
+        };
+        match of_day.iter_mut().find(|j| contradicts(**j)) {
+            Some(j) => {
+                replaced.push((*line, days[*j].2, *start));
+                *j = i;
+            }
+            None => of_day.push(i),
+        }
+    }
+    if let Some(&(line, first)) = repeats.first() {
+        let mut lines: Vec<u64> = repeats.iter().map(|r| r.0).collect();
+        lines.sort_unstable();
+        builder.take_back(&lines, true);
+        let rows = repeats.len() as u64;
+        state.rows = state.rows.saturating_sub(rows);
+        note_skip(
+            &mut state.skipped,
+            crate::msg!("skip.repeated_day"),
+            line,
+            rows,
+        );
+        builder.warn(if rows == 1 {
+            crate::msg!("warning.repeated_day", line = line, first = first)
+        } else {
+            crate::msg!(
+                "warning.repeated_days",
+                rows = rows,
+                line = line,
+                first = first
+            )
+        });
+    }
+    if let Some(&(line, first, day)) = replaced.first() {
+        let mut lines: Vec<u64> = replaced.iter().map(|r| r.1).collect();
+        lines.sort_unstable();
+        builder.take_back(&lines, false);
+        let warning = if replaced.len() == 1 {
+            crate::msg!(
+                "warning.contradicting_day",
+                line = line,
+                first = first,
+                date = day
+            )
+        } else {
+            crate::msg!(
+                "warning.contradicting_days",
+                rows = replaced.len(),
+                line = line,
+                first = first,
+                date = day
+            )
+        };
+        builder.warn(warning.dates(&["date"]));
+    }
 }
 
 /// The platform a post's permalink (`https://www.instagram.com/reel/…`) or type
@@ -2902,6 +3022,10 @@ impl Pass {
                 note_skip(&mut all.tally.skipped, reason, line + lines, rows);
             }
             all.state.rows += pass.state.rows;
+            all.state.days.extend(
+                (pass.state.days.into_iter())
+                    .map(|(a, b, line, cells)| (a, b, line + lines, cells)),
+            );
             for (reason, line, rows) in pass.state.skipped {
                 note_skip(&mut all.state.skipped, reason, line + lines, rows);
             }
@@ -2935,6 +3059,9 @@ struct RowState {
     /// The last reporting start and end read beside a `Day` breakdown, as written:
     /// every row of an export repeats them, and they are read once.
     stated: Option<(String, String)>,
+    /// A series' rows as read (dates, line, cells), to find a day read twice once
+    /// every part is read ([`repeated_days`]); empty for other tables.
+    days: Vec<(NaiveDate, NaiveDate, u64, Vec<String>)>,
 }
 
 impl RowState {
@@ -2947,6 +3074,7 @@ impl RowState {
             rows: 0,
             skipped: Vec::new(),
             stated: None,
+            days: Vec::new(),
         }
     }
 }

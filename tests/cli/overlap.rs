@@ -1551,3 +1551,123 @@ fn a_meta_breakdown_report_never_replaces_the_unbroken_report() {
         transcript(&out)
     );
 }
+
+/// A platform's series (a row per day) with days pasted twice in one file: a row
+/// that repeats an earlier row of its day cell for cell is skipped, one that only
+/// changes columns roi reads replaces it, one that changes a column roi does not
+/// read counts too. Hand figures: `fixtures/repeated-days/README.md`.
+#[test]
+fn a_day_pasted_twice_in_a_series_is_counted_once() {
+    let dir = "fixtures/repeated-days";
+    let report = |file: &str, kpis: &str| {
+        let path = format!("{dir}/{file}");
+        let out = roi(&[
+            "report", &path, "--year", "2026", "--kpi", kpis, "--format", "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // TikTok's overview, its last 7 days (lines 360–366) appended again (367–373).
+    let (csv, stderr) = report("tiktok-overview-appended.csv", "video_views,likes");
+    assert_eq!(
+        csv, "rows,video_views,likes\n365,2946198,23673\n",
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("skipped 7 row(s): repeats an earlier row of its day")
+            && stderr.contains("7 rows repeat an earlier row of their day, cell for cell, the first line 367 repeating line 360"),
+        "{stderr}"
+    );
+    let (csv, stderr) = report(
+        "tiktok-followers-appended.csv",
+        "follower_growth,follower_growth_rate",
+    );
+    assert_eq!(
+        csv, "rows,follower_growth,follower_growth_rate\n365,4976,134.486486486\n",
+        "{stderr}"
+    );
+    // March 2 restated with other figures on line 5: the later row counts.
+    let (csv, stderr) = report("tiktok-overview-restated.csv", "video_views,likes");
+    assert_eq!(csv, "rows,video_views,likes\n3,650,65\n", "{stderr}");
+    assert!(
+        stderr.contains("lines 3 and 5 give other figures for 2026-03-02"),
+        "{stderr}"
+    );
+    // A `Note` column roi does not read tells March 1's rows apart: both count, and
+    // line 4, the same as line 3, once.
+    let (csv, stderr) = report("tiktok-overview-note.csv", "video_views");
+    assert_eq!(csv, "rows,video_views\n3,400\n", "{stderr}");
+    assert!(
+        stderr.contains("line 4 repeats line 3, cell for cell"),
+        "{stderr}"
+    );
+    // `--strict`: both are errors.
+    for (file, at) in [
+        (
+            "tiktok-overview-appended.csv",
+            ":367: 7 row(s) skipped (repeats",
+        ),
+        (
+            "tiktok-overview-restated.csv",
+            ":5: lines 3 and 5 give other figures",
+        ),
+    ] {
+        let out = roi(&[
+            "report",
+            &format!("{dir}/{file}"),
+            "--year",
+            "2026",
+            "--strict",
+        ]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(at),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
+
+/// A series large enough to be read in parts on several threads, whose repeated
+/// and restated days fall in another part than their first rows: the same numbers
+/// and lines as on one thread. Days 2015-01-01.. (4,000, day i has i views: 1 + … +
+/// 4,000 = 8,002,000), days 1–5 pasted again, day 10 restated as 1,000 views:
+/// 8,002,000 − 10 + 1,000 = 8,002,990.
+#[test]
+fn repeated_days_in_a_later_part_are_found_on_any_threads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("Overview.csv");
+    // An unread column of the same text on every row makes the file large.
+    let pad = "x".repeat(300);
+    let first = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let row = |i: u64, views: u64| {
+        let day = first + chrono::Days::new(i);
+        format!("\"{day}\",\"{views}\",\"1\",\"1\",\"0\",\"0\",\"{pad}\"\n")
+    };
+    let mut text = String::from(
+        "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\",\"Note\"\n",
+    );
+    for i in 0..4000 {
+        text.push_str(&row(i, i + 1));
+    }
+    for i in 0..5 {
+        text.push_str(&row(i, i + 1));
+    }
+    text.push_str(&row(9, 1000));
+    std::fs::write(&csv, text).unwrap();
+    let csv = csv.to_str().unwrap();
+    for threads in ["1", "4"] {
+        let out = roi(&["--threads", threads, "kpi", "video_views", csv]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), "8002990\n", "--threads {threads}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("the first line 4002 repeating line 2")
+                && stderr.contains("lines 11 and 4007 give other figures for 2015-01-10"),
+            "--threads {threads}: {stderr}"
+        );
+    }
+}
