@@ -170,6 +170,27 @@ pub struct SourceFile {
     #[serde(skip)]
     #[schemars(skip)]
     pub stated: Option<(NaiveDate, NaiveDate)>,
+    /// Its content ids include one of 16 digits or more with a digit past the 15th
+    /// that is not zero: a spreadsheet did not round the column, so its ids ending
+    /// in zeros are real ([`crate::normalize::excel_mangled`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub exact_long_ids: bool,
+    /// Its content ids show a spreadsheet rounded them: one is in scientific
+    /// notation (`1.8E+16`), or one ending in zeros past its 15th digit is on two
+    /// rows (two posts rounded to one number).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rounding_shown: bool,
+}
+
+impl SourceFile {
+    /// Whether its content ids ending in zeros past the 15th digit were rounded.
+    /// Excel rounds a whole column: where it shows nowhere else, or where another
+    /// long id keeps a digit there that is not zero, such ids are real.
+    pub fn zeros_rounded(&self) -> bool {
+        self.rounding_shown && !self.exact_long_ids
+    }
 }
 
 /// A metric known to a dataset: canonical or found as a custom column.

@@ -307,7 +307,9 @@ fn posts<'a>(
             .dim(Dimension::ContentId)
             .filter(|&id| {
                 row.dim(Dimension::Link).is_none()
-                    || !crate::normalize::excel_mangled(dataset.interner.get(id))
+                    || !dataset.files.get(row.file as usize).is_some_and(|f| {
+                        crate::normalize::excel_mangled(dataset.interner.get(id), f)
+                    })
             })
             .or_else(|| row.dim(Dimension::Link));
         // TikTok's and YouTube's content exports are videos, each row one, whether or

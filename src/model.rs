@@ -94,6 +94,21 @@ impl Dimension {
         }
     }
 
+    /// Whether `--by` groups its values ignoring case, as filters compare them.
+    /// Names do; ids, addresses, times and free text do not: YouTube video ids and
+    /// many post ids are case-sensitive, so `abcDEF` and `ABCdef` are two videos.
+    pub fn groups_ignoring_case(self) -> bool {
+        !matches!(
+            self,
+            Dimension::ContentId
+                | Dimension::LandingPage
+                | Dimension::Link
+                | Dimension::Published
+                | Dimension::Text
+                | Dimension::VideoDuration
+        )
+    }
+
     pub const fn index(self) -> usize {
         self as usize
     }

@@ -231,6 +231,9 @@ pub struct Builder<'f> {
     /// ([`merge_hash`]) and their index in the dataset. A row found by hash is
     /// checked against the row: the key is not stored a second time.
     merged: hashbrown::HashTable<(u64, usize)>,
+    /// The current file's content ids of 16 digits or more ending in zeros past the
+    /// 15th: one seen twice is two posts a spreadsheet rounded to one number.
+    zero_ids: rustc_hash::FxHashSet<Sym>,
     /// Platform and currency values as read, and what they normalize to.
     platforms: Cache,
     currencies: Cache,
@@ -294,6 +297,7 @@ impl<'f> Builder<'f> {
             flush: None,
             merge: None,
             merged: hashbrown::HashTable::new(),
+            zero_ids: rustc_hash::FxHashSet::default(),
             platforms: Cache::default(),
             currencies: Cache::default(),
             spans: Vec::new(),
@@ -476,6 +480,7 @@ impl<'f> Builder<'f> {
     pub fn start_file(&mut self, path: PathBuf, format: &str, modified: Option<SystemTime>) {
         // Rows merge only within a file: de-duplication works per file.
         self.merged.clear();
+        self.zero_ids.clear();
         self.dataset.files.push(SourceFile {
             path,
             format: format.to_owned(),
@@ -489,6 +494,8 @@ impl<'f> Builder<'f> {
             warnings: Vec::new(),
             records: false,
             stated: None,
+            exact_long_ids: false,
+            rounding_shown: false,
         });
         self.modified.push(modified);
         self.export_days.push(None);
@@ -1142,6 +1149,24 @@ impl<'f> Builder<'f> {
             };
             dims.set(d, sym);
         }
+        // Excel rounds a whole column, so whether an id ending in zeros is rounded
+        // is told by its file's other ids ([`excel_mangled`]). Ids of 15 digits or
+        // fewer cost a length check.
+        if let Some(id) = input.dims[Dimension::ContentId.index()]
+            && id.len() > 15
+        {
+            match rounding(id) {
+                Rounding::No => self.current_file().exact_long_ids |= long_id(id).is_some(),
+                Rounding::Zeros => {
+                    if let Some(sym) = dims.get(Dimension::ContentId)
+                        && !self.zero_ids.insert(sym)
+                    {
+                        self.current_file().rounding_shown = true;
+                    }
+                }
+                Rounding::Scientific => self.current_file().rounding_shown = true,
+            }
+        }
         let mut detail = present & BREAKDOWN_BITS | input.segments << SEGMENTS_SHIFT;
         if input.platform_column {
             detail |= present & PLATFORM_BIT;
@@ -1576,16 +1601,26 @@ impl<'f> Builder<'f> {
         // id, so the two downloads' rows are one observation. Without a link the row
         // is known by no id: its dates and description tell it apart, and two posts
         // rounded to one number are never taken for one.
-        let mut rounded: rustc_hash::FxHashMap<Sym, bool> = rustc_hash::FxHashMap::default();
+        // Whether an id is rounded depends on its file's column as a whole
+        // ([`excel_mangled`]): each value's form is worked out once, then read with
+        // its file's.
+        let zeros_rounded: Vec<bool> = self
+            .dataset
+            .files
+            .iter()
+            .map(SourceFile::zeros_rounded)
+            .collect();
+        let mut forms: rustc_hash::FxHashMap<Sym, Rounding> = rustc_hash::FxHashMap::default();
         let mut real_ids: rustc_hash::FxHashMap<(u32, Sym), Sym> = rustc_hash::FxHashMap::default();
         for row in rows.iter().filter(|r| !records[r.kind as usize]) {
             let Some(id) = row.dims.get(Dimension::ContentId) else {
                 continue;
             };
             let interner = &self.dataset.interner;
-            if !*rounded
+            let form = *forms
                 .entry(id)
-                .or_insert_with(|| excel_mangled(interner.get(id)))
+                .or_insert_with(|| rounding(interner.get(id)));
+            if !form.rounded(zeros_rounded[row.file as usize])
                 && let Some(link) = row.dims.get(Dimension::Link)
             {
                 real_ids.entry((row.kind, link)).or_insert(id);
@@ -1594,7 +1629,10 @@ impl<'f> Builder<'f> {
         let identity_in = |row: &Row, across: bool| {
             let kind = row.kind as usize;
             let id = row.dims.get(Dimension::ContentId).and_then(|id| {
-                if records[kind] || !rounded.get(&id).copied().unwrap_or(false) {
+                let rounded = forms
+                    .get(&id)
+                    .is_some_and(|f| f.rounded(zeros_rounded[row.file as usize]));
+                if records[kind] || !rounded {
                     return Some(id);
                 }
                 let link = row.dims.get(Dimension::Link)?;
@@ -1984,24 +2022,67 @@ fn identity(row: &Row, id: Option<Sym>, record: bool, described: u32, across: bo
     (row.start, row.end, dims, row.kind, false)
 }
 
-/// An id as a spreadsheet writes a long number it has rounded to its 15 significant
-/// digits: `1.22158E+17`, or `18000000000000000` (a real id of 16 digits or more
-/// rarely ends in zeros past the 15th). Such an id names every post it rounds from.
-pub(crate) fn excel_mangled(id: &str) -> bool {
-    let t = id.trim();
-    if t.len() > 15 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t.bytes().skip(15).all(|b| b == b'0');
+/// How a spreadsheet may have written a long id it rounded to its 15 significant
+/// digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rounding {
+    /// Not a form rounding leaves.
+    No,
+    /// 16 digits or more, all zeros past the 15th: `18000000000000000`, or a real
+    /// id that happens to end so.
+    Zeros,
+    /// `1.22158E+17`: always rounded.
+    Scientific,
+}
+
+impl Rounding {
+    /// Whether an id of this form was rounded, in a file whose ids ending in zeros
+    /// are or are not rounded ([`crate::dataset::SourceFile::zeros_rounded`]).
+    pub(crate) fn rounded(self, zeros_rounded: bool) -> bool {
+        match self {
+            Rounding::No => false,
+            Rounding::Zeros => zeros_rounded,
+            Rounding::Scientific => true,
+        }
     }
+}
+
+/// An id of 16 digits or more: whether all its digits past the 15th are zeros.
+fn long_id(id: &str) -> Option<bool> {
+    let t = id.trim();
+    (t.len() > 15 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.bytes().skip(15).all(|b| b == b'0'))
+}
+
+/// The form of an id as a spreadsheet writes a long number it rounded.
+pub(crate) fn rounding(id: &str) -> Rounding {
+    if let Some(zeros) = long_id(id) {
+        return if zeros { Rounding::Zeros } else { Rounding::No };
+    }
+    let t = id.trim();
     let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else {
-        return false;
+        return Rounding::No;
     };
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
-    !exponent.is_empty()
+    let scientific = !exponent.is_empty()
         && exponent.bytes().all(|b| b.is_ascii_digit())
         && mantissa.bytes().any(|b| b.is_ascii_digit())
         && mantissa
             .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    if scientific {
+        Rounding::Scientific
+    } else {
+        Rounding::No
+    }
+}
+
+/// Whether a post id of `file` is one a spreadsheet rounded, naming every post it
+/// rounds from. `1.8E+16` always is. An id ending in zeros past its 15th digit is
+/// only where its file shows the rounding ([`SourceFile::zeros_rounded`]): about one
+/// real 17-digit Instagram id in a hundred ends so.
+pub(crate) fn excel_mangled(id: &str, file: &SourceFile) -> bool {
+    rounding(id).rounded(file.zeros_rounded())
 }
 
 /// Rows of two levels of one export: for each coarser row, the finer rows of its key
@@ -2978,5 +3059,36 @@ mod tests {
         assert!(must_be_non_negative("likes"));
         assert!(!must_be_non_negative("spend"));
         assert!(!must_be_non_negative("custom_delta"));
+    }
+
+    #[test]
+    fn an_id_ending_in_zeros_is_rounded_only_where_its_file_shows_it() {
+        assert_eq!(rounding("1.8E+16"), Rounding::Scientific);
+        assert_eq!(rounding("17912345678901200"), Rounding::Zeros);
+        assert_eq!(rounding("17912345678901234"), Rounding::No);
+        assert_eq!(rounding("912345678901200"), Rounding::No);
+        let mut file = SourceFile {
+            path: PathBuf::new(),
+            format: String::new(),
+            encoding: String::new(),
+            tables: Vec::new(),
+            rows_read: 0,
+            rows_replaced: 0,
+            skipped: Vec::new(),
+            first_date: None,
+            last_date: None,
+            warnings: Vec::new(),
+            records: false,
+            stated: None,
+            exact_long_ids: false,
+            rounding_shown: false,
+        };
+        assert!(!excel_mangled("17912345678901200", &file));
+        assert!(excel_mangled("1.8E+16", &file));
+        file.rounding_shown = true;
+        assert!(excel_mangled("17912345678901200", &file));
+        file.exact_long_ids = true;
+        assert!(!excel_mangled("17912345678901200", &file));
+        assert!(excel_mangled("1.8E+16", &file));
     }
 }

@@ -824,13 +824,20 @@ fn aggregate_groups<'a>(
     // Values that differ only as filters ignore (case, composition) are one group,
     // so `--by campaign` agrees with `--where campaign=…` and goals. Its label is the
     // spelling of the most rows, ties going to the first in byte order: the same
-    // whatever the order of files or rows.
+    // whatever the order of files or rows. Ids and addresses group as written.
+    let fold = |d: Dimension, s: crate::dataset::Sym| {
+        if d.groups_ignoring_case() {
+            dataset.interner.lower(s)
+        } else {
+            dataset.interner.get(s)
+        }
+    };
     let mut spellings: Vec<BTreeMap<&str, BTreeMap<&str, u64>>> = vec![BTreeMap::new(); dims.len()];
     for (syms, &group) in &groups {
         for (i, s) in syms.iter().enumerate() {
             if let Some(s) = s {
                 *spellings[i]
-                    .entry(dataset.interner.lower(*s))
+                    .entry(fold(dims[i], *s))
                     .or_default()
                     .entry(dataset.interner.get(*s))
                     .or_default() += seen[group];
@@ -879,11 +886,8 @@ fn aggregate_groups<'a>(
     for (syms, group) in groups {
         let key = syms
             .iter()
-            .zip(&label)
-            .map(|(s, label)| {
-                s.map_or("", |s| label[dataset.interner.lower(s)])
-                    .to_owned()
-            })
+            .zip(dims.iter().zip(&label))
+            .map(|(s, (d, label))| s.map_or("", |s| label[fold(*d, s)]).to_owned())
             .collect();
         by_key.entry(key).or_default().push(group);
     }

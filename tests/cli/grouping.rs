@@ -84,3 +84,52 @@ fn the_label_does_not_depend_on_file_order() {
         assert_eq!(leads, 12.0);
     }
 }
+
+/// Ids group as written: YouTube video ids differing only in case are three videos
+/// (`fixtures/by-spellings/README.md`), while their campaign's spellings are one.
+#[test]
+fn ids_group_as_written() {
+    let dir = fixture("by-spellings");
+    let by = |dim: &str| {
+        let out = roi_in(
+            &dir,
+            &[
+                "report",
+                "video-ids.csv",
+                "--kpi",
+                "video_views",
+                "--by",
+                dim,
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("report JSON");
+        let groups: Vec<(String, f64)> = json["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .map(|g| {
+                (
+                    g["key"][dim].as_str().expect("key").to_owned(),
+                    g["values"]["video_views"]["value"].as_f64().expect("views"),
+                )
+            })
+            .collect();
+        (groups, json["notes"].to_string())
+    };
+    let (videos, notes) = by("content_id");
+    assert_eq!(
+        videos,
+        [
+            ("ABCdef12345".to_owned(), 20.0),
+            ("abcDEF12345".to_owned(), 10.0),
+            ("abcdef12345".to_owned(), 5.0),
+        ]
+    );
+    assert!(!notes.contains("grouped as one"), "{notes}");
+    let (campaigns, notes) = by("campaign");
+    assert_eq!(campaigns, [("Spring".to_owned(), 35.0)]);
+    assert_eq!(notes.matches("grouped as one").count(), 1, "{notes}");
+}

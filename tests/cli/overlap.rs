@@ -1471,6 +1471,23 @@ fn posts_rounded_to_one_id_without_links_are_told_apart_by_their_description() {
     }
 }
 
+/// Real ids that happen to end in zeros past the 15th digit, in a file where
+/// nothing shows a spreadsheet rounded them, are the posts' ids: a caption edited
+/// between two downloads does not make the post count twice.
+#[test]
+fn real_ids_ending_in_zeros_are_not_taken_for_rounded() {
+    let dir = format!("{ROUNDED_IDS}/real-zeros");
+    for threads in ["1", "2"] {
+        let args = [dir.as_str(), "--threads", threads];
+        assert_eq!(kpi("likes", &args).0, "600\n", "{threads}");
+        let (report, _) = report_and_inspect(&args, &[]);
+        assert!(
+            report.contains("2 row(s); 2 row(s) replaced by overlapping exports"),
+            "{report}"
+        );
+    }
+}
+
 #[test]
 fn a_meta_breakdown_report_never_replaces_the_unbroken_report() {
     // The breakdown newer or older, read first or last: the unbroken report's
