@@ -44,6 +44,10 @@ pub enum Target {
     Hour,
     /// The day the export was made (TikTok Content's `Time`): no row's date is after it.
     ExportDay,
+    /// A video's length in milliseconds (classic Facebook's `Lifetime Video length`):
+    /// kept as `video_duration` in seconds, the unit Business Suite's `Duration (sec)`
+    /// is written in, so that both are told short or long alike.
+    VideoLengthMs,
     /// Known and deliberately not imported (rates, ids, text): KPIs are recomputed
     /// from sums, never averaged from exported rates.
     Derived,
@@ -763,6 +767,13 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Lifetime Post Total Reach"], "reach"),
                 metric(&["Lifetime Post Total Impressions"], "impressions"),
                 metric(&["Lifetime Post Consumptions"], "clicks"),
+                col(&["Lifetime Video length"], Target::VideoLengthMs),
+                // Each name is written twice, its Total Count and then its Unique
+                // Users (row 2 says which): the first is read, as views are counted.
+                // Organic and paid add up to all views, as reach and impressions
+                // are read as the total of both.
+                metric(&["Lifetime Organic Video Views"], "video_views"),
+                metric(&["Lifetime Paid Video Views"], "video_views"),
                 metric(
                     &["Lifetime Talking About This (Post) by action type - like"],
                     "likes",

@@ -174,13 +174,11 @@ fn push_record<'a>(
             Field::Date => start = Some(cell.date()?),
             Field::EndDate if value.trim().is_empty() => {}
             Field::EndDate => end = Some(cell.date()?),
-            // A publish time that cannot be (`T25:00`) had a part mistyped: refused,
-            // as in an export, not read as no time.
-            Field::Dim(Dimension::Published) if super::value::impossible_time(value) => {
-                return Err(cell.error(crate::say!(
-                    "error.time",
-                    value = format!("{:?}", super::value::trim(value))
-                )));
+            // A publish time that cannot be (`T25:00`) had a part mistyped, and a
+            // word after it roi does not read could move it by twelve hours:
+            // refused, as in an export, not read as no time.
+            Field::Dim(Dimension::Published) if let Some(bad) = super::value::bad_time(value) => {
+                return Err(cell.error(bad.message(value)));
             }
             Field::Dim(d) => dims[d.index()] = Some(value),
             Field::Metric(id, non_negative) => {

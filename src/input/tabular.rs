@@ -1371,6 +1371,8 @@ fn read_layout_table(
     // activity).
     let publish_column = date_column.filter(|&i| target_of(i) == Some(&Target::PublishTime));
     let hour_column = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::Hour));
+    let length_column =
+        (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::VideoLengthMs));
     // An ads report's breakdown columns (Meta's `Age`, `Gender`…) are one segment of
     // the row, each value after its header, so that segments of one campaign-day
     // never share a key and an `Age` report's keys are not an `Age`+`Gender` one's.
@@ -1600,17 +1602,12 @@ fn read_layout_table(
                     })
                     .map(ParsedDate::Full)
             });
-            if explicit.is_none() && super::value::impossible_time(text) {
+            if explicit.is_none()
+                && let Some(bad) = super::value::bad_time(text)
+            {
                 // A date whose time cannot be (`25:70`) had a part mistyped or
                 // misread: refused, not read as its day.
-                return Err(err(
-                    record.line,
-                    Some(i),
-                    crate::say!(
-                        "error.time",
-                        value = format!("{:?}", super::value::trim(text))
-                    ),
-                ));
+                return Err(err(record.line, Some(i), bad.message(text)));
             }
             explicit
                 .unwrap_or_else(|| parse_date(text))
@@ -1951,6 +1948,22 @@ fn read_layout_table(
             breakdown.push(' ');
             breakdown.push_str(value);
         }
+        let length = match length_column {
+            Some(i) => {
+                let text = record.cells.get(i).unwrap_or("");
+                parse_amount(text, DecimalMark::Dot)
+                    .map_err(|_| {
+                        err(
+                            record.line,
+                            Some(i),
+                            crate::say!("error.number", value = format!("{:?}", text.trim())),
+                        )
+                    })?
+                    .0
+                    .map(|ms| (ms.to_f64() / 1000.0).to_string())
+            }
+            None => None,
+        };
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut results = None;
         let mut result_type = None;
@@ -2005,6 +2018,9 @@ fn read_layout_table(
                 }
                 Target::Sentiment => sentiment = Some((i, text.trim())),
                 Target::Hour => dims[Dimension::Published.index()] = published.as_deref(),
+                Target::VideoLengthMs => {
+                    dims[Dimension::VideoDuration.index()] = length.as_deref();
+                }
                 Target::Results | Target::Metric(..) => {
                     if is_censored(text) {
                         builder.warn_row(
@@ -2678,13 +2694,16 @@ fn serial_date(record: &Record, i: usize) -> Option<ParsedDate> {
     parse_date(&serial_text(record, i)?)
 }
 
-/// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`.
+/// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`, `1:00 CH`.
 fn hour_of(text: &str) -> Option<u32> {
-    let t = text.trim().trim_matches('"').to_ascii_uppercase();
-    let (clock, half) = match (t.strip_suffix("PM"), t.strip_suffix("AM")) {
-        (Some(rest), _) => (rest, Some(12)),
-        (_, Some(rest)) => (rest, Some(0)),
-        _ => (t.as_str(), None),
+    let t = text.trim().trim_matches('"');
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(t.len());
+    let (clock, half) = match super::value::meridiem(t[end..].trim()) {
+        Some((pm, "")) => (&t[..end], Some(if pm { 12 } else { 0 })),
+        Some(_) => return None,
+        None => (t, None),
     };
     let hour: u32 = clock.split(':').next()?.trim().parse().ok()?;
     match half {
@@ -3703,6 +3722,8 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::Derived => ("inspect.target.derived", String::new()),
         Target::Sponsored => ("inspect.target.sponsored", String::new()),
         Target::ExportDay => ("inspect.target.export_day", String::new()),
+        // Milliseconds into seconds, written as a metric's scale is.
+        Target::VideoLengthMs => ("inspect.target.name", "video_duration × 0.001".to_owned()),
     };
     let currency = currency.map(|c| format!(" ({c})")).unwrap_or_default();
     crate::i18n::Message {
@@ -4582,6 +4603,9 @@ mod tests {
         assert_eq!(hour_of("12:00 PM"), Some(12));
         assert_eq!(hour_of("24"), None);
         assert_eq!(hour_of("13 PM"), None);
+        assert_eq!(hour_of("1 CH"), Some(13));
+        assert_eq!(hour_of("12:00 SA"), Some(0));
+        assert_eq!(hour_of("1 XY"), None);
         assert_eq!(hour_of("noon"), None);
     }
 }

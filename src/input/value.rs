@@ -1001,19 +1001,62 @@ pub fn time_of_day(text: &str) -> Option<String> {
     clock(text)?.ok()
 }
 
-/// Whether the time after a date cannot be: an hour past 23, a minute or second
-/// past 59, a UTC offset past ±14:00 or with minutes past 59 (`2026-08-13T25:00:00`,
-/// `13/08/2026 25:70`, `…T09:00+25:00`). Such a date is refused, not read as its
-/// day: a part was mistyped or misread. `false` when the text has no time.
-pub fn impossible_time(text: &str) -> bool {
+/// Why the time after a date is refused rather than read as its day.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BadTime {
+    /// An hour past 23, a minute or second past 59, a UTC offset past ±14:00 or
+    /// with minutes past 59 (`2026-08-13T25:00:00`, `13/08/2026 25:70`,
+    /// `…T09:00+25:00`): a part was mistyped or misread.
+    Impossible,
+    /// Words after the time that are neither a half of the day nor a zone
+    /// (`11:55 XY`): dropped, they could turn the hour by twelve (an unknown
+    /// language's PM), as the Vietnamese `CH` once did.
+    Suffix(String),
+}
+
+impl BadTime {
+    /// The error for the date-time `text` it was found in.
+    pub fn message(&self, text: &str) -> String {
+        let value = format!("{:?}", trim(text));
+        match self {
+            BadTime::Impossible => crate::say!("error.time", value = value),
+            BadTime::Suffix(suffix) => {
+                crate::say!("error.time_suffix", value = value, suffix = suffix)
+            }
+        }
+    }
+}
+
+/// Whether the time after a date cannot be read ([`BadTime`]). `None` when the text
+/// has no time or a time that reads.
+pub fn bad_time(text: &str) -> Option<BadTime> {
     // Most dates have no time: one look for its `:` before any parsing (every row's
     // date cell is checked).
-    text.as_bytes().contains(&b':') && matches!(clock(text), Some(Err(())))
+    if !text.as_bytes().contains(&b':') {
+        return None;
+    }
+    clock(text)?.err()
+}
+
+/// A half of the day at the start of what follows a time: `AM` / `PM`, as the
+/// Vietnamese UI writes them `SA` (sáng) / `CH` (chiều), in any case, dotted or
+/// not (`a.m.`). Whether it is the afternoon, and what follows it.
+pub fn meridiem(tail: &str) -> Option<(bool, &str)> {
+    let end = tail
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .unwrap_or(tail.len());
+    let word: String = tail[..end].chars().filter(|&c| c != '.').collect();
+    let pm = match word.to_ascii_uppercase().as_str() {
+        "AM" | "SA" => false,
+        "PM" | "CH" => true,
+        _ => return None,
+    };
+    Some((pm, tail[end..].trim()))
 }
 
 /// Whether `rest`, what follows a date, is a time of day and nothing else: a space
-/// or `T`, then `09:15`, `09:15:00`, `09:15:00.123`, `9:15 AM`, with a UTC offset or
-/// zone after it (`+07:00`, `+0700`, `Z`, `UTC`). An impossible time (`25:70`) is
+/// or `T`, then `09:15`, `09:15:00`, `09:15:00.123`, `9:15 AM`, `9:15 CH`, with a
+/// UTC offset or zone after it (`+07:00`, `+0700`, `Z`, `UTC`, `GMT+7`). An impossible time (`25:70`) is
 /// none.
 pub fn is_time_of_day(rest: &str) -> bool {
     let Some(time) = rest
@@ -1033,32 +1076,49 @@ pub fn is_time_of_day(rest: &str) -> bool {
     else {
         return false;
     };
-    let upper = tail.trim().to_ascii_uppercase();
-    let zone = match upper
-        .strip_prefix("AM")
-        .or_else(|| upper.strip_prefix("PM"))
-    {
+    let zone = match meridiem(tail.trim()) {
         // A 12-hour clock runs from 1 to 12.
         Some(_) if !(1..=12).contains(&chrono::Timelike::hour(&t)) => return false,
-        Some(zone) => zone.trim(),
-        None => upper.as_str(),
+        Some((_, zone)) => zone,
+        None => tail.trim(),
     };
-    let offset = |z: &str| {
-        let digits = z.replace(':', "");
-        matches!(digits.len(), 2 | 4)
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && digits[..2].parse::<u32>().is_ok_and(|h| h <= 14)
-            && digits.get(2..).is_none_or(|m| m.is_empty() || m < "60")
-    };
-    match zone {
-        "" | "Z" | "UTC" | "GMT" => true,
-        z => z.strip_prefix(['+', '-']).is_some_and(offset),
+    matches!(offset(zone), Some(Ok(_)))
+}
+
+/// A zone after a time: `Z`, `UTC`, `GMT` (+00:00), an offset (`+07:00`, `+0700`,
+/// `-03`), or one after `UTC` / `GMT` (`GMT+7`), as `+07:00`. `None` when it is no
+/// zone, `Err` when its offset cannot be (past ±14:00, minutes past 59).
+fn offset(zone: &str) -> Option<Result<String, ()>> {
+    let upper = zone.to_ascii_uppercase();
+    let zone = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))
+        .unwrap_or(&upper);
+    if zone.is_empty() || zone == "Z" {
+        return Some(Ok("+00:00".to_owned()));
     }
+    let sign = zone.chars().next().filter(|c| matches!(c, '+' | '-'))?;
+    let rest = &zone[1..];
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "00"),
+    };
+    let digits = |d: &str| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hours) || minutes.len() != 2 || !digits(minutes) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    // UTC offsets run from -12:00 to +14:00.
+    if h > 14 || m > 59 || (h == 14 && m > 0) {
+        return Some(Err(()));
+    }
+    Some(Ok(format!("{sign}{h:02}:{minutes}")))
 }
 
 /// The time of day after a date ([`time_of_day`]): `None` when the text has none,
-/// `Err` when it has one that cannot be ([`impossible_time`]).
-fn clock(text: &str) -> Option<Result<String, ()>> {
+/// `Err` when it has one that cannot be read ([`bad_time`]).
+fn clock(text: &str) -> Option<Result<String, BadTime>> {
     let t = text.trim().trim_matches('"');
     // The time starts after the date: at a `T` between digits, or the first space.
     let start = t
@@ -1091,39 +1151,28 @@ fn clock(text: &str) -> Option<Result<String, ()>> {
         None => 0,
     };
     if hour > 23 || minute > 59 || second > 59 {
-        return Some(Err(()));
+        return Some(Err(BadTime::Impossible));
     }
     let tail = rest[end..].trim();
-    let upper = tail.to_ascii_uppercase();
-    if upper.starts_with("PM") && hour < 12 {
-        hour += 12;
-    } else if upper.starts_with("AM") && hour == 12 {
-        hour = 0;
-    }
-    let zone = upper
-        .trim_start_matches("AM")
-        .trim_start_matches("PM")
-        .trim();
-    let offset = if zone == "Z" || zone == "UTC" || zone == "GMT" {
-        Some("+00:00".to_owned())
-    } else {
-        let digits: String = zone.chars().skip(1).filter(char::is_ascii_digit).collect();
-        let (hours, minutes) = match digits.len() {
-            4 => (&digits[..2], &digits[2..]),
-            2 => (&digits[..], "00"),
-            _ => ("", ""),
-        };
-        match zone.chars().next() {
-            Some(sign @ ('+' | '-')) if !hours.is_empty() => {
-                // UTC offsets run from -12:00 to +14:00.
-                let h: u32 = hours.parse().ok()?;
-                let m: u32 = minutes.parse().ok()?;
-                if h > 14 || m > 59 || (h == 14 && m > 0) {
-                    return Some(Err(()));
-                }
-                Some(format!("{sign}{hours}:{minutes}"))
+    let zone = match meridiem(tail) {
+        Some((pm, zone)) => {
+            // 12 AM is 0, 12 PM is 12.
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
             }
-            _ => None,
+            zone
+        }
+        None => tail,
+    };
+    let offset = if zone.is_empty() {
+        None
+    } else {
+        match offset(zone) {
+            Some(Ok(offset)) => Some(offset),
+            Some(Err(())) => return Some(Err(BadTime::Impossible)),
+            None => return Some(Err(BadTime::Suffix(zone.to_owned()))),
         }
     };
     Some(Ok(format!(
@@ -1241,6 +1290,22 @@ mod tests {
         );
         assert_eq!(time_of_day("8/3/2026 3:05 PM").as_deref(), Some("15:05"));
         assert_eq!(time_of_day("8/3/2026 12:30 AM").as_deref(), Some("00:30"));
+        // Vietnamese: sáng (SA) and chiều (CH), in any case, dotted or not.
+        assert_eq!(time_of_day("09/01/2026 11:55 CH").as_deref(), Some("23:55"));
+        assert_eq!(time_of_day("09/02/2026 12:05 SA").as_deref(), Some("00:05"));
+        assert_eq!(time_of_day("09/03/2026 12:00 ch").as_deref(), Some("12:00"));
+        assert_eq!(
+            time_of_day("09/04/2026 8:30 c.h.").as_deref(),
+            Some("20:30")
+        );
+        assert_eq!(
+            time_of_day("09/04/2026 8:30 PM GMT+7").as_deref(),
+            Some("20:30+07:00")
+        );
+        assert_eq!(
+            bad_time("09/01/2026 11:55 XY"),
+            Some(BadTime::Suffix("XY".to_owned()))
+        );
         assert_eq!(time_of_day("08/03/2026"), None);
         assert_eq!(time_of_day("July 16"), None);
         assert_eq!(time_of_day("Aug 28, 2025"), None);
@@ -1255,6 +1320,8 @@ mod tests {
             "T09:15:00.123",
             " 9:15 AM",
             " 12:05 pm",
+            " 11:55 CH",
+            " 12:05 s.a.",
             " 09:15 +07:00",
             "T09:15:00+0700",
             " 09:15 UTC",
@@ -1269,6 +1336,7 @@ mod tests {
             " 25:70",
             " 09:61",
             " 13:00 PM",
+            " 13:00 CH",
             " 09:15 note",
             " 09:15 +25:00",
             " x",
@@ -1289,7 +1357,7 @@ mod tests {
             "2026-08-13T09:00:00-0975",
             "2026-08-13T09:00:00+14:30",
         ] {
-            assert!(impossible_time(text), "{text}");
+            assert_eq!(bad_time(text), Some(BadTime::Impossible), "{text}");
         }
         for text in [
             "2026-08-13",
@@ -1301,8 +1369,10 @@ mod tests {
             "2026-08-13T09:00:00+14:00",
             "2026-08-13T09:00:00-12:00",
             "2015-09-01 07:29 +0545",
+            "09/01/2026 11:55 CH",
+            "09/01/2026 11:55 PM GMT+7",
         ] {
-            assert!(!impossible_time(text), "{text}");
+            assert_eq!(bad_time(text), None, "{text}");
         }
     }
 

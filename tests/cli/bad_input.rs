@@ -463,6 +463,23 @@ fn cases() -> Vec<Case> {
              111_2,Shop,08/13/2026 99:99,Photo,Lifetime,100,5\n",
             report,
         ),
+        // A word after the time that is no half of the day nor a zone: once the
+        // Vietnamese `CH` (PM) was dropped so, and 11:55 PM read as 11:55.
+        case(
+            "unknown_word_after_publish_time",
+            "in.csv",
+            "Post ID,Page name,Publish time,Post type,Date,Reach,Reactions\n\
+             111_1,Shop,08/03/2026 09:15 CH,Photo,Lifetime,100,5\n\
+             111_2,Shop,08/13/2026 11:55 XY,Photo,Lifetime,100,5\n",
+            report,
+        ),
+        case(
+            "unknown_word_after_native_publish_time",
+            "in.csv",
+            "date,platform,content_id,published,likes\n\
+             2026-08-01,instagram,1,2026-08-01T10:00 PST8,10\n",
+            report,
+        ),
         // roi's own format: as in an export (found in review: read as no time).
         case(
             "impossible_native_publish_time",

@@ -3688,3 +3688,38 @@ fn linkedin_campaign_manager_beside_the_page_export() {
     assert_eq!(kpi(&["kpi", "clicks", both[0], both[1]]), "310");
     assert_eq!(kpi(&["kpi", "impressions", both[0], both[1]]), "30000");
 }
+
+/// Classic Facebook's video length (ms) and Total Count video views
+/// (fixtures/facebook-classic/README.md).
+#[test]
+fn facebook_classic_video_length_and_views() {
+    let file = fixture("facebook-classic")
+        .join("Facebook Insights Data Export (Post Level) - Shop - 2026-10-01.csv");
+    let file = file.to_str().unwrap();
+    let out = roi(&["kpi", "video_views", file]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "62000");
+    let out = roi(&["insights", file, "--min-posts", "2", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(i["posts_without_length"], 0);
+    let group = |key: &str| {
+        i["by_length"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == key)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {key} group"))
+    };
+    let short = group("short_video");
+    assert_eq!(short["posts"], 4);
+    assert_eq!(short["engagements"], 2960.0);
+    let rate = short["engagement_rate"].as_f64().unwrap();
+    assert!((rate - 2960.0 / 38000.0).abs() < 1e-12, "{rate}");
+    let long = group("long_video");
+    assert_eq!(long["posts"], 2);
+    assert_eq!(long["engagements"], 660.0);
+    let rate = long["engagement_rate"].as_f64().unwrap();
+    assert!((rate - 240.0 / 5000.0).abs() < 1e-12, "{rate}");
+}

@@ -457,3 +457,42 @@ fn tiktok_videos_are_posts_without_a_time_of_day() {
     assert_eq!(json["by_content_type"][0]["key"], "video");
     assert_eq!(json["by_content_type"][0]["engagements"], 39.0);
 }
+
+/// Vietnamese 12-hour times: `SA` is AM, `CH` PM (fixtures/twelve-hour/README.md).
+#[test]
+fn vietnamese_twelve_hour_publish_times() {
+    let file = fixture("twelve-hour").join("vi-sa-ch.csv");
+    let out = roi(&[
+        "insights",
+        file.to_str().unwrap(),
+        "--min-posts",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ranked: Vec<GroupRow> = rows(&i["by_hour"])
+        .into_iter()
+        .filter(|r| r.1 >= 2)
+        .collect();
+    assert_eq!(
+        ranked,
+        vec![
+            row("00", 2, 618.0, 7700.0, Some(3)),
+            row("12", 2, 665.0, 6000.0, Some(1)),
+            row("20", 2, 1555.0, 21000.0, Some(4)),
+            row("23", 2, 1170.0, 14000.0, Some(2)),
+        ]
+    );
+    let hours: Vec<&str> = i["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        hours,
+        ["00", "01", "08", "09", "11", "12", "19", "20", "21", "23"]
+    );
+}
