@@ -425,8 +425,12 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         g.values.retain(|name, _| shown.contains(name));
         g.change.retain(|name, _| shown.contains(name));
     }
-    for m in &mixed {
-        notes.push(crate::msg!("note.mixed_currencies", metric = m));
+    for (m, kpis) in &mixed {
+        notes.push(crate::msg!(
+            "note.mixed_currencies_kpis",
+            metric = m,
+            kpis = kpis.join(", ")
+        ));
     }
     if inexact {
         notes.push(crate::msg!("report.reach_note"));
@@ -590,7 +594,9 @@ fn trend(
 /// KPI values of each group, with the currency mixes and inexact values met.
 struct Evaluated {
     groups: Vec<Group>,
-    mixed: std::collections::BTreeSet<String>,
+    /// Each sum of money over two currencies, with the KPIs it left without a value:
+    /// a cost that leaves a platform out may not meet its currency at all.
+    mixed: std::collections::BTreeMap<String, Vec<String>>,
     inexact: bool,
     /// Notes of the platforms rates left out, once each.
     left_out: Vec<crate::i18n::Message>,
@@ -602,7 +608,7 @@ fn evaluate_groups(
     raw_groups: &[RawGroup],
     candidates: &[String],
 ) -> Result<Evaluated, EvalError> {
-    let mut mixed = std::collections::BTreeSet::new();
+    let mut mixed = std::collections::BTreeMap::<String, Vec<String>>::new();
     let mut groups = Vec::with_capacity(raw_groups.len());
     let mut inexact = false;
     let mut left_out = Vec::new();
@@ -615,7 +621,10 @@ fn evaluate_groups(
                 Err(EvalError::MixedCurrencies {
                     metric, currencies, ..
                 }) => {
-                    mixed.insert(format!("{metric} ({currencies})"));
+                    let kpis = mixed.entry(format!("{metric} ({currencies})")).or_default();
+                    if !kpis.contains(name) {
+                        kpis.push(name.clone());
+                    }
                     crate::kpi::Value {
                         value: None,
                         unit: config.catalogue.unit(name, dataset),

@@ -13,7 +13,7 @@ use std::fmt;
 
 use indexmap::IndexMap;
 
-use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Part, Sym};
+use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Family, Part, Sym};
 use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
@@ -1233,8 +1233,8 @@ impl Catalogue {
         if with_den.is_empty() != no_denominator {
             return Vec::new();
         }
-        // Spend over counts (cpc, cpl): spend beside none of the counts paid for
-        // another platform's, and unattributed counts (a CRM's leads without a
+        // Spend over counts (cpc, cpl): spend of a platform that no export gives
+        // any of the counts paid for another platform's, and unattributed counts (a CRM's leads without a
         // source) may be any platform's, so its spend is kept then.
         let cost = num.iter().any(|id| ds.metric(*id).unit == Unit::Money);
         if cost && with_den.iter().any(|p| p.0.is_none()) {
@@ -1266,11 +1266,14 @@ impl Catalogue {
             };
         for id in &num {
             for part in parts(id) {
-                // A file with the counts' column gives them to every platform in it
-                // (Meta leaves a zero blank): that spend bought none.
+                // A cost's counts often come from another export of the platform
+                // (GA4's key events by source, a Page's clicks, a CRM's leads), so
+                // its spend stays beside any of them. A file with the counts' column
+                // gives them to every platform in it (Meta leaves a zero blank).
                 if part.0.is_none()
                     || meets(&with_den, part)
-                    || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
+                    || (cost && with_den.iter().any(|q| q.0 == part.0))
+                    || (cost && den.iter().any(|d| ds.carries(part.0, Family::ANY, *d)))
                 {
                     continue;
                 }

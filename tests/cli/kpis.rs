@@ -520,6 +520,94 @@ fn a_cost_leaves_out_spend_without_its_counts() {
     );
 }
 
+/// The cost rule holds per platform, not per export
+/// (`fixtures/kpis/cost-left-out/other-export`, figures in the README above it):
+/// Meta's 50 USD has no conversions column, but GA4 gives facebook 10 key events,
+/// so it stays: facebook's cpa is 50 / 10 = 5, the total 74 / 42.
+#[test]
+fn a_cost_keeps_spend_whose_counts_come_from_another_export() {
+    let dir = fixture("kpis/cost-left-out/other-export");
+    let out = roi_in(&dir, &["kpi", "cpa"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "1.761904762\n");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("left out"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "--kpi",
+            "spend,conversions,cpa",
+            "--by",
+            "platform",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cpa: Vec<(String, serde_json::Value)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"]["platform"].as_str().unwrap_or_default().to_owned(),
+                g["values"]["cpa"]["value"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cpa,
+        [
+            ("facebook".to_owned(), serde_json::json!(5.0)),
+            ("google_ads".to_owned(), serde_json::json!(12.0)),
+            ("web".to_owned(), serde_json::Value::Null),
+        ]
+    );
+    assert!(
+        !report["notes"].to_string().contains("left out"),
+        "{report}"
+    );
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-02", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["goals"][0]["current"], 5.0, "{check}");
+    assert_eq!(check["goals"][0]["status"], "on_track", "{check}");
+}
+
+/// Without `[fx]`, a cost that leaves Meta's VND spend out has a value in USD, so
+/// the note on the mixed spend names only the KPIs that have none
+/// (`fixtures/kpis/cost-left-out` without its roi.toml: cpc 260 / 300 USD, cpl
+/// 3,550,000 / 115 VND; spend, cpm and roas add both currencies).
+#[test]
+fn the_mixed_currency_note_names_the_kpis_without_a_value() {
+    let dir = fixture("kpis/cost-left-out");
+    let out = roi(&[
+        "report",
+        dir.join("meta-vi.csv").to_str().unwrap(),
+        dir.join("Campaign report.csv").to_str().unwrap(),
+        "--kpi",
+        "spend,cpc,cpa,cpl,cpm,roas",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(text.contains("| cpc   |   0.87 USD |"), "{text}");
+    assert!(text.contains("| cpl   | 30,870 VND |"), "{text}");
+    assert!(
+        text.contains(
+            "note: spend (VND, USD) mixes currencies, so no value is shown for spend, cpm, roas;"
+        ),
+        "{text}"
+    );
+}
+
 /// A goal on a rate follows the same rule (`fixtures/kpis/mismatch/roi.toml`): ctr
 /// over August is facebook's 10 / 1000 = 0.01, not (10 + 50) / 1000 = 0.06, short of
 /// 0.02, and the goal's own notes say which platform was left out (so `check`,
