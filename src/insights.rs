@@ -343,10 +343,15 @@ fn posts<'a>(
             Post {
                 link: first(Dimension::Link).map(str::to_owned),
                 category: category(first(Dimension::ContentType), &platform),
-                date: published.map_or_else(
-                    || rows.iter().map(|r| r.start).min().unwrap_or_default(),
-                    |p| p.date(),
-                ),
+                // A publish day without a time (YouTube's table data dated by its
+                // download's range) is still the day it was published.
+                date: published
+                    .map(|p| p.date())
+                    .or_else(|| {
+                        first(Dimension::Published)
+                            .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+                    })
+                    .unwrap_or_else(|| rows.iter().map(|r| r.start).min().unwrap_or_default()),
                 published,
                 duration: first(Dimension::VideoDuration)
                     .and_then(|d| d.trim().replace(',', ".").parse::<f64>().ok()),

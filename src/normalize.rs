@@ -457,6 +457,13 @@ impl<'f> Builder<'f> {
                 .min(self.dataset.rows.len());
             for row in &mut self.dataset.rows[first_row.min(end)..end] {
                 if row.kind == span.kind && row.dims.get(Dimension::Platform) == span.platform {
+                    // The day the row was read by is the video's publish day: still
+                    // its publish day (insights' weekday of publication) once the row
+                    // covers the download's range.
+                    if row.dims.get(Dimension::Published).is_none() {
+                        let day = self.dataset.interner.intern(&row.start.to_string());
+                        row.dims.set(Dimension::Published, Some(day));
+                    }
                     (row.start, row.end) = (from, to);
                 }
             }
@@ -1875,7 +1882,13 @@ impl<'f> Builder<'f> {
                     (places[by].clone(), String::new())
                 }
             };
+            // Totals over a range beside the same numbers by day: the days are no
+            // coarser level, only the level that counts.
+            let by_day =
+                matches!(why, Replaced::Coarser) && note.ranges && spans[by].grain(totals[by]) == 2;
             let key = match (why, note.covered) {
+                (Replaced::Coarser, true) if by_day => "warning.level_by_day",
+                (Replaced::Coarser, false) if by_day => "warning.level_by_day_partly",
                 (Replaced::Coarser, true) => "warning.level_in_coarser",
                 (Replaced::Coarser, false) => "warning.level_in_coarser_partly",
                 (Replaced::Range, true) => "warning.range_replaced",
@@ -2157,7 +2170,23 @@ fn resolve_levels(
             note.metrics.push(name.clone());
         }
     };
-    for (c, fines) in levels.iter().enumerate() {
+    // Per finer row and coarse span, the days of the row its coarse rows hold (none
+    // when one holds them all): a range is covered by days only if every one is
+    // there. And the rows partly held, by note, told once every row is read.
+    let mut held: Map<(usize, usize), Vec<(NaiveDate, NaiveDate)>> = Map::default();
+    let mut partial: Vec<(usize, usize, (u32, Replaced, usize))> = Vec::new();
+    // A table whose own rows are not counted (chart data beside the totals of the
+    // same download) comes after the table that counts over it: the rows below
+    // both are then noted as counted in the one that does count.
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    order.sort_by_cached_key(|&c| {
+        levels
+            .iter()
+            .filter(|fines| fines.iter().any(|&(f, _)| f == c))
+            .count()
+    });
+    for c in order {
+        let fines = &levels[c];
         if fines.is_empty() {
             continue;
         }
@@ -2232,6 +2261,8 @@ fn resolve_levels(
                     } else {
                         Replaced::Coarser
                     };
+                    let whole = undated[c] || (start <= fine.start && fine.end <= end);
+                    let part = (start.max(fine.start), end.min(fine.end));
                     if same.is_empty() {
                         // Already counted in another coarse row or table; a later day
                         // of this table that meets it (a video's range beside its
@@ -2240,16 +2271,26 @@ fn resolve_levels(
                             note.kept_from = note.kept_from.min(start);
                             note.kept_to = note.kept_to.max(end);
                         }
+                        if whole {
+                            held.remove(&(x, c));
+                        } else if let Some(parts) = held.get_mut(&(x, c)) {
+                            parts.push(part);
+                        }
                         continue;
                     }
-                    let inside = undated[c] || (start <= fine.start && fine.end <= end);
-                    let note = notes
-                        .entry((fine.file, why, c))
-                        .or_insert_with(|| Note::new(fine));
+                    let key = (fine.file, why, c);
+                    let note = notes.entry(key).or_insert_with(|| Note::new(fine));
+                    note.ranges |= spans[*f].ranged;
                     for &id in &same {
                         name(note, id);
                     }
-                    note.add(fine, start, end, inside);
+                    note.add(fine, start, end, true);
+                    if whole {
+                        held.remove(&(x, c));
+                    } else {
+                        held.entry((x, c)).or_default().push(part);
+                        partial.push((x, c, key));
+                    }
                     let ids = strip.entry(x).or_default();
                     for id in same {
                         if !ids.contains(&id) {
@@ -2258,6 +2299,25 @@ fn resolve_levels(
                     }
                 }
             }
+        }
+    }
+    for (x, c, key) in partial {
+        let Some(mut parts) = held.remove(&(x, c)) else {
+            continue;
+        };
+        parts.sort_unstable();
+        // The first day of the row no part holds yet.
+        let mut next = rows[x].start;
+        for (from, to) in parts {
+            if from > next {
+                break;
+            }
+            next = next.max(to.succ_opt().unwrap_or(NaiveDate::MAX));
+        }
+        if next <= rows[x].end
+            && let Some(note) = notes.get_mut(&key)
+        {
+            note.covered = false;
         }
     }
     strip
@@ -2425,6 +2485,8 @@ struct Note {
     covered: bool,
     /// The metrics replaced (levels: the others stay).
     metrics: Vec<String>,
+    /// Levels: the rows replaced are over ranges, not days (a download's totals).
+    ranges: bool,
 }
 
 impl Note {
@@ -2437,6 +2499,7 @@ impl Note {
             kept_to: row.end,
             covered: true,
             metrics: Vec::new(),
+            ranges: false,
         }
     }
 

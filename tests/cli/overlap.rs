@@ -34,17 +34,25 @@ fn youtube_studio_zip_files_are_one_export_counted_once() {
     // same numbers, not counted, and stderr says so (not 120).
     let (value, stderr) = kpi("video_views", &[ZIP]);
     assert_eq!(value, "40\n");
-    for (file, rows, by, level) in [
-        ("Chart data.csv", 4, "Totals.csv", "day"),
-        ("Table data.csv", 2, "Chart data.csv", "day × content_id"),
+    // Both notes name Totals, the rows that count (not Chart data, itself not
+    // counted), and every day of the table's range is one of Totals' days.
+    for (file, says) in [
+        (
+            "Chart data.csv",
+            "4 row(s) over 2026-05-04..=2026-05-05 not counted: {ZIP}/Totals.csv holds their totals at a coarser level (day)",
+        ),
+        (
+            "Table data.csv",
+            "2 row(s) over 2026-05-04..=2026-05-05 not counted: they are totals over their range, and {ZIP}/Totals.csv holds the same numbers by day (level: day) over 2026-05-04..=2026-05-05, which count; levels of one export are never added",
+        ),
     ] {
+        let says = says.replace("{ZIP}", ZIP);
         assert!(
-            stderr.contains(&format!(
-                "{ZIP}/{file}: video_views of {rows} row(s) over 2026-05-04..=2026-05-05 not counted: {ZIP}/{by} holds their totals at a coarser level ({level}) over 2026-05-04..=2026-05-05"
-            )),
+            stderr.contains(&format!("{ZIP}/{file}: video_views of {says}")),
             "{stderr}"
         );
     }
+    assert!(!stderr.contains("cannot be split"), "{stderr}");
     // Only the metrics the finer file gives are replaced: table data's impressions
     // (500 + 300) are counted nowhere else and stay.
     assert_eq!(kpi("impressions", &[ZIP]).0, "800\n");
@@ -116,7 +124,7 @@ fn real_youtube_chart_and_table_data_are_not_added() {
     assert_eq!(value, "153235\n");
     assert!(
         stderr.contains("Table data.csv: video_views of 5 row(s) over 2025-06-13..=2026-06-12")
-            && stderr.contains("Chart data.csv holds their totals at a coarser level"),
+            && stderr.contains("Chart data.csv holds the same numbers by day (level: day × content_id) over 2025-06-13..=2026-06-12, which count; levels"),
         "{stderr}"
     );
 }
@@ -1385,6 +1393,49 @@ fn youtube_table_data_is_totals_over_its_download_range() {
             && stderr.contains("as are those of"),
         "{stderr}"
     );
+}
+
+#[test]
+fn youtube_table_data_dated_by_its_range_keeps_each_video_publish_day() {
+    // Hand figures (`fixtures/overlap-cases/README.md`, youtube-ranges/zip): vid1
+    // published Thursday 2025-08-28, vid2 Wednesday 2025-09-03; their rows cover
+    // the download's August 1–2, 2026 (a Saturday and a Sunday).
+    let zip = format!("{YT_RANGES}/zip");
+    let out = roi(&["normalize", &zip]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.starts_with("date,end_date,platform,content_id,published,")
+            && csv.contains("2026-08-01,2026-08-02,youtube,vidBBBBBBB1,2025-08-28,")
+            && csv.contains("2026-08-01,2026-08-02,youtube,vidBBBBBBB2,2025-09-03,"),
+        "{csv}"
+    );
+    let out = roi(&["insights", &zip]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    let weekdays = text
+        .split("By weekday of publication")
+        .nth(1)
+        .and_then(|t| t.split("\n\n").next())
+        .unwrap_or_default();
+    let posts = |day: &str| {
+        weekdays
+            .lines()
+            .find(|l| l.starts_with(&format!("| {day} ")))
+            .and_then(|l| l.split('|').nth(2))
+            .map(|n| n.trim().to_owned())
+    };
+    for (day, n) in [
+        ("Monday", "0"),
+        ("Tuesday", "0"),
+        ("Wednesday", "1"),
+        ("Thursday", "1"),
+        ("Friday", "0"),
+        ("Saturday", "0"),
+        ("Sunday", "0"),
+    ] {
+        assert_eq!(posts(day).as_deref(), Some(n), "{day}: {text}");
+    }
 }
 
 #[test]
