@@ -93,6 +93,11 @@ pub struct Row {
     /// differ only in dimensions the run does not need were merged (their values
     /// summed). Whatever counts rows counts this.
     pub count: u32,
+    /// A post's own numbers, as [`crate::insights`] tells a post (a content id or
+    /// link, and what it is or when it went out): a rate over posts leaves out a
+    /// post without its denominator. Merged only with posts whose values are zero
+    /// or not in the same metrics.
+    pub post: bool,
 }
 
 impl Row {
@@ -708,6 +713,23 @@ impl<'d> Totals<'d> {
         let currency = row.dim(Dimension::Currency);
         let platform = row.dim(Dimension::Platform);
         let family = self.dataset.family(row);
+        // A post's values are kept apart by the metrics it has no value for, so a
+        // rate can leave out the posts without its denominator. A list of records
+        // holds no posts of ours, whatever ids its rows carry.
+        let lacks = if row.post
+            && self
+                .dataset
+                .files
+                .get(row.file as usize)
+                .is_none_or(|f| !f.records)
+        {
+            !row.values
+                .iter()
+                .filter(|(id, v)| v.0 != 0 && id.0 < 64)
+                .fold(0u64, |have, (id, _)| have | 1 << id.0)
+        } else {
+            0
+        };
         for &(id, value) in &row.values {
             let info = &self.dataset.metrics[id.0 as usize];
             let total = &mut self.agg.metrics[id.0 as usize];
@@ -716,11 +738,16 @@ impl<'d> Totals<'d> {
                 // the follower flows) are the platform's as a whole.
                 let account_level =
                     info.aggregation == Aggregation::Stock || self.by_account[id.0 as usize];
-                let family = if account_level { Family::ANY } else { family };
+                let (family, lacks) = if account_level {
+                    (Family::ANY, 0)
+                } else {
+                    (family, lacks)
+                };
                 platform_slot(
                     &mut total.platforms,
                     &mut self.slot[id.0 as usize],
                     (platform, family),
+                    lacks,
                 )
             } else {
                 0
@@ -848,6 +875,9 @@ pub struct MetricTotal {
 pub struct PlatformTotal {
     pub platform: Option<Sym>,
     pub family: Family,
+    /// For posts' values, the metrics (by id, below 64) the posts have no value or
+    /// 0 for; 0 for every other row's.
+    pub lacks: u64,
     pub rows: u64,
     pub sums: BTreeMap<MoneyKey, i128>,
     pub weighted: i128,
@@ -861,8 +891,9 @@ fn platform_slot(
     parts: &mut Vec<PlatformTotal>,
     last: &mut usize,
     (platform, family): (Option<Sym>, Family),
+    lacks: u64,
 ) -> usize {
-    let is = |p: &PlatformTotal| p.platform == platform && p.family == family;
+    let is = |p: &PlatformTotal| p.platform == platform && p.family == family && p.lacks == lacks;
     if parts.get(*last).is_some_and(is) {
         return *last;
     }
@@ -872,6 +903,7 @@ fn platform_slot(
             parts.push(PlatformTotal {
                 platform,
                 family,
+                lacks,
                 ..PlatformTotal::default()
             });
             parts.len() - 1
@@ -899,38 +931,42 @@ impl MetricTotal {
             out.dedup();
             out
         } else {
-            self.platforms
-                .iter()
-                .map(|p| (p.platform, p.family))
-                .collect()
+            // Posts lacking different metrics are apart in `platforms`, one part.
+            let mut out: Vec<Part> = Vec::new();
+            for p in &self.platforms {
+                if !out.contains(&(p.platform, p.family)) {
+                    out.push((p.platform, p.family));
+                }
+            }
+            out
         }
     }
 
-    /// The totals of the parts `keep` accepts.
-    fn restricted(&self, keep: &dyn Fn(Part) -> bool) -> MetricTotal {
+    /// The totals of the parts `keep` accepts (with what their posts lack).
+    fn restricted(&self, keep: &dyn Fn(Part, u64) -> bool) -> MetricTotal {
         let mut out = MetricTotal {
             last: self
                 .last
                 .iter()
-                .filter(|(k, _)| keep((k.0, Family::ANY)))
+                .filter(|(k, _)| keep((k.0, Family::ANY), 0))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             before: self
                 .before
                 .iter()
-                .filter(|(k, _)| keep((k.0, Family::ANY)))
+                .filter(|(k, _)| keep((k.0, Family::ANY), 0))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             by_account: self
                 .by_account
                 .iter()
-                .filter(|(k, _)| keep((k.0, Family::ANY)))
+                .filter(|(k, _)| keep((k.0, Family::ANY), 0))
                 .map(|(k, v)| (*k, *v))
                 .collect(),
             ..MetricTotal::default()
         };
         if let [part] = self.platforms.as_slice() {
-            if keep((part.platform, part.family)) {
+            if keep((part.platform, part.family), part.lacks) {
                 out.rows = self.rows;
                 out.sums.clone_from(&self.sums);
                 out.weighted = self.weighted;
@@ -942,7 +978,7 @@ impl MetricTotal {
         for part in self
             .platforms
             .iter()
-            .filter(|p| keep((p.platform, p.family)))
+            .filter(|p| keep((p.platform, p.family), p.lacks))
         {
             out.add_part(part);
             out.platforms.push(part.clone());
@@ -955,6 +991,10 @@ pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
 
 /// A platform's part of a total from one export family.
 pub type Part = (Option<Sym>, Family);
+
+/// Posts a rate leaves out, per part: how many, and which of its numerator's
+/// metrics they have.
+pub type PostsLeftOut = Vec<(Part, u64, Vec<MetricId>)>;
 
 /// The currency a sum is in: a currency code, or for money without one the file it
 /// came from (its currency is unknown, so it is its own).
@@ -981,9 +1021,79 @@ impl Aggregate {
     /// numerator but none of its denominator. Row counts and dates stay those of the
     /// whole selection.
     pub fn without_parts(&self, left_out: &[Part]) -> Aggregate {
-        let keep = |p: Part| !left_out.contains(&p);
+        let keep = |p: Part, _| !left_out.contains(&p);
+        self.restricted(&keep)
+    }
+
+    /// The same totals without the posts that have no value, or 0, for any of
+    /// `lacking` (a rate's denominator, `reach`), and the posts left out per part
+    /// (those with a value of one of `counted`, the numerator's metrics, and which
+    /// of them they have): a post without reach has no share in an engagement rate,
+    /// or its engagements would be divided by the other posts' reach. `None` when no
+    /// such post has a value of `counted`, when nothing else has a value of
+    /// `lacking` other than 0 (the rate has none either way), or when a metric of
+    /// `lacking` has no bit in [`PlatformTotal::lacks`].
+    pub fn without_posts_lacking(
+        &self,
+        lacking: &[MetricId],
+        counted: &[MetricId],
+    ) -> Option<(Aggregate, PostsLeftOut)> {
+        let mut mask = 0u64;
+        for id in lacking {
+            mask |= 1u64.checked_shl(u32::from(id.0)).filter(|_| id.0 < 64)?;
+        }
+        let left_out = |lacks: u64| lacks & mask == mask;
+        // Per part and what its posts lack; a post counts once, whichever of the
+        // numerator's metrics it has.
+        let mut posts: Vec<(Part, u64, u64, Vec<MetricId>)> = Vec::new();
+        for id in counted {
+            let parts = &self.metrics[id.0 as usize].platforms;
+            for p in parts.iter().filter(|p| left_out(p.lacks) && p.rows > 0) {
+                let part = (p.platform, p.family);
+                match posts
+                    .iter_mut()
+                    .find(|(q, l, ..)| *q == part && *l == p.lacks)
+                {
+                    Some((_, _, n, has)) => {
+                        *n = (*n).max(p.rows);
+                        has.push(*id);
+                    }
+                    None => posts.push((part, p.lacks, p.rows, vec![*id])),
+                }
+            }
+        }
+        let nonzero = |sums: &BTreeMap<MoneyKey, i128>| sums.values().any(|s| *s != 0);
+        let rated = lacking.iter().any(|id| {
+            let m = &self.metrics[id.0 as usize];
+            match m.platforms.as_slice() {
+                // One part's sums are the metric's.
+                [p] => !left_out(p.lacks) && nonzero(&m.sums),
+                parts => parts.iter().any(|p| !left_out(p.lacks) && nonzero(&p.sums)),
+            }
+        });
+        if posts.is_empty() || !rated {
+            return None;
+        }
+        let mut per_part: PostsLeftOut = Vec::new();
+        for (part, _, n, has) in posts {
+            match per_part.iter_mut().find(|(q, ..)| *q == part) {
+                Some((_, total, all)) => {
+                    *total += n;
+                    for id in has {
+                        if !all.contains(&id) {
+                            all.push(id);
+                        }
+                    }
+                }
+                None => per_part.push((part, n, has)),
+            }
+        }
+        Some((self.restricted(&|_, lacks| !left_out(lacks)), per_part))
+    }
+
+    fn restricted(&self, keep: &dyn Fn(Part, u64) -> bool) -> Aggregate {
         Aggregate {
-            metrics: self.metrics.iter().map(|m| m.restricted(&keep)).collect(),
+            metrics: self.metrics.iter().map(|m| m.restricted(keep)).collect(),
             window: self.window,
             rows: self.rows,
             rows_per_file: self.rows_per_file.clone(),

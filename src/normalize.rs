@@ -288,6 +288,7 @@ struct RowRef<'a> {
     values: &'a [(MetricId, Amount)],
     kind: u32,
     count: u32,
+    post: bool,
 }
 
 impl<'f> Builder<'f> {
@@ -840,6 +841,7 @@ impl<'f> Builder<'f> {
                     values: &row.values,
                     kind: row.kind,
                     count: row.count,
+                    post: row.post,
                 })
             {
                 continue;
@@ -1212,6 +1214,14 @@ impl<'f> Builder<'f> {
             described,
             ranged: input.start != input.end,
         });
+        // As insights tell a post, from the dimensions as read (merging may drop them).
+        let has = |d: Dimension| present & 1 << d.index() != 0;
+        let post = (has(Dimension::ContentId) || has(Dimension::Link))
+            && (has(Dimension::ContentType)
+                || has(Dimension::Published)
+                || dims
+                    .get(Dimension::Platform)
+                    .is_some_and(|p| matches!(self.dataset.interner.get(p), "tiktok" | "youtube")));
         let row = RowRef {
             start: input.start,
             end: input.end,
@@ -1219,6 +1229,7 @@ impl<'f> Builder<'f> {
             values,
             kind,
             count: 1,
+            post,
         };
         if keep.is_some() && self.merge_row(&row) {
             return;
@@ -1232,6 +1243,7 @@ impl<'f> Builder<'f> {
             line: input.line,
             kind,
             count: 1,
+            post,
         });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
             self.flush_rows();
@@ -1265,10 +1277,18 @@ impl<'f> Builder<'f> {
                 && r.end == row.end
                 && r.kind == row.kind
                 && r.dims == row.dims
+                && r.post == row.post
                 && r.values
                     .iter()
                     .map(|v| v.0)
                     .eq(row.values.iter().map(|v| v.0))
+                // A post without a rate's denominator (reach 0) must stay told apart
+                // from the posts with it.
+                && (!row.post
+                    || r.values
+                        .iter()
+                        .map(|v| v.1.0 == 0)
+                        .eq(row.values.iter().map(|v| v.1.0 == 0)))
         };
         match self.merged.find_entry(hash, same) {
             Ok(mut at) => {
@@ -2328,6 +2348,9 @@ fn resolve_levels(
                 .into_iter()
                 .partition(|(id, _)| ids.contains(id));
             row.values = kept;
+            // Its numbers are partly the coarser level's (the account's reach on its
+            // day): rates over them are that level's ratios of sums.
+            row.post = false;
             (r, covered)
         })
         .collect()

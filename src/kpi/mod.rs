@@ -595,6 +595,11 @@ pub struct LeftOut {
     pub export: Option<String>,
     pub has: Vec<String>,
     pub lacks: Vec<String>,
+    /// The number of posts left out when these are the platform's posts without
+    /// the denominator (or with 0), rather than its whole export: its other posts
+    /// count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posts: Option<u64>,
 }
 
 /// The note that leads of `platforms` may be counted twice (see
@@ -621,6 +626,16 @@ impl LeftOut {
             Some(export) => format!("{} ({export})", self.platform),
             None => self.platform.clone(),
         };
+        if let Some(posts) = self.posts {
+            return crate::msg!(
+                "note.rate_posts_left_out",
+                kpi = kpi,
+                posts = posts,
+                platform = platform,
+                has = self.has.join(", "),
+                lacks = self.lacks.join(", ")
+            );
+        }
         crate::msg!(
             "note.rate_left_out",
             kpi = kpi,
@@ -1158,12 +1173,37 @@ impl Catalogue {
         ds: &Dataset,
         agg: &'a Aggregate,
     ) -> (std::borrow::Cow<'a, Aggregate>, Vec<(Part, LeftOut)>) {
-        let left_out = self.left_out(name, ds, agg);
-        if left_out.is_empty() {
-            return (std::borrow::Cow::Borrowed(agg), left_out);
+        let mut left_out = self.left_out(name, ds, agg);
+        let mut agg = if left_out.is_empty() {
+            std::borrow::Cow::Borrowed(agg)
+        } else {
+            let parts: Vec<Part> = left_out.iter().map(|(p, _)| *p).collect();
+            std::borrow::Cow::Owned(agg.without_parts(&parts))
+        };
+        // A cost keeps a post's spend that bought none of the counts.
+        if let Some((num, den)) = self.rate_sides(name, ds)
+            && !num.iter().any(|id| ds.metric(*id).unit == Unit::Money)
+            && let Some((fewer, posts)) = agg.without_posts_lacking(&den, &num)
+        {
+            agg = std::borrow::Cow::Owned(fewer);
+            let names =
+                |ids: &[MetricId]| ids.iter().map(|id| ds.metric(*id).name.clone()).collect();
+            for (part, n, has) in posts {
+                left_out.push((
+                    part,
+                    LeftOut {
+                        platform: part
+                            .0
+                            .map_or_else(String::new, |s| ds.interner.get(s).to_owned()),
+                        export: ds.family_name(part.1).map(str::to_owned),
+                        has: names(&has),
+                        lacks: names(&den),
+                        posts: Some(n),
+                    },
+                ));
+            }
         }
-        let parts: Vec<Part> = left_out.iter().map(|(p, _)| *p).collect();
-        (std::borrow::Cow::Owned(agg.without_parts(&parts)), left_out)
+        (agg, left_out)
     }
 
     /// The parts a rate leaves out over an aggregate, each a platform's values from
@@ -1260,6 +1300,7 @@ impl Catalogue {
                             export: ds.family_name(part.1).map(str::to_owned),
                             has: vec![metric],
                             lacks: lacks.iter().map(|m| ds.metric(*m).name.clone()).collect(),
+                            posts: None,
                         },
                     )),
                 }

@@ -1363,3 +1363,100 @@ fn a_rate_without_any_denominator_says_why() {
         transcript(&out)
     );
 }
+
+/// A rate over posts leaves out a post whose denominator is blank or 0, its
+/// numerator with it, in the report, `kpi`, `explain` and a goal; rows of days keep
+/// the ratio of sums (hand figures in fixtures/kpis/posts-without-denominator).
+#[test]
+fn a_post_without_the_denominator_has_no_share_in_a_rate() {
+    let dir = fixture("kpis/posts-without-denominator");
+    let note = "engagement_rate: 2 post(s) of instagram (Meta Business Suite content export) \
+                without reach (or with 0) left out: their likes, comments, shares, saves would \
+                be divided by the other posts' reach";
+    let rate = |args: &[&str]| {
+        let out = roi_in(&dir, args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    for by in [&[][..], &["--by", "content_type"], &["--by", "platform"]] {
+        let mut args = vec![
+            "report",
+            "ig-reels.csv",
+            "--kpi",
+            "engagements,reach,engagement_rate",
+            "--format",
+            "json",
+        ];
+        args.extend(by);
+        let report = rate(&args);
+        let values = &report["groups"][0]["values"];
+        assert_eq!(values["engagements"]["value"], 600.0, "{by:?}");
+        assert_eq!(values["reach"]["value"], 1800.0, "{by:?}");
+        assert_eq!(values["engagement_rate"]["value"], 0.1, "{by:?}");
+        // Two posts' reach summed: a lower bound, and a true one.
+        assert_eq!(values["engagement_rate"]["bound"], "lower", "{by:?}");
+        assert!(
+            report["notes"].as_array().unwrap().contains(&note.into()),
+            "{by:?}: {report}"
+        );
+    }
+    // One post's reach is exact: so is its rate.
+    let report = rate(&[
+        "report",
+        "ig-reels.csv",
+        "--kpi",
+        "engagement_rate",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-09-01",
+        "--format",
+        "json",
+    ]);
+    let er = &report["groups"][0]["values"]["engagement_rate"];
+    assert_eq!((er["value"].as_f64(), er.get("bound")), (Some(0.1), None));
+
+    let out = roi_in(&dir, &["kpi", "engagement_rate", "ig-reels.csv"]);
+    assert_eq!(stdout(&out), "0.1\n");
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+    let out = roi_in(&dir, &["explain", "engagement_rate", "ig-reels.csv"]);
+    assert!(
+        stdout(&out).contains("engagement_rate = 10.00%"),
+        "{}",
+        transcript(&out)
+    );
+
+    let check = rate(&[
+        "check",
+        "--config",
+        "goal.toml",
+        "--as-of",
+        "2026-09-05",
+        "--format",
+        "json",
+    ]);
+    let goal = &check["goals"][0];
+    assert_eq!(goal["current"], 0.1, "{check}");
+    assert_eq!(goal["rate_left_out"][0]["posts"], 2, "{check}");
+    assert!(
+        goal["warnings"].as_array().unwrap().contains(&note.into()),
+        "{check}"
+    );
+
+    // Impressions too, for ctr and the engagement rate per impression.
+    let report = rate(&[
+        "report",
+        "fb-posts.csv",
+        "--kpi",
+        "ctr,engagement_rate_impressions",
+        "--format",
+        "json",
+    ]);
+    let values = &report["groups"][0]["values"];
+    assert_eq!(values["ctr"]["value"], 0.025, "{report}");
+    assert_eq!(values["engagement_rate_impressions"]["value"], 0.04);
+    // Days keep the ratio of sums: clicks on a day without impressions count.
+    let report = rate(&["report", "daily.csv", "--kpi", "ctr", "--format", "json"]);
+    assert_eq!(report["groups"][0]["values"]["ctr"]["value"], 0.05);
+    assert_eq!(report["notes"], serde_json::json!([]), "{report}");
+}
