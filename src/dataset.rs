@@ -727,6 +727,7 @@ impl<'d> Totals<'d> {
                 .iter()
                 .filter(|(id, v)| v.0 != 0 && id.0 < 64)
                 .fold(0u64, |have, (id, _)| have | 1 << id.0)
+                & post_denominators()
         } else {
             0
         };
@@ -991,6 +992,20 @@ pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
 
 /// A platform's part of a total from one export family.
 pub type Part = (Option<Sym>, Family);
+
+/// The metrics a post may lack for a rate to leave it out (a reel without reach,
+/// a post without impressions), as bits by id: posts are kept apart by these
+/// alone, so that posts merge and add up as other rows do whatever else is 0.
+pub(crate) fn post_denominators() -> u64 {
+    static MASK: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        ["reach", "impressions"]
+            .into_iter()
+            .filter_map(crate::model::canonical_metric)
+            .filter(|id| id.0 < 64)
+            .fold(0, |mask, id| mask | 1 << id.0)
+    });
+    *MASK
+}
 
 /// Posts a rate leaves out, per part: how many, and which of its numerator's
 /// metrics they have.

@@ -1284,11 +1284,19 @@ impl<'f> Builder<'f> {
                     .eq(row.values.iter().map(|v| v.0))
                 // A post without a rate's denominator (reach 0) must stay told apart
                 // from the posts with it.
-                && (!row.post
-                    || r.values
-                        .iter()
-                        .map(|v| v.1.0 == 0)
-                        .eq(row.values.iter().map(|v| v.1.0 == 0)))
+                && (!row.post || {
+                    let lacking = |values: &[(MetricId, Amount)]| {
+                        values
+                            .iter()
+                            .filter(|(id, v)| {
+                                v.0 == 0
+                                    && id.0 < 64
+                                    && crate::dataset::post_denominators() & 1 << id.0 != 0
+                            })
+                            .fold(0u64, |mask, (id, _)| mask | 1 << id.0)
+                    };
+                    lacking(&r.values) == lacking(row.values)
+                })
         };
         match self.merged.find_entry(hash, same) {
             Ok(mut at) => {

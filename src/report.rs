@@ -636,10 +636,22 @@ fn evaluate_groups(
                 other => other?,
             };
             inexact |= !v.bound.is_exact();
+            // Once each; the posts a rate leaves out are counted over all groups.
             for l in &v.left_out {
-                let note = l.note(name);
-                if !left_out.contains(&note) {
-                    left_out.push(note);
+                let same = |(kpi, o): &&mut (String, crate::kpi::LeftOut)| {
+                    kpi == name
+                        && crate::kpi::LeftOut {
+                            posts: l.posts,
+                            ..o.clone()
+                        } == *l
+                };
+                match left_out.iter_mut().find(same) {
+                    Some((_, o)) => {
+                        if let (Some(n), Some(more)) = (&mut o.posts, l.posts) {
+                            *n += more;
+                        }
+                    }
+                    None => left_out.push((name.clone(), l.clone())),
                 }
             }
             values.insert(
@@ -664,7 +676,7 @@ fn evaluate_groups(
         groups,
         mixed,
         inexact,
-        left_out,
+        left_out: left_out.iter().map(|(kpi, l)| l.note(kpi)).collect(),
     })
 }
 

@@ -1460,3 +1460,34 @@ fn a_post_without_the_denominator_has_no_share_in_a_rate() {
     assert_eq!(report["groups"][0]["values"]["ctr"]["value"], 0.05);
     assert_eq!(report["notes"], serde_json::json!([]), "{report}");
 }
+
+/// A post's rows that differ only in which of its other metrics are 0 are still one
+/// post's (p1: reach 100 + 50, engagements 2 + 6), and the posts left out are counted
+/// over all the groups of a `--by` table, in one note: p2 (image) and p3 (video),
+/// both without reach. Image 8 / 150, video 10 / 200.
+#[test]
+fn posts_left_out_are_counted_over_the_groups() {
+    let out = roi(&[
+        "report",
+        "fixtures/kpis/posts-without-denominator/same-post.csv",
+        "--by",
+        "content_type",
+        "--kpi",
+        "engagements,reach,engagement_rate",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.contains("image,3,17,150,upper,0.053333333,lower\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("video,2,14,200,upper,0.05,\n"), "{csv}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("post(s) of facebook").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("engagement_rate: 2 post(s) of facebook"),
+        "{stderr}"
+    );
+}
