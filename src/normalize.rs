@@ -1214,14 +1214,20 @@ impl<'f> Builder<'f> {
             described,
             ranged: input.start != input.end,
         });
-        // As insights tell a post, from the dimensions as read (merging may drop them).
+        // A post's own row, from the dimensions as read (merging may drop them): an
+        // id or link and what kind of post it is, in a platform's content export,
+        // which gives a post once. A publish time alone does not tell: YouTube's
+        // Chart data gives a video's days, each with its publish time. Nor does roi's
+        // own format, whose rows may be a post's days: a day without reach is then
+        // no post without it.
         let has = |d: Dimension| present & 1 << d.index() != 0;
         let post = (has(Dimension::ContentId) || has(Dimension::Link))
-            && (has(Dimension::ContentType)
-                || has(Dimension::Published)
-                || dims
-                    .get(Dimension::Platform)
-                    .is_some_and(|p| matches!(self.dataset.interner.get(p), "tiktok" | "youtube")));
+            && has(Dimension::ContentType)
+            && self
+                .dataset
+                .kind_families
+                .get(kind as usize)
+                .is_some_and(|f| *f != crate::dataset::Family::ANY);
         let row = RowRef {
             start: input.start,
             end: input.end,

@@ -907,15 +907,19 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
         (Cmp::AtLeast, t)
     };
     let rest = rest.trim();
-    let (sign, rest) = match rest.strip_prefix('-') {
-        Some(r) => ("-", r.trim_start()),
-        None => ("", rest),
+    let (sign, rest) = match (rest.strip_prefix('-'), rest.strip_prefix('+')) {
+        (Some(r), _) => ("-", r.trim_start()),
+        (None, Some(r)) => ("", r.trim_start()),
+        (None, None) => ("", rest),
     };
     // A currency may be written before or after the number (`50.000.000 ₫`, `$5`):
-    // the caller checks it is the goal's.
+    // the caller checks it is the goal's. A number may start with its mark (`.5`).
     let first = rest
         .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(rest.len());
+        .map_or(rest.len(), |i| match rest[..i].strip_suffix('.') {
+            Some(head) if !head.ends_with(|c: char| c.is_ascii_digit()) => i - 1,
+            _ => i,
+        });
     let last = rest
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(first, |i| i + 1);
@@ -1231,6 +1235,9 @@ mod tests {
             ("<= 50000000đ", 50_000_000.0),
             ("<= 1.500,50", 1_500.5),
             ("<= 1,500.50", 1_500.5),
+            ("<= .5", 0.5),
+            ("<= +0.05", 0.05),
+            ("<= .5 ₫", 0.5),
         ] {
             assert_eq!(goal("spend", text), at_most(value), "{text}");
         }

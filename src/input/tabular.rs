@@ -1326,15 +1326,19 @@ fn read_layout_table(
             .iter()
             .flatten()
             .any(|(c, _)| c.target == Target::Date)
-        && matched.cells.iter().flatten().all(|(c, _)| {
-            matches!(
-                c.target,
-                Target::Date
-                    | Target::Metric(..)
-                    | Target::Derived
-                    | Target::Sponsored
-                    | Target::ExportDay
-            )
+        // A column roi does not read may be a breakdown (a region, a page): rows
+        // of one day are then no repeats, and a table of them may be large.
+        && matched.cells.iter().all(|c| {
+            c.as_ref().is_some_and(|(c, _)| {
+                matches!(
+                    c.target,
+                    Target::Date
+                        | Target::Metric(..)
+                        | Target::Derived
+                        | Target::Sponsored
+                        | Target::ExportDay
+                )
+            })
         });
     if series {
         builder.set_series();
@@ -1378,6 +1382,23 @@ fn read_layout_table(
     // never share a key and an `Age` report's keys are not an `Age`+`Gender` one's.
     let breakdown_columns: Vec<usize> = (0..matched.cells.len())
         .filter(|&i| target_of(i) == Some(&Target::Dim(Dimension::Breakdown)))
+        .collect();
+    // Each segment is told by its column's English name whatever the language of
+    // the download (`Độ tuổi` is `Age`): the same report downloaded in two
+    // languages holds the same keys.
+    let breakdown_labels: Vec<String> = breakdown_columns
+        .iter()
+        .map(|&i| {
+            let name = matched.cells[i]
+                .as_ref()
+                .and_then(|(column, _)| column.aliases.first())
+                .map_or_else(|| header.cells[i].trim().to_owned(), Clone::clone);
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
         .collect();
     // Which of the layout's breakdowns the file has, as bits: an `Age` report is a
     // level above an `Age`+`Gender` one, and beside a `Country` one another
@@ -1936,7 +1957,7 @@ fn read_layout_table(
             .map(|(time, day)| format!("{day}T{time}"))
             .or(hour_slot);
         let mut breakdown = String::new();
-        for &i in &breakdown_columns {
+        for (&i, label) in breakdown_columns.iter().zip(&breakdown_labels) {
             let value = super::value::trim(record.cells.get(i).unwrap_or(""));
             if value.is_empty() || super::value::is_missing(value) {
                 continue;
@@ -1944,7 +1965,7 @@ fn read_layout_table(
             if !breakdown.is_empty() {
                 breakdown.push_str(" · ");
             }
-            breakdown.push_str(header.cells[i].trim());
+            breakdown.push_str(label);
             breakdown.push(' ');
             breakdown.push_str(value);
         }

@@ -713,13 +713,12 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         let year = if y.len() == 2 { 2000 + year } else { year };
         return NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full);
     }
-    // `28-Feb`, `Feb-28`: TikTok's year-less `February 28` re-saved by US Excel.
-    if let [a, b] = dashed[..]
-        && let Some((m, d)) = [(a, b), (b, a)].into_iter().find(|(m, d)| {
-            m.chars().all(|c| c.is_ascii_alphabetic())
-                && matches!(d.len(), 1 | 2)
-                && d.bytes().all(|c| c.is_ascii_digit())
-        })
+    // `28-Feb`: TikTok's year-less `February 28` re-saved by US Excel (`d-mmm`).
+    // Not `Feb-28`: that is how Excel shows a month of a year (`Nov-25`).
+    if let [d, m] = dashed[..]
+        && m.chars().all(|c| c.is_ascii_alphabetic())
+        && matches!(d.len(), 1 | 2)
+        && d.bytes().all(|c| c.is_ascii_digit())
         && let (Some(month), Ok(day)) = (month_of(m), d.parse::<u32>())
     {
         // 2000 is a leap year, so February 29 is accepted here, as below.
@@ -1172,6 +1171,13 @@ fn clock(text: &str) -> Option<Result<String, BadTime>> {
         match offset(zone) {
             Some(Ok(offset)) => Some(offset),
             Some(Err(())) => return Some(Err(BadTime::Impossible)),
+            // A zone's abbreviation (`PDT`, `ICT`, `CEST`) names no offset roi knows
+            // for sure; the time is read as written, as the zone-less times beside it.
+            None if (3..=5).contains(&zone.len())
+                && zone.bytes().all(|b| b.is_ascii_uppercase()) =>
+            {
+                None
+            }
             None => return Some(Err(BadTime::Suffix(zone.to_owned()))),
         }
     };
@@ -1301,6 +1307,11 @@ mod tests {
         assert_eq!(
             time_of_day("09/04/2026 8:30 PM GMT+7").as_deref(),
             Some("20:30+07:00")
+        );
+        // A zone's abbreviation is no offset roi knows: the time as written.
+        assert_eq!(
+            time_of_day("09/01/2026 10:00 PM PDT").as_deref(),
+            Some("22:00")
         );
         assert_eq!(
             bad_time("09/01/2026 11:55 XY"),
@@ -1473,10 +1484,12 @@ mod tests {
     #[test]
     fn excel_year_less_dates_and_calendar_misses() {
         let feb28 = Some(ParsedDate::YearLess { month: 2, day: 28 });
-        for text in ["28-Feb", "Feb-28", "28-feb"] {
+        for text in ["28-Feb", "28-feb"] {
             assert_eq!(parse_date(text), feb28, "{text}");
         }
         assert_eq!(parse_date("30-Feb"), None);
+        // Excel's month of a year, not a day.
+        assert_eq!(parse_date("Nov-25"), None);
         for text in [
             "2026-02-30",
             "Feb 30, 2026",

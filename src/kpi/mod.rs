@@ -13,7 +13,7 @@ use std::fmt;
 
 use indexmap::IndexMap;
 
-use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Family, Part, Sym};
+use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Part, Sym};
 use crate::model::{Aggregation, MetricId, Unit, canonical_metric, sum_to_f64};
 use formula::{Expr, Op};
 
@@ -1307,14 +1307,24 @@ impl Catalogue {
             };
         for id in &num {
             for part in parts(id) {
-                // A cost's counts often come from another export of the platform
-                // (GA4's key events by source, a Page's clicks, a CRM's leads), so
-                // its spend stays beside any of them. A file with the counts' column
-                // gives them to every platform in it (Meta leaves a zero blank).
+                // A cost's counts often come from what tells where sales and leads
+                // came from (GA4's key events by source, a CRM's leads), so its spend
+                // stays beside those of its platform. Not beside an organic export's
+                // (a Page's clicks on its posts): nobody paid for those. A file with
+                // the counts' column gives them to every platform in it (Meta leaves
+                // a zero blank).
+                let attributes = |(q, g): &Part| {
+                    *q == part.0
+                        && (g.meets(part.1)
+                            || ds.family_key(*g).is_some_and(|key| {
+                                crate::input::layout::is_web_analytics(key)
+                                    || crate::input::layout::is_ad_export(key)
+                            }))
+                };
                 if part.0.is_none()
                     || meets(&with_den, part)
-                    || (cost && with_den.iter().any(|q| q.0 == part.0))
-                    || (cost && den.iter().any(|d| ds.carries(part.0, Family::ANY, *d)))
+                    || (cost && with_den.iter().any(attributes))
+                    || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
                 {
                     continue;
                 }

@@ -1443,7 +1443,8 @@ fn a_post_without_the_denominator_has_no_share_in_a_rate() {
         "{check}"
     );
 
-    // Impressions too, for ctr and the engagement rate per impression.
+    // roi's own format may hold a post's days: its rows keep the ratio of sums, a
+    // row without impressions included (80 / 2,000 and 130 / 2,000).
     let report = rate(&[
         "report",
         "fb-posts.csv",
@@ -1453,23 +1454,22 @@ fn a_post_without_the_denominator_has_no_share_in_a_rate() {
         "json",
     ]);
     let values = &report["groups"][0]["values"];
-    assert_eq!(values["ctr"]["value"], 0.025, "{report}");
-    assert_eq!(values["engagement_rate_impressions"]["value"], 0.04);
+    assert_eq!(values["ctr"]["value"], 0.04, "{report}");
+    assert_eq!(values["engagement_rate_impressions"]["value"], 0.065);
     // Days keep the ratio of sums: clicks on a day without impressions count.
     let report = rate(&["report", "daily.csv", "--kpi", "ctr", "--format", "json"]);
     assert_eq!(report["groups"][0]["values"]["ctr"]["value"], 0.05);
     assert_eq!(report["notes"], serde_json::json!([]), "{report}");
 }
 
-/// A post's rows that differ only in which of its other metrics are 0 are still one
-/// post's (p1: reach 100 + 50, engagements 2 + 6), and the posts left out are counted
-/// over all the groups of a `--by` table, in one note: p2 (image) and p3 (video),
-/// both without reach. Image 8 / 150, video 10 / 200.
+/// The posts a rate leaves out are counted over all the groups of a `--by` table,
+/// in one note: 6002 (image, reach blank) and 6003 (reel, reach 0). Image 8 / 100,
+/// reel 10 / 200.
 #[test]
 fn posts_left_out_are_counted_over_the_groups() {
     let out = roi(&[
         "report",
-        "fixtures/kpis/posts-without-denominator/same-post.csv",
+        "fixtures/kpis/posts-without-denominator/ig-mixed.csv",
         "--by",
         "content_type",
         "--kpi",
@@ -1479,15 +1479,16 @@ fn posts_left_out_are_counted_over_the_groups() {
     ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     let csv = stdout(&out);
-    assert!(
-        csv.contains("image,3,17,150,upper,0.053333333,lower\n"),
-        "{csv}"
-    );
-    assert!(csv.contains("video,2,14,200,upper,0.05,\n"), "{csv}");
+    assert!(csv.contains("IG image,2,17,100,,0.08\n"), "{csv}");
+    assert!(csv.contains("IG reel,2,14,200,upper,0.05\n"), "{csv}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.matches("post(s) of facebook").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("post(s) of instagram").count(),
+        1,
+        "{stderr}"
+    );
     assert!(
-        stderr.contains("engagement_rate: 2 post(s) of facebook"),
+        stderr.contains("engagement_rate: 2 post(s) of instagram"),
         "{stderr}"
     );
 }

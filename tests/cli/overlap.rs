@@ -1664,14 +1664,11 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
         stderr.contains("lines 3 and 5 give other figures for 2026-03-02"),
         "{stderr}"
     );
-    // A `Note` column roi does not read tells March 1's rows apart: both count, and
-    // line 4, the same as line 3, once.
+    // A `Note` column roi does not read may be a breakdown (an app, a region): the
+    // table is no series, and its rows of one day all count, as any table's.
     let (csv, stderr) = report("tiktok-overview-note.csv", "video_views");
-    assert_eq!(csv, "rows,video_views\n3,400\n", "{stderr}");
-    assert!(
-        stderr.contains("line 4 repeats line 3, cell for cell"),
-        "{stderr}"
-    );
+    assert_eq!(csv, "rows,video_views\n4,500\n", "{stderr}");
+    assert!(!stderr.contains("repeats"), "{stderr}");
     // `--strict`: both are errors.
     for (file, at) in [
         (
@@ -1701,24 +1698,22 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
 
 /// A series large enough to be read in parts on several threads, whose repeated
 /// and restated days fall in another part than their first rows: the same numbers
-/// and lines as on one thread. Days 2015-01-01.. (4,000, day i has i views: 1 + … +
-/// 4,000 = 8,002,000), days 1–5 pasted again, day 10 restated as 1,000 views:
-/// 8,002,000 − 10 + 1,000 = 8,002,990.
+/// and lines as on one thread. Days 2015-01-01.. (40,000, day i has i views: 1 + … +
+/// 40,000 = 800,020,000), days 1–5 pasted again, day 10 restated as 1,000 views:
+/// 800,020,000 − 10 + 1,000 = 800,020,990.
 #[test]
 fn repeated_days_in_a_later_part_are_found_on_any_threads() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("Overview.csv");
-    // An unread column of the same text on every row makes the file large.
-    let pad = "x".repeat(300);
     let first = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
     let row = |i: u64, views: u64| {
         let day = first + chrono::Days::new(i);
-        format!("\"{day}\",\"{views}\",\"1\",\"1\",\"0\",\"0\",\"{pad}\"\n")
+        format!("\"{day}\",\"{views}\",\"1\",\"1\",\"0\",\"0\"\n")
     };
     let mut text = String::from(
-        "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\",\"Note\"\n",
+        "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n",
     );
-    for i in 0..4000 {
+    for i in 0..40_000 {
         text.push_str(&row(i, i + 1));
     }
     for i in 0..5 {
@@ -1730,12 +1725,42 @@ fn repeated_days_in_a_later_part_are_found_on_any_threads() {
     for threads in ["1", "4"] {
         let out = roi(&["--threads", threads, "kpi", "video_views", csv]);
         assert_eq!(code(&out), 0, "{}", transcript(&out));
-        assert_eq!(stdout(&out), "8002990\n", "--threads {threads}");
+        assert_eq!(stdout(&out), "800020990\n", "--threads {threads}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains("the first line 4002 repeating line 2")
-                && stderr.contains("lines 11 and 4007 give other figures for 2015-01-10"),
+            stderr.contains("the first line 40002 repeating line 2")
+                && stderr.contains("lines 11 and 40007 give other figures for 2015-01-10"),
             "--threads {threads}: {stderr}"
         );
     }
+}
+
+/// The same Meta `Age` report downloaded in English and in Vietnamese: its segments
+/// are told by the column's English name (`Độ tuổi 18-24` is `Age 18-24`), so the
+/// two downloads hold the same keys and count once: 200 + 300 = 500 USD, not 1,000.
+#[test]
+fn a_breakdown_downloaded_in_two_languages_counts_once() {
+    let dir = "fixtures/overlap-cases/meta-breakdown/languages";
+    let out = roi(&[
+        "kpi",
+        "spend",
+        &format!("{dir}/age-en.csv"),
+        &format!("{dir}/age-vi.csv"),
+    ]);
+    assert_eq!(stdout(&out), "500\n", "{}", transcript(&out));
+    let out = roi(&[
+        "report",
+        &format!("{dir}/age-vi.csv"),
+        "--by",
+        "breakdown",
+        "--kpi",
+        "spend",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        stdout(&out).contains("Age 18-24,1,200,USD\n"),
+        "{}",
+        transcript(&out)
+    );
 }
