@@ -93,10 +93,10 @@ pub struct Row {
     /// differ only in dimensions the run does not need were merged (their values
     /// summed). Whatever counts rows counts this.
     pub count: u32,
-    /// A post's own numbers, as [`crate::insights`] tells a post (a content id or
-    /// link, and what it is or when it went out): a rate over posts leaves out a
-    /// post without its denominator. Merged only with posts whose values are zero
-    /// or not in the same metrics.
+    /// A post's own numbers, a content export's row with a content id or link and
+    /// a post type: a rate over posts leaves out a post without its denominator.
+    /// Merged only with rows of the same post whose reach and impressions are blank
+    /// or 0 as its own are ([`post_denominators`]).
     pub post: bool,
 }
 

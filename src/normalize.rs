@@ -159,6 +159,8 @@ const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
 
 /// Where [`RowInput::segments`] start in [`Span::detail`], above the dimensions.
 const SEGMENTS_SHIFT: usize = Dimension::COUNT;
+// Meta's seven breakdown columns must fit above the dimensions in the u32.
+const _: () = assert!(SEGMENTS_SHIFT + 7 <= 32);
 
 /// The breakdown segment as a bit of [`Span::detail`].
 const SEGMENT_BIT: u32 = 1 << Dimension::Breakdown.index();

@@ -425,7 +425,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         g.values.retain(|name, _| shown.contains(name));
         g.change.retain(|name, _| shown.contains(name));
     }
-    for (m, kpis) in &mixed {
+    for (m, kpis) in mixed.iter().filter(|(_, kpis)| !kpis.is_empty()) {
         notes.push(crate::msg!(
             "note.mixed_currencies_kpis",
             metric = m,
@@ -621,8 +621,10 @@ fn evaluate_groups(
                 Err(EvalError::MixedCurrencies {
                     metric, currencies, ..
                 }) => {
+                    // Named only if one currency would give it a value.
                     let kpis = mixed.entry(format!("{metric} ({currencies})")).or_default();
-                    if !kpis.contains(name) {
+                    if !kpis.contains(name) && config.catalogue.could_have_value(name, dataset, agg)
+                    {
                         kpis.push(name.clone());
                     }
                     crate::kpi::Value {

@@ -1230,6 +1230,26 @@ impl Catalogue {
             .collect()
     }
 
+    /// Whether the metrics of a KPI have values in `agg` as it needs them to have
+    /// one: each side of a rate one of its own (a cost over conversions no row has
+    /// shows no value in any currency), another KPI all its metrics (`roas` without
+    /// revenue has none).
+    pub fn could_have_value(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> bool {
+        let has = |id: &MetricId| {
+            !agg.metrics[id.0 as usize]
+                .parts_with_value(ds.metric(*id).aggregation)
+                .is_empty()
+        };
+        match self.rate_sides(name, ds) {
+            Some((num, den)) => num.iter().any(has) && den.iter().any(has),
+            None => self
+                .base_metrics(name, ds)
+                .iter()
+                .filter_map(|m| ds.metric_id(m))
+                .all(|id| has(&id)),
+        }
+    }
+
     /// [`Self::evaluate`] over everything the KPI is worked out over (the window and
     /// filter of `roi kpi`, `explain` or a goal): a rate without a value because no
     /// row has its denominator says which platforms have its numerator in

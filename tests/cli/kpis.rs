@@ -1492,3 +1492,16 @@ fn posts_left_out_are_counted_over_the_groups() {
         "{stderr}"
     );
 }
+
+/// The mixed-currency note names only KPIs one currency would give a value: the
+/// file has leads and spend (USD and VND), no conversions, clicks, impressions or
+/// revenue, so only `spend` and `cpl` go without one.
+#[test]
+fn the_mixed_currency_note_names_only_kpis_the_data_could_give() {
+    let out = roi(&["report", "fixtures/currency-narrow/ads.csv"]);
+    assert!(
+        transcript(&out).contains("mixes currencies, so no value is shown for spend, cpl;"),
+        "{}",
+        transcript(&out)
+    );
+}
