@@ -1154,6 +1154,8 @@ fn clock(text: &str) -> Option<Result<String, BadTime>> {
     }
     let tail = rest[end..].trim();
     let zone = match meridiem(tail) {
+        // A 12-hour clock has no hour 13 (`13:00 PM`); `00:30 AM` is read as written.
+        Some(_) if hour > 12 => return Some(Err(BadTime::Impossible)),
         Some((pm, zone)) => {
             // 12 AM is 0, 12 PM is 12.
             if pm && hour < 12 {
@@ -1308,6 +1310,8 @@ mod tests {
             time_of_day("09/04/2026 8:30 PM GMT+7").as_deref(),
             Some("20:30+07:00")
         );
+        assert_eq!(bad_time("09/01/2026 13:00 PM"), Some(BadTime::Impossible));
+        assert_eq!(time_of_day("09/01/2026 0:30 SA").as_deref(), Some("00:30"));
         // A zone's abbreviation is no offset roi knows: the time as written.
         assert_eq!(
             time_of_day("09/01/2026 10:00 PM PDT").as_deref(),
