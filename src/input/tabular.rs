@@ -1981,6 +1981,8 @@ fn read_layout_table(
                         )
                     })?
                     .0
+                    // Facebook writes 0 for a post without a video: no length.
+                    .filter(|ms| ms.0 != 0)
                     .map(|ms| (ms.to_f64() / 1000.0).to_string())
             }
             None => None,

@@ -3723,3 +3723,15 @@ fn facebook_classic_video_length_and_views() {
     let rate = long["engagement_rate"].as_f64().unwrap();
     assert!((rate - 240.0 / 5000.0).abs() < 1e-12, "{rate}");
 }
+
+/// Facebook writes a video length of 0 for a post without a video: no length.
+#[test]
+fn facebook_classic_zero_length_is_no_video() {
+    let out = roi(&[
+        "normalize",
+        "fixtures/facebook-classic/photo-length-zero.csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("video_duration"), "{text}");
+}
