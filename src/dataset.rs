@@ -146,7 +146,7 @@ fn lossy_path<S: serde::Serializer>(path: &std::path::Path, s: S) -> Result<S::O
 }
 
 /// What was read from one input file.
-#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct SourceFile {
     /// As given; a name that is not UTF-8 is written with `�` for its bad bytes.
     #[serde(serialize_with = "lossy_path")]
@@ -723,11 +723,7 @@ impl<'d> Totals<'d> {
                 .get(row.file as usize)
                 .is_none_or(|f| !f.records)
         {
-            !row.values
-                .iter()
-                .filter(|(id, v)| v.0 != 0 && id.0 < 64)
-                .fold(0u64, |have, (id, _)| have | 1 << id.0)
-                & post_denominators()
+            lacked_denominators(&row.values)
         } else {
             0
         };
@@ -1005,6 +1001,15 @@ pub(crate) fn post_denominators() -> u64 {
             .fold(0, |mask, id| mask | 1 << id.0)
     });
     *MASK
+}
+
+/// Which of [`post_denominators`] a post's values have no value or 0 for, as bits.
+pub(crate) fn lacked_denominators(values: &[(MetricId, crate::model::Amount)]) -> u64 {
+    !values
+        .iter()
+        .filter(|(id, v)| v.0 != 0 && id.0 < 64)
+        .fold(0u64, |have, (id, _)| have | 1 << id.0)
+        & post_denominators()
 }
 
 /// Posts a rate leaves out, per part: how many, and which of its numerator's

@@ -684,24 +684,19 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             result.rate_left_out.push(l);
         }
     }
-    result.leads_counted_twice = cx.catalogue.leads_counted_twice(
-        &goal.kpi,
-        cx.dataset,
+    let in_window = || {
         selection
             .rows
             .iter()
             .filter(|r| current_window.contains(r))
-            .copied(),
-    );
-    result.sales_counted_twice = cx.catalogue.sales_counted_twice(
-        &goal.kpi,
-        cx.dataset,
-        selection
-            .rows
-            .iter()
-            .filter(|r| current_window.contains(r))
-            .copied(),
-    );
+            .copied()
+    };
+    result.leads_counted_twice =
+        cx.catalogue
+            .leads_counted_twice(&goal.kpi, cx.dataset, in_window());
+    result.sales_counted_twice =
+        cx.catalogue
+            .sales_counted_twice(&goal.kpi, cx.dataset, in_window());
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;

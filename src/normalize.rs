@@ -494,18 +494,7 @@ impl<'f> Builder<'f> {
         self.dataset.files.push(SourceFile {
             path,
             format: format.to_owned(),
-            encoding: String::new(),
-            tables: Vec::new(),
-            rows_read: 0,
-            rows_replaced: 0,
-            skipped: Vec::new(),
-            first_date: None,
-            last_date: None,
-            warnings: Vec::new(),
-            records: false,
-            stated: None,
-            exact_long_ids: false,
-            rounding_shown: false,
+            ..SourceFile::default()
         });
         self.modified.push(modified);
         self.export_days.push(None);
@@ -1278,6 +1267,11 @@ impl<'f> Builder<'f> {
         let index = self.dataset.rows.len();
         let rows = &mut self.dataset.rows;
         let hash = merge_hash(row.start, row.end, row.kind, &row.dims, row.values);
+        // A post without a rate's denominator (reach 0) must stay told apart from the
+        // posts with it.
+        let lacks = row
+            .post
+            .then(|| crate::dataset::lacked_denominators(row.values));
         let same = |&(h, i): &(u64, usize)| {
             let r: &Row = &rows[i];
             h == hash
@@ -1290,21 +1284,7 @@ impl<'f> Builder<'f> {
                     .iter()
                     .map(|v| v.0)
                     .eq(row.values.iter().map(|v| v.0))
-                // A post without a rate's denominator (reach 0) must stay told apart
-                // from the posts with it.
-                && (!row.post || {
-                    let lacking = |values: &[(MetricId, Amount)]| {
-                        values
-                            .iter()
-                            .filter(|(id, v)| {
-                                v.0 == 0
-                                    && id.0 < 64
-                                    && crate::dataset::post_denominators() & 1 << id.0 != 0
-                            })
-                            .fold(0u64, |mask, (id, _)| mask | 1 << id.0)
-                    };
-                    lacking(&r.values) == lacking(row.values)
-                })
+                && lacks.is_none_or(|l| crate::dataset::lacked_denominators(&r.values) == l)
         };
         match self.merged.find_entry(hash, same) {
             Ok(mut at) => {
@@ -3169,22 +3149,7 @@ mod tests {
         assert_eq!(rounding("17912345678901200"), Rounding::Zeros);
         assert_eq!(rounding("17912345678901234"), Rounding::No);
         assert_eq!(rounding("912345678901200"), Rounding::No);
-        let mut file = SourceFile {
-            path: PathBuf::new(),
-            format: String::new(),
-            encoding: String::new(),
-            tables: Vec::new(),
-            rows_read: 0,
-            rows_replaced: 0,
-            skipped: Vec::new(),
-            first_date: None,
-            last_date: None,
-            warnings: Vec::new(),
-            records: false,
-            stated: None,
-            exact_long_ids: false,
-            rounding_shown: false,
-        };
+        let mut file = SourceFile::default();
         assert!(!excel_mangled("17912345678901200", &file));
         assert!(excel_mangled("1.8E+16", &file));
         file.rounding_shown = true;

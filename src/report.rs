@@ -1162,6 +1162,13 @@ pub fn kpi_answer(
     // A count a file says is 0 needs no word that no value is given.
     let rows_told = if v.value.is_some() { 1 } else { agg.rows };
     let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, rows_told);
+    let in_window = || {
+        selection
+            .rows
+            .iter()
+            .filter(|r| window.is_none_or(|w| w.contains(r)))
+            .copied()
+    };
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
         kpi: name.to_owned(),
@@ -1177,27 +1184,15 @@ pub fn kpi_answer(
             .iter()
             .map(|l| l.note(name))
             .chain({
-                let platforms = config.catalogue.leads_counted_twice(
-                    name,
-                    dataset,
-                    selection
-                        .rows
-                        .iter()
-                        .filter(|r| window.is_none_or(|w| w.contains(r)))
-                        .copied(),
-                );
+                let platforms = config
+                    .catalogue
+                    .leads_counted_twice(name, dataset, in_window());
                 (!platforms.is_empty()).then(|| crate::kpi::leads_counted_twice_note(&platforms))
             })
             .chain({
-                let platforms = config.catalogue.sales_counted_twice(
-                    name,
-                    dataset,
-                    selection
-                        .rows
-                        .iter()
-                        .filter(|r| window.is_none_or(|w| w.contains(r)))
-                        .copied(),
-                );
+                let platforms = config
+                    .catalogue
+                    .sales_counted_twice(name, dataset, in_window());
                 (!platforms.is_empty()).then(|| crate::kpi::sales_counted_twice_note(&platforms))
             })
             .chain(

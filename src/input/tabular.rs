@@ -1747,14 +1747,7 @@ fn read_layout_table(
     // Two downloads joined with `cat`: the second's header is a row that cannot be
     // read. Compared only once a row fails, so rows that read cost nothing; the
     // second header may keep its byte-order mark, which stops its quotes being read.
-    let plain = |c: &str| {
-        c.trim()
-            .trim_start_matches('\u{feff}')
-            .trim()
-            .trim_matches('"')
-            .trim()
-            .to_owned()
-    };
+    let plain = |c: &str| super::layout::normalize_header(c).0;
     let repeated_header = |record: &Record, e: InputError| {
         let cells = header.cells.len().max(record.cells.len());
         let same = (0..cells).all(|i| {
