@@ -1471,10 +1471,18 @@ fn progress(
     cumulative: bool,
 ) -> Option<f64> {
     let ratio = |a: f64, b: f64| (b != 0.0).then(|| a / b).filter(|r| r.is_finite());
+    // Against a target below zero, current ÷ target runs backwards (−0.125 against
+    // `>= -0.12` would be 104 %): the gap to the target is taken in units of its
+    // size instead, which is the same as current ÷ target above zero.
+    let beyond_negative = |gap: f64| ratio(gap, target.abs()).map(|r| 1.0 + r);
     match (cumulative, baseline) {
+        (false, Some(base)) if base != target => ratio(current - base, target - base),
+        _ if target < 0.0 => match direction {
+            Cmp::AtLeast => beyond_negative(current - target),
+            Cmp::AtMost => beyond_negative(target - current),
+        },
         // A sum against a ceiling (a budget): the share of it used so far.
         (true, _) => ratio(current, target),
-        (false, Some(base)) if base != target => ratio(current - base, target - base),
         _ => match direction {
             Cmp::AtLeast => ratio(current, target),
             Cmp::AtMost => ratio(target, current),
@@ -1502,5 +1510,19 @@ mod tests {
         assert_eq!(t(100.0, -0.55, Unit::Count), Some(45.0));
         assert_eq!(t(210.0, 0.05, Unit::Count), Some(220.5));
         assert_eq!(t(0.0, 0.4, Unit::Count), None);
+    }
+
+    #[test]
+    fn progress_against_a_target_below_zero_is_under_one_until_met() {
+        let p = |current, target, direction| progress(current, target, None, direction, false);
+        // −0.125 against `>= -0.12`: not met, 1 − 0.005 / 0.12; −20 against `>= -25`
+        // met, 1.2; against `<= -25` not met, 0.8. Above zero, current ÷ target.
+        let roi = p(-0.125, -0.12, Cmp::AtLeast).unwrap();
+        assert!((roi - (1.0 - 0.005 / 0.12)).abs() < 1e-12, "{roi}");
+        assert_eq!(p(-20.0, -25.0, Cmp::AtLeast), Some(1.2));
+        assert_eq!(p(-20.0, -25.0, Cmp::AtMost), Some(0.8));
+        assert_eq!(p(30.0, 60.0, Cmp::AtLeast), Some(0.5));
+        // A sum under a ceiling below zero (a loss of at least 100) is taken so too.
+        assert_eq!(progress(-50.0, -100.0, None, Cmp::AtMost, true), Some(0.5));
     }
 }

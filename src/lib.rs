@@ -567,9 +567,27 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 selected = config.goals.iter().collect();
             }
             if !tags.is_empty() {
+                let chosen = selected.clone();
                 selected.retain(|g| g.tags.iter().any(|t| tags.contains(t)));
+                let tags = tags.join(&say!("error.or"));
+                // With --goal the selection is both: other goals with the tag are
+                // beside the point, the chosen ones' tags are.
+                if selected.is_empty() && !goals.is_empty() {
+                    let told: Vec<String> = chosen
+                        .iter()
+                        .map(|g| match g.tags.as_slice() {
+                            [] => say!("error.goal_no_tags", goal = g.id),
+                            t => say!("error.goal_tags", goal = g.id, tags = t.join(", ")),
+                        })
+                        .collect();
+                    bail!(say!(
+                        "error.no_tag_in_goals",
+                        tags = tags,
+                        goals = told.join("; ")
+                    ));
+                }
                 if selected.is_empty() {
-                    bail!(say!("error.no_tag", tags = tags.join(&say!("error.or"))));
+                    bail!(say!("error.no_tag", tags = tags));
                 }
             }
             let dataset = settings.dataset(inputs, settings.merged_on([]))?;

@@ -540,15 +540,21 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let Some(span) = e.span() else {
         return message;
     };
-    let before = &text[..span.start.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = line_column(text, span.start);
     crate::say!(
         "error.toml_at",
         line = line,
         column = column,
         error = message
     )
+}
+
+/// The line and column (both from 1, the column in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// The two readings of a number whose one mark is a dot before exactly three digits
@@ -643,7 +649,7 @@ fn goal_from_raw(
             return Ok(());
         }
         match dot_thousands(number) {
-            Some((thousands, decimal)) => Err(ctx(crate::say!(
+            Some((thousands, decimal)) => Err(crate::say!(
                 "error.dot_thousands",
                 key = key,
                 value = written,
@@ -651,7 +657,7 @@ fn goal_from_raw(
                 number = number.trim(),
                 thousands = thousands,
                 decimal = decimal
-            ))),
+            )),
             None => Ok(()),
         }
     };
@@ -692,23 +698,34 @@ fn goal_from_raw(
         }
     };
     let target_span = raw_target.span();
+    // A target is where most slips are (`"+12,5%"`, `"<= 1.500"`): say where it is.
+    let at_target = |m: String| {
+        let (line, column) = line_column(text, target_span.start);
+        ctx(crate::say!(
+            "error.toml_at",
+            line = line,
+            column = column,
+            error = m
+        ))
+    };
     let target = match raw_target.into_inner() {
         NumberOrText::Number(n) => {
-            let written = source(target_span);
-            grouped("target", written, written)?;
+            let written = source(target_span.clone());
+            grouped("target", written, written).map_err(at_target)?;
             Target::Absolute {
                 cmp: Cmp::AtLeast,
                 value: finite("target", n)?,
             }
         }
         NumberOrText::Text(t) => {
-            let (target, written) = parse_target(&t).map_err(ctx)?;
-            if matches!(target, Target::Absolute { .. }) {
+            let (target, written) = parse_target(&t).map_err(at_target)?;
+            // `300.000 ₫` reads one way: the dong has no fraction.
+            if matches!(target, Target::Absolute { .. }) && !written.is_some_and(whole_currency) {
                 let number = t
                     .trim()
                     .trim_start_matches(['>', '<', '='])
                     .trim_matches(|c: char| !c.is_ascii_digit() && c != '-');
-                grouped("target", &format!("\"{t}\""), number)?;
+                grouped("target", &format!("\"{t}\""), number).map_err(at_target)?;
             }
             // A money target is in roi.toml's `currency`: one written with another
             // (or on a KPI that is no money) would be compared as if it were not.
@@ -720,7 +737,7 @@ fn goal_from_raw(
                                 .is_some_and(|s| s.text == written && s.allows(base))
                     });
                 if !fits {
-                    return Err(ctx(match currency {
+                    return Err(at_target(match currency {
                         _ if unit != Some(Unit::Money) => {
                             crate::say!("error.target_currency_not_money", value = t, kpi = kpi)
                         }
@@ -747,7 +764,7 @@ fn goal_from_raw(
         },
         Some(RawBaseline::Number(n)) => {
             let written = baseline_span.map(source).unwrap_or_default();
-            grouped("baseline", written, written)?;
+            grouped("baseline", written, written).map_err(ctx)?;
             let n = finite("baseline", n)?;
             if n == 0.0 && matches!(target, Target::Relative { .. }) {
                 return Err(ctx(crate::say!("error.baseline_zero")));
@@ -799,13 +816,13 @@ fn goal_from_raw(
     {
         return Err(ctx(crate::say!("error.goal_kpi", value = kpi)));
     }
-    if let Target::Absolute { value, cmp } = target
+    if let Target::Absolute { value, .. } = target
         && value < 0.0
         && catalogue.never_negative(&kpi)
     {
-        return Err(ctx(crate::say!(
+        return Err(at_target(crate::say!(
             "error.negative_count_target",
-            target = format!("{cmp} {}", toml_number(value)),
+            target = source(target_span.clone()),
             kpi = kpi
         )));
     }
@@ -842,7 +859,7 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
         if let Some((cmp, size)) = ["<=", ">="]
             .iter()
             .find_map(|c| pct.strip_prefix(c).map(|r| (*c, r.trim())))
-            && let Ok(size) = size.parse::<f64>()
+            && let Ok(size) = target_number(size, text, false)
         {
             return Err(crate::say!(
                 "error.target_percent_level",
@@ -860,7 +877,7 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
         if size.starts_with(['+', '-']) {
             return Err(bad());
         }
-        let size: f64 = size.parse().map_err(|_| bad())?;
+        let size = target_number(size, text, false)?;
         if !size.is_finite() || (negative == "-" && size >= 100.0) {
             return Err(bad());
         }
@@ -947,42 +964,58 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
         return Err(bad());
     }
     let number = format!("{sign}{number}");
-    let value = match number.parse::<f64>() {
-        Ok(v) => v,
-        // A lone comma before three digits groups thousands in English and is a
-        // decimal mark in Vietnamese: refused, as a lone dot is for a count.
-        Err(_) if crate::input::value::thousands_reading(&number).is_some() => {
-            let whole = number.replace(',', "");
-            let decimal = number.replace(',', ".");
-            let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
-            return Err(crate::say!(
-                "error.target_comma_two_ways",
-                value = text,
-                number = number,
-                thousands = whole,
-                decimal = decimal
-            ));
-        }
-        // Thousands grouped in threes by one mark and the decimals after the other
-        // (`50.000.000`, `1.500,50`, `1,500.50`) read one way only.
-        Err(_) => {
-            match crate::input::value::parse_amount(&number, crate::input::value::DecimalMark::Auto)
-            {
-                Ok((Some(amount), None)) => amount.to_f64(),
-                _ => {
-                    return Err(crate::say!(
-                        "error.target_groups",
-                        value = text,
-                        number = number
-                    ));
-                }
-            }
-        }
-    };
+    let value = target_number(&number, text, written.is_some_and(whole_currency))?;
     if !value.is_finite() {
         return Err(bad());
     }
     Ok((Target::Absolute { cmp, value }, written))
+}
+
+/// Whether a currency written with a target has no minor units (`₫`, `VND`, `₩`,
+/// `JPY`; not `¥`, which is also the yuan): then, as in the data, a lone mark
+/// before three digits (`300.000 ₫`) groups thousands.
+fn whole_currency(written: &str) -> bool {
+    crate::model::currency_code(written).is_some_and(|c| crate::model::currency_decimals(&c) == 0)
+        || crate::input::value::currency_symbol(written)
+            .is_some_and(|s| s.text == written && s.whole())
+}
+
+/// A target's number as written: with a decimal point, or with thousands grouped
+/// in threes by one mark and decimals after the other (`50.000.000`, `1.500,50`),
+/// or a decimal comma before other than three digits (`12,5`), which groups nothing.
+fn target_number(number: &str, text: &str, whole: bool) -> Result<f64, String> {
+    use crate::input::value::{DecimalMark, parse_amount, thousands_reading};
+    let reading = thousands_reading(number);
+    if let (true, Some(mark)) = (whole, reading)
+        && let Ok((Some(amount), _)) = parse_amount(number, mark)
+    {
+        return Ok(amount.to_f64());
+    }
+    if let Ok(v) = number.parse::<f64>() {
+        return Ok(v);
+    }
+    // A lone comma before three digits groups thousands in English and is a
+    // decimal mark in Vietnamese: refused, as a lone dot is for a count.
+    if reading.is_some() {
+        let whole = number.replace(',', "");
+        let decimal = number.replace(',', ".");
+        let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+        return Err(crate::say!(
+            "error.target_comma_two_ways",
+            value = text,
+            number = number,
+            thousands = whole,
+            decimal = decimal
+        ));
+    }
+    match parse_amount(number, DecimalMark::Auto) {
+        Ok((Some(amount), None)) => Ok(amount.to_f64()),
+        _ => Err(crate::say!(
+            "error.target_groups",
+            value = text,
+            number = number
+        )),
+    }
 }
 
 impl fmt::Display for Cmp {
@@ -1241,8 +1274,11 @@ mod tests {
         ] {
             assert_eq!(goal("spend", text), at_most(value), "{text}");
         }
-        // One group reads two ways, whichever its mark.
-        let m = goal("spend", "<= 90.000 ₫").unwrap_err();
+        // One group is thousands in a currency without minor units, as in the data;
+        // else it reads two ways, whichever its mark.
+        assert_eq!(goal("spend", "<= 90.000 ₫"), at_most(90_000.0));
+        assert_eq!(goal("spend", "<= 90,000 VND"), at_most(90_000.0));
+        let m = goal("spend", "<= 90.000").unwrap_err();
         assert!(m.contains("reads two ways for `spend`"), "{m}");
         let m = goal("spend", "<= 1,500").unwrap_err();
         assert!(

@@ -681,6 +681,13 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// The candidate closest to `name`, if one is close enough to be a slip of it.
 pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    // `Tet` for `Tết` is the name typed without its accents, however short: a
+    // spelling distance over so few letters would not call it close.
+    let bare = folded(name);
+    if let Some(same) = candidates.iter().find(|c| folded(c) == bare) {
+        return Some(same);
+    }
     candidates
         .into_iter()
         // `CPL` for `cpl`: names are lowercase, what people type may not be.
@@ -693,6 +700,19 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// `text` lowercased without its diacritics (`Tết` → `tet`, `Đà Nẵng` → `da nang`).
+fn folded(text: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Catalogue {

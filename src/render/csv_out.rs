@@ -78,7 +78,8 @@ pub fn report(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-pub fn goals(goals: &[GoalResult], out: &mut dyn Write) -> io::Result<()> {
+/// `roi check`'s goals; `failed` holds the ids whose status fails the check.
+pub fn goals(goals: &[GoalResult], failed: &[String], out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
     w.write_record([
         "id",
@@ -98,6 +99,11 @@ pub fn goals(goals: &[GoalResult], out: &mut dyn Write) -> io::Result<()> {
         "days_left",
         "data_through",
         "status",
+        // Added after `status`, so that scripts reading columns by position still work.
+        "severity",
+        "failed",
+        "bound",
+        "unproven",
     ])
     .map_err(io_error)?;
     for g in goals {
@@ -119,6 +125,14 @@ pub fn goals(goals: &[GoalResult], out: &mut dyn Write) -> io::Result<()> {
             g.days_left.to_string(),
             g.data_through.map(|d| d.to_string()).unwrap_or_default(),
             g.status.word().to_owned(),
+            match g.severity {
+                crate::goals::Severity::Error => "error",
+                crate::goals::Severity::Warn => "warn",
+            }
+            .to_owned(),
+            failed.contains(&g.id).to_string(),
+            g.bound.word().to_owned(),
+            g.unproven.to_string(),
         ])
         .map_err(io_error)?;
     }

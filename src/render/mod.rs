@@ -305,7 +305,7 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
     match format {
         Format::Table => table::check(r, style, out),
         Format::Json => json(r, out),
-        Format::Csv => csv_out::goals(&r.goals, out),
+        Format::Csv => csv_out::goals(&r.goals, &r.failed, out),
         Format::Markdown => markdown::check(r, style.lang, out),
         Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
         Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),

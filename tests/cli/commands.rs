@@ -1294,3 +1294,78 @@ fn mixed_currencies_suggest_only_what_the_command_has() {
     let out = roi_in(&dir, &["kpi", "cpl", "--where", "currency=vnd"]);
     assert_eq!(stdout(&out), "500000\n");
 }
+
+/// `roi check --format csv` ends each row with what tells a warning from a failure
+/// and a bound from a fact (`fixtures/review14-g/README.md`).
+#[test]
+fn check_csv_tells_severity_failure_and_bounds() {
+    let out = roi_in(
+        &fixture("review14-g"),
+        &["check", "--as-of", "2027-07-10", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    insta::assert_snapshot!("check_csv_severity_and_bounds", stdout(&out));
+}
+
+/// With `--goal`, a tag none of the chosen goals carries is told as such, with
+/// their tags: other goals may carry it.
+#[test]
+fn a_tag_none_of_the_chosen_goals_has_names_their_tags() {
+    let out = roi_in(
+        &fixture("review14-g"),
+        &[
+            "check",
+            "--as-of",
+            "2027-07-10",
+            "--tag",
+            "roi",
+            "--goal",
+            "fg-loss",
+            "--goal",
+            "reach-ub",
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no goal chosen with --goal has the tag roi: `fg-loss` has the tags followers; \
+         `reach-ub` has no tag\n"
+    );
+}
+
+/// A value typed without its diacritics is suggested however short (`Tet` → `Tết`).
+#[test]
+fn a_value_without_its_accents_is_suggested() {
+    let dir = fixture("review14-g");
+    let out = roi_in(&dir, &["kpi", "leads", "--where", "campaign=Tet"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "n/a\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: --where: no row of the inputs has campaign `Tet` (did you mean `Tết`?)\n"
+    );
+    let out = roi_in(
+        &dir,
+        &[
+            "check",
+            "--config",
+            "targets.toml",
+            "--as-of",
+            "2027-07-10",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tet = json["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "tet")
+        .unwrap();
+    assert_eq!(
+        tet["where_no_row"],
+        serde_json::json!([{"dimension": "campaign", "value": "Tet", "did_you_mean": "Tết"}])
+    );
+}

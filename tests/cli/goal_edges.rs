@@ -1012,7 +1012,7 @@ fn ambiguous_targets_negative_count_baselines_and_nfd_ids() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         transcript(&out).contains(
-            "goal `g`: `target = \"+40\"`: a sign without % or a comparison is ambiguous: write \"+40%\" for a change relative to the baseline, or \">= 40\" for a fixed number"
+            "goal `g`: line 7, column 10: `target = \"+40\"`: a sign without % or a comparison is ambiguous: write \"+40%\" for a change relative to the baseline, or \">= 40\" for a fixed number"
         ),
         "{}",
         transcript(&out)
@@ -1161,8 +1161,9 @@ fn a_dot_before_three_digits_is_not_guessed_for_counts_and_money() {
     let (exit, _, err) = config_check("thousands-count.toml");
     assert_eq!(exit, 2, "{err}");
     assert!(
-        err.contains("goal `kh-tet`: `target = \">= 1.500\"` reads two ways for `leads`")
-            && err.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
+        err.contains(
+            "goal `kh-tet`: line 11, column 10: `target = \">= 1.500\"` reads two ways for `leads`"
+        ) && err.contains("write 1500 if you mean thousands, or 1.5 if you mean a decimal"),
         "{err}"
     );
     let (exit, _, err) = config_check("thousands-money.toml");
@@ -1768,4 +1769,99 @@ fn rows_wholly_after_the_window_do_not_move_data_through() {
     assert_eq!(g["days_elapsed"], 10);
     close(&g["expected_by_now"], 30.0);
     assert_eq!(g["status"], "missed");
+}
+
+/// `roi check` of a configuration of `fixtures/review14-g` as of 2027-07-10.
+fn review14(config: &str, format: &str) -> std::process::Output {
+    roi_in(
+        &fixture("review14-g"),
+        &[
+            "check",
+            "--config",
+            config,
+            "--as-of",
+            "2027-07-10",
+            "--format",
+            format,
+        ],
+    )
+}
+
+/// Progress against a target below zero agrees with the status: under 100 % when
+/// the target is not met, 100 % or more when it is (`fixtures/review14-g/README.md`).
+#[test]
+fn progress_against_a_target_below_zero_agrees_with_the_status() {
+    let out = review14("roi.toml", "json");
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goals = json["goals"].as_array().unwrap();
+    for (id, progress, status) in [
+        ("roi-up", 0.9375, "at_risk"),
+        ("roi-abs", 1.0 - 0.005 / 0.12, "at_risk"),
+        ("roi-abs-short", 1.0 - 0.005 / 0.12, "missed"),
+        ("fg-loss", 1.0 + 35.0 / 55.0, "behind"),
+        ("fg-loss-short", 1.2, "achieved"),
+        ("fg-ceiling", 0.8, "missed"),
+    ] {
+        let g = goal(goals, id);
+        let got = g["progress"].as_f64().unwrap_or(f64::NAN);
+        assert!((got - progress).abs() < 1e-4, "{id}: {got} != {progress}");
+        assert_eq!(g["status"], status, "{id}");
+    }
+    let table = stdout(&review14("roi.toml", "table"));
+    for row in [
+        "| roi-abs-short | roi             | 2027-07-01 ..= 2027-07-10 |        - |              -12.50% | >= -12.00% | [#########-]   95% |",
+        "| fg-loss-short | follower_growth | 2027-07-01 ..= 2027-07-10 |        - |                  -20 |     >= -25 | [##########]  120% |",
+        "| fg-ceiling    | follower_growth | 2027-07-01 ..= 2027-07-10 |        - |                  -20 |     <= -25 | [########--]   80% |",
+    ] {
+        assert!(table.contains(row), "{table}");
+    }
+}
+
+/// A decimal comma before other than three digits groups nothing; a single group
+/// of three is thousands when the target's currency has no minor unit (the dong).
+#[test]
+fn targets_with_a_decimal_comma_or_in_dong_read_one_way() {
+    let out = review14("targets.toml", "json");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goals = json["goals"].as_array().unwrap();
+    for (id, target) in [
+        ("rev-comma", 8_662_500.0),
+        ("spend-comma", 10_017_000.0),
+        ("cpl-dong", 300_000.0),
+        ("cpl-vnd-comma", 300_000.0),
+    ] {
+        let g = goal(goals, id);
+        close(&g["target"], target);
+        assert_eq!(g["status"], "achieved", "{id}");
+    }
+    // Which reading is meant cannot be told: refused, saying where and why.
+    let out = review14("percent-two-ways.toml", "table");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: percent-two-ways.toml: goal `rev-pct`: line 9, column 10: `target = \"+1,500%\"` \
+         reads two ways: a comma before three digits groups thousands in English (1,500 = 1500) \
+         but is a decimal mark in Vietnamese and others (1,500 = 1.5); write 1500 if you mean \
+         thousands, or 1.5 if you mean a decimal\n"
+    );
+    let out = review14("dot-alone.toml", "table");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "goal `cpl-dot`: line 9, column 10: `target = \"<= 300.000\"` reads two ways for `cpl`"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // A refused bare number is quoted as written, not as roi reads it.
+    let out = review14("negative-count.toml", "table");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("goal `leads-below`: line 9, column 10: `target = -1`: `leads` is a count"),
+        "{}",
+        transcript(&out)
+    );
 }
