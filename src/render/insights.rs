@@ -175,7 +175,21 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
     let lang = style.lang;
     let t = |key: &str, args: &[(&str, &str)]| tr(lang, &format!("insights.{key}"), args);
     if i.posts == 0 {
-        writeln!(out, "{}", t("no_posts", &[]))?;
+        match &i.unselected {
+            Some(u) => writeln!(
+                out,
+                "{}",
+                t(
+                    "none_selected",
+                    &[
+                        ("posts", &u.posts.to_string()),
+                        ("first", &date(lang, u.first)),
+                        ("last", &date(lang, u.last)),
+                    ]
+                )
+            )?,
+            None => writeln!(out, "{}", t("no_posts", &[]))?,
+        }
         return follower_hours(i, style, out);
     }
     let zone = if i.timezone == "as exported" {
