@@ -196,6 +196,24 @@ fn insights_tables_in_both_languages() {
     }
 }
 
+/// Markdown: a heading per section, pipe tables, the grid in a code block (the
+/// figures are those of the tables above).
+#[test]
+fn insights_in_markdown() {
+    let out = roi(&[
+        "insights",
+        POSTS,
+        "--min-posts",
+        "2",
+        "--top",
+        "3",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!("insights_markdown", transcript(&out));
+}
+
 #[test]
 fn insights_refuse_bad_settings() {
     let dir = tempfile::tempdir().unwrap();
