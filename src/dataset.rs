@@ -458,9 +458,22 @@ impl Filter {
                         platforms: platforms.join(", "),
                     });
                 } else if !dataset.rows.is_empty() {
+                    // Insights show content types by family (`IG reel` is a reel);
+                    // rows keep the export's own words, which the filter matches.
+                    let family = || {
+                        let mut same: Vec<&str> = names
+                            .iter()
+                            .copied()
+                            .filter(|n| crate::insights::category(Some(n), "") == key)
+                            .collect();
+                        same.sort_unstable();
+                        (!same.is_empty()).then(|| same.join("`, `"))
+                    };
                     out.push(Unmatched::NoRow {
                         dim: *dim,
-                        near: crate::kpi::nearest(&shown, names.iter().copied()).map(str::to_owned),
+                        near: crate::kpi::nearest(&shown, names.iter().copied())
+                            .map(str::to_owned)
+                            .or_else(|| (*dim == Dimension::ContentType).then(family).flatten()),
                         value: shown,
                     });
                 }

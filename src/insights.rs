@@ -10,6 +10,7 @@
 //! tell which content works. A post's values that a coarser level of its export
 //! counts in the totals ([`Dataset::covered`]) are its values here.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -88,10 +89,27 @@ pub struct Insights {
     pub rank_unit: crate::model::Unit,
     pub top_posts: Vec<PostFigure>,
     pub bottom_posts: Vec<PostFigure>,
+    /// The KPI asked for as `rank_by` (roi.toml or `--rank-by`) when no post has a
+    /// value of it and `rank_by` is another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_by_requested: Option<String>,
+    /// When `--where`, `--from` or `--to` keep none of the inputs' posts: the posts
+    /// the inputs hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unselected: Option<Unselected>,
     /// When followers are online (TikTok follower activity): by hour of the day,
     /// the mean of active followers over the days the export covers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follower_hours: Vec<FollowerHour>,
+}
+
+/// The inputs' posts, none of which the selection keeps.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Unselected {
+    pub posts: u64,
+    /// First and last publish day.
+    pub first: NaiveDate,
+    pub last: NaiveDate,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -178,7 +196,7 @@ pub struct PostFigure {
 
 /// One post: its rows and what they say about it.
 struct Post<'a> {
-    rows: Vec<&'a Row>,
+    rows: Vec<Cow<'a, Row>>,
     platform: String,
     id: String,
     link: Option<String>,
@@ -356,10 +374,76 @@ fn posts<'a>(
                 duration: first(Dimension::VideoDuration)
                     .and_then(|d| d.trim().replace(',', ".").parse::<f64>().ok()),
                 text_chars: first(Dimension::Text).map(|t| t.chars().count()),
-                rows,
+                rows: one_level(rows),
                 platform,
                 id: id.to_owned(),
             }
+        })
+        .collect()
+}
+
+/// A post's rows with each metric taken from one kind of export only. Two levels
+/// of one export (YouTube's table data, a video's range total, and its chart data,
+/// the same views by day) hold the same numbers: the report never adds them, nor
+/// does a post. Of the kinds that give a metric, the one whose rows cover the most
+/// days is kept (the complete one), and of those the finest (most rows).
+fn one_level(rows: Vec<&Row>) -> Vec<Cow<'_, Row>> {
+    let kinds = |rows: &[&Row]| {
+        let mut kinds: Vec<u32> = rows.iter().map(|r| r.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    };
+    let kinds = kinds(&rows);
+    if kinds.len() < 2 {
+        return rows.into_iter().map(Cow::Borrowed).collect();
+    }
+    let mut metrics: Vec<crate::model::MetricId> = rows
+        .iter()
+        .flat_map(|r| r.values.iter().map(|v| v.0))
+        .collect();
+    metrics.sort_unstable();
+    metrics.dedup();
+    // Per metric, the kind that gives it.
+    let mut keep: Vec<(crate::model::MetricId, u32)> = Vec::new();
+    for m in metrics {
+        let best = kinds
+            .iter()
+            .filter_map(|&k| {
+                let mut spans: Vec<(NaiveDate, NaiveDate)> = rows
+                    .iter()
+                    .filter(|r| r.kind == k && r.value(m).is_some())
+                    .map(|r| (r.start, r.end))
+                    .collect();
+                if spans.is_empty() {
+                    return None;
+                }
+                let n = spans.len();
+                spans.sort_unstable();
+                let mut days = 0i64;
+                let mut next = NaiveDate::MIN;
+                for (from, to) in spans {
+                    let from = from.max(next);
+                    if from <= to {
+                        days += (to - from).num_days() + 1;
+                        next = to.succ_opt().unwrap_or(NaiveDate::MAX);
+                    }
+                }
+                Some(((days, n, std::cmp::Reverse(k)), k))
+            })
+            .max();
+        if let Some((_, k)) = best {
+            keep.push((m, k));
+        }
+    }
+    rows.into_iter()
+        .map(|r| {
+            if r.values.iter().all(|(m, _)| keep.contains(&(*m, r.kind))) {
+                return Cow::Borrowed(r);
+            }
+            let mut own = r.clone();
+            own.values.retain(|(m, _)| keep.contains(&(*m, r.kind)));
+            Cow::Owned(own)
         })
         .collect()
 }
@@ -476,6 +560,19 @@ pub fn build(
     if let Some(w) = window {
         all.retain(|p| w.from <= p.date && p.date <= w.to);
     }
+    // Posts there are, but not in the selection: say so, not that there are none.
+    let unselected = if all.is_empty() && (!filter.is_empty() || window.is_some()) {
+        let every = posts(dataset, &dataset.select_posts(&Filter::default()), s);
+        let first = every.iter().map(|p| p.date).min();
+        let last = every.iter().map(|p| p.date).max();
+        first.zip(last).map(|(first, last)| Unselected {
+            posts: every.len() as u64,
+            first,
+            last,
+        })
+    } else {
+        None
+    };
     let rated: Vec<bool> = match config.catalogue.rate_sides("engagement_rate", dataset) {
         Some((_, den)) => all
             .iter()
@@ -623,6 +720,12 @@ pub fn build(
         }
     }
     let rank_by = candidates[chosen].to_owned();
+    // A KPI the user named that no post has (a cost without spend) is not replaced
+    // silently; the default's fallbacks are documented.
+    let rank_by_requested = (!all.is_empty()
+        && rank_by != s.rank_by
+        && s.rank_by != InsightSettings::default().rank_by)
+        .then(|| s.rank_by.clone());
 
     let mut sums = sums.into_iter();
     let mut build_groups = |keys: Vec<String>, min_posts: u64| {
@@ -764,6 +867,8 @@ pub fn build(
         grid,
         rank_unit: config.catalogue.unit(&rank_by, dataset),
         rank_by,
+        rank_by_requested,
+        unselected,
         top_posts,
         bottom_posts,
         follower_hours: follower_hours(dataset, &selection),

@@ -689,6 +689,21 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             check_filter(&filter, &dataset, &config, cli.global.quiet)?;
             let insights = insights::build(&config, &dataset, &filter, window_from(selection)?)
                 .map_err(|e| e.narrowed(kpi::Narrow::Where))?;
+            // JSON carries it as `rank_by_requested`.
+            if let (Some(asked), false, false) = (
+                &insights.rank_by_requested,
+                *format == Format::Json,
+                cli.global.quiet,
+            ) {
+                eprintln!(
+                    "{}",
+                    i18n::tr(
+                        style.lang,
+                        "stderr.rank_by_missing",
+                        &[("asked", asked), ("used", &insights.rank_by)]
+                    )
+                );
+            }
             render::insights(&insights, *format, *style, out)?;
             Ok(Outcome::Success)
         }

@@ -774,16 +774,28 @@ pub fn builtin() -> Vec<Layout> {
                 // are read as the total of both.
                 metric(&["Lifetime Organic Video Views"], "video_views"),
                 metric(&["Lifetime Paid Video Views"], "video_views"),
-                metric(
-                    &["Lifetime Talking About This (Post) by action type - like"],
+                // Stories by action type are the Total Count, as the other actions
+                // are read; Talking About This is its Unique Users (row 2 says so),
+                // read only from an export without the Stories block.
+                ranked_metric(
+                    &[
+                        "Lifetime Post Stories by action type - like",
+                        "Lifetime Talking About This (Post) by action type - like",
+                    ],
                     "likes",
                 ),
-                metric(
-                    &["Lifetime Talking About This (Post) by action type - comment"],
+                ranked_metric(
+                    &[
+                        "Lifetime Post Stories by action type - comment",
+                        "Lifetime Talking About This (Post) by action type - comment",
+                    ],
                     "comments",
                 ),
-                metric(
-                    &["Lifetime Talking About This (Post) by action type - share"],
+                ranked_metric(
+                    &[
+                        "Lifetime Post Stories by action type - share",
+                        "Lifetime Talking About This (Post) by action type - share",
+                    ],
                     "shares",
                 ),
             ],

@@ -26,16 +26,28 @@ pub fn group_label(section: &str, key: &str, lang: Lang) -> String {
     }
 }
 
+/// A section's title: a heading in Markdown, where a line above a table would run
+/// into the paragraph before it.
+fn title(text: &str, md: bool, out: &mut dyn Write) -> io::Result<()> {
+    if md {
+        writeln!(out, "## {text}")?;
+        writeln!(out)
+    } else {
+        writeln!(out, "{text}")
+    }
+}
+
 fn groups_table(
-    title: &str,
+    heading: &str,
     section: &str,
     groups: &[InsightGroup],
     style: Style,
+    md: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = style.lang;
     let t = |key: &str| tr(lang, &format!("insights.{key}"), &[]);
-    writeln!(out, "{title}")?;
+    title(heading, md, out)?;
     let mut table = new_table(style);
     let names = [
         t(section),
@@ -67,7 +79,7 @@ fn groups_table(
 
 /// Engagements per post by weekday and hour: one character per hour, darker is
 /// more, blank without posts.
-fn grid(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+fn grid(i: &Insights, style: Style, md: bool, out: &mut dyn Write) -> io::Result<()> {
     let ramp: &[char] = if style.unicode {
         &['░', '▒', '▓', '█']
     } else {
@@ -78,7 +90,11 @@ fn grid(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter_map(|c| c.engagements_per_post)
         .fold(0.0_f64, f64::max);
-    writeln!(out, "{}", tr(style.lang, "insights.grid_title", &[]))?;
+    title(&tr(style.lang, "insights.grid_title", &[]), md, out)?;
+    // Markdown would run the grid's lines together and eat its spaces.
+    if md {
+        writeln!(out, "```text")?;
+    }
     let label_width = (1..=7)
         .map(|d| {
             group_label("weekday", weekday_name(d), style.lang)
@@ -113,20 +129,24 @@ fn grid(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(out, "{label}{}  {cells}", " ".repeat(pad))?;
     }
+    if md {
+        writeln!(out, "```")?;
+    }
     writeln!(out)
 }
 
 fn posts_table(
-    title: &str,
+    heading: &str,
     posts: &[PostFigure],
     rank_by: &str,
     unit: Unit,
     style: Style,
+    md: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = style.lang;
     let t = |key: &str| tr(lang, &format!("insights.{key}"), &[]);
-    writeln!(out, "{title}")?;
+    title(heading, md, out)?;
     let mut table = new_table(style);
     let names = [
         t("platform"),
@@ -168,15 +188,38 @@ pub fn report_section(i: &Insights, style: Style, out: &mut dyn Write) -> io::Re
         tr(style.lang, "insights.more", &[])
     );
     writeln!(out)?;
-    groups_table(&title, "content_type", &i.by_content_type, style, out)
+    groups_table(
+        &title,
+        "content_type",
+        &i.by_content_type,
+        style,
+        false,
+        out,
+    )
 }
 
-pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// The insights as terminal tables, or as Markdown (`md`): headings, pipe tables and
+/// the grid in a code block.
+pub fn table(i: &Insights, style: Style, md: bool, out: &mut dyn Write) -> io::Result<()> {
     let lang = style.lang;
     let t = |key: &str, args: &[(&str, &str)]| tr(lang, &format!("insights.{key}"), args);
     if i.posts == 0 {
-        writeln!(out, "{}", t("no_posts", &[]))?;
-        return follower_hours(i, style, out);
+        match &i.unselected {
+            Some(u) => writeln!(
+                out,
+                "{}",
+                t(
+                    "none_selected",
+                    &[
+                        ("posts", &u.posts.to_string()),
+                        ("first", &date(lang, u.first)),
+                        ("last", &date(lang, u.last)),
+                    ]
+                )
+            )?,
+            None => writeln!(out, "{}", t("no_posts", &[]))?,
+        }
+        return follower_hours(i, style, md, out);
     }
     let zone = if i.timezone == "as exported" {
         t("as_exported", &[])
@@ -207,19 +250,27 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
         "content_type",
         &i.by_content_type,
         style,
+        md,
         out,
     )?;
     writeln!(out)?;
     if !i.by_length.is_empty() {
-        groups_table(&t("by_length", &[]), "length", &i.by_length, style, out)?;
+        groups_table(&t("by_length", &[]), "length", &i.by_length, style, md, out)?;
         writeln!(out)?;
     }
-    groups_table(&t("by_weekday", &[]), "weekday", &i.by_weekday, style, out)?;
+    groups_table(
+        &t("by_weekday", &[]),
+        "weekday",
+        &i.by_weekday,
+        style,
+        md,
+        out,
+    )?;
     writeln!(out)?;
     if !i.by_hour.is_empty() {
-        groups_table(&t("by_hour", &[]), "hour", &i.by_hour, style, out)?;
+        groups_table(&t("by_hour", &[]), "hour", &i.by_hour, style, md, out)?;
         writeln!(out)?;
-        grid(i, style, out)?;
+        grid(i, style, md, out)?;
     }
     let rank_by = &crate::i18n::kpi_label(style.lang, &i.rank_by);
     posts_table(
@@ -228,6 +279,7 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
         rank_by,
         i.rank_unit,
         style,
+        md,
         out,
     )?;
     if !i.bottom_posts.is_empty() {
@@ -237,6 +289,7 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
             rank_by,
             i.rank_unit,
             style,
+            md,
             out,
         )?;
     }
@@ -249,17 +302,17 @@ pub fn table(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> 
         )?;
         writeln!(out)?;
     }
-    follower_hours(i, style, out)
+    follower_hours(i, style, md, out)
 }
 
 /// When followers are online, as a bar per hour.
-fn follower_hours(i: &Insights, style: Style, out: &mut dyn Write) -> io::Result<()> {
+fn follower_hours(i: &Insights, style: Style, md: bool, out: &mut dyn Write) -> io::Result<()> {
     if i.follower_hours.is_empty() {
         return Ok(());
     }
     let lang = style.lang;
     writeln!(out)?;
-    writeln!(out, "{}", tr(lang, "insights.follower_hours", &[]))?;
+    title(&tr(lang, "insights.follower_hours", &[]), md, out)?;
     let high = i
         .follower_hours
         .iter()

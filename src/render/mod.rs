@@ -351,9 +351,10 @@ pub fn insights(
                 lang: style.lang,
                 ..Style::PLAIN
             },
+            true,
             out,
         ),
-        _ => insights::table(i, style, out),
+        _ => insights::table(i, style, false, out),
     }
 }
 

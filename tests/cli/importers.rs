@@ -3724,6 +3724,26 @@ fn facebook_classic_video_length_and_views() {
     assert!((rate - 240.0 / 5000.0).abs() < 1e-12, "{rate}");
 }
 
+/// Classic Facebook's likes, comments and shares are the Total Count of `Lifetime
+/// Post Stories by action type`, not the Unique Users of `Talking About This`
+/// (fixtures/facebook-classic/README.md).
+#[test]
+fn facebook_classic_actions_are_total_counts() {
+    let file = fixture("facebook-classic")
+        .join("Facebook Insights Data Export (Post Level) - Giveaway Page - 2017-01-19.csv");
+    let file = file.to_str().unwrap();
+    assert_eq!(kpi(&["kpi", "comments", file]), "25");
+    assert_eq!(kpi(&["kpi", "likes", file]), "40");
+    assert_eq!(kpi(&["kpi", "shares", file]), "4");
+    assert_eq!(kpi(&["kpi", "engagements", file]), "69");
+    let out = roi(&["insights", file, "--min-posts", "1", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(i["top_posts"][0]["engagements"], 69.0);
+    let rate = i["top_posts"][0]["value"].as_f64().unwrap();
+    assert!((rate - 69.0 / 1000.0).abs() < 1e-12, "{rate}");
+}
+
 /// Facebook writes a video length of 0 for a post without a video: no length.
 #[test]
 fn facebook_classic_zero_length_is_no_video() {

@@ -196,6 +196,24 @@ fn insights_tables_in_both_languages() {
     }
 }
 
+/// Markdown: a heading per section, pipe tables, the grid in a code block (the
+/// figures are those of the tables above).
+#[test]
+fn insights_in_markdown() {
+    let out = roi(&[
+        "insights",
+        POSTS,
+        "--min-posts",
+        "2",
+        "--top",
+        "3",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!("insights_markdown", transcript(&out));
+}
+
 #[test]
 fn insights_refuse_bad_settings() {
     let dir = tempfile::tempdir().unwrap();
@@ -495,4 +513,91 @@ fn vietnamese_twelve_hour_publish_times() {
         hours,
         ["00", "01", "08", "09", "11", "12", "19", "20", "21", "23"]
     );
+}
+
+/// YouTube's table data and chart data are two levels of one export: a video's
+/// views are counted once (fixtures/insights/README.md, youtube-levels).
+#[test]
+fn a_post_counts_one_level_of_its_export() {
+    let dir = fixture("insights/youtube-levels");
+    let out = roi_in(&dir, &["insights", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = |json: &Value| -> Vec<(String, f64, f64)> {
+        json["top_posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].as_str().unwrap().to_owned(),
+                    p["value"].as_f64().unwrap(),
+                    p["engagements"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(json["rank_by"], "view_engagement");
+    assert_eq!(
+        figures(&json),
+        [
+            ("vid00000011".to_owned(), 48.0 / 400.0, 48.0),
+            ("vid00000012".to_owned(), 24.0 / 200.0, 24.0),
+        ]
+    );
+    let out = roi_in(
+        &dir,
+        &["insights", "--rank-by", "video_views", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        figures(&json),
+        [
+            ("vid00000011".to_owned(), 400.0, 48.0),
+            ("vid00000012".to_owned(), 200.0, 24.0),
+        ]
+    );
+}
+
+/// A `--rank-by` no post has a value of is replaced with a note, not silently.
+#[test]
+fn a_named_ranking_kpi_without_values_is_noted() {
+    let out = roi(&["insights", POSTS, "--rank-by", "cpc"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "roi: no post has a value of cpc (a cost needs spend, a rate its divisor): \
+         the best and worst posts are ranked by engagement_rate"
+    );
+    assert!(stdout(&out).contains("Best posts by engagement_rate"));
+    let json = insights(&["--rank-by", "cpc"]);
+    assert_eq!(json["rank_by"], "engagement_rate");
+    assert_eq!(json["rank_by_requested"], "cpc");
+    // The default's fallbacks are documented: no note.
+    assert!(insights(&[]).get("rank_by_requested").is_none());
+}
+
+/// A window or filter that keeps no post says so, not that the file has no posts.
+#[test]
+fn a_selection_without_posts_is_told_apart_from_no_posts() {
+    let out = roi(&["insights", POSTS, "--from", "2027-01-01"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "No post in the selection: --where, --from and --to keep none of the inputs' \
+         8 post(s), published 2026-07-06 ..= 2026-07-18."
+    );
+    let json = insights(&["--from", "2027-01-01"]);
+    assert_eq!(
+        json["unselected"],
+        serde_json::json!({"posts": 8, "first": "2026-07-06", "last": "2026-07-18"})
+    );
+    let out = roi(&["insights", POSTS, "--where", "content_type=reel"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "roi: --where: no row of the inputs has content_type `reel` (did you mean `IG reel`?)"
+    );
+    assert!(stdout(&out).starts_with("No post in the selection"));
 }
