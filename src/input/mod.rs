@@ -857,17 +857,18 @@ fn read_file(
     }
     if let Some(book) = book.filter(|_| path.as_os_str() != STDIN) {
         builder.start_file(path.to_path_buf(), "workbook", modified);
-        let sheets = text::workbook(path, book)?;
+        let workbook = text::workbook(path, book)?;
         let mut found = Vec::new();
         let mut first_header = None;
         // In a workbook of several sheets, errors, warnings and skipped rows name
         // the sheet: its rows are numbered from 1 on each.
-        let several = sheets.len() > 1;
-        for (sheet, records) in sheets {
+        let several = workbook.sheets.len() > 1;
+        for content in workbook.sheets {
+            let sheet = content.name.clone();
             let named = several.then(|| sheet.clone());
             builder.set_sheet(named.clone());
             let in_sheet = |e: InputError| e.in_sheet(named.as_deref());
-            let text = text::Text::sheet(path, named.clone(), records);
+            let text = text::Text::sheet(path, workbook.format, named.clone(), content);
             let (tables, _) =
                 tabular::split_tables(&text, head_records(layouts)).map_err(in_sheet)?;
             for table in &tables {
@@ -886,7 +887,7 @@ fn read_file(
         }
         builder.set_sheet(None);
         let (header, sheet) = first_header.flatten().unzip();
-        return finish_file(path, "xlsx", found, header, layouts, builder)
+        return finish_file(path, workbook.format, found, header, layouts, builder)
             .map_err(|e| e.in_sheet(sheet.flatten().as_deref()));
     }
     // A mapping for this file may name its encoding (an old Windows code page).

@@ -980,7 +980,7 @@ fn read_layout_table(
         column: index.map(|i| {
             format!(
                 "{} (`{}`)",
-                i + 1,
+                table.text.column(i),
                 header.cells.get(i).map_or("", |h| h.trim())
             )
         }),
@@ -1632,7 +1632,7 @@ fn read_layout_table(
             }
             explicit
                 .unwrap_or_else(|| parse_date(text))
-                .or_else(|| serial_date(record, i))
+                .or_else(|| serial_date(record, i, table.text.date_1904))
                 .ok_or_else(|| {
                     let value = format!("{:?}", super::value::trim(text));
                     // A byte-order mark left in a cell (two files joined) is no
@@ -1773,7 +1773,7 @@ fn read_layout_table(
         builder.default_currency(),
     );
     // A workbook sheet has no delimiter of its own.
-    let semicolons = table.text.delimiter == b';' && table.text.encoding != "xlsx";
+    let semicolons = table.text.delimiter == b';' && !table.text.is_sheet();
     let export_column = matched.cells.iter().position(|c| {
         c.as_ref()
             .is_some_and(|(col, _)| col.target == Target::ExportDay)
@@ -1882,7 +1882,9 @@ fn read_layout_table(
                     if super::value::is_missing(text) {
                         return Ok(None);
                     }
-                    let Some(parsed) = parse_date(text) else {
+                    let Some(parsed) =
+                        parse_date(text).or_else(|| serial_date(record, i, table.text.date_1904))
+                    else {
                         let value = format!("{:?}", super::value::trim(text));
                         let message = if super::value::calendar_miss(text) {
                             crate::say!("error.impossible_date", value = value)
@@ -1942,7 +1944,7 @@ fn read_layout_table(
             None => None,
         };
         let published = publish_column
-            .and_then(|i| match serial_text(record, i) {
+            .and_then(|i| match serial_text(record, i, table.text.date_1904) {
                 Some(serial) => time_of_day(&serial),
                 None => time_of_day(record.cells.get(i)?),
             })
@@ -2461,7 +2463,7 @@ fn read_layout_table(
             ),
         ));
     }
-    let reading = tally.decide(path, layout, header)?;
+    let reading = tally.decide(table.text, layout, header)?;
     let read = guess == Some(reading) && tally.yearless.is_empty();
     match failed {
         // The table says what its first records say: the error stands.
@@ -2695,19 +2697,21 @@ fn platform_of_post(link: Option<&str>, kind: Option<&str>) -> Option<&'static s
 /// Excel serial day of a plausible day (1970 to 2099), with its fraction the time of
 /// day (46460.375 is 2027-03-14 09:00), as ISO text. Text cells never are: `46082`
 /// in a CSV is no date.
-fn serial_text(record: &Record, i: usize) -> Option<String> {
+fn serial_text(record: &Record, i: usize, date_1904: bool) -> Option<String> {
     if !record.is_typed(i) {
         return None;
     }
     let serial: f64 = record.cells.get(i)?.trim().parse().ok()?;
-    // 25569 is 1970-01-01, 73050 is 2099-12-31 (any time of that day).
+    // 25569 is 1970-01-01, 73050 is 2099-12-31 (any time of that day); in the 1904
+    // date system 1462 days less.
+    let shift = if date_1904 { 1462.0 } else { 0.0 };
     (25_569.0..73_051.0)
-        .contains(&serial)
-        .then(|| super::text::excel_date_time(serial))
+        .contains(&(serial + shift))
+        .then(|| super::text::excel_date_time(serial, date_1904))
 }
 
-fn serial_date(record: &Record, i: usize) -> Option<ParsedDate> {
-    parse_date(&serial_text(record, i)?)
+fn serial_date(record: &Record, i: usize, date_1904: bool) -> Option<ParsedDate> {
+    parse_date(&serial_text(record, i, date_1904)?)
 }
 
 /// An hour of the day: `13`, `13:00`, `1 PM`, `1:00 PM`, `1:00 CH`.
@@ -2919,7 +2923,7 @@ impl Tally {
     /// and the decimal mark.
     fn decide(
         &self,
-        path: &Path,
+        text: &Text,
         layout: &Layout,
         header: &Record,
     ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
@@ -2928,20 +2932,20 @@ impl Tally {
             Ok(None) => fallback_day_order(layout, header, self.date_columns).0,
             Err(super::value::MixedDayOrder) => {
                 let at = |seen: &Option<DateSeen>| match seen {
-                    Some((line, i, text)) => crate::say!(
+                    Some((line, i, value)) => crate::say!(
                         "error.date_at",
                         line = line,
                         column = format!(
                             "{} (`{}`)",
-                            i + 1,
+                            text.column(*i),
                             header.cells.get(*i).map_or("", str::trim)
                         ),
-                        value = format!("{text:?}")
+                        value = format!("{value:?}")
                     ),
                     None => String::new(),
                 };
                 return Err(InputError::file(
-                    path,
+                    text.path(),
                     crate::say!(
                         "error.mixed_day_order",
                         day_first = at(&self.first_day_first),
@@ -2956,7 +2960,7 @@ impl Tally {
             let separator = self
                 .first_numeric
                 .as_ref()
-                .and_then(|(_, _, text)| text.chars().find(|c| !c.is_ascii_digit()))
+                .and_then(|(_, _, value)| value.chars().find(|c| !c.is_ascii_digit()))
                 .unwrap_or('/');
             // Named where it is, as any bad value is: the first date that reads as
             // two different days (else the first numeric one: `05/05/2024` alone
@@ -2966,18 +2970,18 @@ impl Tally {
                 .as_ref()
                 .or(self.first_numeric.as_ref());
             return Err(InputError {
-                path: path.to_path_buf(),
+                path: text.path().to_path_buf(),
                 line: at.map(|(line, _, _)| *line),
                 column: at.map(|(_, i, _)| {
                     format!(
                         "{} (`{}`)",
-                        i + 1,
+                        text.column(*i),
                         header.cells.get(*i).map_or("", str::trim)
                     )
                 }),
                 message: crate::say!(
                     "error.ambiguous_day_order",
-                    value = format!("{:?}", at.map_or("", |(_, _, text)| text.as_str())),
+                    value = format!("{:?}", at.map_or("", |(_, _, value)| value.as_str())),
                     day_first = format!("%d{separator}%m{separator}%Y"),
                     month_first = format!("%m{separator}%d{separator}%Y")
                 ),

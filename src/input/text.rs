@@ -423,6 +423,11 @@ pub struct Text {
     read_ahead: bool,
     /// The workbook sheet it is, in a workbook of several sheets.
     pub sheet: Option<String>,
+    /// A workbook sheet's column of each record's first cell (0-based): errors name
+    /// the sheet's column letters, and a table may start in column B.
+    first_column: Option<u32>,
+    /// A workbook saved in Excel's 1904 date system: its serials count from 1904.
+    pub date_1904: bool,
 }
 
 enum Held {
@@ -526,20 +531,36 @@ impl Text {
         self.not_utf8.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// A workbook sheet's records; `sheet` names it in a workbook of several.
-    pub fn sheet(path: &Path, sheet: Option<String>, records: Vec<Record>) -> Text {
+    /// A workbook sheet's records; `named` names it in a workbook of several.
+    pub fn sheet(path: &Path, format: &str, named: Option<String>, sheet: Sheet) -> Text {
         Text {
             path: path.to_path_buf(),
-            held: Held::Records(records),
+            held: Held::Records(sheet.records),
             skip: 0,
             line_offset: 0,
             delimiter: b',',
-            encoding: "xlsx".to_owned(),
+            encoding: format.to_owned(),
             head: String::new(),
             longer: false,
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
-            sheet,
+            sheet: named,
+            first_column: Some(sheet.first_column),
+            date_1904: sheet.date_1904,
+        }
+    }
+
+    /// Whether the text is a workbook sheet's.
+    pub fn is_sheet(&self) -> bool {
+        self.first_column.is_some()
+    }
+
+    /// Cell `i`'s column as an error names it: its number in a text file, the
+    /// sheet's letters in a workbook (`F`, as the spreadsheet app shows it).
+    pub fn column(&self, i: usize) -> String {
+        match self.first_column {
+            Some(first) => column_letters(first.saturating_add(i as u32)),
+            None => (i + 1).to_string(),
         }
     }
 
@@ -575,6 +596,8 @@ impl Text {
             not_utf8: std::sync::atomic::AtomicBool::new(false),
             read_ahead: false,
             sheet: None,
+            first_column: None,
+            date_1904: false,
         }
     }
 
@@ -1774,7 +1797,7 @@ pub enum Book {
 /// calamine's readers can panic on a damaged workbook (its old-format `.xls` reader
 /// indexes sectors a cut-off file does not have): such a file is an input error,
 /// told quietly, not a crash.
-pub fn workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, InputError> {
+pub fn workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
     thread_local!(static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
@@ -1800,8 +1823,8 @@ pub fn workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, I
     })
 }
 
-fn read_workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, InputError> {
-    use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
+fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
+    use calamine::{Data, DataType, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
     let ods = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
@@ -1823,6 +1846,12 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, 
             .map_err(|e| crate::say!("error.bad_zip", error = e)),
     };
     let mut book = opened.map_err(|message| InputError::file(path, message))?;
+    let (format, date_1904) = match &book {
+        Sheets::Xlsx(x) => ("xlsx", x.has_1904_epoch()),
+        Sheets::Xls(x) => ("xls", x.has_1904_epoch()),
+        Sheets::Xlsb(_) => ("xlsb", false),
+        Sheets::Ods(_) => ("ods", false),
+    };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|e| {
@@ -1862,34 +1891,122 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Vec<(String, Vec<Record>)>, 
                     .push((index as usize, column, message));
             }
         }
+        // A number formatted as a percentage (Excel shows 0.125 as 12.5 %) reads as
+        // it is shown, with its `%`: a fraction already, not scaled again. Only XLSX
+        // tells a cell's number format.
+        let styles = book.worksheet_style(&name).ok();
+        let percent = |at: (u32, u32)| {
+            styles
+                .as_ref()
+                .and_then(|s| s.get(at)?.number_format.as_ref())
+                .is_some_and(|f| is_percent_format(&f.format_code))
+        };
         let first_row = range.start().map_or(0, |(r, _)| r);
         let records = range
             .rows()
             .enumerate()
-            .map(|(i, row)| Record {
-                line: u64::from(first_row) + i as u64 + 1,
-                unsaved: unsaved.remove(&(first_row + i as u32)).unwrap_or_default(),
-                typed: row
+            .map(|(i, row)| {
+                let r = first_row + i as u32;
+                let (cells, typed): (Vec<String>, Vec<bool>) = row
                     .iter()
-                    .map(|cell| matches!(cell, Data::Float(_) | Data::Int(_)))
-                    .collect(),
-                cells: row
-                    .iter()
-                    .map(|cell| match cell {
-                        Data::Empty => String::new(),
-                        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                        Data::Float(f) => crate::render::plain_number(*f),
-                        Data::Int(i) => i.to_string(),
-                        Data::Bool(b) => b.to_string(),
-                        Data::DateTime(d) => excel_date_time(d.as_f64()),
-                        Data::Error(e) => format!("#{e:?}"),
+                    .enumerate()
+                    .map(|(j, cell)| match cell {
+                        Data::Empty => (String::new(), false),
+                        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                            (s.clone(), false)
+                        }
+                        Data::Float(_) | Data::Int(_) if percent((r, range_left + j as u32)) => {
+                            let f = cell.as_f64().unwrap_or_default();
+                            (format!("{}%", crate::render::plain_number(f * 100.0)), true)
+                        }
+                        Data::Float(f) => (crate::render::plain_number(*f), true),
+                        Data::Int(i) => (i.to_string(), true),
+                        Data::Bool(b) => (b.to_string(), false),
+                        // A duration (`[h]:mm:ss`, a first reply time) is its seconds,
+                        // to Excel's millisecond.
+                        Data::DateTime(d) if d.is_duration() => {
+                            let seconds = (d.as_f64() * 86_400_000.0).round() / 1000.0;
+                            (crate::render::plain_number(seconds), true)
+                        }
+                        Data::DateTime(d) => (excel_date_time(d.as_f64(), date_1904), false),
+                        Data::Error(e) => (excel_error(e).to_owned(), false),
                     })
-                    .collect(),
+                    .unzip();
+                Record {
+                    line: u64::from(r) + 1,
+                    unsaved: unsaved.remove(&r).unwrap_or_default(),
+                    typed,
+                    cells: cells.into_iter().collect(),
+                }
             })
             .collect();
-        sheets.push((name, records));
+        sheets.push(Sheet {
+            name,
+            records,
+            first_column: range_left,
+            date_1904,
+        });
     }
-    Ok(sheets)
+    Ok(Workbook { format, sheets })
+}
+
+/// A workbook read: its sheets, in order.
+pub struct Workbook {
+    /// The container, as `roi inspect` shows it: `xlsx`, `xls`, `ods`.
+    pub format: &'static str,
+    pub sheets: Vec<Sheet>,
+}
+
+/// One sheet of a workbook.
+pub struct Sheet {
+    pub name: String,
+    /// Rows numbered from 1, as the sheet numbers them.
+    pub records: Vec<Record>,
+    /// The sheet's column of each record's first cell (0-based).
+    pub first_column: u32,
+    /// Serials count days from 1904-01-01 (a workbook saved in Excel's 1904 date
+    /// system, as Excel for Mac once did).
+    pub date_1904: bool,
+}
+
+/// An error cell as Excel shows it.
+fn excel_error(e: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match e {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#GETTING_DATA",
+    }
+}
+
+/// Whether a number format shows its number as a percentage: a `%` of the format
+/// itself, not one quoted (`0 "%"`), escaped (`0\%`) or in brackets (`[$%-409]`,
+/// a locale) as literal text. Of a format's sections (positive; negative; zero;
+/// text) the first tells.
+fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut bracket = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '"' if !bracket => quoted = !quoted,
+            _ if quoted => {}
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ if bracket => {}
+            '\\' | '_' | '*' => escaped = true,
+            ';' => return false,
+            '%' => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A spreadsheet's letters for a 0-based column: `A`, `Z`, `AA`.
@@ -1913,24 +2030,32 @@ pub fn excel_date(serial: f64) -> String {
 }
 
 /// A date cell of a workbook as ISO text, with its time of day when it has one
-/// (`2026-08-02 09:30`, a post's publish time): the date alone otherwise. A time
-/// without a date (a serial below 1, a duration) stays as [`excel_date`] reads it.
-pub fn excel_date_time(serial: f64) -> String {
+/// (`2026-08-02 09:30`, a post's publish time): the date alone otherwise. A serial
+/// below 1 is a time without a date (a cell formatted `h:mm`): its time of day
+/// alone, `13:00`. `date_1904`: the workbook counts its serials from 1904-01-01.
+pub fn excel_date_time(serial: f64, date_1904: bool) -> String {
     // To the nearest second: 09:30 is 0.395833… of a day.
     let seconds = (serial * 86_400.0).round();
-    if serial < 1.0 || !seconds.is_finite() {
+    if serial < 0.0 || !seconds.is_finite() {
         return excel_date(serial);
     }
     let day = (seconds / 86_400.0).floor();
     let time = (seconds - day * 86_400.0) as u64;
     let (h, m, s) = (time / 3600, time / 60 % 60, time % 60);
-    let date = excel_date(day);
+    let clock = if s == 0 {
+        format!("{h:02}:{m:02}")
+    } else {
+        format!("{h:02}:{m:02}:{s:02}")
+    };
+    if serial < 1.0 {
+        return clock;
+    }
+    // 1904-01-01 is day 1462 of the 1900 system.
+    let date = excel_date(day + if date_1904 { 1462.0 } else { 0.0 });
     if time == 0 {
         date
-    } else if s == 0 {
-        format!("{date} {h:02}:{m:02}")
     } else {
-        format!("{date} {h:02}:{m:02}:{s:02}")
+        format!("{date} {clock}")
     }
 }
 
@@ -2128,17 +2253,39 @@ mod tests {
     fn excel_serials() {
         assert_eq!(excel_date(46_235.0), "2026-08-01");
         // A date cell with a time keeps it (a post's publish time), to the second.
-        assert_eq!(excel_date_time(46_235.0), "2026-08-01");
-        assert_eq!(excel_date_time(46_236.0 + 9.5 / 24.0), "2026-08-02 09:30");
+        assert_eq!(excel_date_time(46_235.0, false), "2026-08-01");
         assert_eq!(
-            excel_date_time(46_236.0 + (14.0 * 3600.0 + 5.0 * 60.0 + 7.0) / 86_400.0),
+            excel_date_time(46_236.0 + 9.5 / 24.0, false),
+            "2026-08-02 09:30"
+        );
+        assert_eq!(
+            excel_date_time(
+                46_236.0 + (14.0 * 3600.0 + 5.0 * 60.0 + 7.0) / 86_400.0,
+                false
+            ),
             "2026-08-02 14:05:07"
         );
         // 23:59:59.9 rounds to the next day's midnight: the date alone.
         assert_eq!(
-            excel_date_time(46_236.0 + 86_399.9 / 86_400.0),
+            excel_date_time(46_236.0 + 86_399.9 / 86_400.0, false),
             "2026-08-03"
         );
+        // The 1904 date system's serial of the same day is 1462 days less.
+        assert_eq!(excel_date_time(44_773.0 + 0.5, true), "2026-08-01 12:00");
+        // A time without a date is its time of day.
+        assert_eq!(excel_date_time(13.0 / 24.0, false), "13:00");
+        assert_eq!(excel_date_time(0.0, true), "00:00");
+        assert_eq!(excel_date_time(7.0 / 86_400.0, false), "00:00:07");
+    }
+
+    #[test]
+    fn percent_formats() {
+        for code in ["0%", "0.0%", "#,##0.00%;[Red]-0.00%", "[Color10]0.0%"] {
+            assert!(is_percent_format(code), "{code}");
+        }
+        for code in ["General", "0.00", "0\\%", "0 \"%\"", "0;-0%", "[$%-409]0"] {
+            assert!(!is_percent_format(code), "{code}");
+        }
     }
 }
 

@@ -2422,11 +2422,11 @@ fn errors_and_warnings_of_a_workbook_name_the_sheet() {
     for (lang, expected) in [
         (
             "en",
-            "bad-cell-second-sheet.xlsx:3: column 5 (`Impressions`): sheet `Raw Data Report`: \"lots\" is not a number",
+            "bad-cell-second-sheet.xlsx:3: column E (`Impressions`): sheet `Raw Data Report`: \"lots\" is not a number",
         ),
         (
             "vi",
-            "bad-cell-second-sheet.xlsx:3: cột 5 (`Impressions`): trang `Raw Data Report`: \"lots\" không phải số",
+            "bad-cell-second-sheet.xlsx:3: cột E (`Impressions`): trang `Raw Data Report`: \"lots\" không phải số",
         ),
     ] {
         let out = roi(&["--lang", lang, "report", bad]);
@@ -3754,4 +3754,109 @@ fn facebook_classic_zero_length_is_no_video() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     let text = stdout(&out);
     assert!(!text.contains("video_duration"), "{text}");
+}
+
+/// Workbook cells read as Excel shows them (`fixtures/workbook-cells/README.md`).
+mod workbook_cells {
+    use crate::{code, roi, roi_in, stdout, transcript};
+
+    fn normalize(dir: &str, file: &str) -> String {
+        let out = roi_in(&crate::fixture(dir), &["normalize", file]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    }
+
+    fn error(args: &[&str]) -> String {
+        let out = roi(args);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    /// A workbook saved in Excel's 1904 date system counts its serials from 1904:
+    /// its date cells and its plain-number dates alike.
+    #[test]
+    fn dates_of_the_1904_date_system() {
+        assert_eq!(
+            normalize("workbook-cells", "linkedin-content-1904.xlsx"),
+            "date,platform,impressions,reach,clicks,likes,comments,shares\n\
+             2026-08-01,linkedin,1200,300,40,12,5,2\n\
+             2026-08-02,linkedin,800,210,25,8,3,1\n\
+             2026-08-03,linkedin,1500,400,60,20,7,4\n"
+        );
+        assert_eq!(
+            normalize("workbook-cells", "linkedin-serial-dates-1904.xlsx"),
+            "date,platform,impressions,clicks,likes\n\
+             2026-03-01,linkedin,1000,10,5\n\
+             2026-03-02,linkedin,2000,20,6\n"
+        );
+    }
+
+    /// A time-only cell is its time of day; a duration cell its seconds.
+    #[test]
+    fn time_and_duration_cells() {
+        assert_eq!(
+            normalize("workbook-cells/hour", "hourly.xlsx"),
+            "date,platform,published,likes\n2026-08-01,facebook,2026-08-01T13:00,10\n"
+        );
+        assert_eq!(
+            normalize("workbook-cells/duration", "messenger.xlsx"),
+            "date,platform,messages_received,first_reply_seconds\n\
+             2026-08-01,messenger,10,300\n\
+             2026-08-02,messenger,30,60\n\
+             2026-08-03,messenger,2,90030\n"
+        );
+    }
+
+    /// A cell formatted as a percentage is a fraction already: a scale of 0.01 is
+    /// not applied to it again, but is to a plain number of the same column.
+    #[test]
+    fn percent_formatted_cells() {
+        assert_eq!(
+            normalize("workbook-cells/percent", "zalo.xlsx"),
+            "date,platform,video_views,engagement_pct\n\
+             2026-08-01,zalo,1000,0.125\n\
+             2026-08-02,zalo,2000,0.05\n\
+             2026-08-03,zalo,500,0.075\n"
+        );
+    }
+
+    /// Meta's `Reporting starts` / `Reporting ends` beside a `Day` column, stored
+    /// as serial numbers, are dates there as in the `Day` column.
+    #[test]
+    fn serial_reporting_range_beside_days() {
+        assert_eq!(
+            normalize("workbook-cells", "meta-ads-vn-serial-range.xlsx"),
+            "date,platform,campaign,currency,impressions,reach,link_clicks,leads,spend\n\
+             2026-08-01,facebook,Khuyến mãi Tết,VND,23456,12345,210,40,1500000\n\
+             2026-08-01,facebook,Back to school,VND,1500,987,45,9,300000\n\
+             2026-08-02,facebook,Khuyến mãi Tết,VND,2000,1234,80,12,750000.5\n"
+        );
+    }
+
+    /// Errors quote an error cell as Excel shows it and name the sheet's column;
+    /// `inspect` names the workbook's format.
+    #[test]
+    fn errors_name_excel_texts_and_columns() {
+        let f = "fixtures/workbook-cells/tiktok-ads-div0.xlsx";
+        assert!(error(&["kpi", "link_clicks", f]).contains(
+            "tiktok-ads-div0.xlsx:4: column G (`Clicks (destination)`): \"#DIV/0!\" is not a number"
+        ));
+        let f = "fixtures/workbook-cells/tiktok-ads-text-bad.xlsx";
+        assert!(
+            error(&["kpi", "impressions", f])
+                .contains("tiktok-ads-text-bad.xlsx:5: column F (`Impressions`): \"95.500,x\"")
+        );
+        for (file, format) in [
+            ("workbook-cells/google-ads.ods", "ods"),
+            ("file-kinds/real-old-format.xls", "xls"),
+            ("workbook-cells/meta-ads-vn-serial-range.xlsx", "xlsx"),
+        ] {
+            let out = roi(&["inspect", &format!("fixtures/{file}")]);
+            assert!(
+                stdout(&out).contains(&format!("\n  encoding:  {format}\n")),
+                "{}",
+                transcript(&out)
+            );
+        }
+    }
 }

@@ -710,7 +710,7 @@ fn a_linkedin_workbooks_posts_sheet_is_read_as_the_finer_level_of_its_days() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("page-bad-post.xlsx:4: column 5 (`Impressions`): sheet `All posts`: \"lots\" is not a number"),
+            .contains("page-bad-post.xlsx:4: column E (`Impressions`): sheet `All posts`: \"lots\" is not a number"),
         "{}",
         transcript(&out)
     );
