@@ -192,7 +192,10 @@ fn mention_settings(
 ) -> Result<std::sync::Arc<crate::input::tabular::MentionSettings>, String> {
     Ok(std::sync::Arc::new(
         crate::input::tabular::MentionSettings {
-            brands: brands.iter().map(|b| b.trim().to_lowercase()).collect(),
+            brands: brands
+                .iter()
+                .map(|b| crate::dataset::compose(b.trim()).to_lowercase())
+                .collect(),
             classifier: crate::sentiment::Classifier::new(words)?,
         },
     ))

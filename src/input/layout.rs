@@ -260,6 +260,14 @@ fn dim(aliases: &[&str], d: Dimension) -> Column {
     col(aliases, Target::Dim(d))
 }
 
+/// A dimension whose aliases are in order of preference ([`Column::ranked`]).
+fn ranked_dim(aliases: &[&str], d: Dimension) -> Column {
+    Column {
+        ranked: true,
+        ..dim(aliases, d)
+    }
+}
+
 fn sponsored(aliases: &[&str]) -> Column {
     col(aliases, Target::Sponsored)
 }
@@ -656,7 +664,9 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["retweets"], "shares"),
                 metric(&["url clicks"], "link_clicks"),
                 metric(&["user profile clicks"], "profile_visits"),
-                metric(&["media views"], "video_views"),
+                // Views of videos, GIFs and images alike: not `video_views` (as
+                // the overview's `Media views`).
+                metric(&["media views"], "media_views"),
                 metric(&["follows"], "followers_gained"),
                 // The plain columns count the organic part of a tweet's figures and
                 // the `promoted` ones its paid part: the two add up (`-` where a
@@ -667,7 +677,7 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["promoted retweets"], "shares"),
                 metric(&["promoted url clicks"], "link_clicks"),
                 metric(&["promoted user profile clicks"], "profile_visits"),
-                metric(&["promoted media views"], "video_views"),
+                metric(&["promoted media views"], "media_views"),
                 metric(&["promoted follows"], "followers_gained"),
                 derived(&[
                     "engagements",
@@ -2573,7 +2583,9 @@ pub fn builtin() -> Vec<Layout> {
                     &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
                     Medium,
                 ),
-                dim(
+                // The campaign a contact is tagged with, wherever its column stands;
+                // the drill-down (a form, a UTM campaign) only without one.
+                ranked_dim(
                     &["Campaign", "Campaign Name", "Original Source Drill-Down 2"],
                     Campaign,
                 ),
@@ -3140,7 +3152,10 @@ impl MappingSpec {
             skip_if: self
                 .skip_if
                 .iter()
-                .map(|(h, v)| (normalize_header(h).0, v.trim().to_lowercase(), h.clone()))
+                .map(|(h, v)| {
+                    let value = crate::dataset::compose(v.trim()).to_lowercase();
+                    (normalize_header(h).0, value, h.clone())
+                })
                 .collect(),
             encoding,
             skip_lines: self.skip_lines,

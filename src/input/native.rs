@@ -17,8 +17,9 @@ enum Field {
     Date,
     EndDate,
     Dim(Dimension),
-    /// A metric, and whether it must not be negative (a count).
-    Metric(MetricId, bool),
+    /// A metric, whether it must not be negative (a count), and whether it must be
+    /// whole ([`crate::model::is_whole_count`]).
+    Metric(MetricId, bool, bool),
 }
 
 fn field_for(name: &str, builder: &mut Builder) -> Field {
@@ -29,7 +30,11 @@ fn field_for(name: &str, builder: &mut Builder) -> Field {
             Some(d) => Field::Dim(d),
             None => {
                 let metric = metric_name(name);
-                Field::Metric(builder.metric(&metric), must_be_non_negative(&metric))
+                Field::Metric(
+                    builder.metric(&metric),
+                    must_be_non_negative(&metric),
+                    crate::model::is_whole_count(&metric),
+                )
             }
         },
     }
@@ -108,12 +113,23 @@ impl Cell<'_> {
         &self,
         id: MetricId,
         non_negative: bool,
+        whole: bool,
         builder: &mut Builder,
     ) -> Result<Option<Amount>, InputError> {
         let value = match parse_plain(self.value) {
             Ok(value) => value,
             Err(e) => return Err(self.not_an_amount(e, id, builder)),
         };
+        // Summed, a fraction of a lead would pass for data (`1.500` meant as 1,500
+        // is 1.5 here): refused, as the Parquet writer does.
+        if whole && let Some(v) = value.filter(|v| v.0 % Amount::SCALE != 0) {
+            return Err(self.error(crate::say!(
+                "error.native_fraction",
+                value = format!("{:?}", self.value.trim()),
+                read = crate::render::normalized::amount_text(v),
+                metric = builder.metric_info(id).name
+            )));
+        }
         if non_negative && value.is_some_and(Amount::is_negative) {
             self.negative_kept(id, builder);
         }
@@ -181,8 +197,8 @@ fn push_record<'a>(
                 return Err(cell.error(bad.message(value)));
             }
             Field::Dim(d) => dims[d.index()] = Some(value),
-            Field::Metric(id, non_negative) => {
-                if let Some(v) = cell.amount(id, non_negative, builder)? {
+            Field::Metric(id, non_negative, whole) => {
+                if let Some(v) = cell.amount(id, non_negative, whole, builder)? {
                     values.push((id, v));
                 }
             }

@@ -858,7 +858,7 @@ fn range_label(label: &str) -> Option<bool> {
         "akhir",
         "selesai",
     ];
-    let lower = label.to_lowercase();
+    let lower = crate::dataset::compose(label).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1551,7 +1551,7 @@ fn read_layout_table(
             record
                 .cells
                 .get(*column)
-                .is_some_and(|cell| cell.trim().to_lowercase() == **value)
+                .is_some_and(|cell| crate::dataset::compose(cell.trim()).to_lowercase() == **value)
         }) {
             return Ok(Class::Skip(crate::msg!("skip.skip_if")));
         }
@@ -2174,7 +2174,9 @@ fn read_layout_table(
                             *known
                         }
                         None => {
-                            let lower = raw.to_lowercase();
+                            // Composed: `Khách hàng tiềm năng` written decomposed is
+                            // the same type.
+                            let lower = crate::dataset::compose(raw).to_lowercase();
                             let known = result_metric(&lower);
                             by_messaging = known == Some("leads") && is_messaging_result(&lower);
                             state
@@ -2220,8 +2222,9 @@ fn read_layout_table(
             // Our mentions count, with their sentiment; a competitor's count only
             // among all mentions (share of voice).
             let ours = brands.is_empty()
-                || dims[Dimension::Brand.index()]
-                    .is_none_or(|b| brands.contains(&b.trim().to_lowercase()));
+                || dims[Dimension::Brand.index()].is_none_or(|b| {
+                    brands.contains(&crate::dataset::compose(b.trim()).to_lowercase())
+                });
             let mut counted: Vec<&str> = Vec::new();
             if !brands.is_empty() {
                 counted.push("category_mentions");
@@ -2484,8 +2487,13 @@ fn read_layout_table(
     }
     let (order, _) = reading;
     if tally.numeric && tally.votes.decide() == Ok(None) {
-        let warning = if fallback_day_order(layout, header, tally.date_columns).1 {
+        let why = fallback_day_order(layout, header, tally.date_columns, &tally.decimal).1;
+        let warning = if why == Fallback::Localized {
             crate::msg!("warning.day_first_localized", layout = layout.name)
+        } else if why == Fallback::Resaved && tally.decimal.comma {
+            crate::msg!("warning.day_first_decimal_comma")
+        } else if why == Fallback::Resaved {
+            crate::msg!("warning.day_first_semicolon")
         } else if order == Some(DayOrder::DayFirst) {
             crate::msg!("warning.day_first", layout = layout.name)
         } else {
@@ -2794,16 +2802,31 @@ struct Tally {
 /// A date as written: its line, column and text.
 type DateSeen = (u64, usize, String);
 
+/// Why a table's slashed dates are read in the order [`fallback_day_order`] gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fallback {
+    /// The layout's convention (or none: the file is refused).
+    Convention,
+    /// The header of the date column is not in English.
+    Localized,
+    /// The numbers or the `;` separator come from a day-first locale.
+    Resaved,
+}
+
 /// How a table's slashed dates are ordered when none of its values tells, and
-/// whether that is because the header of its date column is not in English
+/// why. Day-first when the header of its date column is not in English
 /// ([`Layout::localized_day_order`]): not the column's first, English, name. The
 /// date column's own name, not any header cell: a custom column (`Café sign-ups`)
 /// is named by the user, and Indonesian or German names are plain ASCII.
+/// Day-first too when the file's numbers use `,` as the decimal mark or Excel
+/// separated it with `;` ([`DecimalVotes::day_first_locale`]): a spreadsheet in a
+/// locale that writes dates day-first saved it, whatever its headers' language.
 fn fallback_day_order(
     layout: &Layout,
     header: &Record,
     date_columns: [Option<usize>; 2],
-) -> (Option<DayOrder>, bool) {
+    decimal: &DecimalVotes,
+) -> (Option<DayOrder>, Fallback) {
     let localized = || {
         date_columns.iter().flatten().any(|&i| {
             let name = normalize_header(header.cells.get(i).unwrap_or("")).0;
@@ -2816,8 +2839,11 @@ fn fallback_day_order(
         })
     };
     match layout.localized_day_order {
-        Some(order) if localized() => (Some(order), true),
-        _ => (layout.day_order, false),
+        Some(order) if localized() => (Some(order), Fallback::Localized),
+        _ if layout.day_order != Some(DayOrder::DayFirst) && decimal.day_first_locale() => {
+            (Some(DayOrder::DayFirst), Fallback::Resaved)
+        }
+        _ => (layout.day_order, Fallback::Convention),
     }
 }
 
@@ -2913,7 +2939,7 @@ impl Tally {
     fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header, self.date_columns).0,
+            Ok(None) => fallback_day_order(layout, header, self.date_columns, &self.decimal).0,
             Err(_) => return None,
         };
         Some((order, self.decimal.decide(header)))
@@ -2929,7 +2955,7 @@ impl Tally {
     ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header, self.date_columns).0,
+            Ok(None) => fallback_day_order(layout, header, self.date_columns, &self.decimal).0,
             Err(super::value::MixedDayOrder) => {
                 let at = |seen: &Option<DateSeen>| match seen {
                     Some((line, i, value)) => crate::say!(
@@ -3374,6 +3400,13 @@ impl DecimalVotes {
                 }
             }
         }
+    }
+
+    /// Whether the numbers say the file was saved where dates are written
+    /// day-first: `,` as their decimal mark, or (none saying otherwise) Excel's `;`
+    /// separator. A mapping's given mark is the user's, no evidence of a locale.
+    fn day_first_locale(&self) -> bool {
+        self.given.is_none() && !self.dot && (self.comma || self.semicolons)
     }
 
     /// The value read by assumption when no value told the mark (see

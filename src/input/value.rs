@@ -492,7 +492,7 @@ pub fn weekday_conflict(text: &str) -> Option<(&'static str, NaiveDate)> {
 /// Vietnamese writes a month as `tháng 8` (Google's short form `thg 8`): the word,
 /// then the month's number.
 fn vietnamese_month(word: &str, number: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
+    let lower = crate::dataset::compose(word).to_lowercase();
     if lower != "thg" && lower != "tháng" {
         return None;
     }
@@ -595,7 +595,7 @@ const ENGLISH_MONTHS: [&str; 12] = [
 ];
 
 fn month_of(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_lowercase();
+    let lower = crate::dataset::compose(name.trim_end_matches('.')).to_lowercase();
     if let Some(i) = OTHER_MONTHS
         .iter()
         .position(|names| names.contains(&lower.as_str()))
@@ -1223,6 +1223,8 @@ mod tests {
         );
         assert_eq!(parse_date("1 thg 8, 2026"), d(2026, 8, 1));
         assert_eq!(parse_date("31 tháng 8, 2026"), d(2026, 8, 31));
+        // Decomposed (NFD): `a` and a combining acute.
+        assert_eq!(parse_date("31 tha\u{301}ng 8, 2026"), d(2026, 8, 31));
         assert_eq!(parse_date("thg 12 5, 2026"), d(2026, 12, 5));
         assert_eq!(parse_date("1 thg 13, 2026"), None);
         let year_less = |month, day| Some(ParsedDate::YearLess { month, day });

@@ -6,7 +6,7 @@ mod html;
 mod insights;
 mod junit;
 mod markdown;
-mod normalized;
+pub(crate) mod normalized;
 pub mod parquet;
 mod table;
 

@@ -47,7 +47,8 @@ impl Sentiment {
 /// A sentiment label as listening tools write it: `Positive`, `NEGATIVE`,
 /// `Tích cực`, `-1`, `0.35`… `None` when the text is no sentiment at all.
 pub fn parse_label(text: &str) -> Option<Sentiment> {
-    let t = text.trim().to_lowercase();
+    // Composed: `Tích cực` written decomposed is the same label.
+    let t = crate::dataset::compose(text.trim()).to_lowercase();
     Some(match t.as_str() {
         "positive" | "pos" | "tích cực" | "tich cuc" | "positivo" | "positif" => {
             Sentiment::Positive
@@ -475,6 +476,11 @@ mod tests {
     fn labels() {
         assert_eq!(parse_label("POSITIVE"), Some(Sentiment::Positive));
         assert_eq!(parse_label("Tiêu cực"), Some(Sentiment::Negative));
+        // Decomposed (NFD), as some tools write Vietnamese.
+        assert_eq!(
+            parse_label("Ti\u{65}\u{302}u cu\u{31b}\u{323}c"),
+            Some(Sentiment::Negative)
+        );
         assert_eq!(parse_label("Not Rated"), Some(Sentiment::Unrated));
         assert_eq!(parse_label("-0.4"), Some(Sentiment::Negative));
         assert_eq!(parse_label("0"), Some(Sentiment::Neutral));

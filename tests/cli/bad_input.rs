@@ -2,7 +2,7 @@
 //! message and exit code pinned by a snapshot. Every message names the file, the line
 //! and column where there is one, the value and what was expected; none is a panic.
 
-use crate::{roi_in, transcript};
+use crate::{code, roi_in, transcript};
 
 /// A case: files to write (name, bytes), the roi.toml (empty for none) and the
 /// command line.
@@ -345,6 +345,15 @@ fn cases() -> Vec<Case> {
             "in.csv",
             "date,spend\n2026-08-01,99999999999999999999\n",
             report,
+        ),
+        // `1.500` meant as 1,500 leads is 1.5 in roi's format: no count has a fraction.
+        case(
+            "fraction_in_count_native",
+            "fraccount.csv",
+            "date,platform,leads,spend,currency\n\
+             2026-08-01,facebook,1.500,2500000,VND\n\
+             2026-08-02,facebook,2.5,2500000,VND\n",
+            &["kpi", "leads", "fraccount.csv", "--strict"],
         ),
         case(
             "negative_count_native",
@@ -1069,5 +1078,24 @@ fn every_bad_input_message_in_vietnamese() {
             assert!(vi.contains("lỗi: "), "{name}: {vi}");
         }
         insta::assert_snapshot!(format!("vi__{name}"), vi);
+    }
+}
+
+/// Only counts of whole things refuse a fraction in roi's format: Google Ads and
+/// GA4 attribute conversions in parts, and a custom metric's unit is the user's.
+#[test]
+fn fractional_conversions_and_custom_metrics_are_read_in_roi_format() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.csv"),
+        "date,platform,conversions,trial_starts\n\
+         2026-08-01,google_ads,1.5,0.25\n\
+         2026-08-02,google_ads,2.25,1\n",
+    )
+    .unwrap();
+    for (metric, value) in [("conversions", "3.75"), ("trial_starts", "1.25")] {
+        let out = roi_in(dir.path(), &["kpi", metric, "in.csv", "--strict"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), value);
     }
 }

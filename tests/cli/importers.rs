@@ -3175,7 +3175,7 @@ fn the_date_format_advised_for_dates_with_times_reads_them() {
     std::fs::copy(format!("{RECORDS}/{file}"), dir.path().join(file)).unwrap();
     let mapping = |format: &str| {
         format!(
-            "inputs = [\"{file}\"]\ncurrency = \"VND\"\n[[mappings]]\nfiles = \"getfly-*.csv\"\nper_row = \"leads\"\n{format}[mappings.columns]\n\"Mã KH\" = \"content_id\"\n\"Ngày tạo\" = \"date\"\n\"Họ tên\" = \"ignore\"\n\"Số điện thoại\" = \"ignore\"\n\"Nguồn\" = \"source\"\n\"Trạng thái\" = \"content_type\"\n\"Giá trị đơn hàng\" = \"revenue\"\n"
+            "inputs = [\"{file}\"]\ncurrency = \"VND\"\n[[mappings]]\nfiles = \"getfly-*.csv\"\nper_row = \"leads\"\ndecimal = \",\"\n{format}[mappings.columns]\n\"Mã KH\" = \"content_id\"\n\"Ngày tạo\" = \"date\"\n\"Họ tên\" = \"ignore\"\n\"Số điện thoại\" = \"ignore\"\n\"Nguồn\" = \"source\"\n\"Trạng thái\" = \"content_type\"\n\"Giá trị đơn hàng\" = \"revenue\"\n"
         )
     };
     let config = dir.path().join("roi.toml");
@@ -3858,5 +3858,93 @@ mod workbook_cells {
                 transcript(&out)
             );
         }
+    }
+}
+
+/// A HubSpot export's `Campaign` is the campaign, even after a filled `Original
+/// Source Drill-Down 2` (fixtures/review14-m/README.md).
+#[test]
+fn hubspot_campaign_wins_over_the_drill_down() {
+    let f = "fixtures/review14-m/hubspot-crm-exports-all-contacts-2027-08-21.csv";
+    let campaign = "campaign=Back to school";
+    assert_eq!(kpi(&["kpi", "leads", f, "--where", campaign]), "64");
+    for (platform, leads) in [("platform=facebook", "48"), ("platform=twitter", "16")] {
+        assert_eq!(
+            kpi(&["kpi", "leads", f, "--where", campaign, "--where", platform]),
+            leads,
+            "{platform}"
+        );
+    }
+    let text = stdout(&roi(&["inspect", f]));
+    assert!(
+        text.contains("| Campaign                     | campaign "),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Original Source Drill-Down 2 | not imported: `Campaign` is read"),
+        "{text}"
+    );
+}
+
+/// X tweet activity's `media views` (organic and promoted) count images and GIFs
+/// too: `media_views`, as in the overview, not `video_views`
+/// (fixtures/review14-m/README.md).
+#[test]
+fn x_tweet_activity_media_views_are_not_video_views() {
+    let f = "fixtures/review14-m/tweet_activity_metrics_shop_20240226_20240325_en.csv";
+    assert_eq!(kpi(&["kpi", "media_views", f, "--strict"]), "300");
+    assert_eq!(kpi(&["kpi", "video_views", f, "--strict"]), "n/a");
+}
+
+/// Meta's result type written decomposed (NFD) is the type it names
+/// (fixtures/review14-m/README.md).
+#[test]
+fn a_decomposed_result_type_is_known() {
+    let f = "fixtures/review14-m/meta-vn-nfd.csv";
+    assert_eq!(kpi(&["kpi", "leads", f, "--strict"]), "61");
+    assert_eq!(
+        kpi(&["kpi", "leads", f, "--where", "campaign=Khuyến mãi Tết"]),
+        "49"
+    );
+    assert_eq!(kpi(&["kpi", "cpl", f]), "41803.278688525");
+}
+
+/// Slashed dates that read both ways are day-first in a file a day-first locale
+/// saved (a decimal comma, or `;` between cells), month-first in Meta's own
+/// English form (fixtures/review14-m/README.md).
+#[test]
+fn ambiguous_dates_follow_the_locale_the_numbers_tell() {
+    let dir = "fixtures/review14-m";
+    for (file, range, spend, note) in [
+        (
+            "meta-fr-excel-trailing.csv",
+            "2026-08-01 ..= 2026-08-03",
+            "1259.85",
+            "dates read day-first: no value told, and numbers with `,` as the decimal mark",
+        ),
+        (
+            "meta-semicolon-whole.csv",
+            "2026-08-05 ..= 2026-08-06",
+            "270000",
+            "dates read day-first: no value told, and a file separated with `;`",
+        ),
+        (
+            "meta-us-dot.csv",
+            "2026-01-08 ..= 2026-03-08",
+            "55.75",
+            "dates read month-first (the Meta Ads Manager convention; no value told)",
+        ),
+    ] {
+        let f = format!("{dir}/{file}");
+        let out = roi(&["report", &f, "--kpi", "reach,spend", "--trend", "off"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).starts_with(&format!("KPIs (all data, {range})")),
+            "{}",
+            transcript(&out)
+        );
+        let text = transcript(&out);
+        assert!(text.contains(&format!("{file}: {note}")), "{text}");
+        assert_eq!(kpi(&["kpi", "spend", &f]), spend, "{file}");
     }
 }

@@ -515,17 +515,21 @@ fn parquet_needs_output_and_normalize() {
     assert!(!crate::root().join("out").exists());
 }
 
+/// roi's own CSV refuses such a count when read; a platform export's is read as
+/// written, and refused here.
 #[test]
 fn a_count_with_a_fraction_is_an_error_not_rounded() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(
-        tmp.path().join("posts.csv"),
-        "date,platform,likes,spend\n2026-08-01,facebook,3,1.5\n2026-08-02,facebook,2.5,1\n",
+        tmp.path().join("meta.csv"),
+        "Reporting starts,Reporting ends,Campaign name,Reach,Amount spent (USD),Link clicks\n\
+         2026-08-01,2026-08-01,A,100,1.50,3\n\
+         2026-08-02,2026-08-02,A,100,1.00,2.5\n",
     )
     .unwrap();
     let args = [
         "normalize",
-        "posts.csv",
+        "meta.csv",
         "--format",
         "parquet",
         "--output",
@@ -535,8 +539,8 @@ fn a_count_with_a_fraction_is_an_error_not_rounded() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: posts.csv:3: `likes` is a count, but 2.5 has a fraction; Parquet stores \
-         counts as whole numbers (INT64), and roi does not round data\n"
+        "error: meta.csv:3: `link_clicks` is a count, but 2.5 has a fraction; Parquet \
+         stores counts as whole numbers (INT64), and roi does not round data\n"
     );
     let left: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -544,7 +548,7 @@ fn a_count_with_a_fraction_is_an_error_not_rounded() {
         .collect();
     assert_eq!(
         left,
-        ["posts.csv"],
+        ["meta.csv"],
         "nothing written, no temporary folder left"
     );
 }
