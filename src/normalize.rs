@@ -1702,23 +1702,73 @@ impl<'f> Builder<'f> {
         let key = |r: usize| key_in(r, true);
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
-        let mut owner: rustc_hash::FxHashMap<Key, u32> = rustc_hash::FxHashMap::default();
+        let mut owner: rustc_hash::FxHashMap<Key, (u32, usize)> = rustc_hash::FxHashMap::default();
         for (r, row) in rows.iter().enumerate().filter(|(r, _)| !removed[*r]) {
             owner
                 .entry(key(r))
                 .and_modify(|best| {
-                    if ranks[row.file as usize] > ranks[*best as usize] {
-                        *best = row.file;
+                    if ranks[row.file as usize] > ranks[best.0 as usize] {
+                        *best = (row.file, r);
                     }
                 })
-                .or_insert(row.file);
+                .or_insert((row.file, r));
         }
+        // A newer export downloaded with other columns (no `Link clicks`) says
+        // nothing of the metrics it has no column for: the replaced row's values
+        // of those stay, on the row that replaces it, from the newest export that
+        // has them. A table's columns are told by the metrics its rows hold.
+        let mut table_metrics: Vec<Vec<MetricId>> = vec![Vec::new(); self.tables.len()];
         for (r, row) in rows.iter().enumerate() {
-            if !removed[r] && owner[&key(r)] != row.file {
-                removed[r] = true;
+            let metrics = &mut table_metrics[table_of[r] as usize];
+            for (id, _) in &row.values {
+                if !metrics.contains(id) {
+                    metrics.push(*id);
+                }
+            }
+        }
+        let mut kept_values: std::collections::BTreeMap<(usize, MetricId), usize> =
+            std::collections::BTreeMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            if removed[r] {
+                continue;
+            }
+            let (file, by) = owner[&key(r)];
+            if file == row.file {
+                continue;
+            }
+            removed[r] = true;
+            let lacks = &table_metrics[table_of[by] as usize];
+            for (id, _) in row.values.iter().filter(|(id, _)| !lacks.contains(id)) {
+                kept_values
+                    .entry((by, *id))
+                    .and_modify(|from| {
+                        if ranks[row.file as usize] > ranks[rows[*from].file as usize] {
+                            *from = r;
+                        }
+                    })
+                    .or_insert(r);
             }
         }
         drop(owner);
+        let mut moved: Vec<(usize, MetricId, Amount)> = Vec::new();
+        let mut told = rustc_hash::FxHashSet::default();
+        for ((by, id), from) in kept_values {
+            let row = &rows[from];
+            let Some(value) = row.value(id) else {
+                continue;
+            };
+            moved.push((by, id, value));
+            let name = &self.dataset.metrics[usize::from(id.0)].name;
+            let note = notes
+                .entry((row.file, Replaced::Lacking, table_of[by] as usize))
+                .or_insert_with(|| Note::new(row));
+            if !note.metrics.contains(name) {
+                note.metrics.push(name.clone());
+            }
+            if told.insert(from) {
+                note.add(row, rows[by].start, rows[by].end, true);
+            }
+        }
 
         // One file's tables of one kind and level that hold a key (a sheet copied,
         // a month in two sheets) hold the same observation, as two exports would; of
@@ -1837,6 +1887,9 @@ impl<'f> Builder<'f> {
                 .values
                 .retain(|(id, _)| !ids.contains(id));
         }
+        for (r, id, value) in moved {
+            self.dataset.rows[r].values.push((id, value));
+        }
         // Where a table is: its file, and the table when the file has several.
         let places: Vec<String> = self
             .tables
@@ -1894,7 +1947,7 @@ impl<'f> Builder<'f> {
                     let table = spans[by].table;
                     (places[table as usize].clone(), table_detail(table))
                 }
-                Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) => {
+                Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) | Replaced::Lacking => {
                     (places[by].clone(), String::new())
                 }
             };
@@ -1912,6 +1965,7 @@ impl<'f> Builder<'f> {
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
                 (Replaced::Alternative(_), _) => "warning.alternative_breakdown",
                 (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
+                (Replaced::Lacking, _) => "warning.replaced_lacking",
             };
             let mut args = Vec::new();
             if let Replaced::Repeat(table) = why {
@@ -1923,6 +1977,11 @@ impl<'f> Builder<'f> {
             if let Replaced::Alternative(table) = why {
                 args.push(("table", places[table as usize].clone()));
                 args.push(("table_detail", table_detail(table)));
+            }
+            if matches!(why, Replaced::Lacking) {
+                let mut metrics = note.metrics.clone();
+                metrics.sort();
+                args.push(("metrics", metrics.join(", ")));
             }
             if matches!(why, Replaced::Coarser | Replaced::Alternative(_)) {
                 let mut metrics = note.metrics.clone();
@@ -2491,6 +2550,9 @@ enum Replaced {
     Alternative(u32),
     /// Newer, but ending after the as-of date: the rows known by then are kept.
     AfterAsOf,
+    /// Replaced by the same rows of a newer export, which has no column of some of
+    /// their metrics: those are kept.
+    Lacking,
 }
 
 /// Rows of a file replaced for one reason by one other file's: told as a warning.

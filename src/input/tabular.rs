@@ -1179,22 +1179,33 @@ fn read_layout_table(
     for name in &info.unmapped {
         let normalized = normalize_header(name).0;
         let words: Vec<&str> = normalized.split_whitespace().collect();
-        let hint = layout.columns.iter().find_map(|c| {
-            let Target::Metric(metric, _) = &c.target else {
-                return None;
-            };
-            if read_metrics.contains(&metric.as_str()) {
-                return None;
-            }
-            c.aliases
-                .iter()
-                .filter(|a| a.chars().count() >= 4 && **a != normalized)
-                .find(|a| {
-                    let alias: Vec<&str> = a.split_whitespace().collect();
-                    words.windows(alias.len()).any(|w| w == alias.as_slice())
-                })
-                .map(|a| (metric.clone(), a.clone()))
-        });
+        // A value's column names what it is the value of (`Purchases conversion
+        // value (7-day click)`): the longest name it holds is what it is, and a
+        // value is never taken for a count.
+        let value = CONVERSION_VALUE.iter().any(|v| normalized.contains(v));
+        let hint = layout
+            .columns
+            .iter()
+            .filter_map(|c| {
+                let Target::Metric(metric, _) = &c.target else {
+                    return None;
+                };
+                if read_metrics.contains(&metric.as_str())
+                    || value && !crate::model::is_money(metric)
+                {
+                    return None;
+                }
+                c.aliases
+                    .iter()
+                    .filter(|a| a.chars().count() >= 4 && **a != normalized)
+                    .filter(|a| {
+                        let alias: Vec<&str> = a.split_whitespace().collect();
+                        words.windows(alias.len()).any(|w| w == alias.as_slice())
+                    })
+                    .min_by_key(|a| std::cmp::Reverse(a.split_whitespace().count()))
+                    .map(|a| (metric.clone(), a.clone()))
+            })
+            .min_by_key(|(_, a)| std::cmp::Reverse(a.split_whitespace().count()));
         if let Some((metric, alias)) = hint {
             builder.warn(crate::msg!(
                 "warning.column_like_metric",
@@ -1494,9 +1505,10 @@ fn read_layout_table(
         skip_if.push((at, value));
     }
     // Meta Ads Manager's "Include summary row" writes the whole range's totals on a
-    // row whose name columns (campaign, ad set, ad) are all empty, above rows that
-    // have names: that row is a total.
-    let name_columns: Vec<usize> = if layout.id == "meta-ads" {
+    // row whose name columns (account, campaign, ad set, ad) are all empty, above
+    // rows that have names: that row is a total.
+    let meta_ads = layout.id == "meta-ads";
+    let name_columns: Vec<usize> = if meta_ads {
         matched
             .cells
             .iter()
@@ -1505,7 +1517,12 @@ fn read_layout_table(
                 c.as_ref().is_some_and(|(col, _)| {
                     matches!(
                         col.target,
-                        Target::Dim(Dimension::Campaign | Dimension::AdSet | Dimension::Ad)
+                        Target::Dim(
+                            Dimension::Account
+                                | Dimension::Campaign
+                                | Dimension::AdSet
+                                | Dimension::Ad
+                        )
                     )
                 })
             })
@@ -1531,6 +1548,24 @@ fn read_layout_table(
             .iter()
             .skip(matched.header + 1)
             .any(|r| !r.is_blank() && !unnamed(r));
+    // A report by day with no name column writes it as its first row, with no day,
+    // above rows with days; a row without a day further down is not one.
+    let undated = |record: &Record, i: usize| {
+        record
+            .cells
+            .get(i)
+            .is_none_or(|c| super::value::trim(c).is_empty())
+    };
+    let day_summary = date_column.filter(|&i| {
+        meta_ads
+            && name_columns.is_empty()
+            && day_override
+            && table
+                .head
+                .iter()
+                .skip(matched.header + 2)
+                .any(|r| !r.is_blank() && !undated(r, i))
+    });
     let classify_record = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
@@ -1544,7 +1579,9 @@ fn read_layout_table(
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
-        if summary_row && unnamed(record) {
+        if summary_row && unnamed(record)
+            || first && day_summary.is_some_and(|i| undated(record, i))
+        {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {
@@ -3611,6 +3648,19 @@ const LANDING_PAGE_VIEWS: &str = "landing_page_views";
 /// Meta's post engagement counts every action on an ad (clicks, video plays, likes…),
 /// not the likes + comments + shares + saves of the `engagements` KPI.
 const POST_ENGAGEMENTS: &str = "post_engagements";
+
+/// "Conversion value" in the languages of the Ads Manager UI, as headers are
+/// compared (lowercase): a column holding it is an amount of money, whatever count
+/// it is the value of.
+const CONVERSION_VALUE: &[&str] = &[
+    "conversion value",
+    "giá trị chuyển đổi",
+    "valor de conversión",
+    "valor de conversão",
+    "valeur de conversion",
+    "conversion-wert",
+    "nilai konversi",
+];
 
 /// Result types as the Ads Manager UI names them (English, Vietnamese, Spanish,
 /// French, and the common ones in German, Portuguese and Indonesian), by a phrase

@@ -1408,6 +1408,91 @@ fn meta_ads_summary_row_without_names_is_a_total() {
     assert_eq!(code(&roi(&["kpi", "spend", f, "--strict"])), 2);
 }
 
+/// The summary row of a report by account: the account name is a name column, so
+/// its empty cell above named rows makes the row a total, not a third account. By
+/// `Day` with no name column, the first row with no day above dated rows is one;
+/// a row further down without a day is an error.
+#[test]
+fn meta_ads_summary_row_of_a_report_by_account_or_by_day_is_a_total() {
+    let report = |f: &str| {
+        let out = roi(&["report", f, "--kpi", "spend,leads,cpl"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        transcript(&out)
+    };
+    // 3,000,000 + 2,000,000 VND for 30 + 20 leads, not the doubled 10,000,000 and 100.
+    let out = report("fixtures/importers/meta-ads-account-summary-row.vi.csv");
+    assert!(out.contains("| spend | 5,000,000 VND |"), "{out}");
+    assert!(out.contains("| leads |            50 |"), "{out}");
+    assert!(out.contains("| cpl   |   100,000 VND |"), "{out}");
+    assert!(
+        out.contains("skipped 1 row(s): total or summary row (first at line 2)"),
+        "{out}"
+    );
+    let f = "fixtures/importers/meta-ads-account-summary-row.csv";
+    assert_eq!(kpi(&["kpi", "spend", f]), "300");
+    assert_eq!(kpi(&["kpi", "leads", f]), "30");
+    // 100.00 × 3 for 10 + 9 + 11 leads, by day alone and by account and day.
+    for f in [
+        "fixtures/importers/meta-ads-day-summary-row.csv",
+        "fixtures/importers/meta-ads-account-day-summary-row.csv",
+    ] {
+        let out = report(f);
+        assert!(out.contains("| spend | 300.00 USD |"), "{out}");
+        assert!(out.contains("| leads |         30 |"), "{out}");
+        assert!(out.contains("| cpl   |  10.00 USD |"), "{out}");
+        assert!(
+            out.contains("Read 1 file(s), 3 row(s); 1 row(s) skipped."),
+            "{out}"
+        );
+    }
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-day-missing.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out)
+            .contains("meta-ads-day-missing.csv:3: column 1 (`Day`): \"\" is not a date"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Portuguese Meta Ads: `Valor gasto (BRL)` is the amount spent, as `Valor usado` is,
+/// and `Término dos relatórios` the reporting end, as `Encerramento dos relatórios` is.
+#[test]
+fn meta_ads_portuguese_valor_gasto_and_termino_dos_relatorios() {
+    let f = "fixtures/importers/meta-ads-pt-valor-gasto.csv";
+    // 8.97 + 12.04 + 7.58 BRL; 200.50 / 28.59; 28.59 / 2,270 × 1000
+    let out = roi(&["report", f, "--kpi", "spend,roas,cpm"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let out = transcript(&out);
+    assert!(out.contains("| spend | 28.59 BRL |"), "{out}");
+    assert!(out.contains("| roas  |   701.29% |"), "{out}");
+    assert!(out.contains("| cpm   | 12.59 BRL |"), "{out}");
+    // January's rows cover the whole month: in January 3,000.00 + 1,001.30, and no
+    // value for its first half.
+    let f = "fixtures/importers/meta-ads-pt-termino-monthly.csv";
+    let month = ["--from", "2026-01-01", "--to", "2026-01-31"];
+    assert_eq!(kpi(&[&["kpi", "spend", f][..], &month].concat()), "4001.3");
+    let out = roi(&[
+        "kpi",
+        "spend",
+        f,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-15",
+    ]);
+    assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("2 rows cover dates that cross a window"),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// Day-order and number errors say where and what: the first date that can only be
 /// day-first and the first that can only be month-first (line, column, value); a
 /// suggested `date_format` with the file's own separator; a number too large is
@@ -1880,6 +1965,43 @@ fn meta_ads_in_german() {
     // `Tag` dates the rows; `Leads` results 12 + 10 for 125,00 + 125,50 EUR
     assert_eq!(kpi(&["kpi", "leads", f]), "22");
     assert_eq!(kpi(&["kpi", "cpl", f]), "11.386363636");
+}
+
+/// A purchases conversion value per attribution window, not read, looks like the
+/// revenue (400.00 + 300.00 USD), not like purchases: the longest name it holds is
+/// what it is, and a value is never hinted as a count.
+#[test]
+fn an_unread_conversion_value_is_hinted_as_revenue() {
+    for (f, purchases, value) in [
+        (
+            "fixtures/importers/meta-ads-attribution-windows-only.csv",
+            "Purchases (7-day click)",
+            "Purchases conversion value (7-day click)",
+        ),
+        (
+            "fixtures/importers/meta-ads-vi-attribution-value.csv",
+            "Lượt mua (Lượt click trong 7 ngày)",
+            "Giá trị chuyển đổi từ lượt mua (Lượt click trong 7 ngày)",
+        ),
+    ] {
+        let out = roi(&["kpi", "spend", f]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "column `{value}` is not read, and the export has no column of `revenue`"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("(`\"{value}\" = \"revenue\"`)")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("(`\"{purchases}\" = \"purchases\"`)")),
+            "{err}"
+        );
+    }
 }
 
 /// Meta results per attribution window: a single window without a plain `Results`

@@ -1764,3 +1764,26 @@ fn a_breakdown_downloaded_in_two_languages_counts_once() {
         transcript(&out)
     );
 }
+
+/// A newer download with another column preset (no `Link clicks`, no `Reach`)
+/// replaces the older one's Mar 3–4 rows, and says nothing of the metrics it has no
+/// column for: those are kept from the older rows, and a warning says so. Link
+/// clicks 100 + 110 + 120 + 130 = 460, not 210; leads 10 + 11 + 12 + 14 + 15 + 16.
+#[test]
+fn a_newer_download_without_a_column_keeps_the_older_values_of_it() {
+    let dir = "fixtures/overlap-cases/column-presets";
+    assert_eq!(kpi("link_clicks", &[dir]).0, "460\n");
+    assert_eq!(kpi("leads", &[dir]).0, "78\n");
+    // Both files have spend: the newer 54.00 on Mar 4, not 53.00.
+    assert_eq!(kpi("spend", &[dir]).0, "318\n");
+    let out = roi(&[
+        "report",
+        dir,
+        "--kpi",
+        "leads,link_clicks,lead_conversion_rate,reach",
+        "--by",
+        "day",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+}
