@@ -140,6 +140,7 @@ impl Settings {
             (inputs, PathBuf::from("."))
         };
         let files = input::expand(list, &base)?;
+        let accounts = self.input_accounts(&files);
         let options = input::ReadOptions {
             default_currency: self.config.currency.clone(),
             strict: self.strict,
@@ -150,8 +151,36 @@ impl Settings {
             head_bytes: None,
             threads: self.threads,
             known_by: self.known_by,
+            accounts,
         };
         Ok((files, options))
+    }
+
+    /// The accounts roi.toml's `inputs` give, for the files read: the same file
+    /// named on the command line is that account's too.
+    fn input_accounts(&self, files: &[PathBuf]) -> normalize::Accounts {
+        if self.config.accounts.is_empty() {
+            return normalize::Accounts::default();
+        }
+        let mut given = rustc_hash::FxHashMap::default();
+        for (pattern, account) in &self.config.accounts {
+            // A pattern that matches nothing is the inputs' own error when they
+            // are roi.toml's, and no account of the files named instead.
+            let matched = input::expand(std::slice::from_ref(pattern), self.config.base_dir());
+            for file in matched.unwrap_or_default() {
+                if let Ok(path) = std::fs::canonicalize(&file) {
+                    given.entry(path).or_insert_with(|| account.clone());
+                }
+            }
+        }
+        let accounts = files
+            .iter()
+            .filter_map(|file| {
+                let account = given.get(&std::fs::canonicalize(file).ok()?)?;
+                Some((file.clone(), account.clone()))
+            })
+            .collect();
+        std::sync::Arc::new(accounts)
     }
 
     fn check_names(&self, dataset: &Dataset) -> anyhow::Result<()> {
@@ -312,6 +341,23 @@ fn check_filter(
                 );
             }
             dataset::Unmatched::NoRow { .. } => {}
+        }
+    }
+    // Counts without money (a CRM's leads) have no currency, so a currency filter
+    // leaves them out, and a cost over them (`cpl`) loses its denominator.
+    if !quiet
+        && filter
+            .conditions
+            .iter()
+            .any(|(d, _)| *d == Dimension::Currency)
+    {
+        let rows = dataset
+            .rows
+            .iter()
+            .filter(|r| r.dims.get(Dimension::Currency).is_none())
+            .count();
+        if rows > 0 {
+            eprintln!("{}", say!("stderr.where_currency", rows = rows));
         }
     }
     Ok(())

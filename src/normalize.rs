@@ -255,7 +255,14 @@ pub struct Builder<'f> {
     export_days: Vec<Option<NaiveDate>>,
     /// The as-of date of the run, when given: see [`Builder::known_by`].
     known_by: Option<NaiveDate>,
+    /// The account of each input given one (roi.toml's `inputs`), and the current
+    /// file's: see [`Builder::accounts`].
+    accounts: Accounts,
+    file_account: Option<String>,
 }
+
+/// The account roi.toml gives an input's files, by their path as read.
+pub type Accounts = std::sync::Arc<rustc_hash::FxHashMap<PathBuf, String>>;
 
 /// A row's identity ([`identity`]): its dates, dimensions and kind, and whether its
 /// file breaks the numbers down by platform (its facebook row is then a part of the
@@ -312,7 +319,17 @@ impl<'f> Builder<'f> {
             modified: Vec::new(),
             export_days: Vec::new(),
             known_by: None,
+            accounts: Accounts::default(),
+            file_account: None,
         }
+    }
+
+    /// The account of the rows of these files that name none: two X accounts'
+    /// overviews, which name no account, are then two accounts' days, not one
+    /// account's downloaded twice.
+    pub fn accounts(mut self, accounts: Accounts) -> Builder<'f> {
+        self.accounts = accounts;
+        self
     }
 
     /// The as-of date of the run: of two overlapping ranges of one key, one that
@@ -491,6 +508,7 @@ impl<'f> Builder<'f> {
         // Rows merge only within a file: de-duplication works per file.
         self.merged.clear();
         self.zero_ids.clear();
+        self.file_account = self.accounts.get(&path).cloned();
         self.dataset.files.push(SourceFile {
             path,
             format: format.to_owned(),
@@ -506,6 +524,7 @@ impl<'f> Builder<'f> {
             listed: false,
             records: false,
             series: false,
+            moneyless: false,
         });
     }
 
@@ -524,6 +543,7 @@ impl<'f> Builder<'f> {
                 mark.listed = false;
                 mark.records = false;
                 mark.series = false;
+                mark.moneyless = false;
             }
             _ => self.tables.push(TableMark {
                 file,
@@ -532,6 +552,7 @@ impl<'f> Builder<'f> {
                 listed: false,
                 records: false,
                 series: false,
+                moneyless: false,
             }),
         }
     }
@@ -594,6 +615,16 @@ impl<'f> Builder<'f> {
     pub fn set_series(&mut self) {
         if let Some(mark) = self.tables.last_mut() {
             mark.series = true;
+        }
+    }
+
+    /// The current table has no column of money (a CRM's contacts): its rows take
+    /// no default currency. A currency is what money is counted in; given to a
+    /// count, it would move that count with `--by currency` and `--where
+    /// currency=…` as if it were another currency's.
+    pub fn set_moneyless(&mut self) {
+        if let Some(mark) = self.tables.last_mut() {
+            mark.moneyless = true;
         }
     }
 
@@ -736,7 +767,9 @@ impl<'f> Builder<'f> {
     /// A builder for a later part of the current file, read on a thread of its own
     /// and taken in with [`Builder::absorb_part`].
     pub fn part(&self) -> Builder<'static> {
-        let mut part = Builder::new(self.default_currency.clone()).merging(self.merge);
+        let mut part = Builder::new(self.default_currency.clone())
+            .merging(self.merge)
+            .accounts(self.accounts.clone());
         if let Some(file) = self.dataset.files.last() {
             part.start_file(file.path.clone(), &file.format, None);
         }
@@ -749,6 +782,9 @@ impl<'f> Builder<'f> {
             }
             if mark.series {
                 part.set_series();
+            }
+            if mark.moneyless {
+                part.set_moneyless();
             }
         }
         part
@@ -912,6 +948,7 @@ impl<'f> Builder<'f> {
             listed: false,
             records: false,
             series: false,
+            moneyless: false,
         });
         let source = self.current_file();
         source.tables.clear();
@@ -1119,6 +1156,7 @@ impl<'f> Builder<'f> {
             m.series || (m.listed && input.dims[Dimension::ContentId.index()].is_some())
         });
         let keep = self.merge.filter(|_| !apart && self.merges(values));
+        let moneyless = self.tables.last().is_some_and(|m| m.moneyless);
         // The level of the row, from what it carries as read (merging may drop it).
         let mut present = 0u32;
         let mut dims = Dims::EMPTY;
@@ -1141,8 +1179,11 @@ impl<'f> Builder<'f> {
                     self.currencies
                         .get(v, || interner.intern(&v.to_uppercase())),
                 ),
-                (Dimension::Currency, None) => {
+                (Dimension::Currency, None) if !moneyless => {
                     self.default_currency.as_deref().map(|c| interner.intern(c))
+                }
+                (Dimension::Account, None) => {
+                    self.file_account.as_deref().map(|a| interner.intern(a))
                 }
                 (_, Some(v)) => Some(interner.intern(v)),
                 (_, None) => None,
@@ -1595,9 +1636,13 @@ impl<'f> Builder<'f> {
             for fines in &mut levels {
                 fines.sort_by_key(|&(f, _)| std::cmp::Reverse(order(f)));
             }
+            // Of two downloads of a coarser level, the newer's rows count (below): its
+            // rows are the ones the finer rows are told to be counted in.
+            let newer: Vec<_> = spans.iter().map(|s| ranks[s.file as usize]).collect();
             covered = resolve_levels(
                 spans,
                 &levels,
+                &newer,
                 &undated,
                 &table_of,
                 &mut self.dataset.rows,
@@ -1702,16 +1747,16 @@ impl<'f> Builder<'f> {
         let key = |r: usize| key_in(r, true);
         // The same observation: for each key only the rows of the newest export.
         // Keys are dates and interned ids: a fast non-cryptographic hash is enough.
-        let mut owner: rustc_hash::FxHashMap<Key, (u32, usize)> = rustc_hash::FxHashMap::default();
+        let mut owner: rustc_hash::FxHashMap<Key, usize> = rustc_hash::FxHashMap::default();
         for (r, row) in rows.iter().enumerate().filter(|(r, _)| !removed[*r]) {
             owner
                 .entry(key(r))
                 .and_modify(|best| {
-                    if ranks[row.file as usize] > ranks[best.0 as usize] {
-                        *best = (row.file, r);
+                    if ranks[row.file as usize] > ranks[rows[*best].file as usize] {
+                        *best = r;
                     }
                 })
-                .or_insert((row.file, r));
+                .or_insert(r);
         }
         // A newer export downloaded with other columns (no `Link clicks`) says
         // nothing of the metrics it has no column for: the replaced row's values
@@ -1728,15 +1773,29 @@ impl<'f> Builder<'f> {
         }
         let mut kept_values: std::collections::BTreeMap<(usize, MetricId), usize> =
             std::collections::BTreeMap::new();
+        // Per file and the file whose rows replaced some of its own: those rows, how
+        // many of them are unlike the row kept, and their dates.
+        let mut replaced: std::collections::BTreeMap<(u32, u32), (u64, u64, Note)> =
+            std::collections::BTreeMap::new();
         for (r, row) in rows.iter().enumerate() {
             if removed[r] {
                 continue;
             }
-            let (file, by) = owner[&key(r)];
-            if file == row.file {
+            let by = owner[&key(r)];
+            let kept = &rows[by];
+            if kept.file == row.file {
                 continue;
             }
             removed[r] = true;
+            let entry = replaced
+                .entry((row.file, kept.file))
+                .or_insert_with(|| (0, 0, Note::new(row)));
+            entry.0 += 1;
+            // Rows that name their account are never another account's.
+            let unnamed = row.dims.get(Dimension::Account).is_none()
+                && kept.dims.get(Dimension::Account).is_none();
+            entry.1 += u64::from(unnamed && unlike(row, kept));
+            entry.2.add(row, kept.start, kept.end, true);
             let lacks = &table_metrics[table_of[by] as usize];
             for (id, _) in row.values.iter().filter(|(id, _)| !lacks.contains(id)) {
                 kept_values
@@ -1767,6 +1826,25 @@ impl<'f> Builder<'f> {
             }
             if told.insert(from) {
                 note.add(row, rows[by].start, rows[by].end, true);
+            }
+        }
+        // A download again of the same days changes a few figures, the latest days';
+        // days without an account that all differ in nearly every figure are likely
+        // another account's (two X accounts' overviews, two LinkedIn Pages'
+        // followers: their exports name none), which the newer file must not stand
+        // in for.
+        for ((file, by), (rows, unlike, note)) in replaced {
+            if rows >= 2 && unlike == rows {
+                let path = self.dataset.files[by as usize].path.display().to_string();
+                let message = crate::msg!(
+                    "warning.unlike_replaced",
+                    rows = rows,
+                    from = note.from,
+                    to = note.to,
+                    path = path
+                )
+                .dates(&["from", "to"]);
+                self.dataset.files[file as usize].warnings.push(message);
             }
         }
 
@@ -2020,6 +2098,24 @@ impl<'f> Builder<'f> {
     }
 }
 
+/// Whether a row replaced by another of its key differs from it in nearly every
+/// figure (three in four of those either has, zeros in both aside): the sign of
+/// another account's row rather than a newer download's.
+fn unlike(row: &Row, kept: &Row) -> bool {
+    let (mut compared, mut differ) = (0u32, 0u32);
+    for (id, value) in &row.values {
+        let Some((_, other)) = kept.values.iter().find(|(m, _)| m == id) else {
+            continue;
+        };
+        if value.0 == 0 && other.0 == 0 {
+            continue;
+        }
+        compared += 1;
+        differ += u32::from(value != other);
+    }
+    compared > 0 && differ * 4 >= compared * 3
+}
+
 /// The name of a family of several layouts: the words their names begin with
 /// (`Meta Business Suite` for its content export and its single-metric series), so
 /// that a note names it alike whichever of its files was read first. Names with no
@@ -2188,9 +2284,11 @@ pub(crate) fn excel_mangled(id: &str, file: &SourceFile) -> bool {
 /// counted nowhere, and still takes part in de-duplication (its older copy in
 /// another export is the same post). Time and memory follow the rows of the
 /// tables in a level conflict.
-fn resolve_levels(
+#[allow(clippy::too_many_arguments)] // the finishing builder's parts, borrowed apart
+fn resolve_levels<R: Ord>(
     spans: &[Span],
     levels: &[Vec<(usize, bool)>],
+    newer: &[R],
     undated: &[bool],
     table_of: &[u32],
     rows: &mut [Row],
@@ -2255,11 +2353,14 @@ fn resolve_levels(
     // both are then noted as counted in the one that does count.
     let mut order: Vec<usize> = (0..levels.len()).collect();
     order.sort_by_cached_key(|&c| {
-        levels
+        let below = levels
             .iter()
             .filter(|fines| fines.iter().any(|&(f, _)| f == c))
-            .count()
+            .count();
+        (below, std::cmp::Reverse(&newer[c]))
     });
+    // The finer rows each coarse span's rows hold, as noted.
+    let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     for c in order {
         let fines = &levels[c];
         if fines.is_empty() {
@@ -2342,7 +2443,9 @@ fn resolve_levels(
                         // Already counted in another coarse row or table; a later day
                         // of this table that meets it (a video's range beside its
                         // daily rows) is still among the days that count for it.
-                        if let Some(note) = notes.get_mut(&(fine.file, why, c)) {
+                        if claimed.contains(&(x, c))
+                            && let Some(note) = notes.get_mut(&(fine.file, why, c))
+                        {
                             note.kept_from = note.kept_from.min(start);
                             note.kept_to = note.kept_to.max(end);
                         }
@@ -2360,6 +2463,7 @@ fn resolve_levels(
                         name(note, id);
                     }
                     note.add(fine, start, end, true);
+                    claimed.insert((x, c));
                     if whole {
                         held.remove(&(x, c));
                     } else {
@@ -2518,6 +2622,7 @@ enum Conflict {
 
 /// A table of a file: see [`Builder::start_table`].
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent marks, each set by its reader
 struct TableMark {
     file: u32,
     /// The index of its first row among the rows held (rows are pushed a table at a
@@ -2533,6 +2638,8 @@ struct TableMark {
     /// Whether the table is a platform's series, a row per day: its rows stay as
     /// read, to the file's end, for [`Builder::take_back`].
     series: bool,
+    /// Whether the table has no money column: its rows take no default currency.
+    moneyless: bool,
 }
 
 /// Why rows were replaced, for the warning that tells it.

@@ -29,7 +29,7 @@ pub struct ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    inputs: Vec<String>,
+    inputs: Vec<RawInput>,
     currency: Option<String>,
     at_risk_tolerance: Option<f64>,
     emv: Option<RawEmv>,
@@ -114,6 +114,17 @@ struct RawGoal {
     tags: Vec<String>,
 }
 
+/// An input: a file, folder or glob, alone or with the account its rows are.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "an input is a path, or a table such as { path = \"brand-a/*.csv\", account = \"Brand A\" }"
+)]
+enum RawInput {
+    Path(String),
+    Account { path: String, account: String },
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(untagged, expecting = "a text or a list of texts")]
 enum OneOrMany {
@@ -167,6 +178,9 @@ pub struct Config {
     /// Where roi.toml is; inputs are relative to it. `None` without a config file.
     pub path: Option<PathBuf>,
     pub inputs: Vec<String>,
+    /// Inputs given an account (`{ path = "…", account = "…" }`): the account of
+    /// their rows that name none.
+    pub accounts: Vec<(String, String)>,
     pub currency: Option<String>,
     pub at_risk_tolerance: f64,
     pub fx: Fx,
@@ -206,6 +220,7 @@ impl Default for Config {
         Config {
             path: None,
             inputs: Vec::new(),
+            accounts: Vec::new(),
             currency: None,
             at_risk_tolerance: DEFAULT_TOLERANCE,
             fx: Fx::default(),
@@ -290,6 +305,21 @@ impl Config {
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
 
+        let mut inputs = Vec::new();
+        let mut accounts = Vec::new();
+        for input in raw.inputs {
+            match input {
+                RawInput::Path(path) => inputs.push(path),
+                RawInput::Account { path, account } => {
+                    let account = account.trim();
+                    if account.is_empty() {
+                        return Err(err(crate::say!("error.input_account", path = path)));
+                    }
+                    accounts.push((path.clone(), account.to_owned()));
+                    inputs.push(path);
+                }
+            }
+        }
         let tolerance = raw.at_risk_tolerance.unwrap_or(DEFAULT_TOLERANCE);
         if !(0.0..1.0).contains(&tolerance) {
             return Err(err(crate::say!("error.tolerance", value = tolerance)));
@@ -504,7 +534,8 @@ impl Config {
             mappings,
             year: raw.year,
             path: None,
-            inputs: raw.inputs,
+            inputs,
+            accounts,
             currency,
             at_risk_tolerance: tolerance,
             fx,
@@ -516,8 +547,12 @@ impl Config {
 
 /// The `expecting` texts of roi.toml's value types, as serde gives them (in
 /// English: an attribute takes only a literal), with their catalogue keys.
-const EXPECTING: [(&str, &str); 5] = [
+const EXPECTING: [(&str, &str); 6] = [
     ("a text or a list of texts", "toml.expect_texts"),
+    (
+        "an input is a path, or a table such as { path = \"brand-a/*.csv\", account = \"Brand A\" }",
+        "toml.expect_input",
+    ),
     (
         "`target` must be a number or a text such as \">= 500\", \"<= 5.00\" or \"+20%\"",
         "toml.expect_target",

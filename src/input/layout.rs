@@ -712,7 +712,9 @@ pub fn builtin() -> Vec<Layout> {
             day_order: None,
             columns: vec![
                 dim(&["Post id"], ContentId),
-                col(&["Date"], Target::Date),
+                // The day the post went out: each row is a post, as in the other
+                // content exports, not the account's day.
+                col(&["Date"], Target::PublishTime),
                 metric(&["Impressions"], "impressions"),
                 metric(&["Likes"], "likes"),
                 metric(&["Replies"], "comments"),

@@ -139,6 +139,8 @@ pub struct ReadOptions {
     /// The as-of date a run was given (`--as-of`): among overlapping ranges, a row
     /// that ends after it was not known then and does not replace one that was.
     pub known_by: Option<chrono::NaiveDate>,
+    /// The account of the rows of these files that name none (roi.toml's `inputs`).
+    pub accounts: crate::normalize::Accounts,
 }
 
 /// The input name that means standard input.
@@ -252,7 +254,9 @@ fn named_by(pattern: &str, name: &str) -> bool {
 pub fn load_bytes(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Dataset, InputError> {
     let mut layouts = options.mappings.clone();
     layouts.extend(layout::builtin());
-    let mut builder = Builder::new(options.default_currency.clone()).known_by(options.known_by);
+    let mut builder = Builder::new(options.default_currency.clone())
+        .known_by(options.known_by)
+        .accounts(options.accounts.clone());
     let context = tabular::FileContext {
         year: options.year,
         name_date: date_in_name(name),
@@ -440,7 +444,8 @@ fn read_all(
         builder: Builder::new(options.default_currency.clone())
             .merging(merge)
             .flushing(flush)
-            .known_by(options.known_by),
+            .known_by(options.known_by)
+            .accounts(options.accounts.clone()),
     };
     // Small files waiting to be read together.
     let mut pending: Vec<Job> = Vec::new();
@@ -627,12 +632,15 @@ impl Reading<'_, '_> {
         }
         let (layouts, merge) = (self.layouts, self.merge);
         let currency = &self.options.default_currency;
+        let accounts = &self.options.accounts;
         let read: Vec<(PathBuf, Result<Builder<'static>, InputError>)> = std::thread::scope(|s| {
             let handles: Vec<_> = jobs
                 .into_iter()
                 .map(|job| {
                     s.spawn(move || {
-                        let mut builder = Builder::new(currency.clone()).merging(merge);
+                        let mut builder = Builder::new(currency.clone())
+                            .merging(merge)
+                            .accounts(accounts.clone());
                         let read = read_file(
                             &job.path,
                             job.contents,

@@ -1326,6 +1326,13 @@ fn read_layout_table(
         // comments on one post) may share an id.
         builder.set_records(metric == "leads");
     }
+    let money =
+        matched.cells.iter().flatten().any(
+            |(c, _)| matches!(&c.target, Target::Metric(name, _) if crate::model::is_money(name)),
+        );
+    if !money {
+        builder.set_moneyless();
+    }
     // A platform's series (TikTok's overview, a GA4 table by date) has a row per
     // day: only its date tells its rows apart. A mapping, a list of records and a
     // table with any other breakdown (an hour, a campaign) may hold several rows of
@@ -1987,7 +1994,10 @@ fn read_layout_table(
             })
             .zip(day)
             .map(|(time, day)| format!("{day}T{time}"))
-            .or(hour_slot);
+            .or(hour_slot)
+            // A publish day without a time of day still says when the post went
+            // out (its weekday in insights).
+            .or_else(|| publish_column.and(day).map(|day| day.to_string()));
         let mut breakdown = String::new();
         for (&i, label) in breakdown_columns.iter().zip(&breakdown_labels) {
             let value = super::value::trim(record.cells.get(i).unwrap_or(""));

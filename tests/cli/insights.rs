@@ -601,3 +601,51 @@ fn a_selection_without_posts_is_told_apart_from_no_posts() {
     );
     assert!(stdout(&out).starts_with("No post in the selection"));
 }
+
+/// X's account analytics content export: each row is a post, dated by the day it
+/// went out (no time of day), so it is counted by weekday and length
+/// (`fixtures/insights/README.md`).
+#[test]
+fn x_account_analytics_content_rows_are_posts() {
+    let f = "fixtures/insights/x-account-content_2024-02-18_2024-03-10.csv";
+    let out = roi(&["insights", f, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(i["posts"], 3);
+    assert_eq!(i["posts_without_time"], 3);
+    let weekdays: Vec<(String, u64, Option<f64>)> = i["by_weekday"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap().to_owned(),
+                g["posts"].as_u64().unwrap(),
+                g["engagements"].as_f64(),
+            )
+        })
+        .filter(|(_, posts, _)| *posts > 0)
+        .collect();
+    assert_eq!(
+        weekdays,
+        [
+            ("thursday".to_owned(), 1, Some(28.0)),
+            ("saturday".to_owned(), 1, Some(44.0)),
+            ("sunday".to_owned(), 1, Some(13.0)),
+        ]
+    );
+    let lengths = rows(&i["by_length"]);
+    assert_eq!(lengths.len(), 1);
+    assert_eq!(
+        (lengths[0].0.as_str(), lengths[0].1, lengths[0].2),
+        ("short_text", 3, Some(85.0))
+    );
+    // `roi report` shows their content-type table too.
+    let out = roi(&["report", f, "--trend", "off"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("By content type"),
+        "{}",
+        transcript(&out)
+    );
+}

@@ -725,6 +725,52 @@ fn amounts_in_the_configured_currency_without_minor_units_group_thousands() {
     assert_eq!(kpi("ledger.csv"), "200000");
 }
 
+/// A CRM export has no money: its leads take no currency from roi.toml, so they stay
+/// out of a currency's group, and a filter on the currency says it leaves them out
+/// (`fixtures/crm-currency/README.md`).
+#[test]
+fn counts_without_money_take_no_currency() {
+    let dir = fixture("crm-currency");
+    let config = dir.join("roi.toml");
+    let hubspot = dir.join("hubspot-crm-exports-all-contacts-2026-08-05.csv");
+    let gads = dir.join("gads-de.csv");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend([
+            "--config",
+            config.to_str().unwrap(),
+            hubspot.to_str().unwrap(),
+            gads.to_str().unwrap(),
+        ]);
+        let out = roi(&all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        out
+    };
+    let out = run(&["normalize"]);
+    assert!(!stdout(&out).contains("VND"), "{}", stdout(&out));
+    let out = run(&[
+        "report",
+        "--by",
+        "currency",
+        "--kpi",
+        "spend,leads",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "currency,rows,spend,spend_currency,leads\n,5,,,5\nEUR,4,142.34,EUR,\n"
+    );
+    let out = run(&["kpi", "leads", "--where", "currency=EUR"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("5 row(s) without a currency"),
+        "{}",
+        transcript(&out)
+    );
+    let out = run(&["kpi", "cpl", "--where", "campaign=Sommer Sale"]);
+    assert_eq!(stdout(&out), "64.92\n");
+}
+
 /// Follower growth is taken per account: a count change where the account has a
 /// count before the window, its flows where it has none; the selection's growth is
 /// their sum. Figures in `fixtures/mixed-growth/README.md`.

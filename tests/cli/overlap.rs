@@ -1787,3 +1787,98 @@ fn a_newer_download_without_a_column_keeps_the_older_values_of_it() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     insta::assert_snapshot!(transcript(&out));
 }
+
+/// Two X accounts' overviews and two LinkedIn Pages' followers name no account: taken
+/// for two downloads of one account, one file of each pair counts and the other's
+/// warning names both and how to keep both; an account per input in roi.toml counts
+/// both (`fixtures/overlap-cases/README.md`, two-accounts/).
+#[test]
+fn two_accounts_whose_exports_name_none_are_told_and_kept_by_their_inputs_account() {
+    const DIR: &str = "fixtures/overlap-cases/two-accounts";
+    for (files, rows) in [
+        (["x/brandA", "x/brandB"], 2),
+        (
+            [
+                "linkedin/shopvn_followers_1709700000000.xls",
+                "linkedin/cafevn_followers_1709700001000.xls",
+            ],
+            3,
+        ),
+    ] {
+        let paths: Vec<String> = files.iter().map(|f| format!("{DIR}/{f}")).collect();
+        let args: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let (_, stderr) = kpi("follower_growth", &args);
+        let warning = stderr
+            .lines()
+            .find(|l| l.contains("differ in nearly every figure"))
+            .unwrap_or_else(|| panic!("{stderr}"));
+        assert!(
+            warning.contains(&format!("{rows} row(s) over")),
+            "{warning}"
+        );
+        for path in &paths {
+            assert!(warning.contains(path.as_str()), "{path}: {warning}");
+        }
+        assert!(warning.contains("inputs = [{ path = "), "{warning}");
+    }
+    let config = format!("{DIR}/roi.toml");
+    let value = |name: &str, extra: &[&str]| {
+        let mut args = vec!["kpi", name, "--config", &config];
+        args.extend(extra);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            !transcript(&out).contains("nearly every figure"),
+            "{}",
+            transcript(&out)
+        );
+        stdout(&out)
+    };
+    assert_eq!(value("impressions", &[]), "10900\n");
+    assert_eq!(value("likes", &[]), "109\n");
+    assert_eq!(
+        value("follower_growth", &["--where", "platform=twitter"]),
+        "37\n"
+    );
+    assert_eq!(
+        value("follower_growth", &["--where", "platform=linkedin"]),
+        "66\n"
+    );
+    assert_eq!(value("follower_growth", &[]), "103\n");
+    assert_eq!(
+        value("impressions", &["--where", "account=Brand A"]),
+        "1900\n"
+    );
+    // The same file named on the command line is its input's account too.
+    let brand_b = format!("{DIR}/x/brandB");
+    assert_eq!(
+        value("impressions", &[&format!("{DIR}/x/brandA"), &brand_b]),
+        "10900\n"
+    );
+}
+
+/// One account's overview downloaded twice (the same figures on the days both hold)
+/// beside its posts: no warning of another account, and the posts' note names the
+/// download whose rows count and the posts' own days (`x-overview-redownload/`).
+#[test]
+fn x_posts_are_noted_in_the_overview_download_that_counts() {
+    let (value, stderr) = kpi(
+        "impressions",
+        &["fixtures/overlap-cases/x-overview-redownload"],
+    );
+    assert_eq!(value, "41490\n");
+    assert!(!stderr.contains("nearly every figure"), "{stderr}");
+    let notes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("at a coarser level"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{stderr}");
+    assert!(
+        notes[0].contains(
+            "of 2 row(s) over 2024-02-29..=2024-03-09 not counted: \
+             fixtures/overlap-cases/x-overview-redownload/account_overview_analytics_B.csv \
+             holds their totals at a coarser level (day) over 2024-02-29..=2024-03-09"
+        ),
+        "{stderr}"
+    );
+}
