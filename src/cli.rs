@@ -232,21 +232,24 @@ pub enum Command {
         #[arg(value_name = "INPUT")]
         inputs: Vec<String>,
     },
-    /// Print one SQL query computing KPIs over roi's normalized rows (a table or the
-    /// Parquet files of `roi normalize --format parquet`) in DuckDB, Spark, BigQuery
-    /// or PostgreSQL, generated from the same formulas as `roi report`
+    /// Print one SQL query computing KPIs over roi's normalized rows with the columns
+    /// of its Parquet files (`roi normalize --format parquet`, or a table loaded from
+    /// them) in DuckDB, Spark, BigQuery or PostgreSQL, generated from the same formulas
+    /// as `roi report`
     #[command(after_help = "Examples:
   roi sql --dialect duckdb --by platform --table \"read_parquet('rows/**/*.parquet', hive_partitioning = true)\"
   roi sql --dialect bigquery --by month --where platform=facebook cpl ctr roas
   roi sql --dialect spark --rollup day --by campaign > rollup.sql")]
     Sql {
-        /// KPIs or metrics to compute [default: every KPI of the catalogue]
+        /// KPIs or canonical metrics to compute (a custom metric through a KPI of
+        /// roi.toml) [default: every KPI of the catalogue]
         #[arg(value_name = "KPI")]
         names: Vec<String>,
         /// The SQL engine to write for
         #[arg(long, value_enum, default_value_t = crate::kpi::sql::Dialect::Duckdb)]
         dialect: crate::kpi::sql::Dialect,
         /// The table (or any FROM item, such as a Parquet scan) holding normalized rows
+        /// with the columns of roi's Parquet files
         #[arg(long, value_name = "SQL", default_value = "roi_rows")]
         table: String,
         /// Group by: any dimension, day, week, month (comma-separated or repeated)

@@ -145,6 +145,10 @@ fn lossy_path<S: serde::Serializer>(path: &std::path::Path, s: S) -> Result<S::O
     s.serialize_str(&path.to_string_lossy())
 }
 
+/// [`SourceFile::format`] of roi's own format.
+pub const NATIVE_CSV: &str = "roi (CSV)";
+pub const NATIVE_JSON: &str = "roi (JSON)";
+
 /// What was read from one input file.
 #[derive(Debug, Clone, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct SourceFile {
@@ -190,6 +194,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Whether it is in roi's own format (CSV or JSON), where an empty cell is no
+    /// value rather than an export's zero.
+    pub fn is_native(&self) -> bool {
+        matches!(self.format.as_str(), NATIVE_CSV | NATIVE_JSON)
+    }
+
     /// Whether its content ids ending in zeros past the 15th digit were rounded.
     /// Excel rounds a whole column: where it shows nowhere else, or where another
     /// long id keeps a digit there that is not zero, such ids are real.
@@ -493,8 +503,10 @@ impl Dataset {
     /// Whether a file with rows of `platform` in export family `family` gives
     /// `metric` a value in any of its rows: what that export measures on the
     /// platform. A file's empty cells are zeros where it has the column (Meta leaves
-    /// a zero blank), while a metric no such file gives is unknown there.
-    /// [`Family::ANY`] asks about every export of the platform, and a list of
+    /// a zero blank), while a metric no such file gives is unknown there. In roi's
+    /// own format every platform shares one header and an empty cell is no value,
+    /// so there a platform gives what its own rows have values for, as its export
+    /// did. [`Family::ANY`] asks about every export of the platform, and a list of
     /// records speaks for every family. True when the rows are not held.
     pub fn carries(&self, platform: Option<Sym>, family: Family, metric: MetricId) -> bool {
         if self.rows.is_empty() {
@@ -504,18 +516,31 @@ impl Dataset {
             let words = self.metrics.len().div_ceil(64);
             let mut per_file: Vec<(Vec<u64>, Vec<Part>)> =
                 vec![(vec![0; words], Vec::new()); self.files.len()];
+            // Per part of a file in roi's format, each part's own.
+            let mut per_part: Vec<(Vec<u64>, Vec<Part>)> = Vec::new();
             for row in &self.rows {
-                let (bits, parts) = &mut per_file[row.file as usize];
+                let part = (row.dims.get(Dimension::Platform), self.family(row));
+                let (bits, parts) = if self.files[row.file as usize].is_native() {
+                    let at = match per_part.iter().position(|(_, p)| p[0] == part) {
+                        Some(at) => at,
+                        None => {
+                            per_part.push((vec![0; words], vec![part]));
+                            per_part.len() - 1
+                        }
+                    };
+                    &mut per_part[at]
+                } else {
+                    &mut per_file[row.file as usize]
+                };
                 for (id, _) in &row.values {
                     bits[id.0 as usize / 64] |= 1 << (id.0 % 64);
                 }
-                let part = (row.dims.get(Dimension::Platform), self.family(row));
                 if !parts.contains(&part) {
                     parts.push(part);
                 }
             }
             let mut out: Vec<(Part, Vec<u64>)> = Vec::new();
-            for (bits, parts) in per_file {
+            for (bits, parts) in per_file.into_iter().chain(per_part) {
                 for part in parts {
                     let at = match out.iter().position(|(q, _)| *q == part) {
                         Some(at) => at,

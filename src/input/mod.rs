@@ -941,7 +941,7 @@ fn read_file(
     let json_named = matches!(extension.as_str(), "json" | "ndjson" | "jsonl");
     if json_named || trimmed.starts_with('[') || trimmed.starts_with('{') {
         builder.start_file(path.to_path_buf(), "roi-json", modified);
-        builder.describe_file(&text.encoding, "roi (JSON)");
+        builder.describe_file(&text.encoding, crate::dataset::NATIVE_JSON);
         let whole = text.into_string()?;
         return native::read_json(path, &whole, builder);
     }
@@ -963,7 +963,7 @@ fn read_file(
             text = in_memory(Contents::Head(Vec::new()))?;
         }
         builder.start_file(path.to_path_buf(), "roi-csv", modified);
-        builder.describe_file(&text.encoding, "roi (CSV)");
+        builder.describe_file(&text.encoding, crate::dataset::NATIVE_CSV);
         warn_encoding(&text.encoding, builder);
         let header = first.unwrap_or_default();
         let header = (&header, head.iter().take_while(|r| r.is_blank()).count());
@@ -971,7 +971,7 @@ fn read_file(
             Err(_) if text.not_utf8() => {
                 builder.restart_file();
                 let text = in_memory(Contents::Head(Vec::new()))?;
-                builder.describe_file(&text.encoding, "roi (CSV)");
+                builder.describe_file(&text.encoding, crate::dataset::NATIVE_CSV);
                 warn_encoding(&text.encoding, builder);
                 native::read_csv(path, &text, header, 1, builder)
             }

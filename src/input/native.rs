@@ -244,7 +244,11 @@ pub fn read_csv(
     parts: usize,
     builder: &mut Builder,
 ) -> Result<(), InputError> {
-    let names: Vec<String> = header.cells.iter().map(|h| h.trim().to_owned()).collect();
+    let names: Vec<String> = header
+        .cells
+        .iter()
+        .map(|h| crate::dataset::compose(h.trim()).into_owned())
+        .collect();
     if let Some((i, j)) = same_field(names.iter().map(String::as_str)) {
         return Err(InputError {
             path: path.to_path_buf(),

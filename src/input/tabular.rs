@@ -3988,10 +3988,12 @@ fn year_less_years(
 pub fn is_native_header(record: &Record) -> bool {
     record.cells.iter().any(|c| c.trim() == "date")
         && record.cells.iter().all(|c| {
-            let t = c.trim();
+            let t = crate::dataset::compose(c.trim());
+            // Letters of any script: the names roi gives the metrics it finds
+            // (`lượt_dùng_thử`), which it must read back.
             !t.is_empty()
                 && t.chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+                    .all(|ch| (ch.is_alphanumeric() && !ch.is_uppercase()) || ch == '_')
         })
 }
 

@@ -132,12 +132,20 @@ fn tokenize(formula: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
                 })?;
                 tokens.push((position, Token::Number(value)));
             }
-            c if c.is_ascii_alphabetic() || c == '_' => {
+            // Names in any script, as roi names the metrics it finds (`Lượt dùng
+            // thử` → `lượt_dùng_thử`), composed as those are.
+            c if c.is_alphabetic() || c == '_' => {
                 let begin = i;
-                while i < chars.len() && (chars[i].1.is_ascii_alphanumeric() || chars[i].1 == '_') {
+                while i < chars.len() && {
+                    let c = chars[i].1;
+                    c.is_alphanumeric()
+                        || c == '_'
+                        || unicode_normalization::char::is_combining_mark(c)
+                } {
                     i += 1;
                 }
                 let text: String = chars[begin..i].iter().map(|(_, c)| c).collect();
+                let text = crate::dataset::compose(&text).into_owned();
                 tokens.push((position, Token::Name(text)));
             }
             other => {

@@ -845,7 +845,8 @@ fn account_growth(w: &Writer<'_>, m: &str, keys: &[String]) -> String {
     )
 }
 
-/// `--where` as SQL: each dimension one of its values, ignoring case.
+/// `--where` as SQL: each dimension one of its values, ignoring case. Values are
+/// composed (NFC), as roi writes text: `Tết` typed decomposed matches its rows.
 fn filter_conditions(w: &Writer<'_>, filter: &Filter) -> Vec<String> {
     filter
         .conditions
@@ -857,7 +858,7 @@ fn filter_conditions(w: &Writer<'_>, filter: &Filter) -> Vec<String> {
                     let v = if *dim == Dimension::Platform {
                         crate::model::normalize_platform(v)
                     } else {
-                        v.trim().to_lowercase()
+                        crate::dataset::compose(v.trim()).to_lowercase()
                     };
                     w.d.string(&v)
                 })

@@ -19,7 +19,7 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use crate::dataset::{Dataset, MetricInfo, Row};
-use crate::model::{Amount, CANONICAL_METRICS, Dimension, MetricId, Unit};
+use crate::model::{Amount, CANONICAL_METRICS, Dimension, MetricId};
 use crate::say;
 
 /// The partition value of rows without a platform, as Hive and Spark write it.
@@ -99,7 +99,7 @@ fn schema(metrics: &[MetricInfo]) -> anyhow::Result<SchemaRef> {
                 reserved = RESERVED.join(", ")
             ));
         }
-        fields.push(Field::new(&m.name, metric_type(i, m.unit), true));
+        fields.push(Field::new(&m.name, metric_type(i, &m.name), true));
     }
     fields.push(Field::new("source_file", DataType::Utf8, false));
     fields.push(Field::new("source_line", DataType::Int64, false));
@@ -112,10 +112,11 @@ fn dimensions() -> impl Iterator<Item = Dimension> {
         .filter(|d| *d != Dimension::Platform)
 }
 
-/// Canonical counts are whole numbers; everything else, custom metrics included
-/// (their unit is a guess), keeps its six decimals.
-fn metric_type(index: usize, unit: Unit) -> DataType {
-    if index < CANONICAL_METRICS.len() && unit == Unit::Count {
+/// Canonical whole counts are whole numbers; everything else, attributed counts
+/// (Google Ads' `4.5` conversions) and custom metrics included (their unit is a
+/// guess), keeps its six decimals.
+fn metric_type(index: usize, name: &str) -> DataType {
+    if index < CANONICAL_METRICS.len() && crate::model::is_whole_count(name) {
         DataType::Int64
     } else {
         DataType::Decimal128(PRECISION, SCALE)
@@ -391,7 +392,7 @@ fn batch(
     // each column's value up in every row would cost metrics × values per row.
     let mut builders = Vec::with_capacity(metrics.len());
     for (i, m) in metrics.iter().enumerate() {
-        builders.push(match metric_type(i, m.unit) {
+        builders.push(match metric_type(i, &m.name) {
             DataType::Int64 => MetricBuilder::Count(Int64Builder::with_capacity(rows.len())),
             _ => MetricBuilder::Exact(
                 Decimal128Builder::with_capacity(rows.len())

@@ -1865,3 +1865,51 @@ fn targets_with_a_decimal_comma_or_in_dong_read_one_way() {
         transcript(&out)
     );
 }
+
+/// roi's own format holds every platform's rows under one header, where an empty
+/// cell is no value: a platform takes part in a rate by what its rows have, as on
+/// the exports (`fixtures/roi-format-rates`, figures in its README.md).
+#[test]
+fn rates_leave_the_same_platforms_out_of_normalized_rows() {
+    let dir = fixture("roi-format-rates");
+    let tmp = tempfile::tempdir().unwrap();
+    let config = dir.join("roi.toml");
+    let config = config.to_str().unwrap();
+    let check = |inputs: &str| {
+        let out = roi(&[
+            "report",
+            inputs,
+            "--config",
+            config,
+            "--as-of",
+            "2026-03-01",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let all = json["goals"].as_array().unwrap().clone();
+        close(&goal(&all, "er")["current"], 593.0 / 5500.0);
+        assert_eq!(goal(&all, "er")["status"], "achieved", "{inputs}");
+        close(&goal(&all, "ctr")["current"], 378.0 / 5715.0);
+        assert_eq!(goal(&all, "ctr")["status"], "achieved", "{inputs}");
+        let out = roi(&["check", inputs, "--config", config, "--as-of", "2026-03-01"]);
+        assert_eq!(code(&out), 0, "{inputs}: {}", transcript(&out));
+    };
+    let exports = dir.join("exports");
+    check(exports.to_str().unwrap());
+    for format in ["csv", "json"] {
+        let out = roi(&[
+            "normalize",
+            exports.to_str().unwrap(),
+            "--config",
+            config,
+            "--format",
+            format,
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let path = tmp.path().join(format!("rows.{format}"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        check(path.to_str().unwrap());
+    }
+}

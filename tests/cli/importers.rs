@@ -476,6 +476,31 @@ fn normalize_round_trips() {
     }
 }
 
+/// A custom metric named in Vietnamese is written as `lượt_dùng_thử`: read back as
+/// roi's format, and usable in a formula by that name.
+#[test]
+fn a_custom_metric_in_any_script_round_trips_and_is_a_formula_name() {
+    let f = "fixtures/importers/custom-metric-vietnamese.json";
+    let config = "fixtures/importers/custom-metric-vietnamese.toml";
+    let first = roi(&["normalize", f]);
+    assert_eq!(code(&first), 0, "{}", transcript(&first));
+    assert_eq!(
+        stdout(&first).lines().next(),
+        Some("date,platform,campaign,currency,spend,lượt_dùng_thử,trial_starts")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("normalized.csv");
+    std::fs::write(&path, &first.stdout).unwrap();
+    let second = roi(&["normalize", path.to_str().unwrap()]);
+    assert_eq!(code(&second), 0, "{}", transcript(&second));
+    assert_eq!(stdout(&first), stdout(&second));
+    // 4,000,000 VND over 12 + 8 trials.
+    for input in [f, path.to_str().unwrap()] {
+        let out = roi(&["kpi", "chi_phi_dung_thu", input, "--config", config]);
+        assert_eq!(stdout(&out), "200000\n", "{input}: {}", transcript(&out));
+    }
+}
+
 #[test]
 fn mappings_with_encoding_and_row_conditions() {
     let dir = tempfile::tempdir().unwrap();

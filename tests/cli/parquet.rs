@@ -171,7 +171,7 @@ const METRICS: [(&str, bool); 33] = [
     ("followers_net", true),
     ("sessions", true),
     ("leads", true),
-    ("conversions", true),
+    ("conversions", false),
     ("purchases", true),
     ("customers", true),
     ("revenue", false),
@@ -551,6 +551,46 @@ fn a_count_with_a_fraction_is_an_error_not_rounded() {
         ["meta.csv"],
         "nothing written, no temporary folder left"
     );
+}
+
+/// Google Ads and GA4 attribute conversions in fractions: DECIMAL, as written.
+#[test]
+fn fractional_conversions_are_decimal_in_parquet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let out = normalize_parquet(
+        fixture("importers/google-ads-fractional-conversions.csv")
+            .to_str()
+            .unwrap(),
+        &dir,
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let parts = read_partitions(&dir);
+    let rows: Vec<(&str, &str, &str)> = parts
+        .iter()
+        .flat_map(|p| &p.rows)
+        .map(|r| {
+            (
+                r["date"].as_str(),
+                r["conversions"].as_str(),
+                r["clicks"].as_str(),
+            )
+        })
+        .collect();
+    // The file's Conversions 0.333 and 3; clicks stay whole (INT64).
+    assert_eq!(
+        rows,
+        [("2026-08-01", "0.333", "10"), ("2026-08-02", "3", "20")]
+    );
+    let ty = |name: &str| {
+        parts[0]
+            .schema
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, t, _)| t.clone())
+    };
+    assert_eq!(ty("conversions"), Some(DataType::Decimal128(38, 6)));
+    assert_eq!(ty("clicks"), Some(DataType::Int64));
 }
 
 #[test]

@@ -108,3 +108,43 @@ fn errors_name_the_problem() {
         transcript(&out)
     );
 }
+
+/// `--where` values are composed (NFC), as roi writes text: `Khuyến mãi Tết` typed
+/// decomposed (`e` + `◌̂` + `◌́`) is the campaign roi's rows hold composed.
+#[test]
+fn where_values_are_composed() {
+    let sql = |value: &str| {
+        let out = roi(&["sql", "spend", "--where", &format!("campaign={value}")]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    let composed = sql("Khuyến mãi Tết");
+    assert!(composed.contains("WHERE LOWER(\"campaign\") IN ('khuyến mãi tết')"));
+    assert_eq!(
+        sql("Khuye\u{302}\u{301}n ma\u{303}i Te\u{302}\u{301}t"),
+        composed
+    );
+}
+
+/// The query needs the Parquet schema's columns, and names are KPIs or canonical
+/// metrics (a custom metric's column cannot be told from a misspelt name): the help
+/// says both.
+#[test]
+fn the_help_says_what_the_query_reads() {
+    let out = roi(&["sql", "--help"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let help = stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for said in [
+        "normalized rows with the columns of its Parquet files (`roi normalize --format \
+         parquet`, or a table loaded from them)",
+        "KPIs or canonical metrics to compute (a custom metric through a KPI of roi.toml)",
+        "holding normalized rows with the columns of roi's Parquet files",
+    ] {
+        assert!(help.contains(said), "{said} not in {help}");
+    }
+    let out = roi(&["sql", "x2nd"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+}
