@@ -1761,13 +1761,26 @@ impl<'f> Builder<'f> {
         // A newer export downloaded with other columns (no `Link clicks`) says
         // nothing of the metrics it has no column for: the replaced row's values
         // of those stay, on the row that replaces it, from the newest export that
-        // has them. A table's columns are told by the metrics its rows hold.
+        // has them. A table's columns are told by the metrics its rows hold; followers
+        // gained and lost and the net change are one quantity, so a table with any
+        // of them has them all (its net change stands for the older gained and lost).
+        let flows: Vec<MetricId> = crate::dataset::FOLLOWER_FLOWS
+            .iter()
+            .filter_map(|n| self.dataset.metric_id(n))
+            .collect();
         let mut table_metrics: Vec<Vec<MetricId>> = vec![Vec::new(); self.tables.len()];
         for (r, row) in rows.iter().enumerate() {
             let metrics = &mut table_metrics[table_of[r] as usize];
             for (id, _) in &row.values {
-                if !metrics.contains(id) {
-                    metrics.push(*id);
+                let family = if flows.contains(id) {
+                    &flows[..]
+                } else {
+                    std::slice::from_ref(id)
+                };
+                for id in family {
+                    if !metrics.contains(id) {
+                        metrics.push(*id);
+                    }
                 }
             }
         }

@@ -109,6 +109,7 @@ impl Cell<'_> {
         }
     }
 
+    #[inline]
     fn amount(
         &self,
         id: MetricId,
@@ -123,17 +124,22 @@ impl Cell<'_> {
         // Summed, a fraction of a lead would pass for data (`1.500` meant as 1,500
         // is 1.5 here): refused, as the Parquet writer does.
         if whole && let Some(v) = value.filter(|v| v.0 % Amount::SCALE != 0) {
-            return Err(self.error(crate::say!(
-                "error.native_fraction",
-                value = format!("{:?}", self.value.trim()),
-                read = crate::render::normalized::amount_text(v),
-                metric = builder.metric_info(id).name
-            )));
+            return Err(self.fraction_in_count(v, id, builder));
         }
         if non_negative && value.is_some_and(Amount::is_negative) {
             self.negative_kept(id, builder);
         }
         Ok(value)
+    }
+
+    #[cold]
+    fn fraction_in_count(&self, value: Amount, id: MetricId, builder: &Builder) -> InputError {
+        self.error(crate::say!(
+            "error.native_fraction",
+            value = format!("{:?}", self.value.trim()),
+            read = crate::render::normalized::amount_text(value),
+            metric = builder.metric_info(id).name
+        ))
     }
 
     #[cold]

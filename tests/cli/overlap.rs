@@ -1882,3 +1882,44 @@ fn x_posts_are_noted_in_the_overview_download_that_counts() {
         "{stderr}"
     );
 }
+
+/// Followers gained and lost and the net change are one quantity: a newer download
+/// giving the net change (`Subscribers`) is not one "without a column" of gained and
+/// lost, whose older values would otherwise be kept over its own. Newer net 8 + 2 =
+/// 10 (or 7 + 2 = 9 once edited); older gained − lost 8 + 2 = 10
+/// (`fixtures/overlap-cases/README.md`, youtube-subscriber-levels).
+#[test]
+fn a_newer_net_follower_change_stands_for_the_older_gained_and_lost() {
+    use std::time::{Duration, SystemTime};
+    let base = crate::root().join("fixtures/overlap-cases/youtube-subscriber-levels");
+    let net = std::fs::read_to_string(base.join("net-per-day/Chart data.csv"))
+        .unwrap()
+        .replace("2026-10-01,8,", "2026-10-01,7,");
+    let flows = std::fs::read_to_string(base.join("net-per-video/Chart data (1).csv")).unwrap();
+    for (newer_net, growth) in [(true, "9\n"), (false, "10\n")] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text, newer) in [
+            ("net.csv", &net, newer_net),
+            ("flows.csv", &flows, !newer_net),
+        ] {
+            let sub = dir.path().join(name.trim_end_matches(".csv"));
+            std::fs::create_dir(&sub).unwrap();
+            let file = sub.join("Chart data.csv");
+            std::fs::write(&file, text).unwrap();
+            let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .unwrap()
+                .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+                .unwrap();
+        }
+        let out = crate::roi_in(dir.path(), &["kpi", "follower_growth", "."]);
+        assert_eq!(stdout(&out), growth, "{newer_net}: {}", transcript(&out));
+        assert!(
+            !transcript(&out).contains("those values are kept"),
+            "{newer_net}: {}",
+            transcript(&out)
+        );
+    }
+}
