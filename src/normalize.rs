@@ -1156,7 +1156,17 @@ impl<'f> Builder<'f> {
             m.series || (m.listed && input.dims[Dimension::ContentId.index()].is_some())
         });
         let keep = self.merge.filter(|_| !apart && self.merges(values));
-        let moneyless = self.tables.last().is_some_and(|m| m.moneyless);
+        // A table without money takes no currency; in roi's own format, where every
+        // row shares one header, a row without an amount and without a currency
+        // (a CRM's leads, written out by `roi normalize`) neither.
+        let moneyless = self.tables.last().is_some_and(|m| m.moneyless)
+            || (self.default_currency.is_some()
+                && input.dims[Dimension::Currency.index()]
+                    .is_none_or(|c| crate::input::value::trim(c).is_empty())
+                && self.dataset.files.last().is_some_and(|f| f.is_native())
+                && !values
+                    .iter()
+                    .any(|(id, _)| self.dataset.metric(*id).unit == Unit::Money));
         // The level of the row, from what it carries as read (merging may drop it).
         let mut present = 0u32;
         let mut dims = Dims::EMPTY;
@@ -1758,38 +1768,17 @@ impl<'f> Builder<'f> {
                 })
                 .or_insert(r);
         }
-        // A newer export downloaded with other columns (no `Link clicks`) says
-        // nothing of the metrics it has no column for: the replaced row's values
-        // of those stay, on the row that replaces it, from the newest export that
-        // has them. A table's columns are told by the metrics its rows hold; followers
-        // gained and lost and the net change are one quantity, so a table with any
-        // of them has them all (its net change stands for the older gained and lost).
-        let flows: Vec<MetricId> = crate::dataset::FOLLOWER_FLOWS
-            .iter()
-            .filter_map(|n| self.dataset.metric_id(n))
-            .collect();
-        let mut table_metrics: Vec<Vec<MetricId>> = vec![Vec::new(); self.tables.len()];
-        for (r, row) in rows.iter().enumerate() {
-            let metrics = &mut table_metrics[table_of[r] as usize];
-            for (id, _) in &row.values {
-                let family = if flows.contains(id) {
-                    &flows[..]
-                } else {
-                    std::slice::from_ref(id)
-                };
-                for id in family {
-                    if !metrics.contains(id) {
-                        metrics.push(*id);
-                    }
-                }
-            }
-        }
-        let mut kept_values: std::collections::BTreeMap<(usize, MetricId), usize> =
-            std::collections::BTreeMap::new();
-        // Per file and the file whose rows replaced some of its own: those rows, how
-        // many of them are unlike the row kept, and their dates.
+        // Which rows give way, and to which; per file and the file whose rows replaced
+        // some of its own: those rows, how many of them are unlike the row kept, and
+        // their dates.
+        let mut gave_way: Vec<(usize, usize)> = Vec::new();
         let mut replaced: std::collections::BTreeMap<(u32, u32), (u64, u64, Note)> =
             std::collections::BTreeMap::new();
+        let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
+        for row in rows.iter() {
+            let last = &mut last_day[row.file as usize];
+            *last = (*last).max(row.end);
+        }
         for (r, row) in rows.iter().enumerate() {
             if removed[r] {
                 continue;
@@ -1800,6 +1789,15 @@ impl<'f> Builder<'f> {
                 continue;
             }
             removed[r] = true;
+            gave_way.push((r, by));
+            // A download again that reaches later days changes the older one's
+            // last days (late attribution, views still coming): those tell nothing
+            // of whose rows they are.
+            let (older_last, newer_last) =
+                (last_day[row.file as usize], last_day[kept.file as usize]);
+            if newer_last > older_last && row.end + chrono::Days::new(3) > older_last {
+                continue;
+            }
             let entry = replaced
                 .entry((row.file, kept.file))
                 .or_insert_with(|| (0, 0, Note::new(row)));
@@ -1807,57 +1805,94 @@ impl<'f> Builder<'f> {
             // Rows that name their account are never another account's.
             let unnamed = row.dims.get(Dimension::Account).is_none()
                 && kept.dims.get(Dimension::Account).is_none();
-            entry.1 += u64::from(unnamed && unlike(row, kept));
-            entry.2.add(row, kept.start, kept.end, true);
-            let lacks = &table_metrics[table_of[by] as usize];
-            for (id, _) in row.values.iter().filter(|(id, _)| !lacks.contains(id)) {
-                kept_values
-                    .entry((by, *id))
-                    .and_modify(|from| {
-                        if ranks[row.file as usize] > ranks[rows[*from].file as usize] {
-                            *from = r;
-                        }
-                    })
-                    .or_insert(r);
+            if unnamed && entry.1 + 1 == entry.0 {
+                entry.1 += u64::from(unlike(row, kept));
             }
+            entry.2.add(row, kept.start, kept.end, true);
         }
         drop(owner);
-        let mut moved: Vec<(usize, MetricId, Amount)> = Vec::new();
-        let mut told = rustc_hash::FxHashSet::default();
-        for ((by, id), from) in kept_values {
-            let row = &rows[from];
-            let Some(value) = row.value(id) else {
-                continue;
-            };
-            moved.push((by, id, value));
-            let name = &self.dataset.metrics[usize::from(id.0)].name;
-            let note = notes
-                .entry((row.file, Replaced::Lacking, table_of[by] as usize))
-                .or_insert_with(|| Note::new(row));
-            if !note.metrics.contains(name) {
-                note.metrics.push(name.clone());
-            }
-            if told.insert(from) {
-                note.add(row, rows[by].start, rows[by].end, true);
-            }
-        }
         // A download again of the same days changes a few figures, the latest days';
         // days without an account that all differ in nearly every figure are likely
         // another account's (two X accounts' overviews, two LinkedIn Pages'
         // followers: their exports name none), which the newer file must not stand
         // in for.
-        for ((file, by), (rows, unlike, note)) in replaced {
-            if rows >= 2 && unlike == rows {
+        let mut accounts_apart = Vec::new();
+        for ((file, by), (count, unlike, note)) in replaced {
+            if count >= 2 && unlike == count {
+                accounts_apart.push((file, by));
                 let path = self.dataset.files[by as usize].path.display().to_string();
                 let message = crate::msg!(
                     "warning.unlike_replaced",
-                    rows = rows,
+                    rows = note.rows,
                     from = note.from,
                     to = note.to,
                     path = path
                 )
                 .dates(&["from", "to"]);
                 self.dataset.files[file as usize].warnings.push(message);
+            }
+        }
+        // A newer export downloaded with other columns (no `Link clicks`) says
+        // nothing of the metrics it has no column for: the replaced row's values
+        // of those stay, on the row that replaces it, from the newest export that
+        // has them. An export's columns are told by the metrics its rows hold (of
+        // all its tables, so that no value is counted twice); in roi's own format,
+        // where every platform shares one header and an empty cell is no value, by
+        // the row's own values. Followers gained and lost and the net change are one
+        // quantity: a row or export with any of them has them all.
+        let mut kept_values: std::collections::BTreeMap<(usize, MetricId), usize> =
+            std::collections::BTreeMap::new();
+        if !gave_way.is_empty() {
+            let words = self.dataset.metrics.len().div_ceil(64);
+            let flows: Vec<MetricId> = crate::dataset::FOLLOWER_FLOWS
+                .iter()
+                .filter_map(|n| self.dataset.metric_id(n))
+                .collect();
+            let set = |bits: &mut [u64], id: MetricId| {
+                let family = if flows.contains(&id) {
+                    &flows[..]
+                } else {
+                    std::slice::from_ref(&id)
+                };
+                for m in family {
+                    bits[usize::from(m.0) / 64] |= 1 << (m.0 % 64);
+                }
+            };
+            let native: Vec<bool> = self.dataset.files.iter().map(|f| f.is_native()).collect();
+            let mut file_metrics = vec![vec![0u64; words]; self.dataset.files.len()];
+            for row in rows.iter().filter(|row| !native[row.file as usize]) {
+                for (id, _) in &row.values {
+                    set(&mut file_metrics[row.file as usize], *id);
+                }
+            }
+            let mut own = vec![0u64; words];
+            for &(r, by) in &gave_way {
+                let (row, kept) = (&rows[r], &rows[by]);
+                if accounts_apart.contains(&(row.file, kept.file)) {
+                    continue;
+                }
+                let has = if native[kept.file as usize] {
+                    own.fill(0);
+                    for (id, _) in &kept.values {
+                        set(&mut own, *id);
+                    }
+                    &own[..]
+                } else {
+                    &file_metrics[kept.file as usize][..]
+                };
+                for (id, _) in &row.values {
+                    if has[usize::from(id.0) / 64] & 1 << (id.0 % 64) != 0 {
+                        continue;
+                    }
+                    kept_values
+                        .entry((by, *id))
+                        .and_modify(|from| {
+                            if ranks[row.file as usize] > ranks[rows[*from].file as usize] {
+                                *from = r;
+                            }
+                        })
+                        .or_insert(r);
+                }
             }
         }
 
@@ -1972,6 +2007,27 @@ impl<'f> Builder<'f> {
             let row = &rows[r];
             removed[r] = row.values.is_empty();
             self.dataset.covered.push(Row { values, ..*row });
+        }
+        // Values kept from replaced rows go to the rows that replaced them, if those
+        // rows still count.
+        let mut moved: Vec<(usize, MetricId, Amount)> = Vec::new();
+        let mut told = rustc_hash::FxHashSet::default();
+        for ((by, id), from) in kept_values {
+            let row = &rows[from];
+            let Some(value) = row.value(id).filter(|_| !removed[by]) else {
+                continue;
+            };
+            moved.push((by, id, value));
+            let name = &self.dataset.metrics[usize::from(id.0)].name;
+            let note = notes
+                .entry((row.file, Replaced::Lacking, table_of[by] as usize))
+                .or_insert_with(|| Note::new(row));
+            if !note.metrics.contains(name) {
+                note.metrics.push(name.clone());
+            }
+            if told.insert(from) {
+                note.add(row, rows[by].start, rows[by].end, true);
+            }
         }
         for (r, ids) in repeats {
             self.dataset.rows[r]

@@ -779,6 +779,30 @@ fn counts_without_money_take_no_currency() {
     );
     let out = run(&["kpi", "cpl", "--where", "campaign=Sommer Sale"]);
     assert_eq!(stdout(&out), "64.92\n");
+    // Written out by `roi normalize` and read back, the leads still take no
+    // currency: a row of roi's format without an amount and without a currency.
+    let normalized = run(&["normalize"]);
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = tmp.path().join("rows.csv");
+    std::fs::write(&rows, &normalized.stdout).unwrap();
+    let out = roi(&[
+        "report",
+        "--config",
+        config.to_str().unwrap(),
+        rows.to_str().unwrap(),
+        "--by",
+        "currency",
+        "--kpi",
+        "spend,leads",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "currency,rows,spend,spend_currency,leads\n,5,,,5\nEUR,4,142.34,EUR,\n",
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// Follower growth is taken per account: a count change where the account has a

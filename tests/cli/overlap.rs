@@ -1923,3 +1923,94 @@ fn a_newer_net_follower_change_stands_for_the_older_gained_and_lost() {
         );
     }
 }
+
+/// A download again that reaches later days changes the older download's last days
+/// (Mar 3 settling 52.00 → 52.40 spend, 12 → 13 leads, 2,200 → 2,230 impressions):
+/// those rows are no sign of another account, so no two-accounts warning, and the
+/// older file's link clicks stay on the newer rows (100 + 110 + 120 + 130 = 460;
+/// `fixtures/overlap-cases/README.md`, column-presets).
+#[test]
+fn a_download_again_that_changes_the_last_days_is_not_another_account() {
+    let base = crate::root().join("fixtures/overlap-cases/column-presets");
+    let older = std::fs::read_to_string(base.join("spring-0301-0304.csv")).unwrap();
+    let newer = std::fs::read_to_string(base.join("spring-0303-0306.csv"))
+        .unwrap()
+        .replace(
+            "Spring,2026-03-03,52.00,actions:lead,12,2200,",
+            "Spring,2026-03-03,52.40,actions:lead,13,2230,",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.csv"), older).unwrap();
+    std::fs::write(dir.path().join("b.csv"), newer).unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "link_clicks", "a.csv", "b.csv"]);
+    assert_eq!(stdout(&out), "460\n", "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("its account"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// In roi's own format every platform shares one header: a newer file whose
+/// facebook rows leave `clicks` empty says nothing of facebook's clicks, which stay
+/// from the older file (10 + 12 = 22; google_ads 3 from the newer file; spend the
+/// newer file's, 5 + 7 = 12).
+#[test]
+fn roi_format_rows_keep_the_older_values_their_own_cells_leave_empty() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, secs) in [
+        (
+            "a-old.csv",
+            "date,platform,clicks,spend,currency\n2026-08-01,facebook,10,5,USD\n2026-08-02,facebook,12,5,USD\n",
+            1_700_000_000,
+        ),
+        (
+            "b-new.csv",
+            "date,platform,clicks,spend,currency\n2026-08-01,facebook,,5,USD\n2026-08-02,facebook,,7,USD\n2026-08-02,google_ads,3,2,USD\n",
+            1_800_000_000,
+        ),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+            .unwrap();
+    }
+    let clicks = |platform: &str| {
+        let out = crate::roi_in(
+            dir.path(),
+            &[
+                "kpi",
+                "clicks",
+                "a-old.csv",
+                "b-new.csv",
+                "--where",
+                platform,
+            ],
+        );
+        stdout(&out)
+    };
+    assert_eq!(clicks("platform=facebook"), "22\n");
+    assert_eq!(clicks("platform=google_ads"), "3\n");
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "spend",
+            "a-old.csv",
+            "b-new.csv",
+            "--where",
+            "platform=facebook",
+        ],
+    );
+    assert_eq!(stdout(&out), "12\n", "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("its account"),
+        "{}",
+        transcript(&out)
+    );
+}
