@@ -1163,7 +1163,11 @@ impl<'f> Builder<'f> {
             || (self.default_currency.is_some()
                 && input.dims[Dimension::Currency.index()]
                     .is_none_or(|c| crate::input::value::trim(c).is_empty())
-                && self.dataset.files.last().is_some_and(|f| f.is_native())
+                && self
+                    .dataset
+                    .files
+                    .last()
+                    .is_some_and(crate::dataset::SourceFile::is_native)
                 && !values
                     .iter()
                     .any(|(id, _)| self.dataset.metric(*id).unit == Unit::Money));
@@ -1775,7 +1779,7 @@ impl<'f> Builder<'f> {
         let mut replaced: std::collections::BTreeMap<(u32, u32), (u64, u64, Note)> =
             std::collections::BTreeMap::new();
         let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
-        for row in rows.iter() {
+        for row in rows {
             let last = &mut last_day[row.file as usize];
             *last = (*last).max(row.end);
         }
@@ -1858,7 +1862,12 @@ impl<'f> Builder<'f> {
                     bits[usize::from(m.0) / 64] |= 1 << (m.0 % 64);
                 }
             };
-            let native: Vec<bool> = self.dataset.files.iter().map(|f| f.is_native()).collect();
+            let native: Vec<bool> = self
+                .dataset
+                .files
+                .iter()
+                .map(crate::dataset::SourceFile::is_native)
+                .collect();
             let mut file_metrics = vec![vec![0u64; words]; self.dataset.files.len()];
             for row in rows.iter().filter(|row| !native[row.file as usize]) {
                 for (id, _) in &row.values {
