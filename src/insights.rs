@@ -260,7 +260,7 @@ pub fn category(content_type: Option<&str>, platform: &str) -> String {
 
 /// A publish time in the account's time zone: times with an offset are converted
 /// to `tz` when one is set; times without are taken as exported.
-fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
+pub(crate) fn local_time(text: &str, tz: Option<chrono_tz::Tz>) -> Option<NaiveDateTime> {
     let (head, mut offset) = (text.get(..16)?, text.get(16..)?);
     // `2026-09-01 22:15`, as SQL writes it, is `2026-09-01T22:15`.
     let head_t;

@@ -172,6 +172,16 @@ impl Cell<'_> {
     }
 }
 
+/// Whether a `published` cell is empty, a day (`2026-08-31`) or a day and time as
+/// roi writes them (`2026-08-31T14:05`, `2026-08-31 14:05:00`, with `Z` or an offset
+/// such as `+07:00`).
+fn is_publish_time(value: &str) -> bool {
+    let value = value.trim();
+    value.is_empty()
+        || (value.len() == 10 && super::value::iso_date(value).is_some())
+        || crate::insights::local_time(value, None).is_some()
+}
+
 /// Maps one record's cells (name, value) onto a row; `values` is a buffer.
 fn push_record<'a>(
     path: &Path,
@@ -201,6 +211,15 @@ fn push_record<'a>(
             // refused, as in an export, not read as no time.
             Field::Dim(Dimension::Published) if let Some(bad) = super::value::bad_time(value) => {
                 return Err(cell.error(bad.message(value)));
+            }
+            // roi's own field, as `normalize` writes it: any other text (`8:30 PM`,
+            // a day-first date) would be kept as no time of day, the post silently
+            // out of the hours `insights` counts.
+            Field::Dim(Dimension::Published) if !is_publish_time(value) => {
+                return Err(cell.error(crate::say!(
+                    "error.native_published",
+                    value = format!("{value:?}")
+                )));
             }
             Field::Dim(d) => dims[d.index()] = Some(value),
             Field::Metric(id, non_negative, whole) => {

@@ -355,6 +355,16 @@ fn cases() -> Vec<Case> {
              2026-08-02,facebook,2.5,2500000,VND\n",
             &["kpi", "leads", "fraccount.csv", "--strict"],
         ),
+        // A publish time roi's format does not read (a 12-hour clock, a day-first
+        // date) would leave the post out of the hours insights counts, silently.
+        case(
+            "published_unread_native",
+            "posts.csv",
+            "date,platform,content_id,published,likes\n\
+             2026-09-01,facebook,p1,2026-09-01T09:15,10\n\
+             2026-09-01,facebook,p2,2026-09-01 8:30 PM,12\n",
+            &["insights", "posts.csv"],
+        ),
         case(
             "negative_count_native",
             "in.csv",
