@@ -1408,8 +1408,10 @@ pub fn aggregation_words(
 /// not to the last date a calendar holds.
 fn shown_window(w: Window, data: Option<Window>) -> Window {
     Window::new(
+        // An open start is the data's first day, but never past the end asked for
+        // (`--to` before the selection's first row: a window that holds no row).
         if w.from == NaiveDate::MIN {
-            data.map_or(w.from, |d| d.from)
+            data.map_or(w.from, |d| d.from.min(w.to))
         } else {
             w.from
         },

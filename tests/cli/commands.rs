@@ -1369,3 +1369,46 @@ fn a_value_without_its_accents_is_suggested() {
         serde_json::json!([{"dimension": "campaign", "value": "Tet", "did_you_mean": "Tết"}])
     );
 }
+
+/// A `--to` before the selection's first row: the window shown is the day asked,
+/// never one whose start is after its end (tiktok's rows start on Aug 1, the
+/// facebook rows on Jul 30).
+#[test]
+fn a_window_before_the_selections_data_never_ends_before_it_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rows.csv"),
+        "date,platform,leads\n2026-07-30,facebook,2\n2026-07-31,facebook,3\n\
+         2026-08-01,tiktok,4\n2026-08-02,tiktok,5\n",
+    )
+    .unwrap();
+    let out = roi_in(
+        dir.path(),
+        &[
+            "kpi",
+            "leads",
+            "rows.csv",
+            "--to",
+            "2026-07-31",
+            "--where",
+            "platform=tiktok",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["value"],
+        serde_json::Value::Null,
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(json["window"]["from"], "2026-07-31", "{}", transcript(&out));
+    assert_eq!(json["window"]["to"], "2026-07-31", "{}", transcript(&out));
+    // The same window without the filter holds facebook's two days: 2 + 3 = 5 leads.
+    let out = roi_in(
+        dir.path(),
+        &["kpi", "leads", "rows.csv", "--to", "2026-07-31"],
+    );
+    assert_eq!(stdout(&out), "5\n", "{}", transcript(&out));
+}
