@@ -284,7 +284,6 @@ fn a_video_whose_title_was_edited_is_counted_once() {
 /// the same date, and the later saved is the newer.
 #[test]
 fn a_youtube_video_retitled_between_downloads_is_counted_once() {
-    use std::time::{Duration, SystemTime};
     let dir = tempfile::tempdir().unwrap();
     // Saved on 2025-06-01 and 2025-06-08 (00:00 UTC), as downloaded; a checkout
     // gives both files the time of the checkout.
@@ -300,12 +299,7 @@ fn a_youtube_video_retitled_between_downloads_is_counted_once() {
             &file,
         )
         .unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-            .unwrap();
+        set_modified(&file, secs);
     }
     // `abc` is `Old title` with 100 views on June 1 and `New better title` with 150
     // on June 8: the newer 150, not 250, in either order.
@@ -624,7 +618,6 @@ fn insights_see_a_posts_values_that_a_coarser_level_counts() {
 /// the newer download's reach, not both added.
 #[test]
 fn a_post_counted_in_its_day_and_downloaded_twice_is_one_post_for_insights() {
-    use std::time::{Duration, SystemTime};
     let dir = tempfile::tempdir().unwrap();
     for name in ["Instagram-Reach.csv", "Instagram-Views.csv"] {
         std::fs::copy(
@@ -647,12 +640,7 @@ fn a_post_counted_in_its_day_and_downloaded_twice_is_one_post_for_insights() {
             "501,shop,09/02/2026 10:00,https://www.instagram.com/reel/B1/,IG reel,Lifetime,{reach},{views}\n"
         );
         std::fs::write(&file, format!("{header}{row}")).unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-            .unwrap();
+        set_modified(&file, secs);
     }
     let out = crate::roi_in(
         dir.path(),
@@ -1202,7 +1190,6 @@ fn sales_from_ads_and_web_analytics_are_noted_as_maybe_counted_twice() {
 fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows() {
     // The finer report newer or older: the coarser report's totals count, and the
     // finer rows are left out with the levels warning (not "1 row(s) replaced").
-    use std::time::{Duration, SystemTime};
     let base = "fixtures/overlap-cases/gads-search-terms";
     for (case, coarse, fine, spend, impressions, detail) in [
         (
@@ -1236,12 +1223,7 @@ fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows(
                 let file = dir.path().join(name);
                 std::fs::copy(crate::root().join(base).join(case).join(name), &file).unwrap();
                 let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
-                std::fs::File::options()
-                    .write(true)
-                    .open(&file)
-                    .unwrap()
-                    .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-                    .unwrap();
+                set_modified(&file, secs);
             }
             let out = crate::roi_in(dir.path(), &["kpi", "spend", "."]);
             assert_eq!(
@@ -1543,7 +1525,6 @@ fn real_ids_ending_in_zeros_are_not_taken_for_rounded() {
 fn a_meta_breakdown_report_never_replaces_the_unbroken_report() {
     // The breakdown newer or older, read first or last: the unbroken report's
     // totals count, the segments are left out with the levels warning.
-    use std::time::{Duration, SystemTime};
     let base = "fixtures/overlap-cases/meta-breakdown";
     for (case, total, fine, reach, spend, detail) in [
         (
@@ -1577,12 +1558,7 @@ fn a_meta_breakdown_report_never_replaces_the_unbroken_report() {
                 let file = dir.path().join(name);
                 std::fs::copy(crate::root().join(base).join(case).join(name), &file).unwrap();
                 let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
-                std::fs::File::options()
-                    .write(true)
-                    .open(&file)
-                    .unwrap()
-                    .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-                    .unwrap();
+                set_modified(&file, secs);
             }
             for files in [[total, fine], [fine, total]] {
                 let out = crate::roi_in(dir.path(), &["kpi", "reach", files[0], files[1]]);
@@ -1890,7 +1866,6 @@ fn x_posts_are_noted_in_the_overview_download_that_counts() {
 /// (`fixtures/overlap-cases/README.md`, youtube-subscriber-levels).
 #[test]
 fn a_newer_net_follower_change_stands_for_the_older_gained_and_lost() {
-    use std::time::{Duration, SystemTime};
     let base = crate::root().join("fixtures/overlap-cases/youtube-subscriber-levels");
     let net = std::fs::read_to_string(base.join("net-per-day/Chart data.csv"))
         .unwrap()
@@ -1907,12 +1882,7 @@ fn a_newer_net_follower_change_stands_for_the_older_gained_and_lost() {
             let file = sub.join("Chart data.csv");
             std::fs::write(&file, text).unwrap();
             let secs = if newer { 1_800_000_000 } else { 1_700_000_000 };
-            std::fs::File::options()
-                .write(true)
-                .open(&file)
-                .unwrap()
-                .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-                .unwrap();
+            set_modified(&file, secs);
         }
         let out = crate::roi_in(dir.path(), &["kpi", "follower_growth", "."]);
         assert_eq!(stdout(&out), growth, "{newer_net}: {}", transcript(&out));
@@ -1957,7 +1927,6 @@ fn a_download_again_that_changes_the_last_days_is_not_another_account() {
 /// newer file's, 5 + 7 = 12).
 #[test]
 fn roi_format_rows_keep_the_older_values_their_own_cells_leave_empty() {
-    use std::time::{Duration, SystemTime};
     let dir = tempfile::tempdir().unwrap();
     for (name, text, secs) in [
         (
@@ -1973,12 +1942,7 @@ fn roi_format_rows_keep_the_older_values_their_own_cells_leave_empty() {
     ] {
         let file = dir.path().join(name);
         std::fs::write(&file, text).unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
-            .unwrap();
+        set_modified(&file, secs);
     }
     let clicks = |platform: &str| {
         let out = crate::roi_in(
@@ -2013,4 +1977,14 @@ fn roi_format_rows_keep_the_older_values_their_own_cells_leave_empty() {
         "{}",
         transcript(&out)
     );
+}
+
+/// Gives `file` a modified time of `secs` after 1970: which of two downloads is newer.
+fn set_modified(file: &std::path::Path, secs: u64) {
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .unwrap()
+        .set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs))
+        .unwrap();
 }
