@@ -215,6 +215,22 @@ fn header_currency(mark: &str, square: bool) -> Option<HeaderCurrency> {
 /// Lowercases, trims, joins whitespace (header cells can hold newlines) and drops a
 /// trailing currency in brackets (`(VND)`, `[VNĐ]`, `(₫)`), which is returned.
 pub fn normalize_header(header: &str) -> (String, Option<HeaderCurrency>) {
+    // Most headers (and every built-in alias, normalized at start-up) are plain
+    // ASCII words with single spaces: lowercasing them is all there is to do.
+    let plain = header
+        .chars()
+        .all(|c| c == ' ' || !(c.is_whitespace() || c.is_control() || c == '"' || c == '\u{feff}'))
+        && !header.contains("  ")
+        && !header.starts_with(' ')
+        && !header.ends_with([' ', ')', ']']);
+    if plain {
+        let lower = if header.is_ascii() {
+            header.to_ascii_lowercase()
+        } else {
+            crate::dataset::compose(header).to_lowercase()
+        };
+        return (lower, None);
+    }
     // Composed (NFC), as values are: a Vietnamese header a tool wrote decomposed
     // (`e` + `◌̂` + `◌́`) or a mapping key typed so matches the composed alias.
     let header = crate::dataset::compose(header);

@@ -79,23 +79,27 @@ pub fn plain_number(v: f64) -> String {
     let shortest_decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
     // Sixteen digits are a figure (an exact amount) unless the sixteenth is a run
     // of 9s or 0s a division left (7853158.455399999 is 7853158.4554).
-    let fifteen = {
-        let decimals = (15 - digits).clamp(0, 9) as usize;
-        let t = format!("{v:.decimals$}");
-        if t.contains('.') {
-            t.trim_end_matches('0').trim_end_matches('.').to_owned()
-        } else {
-            t
-        }
-    };
-    let collapses = significant == 16
-        && fifteen
-            .trim_start_matches(['-', '0', '.'])
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count()
-            < 14;
-    let mut text = if collapses {
+    // Formatted only for 16 digits: an exact format of many decimals is slow
+    // (most figures are short sums and print as `shortest`).
+    let fifteen = (significant == 16)
+        .then(|| {
+            let decimals = (15 - digits).clamp(0, 9) as usize;
+            let t = format!("{v:.decimals$}");
+            if t.contains('.') {
+                t.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                t
+            }
+        })
+        .filter(|fifteen| {
+            fifteen
+                .trim_start_matches(['-', '0', '.'])
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count()
+                < 14
+        });
+    let mut text = if let Some(fifteen) = fifteen {
         fifteen
     } else if significant <= 16 && shortest_decimals <= 9 {
         shortest
