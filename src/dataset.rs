@@ -603,6 +603,11 @@ impl Dataset {
         row.dim(d).map(|s| self.interner.get(s))
     }
 
+    /// Whether any row, whatever a filter keeps, lies inside `window`.
+    pub fn has_rows_in(&self, window: Option<Window>) -> bool {
+        window.is_some_and(|w| self.rows.iter().any(|r| w.contains(r)))
+    }
+
     pub fn select(&self, filter: &Filter) -> Selection<'_> {
         self.select_from(filter, &[])
     }
@@ -817,7 +822,9 @@ impl<'d> Totals<'d> {
                 Aggregation::Flow | Aggregation::Unique => {
                     if self.by_account[id.0 as usize] {
                         let account = (platform, row.dim(Dimension::Account));
-                        *total.by_account.entry(account).or_default() += i128::from(value.0);
+                        let entry = total.by_account.entry(account).or_insert((0, row.end));
+                        entry.0 += i128::from(value.0);
+                        entry.1 = entry.1.max(row.end);
                     }
                     // Money without a currency is only known to be in its own
                     // file's currency: unknown currencies of two files never add.
@@ -890,9 +897,10 @@ pub struct MetricTotal {
     pub last: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
     /// Stock: last value before the window per series.
     pub before: BTreeMap<SeriesKey, (NaiveDate, Amount)>,
-    /// A follower flow's sums per account (platform and account) in the window:
-    /// follower growth is taken per account.
-    pub by_account: BTreeMap<(Option<Sym>, Option<Sym>), i128>,
+    /// A follower flow's sums per account (platform and account) in the window, and
+    /// the last day of a row with one: follower growth is taken per account, by its
+    /// flows on days its counts do not bound.
+    pub by_account: BTreeMap<(Option<Sym>, Option<Sym>), (i128, NaiveDate)>,
     /// Duration: Σ value × weight and Σ weight, both in millionths.
     pub weighted: i128,
     pub weight: i128,
@@ -1028,15 +1036,21 @@ pub type SeriesKey = (Option<Sym>, Option<Sym>, Option<Sym>);
 pub type Part = (Option<Sym>, Family);
 
 /// The metrics a post may lack for a rate to leave it out (a reel without reach,
-/// a post without impressions), as bits by id: posts are kept apart by these
-/// alone, so that posts merge and add up as other rows do whatever else is 0.
+/// a post without impressions, a photo without video views), as bits by id: every
+/// canonical count a rate, built in or a formula of roi.toml, may divide by. Posts
+/// are kept apart by these alone, so that posts merge and add up as other rows do
+/// whatever else is 0.
 pub(crate) fn post_denominators() -> u64 {
     static MASK: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-        ["reach", "impressions"]
-            .into_iter()
-            .filter_map(crate::model::canonical_metric)
-            .filter(|id| id.0 < 64)
-            .fold(0, |mask, id| mask | 1 << id.0)
+        crate::model::CANONICAL_METRICS
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| {
+                *i < 64
+                    && m.unit == crate::model::Unit::Count
+                    && matches!(m.aggregation, Aggregation::Flow | Aggregation::Unique)
+            })
+            .fold(0, |mask, (i, _)| mask | 1 << i)
     });
     *MASK
 }
@@ -1149,6 +1163,11 @@ impl Aggregate {
         Some((self.restricted(&|_, lacks| !left_out(lacks)), per_part))
     }
 
+    /// Whether a stock has a reading before the window: its value there is carried.
+    pub fn carries_stock(&self) -> bool {
+        self.metrics.iter().any(|m| !m.before.is_empty())
+    }
+
     fn restricted(&self, keep: &dyn Fn(Part, u64) -> bool) -> Aggregate {
         Aggregate {
             metrics: self.metrics.iter().map(|m| m.restricted(keep)).collect(),
@@ -1187,7 +1206,7 @@ impl Aggregate {
                     }
                 }
             }
-            for (account, sum) in &mut total.by_account {
+            for (account, (sum, _)) in &mut total.by_account {
                 *sum = times(*sum, factor(account.0));
             }
             for (series, (_, reading)) in &mut total.last {

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Filter, Row, SourceFile, Window};
+use crate::dataset::{Aggregate, Dataset, Filter, Row, SourceFile, Window};
 use crate::goals::{self, GoalResult};
 use crate::kpi::{Bound, EvalError, Pace};
 use crate::model::{Dimension, Unit};
@@ -485,7 +485,11 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         &selection.rows,
         None,
         scope.window,
-        raw_groups.iter().map(|(_, agg)| agg.rows).sum(),
+        // Groups of carried stock alone are values too: the window is only past them.
+        raw_groups
+            .iter()
+            .map(|(_, agg)| agg.rows.max(u64::from(agg.carries_stock())))
+            .sum(),
     ));
     if (!scope.filter.is_empty() || scope.window.is_some()) && !config.goals.is_empty() {
         // Goals carry their own filters and windows, so their figures never change
@@ -933,10 +937,16 @@ fn aggregate_groups<'a>(
         for (row, &g) in rows.iter().zip(&group_of) {
             totals[place[g]].add(row);
         }
-        for (key, totals) in by_key.into_keys().zip(totals) {
-            let agg = totals.finish();
+        let aggs: Vec<Aggregate> = totals.into_iter().map(|t| t.finish()).collect();
+        // A group whose stock was read before the window and not in it still counts
+        // (an account read on Monday, in a window Tuesday to Friday), as it does in
+        // the total, when the data reaches the window (`--where` aside).
+        let any_rows = aggs.iter().any(|a| a.rows > 0);
+        for (key, agg) in by_key.into_keys().zip(aggs) {
             straddling += agg.straddling_rows;
-            if agg.rows > 0 {
+            if agg.rows > 0
+                || (agg.carries_stock() && (any_rows || dataset.has_rows_in(scope_window)))
+            {
                 let labels = dims
                     .iter()
                     .zip(&key)
@@ -1127,7 +1137,9 @@ pub fn kpi_answer(
         .iter()
         .filter_map(|m| dataset.metric_id(m))
         .collect();
-    if agg.rows == 0 {
+    // A stock read before the window counts in it when the data reaches the window,
+    // though the filter's rows do not (an account read on Monday, Tuesday to Friday).
+    if agg.rows == 0 && !(agg.carries_stock() && dataset.has_rows_in(window)) {
         // Unless a file that gives the KPI's metrics says it covers the window: a
         // list of records over its days (a CRM without a lead on the 3rd), or an
         // export stating its range (a GA4 source without sessions that day). Then a

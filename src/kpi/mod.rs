@@ -11,6 +11,7 @@ pub mod sql;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use chrono::NaiveDate;
 use indexmap::IndexMap;
 
 use crate::dataset::{Aggregate, Dataset, FOLLOWER_FLOWS, Part, Sym};
@@ -1904,8 +1905,12 @@ fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
 fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     // Taken per account (platform and account): one whose every count series has a
     // count before the window grows by its count's change; another by its flows in
-    // the window (gains − losses + net changes). So does one with a count before the
-    // window but none in it, when it has flows: its count is only not read again.
+    // the window (gains − losses + net changes). So does one with flows whose counts
+    // do not bound the window exactly: the count before it read days before its start
+    // (a day's count missing spans days outside the window), or its last count read
+    // before its last flow (days in the window the count does not reach). Counts for
+    // some days and flows for the others would count a day twice or not at all, and
+    // days would not add up to their window.
     // The selection grows by their sum: a TikTok count and a YouTube channel with
     // only gains and losses both count.
     type Account = (Option<Sym>, Option<Sym>);
@@ -1914,8 +1919,9 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         change: i128,
         counted: bool,
         unknown: bool,
-        stale: bool,
-        flows: Option<i128>,
+        unbounded: bool,
+        read: Option<NaiveDate>,
+        flows: Option<(i128, NaiveDate)>,
     }
     let mut parts: BTreeMap<Account, Part> = BTreeMap::new();
     if let Some(id) = ds.metric_id(name) {
@@ -1923,10 +1929,13 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         for (series, (read, v)) in &total.last {
             let part = parts.entry((series.0, series.1)).or_default();
             match total.before.get(series) {
-                Some((_, before)) => {
+                Some((before_day, before)) => {
                     part.change += i128::from(v.0) - i128::from(before.0);
                     part.counted = true;
-                    part.stale |= agg.window.is_some_and(|w| *read < w.from);
+                    part.unbounded |= agg.window.is_some_and(|w| {
+                        *read < w.from || before_day.succ_opt().is_some_and(|d| d < w.from)
+                    });
+                    part.read = Some(part.read.map_or(*read, |r| r.min(*read)));
                 }
                 None => part.unknown = true,
             }
@@ -1936,17 +1945,23 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         let Some(id) = ds.metric_id(metric) else {
             continue;
         };
-        for (account, sum) in &agg.metrics[id.0 as usize].by_account {
+        for (account, (sum, last)) in &agg.metrics[id.0 as usize].by_account {
             let flows = &mut parts.entry(*account).or_default().flows;
-            *flows = Some(flows.unwrap_or(0) + sign * sum);
+            *flows =
+                Some(flows.map_or((sign * sum, *last), |(s, l)| (s + sign * sum, l.max(*last))));
         }
     }
     let mut sum = None;
     for part in parts.values() {
-        let value = if part.counted && !part.unknown && !(part.stale && part.flows.is_some()) {
+        let unbounded = part.unbounded
+            || part
+                .read
+                .zip(part.flows)
+                .is_some_and(|(read, (_, last))| read < last);
+        let value = if part.counted && !part.unknown && !(unbounded && part.flows.is_some()) {
             Some(part.change)
         } else {
-            part.flows
+            part.flows.map(|(s, _)| s)
         };
         if let Some(v) = value {
             sum = Some(sum.unwrap_or(0) + v);

@@ -133,3 +133,59 @@ fn ids_group_as_written() {
     assert_eq!(campaigns, [("Spring".to_owned(), 35.0)]);
     assert_eq!(notes.matches("grouped as one").count(), 1, "{notes}");
 }
+
+/// An account read before the window and not in it still counts in it, in its
+/// group and under a filter, as it does in the total (`fixtures/stocks/carried`).
+#[test]
+fn a_carried_follower_count_keeps_its_group() {
+    let dir = fixture("stocks/carried");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["accounts.csv", "--from", "2026-08-06", "--to", "2026-08-10"]);
+        let out = roi_in(&dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    let report = run(&[
+        "report",
+        "--by",
+        "platform,account",
+        "--kpi",
+        "follower_count,follower_growth",
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<&str> = report.lines().collect();
+    assert_eq!(rows.len(), 5, "{report}");
+    let cells = |r: &str| r.split(',').map(str::to_owned).collect::<Vec<_>>();
+    let want = [
+        ("facebook", "A", "1050", "0"),
+        ("facebook", "B", "480", "-20"),
+        ("tiktok", "D", "260", "60"),
+    ];
+    let header = cells(rows[0]);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, (platform, account, count, growth)) in rows[1..].iter().zip(want) {
+        let c = cells(row);
+        assert_eq!(
+            (
+                c[at("platform")].as_str(),
+                c[at("account")].as_str(),
+                c[at("follower_count")].as_str(),
+                c[at("follower_growth")].as_str()
+            ),
+            (platform, account, count, growth),
+            "{report}"
+        );
+    }
+    assert!(rows[4].starts_with("twitter,E"), "{report}");
+    let kpi = |args: &[&str]| {
+        let mut all = vec!["kpi"];
+        all.extend(args);
+        run(&all).trim().to_owned()
+    };
+    assert_eq!(kpi(&["follower_count"]), "1790");
+    let a = ["--where", "account=A"];
+    assert_eq!(kpi(&[&["follower_count"][..], &a].concat()), "1050");
+    assert_eq!(kpi(&[&["follower_growth"][..], &a].concat()), "0");
+}

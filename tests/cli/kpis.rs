@@ -1585,3 +1585,71 @@ fn the_mixed_currency_note_names_only_kpis_the_data_could_give() {
         transcript(&out)
     );
 }
+
+/// A day without a follower count (TikTok's `undefined`): a window's count change
+/// must span exactly the window, or its days are told by their flows, so the days
+/// add up to the whole (`fixtures/mixed-growth/missing-count/README.md`).
+#[test]
+fn follower_growth_counts_no_day_twice_around_a_missing_count() {
+    let f = fixture("mixed-growth/missing-count/FollowerHistory.csv");
+    let kpi = |from: &str, to: &str| {
+        let (from, to) = (format!("2026-{from}"), format!("2026-{to}"));
+        let out = roi(&[
+            "kpi",
+            "follower_growth",
+            f.to_str().unwrap(),
+            "--year",
+            "2026",
+            "--from",
+            &from,
+            "--to",
+            &to,
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    let days = ["08-01", "08-02", "08-03", "08-04", "08-05", "08-06"];
+    let each: Vec<String> = days.iter().map(|d| kpi(d, d)).collect();
+    assert_eq!(each, ["10", "12", "3", "5", "10", "-2"]);
+    assert_eq!(kpi("08-01", "08-06"), "38");
+    assert_eq!(kpi("08-04", "08-05"), "15");
+    assert_eq!(kpi("08-03", "08-04"), "8");
+    assert_eq!(kpi("08-05", "08-06"), "8");
+}
+
+/// The posts rule holds for any count a rate divides by: a post without video views
+/// has no share in `clicks / video_views` (hand figures in
+/// `fixtures/kpis/posts-without-views/README.md`).
+#[test]
+fn a_rate_over_video_views_leaves_out_posts_without_views() {
+    let dir = fixture("kpis/posts-without-views");
+    let kpi = |name: &str| {
+        let out = roi_in(&dir, &["kpi", name]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let notes: Vec<String> = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| l.contains(name))
+            .map(str::to_owned)
+            .collect();
+        (stdout(&out).trim().to_owned(), notes)
+    };
+    assert_eq!(
+        kpi("click_per_view"),
+        (
+            "0.043333333".to_owned(),
+            vec![
+                "roi: click_per_view: 1 post(s) of facebook (Meta Business Suite content export) without video_views (or with 0) left out: their clicks would be divided by the other posts' video_views".to_owned()
+            ]
+        )
+    );
+    assert_eq!(
+        kpi("eng_per_view"),
+        (
+            "0.049444444".to_owned(),
+            vec![
+                "roi: eng_per_view: 1 post(s) of facebook (Meta Business Suite content export) without video_views (or with 0) left out: their likes, comments, shares would be divided by the other posts' video_views".to_owned()
+            ]
+        )
+    );
+    assert_eq!(kpi("clicks_per_reach").0, "0.063333333");
+}
