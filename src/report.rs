@@ -937,7 +937,10 @@ fn aggregate_groups<'a>(
         for (row, &g) in rows.iter().zip(&group_of) {
             totals[place[g]].add(row);
         }
-        let aggs: Vec<Aggregate> = totals.into_iter().map(|t| t.finish()).collect();
+        let aggs: Vec<Aggregate> = totals
+            .into_iter()
+            .map(crate::dataset::Totals::finish)
+            .collect();
         // A group whose stock was read before the window and not in it still counts
         // (an account read on Monday, in a window Tuesday to Friday), as it does in
         // the total, when the data reaches the window (`--where` aside).
