@@ -1778,6 +1778,11 @@ impl<'f> Builder<'f> {
         let mut gave_way: Vec<(usize, usize)> = Vec::new();
         let mut replaced: std::collections::BTreeMap<(u32, u32), (u64, u64, Note)> =
             std::collections::BTreeMap::new();
+        // Per row kept, the values of the rows of other files it replaced, summed;
+        // and those rows.
+        let mut parts: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> =
+            rustc_hash::FxHashMap::default();
+        let mut compared: Vec<(usize, usize)> = Vec::new();
         let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
         for row in rows {
             let last = &mut last_day[row.file as usize];
@@ -1809,10 +1814,38 @@ impl<'f> Builder<'f> {
             // Rows that name their account are never another account's.
             let unnamed = row.dims.get(Dimension::Account).is_none()
                 && kept.dims.get(Dimension::Account).is_none();
-            if unnamed && entry.1 + 1 == entry.0 {
-                entry.1 += u64::from(unlike(row, kept));
+            if unnamed {
+                add_values(parts.entry(by).or_default(), &row.values);
+                compared.push((r, by));
             }
             entry.2.add(row, kept.start, kept.end, true);
+        }
+        // A file with several rows of one key breaks it down by a column roi does
+        // not read (an age, a region): its rows are parts of the other file's row,
+        // not another account's. Each key's rows are compared as their sums.
+        if !compared.is_empty() {
+            let mut wholes: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> =
+                rustc_hash::FxHashMap::default();
+            for (r, row) in rows.iter().enumerate() {
+                if removed[r] {
+                    continue;
+                }
+                if let Some(&by) = owner.get(&key(r))
+                    && parts.contains_key(&by)
+                    && rows[by].file == row.file
+                {
+                    add_values(wholes.entry(by).or_default(), &row.values);
+                }
+            }
+            for (r, by) in compared {
+                if let (Some(entry), Some(part), Some(whole)) = (
+                    replaced.get_mut(&(rows[r].file, rows[by].file)),
+                    parts.get(&by),
+                    wholes.get(&by),
+                ) {
+                    entry.1 += u64::from(unlike(part, whole));
+                }
+            }
         }
         drop(owner);
         // A download again of the same days changes a few figures, the latest days';
@@ -2179,10 +2212,10 @@ impl<'f> Builder<'f> {
 /// Whether a row replaced by another of its key differs from it in nearly every
 /// figure (three in four of those either has, zeros in both aside): the sign of
 /// another account's row rather than a newer download's.
-fn unlike(row: &Row, kept: &Row) -> bool {
+fn unlike(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
     let (mut compared, mut differ) = (0u32, 0u32);
-    for (id, value) in &row.values {
-        let Some((_, other)) = kept.values.iter().find(|(m, _)| m == id) else {
+    for (id, value) in values {
+        let Some((_, other)) = kept.iter().find(|(m, _)| m == id) else {
             continue;
         };
         if value.0 == 0 && other.0 == 0 {
@@ -2192,6 +2225,16 @@ fn unlike(row: &Row, kept: &Row) -> bool {
         differ += u32::from(value != other);
     }
     compared > 0 && differ * 4 >= compared * 3
+}
+
+/// Adds a row's values to a sum of rows' values.
+fn add_values(sum: &mut Vec<(MetricId, Amount)>, values: &[(MetricId, Amount)]) {
+    for &(id, value) in values {
+        match sum.iter_mut().find(|(m, _)| *m == id) {
+            Some((_, total)) => total.0 = total.0.saturating_add(value.0),
+            None => sum.push((id, value)),
+        }
+    }
 }
 
 /// The name of a family of several layouts: the words their names begin with

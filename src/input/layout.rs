@@ -425,6 +425,15 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("lượt truy cập", "profile_visits"),
     ("visites", "profile_visits"),
     ("besuche", "profile_visits"),
+    // A Page's new likes are its new followers; new followers alike.
+    ("new likes", "followers_gained"),
+    ("new follows", "followers_gained"),
+    ("new followers", "followers_gained"),
+    ("lượt thích mới", "followers_gained"),
+    ("người theo dõi mới", "followers_gained"),
+    ("lượt theo dõi mới", "followers_gained"),
+    ("nuevos seguidores", "followers_gained"),
+    ("nuevos me gusta", "followers_gained"),
 ];
 
 /// The metric a Business Suite single-metric series' title names, with or without
@@ -441,17 +450,45 @@ pub fn series_metric(title: &str) -> Option<&'static str> {
     find(&lower).or_else(|| {
         const PLATFORMS: [&str; 2] = ["instagram", "facebook"];
         const JOINERS: [&str; 9] = ["on", "de", "trên", "auf", "sur", "di", "do", "da", "en"];
-        let mut words: Vec<&str> = lower
+        // A Page's series names the Page (`Facebook Page reach`, `Lượt tiếp cận Trang
+        // Facebook`, `Alcance de la página de Facebook`): the platform's account, no
+        // part of the metric. Tried only once the words as written name none, so that
+        // `trang cá nhân` (a profile) keeps its `trang`.
+        const PAGE: [&[&str]; 6] = [
+            &["de", "la", "página"],
+            &["a", "la", "página"],
+            &["de", "la", "pagina"],
+            &["a", "la", "pagina"],
+            &["page"],
+            &["trang"],
+        ];
+        let words: Vec<&str> = lower
             .split_whitespace()
             .filter(|w| !PLATFORMS.contains(w))
             .collect();
-        while words.last().is_some_and(|w| JOINERS.contains(w)) {
-            words.pop();
-        }
-        while words.first().is_some_and(|w| JOINERS.contains(w)) {
-            words.remove(0);
-        }
-        find(&words.join(" "))
+        let trimmed = |mut words: Vec<&str>| {
+            while words.last().is_some_and(|w| JOINERS.contains(w)) {
+                words.pop();
+            }
+            while words.first().is_some_and(|w| JOINERS.contains(w)) {
+                words.remove(0);
+            }
+            find(&words.join(" "))
+        };
+        trimmed(words.clone()).or_else(|| {
+            let mut rest = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                match PAGE.iter().find(|p| words[i..].starts_with(p)) {
+                    Some(p) => i += p.len(),
+                    None => {
+                        rest.push(words[i]);
+                        i += 1;
+                    }
+                }
+            }
+            trimmed(rest)
+        })
     })
 }
 
@@ -1617,6 +1654,25 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Campaign name"], Campaign),
                 dim(&["Ad group name"], AdSet),
                 dim(&["Ad name"], Ad),
+                // The audience and delivery breakdowns of a custom report: each row is
+                // one segment of its campaign-day, a level below the report without
+                // them (see Meta Ads'). `Platform` is the phone's system, not a
+                // platform roi knows.
+                dim(&["Age"], Breakdown),
+                dim(&["Gender"], Breakdown),
+                dim(
+                    &[
+                        "Country/Region",
+                        "Country / Region",
+                        "Country or region",
+                        "Country",
+                    ],
+                    Breakdown,
+                ),
+                dim(&["Province/State", "Province", "Region"], Breakdown),
+                dim(&["Placement", "Placements"], Breakdown),
+                dim(&["Platform", "Operating system", "OS"], Breakdown),
+                dim(&["Language"], Breakdown),
                 dim(&["Currency"], Currency),
                 dim(
                     &["Website URL (Ad level）", "Website URL (Ad level)"],
@@ -1629,6 +1685,12 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Clicks (destination)"], "link_clicks"),
                 metric(&["Conversions"], "conversions"),
                 metric(&["Video views"], "video_views"),
+                // The engagement the ads bought, on the ad's post.
+                metric(&["Paid likes"], "likes"),
+                metric(&["Paid comments"], "comments"),
+                metric(&["Paid shares"], "shares"),
+                metric(&["Paid followers"], "followers_gained"),
+                metric(&["Paid profile visits"], "profile_visits"),
                 derived(&[
                     "Frequency",
                     "CPM",
@@ -2722,7 +2784,9 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         // so do TikTok's overview and Meta's (Business Suite's single-metric series,
         // the classic Page Insights' page export) beside their content exports.
         "x-account-overview" | "x-account-analytics" => Some(("x-account", false)),
-        "tiktok-overview" | "tiktok-content" => Some(("tiktok-account", false)),
+        "tiktok-overview" | "tiktok-content" | "tiktok-viewers" | "tiktok-followers" => {
+            Some(("tiktok-account", false))
+        }
         "facebook-insights-page" | "facebook-insights-post" => Some(("facebook-insights", false)),
         "meta-business-suite-content" => Some(("meta-business-suite", false)),
         // A LinkedIn Page workbook's `Metrics` sheet (days) and `All posts` sheet.
@@ -2730,6 +2794,16 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         _ if kind.starts_with(SERIES_KIND) => Some(("meta-business-suite", false)),
         _ => Some((kind, false)),
     }
+}
+
+/// Whether a layout's platform writes its dates without a year (TikTok Studio's
+/// `December 30`): a workbook's date shown without one was given its year by the
+/// spreadsheet, and is read as year-less.
+pub fn writes_no_year(id: &str) -> bool {
+    matches!(
+        id,
+        "tiktok-overview" | "tiktok-followers" | "tiktok-follower-activity" | "tiktok-viewers"
+    )
 }
 
 /// Whether an export family is an ad platform's report of its campaigns, whose
@@ -2766,8 +2840,24 @@ mod tests {
             ("Net follows", "followers_net"),
             ("Facebook net follows", "followers_net"),
             ("Lượt theo dõi trên Facebook", "followers_gained"),
+            ("Facebook Page reach", "reach"),
+            ("Lượt tiếp cận Trang Facebook", "reach"),
+            ("Alcance de la página de Facebook", "reach"),
+            ("Visitas a la página de Facebook", "profile_visits"),
+            ("Facebook Page new likes", "followers_gained"),
+            ("Instagram new followers", "followers_gained"),
+            ("Nuevos seguidores de Instagram", "followers_gained"),
+            ("Lượt thích Trang mới trên Facebook", "followers_gained"),
+            (
+                "Lượt truy cập trang cá nhân trên Instagram",
+                "profile_visits",
+            ),
         ] {
             assert_eq!(series_metric(title), Some(metric), "{title}");
+        }
+        // A Page's likes (a total, or new ones?) and its paid part stay unknown.
+        for title in ["Facebook Page likes", "Facebook Page reach (Paid)"] {
+            assert_eq!(series_metric(title), None, "{title}");
         }
     }
 

@@ -1573,6 +1573,7 @@ fn read_layout_table(
                 .skip(matched.header + 2)
                 .any(|r| !r.is_blank() && !undated(r, i))
     });
+    let yearless_layout = super::layout::writes_no_year(&layout.id);
     let classify_record = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
             return Ok(Class::Skip(crate::msg!("skip.description")));
@@ -1674,8 +1675,19 @@ fn read_layout_table(
                 // misread: refused, not read as its day.
                 return Err(err(record.line, Some(i), bad.message(text)));
             }
+            // A year-less date a workbook shows without its year got one from Excel
+            // (the year it was opened in), not from the export: its year is
+            // inferred as the text's is.
+            let yearless = yearless_layout && record.shows_no_year(i);
             explicit
                 .unwrap_or_else(|| parse_date(text))
+                .map(|d| match d {
+                    ParsedDate::Full(d) if yearless => ParsedDate::YearLess {
+                        month: chrono::Datelike::month(&d),
+                        day: chrono::Datelike::day(&d),
+                    },
+                    d => d,
+                })
                 .or_else(|| serial_date(record, i, table.text.date_1904))
                 .ok_or_else(|| {
                     let value = format!("{:?}", super::value::trim(text));
@@ -4586,6 +4598,7 @@ mod tests {
             cells: std::iter::once(cell).collect(),
             typed: Vec::new(),
             unsaved: Vec::new(),
+            no_year: Vec::new(),
         }
     }
 

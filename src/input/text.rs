@@ -380,12 +380,21 @@ pub struct Record {
     /// value. Such a cell reads as empty; a cell roi does not read (an unmapped
     /// column, a total row) may hold one.
     pub unsaved: Vec<(usize, String, String)>,
+    /// Which date cells of a workbook row are shown without a year (`d-mmm`): Excel
+    /// gives a year-less text it reads as a date (TikTok's `December 30`) the year of
+    /// the day it was opened, which is no year the export said. Empty for text files.
+    pub no_year: Vec<bool>,
 }
 
 impl Record {
     /// Whether cell `i` is a typed number (see [`Record::typed`]).
     pub fn is_typed(&self, i: usize) -> bool {
         self.typed.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether cell `i` is a date shown without its year (see [`Record::no_year`]).
+    pub fn shows_no_year(&self, i: usize) -> bool {
+        self.no_year.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_blank(&self) -> bool {
@@ -1895,18 +1904,28 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
         // it is shown, with its `%`: a fraction already, not scaled again. Only XLSX
         // tells a cell's number format.
         let styles = book.worksheet_style(&name).ok();
-        let percent = |at: (u32, u32)| {
+        let format = |at: (u32, u32)| {
             styles
                 .as_ref()
                 .and_then(|s| s.get(at)?.number_format.as_ref())
-                .is_some_and(|f| is_percent_format(&f.format_code))
+                .map(|f| f.format_code.as_str())
         };
+        let percent = |at: (u32, u32)| format(at).is_some_and(is_percent_format);
         let first_row = range.start().map_or(0, |(r, _)| r);
         let records = range
             .rows()
             .enumerate()
             .map(|(i, row)| {
                 let r = first_row + i as u32;
+                let no_year: Vec<bool> = row
+                    .iter()
+                    .enumerate()
+                    .map(|(j, cell)| {
+                        matches!(cell, Data::DateTime(d) if !d.is_duration())
+                            && format((r, range_left + j as u32))
+                                .is_some_and(is_yearless_date_format)
+                    })
+                    .collect();
                 let (cells, typed): (Vec<String>, Vec<bool>) = row
                     .iter()
                     .enumerate()
@@ -1935,6 +1954,11 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
                 Record {
                     line: u64::from(r) + 1,
                     unsaved: unsaved.remove(&r).unwrap_or_default(),
+                    no_year: if no_year.contains(&true) {
+                        no_year
+                    } else {
+                        Vec::new()
+                    },
                     typed,
                     cells: cells.into_iter().collect(),
                 }
@@ -2007,6 +2031,31 @@ fn is_percent_format(code: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a number format shows a date without its year (`d-mmm`, `mmm d`,
+/// `dd/mm`): a day and no year (`y`, or `e`, the era's year) in the format itself,
+/// read as [`is_percent_format`] reads it. `mmm-yy` (a month of a year) and times
+/// (`h:mm`) show no day.
+fn is_yearless_date_format(code: &str) -> bool {
+    let (mut quoted, mut escaped, mut bracket) = (false, false, false);
+    let mut day = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '"' if !bracket => quoted = !quoted,
+            _ if quoted => {}
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ if bracket => {}
+            '\\' | '_' | '*' => escaped = true,
+            ';' => break,
+            'y' | 'Y' | 'e' | 'E' => return false,
+            'd' | 'D' => day = true,
+            _ => {}
+        }
+    }
+    day
 }
 
 /// A spreadsheet's letters for a 0-based column: `A`, `Z`, `AA`.

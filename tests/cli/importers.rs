@@ -4095,3 +4095,105 @@ fn ambiguous_dates_follow_the_locale_the_numbers_tell() {
         assert_eq!(kpi(&["kpi", "spend", &f]), spend, "{file}");
     }
 }
+
+/// TikTok Ads Manager's `Paid likes`, `Paid comments`, `Paid shares`, `Paid
+/// followers` and `Paid profile visits` are the metrics they name
+/// (`fixtures/importers/README.md`).
+#[test]
+fn tiktok_ads_paid_engagement() {
+    let f = "fixtures/importers/tiktok-ads-paid-engagement.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--kpi",
+        "likes,comments,shares,follower_growth,profile_visits,engagements",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,likes,comments,shares,follower_growth,profile_visits,engagements\n\
+         2,200,8,8,18,52,216\n",
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A TikTok Overview re-saved by Excel as XLSX: its year-less `December 30`… became
+/// date cells of the year it was opened in, shown `d-mmm`. Shown without a year,
+/// they are year-less, and the series keeps its order across New Year
+/// (`fixtures/importers/README.md`).
+#[test]
+fn tiktok_overview_resaved_as_xlsx_keeps_its_year_less_dates() {
+    let f = "fixtures/importers/tiktok-overview-excel-no-year.xlsx";
+    let out = roi(&[
+        "report",
+        f,
+        "--by",
+        "day",
+        "--kpi",
+        "video_views",
+        "--year",
+        "2026",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "day,rows,video_views,video_views_change\n\
+         2025-12-30,1,100,\n2025-12-31,1,200,1\n2026-01-01,1,300,0.5\n2026-01-02,1,400,0.333333333\n",
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// TikTok Studio's Viewers file is of the same download as its Overview: the
+/// engagement rate divides the Overview's engagements by the Viewers' reach
+/// (`fixtures/importers/README.md`).
+#[test]
+fn tiktok_studio_viewers_and_overview_are_one_export() {
+    let dir = "fixtures/importers/tiktok-studio-viewers";
+    let out = roi(&["kpi", "engagement_rate", dir, "--year", "2026"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "0.198928571\n", "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("left out"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Business Suite series titles that name the Page (`Facebook Page reach`,
+/// `Lượt tiếp cận Trang Facebook`, `Alcance de la página de Facebook`) or new
+/// followers (`Instagram new followers`, `Nuevos seguidores de Instagram`) are read
+/// by their words; `Facebook Page likes` stays a metric of its own
+/// (`fixtures/importers/README.md`, meta-series-page-titles).
+#[test]
+fn meta_series_titles_naming_the_page() {
+    let dir = "fixtures/importers/meta-series-page-titles";
+    let out = roi(&[
+        "report",
+        dir,
+        "--by",
+        "platform",
+        "--kpi",
+        "reach,profile_visits,follower_growth,facebook_page_likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,reach,reach_bound,profile_visits,follower_growth,facebook_page_likes\n\
+         facebook,9,700,upper,12,7,900\ninstagram,3,,,,60,\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        transcript(&out).contains("the title `Facebook Page likes` names no metric roi knows"),
+        "{}",
+        transcript(&out)
+    );
+}

@@ -1988,3 +1988,47 @@ fn set_modified(file: &std::path::Path, secs: u64) {
         .set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs))
         .unwrap();
 }
+
+/// A TikTok Ads report by `Age` beside the plain report of the same days: the age
+/// rows are a finer level of the same export, so the plain report's totals count
+/// (175.00 USD), not both, and no warning takes them for another account's. A
+/// breakdown by a column roi does not read (`Device brand`) has several rows of one
+/// campaign-day: their sums are the plain rows', so nothing is said of two accounts
+/// either (`fixtures/overlap-cases/README.md`).
+#[test]
+fn tiktok_ads_breakdowns_are_a_level_not_another_account() {
+    for dir in ["tiktok-ads-age", "tiktok-ads-unread-breakdown"] {
+        let path = format!("fixtures/overlap-cases/{dir}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "spend,impressions,conversions",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,spend,spend_currency,impressions,conversions\n2,175,USD,17400,10\n",
+            "{}",
+            transcript(&out)
+        );
+        assert!(
+            !transcript(&out).contains("another account"),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/tiktok-ads-age",
+        "--kpi",
+        "spend",
+    ]);
+    assert!(
+        transcript(&out).contains("holds their totals at a coarser level (day × campaign)"),
+        "{}",
+        transcript(&out)
+    );
+}
