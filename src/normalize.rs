@@ -159,8 +159,9 @@ const BREAKDOWN_BITS: u32 = bits(&BREAKDOWN);
 
 /// Where [`RowInput::segments`] start in [`Span::detail`], above the dimensions.
 const SEGMENTS_SHIFT: usize = Dimension::COUNT;
-// Meta's seven breakdown columns must fit above the dimensions in the u32.
-const _: () = assert!(SEGMENTS_SHIFT + 7 <= 32);
+// Meta's seven breakdown columns and YouTube chart data's twelve must fit above the
+// dimensions in the u32.
+const _: () = assert!(SEGMENTS_SHIFT + 12 <= 32);
 
 /// The breakdown segment as a bit of [`Span::detail`].
 const SEGMENT_BIT: u32 = 1 << Dimension::Breakdown.index();
@@ -259,6 +260,9 @@ pub struct Builder<'f> {
     /// file's: see [`Builder::accounts`].
     accounts: Accounts,
     file_account: Option<String>,
+    /// The channel a YouTube Studio download's folder names, the account of its
+    /// rows when roi.toml gives none ([`channel_in_name`]).
+    channel: Option<String>,
 }
 
 /// The account roi.toml gives an input's files, by their path as read.
@@ -321,6 +325,7 @@ impl<'f> Builder<'f> {
             known_by: None,
             accounts: Accounts::default(),
             file_account: None,
+            channel: None,
         }
     }
 
@@ -449,10 +454,16 @@ impl<'f> Builder<'f> {
             }
             let path = &self.dataset.files[span.file as usize].path;
             let folder = path.parent();
-            let named = [path.file_name(), folder.and_then(Path::file_name)]
-                .into_iter()
-                .flatten()
-                .find_map(|name| range_in_name(&name.to_string_lossy()));
+            // `Table data.csv` and `./Table data.csv` name no folder: its name is the
+            // absolute path's.
+            let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let named = [
+                absolute.file_name(),
+                absolute.parent().and_then(Path::file_name),
+            ]
+            .into_iter()
+            .flatten()
+            .find_map(|name| range_in_name(&name.to_string_lossy()));
             let family = layout::family(&self.kinds[span.kind as usize]).map(|(f, _)| f);
             let range = named.or_else(|| {
                 self.spans
@@ -984,6 +995,18 @@ impl<'f> Builder<'f> {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
+        // Two channels' downloads side by side are two accounts, not one download
+        // and a newer one.
+        self.channel = self
+            .dataset
+            .files
+            .last()
+            .filter(|_| layout::family(kind).is_some_and(|(f, _)| f == "youtube-studio"))
+            .and_then(|file| {
+                let absolute = std::fs::canonicalize(&file.path).ok()?;
+                let folder = absolute.parent()?.file_name()?.to_string_lossy();
+                channel_in_name(&folder).map(str::to_owned)
+            });
         self.kind = match self.kinds.iter().position(|k| k == kind) {
             Some(i) => i as u32,
             None => {
@@ -1196,9 +1219,11 @@ impl<'f> Builder<'f> {
                 (Dimension::Currency, None) if !moneyless => {
                     self.default_currency.as_deref().map(|c| interner.intern(c))
                 }
-                (Dimension::Account, None) => {
-                    self.file_account.as_deref().map(|a| interner.intern(a))
-                }
+                (Dimension::Account, None) => self
+                    .file_account
+                    .as_deref()
+                    .or(self.channel.as_deref())
+                    .map(|a| interner.intern(a)),
                 (_, Some(v)) => Some(interner.intern(v)),
                 (_, None) => None,
             };
@@ -3036,6 +3061,26 @@ pub fn must_be_non_negative(name: &str) -> bool {
 
 /// A `2026-08-01_2026-08-31` in a name: the range YouTube Studio names a download by.
 fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
+    range_at(name).map(|(range, _)| range)
+}
+
+/// The channel YouTube Studio names a download folder by, after its range
+/// (`Content 2026-08-01_2026-08-31 Kenh ABC`), without the ` (1)` a browser adds to
+/// a second download of the same name.
+fn channel_in_name(name: &str) -> Option<&str> {
+    let (_, end) = range_at(name)?;
+    let channel = name[end..].trim();
+    let channel = match channel.strip_suffix(')').and_then(|c| c.rsplit_once(" (")) {
+        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            base.trim_end()
+        }
+        _ => channel,
+    };
+    (!channel.is_empty()).then_some(channel)
+}
+
+/// [`range_in_name`], with where the range ends in the name.
+fn range_at(name: &str) -> Option<((NaiveDate, NaiveDate), usize)> {
     // chrono would take ` 2026-07-01` and `2026-07-3` too: ten digits and dashes only.
     let day = |text: &str| {
         let shape = text.bytes().enumerate().all(|(i, b)| {
@@ -3052,7 +3097,7 @@ fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
     name.char_indices().find_map(|(i, _)| {
         let (from, to) = name.get(i..i + 21)?.split_once('_')?;
         let (from, to) = (day(from)?, day(to)?);
-        (from <= to).then_some((from, to))
+        (from <= to).then_some(((from, to), i + 21))
     })
 }
 

@@ -98,6 +98,8 @@ pub struct Layout {
     pub signatures: Vec<Vec<String>>,
     /// Normalized headers whose presence rules the layout out.
     pub excludes: Vec<String>,
+    /// Whether a header without any of its signatures may still be the layout.
+    pub unsigned: Unsigned,
     pub decimal: LayoutMark,
     /// How slashed dates are ordered when the values do not tell.
     pub day_order: Option<DayOrder>,
@@ -141,6 +143,16 @@ impl Layout {
     pub fn reads_nothing(&self) -> bool {
         !self.id.starts_with("mapping-") && self.columns.iter().all(|c| c.target == Target::Derived)
     }
+}
+
+/// Whether a header without any of a layout's signatures may still be it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsigned {
+    Refused,
+    /// A date column beside columns of the layout alone is the layout (YouTube's
+    /// `Totals.csv` and chart data hold the one metric the user charted, in the UI's
+    /// language: `Ngày, Thời gian xem (giờ)`).
+    KnownSeries,
 }
 
 /// A layout's decimal mark, and how far it holds.
@@ -292,6 +304,87 @@ fn derived(aliases: &[&str]) -> Column {
     col(aliases, Target::Derived)
 }
 
+/// The metrics of YouTube Studio's table data, chart data and totals: the chart and
+/// the totals hold the one metric the user charted, which may be any of them.
+fn youtube_metrics() -> Vec<Column> {
+    vec![
+        metric(
+            &["Views", "Lượt xem", "Visualizaciones", "Aufrufe"],
+            "video_views",
+        ),
+        metric(
+            &[
+                "Impressions",
+                "Số lượt hiển thị",
+                "Impresiones",
+                "Impressionen",
+            ],
+            "impressions",
+        ),
+        metric(
+            &["Likes", "Lượt thích", "Me gusta", "„Mag ich“-Bewertungen"],
+            "likes",
+        ),
+        metric(
+            &[
+                "Comments added",
+                "Bình luận đã thêm",
+                "Comentarios añadidos",
+                "Hinzugefügte Kommentare",
+            ],
+            "comments",
+        ),
+        metric(
+            &[
+                "Shares",
+                "Lượt chia sẻ",
+                "Veces compartido",
+                "Geteilte Inhalte",
+            ],
+            "shares",
+        ),
+        metric(&["Subscribers gained"], "followers_gained"),
+        metric(&["Subscribers lost"], "followers_lost"),
+        // Gained less lost: counted only on rows without those two.
+        metric(
+            &["Subscribers", "Người đăng ký", "Suscriptores", "Abonnenten"],
+            "followers_net",
+        ),
+        metric(
+            &[
+                "Watch time (hours)",
+                "Thời gian xem (giờ)",
+                "Tiempo de visualización (horas)",
+                "Wiedergabezeit (Stunden)",
+            ],
+            "watch_time_hours",
+        ),
+        // The channel's earnings, in the currency its header names.
+        metric(
+            &[
+                "Estimated revenue",
+                "Doanh thu ước tính",
+                "Ingresos estimados",
+                "Geschätzter Umsatz",
+            ],
+            "revenue",
+        ),
+        derived(&[
+            "Impressions click-through rate (%)",
+            "Tỷ lệ nhấp của số lượt hiển thị (%)",
+            "Porcentaje de clics de las impresiones (%)",
+            "Klickrate der Impressionen (%)",
+            "Average view duration",
+            "Average percentage viewed (%)",
+            "New viewers",
+            "Regular viewers",
+            "RPM",
+            "CPM",
+            "Playback-based CPM",
+        ]),
+    ]
+}
+
 struct Spec {
     id: &'static str,
     name: &'static str,
@@ -315,6 +408,7 @@ impl Spec {
                 .map(|group| group.iter().map(|s| normalize_header(s).0).collect())
                 .collect(),
             excludes: Vec::new(),
+            unsigned: Unsigned::Refused,
             decimal: LayoutMark::Convention(self.decimal),
             day_order: self.day_order,
             date_format: None,
@@ -1862,98 +1956,42 @@ pub fn builtin() -> Vec<Layout> {
             ],
             decimal: DecimalMark::Dot,
             day_order: None,
-            columns: vec![
-                dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
-                col(
-                    &[
-                        "Video publish time",
-                        "Thời gian xuất bản video",
-                        "Hora de publicación del vídeo",
-                        "Veröffentlichungszeitpunkt des Videos",
-                    ],
-                    Target::PublishTime,
-                ),
-                dim(
-                    &[
-                        "Video title",
-                        "Tiêu đề video",
-                        "Título del vídeo",
-                        "Videotitel",
-                    ],
-                    Text,
-                ),
-                dim(
-                    &["Duration", "Thời lượng", "Duración", "Dauer"],
-                    VideoDuration,
-                ),
-                metric(
-                    &["Views", "Lượt xem", "Visualizaciones", "Aufrufe"],
-                    "video_views",
-                ),
-                metric(
-                    &[
-                        "Impressions",
-                        "Số lượt hiển thị",
-                        "Impresiones",
-                        "Impressionen",
-                    ],
-                    "impressions",
-                ),
-                metric(
-                    &["Likes", "Lượt thích", "Me gusta", "„Mag ich“-Bewertungen"],
-                    "likes",
-                ),
-                metric(
-                    &[
-                        "Comments added",
-                        "Bình luận đã thêm",
-                        "Comentarios añadidos",
-                        "Hinzugefügte Kommentare",
-                    ],
-                    "comments",
-                ),
-                metric(
-                    &[
-                        "Shares",
-                        "Lượt chia sẻ",
-                        "Veces compartido",
-                        "Geteilte Inhalte",
-                    ],
-                    "shares",
-                ),
-                metric(&["Subscribers gained"], "followers_gained"),
-                metric(&["Subscribers lost"], "followers_lost"),
-                // Gained less lost: counted only on rows without those two.
-                metric(
-                    &["Subscribers", "Người đăng ký", "Suscriptores", "Abonnenten"],
-                    "followers_net",
-                ),
-                metric(
-                    &[
-                        "Watch time (hours)",
-                        "Thời gian xem (giờ)",
-                        "Tiempo de visualización (horas)",
-                        "Wiedergabezeit (Stunden)",
-                    ],
-                    "watch_time_hours",
-                ),
-                derived(&[
-                    "Impressions click-through rate (%)",
-                    "Tỷ lệ nhấp của số lượt hiển thị (%)",
-                    "Porcentaje de clics de las impresiones (%)",
-                    "Klickrate der Impressionen (%)",
-                    "Average view duration",
-                    "New viewers",
-                    "Regular viewers",
-                ]),
-            ],
+            columns: [
+                vec![
+                    dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
+                    col(
+                        &[
+                            "Video publish time",
+                            "Thời gian xuất bản video",
+                            "Hora de publicación del vídeo",
+                            "Veröffentlichungszeitpunkt des Videos",
+                        ],
+                        Target::PublishTime,
+                    ),
+                    dim(
+                        &[
+                            "Video title",
+                            "Tiêu đề video",
+                            "Título del vídeo",
+                            "Videotitel",
+                        ],
+                        Text,
+                    ),
+                    dim(
+                        &["Duration", "Thời lượng", "Duración", "Dauer"],
+                        VideoDuration,
+                    ),
+                ],
+                youtube_metrics(),
+            ]
+            .concat(),
         },
         Spec {
             id: "youtube-studio-chart",
             name: "YouTube Studio chart data",
             platform: Some("youtube"),
-            // In other languages only with its `Content` column: a bare `Ngày, Lượt
-            // xem` could be anyone's sheet.
+            // In other languages only with its `Content` column, or as a date
+            // column beside the layout's columns alone ([`Unsigned::KnownSeries`]).
             signature: &[
                 &["Date", "Views"],
                 &["Ngày", "Nội dung", "Lượt xem"],
@@ -1962,24 +2000,28 @@ pub fn builtin() -> Vec<Layout> {
             ],
             decimal: DecimalMark::Dot,
             day_order: None,
-            columns: vec![
-                col(&["Date", "Ngày", "Fecha", "Datum"], Target::Date),
-                dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
-                dim(&["Traffic source"], Source),
-                metric(
-                    &["Views", "Lượt xem", "Visualizaciones", "Aufrufe"],
-                    "video_views",
-                ),
-                metric(&["Impressions"], "impressions"),
-                metric(&["Likes"], "likes"),
-                metric(&["Comments added"], "comments"),
-                metric(&["Shares"], "shares"),
-                metric(&["Subscribers gained"], "followers_gained"),
-                metric(&["Subscribers lost"], "followers_lost"),
-                // Gained less lost: counted only on rows without those two.
-                metric(&["Subscribers"], "followers_net"),
-                metric(&["Watch time (hours)"], "watch_time_hours"),
-                derived(&[
+            columns: [
+                vec![
+                    col(&["Date", "Ngày", "Fecha", "Datum"], Target::Date),
+                    dim(&["Content", "Nội dung", "Contenido", "Inhalte"], ContentId),
+                    dim(&["Traffic source", "Nguồn lưu lượng truy cập"], Source),
+                    // The other breakdowns Studio charts by: finer rows of the
+                    // download's daily totals, as its content and traffic sources are.
+                    dim(&["Geography"], Breakdown),
+                    dim(&["City"], Breakdown),
+                    dim(&["Device type"], Breakdown),
+                    dim(&["Operating system"], Breakdown),
+                    dim(&["Viewer age"], Breakdown),
+                    dim(&["Viewer gender"], Breakdown),
+                    dim(&["Subscription status"], Breakdown),
+                    dim(&["Subscription source"], Breakdown),
+                    dim(&["Playback location"], Breakdown),
+                    dim(&["YouTube product"], Breakdown),
+                    dim(&["Content type"], Breakdown),
+                    dim(&["Sharing service"], Breakdown),
+                ],
+                youtube_metrics(),
+                vec![derived(&[
                     "Video title",
                     "Video publish time",
                     "Duration",
@@ -1992,8 +2034,9 @@ pub fn builtin() -> Vec<Layout> {
                     "Videotitel",
                     "Veröffentlichungszeitpunkt des Videos",
                     "Dauer",
-                ]),
-            ],
+                ])],
+            ]
+            .concat(),
         },
         Spec {
             id: "google-ads",
@@ -2703,6 +2746,7 @@ pub fn builtin() -> Vec<Layout> {
             "meta-ads" => layout.localized_day_order = Some(DayOrder::DayFirst),
             // Table data has no Date column; Chart data has the same columns plus Date.
             "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
+            "youtube-studio-chart" => layout.unsigned = Unsigned::KnownSeries,
             "meltwater-mentions" => layout.per_row = Some(("mentions".to_owned(), 1.0)),
             "crm-hubspot" => {
                 // A deals export has a Create Date too, but a deal is no lead.
@@ -2746,6 +2790,7 @@ pub fn builtin() -> Vec<Layout> {
         ],
         signatures: vec![vec!["primary".to_owned()]],
         excludes: Vec::new(),
+        unsigned: Unsigned::Refused,
         decimal: LayoutMark::Convention(DecimalMark::Dot),
         day_order: None,
         date_format: None,
@@ -3255,6 +3300,7 @@ impl MappingSpec {
             columns,
             signatures: signature,
             excludes: Vec::new(),
+            unsigned: Unsigned::Refused,
             decimal,
             day_order: None,
             date_format: self.date_format.clone(),

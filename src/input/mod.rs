@@ -1118,7 +1118,9 @@ fn youtube_breakdown<'r>(header: &'r text::Record, layouts: &[layout::Layout]) -
     let closest = tabular::closest_layouts(header, layouts);
     (!dated
         && !by_content
-        && closest.first().map(String::as_str) == Some("YouTube Studio table data"))
+        && closest
+            .first()
+            .is_some_and(|c| c.starts_with("YouTube Studio")))
     .then_some(by)
 }
 

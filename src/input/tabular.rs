@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use super::InputError;
 use super::layout::{
-    Column, HeaderCurrency, Layout, LayoutMark, Target, normalize_header, platform_of_source,
+    Column, HeaderCurrency, Layout, LayoutMark, Target, Unsigned, normalize_header,
+    platform_of_source,
 };
 use super::text::{Record, RecordReader, Text};
 use super::value::{
@@ -319,7 +320,9 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
         })
         .collect();
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
-    if !layout.signatures.is_empty() && !layout.signatures.iter().any(|g| g.iter().all(present)) {
+    let signed =
+        layout.signatures.is_empty() || layout.signatures.iter().any(|g| g.iter().all(present));
+    if !signed && layout.unsigned == Unsigned::Refused {
         return None;
     }
     if layout.excludes.iter().any(present) {
@@ -391,6 +394,12 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
                 | Target::NthDay
         )
     });
+    // Without a signature every column must be the layout's: a column of anything
+    // else (`Date, Cost, Impressions`, or a column without a name) is a sheet of
+    // one's own.
+    if !signed && (cells.iter().any(Option::is_none) || !has(&|t| *t == Target::Date)) {
+        return None;
+    }
     let measured = has(&|t| matches!(t, Target::Metric(..) | Target::Results))
         || layout.per_row.is_some()
         || layout.reads_nothing();

@@ -4197,3 +4197,55 @@ fn meta_series_titles_naming_the_page() {
         transcript(&out)
     );
 }
+
+/// Studio's chart data and totals hold the one metric the chart was set to, in the
+/// UI's language (`fixtures/youtube-downloads/README.md`, watch-time, subscribers,
+/// localized-totals).
+#[test]
+fn youtube_chart_data_and_totals_of_any_metric_and_language() {
+    let dir = "fixtures/youtube-downloads";
+    let watch = format!("{dir}/watch-time/Content 2026-08-01_2026-08-03 Kenh ABC");
+    assert_eq!(kpi(&["kpi", "watch_time_hours", &watch]), "30.5");
+    assert_eq!(kpi(&["kpi", "video_views", &watch]), "900");
+    let subs = format!("{dir}/subscribers/Content 2026-08-01_2026-08-03 Kenh ABC");
+    assert_eq!(kpi(&["kpi", "follower_growth", &subs]), "8");
+    let vi = format!("{dir}/localized-totals/Nội dung 2026-08-01_2026-08-07 Kênh Việt");
+    assert_eq!(kpi(&["kpi", "video_views", &vi]), "1570");
+    assert_eq!(kpi(&["kpi", "impressions", &vi]), "20000");
+    for lang in ["vi", "de", "es"] {
+        let f = format!("{dir}/localized-totals/Totals_{lang}.csv");
+        assert_eq!(kpi(&["kpi", "video_views", &f]), "12", "{lang}");
+        assert_eq!(kpi(&["kpi", "watch_time_hours", &f]), "0.75", "{lang}");
+        let out = roi(&["inspect", &f]);
+        assert!(
+            stdout(&out).contains("format:    YouTube Studio chart data"),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let f = format!("{dir}/localized-totals/Totals_vi.csv");
+    assert_eq!(kpi(&["kpi", "follower_growth", &f]), "1");
+}
+
+/// YouTube's estimated revenue is the channel's revenue, in the currency its header
+/// names (`fixtures/youtube-downloads/README.md`, revenue).
+#[test]
+fn youtube_estimated_revenue_is_revenue() {
+    let dir = "fixtures/youtube-downloads/revenue";
+    let en = format!("{dir}/Content 2026-08-01_2026-08-07 Kenh ABC");
+    let out = roi(&["report", &en, "--kpi", "sales_revenue"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("| sales_revenue | 4.56 USD | money |"),
+        "{}",
+        transcript(&out)
+    );
+    let vi = format!("{dir}/Nội dung 2026-08-01_2026-08-07 Kênh Việt");
+    let out = roi(&["report", &vi, "--kpi", "sales_revenue"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("| sales_revenue | 125,000 VND | money |"),
+        "{}",
+        transcript(&out)
+    );
+}

@@ -2032,3 +2032,92 @@ fn tiktok_ads_breakdowns_are_a_level_not_another_account() {
         transcript(&out)
     );
 }
+
+const YT_DOWNLOADS: &str = "fixtures/youtube-downloads";
+
+/// A download's table data is dated by its folder's range however the path is
+/// written: from inside the folder too (`fixtures/youtube-downloads/README.md`,
+/// range-from-inside).
+#[test]
+fn youtube_table_data_read_from_inside_its_folder_keeps_the_folder_range() {
+    let dir = crate::root().join(format!(
+        "{YT_DOWNLOADS}/range-from-inside/Content 2026-08-01_2026-08-07 Kenh ABC"
+    ));
+    for input in [".", "Table data.csv"] {
+        let out = crate::roi_in(
+            &dir,
+            &[
+                "kpi",
+                "video_views",
+                "--from",
+                "2026-08-01",
+                "--to",
+                "2026-08-07",
+                input,
+            ],
+        );
+        assert_eq!(stdout(&out), "1570\n", "{input}: {}", transcript(&out));
+        let out = crate::roi_in(&dir, &["kpi", "impressions", input]);
+        assert_eq!(stdout(&out), "20000\n", "{input}: {}", transcript(&out));
+    }
+    // roi.toml beside it reads `Table data.csv`: 1,570 of 1,500, achieved.
+    let out = crate::roi_in(&dir, &["check", "--as-of", "2026-08-08"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("|   1,570 | >= 1,500 |") && stdout(&out).contains("achieved"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Two channels' downloads side by side are two accounts, named by their folders;
+/// a browser's `(1)` copy is the same channel (`fixtures/youtube-downloads/README.md`,
+/// two-channels).
+#[test]
+fn youtube_downloads_of_two_channels_are_two_accounts() {
+    let base = crate::root().join(format!("{YT_DOWNLOADS}/two-channels"));
+    let a = base.join("Content 2026-08-01_2026-08-07 Kenh A");
+    let b = base.join("Content 2026-08-01_2026-08-07 Kenh B");
+    let b1 = base.join("Content 2026-08-01_2026-08-07 Kenh B (1)");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let (value, stderr) = kpi("video_views", &[a, b]);
+    assert_eq!(value, "1920\n", "{stderr}");
+    assert!(!stderr.contains("another account"), "{stderr}");
+    assert_eq!(kpi("likes", &[a, b]).0, "100\n");
+    assert_eq!(kpi("impressions", &[a, b]).0, "25000\n");
+    assert_eq!(
+        kpi("video_views", &["--where", "account=Kenh B", a, b]).0,
+        "350\n"
+    );
+    // The `(1)` download is Kenh B again, newer: it replaces Kenh B's days.
+    for (folder, secs) in [(b, 1_000_000), (b1.to_str().unwrap(), 2_000_000)] {
+        for file in ["Chart data.csv", "Totals.csv", "Table data.csv"] {
+            set_modified(&std::path::Path::new(folder).join(file), secs);
+        }
+    }
+    let all = base.to_str().unwrap();
+    assert_eq!(kpi("video_views", &[all]).0, "1930\n");
+    assert_eq!(kpi("likes", &[all]).0, "100\n");
+    assert_eq!(kpi("impressions", &[all]).0, "25000\n");
+}
+
+/// Chart data by geography or device is the download's totals broken down: a finer
+/// level, not another account's (`fixtures/youtube-downloads/README.md`, geography).
+#[test]
+fn youtube_chart_data_by_geography_is_a_level_of_its_totals() {
+    let dir = format!("{YT_DOWNLOADS}/geography");
+    let geo = format!("{dir}/Geography 2026-08-01_2026-08-02 Kenh ABC");
+    let (value, stderr) = kpi("video_views", &[&geo]);
+    assert_eq!(value, "270\n", "{stderr}");
+    assert!(
+        stderr.contains("Chart data.csv: video_views, watch_time_hours of 4 row(s) over 2026-08-01..=2026-08-02 not counted")
+            && !stderr.contains("another account"),
+        "{stderr}"
+    );
+    assert_eq!(kpi("watch_time_hours", &[&geo]).0, "5.5\n");
+    let device = format!("{dir}/device-chart.csv");
+    assert_eq!(kpi("video_views", &[&device]).0, "270\n");
+    let (value, stderr) = kpi("video_views", &[&dir]);
+    assert_eq!(value, "270\n", "{stderr}");
+    assert!(!stderr.contains("another account"), "{stderr}");
+}
