@@ -1833,6 +1833,46 @@ fn two_accounts_whose_exports_name_none_are_told_and_kept_by_their_inputs_accoun
     );
 }
 
+/// A file two inputs name with different accounts is the narrower input's (a
+/// subfolder of the other's folder), whichever comes first: Brand A 1,900 and Brand
+/// B 9,000 impressions (`fixtures/overlap-cases/README.md`, two-accounts/). Two
+/// inputs as narrow as each other giving it two accounts are an error.
+#[test]
+fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
+    let dir = crate::root().join("fixtures/overlap-cases/two-accounts");
+    let x = dir.join("x");
+    let x = x.display();
+    let wide = format!("{{ path = \"{x}\", account = \"Brand A\" }}");
+    let narrow = format!("{{ path = \"{x}/brandB\", account = \"Brand B\" }}");
+    for inputs in [[&wide, &narrow], [&narrow, &wide]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let config = tmp.path().join("roi.toml");
+        std::fs::write(&config, format!("inputs = [{}, {}]\n", inputs[0], inputs[1])).unwrap();
+        let config = config.display().to_string();
+        for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
+            let filter = format!("account={account}");
+            let out = roi(&["kpi", "impressions", "--config", &config, "--where", &filter]);
+            assert_eq!(code(&out), 0, "{}", transcript(&out));
+            assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("roi.toml");
+    let glob = format!("{{ path = \"{x}/brandB/*.csv\", account = \"Brand C\" }}");
+    std::fs::write(&config, format!("inputs = [{narrow}, {glob}]\n")).unwrap();
+    let out = roi(&["kpi", "impressions", "--config", &config.display().to_string()]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(&format!(
+            "brandB/account_overview_analytics.csv` is named by the input `{x}/brandB` \
+             (account `Brand B`) and by the input `{x}/brandB/*.csv` (account `Brand C`), \
+             neither narrower than the other"
+        )),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// One account's overview downloaded twice (the same figures on the days both hold)
 /// beside its posts: no warning of another account, and the posts' note names the
 /// download whose rows count and the posts' own days (`x-overview-redownload/`).
