@@ -1343,7 +1343,8 @@ fn read_layout_table(
             .cells
             .iter()
             .flatten()
-            .any(|(c, _)| c.target == Target::Date)
+            // GA4's `Nth day` is its date, counted from the range's start.
+            .any(|(c, _)| matches!(c.target, Target::Date | Target::NthDay))
         // A column roi does not read may be a breakdown (a region, a page): rows
         // of one day are then no repeats, and a table of them may be large.
         && matched.cells.iter().all(|c| {
@@ -1351,6 +1352,7 @@ fn read_layout_table(
                 matches!(
                     c.target,
                     Target::Date
+                        | Target::NthDay
                         | Target::Metric(..)
                         | Target::Derived
                         | Target::Sponsored

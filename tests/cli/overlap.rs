@@ -1640,6 +1640,17 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
         stderr.contains("lines 3 and 5 give other figures for 2026-03-02"),
         "{stderr}"
     );
+    // GA4's `Nth day` is a date like `Date`: Aug 2 (`0001`) pasted again on line 11
+    // is skipped, restated there as 40 replaces line 9's 20.
+    let (csv, stderr) = report("ga4-nth-day-pasted.csv", "web_traffic");
+    assert_eq!(csv, "rows,web_traffic\n3,60\n", "{stderr}");
+    assert!(stderr.contains("line 11 repeats line 9"), "{stderr}");
+    let (csv, stderr) = report("ga4-nth-day-restated.csv", "web_traffic");
+    assert_eq!(csv, "rows,web_traffic\n3,80\n", "{stderr}");
+    assert!(
+        stderr.contains("lines 9 and 11 give other figures for 2026-08-02"),
+        "{stderr}"
+    );
     // A `Note` column roi does not read may be a breakdown (an app, a region): the
     // table is no series, and its rows of one day all count, as any table's.
     let (csv, stderr) = report("tiktok-overview-note.csv", "video_views");
@@ -1654,6 +1665,11 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
         (
             "tiktok-overview-restated.csv",
             ":5: lines 3 and 5 give other figures",
+        ),
+        ("ga4-nth-day-pasted.csv", ":11: 1 row(s) skipped (repeats"),
+        (
+            "ga4-nth-day-restated.csv",
+            ":11: lines 9 and 11 give other figures",
         ),
     ] {
         let out = roi(&[
