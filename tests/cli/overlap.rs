@@ -436,6 +436,54 @@ fn a_record_id_twice_in_one_file_is_one_record() {
     assert!(csv.contains("tiktok,1,1,2000000"), "{}", transcript(&out));
 }
 
+/// A post is its id in one content table too: a row repeating an earlier one is
+/// skipped, one with other figures replaces it (`fixtures/overlap-cases/README.md`,
+/// same-post-in-one-file/). Both are errors under `--strict`.
+#[test]
+fn a_post_id_twice_in_one_content_table_is_one_post() {
+    let dir = "fixtures/overlap-cases/same-post-in-one-file";
+    for (file, csv, warning, strict) in [
+        (
+            "Content_dupe_row.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n3,47020,upper,3658,241\n",
+            "line 5 repeats line 2, cell for cell: a post written twice",
+            Some(":5: 1 row(s) skipped (repeats an earlier row of its post"),
+        ),
+        (
+            "Content_pasted.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n4,49594,upper,3866,245\n",
+            "2 posts have a later row with other figures, the first 18013820987824089 \
+             at lines 2 and 5",
+            Some(":5: 2 posts have a later row"),
+        ),
+        (
+            "fb-posts-dupe.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n2,2700,upper,180,\n",
+            "line 5 repeats line 4, cell for cell",
+            // Its description row on line 2 is already an error under `--strict`.
+            None,
+        ),
+    ] {
+        let path = format!("{dir}/{file}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "reach,likes,follower_growth",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), csv, "{}", transcript(&out));
+        assert!(transcript(&out).contains(warning), "{}", transcript(&out));
+        if let Some(strict) = strict {
+            let out = roi(&["report", &path, "--strict"]);
+            assert_eq!(code(&out), 2, "{}", transcript(&out));
+            assert!(transcript(&out).contains(strict), "{}", transcript(&out));
+        }
+    }
+}
+
 #[test]
 fn two_leads_of_one_day_in_two_status_sheets_are_two_leads() {
     // One Salesforce workbook without a Lead ID, a sheet per status: Open (A Mar 3,
@@ -1863,11 +1911,22 @@ fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
     for inputs in [[&wide, &narrow], [&narrow, &wide]] {
         let tmp = tempfile::tempdir().unwrap();
         let config = tmp.path().join("roi.toml");
-        std::fs::write(&config, format!("inputs = [{}, {}]\n", inputs[0], inputs[1])).unwrap();
+        std::fs::write(
+            &config,
+            format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
+        )
+        .unwrap();
         let config = config.display().to_string();
         for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
             let filter = format!("account={account}");
-            let out = roi(&["kpi", "impressions", "--config", &config, "--where", &filter]);
+            let out = roi(&[
+                "kpi",
+                "impressions",
+                "--config",
+                &config,
+                "--where",
+                &filter,
+            ]);
             assert_eq!(code(&out), 0, "{}", transcript(&out));
             assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
         }
@@ -1876,7 +1935,12 @@ fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
     let config = tmp.path().join("roi.toml");
     let glob = format!("{{ path = \"{x}/brandB/*.csv\", account = \"Brand C\" }}");
     std::fs::write(&config, format!("inputs = [{narrow}, {glob}]\n")).unwrap();
-    let out = roi(&["kpi", "impressions", "--config", &config.display().to_string()]);
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "--config",
+        &config.display().to_string(),
+    ]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         transcript(&out).contains(&format!(
