@@ -3237,8 +3237,12 @@ struct RowState {
     /// A series' rows as read (dates, line, cells, and in a content table the
     /// post's key, its id first), to find a day or post read twice once every part
     /// is read ([`repeated_days`]); empty for other tables.
-    days: Vec<(NaiveDate, NaiveDate, u64, Vec<String>, Option<String>)>,
+    days: Vec<SeriesRow>,
 }
+
+/// A series' row as read: its dates, line, cells, and in a content table its
+/// post's key.
+type SeriesRow = (NaiveDate, NaiveDate, u64, Vec<String>, Option<String>);
 
 impl RowState {
     fn new(columns: usize) -> RowState {
