@@ -140,7 +140,7 @@ impl Settings {
             (inputs, PathBuf::from("."))
         };
         let files = input::expand(list, &base)?;
-        let accounts = self.input_accounts(&files);
+        let accounts = self.input_accounts(&files)?;
         let options = input::ReadOptions {
             default_currency: self.config.currency.clone(),
             strict: self.strict,
@@ -158,29 +158,55 @@ impl Settings {
 
     /// The accounts roi.toml's `inputs` give, for the files read: the same file
     /// named on the command line is that account's too.
-    fn input_accounts(&self, files: &[PathBuf]) -> normalize::Accounts {
+    fn input_accounts(&self, files: &[PathBuf]) -> anyhow::Result<normalize::Accounts> {
         if self.config.accounts.is_empty() {
-            return normalize::Accounts::default();
+            return Ok(normalize::Accounts::default());
         }
-        let mut given = rustc_hash::FxHashMap::default();
+        // Per file: how specifically an input names it, the account and the input.
+        let mut given: rustc_hash::FxHashMap<PathBuf, (usize, &String, &String)> =
+            rustc_hash::FxHashMap::default();
         for (pattern, account) in &self.config.accounts {
             // A pattern that matches nothing is the inputs' own error when they
             // are roi.toml's, and no account of the files named instead.
             let matched = input::expand(std::slice::from_ref(pattern), self.config.base_dir());
+            // A folder's input and one of a subfolder or file in it: the narrower
+            // (its path before any wildcard deeper) says whose the file is, in
+            // whichever order they come.
+            let rank = input_depth(pattern, self.config.base_dir());
             for file in matched.unwrap_or_default() {
-                if let Ok(path) = std::fs::canonicalize(&file) {
-                    given.entry(path).or_insert_with(|| account.clone());
+                let Ok(path) = std::fs::canonicalize(&file) else {
+                    continue;
+                };
+                match given.get(&path) {
+                    Some(&(had, other, first)) if had == rank && other != account => {
+                        return Err(settings::ConfigError {
+                            path: self.config.display_path(),
+                            message: say!(
+                                "error.input_accounts",
+                                file = file.display(),
+                                first = first,
+                                account1 = other,
+                                second = pattern,
+                                account2 = account
+                            ),
+                        }
+                        .into());
+                    }
+                    Some(&(had, ..)) if had >= rank => {}
+                    _ => {
+                        given.insert(path, (rank, account, pattern));
+                    }
                 }
             }
         }
         let accounts = files
             .iter()
             .filter_map(|file| {
-                let account = given.get(&std::fs::canonicalize(file).ok()?)?;
-                Some((file.clone(), account.clone()))
+                let (_, account, _) = given.get(&std::fs::canonicalize(file).ok()?)?;
+                Some((file.clone(), (*account).clone()))
             })
             .collect();
-        std::sync::Arc::new(accounts)
+        Ok(std::sync::Arc::new(accounts))
     }
 
     fn check_names(&self, dataset: &Dataset) -> anyhow::Result<()> {
@@ -235,6 +261,20 @@ impl Settings {
 
 /// For commands whose stdout is one word or number: what was skipped or doubtful in
 /// the inputs goes to stderr, so nothing is dropped silently and stdout stays clean.
+/// How many folders deep an input's path goes before its first wildcard (a file
+/// named alone: the file), once resolved.
+fn input_depth(pattern: &str, base: &std::path::Path) -> usize {
+    let literal: PathBuf = base
+        .join(pattern)
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect();
+    std::fs::canonicalize(&literal)
+        .unwrap_or(literal)
+        .components()
+        .count()
+}
+
 fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
     if quiet {
         return;

@@ -2283,7 +2283,7 @@ fn shared_name(a: &str, b: &str) -> String {
 /// Dimensions that describe a post or video rather than tell it apart: its title,
 /// text, publish time, length, permalink and type can be edited (or read
 /// differently) between two downloads, and the edited post is still the same post.
-const DESCRIPTIVE: [Dimension; 5] = [
+pub(crate) const DESCRIPTIVE: [Dimension; 5] = [
     Dimension::ContentType,
     Dimension::Published,
     Dimension::Text,

@@ -716,14 +716,17 @@ impl Reading<'_, '_> {
 /// skipped rows. Warnings of a choice roi made (an encoding, a day order, a year) and
 /// of rows counted once among overlapping exports stay warnings.
 /// A mapping's target one letter off a built-in name (read as a metric of its own)
-/// is one too: it may be a slip. So is a series' day given two figures in one file:
+/// is one too: it may be a slip. So is a series' day (or a content table's post)
+/// given two figures in one file:
 /// the earlier is not counted, and which download is right is the user's to know.
-const NOT_COUNTED: [&str; 12] = [
+const NOT_COUNTED: [&str; 14] = [
     "warning.mapping_near_builtin",
     "warning.youtube_breakdown",
     "warning.same_record",
     "warning.contradicting_day",
     "warning.contradicting_days",
+    "warning.contradicting_post",
+    "warning.contradicting_posts",
     "warning.masked",
     "warning.results_windows",
     "warning.result_type",

@@ -1352,7 +1352,8 @@ fn read_layout_table(
             .cells
             .iter()
             .flatten()
-            .any(|(c, _)| c.target == Target::Date)
+            // GA4's `Nth day` is its date, counted from the range's start.
+            .any(|(c, _)| matches!(c.target, Target::Date | Target::NthDay))
         // A column roi does not read may be a breakdown (a region, a page): rows
         // of one day are then no repeats, and a table of them may be large.
         && matched.cells.iter().all(|c| {
@@ -1360,6 +1361,7 @@ fn read_layout_table(
                 matches!(
                     c.target,
                     Target::Date
+                        | Target::NthDay
                         | Target::Metric(..)
                         | Target::Derived
                         | Target::Sponsored
@@ -1367,6 +1369,18 @@ fn read_layout_table(
                 )
             })
         });
+    // A content table (a row per post or video, Business Suite's or TikTok's
+    // content export) holds each post once, as a series each day: a post is its
+    // id, and what breaks its numbers down (a traffic source) the rest of its key.
+    let posts = !series
+        && !layout.id.starts_with("mapping-")
+        && layout.per_row.is_none()
+        && matched
+            .cells
+            .iter()
+            .flatten()
+            .any(|(c, _)| c.target == Target::Dim(Dimension::ContentId));
+    let series = series || posts;
     if series {
         builder.set_series();
     }
@@ -2429,8 +2443,28 @@ fn read_layout_table(
         }
         let end = last_day.unwrap_or(end).max(start);
         if series {
-            let cells = record.cells.iter().map(str::to_owned).collect();
-            state.days.push((start, end, record.line, cells));
+            // The post's id first, then the other dimensions that tell its rows
+            // apart (not its text or type, which a download again may change,
+            // unless a spreadsheet rounded the id: then posts of one id may be
+            // several). A row without an id (an account's total) is none of them.
+            let id = dims[Dimension::ContentId.index()].map(str::trim);
+            let post = id.filter(|id| posts && !id.is_empty()).map(|id| {
+                let rounded = crate::normalize::rounding(id) != crate::normalize::Rounding::No;
+                let mut key = id.to_owned();
+                for d in Dimension::ALL {
+                    if d != Dimension::ContentId
+                        && (rounded || !crate::normalize::DESCRIPTIVE.contains(&d))
+                    {
+                        key.push('\x1f');
+                        key.push_str(dims[d.index()].unwrap_or(""));
+                    }
+                }
+                key
+            });
+            if !posts || post.is_some() {
+                let cells = record.cells.iter().map(str::to_owned).collect();
+                state.days.push((start, end, record.line, cells, post));
+            }
         }
         builder.push(
             &RowInput {
@@ -2668,19 +2702,21 @@ fn read_layout_table(
 /// are all an earlier row's of its day is that row again: skipped. One that differs
 /// from it only in columns roi knows is a newer download's figures of that day: it
 /// replaces the earlier. Rows apart in a column roi does not know may be what that
-/// column tells apart, and both count, as in any table.
+/// column tells apart, and both count, as in any table. A content table's posts
+/// likewise, each post (its id and breakdown, of its dates) as a day.
 fn repeated_days(state: &mut RowState, matched: &Matched<'_>, builder: &mut Builder<'_>) {
     let known = |i: usize| matched.cells.get(i).is_some_and(Option::is_some);
     let days = &state.days;
-    // The rows counted of each day, as indices in `days`.
-    let mut counted: rustc_hash::FxHashMap<(NaiveDate, NaiveDate), Vec<usize>> =
+    // The rows counted of each day (or post), as indices in `days`.
+    let mut counted: rustc_hash::FxHashMap<(NaiveDate, NaiveDate, Option<&str>), Vec<usize>> =
         rustc_hash::FxHashMap::default();
     // (line, the earlier line it repeats) and (line, the earlier line it replaces,
-    // their day)
+    // their day, their post's id)
     let mut repeats = Vec::new();
     let mut replaced = Vec::new();
-    for (i, (start, end, line, cells)) in days.iter().enumerate() {
-        let of_day = counted.entry((*start, *end)).or_default();
+    let posts = days.iter().any(|d| d.4.is_some());
+    for (i, (start, end, line, cells, post)) in days.iter().enumerate() {
+        let of_day = counted.entry((*start, *end, post.as_deref())).or_default();
         if let Some(&j) = of_day.iter().find(|&&j| days[j].3 == *cells) {
             repeats.push((*line, days[j].2));
             continue;
@@ -2695,7 +2731,8 @@ fn repeated_days(state: &mut RowState, matched: &Matched<'_>, builder: &mut Buil
         };
         match of_day.iter_mut().find(|j| contradicts(**j)) {
             Some(j) => {
-                replaced.push((*line, days[*j].2, *start));
+                let id = post.as_deref().and_then(|p| p.split('\x1f').next());
+                replaced.push((*line, days[*j].2, *start, id));
                 *j = i;
             }
             None => of_day.push(i),
@@ -2707,27 +2744,53 @@ fn repeated_days(state: &mut RowState, matched: &Matched<'_>, builder: &mut Buil
         builder.take_back(&lines, true);
         let rows = repeats.len() as u64;
         state.rows = state.rows.saturating_sub(rows);
-        note_skip(
-            &mut state.skipped,
-            crate::msg!("skip.repeated_day"),
-            line,
-            rows,
-        );
-        builder.warn(if rows == 1 {
-            crate::msg!("warning.repeated_day", line = line, first = first)
+        let reason = if posts {
+            crate::msg!("skip.repeated_post")
         } else {
-            crate::msg!(
+            crate::msg!("skip.repeated_day")
+        };
+        let warning = match (posts, rows) {
+            (true, 1) => crate::msg!("warning.repeated_post", line = line, first = first),
+            (true, _) => crate::msg!(
+                "warning.repeated_posts",
+                rows = rows,
+                line = line,
+                first = first
+            ),
+            (false, 1) => crate::msg!("warning.repeated_day", line = line, first = first),
+            (false, _) => crate::msg!(
                 "warning.repeated_days",
                 rows = rows,
                 line = line,
                 first = first
-            )
-        });
+            ),
+        };
+        note_skip(&mut state.skipped, reason, line, rows);
+        builder.warn(warning);
     }
-    if let Some(&(line, first, day)) = replaced.first() {
+    if let Some(&(line, first, day, id)) = replaced.first() {
         let mut lines: Vec<u64> = replaced.iter().map(|r| r.1).collect();
         lines.sort_unstable();
         builder.take_back(&lines, false);
+        if let Some(id) = id {
+            builder.warn(if replaced.len() == 1 {
+                crate::msg!(
+                    "warning.contradicting_post",
+                    line = line,
+                    first = first,
+                    id = id
+                )
+            } else {
+                crate::msg!(
+                    "warning.contradicting_posts",
+                    rows = replaced.len(),
+                    line = line,
+                    first = first,
+                    id = id
+                )
+            });
+            return;
+        }
         let warning = if replaced.len() == 1 {
             crate::msg!(
                 "warning.contradicting_day",
@@ -3157,7 +3220,7 @@ impl Pass {
             all.state.rows += pass.state.rows;
             all.state.days.extend(
                 (pass.state.days.into_iter())
-                    .map(|(a, b, line, cells)| (a, b, line + lines, cells)),
+                    .map(|(a, b, line, cells, post)| (a, b, line + lines, cells, post)),
             );
             for (reason, line, rows) in pass.state.skipped {
                 note_skip(&mut all.state.skipped, reason, line + lines, rows);
@@ -3192,10 +3255,15 @@ struct RowState {
     /// The last reporting start and end read beside a `Day` breakdown, as written:
     /// every row of an export repeats them, and they are read once.
     stated: Option<(String, String)>,
-    /// A series' rows as read (dates, line, cells), to find a day read twice once
-    /// every part is read ([`repeated_days`]); empty for other tables.
-    days: Vec<(NaiveDate, NaiveDate, u64, Vec<String>)>,
+    /// A series' rows as read (dates, line, cells, and in a content table the
+    /// post's key, its id first), to find a day or post read twice once every part
+    /// is read ([`repeated_days`]); empty for other tables.
+    days: Vec<SeriesRow>,
 }
+
+/// A series' row as read: its dates, line, cells, and in a content table its
+/// post's key.
+type SeriesRow = (NaiveDate, NaiveDate, u64, Vec<String>, Option<String>);
 
 impl RowState {
     fn new(columns: usize) -> RowState {

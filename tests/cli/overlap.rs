@@ -436,6 +436,54 @@ fn a_record_id_twice_in_one_file_is_one_record() {
     assert!(csv.contains("tiktok,1,1,2000000"), "{}", transcript(&out));
 }
 
+/// A post is its id in one content table too: a row repeating an earlier one is
+/// skipped, one with other figures replaces it (`fixtures/overlap-cases/README.md`,
+/// same-post-in-one-file/). Both are errors under `--strict`.
+#[test]
+fn a_post_id_twice_in_one_content_table_is_one_post() {
+    let dir = "fixtures/overlap-cases/same-post-in-one-file";
+    for (file, csv, warning, strict) in [
+        (
+            "Content_dupe_row.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n3,47020,upper,3658,241\n",
+            "line 5 repeats line 2, cell for cell: a post written twice",
+            Some(":5: 1 row(s) skipped (repeats an earlier row of its post"),
+        ),
+        (
+            "Content_pasted.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n4,49594,upper,3866,245\n",
+            "2 posts have a later row with other figures, the first 18013820987824089 \
+             at lines 2 and 5",
+            Some(":5: 2 posts have a later row"),
+        ),
+        (
+            "fb-posts-dupe.csv",
+            "rows,reach,reach_bound,likes,follower_growth\n2,2700,upper,180,\n",
+            "line 5 repeats line 4, cell for cell",
+            // Its description row on line 2 is already an error under `--strict`.
+            None,
+        ),
+    ] {
+        let path = format!("{dir}/{file}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "reach,likes,follower_growth",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), csv, "{}", transcript(&out));
+        assert!(transcript(&out).contains(warning), "{}", transcript(&out));
+        if let Some(strict) = strict {
+            let out = roi(&["report", &path, "--strict"]);
+            assert_eq!(code(&out), 2, "{}", transcript(&out));
+            assert!(transcript(&out).contains(strict), "{}", transcript(&out));
+        }
+    }
+}
+
 #[test]
 fn two_leads_of_one_day_in_two_status_sheets_are_two_leads() {
     // One Salesforce workbook without a Lead ID, a sheet per status: Open (A Mar 3,
@@ -1640,6 +1688,17 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
         stderr.contains("lines 3 and 5 give other figures for 2026-03-02"),
         "{stderr}"
     );
+    // GA4's `Nth day` is a date like `Date`: Aug 2 (`0001`) pasted again on line 11
+    // is skipped, restated there as 40 replaces line 9's 20.
+    let (csv, stderr) = report("ga4-nth-day-pasted.csv", "web_traffic");
+    assert_eq!(csv, "rows,web_traffic\n3,60\n", "{stderr}");
+    assert!(stderr.contains("line 11 repeats line 9"), "{stderr}");
+    let (csv, stderr) = report("ga4-nth-day-restated.csv", "web_traffic");
+    assert_eq!(csv, "rows,web_traffic\n3,80\n", "{stderr}");
+    assert!(
+        stderr.contains("lines 9 and 11 give other figures for 2026-08-02"),
+        "{stderr}"
+    );
     // A `Note` column roi does not read may be a breakdown (an app, a region): the
     // table is no series, and its rows of one day all count, as any table's.
     let (csv, stderr) = report("tiktok-overview-note.csv", "video_views");
@@ -1654,6 +1713,11 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
         (
             "tiktok-overview-restated.csv",
             ":5: lines 3 and 5 give other figures",
+        ),
+        ("ga4-nth-day-pasted.csv", ":11: 1 row(s) skipped (repeats"),
+        (
+            "ga4-nth-day-restated.csv",
+            ":11: lines 9 and 11 give other figures",
         ),
     ] {
         let out = roi(&[
@@ -1830,6 +1894,62 @@ fn two_accounts_whose_exports_name_none_are_told_and_kept_by_their_inputs_accoun
     assert_eq!(
         value("impressions", &[&format!("{DIR}/x/brandA"), &brand_b]),
         "10900\n"
+    );
+}
+
+/// A file two inputs name with different accounts is the narrower input's (a
+/// subfolder of the other's folder), whichever comes first: Brand A 1,900 and Brand
+/// B 9,000 impressions (`fixtures/overlap-cases/README.md`, two-accounts/). Two
+/// inputs as narrow as each other giving it two accounts are an error.
+#[test]
+fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
+    let dir = crate::root().join("fixtures/overlap-cases/two-accounts");
+    let x = dir.join("x");
+    let x = x.display();
+    let wide = format!("{{ path = \"{x}\", account = \"Brand A\" }}");
+    let narrow = format!("{{ path = \"{x}/brandB\", account = \"Brand B\" }}");
+    for inputs in [[&wide, &narrow], [&narrow, &wide]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let config = tmp.path().join("roi.toml");
+        std::fs::write(
+            &config,
+            format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
+        )
+        .unwrap();
+        let config = config.display().to_string();
+        for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
+            let filter = format!("account={account}");
+            let out = roi(&[
+                "kpi",
+                "impressions",
+                "--config",
+                &config,
+                "--where",
+                &filter,
+            ]);
+            assert_eq!(code(&out), 0, "{}", transcript(&out));
+            assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("roi.toml");
+    let glob = format!("{{ path = \"{x}/brandB/*.csv\", account = \"Brand C\" }}");
+    std::fs::write(&config, format!("inputs = [{narrow}, {glob}]\n")).unwrap();
+    let out = roi(&[
+        "kpi",
+        "impressions",
+        "--config",
+        &config.display().to_string(),
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(&format!(
+            "brandB/account_overview_analytics.csv` is named by the input `{x}/brandB` \
+             (account `Brand B`) and by the input `{x}/brandB/*.csv` (account `Brand C`), \
+             neither narrower than the other"
+        )),
+        "{}",
+        transcript(&out)
     );
 }
 
