@@ -3060,7 +3060,7 @@ pub fn must_be_non_negative(name: &str) -> bool {
 }
 
 /// A `2026-08-01_2026-08-31` in a name: the range YouTube Studio names a download by.
-fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
     range_at(name).map(|(range, _)| range)
 }
 

@@ -297,7 +297,13 @@ fn small_code(name: &str) -> Option<(&str, String)> {
         .then(|| (base, code.to_ascii_uppercase()))
 }
 
-fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellMatches<'a>)> {
+/// `unsigned_allowed`: whether the file may be a layout without its signature
+/// ([`Unsigned::KnownSeries`]), which its name or folder tells.
+fn match_header<'a>(
+    layout: &'a Layout,
+    record: &Record,
+    unsigned_allowed: bool,
+) -> Option<(usize, CellMatches<'a>)> {
     let find = |name: &str| {
         layout
             .columns
@@ -322,7 +328,7 @@ fn match_header<'a>(layout: &'a Layout, record: &Record) -> Option<(usize, CellM
     let present = |h: &String| names.iter().any(|(n, _)| n == h);
     let signed =
         layout.signatures.is_empty() || layout.signatures.iter().any(|g| g.iter().all(present));
-    if !signed && layout.unsigned == Unsigned::Refused {
+    if !signed && (layout.unsigned == Unsigned::Refused || !unsigned_allowed) {
         return None;
     }
     if layout.excludes.iter().any(present) {
@@ -439,6 +445,23 @@ pub fn find_header<'a>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A date and a metric alone (`Date,Impressions`) could be anyone's sheet: it is
+    // YouTube Studio's chart data or totals only under the names YouTube gives them
+    // (`Totals.csv`, `Chart data.csv`) or in a download's folder, named by its range.
+    let unsigned_allowed = {
+        let lower = name.to_lowercase();
+        lower.starts_with("totals")
+            || lower.starts_with("chart data")
+            || path
+                .canonicalize()
+                .ok()
+                .and_then(|p| {
+                    p.parent()
+                        .and_then(Path::file_name)
+                        .map(|d| d.to_string_lossy().into_owned())
+                })
+                .is_some_and(|folder| crate::normalize::range_in_name(&folder).is_some())
+    };
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
     let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
@@ -455,7 +478,7 @@ pub fn find_header<'a>(
             {
                 continue;
             }
-            let Some((score, cells)) = match_header(layout, record) else {
+            let Some((score, cells)) = match_header(layout, record, unsigned_allowed) else {
                 continue;
             };
             match &best {
