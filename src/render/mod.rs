@@ -152,6 +152,14 @@ pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang)
     let m = |text: String| crate::i18n::marks(lang, &text);
     match unit {
         Unit::Count | Unit::Number if currency.is_none() && v.fract() == 0.0 => m(grouped(v, 0)),
+        // Below 1 two decimals may keep no figure (70 leads / 79,000 impressions is
+        // 0.000886, not 0.00): three significant digits, no fewer than two decimals.
+        Unit::Count | Unit::Number if currency.is_none() && v.abs() < 1.0 => {
+            let decimals = (2 - v.abs().log10().floor() as i32).clamp(2, 9) as usize;
+            let text = grouped(v, decimals);
+            let extra = text.len() - text.trim_end_matches('0').len();
+            m(text[..text.len() - extra.min(decimals - 2)].to_owned())
+        }
         Unit::Count | Unit::Number if currency.is_none() => m(grouped(v, 2)),
         Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
         // A KPI of roi.toml whose `unit` says count but whose formula gives money
@@ -389,9 +397,61 @@ pub fn kpi_list(
 /// Written whole or not at all: a value that fails to serialize halfway must not
 /// leave half a document on stdout for a program to read.
 fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = serde_json::to_vec_pretty(value)?;
+    let mut text = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut text, Denoised::default());
+    value.serialize(&mut ser)?;
     text.push(b'\n');
     out.write_all(&text)
+}
+
+/// JSON as `serde_json` writes it pretty, each number rounded as CSV writes it
+/// ([`plain_number`]): a double's noise (`48.00000000000001` for 1,200,000 × 0.00004)
+/// is no figure. One place, so no field can miss it.
+#[derive(Default)]
+struct Denoised(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Denoised {
+    fn write_f64<W: ?Sized + Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
+        let clean = plain_number(value).parse().unwrap_or(value);
+        self.0.write_f64(w, clean)
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `v` to 15 significant digits: what a double holds as a figure, without the noise
+/// of its last bits (`0.1 + 0.1 × 0.2` is 0.12, not 0.12000000000000001).
+pub fn snapped(v: f64) -> f64 {
+    if v.is_finite() {
+        format!("{v:.14e}").parse().unwrap_or(v)
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
