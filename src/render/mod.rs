@@ -60,6 +60,21 @@ impl Style {
 /// 0.1 + 0.2 prints 0.3, and 184,000,000 / 3 prints 61333333.3333333, not
 /// 61333333.333333336; an exact amount of 16 digits (1234567890.423456) is kept.
 pub fn plain_number(v: f64) -> String {
+    noise_free(v, 9)
+}
+
+/// `v` without a double's noise, as [`plain_number`] takes it off, but with every
+/// decimal a figure has (JSON's 0.07142857142857142 stays whole).
+pub fn denoised(v: f64) -> f64 {
+    if v.is_finite() {
+        noise_free(v, 340).parse().unwrap_or(v)
+    } else {
+        v
+    }
+}
+
+/// [`plain_number`] with at most `max_decimals` decimals.
+fn noise_free(v: f64, max_decimals: i32) -> String {
     if !v.is_finite() {
         return "n/a".to_owned();
     }
@@ -83,7 +98,7 @@ pub fn plain_number(v: f64) -> String {
     // (most figures are short sums and print as `shortest`).
     let fifteen = (significant == 16)
         .then(|| {
-            let decimals = (15 - digits).clamp(0, 9) as usize;
+            let decimals = (15 - digits).clamp(0, max_decimals) as usize;
             let t = format!("{v:.decimals$}");
             if t.contains('.') {
                 t.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -101,11 +116,11 @@ pub fn plain_number(v: f64) -> String {
         });
     let mut text = if let Some(fifteen) = fifteen {
         fifteen
-    } else if significant <= 16 && shortest_decimals <= 9 {
+    } else if significant <= 16 && shortest_decimals <= max_decimals as usize {
         shortest
     } else {
         let kept = if significant > 16 { 15 } else { 16 };
-        let decimals = (kept - digits).clamp(0, 9) as usize;
+        let decimals = (kept - digits).clamp(0, max_decimals) as usize;
         format!("{v:.decimals$}")
     };
     if text.contains('.') {
@@ -404,16 +419,15 @@ fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(&text)
 }
 
-/// JSON as `serde_json` writes it pretty, each number rounded as CSV writes it
-/// ([`plain_number`]): a double's noise (`48.00000000000001` for 1,200,000 × 0.00004)
-/// is no figure. One place, so no field can miss it.
+/// JSON as `serde_json` writes it pretty, each number without a double's noise
+/// ([`denoised`]): `48.00000000000001` for 1,200,000 × 0.00004 is 48, as CSV writes
+/// it. One place, so no field can miss it.
 #[derive(Default)]
 struct Denoised(serde_json::ser::PrettyFormatter<'static>);
 
 impl serde_json::ser::Formatter for Denoised {
     fn write_f64<W: ?Sized + Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
-        let clean = plain_number(value).parse().unwrap_or(value);
-        self.0.write_f64(w, clean)
+        self.0.write_f64(w, denoised(value))
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.begin_array(w)
@@ -457,6 +471,16 @@ pub fn snapped(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_lose_only_noise() {
+        assert_eq!(denoised(1_200_000.0 * 0.000_04), 48.0);
+        assert_eq!(denoised(0.1 + 0.2), 0.3);
+        assert_eq!(denoised(1.0 / 14.0), 1.0 / 14.0);
+        assert_eq!(denoised(5.0 / 6.0), 5.0 / 6.0);
+        assert_eq!(denoised(2.5e-10), 2.5e-10);
+        assert_eq!(denoised(1_234_567_890.423_456), 1_234_567_890.423_456);
+    }
 
     #[test]
     fn plain_numbers_hide_float_noise() {
