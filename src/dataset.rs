@@ -366,22 +366,27 @@ impl Filter {
         self.conditions
             .iter()
             .map(|(dim, wanted)| {
-                let wanted: Vec<String> = wanted
-                    .iter()
-                    .map(|w| {
-                        if *dim == Dimension::Platform {
-                            crate::model::normalize_platform(&compose(w))
-                        } else {
-                            compose(w.trim()).to_lowercase()
-                        }
-                    })
-                    .collect();
+                let wanted: Vec<String> = wanted.iter().map(|w| filter_key(*dim, w)).collect();
                 let syms = (0..interner.values.len() as Sym)
                     .filter(|&s| wanted.iter().any(|w| w == interner.lower(s)))
                     .collect();
                 (*dim, syms)
             })
             .collect()
+    }
+}
+
+/// A filter value as rows are compared with it, lower-cased: a platform by its
+/// id (aliases), a currency by its code (`VNĐ`, `đ` and `₫` are `vnd`, as the
+/// rows' currencies are read), other text composed (NFC).
+pub fn filter_key(dim: Dimension, value: &str) -> String {
+    let text = compose(value.trim());
+    match dim {
+        Dimension::Platform => crate::model::normalize_platform(&text),
+        Dimension::Currency => crate::model::currency_code(&text)
+            .unwrap_or_else(|| text.into_owned())
+            .to_lowercase(),
+        _ => text.to_lowercase(),
     }
 }
 
@@ -434,15 +439,7 @@ impl Filter {
             let lower: Vec<&str> = present.iter().map(|&s| dataset.interner.lower(s)).collect();
             let names: Vec<&str> = present.iter().map(|&s| dataset.interner.get(s)).collect();
             for value in wanted {
-                let (key, shown) = if *dim == Dimension::Platform {
-                    let id = crate::model::normalize_platform(&compose(value));
-                    (id.clone(), value.trim().to_owned())
-                } else {
-                    (
-                        compose(value.trim()).to_lowercase(),
-                        value.trim().to_owned(),
-                    )
-                };
+                let (key, shown) = (filter_key(*dim, value), value.trim().to_owned());
                 if lower.contains(&key.as_str()) {
                     continue;
                 }

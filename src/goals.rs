@@ -884,13 +884,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // So does its progress, the share of its target reached so far; but for a
     // target of zero or below (a baseline that shrank), met from the window's first
     // day, which is measured from the baseline, as a level's.
+    // Without the noise of a division: a met goal's 0.9999999999999993 is 1.
     result.progress = progress(
         current,
         target,
         baseline,
         direction,
         pace == Pace::Cumulative || (pace == Pace::Growth && target > 0.0),
-    );
+    )
+    .map(crate::render::snapped);
     let uniform = spans
         .iter()
         .all(|s| s.from == counted_from && s.through == through);
@@ -1112,12 +1114,14 @@ fn relative_target(baseline: f64, change: f64, unit: Unit) -> Option<f64> {
     // step is inside the tolerance `Cmp::met` already allows, so no comparison
     // changes. A truly fractional target (+5% of 210 = 220.5) is kept as it is:
     // rounding it up or down would make the goal quietly stricter or looser.
+    // Any other target loses only the noise of its last bits: 10 % + 20 % of it is
+    // 12 %, not 0.12000000000000001, which 12 % exactly would fall short of.
     let whole = target.round();
     Some(
         if unit == Unit::Count && (target - whole).abs() <= 1e-9 * whole.abs().max(1.0) {
             whole
         } else {
-            target
+            crate::render::snapped(target)
         },
     )
 }
@@ -1510,6 +1514,9 @@ mod tests {
         assert_eq!(t(100.0, -0.55, Unit::Count), Some(45.0));
         assert_eq!(t(210.0, 0.05, Unit::Count), Some(220.5));
         assert_eq!(t(0.0, 0.4, Unit::Count), None);
+        // 10 % + 20 % of it is 12 % exactly, as 12 % of the data is.
+        assert_eq!(t(0.1, 0.2, Unit::Ratio), Some(0.12));
+        assert_eq!(t(70.0, 0.1, Unit::Money), Some(77.0));
     }
 
     #[test]

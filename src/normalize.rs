@@ -1212,10 +1212,13 @@ impl<'f> Builder<'f> {
                     self.platforms
                         .get(v, || interner.intern(&normalize_platform(v))),
                 ),
-                (Dimension::Currency, Some(v)) => Some(
-                    self.currencies
-                        .get(v, || interner.intern(&v.to_uppercase())),
-                ),
+                // Every spelling of one currency (`VNĐ`, `đ`, `₫`) is its one code,
+                // so the rows' amounts add up; a name roi does not know stays as
+                // written, upper-cased.
+                (Dimension::Currency, Some(v)) => Some(self.currencies.get(v, || {
+                    interner
+                        .intern(&crate::model::currency_code(v).unwrap_or_else(|| v.to_uppercase()))
+                })),
                 (Dimension::Currency, None) if !moneyless => {
                     self.default_currency.as_deref().map(|c| interner.intern(c))
                 }

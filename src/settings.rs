@@ -80,7 +80,7 @@ struct RawEmv {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCpa {
-    actions: String,
+    actions: toml::Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,7 +104,7 @@ struct RawGoal {
     title: Option<String>,
     kpi: Option<String>,
     #[serde(rename = "where", default)]
-    filter: BTreeMap<String, OneOrMany>,
+    filter: BTreeMap<String, toml::Spanned<OneOrMany>>,
     start: Option<TomlDate>,
     deadline: Option<TomlDate>,
     target: Option<toml::Spanned<NumberOrText>>,
@@ -122,7 +122,15 @@ struct RawGoal {
 )]
 enum RawInput {
     Path(String),
-    Account { path: String, account: String },
+    Account(RawAccountInput),
+}
+
+/// Its own struct so that a misspelt key (`acount`) is refused, not ignored.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccountInput {
+    path: String,
+    account: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,15 +150,38 @@ enum NumberOrText {
     Text(String),
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "`baseline` must be \"previous_period\", a number, or a window such as { from = 2026-07-01, to = 2026-07-31 }"
-)]
+const BASELINE_EXPECTING: &str = "`baseline` must be \"previous_period\", a number, or a window such as { from = 2026-07-01, to = 2026-07-31 }";
+
+#[derive(Debug)]
 enum RawBaseline {
     Number(f64),
     Text(String),
-    Window { from: TomlDate, to: TomlDate },
+    Window(RawWindow),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWindow {
+    from: TomlDate,
+    to: TomlDate,
+}
+
+impl<'de> Deserialize<'de> for RawBaseline {
+    /// Not an untagged enum: that would take `{ from, to, platfrom = … }` as a
+    /// window and drop the misspelt key, where an unknown key must be refused.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(d)? {
+            toml::Value::Integer(n) => Ok(RawBaseline::Number(n as f64)),
+            toml::Value::Float(n) => Ok(RawBaseline::Number(n)),
+            toml::Value::String(s) => Ok(RawBaseline::Text(s)),
+            toml::Value::Table(t) => t
+                .try_into()
+                .map(RawBaseline::Window)
+                .map_err(|e: toml::de::Error| D::Error::custom(e.message().trim_end())),
+            _ => Err(D::Error::custom(BASELINE_EXPECTING)),
+        }
+    }
 }
 
 /// A date written either as a TOML date (`2026-08-01`) or a string.
@@ -310,7 +341,7 @@ impl Config {
         for input in raw.inputs {
             match input {
                 RawInput::Path(path) => inputs.push(path),
-                RawInput::Account { path, account } => {
+                RawInput::Account(RawAccountInput { path, account }) => {
                     let account = account.trim();
                     if account.is_empty() {
                         return Err(err(crate::say!("error.input_account", path = path)));
@@ -381,7 +412,27 @@ impl Config {
             }
         }
         if let Some(cpa) = raw.cpa {
-            kpi_settings.cpa_actions = cpa.actions;
+            // Checked as written, where it is written: the catalogue sees it only
+            // inside `spend / (…)`, which the user never wrote.
+            let (line, column) = line_column(text, cpa.actions.span().start);
+            let at = |m: String| {
+                err(crate::say!(
+                    "error.toml_at",
+                    line = line,
+                    column = column,
+                    error = m
+                ))
+            };
+            let actions = cpa.actions.into_inner();
+            let formula = crate::kpi::formula::parse(&actions)
+                .map_err(|e| at(crate::say!("error.cpa_actions_syntax", error = e)))?;
+            if formula.divides_by_zero() {
+                return Err(at(crate::say!(
+                    "error.cpa_actions_division_by_zero",
+                    formula = actions
+                )));
+            }
+            kpi_settings.cpa_actions = actions;
         }
         if let Some(clv) = raw.clv {
             kpi_settings.clv_expected_lifetime =
@@ -557,10 +608,7 @@ const EXPECTING: [(&str, &str); 6] = [
         "`target` must be a number or a text such as \">= 500\", \"<= 5.00\" or \"+20%\"",
         "toml.expect_target",
     ),
-    (
-        "`baseline` must be \"previous_period\", a number, or a window such as { from = 2026-07-01, to = 2026-07-31 }",
-        "toml.expect_baseline",
-    ),
+    (BASELINE_EXPECTING, "toml.expect_baseline"),
     ("a date such as 2026-08-31", "toml.expect_date"),
     (
         "a metric or dimension name such as \"spend\" or \"campaign\", or a scaled metric such as { metric = \"spend\", scale = 0.001 }",
@@ -717,10 +765,20 @@ fn goal_from_raw(
                 dimensions = Dimension::ALL.map(Dimension::name).join(", ")
             ))
         })?;
-        let values = match values {
+        let span = values.span();
+        let values = match values.into_inner() {
             OneOrMany::One(v) => vec![v],
             OneOrMany::Many(v) => v,
         };
+        if values.is_empty() {
+            let (line, column) = line_column(text, span.start);
+            return Err(ctx(crate::say!(
+                "error.toml_at",
+                line = line,
+                column = column,
+                error = crate::say!("error.where_empty", key = key)
+            )));
+        }
         conditions.push((dim, values));
     }
     // TOML reads `nan` and `inf` as numbers; a goal compared with them says nothing.
@@ -822,7 +880,7 @@ fn goal_from_raw(
         Some(RawBaseline::Text(t)) => {
             return Err(ctx(crate::say!("error.baseline", value = t)));
         }
-        Some(RawBaseline::Window { from, to }) => {
+        Some(RawBaseline::Window(RawWindow { from, to })) => {
             let from = date("baseline.from", &from)?;
             let to = date("baseline.to", &to)?;
             if to < from {

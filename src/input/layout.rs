@@ -3139,7 +3139,15 @@ pub struct MappingSpec {
 )]
 pub enum ColumnSpec {
     Name(String),
-    Scaled { metric: String, scale: f64 },
+    Scaled(ScaledColumn),
+}
+
+/// Its own struct so that a misspelt key (`scal`) is refused, not ignored.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaledColumn {
+    pub metric: String,
+    pub scale: f64,
 }
 
 impl MappingSpec {
@@ -3153,14 +3161,16 @@ impl MappingSpec {
         for (header, spec) in &self.columns {
             let target = match spec {
                 // A scale of 0 turns every amount into 0, one below 0 flips its sign.
-                ColumnSpec::Scaled { scale, .. } if !(scale.is_finite() && *scale > 0.0) => {
+                ColumnSpec::Scaled(ScaledColumn { scale, .. })
+                    if !(scale.is_finite() && *scale > 0.0) =>
+                {
                     return Err(crate::say!(
                         "error.mapping_scale",
                         column = header,
                         value = scale.to_string().to_lowercase()
                     ));
                 }
-                ColumnSpec::Scaled { metric, scale } => {
+                ColumnSpec::Scaled(ScaledColumn { metric, scale }) => {
                     warnings.extend(custom_metric(header, metric));
                     Target::Metric(metric.clone(), *scale)
                 }

@@ -854,14 +854,7 @@ fn filter_conditions(w: &Writer<'_>, filter: &Filter) -> Vec<String> {
         .map(|(dim, values)| {
             let wanted: Vec<String> = values
                 .iter()
-                .map(|v| {
-                    let v = if *dim == Dimension::Platform {
-                        crate::model::normalize_platform(v)
-                    } else {
-                        crate::dataset::compose(v.trim()).to_lowercase()
-                    };
-                    w.d.string(&v)
-                })
+                .map(|v| w.d.string(&crate::dataset::filter_key(*dim, v)))
                 .collect();
             format!("LOWER({}) IN ({})", w.col(dim.name()), wanted.join(", "))
         })

@@ -60,6 +60,21 @@ impl Style {
 /// 0.1 + 0.2 prints 0.3, and 184,000,000 / 3 prints 61333333.3333333, not
 /// 61333333.333333336; an exact amount of 16 digits (1234567890.423456) is kept.
 pub fn plain_number(v: f64) -> String {
+    noise_free(v, 9)
+}
+
+/// `v` without a double's noise, as [`plain_number`] takes it off, but with every
+/// decimal a figure has (JSON's 0.07142857142857142 stays whole).
+pub fn denoised(v: f64) -> f64 {
+    if v.is_finite() {
+        noise_free(v, 340).parse().unwrap_or(v)
+    } else {
+        v
+    }
+}
+
+/// [`plain_number`] with at most `max_decimals` decimals.
+fn noise_free(v: f64, max_decimals: i32) -> String {
     if !v.is_finite() {
         return "n/a".to_owned();
     }
@@ -83,7 +98,7 @@ pub fn plain_number(v: f64) -> String {
     // (most figures are short sums and print as `shortest`).
     let fifteen = (significant == 16)
         .then(|| {
-            let decimals = (15 - digits).clamp(0, 9) as usize;
+            let decimals = (15 - digits).clamp(0, max_decimals) as usize;
             let t = format!("{v:.decimals$}");
             if t.contains('.') {
                 t.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -101,11 +116,11 @@ pub fn plain_number(v: f64) -> String {
         });
     let mut text = if let Some(fifteen) = fifteen {
         fifteen
-    } else if significant <= 16 && shortest_decimals <= 9 {
+    } else if significant <= 16 && shortest_decimals <= max_decimals as usize {
         shortest
     } else {
         let kept = if significant > 16 { 15 } else { 16 };
-        let decimals = (kept - digits).clamp(0, 9) as usize;
+        let decimals = (kept - digits).clamp(0, max_decimals) as usize;
         format!("{v:.decimals$}")
     };
     if text.contains('.') {
@@ -152,6 +167,14 @@ pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang)
     let m = |text: String| crate::i18n::marks(lang, &text);
     match unit {
         Unit::Count | Unit::Number if currency.is_none() && v.fract() == 0.0 => m(grouped(v, 0)),
+        // Below 1 two decimals may keep no figure (70 leads / 79,000 impressions is
+        // 0.000886, not 0.00): three significant digits, no fewer than two decimals.
+        Unit::Count | Unit::Number if currency.is_none() && v.abs() < 1.0 => {
+            let decimals = (2 - v.abs().log10().floor() as i32).clamp(2, 9) as usize;
+            let text = grouped(v, decimals);
+            let extra = text.len() - text.trim_end_matches('0').len();
+            m(text[..text.len() - extra.min(decimals - 2)].to_owned())
+        }
         Unit::Count | Unit::Number if currency.is_none() => m(grouped(v, 2)),
         Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
         // A KPI of roi.toml whose `unit` says count but whose formula gives money
@@ -389,14 +412,75 @@ pub fn kpi_list(
 /// Written whole or not at all: a value that fails to serialize halfway must not
 /// leave half a document on stdout for a program to read.
 fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = serde_json::to_vec_pretty(value)?;
+    let mut text = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut text, Denoised::default());
+    value.serialize(&mut ser)?;
     text.push(b'\n');
     out.write_all(&text)
+}
+
+/// JSON as `serde_json` writes it pretty, each number without a double's noise
+/// ([`denoised`]): `48.00000000000001` for 1,200,000 × 0.00004 is 48, as CSV writes
+/// it. One place, so no field can miss it.
+#[derive(Default)]
+struct Denoised(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Denoised {
+    fn write_f64<W: ?Sized + Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
+        self.0.write_f64(w, denoised(value))
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `v` to 15 significant digits: what a double holds as a figure, without the noise
+/// of its last bits (`0.1 + 0.1 × 0.2` is 0.12, not 0.12000000000000001).
+pub fn snapped(v: f64) -> f64 {
+    if v.is_finite() {
+        format!("{v:.14e}").parse().unwrap_or(v)
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_lose_only_noise() {
+        assert_eq!(denoised(1_200_000.0 * 0.000_04), 48.0);
+        assert_eq!(denoised(0.1 + 0.2), 0.3);
+        assert_eq!(denoised(1.0 / 14.0), 1.0 / 14.0);
+        assert_eq!(denoised(5.0 / 6.0), 5.0 / 6.0);
+        assert_eq!(denoised(2.5e-10), 2.5e-10);
+        assert_eq!(denoised(1_234_567_890.423_456), 1_234_567_890.423_456);
+    }
 
     #[test]
     fn plain_numbers_hide_float_noise() {

@@ -1029,6 +1029,43 @@ fn cases() -> Vec<Case> {
             "",
             &["report", "--config", "nope.toml"],
         ),
+        // A misspelt key in an inline table is refused, at its place, as one in
+        // `[[goals]]` is: `platfrom` was dropped and the baseline taken from every
+        // platform.
+        config_case(
+            "baseline_unknown_key",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-08\ndeadline = 2026-08-31\ntarget = \"+10%\"\nbaseline = { from = 2026-08-01, to = 2026-08-07, platfrom = \"facebook\" }\n",
+            &["check"],
+        ),
+        config_case(
+            "input_unknown_key",
+            "inputs = [{ path = \"data.csv\", account = \"A\", acount = \"B\" }]\n",
+            &["report"],
+        ),
+        mapping_case(
+            "mapping_scaled_column_unknown_key",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Chi phí\" = { metric = \"spend\", scale = 0.001, scal = 1 }\n",
+            &["kpi", "spend"],
+        ),
+        // An empty list selects no row: refused, not a goal with no data that passes.
+        config_case(
+            "where_empty_list",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"spend\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"<= 100\"\nwhere = { platform = [] }\n",
+            &["check"],
+        ),
+        // `[cpa] actions` is checked as a formula of its own, quoted as written and
+        // at its place: `leads / 0` gave cpa n/a, `leads +` an error quoting
+        // `spend / (leads +)`.
+        config_case(
+            "cpa_actions_division_by_zero",
+            "inputs = [\"data.csv\"]\n[cpa]\nactions = \"leads / 0\"\n",
+            &["kpi", "cpa"],
+        ),
+        config_case(
+            "cpa_actions_syntax",
+            "inputs = [\"data.csv\"]\n[cpa]\nactions = \"leads +\"\n",
+            &["kpi", "cpa"],
+        ),
     ]
 }
 

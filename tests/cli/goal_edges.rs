@@ -1913,3 +1913,49 @@ fn rates_leave_the_same_platforms_out_of_normalized_rows() {
         check(path.to_str().unwrap());
     }
 }
+
+/// A currency in a goal's `where` is read as the rows' currencies are: `VNĐ` and
+/// `đ` are VND, not values no row has (figures in
+/// `fixtures/currency-spellings/README.md`).
+#[test]
+fn a_where_currency_is_read_in_any_spelling() {
+    let dir = fixture("currency-spellings");
+    let all = goals(&dir, "roi.toml", "2026-09-30");
+    let cpl = goal(&all, "cpl-dong");
+    close(&cpl["current"], 500_000.0);
+    close(&cpl["target"], 600_000.0);
+    assert_eq!(cpl["status"], "on_track");
+    assert_eq!(cpl["currency"], "VND");
+    let spend = goal(&all, "spend-dong");
+    close(&spend["current"], 12_000_000.0);
+    assert_eq!(spend["status"], "missed");
+    for g in [cpl, spend] {
+        assert!(g.get("where_no_row").is_none(), "{g}");
+    }
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-30"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+}
+
+/// A rate's growth target lands on the rate it names: 10 % + 20 % is 12 %, met
+/// by 12 % with a full bar (figures in `fixtures/rate-growth/README.md`).
+#[test]
+fn a_growth_target_on_a_rate_is_met_exactly() {
+    let dir = fixture("rate-growth");
+    let all = goals(&dir, "roi.toml", "2026-08-05");
+    for (id, target) in [("ctr", 0.12), ("eri", 0.11)] {
+        let g = goal(&all, id);
+        assert_eq!(g["target"].as_f64(), Some(target), "{g}");
+        assert_eq!(g["progress"].as_f64(), Some(1.0), "{g}");
+        assert_eq!(g["status"], "achieved");
+    }
+    let out = roi_in(&dir, &["check", "--as-of", "2026-08-05"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for id in ["ctr ", "eri "] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("| {id}")))
+            .unwrap();
+        assert!(line.contains("[##########]  100%"), "{line}");
+    }
+}

@@ -48,7 +48,8 @@ fn row(key: &str, posts: u64, engagements: f64, reach: f64, rank: Option<u64>) -
         key.to_owned(),
         posts,
         Some(engagements),
-        Some(engagements / reach),
+        // As JSON writes it: without a double's 17th digit.
+        Some(roi::render::denoised(engagements / reach)),
         rank,
     )
 }
@@ -99,7 +100,10 @@ fn groups_are_ratios_of_the_posts_sums() {
     };
     assert_eq!(ids(&i["top_posts"]), ["1005", "1001", "1003"]);
     assert_eq!(ids(&i["bottom_posts"]), ["1006", "1002", "1008"]);
-    assert_eq!(i["top_posts"][0]["value"].as_f64(), Some(200.0 / 1500.0));
+    assert_eq!(
+        i["top_posts"][0]["value"].as_f64(),
+        Some(roi::render::denoised(200.0 / 1500.0))
+    );
     // Wednesday 19:00 holds 1003 and 1007: 900 engagements over 2 posts.
     let cell = i["grid"]
         .as_array()

@@ -1235,6 +1235,98 @@ fn dong_marks_in_headers_and_cells() {
     let out = roi_in(&dollar, &["kpi", "sales_revenue", "--config", "usd.toml"]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(stdout(&out).trim(), "20");
+    // 1,250,000 VND × 0.00004 is 50.00000000000001 in floating point: JSON writes
+    // the figure, 50, as CSV does.
+    let out = roi_in(
+        &dir,
+        &[
+            "kpi",
+            "sales_revenue",
+            "--where",
+            "platform=youtube",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("\"value\": 50.0,"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Every spelling of the dong (`VNĐ`, `đ`, `₫`, `vnđ`) in roi's cells, a mapped
+/// column, roi.toml's `currency` and `--where` is VND: one currency that adds up
+/// (figures in `fixtures/currency-spellings/README.md`).
+#[test]
+fn dong_spellings_are_one_currency() {
+    let dir = fixture("currency-spellings");
+    for (args, want) in [
+        (&["kpi", "spend"][..], "13262500"),
+        (&["kpi", "spend", "--where", "currency=đ"][..], "12000000"),
+        (&["kpi", "spend", "--where", "currency=vnđ"][..], "12000000"),
+        (&["kpi", "spend", "--where", "currency=VND"][..], "12000000"),
+        (&["kpi", "cpl", "--where", "currency=VNĐ"][..], "500000"),
+    ] {
+        let out = roi_in(&dir, args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", transcript(&out));
+        assert_eq!(stdout(&out).trim(), want, "{args:?}");
+    }
+    let out = roi_in(
+        &dir,
+        &["report", "--by", "currency,platform", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "currency,platform,rows,leads,cpl,cpl_currency,spend,spend_currency\n\
+         USD,google_ads,1,2,631250,VND,1262500,VND\n\
+         VND,facebook,4,12,500000,VND,6000000,VND\n\
+         VND,zalo,4,12,500000,VND,6000000,VND\n"
+    );
+    let out = roi_in(&dir, &["normalize", "sheet.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let currencies: Vec<String> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(3).unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(currencies, ["VND", "USD", "VND", "VND", "VND"]);
+}
+
+/// A KPI without a unit keeps its figures below 1: 70 leads over 79,000
+/// impressions is 0.000886, never 0.00 (figures in
+/// `fixtures/small-ratios/README.md`).
+#[test]
+fn a_small_number_keeps_its_figures_in_a_table() {
+    let out = roi_in(
+        &fixture("small-ratios"),
+        &[
+            "report",
+            "--kpi",
+            "lead_per_impr,lead_per_impr_r,leads_per_click",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for (kpi, value) in [
+        ("lead_per_impr ", "| 0.000886 |"),
+        ("lead_per_impr_r", "| 0.09% |"),
+        ("leads_per_click", "| 0.50 |"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("| {kpi}")))
+            .unwrap_or_default();
+        assert!(
+            line.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(value),
+            "{kpi}: {text}"
+        );
+    }
 }
 
 /// A CRM's platform names (`Quảng cáo Google`, `Messenger`, `Threads`) name their
