@@ -1129,9 +1129,15 @@ fn read_layout_table(
                             .position(|m| m.as_ref().is_some_and(|(c, _)| std::ptr::eq(*c, column)))
                     });
                 // Classic Facebook writes every name twice on purpose (Total
-                // Count, then Unique Users): the first is read, as documented.
+                // Count, then Unique Users), and a ranked column's names differ by
+                // design (LinkedIn's organic before total): the first is read, as
+                // documented. Another repeat is one measure written twice.
+                let by_design = layout.description_row
+                    || (layout.columns.iter())
+                        .find(|c| c.aliases.contains(&normalized))
+                        .is_some_and(|c| c.ranked);
                 if let Some(j) = first
-                    && !layout.description_row
+                    && !by_design
                 {
                     repeats.push((i, j));
                 }
