@@ -519,7 +519,7 @@ impl Config {
         let mut mappings = Vec::new();
         for (i, spec) in raw.mappings.iter().enumerate() {
             mappings.push(
-                spec.to_layout(i, display)
+                spec.to_layout(i, display, text)
                     .map_err(|m| err(crate::say!("error.mapping", number = i + 1, error = m)))?,
             );
         }

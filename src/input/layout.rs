@@ -3153,7 +3153,8 @@ pub struct ScaledColumn {
 impl MappingSpec {
     /// The layout this mapping describes; `Err` names the problem.
     /// `config` names the file the mapping is in, for messages.
-    pub fn to_layout(&self, index: usize, config: &str) -> Result<Layout, String> {
+    /// `text` is roi.toml's, for the line of a column a message names.
+    pub fn to_layout(&self, index: usize, config: &str, text: &str) -> Result<Layout, String> {
         let mut warnings = Vec::new();
         let mut columns = Vec::new();
         let mut dated = false;
@@ -3219,6 +3220,43 @@ impl MappingSpec {
                     },
                 },
             };
+            // Two columns of one target would be added together (a metric) or one
+            // of them left unread (a date, a dimension), whichever the user meant.
+            let word = match spec {
+                ColumnSpec::Name(name) => name,
+                ColumnSpec::Scaled(ScaledColumn { metric, .. }) => metric,
+            };
+            if word != "ignore"
+                && let Some((earlier, _)) = (self.columns.iter())
+                    .take_while(|(h, _)| *h != header)
+                    .find(|(_, s)| match s {
+                        ColumnSpec::Name(n) => n == word,
+                        ColumnSpec::Scaled(ScaledColumn { metric, .. }) => metric == word,
+                    })
+            {
+                // TOML tables reach roi in key order: the lines say which came first.
+                let line = |h: &str| mapping_key_line(text, index, h);
+                let (first, second) = if line(earlier) <= line(header) {
+                    (earlier, header)
+                } else {
+                    (header, earlier)
+                };
+                return Err(match line(second) {
+                    Some(line) => crate::say!(
+                        "error.mapping_same_target_at",
+                        first = first,
+                        second = second,
+                        target = word,
+                        line = line
+                    ),
+                    None => crate::say!(
+                        "error.mapping_same_target",
+                        first = first,
+                        second = second,
+                        target = word
+                    ),
+                });
+            }
             columns.push(col(&[header.as_str()], target));
         }
         if !dated {
@@ -3352,6 +3390,28 @@ impl MappingSpec {
             warnings,
         })
     }
+}
+
+/// The line (from 1) of roi.toml's `text` where the `index`th `[[mappings]]`
+/// (from 0) maps column `key`, when it is written as a line of its own.
+fn mapping_key_line(text: &str, index: usize, key: &str) -> Option<usize> {
+    let mut mappings = 0;
+    let mut current = None;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with("[[mappings]]") {
+            current = Some(mappings);
+            mappings += 1;
+        } else if t.starts_with('[') && !t.starts_with("[mappings.") {
+            current = None;
+        } else if current == Some(index)
+            && let Some((name, _)) = t.split_once('=')
+            && name.trim().trim_matches(['"', '\'']) == key
+        {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 /// Warns of a mapping target that is no name roi knows but one or two letters off

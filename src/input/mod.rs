@@ -220,6 +220,13 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             }
         } else if path.is_file() {
             files.push(path);
+        } else if let (Ok(_), Err(e)) = (std::fs::symlink_metadata(&path), std::fs::metadata(&path))
+        {
+            // A link that leads nowhere, or in a circle: it exists, so not "missing".
+            return Err(InputError::file(
+                &path,
+                crate::say!("error.broken_link", error = e),
+            ));
         } else {
             return Err(InputError::file(&path, crate::say!("error.missing")));
         }
@@ -718,8 +725,9 @@ impl Reading<'_, '_> {
 /// A mapping's target one letter off a built-in name (read as a metric of its own)
 /// is one too: it may be a slip. So is a series' day (or a content table's post)
 /// given two figures in one file:
-/// the earlier is not counted, and which download is right is the user's to know.
-const NOT_COUNTED: [&str; 14] = [
+/// the earlier is not counted, and which download is right is the user's to know;
+/// and a column written twice with other values, of which the second is not read.
+const NOT_COUNTED: [&str; 15] = [
     "warning.mapping_near_builtin",
     "warning.youtube_breakdown",
     "warning.same_record",
@@ -728,6 +736,7 @@ const NOT_COUNTED: [&str; 14] = [
     "warning.contradicting_post",
     "warning.contradicting_posts",
     "warning.masked",
+    "warning.repeated_column",
     "warning.results_windows",
     "warning.result_type",
     "warning.result_type_empty",
@@ -898,7 +907,7 @@ fn read_file(
         }
         builder.set_sheet(None);
         let (header, sheet) = first_header.flatten().unzip();
-        return finish_file(path, workbook.format, found, header, layouts, builder)
+        return finish_file(path, workbook.format, found, header, None, layouts, builder)
             .map_err(|e| e.in_sheet(sheet.flatten().as_deref()));
     }
     // A mapping for this file may name its encoding (an old Windows code page).
@@ -959,6 +968,7 @@ fn read_file(
     let likely = tabular::likely_header(&head)
         .or(first.as_ref())
         .map(|h| (h.clone(), tabular::number_columns(&head, h)));
+    let no_table = tabular::no_table(&head);
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
         // cannot be taken back, so then the bytes are checked first.
@@ -997,7 +1007,7 @@ fn read_file(
                 let name = info.layout.clone();
                 builder.add_table(info);
                 let encoding = text.encoding.clone();
-                return finish_file(path, &encoding, vec![name], likely, layouts, builder);
+                return finish_file(path, &encoding, vec![name], likely, None, layouts, builder);
             }
             // Another table follows: nothing was kept.
             Ok(None) => {}
@@ -1042,7 +1052,7 @@ fn read_file(
         }
     }
     let encoding = text.encoding.clone();
-    finish_file(path, &encoding, found, likely, layouts, builder)
+    finish_file(path, &encoding, found, likely, no_table, layouts, builder)
 }
 
 /// Reads one table when its header is recognised; notes it otherwise.
@@ -1134,10 +1144,15 @@ fn finish_file(
     // The record most like the header (see [`tabular::likely_header`]), with which
     // of its columns hold numbers ([`tabular::number_columns`]).
     first: Option<(text::Record, Option<Vec<bool>>)>,
+    // Why the text holds no table ([`tabular::no_table`]): said, with no mapping.
+    no_table: Option<String>,
     layouts: &[layout::Layout],
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     if found.is_empty() {
+        if let Some(message) = no_table {
+            return Err(InputError::file(path, message));
+        }
         let Some((header, numbers)) = first else {
             return Err(InputError::file(path, crate::say!("error.no_rows")));
         };

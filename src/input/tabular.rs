@@ -1124,6 +1124,9 @@ fn read_layout_table(
         .find(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() == 1)
         .map(|r| r.first().to_owned());
 
+    // Columns an earlier column of the same name took, with that column: their
+    // cells are not read, so a row where they say otherwise is told.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
     let mut info = TableInfo {
         layout: layout.name.clone(),
         header_line: header.line,
@@ -1157,6 +1160,19 @@ fn read_layout_table(
                             .iter()
                             .position(|m| m.as_ref().is_some_and(|(c, _)| std::ptr::eq(*c, column)))
                     });
+                // Classic Facebook writes every name twice on purpose (Total
+                // Count, then Unique Users), and a ranked column's names differ by
+                // design (LinkedIn's organic before total): the first is read, as
+                // documented. Another repeat is one measure written twice.
+                let by_design = layout.description_row
+                    || (layout.columns.iter())
+                        .find(|c| c.aliases.contains(&normalized))
+                        .is_some_and(|c| c.ranked);
+                if let Some(j) = first
+                    && !by_design
+                {
+                    repeats.push((i, j));
+                }
                 match first {
                     Some(j) => info.columns.push(ColumnMapping {
                         header: name,
@@ -1913,6 +1929,24 @@ fn read_layout_table(
                     builder: &mut Builder|
      -> Result<(), InputError> {
         state.values.clear();
+        for &(i, j) in &repeats {
+            let (ours, theirs) = (record.cells.get(i), record.cells.get(j));
+            let currency = |c: usize| normalize_header(&header.cells[c]).1;
+            if ours.map(super::value::trim) != theirs.map(super::value::trim)
+                || currency(i) != currency(j)
+            {
+                builder.warn_row(
+                    crate::msg!(
+                        "warning.repeated_column",
+                        column = header.cells[j].trim(),
+                        at = j + 1,
+                        other = header.cells[i].trim(),
+                        other_at = i + 1
+                    ),
+                    record.line,
+                );
+            }
+        }
         let day = match date {
             Some(ParsedDate::YearLess { .. }) => date.and_then(|d| d.resolve(order, year)),
             Some(d) => d.resolve(order, None),
@@ -1953,6 +1987,23 @@ fn read_layout_table(
             {
                 return Err(err(record.line, Some(i), message));
             }
+        }
+        // Read as one day, a range that ends before it starts would move its
+        // numbers to a day it never said.
+        if let (Some(d), Some(e), Some(i)) = (day, last_day, end_column)
+            && e < d
+        {
+            let start_column = date_column.map_or("", |c| header.cells[c].trim());
+            return Err(err(
+                record.line,
+                Some(i),
+                crate::say!(
+                    "error.row_range_reversed",
+                    end = e,
+                    start = d,
+                    column = start_column
+                ),
+            ));
         }
         // The range the rows are said to cover: the range line above dated rows, or
         // the reporting start and end beside a `Day` breakdown. A cell there that is
@@ -2000,12 +2051,50 @@ fn read_layout_table(
                         .map(Some)
                         .ok_or_else(|| impossible(i))
                 };
-                read(a)?.zip(read(b)?).filter(|(a, b)| a <= b)
+                let range = read(a)?.zip(read(b)?);
+                if let Some((x, y)) = range
+                    && y < x
+                {
+                    return Err(err(
+                        record.line,
+                        Some(b),
+                        crate::say!(
+                            "error.row_range_reversed",
+                            end = y,
+                            start = x,
+                            column = header.cells[a].trim()
+                        ),
+                    ));
+                }
+                state.stated_range = range;
+                range
             }
             _ => None,
         };
         if let Some((a, b)) = stated {
             builder.state_range(a, b);
+        }
+        // A day outside the range its own export states is no day of that report:
+        // its numbers would be added to days the report does not cover.
+        let within = if stated_columns.is_some() {
+            state.stated_range
+        } else {
+            range
+        };
+        if let (Some(d), Some((a, b)), Some(i)) = (day, within, date_column)
+            && matches!(target_of(i), Some(Target::Day | Target::Date))
+            && (d < a || b < d)
+        {
+            return Err(err(
+                record.line,
+                Some(i),
+                crate::say!(
+                    "error.day_outside_range",
+                    value = format!("{:?}", record.cells.get(i).map_or("", |c| c.trim())),
+                    start = a,
+                    end = b
+                ),
+            ));
         }
         let (start, end) = match (day, range) {
             // A week or month segment is that period within the export's range: the
@@ -2185,6 +2274,28 @@ fn read_layout_table(
                         };
                         err(record.line, Some(i), message)
                     })?;
+                    let metric = match &column.target {
+                        Target::Metric(name, _) if name.is_empty() => series_metric.as_deref(),
+                        Target::Metric(name, _) => Some(name.as_str()),
+                        _ => Some("results"),
+                    };
+                    // A share is no count and no amount: read as a fraction, `60%`
+                    // of clicks would add 0.6 of a click.
+                    if value.is_some() && text.contains('%') {
+                        let value = format!("{:?}", text.trim());
+                        let message = match metric {
+                            Some(m) if m == "results" || crate::model::is_count(m) => {
+                                Some(crate::say!("error.percent_count", value = value))
+                            }
+                            Some(m) if crate::model::is_money(m) => {
+                                Some(crate::say!("error.percent_amount", value = value))
+                            }
+                            _ => None,
+                        };
+                        if let Some(message) = message {
+                            return Err(err(record.line, Some(i), message));
+                        }
+                    }
                     // A header's `($)` is each of its amounts' symbol.
                     let header_symbol = currency.as_ref().and_then(HeaderCurrency::symbol);
                     let currency = currency.as_ref().and_then(HeaderCurrency::code);
@@ -2247,6 +2358,20 @@ fn read_layout_table(
                             } else {
                                 Amount((value.0 as f64 * factor).round() as i64)
                             };
+                            // As in roi's own format: a fraction of a click is no data.
+                            if scaled.0 % Amount::SCALE != 0
+                                && metric.is_some_and(crate::model::is_whole_count)
+                            {
+                                return Err(err(
+                                    record.line,
+                                    Some(i),
+                                    crate::say!(
+                                        "error.fraction_count",
+                                        value = format!("{:?}", text.trim()),
+                                        metric = name()
+                                    ),
+                                ));
+                            }
                             let id =
                                 *state.metric_ids[i].get_or_insert_with(|| builder.metric(&name()));
                             if column.counts_messaging() {
@@ -3278,6 +3403,8 @@ struct RowState {
     /// The last reporting start and end read beside a `Day` breakdown, as written:
     /// every row of an export repeats them, and they are read once.
     stated: Option<(String, String)>,
+    /// The dates of [`RowState::stated`], when both are dates.
+    stated_range: Option<(NaiveDate, NaiveDate)>,
     /// A series' rows as read (dates, line, cells, and in a content table the
     /// post's key, its id first), to find a day or post read twice once every part
     /// is read ([`repeated_days`]); empty for other tables.
@@ -3298,6 +3425,7 @@ impl RowState {
             rows: 0,
             skipped: Vec::new(),
             stated: None,
+            stated_range: None,
             days: Vec::new(),
         }
     }
@@ -4345,6 +4473,35 @@ pub fn likely_header<'r>(records: impl IntoIterator<Item = &'r Record>) -> Optio
     best.map(|(r, _)| r)
 }
 
+/// Why the first records of a text are no table, when each holds one cell at most:
+/// a GA4 preamble or a Google Ads title and date range whose table was cut off, or
+/// prose (a note saved beside the exports). No mapping could read such a file.
+pub fn no_table(head: &[Record]) -> Option<String> {
+    let filled: Vec<&Record> = head.iter().filter(|r| !r.is_blank()).collect();
+    if filled.is_empty()
+        || filled
+            .iter()
+            .any(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() > 1)
+    {
+        return None;
+    }
+    let lines: Vec<(u64, String)> = filled
+        .iter()
+        .map(|r| (r.line, r.cells.iter().collect::<Vec<_>>().join(",")))
+        .collect();
+    Some(match preamble_range(&lines, None).ok()?.first() {
+        Some((start, end, _))
+            if filled
+                .iter()
+                .all(|r| r.first().trim_start().starts_with('#')) =>
+        {
+            crate::say!("error.preamble_only", start = start, end = end)
+        }
+        Some((start, end, _)) => crate::say!("error.title_only", start = start, end = end),
+        None => crate::say!("error.not_tabular"),
+    })
+}
+
 /// A ready-to-edit mapping stanza for an unknown header: every column (up to a few
 /// hundred), and the lines above the header to skip. The platform is the closest
 /// layout's when one layout knows more of the header's cells than any other (two of
@@ -4410,25 +4567,47 @@ pub fn mapping_stanza(
     // Whether a column is dated, read as a metric, or may be one (`…`) and holds
     // numbers.
     let (mut dated, mut measured) = (false, false);
-    for (i, cell) in header
+    let cells: Vec<(usize, &str)> = header
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.trim().is_empty())
         .take(COLUMNS)
-    {
-        let name = cell.trim();
-        let lower = metric_name(name);
-        let guess = if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts)
-        {
-            known
-        } else if lower.contains("date") || lower == "day" || lower.contains("ngày") {
-            "date".to_owned()
-        } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
-            lower
-        } else {
-            "…".to_owned()
-        };
+        .map(|(i, c)| (i, c.trim()))
+        .collect();
+    let holds_numbers = |i: usize| numbers.is_some_and(|n| n.get(i) == Some(&true));
+    // Each cell's guess, with how surely a `date` guess is the date: a known column
+    // or a date word alone before a header that only holds one (`Chênh lệch … so
+    // với ngày hôm trước` holds numbers).
+    let mut guesses: Vec<(String, u8)> = cells
+        .iter()
+        .map(|&(i, name)| {
+            let lower = metric_name(name);
+            if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
+                (known, 0)
+            } else if matches!(lower.as_str(), "date" | "day" | "ngày") {
+                ("date".to_owned(), 0)
+            } else if (lower.contains("date") || lower.contains("ngày")) && !holds_numbers(i) {
+                ("date".to_owned(), 1)
+            } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
+                (lower, 0)
+            } else {
+                ("…".to_owned(), 0)
+            }
+        })
+        .collect();
+    // A mapping reads one date column: the likeliest is prefilled, the others left
+    // for the user.
+    let best_date = (guesses.iter().enumerate())
+        .filter(|(_, (g, _))| g == "date")
+        .min_by_key(|(at, (_, rank))| (*rank, *at))
+        .map(|(at, _)| at);
+    for (at, (guess, _)) in guesses.iter_mut().enumerate() {
+        if guess == "date" && Some(at) != best_date {
+            "…".clone_into(guess);
+        }
+    }
+    for (&(i, name), (guess, _)) in cells.iter().zip(guesses) {
         match guess.as_str() {
             "date" | "published" | "week" | "month" => dated = true,
             "end_date" | "hour" | "sentiment" | "ignore" => {}

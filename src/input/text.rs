@@ -283,6 +283,16 @@ fn utf16_without_bom(path: &Path, bytes: &[u8]) -> Result<Decoded, InputError> {
     // ASCII text in UTF-16LE has its zero bytes at odd positions.
     let zeros_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let zeros_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    // Text's NULs are the high halves of its ASCII letters, all on one side;
+    // a program or an image has them on both (`U+0100` and its like are rare).
+    if zeros_odd.min(zeros_even) * 4 > zeros_odd.max(zeros_even) {
+        let message = if path.as_os_str() == super::STDIN {
+            crate::say!("error.binary_stdin")
+        } else {
+            crate::say!("error.binary")
+        };
+        return Err(InputError::file(path, message));
+    }
     if zeros_odd >= zeros_even {
         decode_utf16(path, bytes, false, "utf-16le (no BOM)")
     } else {

@@ -106,6 +106,13 @@ fn cases() -> Vec<Case> {
             long_export.push_str(&format!("2026-{month:02}-{day:02},{views},1\n"));
         }
     }
+    // The start of a program (ELF): NULs on both sides of its 16-bit units, and a
+    // unit (0xDE23) that would be half a pair read as UTF-16.
+    let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+    for _ in 0..40 {
+        elf.extend_from_slice(&[0x03, 0x00, 0x3e, 0x00, 0x23, 0xde, 0x00, 0x00]);
+        elf.extend_from_slice(&[0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    }
     let wide_header = format!(
         "{}\n",
         (0..20_000)
@@ -1066,6 +1073,121 @@ fn cases() -> Vec<Case> {
             "inputs = [\"data.csv\"]\n[cpa]\nactions = \"leads +\"\n",
             &["kpi", "cpa"],
         ),
+        // A share where a count or an amount belongs: not read as a fraction of it.
+        case(
+            "percent_in_a_count",
+            "g.csv",
+            "Campaign report\n\"August 1, 2026 - August 3, 2026\"\nDay,Campaign,Currency code,Impr.,Clicks,Cost,Conversions\n2026-08-01,Tet Sale,USD,\"1,000\",50,25.00,2.00\n2026-08-02,Tet Sale,USD,\"2,000\",60%,30.00,3.00\n",
+            &["kpi", "clicks", "g.csv"],
+        ),
+        case(
+            "percent_in_an_amount",
+            "meta.csv",
+            "Campaign name,Reporting starts,Reporting ends,Impressions,Amount spent (USD),CTR (all)\nA,2026-08-01,2026-08-01,100,5.00,1.5%\nA,2026-08-02,2026-08-02,200,12%,2.5%\n",
+            &["report", "meta.csv", "--strict"],
+        ),
+        case(
+            "fraction_in_a_count",
+            "g.csv",
+            "Campaign report\n\"August 1, 2026 - August 3, 2026\"\nDay,Campaign,Currency code,Impr.,Clicks,Cost,Conversions\n2026-08-01,Tet Sale,USD,1.5,50,25.00,2.50\n",
+            &["kpi", "impressions", "g.csv"],
+        ),
+        case(
+            "reporting_ends_before_it_starts",
+            "meta.csv",
+            "\u{feff}Tên chiến dịch,Bắt đầu báo cáo,Kết thúc báo cáo,Người tiếp cận,Lượt hiển thị,Số tiền đã chi tiêu (VND)\nKhuyến mãi Tết,2026-08-14,2026-08-01,5000,8000,1.500.000\n",
+            &["normalize", "meta.csv"],
+        ),
+        case(
+            "reporting_range_reversed_beside_a_day",
+            "meta.csv",
+            "Campaign name,Day,Reporting starts,Reporting ends,Impressions,Amount spent (USD)\nA,2026-08-01,2026-08-03,2026-08-01,100,5\n",
+            &["kpi", "impressions", "meta.csv"],
+        ),
+        case(
+            "day_outside_the_reporting_range",
+            "meta.csv",
+            "Campaign name,Day,Reporting starts,Reporting ends,Impressions,Amount spent (USD)\nA,2026-08-01,2026-08-01,2026-08-03,100,5\nA,2026-08-09,2026-08-01,2026-08-03,200,6\n",
+            &["kpi", "impressions", "meta.csv"],
+        ),
+        case(
+            "day_outside_the_title_range",
+            "g.csv",
+            "Campaign report\n\"August 1, 2026 - August 3, 2026\"\nDay,Campaign,Currency code,Impr.,Clicks,Cost,Conversions\n2026-08-01,Tet Sale,USD,\"1,000\",50,25.00,2.00\n2026-09-02,Tet Sale,USD,\"2,000\",60,30.00,3.00\n",
+            &["kpi", "impressions", "g.csv"],
+        ),
+        case(
+            "day_outside_the_ga4_preamble_range",
+            "ga4.csv",
+            "# Start date: 20260801\n# End date: 20260803\nDate,Sessions,Key events,Total revenue\n20260801,10,1,5.00\n20260804,30,3,7.00\n",
+            &["inspect", "ga4.csv"],
+        ),
+        case(
+            "repeated_column_with_other_values",
+            "meta.csv",
+            "Campaign name,Day,Reporting starts,Reporting ends,Impressions,Impressions,Amount spent (USD),Amount spent (VND)\nA,2026-08-01,2026-08-01,2026-08-01,100,200,5,100000\nA,2026-08-02,2026-08-02,2026-08-02,300,300,6,6\n",
+            &["report", "meta.csv", "--kpi", "impressions,spend"],
+        ),
+        case(
+            "repeated_column_strict",
+            "meta.csv",
+            "Campaign name,Day,Reporting starts,Reporting ends,Impressions,Impressions,Amount spent (USD)\nA,2026-08-01,2026-08-01,2026-08-01,100,200,5\n",
+            &["report", "meta.csv", "--strict"],
+        ),
+        case(
+            "repeated_column_same_values",
+            "meta.csv",
+            "Campaign name,Day,Reporting starts,Reporting ends,Impressions,Impressions,Amount spent (USD)\nA,2026-08-01,2026-08-01,2026-08-01,100,100,5\n",
+            &["kpi", "impressions", "meta.csv", "--strict"],
+        ),
+        mapping_case(
+            "mapping_two_columns_one_metric",
+            "inputs = [\"zalo-aug.csv\"]\n[[mappings]]\nfiles = \"zalo-*.csv\"\nskip_lines = 1\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Lượt thích\" = \"spend\"\n\"Chi phí\" = \"spend\"\n",
+            &["kpi", "spend"],
+        ),
+        Case {
+            name: "mapping_two_date_columns",
+            files: vec![(
+                "FollowerHistory.csv",
+                "\"Ngày\",\"Người theo dõi\",\"Chênh lệch người theo dõi so với ngày hôm trước\"\n\"1 tháng 8\",\"1,020\",\"-5\"\n\"2 tháng 8\",\"1,040\",\"20\"\n"
+                    .as_bytes()
+                    .to_vec(),
+            )],
+            config: "inputs = [\"FollowerHistory.csv\"]\nyear = 2026\n[[mappings]]\nfiles = \"FollowerHistory.csv\"\nplatform = \"tiktok\"\n[mappings.columns]\n\"Ngày\" = \"date\"\n\"Người theo dõi\" = \"followers\"\n\"Chênh lệch người theo dõi so với ngày hôm trước\" = \"date\"\n",
+            args: vec!["report", "--kpi", "follower_count,follower_growth"],
+        },
+        // The stanza prefills one date column: the header that is a date word, not
+        // a column of numbers whose name says `ngày`.
+        case(
+            "stanza_one_date_column",
+            "history.csv",
+            "\"Ngày\",\"Người theo dõi\",\"Chênh lệch người theo dõi so với ngày hôm trước\",\"Ngày tải\"\n\"1 tháng 8\",\"1,020\",\"-5\",\"2 tháng 9\"\n",
+            &["report", "history.csv"],
+        ),
+        case(
+            "ga4_preamble_without_a_table",
+            "ga4.csv",
+            "# ----------------------------------------\n# Report CSV Export\n# Start date: 20260801\n# End date: 20260803\n",
+            &["report", "ga4.csv"],
+        ),
+        case(
+            "google_ads_title_without_a_table",
+            "g.csv",
+            "Campaign report\n\"August 1, 2026 - August 3, 2026\"\n",
+            &["report", "g.csv"],
+        ),
+        case(
+            "a_note_is_not_tabular",
+            "ghi-chu.txt",
+            "Ghi chú: file tháng 9 tải ngày 22/9 bởi Minh.\nNhớ đổi tên chiến dịch.\n",
+            &["report", "."],
+        ),
+        Case {
+            name: "a_program_named_csv",
+            files: vec![("in.csv", elf)],
+            config: "",
+            args: report.to_vec(),
+        },
     ]
 }
 
@@ -1145,4 +1267,21 @@ fn fractional_conversions_and_custom_metrics_are_read_in_roi_format() {
         assert_eq!(code(&out), 0, "{}", transcript(&out));
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), value);
     }
+}
+
+/// A link in a circle exists, so it is not "no such file": said as what it is,
+/// named or inside a folder.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_told_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("loop2.csv", tmp.path().join("loop1.csv")).unwrap();
+    std::os::unix::fs::symlink("loop1.csv", tmp.path().join("loop2.csv")).unwrap();
+    let out = roi_in(tmp.path(), &["kpi", "impressions", "loop1.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: loop1.csv: is a symbolic link that cannot be followed: Too many levels of \
+         symbolic links (os error 40)\n"
+    );
 }

@@ -515,8 +515,8 @@ fn parquet_needs_output_and_normalize() {
     assert!(!crate::root().join("out").exists());
 }
 
-/// roi's own CSV refuses such a count when read; a platform export's is read as
-/// written, and refused here.
+/// roi's own CSV and a platform export refuse such a count when read, before
+/// anything is written.
 #[test]
 fn a_count_with_a_fraction_is_an_error_not_rounded() {
     let tmp = tempfile::tempdir().unwrap();
@@ -539,8 +539,8 @@ fn a_count_with_a_fraction_is_an_error_not_rounded() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: meta.csv:3: `link_clicks` is a count, but 2.5 has a fraction; Parquet \
-         stores counts as whole numbers (INT64), and roi does not round data\n"
+        "error: meta.csv:3: column 6 (`Link clicks`): \"2.5\" has a fraction, but \
+         `link_clicks` is a count; expected a whole number\n"
     );
     let left: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
