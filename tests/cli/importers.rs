@@ -4225,6 +4225,18 @@ fn youtube_chart_data_and_totals_of_any_metric_and_language() {
     }
     let f = format!("{dir}/localized-totals/Totals_vi.csv");
     assert_eq!(kpi(&["kpi", "follower_growth", &f]), "1");
+    // The same columns under another name, outside a download's folder, could be
+    // anyone's sheet: not taken for YouTube's.
+    let tmp = tempfile::tempdir().unwrap();
+    let sheet = tmp.path().join("aufrufe.csv");
+    std::fs::copy(format!("{dir}/localized-totals/Totals_de.csv"), &sheet).unwrap();
+    let out = roi(&["kpi", "video_views", sheet.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("not a known export"),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// YouTube's estimated revenue is the channel's revenue, in the currency its header
