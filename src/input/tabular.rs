@@ -2737,8 +2737,35 @@ fn read_layout_table(
     }
     let (order, _) = reading;
     if tally.numeric && tally.votes.decide() == Ok(None) {
-        let why = fallback_day_order(layout, header, tally.date_columns, &tally.decimal).1;
-        let warning = if why == Fallback::Localized {
+        let why = fallback_day_order(
+            layout,
+            header,
+            tally.date_columns,
+            &tally.decimal,
+            &tally.votes,
+        )
+        .1;
+        let warning = if why == Fallback::Compact
+            && let Some((order, (from, to), (other_from, other_to))) = tally.votes.compact()
+        {
+            if order == DayOrder::DayFirst {
+                crate::msg!(
+                    "warning.day_first_compact",
+                    from = from,
+                    to = to,
+                    other_from = other_from,
+                    other_to = other_to
+                )
+            } else {
+                crate::msg!(
+                    "warning.month_first_compact",
+                    from = from,
+                    to = to,
+                    other_from = other_from,
+                    other_to = other_to
+                )
+            }
+        } else if why == Fallback::Localized {
             crate::msg!("warning.day_first_localized", layout = layout.name)
         } else if why == Fallback::Resaved && tally.decimal.comma {
             crate::msg!("warning.day_first_decimal_comma")
@@ -3086,6 +3113,8 @@ type DateSeen = (u64, usize, String);
 enum Fallback {
     /// The layout's convention (or none: the file is refused).
     Convention,
+    /// The dates lie much closer together read one way ([`DayOrderVotes::compact`]).
+    Compact,
     /// The header of the date column is not in English.
     Localized,
     /// The numbers or the `;` separator come from a day-first locale.
@@ -3100,7 +3129,31 @@ enum Fallback {
 /// Day-first too when the file's numbers use `,` as the decimal mark or Excel
 /// separated it with `;` ([`DecimalVotes::day_first_locale`]): a spreadsheet in a
 /// locale that writes dates day-first saved it, whatever its headers' language.
+/// Where only a built-in layout's convention would decide, dates that lie much
+/// closer together read the other way are read that way: its date columns are days
+/// or ranges of an export, never a series of months' first days, which a user's
+/// sheet may be.
 fn fallback_day_order(
+    layout: &Layout,
+    header: &Record,
+    date_columns: [Option<usize>; 2],
+    decimal: &DecimalVotes,
+    votes: &DayOrderVotes,
+) -> (Option<DayOrder>, Fallback) {
+    let (order, why) = fallback_by_locale(layout, header, date_columns, decimal);
+    match votes.compact() {
+        Some((compact, ..))
+            if why == Fallback::Convention
+                && order.is_some_and(|o| o != compact)
+                && !layout.id.starts_with("mapping-") =>
+        {
+            (Some(compact), Fallback::Compact)
+        }
+        _ => (order, why),
+    }
+}
+
+fn fallback_by_locale(
     layout: &Layout,
     header: &Record,
     date_columns: [Option<usize>; 2],
@@ -3218,7 +3271,16 @@ impl Tally {
     fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header, self.date_columns, &self.decimal).0,
+            Ok(None) => {
+                fallback_day_order(
+                    layout,
+                    header,
+                    self.date_columns,
+                    &self.decimal,
+                    &self.votes,
+                )
+                .0
+            }
             Err(_) => return None,
         };
         Some((order, self.decimal.decide(header)))
@@ -3234,7 +3296,16 @@ impl Tally {
     ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
-            Ok(None) => fallback_day_order(layout, header, self.date_columns, &self.decimal).0,
+            Ok(None) => {
+                fallback_day_order(
+                    layout,
+                    header,
+                    self.date_columns,
+                    &self.decimal,
+                    &self.votes,
+                )
+                .0
+            }
             Err(super::value::MixedDayOrder) => {
                 let at = |seen: &Option<DateSeen>| match seen {
                     Some((line, i, value)) => crate::say!(

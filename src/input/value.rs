@@ -936,13 +936,29 @@ pub struct MixedDayOrder;
 pub struct DayOrderVotes {
     day_first: bool,
     month_first: bool,
+    /// While no value has told: the first and last date read day-first and read
+    /// month-first ([`DayOrderVotes::compact`]).
+    spread: [Option<(NaiveDate, NaiveDate)>; 2],
 }
 
 impl DayOrderVotes {
     pub fn add(&mut self, value: &ParsedDate) {
-        if let ParsedDate::Numeric { first, second, .. } = value {
-            self.day_first |= *first > 12;
-            self.month_first |= *second > 12;
+        if let ParsedDate::Numeric {
+            first,
+            second,
+            year,
+        } = *value
+        {
+            self.day_first |= first > 12;
+            self.month_first |= second > 12;
+            if !self.day_first && !self.month_first {
+                let readings = [(second, first), (first, second)];
+                for (spread, (month, day)) in self.spread.iter_mut().zip(readings) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                        widen(spread, (date, date));
+                    }
+                }
+            }
         }
     }
 
@@ -950,6 +966,29 @@ impl DayOrderVotes {
     pub fn absorb(&mut self, other: DayOrderVotes) {
         self.day_first |= other.day_first;
         self.month_first |= other.month_first;
+        for (spread, theirs) in self.spread.iter_mut().zip(other.spread) {
+            if let Some(theirs) = theirs {
+                widen(spread, theirs);
+            }
+        }
+    }
+
+    /// When no value tells the order: the one under which the dates lie much closer
+    /// together (at most half the span of the other), with the dates' span read
+    /// that way and the other. A daily export's `01/09/2026`…`07/09/2026` are a
+    /// week of September, not the 9th of seven months.
+    pub fn compact(&self) -> Option<(DayOrder, (NaiveDate, NaiveDate), (NaiveDate, NaiveDate))> {
+        let [Some(day), Some(month)] = self.spread else {
+            return None;
+        };
+        let span = |(a, b): (NaiveDate, NaiveDate)| (b - a).num_days();
+        if span(day) * 2 < span(month) {
+            Some((DayOrder::DayFirst, day, month))
+        } else if span(month) * 2 < span(day) {
+            Some((DayOrder::MonthFirst, month, day))
+        } else {
+            None
+        }
     }
 
     /// `Err` when the file says both.
@@ -961,6 +1000,10 @@ impl DayOrderVotes {
             (false, false) => Ok(None),
         }
     }
+}
+
+fn widen(spread: &mut Option<(NaiveDate, NaiveDate)>, (from, to): (NaiveDate, NaiveDate)) {
+    *spread = Some(spread.map_or((from, to), |(a, b)| (a.min(from), b.max(to))));
 }
 
 /// Decides day or month first from a column's values (see [`DayOrderVotes`]).

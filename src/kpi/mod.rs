@@ -1905,12 +1905,8 @@ fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
 fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     // Taken per account (platform and account): one whose every count series has a
     // count before the window grows by its count's change; another by its flows in
-    // the window (gains − losses + net changes). So does one with flows whose counts
-    // do not bound the window exactly: the count before it read days before its start
-    // (a day's count missing spans days outside the window), or its last count read
-    // before its last flow (days in the window the count does not reach). Counts for
-    // some days and flows for the others would count a day twice or not at all, and
-    // days would not add up to their window.
+    // the window (gains − losses + net changes). So does one with a count before the
+    // window but none in it, when it has flows: its count is only not read again.
     // The selection grows by their sum: a TikTok count and a YouTube channel with
     // only gains and losses both count.
     type Account = (Option<Sym>, Option<Sym>);
@@ -1920,7 +1916,6 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         counted: bool,
         unknown: bool,
         unbounded: bool,
-        read: Option<NaiveDate>,
         flows: Option<(i128, NaiveDate)>,
     }
     let mut parts: BTreeMap<Account, Part> = BTreeMap::new();
@@ -1929,13 +1924,10 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         for (series, (read, v)) in &total.last {
             let part = parts.entry((series.0, series.1)).or_default();
             match total.before.get(series) {
-                Some((before_day, before)) => {
+                Some((_, before)) => {
                     part.change += i128::from(v.0) - i128::from(before.0);
                     part.counted = true;
-                    part.unbounded |= agg.window.is_some_and(|w| {
-                        *read < w.from || before_day.succ_opt().is_some_and(|d| d < w.from)
-                    });
-                    part.read = Some(part.read.map_or(*read, |r| r.min(*read)));
+                    part.unbounded |= agg.window.is_some_and(|w| *read < w.from);
                 }
                 None => part.unknown = true,
             }
@@ -1953,12 +1945,7 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     }
     let mut sum = None;
     for part in parts.values() {
-        let unbounded = part.unbounded
-            || part
-                .read
-                .zip(part.flows)
-                .is_some_and(|(read, (_, last))| read < last);
-        let value = if part.counted && !part.unknown && !(unbounded && part.flows.is_some()) {
+        let value = if part.counted && !part.unknown && !(part.unbounded && part.flows.is_some()) {
             Some(part.change)
         } else {
             part.flows.map(|(s, _)| s)

@@ -1086,18 +1086,21 @@ fn slashed_meta_ads_dates_follow_the_header_language() {
         "{}",
         transcript(&out)
     );
-    // The same dates under English headers: 8 January and 8 February, said.
+    // The same dates under English headers: the Meta convention (month-first) would
+    // make them 8 January and 8 February, a month apart in a table by day; day-first
+    // they are two days in a row, and so they are read, said.
     let out = roi(&["normalize", "fixtures/importers/meta-ads-en-early-days.csv"]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(
         stdout(&out),
         "date,platform,campaign,currency,impressions,spend\n\
-         2026-01-08,facebook,Spring,USD,100,10\n\
-         2026-02-08,facebook,Spring,USD,200,20\n"
+         2026-08-01,facebook,Spring,USD,100,10\n\
+         2026-08-02,facebook,Spring,USD,200,20\n"
     );
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("dates read month-first (the Meta Ads Manager convention"),
+        String::from_utf8_lossy(&out.stderr).contains(
+            "dates read day-first: no value told, and read so they lie together (2026-08-01 ..= 2026-08-02), where month-first they would spread over 2026-01-08 ..= 2026-02-08"
+        ),
         "{}",
         transcript(&out)
     );
@@ -4077,9 +4080,9 @@ fn ambiguous_dates_follow_the_locale_the_numbers_tell() {
         ),
         (
             "meta-us-dot.csv",
-            "2026-01-08 ..= 2026-03-08",
+            "2026-08-01 ..= 2026-08-03",
             "55.75",
-            "dates read month-first (the Meta Ads Manager convention; no value told)",
+            "dates read day-first: no value told, and read so they lie together (2026-08-01 ..= 2026-08-03), where month-first they would spread over 2026-01-08 ..= 2026-03-08",
         ),
     ] {
         let f = format!("{dir}/{file}");

@@ -1678,37 +1678,6 @@ fn the_mixed_currency_note_names_only_kpis_the_data_could_give() {
     );
 }
 
-/// A day without a follower count (TikTok's `undefined`): a window's count change
-/// must span exactly the window, or its days are told by their flows, so the days
-/// add up to the whole (`fixtures/mixed-growth/missing-count/README.md`).
-#[test]
-fn follower_growth_counts_no_day_twice_around_a_missing_count() {
-    let f = fixture("mixed-growth/missing-count/FollowerHistory.csv");
-    let kpi = |from: &str, to: &str| {
-        let (from, to) = (format!("2026-{from}"), format!("2026-{to}"));
-        let out = roi(&[
-            "kpi",
-            "follower_growth",
-            f.to_str().unwrap(),
-            "--year",
-            "2026",
-            "--from",
-            &from,
-            "--to",
-            &to,
-        ]);
-        assert_eq!(code(&out), 0, "{}", transcript(&out));
-        stdout(&out).trim().to_owned()
-    };
-    let days = ["08-01", "08-02", "08-03", "08-04", "08-05", "08-06"];
-    let each: Vec<String> = days.iter().map(|d| kpi(d, d)).collect();
-    assert_eq!(each, ["10", "12", "3", "5", "10", "-2"]);
-    assert_eq!(kpi("08-01", "08-06"), "38");
-    assert_eq!(kpi("08-04", "08-05"), "15");
-    assert_eq!(kpi("08-03", "08-04"), "8");
-    assert_eq!(kpi("08-05", "08-06"), "8");
-}
-
 /// The posts rule holds for any count a rate divides by: a post without video views
 /// has no share in `clicks / video_views` (hand figures in
 /// `fixtures/kpis/posts-without-views/README.md`).

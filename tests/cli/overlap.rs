@@ -2241,3 +2241,21 @@ fn youtube_chart_data_by_geography_is_a_level_of_its_totals() {
     assert_eq!(value, "270\n", "{stderr}");
     assert!(!stderr.contains("another account"), "{stderr}");
 }
+
+/// A day-first re-save whose dates never tell the order is read so its days lie
+/// together, and so is one download with the file it re-saves: counted once
+/// (`fixtures/overlap-cases/day-first-resave/README.md`).
+#[test]
+fn a_day_first_resave_is_read_as_its_days_and_counted_once() {
+    let dir = "fixtures/overlap-cases/day-first-resave";
+    let out = roi(&["kpi", "spend", dir]);
+    assert_eq!(stdout(&out), "2506000\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "A-resaved.csv: dates read day-first: no value told, and read so they lie together (2026-09-01 ..= 2026-09-07), where month-first they would spread over 2026-01-09 ..= 2026-07-09"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(stdout(&roi(&["kpi", "leads", dir])), "133\n");
+}

@@ -654,14 +654,16 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
         file["warnings"],
         serde_json::json!(["6 row(s): negative `comments` kept as written (first at line 5)"])
     );
-    // Dates that could be either order follow the layout's convention, month first,
-    // and say so before the warnings of the rows.
+    // Dates that could be either order: day-first they are 1–12 January, month-first
+    // (the layout's convention) the 1st of twelve months; a table by day's dates lie
+    // together, so day-first, said before the warnings of the rows.
     let (csv, _, file) = read("decided-early", &cases[0].1).unwrap();
-    assert!(csv.contains("\n2026-12-01,"), "{csv}");
+    assert!(csv.contains("\n2026-01-12,"), "{csv}");
+    assert!(!csv.contains("\n2026-12-01,"), "{csv}");
     assert_eq!(
         file["warnings"],
         serde_json::json!([
-            "dates read month-first (the Meta Ads Manager convention; no value told)",
+            "dates read day-first: no value told, and read so they lie together (2026-01-01 ..= 2026-01-12), where month-first they would spread over 2026-01-01 ..= 2026-12-01. If that is wrong, map the file in roi.toml with a month-first `date_format`",
             "6 row(s): negative `comments` kept as written (first at line 5)"
         ])
     );
