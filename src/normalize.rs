@@ -1808,7 +1808,9 @@ impl<'f> Builder<'f> {
             std::collections::BTreeMap::new();
         // Per row kept, the values of the rows of other files it replaced, summed;
         // and those rows.
-        let mut parts: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> =
+        // Keyed by the file that gave way too: two files replaced by one row are
+        // each compared with it, not their sum.
+        let mut parts: rustc_hash::FxHashMap<(u32, usize), Vec<(MetricId, Amount)>> =
             rustc_hash::FxHashMap::default();
         let mut compared: Vec<(usize, usize)> = Vec::new();
         let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
@@ -1843,7 +1845,7 @@ impl<'f> Builder<'f> {
             let unnamed = row.dims.get(Dimension::Account).is_none()
                 && kept.dims.get(Dimension::Account).is_none();
             if unnamed {
-                add_values(parts.entry(by).or_default(), &row.values);
+                add_values(parts.entry((row.file, by)).or_default(), &row.values);
                 compared.push((r, by));
             }
             entry.2.add(row, kept.start, kept.end, true);
@@ -1852,6 +1854,7 @@ impl<'f> Builder<'f> {
         // not read (an age, a region): its rows are parts of the other file's row,
         // not another account's. Each key's rows are compared as their sums.
         if !compared.is_empty() {
+            let whole_of: rustc_hash::FxHashSet<usize> = parts.keys().map(|k| k.1).collect();
             let mut wholes: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> =
                 rustc_hash::FxHashMap::default();
             for (r, row) in rows.iter().enumerate() {
@@ -1859,7 +1862,7 @@ impl<'f> Builder<'f> {
                     continue;
                 }
                 if let Some(&by) = owner.get(&key(r))
-                    && parts.contains_key(&by)
+                    && whole_of.contains(&by)
                     && rows[by].file == row.file
                 {
                     add_values(wholes.entry(by).or_default(), &row.values);
@@ -1868,7 +1871,7 @@ impl<'f> Builder<'f> {
             for (r, by) in compared {
                 if let (Some(entry), Some(part), Some(whole)) = (
                     replaced.get_mut(&(rows[r].file, rows[by].file)),
-                    parts.get(&by),
+                    parts.get(&(rows[r].file, by)),
                     wholes.get(&by),
                 ) {
                     entry.1 += u64::from(unlike(part, whole));

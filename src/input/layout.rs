@@ -1780,11 +1780,6 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Conversions"], "conversions"),
                 metric(&["Video views"], "video_views"),
                 // The engagement the ads bought, on the ad's post.
-                metric(&["Paid likes"], "likes"),
-                metric(&["Paid comments"], "comments"),
-                metric(&["Paid shares"], "shares"),
-                metric(&["Paid followers"], "followers_gained"),
-                metric(&["Paid profile visits"], "profile_visits"),
                 derived(&[
                     "Frequency",
                     "CPM",

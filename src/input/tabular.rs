@@ -1126,7 +1126,7 @@ fn read_layout_table(
 
     // Columns an earlier column of the same name took, with that column: their
     // cells are not read, so a row where they say otherwise is told.
-    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    let mut repeats: Vec<(usize, usize, bool)> = Vec::new();
     let mut info = TableInfo {
         layout: layout.name.clone(),
         header_line: header.line,
@@ -1168,10 +1168,18 @@ fn read_layout_table(
                     || (layout.columns.iter())
                         .find(|c| c.aliases.contains(&normalized))
                         .is_some_and(|c| c.ranked);
+                // Only the same name written twice is one measure twice: two names
+                // of one metric (Google Ads' `Conv. value` and `All conv. value`, a
+                // CRM's `Lifecycle Stage` and `Lead Status`) are two measures, of
+                // which the layout reads the first, as documented.
                 if let Some(j) = first
                     && !by_design
                 {
-                    repeats.push((i, j));
+                    let (theirs, their_currency) = normalize_header(&header.cells[j]);
+                    if theirs == normalized {
+                        let currency = normalize_header(&header.cells[i]).1;
+                        repeats.push((i, j, currency != their_currency));
+                    }
                 }
                 match first {
                     Some(j) => info.columns.push(ColumnMapping {
@@ -1929,12 +1937,9 @@ fn read_layout_table(
                     builder: &mut Builder|
      -> Result<(), InputError> {
         state.values.clear();
-        for &(i, j) in &repeats {
+        for &(i, j, other_currency) in &repeats {
             let (ours, theirs) = (record.cells.get(i), record.cells.get(j));
-            let currency = |c: usize| normalize_header(&header.cells[c]).1;
-            if ours.map(super::value::trim) != theirs.map(super::value::trim)
-                || currency(i) != currency(j)
-            {
+            if other_currency || ours.map(super::value::trim) != theirs.map(super::value::trim) {
                 builder.warn_row(
                     crate::msg!(
                         "warning.repeated_column",
@@ -2081,9 +2086,16 @@ fn read_layout_table(
         } else {
             range
         };
+        // A row with an end of its own (a month of LinkedIn's breakdown from the
+        // 1st) is a period, which only has to meet the range.
+        let row_end = match end_date {
+            Some(e @ ParsedDate::YearLess { .. }) => e.resolve(order, year),
+            Some(e) => e.resolve(order, None),
+            None => None,
+        };
         if let (Some(d), Some((a, b)), Some(i)) = (day, within, date_column)
             && matches!(target_of(i), Some(Target::Day | Target::Date))
-            && (d < a || b < d)
+            && (row_end.unwrap_or(d) < a || b < d)
         {
             return Err(err(
                 record.line,

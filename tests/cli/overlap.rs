@@ -2259,3 +2259,16 @@ fn a_day_first_resave_is_read_as_its_days_and_counted_once() {
     );
     assert_eq!(stdout(&roi(&["kpi", "leads", dir])), "133\n");
 }
+
+/// Two files whose rows give way to one file's rows are each compared with them,
+/// not as their sum: the same YouTube table in three languages is no other account's.
+#[test]
+fn files_replaced_by_the_same_rows_are_each_compared_with_them() {
+    let out = roi(&["normalize", "fixtures/importers/youtube-localized"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("another account"),
+        "{}",
+        transcript(&out)
+    );
+}
