@@ -1114,14 +1114,23 @@ fn relative_target(baseline: f64, change: f64, unit: Unit) -> Option<f64> {
     // step is inside the tolerance `Cmp::met` already allows, so no comparison
     // changes. A truly fractional target (+5% of 210 = 220.5) is kept as it is:
     // rounding it up or down would make the goal quietly stricter or looser.
-    // Any other target loses only the noise of its last bits: 10 % + 20 % of it is
-    // 12 %, not 0.12000000000000001, which 12 % exactly would fall short of.
+    // Any other target that is a short decimal but for the noise of its last bits
+    // loses the noise: 10 % + 20 % of it is 12 %, not 0.12000000000000001, which 12 %
+    // exactly would fall short of. A long one (−1/3 − 10 %) stays exact, as the
+    // progress measured against it must.
     let whole = target.round();
+    let snapped = crate::render::snapped(target);
+    let short = format!("{snapped:e}")
+        .split('e')
+        .next()
+        .is_some_and(|m| m.bytes().filter(u8::is_ascii_digit).count() <= 12);
     Some(
         if unit == Unit::Count && (target - whole).abs() <= 1e-9 * whole.abs().max(1.0) {
             whole
+        } else if short {
+            snapped
         } else {
-            crate::render::snapped(target)
+            target
         },
     )
 }

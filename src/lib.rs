@@ -163,17 +163,24 @@ impl Settings {
             return Ok(normalize::Accounts::default());
         }
         // Per file: how specifically an input names it, the account and the input.
-        let mut given: rustc_hash::FxHashMap<PathBuf, (usize, &String, &String)> =
-            rustc_hash::FxHashMap::default();
+        let mut given: rustc_hash::FxHashMap<
+            PathBuf,
+            ((usize, std::cmp::Reverse<usize>), &String, &String),
+        > = rustc_hash::FxHashMap::default();
         for (pattern, account) in &self.config.accounts {
             // A pattern that matches nothing is the inputs' own error when they
             // are roi.toml's, and no account of the files named instead.
-            let matched = input::expand(std::slice::from_ref(pattern), self.config.base_dir());
+            let matched = input::expand(std::slice::from_ref(pattern), self.config.base_dir())
+                .unwrap_or_default();
             // A folder's input and one of a subfolder or file in it: the narrower
-            // (its path before any wildcard deeper) says whose the file is, in
+            // (its path before any wildcard deeper, then the fewer files it names:
+            // `data/meta-*.csv` within `data/*.csv`) says whose the file is, in
             // whichever order they come.
-            let rank = input_depth(pattern, self.config.base_dir());
-            for file in matched.unwrap_or_default() {
+            let rank = (
+                input_depth(pattern, self.config.base_dir()),
+                std::cmp::Reverse(matched.len()),
+            );
+            for file in matched {
                 let Ok(path) = std::fs::canonicalize(&file) else {
                     continue;
                 };

@@ -1931,6 +1931,31 @@ fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
             assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
         }
     }
+    // Globs as deep as each other: the one naming fewer files is the narrower.
+    let all = format!("{{ path = \"{x}/*/*.csv\", account = \"Brand A\" }}");
+    let b = format!("{{ path = \"{x}/*B/*.csv\", account = \"Brand B\" }}");
+    for inputs in [[&all, &b], [&b, &all]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let config = tmp.path().join("roi.toml");
+        std::fs::write(
+            &config,
+            format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
+        )
+        .unwrap();
+        let config = config.display().to_string();
+        for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
+            let filter = format!("account={account}");
+            let out = roi(&[
+                "kpi",
+                "impressions",
+                "--config",
+                &config,
+                "--where",
+                &filter,
+            ]);
+            assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
+        }
+    }
     let tmp = tempfile::tempdir().unwrap();
     let config = tmp.path().join("roi.toml");
     let glob = format!("{{ path = \"{x}/brandB/*.csv\", account = \"Brand C\" }}");
