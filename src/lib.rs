@@ -163,10 +163,8 @@ impl Settings {
             return Ok(normalize::Accounts::default());
         }
         // Per file: how specifically an input names it, the account and the input.
-        let mut given: rustc_hash::FxHashMap<
-            PathBuf,
-            ((usize, std::cmp::Reverse<usize>), &String, &String),
-        > = rustc_hash::FxHashMap::default();
+        let mut given: rustc_hash::FxHashMap<PathBuf, (Rank, &String, &String)> =
+            rustc_hash::FxHashMap::default();
         for (pattern, account) in &self.config.accounts {
             // A pattern that matches nothing is the inputs' own error when they
             // are roi.toml's, and no account of the files named instead.
@@ -270,6 +268,10 @@ impl Settings {
 /// the inputs goes to stderr, so nothing is dropped silently and stdout stays clean.
 /// How many folders deep an input's path goes before its first wildcard (a file
 /// named alone: the file), once resolved.
+/// How narrowly an input names its files: depth before any wildcard, then fewer
+/// files named; larger is narrower.
+type Rank = (usize, std::cmp::Reverse<usize>);
+
 fn input_depth(pattern: &str, base: &std::path::Path) -> usize {
     let literal: PathBuf = base
         .join(pattern)

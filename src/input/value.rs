@@ -938,7 +938,7 @@ pub struct DayOrderVotes {
     month_first: bool,
     /// While no value has told: the first and last date read day-first and read
     /// month-first ([`DayOrderVotes::compact`]).
-    spread: [Option<(NaiveDate, NaiveDate)>; 2],
+    spread: [Option<Span>; 2],
 }
 
 impl DayOrderVotes {
@@ -977,7 +977,7 @@ impl DayOrderVotes {
     /// together (at most half the span of the other), with the dates' span read
     /// that way and the other. A daily export's `01/09/2026`…`07/09/2026` are a
     /// week of September, not the 9th of seven months.
-    pub fn compact(&self) -> Option<(DayOrder, (NaiveDate, NaiveDate), (NaiveDate, NaiveDate))> {
+    pub fn compact(&self) -> Option<(DayOrder, Span, Span)> {
         let [Some(day), Some(month)] = self.spread else {
             return None;
         };
@@ -1002,7 +1002,10 @@ impl DayOrderVotes {
     }
 }
 
-fn widen(spread: &mut Option<(NaiveDate, NaiveDate)>, (from, to): (NaiveDate, NaiveDate)) {
+/// A first and a last date.
+pub type Span = (NaiveDate, NaiveDate);
+
+fn widen(spread: &mut Option<Span>, (from, to): (NaiveDate, NaiveDate)) {
     *spread = Some(spread.map_or((from, to), |(a, b)| (a.min(from), b.max(to))));
 }
 
