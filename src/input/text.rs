@@ -2018,48 +2018,57 @@ fn excel_error(e: &calamine::CellErrorType) -> &'static str {
     }
 }
 
+/// The characters of a number format's first section (of positive; negative; zero;
+/// text) that are the format's own: not quoted (`0 "%"`), escaped (`0\%`) or in
+/// brackets (`[$%-409]`, a locale) as literal text.
+fn format_code_chars(code: &str) -> impl Iterator<Item = char> + '_ {
+    code.chars()
+        .scan((false, false, false), |(quoted, escaped, bracket), c| {
+            let own = match c {
+                _ if *escaped => {
+                    *escaped = false;
+                    None
+                }
+                '"' if !*bracket => {
+                    *quoted = !*quoted;
+                    None
+                }
+                _ if *quoted => None,
+                '[' => {
+                    *bracket = true;
+                    None
+                }
+                ']' => {
+                    *bracket = false;
+                    None
+                }
+                _ if *bracket => None,
+                '\\' | '_' | '*' => {
+                    *escaped = true;
+                    None
+                }
+                ';' => return None,
+                c => Some(c),
+            };
+            Some(own)
+        })
+        .flatten()
+}
+
 /// Whether a number format shows its number as a percentage: a `%` of the format
-/// itself, not one quoted (`0 "%"`), escaped (`0\%`) or in brackets (`[$%-409]`,
-/// a locale) as literal text. Of a format's sections (positive; negative; zero;
-/// text) the first tells.
+/// itself ([`format_code_chars`]).
 fn is_percent_format(code: &str) -> bool {
-    let mut quoted = false;
-    let mut escaped = false;
-    let mut bracket = false;
-    for c in code.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '"' if !bracket => quoted = !quoted,
-            _ if quoted => {}
-            '[' => bracket = true,
-            ']' => bracket = false,
-            _ if bracket => {}
-            '\\' | '_' | '*' => escaped = true,
-            ';' => return false,
-            '%' => return true,
-            _ => {}
-        }
-    }
-    false
+    format_code_chars(code).any(|c| c == '%')
 }
 
 /// Whether a number format shows a date without its year (`d-mmm`, `mmm d`,
-/// `dd/mm`): a day and no year (`y`, or `e`, the era's year) in the format itself,
-/// read as [`is_percent_format`] reads it. `mmm-yy` (a month of a year) and times
-/// (`h:mm`) show no day.
+/// `dd/mm`): a day and no year (`y`, or `e`, the era's year) in the format itself
+/// ([`format_code_chars`]). `mmm-yy` (a month of a year) and times (`h:mm`) show no
+/// day.
 fn is_yearless_date_format(code: &str) -> bool {
-    let (mut quoted, mut escaped, mut bracket) = (false, false, false);
     let mut day = false;
-    for c in code.chars() {
+    for c in format_code_chars(code) {
         match c {
-            _ if escaped => escaped = false,
-            '"' if !bracket => quoted = !quoted,
-            _ if quoted => {}
-            '[' => bracket = true,
-            ']' => bracket = false,
-            _ if bracket => {}
-            '\\' | '_' | '*' => escaped = true,
-            ';' => break,
             'y' | 'Y' | 'e' | 'E' => return false,
             'd' | 'D' => day = true,
             _ => {}

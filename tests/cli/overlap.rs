@@ -1908,54 +1908,37 @@ fn a_file_named_by_two_inputs_is_the_narrower_ones_account() {
     let x = x.display();
     let wide = format!("{{ path = \"{x}\", account = \"Brand A\" }}");
     let narrow = format!("{{ path = \"{x}/brandB\", account = \"Brand B\" }}");
-    for inputs in [[&wide, &narrow], [&narrow, &wide]] {
-        let tmp = tempfile::tempdir().unwrap();
-        let config = tmp.path().join("roi.toml");
-        std::fs::write(
-            &config,
-            format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
-        )
-        .unwrap();
-        let config = config.display().to_string();
-        for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
-            let filter = format!("account={account}");
-            let out = roi(&[
-                "kpi",
-                "impressions",
-                "--config",
+    // Each account's impressions with the two inputs in either order.
+    let both_orders = |first: &str, second: &str| {
+        for inputs in [[first, second], [second, first]] {
+            let tmp = tempfile::tempdir().unwrap();
+            let config = tmp.path().join("roi.toml");
+            std::fs::write(
                 &config,
-                "--where",
-                &filter,
-            ]);
-            assert_eq!(code(&out), 0, "{}", transcript(&out));
-            assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
+                format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
+            )
+            .unwrap();
+            let config = config.display().to_string();
+            for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
+                let filter = format!("account={account}");
+                let out = roi(&[
+                    "kpi",
+                    "impressions",
+                    "--config",
+                    &config,
+                    "--where",
+                    &filter,
+                ]);
+                assert_eq!(code(&out), 0, "{}", transcript(&out));
+                assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
+            }
         }
-    }
+    };
+    both_orders(&wide, &narrow);
     // Globs as deep as each other: the one naming fewer files is the narrower.
     let all = format!("{{ path = \"{x}/*/*.csv\", account = \"Brand A\" }}");
     let b = format!("{{ path = \"{x}/*B/*.csv\", account = \"Brand B\" }}");
-    for inputs in [[&all, &b], [&b, &all]] {
-        let tmp = tempfile::tempdir().unwrap();
-        let config = tmp.path().join("roi.toml");
-        std::fs::write(
-            &config,
-            format!("inputs = [{}, {}]\n", inputs[0], inputs[1]),
-        )
-        .unwrap();
-        let config = config.display().to_string();
-        for (account, value) in [("Brand A", "1900\n"), ("Brand B", "9000\n")] {
-            let filter = format!("account={account}");
-            let out = roi(&[
-                "kpi",
-                "impressions",
-                "--config",
-                &config,
-                "--where",
-                &filter,
-            ]);
-            assert_eq!(stdout(&out), value, "{inputs:?}: {}", transcript(&out));
-        }
-    }
+    both_orders(&all, &b);
     let tmp = tempfile::tempdir().unwrap();
     let config = tmp.path().join("roi.toml");
     let glob = format!("{{ path = \"{x}/brandB/*.csv\", account = \"Brand C\" }}");
