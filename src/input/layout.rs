@@ -851,6 +851,58 @@ pub fn builtin() -> Vec<Layout> {
             ],
         },
         Spec {
+            // The same analytics page's `By day` export: the account's figures per
+            // day, in the by-tweet export's columns (organic and `promoted` parts).
+            id: "twitter-daily-activity",
+            name: "X/Twitter daily tweet activity",
+            platform: Some("twitter"),
+            signature: &[&["Date", "Tweets published", "impressions"]],
+            decimal: DecimalMark::Dot,
+            day_order: None,
+            columns: vec![
+                col(&["Date"], Target::Date),
+                metric(&["Tweets published"], "posts_created"),
+                metric(&["impressions"], "impressions"),
+                metric(&["likes", "favorites"], "likes"),
+                metric(&["replies"], "comments"),
+                metric(&["retweets"], "shares"),
+                metric(&["url clicks"], "link_clicks"),
+                metric(&["user profile clicks"], "profile_visits"),
+                metric(&["media views"], "media_views"),
+                metric(&["follows"], "followers_gained"),
+                metric(&["promoted impressions"], "impressions"),
+                metric(&["promoted likes", "promoted favorites"], "likes"),
+                metric(&["promoted replies"], "comments"),
+                metric(&["promoted retweets"], "shares"),
+                metric(&["promoted url clicks"], "link_clicks"),
+                metric(&["promoted user profile clicks"], "profile_visits"),
+                metric(&["promoted media views"], "media_views"),
+                metric(&["promoted follows"], "followers_gained"),
+                derived(&[
+                    "engagements",
+                    "engagement rate",
+                    "hashtag clicks",
+                    "detail expands",
+                    "permalink clicks",
+                    "app opens",
+                    "app installs",
+                    "email tweet",
+                    "dial phone",
+                    "media engagements",
+                    "promoted engagements",
+                    "promoted engagement rate",
+                    "promoted hashtag clicks",
+                    "promoted detail expands",
+                    "promoted permalink clicks",
+                    "promoted app opens",
+                    "promoted app installs",
+                    "promoted email tweet",
+                    "promoted dial phone",
+                    "promoted media engagements",
+                ]),
+            ],
+        },
+        Spec {
             id: "x-account-analytics",
             name: "X account analytics content",
             platform: Some("twitter"),
@@ -2166,9 +2218,12 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "spend",
                 ),
+                // The interface abbreviates its conversion columns (`Conv.`,
+                // `Conv. value`, `Cost / conv.`), and downloads keep its words.
                 metric(
                     &[
                         "Conversions",
+                        "Conv.",
                         "Lượt chuyển đổi",
                         "Conversiones",
                         "Conversões",
@@ -2220,6 +2275,15 @@ pub fn builtin() -> Vec<Layout> {
                     "CTR",
                     "Conv. rate",
                     "Cost / conv.",
+                    "Conv. value / cost",
+                    // Conversions of every action, the primary ones (`Conv.`) among
+                    // them, and those seen without a click: not added to `Conv.`.
+                    "All conv.",
+                    "Cost / all conv.",
+                    "All conv. rate",
+                    "All conv. value / cost",
+                    "View-through conv.",
+                    "Ad group status",
                     "Conv. (Platform Comparable)",
                     "Cost / Conv. (Platform Comparable)",
                     "Conv. value / Cost (Platform Comparable)",
@@ -2339,12 +2403,14 @@ pub fn builtin() -> Vec<Layout> {
             day_order: Some(DayOrder::MonthFirst),
             columns: vec![
                 col(&["Date"], Target::Date),
-                metric(&["Total followers"], "followers_gained"),
-                derived(&[
-                    "Sponsored followers",
-                    "Organic followers",
-                    "Auto-invited followers",
-                ]),
+                // As the `Metrics` sheet: the sponsored follows are Campaign
+                // Manager's `Follows`, and the total holds them.
+                ranked_metric(
+                    &["Organic followers", "Total followers"],
+                    "followers_gained",
+                ),
+                metric(&["Auto-invited followers"], "followers_gained"),
+                sponsored(&["Sponsored followers"]),
             ],
         },
         Spec {
@@ -2824,6 +2890,7 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         // so do TikTok's overview and Meta's (Business Suite's single-metric series,
         // the classic Page Insights' page export) beside their content exports.
         "x-account-overview" | "x-account-analytics" => Some(("x-account", false)),
+        "twitter-daily-activity" | "twitter-tweet-activity" => Some(("twitter-analytics", false)),
         "tiktok-overview" | "tiktok-content" | "tiktok-viewers" | "tiktok-followers" => {
             Some(("tiktok-account", false))
         }

@@ -1625,24 +1625,36 @@ fn read_layout_table(
             .iter()
             .skip(matched.header + 1)
             .any(|r| !r.is_blank() && !unnamed(r));
-    // A report by day with no name column writes it as its first row, with no day,
-    // above rows with days; a row without a day further down is not one.
-    let undated = |record: &Record, i: usize| {
-        record
-            .cells
-            .get(i)
-            .is_none_or(|c| super::value::trim(c).is_empty())
+    // A report with no name column, by day or broken down (`Age`, `Platform`,
+    // `Placement`…), writes it as its first row, with no day and no segment, above
+    // rows that have them; such a row further down is not one.
+    let key_columns: Vec<usize> = if meta_ads && name_columns.is_empty() {
+        (0..matched.cells.len())
+            .filter(|&i| {
+                date_column == Some(i) && day_override
+                    || matches!(
+                        target_of(i),
+                        Some(Target::Dim(Dimension::Breakdown | Dimension::Platform))
+                    )
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
-    let day_summary = date_column.filter(|&i| {
-        meta_ads
-            && name_columns.is_empty()
-            && day_override
-            && table
-                .head
-                .iter()
-                .skip(matched.header + 2)
-                .any(|r| !r.is_blank() && !undated(r, i))
-    });
+    let keyless = |record: &Record| {
+        key_columns.iter().all(|&i| {
+            record
+                .cells
+                .get(i)
+                .is_none_or(|c| super::value::trim(c).is_empty())
+        })
+    };
+    let first_summary = !key_columns.is_empty()
+        && table
+            .head
+            .iter()
+            .skip(matched.header + 2)
+            .any(|r| !r.is_blank() && !keyless(r));
     let yearless_layout = super::layout::writes_no_year(&layout.id);
     let classify_record = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
@@ -1657,9 +1669,7 @@ fn read_layout_table(
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
-        if summary_row && unnamed(record)
-            || first && day_summary.is_some_and(|i| undated(record, i))
-        {
+        if summary_row && unnamed(record) || first && first_summary && keyless(record) {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {

@@ -1708,9 +1708,16 @@ fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
-        // The delimiter that appears most, on the most lines.
-        let score = counts.iter().filter(|&&c| c > 0).count() * 1000
-            + counts.iter().max().copied().unwrap_or(0);
+        // The delimiter that splits the most lines into the same number of cells,
+        // weighed by that number: a table's lines, not the one comma in each date
+        // of a report's title lines (LinkedIn's `Report Start: 9/1/2026, 12:00 AM`
+        // above a tab-separated header and a single row).
+        let score = counts
+            .iter()
+            .filter(|&&c| c > 0)
+            .map(|&c| c * counts.iter().filter(|&&n| n == c).count())
+            .max()
+            .unwrap_or(0);
         if score > best.1 {
             best = (d, score);
         }
@@ -2141,6 +2148,13 @@ mod tests {
         assert_eq!(sniff_delimiter(text), b',');
         // A stray quote that would swallow the text leaves the lines to tell.
         assert_eq!(sniff_delimiter("a;b;c\n1\" screen;2;3\n4;5;6\n"), b';');
+        // Title lines with a comma each above a tab-separated table of one row.
+        let text = "Report\nStart: 9/1/2026, 12:00 AM\nEnd: 9/30/2026, 11:59 PM\n\
+                    Generated: 10/1/2026, 8:05 AM\nDay\tCost\tClicks\n9/1/2026\t400.00\t90\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+        // Decimal commas in a `;`-separated table are no delimiter.
+        let text = "Day;Cost;Clicks\n2026-01-01;1,50;2,5\n2026-01-02;2,50;3,5\n";
+        assert_eq!(sniff_delimiter(text), b';');
     }
 
     #[test]

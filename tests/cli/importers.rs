@@ -4264,3 +4264,94 @@ fn youtube_estimated_revenue_is_revenue() {
         transcript(&out)
     );
 }
+
+/// Campaign Manager reports of one and two rows below title lines with a comma
+/// each: the tabs are the delimiter (fixtures/linkedin-campaign-manager/README.md).
+#[test]
+fn linkedin_campaign_manager_short_reports_split_on_tabs() {
+    let one = "fixtures/linkedin-campaign-manager/one-row.csv";
+    assert_eq!(kpi(&["kpi", "spend", one]), "400");
+    assert_eq!(kpi(&["kpi", "impressions", one]), "6000");
+    assert_eq!(kpi(&["kpi", "clicks", one]), "90");
+    let two = "fixtures/linkedin-campaign-manager/two-campaigns.csv";
+    assert_eq!(kpi(&["kpi", "spend", two]), "3000");
+    assert_eq!(kpi(&["kpi", "impressions", two]), "210000");
+    assert_eq!(kpi(&["kpi", "leads", two]), "48");
+    assert_eq!(kpi(&["kpi", "cpl", two]), "62.5");
+}
+
+/// The followers sheet's sponsored follows are Campaign Manager's `Follows`: read
+/// once, from Campaign Manager (fixtures/linkedin-followers-paid/README.md).
+#[test]
+fn linkedin_sponsored_followers_counted_once() {
+    let dir = "fixtures/linkedin-followers-paid";
+    let sheet = "fixtures/linkedin-followers-paid/shopvn_followers_1788000000000.xlsx";
+    assert_eq!(kpi(&["kpi", "follower_growth", dir]), "30");
+    assert_eq!(kpi(&["kpi", "followers_gained", sheet]), "23");
+    let out = roi(&["kpi", "followers_gained", sheet]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("2 row(s) have sponsored figures; only the organic ones are read"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// X's `By day` tweet activity export: organic and promoted added per day
+/// (fixtures/importers/README.md).
+#[test]
+fn twitter_daily_tweet_activity() {
+    let f = "fixtures/importers/daily_tweet_activity_metrics_shopvn_20200901_20201001_en.csv";
+    for (name, want) in [
+        ("impressions", "3500"),
+        ("likes", "65"),
+        ("followers_gained", "4"),
+        ("posts_created", "3"),
+        ("shares", "7"),
+        ("comments", "6"),
+        ("link_clicks", "22"),
+    ] {
+        assert_eq!(kpi(&["kpi", name, f]), want, "{name}");
+    }
+    let out = roi(&["inspect", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+}
+
+/// Google Ads' abbreviated `Conv.` is conversions; `All conv.` is not added to it
+/// (fixtures/importers/README.md).
+#[test]
+fn google_ads_abbreviated_conversions() {
+    let f = "fixtures/importers/google-ads-conv-abbrev.csv";
+    assert_eq!(kpi(&["kpi", "conversions", f]), "7.5");
+    assert_eq!(kpi(&["kpi", "revenue", f]), "750");
+    let cpa: f64 = kpi(&["kpi", "cpa", f]).parse().unwrap();
+    assert_eq!(format!("{cpa:.2}"), "14.67");
+    let out = roi(&["inspect", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+}
+
+/// Meta Ads reports broken down by age, age and gender (Vietnamese), platform and
+/// placement, with no name column: the first row, with no segment, is the summary
+/// (fixtures/meta-summary-breakdowns/README.md).
+#[test]
+fn meta_summary_row_of_breakdowns_skipped() {
+    let dir = "fixtures/meta-summary-breakdowns";
+    let f = |name: &str| format!("{dir}/{name}");
+    let age = f("age.csv");
+    assert_eq!(kpi(&["kpi", "spend", &age]), "200");
+    assert_eq!(kpi(&["kpi", "impressions", &age]), "20000");
+    assert_eq!(kpi(&["kpi", "leads", &age]), "40");
+    let vi = f("vi-age-gender.csv");
+    assert_eq!(kpi(&["kpi", "spend", &vi]), "5000000");
+    assert_eq!(kpi(&["kpi", "leads", &vi]), "60");
+    let placement = f("placement.csv");
+    assert_eq!(
+        kpi(&["kpi", "spend", &placement, "--where", "platform=facebook"]),
+        "120"
+    );
+    let out = roi(&["report", &placement, "--by", "platform", "--kpi", "spend"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
+}
