@@ -98,6 +98,11 @@ pub struct Row {
     /// Merged only with rows of the same post whose reach and impressions are blank
     /// or 0 as its own are ([`post_denominators`]).
     pub post: bool,
+    /// A stand-in ([`Dataset::finer`]): 1 + its index in [`Dataset::coarser`].
+    pub coarser: u32,
+    /// Every day of it is in finer rows of its export (a month beside its days): a
+    /// window that cannot count it counts them, so it is not left out of that window.
+    pub split: bool,
 }
 
 impl Row {
@@ -283,6 +288,14 @@ pub struct Dataset {
     /// dimensions and only those values. Never in a total; post-level analysis
     /// ([`Dataset::select_posts`]) adds them back to their post.
     pub covered: Vec<Row>,
+    /// The same values again, of finer rows a coarser row counts over a range
+    /// reaching past theirs (a month's row beside its days): a window that holds
+    /// such a row and none of the coarser rows that count it (`--from`, a goal cut
+    /// by its as-of date, a week) counts the finer row instead, since it cannot
+    /// count the coarser one ([`Dataset::stands_in`]). In no total over all rows.
+    pub finer: Vec<Row>,
+    /// The ranges of the coarser rows counting each row of [`Dataset::finer`].
+    pub coarser: Vec<Vec<(NaiveDate, NaiveDate)>>,
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
@@ -299,6 +312,8 @@ impl Default for Dataset {
         Dataset {
             rows: Vec::new(),
             covered: Vec::new(),
+            finer: Vec::new(),
+            coarser: Vec::new(),
             files: Vec::new(),
             metrics: CANONICAL_METRICS
                 .iter()
@@ -605,8 +620,34 @@ impl Dataset {
         window.is_some_and(|w| self.rows.iter().any(|r| w.contains(r)))
     }
 
+    /// The rows that pass a filter, with the [`Dataset::finer`] rows that stand in
+    /// for them in windows that cannot count them (counted only there).
     pub fn select(&self, filter: &Filter) -> Selection<'_> {
-        self.select_from(filter, &[])
+        self.select_from(filter, &self.finer)
+    }
+
+    /// Whether a row counts in a window as a stand-in for coarser rows: always for
+    /// a row that is none; for one of [`Dataset::finer`], when the window holds it
+    /// and none of the coarser rows that count it (never over all the data).
+    pub fn stands_in(&self, row: &Row, window: Option<Window>) -> bool {
+        let Some(index) = row.coarser.checked_sub(1) else {
+            return true;
+        };
+        window.is_some_and(|w| {
+            w.contains(row)
+                && self.coarser.get(index as usize).is_some()
+                && !self.coarser_in(row, w)
+        })
+    }
+
+    /// Whether a coarser row that counts a [`Dataset::finer`] row lies inside a window.
+    pub fn coarser_in(&self, row: &Row, w: Window) -> bool {
+        let index = row.coarser.saturating_sub(1) as usize;
+        self.coarser.get(index).is_some_and(|ranges| {
+            ranges
+                .iter()
+                .any(|&(from, to)| w.from <= from && to <= w.to)
+        })
     }
 
     /// The rows that pass a filter and the [`Dataset::covered`] values of their
@@ -727,10 +768,23 @@ impl<'d> Totals<'d> {
             )
         };
         let count = u64::from(row.count);
+        if row.coarser != 0 {
+            // A stand-in across the window's edge is left out of it, as the row it
+            // stands in for would be.
+            if let Some(w) = window.filter(|w| w.straddles(row))
+                && !self.dataset.coarser_in(row, w)
+            {
+                self.agg.straddling_rows += count;
+            }
+            if !self.dataset.stands_in(row, window) {
+                return;
+            }
+        }
         let in_window = window.is_none_or(|w| w.contains(row));
         let before = window.is_some_and(|w| row.end < w.from);
         if !in_window {
-            if window.is_some_and(|w| w.straddles(row)) {
+            // A row whose days are all in finer rows counted instead is not left out.
+            if window.is_some_and(|w| w.straddles(row)) && !row.split {
                 self.agg.straddling_rows += count;
             }
             if !before {

@@ -359,14 +359,19 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // without its row is a day with nothing, as in a file of records (a CRM's leads).
     // Judged within the goal's window, so a day missing from an old archive does not
     // make a platform whose rows stop early now look sparse.
+    // The dataset's rows, with the finer rows that stand in for coarser rows the
+    // goal's window cannot count (a month's row, the window cut by the as-of date).
+    let all_rows = || {
+        cx.dataset.rows.iter().chain(
+            cx.dataset
+                .finer
+                .iter()
+                .filter(|r| cx.dataset.stands_in(r, Some(current_window))),
+        )
+    };
     let mut days: Vec<(usize, NaiveDate)> = Vec::new();
     let mut ranged = vec![false; platforms.len()];
-    for r in cx
-        .dataset
-        .rows
-        .iter()
-        .filter(|r| carries(r) && current_window.contains(r))
-    {
+    for r in all_rows().filter(|r| carries(r) && current_window.contains(r)) {
         if let Ok(i) = platforms.binary_search(&platform(r)) {
             if r.start == r.end {
                 days.push((i, r.start));
@@ -413,7 +418,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // The dates each file's rows of each platform span (with the range it states):
     // what an export covers, for the baseline's coverage note.
     let mut spans: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
-    for r in cx.dataset.rows.iter().filter(|r| carries(r)) {
+    for r in all_rows().filter(|r| carries(r)) {
         if let Ok(i) = platforms.binary_search(&platform(r)) {
             by_platform[i].add(r, current_window, period_end);
             let (mut from, mut to) = (r.start, r.end);

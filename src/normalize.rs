@@ -1324,6 +1324,8 @@ impl<'f> Builder<'f> {
             kind,
             count: 1,
             post,
+            coarser: 0,
+            split: false,
         });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
             self.flush_rows();
@@ -1663,7 +1665,7 @@ impl<'f> Builder<'f> {
 
         // Levels: a coarser table's rows and a finer table's rows of the same key over
         // the same days are the same numbers, counted once (see [`resolve_levels`]).
-        let mut covered = rustc_hash::FxHashMap::default();
+        let mut resolved = Levels::default();
         if levels.iter().any(|l| !l.is_empty()) {
             // The finest first: where two finer tables cover a row, the finest is the
             // one named.
@@ -1681,7 +1683,7 @@ impl<'f> Builder<'f> {
             // Of two downloads of a coarser level, the newer's rows count (below): its
             // rows are the ones the finer rows are told to be counted in.
             let newer: Vec<_> = spans.iter().map(|s| ranks[s.file as usize]).collect();
-            covered = resolve_levels(
+            resolved = resolve_levels(
                 spans,
                 &levels,
                 &newer,
@@ -1691,7 +1693,15 @@ impl<'f> Builder<'f> {
                 &self.dataset.metrics,
                 &mut notes,
             );
+            for &r in &resolved.split {
+                self.dataset.rows[r].split = true;
+            }
         }
+        let Levels {
+            covered,
+            counted_in,
+            ..
+        } = resolved;
         let rows = &self.dataset.rows;
         let records: Vec<bool> = self
             .kinds
@@ -2079,6 +2089,27 @@ impl<'f> Builder<'f> {
         for (r, values) in covered {
             let row = &rows[r];
             removed[r] = row.values.is_empty();
+            // Counted by coarser rows over a range reaching past its own: a window
+            // that holds it and none of them counts it instead. Not beside a range
+            // unstated, whose rows' dates are no range.
+            let ranges: Option<Vec<(NaiveDate, NaiveDate)>> =
+                counted_in.get(&r).and_then(|c| c.iter().copied().collect());
+            if let Some(mut ranges) = ranges
+                && ranges
+                    .iter()
+                    .any(|&(from, to)| from < row.start || row.end < to)
+            {
+                ranges.sort_unstable();
+                ranges.dedup();
+                self.dataset.coarser.push(ranges);
+                self.dataset.finer.push(Row {
+                    values: values.clone(),
+                    // Its row still counts its other values, and is counted there.
+                    count: if removed[r] { row.count } else { 0 },
+                    coarser: self.dataset.coarser.len() as u32,
+                    ..*row
+                });
+            }
             self.dataset.covered.push(Row { values, ..*row });
         }
         // Values kept from replaced rows go to the rows that replaced them, if those
@@ -2446,7 +2477,7 @@ fn resolve_levels<R: Ord>(
     rows: &mut [Row],
     metrics: &[MetricInfo],
     notes: &mut std::collections::BTreeMap<(u32, Replaced, usize), Note>,
-) -> rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>> {
+) -> Levels {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
     // A finer table's rows by key, by day.
     type ByKey = Map<Dims, Vec<usize>>;
@@ -2513,6 +2544,8 @@ fn resolve_levels<R: Ord>(
     });
     // The finer rows each coarse span's rows hold, as noted.
     let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+    let mut counted_in: Map<usize, Vec<Option<(NaiveDate, NaiveDate)>>> = Map::default();
+    let mut parts_of: Map<usize, Vec<(NaiveDate, NaiveDate)>> = Map::default();
     for c in order {
         let fines = &levels[c];
         if fines.is_empty() {
@@ -2572,16 +2605,24 @@ fn resolve_levels<R: Ord>(
                 // metrics on its days are counted in it.
                 for x in over {
                     let fine = &rows[x];
+                    let shared = |id: MetricId| {
+                        row.values
+                            .iter()
+                            .any(|v| v.0 == id || follower_change(v.0) && follower_change(id))
+                    };
+                    if fine.values.iter().any(|(id, _)| shared(*id)) {
+                        counted_in
+                            .entry(x)
+                            .or_default()
+                            .push((!undated[c]).then_some((start, end)));
+                        parts_of.entry(r).or_default().push((fine.start, fine.end));
+                    }
                     let stripped = strip.get(&x);
                     let same: Vec<MetricId> = fine
                         .values
                         .iter()
                         .map(|(id, _)| *id)
-                        .filter(|id| {
-                            row.values
-                                .iter()
-                                .any(|v| v.0 == *id || follower_change(v.0) && follower_change(*id))
-                        })
+                        .filter(|id| shared(*id))
                         .filter(|id| stripped.is_none_or(|ids| !ids.contains(id)))
                         .collect();
                     let why = if *alternative {
@@ -2651,7 +2692,22 @@ fn resolve_levels<R: Ord>(
             note.covered = false;
         }
     }
-    strip
+    // A coarse row whose every day is in the finer rows it counts.
+    let split = parts_of
+        .into_iter()
+        .filter_map(|(r, mut parts)| {
+            parts.sort_unstable();
+            let mut next = rows[r].start;
+            for (from, to) in parts {
+                if from > next {
+                    break;
+                }
+                next = next.max(to.succ_opt().unwrap_or(NaiveDate::MAX));
+            }
+            (next > rows[r].end).then_some(r)
+        })
+        .collect();
+    let covered = strip
         .into_iter()
         .map(|(r, ids)| {
             let row = &mut rows[r];
@@ -2664,7 +2720,22 @@ fn resolve_levels<R: Ord>(
             row.post = false;
             (r, covered)
         })
-        .collect()
+        .collect();
+    Levels {
+        covered,
+        counted_in,
+        split,
+    }
+}
+
+/// What [`resolve_levels`] decides: per finer row, the values a coarser level counts,
+/// the ranges of the coarser rows that count them (`None`: an unstated range), and
+/// the coarser rows every day of which is in finer rows.
+#[derive(Default)]
+struct Levels {
+    covered: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>>,
+    counted_in: rustc_hash::FxHashMap<usize, Vec<Option<(NaiveDate, NaiveDate)>>>,
+    split: Vec<usize>,
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that

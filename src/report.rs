@@ -779,10 +779,16 @@ type MetricSpans = rustc_hash::FxHashMap<
 /// is left out of weeks, so it says nothing of the weeks it spans.
 fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
     let mut out = MetricSpans::default();
+    // Finer rows count in the periods their coarser rows run across.
+    let finer = dataset.finer.iter().filter(|r| {
+        let bucket = grain.bucket(r.start);
+        dataset.stands_in(r, Some(bucket))
+    });
     for row in dataset
         .rows
         .iter()
         .filter(|r| r.end <= grain.bucket(r.start).to)
+        .chain(finer)
     {
         let file = &dataset.files[row.file as usize];
         let mut from = row.start;
@@ -1035,7 +1041,12 @@ fn aggregate_groups<'a>(
                 .iter()
                 .filter(|r| {
                     let inside = scope_window.is_none_or(|w| r.end >= w.from && r.start <= w.to);
+                    // Not a row whose days are all in finer rows counted instead, nor
+                    // a finer row whose coarser row counts in its period.
+                    let counted = !r.split
+                        && (r.coarser == 0 || !dataset.coarser_in(r, grain.bucket(r.start)));
                     inside
+                        && counted
                         && (r.end > grain.bucket(r.start).to
                             || scope_window.is_some_and(|w| w.straddles(r)))
                 })

@@ -2280,3 +2280,105 @@ fn files_replaced_by_the_same_rows_are_each_compared_with_them() {
         transcript(&out)
     );
 }
+
+const LEVEL_WINDOWS: &str = "fixtures/overlap-cases/level-windows";
+
+#[test]
+fn a_window_the_coarser_row_straddles_counts_the_finer_rows() {
+    let month = format!("{LEVEL_WINDOWS}/month.csv");
+    let daily = format!("{LEVEL_WINDOWS}/daily.csv");
+    let both = [month.as_str(), daily.as_str()];
+    // Over all the data the month's row counts, not its days (89.90) nor both.
+    assert_eq!(kpi("spend", &both).0, "90\n");
+    // Aug 1–15 cannot count the month's row: its days inside do, none left out.
+    let window = |kpi: &str, from: &str, to: &str, inputs: &[&str]| {
+        let mut args = vec!["kpi", kpi, "--from", from, "--to", to];
+        args.extend(inputs);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (spend, stderr) = window("spend", "2026-08-01", "2026-08-15", &both);
+    assert_eq!(spend, "43.5\n", "{stderr}");
+    assert!(!stderr.contains("cross a window"), "{stderr}");
+    assert_eq!(
+        window("impressions", "2026-08-01", "2026-08-15", &both).0,
+        "4350\n"
+    );
+    // The whole month as a window is the month's row again.
+    assert_eq!(window("spend", "2026-08-01", "2026-08-31", &both).0, "90\n");
+
+    // Goals cut by the as-of date fall back to the days as well.
+    let out = roi(&[
+        "report",
+        "--config",
+        &format!("{LEVEL_WINDOWS}/roi.toml"),
+        "--as-of",
+        "2026-08-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = |id: &str| {
+        json["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let h1 = goal("spend-h1");
+    assert_eq!(
+        (h1["current"].as_f64(), h1["status"].as_str()),
+        (Some(43.5), Some("missed"))
+    );
+    let aug = goal("spend-aug");
+    assert_eq!(
+        (
+            aug["current"].as_f64(),
+            aug["status"].as_str(),
+            aug["data_through"].as_str(),
+            aug["forecast"].as_f64()
+        ),
+        (Some(58.0), Some("behind"), Some("2026-08-20"), Some(89.9))
+    );
+
+    // GA4's days beside its table by source over the range: the range counts over
+    // all the data, the days in any window or period the range crosses.
+    let ga4 = format!("{LEVEL_WINDOWS}/ga4-nth.csv");
+    assert_eq!(kpi("web_traffic", &[&ga4]).0, "100\n");
+    assert_eq!(
+        window("web_traffic", "2026-09-01", "2026-09-30", &[&ga4]).0,
+        "70\n"
+    );
+    for by in ["day", "month"] {
+        let out = roi(&[
+            "report",
+            &ga4,
+            "--kpi",
+            "web_traffic",
+            "--by",
+            by,
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("cross a window"), "{stderr}");
+        let expected = match by {
+            // Day over day: 20/10 - 1, 30/20 - 1, 40/30 - 1.
+            "day" => {
+                "day,rows,web_traffic,web_traffic_change\n2026-08-30,1,10,\n2026-08-31,1,20,1\n\
+                 2026-09-01,1,30,0.5\n2026-09-02,1,40,0.333333333\n"
+            }
+            // Neither month is whole: no change.
+            _ => "month,rows,web_traffic,web_traffic_change\n2026-08,2,30,\n2026-09,2,70,\n",
+        };
+        assert_eq!(stdout(&out), expected);
+    }
+}
