@@ -3712,6 +3712,7 @@ impl WholeColumns {
 /// platform's convention does, else the file's language (see
 /// [`DecimalVotes::decide`]), and the reading is told. Only a mark the user gave
 /// (a mapping's `decimal`) is taken without a vote.
+#[allow(clippy::struct_excessive_bools)] // independent votes, each set by its own values
 struct DecimalVotes {
     given: Option<DecimalMark>,
     /// The platform's mark (English exports write `1,234.5`): a file whose values
@@ -5034,6 +5035,7 @@ mod tests {
             numeric: vec![(0, kind)],
             comma: false,
             dot: false,
+            fraction: false,
             semicolons: false,
             ambiguous: None,
         }
