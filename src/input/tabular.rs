@@ -17,7 +17,7 @@ use super::layout::{
 };
 use super::text::{Record, RecordReader, Text};
 use super::value::{
-    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Symbol, is_censored, parse_amount,
+    DayOrder, DayOrderVotes, DecimalMark, ParsedDate, Span, Symbol, is_censored, parse_amount,
     parse_date, time_of_day,
 };
 use crate::dataset::{ColumnMapping, TableInfo};
@@ -699,6 +699,7 @@ fn preamble_range(
             line,
             text: t.to_owned(),
             date: date.trim().to_owned(),
+            readings: None,
         };
         if let Some((label, value)) = t.split_once(':')
             && let Some(is_start) = range_label(label)
@@ -753,6 +754,22 @@ fn preamble_range(
                     (Some(ParsedDate::Full(_)), Some(ParsedDate::YearLess { .. })) => {
                         return Err(bad(b));
                     }
+                    // Both orders make a range, and nothing tells which: read past,
+                    // every row would be left without a date.
+                    (
+                        Some(x @ ParsedDate::Numeric { .. }),
+                        Some(y @ ParsedDate::Numeric { .. }),
+                    ) => {
+                        let read = |o| Some((x.resolve(Some(o), None)?, y.resolve(Some(o), None)?));
+                        if let (Some(m), Some(d)) =
+                            (read(DayOrder::MonthFirst), read(DayOrder::DayFirst))
+                        {
+                            return Err(BadRange {
+                                readings: Some([m, d]),
+                                ..bad(a)
+                            });
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -785,6 +802,8 @@ struct BadRange {
     line: u64,
     text: String,
     date: String,
+    /// The range read month-first and day-first, when it is both.
+    readings: Option<[Span; 2]>,
 }
 
 /// Whether two texts are written as the ends of a date range ([`looks_like_a_date`]),
@@ -908,11 +927,21 @@ fn range_label(label: &str) -> Option<bool> {
 }
 
 /// The two ends of a written range. A start without a year takes the end's (the
-/// year before when its month comes later: `Dec 20 - Jan 5, 2027`); numeric ends
-/// are read in the order their values tell (`08/31/2026` can only be month-first),
-/// else the layout's, else the one order that puts the start before the end.
+/// year before when its month comes later: `Dec 20 - Jan 5, 2027`), and an end of
+/// a day and year the start's month (`Aug 1 - 30, 2026`); numeric ends are read in
+/// the order their values tell (`08/31/2026` can only be month-first), else the one
+/// order that puts the start before the end, else the one under which they lie
+/// much closer together ([`DayOrderVotes::compact`]: `08/01/2026 - 08/07/2026` is
+/// a week of August, not January to July), else the layout's.
 fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, NaiveDate)> {
-    let (first, last) = (parse_date(a.trim())?, parse_date(b.trim())?);
+    let first = parse_date(a.trim())?;
+    let last = parse_date(b.trim()).or_else(|| {
+        let month = a.trim().trim_end_matches(|c: char| c.is_ascii_digit());
+        (matches!(first, ParsedDate::YearLess { .. })
+            && b.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| parse_date(&format!("{month}{}", b.trim())))
+        .flatten()
+    })?;
     match (first, last) {
         (ParsedDate::Full(x), ParsedDate::Full(y)) => Some((x, y)),
         (ParsedDate::YearLess { month, day }, ParsedDate::Full(y)) => {
@@ -932,17 +961,17 @@ fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, N
             Some((x, y))
         }
         (ParsedDate::Numeric { .. }, ParsedDate::Numeric { .. }) => {
-            let told = super::value::day_order([first, last].iter()).ok()?;
+            let mut votes = DayOrderVotes::default();
+            votes.add(&first);
+            votes.add(&last);
             let read = |o| Some((first.resolve(Some(o), None)?, last.resolve(Some(o), None)?));
-            match told.or(order) {
-                Some(o) => read(o),
-                None => {
-                    let ordered = |o| read(o).filter(|(x, y)| x <= y);
-                    match (ordered(DayOrder::MonthFirst), ordered(DayOrder::DayFirst)) {
-                        (Some(r), None) | (None, Some(r)) => Some(r),
-                        _ => None,
-                    }
-                }
+            if let Some(o) = votes.decide().ok()? {
+                return read(o);
+            }
+            let ordered = |o| read(o).filter(|(x, y)| x <= y);
+            match (ordered(DayOrder::MonthFirst), ordered(DayOrder::DayFirst)) {
+                (Some(r), None) | (None, Some(r)) => Some(r),
+                _ => votes.compact().map(|(o, ..)| o).or(order).and_then(read),
             }
         }
         _ => None,
@@ -1061,15 +1090,20 @@ fn read_layout_table(
             .map(|(_, name)| name.trim_end_matches([',', ' ']).to_owned())
     };
     let range = preamble_range(&above, layout.day_order).map_err(|bad| {
-        err(
-            bad.line,
-            None,
-            crate::say!(
+        let message = match bad.readings {
+            Some([(a, b), (c, d)]) => crate::say!(
+                "error.range_ambiguous",
+                value = format!("{:?}", bad.text),
+                month_first = crate::i18n::date_range(crate::i18n::current(), a, b),
+                day_first = crate::i18n::date_range(crate::i18n::current(), c, d)
+            ),
+            None => crate::say!(
                 "error.range_bad_date",
                 value = format!("{:?}", bad.text),
                 date = format!("{:?}", bad.date)
             ),
-        )
+        };
+        err(bad.line, None, message)
     })?;
     let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
     for (start, end, line) in range {
@@ -1919,10 +1953,16 @@ fn read_layout_table(
     // and kept if the whole table says the same. Otherwise they are read again in a
     // second pass. Rows handed on as read cannot be taken back, and only an open
     // table (the file's first) can be started over.
+    // The range line's days bound a table by day; a week or month segment may
+    // start before it.
+    let days_stated = range.filter(|_| {
+        date_column.is_some_and(|i| matches!(target_of(i), Some(Target::Day | Target::Date)))
+    });
     let guess = if table.is_open() && !builder.is_flushing() {
         let mut head = Tally::new(
             DecimalVotes::new(layout, &whole_columns, semicolons),
             [date_column, end_column],
+            days_stated,
         );
         let mut first = true;
         for record in table.head.iter().skip(matched.header + 1) {
@@ -2659,6 +2699,7 @@ fn read_layout_table(
             tally: Tally::new(
                 DecimalVotes::new(layout, &whole_columns, semicolons),
                 [date_column, end_column],
+                days_stated,
             ),
             state: RowState::new(matched.cells.len()),
             failed: None,
@@ -2765,6 +2806,7 @@ fn read_layout_table(
             tally.date_columns,
             &tally.decimal,
             &tally.votes,
+            tally.stated,
         )
         .1;
         let warning = if why == Fallback::Compact
@@ -2789,8 +2831,10 @@ fn read_layout_table(
             }
         } else if why == Fallback::Localized {
             crate::msg!("warning.day_first_localized", layout = layout.name)
-        } else if why == Fallback::Resaved && tally.decimal.comma {
+        } else if why == Fallback::Resaved && tally.decimal.fraction {
             crate::msg!("warning.day_first_decimal_comma")
+        } else if why == Fallback::Grouped {
+            crate::msg!("warning.day_first_grouping")
         } else if why == Fallback::Resaved {
             crate::msg!("warning.day_first_semicolon")
         } else if order == Some(DayOrder::DayFirst) {
@@ -2798,8 +2842,11 @@ fn read_layout_table(
         } else {
             crate::msg!("warning.month_first", layout = layout.name)
         };
-        // Before the warnings of the rows it tells how to read.
-        builder.insert_warning(warnings_before, warning);
+        // Before the warnings of the rows it tells how to read. The stated range
+        // leaves no doubt to tell of.
+        if why != Fallback::Stated {
+            builder.insert_warning(warnings_before, warning);
+        }
     }
     if let Some((line, i, value)) = tally.decimal.assumed() {
         let column = header.cells.get(*i).map_or("", str::trim);
@@ -3111,6 +3158,8 @@ struct Tally {
     skipped: Skips,
     /// The date and end date columns.
     date_columns: [Option<usize>; 2],
+    /// The range the export states its days lie in.
+    stated: Option<Span>,
     /// The first numeric date, the first that only reads day-first and the first
     /// that only reads month-first: line, column, value. What the day-order errors
     /// name.
@@ -3135,37 +3184,49 @@ type DateSeen = (u64, usize, String);
 enum Fallback {
     /// The layout's convention (or none: the file is refused).
     Convention,
+    /// Only one order keeps the dates within the range the export states
+    /// ([`DayOrderVotes::within`]).
+    Stated,
     /// The dates lie much closer together read one way ([`DayOrderVotes::compact`]).
     Compact,
     /// The header of the date column is not in English.
     Localized,
-    /// The numbers or the `;` separator come from a day-first locale.
+    /// A decimal comma or the `;` separator come from a day-first locale.
     Resaved,
+    /// Numbers grouped with `.` (`1.500.000`) come from a day-first locale.
+    Grouped,
 }
 
 /// How a table's slashed dates are ordered when none of its values tells, and
-/// why. Day-first when the header of its date column is not in English
+/// why. First the one order that keeps them within the range the export states.
+/// Then day-first when the header of its date column is not in English
 /// ([`Layout::localized_day_order`]): not the column's first, English, name. The
 /// date column's own name, not any header cell: a custom column (`Café sign-ups`)
 /// is named by the user, and Indonesian or German names are plain ASCII.
 /// Day-first too when the file's numbers use `,` as the decimal mark or Excel
 /// separated it with `;` ([`DecimalVotes::day_first_locale`]): a spreadsheet in a
 /// locale that writes dates day-first saved it, whatever its headers' language.
-/// Where only a built-in layout's convention would decide, dates that lie much
-/// closer together read the other way are read that way: its date columns are days
-/// or ranges of an export, never a series of months' first days, which a user's
-/// sheet may be.
+/// Numbers merely grouped with `.` say so only where the platform has no slashed
+/// dates of its own in every language: Business Suite writes `6.271` beside
+/// month-first dates in Vietnamese. Where only conventions would decide (the
+/// layout's, or such grouping), dates that lie much closer together read the
+/// other way are read that way: its date columns are days or ranges of an export,
+/// never a series of months' first days, which a user's sheet may be.
 fn fallback_day_order(
     layout: &Layout,
     header: &Record,
     date_columns: [Option<usize>; 2],
     decimal: &DecimalVotes,
     votes: &DayOrderVotes,
+    stated: Option<Span>,
 ) -> (Option<DayOrder>, Fallback) {
+    if let Some(order) = stated.and_then(|s| votes.within(s)) {
+        return (Some(order), Fallback::Stated);
+    }
     let (order, why) = fallback_by_locale(layout, header, date_columns, decimal);
     match votes.compact() {
         Some((compact, ..))
-            if why == Fallback::Convention
+            if matches!(why, Fallback::Convention | Fallback::Grouped)
                 && order.is_some_and(|o| o != compact)
                 && !layout.id.starts_with("mapping-") =>
         {
@@ -3192,17 +3253,25 @@ fn fallback_by_locale(
             })
         })
     };
+    // The platform writes slashed dates itself, in this order in every language.
+    let own_order = layout.day_order.is_some() && layout.localized_day_order.is_none();
     match layout.localized_day_order {
         Some(order) if localized() => (Some(order), Fallback::Localized),
         _ if layout.day_order != Some(DayOrder::DayFirst) && decimal.day_first_locale() => {
             (Some(DayOrder::DayFirst), Fallback::Resaved)
+        }
+        _ if layout.day_order != Some(DayOrder::DayFirst)
+            && !own_order
+            && decimal.day_first_grouping() =>
+        {
+            (Some(DayOrder::DayFirst), Fallback::Grouped)
         }
         _ => (layout.day_order, Fallback::Convention),
     }
 }
 
 impl Tally {
-    fn new(decimal: DecimalVotes, date_columns: [Option<usize>; 2]) -> Tally {
+    fn new(decimal: DecimalVotes, date_columns: [Option<usize>; 2], stated: Option<Span>) -> Tally {
         Tally {
             votes: DayOrderVotes::default(),
             numeric: false,
@@ -3212,6 +3281,7 @@ impl Tally {
             seen_data: false,
             skipped: Vec::new(),
             date_columns,
+            stated,
             first_numeric: None,
             first_day_first: None,
             first_month_first: None,
@@ -3300,6 +3370,7 @@ impl Tally {
                     self.date_columns,
                     &self.decimal,
                     &self.votes,
+                    self.stated,
                 )
                 .0
             }
@@ -3325,6 +3396,7 @@ impl Tally {
                     self.date_columns,
                     &self.decimal,
                     &self.votes,
+                    self.stated,
                 )
                 .0
             }
@@ -3650,6 +3722,7 @@ impl WholeColumns {
 /// platform's convention does, else the file's language (see
 /// [`DecimalVotes::decide`]), and the reading is told. Only a mark the user gave
 /// (a mapping's `decimal`) is taken without a vote.
+#[allow(clippy::struct_excessive_bools)] // independent votes, each set by its own values
 struct DecimalVotes {
     given: Option<DecimalMark>,
     /// The platform's mark (English exports write `1,234.5`): a file whose values
@@ -3660,6 +3733,9 @@ struct DecimalVotes {
     numeric: Vec<(usize, Whole)>,
     comma: bool,
     dot: bool,
+    /// A `,` seen before a fraction (`12,5`, `1.234,56`), not only `.` grouping
+    /// thousands.
+    fraction: bool,
     /// Excel writes `;`-separated CSV where `,` is the decimal mark.
     semicolons: bool,
     /// The first value that could be read either way, with its line and column.
@@ -3685,6 +3761,7 @@ impl DecimalVotes {
                 .collect(),
             comma: false,
             dot: false,
+            fraction: false,
             semicolons,
             ambiguous: None,
         }
@@ -3718,11 +3795,13 @@ impl DecimalVotes {
             match (last_comma, last_dot) {
                 // A mark outside the digits (`5.`, `,-`) says nothing.
                 (None, None) => {}
-                (Some(c), Some(d)) if c > d => self.comma = true,
+                (Some(c), Some(d)) if c > d => (self.comma, self.fraction) = (true, true),
                 (Some(_), Some(_)) => self.dot = true,
                 // `1,234,567` groups thousands; `12,5` or `1234,567` is a decimal.
                 (Some(_), None) if commas > 1 => self.dot = true,
-                (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => self.comma = true,
+                (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => {
+                    (self.comma, self.fraction) = (true, true);
+                }
                 (None, Some(_)) if dots > 1 => self.comma = true,
                 (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => self.dot = true,
                 // `23,456` impressions or `150.000` VND: whole, so thousands.
@@ -3753,6 +3832,7 @@ impl DecimalVotes {
     fn absorb(&mut self, other: DecimalVotes) {
         self.comma |= other.comma;
         self.dot |= other.dot;
+        self.fraction |= other.fraction;
         if self.ambiguous.is_none() {
             self.ambiguous = other.ambiguous;
         }
@@ -3786,7 +3866,13 @@ impl DecimalVotes {
     /// day-first: `,` as their decimal mark, or (none saying otherwise) Excel's `;`
     /// separator. A mapping's given mark is the user's, no evidence of a locale.
     fn day_first_locale(&self) -> bool {
-        self.given.is_none() && !self.dot && (self.comma || self.semicolons)
+        self.given.is_none() && !self.dot && (self.fraction || self.semicolons)
+    }
+
+    /// Whether the numbers group thousands with `.` (`1.500.000`, `6.271`) and
+    /// nothing else tells the locale ([`DecimalVotes::day_first_locale`]).
+    fn day_first_grouping(&self) -> bool {
+        self.given.is_none() && !self.dot && self.comma
     }
 
     /// The value read by assumption when no value told the mark (see
@@ -4959,6 +5045,7 @@ mod tests {
             numeric: vec![(0, kind)],
             comma: false,
             dot: false,
+            fraction: false,
             semicolons: false,
             ambiguous: None,
         }

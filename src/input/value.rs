@@ -991,6 +991,18 @@ impl DayOrderVotes {
         }
     }
 
+    /// When no value tells the order: the one order that keeps every date within
+    /// the range the export states (a Google Ads range line, a GA4 preamble): read
+    /// the other way, its rows would be days the report does not cover.
+    pub fn within(&self, (start, end): Span) -> Option<DayOrder> {
+        let inside = |s: Option<Span>| s.is_some_and(|(a, b)| start <= a && b <= end);
+        match (inside(self.spread[0]), inside(self.spread[1])) {
+            (true, false) => Some(DayOrder::DayFirst),
+            (false, true) => Some(DayOrder::MonthFirst),
+            _ => None,
+        }
+    }
+
     /// `Err` when the file says both.
     pub fn decide(self) -> Result<Option<DayOrder>, MixedDayOrder> {
         match (self.day_first, self.month_first) {

@@ -4099,6 +4099,135 @@ fn ambiguous_dates_follow_the_locale_the_numbers_tell() {
     }
 }
 
+/// Business Suite writes month-first dates in every language: its Vietnamese
+/// `6.271` (`.` grouping thousands) is no sign of a day-first spreadsheet, and the
+/// first eleven days of August stay in August (fixtures/review16-e/README.md).
+#[test]
+fn business_suite_dates_stay_month_first_beside_grouped_numbers() {
+    let f = "fixtures/review16-e/mbs-vi-first-days.csv";
+    let out = roi(&["report", f, "--kpi", "reach,likes", "--trend", "off"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).starts_with("KPIs (all data, 2026-08-01 ..= 2026-08-11)"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        !transcript(&out).contains("day-first"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(kpi(&["kpi", "reach", f]), "38006");
+    assert_eq!(kpi(&["kpi", "engagements", f]), "3831");
+    let out = roi(&[
+        "report",
+        "--config",
+        "fixtures/review16-e/mbs-vi-first-days.toml",
+        "--as-of",
+        "2026-08-12",
+        "--trend",
+        "off",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(
+            "| tuong-tac-trang-thang-8 | engagements | 2026-08-01 ..= 2026-08-31 |        - |   3,831 |"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // Google Ads has no slashed dates of its own: there the grouping still tells.
+    let f = "fixtures/review16-e/gads-vi-one-day.csv";
+    let out = roi(&["report", f, "--kpi", "spend", "--trend", "off"]);
+    assert!(
+        stdout(&out).starts_with("KPIs (all data, 2026-08-01 ..= 2026-08-01)"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        transcript(&out).contains(
+            "gads-vi-one-day.csv: dates read day-first: no value told, and numbers grouping thousands with `.` (`1.500.000`)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A range line in numbers that reads both ways is read the way its ends lie
+/// close together, `Aug 1 - 30, 2026` writes the month once, and a line no order
+/// decides is refused rather than leaving the rows without a date
+/// (fixtures/review16-e/README.md).
+#[test]
+fn numeric_range_lines_read_by_their_span() {
+    let dir = "fixtures/review16-e";
+    for (file, range, spend) in [
+        ("gads-range-us-ambig.csv", "2026-08-01 ..= 2026-08-07", "5"),
+        (
+            "gads-range-vi-ambig.csv",
+            "2026-08-01 ..= 2026-08-07",
+            "500000",
+        ),
+        ("gads-range-compact.csv", "2026-08-01 ..= 2026-08-30", "5"),
+    ] {
+        let f = format!("{dir}/{file}");
+        let out = roi(&["report", &f, "--kpi", "spend", "--trend", "off", "--strict"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            stdout(&out).starts_with(&format!("KPIs (all data, {range})")),
+            "{}",
+            transcript(&out)
+        );
+        assert_eq!(kpi(&["kpi", "spend", &f]), spend, "{file}");
+    }
+    let out = roi(&["report", &format!("{dir}/gads-range-undecided.csv")]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "gads-range-undecided.csv:2: the line \"02/01/2026 - 04/03/2026\" above the header is written as a date range that reads both month-first (2026-02-01 ..= 2026-04-03) and day-first (2026-01-02 ..= 2026-03-04)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Day cells that read both ways are read in the one order that keeps them within
+/// the range line, without a note: there is no doubt to tell of
+/// (fixtures/review16-e/README.md).
+#[test]
+fn day_cells_follow_the_range_line() {
+    for (file, currency, spend) in [
+        ("gads-en-mdy.csv", "USD", ",5"),
+        ("gads-vi-dmy.csv", "VND", ",500000"),
+    ] {
+        let f = format!("fixtures/review16-e/{file}");
+        let out = roi(&["normalize", &f]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let days: Vec<String> = stdout(&out)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap_or("").to_owned())
+            .collect();
+        assert_eq!(days, ["2026-08-01", "2026-08-02", "2026-08-03"], "{file}");
+        assert!(
+            stdout(&out)
+                .lines()
+                .skip(1)
+                .all(|l| l.contains(currency) && l.ends_with(spend)),
+            "{}",
+            transcript(&out)
+        );
+        assert!(
+            !transcript(&out).contains("dates read"),
+            "{}",
+            transcript(&out)
+        );
+    }
+    assert_eq!(
+        kpi(&["kpi", "spend", "fixtures/review16-e/gads-en-mdy.csv"]),
+        "15"
+    );
+}
+
 /// TikTok Ads Manager's `Paid likes`, `Paid followers`… are not read: TikTok
 /// Studio's figures of the same videos and account include them
 /// (`fixtures/importers/README.md`).
