@@ -780,7 +780,7 @@ fn preamble_range(
 
 /// A range's two ends as written: `Aug 1, 2026 - Aug 31, 2026`, with an en dash,
 /// or GA4's compact `20260801-20260831`.
-fn split_range(t: &str) -> Option<(&str, &str)> {
+pub(super) fn split_range(t: &str) -> Option<(&str, &str)> {
     t.split_once(" - ")
         .or_else(|| t.split_once(" – "))
         .or_else(|| {
@@ -1499,6 +1499,8 @@ fn read_layout_table(
     let hour_column = (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::Hour));
     let length_column =
         (0..matched.cells.len()).find(|&i| target_of(i) == Some(&Target::VideoLengthMs));
+    let duration_column = (0..matched.cells.len())
+        .find(|&i| target_of(i) == Some(&Target::Dim(Dimension::VideoDuration)));
     // An ads report's breakdown columns (Meta's `Age`, `Gender`…) are one segment of
     // the row, each value after its header, so that segments of one campaign-day
     // never share a key and an `Age` report's keys are not an `Age`+`Gender` one's.
@@ -1808,14 +1810,22 @@ fn read_layout_table(
                     // A byte-order mark left in a cell (two files joined) is no
                     // part of what the user wrote.
                     let written = format!("{:?}", text.trim_start_matches('\u{feff}'));
+                    // Weekdays named in the language of the messages (`Thứ Hai`).
+                    let weekday = |name: &str| {
+                        let key = format!("insights.weekdays.{}", name.to_lowercase());
+                        crate::i18n::tr(crate::i18n::current(), &key, &[])
+                    };
                     let message = match super::value::weekday_conflict(text) {
                         Some((named, date)) => crate::say!(
                             "error.date_weekday",
                             value = value,
-                            named = named,
+                            named = weekday(named),
                             date = date,
-                            actual = super::value::WEEKDAY_NAMES
-                                [chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
+                            actual = weekday(
+                                super::value::WEEKDAY_NAMES[chrono::Datelike::weekday(&date)
+                                    .num_days_from_monday()
+                                    as usize]
+                            )
                         ),
                         None => match &layout.date_format {
                             // The mapping's format decides: say which one refused it.
@@ -2238,6 +2248,26 @@ fn read_layout_table(
             }
             None => None,
         };
+        // A length in seconds is a number of the file, written as its counts are:
+        // a Vietnamese export's `1.245` is 1245 seconds, not 1.2.
+        let seconds = match duration_column {
+            Some(i) => {
+                let text = record.cells.get(i).unwrap_or("");
+                let mark = if record.is_typed(i) {
+                    DecimalMark::Dot
+                } else if decimal == DecimalMark::Auto {
+                    super::value::thousands_reading(text).unwrap_or(decimal)
+                } else {
+                    decimal
+                };
+                match parse_amount(text, mark) {
+                    Ok((value, _)) => value.map(|s| crate::render::plain_number(s.to_f64())),
+                    // `1:02:03`, as a player shows a length.
+                    Err(_) => super::value::clock_seconds(text).map(|s| s.to_string()),
+                }
+            }
+            None => None,
+        };
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut results = None;
         let mut result_type = None;
@@ -2270,6 +2300,11 @@ fn read_layout_table(
                 Target::Dim(Dimension::Breakdown) => {
                     dims[Dimension::Breakdown.index()] =
                         Some(breakdown.as_str()).filter(|b| !b.is_empty());
+                }
+                Target::Dim(Dimension::VideoDuration) => {
+                    dims[Dimension::VideoDuration.index()] =
+                        seconds.as_deref().or(Some(super::value::trim(text))
+                            .filter(|v| !v.is_empty() && !super::value::is_missing(v)));
                 }
                 Target::Dim(d) => {
                     let value = super::value::trim(text);

@@ -473,14 +473,49 @@ fn weekday_of(word: &str) -> Option<u32> {
         .map(|i| i as u32)
 }
 
+/// Vietnamese weekdays, two words each (`Thứ Hai`, `Chủ Nhật`), Monday first.
+const VIETNAMESE_WEEKDAYS: [[&str; 2]; 7] = [
+    ["thứ", "hai"],
+    ["thứ", "ba"],
+    ["thứ", "tư"],
+    ["thứ", "năm"],
+    ["thứ", "sáu"],
+    ["thứ", "bảy"],
+    ["chủ", "nhật"],
+];
+
+/// The weekday a text starts with (`Tue, …`, `Thứ Hai, …`; 0 = Monday), and the
+/// text after it.
+fn leading_weekday(t: &str) -> Option<(u32, &str)> {
+    let separator = |c: char| c.is_whitespace() || c == ',';
+    let mut words = t.split(separator).filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let (named, last) = match weekday_of(first) {
+        Some(named) => (named, first),
+        None => {
+            let second = words.next()?;
+            let pair = [first, second].map(|w| crate::dataset::compose(w).to_lowercase());
+            let named = VIETNAMESE_WEEKDAYS.iter().position(|v| *v == pair)?;
+            (named as u32, second)
+        }
+    };
+    let end = offset_in(t, last)? + last.len();
+    Some((named, t[end..].trim_start_matches(separator)))
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    (part.as_ptr() as usize)
+        .checked_sub(whole.as_ptr() as usize)
+        .filter(|at| at + part.len() <= whole.len())
+}
+
 /// A date written after a weekday that is not that date's weekday
 /// (`Mon, Jul 14, 2026`): the weekday named, and the date. Such a cell is no date,
 /// since one of its parts was misread or mistyped; this says which part disagrees.
 pub fn weekday_conflict(text: &str) -> Option<(&'static str, NaiveDate)> {
     let t = trim(text).trim_matches('"');
-    let first = t.split(|c: char| c.is_whitespace() || c == ',').next()?;
-    let named = weekday_of(first)?;
-    let rest = t[first.len()..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let (named, rest) = leading_weekday(t)?;
     match parse_date(rest)? {
         ParsedDate::Full(d) if d.weekday().num_days_from_monday() != named => {
             Some((WEEKDAY_NAMES[named as usize], d))
@@ -489,18 +524,67 @@ pub fn weekday_conflict(text: &str) -> Option<(&'static str, NaiveDate)> {
     }
 }
 
-/// Vietnamese writes a month as `tháng 8` (Google's short form `thg 8`): the word,
-/// then the month's number.
-fn vietnamese_month(word: &str, number: &str) -> Option<u32> {
-    let lower = crate::dataset::compose(word).to_lowercase();
-    if lower != "thg" && lower != "tháng" {
+/// Vietnamese month names after `tháng` (Excel vi-VN's long date, `03 Tháng Tám
+/// 2026`), January first; the last two are two words.
+const VIETNAMESE_MONTHS: [&str; 12] = [
+    "một",
+    "hai",
+    "ba",
+    "tư",
+    "năm",
+    "sáu",
+    "bảy",
+    "tám",
+    "chín",
+    "mười",
+    "mười một",
+    "mười hai",
+];
+
+/// Vietnamese writes a month as `tháng 8` (Google's short form `thg 8`) or `Tháng
+/// Tám`: the word, then the month's number or name. The month and how many words
+/// it takes.
+fn vietnamese_month(words: &[&str]) -> Option<(u32, usize)> {
+    let lower = |w: &str| crate::dataset::compose(w).to_lowercase();
+    let (word, rest) = words.split_first()?;
+    if !matches!(lower(word).as_str(), "thg" | "tháng") {
         return None;
     }
-    number
+    let number = rest.first()?;
+    if let Some(m) = number
         .trim_end_matches('.')
         .parse::<u32>()
         .ok()
         .filter(|m| (1..=12).contains(m))
+    {
+        return Some((m, 2));
+    }
+    // The longest name written: `Mười Một` before `Mười`.
+    let two = rest
+        .get(1)
+        .map(|w| format!("{} {}", lower(number), lower(w)));
+    let named = |name: &str| VIETNAMESE_MONTHS.iter().position(|m| *m == name);
+    two.as_deref()
+        .and_then(named)
+        .map(|i| (i as u32 + 1, 3))
+        .or_else(|| named(&lower(number)).map(|i| (i as u32 + 1, 2)))
+}
+
+/// A Vietnamese month's words (`tháng 8`, `Tháng Tám`) made one month word, as an
+/// English name would be, and the joining words of `ngày 3 tháng 8 năm 2026` left
+/// out (`năm` only once the month is read: `Tháng Năm` is May).
+fn merge_vietnamese_month(words: &mut Vec<&str>) {
+    if let Some((i, (m, taken))) =
+        (0..words.len()).find_map(|i| vietnamese_month(&words[i..]).map(|found| (i, found)))
+    {
+        words.splice(i..i + taken, [&ENGLISH_MONTHS[m as usize - 1][..3]]);
+        words.retain(|w| {
+            !matches!(
+                crate::dataset::compose(w).to_lowercase().as_str(),
+                "ngày" | "năm"
+            )
+        });
+    }
 }
 
 /// Month names beyond English, as the analytics UIs and spreadsheets in other
@@ -678,12 +762,16 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     if t.is_empty() {
         return None;
     }
-    // ISO first, with anything after the date (time, zone) ignored.
+    // What follows the date must be its time or nothing: a range's other end
+    // (`2026-08-01 - 2026-08-07`), a weekday in brackets or a stray word, read past,
+    // would make the cell its first day.
+    let then = |date: Option<ParsedDate>, rest: &str| date.filter(|_| time_or_nothing(rest));
+    // ISO first, with its time (`T`, zone) after it.
     if let Some(head) = t.get(..10)
         && head.as_bytes()[4] == b'-'
         && let Some(d) = iso_date(head)
     {
-        return Some(ParsedDate::Full(d));
+        return then(Some(ParsedDate::Full(d)), &t[10..]);
     }
     // GA4's `20260801`: read from its digits, not through a format string (a tenth
     // of the time of reading a GA4 export went to chrono's format parser).
@@ -695,12 +783,15 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         };
         return NaiveDate::from_ymd_opt(n(0..4) as i32, n(4..6), n(6..8)).map(ParsedDate::Full);
     }
+    // The date ends at a space, a `T`, or the comma before a time (Salesforce's
+    // `8/1/2026, 9:12 AM`).
     let head = t
         .bytes()
-        .position(|b| b == b' ' || b == b'T')
+        .position(|b| matches!(b, b' ' | b'T' | b','))
         .map_or(t, |end| &t[..end]);
+    let rest = &t[head.len()..];
     if let Some(date) = numeric_date(head) {
-        return date;
+        return then(date, rest);
     }
     let dashed: Vec<&str> = head.split('-').collect();
     // `03-Aug-2026`, `03-Aug-26` (listening tools, Excel's default in some locales).
@@ -711,7 +802,10 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         && matches!(y.len(), 2 | 4)
     {
         let year = if y.len() == 2 { 2000 + year } else { year };
-        return NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full);
+        return then(
+            NaiveDate::from_ymd_opt(year, month, day).map(ParsedDate::Full),
+            rest,
+        );
     }
     // `28-Feb`: TikTok's year-less `February 28` re-saved by US Excel (`d-mmm`).
     // Not `Feb-28`: that is how Excel shows a month of a year (`Nov-25`).
@@ -723,27 +817,18 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     {
         // 2000 is a leap year, so February 29 is accepted here, as below.
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        return Some(ParsedDate::YearLess { month, day });
+        return then(Some(ParsedDate::YearLess { month, day }), rest);
     }
     // Month names: `Aug 28, 2025`, `August 28 2025`, `28 Aug 2025`, `February 28`,
-    // after a weekday (X: `Tue, Jul 14, 2026`), or Vietnamese `1 thg 8, 2026`.
+    // after a weekday (X: `Tue, Jul 14, 2026`; `Thứ Hai, 3 tháng 8, 2026`), or
+    // Vietnamese `1 thg 8, 2026`, `03 Tháng Tám 2026`, `ngày 03 tháng 08 năm 2026`.
     // `1 de agosto de 2026`: the joining words are not parts of the date.
-    let mut words: Vec<&str> = t
+    let (weekday, body) = leading_weekday(t).map_or((None, t), |(w, rest)| (Some(w), rest));
+    let mut words: Vec<&str> = body
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
         .collect();
-    let weekday = words.first().and_then(|w| weekday_of(w));
-    if weekday.is_some() {
-        words.remove(0);
-    }
-    if let Some(i) = (0..words.len().saturating_sub(1))
-        .find(|&i| vietnamese_month(words[i], words[i + 1]).is_some())
-        && let Some(m) = vietnamese_month(words[i], words[i + 1])
-    {
-        // The two words become one month word, as an English name would be.
-        words[i] = &ENGLISH_MONTHS[m as usize - 1][..3];
-        words.remove(i + 1);
-    }
+    merge_vietnamese_month(&mut words);
     // A weekday that is not the date's weekday means a part was misread: no date.
     let agrees = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w);
     let num = |w: &str| {
@@ -756,8 +841,9 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         [m, d, y, ..] | [d, m, y, ..]
             if month_of(m).is_some() && num(d).is_some() && y.len() == 4 =>
         {
+            let after = offset_in(body, y)? + y.len();
             NaiveDate::from_ymd_opt(y.parse().ok()?, month_of(m)?, num(d)?)
-                .filter(|d| agrees(*d))
+                .filter(|d| agrees(*d) && time_or_nothing(&body[after..]))
                 .map(ParsedDate::Full)
         }
         // `March 1`; `1 tháng 3`, `1 de marzo`, `1 Maret`, `1 มีนาคม` (TikTok in
@@ -772,6 +858,13 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     }
 }
 
+/// Whether what follows a date leaves it a date: nothing, or a time of day that
+/// reads ([`time_after`]).
+fn time_or_nothing(rest: &str) -> bool {
+    rest.trim().is_empty()
+        || time_after(rest).is_some_and(|time| matches!(read_clock(time), Some(Ok(_))))
+}
+
 /// A month as a `Month` segment writes it (Google Ads): `December 2026`, `Dec 2026`,
 /// `décembre 2026`, `diciembre de 2026`, `tháng 12 2026`, `2026-12`, `12/2026`, or
 /// a date in it (its first day, `2026-12-01`). Returns the year and month.
@@ -779,6 +872,16 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
     let t = trim(text).trim_matches('"').trim();
     if let Some(ParsedDate::Full(d)) = parse_date(t) {
         return Some((d.year(), d.month()));
+    }
+    // Meta's `Month` breakdown writes the month as its days, `2026-07-01 -
+    // 2026-07-31`: a month only when both ends are in it.
+    if let Some((a, b)) = super::tabular::split_range(t)
+        && let (Some(ParsedDate::Full(a)), Some(ParsedDate::Full(b))) =
+            (parse_date(a.trim()), parse_date(b.trim()))
+        && (a.year(), a.month()) == (b.year(), b.month())
+        && a <= b
+    {
+        return Some((a.year(), a.month()));
     }
     let year = |y: &str| {
         (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
@@ -804,13 +907,7 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
         .collect();
-    if let Some(i) = (0..words.len().saturating_sub(1))
-        .find(|&i| vietnamese_month(words[i], words[i + 1]).is_some())
-        && let Some(m) = vietnamese_month(words[i], words[i + 1])
-    {
-        words[i] = &ENGLISH_MONTHS[m as usize - 1][..3];
-        words.remove(i + 1);
-    }
+    merge_vietnamese_month(&mut words);
     match words.as_slice() {
         [m, y] | [y, m] if month_of(m).is_some() && year(y).is_some() => {
             Some((year(y)?, month_of(m)?))
@@ -1058,6 +1155,28 @@ pub fn time_of_day(text: &str) -> Option<String> {
     clock(text)?.ok()
 }
 
+/// A length written as a clock (`1:02:03`, `4:05`): its seconds.
+pub fn clock_seconds(text: &str) -> Option<u64> {
+    let parts: Vec<&str> = trim(text).split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts[1..].iter().any(|p| p.len() != 2)
+    {
+        return None;
+    }
+    let numbers: Vec<u64> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    // Minutes and seconds after the first part are each below 60.
+    if numbers[1..].iter().any(|&n| n >= 60) {
+        return None;
+    }
+    Some(numbers.iter().fold(0, |total, &n| total * 60 + n))
+}
+
 /// Why the time after a date is refused rather than read as its day.
 #[derive(Debug, PartialEq, Eq)]
 pub enum BadTime {
@@ -1177,17 +1296,35 @@ fn offset(zone: &str) -> Option<Result<String, ()>> {
 /// `Err` when it has one that cannot be read ([`bad_time`]).
 fn clock(text: &str) -> Option<Result<String, BadTime>> {
     let t = text.trim().trim_matches('"');
-    // The time starts after the date: at a `T` between digits, or the first space.
-    let start = t
+    // The time starts after the date's last digit.
+    let time = t
         .char_indices()
-        .find(|&(i, c)| {
-            (c == ' ' || c == 'T')
-                && t[..i].ends_with(|p: char| p.is_ascii_digit())
-                && t[i + 1..].starts_with(|n: char| n.is_ascii_digit())
-                && t[i + 1..].contains(':')
-        })
-        .map(|(i, _)| i + 1)?;
-    let rest = &t[start..];
+        .filter(|&(i, _)| t[..i].ends_with(|p: char| p.is_ascii_digit()))
+        .find_map(|(i, _)| time_after(&t[i..]))?;
+    read_clock(time)
+}
+
+/// The time of day that follows a date, as it is written after one: after a `T`
+/// or a space (`2026-08-01T09:15`, `01/08/2026 09:15`), or a comma and a space
+/// (Salesforce's and LinkedIn's `8/1/2026, 9:12 AM`, `Aug 1, 2026, 9:12 AM`), or
+/// `at` (`August 1, 2026 at 9:12 AM`). `None` unless an hour and a `:` start it.
+fn time_after(rest: &str) -> Option<&str> {
+    let time = match rest.strip_prefix(',') {
+        Some(rest) => rest.strip_prefix(char::is_whitespace)?.trim_start(),
+        None => match rest.strip_prefix('T') {
+            Some(time) => time,
+            None => {
+                let time = rest.strip_prefix(char::is_whitespace)?.trim_start();
+                time.strip_prefix("at ").map_or(time, str::trim_start)
+            }
+        },
+    };
+    let hour = time.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=2).contains(&hour) && time.as_bytes().get(hour) == Some(&b':')).then_some(time)
+}
+
+/// A time of day ([`clock`]) from its first digit to the end of the text.
+fn read_clock(rest: &str) -> Option<Result<String, BadTime>> {
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(rest.len());
@@ -1317,6 +1454,102 @@ mod tests {
         assert_eq!(parse_date("01.08.2026"), d(2026, 8, 1));
         assert_eq!(parse_date("1.8.26"), d(2026, 8, 1));
         assert_eq!(parse_date("08.31.2026"), None);
+    }
+
+    #[test]
+    fn vietnamese_long_dates() {
+        let d = |y, m, d| Some(ParsedDate::Full(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        // 3 August 2026 is a Monday, 9 August a Sunday.
+        for text in [
+            "Thứ Hai, 3 tháng 8, 2026",
+            "THỨ HAI, 3 THÁNG 8, 2026",
+            // Decomposed (NFD): `u`, a horn and an acute; `a` and an acute.
+            "Thu\u{31b}\u{301} Hai, 3 tha\u{301}ng 8, 2026",
+            "03 Tháng Tám 2026",
+            "03 tháng tám 2026",
+            "ngày 03 tháng 08 năm 2026",
+            "Ngày 3 tháng Tám năm 2026",
+        ] {
+            assert_eq!(parse_date(text), d(2026, 8, 3), "{text}");
+        }
+        assert_eq!(parse_date("Chủ Nhật, 9 tháng 8, 2026"), d(2026, 8, 9));
+        assert_eq!(parse_date("Chủ nhật, 9 tháng 8, 2026"), d(2026, 8, 9));
+        // `Mười Một` is one month, not October and a word.
+        assert_eq!(parse_date("02 Tháng Mười 2026"), d(2026, 10, 2));
+        assert_eq!(parse_date("02 Tháng Mười Một 2026"), d(2026, 11, 2));
+        assert_eq!(parse_date("02 Tháng Mười Hai 2026"), d(2026, 12, 2));
+        // `Năm` is May after `tháng`, and the year's word after the month.
+        assert_eq!(parse_date("01 Tháng Năm 2026"), d(2026, 5, 1));
+        assert_eq!(parse_date("ngày 1 tháng Năm năm 2026"), d(2026, 5, 1));
+        assert_eq!(parse_date("03 Tháng Mười Ba 2026"), None);
+        assert_eq!(parse_date("Thứ Hai, 4 tháng 8, 2026"), None);
+        assert_eq!(
+            weekday_conflict("Thứ Hai, 4 tháng 8, 2026"),
+            Some(("Monday", NaiveDate::from_ymd_opt(2026, 8, 4).unwrap()))
+        );
+        assert_eq!(weekday_conflict("Thứ Ba, 4 tháng 8, 2026"), None);
+        assert_eq!(parse_month("Tháng Tám 2026"), Some((2026, 8)));
+        assert_eq!(parse_month("tháng 12 năm 2026"), Some((2026, 12)));
+    }
+
+    #[test]
+    fn words_after_a_date_make_it_no_date() {
+        // A range's other end, a weekday in brackets, a stray word: read past, the
+        // cell would be its first day.
+        for text in [
+            "2026-08-01 - 2026-08-07",
+            "01/08/2026 - 07/08/2026",
+            "2026-08-01 (Thứ Hai)",
+            "8 thg 8, 2026 rác",
+            "Aug 1, 2026 - Aug 7, 2026",
+            "03-Aug-2026 note",
+            "28-Feb extra",
+            "2026-08-01x",
+            "2026-08-01 10:00 foo",
+            "2026-08-01 25:00",
+            "8/1/2026,9:12 AM",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+        let d = |y, m, d| Some(ParsedDate::Full(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        for text in [
+            "2026-08-01T09:15:00.000Z",
+            "2026-08-01 09:15:00 UTC",
+            "2026-08-01 09:15 GMT+7",
+            "2026-08-01 09:15 PDT",
+            "Aug 1, 2026, 9:12 AM",
+            "Aug 1, 2026 9:12 AM",
+            "August 1, 2026 at 9:12 AM",
+            "1 thg 8, 2026 09:15",
+        ] {
+            assert_eq!(parse_date(text), d(2026, 8, 1), "{text}");
+        }
+        // Salesforce Lightning's en_US date and time, with a two-digit year too.
+        let august_first = Some(ParsedDate::Numeric {
+            first: 8,
+            second: 1,
+            year: 2026,
+        });
+        assert_eq!(parse_date("8/1/2026, 9:12 AM"), august_first);
+        assert_eq!(parse_date("8/1/26, 9:12 AM"), august_first);
+        assert_eq!(time_of_day("8/1/2026, 9:12 PM").as_deref(), Some("21:12"));
+        assert_eq!(
+            time_of_day("Aug 1, 2026, 9:12 AM").as_deref(),
+            Some("09:12")
+        );
+        // A month written as its days is that month when both ends are in it.
+        assert_eq!(parse_month("2026-07-01 - 2026-07-31"), Some((2026, 7)));
+        assert_eq!(parse_month("2026-07-01 - 2026-08-31"), None);
+    }
+
+    #[test]
+    fn lengths_written_as_a_clock() {
+        assert_eq!(clock_seconds("1:02:03"), Some(3723));
+        assert_eq!(clock_seconds("4:05"), Some(245));
+        assert_eq!(clock_seconds(" 0:45 "), Some(45));
+        for text in ["1:60", "1:2", "1.245", "abc", ":30", "1:02:03:04", ""] {
+            assert_eq!(clock_seconds(text), None, "{text}");
+        }
     }
 
     #[test]

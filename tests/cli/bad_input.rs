@@ -416,6 +416,32 @@ fn cases() -> Vec<Case> {
             "Reporting starts,Reporting ends,Campaign name,Impressions\n\"30 tháng 2, 2026\",\"30 tháng 2, 2026\",A,10\n",
             report,
         ),
+        // Text after a date, read past, would make the cell its first day: a range
+        // (a week in one row), a weekday in brackets, a stray word.
+        case(
+            "date_range_in_a_date_column",
+            "in.csv",
+            "Báo cáo chiến dịch\n1 thg 8, 2026 - 10 thg 8, 2026\nNgày,Chiến dịch,Mã đơn vị tiền tệ,Lượt hiển thị,Lượt nhấp,Chi phí\n\"2026-08-01 - 2026-08-07\",A,VND,100,10,\"200.000\"\n",
+            report,
+        ),
+        case(
+            "numeric_date_range_in_a_date_column",
+            "in.csv",
+            "Tên chiến dịch,Ngày,Người tiếp cận,Lượt hiển thị,Số tiền đã chi tiêu (VND),Lượt click vào liên kết\nTết,\"01/08/2026 - 07/08/2026\",1000,5000,\"700.000\",70\n",
+            report,
+        ),
+        case(
+            "weekday_in_brackets_after_a_date",
+            "in.csv",
+            "Báo cáo chiến dịch\n1 thg 8, 2026 - 10 thg 8, 2026\nNgày,Chiến dịch,Mã đơn vị tiền tệ,Lượt hiển thị,Lượt nhấp,Chi phí\n\"2026-08-01 (Thứ Hai)\",B,VND,100,10,\"300.000\"\n",
+            report,
+        ),
+        case(
+            "word_after_a_month_name_date",
+            "in.csv",
+            "Báo cáo chiến dịch\n1 thg 8, 2026 - 10 thg 8, 2026\nNgày,Chiến dịch,Mã đơn vị tiền tệ,Lượt hiển thị,Lượt nhấp,Chi phí\n\"8 thg 8, 2026 rác\",C,VND,100,10,\"100.000\"\n",
+            report,
+        ),
         case(
             "impossible_date_year_less",
             "in.csv",

@@ -1791,6 +1791,89 @@ fn a_weekday_that_disagrees_with_its_date_is_refused() {
     );
 }
 
+/// Vietnamese long dates, as Google Sheets (`Thứ Hai, 3 tháng 8, 2026`), Excel
+/// vi-VN (`03 Tháng Tám 2026`) and formal writing (`ngày 03 tháng 08 năm 2026`)
+/// write them, read as the English ones are: a weekday the date does not fall on
+/// is refused.
+#[test]
+fn vietnamese_long_dates_are_read_and_their_weekday_checked() {
+    let dir = crate::fixture("vietnamese-dates");
+    for (file, expected) in [
+        (
+            "zalo-oa-sheets.csv",
+            "2026-08-03,zalo,Zalo OA,700\n2026-08-08,zalo,Zalo OA,120\n2026-08-09,zalo,Zalo OA,95\n",
+        ),
+        (
+            "zalo-oa-excel.csv",
+            "2026-08-03,zalo,Zalo OA,700\n2026-10-01,zalo,Zalo OA,410\n\
+             2026-11-02,zalo,Zalo OA,385\n2026-12-03,zalo,Zalo OA,290\n",
+        ),
+        (
+            "zalo-oa-formal.csv",
+            "2026-08-03,zalo,Zalo OA,700\n2026-08-04,zalo,Zalo OA,150\n",
+        ),
+    ] {
+        let out = crate::roi_in(&dir, &["normalize", file]);
+        assert_eq!(code(&out), 0, "{file}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("date,platform,source,video_views\n{expected}"),
+            "{file}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::fixture("vietnamese-dates/roi.toml"),
+        dir.path().join("roi.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("zalo-oa-typo.csv"),
+        "Ngày,Kênh,Lượt xem\n\"Thứ Hai, 4 tháng 8, 2026\",Zalo OA,150\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["--lang", "vi", "normalize", "zalo-oa-typo.csv"],
+    );
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "lỗi: zalo-oa-typo.csv:2: cột 1 (`Ngày`): \"Thứ Hai, 4 tháng 8, 2026\" ghi Thứ Hai, \
+         nhưng ngày 2026-08-04 là Thứ Ba: một phần của ngày bị đọc hoặc gõ sai; cần thứ \
+         đúng với ngày"
+    );
+}
+
+/// Salesforce Lightning writes an en_US date and time with a comma between them
+/// (`8/1/2026, 9:12 AM`, `8/1/26, 9:12 AM`): each lead is the day written.
+#[test]
+fn salesforce_lightning_dates_with_a_comma_before_the_time() {
+    let header = "date,platform,content_type,source,leads\n";
+    let f = "fixtures/importers/salesforce-leads-lightning.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{header}2026-08-01,,Open - Not Contacted,Web,1\n\
+             2026-08-01,facebook,Working - Contacted,Facebook,1\n\
+             2026-08-02,,Open - Not Contacted,Web,1\n\
+             2026-08-13,linkedin,Closed - Converted,LinkedIn,1\n"
+        )
+    );
+    let f = "fixtures/importers/salesforce-leads-lightning-yy.csv";
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{header}2026-08-01,,Open - Not Contacted,Web,1\n\
+             2026-08-13,linkedin,Closed - Converted,LinkedIn,1\n"
+        )
+    );
+}
+
 /// Google Ads date ranges above the header, however the UI writes them: the year
 /// only at the end, in numbers, in Vietnamese. Every row covers 1–31 August 2026.
 #[test]

@@ -155,6 +155,36 @@ fn thresholds_come_from_the_config_and_flags() {
     assert_eq!(i["top_posts"][0]["id"], "1003");
 }
 
+/// A length in seconds is a number of its file: `1.245` in a Vietnamese Business
+/// Suite export and `1,245` in an English one are 1,245 seconds, long videos.
+#[test]
+fn video_lengths_with_thousands_separators_are_whole_seconds() {
+    for file in ["noi-dung-vi.csv", "content-en.csv"] {
+        let f = crate::fixture("insights/durations").join(file);
+        let args = ["insights", f.to_str().unwrap(), "--min-posts", "1"];
+        let out = roi(&[&args[..], &["--format", "json"]].concat());
+        assert_eq!(code(&out), 0, "{file}: {}", transcript(&out));
+        let i: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(
+            rows(&i["by_length"]),
+            vec![
+                row("long_video", 2, 3400.0, 41000.0, Some(1)),
+                row("short_video", 1, 60.0, 1000.0, Some(2)),
+            ],
+            "{file}"
+        );
+        let out = roi(&["normalize", f.to_str().unwrap(), "--format", "json"]);
+        let rows: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let lengths: Vec<&str> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["video_duration"].as_str().unwrap())
+            .collect();
+        assert_eq!(lengths, ["1245", "2400", "45"], "{file}");
+    }
+}
+
 #[test]
 fn publish_times_move_to_the_account_time_zone() {
     // X writes `2015-09-01 14:00 +0000`; in Saigon (UTC+7) that is 21:00.
