@@ -79,7 +79,7 @@ pub struct GlobalArgs {
     pub force: bool,
     /// Threads for reading: with 2 or more, a large file is parsed on one while its
     /// rows are built on another; results are the same [default: the CPUs available]
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<std::num::NonZeroUsize>,
 }
 
@@ -94,6 +94,7 @@ pub enum ColorChoice {
 pub struct Selection {
     /// Only rows whose dimension has this value (case-insensitive); repeat for more
     /// conditions, separate alternatives with `|`: --where platform=facebook|instagram
+    /// (a key given twice takes either value, as `|` does)
     #[arg(long = "where", value_name = "KEY=VALUE")]
     pub filters: Vec<String>,
     /// First date to include (YYYY-MM-DD)
@@ -203,7 +204,8 @@ pub enum Command {
   roi explain fb-reach-aug        # a goal of roi.toml
   roi explain cpl --where platform=facebook exports/")]
     Explain {
-        /// A goal id of roi.toml, or a KPI or metric name
+        /// A goal id of roi.toml, or a KPI or metric name (`kpi:NAME` or `goal:ID`
+        /// when a goal has a KPI's name)
         subject: String,
         /// Export files or folders [default: `inputs` of roi.toml]
         #[arg(value_name = "INPUT")]
@@ -271,9 +273,10 @@ pub enum Command {
     /// Write a commented starter roi.toml (refuses to overwrite without --force)
     #[command(after_help = "Examples:
   roi init                 # ./roi.toml
+  roi init -               # to stdout
   roi init marketing/roi.toml --force")]
     Init {
-        /// Where to write it
+        /// Where to write it (`-` for stdout)
         #[arg(default_value = "roi.toml")]
         path: PathBuf,
     },
@@ -344,6 +347,12 @@ fn parse_year(text: &str) -> Result<i32, String> {
                 last = crate::input::value::YEARS.end - 1
             )
         })
+}
+
+fn parse_threads(text: &str) -> Result<std::num::NonZeroUsize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| crate::say!("error.flag_threads", value = text))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -63,7 +63,7 @@ struct Settings {
 
 impl Settings {
     fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
-        let config = Config::load(cli.global.config.as_deref())?;
+        let config = Config::load(cli.global.config.as_deref(), cli.global.lang.is_some())?;
         let year = cli.global.year.or(config.year);
         let lang = resolve_lang(cli, &config);
         i18n::set_current(lang);
@@ -328,7 +328,7 @@ fn resolve_lang(cli: &Cli, config: &Config) -> i18n::Lang {
 }
 
 fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
-    let mut conditions = Vec::new();
+    let mut conditions: Vec<(Dimension, Vec<String>)> = Vec::new();
     for flag in flags {
         let Some((key, value)) = flag.split_once('=') else {
             bail!(say!("error.where_form", flag = flag));
@@ -343,7 +343,13 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
                 dimensions = Dimension::ALL.map(Dimension::name).join(", ")
             )
         })?;
-        conditions.push((dim, value.split('|').map(str::to_owned).collect()));
+        let values = value.split('|').map(str::to_owned);
+        // One key named twice is either value, as `a|b` is: the headings, JSON and
+        // SQL show one condition per key, and nothing has two campaigns at once.
+        match conditions.iter_mut().find(|(d, _)| *d == dim) {
+            Some((_, wanted)) => wanted.extend(values),
+            None => conditions.push((dim, values.collect())),
+        }
     }
     Ok(Filter { conditions })
 }
@@ -807,8 +813,25 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             inputs,
             selection,
         } => {
+            let has_goal = |name: &str| config.goals.iter().any(|g| g.id == name);
+            // `kpi:`/`goal:` say which is meant when a goal has a KPI's name.
+            let (subject, meant) = match subject.split_once(':') {
+                _ if has_goal(&settings::goal_id(subject)) => (subject.as_str(), None),
+                Some(("kpi", name)) => (name, Some(false)),
+                Some(("goal", name)) => (name, Some(true)),
+                _ => (subject.as_str(), None),
+            };
             let subject = &settings::goal_id(subject);
-            let is_goal = config.goals.iter().any(|g| &g.id == subject);
+            let is_goal = meant.unwrap_or_else(|| has_goal(subject));
+            if is_goal && !has_goal(subject) {
+                let goal_ids = config.goals.iter().map(|g| g.id.as_str());
+                bail!(say!(
+                    "error.not_goal_of",
+                    name = subject,
+                    path = config.display_path(),
+                    hint = kpi::did_you_mean(subject, goal_ids)
+                ));
+            }
             if !is_goal
                 && config.catalogue.get(subject).is_none()
                 && model::canonical_metric(subject).is_none()
@@ -830,12 +853,27 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     hint = kpi::did_you_mean(subject, goal_ids.chain(names))
                 ));
             }
+            if is_goal
+                && meant.is_none()
+                && !cli.global.quiet
+                && config.catalogue.is_known(subject, &dataset)
+            {
+                eprintln!(
+                    "{}",
+                    say!(
+                        "stderr.explain_goal_and_kpi",
+                        name = subject,
+                        path = config.display_path()
+                    )
+                );
+            }
             let filter = filter_from(&selection.filters)?;
             check_filter(&filter, &dataset, config, cli.global.quiet)?;
             let explanation = report::explain(
                 config,
                 &dataset,
                 subject,
+                is_goal,
                 *as_of,
                 &filter,
                 window_from(selection)?,
@@ -977,6 +1015,11 @@ fn init(
     lang: i18n::Lang,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
+    // `-` is stdout, as it is stdin for inputs: `roi init - > team/roi.toml`.
+    if path.as_os_str() == input::STDIN {
+        out.write_all(settings::starter(lang).as_bytes())?;
+        return Ok(Outcome::Success);
+    }
     refuse_overwrite(path, force)?;
     write_atomically(path, settings::starter(lang).as_bytes())?;
     writeln!(

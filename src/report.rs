@@ -1520,11 +1520,12 @@ pub fn explain(
     config: &Config,
     dataset: &Dataset,
     subject: &str,
+    is_goal: bool,
     as_of: NaiveDate,
     filter: &Filter,
     window: Option<Window>,
 ) -> Result<Explanation, EvalError> {
-    let goal = config.goals.iter().find(|g| g.id == subject);
+    let goal = config.goals.iter().find(|g| is_goal && g.id == subject);
     let kpi = goal.map_or(subject, |g| g.kpi.as_str());
     config.catalogue.check_name(kpi, dataset)?;
     let formula = config

@@ -73,8 +73,48 @@ struct RawInsights {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEmv {
-    cost_per_engagement: Option<f64>,
+    cost_per_engagement: Option<PlainAmount>,
     weights: Option<IndexMap<String, f64>>,
+}
+
+/// An amount in roi.toml's `currency`, written as a TOML number: `"12.500 ₫"` is
+/// told what to write (`12500`), not serde's "expected f64".
+#[derive(Debug)]
+struct PlainAmount(f64);
+
+impl<'de> Deserialize<'de> for PlainAmount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let text = match toml::Value::deserialize(d)? {
+            toml::Value::Integer(n) => return Ok(PlainAmount(n as f64)),
+            toml::Value::Float(n) => return Ok(PlainAmount(n)),
+            toml::Value::String(s) => format!("{s:?}"),
+            other => other.to_string(),
+        };
+        // The number a target would read in it (`12.500 ₫` is 12500: the dong has
+        // no fraction), offered as the fix; not `12.500` alone, 12.5 or 12500.
+        let inner = text.trim_matches('"');
+        let fix = match parse_target(inner) {
+            Ok((
+                Target::Absolute {
+                    cmp: Cmp::AtLeast,
+                    value,
+                },
+                written,
+            )) if !inner.contains(['<', '>', '='])
+                && (written.is_some_and(whole_currency)
+                    || crate::input::value::thousands_reading(inner.trim()).is_none()) =>
+            {
+                toml_number(value)
+            }
+            _ => "0.5".to_owned(),
+        };
+        Err(D::Error::custom(crate::say!(
+            "error.plain_amount",
+            value = text,
+            fix = fix
+        )))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -306,8 +346,10 @@ impl Config {
             .map_or_else(|| CONFIG_FILE.to_owned(), |p| p.display().to_string())
     }
 
-    /// Loads `path`, or `./roi.toml` when it exists, or the defaults.
-    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+    /// Loads `path`, or `./roi.toml` when it exists, or the defaults. Unless
+    /// `lang_given` (`--lang`), the file's own `lang` becomes the run's language
+    /// first, so that the file's errors are in it too.
+    pub fn load(path: Option<&Path>, lang_given: bool) -> Result<Config, ConfigError> {
         let path = match path {
             Some(p) => p.to_path_buf(),
             None => {
@@ -323,6 +365,9 @@ impl Config {
             path: display.clone(),
             message: crate::say!("error.read_config", error = e),
         })?;
+        if !lang_given && let Some(lang) = lang_in(&text) {
+            crate::i18n::set_current(lang);
+        }
         let mut config = Config::parse(&text, &display)?;
         config.path = Some(path);
         Ok(config)
@@ -395,7 +440,7 @@ impl Config {
             }
         };
         if let Some(emv) = raw.emv {
-            if let Some(cost) = emv.cost_per_engagement {
+            if let Some(PlainAmount(cost)) = emv.cost_per_engagement {
                 kpi_settings.emv_cost_per_engagement = positive("[emv] cost_per_engagement", cost)?;
             }
             if let Some(weights) = emv.weights {
@@ -670,6 +715,21 @@ fn dot_thousands(number: &str) -> Option<(String, String)> {
 }
 
 /// A number as TOML spells it, for messages: `nan`, `inf`, `-inf`, `0.5`.
+/// `lang = "vi"` read line by line, before the file is parsed: an error elsewhere
+/// in it (a syntax error too) is still told in its language. Top-level keys come
+/// before the first table.
+fn lang_in(text: &str) -> Option<crate::i18n::Lang> {
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once('='))
+        .find(|(key, _)| key.trim().trim_matches(['"', '\'']) == "lang")
+        .and_then(|(_, value)| {
+            let value = value.split('#').next().unwrap_or("").trim();
+            crate::i18n::Lang::parse(value.trim_matches(['"', '\'']))
+        })
+}
+
 fn toml_number(n: f64) -> String {
     n.to_string().to_lowercase()
 }

@@ -2238,7 +2238,11 @@ fn read_layout_table(
                         err(
                             record.line,
                             Some(i),
-                            crate::say!("error.number", value = format!("{:?}", text.trim())),
+                            crate::say!(
+                                "error.number",
+                                value = format!("{:?}", text.trim()),
+                                expected = expected_number(None, DecimalMark::Dot)
+                            ),
                         )
                     })?
                     .0
@@ -2348,6 +2352,11 @@ fn read_layout_table(
                     } else {
                         decimal
                     };
+                    let metric = match &column.target {
+                        Target::Metric(name, _) if name.is_empty() => series_metric.as_deref(),
+                        Target::Metric(name, _) => Some(name.as_str()),
+                        _ => Some("results"),
+                    };
                     let (value, symbol) = parse_amount(text, mark).map_err(|e| {
                         let value = format!("{:?}", text.trim());
                         let message = match e {
@@ -2359,23 +2368,29 @@ fn read_layout_table(
                             super::number::NumberError::NotANumber
                                 if text.contains(['.', ',']) && mark != DecimalMark::Auto =>
                             {
+                                let expected = expected_number(metric, mark);
                                 if mark == DecimalMark::Dot {
-                                    crate::say!("error.number_dot", value = value)
+                                    crate::say!(
+                                        "error.number_dot",
+                                        value = value,
+                                        expected = expected
+                                    )
                                 } else {
-                                    crate::say!("error.number_comma", value = value)
+                                    crate::say!(
+                                        "error.number_comma",
+                                        value = value,
+                                        expected = expected
+                                    )
                                 }
                             }
-                            super::number::NumberError::NotANumber => {
-                                crate::say!("error.number", value = value)
-                            }
+                            super::number::NumberError::NotANumber => crate::say!(
+                                "error.number",
+                                value = value,
+                                expected = expected_number(metric, DecimalMark::Auto)
+                            ),
                         };
                         err(record.line, Some(i), message)
                     })?;
-                    let metric = match &column.target {
-                        Target::Metric(name, _) if name.is_empty() => series_metric.as_deref(),
-                        Target::Metric(name, _) => Some(name.as_str()),
-                        _ => Some("results"),
-                    };
                     // A share is no count and no amount: read as a fraction, `60%`
                     // of clicks would add 0.6 of a click.
                     if value.is_some() && text.contains('%') {
@@ -2974,6 +2989,32 @@ fn read_layout_table(
         builder.warn(warning.clone());
     }
     Ok(Some(info))
+}
+
+/// The forms a metric's column takes, for the error refusing a cell: a count has no
+/// fraction and no percentage, an amount no percentage (both are refused), and a
+/// file whose decimal mark is known is shown that mark alone.
+fn expected_number(metric: Option<&str>, mark: DecimalMark) -> String {
+    let count = metric.is_some_and(|m| m == "results" || crate::model::is_count(m));
+    let amount = metric.is_some_and(crate::model::is_money);
+    let forms: &[&str] = match (count, amount, mark) {
+        (true, _, DecimalMark::Dot) => &["1234", "1,234"],
+        (true, _, DecimalMark::Comma) => &["1234", "1.234"],
+        (true, _, DecimalMark::Auto) => &["1234", "1,234", "1.234"],
+        (_, true, DecimalMark::Dot) => &["1234.5", "1,234.5"],
+        (_, true, DecimalMark::Comma) => &["1234,5", "1.234,5"],
+        (_, true, DecimalMark::Auto) => &["1234.5", "1,234.5", "1.234,5"],
+        (_, _, DecimalMark::Dot) => &["1234.5", "1,234.5", "12%"],
+        (_, _, DecimalMark::Comma) => &["1234,5", "1.234,5", "12%"],
+        (_, _, DecimalMark::Auto) => &["1234.5", "1,234.5", "1.234,5", "12%"],
+    };
+    let (last, first) = forms.split_last().unwrap_or((&"", &[]));
+    let forms = format!("{}{}{last}", first.join(", "), crate::say!("error.or"));
+    if count {
+        crate::say!("error.expected_count", forms = forms)
+    } else {
+        crate::say!("error.expected_number", forms = forms)
+    }
 }
 
 /// Days read twice in a series (a download pasted after itself, or appended to an

@@ -63,11 +63,11 @@ pub fn plain_number(v: f64) -> String {
     noise_free(v, 9)
 }
 
-/// `v` without a double's noise, as [`plain_number`] takes it off, but with every
-/// decimal a figure has (JSON's 0.07142857142857142 stays whole).
+/// `v` as [`plain_number`] writes it, as a number: JSON gives the figure CSV and
+/// the table give (docs/json.md promises it), not a division's 16 decimals.
 pub fn denoised(v: f64) -> f64 {
     if v.is_finite() {
-        noise_free(v, 340).parse().unwrap_or(v)
+        plain_number(v).parse().unwrap_or(v)
     } else {
         v
     }
@@ -473,12 +473,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_numbers_lose_only_noise() {
+    fn json_numbers_are_rounded_as_csv_writes_them() {
         assert_eq!(denoised(1_200_000.0 * 0.000_04), 48.0);
         assert_eq!(denoised(0.1 + 0.2), 0.3);
-        assert_eq!(denoised(1.0 / 14.0), 1.0 / 14.0);
-        assert_eq!(denoised(5.0 / 6.0), 5.0 / 6.0);
-        assert_eq!(denoised(2.5e-10), 2.5e-10);
+        assert_eq!(denoised(1.0 / 14.0), 0.071_428_571);
+        assert_eq!(denoised(5.0 / 6.0), 0.833_333_333);
+        assert_eq!(denoised(171.5 / 31.0), 5.532_258_065);
+        assert_eq!(denoised(2.5e-10), 0.0);
         assert_eq!(denoised(1_234_567_890.423_456), 1_234_567_890.423_456);
     }
 

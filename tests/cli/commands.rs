@@ -1412,3 +1412,149 @@ fn a_window_before_the_selections_data_never_ends_before_it_starts() {
     );
     assert_eq!(stdout(&out), "5\n", "{}", transcript(&out));
 }
+
+/// A key given twice in `--where` is either value, as `a|b` is: the figure, the
+/// heading, JSON's `filter` and the SQL all say so. fixtures/review16-g (README
+/// there): Back to school spends 156.00 on 31 leads, Summer sale 90.75 on none.
+#[test]
+fn a_where_key_given_twice_is_either_value() {
+    let dir = fixture("review16-g");
+    let run = |args: &[&str]| {
+        let mut args = args.to_vec();
+        args.extend([
+            "--where",
+            "campaign=Back to school",
+            "--where",
+            "campaign=Summer sale",
+            "data",
+        ]);
+        roi_in(&dir, &args)
+    };
+    let out = run(&["kpi", "spend"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "246.75\n");
+    let piped = roi_in(
+        &dir,
+        &[
+            "kpi",
+            "spend",
+            "--where",
+            "campaign=Back to school|Summer sale",
+            "data",
+        ],
+    );
+    assert_eq!(stdout(&piped), "246.75\n");
+    let out = run(&["kpi", "spend", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["value"], 246.75);
+    assert_eq!(json["rows"], 6);
+    assert_eq!(
+        json["filter"],
+        serde_json::json!({"campaign": ["Back to school", "Summer sale"]})
+    );
+    let out = run(&["report", "--kpi", "spend,leads", "--as-of", "2026-08-03"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with(
+            "KPIs (all data, 2026-08-01 ..= 2026-08-03, where campaign=Back to school|Summer sale)\n"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("| spend | 246.75 USD |"), "{report}");
+    assert!(report.contains("| leads |         31 |"), "{report}");
+    // `roi sql` reads no inputs: its positional arguments are KPIs.
+    let out = roi_in(
+        &dir,
+        &[
+            "sql",
+            "spend",
+            "--where",
+            "campaign=Back to school",
+            "--where",
+            "campaign=Summer sale",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let sql = stdout(&out);
+    assert!(
+        sql.contains(r#"WHERE LOWER("campaign") IN ('back to school', 'summer sale')"#),
+        "{sql}"
+    );
+    assert_eq!(sql.matches(" IN (").count(), 1, "{sql}");
+}
+
+/// A goal whose id is a KPI's name: `explain` takes the goal and says so;
+/// `kpi:`/`goal:` choose. fixtures/review16-g/amb: goal `leads` is Back to school's
+/// 31 leads; the KPI over every row is 31 + 15 = 46.
+#[test]
+fn explain_tells_a_goal_named_as_a_kpi_and_takes_a_prefix() {
+    let dir = fixture("review16-g/amb");
+    let explain = |subject: &str| roi_in(&dir, &["explain", subject, "--as-of", "2026-08-03"]);
+    let out = explain("leads");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("where campaign=Back to school"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        stdout(&out).contains("| leads  | sum         |    31 |"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: `leads` is both a goal id of roi.toml and a KPI: this explains the goal; \
+         `roi explain kpi:leads` explains the KPI\n"
+    );
+    let goal = explain("goal:leads");
+    assert_eq!(stdout(&goal), stdout(&out));
+    assert_eq!(String::from_utf8_lossy(&goal.stderr), "");
+    let out = explain("kpi:leads");
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("over: all data; 9 row(s)"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        stdout(&out).contains("leads = 46\n"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let out = explain("goal:lead");
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: `lead` is not a goal id of roi.toml (did you mean `leads`?)\n"
+    );
+}
+
+/// `roi init -` writes the starter to stdout, as `-` reads stdin for inputs, and
+/// no file named `-`.
+#[test]
+fn init_dash_writes_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roi_in(dir.path(), &["init", "-"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let starter = std::fs::read_to_string(crate::root().join("src/starter.toml")).unwrap();
+    assert_eq!(stdout(&out), starter);
+    assert!(!dir.path().join("-").exists());
+}
+
+/// `--threads 0` says what it takes, not Rust's "number would be zero".
+#[test]
+fn threads_zero_says_what_is_expected() {
+    let out = roi(&["kpi", "spend", "fixtures/review16-g/data", "--threads", "0"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with(
+            "error: invalid value '0' for '--threads <N>': `0` is not a number of threads; \
+             expected a whole number, 1 or more\n"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}

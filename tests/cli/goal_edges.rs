@@ -1959,3 +1959,45 @@ fn a_growth_target_on_a_rate_is_met_exactly() {
         assert!(line.contains("[##########]  100%"), "{line}");
     }
 }
+
+/// `[emv] cost_per_engagement` written as a money string is told the number to
+/// write, at its line and column. fixtures/review16-g/emv: "12.500 ₫" is 12500.
+#[test]
+fn a_money_string_for_cost_per_engagement_is_told_the_number() {
+    let out = roi_in(&fixture("review16-g/emv"), &["kpi", "emv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: roi.toml: line 4, column 23: \"12.500 ₫\" is not a number; expected an amount \
+         in roi.toml's `currency` written as a plain number, without quotes or a currency, \
+         such as 12500\n"
+    );
+}
+
+/// roi.toml's own `lang` is the language of its errors, unless `--lang` says
+/// otherwise. fixtures/review16-g/lang.
+#[test]
+fn config_errors_are_in_the_configs_lang() {
+    let dir = fixture("review16-g/lang");
+    let err = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = roi_in(&dir, &["check", "--as-of", "2026-08-03"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        err(&out),
+        "lỗi: roi.toml: mục tiêu `ty-le-nhap`: dòng 10, cột 10: `target = \">= 12,5%\"`: trong \
+         roi.toml một tỷ lệ được viết dưới dạng phân số: \">= 0.125\" (thay đổi so với mốc so \
+         sánh là \"+5%\" hoặc \"-5%\")\n"
+    );
+    let out = roi_in(&dir, &["check", "--config", "severity.toml"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        err(&out),
+        "lỗi: severity.toml: mục tiêu `chi-tieu`: `severity = \"warm\"` phải là \"error\" hoặc \"warn\"\n"
+    );
+    let out = roi_in(&dir, &["check", "--lang", "en", "--as-of", "2026-08-03"]);
+    assert!(
+        err(&out).starts_with("error: roi.toml: goal `ty-le-nhap`: line 10"),
+        "{}",
+        err(&out)
+    );
+}
