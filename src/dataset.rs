@@ -383,7 +383,11 @@ impl Filter {
             .map(|(dim, wanted)| {
                 let wanted: Vec<String> = wanted.iter().map(|w| filter_key(*dim, w)).collect();
                 let syms = (0..interner.values.len() as Sym)
-                    .filter(|&s| wanted.iter().any(|w| w == interner.lower(s)))
+                    .filter(|&s| {
+                        wanted
+                            .iter()
+                            .any(|w| filter_matches(*dim, w, interner.lower(s)))
+                    })
                     .collect();
                 (*dim, syms)
             })
@@ -403,6 +407,19 @@ pub fn filter_key(dim: Dimension, value: &str) -> String {
             .to_lowercase(),
         _ => text.to_lowercase(),
     }
+}
+
+/// Whether a row's value, lower-cased, is one a filter's key asks for: the same
+/// value, or for a page (a landing page, a post's link) written without a query
+/// string, that page with any. GA4's `Landing page + query string` splits a page by
+/// the `utm_` tags of the links to it, and `/new-items` means every visit to it.
+pub fn filter_matches(dim: Dimension, key: &str, value: &str) -> bool {
+    value == key
+        || (matches!(dim, Dimension::LandingPage | Dimension::Link)
+            && !key.contains('?')
+            && value
+                .strip_prefix(key)
+                .is_some_and(|query| query.starts_with('?')))
 }
 
 /// A filter value that matches no row of the inputs (see [`Filter::unmatched`]).
@@ -455,7 +472,7 @@ impl Filter {
             let names: Vec<&str> = present.iter().map(|&s| dataset.interner.get(s)).collect();
             for value in wanted {
                 let (key, shown) = (filter_key(*dim, value), value.trim().to_owned());
-                if lower.contains(&key.as_str()) {
+                if lower.iter().any(|l| filter_matches(*dim, &key, l)) {
                     continue;
                 }
                 let near = (*dim == Dimension::Platform)
@@ -503,6 +520,28 @@ impl Filter {
         }
         out
     }
+}
+
+/// The files that give any of `metrics` a value in `rows`, but for the parts a rate
+/// leaves out, sorted: what a side of a rate covers is what they cover, though some
+/// of their rows (a post without reach) lack it.
+pub fn files_giving(
+    ds: &Dataset,
+    rows: &[&Row],
+    metrics: &[MetricId],
+    left_out: &[Part],
+) -> Vec<u32> {
+    let mut files: Vec<u32> = rows
+        .iter()
+        .filter(|r| {
+            !left_out.contains(&(r.dims.get(Dimension::Platform), ds.family(r)))
+                && r.values.iter().any(|(id, _)| metrics.contains(id))
+        })
+        .map(|r| r.file)
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files
 }
 
 /// The rows of a dataset that pass a filter, ready to aggregate over windows.

@@ -249,6 +249,10 @@ pub struct GoalResult {
     /// campaign's name mistyped): the goal selects nothing for them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub where_no_row: Vec<WhereNoRow>,
+    /// A rate whose numerator and denominator cover different days: measured over
+    /// the days both cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sides_cover: Option<SidesCover>,
     /// Why the status is what it is, in one English sentence.
     pub reason: String,
     pub warnings: Vec<String>,
@@ -265,6 +269,22 @@ pub struct WhereNoRow {
     /// be the one meant.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub did_you_mean: Option<String>,
+}
+
+/// The days each side of a rate covers in a goal's window, when they differ.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct SidesCover {
+    /// The days both cover, over which the value is measured: absent when they
+    /// share none (no value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Window>,
+    /// The base metrics of the side that ends first (or, ending together, begins
+    /// last), and the days its data covers from the goal's start.
+    pub short: Vec<String>,
+    pub short_days: Window,
+    /// The other side's.
+    pub long: Vec<String>,
+    pub long_days: Window,
 }
 
 /// A platform's data covering only part of a window.
@@ -346,121 +366,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
     let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
-    let mut platforms: Vec<_> = selection
-        .rows
-        .iter()
-        .filter(|r| carries(r))
-        .map(|r| platform(r))
-        .collect();
-    platforms.sort_unstable();
-    platforms.dedup();
-    // A platform whose daily rows skip days inside their range is sparse: sales on
-    // the days with a sale, sessions from a source on the days it sent any. A day
-    // without its row is a day with nothing, as in a file of records (a CRM's leads).
-    // Judged within the goal's window, so a day missing from an old archive does not
-    // make a platform whose rows stop early now look sparse.
-    // The dataset's rows, with the finer rows that stand in for coarser rows the
-    // goal's window cannot count (a month's row, the window cut by the as-of date).
-    let all_rows = || {
-        cx.dataset.rows.iter().chain(
-            cx.dataset
-                .finer
-                .iter()
-                .filter(|r| cx.dataset.stands_in(r, Some(current_window))),
-        )
-    };
-    let mut days: Vec<(usize, NaiveDate)> = Vec::new();
-    let mut ranged = vec![false; platforms.len()];
-    for r in all_rows().filter(|r| carries(r) && current_window.contains(r)) {
-        if let Ok(i) = platforms.binary_search(&platform(r)) {
-            if r.start == r.end {
-                days.push((i, r.start));
-            } else {
-                ranged[i] = true;
-            }
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
-    let mut sparse = vec![false; platforms.len()];
-    for (i, is_sparse) in sparse.iter_mut().enumerate() {
-        let mine = &days[days.partition_point(|d| d.0 < i)..days.partition_point(|d| d.0 <= i)];
-        if let (Some(first), Some(last), false) = (mine.first(), mine.last(), ranged[i]) {
-            *is_sparse = ((last.1 - first.1).num_days() + 1) as usize > mine.len();
-        }
-    }
-    drop(days);
-    // Such a platform's data, and a file of records', reach as far as the files it
-    // is in: all their rows tell it, for every platform in them.
-    let mut lists: Vec<(Option<crate::dataset::Sym>, u32)> = selection
-        .rows
-        .iter()
-        .filter(|r| {
-            let is_sparse = platforms
-                .binary_search(&platform(r))
-                .is_ok_and(|i| sparse[i]);
-            (cx.dataset.files[r.file as usize].records || is_sparse) && carries(r)
-        })
-        .map(|r| (platform(r), r.file))
-        .collect();
-    lists.sort_unstable();
-    lists.dedup();
-    let mut files: Vec<u32> = lists.iter().map(|(_, f)| *f).collect();
-    files.sort_unstable();
-    files.dedup();
-    // How far each platform's data reaches, in one pass over the rows that carry the
-    // KPI's metrics: its own rows, the range stated by the files it appears in (Meta's
-    // reporting start and end beside a `Day` breakdown, a range line above daily
-    // rows: a campaign that stopped on the 29th of a report through the 31st spent
-    // nothing on the 30th and 31st), and the files of records it appears in.
-    let mut by_platform = vec![Reach::default(); platforms.len()];
-    let mut by_file = vec![Reach::default(); files.len()];
-    // The dates each file's rows of each platform span (with the range it states):
-    // what an export covers, for the baseline's coverage note.
-    let mut spans: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
-    for r in all_rows().filter(|r| carries(r)) {
-        if let Ok(i) = platforms.binary_search(&platform(r)) {
-            by_platform[i].add(r, current_window, period_end);
-            let (mut from, mut to) = (r.start, r.end);
-            if let Some((a, b)) = cx.dataset.files[r.file as usize].stated {
-                by_platform[i].add_days(a, b, current_window, period_end);
-                (from, to) = (from.min(a), to.max(b));
-            }
-            match spans.last_mut() {
-                Some(s) if (s.0, s.1) == (i, r.file) => {
-                    (s.2, s.3) = (s.2.min(from), s.3.max(to));
-                }
-                _ => spans.push((i, r.file, from, to)),
-            }
-        }
-        if let Ok(i) = files.binary_search(&r.file) {
-            by_file[i].add(r, current_window, period_end);
-        }
-    }
-    spans.sort_unstable();
-    let mut merged: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
-    for span in spans {
-        match merged.last_mut() {
-            Some(m) if (m.0, m.1) == (span.0, span.1) => {
-                (m.2, m.3) = (m.2.min(span.2), m.3.max(span.3));
-            }
-            _ => merged.push(span),
-        }
-    }
-    let spans = merged;
-    let reach_of = |p: Option<crate::dataset::Sym>| -> Reach {
-        let mut out = platforms
-            .binary_search(&p)
-            .map_or_else(|_| Reach::default(), |i| by_platform[i]);
-        for (_, file) in lists.iter().filter(|(q, _)| *q == p) {
-            if let Ok(i) = files.binary_search(file) {
-                out.merge(by_file[i]);
-            }
-        }
-        out
-    };
-    let reaches: Vec<(Option<crate::dataset::Sym>, Reach)> =
-        platforms.iter().map(|p| (*p, reach_of(*p))).collect();
+    let Coverage {
+        platforms,
+        lists,
+        files,
+        by_file,
+        spans,
+        reaches,
+    } = coverage(cx, &selection, &carries, current_window, period_end);
     let platform_name =
         |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
     let baseline_window = match goal.baseline {
@@ -643,6 +556,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         sales_counted_twice: Vec::new(),
         unknown_platforms: Vec::new(),
         where_no_row: Vec::new(),
+        sides_cover: None,
         reason: String::new(),
         warnings: Vec::new(),
     };
@@ -658,6 +572,88 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         result.status = Status::NotStarted;
         return Ok(described(result));
     }
+
+    // How far the data reaches, per platform: the last day of its rows counted in the
+    // window. Only rows counted in the value say how far it reaches: a week that ends
+    // after the as-of date is left out, and taking its end would spread the weeks
+    // before it over days they do not cover (a forecast too low). A row wholly after
+    // the as-of date does show that the export covers it, so days without rows before
+    // it are zeros; unless a left-out row runs across the as-of date, whose days
+    // before it are not counted. A platform whose rows stop earlier than another's
+    // has no data after its last day, not zeros: its days after it are not known.
+    // Only a platform with rows in the window (or across its start) is covered up to
+    // a row after it: one whose rows are all after the window says nothing of its days.
+    let through_of = |reach: &Reach| {
+        let in_window = reach.counted_end.is_some() || reach.across_start;
+        reach
+            .counted_end
+            .max((in_window && reach.after && !reach.across).then_some(period_end))
+            .filter(|d| *d >= window.from)
+    };
+    // A rate whose two sides come from exports covering different days (a CRM's
+    // leads through the 5th, Meta's spend through the 10th) would divide the one's
+    // days by part of them: it is measured over the days both cover, the later
+    // first day through the earlier last one, as a goal's lagging data is measured
+    // through its last day.
+    let sides = match cx.catalogue.rate_sides(&goal.kpi, cx.dataset) {
+        Some((num, den)) if pace == Pace::Level => {
+            // A side covers what the files giving it cover: a post without reach
+            // in an export with reach is a post left out, not days without data.
+            let left_out: Vec<crate::dataset::Part> = cx
+                .catalogue
+                .left_out(
+                    &goal.kpi,
+                    cx.dataset,
+                    &selection.aggregate(Some(current_window)),
+                )
+                .into_iter()
+                .map(|(part, _)| part)
+                .collect();
+            let side = |m: &[crate::model::MetricId]| {
+                let files = crate::dataset::files_giving(cx.dataset, &selection.rows, m, &left_out);
+                let gives =
+                    |r: &crate::dataset::Row| files.binary_search(&r.file).is_ok() && carries(r);
+                let reaches = coverage(cx, &selection, &gives, current_window, period_end).reaches;
+                let known = reaches.iter().filter(|(_, r)| through_of(r).is_some());
+                let from = known.clone().filter_map(|(_, r)| r.first).min()?;
+                let to = known.filter_map(|(_, r)| through_of(r)).max()?;
+                Some(Window::new(from.max(window.from), to))
+            };
+            side(&num)
+                .zip(side(&den))
+                .filter(|(n, d)| n != d)
+                .map(|(n, d)| {
+                    let names = |ids: &[crate::model::MetricId]| {
+                        ids.iter()
+                            .map(|id| cx.dataset.metric(*id).name.clone())
+                            .collect()
+                    };
+                    let (num, den) = ((names(&num), n), (names(&den), d));
+                    // The side that ends first (or begins last) is named first.
+                    let (short, long) =
+                        if (n.to, std::cmp::Reverse(n.from)) <= (d.to, std::cmp::Reverse(d.from)) {
+                            (num, den)
+                        } else {
+                            (den, num)
+                        };
+                    let (from, to) = (n.from.max(d.from), n.to.min(d.to));
+                    SidesCover {
+                        measured: (from <= to).then(|| Window::new(from, to)),
+                        short: short.0,
+                        short_days: short.1,
+                        long: long.0,
+                        long_days: long.1,
+                    }
+                })
+        }
+        _ => None,
+    };
+    // Sides that share no day leave no day to measure: an empty window.
+    let current_window = sides.as_ref().map_or(current_window, |s| {
+        s.measured
+            .unwrap_or(Window::new(window.from, window.from - chrono::Days::new(1)))
+    });
+    result.sides_cover = sides;
 
     let (value, rows, straddling) = value_over(current_window)?;
     in_written(value.currency.as_deref())?;
@@ -705,24 +701,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
-    // How far the data reaches, per platform: the last day of its rows counted in the
-    // window. Only rows counted in the value say how far it reaches: a week that ends
-    // after the as-of date is left out, and taking its end would spread the weeks
-    // before it over days they do not cover (a forecast too low). A row wholly after
-    // the as-of date does show that the export covers it, so days without rows before
-    // it are zeros; unless a left-out row runs across the as-of date, whose days
-    // before it are not counted. A platform whose rows stop earlier than another's
-    // has no data after its last day, not zeros: its days after it are not known.
-    // Only a platform with rows in the window (or across its start) is covered up to
-    // a row after it: one whose rows are all after the window says nothing of its days.
-    let through_of = |reach: &Reach| {
-        let in_window = reach.counted_end.is_some() || reach.across_start;
-        reach
-            .counted_end
-            .max((in_window && reach.after && !reach.across).then_some(period_end))
-            .filter(|d| *d >= window.from)
-    };
-    let data_through = reaches.iter().filter_map(|(_, r)| through_of(r)).max();
+    // A rate measured over the days both its sides cover ends there.
+    let data_through = reaches
+        .iter()
+        .filter_map(|(_, r)| through_of(r))
+        .max()
+        .map(|d| d.min(current_window.to))
+        .filter(|d| *d >= window.from);
     result.data_through = data_through;
     // The goal's own rows that run across the window's start are left out: the days
     // they cover are not known day by day, and are not counted, now or later. That
@@ -795,7 +780,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 platform: *p,
                 from: *from,
                 first: reach.first.map_or(*from, |f| f.max(*from)),
-                through: through_of(&reach).unwrap_or(period_end),
+                through: through_of(&reach)
+                    .unwrap_or(period_end)
+                    .min(current_window.to),
             }
         })
         .collect();
@@ -1023,6 +1010,152 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             Status::Achieved | Status::OnTrack | Status::AtRisk
         );
     Ok(described(result))
+}
+
+/// Where the rows that `carries` (those with a goal's metrics) reach, per platform
+/// of the selection (see [`evaluate`]).
+struct Coverage {
+    platforms: Vec<Option<crate::dataset::Sym>>,
+    /// The files of records (or of a sparse platform) each platform appears in.
+    lists: Vec<(Option<crate::dataset::Sym>, u32)>,
+    files: Vec<u32>,
+    by_file: Vec<Reach>,
+    /// The dates each file's rows of each platform span, with the range it states.
+    spans: Vec<(usize, u32, NaiveDate, NaiveDate)>,
+    reaches: Vec<(Option<crate::dataset::Sym>, Reach)>,
+}
+
+fn coverage(
+    cx: &Context<'_>,
+    selection: &crate::dataset::Selection<'_>,
+    carries: &dyn Fn(&crate::dataset::Row) -> bool,
+    current_window: Window,
+    period_end: NaiveDate,
+) -> Coverage {
+    let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
+    let mut platforms: Vec<_> = selection
+        .rows
+        .iter()
+        .filter(|r| carries(r))
+        .map(|r| platform(r))
+        .collect();
+    platforms.sort_unstable();
+    platforms.dedup();
+    // A platform whose daily rows skip days inside their range is sparse: sales on
+    // the days with a sale, sessions from a source on the days it sent any. A day
+    // without its row is a day with nothing, as in a file of records (a CRM's leads).
+    // Judged within the goal's window, so a day missing from an old archive does not
+    // make a platform whose rows stop early now look sparse.
+    // The dataset's rows, with the finer rows that stand in for coarser rows the
+    // goal's window cannot count (a month's row, the window cut by the as-of date).
+    let all_rows = || {
+        cx.dataset.rows.iter().chain(
+            cx.dataset
+                .finer
+                .iter()
+                .filter(|r| cx.dataset.stands_in(r, Some(current_window))),
+        )
+    };
+    let mut days: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut ranged = vec![false; platforms.len()];
+    for r in all_rows().filter(|r| carries(r) && current_window.contains(r)) {
+        if let Ok(i) = platforms.binary_search(&platform(r)) {
+            if r.start == r.end {
+                days.push((i, r.start));
+            } else {
+                ranged[i] = true;
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    let mut sparse = vec![false; platforms.len()];
+    for (i, is_sparse) in sparse.iter_mut().enumerate() {
+        let mine = &days[days.partition_point(|d| d.0 < i)..days.partition_point(|d| d.0 <= i)];
+        if let (Some(first), Some(last), false) = (mine.first(), mine.last(), ranged[i]) {
+            *is_sparse = ((last.1 - first.1).num_days() + 1) as usize > mine.len();
+        }
+    }
+    drop(days);
+    // Such a platform's data, and a file of records', reach as far as the files it
+    // is in: all their rows tell it, for every platform in them.
+    let mut lists: Vec<(Option<crate::dataset::Sym>, u32)> = selection
+        .rows
+        .iter()
+        .filter(|r| {
+            let is_sparse = platforms
+                .binary_search(&platform(r))
+                .is_ok_and(|i| sparse[i]);
+            (cx.dataset.files[r.file as usize].records || is_sparse) && carries(r)
+        })
+        .map(|r| (platform(r), r.file))
+        .collect();
+    lists.sort_unstable();
+    lists.dedup();
+    let mut files: Vec<u32> = lists.iter().map(|(_, f)| *f).collect();
+    files.sort_unstable();
+    files.dedup();
+    // How far each platform's data reaches, in one pass over the rows that carry the
+    // KPI's metrics: its own rows, the range stated by the files it appears in (Meta's
+    // reporting start and end beside a `Day` breakdown, a range line above daily
+    // rows: a campaign that stopped on the 29th of a report through the 31st spent
+    // nothing on the 30th and 31st), and the files of records it appears in.
+    let mut by_platform = vec![Reach::default(); platforms.len()];
+    let mut by_file = vec![Reach::default(); files.len()];
+    // The dates each file's rows of each platform span (with the range it states):
+    // what an export covers, for the baseline's coverage note.
+    let mut spans: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
+    for r in all_rows().filter(|r| carries(r)) {
+        if let Ok(i) = platforms.binary_search(&platform(r)) {
+            by_platform[i].add(r, current_window, period_end);
+            let (mut from, mut to) = (r.start, r.end);
+            if let Some((a, b)) = cx.dataset.files[r.file as usize].stated {
+                by_platform[i].add_days(a, b, current_window, period_end);
+                (from, to) = (from.min(a), to.max(b));
+            }
+            match spans.last_mut() {
+                Some(s) if (s.0, s.1) == (i, r.file) => {
+                    (s.2, s.3) = (s.2.min(from), s.3.max(to));
+                }
+                _ => spans.push((i, r.file, from, to)),
+            }
+        }
+        if let Ok(i) = files.binary_search(&r.file) {
+            by_file[i].add(r, current_window, period_end);
+        }
+    }
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, u32, NaiveDate, NaiveDate)> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(m) if (m.0, m.1) == (span.0, span.1) => {
+                (m.2, m.3) = (m.2.min(span.2), m.3.max(span.3));
+            }
+            _ => merged.push(span),
+        }
+    }
+    let spans = merged;
+    let reach_of = |p: Option<crate::dataset::Sym>| -> Reach {
+        let mut out = platforms
+            .binary_search(&p)
+            .map_or_else(|_| Reach::default(), |i| by_platform[i]);
+        for (_, file) in lists.iter().filter(|(q, _)| *q == p) {
+            if let Ok(i) = files.binary_search(file) {
+                out.merge(by_file[i]);
+            }
+        }
+        out
+    };
+    let reaches: Vec<(Option<crate::dataset::Sym>, Reach)> =
+        platforms.iter().map(|p| (*p, reach_of(*p))).collect();
+    Coverage {
+        platforms,
+        lists,
+        files,
+        by_file,
+        spans,
+        reaches,
+    }
 }
 
 /// How many times its sums so far a platform's sums reach by the deadline at its
@@ -1431,6 +1564,9 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             ],
         ));
     }
+    if let Some(c) = &g.sides_cover {
+        out.push(sides_cover_note(&g.kpi, c).text(lang));
+    }
     if let Some(w) = g.baseline_window
         && w.to > g.as_of
     {
@@ -1476,6 +1612,20 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The note of a goal's rate measured over the days both its sides cover.
+fn sides_cover_note(kpi: &str, c: &SidesCover) -> crate::i18n::Message {
+    let sides = ((&c.short[..], c.short_days), (&c.long[..], c.long_days));
+    match c.measured {
+        Some(m) => {
+            let mut note = crate::kpi::sides_note("note.sides_cover", kpi, sides.0, sides.1);
+            note.args.push(("mfrom", m.from.to_string()));
+            note.args.push(("mto", m.to.to_string()));
+            note.dates(&["mfrom", "mto"])
+        }
+        None => crate::kpi::sides_note("note.sides_cover_none", kpi, sides.0, sides.1),
+    }
 }
 
 /// How far along the way to the target the current value is: from zero for

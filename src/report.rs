@@ -480,6 +480,17 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         }
     }
 
+    let whole = selection.aggregate(scope.window);
+    notes.extend(shown.iter().filter_map(|name| {
+        sides_note(
+            &config.catalogue,
+            dataset,
+            &selection.rows,
+            &whole,
+            name,
+            scope.window,
+        )
+    }));
     notes.extend(window_notes(
         dataset,
         &selection.rows,
@@ -1225,6 +1236,14 @@ pub fn kpi_answer(
                 (agg.straddling_rows > 0)
                     .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),
             )
+            .chain(sides_note(
+                &config.catalogue,
+                dataset,
+                &selection.rows,
+                &agg,
+                name,
+                window,
+            ))
             .chain(window_notes)
             .collect(),
     })
@@ -1245,24 +1264,7 @@ fn window_notes(
     let Some(window) = window else {
         return Vec::new();
     };
-    let mut range: Option<(NaiveDate, NaiveDate)> = None;
-    for row in rows {
-        if metrics.is_some_and(|m| !row.values.iter().any(|(id, _)| m.contains(id))) {
-            continue;
-        }
-        let file = &dataset.files[row.file as usize];
-        let mut end = row.end;
-        if let Some((_, to)) = file.stated {
-            end = end.max(to);
-        }
-        if file.records
-            && let Some(last) = file.last_date
-        {
-            end = end.max(last);
-        }
-        range = Some(range.map_or((row.start, end), |(a, b)| (a.min(row.start), b.max(end))));
-    }
-    let Some((first, last)) = range else {
+    let Some((first, last)) = data_range(dataset, rows, metrics) else {
         return Vec::new();
     };
     let shown = shown_window(window, Some(Window::new(first, last)));
@@ -1285,6 +1287,94 @@ fn window_notes(
     } else {
         Vec::new()
     }
+}
+
+/// The first and last day the rows that carry `metrics` (all rows when `None`)
+/// cover: their own dates, the range their files state, a file of records' last day.
+fn data_range(
+    dataset: &Dataset,
+    rows: &[&Row],
+    metrics: Option<&[crate::model::MetricId]>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let mut range: Option<(NaiveDate, NaiveDate)> = None;
+    for row in rows {
+        if metrics.is_some_and(|m| !row.values.iter().any(|(id, _)| m.contains(id))) {
+            continue;
+        }
+        let file = &dataset.files[row.file as usize];
+        let mut end = row.end;
+        if let Some((_, to)) = file.stated {
+            end = end.max(to);
+        }
+        if file.records
+            && let Some(last) = file.last_date
+        {
+            end = end.max(last);
+        }
+        range = Some(range.map_or((row.start, end), |(a, b)| (a.min(row.start), b.max(end))));
+    }
+    range
+}
+
+/// A rate whose numerator and denominator come from data covering different days
+/// (a CRM's leads through the 5th, Meta's spend through the 10th), over a window
+/// (the whole data when `None`) reaching past the days both cover: there it divides
+/// one side's figures with none of the other's. Goals measure such a rate over the
+/// common days; a table over the window the reader chose can only say so.
+fn sides_note(
+    catalogue: &crate::kpi::Catalogue,
+    dataset: &Dataset,
+    rows: &[&Row],
+    agg: &Aggregate,
+    name: &str,
+    window: Option<Window>,
+) -> Option<crate::i18n::Message> {
+    let (num, den) = catalogue.rate_sides(name, dataset)?;
+    let left_out: Vec<crate::dataset::Part> = catalogue
+        .left_out(name, dataset, agg)
+        .into_iter()
+        .map(|(part, _)| part)
+        .collect();
+    let metrics: Vec<crate::model::MetricId> = num.iter().chain(&den).copied().collect();
+    // A side covers what the files giving it cover (see `goals::evaluate`).
+    let side = |ids: &[crate::model::MetricId]| {
+        let files = crate::dataset::files_giving(dataset, rows, ids, &left_out);
+        let rows: Vec<&Row> = rows
+            .iter()
+            .filter(|r| files.binary_search(&r.file).is_ok())
+            .copied()
+            .collect();
+        let (from, to) = data_range(dataset, &rows, Some(&metrics))?;
+        let names: Vec<String> = ids
+            .iter()
+            .map(|id| dataset.metric(*id).name.clone())
+            .collect();
+        Some((names, Window::new(from, to)))
+    };
+    let (n, d) = (side(&num)?, side(&den)?);
+    if n.1 == d.1 {
+        return None;
+    }
+    let (all, both) = (
+        Window::new(n.1.from.min(d.1.from), n.1.to.max(d.1.to)),
+        Window::new(n.1.from.max(d.1.from), n.1.to.min(d.1.to)),
+    );
+    let shown = window.map_or(all, |w| Window::new(w.from.max(all.from), w.to.min(all.to)));
+    if shown.from > shown.to || (both.from <= shown.from && shown.to <= both.to) {
+        return None;
+    }
+    let (short, long) =
+        if (n.1.to, std::cmp::Reverse(n.1.from)) <= (d.1.to, std::cmp::Reverse(d.1.from)) {
+            (n, d)
+        } else {
+            (d, n)
+        };
+    Some(crate::kpi::sides_note(
+        "note.sides_cover_window",
+        name,
+        (&short.0, short.1),
+        (&long.0, long.1),
+    ))
 }
 
 /// One line of `roi kpis`.

@@ -605,6 +605,35 @@ pub struct LeftOut {
 
 /// The note that leads of `platforms` may be counted twice (see
 /// [`Catalogue::leads_counted_twice`]).
+/// A note on a rate whose sides' data cover different days: `short` the side that
+/// ends first (or begins last), each with its base metrics and days.
+pub fn sides_note(
+    key: &'static str,
+    kpi: &str,
+    short: (&[String], crate::dataset::Window),
+    long: (&[String], crate::dataset::Window),
+) -> crate::i18n::Message {
+    let names = |m: &[String]| {
+        m.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    crate::i18n::Message {
+        key,
+        args: vec![
+            ("kpi", kpi.to_owned()),
+            ("short", names(short.0)),
+            ("sfrom", short.1.from.to_string()),
+            ("sto", short.1.to.to_string()),
+            ("long", names(long.0)),
+            ("lfrom", long.1.from.to_string()),
+            ("lto", long.1.to.to_string()),
+        ],
+        dates: vec!["sfrom", "sto", "lfrom", "lto"],
+    }
+}
+
 pub fn leads_counted_twice_note(platforms: &[String]) -> crate::i18n::Message {
     crate::msg!("note.leads_two_sources", platforms = platforms.join(", "))
 }

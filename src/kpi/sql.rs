@@ -852,11 +852,30 @@ fn filter_conditions(w: &Writer<'_>, filter: &Filter) -> Vec<String> {
         .conditions
         .iter()
         .map(|(dim, values)| {
-            let wanted: Vec<String> = values
+            let keys: Vec<String> = values
                 .iter()
-                .map(|v| w.d.string(&crate::dataset::filter_key(*dim, v)))
+                .map(|v| crate::dataset::filter_key(*dim, v))
                 .collect();
-            format!("LOWER({}) IN ({})", w.col(dim.name()), wanted.join(", "))
+            let col = w.col(dim.name());
+            let wanted: Vec<String> = keys.iter().map(|k| w.d.string(k)).collect();
+            let mut one_of = vec![format!("LOWER({col}) IN ({})", wanted.join(", "))];
+            // A page without a query string is that page with any, as
+            // `crate::dataset::filter_matches` has it; SUBSTR, unlike LIKE, takes
+            // `_` and `%` in a page as written.
+            if matches!(dim, Dimension::LandingPage | Dimension::Link) {
+                for key in keys.iter().filter(|k| !k.contains('?')) {
+                    let page = format!("{key}?");
+                    one_of.push(format!(
+                        "SUBSTR(LOWER({col}), 1, {}) = {}",
+                        page.chars().count(),
+                        w.d.string(&page)
+                    ));
+                }
+            }
+            match one_of.as_slice() {
+                [one] => one.clone(),
+                _ => format!("({})", one_of.join(" OR ")),
+            }
         })
         .collect()
 }

@@ -519,10 +519,23 @@ fn a_cost_leaves_out_spend_without_its_counts() {
         String::from_utf8_lossy(&out.stderr),
         "roi: cpc: facebook has spend but no clicks: left out\n"
     );
-    blended(
-        "cpl",
-        &["unattributed/spend.csv", "unattributed/leads.csv"],
-        "4\n",
+    // Leads without a platform keep the spend; the spend's file ends on 08-05, the
+    // leads' on 08-06, which a note says.
+    let out = roi_in(
+        &dir,
+        &[
+            "kpi",
+            "cpl",
+            "unattributed/spend.csv",
+            "unattributed/leads.csv",
+        ],
+    );
+    assert_eq!(stdout(&out), "4\n", "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: cpl: `spend` covers 2026-08-05 ..= 2026-08-05 and `leads` 2026-08-05 ..= \
+         2026-08-06: on the other days it counts one side's figures without the other's; a \
+         --from/--to within the days both cover compares like with like\n"
     );
 }
 

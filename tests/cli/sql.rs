@@ -148,3 +148,26 @@ fn the_help_says_what_the_query_reads() {
     let out = roi(&["sql", "x2nd"]);
     assert_eq!(code(&out), 2, "{}", transcript(&out));
 }
+
+/// A landing page written without a query string is the page with any, as `roi
+/// report` has it; one written with a query string is that one.
+#[test]
+fn a_landing_page_without_a_query_string_is_the_page_with_any() {
+    let sql = |value: &str| {
+        let out = roi(&[
+            "sql",
+            "web_traffic",
+            "--where",
+            &format!("landing_page={value}"),
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert!(sql("/New-Items").contains(
+        "WHERE (LOWER(\"landing_page\") IN ('/new-items') OR SUBSTR(LOWER(\"landing_page\"), 1, 11) = '/new-items?')"
+    ));
+    assert!(
+        sql("/new-items?ref=pin")
+            .contains("WHERE LOWER(\"landing_page\") IN ('/new-items?ref=pin')")
+    );
+}
