@@ -1223,7 +1223,13 @@ impl Catalogue {
         ds: &Dataset,
         agg: &'a Aggregate,
     ) -> (std::borrow::Cow<'a, Aggregate>, Vec<(Part, LeftOut)>) {
-        let mut left_out = self.left_out(name, ds, agg);
+        // Worked out once for both uses below (it walks the formula and looks up
+        // every name in it).
+        let sides = self.rate_sides(name, ds);
+        let mut left_out = match &sides {
+            Some((num, den)) => left_out_of_sides(num, den, ds, agg, false),
+            None => Vec::new(),
+        };
         let mut agg = if left_out.is_empty() {
             std::borrow::Cow::Borrowed(agg)
         } else {
@@ -1231,7 +1237,7 @@ impl Catalogue {
             std::borrow::Cow::Owned(agg.without_parts(&parts))
         };
         // A cost keeps a post's spend that bought none of the counts.
-        if let Some((num, den)) = self.rate_sides(name, ds)
+        if let Some((num, den)) = sides
             && !num.iter().any(|id| ds.metric(*id).unit == Unit::Money)
             && let Some((fewer, posts)) = agg.without_posts_lacking(&den, &num)
         {
@@ -1329,105 +1335,10 @@ impl Catalogue {
         agg: &Aggregate,
         no_denominator: bool,
     ) -> Vec<(Part, LeftOut)> {
-        let Some((num, den)) = self.rate_sides(name, ds) else {
-            return Vec::new();
-        };
-        let parts =
-            |id: &MetricId| agg.metrics[id.0 as usize].parts_with_value(ds.metric(*id).aggregation);
-        let meets = |with: &[Part], (p, f): Part| with.iter().any(|(q, g)| *q == p && g.meets(f));
-        let with_den: Vec<Part> = den.iter().flat_map(parts).collect();
-        // Without any denominator the rate has no value anyway: nothing to leave out
-        // (a `--by platform` group of a platform without reach says nothing more).
-        // [`Self::lacking_denominator`] asks over everything the KPI is worked out
-        // over, where it says why the rate has none.
-        if with_den.is_empty() != no_denominator {
-            return Vec::new();
+        match self.rate_sides(name, ds) {
+            Some((num, den)) => left_out_of_sides(&num, &den, ds, agg, no_denominator),
+            None => Vec::new(),
         }
-        // Spend over counts (cpc, cpl): spend of a platform that no export gives
-        // any of the counts paid for another platform's, and unattributed counts (a CRM's leads without a
-        // source) may be any platform's, so its spend is kept then.
-        let cost = num.iter().any(|id| ds.metric(*id).unit == Unit::Money);
-        if cost && with_den.iter().any(|p| p.0.is_none()) {
-            return Vec::new();
-        }
-        let mut out: Vec<(Part, LeftOut)> = Vec::new();
-        // The part has `metric` of one side and none of `lacks`, the other's.
-        let left_out =
-            |out: &mut Vec<(Part, LeftOut)>, part: Part, metric: MetricId, lacks: &[MetricId]| {
-                let metric = ds.metric(metric).name.clone();
-                match out.iter_mut().find(|(p, _)| *p == part) {
-                    Some((_, l)) => {
-                        if !l.has.contains(&metric) {
-                            l.has.push(metric);
-                        }
-                    }
-                    None => out.push((
-                        part,
-                        LeftOut {
-                            platform: part
-                                .0
-                                .map_or_else(String::new, |s| ds.interner.get(s).to_owned()),
-                            export: ds.family_name(part.1).map(str::to_owned),
-                            has: vec![metric],
-                            lacks: lacks.iter().map(|m| ds.metric(*m).name.clone()).collect(),
-                            posts: None,
-                        },
-                    )),
-                }
-            };
-        for id in &num {
-            for part in parts(id) {
-                // A cost's counts often come from what tells where sales and leads
-                // came from (GA4's key events by source, a CRM's leads), so its spend
-                // stays beside those of its platform. Not beside an organic export's
-                // (a Page's clicks on its posts): nobody paid for those. A file with
-                // the counts' column gives them to every platform in it (Meta leaves
-                // a zero blank).
-                let attributes = |(q, g): &Part| {
-                    *q == part.0
-                        && (g.meets(part.1)
-                            || ds.family_key(*g).is_some_and(|key| {
-                                crate::input::layout::is_web_analytics(key)
-                                    || crate::input::layout::is_ad_export(key)
-                            }))
-                };
-                if part.0.is_none()
-                    || meets(&with_den, part)
-                    || (cost && with_den.iter().any(attributes))
-                    || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
-                {
-                    continue;
-                }
-                left_out(&mut out, part, *id, &den);
-            }
-        }
-        // The other way round, a part with the denominator whose exports give none
-        // of the numerator (Meta's impressions in a ctr, where Meta gave link clicks
-        // but no clicks) would dilute the rate: its numerator is unknown, not 0. Not
-        // so when the numerator is a part of the denominator (a sentiment share: a
-        // platform without positive mentions has none), or counts records (leads in
-        // a CRM, a listening tool's mentions): no record is none. Nor for a cost:
-        // counts without spend (a CRM's leads, a Page's clicks) cost nothing.
-        let unknown_when_absent = !cost
-            && num
-                .iter()
-                .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
-        let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
-        if unknown_when_absent && !with_num.is_empty() {
-            for id in &den {
-                for part in parts(id) {
-                    if part.0.is_none()
-                        || meets(&with_num, part)
-                        || num.iter().any(|n| ds.carries(part.0, part.1, *n))
-                    {
-                        continue;
-                    }
-                    left_out(&mut out, part, *id, &num);
-                }
-            }
-        }
-        out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
-        out
     }
 
     /// The platforms whose leads, counted by `name`, come both from an ad or page
@@ -1652,6 +1563,112 @@ impl Catalogue {
             }
         })
     }
+}
+
+/// [`Catalogue::left_out`] of a rate whose sides are `num` and `den`.
+fn left_out_of_sides(
+    num: &[MetricId],
+    den: &[MetricId],
+    ds: &Dataset,
+    agg: &Aggregate,
+    no_denominator: bool,
+) -> Vec<(Part, LeftOut)> {
+    let parts =
+        |id: &MetricId| agg.metrics[id.0 as usize].parts_with_value(ds.metric(*id).aggregation);
+    let meets = |with: &[Part], (p, f): Part| with.iter().any(|(q, g)| *q == p && g.meets(f));
+    let with_den: Vec<Part> = den.iter().flat_map(parts).collect();
+    // Without any denominator the rate has no value anyway: nothing to leave out
+    // (a `--by platform` group of a platform without reach says nothing more).
+    // [`Catalogue::lacking_denominator`] asks over everything the KPI is worked out
+    // over, where it says why the rate has none.
+    if with_den.is_empty() != no_denominator {
+        return Vec::new();
+    }
+    // Spend over counts (cpc, cpl): spend of a platform that no export gives
+    // any of the counts paid for another platform's, and unattributed counts (a CRM's leads without a
+    // source) may be any platform's, so its spend is kept then.
+    let cost = num.iter().any(|id| ds.metric(*id).unit == Unit::Money);
+    if cost && with_den.iter().any(|p| p.0.is_none()) {
+        return Vec::new();
+    }
+    let mut out: Vec<(Part, LeftOut)> = Vec::new();
+    // The part has `metric` of one side and none of `lacks`, the other's.
+    let left_out =
+        |out: &mut Vec<(Part, LeftOut)>, part: Part, metric: MetricId, lacks: &[MetricId]| {
+            let metric = ds.metric(metric).name.clone();
+            match out.iter_mut().find(|(p, _)| *p == part) {
+                Some((_, l)) => {
+                    if !l.has.contains(&metric) {
+                        l.has.push(metric);
+                    }
+                }
+                None => out.push((
+                    part,
+                    LeftOut {
+                        platform: part
+                            .0
+                            .map_or_else(String::new, |s| ds.interner.get(s).to_owned()),
+                        export: ds.family_name(part.1).map(str::to_owned),
+                        has: vec![metric],
+                        lacks: lacks.iter().map(|m| ds.metric(*m).name.clone()).collect(),
+                        posts: None,
+                    },
+                )),
+            }
+        };
+    for id in num {
+        for part in parts(id) {
+            // A cost's counts often come from what tells where sales and leads
+            // came from (GA4's key events by source, a CRM's leads), so its spend
+            // stays beside those of its platform. Not beside an organic export's
+            // (a Page's clicks on its posts): nobody paid for those. A file with
+            // the counts' column gives them to every platform in it (Meta leaves
+            // a zero blank).
+            let attributes = |(q, g): &Part| {
+                *q == part.0
+                    && (g.meets(part.1)
+                        || ds.family_key(*g).is_some_and(|key| {
+                            crate::input::layout::is_web_analytics(key)
+                                || crate::input::layout::is_ad_export(key)
+                        }))
+            };
+            if part.0.is_none()
+                || meets(&with_den, part)
+                || (cost && with_den.iter().any(attributes))
+                || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
+            {
+                continue;
+            }
+            left_out(&mut out, part, *id, den);
+        }
+    }
+    // The other way round, a part with the denominator whose exports give none
+    // of the numerator (Meta's impressions in a ctr, where Meta gave link clicks
+    // but no clicks) would dilute the rate: its numerator is unknown, not 0. Not
+    // so when the numerator is a part of the denominator (a sentiment share: a
+    // platform without positive mentions has none), or counts records (leads in
+    // a CRM, a listening tool's mentions): no record is none. Nor for a cost:
+    // counts without spend (a CRM's leads, a Page's clicks) cost nothing.
+    let unknown_when_absent = !cost
+        && num
+            .iter()
+            .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
+    let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
+    if unknown_when_absent && !with_num.is_empty() {
+        for id in den {
+            for part in parts(id) {
+                if part.0.is_none()
+                    || meets(&with_num, part)
+                    || num.iter().any(|n| ds.carries(part.0, part.1, *n))
+                {
+                    continue;
+                }
+                left_out(&mut out, part, *id, num);
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
+    out
 }
 
 /// Where a custom metric was read, for messages: the header of a mapped column and
