@@ -305,6 +305,10 @@ pub struct Dataset {
     /// Per platform and family, the metrics some file with rows of it gives a value (see
     /// [`Dataset::carries`]); worked out once, when first asked.
     carried: std::sync::OnceLock<Vec<(Part, Vec<u64>)>>,
+    /// Per file, the metrics its rows gave a value as read, before a newer
+    /// export's rows took the values of the columns it lacks from an older one's
+    /// (see [`Dataset::exports`]).
+    pub(crate) exported: Vec<Vec<u64>>,
 }
 
 impl Default for Dataset {
@@ -328,6 +332,7 @@ impl Default for Dataset {
             kind_families: Vec::new(),
             families: Vec::new(),
             carried: std::sync::OnceLock::new(),
+            exported: Vec::new(),
         }
     }
 }
@@ -612,6 +617,23 @@ impl Dataset {
                 bits.get(metric.0 as usize / 64)
                     .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
             })
+    }
+
+    /// Whether `file` is an export of one table with `metric`'s column, so that its
+    /// empty cells are zeros (Meta leaves a zero blank): some row of it has a value.
+    /// Not roi's own format, where an empty cell is no value, nor a list of records,
+    /// nor a file of several tables (a second table may lack the column).
+    pub fn exports(&self, file: u32, metric: MetricId) -> bool {
+        let Some(source) = self.files.get(file as usize) else {
+            return false;
+        };
+        if source.is_native() || source.records || source.tables.len() > 1 {
+            return false;
+        }
+        self.exported
+            .get(file as usize)
+            .and_then(|bits| bits.get(metric.0 as usize / 64))
+            .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
     }
 
     /// The export family a row comes from; [`Family::ANY`] for a list of records.
@@ -1175,6 +1197,9 @@ pub struct Aggregate {
     pub straddling_rows: u64,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
+    /// Some parts' rows were taken out of the totals (a rate's platform without its
+    /// denominator), though `rows_per_file` still counts them.
+    pub trimmed: bool,
 }
 
 impl Aggregate {
@@ -1267,6 +1292,7 @@ impl Aggregate {
             straddling_rows: self.straddling_rows,
             first: self.first,
             last: self.last,
+            trimmed: true,
         }
     }
 

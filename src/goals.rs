@@ -364,8 +364,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .iter()
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
-    let carries = |r: &crate::dataset::Row| r.values.iter().any(|(id, _)| metrics.contains(id));
     let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
+    // A row of an export with the metric's column carries it even when its cell is
+    // empty (Meta leaves a zero blank): a campaign without purchases has 0 on its
+    // days.
+    let carries = |r: &crate::dataset::Row| {
+        r.values.iter().any(|(id, _)| metrics.contains(id))
+            || metrics.iter().any(|m| cx.dataset.exports(r.file, *m))
+    };
     let Coverage {
         platforms,
         lists,

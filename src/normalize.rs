@@ -1542,6 +1542,18 @@ impl<'f> Builder<'f> {
             self.flush_rows();
             return self.dataset;
         }
+        // What each export's columns are, before merging gives a newer export's rows
+        // an older one's values of the columns it lacks.
+        let words = self.dataset.metrics.len().div_ceil(64);
+        let mut exported = vec![vec![0u64; words]; self.dataset.files.len()];
+        for row in &self.dataset.rows {
+            if let Some(bits) = exported.get_mut(row.file as usize) {
+                for (id, _) in &row.values {
+                    bits[usize::from(id.0) / 64] |= 1 << (id.0 % 64);
+                }
+            }
+        }
+        self.dataset.exported = exported;
         self.series_platforms();
         self.date_totals();
         let spans = &self.spans;

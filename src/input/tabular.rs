@@ -1403,12 +1403,15 @@ fn read_layout_table(
         Some(sheet) => crate::say!("where.sheet", sheet = sheet),
         None => crate::say!("where.table", line = header.line),
     });
+    // A list of records (a mapping's `per_row` as much as HubSpot's contacts) is no
+    // export of its own: it stands for its platform beside any export, so its leads
+    // are the ones an ads export's spend bought.
     builder.set_kind(
         &match &series_metric {
             Some(metric) => format!("{}:{metric}", layout.id),
             None => layout.id.clone(),
         },
-        Some(&layout.name),
+        layout.per_row.is_none().then_some(layout.name.as_str()),
     );
     if let Some((metric, _)) = &layout.per_row {
         // A list of leads (a CRM's contacts, a mapping's `per_row = "leads"`) has a

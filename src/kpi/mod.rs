@@ -1139,6 +1139,16 @@ impl Catalogue {
     /// cpm). Other money KPIs (roas, roi) are blended sums by design: revenue often
     /// comes from a shop or GA4 without spend, and paid for by every platform's.
     pub fn rate_sides(&self, name: &str, ds: &Dataset) -> Option<(Vec<MetricId>, Vec<MetricId>)> {
+        let (num, den) = self.quotient_sides(name, ds)?;
+        let money = |ids: &[MetricId]| ids.iter().any(|id| ds.metric(*id).unit == Unit::Money);
+        let cost = num.iter().all(|id| ds.metric(*id).name == "spend");
+        (!num.is_empty() && !den.is_empty() && !money(&den) && (cost || !money(&num)))
+            .then_some((num, den))
+    }
+
+    /// The base metrics of the numerator and of the denominator of a KPI whose
+    /// formula's top level divides (through aliases and constant factors).
+    fn quotient_sides(&self, name: &str, ds: &Dataset) -> Option<(Vec<MetricId>, Vec<MetricId>)> {
         if ds.metric_id(name).is_some() {
             return None;
         }
@@ -1164,10 +1174,7 @@ impl Catalogue {
         // A denominator's growth is a base only with its count: gains without a
         // count (YouTube's subscribers gained) are no base to grow from.
         self.side_metrics(r, ds, &mut den, true, 0);
-        let money = |ids: &[MetricId]| ids.iter().any(|id| ds.metric(*id).unit == Unit::Money);
-        let cost = num.iter().all(|id| ds.metric(*id).name == "spend");
-        (!num.is_empty() && !den.is_empty() && !money(&den) && (cost || !money(&num)))
-            .then_some((num, den))
+        Some((num, den))
     }
 
     fn side_metrics(
@@ -1279,6 +1286,8 @@ impl Catalogue {
     /// is worked out over (the window and filter, all groups together): a group of
     /// `--by platform` without the denominator says nothing. Empty when some row has
     /// the denominator ([`Self::left_out`] says which platforms are left out then).
+    /// For another quotient (`roas`), the platforms with one side when no row has
+    /// the other.
     pub fn lacking_denominator(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<LeftOut> {
         self.left_out_of(name, ds, agg, true)
             .into_iter()
@@ -1337,8 +1346,60 @@ impl Catalogue {
     ) -> Vec<(Part, LeftOut)> {
         match self.rate_sides(name, ds) {
             Some((num, den)) => left_out_of_sides(&num, &den, ds, agg, no_denominator),
+            None if no_denominator => {
+                let parts = |id: &MetricId| {
+                    agg.metrics[id.0 as usize].parts_with_value(ds.metric(*id).aggregation)
+                };
+                self.one_side_only(name, ds, &parts)
+            }
             None => Vec::new(),
         }
+    }
+
+    /// Why a quotient that is no rate of counts (`roas`, blended by design) has no
+    /// value: one side's metrics have values and none of the other's does (Meta's
+    /// `Purchase ROAS` is read, its revenue is not: spend without revenue). The
+    /// platforms of the side with values, each as a [`LeftOut`].
+    fn one_side_only(
+        &self,
+        name: &str,
+        ds: &Dataset,
+        parts: &dyn Fn(&MetricId) -> Vec<Part>,
+    ) -> Vec<(Part, LeftOut)> {
+        let Some((num, den)) = self.quotient_sides(name, ds) else {
+            return Vec::new();
+        };
+        let valued = |ids: &[MetricId]| ids.iter().any(|id| !parts(id).is_empty());
+        let (has, lacks) = match (valued(&num), valued(&den)) {
+            (true, false) => (num, den),
+            (false, true) => (den, num),
+            _ => return Vec::new(),
+        };
+        let names = |ids: &[MetricId]| -> Vec<String> {
+            ids.iter().map(|id| ds.metric(*id).name.clone()).collect()
+        };
+        let mut out: Vec<(Part, LeftOut)> = Vec::new();
+        for id in &has {
+            for part in parts(id) {
+                let Some(platform) = part.0 else { continue };
+                let metric = ds.metric(*id).name.clone();
+                match out.iter_mut().find(|(p, _)| *p == part) {
+                    Some((_, l)) => l.has.push(metric),
+                    None => out.push((
+                        part,
+                        LeftOut {
+                            platform: ds.interner.get(platform).to_owned(),
+                            export: ds.family_name(part.1).map(str::to_owned),
+                            has: vec![metric],
+                            lacks: names(&lacks),
+                            posts: None,
+                        },
+                    )),
+                }
+            }
+        }
+        out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
+        out
     }
 
     /// The platforms whose leads, counted by `name`, come both from an ad or page
@@ -1843,6 +1904,17 @@ fn metric_quantity(
         _ => total.rows == 0,
     };
     if empty {
+        if matches!(info.aggregation, Aggregation::Flow | Aggregation::Unique)
+            && let Some(key) = blank_is_zero(ds, agg, id)
+        {
+            // A 0 of no currency found is in none: it meets any amount.
+            return money_sum(name, ds, &BTreeMap::from([(key, 0)]), fx).map(|mut q| {
+                if key == (None, None) {
+                    q.unnamed = None;
+                }
+                q
+            });
+        }
         return Ok(Quantity::plain(None));
     }
     Ok(match info.aggregation {
@@ -1862,6 +1934,40 @@ fn metric_quantity(
         Aggregation::Duration => Quantity::plain(
             (total.weight != 0).then(|| total.weighted as f64 / total.weight as f64 / 1e6),
         ),
+    })
+}
+
+/// The currency of a 0 for a metric no row of `agg` has a value of, when some of
+/// its rows come from an export with the metric's column: its empty cells are
+/// zeros there (Meta leaves a zero blank), so a campaign's rows without revenue
+/// have revenue 0, not none. Money is in the currency of the other amounts
+/// (its spend). `None` when no file of its rows has the column.
+fn blank_is_zero(ds: &Dataset, agg: &Aggregate, id: MetricId) -> Option<crate::dataset::MoneyKey> {
+    // A file whose rows a rate left out (Meta's spend without clicks in a cpc)
+    // gives no 0 either.
+    if agg.trimmed {
+        return None;
+    }
+    let file = *agg
+        .rows_per_file
+        .keys()
+        .find(|file| ds.exports(**file, id))?;
+    if ds.metric(id).unit != Unit::Money {
+        return Some((None, None));
+    }
+    // The sums do not say which file a named currency is of: with amounts in one
+    // currency the 0 is in it, with several in none (a 0 meets any amount).
+    let mut keys = agg
+        .metrics
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ds.metrics[*i].unit == Unit::Money)
+        .flat_map(|(_, m)| m.sums.keys().copied())
+        .filter(|key| key.1.is_none_or(|f| f == file));
+    let first = keys.next();
+    Some(match first {
+        Some(key) if keys.all(|k| k == key) => key,
+        _ => (None, None),
     })
 }
 

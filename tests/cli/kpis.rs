@@ -1765,3 +1765,104 @@ fn json_numbers_have_nine_decimals_as_csv() {
         );
     }
 }
+
+/// A sheet of leads mapped with `per_row` is a list of records, as HubSpot's
+/// contacts are: it stands for its platform beside Meta Ads' spend and link clicks
+/// (`fixtures/review16-a/README.md`, lead-sheet).
+#[test]
+fn a_mapped_list_of_leads_counts_beside_an_ads_export() {
+    let dir = fixture("review16-a/lead-sheet");
+    let out = roi_in(
+        &dir,
+        &["report", "--kpi", "leads,spend,cpl", "--by", "platform"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(
+        text.contains("| facebook |   13 |     3 | 10,000,000 VND | 3,333,333 VND |"),
+        "{text}"
+    );
+    assert!(!text.contains("left out"), "{text}");
+    let out = roi_in(
+        &dir,
+        &[
+            "kpi",
+            "lead_conversion_rate",
+            "--where",
+            "platform=facebook",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "0.006", "{}", transcript(&out));
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-10", "--format", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &json["goals"][0];
+    assert_eq!(goal["current"], 5_000_000.0, "{goal}");
+    assert_eq!(goal["status"], "behind", "{goal}");
+}
+
+/// Meta leaves a zero blank: a campaign whose conversion value cells are all
+/// empty has revenue 0 and a roas of 0 %, in a filter, a `--by` group and a goal,
+/// not no value (`fixtures/review16-a/README.md`, blank-value).
+#[test]
+fn an_empty_cell_of_an_exported_column_is_zero_in_a_selection() {
+    let dir = fixture("review16-a/blank-value");
+    let out = roi_in(&dir, &["kpi", "roas", "--where", "campaign=Back to school"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "0", "{}", transcript(&out));
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "--by",
+            "campaign",
+            "--kpi",
+            "roas,spend,revenue,purchases",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for row in [
+        "| Back to school |   10 |   0.00% | 555.00 USD |   0.00 USD |         0 |",
+        "| Summer sale    |   10 | 300.83% | 302.50 USD | 910.00 USD |        20 |",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-10", "--format", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for goal in json["goals"].as_array().unwrap() {
+        assert_eq!(goal["current"], 0.0, "{goal}");
+        assert_eq!(goal["status"], "missed", "{goal}");
+    }
+}
+
+/// Meta's `Purchase ROAS` is not read as revenue: roas has no value, and a note
+/// says why (`fixtures/review16-a/README.md`, roas-only).
+#[test]
+fn roas_without_revenue_says_why() {
+    let dir = fixture("review16-a/roas-only");
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "meta-ads-roas.csv",
+            "--kpi",
+            "spend,purchases,roas",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = transcript(&out);
+    assert!(text.contains("| roas      |        n/a |"), "{text}");
+    assert!(
+        text.contains("note: roas: facebook (Meta Ads Manager) has spend but no revenue: left out"),
+        "{text}"
+    );
+}
