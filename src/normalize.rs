@@ -2627,7 +2627,11 @@ fn resolve_levels<R: Ord>(
                             .entry(x)
                             .or_default()
                             .push((!undated[c]).then_some((start, end)));
-                        parts_of.entry(r).or_default().push((fine.start, fine.end));
+                        // Only finer rows shorter than the coarse one stand in for it
+                        // in a window it crosses: one of the same range crosses it too.
+                        if !undated[c] && (fine.start > start || fine.end < end) {
+                            parts_of.entry(r).or_default().push((fine.start, fine.end));
+                        }
                     }
                     let stripped = strip.get(&x);
                     let same: Vec<MetricId> = fine

@@ -1089,7 +1089,20 @@ fn read_layout_table(
             .or_else(|| owners.first())
             .map(|(_, name)| name.trim_end_matches([',', ' ']).to_owned())
     };
-    let range = preamble_range(&above, layout.day_order).map_err(|bad| {
+    // Rows that carry their own dates need no range line to date them: one whose
+    // order nothing decides (`08/01/2026 - 09/02/2026`) is passed over then.
+    let dated_rows = matched.cells.iter().any(|c| {
+        c.as_ref().is_some_and(|(c, _)| {
+            matches!(c.target, Target::Date | Target::PublishTime | Target::Day)
+        })
+    });
+    let range = match preamble_range(&above, layout.day_order) {
+        Err(BadRange {
+            readings: Some(_), ..
+        }) if dated_rows => Ok(Vec::new()),
+        other => other,
+    }
+    .map_err(|bad| {
         let message = match bad.readings {
             Some([(a, b), (c, d)]) => crate::say!(
                 "error.range_ambiguous",

@@ -1705,19 +1705,22 @@ fn sniff_delimiter(text: &str) -> u8 {
     if lines.len() < 2 {
         lines = text.lines().filter(wanted).take(10).collect();
     }
+    // A table's last lines split by tabs into the same number of cells are a
+    // tab-separated table, whatever commas its title lines (LinkedIn's `Report
+    // Start: 9/1/2026, 12:00 AM`) or its cells (`1,234.50`, `Aug 1, 2026`) hold:
+    // tabs stand in no text a spreadsheet writes unquoted.
+    if let [.., a, b] = lines.as_slice() {
+        let tabs = count_outside_quotes(a, b'\t');
+        if tabs > 0 && tabs == count_outside_quotes(b, b'\t') {
+            return b'\t';
+        }
+    }
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
-        // The delimiter that splits the most lines into the same number of cells,
-        // weighed by that number: a table's lines, not the one comma in each date
-        // of a report's title lines (LinkedIn's `Report Start: 9/1/2026, 12:00 AM`
-        // above a tab-separated header and a single row).
-        let score = counts
-            .iter()
-            .filter(|&&c| c > 0)
-            .map(|&c| c * counts.iter().filter(|&&n| n == c).count())
-            .max()
-            .unwrap_or(0);
+        // The delimiter that appears most, on the most lines.
+        let score = counts.iter().filter(|&&c| c > 0).count() * 1000
+            + counts.iter().max().copied().unwrap_or(0);
         if score > best.1 {
             best = (d, score);
         }
@@ -2151,6 +2154,12 @@ mod tests {
         // Title lines with a comma each above a tab-separated table of one row.
         let text = "Report\nStart: 9/1/2026, 12:00 AM\nEnd: 9/30/2026, 11:59 PM\n\
                     Generated: 10/1/2026, 8:05 AM\nDay\tCost\tClicks\n9/1/2026\t400.00\t90\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+        // Tab-separated cells holding more commas than tabs.
+        let text = "Day\tImpressions\nAug 1, 2026\t1,000\nAug 2, 2026\t2,000\nAug 3, 2026\t3,000\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+        let text = "Day\tCampaign\tCost\tImpr.\tClicks\n2026-08-01\tA\t1,234,567.50\t12,345,678\t1,234,567\n\
+                    2026-08-02\tA\t1,234,567.50\t12,345,678\t1,234,567\n";
         assert_eq!(sniff_delimiter(text), b'\t');
         // Decimal commas in a `;`-separated table are no delimiter.
         let text = "Day;Cost;Clicks\n2026-01-01;1,50;2,5\n2026-01-02;2,50;3,5\n";
