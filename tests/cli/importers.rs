@@ -4271,6 +4271,12 @@ fn numeric_range_lines_read_by_their_span() {
         "{}",
         transcript(&out)
     );
+    // Rows with days of their own need no range line: one no order decides is
+    // passed over, not refused.
+    assert_eq!(
+        kpi(&["kpi", "spend", &format!("{dir}/gads-range-dated-rows.csv")]),
+        "30"
+    );
 }
 
 /// Day cells that read both ways are read in the one order that keeps them within

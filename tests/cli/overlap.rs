@@ -2382,3 +2382,21 @@ fn a_window_the_coarser_row_straddles_counts_the_finer_rows() {
         assert_eq!(stdout(&out), expected);
     }
 }
+
+/// A search-terms row over the same month as its ad group's row stands in for no
+/// day of it: the trend by day leaves both ad group rows (Brand, Shoes, Aug 1–31)
+/// out, and says so (fixtures/overlap-cases/README.md, gads-search-terms).
+#[test]
+fn a_same_range_finer_row_leaves_its_coarse_row_out_of_the_trend() {
+    let out = roi(&[
+        "report",
+        "fixtures/overlap-cases/gads-search-terms",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-24",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["trend"]["rows_left_out"], 2, "{}", transcript(&out));
+}
