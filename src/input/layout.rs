@@ -304,6 +304,55 @@ fn derived(aliases: &[&str]) -> Column {
     col(aliases, Target::Derived)
 }
 
+/// The figures of X/Twitter's tweet activity exports, by tweet and by day alike.
+fn tweet_metrics() -> Vec<Column> {
+    vec![
+        metric(&["impressions"], "impressions"),
+        metric(&["likes", "favorites"], "likes"),
+        metric(&["replies"], "comments"),
+        metric(&["retweets"], "shares"),
+        metric(&["url clicks"], "link_clicks"),
+        metric(&["user profile clicks"], "profile_visits"),
+        // Views of videos, GIFs and images alike: not `video_views` (as
+        // the overview's `Media views`).
+        metric(&["media views"], "media_views"),
+        metric(&["follows"], "followers_gained"),
+        // The plain columns count the organic part of a tweet's figures and
+        // the `promoted` ones its paid part: the two add up (`-` where a
+        // tweet was not promoted).
+        metric(&["promoted impressions"], "impressions"),
+        metric(&["promoted likes", "promoted favorites"], "likes"),
+        metric(&["promoted replies"], "comments"),
+        metric(&["promoted retweets"], "shares"),
+        metric(&["promoted url clicks"], "link_clicks"),
+        metric(&["promoted user profile clicks"], "profile_visits"),
+        metric(&["promoted media views"], "media_views"),
+        metric(&["promoted follows"], "followers_gained"),
+        derived(&[
+            "engagements",
+            "engagement rate",
+            "hashtag clicks",
+            "detail expands",
+            "permalink clicks",
+            "app opens",
+            "app installs",
+            "email tweet",
+            "dial phone",
+            "media engagements",
+            "promoted engagements",
+            "promoted engagement rate",
+            "promoted hashtag clicks",
+            "promoted detail expands",
+            "promoted permalink clicks",
+            "promoted app opens",
+            "promoted app installs",
+            "promoted email tweet",
+            "promoted dial phone",
+            "promoted media engagements",
+        ]),
+    ]
+}
+
 /// The metrics of YouTube Studio's table data, chart data and totals: the chart and
 /// the totals hold the one metric the user charted, which may be any of them.
 fn youtube_metrics() -> Vec<Column> {
@@ -800,55 +849,16 @@ pub fn builtin() -> Vec<Layout> {
             signature: &[&["Tweet id", "time", "impressions"]],
             decimal: DecimalMark::Dot,
             day_order: None,
-            columns: vec![
-                dim(&["Tweet id"], ContentId),
-                col(&["time"], Target::PublishTime),
-                dim(&["Tweet text"], Text),
-                dim(&["Tweet permalink"], Link),
-                metric(&["impressions"], "impressions"),
-                metric(&["likes", "favorites"], "likes"),
-                metric(&["replies"], "comments"),
-                metric(&["retweets"], "shares"),
-                metric(&["url clicks"], "link_clicks"),
-                metric(&["user profile clicks"], "profile_visits"),
-                // Views of videos, GIFs and images alike: not `video_views` (as
-                // the overview's `Media views`).
-                metric(&["media views"], "media_views"),
-                metric(&["follows"], "followers_gained"),
-                // The plain columns count the organic part of a tweet's figures and
-                // the `promoted` ones its paid part: the two add up (`-` where a
-                // tweet was not promoted).
-                metric(&["promoted impressions"], "impressions"),
-                metric(&["promoted likes", "promoted favorites"], "likes"),
-                metric(&["promoted replies"], "comments"),
-                metric(&["promoted retweets"], "shares"),
-                metric(&["promoted url clicks"], "link_clicks"),
-                metric(&["promoted user profile clicks"], "profile_visits"),
-                metric(&["promoted media views"], "media_views"),
-                metric(&["promoted follows"], "followers_gained"),
-                derived(&[
-                    "engagements",
-                    "engagement rate",
-                    "hashtag clicks",
-                    "detail expands",
-                    "permalink clicks",
-                    "app opens",
-                    "app installs",
-                    "email tweet",
-                    "dial phone",
-                    "media engagements",
-                    "promoted engagements",
-                    "promoted engagement rate",
-                    "promoted hashtag clicks",
-                    "promoted detail expands",
-                    "promoted permalink clicks",
-                    "promoted app opens",
-                    "promoted app installs",
-                    "promoted email tweet",
-                    "promoted dial phone",
-                    "promoted media engagements",
-                ]),
-            ],
+            columns: [
+                vec![
+                    dim(&["Tweet id"], ContentId),
+                    col(&["time"], Target::PublishTime),
+                    dim(&["Tweet text"], Text),
+                    dim(&["Tweet permalink"], Link),
+                ],
+                tweet_metrics(),
+            ]
+            .concat(),
         },
         Spec {
             // The same analytics page's `By day` export: the account's figures per
@@ -859,48 +869,14 @@ pub fn builtin() -> Vec<Layout> {
             signature: &[&["Date", "Tweets published", "impressions"]],
             decimal: DecimalMark::Dot,
             day_order: None,
-            columns: vec![
-                col(&["Date"], Target::Date),
-                metric(&["Tweets published"], "posts_created"),
-                metric(&["impressions"], "impressions"),
-                metric(&["likes", "favorites"], "likes"),
-                metric(&["replies"], "comments"),
-                metric(&["retweets"], "shares"),
-                metric(&["url clicks"], "link_clicks"),
-                metric(&["user profile clicks"], "profile_visits"),
-                metric(&["media views"], "media_views"),
-                metric(&["follows"], "followers_gained"),
-                metric(&["promoted impressions"], "impressions"),
-                metric(&["promoted likes", "promoted favorites"], "likes"),
-                metric(&["promoted replies"], "comments"),
-                metric(&["promoted retweets"], "shares"),
-                metric(&["promoted url clicks"], "link_clicks"),
-                metric(&["promoted user profile clicks"], "profile_visits"),
-                metric(&["promoted media views"], "media_views"),
-                metric(&["promoted follows"], "followers_gained"),
-                derived(&[
-                    "engagements",
-                    "engagement rate",
-                    "hashtag clicks",
-                    "detail expands",
-                    "permalink clicks",
-                    "app opens",
-                    "app installs",
-                    "email tweet",
-                    "dial phone",
-                    "media engagements",
-                    "promoted engagements",
-                    "promoted engagement rate",
-                    "promoted hashtag clicks",
-                    "promoted detail expands",
-                    "promoted permalink clicks",
-                    "promoted app opens",
-                    "promoted app installs",
-                    "promoted email tweet",
-                    "promoted dial phone",
-                    "promoted media engagements",
-                ]),
-            ],
+            columns: [
+                vec![
+                    col(&["Date"], Target::Date),
+                    metric(&["Tweets published"], "posts_created"),
+                ],
+                tweet_metrics(),
+            ]
+            .concat(),
         },
         Spec {
             id: "x-account-analytics",

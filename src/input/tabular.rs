@@ -1662,14 +1662,16 @@ fn read_layout_table(
     };
     // A name cell that holds a formula saved without its value is not empty: its
     // name is unknown, and reading the row says so rather than skip it as a total.
+    let blank_at = |record: &Record, i: usize| {
+        record
+            .cells
+            .get(i)
+            .is_none_or(|c| super::value::trim(c).is_empty())
+    };
     let unnamed = |record: &Record| {
-        name_columns.iter().all(|&i| {
-            record
-                .cells
-                .get(i)
-                .is_none_or(|c| super::value::trim(c).is_empty())
-                && !record.unsaved.iter().any(|(u, ..)| *u == i)
-        })
+        name_columns
+            .iter()
+            .all(|&i| blank_at(record, i) && !record.unsaved.iter().any(|(u, ..)| *u == i))
     };
     let summary_row = !name_columns.is_empty()
         && table
@@ -1693,14 +1695,7 @@ fn read_layout_table(
     } else {
         Vec::new()
     };
-    let keyless = |record: &Record| {
-        key_columns.iter().all(|&i| {
-            record
-                .cells
-                .get(i)
-                .is_none_or(|c| super::value::trim(c).is_empty())
-        })
-    };
+    let keyless = |record: &Record| key_columns.iter().all(|&i| blank_at(record, i));
     let first_summary = !key_columns.is_empty()
         && table
             .head
