@@ -29,6 +29,9 @@ pub enum Target {
     /// A month segment (Google Ads' `Month`: `December 2026`, `2026-12`): the row
     /// covers the whole month.
     Month,
+    /// A time breakdown writing each row's own range (Meta's `Month`/`Week`:
+    /// `2026-07-01 - 2026-07-31`), within the reporting range beside it.
+    Period,
     Dim(Dimension),
     /// A base metric, with a factor applied to each value (1 for most).
     Metric(String, f64),
@@ -1384,6 +1387,16 @@ pub fn builtin() -> Vec<Layout> {
                 col(
                     &["Day", "Ngày", "Día", "Jour", "Tag", "Dia", "Hari"],
                     Target::Day,
+                ),
+                // The `Time` breakdowns by month and week (in the languages of `Day`
+                // above): each row is the period its cell writes, start to end.
+                col(
+                    &["Month", "Tháng", "Mes", "Mois", "Monat", "Mês", "Bulan"],
+                    Target::Period,
+                ),
+                col(
+                    &["Week", "Tuần", "Semana", "Semaine", "Woche", "Minggu"],
+                    Target::Period,
                 ),
                 dim(
                     &[

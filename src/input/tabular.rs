@@ -396,6 +396,7 @@ fn match_header<'a>(
                 | Target::PublishTime
                 | Target::Week
                 | Target::Month
+                | Target::Period
                 | Target::DateRange
                 | Target::NthDay
         )
@@ -1093,7 +1094,10 @@ fn read_layout_table(
     // order nothing decides (`08/01/2026 - 09/02/2026`) is passed over then.
     let dated_rows = matched.cells.iter().any(|c| {
         c.as_ref().is_some_and(|(c, _)| {
-            matches!(c.target, Target::Date | Target::PublishTime | Target::Day)
+            matches!(
+                c.target,
+                Target::Date | Target::PublishTime | Target::Day | Target::Period
+            )
         })
     });
     let range = match preamble_range(&above, layout.day_order) {
@@ -1490,6 +1494,7 @@ fn read_layout_table(
                 .position(|c| c.as_ref().is_some_and(|(col, _)| want(&col.target)))
         };
         find(|t| *t == Target::Day)
+            .or_else(|| find(|t| *t == Target::Period))
             .or_else(|| find(|t| *t == Target::Date))
             .or_else(|| find(|t| *t == Target::NthDay))
             .or_else(|| find(|t| *t == Target::DateRange))
@@ -1558,9 +1563,10 @@ fn read_layout_table(
     let day_override = date_column.is_some_and(|i| {
         matched.cells[i]
             .as_ref()
-            .is_some_and(|(c, _)| c.target == Target::Day)
+            .is_some_and(|(c, _)| matches!(c.target, Target::Day | Target::Period))
     });
-    // A `Day` breakdown makes each row that day: the reporting end is then not read.
+    // A `Day` breakdown makes each row that day (a `Month` one that month): the
+    // reporting end is then not read.
     let end_column = (0..matched.cells.len())
         .find(|&i| target_of(i) == Some(&Target::EndDate))
         .filter(|_| !day_override);
@@ -1875,7 +1881,7 @@ fn read_layout_table(
         let own_range = match date_column {
             // A `Date range` cell is the row's range, or an error: a row read
             // without it would be added into another range's.
-            Some(i) if target_of(i) == Some(&Target::DateRange) => {
+            Some(i) if matches!(target_of(i), Some(Target::DateRange | Target::Period)) => {
                 let (a, b) = cell_range(text_of(i), layout.day_order).ok_or_else(|| {
                     err(
                         record.line,
@@ -2164,9 +2170,14 @@ fn read_layout_table(
             Some(e) => e.resolve(order, None),
             None => None,
         };
-        if let (Some(d), Some((a, b)), Some(i)) = (day, within, date_column)
-            && matches!(target_of(i), Some(Target::Day | Target::Date))
-            && (row_end.unwrap_or(d) < a || b < d)
+        // A period of a time breakdown lies within its report's range, as a day does.
+        let outside = |i: usize, d: NaiveDate, (a, b): Span| match target_of(i) {
+            Some(Target::Day | Target::Date) => row_end.unwrap_or(d) < a || b < d,
+            Some(Target::Period) => d < a || b < row_end.unwrap_or(d),
+            _ => false,
+        };
+        if let (Some(d), Some(r @ (a, b)), Some(i)) = (day, within, date_column)
+            && outside(i, d, r)
         {
             return Err(err(
                 record.line,
@@ -2305,6 +2316,7 @@ fn read_layout_table(
                 | Target::EndDate
                 | Target::Week
                 | Target::Month
+                | Target::Period
                 | Target::DateRange
                 | Target::NthDay
                 | Target::Derived
@@ -3335,7 +3347,12 @@ fn fallback_by_locale(
             !layout.columns.iter().any(|c| {
                 matches!(
                     c.target,
-                    Target::Date | Target::Day | Target::EndDate | Target::Week | Target::Month
+                    Target::Date
+                        | Target::Day
+                        | Target::EndDate
+                        | Target::Week
+                        | Target::Month
+                        | Target::Period
                 ) && c.aliases.first() == Some(&name)
             })
         })
@@ -4326,7 +4343,7 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::EndDate => ("inspect.target.name", "end_date".to_owned()),
         Target::Week => ("inspect.target.week", String::new()),
         Target::Month => ("inspect.target.month", String::new()),
-        Target::DateRange => ("inspect.target.date_range", String::new()),
+        Target::DateRange | Target::Period => ("inspect.target.date_range", String::new()),
         Target::NthDay => ("inspect.target.nth_day", String::new()),
         Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),
         Target::Metric(name, factor) if (*factor - 1.0).abs() > f64::EPSILON => {

@@ -4606,3 +4606,52 @@ fn not_a_number_hint_fits_the_column() {
          thập phân\n"
     );
 }
+
+/// Meta Ads Manager's `Month` and `Week` time breakdowns (`Tháng`, `Tuần`): each row
+/// is the period its cell writes, within the reporting range; a period outside it
+/// is an error naming the cell (fixtures/meta-time-breakdowns/README.md).
+#[test]
+fn meta_ads_month_and_week_breakdowns_date_each_row() {
+    let dir = "fixtures/meta-time-breakdowns";
+    let f = |name: &str| format!("{dir}/{name}");
+    for name in ["monthly.csv", "month-only.csv"] {
+        let out = roi(&[
+            "report",
+            &f(name),
+            "--by",
+            "month",
+            "--kpi",
+            "spend,impressions",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "month,rows,spend,spend_currency,spend_change,impressions,impressions_change\n\
+             2026-07,1,90,USD,,9000,\n2026-08,1,60,USD,-0.333333333,6000,-0.333333333\n",
+            "{name}"
+        );
+    }
+    let week = ["--from", "2026-08-10", "--to", "2026-08-16"];
+    assert_eq!(
+        kpi(&[&["kpi", "spend", &f("weekly.csv")][..], &week].concat()),
+        "60"
+    );
+    let out = roi(&["normalize", &f("vi-monthly.csv")]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,end_date,platform,campaign,currency,impressions,reach,link_clicks,spend\n\
+         2026-07-01,2026-07-31,facebook,Hè 2026,VND,30000,12000,120,3000000\n\
+         2026-08-01,2026-08-31,facebook,Hè 2026,VND,20000,8000,80,2000000\n"
+    );
+    let out = roi(&["kpi", "spend", &f("bad/outside.csv")]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: fixtures/meta-time-breakdowns/bad/outside.csv:3: column 2 (`Month`): \
+         \"2026-09-01 - 2026-09-30\" is outside the range the export states, \
+         2026-07-01 ..= 2026-08-31; the file was edited, or joined from two exports\n"
+    );
+}

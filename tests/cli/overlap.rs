@@ -2400,3 +2400,26 @@ fn a_same_range_finer_row_leaves_its_coarse_row_out_of_the_trend() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["trend"]["rows_left_out"], 2, "{}", transcript(&out));
 }
+
+/// A Meta Ads report by `Month` beside a daily one of the same campaign: the month
+/// row is the coarser level of the days it holds, which are not counted again; a
+/// day after it counts (fixtures/meta-time-breakdowns/README.md, levels).
+#[test]
+fn meta_ads_month_rows_and_their_days_are_counted_once() {
+    let dir = "fixtures/meta-time-breakdowns/levels";
+    assert_eq!(kpi("spend", &[dir]).0, "153\n");
+    let august = kpi(
+        "spend",
+        &[dir, "--from", "2026-08-01", "--to", "2026-08-31"],
+    );
+    assert_eq!(august.0, "60\n");
+    let (days, warnings) = kpi(
+        "spend",
+        &[dir, "--from", "2026-08-31", "--to", "2026-09-01"],
+    );
+    assert_eq!(days, "5\n");
+    assert!(
+        warnings.contains("monthly.csv holds their totals at a coarser level"),
+        "{warnings}"
+    );
+}
