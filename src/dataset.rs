@@ -539,7 +539,12 @@ pub fn files_giving(
     let mut files: Vec<u32> = rows
         .iter()
         .filter(|r| {
-            !left_out.contains(&(r.dims.get(Dimension::Platform), ds.family(r)))
+            // A platform left out as a whole (its follower change without its
+            // followers) leaves out every export of it.
+            let platform = r.dims.get(Dimension::Platform);
+            !left_out
+                .iter()
+                .any(|(p, f)| *p == platform && (*f == Family::ANY || *f == ds.family(r)))
                 && r.values.iter().any(|(id, _)| metrics.contains(id))
         })
         .map(|r| r.file)

@@ -3138,18 +3138,11 @@ pub fn metric_name(header: &str) -> String {
     name.trim_matches('_').to_owned()
 }
 
-/// Whether negative values are an error for this metric: counts cannot be negative
-/// (a net change can: followers lost).
+/// Whether a negative value of this metric is warned of (kept as written): counts
+/// and spend cannot be negative, so one is a platform's correction or a misread
+/// cell. A net change can (followers lost), and so can revenue (refunds).
 pub fn must_be_non_negative(name: &str) -> bool {
-    canonical_metric(name).is_some()
-        && name != crate::model::FOLLOWERS_NET
-        && !matches!(
-            crate::model::CANONICAL_METRICS
-                .iter()
-                .find(|m| m.name == name)
-                .map(|m| m.unit),
-            Some(Unit::Money)
-        )
+    canonical_metric(name).is_some() && name != crate::model::FOLLOWERS_NET && name != "revenue"
 }
 
 /// A `2026-08-01_2026-08-31` in a name: the range YouTube Studio names a download by.
@@ -3565,9 +3558,10 @@ mod tests {
     }
 
     #[test]
-    fn counts_are_non_negative_money_may_be_negative() {
+    fn counts_and_spend_are_non_negative_revenue_may_be_negative() {
         assert!(must_be_non_negative("likes"));
-        assert!(!must_be_non_negative("spend"));
+        assert!(must_be_non_negative("spend"));
+        assert!(!must_be_non_negative("revenue"));
         assert!(!must_be_non_negative("custom_delta"));
     }
 

@@ -307,6 +307,28 @@ fn derived(aliases: &[&str]) -> Column {
     col(aliases, Target::Derived)
 }
 
+/// Business Suite's one column of reactions, comments and shares together, in the
+/// export's languages, and the metrics it sums: not read, since each has a column of
+/// its own, which a preset may leave out ([`summed_parts`]).
+const REACTIONS_COMMENTS_SHARES: (&[&str], &[&str]) = (
+    &[
+        "Reactions, Comments and Shares",
+        "Reacciones, comentarios y veces que se ha compartido",
+        "Cảm xúc, bình luận và lượt chia sẻ",
+    ],
+    &["likes", "comments", "shares"],
+);
+
+/// The metrics a column not read sums, by its normalized header: a metric among
+/// them that the export has no column of is missing unless said.
+pub fn summed_parts(normalized: &str) -> Option<&'static [&'static str]> {
+    let (names, parts) = REACTIONS_COMMENTS_SHARES;
+    names
+        .iter()
+        .any(|n| normalize_header(n).0 == normalized)
+        .then_some(parts)
+}
+
 /// The figures of X/Twitter's tweet activity exports, by tweet and by day alike.
 fn tweet_metrics() -> Vec<Column> {
     vec![
@@ -1325,11 +1347,8 @@ pub fn builtin() -> Vec<Layout> {
                     "Data",
                     "Datum",
                     "Tanggal",
-                    // The sum of three columns read on their own.
-                    "Reactions, Comments and Shares",
-                    "Reacciones, comentarios y veces que se ha compartido",
-                    "Cảm xúc, bình luận và lượt chia sẻ",
                 ]),
+                derived(REACTIONS_COMMENTS_SHARES.0),
             ],
         },
         Spec {
@@ -2191,6 +2210,9 @@ pub fn builtin() -> Vec<Layout> {
                     &["Clicks", "Lượt nhấp", "Clics", "Klicks", "Cliques"],
                     "clicks",
                 ),
+                // Video campaigns: TrueView views (their rate and cost per view are
+                // exported ratios, below).
+                metric(&["Views", "Lượt xem", "Vues", "Aufrufe"], "video_views"),
                 metric(
                     &[
                         "Interactions",
@@ -2257,6 +2279,15 @@ pub fn builtin() -> Vec<Layout> {
                     "Status reasons",
                     "Optimization score",
                     "TrueView avg. CPV",
+                    "Avg. CPV",
+                    "View rate",
+                    "CPV trung bình",
+                    "Tỷ lệ xem",
+                    "CPV moy.",
+                    "Taux de vue",
+                    "Taux de vues",
+                    "Durchschn. CPV",
+                    "Aufrufrate",
                     "Avg. CPM",
                     "Avg. CPC",
                     "Avg. cost",

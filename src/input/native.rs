@@ -17,7 +17,7 @@ enum Field {
     Date,
     EndDate,
     Dim(Dimension),
-    /// A metric, whether it must not be negative (a count), and whether it must be
+    /// A metric, whether it must not be negative (a count, spend), and whether it must be
     /// whole ([`crate::model::is_whole_count`]).
     Metric(MetricId, bool, bool),
 }

@@ -568,19 +568,22 @@ fn files_specificity(layout: &Layout) -> Option<(usize, std::cmp::Reverse<usize>
 
 /// A label that exports write on a totals row, as the whole cell or in its documented
 /// shape: `Total`, `Totals`, `Totales`, `Total general`, `Grand total`, `Tổng`, `Tổng
-/// cộng`, Google Ads' `Total: Account` / `Total: Search` (`Total : compte`, `Gesamt:
-/// Konto`), TikTok Ads' `Total of 3
-/// campaigns`, Salesforce's `Grand Totals (5700 records)`. A word at the start is not enough: a campaign or post may be
-/// called `Total Care - Search` or `Total rewards: how we pay`.
+/// cộng`, the same in the other languages exports and Excel pivots are written in
+/// (`Total geral`, `Total général`, `Gesamtergebnis`, `Total Keseluruhan`, `Totale
+/// complessivo`, `Eindtotaal`…), each also with a colon (`Totals:`); Google Ads' `Total:
+/// Account` / `Total: Search` (`Total : compte`, `Gesamt: Konto`), TikTok Ads' `Total
+/// of 3 campaigns`, Salesforce's `Grand Totals (5700 records)`. A word at the start is
+/// not enough: a campaign or post may be called `Total Care - Search` or `Total
+/// rewards: how we pay`.
 fn is_total_label(cell: &str) -> bool {
-    // Every label starts with `t` or `g`: most cells are ruled out unlowered.
-    if !cell.starts_with(['t', 'T', 'g', 'G']) {
+    // Every label starts with one of these letters: most cells are ruled out unlowered.
+    if !cell.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'e', 'E', 'j', 'J']) {
         return false;
     }
     // Composed: `Tổng` written decomposed is the same label.
     let t = crate::dataset::compose(cell.trim()).to_lowercase();
     matches!(
-        t.as_str(),
+        t.trim_end_matches(':').trim_end(),
         "total"
             | "totals"
             | "totales"
@@ -589,12 +592,28 @@ fn is_total_label(cell: &str) -> bool {
             | "grand totals"
             | "tổng"
             | "tổng cộng"
-    ) || ["total", "tổng", "gesamt"].iter().any(|label| {
+            | "tổng số"
+            | "gesamt"
+            | "gesamtsumme"
+            | "gesamtergebnis"
+            | "summe"
+            | "total geral"
+            | "totais"
+            | "total général"
+            | "totaux"
+            | "total keseluruhan"
+            | "jumlah"
+            | "totale"
+            | "totale complessivo"
+            | "totaal"
+            | "eindtotaal"
+    ) || ["total", "tổng", "gesamt", "totale", "totaal"].iter().any(|label| {
         // Google Ads' `Total: Account` in the UI's language: `Tổng: Tài khoản`,
-        // `Gesamt: Konto`, French `Total : compte` (a space before the colon).
+        // `Gesamt: Konto`, `Totale: account`, French `Total : compte` (a space before
+        // the colon).
         t.strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    }) || matches!(t.as_str(), "gesamt" | "gesamtsumme")
+    })
         // TikTok Ads Manager: `Total of 3 campaigns` (not a campaign called `Total of
         // 2026 sales`).
         || t.strip_prefix("total of ").is_some_and(|rest| {
@@ -1322,6 +1341,42 @@ fn read_layout_table(
             ));
         }
     }
+    // A column not read as the sum of metrics read on their own (Business Suite's
+    // `Reactions, Comments and Shares`) holds those the export has no column of.
+    for (i, cell) in matched.cells.iter().enumerate() {
+        if !cell
+            .as_ref()
+            .is_some_and(|(c, _)| c.target == Target::Derived)
+        {
+            continue;
+        }
+        let Some(parts) = super::layout::summed_parts(&normalize_header(&header.cells[i]).0) else {
+            continue;
+        };
+        let missing: Vec<&str> = parts
+            .iter()
+            .filter(|p| !read_metrics.contains(p))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            let quoted = |names: &[&str]| {
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            builder.warn(crate::msg!(
+                "warning.summed_column",
+                column = header.cells[i]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                parts = quoted(parts),
+                missing = quoted(&missing)
+            ));
+        }
+    }
     if let Some(results) = layout.columns.iter().find(|c| c.target == Target::Results) {
         let names: Vec<(String, Option<HeaderCurrency>)> =
             header.cells.iter().map(normalize_header).collect();
@@ -1863,19 +1918,14 @@ fn read_layout_table(
         };
         // A formula saved without its value, in a cell read as a value
         // (its date too: an empty cell would be blamed instead).
-        if let Some((_, column, message)) = record.unsaved.iter().find(|(i, ..)| {
+        if let Some((i, _, message)) = record.unsaved.iter().find(|(i, ..)| {
             matched.cells.get(*i).is_some_and(|c| {
                 c.as_ref().is_some_and(|(col, _)| {
                     !matches!(col.target, Target::Derived | Target::Sponsored)
                 })
             })
         }) {
-            return Err(InputError {
-                path: path.to_path_buf(),
-                line: Some(record.line),
-                column: Some(column.clone()),
-                message: message.clone(),
-            });
+            return Err(err(record.line, Some(*i), message.clone()));
         }
         let text_of = |i: usize| super::value::trim(record.cells.get(i).unwrap_or(""));
         let own_range = match date_column {
@@ -5063,6 +5113,14 @@ mod tests {
             "Total\u{a0}: compte",
             "Gesamt: Konto",
             "Total: cuenta",
+            "Totals:",
+            "Total geral",
+            "Total Geral",
+            "Total général",
+            "Gesamtergebnis",
+            "Total Keseluruhan",
+            "TOTALE COMPLESSIVO",
+            "Eindtotaal",
             "Total of 3 campaigns",
             "Total of 1 result",
             "Total of 12 ad groups",
@@ -5077,6 +5135,9 @@ mod tests {
             "Totally",
             "Gesamtkunstwerk",
             "Totalement: oui",
+            "Total geral 2026",
+            "Summer sale",
+            "Jumlah pengikut",
         ] {
             assert!(!is_total_label(label), "{label}");
         }

@@ -1013,10 +1013,24 @@ fn formulas_are_read_by_their_saved_values() {
     assert_eq!(code(&out), 2);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
-        "error: fixtures/importers/linkedin-formulas.xlsx:4: column B: sheet `Metrics`, \
-         cell B4: the formula `=D4-C4` has no computed value saved with it (the workbook \
+        "error: fixtures/importers/linkedin-formulas.xlsx:4: column B (`Impressions \
+         (organic)`): sheet `Metrics`, cell B4: the formula `=D4-C4` has no computed value saved with it (the workbook \
          was written by a program that does not compute formulas); open and save the \
          workbook in a spreadsheet app to compute it"
+    );
+    // The column is named as any cell's error names it: its letter and header.
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/review17-l/meta-ads-formula-no-value.xlsx",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: fixtures/review17-l/meta-ads-formula-no-value.xlsx:3: column F (`Amount spent \
+         (USD)`): sheet `August`, cell F3: the formula `=F2*2` has no computed value saved \
+         with it (the workbook was written by a program that does not compute formulas); \
+         open and save the workbook in a spreadsheet app to compute it"
     );
     // A formula without a value in a cell roi does not read: an unmapped column, a
     // skipped total row, a column not imported.
@@ -1037,7 +1051,9 @@ fn formulas_are_read_by_their_saved_values() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("meta-ads-formula-name.xlsx:4: column B: sheet `Sheet1`, cell B4"),
+        err.contains(
+            "meta-ads-formula-name.xlsx:4: column B (`Campaign name`): sheet `Sheet1`, cell B4"
+        ),
         "{err}"
     );
     // A date written as a formula without its value: the formula is named, not an
@@ -4653,5 +4669,150 @@ fn meta_ads_month_and_week_breakdowns_date_each_row() {
         "error: fixtures/meta-time-breakdowns/bad/outside.csv:3: column 2 (`Month`): \
          \"2026-09-01 - 2026-09-30\" is outside the range the export states, \
          2026-07-01 ..= 2026-08-31; the file was edited, or joined from two exports\n"
+    );
+}
+
+/// Grand totals labelled in the export's language (`Total geral`, `Total général`)
+/// are skipped as totals, the first cell and a GA4 exploration's cell beyond the
+/// header alike (fixtures/review17-l/README.md).
+#[test]
+fn localized_grand_totals_are_skipped() {
+    for (file, currency) in [
+        ("google-ads-pt-total-geral.csv", "BRL"),
+        ("google-ads-fr-total-general.csv", "EUR"),
+    ] {
+        let f = format!("fixtures/review17-l/{file}");
+        let out = roi(&["report", &f, "--format", "csv"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!(
+                "rows,impressions,clicks,ctr,spend,spend_currency,non_revenue_conversions,cpa,\
+                 cpa_currency,cpc,cpc_currency,cpm,cpm_currency\n\
+                 2,2000,100,0.05,200,{currency},3,66.666666667,{currency},2,{currency},100,\
+                 {currency}\n"
+            ),
+            "{file}"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("skipped 1 row(s): total or summary row (first at line 6)"),
+            "{}",
+            transcript(&out)
+        );
+        // Every skipped row is an error under --strict: the total is one.
+        let out = roi(&["report", &f, "--strict"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+    }
+    let f = "fixtures/review17-l/ga4-exploration-fr.csv";
+    let out = roi(&["report", f, "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,web_traffic,non_revenue_conversions\n2,150,6\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("skipped 1 row(s): total or summary row (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A negative spend is kept as written and told, as a negative count is, whether
+/// written with a sign or in accounting brackets (fixtures/review17-l/README.md).
+#[test]
+fn a_negative_spend_is_kept_and_told() {
+    let f = "fixtures/review17-l/meta-ads-negative-spend.csv";
+    for strict in [false, true] {
+        let mut args = vec!["kpi", "spend", f];
+        if strict {
+            args.push("--strict");
+        }
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), "-1234.56\n", "{}", transcript(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("roi: {f}: 1 row(s): negative `spend` kept as written (first at line 2)\n")
+        );
+    }
+    let f = "fixtures/review17-l/meta-ads-accounting-spend.csv";
+    let out = roi(&["kpi", "spend", f, "--lang", "vi"]);
+    // (12.50) is -12.50: -12.50 + 20.00 = 7.50.
+    assert_eq!(stdout(&out), "7.5\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("1 dòng: giữ nguyên giá trị âm của `spend` như trong tệp (dòng đầu tiên: 2)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Google Ads video campaigns: `Views` are video views; `View rate` and `Avg. CPV`
+/// are exported ratios, not read (fixtures/review17-l/README.md).
+#[test]
+fn google_ads_video_views() {
+    let f = "fixtures/review17-l/google-ads-video.csv";
+    assert_eq!(kpi(&["kpi", "video_views", f]), "37000");
+    assert_eq!(kpi(&["kpi", "spend", f]), "8000000");
+    assert_eq!(kpi(&["kpi", "impressions", f]), "160000");
+    let out = roi(&["inspect", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for column in ["View rate", "Avg. CPV"] {
+        assert!(
+            text.lines()
+                .any(|l| l.contains(column) && l.contains("not imported (derived or descriptive)")),
+            "{text}"
+        );
+    }
+    assert!(!text.contains("unknown"), "{text}");
+}
+
+/// Business Suite's `Reactions, Comments and Shares` is not read; an export without
+/// the columns of some of what it sums says so (fixtures/review17-l/README.md).
+#[test]
+fn a_summed_column_without_its_parts_is_told() {
+    let dir = "fixtures/review17-l";
+    let f = format!("{dir}/facebook-content-combined-only.csv");
+    let out = roi(&["kpi", "engagements", &f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "column `Reactions, Comments and Shares` is not read, as it sums `likes`, \
+             `comments`, `shares`, each read from a column of its own; the export has no \
+             column of `likes`, `comments`, `shares`, so no KPI counts them"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    let f = format!("{dir}/facebook-content-combined-plus-reactions.csv");
+    let out = roi(&["kpi", "engagement_rate", &f, "--lang", "vi"]);
+    // 100 reactions / 1,500 reach.
+    assert_eq!(stdout(&out), "0.066666667\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "cột `Reactions, Comments and Shares` không được đọc, vì đó là tổng của `likes`, \
+             `comments`, `shares`, mỗi chỉ số được đọc từ cột riêng của nó; bản xuất không có \
+             cột nào của `comments`, `shares`"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // Beside all three columns, nothing is missing and nothing is said.
+    let out = roi(&[
+        "kpi",
+        "engagements",
+        "fixtures/kpis/posts-without-views/fb-content.csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("is not read"),
+        "{}",
+        transcript(&out)
     );
 }

@@ -1866,3 +1866,27 @@ fn roas_without_revenue_says_why() {
         "{text}"
     );
 }
+
+/// A platform a rate leaves out takes no part in the days its sides cover: YouTube's
+/// subscriber change without followers is left out of follower_growth_rate, and
+/// TikTok's followers and their changes both cover 07-30 ..= 08-03, so no note of
+/// sides covering different days (fixtures/review17-l/README.md, mix).
+#[test]
+fn a_platform_left_out_takes_no_part_in_the_days_a_rate_covers() {
+    let dir = fixture("review17-l/mix");
+    let out = roi_in(
+        &dir,
+        &["kpi", "follower_growth_rate", ".", "--year", "2026"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    // (5 + 10 - 2 + 22 + 15) / (1,000 - 5) = 50 / 995.
+    assert_eq!(stdout(&out), "0.050251256\n", "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "roi: follower_growth_rate: youtube has followers_net but no followers: left out"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("covers"), "{err}");
+}
