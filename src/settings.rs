@@ -73,47 +73,30 @@ struct RawInsights {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEmv {
-    cost_per_engagement: Option<PlainAmount>,
+    cost_per_engagement: Option<toml::Spanned<Amount>>,
     weights: Option<IndexMap<String, f64>>,
 }
 
-/// An amount in roi.toml's `currency`, written as a TOML number: `"12.500 ₫"` is
-/// told what to write (`12500`), not serde's "expected f64".
+/// An amount in roi.toml's `currency`: a number, or a text read as a money target's
+/// amount is (`"12.500 ₫"`), once the currency is known.
 #[derive(Debug)]
-struct PlainAmount(f64);
+enum Amount {
+    Number(f64),
+    Text(String),
+}
 
-impl<'de> Deserialize<'de> for PlainAmount {
+impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        let text = match toml::Value::deserialize(d)? {
-            toml::Value::Integer(n) => return Ok(PlainAmount(n as f64)),
-            toml::Value::Float(n) => return Ok(PlainAmount(n)),
-            toml::Value::String(s) => format!("{s:?}"),
-            other => other.to_string(),
-        };
-        // The number a target would read in it (`12.500 ₫` is 12500: the dong has
-        // no fraction), offered as the fix; not `12.500` alone, 12.5 or 12500.
-        let inner = text.trim_matches('"');
-        let fix = match parse_target(inner) {
-            Ok((
-                Target::Absolute {
-                    cmp: Cmp::AtLeast,
-                    value,
-                },
-                written,
-            )) if !inner.contains(['<', '>', '='])
-                && (written.is_some_and(whole_currency)
-                    || crate::input::value::thousands_reading(inner.trim()).is_none()) =>
-            {
-                toml_number(value)
-            }
-            _ => "0.5".to_owned(),
-        };
-        Err(D::Error::custom(crate::say!(
-            "error.plain_amount",
-            value = text,
-            fix = fix
-        )))
+        match toml::Value::deserialize(d)? {
+            toml::Value::Integer(n) => Ok(Amount::Number(n as f64)),
+            toml::Value::Float(n) => Ok(Amount::Number(n)),
+            toml::Value::String(s) => Ok(Amount::Text(s)),
+            other => Err(D::Error::custom(crate::say!(
+                "error.amount_type",
+                value = other
+            ))),
+        }
     }
 }
 
@@ -440,8 +423,23 @@ impl Config {
             }
         };
         if let Some(emv) = raw.emv {
-            if let Some(PlainAmount(cost)) = emv.cost_per_engagement {
-                kpi_settings.emv_cost_per_engagement = positive("[emv] cost_per_engagement", cost)?;
+            if let Some(cost) = emv.cost_per_engagement {
+                const KEY: &str = "[emv] cost_per_engagement";
+                let (line, column) = line_column(text, cost.span().start);
+                let cost = match cost.into_inner() {
+                    Amount::Number(n) => n,
+                    Amount::Text(t) => {
+                        amount_text(KEY, "emv", &t, currency.as_deref()).map_err(|m| {
+                            err(crate::say!(
+                                "error.toml_at",
+                                line = line,
+                                column = column,
+                                error = m
+                            ))
+                        })?
+                    }
+                };
+                kpi_settings.emv_cost_per_engagement = positive(KEY, cost)?;
             }
             if let Some(weights) = emv.weights {
                 for (metric, weight) in &weights {
@@ -887,11 +885,7 @@ fn goal_from_raw(
             // (or on a KPI that is no money) would be compared as if it were not.
             if let Some(written) = written {
                 let fits = unit == Some(Unit::Money)
-                    && currency.is_some_and(|base| {
-                        crate::model::currency_code(written).as_deref() == Some(base)
-                            || crate::input::value::currency_symbol(written)
-                                .is_some_and(|s| s.text == written && s.allows(base))
-                    });
+                    && currency.is_some_and(|base| currency_is(written, base));
                 if !fits {
                     return Err(at_target(match currency {
                         _ if unit != Some(Unit::Money) => {
@@ -1125,6 +1119,64 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
         return Err(bad());
     }
     Ok((Target::Absolute { cmp, value }, written))
+}
+
+/// Whether a currency written with an amount (`₫`, `VND`, `$`) is `base`.
+fn currency_is(written: &str, base: &str) -> bool {
+    crate::model::currency_code(written).as_deref() == Some(base)
+        || crate::input::value::currency_symbol(written)
+            .is_some_and(|s| s.text == written && s.allows(base))
+}
+
+/// An amount setting written as text (`[emv] cost_per_engagement = "12.500 ₫"`),
+/// read as a money target's amount is: the same grouping, and a currency only when
+/// it is roi.toml's `currency`, which the KPI built from it is in.
+fn amount_text(key: &str, kpi: &str, text: &str, currency: Option<&str>) -> Result<f64, String> {
+    let bad = || crate::say!("error.amount_text", key = key, value = text);
+    // A comparison or a change is a target's, not an amount.
+    if text.contains(['<', '>', '=', '%']) {
+        return Err(bad());
+    }
+    let Ok((Target::Absolute { value, .. }, written)) = parse_target(text) else {
+        return Err(bad());
+    };
+    // Another currency would be multiplied as if it were `currency`.
+    match (written, currency) {
+        (Some(written), Some(base)) if !currency_is(written, base) => Err(crate::say!(
+            "error.amount_currency_written",
+            key = key,
+            value = text,
+            written = written,
+            currency = base,
+            kpi = kpi
+        )),
+        (Some(written), None) => Err(crate::say!(
+            "error.amount_currency_none",
+            key = key,
+            value = text,
+            written = written,
+            kpi = kpi
+        )),
+        _ => Ok(()),
+    }?;
+    // `12.500` reads two ways, `12.500 ₫` one: the dong has no fraction.
+    if !written.is_some_and(whole_currency) {
+        let number = text
+            .trim()
+            .trim_matches(|c: char| !c.is_ascii_digit() && c != '-');
+        if let Some((thousands, decimal)) = dot_thousands(number) {
+            return Err(crate::say!(
+                "error.dot_thousands",
+                key = key,
+                value = format!("\"{text}\""),
+                kpi = kpi,
+                number = number,
+                thousands = thousands,
+                decimal = decimal
+            ));
+        }
+    }
+    Ok(value)
 }
 
 /// Whether a currency written with a target has no minor units (`₫`, `VND`, `₩`,

@@ -237,6 +237,24 @@ pub fn split_tables(
     Ok((tables, first))
 }
 
+/// A date cell that does not fall on the weekday written before it, quoted as
+/// `value`; weekdays named in the language of the messages (`Thứ Hai`).
+fn weekday_message(value: &str, named: &str, date: chrono::NaiveDate) -> String {
+    let weekday = |name: &str| {
+        let key = format!("insights.weekdays.{}", name.to_lowercase());
+        crate::i18n::tr(crate::i18n::current(), &key, &[])
+    };
+    let actual = super::value::WEEKDAY_NAMES
+        [chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+    crate::say!(
+        "error.date_weekday",
+        value = value,
+        named = weekday(named),
+        date = date,
+        actual = weekday(actual)
+    )
+}
+
 /// A GA4 preamble line naming whose report it is: `# Property: shop-a - GA4`
 /// (or `# Account:`, in the UI's language), as `(is_property, name)`.
 fn preamble_owner(line: &str) -> Option<(bool, &str)> {
@@ -1882,23 +1900,8 @@ fn read_layout_table(
                     // A byte-order mark left in a cell (two files joined) is no
                     // part of what the user wrote.
                     let written = format!("{:?}", text.trim_start_matches('\u{feff}'));
-                    // Weekdays named in the language of the messages (`Thứ Hai`).
-                    let weekday = |name: &str| {
-                        let key = format!("insights.weekdays.{}", name.to_lowercase());
-                        crate::i18n::tr(crate::i18n::current(), &key, &[])
-                    };
                     let message = match super::value::weekday_conflict(text) {
-                        Some((named, date)) => crate::say!(
-                            "error.date_weekday",
-                            value = value,
-                            named = weekday(named),
-                            date = date,
-                            actual = weekday(
-                                super::value::WEEKDAY_NAMES[chrono::Datelike::weekday(&date)
-                                    .num_days_from_monday()
-                                    as usize]
-                            )
-                        ),
+                        Some((named, date)) => weekday_message(&value, named, date),
                         None => match &layout.date_format {
                             // The mapping's format decides: say which one refused it.
                             Some(format) => crate::say!(
@@ -2094,6 +2097,8 @@ fn read_layout_table(
                 if let (Some(ParsedDate::YearLess { month: 2, day: 29 }), Some(year)) = (date, year)
                 {
                     crate::say!("error.leap_day_year", value = value, year = year)
+                } else if let Some((named, day)) = date.and_then(|d| d.weekday_miss(order)) {
+                    weekday_message(&value, named, day)
                 } else if order == Some(DayOrder::DayFirst) {
                     crate::say!("error.impossible_date_day_first", value = value)
                 } else {
@@ -3460,10 +3465,11 @@ impl Tally {
         if self.first_numeric.is_none() {
             self.first_numeric = seen(column);
         }
-        if first > 12 && self.first_day_first.is_none() {
+        let told = date.weekday_tells();
+        if (first > 12 || told == Some(DayOrder::DayFirst)) && self.first_day_first.is_none() {
             self.first_day_first = seen(column);
         }
-        if second > 12 && self.first_month_first.is_none() {
+        if (second > 12 || told == Some(DayOrder::MonthFirst)) && self.first_month_first.is_none() {
             self.first_month_first = seen(column);
         }
         if first != second && first <= 12 && second <= 12 && self.first_ambiguous.is_none() {

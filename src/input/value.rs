@@ -438,6 +438,9 @@ pub enum ParsedDate {
         first: u32,
         second: u32,
         year: i32,
+        /// The weekday written before it (`Mon, 08/03/2026`; 0 = Monday): the date
+        /// must fall on it in the file's day order.
+        weekday: Option<u32>,
     },
 }
 
@@ -824,13 +827,38 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     // Vietnamese `1 thg 8, 2026`, `03 Tháng Tám 2026`, `ngày 03 tháng 08 năm 2026`.
     // `1 de agosto de 2026`: the joining words are not parts of the date.
     let (weekday, body) = leading_weekday(t).map_or((None, t), |(w, rest)| (Some(w), rest));
+    // `Thứ Hai, 03/08/2026`, `Mon, 08/03/2026`: checked against the weekday once
+    // the file's day order is known.
+    if let Some(w) = weekday {
+        let head = body
+            .bytes()
+            .position(|b| matches!(b, b' ' | b'T' | b','))
+            .map_or(body, |end| &body[..end]);
+        if let Some(date) = numeric_date(head) {
+            return then(date, &body[head.len()..]).and_then(|d| match d {
+                ParsedDate::Full(day) => agrees_on(day, w).then_some(d),
+                ParsedDate::Numeric {
+                    first,
+                    second,
+                    year,
+                    ..
+                } => Some(ParsedDate::Numeric {
+                    first,
+                    second,
+                    year,
+                    weekday: Some(w),
+                }),
+                ParsedDate::YearLess { .. } => None,
+            });
+        }
+    }
     let mut words: Vec<&str> = body
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
         .collect();
     merge_vietnamese_month(&mut words);
     // A weekday that is not the date's weekday means a part was misread: no date.
-    let agrees = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w);
+    let agrees = |d: NaiveDate| weekday.is_none_or(|w| agrees_on(d, w));
     let num = |w: &str| {
         // `1st`, `2nd`, `3rd`, `4th`; French `1er`, German `1.`.
         w.trim_end_matches(['.', 's', 't', 'n', 'd', 'r', 'h', 'e'])
@@ -858,9 +886,20 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     }
 }
 
+/// Whether a date falls on a weekday (0 = Monday).
+fn agrees_on(d: NaiveDate, weekday: u32) -> bool {
+    d.weekday().num_days_from_monday() == weekday
+}
+
 /// Whether what follows a date leaves it a date: nothing, or a time of day that
-/// reads ([`time_after`]).
+/// reads ([`time_after`]). Russian and Bulgarian write `г.` (year) after the year:
+/// `01.08.2026 г.`.
 fn time_or_nothing(rest: &str) -> bool {
+    let rest = rest
+        .trim_start()
+        .strip_prefix("г.")
+        .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+        .unwrap_or(rest);
     rest.trim().is_empty()
         || time_after(rest).is_some_and(|time| matches!(read_clock(time), Some(Ok(_))))
 }
@@ -977,6 +1016,7 @@ fn numeric_date(head: &str) -> Option<Option<ParsedDate>> {
         first,
         second,
         year: year as i32,
+        weekday: None,
     }))
 }
 
@@ -1012,6 +1052,7 @@ fn numeric_date_split(head: &str, sep: u8) -> Option<Option<ParsedDate>> {
         first: first as u32,
         second: second as u32,
         year: year as i32,
+        weekday: None,
     }))
 }
 
@@ -1044,10 +1085,12 @@ impl DayOrderVotes {
             first,
             second,
             year,
+            ..
         } = *value
         {
-            self.day_first |= first > 12;
-            self.month_first |= second > 12;
+            let told = value.weekday_tells();
+            self.day_first |= first > 12 || told == Some(DayOrder::DayFirst);
+            self.month_first |= second > 12 || told == Some(DayOrder::MonthFirst);
             if !self.day_first && !self.month_first {
                 let readings = [(second, first), (first, second)];
                 for (spread, (month, day)) in self.spread.iter_mut().zip(readings) {
@@ -1135,15 +1178,62 @@ impl ParsedDate {
         match self {
             ParsedDate::Full(d) => Some(d),
             ParsedDate::YearLess { month, day } => NaiveDate::from_ymd_opt(year?, month, day),
-            ParsedDate::Numeric {
-                first,
-                second,
-                year,
-            } => match order? {
-                DayOrder::MonthFirst => NaiveDate::from_ymd_opt(year, first, second),
-                DayOrder::DayFirst => NaiveDate::from_ymd_opt(year, second, first),
-            },
+            ParsedDate::Numeric { weekday, .. } => self
+                .read(order?)
+                .filter(|d| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w)),
         }
+    }
+
+    /// A numeric date read in `order`, whatever weekday is written before it.
+    fn read(self, order: DayOrder) -> Option<NaiveDate> {
+        let ParsedDate::Numeric {
+            first,
+            second,
+            year,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        match order {
+            DayOrder::MonthFirst => NaiveDate::from_ymd_opt(year, first, second),
+            DayOrder::DayFirst => NaiveDate::from_ymd_opt(year, second, first),
+        }
+    }
+
+    /// The one day order in which a numeric date falls on the weekday written
+    /// before it (`Mon, 08/03/2026` is 3 August, a Monday, not 8 March, a Sunday):
+    /// read the other way, the cell would be no date.
+    pub fn weekday_tells(self) -> Option<DayOrder> {
+        let ParsedDate::Numeric {
+            weekday: Some(w), ..
+        } = self
+        else {
+            return None;
+        };
+        let falls = |o| {
+            self.read(o)
+                .is_some_and(|d| d.weekday().num_days_from_monday() == w)
+        };
+        match (falls(DayOrder::DayFirst), falls(DayOrder::MonthFirst)) {
+            (true, false) => Some(DayOrder::DayFirst),
+            (false, true) => Some(DayOrder::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// A numeric date that is a date in `order` but not on the weekday written
+    /// before it: the weekday named, and the date.
+    pub fn weekday_miss(self, order: Option<DayOrder>) -> Option<(&'static str, NaiveDate)> {
+        let ParsedDate::Numeric {
+            weekday: Some(w), ..
+        } = self
+        else {
+            return None;
+        };
+        self.read(order?)
+            .filter(|d| d.weekday().num_days_from_monday() != w)
+            .map(|d| (WEEKDAY_NAMES[w as usize], d))
     }
 }
 
@@ -1320,11 +1410,28 @@ fn time_after(rest: &str) -> Option<&str> {
         },
     };
     let hour = time.bytes().take_while(u8::is_ascii_digit).count();
-    ((1..=2).contains(&hour) && time.as_bytes().get(hour) == Some(&b':')).then_some(time)
+    ((1..=2).contains(&hour) && time.as_bytes().get(hour) == Some(&b':')
+        || french_clock(time).is_some())
+    .then_some(time)
+}
+
+/// A French time (`09h12`, `9h05`) as `09:12`, with what follows it.
+fn french_clock(time: &str) -> Option<String> {
+    let (hour, rest) = time.split_once('h')?;
+    let minute = rest.get(..2)?;
+    let tail = &rest[2..];
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    ((1..=2).contains(&hour.len())
+        && digits(hour)
+        && digits(minute)
+        && !tail.starts_with(|c: char| c.is_ascii_digit() || c == ':'))
+    .then(|| format!("{hour}:{minute}{tail}"))
 }
 
 /// A time of day ([`clock`]) from its first digit to the end of the text.
 fn read_clock(rest: &str) -> Option<Result<String, BadTime>> {
+    let french = french_clock(rest);
+    let rest = french.as_deref().unwrap_or(rest);
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(rest.len());
@@ -1493,6 +1600,76 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_before_numeric_dates_french_times_and_year_words() {
+        let full = |y, m, d| Some(ParsedDate::Full(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        // 3 August 2026 is a Monday, 8 March 2026 a Sunday: the weekday tells the
+        // order, and is checked in the one the file has.
+        for text in [
+            "Thứ Hai, 03/08/2026",
+            "Mon, 08/03/2026",
+            "Monday, 08/03/2026 09:15",
+        ] {
+            let d = parse_date(text).unwrap();
+            let (day_first, month_first) = if text.starts_with('M') {
+                (None, full(2026, 8, 3))
+            } else {
+                (full(2026, 8, 3), None)
+            };
+            let told = if text.starts_with('M') {
+                DayOrder::MonthFirst
+            } else {
+                DayOrder::DayFirst
+            };
+            assert_eq!(d.weekday_tells(), Some(told), "{text}");
+            for (order, want) in [
+                (DayOrder::DayFirst, day_first),
+                (DayOrder::MonthFirst, month_first),
+            ] {
+                assert_eq!(
+                    d.resolve(Some(order), None).map(ParsedDate::Full),
+                    want,
+                    "{text}"
+                );
+            }
+        }
+        let sunday = parse_date("Mon, 08/03/2026").unwrap();
+        assert_eq!(
+            sunday.weekday_miss(Some(DayOrder::DayFirst)),
+            Some(("Monday", NaiveDate::from_ymd_opt(2026, 3, 8).unwrap()))
+        );
+        assert_eq!(sunday.weekday_miss(Some(DayOrder::MonthFirst)), None);
+        // A date with its year first or dotted needs no order: checked at once.
+        assert_eq!(parse_date("Thứ Hai, 2026-08-03"), full(2026, 8, 3));
+        assert_eq!(parse_date("Thứ Ba, 03.08.2026"), None);
+        assert_eq!(
+            weekday_conflict("Thứ Ba, 03.08.2026"),
+            Some(("Tuesday", NaiveDate::from_ymd_opt(2026, 8, 3).unwrap()))
+        );
+        // French times; the Russian and Bulgarian `г.` after the year.
+        assert_eq!(parse_date("2026-08-01 09h12"), full(2026, 8, 1));
+        assert_eq!(
+            parse_date("01/08/2026 9h05").map(|d| d.resolve(Some(DayOrder::DayFirst), None)),
+            Some(NaiveDate::from_ymd_opt(2026, 8, 1))
+        );
+        assert_eq!(time_of_day("2026-08-01 09h12").as_deref(), Some("09:12"));
+        assert_eq!(bad_time("2026-08-01 25h12"), None);
+        assert_eq!(parse_date("2026-08-01 25h12"), None);
+        assert_eq!(parse_date("01.08.2026 г."), full(2026, 8, 1));
+        assert_eq!(parse_date("01.08.2026 г. 09:15"), full(2026, 8, 1));
+        for text in [
+            "2026-08-01 09h",
+            "2026-08-01 09h123",
+            "2026-08-01 h12",
+            "01.08.2026 г.x",
+            "01.08.2026 год",
+            "Mon 08/03/2026 foo",
+            "Thứ Hai, 03/08/2026 - 09/08/2026",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn words_after_a_date_make_it_no_date() {
         // A range's other end, a weekday in brackets, a stray word: read past, the
         // cell would be its first day.
@@ -1529,6 +1706,7 @@ mod tests {
             first: 8,
             second: 1,
             year: 2026,
+            weekday: None,
         });
         assert_eq!(parse_date("8/1/2026, 9:12 AM"), august_first);
         assert_eq!(parse_date("8/1/26, 9:12 AM"), august_first);
@@ -1830,7 +2008,8 @@ mod tests {
             Some(ParsedDate::Numeric {
                 first: 1,
                 second: 19,
-                year: 2017
+                year: 2017,
+                weekday: None,
             })
         );
         assert_eq!(parse_date("Total"), None);
@@ -1904,6 +2083,7 @@ mod tests {
                     first: nums[0] as u32,
                     second: nums[1] as u32,
                     year: year as i32,
+                    weekday: None,
                 }));
             }
         }

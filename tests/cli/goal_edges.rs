@@ -1960,18 +1960,61 @@ fn a_growth_target_on_a_rate_is_met_exactly() {
     }
 }
 
-/// `[emv] cost_per_engagement` written as a money string is told the number to
-/// write, at its line and column. fixtures/review16-g/emv: "12.500 ₫" is 12500.
+/// `[emv] cost_per_engagement` written as a money string is read as a money
+/// target's amount, in roi.toml's `currency` only (figures in
+/// fixtures/emv-amounts/README.md).
 #[test]
-fn a_money_string_for_cost_per_engagement_is_told_the_number() {
-    let out = roi_in(&fixture("review16-g/emv"), &["kpi", "emv"]);
-    assert_eq!(code(&out), 2, "{}", transcript(&out));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: roi.toml: line 4, column 23: \"12.500 ₫\" is not a number; expected an amount \
-         in roi.toml's `currency` written as a plain number, without quotes or a currency, \
-         such as 12500\n"
-    );
+fn a_money_string_for_cost_per_engagement_is_read_as_a_targets_amount() {
+    let dir = fixture("emv-amounts");
+    for (config, emv) in [
+        ("roi.toml", "3250000"),
+        ("grouped.toml", "3250000"),
+        ("dollars.toml", "130"),
+        ("comma.toml", "130"),
+    ] {
+        let out = roi_in(&dir, &["kpi", "emv", "--config", config]);
+        assert_eq!(code(&out), 0, "{config}: {}", transcript(&out));
+        assert_eq!(stdout(&out), format!("{emv}\n"), "{config}");
+    }
+    let key = "`[emv] cost_per_engagement = ";
+    for (config, error) in [
+        (
+            "other.toml",
+            "line 4, column 23: `[emv] cost_per_engagement = \"$0.50\"` is written in $, but \
+             `emv` is computed in roi.toml's `currency`, VND; write the amount in VND, or set \
+             roi.toml's `currency` to the one the amount is in",
+        ),
+        (
+            "none.toml",
+            "line 3, column 23: `[emv] cost_per_engagement = \"12.500 ₫\"` is written in ₫, \
+             but roi.toml sets no `currency`, which `emv` is computed in; add `currency = \
+             \"…\"` (the amount's currency) to roi.toml, or write the number alone",
+        ),
+        (
+            "ambiguous.toml",
+            "line 4, column 23: `[emv] cost_per_engagement = \"12.500\"` reads two ways for \
+             `emv`: a dot before three digits groups thousands in many languages (12.500 = \
+             12500) but is a decimal point in roi.toml (12.500 = 12.5); write 12500 if you \
+             mean thousands, or 12.5 if you mean a decimal",
+        ),
+        (
+            "comparison.toml",
+            "line 4, column 23: `[emv] cost_per_engagement = \">= 12500\"` is not an amount; \
+             write a plain number (12500, 0.5), or one with roi.toml's `currency` before or \
+             after it, thousands grouped in threes as in a money target (\"12.500 ₫\", \
+             \"12,500 VND\", \"$0.50\")",
+        ),
+    ] {
+        let out = roi_in(&dir, &["kpi", "emv", "--config", config]);
+        assert_eq!(code(&out), 2, "{config}: {}", transcript(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(key), "{stderr}");
+        assert_eq!(
+            stderr.lines().last(),
+            Some(format!("error: {config}: {error}").as_str()),
+            "{config}"
+        );
+    }
 }
 
 /// roi.toml's own `lang` is the language of its errors, unless `--lang` says

@@ -1861,6 +1861,52 @@ fn vietnamese_long_dates_are_read_and_their_weekday_checked() {
     );
 }
 
+/// Dates typed with words around them (fixtures/date-words): a weekday before a
+/// numeric date (`Thứ Hai, 03/08/2026` day-first, `Mon, 08/03/2026` month-first:
+/// the weekday tells which), a French time (`09h12`) and the Russian `г.` after
+/// the year; a weekday the date does not fall on, in the file's order, is refused.
+#[test]
+fn dates_with_a_weekday_a_french_time_or_a_year_word_are_read() {
+    let dir = crate::fixture("date-words");
+    let week = "2026-08-03,zalo,Zalo OA,700\n2026-08-05,zalo,Zalo OA,150\n\
+                2026-08-08,zalo,Zalo OA,120\n";
+    let first_days = "2026-08-01,zalo,Zalo OA,80\n2026-08-02,zalo,Zalo OA,90\n";
+    for (file, expected) in [
+        ("sheet-vi.csv", week),
+        ("sheet-en.csv", week),
+        ("sheet-fr.csv", first_days),
+        ("sheet-ru.csv", first_days),
+    ] {
+        let out = crate::roi_in(&dir, &["normalize", file]);
+        assert_eq!(code(&out), 0, "{file}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("date,platform,source,video_views\n{expected}"),
+            "{file}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::fixture("date-words/roi.toml"),
+        dir.path().join("roi.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sheet-typo.csv"),
+        "Ngày,Kênh,Lượt xem\n\"Thứ Hai, 03/08/2026\",Zalo OA,700\n\
+         \"Thứ Ba, 05/08/2026\",Zalo OA,150\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["normalize", "sheet-typo.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: sheet-typo.csv:3: column 1 (`Ngày`): \"Thứ Ba, 05/08/2026\" names a Tuesday, \
+         but 2026-08-05 is a Wednesday: one of its parts was misread or mistyped; expected \
+         the weekday of the date"
+    );
+}
+
 /// Salesforce Lightning writes an en_US date and time with a comma between them
 /// (`8/1/2026, 9:12 AM`, `8/1/26, 9:12 AM`): each lead is the day written.
 #[test]
