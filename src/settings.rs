@@ -549,7 +549,7 @@ impl Config {
                 return Err(err(at(
                     text,
                     id_span,
-                    crate::say!("error.duplicate_goal", id = goal.id),
+                    &crate::say!("error.duplicate_goal", id = goal.id),
                 )));
             }
             goals.push(goal);
@@ -561,7 +561,7 @@ impl Config {
                 err(at(
                     text,
                     value.span(),
-                    crate::say!("error.fail_on", value = value.get_ref()),
+                    &crate::say!("error.fail_on", value = value.get_ref()),
                 ))
             })?,
         };
@@ -685,7 +685,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
 }
 
 /// A message about the value at `span` of roi.toml, with its line and column.
-fn at(text: &str, span: std::ops::Range<usize>, message: String) -> String {
+fn at(text: &str, span: std::ops::Range<usize>, message: &str) -> String {
     let (line, column) = line_column(text, span.start);
     crate::say!(
         "error.toml_at",
@@ -768,10 +768,10 @@ fn goal_from_raw(
 ) -> Result<Goal, String> {
     let id = goal_id(raw.id.get_ref());
     if id.is_empty() {
-        return Err(at(text, raw.id.span(), crate::say!("error.goal_empty_id")));
+        return Err(at(text, raw.id.span(), &crate::say!("error.goal_empty_id")));
     }
     let ctx = |m: String| crate::say!("error.in_goal", goal = id, error = m);
-    let ctx_at = |span: std::ops::Range<usize>, m: String| ctx(at(text, span, m));
+    let ctx_at = |span: std::ops::Range<usize>, m: String| ctx(at(text, span, &m));
     let date = |key: &str, value: &toml::Spanned<TomlDate>| {
         parse_date(&value.get_ref().0).ok_or_else(|| {
             ctx_at(
