@@ -59,6 +59,8 @@ pub struct Goal {
     pub id: String,
     pub title: String,
     pub kpi: String,
+    /// Where `kpi` is written in roi.toml (line, column), for an error on its name.
+    pub kpi_at: Option<(usize, usize)>,
     pub filter: Filter,
     pub window: Window,
     pub target: Target,
@@ -189,7 +191,8 @@ pub struct GoalResult {
     /// has no forecast.
     pub days_elapsed: i64,
     /// The days the forecast counts: the window's, but for those at its start that
-    /// only a row left out across `start` covers (a week that began before it).
+    /// only a row left out across `start` covers (a week that began before it), and
+    /// those at its end only a row left out across the deadline covers.
     /// For a cumulative KPI whose platforms count alike, `forecast` = `current` ÷
     /// `days_elapsed` × `days_total`, `expected_by_now` = `target` × `days_elapsed` ÷
     /// `days_total`, and `needed_per_day` spreads what is missing over `days_total` −
@@ -197,6 +200,11 @@ pub struct GoalResult {
     pub days_total: i64,
     /// Last date the goal's data covers, capped at the as-of date.
     pub data_through: Option<NaiveDate>,
+    /// The last countable day, when it is before the deadline: the days after it
+    /// are covered only by a row left out across the deadline (a week running into
+    /// the next month), never counted, now or later. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_through: Option<NaiveDate>,
     pub rows: u64,
     pub status: Status,
     pub severity: Severity,
@@ -546,6 +554,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         days_elapsed: 0,
         days_total,
         data_through: None,
+        counted_through: None,
         rows: 0,
         status: Status::NoData,
         severity: goal.severity,
@@ -771,9 +780,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .collect();
     starts.sort_by_key(|(_, from)| *from);
     let counted_from = starts.first().map_or(window.from, |(_, from)| *from);
-    // Each counted platform's days: countable from `from` through its own
+    // Each counted platform's days: countable from `from` through `to` and its own
     // data-through date (a platform whose rows stop before another's has no data
-    // after them, not zeros), and the day its first row begins.
+    // after them, not zeros), and the day its first row begins. As at the start, the
+    // days at the end that only a row across the deadline covers are never counted
+    // (a week of 12-28 ..= 01-03 for a December goal), unless its own rows count
+    // them.
     let spans: Vec<Span> = starts
         .iter()
         .map(|(p, from)| {
@@ -782,16 +794,28 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 .find(|(q, _)| q == p)
                 .map(|(_, r)| *r)
                 .unwrap_or_default();
+            let through = through_of(&reach)
+                .unwrap_or(period_end)
+                .min(current_window.to);
+            let to = selection
+                .rows
+                .iter()
+                .filter(|r| {
+                    platform(r) == *p && carries(r) && r.start <= window.to && r.end > window.to
+                })
+                .filter_map(|r| r.start.pred_opt())
+                .min()
+                .map_or(window.to, |d| d.max(through).max(*from));
             Span {
                 platform: *p,
                 from: *from,
                 first: reach.first.map_or(*from, |f| f.max(*from)),
-                through: through_of(&reach)
-                    .unwrap_or(period_end)
-                    .min(current_window.to),
+                through,
+                to,
             }
         })
         .collect();
+    let counted_to = spans.iter().map(|s| s.to).max().unwrap_or(window.to);
     if let Some(through) = data_through {
         let of = (through - counted_from).num_days() + 1;
         for span in &spans {
@@ -871,10 +895,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let through = data_through.unwrap_or(period_end);
     // Days that can count towards the target: the window's, but for those only a
     // left-out row at its start covers.
-    let countable = ((window.to - counted_from).num_days() + 1).clamp(1, days_total);
+    let countable = ((counted_to - counted_from).num_days() + 1).clamp(1, days_total);
     let elapsed = ((through - counted_from).num_days() + 1).clamp(1, countable);
     result.days_elapsed = elapsed;
     result.days_total = countable;
+    result.counted_through = (counted_to < window.to).then_some(counted_to);
     let remaining = countable - elapsed;
 
     // A growth rate runs on as a sum does: it starts at 0 and its base stays put.
@@ -893,19 +918,26 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     .map(crate::render::snapped);
     let uniform = spans
         .iter()
-        .all(|s| s.from == counted_from && s.through == through);
+        .all(|s| s.from == counted_from && s.through == through && s.to == counted_to);
     // Each base metric's sum run on at its own platform's rate, over that
     // platform's countable days from the days it has data for.
     let rate = |p| {
         spans
             .iter()
             .find(|s| s.platform == p)
-            .map_or(1.0, |s| run_on(s.from, s.through, window.to))
+            .map_or(1.0, |s| run_on(s.from, s.through, s.to))
     };
     let growth = if pace == Pace::Growth {
         cx.catalogue.growth_sides(&goal.kpi, cx.dataset)
     } else {
         None
+    };
+    // A fixed amount added to a sum (`spend + 5000000`) is there from the first day:
+    // only the sum runs on.
+    let offset = if pace == Pace::Cumulative {
+        cx.catalogue.offset(&goal.kpi)
+    } else {
+        0.0
     };
     let forecast = if !cumulative {
         current
@@ -930,7 +962,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             .filter(|v| v.is_finite())
             .unwrap_or(current)
     } else if uniform {
-        current / elapsed as f64 * countable as f64
+        offset + (current - offset) / elapsed as f64 * countable as f64
     } else {
         // The formula over the sums run on: what the line above does with one rate
         // for all.
@@ -942,7 +974,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     };
     result.forecast = Some(forecast);
     if cumulative {
-        result.expected_by_now = Some(target * elapsed as f64 / countable as f64);
+        result.expected_by_now =
+            Some(offset + (target - offset) * elapsed as f64 / countable as f64);
         if remaining > 0
             && cx.as_of <= window.to
             && !direction.met(current, target)
@@ -979,7 +1012,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // whole window meet the target (a budget known to 08-20 at 800 of 1,000, on
     // course for 1,240, is not achieved); a note says the data is stale. So is a
     // platform whose data begins after the start or ends before the deadline.
-    let reaches_deadline = spans.iter().all(|s| s.through >= window.to);
+    let reaches_deadline = spans.iter().all(|s| s.through >= s.to);
     let achieved = met_now && (!cumulative || reaches_deadline || direction.met(forecast, target));
     // On the deadline itself, with every platform's data through it, nothing is left
     // to come: the result is as final as the day after.
@@ -1189,6 +1222,8 @@ struct Span {
     /// The first day of its rows, or `from`.
     first: NaiveDate,
     through: NaiveDate,
+    /// Its last countable day.
+    to: NaiveDate,
 }
 
 /// How far one platform's (or one file of records') rows that carry a goal's
@@ -1416,7 +1451,8 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
         ),
         Status::Achieved | Status::Missed
             if g.as_of > g.deadline
-                || (g.as_of == g.deadline && g.data_through >= Some(g.deadline)) =>
+                || (g.as_of == g.deadline
+                    && g.data_through >= Some(g.counted_through.unwrap_or(g.deadline))) =>
         {
             let before = g.as_of == g.deadline;
             let by_forecast = g.status == Status::Missed
@@ -1425,8 +1461,16 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                     .is_some_and(|(c, t)| g.direction.met(c, t));
             // Past the deadline on data that stops short of it, the reason says where
             // it ends, whichever way the target is missed or met.
-            let stale = g.data_through.is_some_and(|d| d < g.deadline);
+            let stale = g
+                .data_through
+                .is_some_and(|d| d < g.counted_through.unwrap_or(g.deadline));
+            // The data reaches as far as it can count: its last row runs past the
+            // deadline.
+            let cut = g.counted_through.is_some() && !stale;
             let key = match (g.status, g.direction, by_forecast, before) {
+                (Status::Achieved, ..) if cut => "reason.passed_cut_met",
+                (_, Cmp::AtLeast, false, _) if cut => "reason.passed_cut_short",
+                (_, Cmp::AtMost, false, _) if cut => "reason.passed_cut_over",
                 (Status::Achieved, _, _, false) if stale => "reason.passed_stale_met",
                 (Status::Achieved, _, _, false) => "reason.passed_met",
                 (Status::Achieved, _, _, true) => "reason.final_met",
@@ -1602,7 +1646,17 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
             ],
         ));
     }
-    let period_end = g.as_of.min(g.deadline);
+    if let Some(to) = g.counted_through {
+        out.push(crate::i18n::tr(
+            lang,
+            "note.cut",
+            &[
+                ("date", &crate::i18n::date(lang, to)),
+                ("deadline", &crate::i18n::date(lang, g.deadline)),
+            ],
+        ));
+    }
+    let period_end = g.as_of.min(g.counted_through.unwrap_or(g.deadline));
     if g.target.is_some()
         && g.current.is_some()
         && let Some(through) = g.data_through

@@ -225,13 +225,17 @@ impl Settings {
             self.config
                 .catalogue
                 .check_name(&goal.kpi, dataset)
-                .map_err(|e| settings::ConfigError {
-                    path: self.config.display_path(),
-                    message: kpi::EvalError::InGoal {
-                        goal: goal.id.clone(),
-                        inner: Box::new(e),
+                .map_err(|e| {
+                    let inner = match goal.kpi_at {
+                        Some((line, column)) => {
+                            say!("error.toml_at", line = line, column = column, error = e)
+                        }
+                        None => e.to_string(),
+                    };
+                    settings::ConfigError {
+                        path: self.config.display_path(),
+                        message: say!("error.in_goal", goal = goal.id, error = inner),
                     }
-                    .to_string(),
                 })?;
         }
         Ok(())

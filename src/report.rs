@@ -1189,7 +1189,7 @@ pub fn kpi_answer(
         // of its days that cannot be placed: not 0 then, but unknown.
         let placed = agg.straddling_rows == 0;
         v.value = if covered && count && placed {
-            Some(0.0)
+            Some(config.catalogue.offset(name))
         } else {
             None
         };

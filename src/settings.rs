@@ -41,7 +41,7 @@ struct RawConfig {
     kpis: IndexMap<String, RawKpi>,
     #[serde(default)]
     goals: Vec<RawGoal>,
-    fail_on: Option<String>,
+    fail_on: Option<toml::Spanned<String>>,
     year: Option<i32>,
     lang: Option<String>,
     #[serde(default)]
@@ -123,16 +123,18 @@ struct RawKpi {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGoal {
-    id: String,
+    // Spanned, as every value checked after parsing: its error gives its line and column.
+    id: toml::Spanned<String>,
     title: Option<String>,
-    kpi: Option<String>,
+    kpi: Option<toml::Spanned<String>>,
+    // Values read as they come, so a wrong one is named with its key.
     #[serde(rename = "where", default)]
-    filter: BTreeMap<String, toml::Spanned<OneOrMany>>,
-    start: Option<TomlDate>,
-    deadline: Option<TomlDate>,
+    filter: BTreeMap<String, toml::Spanned<toml::Value>>,
+    start: Option<toml::Spanned<TomlDate>>,
+    deadline: Option<toml::Spanned<TomlDate>>,
     target: Option<toml::Spanned<NumberOrText>>,
     baseline: Option<toml::Spanned<RawBaseline>>,
-    severity: Option<String>,
+    severity: Option<toml::Spanned<String>>,
     #[serde(default)]
     tags: Vec<String>,
 }
@@ -154,13 +156,6 @@ enum RawInput {
 struct RawAccountInput {
     path: String,
     account: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged, expecting = "a text or a list of texts")]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -545,18 +540,28 @@ impl Config {
 
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
+            let id_span = raw_goal.id.span();
             let goal =
                 goal_from_raw(raw_goal, &catalogue, text, currency.as_deref()).map_err(&err)?;
             if goals.iter().any(|g| g.id == goal.id) {
-                return Err(err(crate::say!("error.duplicate_goal", id = goal.id)));
+                return Err(err(at(
+                    text,
+                    id_span,
+                    &crate::say!("error.duplicate_goal", id = goal.id),
+                )));
             }
             goals.push(goal);
         }
 
-        let fail_on = match raw.fail_on.as_deref() {
+        let fail_on = match &raw.fail_on {
             None => FailOn::Behind,
-            Some(text) => FailOn::parse(text)
-                .ok_or_else(|| err(crate::say!("error.fail_on", value = text)))?,
+            Some(value) => FailOn::parse(value.get_ref()).ok_or_else(|| {
+                err(at(
+                    text,
+                    value.span(),
+                    &crate::say!("error.fail_on", value = value.get_ref()),
+                ))
+            })?,
         };
 
         let mut mappings = Vec::new();
@@ -641,8 +646,7 @@ impl Config {
 
 /// The `expecting` texts of roi.toml's value types, as serde gives them (in
 /// English: an attribute takes only a literal), with their catalogue keys.
-const EXPECTING: [(&str, &str); 6] = [
-    ("a text or a list of texts", "toml.expect_texts"),
+const EXPECTING: [(&str, &str); 5] = [
     (
         "an input is a path, or a table such as { path = \"brand-a/*.csv\", account = \"Brand A\" }",
         "toml.expect_input",
@@ -669,6 +673,17 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let Some(span) = e.span() else {
         return message;
     };
+    let (line, column) = line_column(text, span.start);
+    crate::say!(
+        "error.toml_at",
+        line = line,
+        column = column,
+        error = message
+    )
+}
+
+/// A message about the value at `span` of roi.toml, with its line and column.
+fn at(text: &str, span: std::ops::Range<usize>, message: &str) -> String {
     let (line, column) = line_column(text, span.start);
     crate::say!(
         "error.toml_at",
@@ -749,14 +764,19 @@ fn goal_from_raw(
     text: &str,
     currency: Option<&str>,
 ) -> Result<Goal, String> {
-    let id = goal_id(&raw.id);
+    let id = goal_id(raw.id.get_ref());
     if id.is_empty() {
-        return Err(crate::say!("error.goal_empty_id"));
+        return Err(at(text, raw.id.span(), &crate::say!("error.goal_empty_id")));
     }
     let ctx = |m: String| crate::say!("error.in_goal", goal = id, error = m);
-    let date = |key: &str, value: &TomlDate| {
-        parse_date(&value.0)
-            .ok_or_else(|| ctx(crate::say!("error.config_date", key = key, value = value.0)))
+    let ctx_at = |span: std::ops::Range<usize>, m: String| ctx(at(text, span, &m));
+    let date = |key: &str, value: &toml::Spanned<TomlDate>| {
+        parse_date(&value.get_ref().0).ok_or_else(|| {
+            ctx_at(
+                value.span(),
+                crate::say!("error.config_date", key = key, value = value.get_ref().0),
+            )
+        })
     };
     // Named here rather than by serde, so the message says which goal lacks it.
     let missing = |key: &str, example: &str| {
@@ -766,17 +786,17 @@ fn goal_from_raw(
             example = example
         ))
     };
-    let kpi = raw.kpi.ok_or_else(|| missing("kpi", "kpi = \"leads\""))?;
-    let start = date(
-        "start",
-        &raw.start
-            .ok_or_else(|| missing("start", "start = 2026-08-01"))?,
-    )?;
-    let deadline = date(
-        "deadline",
-        &raw.deadline
-            .ok_or_else(|| missing("deadline", "deadline = 2026-08-31"))?,
-    )?;
+    let raw_kpi = raw.kpi.ok_or_else(|| missing("kpi", "kpi = \"leads\""))?;
+    let kpi_span = raw_kpi.span();
+    let kpi = raw_kpi.into_inner();
+    let raw_start = raw
+        .start
+        .ok_or_else(|| missing("start", "start = 2026-08-01"))?;
+    let start = date("start", &raw_start)?;
+    let raw_deadline = raw
+        .deadline
+        .ok_or_else(|| missing("deadline", "deadline = 2026-08-31"))?;
+    let deadline = date("deadline", &raw_deadline)?;
     let raw_target = raw
         .target
         .ok_or_else(|| missing("target", "target = \">= 500\""))?;
@@ -807,35 +827,45 @@ fn goal_from_raw(
     };
     let source = |span: std::ops::Range<usize>| text.get(span).unwrap_or_default();
     if deadline < start {
-        return Err(ctx(crate::say!(
-            "error.deadline_before_start",
-            deadline = deadline,
-            start = start
-        )));
+        return Err(ctx_at(
+            raw_deadline.span(),
+            crate::say!(
+                "error.deadline_before_start",
+                deadline = deadline,
+                start = start
+            ),
+        ));
     }
     let mut conditions = Vec::new();
     for (key, values) in raw.filter {
-        let dim = Dimension::from_name(&key).ok_or_else(|| {
-            ctx(crate::say!(
-                "error.where_dimension",
-                key = key,
-                hint = did_you_mean(&key, Dimension::ALL.iter().map(|d| d.name())),
-                dimensions = Dimension::ALL.map(Dimension::name).join(", ")
-            ))
-        })?;
         let span = values.span();
-        let values = match values.into_inner() {
-            OneOrMany::One(v) => vec![v],
-            OneOrMany::Many(v) => v,
+        let dim = Dimension::from_name(&key).ok_or_else(|| {
+            ctx_at(
+                span.clone(),
+                crate::say!(
+                    "error.where_dimension",
+                    key = key,
+                    hint = did_you_mean(&key, Dimension::ALL.iter().map(|d| d.name())),
+                    dimensions = Dimension::ALL.map(Dimension::name).join(", ")
+                ),
+            )
+        })?;
+        let texts = match values.get_ref() {
+            toml::Value::String(v) => Some(vec![v.clone()]),
+            toml::Value::Array(v) => v
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>(),
+            _ => None,
+        };
+        let Some(values) = texts else {
+            return Err(ctx_at(
+                span.clone(),
+                crate::say!("error.where_value", key = key, value = source(span).trim()),
+            ));
         };
         if values.is_empty() {
-            let (line, column) = line_column(text, span.start);
-            return Err(ctx(crate::say!(
-                "error.toml_at",
-                line = line,
-                column = column,
-                error = crate::say!("error.where_empty", key = key)
-            )));
+            return Err(ctx_at(span, crate::say!("error.where_empty", key = key)));
         }
         conditions.push((dim, values));
     }
@@ -907,22 +937,23 @@ fn goal_from_raw(
         }
     };
     let baseline_span = raw.baseline.as_ref().map(toml::Spanned::span);
+    let at_baseline = |m: String| ctx_at(baseline_span.clone().unwrap_or_default(), m);
     let baseline = match raw.baseline.map(toml::Spanned::into_inner) {
         None => match target {
             Target::Relative { .. } => Some(Baseline::PreviousPeriod),
             Target::Absolute { .. } => None,
         },
         Some(RawBaseline::Number(n)) => {
-            let written = baseline_span.map(source).unwrap_or_default();
-            grouped("baseline", written, written).map_err(ctx)?;
+            let written = baseline_span.clone().map(source).unwrap_or_default();
+            grouped("baseline", written, written).map_err(at_baseline)?;
             let n = finite("baseline", n)?;
             if n == 0.0 && matches!(target, Target::Relative { .. }) {
-                return Err(ctx(crate::say!("error.baseline_zero")));
+                return Err(at_baseline(crate::say!("error.baseline_zero")));
             }
             // A count below 0 is no baseline a count can be compared with: `+10%` of
             // −5 leads is a target of −4.50, met by any count at once.
             if n < 0.0 && catalogue.never_negative(&kpi) {
-                return Err(ctx(crate::say!(
+                return Err(at_baseline(crate::say!(
                     "error.negative_count_baseline",
                     baseline = toml_number(n),
                     kpi = kpi
@@ -932,13 +963,18 @@ fn goal_from_raw(
         }
         Some(RawBaseline::Text(t)) if t == "previous_period" => Some(Baseline::PreviousPeriod),
         Some(RawBaseline::Text(t)) => {
-            return Err(ctx(crate::say!("error.baseline", value = t)));
+            return Err(at_baseline(crate::say!("error.baseline", value = t)));
         }
         Some(RawBaseline::Window(RawWindow { from, to })) => {
-            let from = date("baseline.from", &from)?;
-            let to = date("baseline.to", &to)?;
+            let within = |key: &str, value: &TomlDate| {
+                parse_date(&value.0).ok_or_else(|| {
+                    at_baseline(crate::say!("error.config_date", key = key, value = value.0))
+                })
+            };
+            let from = within("baseline.from", &from)?;
+            let to = within("baseline.to", &to)?;
             if to < from {
-                return Err(ctx(crate::say!(
+                return Err(at_baseline(crate::say!(
                     "error.baseline_order",
                     from = from,
                     to = to
@@ -948,7 +984,7 @@ fn goal_from_raw(
             // the goal's window compares it with itself (an August goal against July
             // to September), and one after it is not a baseline.
             if to >= start {
-                return Err(ctx(crate::say!(
+                return Err(at_baseline(crate::say!(
                     "error.baseline_overlap",
                     from = from,
                     to = to,
@@ -964,7 +1000,10 @@ fn goal_from_raw(
         && crate::model::canonical_metric(&kpi).is_none()
         && !kpi.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        return Err(ctx(crate::say!("error.goal_kpi", value = kpi)));
+        return Err(ctx_at(
+            kpi_span.clone(),
+            crate::say!("error.goal_kpi", value = kpi),
+        ));
     }
     if let Target::Absolute { value, .. } = target
         && value < 0.0
@@ -976,14 +1015,19 @@ fn goal_from_raw(
             kpi = kpi
         )));
     }
-    let severity = match raw.severity.as_deref() {
-        None | Some("error") => Severity::Error,
-        Some("warn") => Severity::Warn,
-        Some(other) => {
-            return Err(ctx(crate::say!("error.severity", value = other)));
+    let severity = match raw
+        .severity
+        .as_ref()
+        .map(|s| (s.get_ref().as_str(), s.span()))
+    {
+        None | Some(("error", _)) => Severity::Error,
+        Some(("warn", _)) => Severity::Warn,
+        Some((other, span)) => {
+            return Err(ctx_at(span, crate::say!("error.severity", value = other)));
         }
     };
     Ok(Goal {
+        kpi_at: Some(line_column(text, kpi_span.start)),
         title: raw.title.unwrap_or_else(|| id.clone()),
         id,
         kpi,

@@ -1061,11 +1061,13 @@ impl Catalogue {
             .filter(|v| v.is_finite()))
     }
 
+    /// Whether a formula is linear in sums of flows, `a·Σ + b`, with at least one sum:
+    /// a fixed fee added to spend grows with the days as spend does.
     fn cumulative(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
         if depth > 64 {
             return false;
         }
-        let constant = |e: &Expr| matches!(e, Expr::Number(_));
+        let constant = |e: &Expr| e.names().is_empty();
         match expr {
             Expr::Number(_) => false,
             Expr::Growth(_) => true,
@@ -1081,7 +1083,11 @@ impl Catalogue {
             },
             Expr::Neg(e) => self.cumulative(e, dataset, depth + 1),
             Expr::Binary(Op::Add | Op::Sub, l, r) => {
-                self.cumulative(l, dataset, depth + 1) && self.cumulative(r, dataset, depth + 1)
+                let (a, b) = (
+                    self.cumulative(l, dataset, depth + 1),
+                    self.cumulative(r, dataset, depth + 1),
+                );
+                (a || constant(l)) && (b || constant(r)) && (a || b)
             }
             Expr::Binary(Op::Mul, l, r) => {
                 (constant(l) && self.cumulative(r, dataset, depth + 1))
@@ -1089,6 +1095,38 @@ impl Catalogue {
             }
             Expr::Binary(Op::Div, l, r) => constant(r) && self.cumulative(l, dataset, depth + 1),
         }
+    }
+
+    /// The constant term `b` of a cumulative KPI `a·Σ + b`: its value with every sum at
+    /// 0. A run-rate forecast runs on the sums, never the constant.
+    pub fn offset(&self, name: &str) -> f64 {
+        self.offset_of(&Expr::Name(name.to_owned()), 0)
+    }
+
+    fn offset_of(&self, expr: &Expr, depth: usize) -> f64 {
+        if depth > 64 {
+            return 0.0;
+        }
+        let v = match expr {
+            Expr::Number(n) => *n,
+            Expr::Growth(_) => 0.0,
+            Expr::Name(name) => self
+                .kpis
+                .get(name)
+                .filter(|k| k.formula != *expr)
+                .map_or(0.0, |k| self.offset_of(&k.formula, depth + 1)),
+            Expr::Neg(e) => -self.offset_of(e, depth + 1),
+            Expr::Binary(op, l, r) => {
+                let (l, r) = (self.offset_of(l, depth + 1), self.offset_of(r, depth + 1));
+                match op {
+                    Op::Add => l + r,
+                    Op::Sub => l - r,
+                    Op::Mul => l * r,
+                    Op::Div => l / r,
+                }
+            }
+        };
+        if v.is_finite() { v } else { 0.0 }
     }
 
     /// Whether a cumulative KPI can only grow as days are added: sums of flows with

@@ -1086,6 +1086,28 @@ fn cases() -> Vec<Case> {
             "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"spend\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"<= 100\"\nwhere = { platform = [] }\n",
             &["check"],
         ),
+        // Every value of roi.toml checked after it is parsed is an error at its line
+        // and column, naming its key, as a target's is.
+        config_case(
+            "where_value_a_number",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"spend\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \"<= 100\"\nwhere = { campaign = 2027 }\n",
+            &["check"],
+        ),
+        config_case(
+            "deadline_not_a_date",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"spend\"\nstart = 2026-08-01\ndeadline = \"31/08/2026\"\ntarget = \"<= 100\"\n",
+            &["check"],
+        ),
+        config_case(
+            "fail_on_unknown",
+            "inputs = [\"data.csv\"]\nfail_on = \"at-risk\"\n",
+            &["check"],
+        ),
+        config_case(
+            "baseline_reversed",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"spend\"\nstart = 2026-08-08\ndeadline = 2026-08-31\ntarget = \"-10%\"\nbaseline = { from = 2026-08-07, to = 2026-08-01 }\n",
+            &["check"],
+        ),
         // `[cpa] actions` is checked as a formula of its own, quoted as written and
         // at its place: `leads / 0` gave cpa n/a, `leads +` an error quoting
         // `spend / (leads +)`.

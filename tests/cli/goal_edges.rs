@@ -549,7 +549,7 @@ fn a_baseline_is_before_the_goal_and_known_by_the_as_of_date() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains(
-            "goal `a`: `baseline = { from = 2026-07-01, to = 2026-09-30 }` does not end before the goal's window 2026-08-01 ..= 2026-08-31"
+            "goal `a`: line 8, column 12: `baseline = { from = 2026-07-01, to = 2026-09-30 }` does not end before the goal's window 2026-08-01 ..= 2026-08-31"
         ),
         "{}",
         transcript(&out)
@@ -2035,7 +2035,7 @@ fn config_errors_are_in_the_configs_lang() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert_eq!(
         err(&out),
-        "lỗi: severity.toml: mục tiêu `chi-tieu`: `severity = \"warm\"` phải là \"error\" hoặc \"warn\"\n"
+        "lỗi: severity.toml: mục tiêu `chi-tieu`: dòng 11, cột 12: `severity = \"warm\"` phải là \"error\" hoặc \"warn\"\n"
     );
     let out = roi_in(&dir, &["check", "--lang", "en", "--as-of", "2026-08-03"]);
     assert!(
@@ -2135,4 +2135,109 @@ fn a_landing_page_without_a_query_string_is_the_page_with_any() {
         kpi("/new-items?utm_source=pinterest&utm_medium=social"),
         "350"
     );
+}
+
+/// A fixed amount added to a sum (`spend + 5000000`) is a sum in its sum part: the
+/// sum runs on and the amount is added once, so a budget on course to be blown fails
+/// (`fixtures/goal-edges/fixed-fee/README.md`).
+#[test]
+fn a_fixed_amount_added_to_a_sum_is_forecast_with_the_sum() {
+    let dir = fixture("goal-edges/fixed-fee");
+    let all = goals(&dir, "roi.toml", "2027-01-05");
+    let spend = goal(&all, "spend-cap");
+    close(&spend["forecast"], 24_310_000.0 / 22.0 * 31.0);
+    let cost = goal(&all, "cost-cap");
+    assert_eq!(cost["pace"], "cumulative");
+    close(&cost["current"], 29_310_000.0);
+    close(&cost["forecast"], 34_255_000.0 + 5_000_000.0);
+    // JSON gives 15 significant digits.
+    let near = |v: &serde_json::Value, want: f64| {
+        let got = v.as_f64().unwrap_or(f64::NAN);
+        assert!((got - want).abs() < 1e-6, "{got} != {want}");
+    };
+    near(
+        &cost["expected_by_now"],
+        5_000_000.0 + 30_000_000.0 * 22.0 / 31.0,
+    );
+    close(&cost["progress"], 0.837_428_571);
+    assert_eq!(cost["days_elapsed"], 22);
+    assert_eq!(cost["days_total"], 31);
+    assert_eq!(cost["status"], "behind");
+    let doubled = goal(&all, "doubled-cap");
+    assert_eq!(doubled["pace"], "cumulative");
+    close(&doubled["current"], 50_620_000.0);
+    close(&doubled["forecast"], 70_510_000.0);
+    near(
+        &doubled["expected_by_now"],
+        2_000_000.0 + 68_000_000.0 * 22.0 / 31.0,
+    );
+    assert_eq!(doubled["status"], "at_risk");
+    let out = roi_in(&dir, &["check", "--as-of", "2027-01-05"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("FAIL cost-cap: behind"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(&dir, &["kpis", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pace = |name: &str| {
+        json["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == name)
+            .map(|k| k["pace"].clone())
+    };
+    assert_eq!(pace("total_cost").unwrap(), "cumulative");
+    assert_eq!(pace("doubled_cost").unwrap(), "cumulative");
+    assert_eq!(pace("cost_per_lead_plus").unwrap(), "level");
+}
+
+/// The days only a row across the deadline covers are never counted, as those only
+/// a row across the start covers: a December goal on weeks whose last runs into
+/// January counts 12-07 ..= 12-27 (`fixtures/goal-edges/week-after/README.md`).
+#[test]
+fn days_only_a_row_across_the_deadline_covers_do_not_count() {
+    let dir = fixture("goal-edges/week-after");
+    let all = goals(&dir, "roi.toml", "2026-12-28");
+    let g = goal(&all, "leads-dec");
+    close(&g["current"], 210.0);
+    assert_eq!(g["data_through"], "2026-12-27");
+    assert_eq!(g["counted_through"], "2026-12-27");
+    assert_eq!(g["days_elapsed"], 21);
+    assert_eq!(g["days_total"], 21);
+    close(&g["forecast"], 210.0);
+    close(&g["expected_by_now"], 250.0);
+    assert!(g["needed_per_day"].is_null());
+    assert_eq!(g["rows_left_out"], 2);
+    assert_eq!(g["status"], "behind");
+    let warnings = g["warnings"].to_string();
+    assert!(!warnings.contains("data ends"), "{warnings}");
+    assert!(
+        warnings.contains("the days after 2026-12-27 that only it covers are never counted"),
+        "{warnings}"
+    );
+
+    let all = goals(&dir, "roi.toml", "2027-01-04");
+    let g = goal(&all, "leads-dec");
+    close(&g["forecast"], 210.0);
+    assert_eq!(g["status"], "missed");
+    assert_eq!(
+        g["reason"],
+        "the deadline 2026-12-31 has passed at 210 counted through 2026-12-27 (the last \
+         row runs past the deadline and cannot be counted), short of the target >= 250 by 40"
+    );
+    assert!(!g["warnings"].to_string().contains("data ends"));
+    let out = roi_in(&dir, &["check", "--as-of", "2027-01-04"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+
+    // A budget is spent over the same days: 2,100 of 2,200, not a run rate over
+    // days no row can give.
+    let all = goals(&dir, "budget.toml", "2027-01-04");
+    let g = goal(&all, "budget-dec");
+    close(&g["current"], 2100.0);
+    close(&g["forecast"], 2100.0);
+    assert_eq!(g["days_total"], 21);
+    assert_eq!(g["status"], "achieved");
 }
