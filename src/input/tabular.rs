@@ -2062,10 +2062,11 @@ fn read_layout_table(
     let make_row = |record: &Record,
                     (date, end_date): (Option<ParsedDate>, Option<ParsedDate>),
                     year: Option<i32>,
-                    (order, decimal): (Option<DayOrder>, DecimalMark),
+                    (order, decimals): (Option<DayOrder>, &Decimals),
                     state: &mut RowState,
                     builder: &mut Builder|
      -> Result<(), InputError> {
+        let decimal = decimals.mark;
         state.values.clear();
         for &(i, j, other_currency) in &repeats {
             let (ours, theirs) = (record.cells.get(i), record.cells.get(j));
@@ -2423,10 +2424,15 @@ fn read_layout_table(
                     // A workbook's typed number is written with `.`, whatever its text cells use.
                     let mark = if record.is_typed(i) {
                         DecimalMark::Dot
-                    } else if decimal == DecimalMark::Auto && whole_columns.column(i, record) {
-                        // Values that disagree leave each cell to itself, but a
-                        // count's `1.234` still has no fraction.
+                    } else if let Some(&(_, mark)) = decimals.proven.iter().find(|(c, _)| *c == i) {
+                        mark
+                    } else if !decimals.given && whole_columns.column(i, record) {
+                        // A count's `1.234` has no fraction, whatever other
+                        // columns' values say.
                         super::value::thousands_reading(text).unwrap_or(decimal)
+                    } else if let Some(proof) = &decimals.mixed {
+                        cell_mark(text, proof)
+                            .map_err(|message| err(record.line, Some(i), message))?
                     } else {
                         decimal
                     };
@@ -2847,15 +2853,20 @@ fn read_layout_table(
             let Class::Data { date, end } = class else {
                 continue;
             };
-            let Some(guess) = guess.filter(|_| pass.failed.is_none()) else {
+            let Some(guess) = guess.as_ref().filter(|_| pass.failed.is_none()) else {
                 continue;
             };
             if matches!(date, Some(ParsedDate::YearLess { .. })) {
                 // Years come from every year-less date of the table: read again.
                 pass.failed = Some(Unread::YearLess);
-            } else if let Err(e) =
-                make_row(&record, (date, end), None, guess, &mut pass.state, builder)
-            {
+            } else if let Err(e) = make_row(
+                &record,
+                (date, end),
+                None,
+                (guess.0, &guess.1),
+                &mut pass.state,
+                builder,
+            ) {
                 pass.failed = Some(Unread::Failed(repeated_header(&record, e)));
             }
         }
@@ -2908,7 +2919,7 @@ fn read_layout_table(
         ));
     }
     let reading = tally.decide(table.text, layout, header)?;
-    let read = guess == Some(reading) && tally.yearless.is_empty();
+    let read = guess.as_ref() == Some(&reading) && tally.yearless.is_empty();
     match failed {
         // The table says what its first records say: the error stands.
         Some(Unread::Failed(e)) if read => return Err(e),
@@ -2926,7 +2937,7 @@ fn read_layout_table(
     for (reason, line, rows) in std::mem::take(&mut tally.skipped) {
         builder.skip_rows(reason, line, rows);
     }
-    let (order, _) = reading;
+    let order = reading.0;
     if tally.numeric && tally.votes.decide() == Ok(None) {
         let why = fallback_day_order(
             layout,
@@ -2978,7 +2989,7 @@ fn read_layout_table(
     }
     if let Some((line, i, value)) = tally.decimal.assumed() {
         let column = header.cells.get(*i).map_or("", str::trim);
-        let warning = match reading.1 {
+        let warning = match reading.1.mark {
             DecimalMark::Comma if tally.decimal.semicolons => crate::msg!(
                 "warning.decimal_comma_semicolon",
                 value = value,
@@ -3052,8 +3063,15 @@ fn read_layout_table(
                 Some(ParsedDate::YearLess { .. }) => years.next().flatten(),
                 _ => None,
             };
-            make_row(&record, (date, end), year, reading, &mut state, builder)
-                .map_err(|e| repeated_header(&record, e))?;
+            make_row(
+                &record,
+                (date, end),
+                year,
+                (reading.0, &reading.1),
+                &mut state,
+                builder,
+            )
+            .map_err(|e| repeated_header(&record, e))?;
         }
     }
     if series {
@@ -3414,11 +3432,14 @@ fn fallback_by_locale(
     };
     // The platform writes slashed dates itself, in this order in every language.
     let own_order = layout.day_order.is_some() && layout.localized_day_order.is_none();
+    // The numbers before the header's language: what the values show is told
+    // (a French Meta export's `1 234,56`), when both say day-first.
+    let resaved = layout.day_order != Some(DayOrder::DayFirst) && decimal.day_first_locale();
     match layout.localized_day_order {
-        Some(order) if localized() => (Some(order), Fallback::Localized),
-        _ if layout.day_order != Some(DayOrder::DayFirst) && decimal.day_first_locale() => {
-            (Some(DayOrder::DayFirst), Fallback::Resaved)
+        Some(order) if localized() && !(resaved && order == DayOrder::DayFirst) => {
+            (Some(order), Fallback::Localized)
         }
+        _ if resaved => (Some(DayOrder::DayFirst), Fallback::Resaved),
         _ if layout.day_order != Some(DayOrder::DayFirst)
             && !own_order
             && decimal.day_first_grouping() =>
@@ -3520,7 +3541,10 @@ impl Tally {
 
     /// What [`Tally::decide`] is likely to say once every record is in, from the
     /// first ones.
-    fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, DecimalMark)> {
+    fn guess(&self, layout: &Layout, header: &Record) -> Option<(Option<DayOrder>, Decimals)> {
+        if self.decimal.clash().is_some() {
+            return None;
+        }
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
             Ok(None) => {
@@ -3546,7 +3570,26 @@ impl Tally {
         text: &Text,
         layout: &Layout,
         header: &Record,
-    ) -> Result<(Option<DayOrder>, DecimalMark), InputError> {
+    ) -> Result<(Option<DayOrder>, Decimals), InputError> {
+        if let Some(((line, i), mark, decimal, groups)) = self.decimal.clash() {
+            return Err(InputError {
+                path: text.path().to_path_buf(),
+                line: Some(line),
+                column: Some(format!(
+                    "{} (`{}`)",
+                    text.column(i),
+                    header.cells.get(i).map_or("", str::trim)
+                )),
+                message: crate::say!(
+                    "error.decimal_clash",
+                    mark = mark,
+                    decimal = format!("{:?}", decimal.1),
+                    decimal_line = decimal.0,
+                    groups = format!("{:?}", groups.1),
+                    groups_line = groups.0
+                ),
+            });
+        }
         let order = match self.votes.decide() {
             Ok(Some(o)) => Some(o),
             Ok(None) => {
@@ -3682,7 +3725,7 @@ impl Pass {
                 all.tally.last_data = tally.last_data + lines;
             }
             all.tally.yearless.extend(tally.yearless);
-            all.tally.decimal.absorb(tally.decimal);
+            all.tally.decimal.absorb(tally.decimal, lines);
             if !all.tally.seen_data {
                 all.tally.seen_data = tally.seen_data;
                 all.tally.export_day = tally.export_day;
@@ -3900,6 +3943,41 @@ struct DecimalVotes {
     semicolons: bool,
     /// The first value that could be read either way, with its line and column.
     ambiguous: Option<(u64, usize, String)>,
+    /// Per number column (as `numeric`), the first value whose digits give a mark
+    /// each of the [`roles`]: a column written by one hand gives a mark one role.
+    roles: Vec<[Option<(u64, String)>; 4]>,
+    /// The first value whose digits can only be read with `,` as the decimal mark
+    /// (`12,5`, `1.234.567`), then the first only read with `.` (`12.5`,
+    /// `1,234,567`): a file with both cannot tell how to read `1.500`.
+    proof: [Option<DateSeen>; 2],
+}
+
+/// A mark a column's values give two roles ([`DecimalVotes::clash`]).
+type Clash = ((u64, usize), char, (u64, String), (u64, String));
+
+/// The roles a value's digits give the marks, as bits ([`DecimalVotes::roles`]).
+mod roles {
+    pub const DOT_DECIMAL: u8 = 1;
+    pub const DOT_GROUPS: u8 = 2;
+    pub const COMMA_DECIMAL: u8 = 4;
+    pub const COMMA_GROUPS: u8 = 8;
+    /// Roles that say `.` is the decimal mark.
+    pub const DOT_SIDE: u8 = DOT_DECIMAL | COMMA_GROUPS;
+}
+
+/// How a table's numbers are read, as [`DecimalVotes::decide`] decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Decimals {
+    mark: DecimalMark,
+    /// The mark is a mapping's `decimal`: every value is read with it.
+    given: bool,
+    /// The values proving `,` and `.` each the decimal mark, when the file has
+    /// both: a lone mark before three digits (`1.500`) is then refused.
+    mixed: Option<Box<[DateSeen; 2]>>,
+    /// Columns without fractions whose own values say their decimal mark: their
+    /// lone mark before three digits is read with it (`951.238` beside `48211.5`
+    /// VND), not as thousands.
+    proven: Vec<(usize, DecimalMark)>,
 }
 
 impl DecimalVotes {
@@ -3924,14 +4002,16 @@ impl DecimalVotes {
             fraction: false,
             semicolons,
             ambiguous: None,
+            roles: vec![Default::default(); whole.kinds.iter().flatten().count()],
+            proof: [None, None],
         }
     }
 
     fn add(&mut self, record: &Record) {
-        if self.given.is_some() || (self.comma && self.dot) {
+        if self.given.is_some() {
             return;
         }
-        for &(i, kind) in &self.numeric {
+        for (n, &(i, kind)) in self.numeric.iter().enumerate() {
             let cell = record.cells.get(i).unwrap_or("");
             // Most counts have no mark at all: no vote, and no closer look. A
             // workbook's typed number is no text in the file's locale.
@@ -3952,18 +4032,36 @@ impl DecimalVotes {
             }
             // No group of thousands starts with a zero: `0.125` is a fraction.
             let whole = self.whole.is_whole(kind, record) && !t.starts_with('0');
+            // What the digits alone say; a column's kind or a symbol only guesses.
+            let mut said = 0;
             match (last_comma, last_dot) {
                 // A mark outside the digits (`5.`, `,-`) says nothing.
                 (None, None) => {}
-                (Some(c), Some(d)) if c > d => (self.comma, self.fraction) = (true, true),
-                (Some(_), Some(_)) => self.dot = true,
+                (Some(c), Some(d)) if c > d => {
+                    (self.comma, self.fraction) = (true, true);
+                    said = roles::COMMA_DECIMAL | roles::DOT_GROUPS;
+                }
+                (Some(_), Some(_)) => {
+                    self.dot = true;
+                    said = roles::DOT_DECIMAL | roles::COMMA_GROUPS;
+                }
                 // `1,234,567` groups thousands; `12,5` or `1234,567` is a decimal.
-                (Some(_), None) if commas > 1 => self.dot = true,
+                (Some(_), None) if commas > 1 => {
+                    self.dot = true;
+                    said = roles::COMMA_GROUPS;
+                }
                 (Some(c), None) if t.len() - c - 1 != 3 || c > 3 => {
                     (self.comma, self.fraction) = (true, true);
+                    said = roles::COMMA_DECIMAL;
                 }
-                (None, Some(_)) if dots > 1 => self.comma = true,
-                (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => self.dot = true,
+                (None, Some(_)) if dots > 1 => {
+                    self.comma = true;
+                    said = roles::DOT_GROUPS;
+                }
+                (None, Some(d)) if t.len() - d - 1 != 3 || d > 3 => {
+                    self.dot = true;
+                    said = roles::DOT_DECIMAL;
+                }
                 // `23,456` impressions or `150.000` VND: whole, so thousands.
                 (Some(_), None) if whole => self.dot = true,
                 (None, Some(_)) if whole => self.comma = true,
@@ -3985,27 +4083,120 @@ impl DecimalVotes {
                     }
                 }
             }
+            if said != 0 {
+                // An amount in a currency of its own (its symbol's, its row's) is
+                // written as that currency is: the dong's `1.250.000 ₫` says nothing
+                // of the file's other amounts, nor of its column's in other currencies.
+                let symbol = if t.len() == cell.len() {
+                    None
+                } else {
+                    super::value::currency_symbol(cell)
+                };
+                let in_row_currency = kind == Whole::InRowCurrency;
+                if !(symbol.is_some_and(Symbol::whole) || in_row_currency && whole) {
+                    let side = usize::from(said & roles::DOT_SIDE != 0);
+                    if self.proof[side].is_none() {
+                        self.proof[side] = Some((record.line, i, t.to_owned()));
+                    }
+                }
+                if symbol.is_none() && !in_row_currency {
+                    for (bit, first) in self.roles[n].iter_mut().enumerate() {
+                        if said & (1 << bit) != 0 && first.is_none() {
+                            *first = Some((record.line, t.to_owned()));
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// Takes in the votes of another part of the same table, which comes after.
-    fn absorb(&mut self, other: DecimalVotes) {
+    /// `lines`: the lines before that part, from which its lines count.
+    fn absorb(&mut self, other: DecimalVotes, lines: u64) {
         self.comma |= other.comma;
         self.dot |= other.dot;
         self.fraction |= other.fraction;
         if self.ambiguous.is_none() {
-            self.ambiguous = other.ambiguous;
+            self.ambiguous = other.ambiguous.map(|(line, i, t)| (line + lines, i, t));
+        }
+        for (mine, theirs) in self.proof.iter_mut().zip(other.proof) {
+            if mine.is_none() {
+                *mine = theirs.map(|(line, i, t)| (line + lines, i, t));
+            }
+        }
+        for (mine, theirs) in self.roles.iter_mut().zip(other.roles) {
+            for (mine, theirs) in mine.iter_mut().zip(theirs) {
+                if mine.is_none() {
+                    *mine = theirs.map(|(line, t)| (line + lines, t));
+                }
+            }
         }
     }
 
-    /// The mark the values say; when none says, the platform's, else `,` for a
-    /// file whose headers have letters beyond English (Vietnamese, Spanish, French
-    /// exports write `1.200` for 1200) or that Excel separated with `;`, else each
-    /// cell on its own (a lone `.` is then decimal, a lone `,` groups thousands).
-    fn decide(&self, header: &Record) -> DecimalMark {
-        if let Some(given) = self.given {
-            return given;
+    /// The first value that gives its mark the other role than an earlier value of
+    /// its column does (`48211.5` below `1.234.567`): where it is (line and
+    /// column), the mark, and the values giving it each role (line and text):
+    /// decimal, then grouping.
+    fn clash(&self) -> Option<Clash> {
+        let mut first: Option<Clash> = None;
+        for (&(i, _), seen) in self.numeric.iter().zip(&self.roles) {
+            for (mark, a, b) in [('.', 0, 1), (',', 2, 3)] {
+                if let (Some(x), Some(y)) = (&seen[a], &seen[b]) {
+                    let line = x.0.max(y.0);
+                    if first.as_ref().is_none_or(|c| line < c.0.0) {
+                        first = Some(((line, i), mark, x.clone(), y.clone()));
+                    }
+                }
+            }
         }
+        first
+    }
+
+    /// How the numbers are read: with the mark their digits say (`12,5`,
+    /// `1.234.567`; `12.5`, `1,234,567`); when they say both, each cell on its own
+    /// and a lone mark before three digits refused. A column without fractions
+    /// reads its lone mark before three digits as thousands unless its own values
+    /// say their decimal mark.
+    fn decide(&self, header: &Record) -> Decimals {
+        let proven = self
+            .numeric
+            .iter()
+            .zip(&self.roles)
+            .filter(|((_, kind), _)| *kind != Whole::No)
+            .filter_map(|(&(i, _), seen)| {
+                let said = (0..4)
+                    .filter(|&bit| seen[bit].is_some())
+                    .fold(0, |all, bit| all | (1 << bit));
+                match (said & !roles::DOT_SIDE != 0, said & roles::DOT_SIDE != 0) {
+                    (true, false) => Some((i, DecimalMark::Comma)),
+                    (false, true) => Some((i, DecimalMark::Dot)),
+                    _ => None,
+                }
+            })
+            .collect();
+        let (mark, mixed) = match &self.proof {
+            [Some(_), None] => (DecimalMark::Comma, None),
+            [None, Some(_)] => (DecimalMark::Dot, None),
+            [Some(comma), Some(dot)] => (
+                DecimalMark::Auto,
+                Some(Box::new([comma.clone(), dot.clone()])),
+            ),
+            [None, None] => (self.guess_mark(header), None),
+        };
+        Decimals {
+            mark: self.given.unwrap_or(mark),
+            given: self.given.is_some(),
+            mixed,
+            proven,
+        }
+    }
+
+    /// The mark when no value's digits say it: a column's kind (`23,456`
+    /// impressions), the platform's, else `,` for a file whose headers have
+    /// letters beyond English (Vietnamese, Spanish, French exports write `1.200`
+    /// for 1200) or that Excel separated with `;`, else each cell on its own (a
+    /// lone `.` is then decimal, a lone `,` groups thousands).
+    fn guess_mark(&self, header: &Record) -> DecimalMark {
         match (self.comma, self.dot) {
             (true, false) => DecimalMark::Comma,
             (false, true) => DecimalMark::Dot,
@@ -4043,6 +4234,33 @@ impl DecimalVotes {
         }
         self.ambiguous.as_ref()
     }
+}
+
+/// How a cell of a file that writes both decimal marks ([`Decimals::mixed`]) is
+/// read: as its own digits say, and a lone mark before three digits (`1.500`),
+/// which either mark could be, refused, naming the values that show both marks.
+/// A symbol of a currency without minor units (`300.000 ₫`) still tells.
+fn cell_mark(text: &str, proof: &[DateSeen; 2]) -> Result<DecimalMark, String> {
+    if super::value::thousands_reading(text).is_some()
+        && !super::value::currency_symbol(text).is_some_and(Symbol::whole)
+    {
+        let [(comma_line, _, comma), (dot_line, _, dot)] = proof;
+        return Err(crate::say!(
+            "error.decimal_mixed",
+            value = format!("{:?}", super::value::trim(text)),
+            comma = format!("{comma:?}"),
+            comma_line = comma_line,
+            dot = format!("{dot:?}"),
+            dot_line = dot_line
+        ));
+    }
+    // A lone `,` that is no group of three is decimal (`12,5`, `0,125`).
+    let lone_comma = text.matches(',').count() == 1 && !text.contains('.');
+    Ok(if lone_comma {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Auto
+    })
 }
 
 /// A row's values, one per metric: two columns of one metric add up.
@@ -5219,6 +5437,8 @@ mod tests {
             fraction: false,
             semicolons: false,
             ambiguous: None,
+            roles: vec![Default::default()],
+            proof: [None, None],
         }
     }
 
@@ -5339,6 +5559,40 @@ mod tests {
         votes.add(&record("23,456"));
         assert_eq!((votes.comma, votes.dot), (false, false));
         assert_eq!(votes.assumed(), Some(&(2, 0, "23,456".to_owned())));
+    }
+
+    #[test]
+    fn a_columns_own_decimals_outweigh_its_kind() {
+        let decide = |whole: bool, cells: &[&str]| {
+            let mut votes = votes_for(whole);
+            for cell in cells {
+                votes.add(&record(cell));
+            }
+            (votes.decide(&record("x")), votes.clash().map(|c| c.1))
+        };
+        // VND: `48211.5` says `.` is the column's decimal mark, so `951.238` is a
+        // decimal too; alone, it groups thousands.
+        let (d, clash) = decide(true, &["951.238", "48211.5"]);
+        assert_eq!(
+            (d.mark, d.proven, clash),
+            (DecimalMark::Dot, vec![(0, DecimalMark::Dot)], None)
+        );
+        let (d, _) = decide(true, &["951.238"]);
+        assert_eq!((d.mark, d.proven), (DecimalMark::Comma, vec![]));
+        // A mark that groups in one value and is decimal in another.
+        assert_eq!(decide(true, &["1.234.567", "48211.5"]).1, Some('.'));
+        assert_eq!(decide(false, &["12,50", "1,234.50"]).1, Some(','));
+        // Both marks, each in a role of its own: only a lone mark is refused.
+        let (d, clash) = decide(false, &["12,5", "1.234.567", "1,5"]);
+        assert_eq!(
+            (d.mark, d.mixed.is_some(), clash),
+            (DecimalMark::Comma, false, None)
+        );
+        let (d, clash) = decide(false, &["12,5", "12.5"]);
+        assert_eq!(
+            (d.mark, d.mixed.is_some(), clash),
+            (DecimalMark::Auto, true, None)
+        );
     }
 
     #[test]

@@ -910,6 +910,79 @@ fn an_ambiguous_decimal_mark_is_told() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("decimal mark"));
 }
 
+/// A column's own decimals outweigh its currency's lack of minor units: beside
+/// `48211.5` VND, `951.238` is 951.238 (fixtures/review17-j/README.md).
+#[test]
+fn a_columns_own_decimals_outweigh_its_currency() {
+    let dir = "fixtures/review17-j";
+    for (folder, revenue) in [
+        ("yt-totals", "61197.438"),
+        ("yt-content", "152860.468"),
+        // Nothing in the column says `.` is decimal: thousands, as before.
+        ("yt-alone", "1011483"),
+    ] {
+        let f = format!("{dir}/{folder}");
+        assert_eq!(kpi(&["kpi", "sales_revenue", &f]), revenue, "{folder}");
+    }
+}
+
+/// Values that use a mark both ways in one column, or a file that writes both
+/// marks and a value either could be, are refused, naming the cell
+/// (fixtures/review17-j/README.md).
+#[test]
+fn numbers_written_both_ways_are_refused() {
+    let dir = "fixtures/review17-j";
+    for (file, error) in [
+        (
+            "yt-two-ways/Date 2026-08-01_2026-08-03 Kenh Viet/Totals.csv",
+            "Totals.csv:3: column 2 (`Estimated revenue (VND)`): this column writes `.` two ways: as the decimal mark in \"48211.5\" (line 3) and grouping thousands in \"1.234.567\" (line 2); fix the numbers written the other way, or map the file in roi.toml with the `decimal` it uses",
+        ),
+        (
+            "meta-one-column-both.csv",
+            "meta-one-column-both.csv:3: column 6 (`Amount spent (EUR)`): this column writes `,` two ways: as the decimal mark in \"12,50\" (line 2) and grouping thousands in \"1,234.50\" (line 3)",
+        ),
+        (
+            "meta-two-columns.csv",
+            "meta-two-columns.csv:4: column 6 (`Amount spent (EUR)`): \"1.500\" could be read with `.` or `,` as the decimal mark, and this file writes both: \"12,50\" (line 2) with `,`, \"1,234.50\" (line 2) with `.`",
+        ),
+    ] {
+        for strict in [false, true] {
+            let f = format!("{dir}/{file}");
+            let mut args = vec!["normalize", f.as_str()];
+            if strict {
+                args.push("--strict");
+            }
+            let out = roi(&args);
+            assert_eq!(code(&out), 2, "{}", transcript(&out));
+            assert!(transcript(&out).contains(error), "{}", transcript(&out));
+        }
+    }
+}
+
+/// Day-first dates decided by a decimal comma say so, also beside a header not
+/// in English (fixtures/review17-j/README.md).
+#[test]
+fn the_day_order_note_names_the_numbers_that_told_it() {
+    let f = "fixtures/review17-j/meta-fr.csv";
+    let out = roi(&["report", f, "--kpi", "reach,spend", "--trend", "off"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).starts_with("KPIs (all data, 2026-08-01 ..= 2026-08-02)"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        transcript(&out).contains(
+            "meta-fr.csv: dates read day-first: no date told, and numbers with `,` as the decimal mark come from a spreadsheet where dates are written day-first"
+        ),
+        "{}",
+        transcript(&out)
+    );
+    assert!(!transcript(&out).contains("header is not in English"));
+    assert_eq!(kpi(&["kpi", "spend", f]), "2235.06");
+    assert_eq!(kpi(&["kpi", "reach", f]), "2334");
+}
+
 /// A workbook's typed numbers keep their value, whatever its text cells say.
 #[test]
 fn typed_workbook_numbers_and_serial_dates() {
@@ -1115,7 +1188,7 @@ fn slashed_meta_ads_dates_follow_the_header_language() {
     );
     assert!(
         String::from_utf8_lossy(&out.stderr).contains(
-            "dates read day-first: no value told, and read so they lie together (2026-08-01 ..= 2026-08-02), where month-first they would spread over 2026-01-08 ..= 2026-02-08"
+            "dates read day-first: no date told, and read so they lie together (2026-08-01 ..= 2026-08-02), where month-first they would spread over 2026-01-08 ..= 2026-02-08"
         ),
         "{}",
         transcript(&out)
@@ -4215,19 +4288,19 @@ fn ambiguous_dates_follow_the_locale_the_numbers_tell() {
             "meta-fr-excel-trailing.csv",
             "2026-08-01 ..= 2026-08-03",
             "1259.85",
-            "dates read day-first: no value told, and numbers with `,` as the decimal mark",
+            "dates read day-first: no date told, and numbers with `,` as the decimal mark",
         ),
         (
             "meta-semicolon-whole.csv",
             "2026-08-05 ..= 2026-08-06",
             "270000",
-            "dates read day-first: no value told, and a file separated with `;`",
+            "dates read day-first: no date told, and a file separated with `;`",
         ),
         (
             "meta-us-dot.csv",
             "2026-08-01 ..= 2026-08-03",
             "55.75",
-            "dates read day-first: no value told, and read so they lie together (2026-08-01 ..= 2026-08-03), where month-first they would spread over 2026-01-08 ..= 2026-03-08",
+            "dates read day-first: no date told, and read so they lie together (2026-08-01 ..= 2026-08-03), where month-first they would spread over 2026-01-08 ..= 2026-03-08",
         ),
     ] {
         let f = format!("{dir}/{file}");
@@ -4291,7 +4364,7 @@ fn business_suite_dates_stay_month_first_beside_grouped_numbers() {
     );
     assert!(
         transcript(&out).contains(
-            "gads-vi-one-day.csv: dates read day-first: no value told, and numbers grouping thousands with `.` (`1.500.000`)"
+            "gads-vi-one-day.csv: dates read day-first: no date told, and numbers grouping thousands with `.` (`1.500.000`)"
         ),
         "{}",
         transcript(&out)

@@ -2260,7 +2260,7 @@ fn a_day_first_resave_is_read_as_its_days_and_counted_once() {
     assert_eq!(stdout(&out), "2506000\n", "{}", transcript(&out));
     assert!(
         transcript(&out).contains(
-            "A-resaved.csv: dates read day-first: no value told, and read so they lie together (2026-09-01 ..= 2026-09-07), where month-first they would spread over 2026-01-09 ..= 2026-07-09"
+            "A-resaved.csv: dates read day-first: no date told, and read so they lie together (2026-09-01 ..= 2026-09-07), where month-first they would spread over 2026-01-09 ..= 2026-07-09"
         ),
         "{}",
         transcript(&out)

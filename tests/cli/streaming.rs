@@ -663,7 +663,7 @@ fn a_table_read_in_one_pass_gives_what_two_passes_give() {
     assert_eq!(
         file["warnings"],
         serde_json::json!([
-            "dates read day-first: no value told, and read so they lie together (2026-01-01 ..= 2026-01-12), where month-first they would spread over 2026-01-01 ..= 2026-12-01. If that is wrong, map the file in roi.toml with a month-first `date_format`",
+            "dates read day-first: no date told, and read so they lie together (2026-01-01 ..= 2026-01-12), where month-first they would spread over 2026-01-01 ..= 2026-12-01. If that is wrong, map the file in roi.toml with a month-first `date_format`",
             "6 row(s): negative `comments` kept as written (first at line 5)"
         ])
     );
