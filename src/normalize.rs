@@ -2881,8 +2881,8 @@ fn assume_dimension(
         }
     }
     // Per file: rows that match several values, their dates, and the values.
-    type Seen = std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)>;
-    let mut unclear: Seen = std::collections::BTreeMap::new();
+    let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
+        std::collections::BTreeMap::new();
     for (r, row) in rows.iter().enumerate() {
         if removed[r] || side_of(r) != Some(true) {
             continue;
