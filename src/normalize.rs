@@ -1281,7 +1281,12 @@ impl<'f> Builder<'f> {
             kind,
             platform: dims.get(Dimension::Platform),
             account: One::Value(dims.get(Dimension::Account)),
-            currency: One::Value(dims.get(Dimension::Currency)),
+            // roi.toml's `currency` is no currency the file names: the file's rows
+            // may be those of a download in another ([`assume_dimension`]).
+            currency: One::Value(
+                dims.get(Dimension::Currency)
+                    .filter(|_| present & 1 << Dimension::Currency.index() != 0),
+            ),
             first: input.start,
             last: input.end,
             detail,
@@ -1563,6 +1568,7 @@ impl<'f> Builder<'f> {
         let mut overlapping = false;
         let mut ranges = false;
         let mut unnamed_pairs: Vec<(usize, usize)> = Vec::new();
+        let mut uncurrencied_pairs: Vec<(usize, usize)> = Vec::new();
         let mut unstated: Vec<(u32, u32)> = Vec::new();
         // Tables of one file that hold the same observations (see below).
         let mut repeated: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
@@ -1605,6 +1611,14 @@ impl<'f> Builder<'f> {
                         let unnamed = One::Value(None);
                         if (a.account == unnamed) != (b.account == unnamed) {
                             unnamed_pairs.push(if a.account == unnamed { (i, j) } else { (j, i) });
+                        }
+                        // Likewise a download without the currency column.
+                        if (a.currency == unnamed) != (b.currency == unnamed) {
+                            uncurrencied_pairs.push(if a.currency == unnamed {
+                                (i, j)
+                            } else {
+                                (j, i)
+                            });
                         }
                     }
                     Some(Conflict::Levels) if a.alternative(b) => {
@@ -1773,15 +1787,36 @@ impl<'f> Builder<'f> {
             identity(row, id, records[kind], described[kind], across)
         };
         let identity_of = |row: &Row| identity_in(row, true);
-        let (assumed, ambiguous) = assume_accounts(
+        let (assumed, mut ambiguous) = assume_dimension(
+            Dimension::Account,
             spans,
             &unnamed_pairs,
             rows,
             &table_of,
             &removed,
             &self.dataset.interner,
-            identity_of,
+            |r: usize| identity_of(&rows[r]),
         );
+        // A download without the currency column (its rows without one, or with
+        // roi.toml's) beside one with it: its amounts are in that download's
+        // currency where it holds the same rows.
+        let (currencies, unclear) = assume_dimension(
+            Dimension::Currency,
+            spans,
+            &uncurrencied_pairs,
+            rows,
+            &table_of,
+            &removed,
+            &self.dataset.interner,
+            |r: usize| {
+                let mut key = identity_of(&rows[r]);
+                if let Some(&account) = assumed.get(&r) {
+                    key.2.set(Dimension::Account, Some(account));
+                }
+                key
+            },
+        );
+        ambiguous.extend(unclear);
         // Spans whose platform is a breakdown, where a span of their family is not:
         // their rows are another level, apart from the other's of one platform.
         let by_platform: rustc_hash::FxHashSet<(u32, u32, Option<Sym>)> = levels
@@ -1799,6 +1834,9 @@ impl<'f> Builder<'f> {
             let mut key = identity_in(row, across);
             if let Some(&account) = assumed.get(&r) {
                 key.2.set(Dimension::Account, Some(account));
+            }
+            if let Some(&currency) = currencies.get(&r) {
+                key.2.set(Dimension::Currency, Some(currency));
             }
             key.4 = !records[row.kind as usize]
                 && by_platform.contains(&(
@@ -2270,6 +2308,34 @@ impl<'f> Builder<'f> {
             }
             .dates(&["from", "to", "kept_from", "kept_to", "as_of"]);
             files[file as usize].warnings.push(message);
+        }
+        // A row without the currency column that counts in place of its download's
+        // with it has that download's currency; a note says which.
+        let mut taken: std::collections::BTreeMap<(u32, Sym), Note> =
+            std::collections::BTreeMap::new();
+        for (&r, &currency) in &currencies {
+            let row = &mut self.dataset.rows[r];
+            if removed[r] || row.dims.get(Dimension::Currency) == Some(currency) {
+                continue;
+            }
+            row.dims.set(Dimension::Currency, Some(currency));
+            taken
+                .entry((row.file, currency))
+                .or_insert_with(|| Note::new(row))
+                .add(row, NaiveDate::MIN, NaiveDate::MIN, true);
+        }
+        for ((file, currency), note) in taken {
+            let currency = self.dataset.interner.get(currency).to_owned();
+            files[file as usize].warnings.push(
+                crate::msg!(
+                    "warning.currency_assumed",
+                    rows = note.rows,
+                    from = note.from,
+                    to = note.to,
+                    currency = currency
+                )
+                .dates(&["from", "to"]),
+            );
         }
         let mut removed = removed.into_iter();
         self.dataset.rows.retain(|row| {
@@ -2759,16 +2825,20 @@ struct Levels {
 /// row whose dates and other dimensions are those of rows of one account in the
 /// other files is taken as that account's row, and so the same observation as
 /// theirs. Where they are rows of several accounts, which one it is cannot be told:
-/// it stays apart (and counts), and a warning on its file says so. Returns the
-/// account taken per row, and the warnings by file.
-fn assume_accounts(
+/// it stays apart (and counts), and a warning on its file says so. The currency
+/// likewise (`dim`): a download without the currency column is in the currency of
+/// the download with it whose rows it repeats. Returns the value taken per row, and
+/// the warnings by file.
+#[allow(clippy::too_many_arguments)]
+fn assume_dimension(
+    dim: Dimension,
     spans: &[Span],
     pairs: &[(usize, usize)],
     rows: &[Row],
     table_of: &[u32],
     removed: &[bool],
     interner: &crate::dataset::Interner,
-    identity: impl Fn(&Row) -> Key,
+    identity: impl Fn(usize) -> Key,
 ) -> (rustc_hash::FxHashMap<usize, Sym>, Vec<(u32, Message)>) {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
     let mut assumed: Map<usize, Sym> = Map::default();
@@ -2776,7 +2846,7 @@ fn assume_accounts(
     if pairs.is_empty() {
         return (assumed, warnings);
     }
-    // Which spans name no account (true) or do (false).
+    // Which spans name none (true) or do (false).
     let mut side: Map<(u32, u32, Option<Sym>), bool> = Map::default();
     for &(unnamed, named) in pairs {
         for (s, is_unnamed) in [(unnamed, true), (named, false)] {
@@ -2789,35 +2859,52 @@ fn assume_accounts(
         side.get(&(table_of[r], row.kind, row.dims.get(Dimension::Platform)))
             .copied()
     };
-    // The accounts of the named rows, by their key without the account.
-    let mut accounts: Map<Key, Vec<Sym>> = Map::default();
+    // An unnamed row's currency may be roi.toml's, which the file does not name.
+    let key_without = |r: usize| {
+        let mut key = identity(r);
+        key.2.set(dim, None);
+        key
+    };
+    // The values of the named rows, by their key without the dimension, with a
+    // row of each.
+    let mut values: Map<Key, Vec<(Sym, usize)>> = Map::default();
     for (r, row) in rows.iter().enumerate() {
         if removed[r] || side_of(r) != Some(false) {
             continue;
         }
-        let Some(account) = row.dims.get(Dimension::Account) else {
+        let Some(value) = row.dims.get(dim) else {
             continue;
         };
-        let mut key = identity(row);
-        key.2.set(Dimension::Account, None);
-        let list = accounts.entry(key).or_default();
-        if !list.contains(&account) {
-            list.push(account);
+        let list = values.entry(key_without(r)).or_default();
+        if !list.iter().any(|(v, _)| *v == value) {
+            list.push((value, r));
         }
     }
-    // Per file: rows that match several accounts, their dates, and the accounts.
+    // Per file: rows that match several values, their dates, and the values.
     let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
         std::collections::BTreeMap::new();
     for (r, row) in rows.iter().enumerate() {
-        if removed[r] || side_of(r) != Some(true) || row.dims.get(Dimension::Account).is_some() {
+        if removed[r] || side_of(r) != Some(true) {
             continue;
         }
-        match accounts.get(&identity(row)).map(Vec::as_slice) {
-            None | Some([]) => {}
-            Some([one]) => {
+        let candidates = values.get(&key_without(r)).map_or(&[][..], Vec::as_slice);
+        // Of several accounts' rows (a manager account's report), the one whose
+        // figures the row repeats is its own: the others differ as another
+        // account's do.
+        let alike: Vec<Sym> = candidates
+            .iter()
+            .filter(|&&(_, other)| {
+                candidates.len() == 1 || !unlike(&row.values, &rows[other].values)
+            })
+            .map(|&(v, _)| v)
+            .collect();
+        match alike.as_slice() {
+            [] if candidates.is_empty() => {}
+            [one] => {
                 assumed.insert(r, *one);
             }
-            Some(several) => {
+            _ => {
+                let several: Vec<Sym> = candidates.iter().map(|&(v, _)| v).collect();
                 let entry = unclear
                     .entry(row.file)
                     .or_insert((0, row.start, row.end, Vec::new()));
@@ -2825,8 +2912,8 @@ fn assume_accounts(
                 entry.1 = entry.1.min(row.start);
                 entry.2 = entry.2.max(row.end);
                 for a in several {
-                    if !entry.3.contains(a) {
-                        entry.3.push(*a);
+                    if !entry.3.contains(&a) {
+                        entry.3.push(a);
                     }
                 }
             }
@@ -2835,17 +2922,22 @@ fn assume_accounts(
     for (file, (count, from, to, list)) in unclear {
         let mut names: Vec<&str> = list.iter().map(|&a| interner.get(a)).collect();
         names.sort_unstable();
-        warnings.push((
-            file,
-            crate::msg!(
-                "warning.account_unclear",
-                rows = count,
-                from = from,
-                to = to,
-                accounts = names.join(", ")
-            )
-            .dates(&["from", "to"]),
-        ));
+        let (key, name) = if dim == Dimension::Currency {
+            ("warning.currency_unclear", "currencies")
+        } else {
+            ("warning.account_unclear", "accounts")
+        };
+        let message = crate::i18n::Message {
+            key,
+            args: vec![
+                ("rows", count.to_string()),
+                ("from", from.to_string()),
+                ("to", to.to_string()),
+                (name, names.join(", ")),
+            ],
+            dates: Vec::new(),
+        };
+        warnings.push((file, message.dates(&["from", "to"])));
     }
     (assumed, warnings)
 }

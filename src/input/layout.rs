@@ -593,15 +593,17 @@ pub const SERIES_TITLES: &[(&str, &str)] = &[
     ("lượt truy cập", "profile_visits"),
     ("visites", "profile_visits"),
     ("besuche", "profile_visits"),
-    // A Page's new likes are its new followers; new followers alike.
-    ("new likes", "followers_gained"),
+    // A Page's new likes are no new followers: Business Suite gives both series
+    // (`Facebook Page new likes`, `Facebook follows`) of one Page, and someone may
+    // like a Page without following it, or follow it without liking it.
+    ("new likes", "page_likes_gained"),
+    ("lượt thích mới", "page_likes_gained"),
+    ("nuevos me gusta", "page_likes_gained"),
     ("new follows", "followers_gained"),
     ("new followers", "followers_gained"),
-    ("lượt thích mới", "followers_gained"),
     ("người theo dõi mới", "followers_gained"),
     ("lượt theo dõi mới", "followers_gained"),
     ("nuevos seguidores", "followers_gained"),
-    ("nuevos me gusta", "followers_gained"),
 ];
 
 /// The metric a Business Suite single-metric series' title names, with or without
@@ -1827,6 +1829,8 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Placement", "Placements"], Breakdown),
                 dim(&["Platform", "Operating system", "OS"], Breakdown),
                 dim(&["Language"], Breakdown),
+                // A Business Center report's advertiser accounts.
+                dim(&["Advertiser name", "Advertiser ID"], Account),
                 dim(&["Currency"], Currency),
                 dim(
                     &["Website URL (Ad level）", "Website URL (Ad level)"],
@@ -2180,6 +2184,8 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     SearchTerm,
                 ),
+                // A manager account's report names each client account.
+                dim(&["Account", "Account name", "Customer ID"], Account),
                 dim(
                     &[
                         "Currency code",
@@ -2971,10 +2977,10 @@ mod tests {
             ("Lượt tiếp cận Trang Facebook", "reach"),
             ("Alcance de la página de Facebook", "reach"),
             ("Visitas a la página de Facebook", "profile_visits"),
-            ("Facebook Page new likes", "followers_gained"),
+            ("Facebook Page new likes", "page_likes_gained"),
             ("Instagram new followers", "followers_gained"),
             ("Nuevos seguidores de Instagram", "followers_gained"),
-            ("Lượt thích Trang mới trên Facebook", "followers_gained"),
+            ("Lượt thích Trang mới trên Facebook", "page_likes_gained"),
             (
                 "Lượt truy cập trang cá nhân trên Instagram",
                 "profile_visits",

@@ -915,6 +915,29 @@ fn looks_like_a_date(text: &str) -> bool {
     !text.contains('/') && words <= 2 && (1..=2).contains(&short)
 }
 
+/// The day a preamble says the file was made: LinkedIn Campaign Manager's `Date
+/// Generated: 9/20/2026, 9:15 AM` (or `September 20, 2026 at 3:04 PM`), slashed in
+/// the layout's order when its numbers do not tell.
+fn generated_day(lines: &[(u64, String)], order: Option<DayOrder>) -> Option<NaiveDate> {
+    lines.iter().find_map(|(_, text)| {
+        let t = text.trim_matches('"');
+        let (label, value) = t.split_once(':')?;
+        if !label.trim().eq_ignore_ascii_case("date generated") {
+            return None;
+        }
+        let value = value.trim().trim_matches('"');
+        // The time after the day: `, 9:15 AM` or ` at 3:04 PM`.
+        let day = match value.split_once(" at ") {
+            Some((day, _)) => day,
+            None => match value.rsplit_once(',') {
+                Some((day, time)) if time.contains(':') => day,
+                _ => value,
+            },
+        };
+        parse_date(day.trim())?.resolve(order, None)
+    })
+}
+
 /// Whether a preamble label names the start (`true`) or the end of the range, in
 /// the languages of the analytics UIs: `Start date`, `Date de début`, `Fecha de
 /// inicio`, `Startdatum`, `Data de início`, `Ngày bắt đầu`, `Tanggal mulai`; `End
@@ -1159,6 +1182,12 @@ fn read_layout_table(
         };
         err(bad.line, None, message)
     })?;
+    // LinkedIn Campaign Manager says when it made the file: that ranks it among
+    // downloads of the same rows, before the dates they reach and the file's
+    // modified time (which a copy or a sync changes).
+    if let Some(day) = generated_day(&above, layout.day_order) {
+        builder.set_export_day(day);
+    }
     let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
     for (start, end, line) in range {
         if end < start {
@@ -5259,6 +5288,20 @@ mod tests {
         );
         let ranges = preamble_range(&words, None).unwrap();
         assert_eq!(ranges, [(day(9, 21), day(9, 27), 3)]);
+    }
+
+    /// LinkedIn Campaign Manager's `Date Generated:` line, in each form it takes.
+    #[test]
+    fn generated_day_of_a_preamble() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        let read = |t: &str| generated_day(&[(4, t.to_owned())], Some(DayOrder::MonthFirst));
+        assert_eq!(read("Date Generated: 9/20/2026, 9:15 AM"), day(9, 20));
+        assert_eq!(
+            read("\"Date Generated: September 20, 2026 at 3:04 PM\""),
+            day(9, 20)
+        );
+        assert_eq!(read("Date Generated: 9/1/2026"), day(9, 1));
+        assert_eq!(read("Report Start: 9/1/2026, 12:00 AM"), None);
     }
 
     /// A line written as a range with an impossible date is an error naming it; lines

@@ -4524,7 +4524,8 @@ fn tiktok_studio_viewers_and_overview_are_one_export() {
 /// Business Suite series titles that name the Page (`Facebook Page reach`,
 /// `Lượt tiếp cận Trang Facebook`, `Alcance de la página de Facebook`) or new
 /// followers (`Instagram new followers`, `Nuevos seguidores de Instagram`) are read
-/// by their words; `Facebook Page likes` stays a metric of its own
+/// by their words; a Page's new likes are `page_likes_gained`, no followers;
+/// `Facebook Page likes` stays a metric of its own
 /// (`fixtures/importers/README.md`, meta-series-page-titles).
 #[test]
 fn meta_series_titles_naming_the_page() {
@@ -4535,15 +4536,15 @@ fn meta_series_titles_naming_the_page() {
         "--by",
         "platform",
         "--kpi",
-        "reach,profile_visits,follower_growth,facebook_page_likes",
+        "reach,profile_visits,follower_growth,page_likes_gained,facebook_page_likes",
         "--format",
         "csv",
     ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(
         stdout(&out),
-        "platform,rows,reach,reach_bound,profile_visits,follower_growth,facebook_page_likes\n\
-         facebook,9,700,upper,12,7,900\ninstagram,3,,,,60,\n",
+        "platform,rows,reach,reach_bound,profile_visits,follower_growth,page_likes_gained,facebook_page_likes\n\
+         facebook,9,700,upper,12,,7,900\ninstagram,3,,,,60,,\n",
         "{}",
         transcript(&out)
     );
@@ -4934,4 +4935,54 @@ fn a_summed_column_without_its_parts_is_told() {
         "{}",
         transcript(&out)
     );
+}
+
+/// A Page's follows and its new likes are two measures: neither series is taken
+/// for a download of the other, whichever is newer
+/// (`fixtures/importers/README.md`, meta-series-follows-likes).
+#[test]
+fn meta_series_follows_and_page_new_likes_both_count() {
+    let dir = crate::root().join("fixtures/importers/meta-series-follows-likes");
+    for (newer, older) in [
+        ("New likes.csv", "Follows.csv"),
+        ("Follows.csv", "New likes.csv"),
+    ] {
+        for (file, secs) in [
+            (older, 1_786_000_000),
+            ("Unfollows.csv", 1_786_000_000),
+            (newer, 1_786_100_000),
+        ] {
+            std::fs::File::options()
+                .write(true)
+                .open(dir.join(file))
+                .unwrap()
+                .set_modified(
+                    std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs),
+                )
+                .unwrap();
+        }
+        let out = crate::roi_in(
+            &dir,
+            &[
+                "report",
+                ".",
+                "--kpi",
+                "follower_growth,page_likes_gained",
+                "--format",
+                "csv",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,follower_growth,page_likes_gained\n15,40,37\n",
+            "{newer} newer: {}",
+            transcript(&out)
+        );
+        assert!(
+            !transcript(&out).contains("replaced"),
+            "{}",
+            transcript(&out)
+        );
+    }
 }

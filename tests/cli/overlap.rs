@@ -541,13 +541,18 @@ fn a_download_without_the_account_column_is_the_account_it_matches() {
     // Aug 3 of the download without an account is Shop A's Aug 3: once.
     assert_eq!(kpi("spend", &[&plain, &shop_a]).0, "46\n", "not 58");
     assert_eq!(kpi("leads", &[&plain, &shop_a]).0, "14\n", "not 18");
-    // Matching two accounts' rows, it cannot be told: it counts, and is warned.
+    // Beside two accounts' rows, the one whose figures it repeats is its own.
     let both = format!("{dir}/meta-daily-shops-a-b.csv");
     let (spend, stderr) = kpi("spend", &[&plain, &both]);
-    assert_eq!(spend, "65\n");
+    assert_eq!(spend, "53\n", "{stderr}");
+    assert!(!stderr.contains("several accounts"), "{stderr}");
+    // Unlike both, it cannot be told: it counts, and is warned.
+    let unlike = format!("{dir}/meta-daily-unlike.csv");
+    let (spend, stderr) = kpi("spend", &[&unlike, &both]);
+    assert_eq!(spend, "68\n");
     assert!(
         stderr.contains(&format!(
-            "{plain}: 1 row(s) over 2026-08-03..=2026-08-03 name no account and have the dates and dimensions of rows of several accounts (Shop A, Shop B)"
+            "{unlike}: 1 row(s) over 2026-08-03..=2026-08-03 name no account and have the dates and dimensions of rows of several accounts (Shop A, Shop B)"
         )),
         "{stderr}"
     );
@@ -2421,5 +2426,139 @@ fn meta_ads_month_rows_and_their_days_are_counted_once() {
     assert!(
         warnings.contains("monthly.csv holds their totals at a coarser level"),
         "{warnings}"
+    );
+}
+
+/// The same Google Ads and TikTok Ads reports downloaded with and without the
+/// currency column are one observation: the newer counts, in the currency the other
+/// download names, also where roi.toml's `currency` is another
+/// (`fixtures/overlap-cases/README.md`, currency-presets).
+#[test]
+fn a_download_without_the_currency_column_is_the_one_with_it() {
+    let base = crate::root().join("fixtures/overlap-cases/currency-presets");
+    let gads = base.join("google-ads");
+    set_modified(&gads.join("Campaign report.csv"), 1_780_000_000);
+    set_modified(&gads.join("Campaign report (1).csv"), 1_780_200_000);
+    let tiktok = base.join("tiktok-ads");
+    set_modified(&tiktok.join("campaign-report-0805.csv"), 1_785_000_000);
+    set_modified(&tiktok.join("campaign-report-0806.csv"), 1_785_100_000);
+    let report = |dir: &std::path::Path, kpis: &str| {
+        let out = crate::roi_in(dir, &["report", ".", "--kpi", kpis, "--format", "csv"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (table, stderr) = report(&gads, "impressions,clicks,conversions,spend");
+    assert_eq!(
+        table,
+        "rows,impressions,clicks,conversions,spend,spend_currency\n\
+         1,100500,5020,201,10050000,VND\n",
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "Campaign report (1).csv: 1 row(s) over 2026-08-01..=2026-08-31 name no currency"
+        ) && stderr.contains("they count in VND"),
+        "{stderr}"
+    );
+    let (table, stderr) = report(&tiktok, "impressions,link_clicks,conversions,spend");
+    assert_eq!(
+        table,
+        "rows,impressions,link_clicks,conversions,spend,spend_currency\n\
+         2,50000,1000,32,2500000,VND\n",
+        "{stderr}"
+    );
+    // roi.toml's currency is for money no download names: not this one's.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, secs) in [
+        ("Campaign report.csv", 1_780_000_000),
+        ("Campaign report (1).csv", 1_780_200_000),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::copy(gads.join(name), &file).unwrap();
+        set_modified(&file, secs);
+    }
+    std::fs::write(dir.path().join("roi.toml"), "currency = \"USD\"\n").unwrap();
+    let (table, stderr) = report(dir.path(), "impressions,spend");
+    assert_eq!(
+        table, "rows,impressions,spend,spend_currency\n1,100500,10050000,VND\n",
+        "{stderr}"
+    );
+}
+
+/// LinkedIn Campaign Manager's `Date Generated:` line says which of two downloads of
+/// the same range is newer, whatever the files' modified times
+/// (`fixtures/overlap-cases/README.md`, linkedin-generated).
+#[test]
+fn linkedin_date_generated_decides_the_newer_download() {
+    let dir = crate::root().join("fixtures/overlap-cases/linkedin-generated");
+    set_modified(&dir.join("campaign_performance_report.csv"), 1_790_000_000);
+    set_modified(
+        &dir.join("campaign_performance_report (1).csv"),
+        1_780_000_000,
+    );
+    let out = crate::roi_in(
+        &dir,
+        &["report", ".", "--kpi", "spend,leads,cpl", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,spend,spend_currency,leads,cpl,cpl_currency\n1,420,USD,12,35,USD\n",
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A Google Ads manager account's report (`Account`, `Customer ID`) and a TikTok
+/// Business Center report (`Advertiser name`, `Advertiser ID`) name each account;
+/// one account's own download without the column is that account's rows, told by
+/// the figures it repeats, and the other accounts' rows count
+/// (`fixtures/overlap-cases/README.md`, manager-accounts).
+#[test]
+fn manager_account_reports_name_each_account() {
+    let base = crate::root().join("fixtures/overlap-cases/manager-accounts");
+    let gads = base.join("google-ads");
+    set_modified(&gads.join("mcc-campaigns.csv"), 1_780_000_000);
+    set_modified(&gads.join("shopA-campaigns.csv"), 1_780_100_000);
+    let csv = |dir: &std::path::Path, args: &[&str]| {
+        let mut all = vec!["report", ".", "--format", "csv"];
+        all.extend(args);
+        let out = crate::roi_in(dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (table, stderr) = csv(&gads, &["--kpi", "impressions,clicks,spend,conversions"]);
+    assert_eq!(
+        table,
+        "rows,impressions,clicks,spend,spend_currency,conversions\n2,150000,7000,14000000,VND,280\n",
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("another account") && !stderr.contains("several accounts"),
+        "{stderr}"
+    );
+    let (table, stderr) = csv(&gads, &["--kpi", "spend", "--where", "account=Shop B"]);
+    assert_eq!(
+        table, "rows,spend,spend_currency\n1,4000000,VND\n",
+        "{stderr}"
+    );
+    let tiktok = base.join("tiktok-bc");
+    set_modified(&tiktok.join("bc-report.csv"), 1_785_000_000);
+    set_modified(&tiktok.join("shopvn-only.csv"), 1_785_100_000);
+    let (table, stderr) = csv(
+        &tiktok,
+        &["--by", "currency", "--kpi", "spend,conversions,cpa"],
+    );
+    assert_eq!(
+        table,
+        "currency,rows,spend,spend_currency,conversions,cpa,cpa_currency\n\
+         USD,1,60,USD,8,7.5,USD\nVND,2,2000000,VND,25,80000,VND\n",
+        "{stderr}"
     );
 }
