@@ -103,6 +103,9 @@ pub struct Row {
     /// Every day of it is in finer rows of its export (a month beside its days): a
     /// window that cannot count it counts them, so it is not left out of that window.
     pub split: bool,
+    /// Its finer rows carry dimensions it lacks (a day's views beside each video's):
+    /// 1 + its index in [`Dataset::answered`].
+    pub answered: u32,
 }
 
 impl Row {
@@ -294,8 +297,14 @@ pub struct Dataset {
     /// by its as-of date, a week) counts the finer row instead, since it cannot
     /// count the coarser one ([`Dataset::stands_in`]). In no total over all rows.
     pub finer: Vec<Row>,
-    /// The ranges of the coarser rows counting each row of [`Dataset::finer`].
-    pub coarser: Vec<Vec<(NaiveDate, NaiveDate)>>,
+    /// The ranges of the coarser rows counting each row of [`Dataset::finer`], with
+    /// the dimensions (as bits of their indexes) the finer row carries and each lacks.
+    pub coarser: Vec<Vec<(NaiveDate, NaiveDate, u32)>>,
+    /// Per coarser row with [`Row::answered`], the dimensions its finer rows carry
+    /// and it lacks, and the metrics they share: a query on such a dimension (a
+    /// filter, a group) counts the finer rows' values of those metrics instead of
+    /// its own, which cannot answer it ([`Dataset::answered_by_finer`]).
+    pub answered: Vec<(u32, Vec<MetricId>)>,
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
@@ -318,6 +327,7 @@ impl Default for Dataset {
             covered: Vec::new(),
             finer: Vec::new(),
             coarser: Vec::new(),
+            answered: Vec::new(),
             files: Vec::new(),
             metrics: CANONICAL_METRICS
                 .iter()
@@ -380,6 +390,13 @@ impl Filter {
         let mut conditions = self.conditions.clone();
         conditions.extend(other.conditions.iter().cloned());
         Filter { conditions }
+    }
+
+    /// The dimensions it asks about, as bits of their indexes.
+    pub fn dims(&self) -> u32 {
+        self.conditions
+            .iter()
+            .fold(0, |bits, (dim, _)| bits | 1 << dim.index())
     }
 
     fn compile(&self, interner: &Interner) -> Vec<(Dimension, Vec<Sym>)> {
@@ -558,6 +575,9 @@ pub fn files_giving(
 pub struct Selection<'a> {
     pub dataset: &'a Dataset,
     pub rows: Vec<&'a Row>,
+    /// The dimensions the query filters or groups by, as bits of their indexes: rows
+    /// of a level that lacks one leave their values to finer rows that carry it.
+    pub needs: u32,
 }
 
 impl Dataset {
@@ -692,28 +712,56 @@ impl Dataset {
         self.select_from(filter, &self.finer)
     }
 
-    /// Whether a row counts in a window as a stand-in for coarser rows: always for
-    /// a row that is none; for one of [`Dataset::finer`], when the window holds it
-    /// and none of the coarser rows that count it (never over all the data).
-    pub fn stands_in(&self, row: &Row, window: Option<Window>) -> bool {
+    /// Whether a row counts in a window as a stand-in for coarser rows, in a query
+    /// on the dimensions `needs`: always for a row that is none; for one of
+    /// [`Dataset::finer`], when the window holds it and none of the coarser rows
+    /// that count it answers ([`Dataset::coarser_in`]). Over all the data, only when
+    /// every one of them lacks a dimension the query needs and the row carries.
+    pub fn stands_in(&self, row: &Row, window: Option<Window>, needs: u32) -> bool {
         let Some(index) = row.coarser.checked_sub(1) else {
             return true;
         };
-        window.is_some_and(|w| {
-            w.contains(row)
-                && self.coarser.get(index as usize).is_some()
-                && !self.coarser_in(row, w)
-        })
+        self.coarser.get(index as usize).is_some()
+            && window.is_none_or(|w| w.contains(row))
+            && !self.coarser_answer(row, window, needs)
     }
 
-    /// Whether a coarser row that counts a [`Dataset::finer`] row lies inside a window.
-    pub fn coarser_in(&self, row: &Row, w: Window) -> bool {
+    /// Whether a coarser row that counts a [`Dataset::finer`] row lies inside a window
+    /// and carries every dimension of `needs` the finer row does.
+    pub fn coarser_in(&self, row: &Row, w: Window, needs: u32) -> bool {
+        self.coarser_answer(row, Some(w), needs)
+    }
+
+    /// Whether a [`Dataset::finer`] row counts in some window of a query on `needs`:
+    /// a coarser row counting it runs past it or lacks a dimension the query needs.
+    /// One that never does is never left out of a window either.
+    pub fn may_stand_in(&self, row: &Row, needs: u32) -> bool {
         let index = row.coarser.saturating_sub(1) as usize;
         self.coarser.get(index).is_some_and(|ranges| {
             ranges
                 .iter()
-                .any(|&(from, to)| w.from <= from && to <= w.to)
+                .any(|&(from, to, lacks)| lacks & needs != 0 || from < row.start || row.end < to)
         })
+    }
+
+    fn coarser_answer(&self, row: &Row, window: Option<Window>, needs: u32) -> bool {
+        let index = row.coarser.saturating_sub(1) as usize;
+        self.coarser.get(index).is_some_and(|ranges| {
+            ranges.iter().any(|&(from, to, lacks)| {
+                lacks & needs == 0 && window.is_none_or(|w| w.from <= from && to <= w.to)
+            })
+        })
+    }
+
+    /// The metrics of a coarser row that its finer rows count instead in a query on
+    /// the dimensions `needs`, one it lacks and they carry (`--by content_id` beside
+    /// a day's totals): empty for any other row or query.
+    pub fn answered_by_finer(&self, row: &Row, needs: u32) -> &[MetricId] {
+        row.answered
+            .checked_sub(1)
+            .and_then(|i| self.answered.get(i as usize))
+            .filter(|(lacks, _)| lacks & needs != 0)
+            .map_or(&[], |(_, metrics)| metrics.as_slice())
     }
 
     /// The rows that pass a filter and the [`Dataset::covered`] values of their
@@ -738,6 +786,7 @@ impl Dataset {
         Selection {
             dataset: self,
             rows,
+            needs: filter.dims(),
         }
     }
 
@@ -767,7 +816,7 @@ impl Selection<'_> {
 
     /// Totals of every base metric over the window (all rows when `None`).
     pub fn aggregate(&self, window: Option<Window>) -> Aggregate {
-        let mut totals = Totals::new(self.dataset, window);
+        let mut totals = Totals::new(self.dataset, window, self.needs);
         for row in &self.rows {
             totals.add(row);
         }
@@ -790,6 +839,8 @@ pub struct Totals<'d> {
     running: Vec<Option<(usize, MoneyKey, i128)>>,
     slot: Vec<usize>,
     file_rows: Option<(u32, u64)>,
+    /// The dimensions the query needs ([`Selection::needs`]).
+    needs: u32,
     /// The follower flows, summed per account too (see [`MetricTotal::by_account`]).
     by_account: Vec<bool>,
 }
@@ -799,7 +850,7 @@ pub struct Totals<'d> {
 pub const FOLLOWER_FLOWS: [&str; 3] = ["followers_gained", "followers_lost", "followers_net"];
 
 impl<'d> Totals<'d> {
-    pub fn new(dataset: &'d Dataset, window: Option<Window>) -> Totals<'d> {
+    pub fn new(dataset: &'d Dataset, window: Option<Window>, needs: u32) -> Totals<'d> {
         Totals {
             dataset,
             agg: Aggregate {
@@ -811,6 +862,7 @@ impl<'d> Totals<'d> {
             running: vec![None; dataset.metrics.len()],
             slot: vec![0; dataset.metrics.len()],
             file_rows: None,
+            needs,
             // By id, not by name: insights make a `Totals` per post.
             by_account: {
                 let mut flows = vec![false; dataset.metrics.len()];
@@ -838,13 +890,19 @@ impl<'d> Totals<'d> {
             // A stand-in across the window's edge is left out of it, as the row it
             // stands in for would be.
             if let Some(w) = window.filter(|w| w.straddles(row))
-                && !self.dataset.coarser_in(row, w)
+                && self.dataset.may_stand_in(row, self.needs)
+                && !self.dataset.coarser_in(row, w, self.needs)
             {
                 self.agg.straddling_rows += count;
             }
-            if !self.dataset.stands_in(row, window) {
+            if !self.dataset.stands_in(row, window, self.needs) {
                 return;
             }
+        }
+        // Finer rows count these values in this query: never both levels.
+        let answered = self.dataset.answered_by_finer(row, self.needs);
+        if !answered.is_empty() && row.values.iter().all(|(id, _)| answered.contains(id)) {
+            return;
         }
         let in_window = window.is_none_or(|w| w.contains(row));
         let before = window.is_some_and(|w| row.end < w.from);
@@ -887,7 +945,7 @@ impl<'d> Totals<'d> {
         } else {
             0
         };
-        for &(id, value) in &row.values {
+        for &(id, value) in row.values.iter().filter(|(id, _)| !answered.contains(id)) {
             let info = &self.dataset.metrics[id.0 as usize];
             let total = &mut self.agg.metrics[id.0 as usize];
             let slot = if in_window {

@@ -1088,12 +1088,13 @@ fn coverage(
     // The dataset's rows, with the finer rows that stand in for coarser rows the
     // goal's window cannot count (a month's row, the window cut by the as-of date).
     let all_rows = || {
-        cx.dataset.rows.iter().chain(
-            cx.dataset
-                .finer
-                .iter()
-                .filter(|r| cx.dataset.stands_in(r, Some(current_window))),
-        )
+        cx.dataset
+            .rows
+            .iter()
+            .chain(cx.dataset.finer.iter().filter(|r| {
+                cx.dataset
+                    .stands_in(r, Some(current_window), selection.needs)
+            }))
     };
     let mut days: Vec<(usize, NaiveDate)> = Vec::new();
     let mut ranged = vec![false; platforms.len()];

@@ -169,6 +169,9 @@ const SEGMENT_BIT: u32 = 1 << Dimension::Breakdown.index();
 /// The platform as a bit of [`Span::detail`].
 const PLATFORM_BIT: u32 = 1 << Dimension::Platform.index();
 
+/// Every dimension as bits of their indexes, below [`SEGMENTS_SHIFT`].
+const DIMENSION_BITS: u32 = (1 << Dimension::COUNT) - 1;
+
 /// [`DESCRIPTIVE`] as bits of dimension indexes.
 const DESCRIPTIVE_BITS: u32 = bits(&DESCRIPTIVE);
 
@@ -1330,6 +1333,7 @@ impl<'f> Builder<'f> {
             count: 1,
             post,
             coarser: 0,
+            answered: 0,
             split: false,
         });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
@@ -1721,6 +1725,12 @@ impl<'f> Builder<'f> {
             );
             for &r in &resolved.split {
                 self.dataset.rows[r].split = true;
+            }
+            let mut answered: Vec<_> = std::mem::take(&mut resolved.answered).into_iter().collect();
+            answered.sort_unstable_by_key(|(r, _)| *r);
+            for (r, entry) in answered {
+                self.dataset.answered.push(entry);
+                self.dataset.rows[r].answered = self.dataset.answered.len() as u32;
             }
         }
         let Levels {
@@ -2139,15 +2149,20 @@ impl<'f> Builder<'f> {
         for (r, values) in covered {
             let row = &rows[r];
             removed[r] = row.values.is_empty();
-            // Counted by coarser rows over a range reaching past its own: a window
-            // that holds it and none of them counts it instead. Not beside a range
+            // Counted by coarser rows over a range reaching past its own, or that
+            // lack a dimension it carries: a window that holds it and none of them,
+            // or a query on that dimension, counts it instead. Not beside a range
             // unstated, whose rows' dates are no range.
-            let ranges: Option<Vec<(NaiveDate, NaiveDate)>> =
-                counted_in.get(&r).and_then(|c| c.iter().copied().collect());
+            let ranges: Option<Vec<(NaiveDate, NaiveDate, u32)>> =
+                counted_in.get(&r).and_then(|c| {
+                    c.iter()
+                        .map(|&(range, lacks)| range.map(|(from, to)| (from, to, lacks)))
+                        .collect()
+                });
             if let Some(mut ranges) = ranges
                 && ranges
                     .iter()
-                    .any(|&(from, to)| from < row.start || row.end < to)
+                    .any(|&(from, to, lacks)| from < row.start || row.end < to || lacks != 0)
             {
                 ranges.sort_unstable();
                 ranges.dedup();
@@ -2622,7 +2637,8 @@ fn resolve_levels<R: Ord>(
     });
     // The finer rows each coarse span's rows hold, as noted.
     let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
-    let mut counted_in: Map<usize, Vec<Option<(NaiveDate, NaiveDate)>>> = Map::default();
+    let mut counted_in: Map<usize, Vec<CountedIn>> = Map::default();
+    let mut answered: Map<usize, (u32, Vec<MetricId>)> = Map::default();
     let mut parts_of: Map<usize, Vec<(NaiveDate, NaiveDate)>> = Map::default();
     for c in order {
         let fines = &levels[c];
@@ -2631,7 +2647,7 @@ fn resolve_levels<R: Ord>(
         }
         let coarse = &spans[c];
         // Per finer table: the dimensions of the key, and its rows by key, by day.
-        let pairs: Vec<(usize, bool, u32, ByKey)> = fines
+        let pairs: Vec<(usize, bool, u32, ByKey, u32)> = fines
             .iter()
             .map(|&(f, alternative)| {
                 let fine = &spans[f];
@@ -2664,13 +2680,17 @@ fn resolve_levels<R: Ord>(
                 for list in by_key.values_mut() {
                     list.sort_by_key(|&r| (rows[r].start, rows[r].end));
                 }
-                (f, alternative, mask, by_key)
+                // The dimensions the finer rows carry and the coarse ones lack: a
+                // query on one of them is answered by the finer rows alone.
+                let own = |s: &Span| (s.detail | s.described) & DIMENSION_BITS;
+                let lacks = own(fine) & !own(coarse);
+                (f, alternative, mask, by_key, lacks)
             })
             .collect();
         for &r in &members[c] {
             let row = &rows[r];
             let (start, end) = (row.start, row.end);
-            for (f, alternative, mask, by_key) in &pairs {
+            for (f, alternative, mask, by_key, lacks) in &pairs {
                 let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
                     continue;
                 };
@@ -2692,7 +2712,16 @@ fn resolve_levels<R: Ord>(
                         counted_in
                             .entry(x)
                             .or_default()
-                            .push((!undated[c]).then_some((start, end)));
+                            .push(((!undated[c]).then_some((start, end)), *lacks));
+                        if *lacks != 0 {
+                            let (dims, ids) = answered.entry(r).or_default();
+                            *dims |= lacks;
+                            for (id, _) in fine.values.iter().filter(|(id, _)| shared(*id)) {
+                                if !ids.contains(id) {
+                                    ids.push(*id);
+                                }
+                            }
+                        }
                         // Only finer rows shorter than the coarse one stand in for it
                         // in a window it crosses: one of the same range crosses it too.
                         if !undated[c] && (fine.start > start || fine.end < end) {
@@ -2807,8 +2836,13 @@ fn resolve_levels<R: Ord>(
         covered,
         counted_in,
         split,
+        answered,
     }
 }
+
+/// A coarser row counting a finer one: its range (`None`: unstated), and the
+/// dimensions the finer row carries that it lacks.
+type CountedIn = (Option<(NaiveDate, NaiveDate)>, u32);
 
 /// What [`resolve_levels`] decides: per finer row, the values a coarser level counts,
 /// the ranges of the coarser rows that count them (`None`: an unstated range), and
@@ -2816,8 +2850,11 @@ fn resolve_levels<R: Ord>(
 #[derive(Default)]
 struct Levels {
     covered: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>>,
-    counted_in: rustc_hash::FxHashMap<usize, Vec<Option<(NaiveDate, NaiveDate)>>>,
+    counted_in: rustc_hash::FxHashMap<usize, Vec<CountedIn>>,
     split: Vec<usize>,
+    /// Per coarser row whose finer rows carry dimensions it lacks: those dimensions,
+    /// and the metrics the finer rows share with it.
+    answered: rustc_hash::FxHashMap<usize, (u32, Vec<MetricId>)>,
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that

@@ -361,8 +361,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         .iter()
         .copied()
         .find(|g| !matches!(g, GroupBy::Dim(_)));
-    let (raw_groups, straddling, merged) =
-        aggregate_groups(dataset, &selection.rows, &dims, time, scope.window);
+    let (raw_groups, straddling, merged) = aggregate_groups(&selection, &dims, time, scope.window);
     let mut notes = merged;
     if straddling > 0 {
         notes.push(crate::msg!("note.straddling", rows = straddling));
@@ -589,14 +588,9 @@ fn trend(
     kpis: &[String],
 ) -> Result<Trend, EvalError> {
     let dataset = selection.dataset;
-    let (total, left_out, _) = aggregate_groups(dataset, &selection.rows, &[], Some(grain), window);
-    let (by_platform, _, _) = aggregate_groups(
-        dataset,
-        &selection.rows,
-        &[Dimension::Platform],
-        Some(grain),
-        window,
-    );
+    let (total, left_out, _) = aggregate_groups(selection, &[], Some(grain), window);
+    let (by_platform, _, _) =
+        aggregate_groups(selection, &[Dimension::Platform], Some(grain), window);
     // A period whose money mixes currencies shows no value, as a table cell does.
     Ok(Trend {
         grain: grain.name().to_owned(),
@@ -793,7 +787,7 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
     // Finer rows count in the periods their coarser rows run across.
     let finer = dataset.finer.iter().filter(|r| {
         let bucket = grain.bucket(r.start);
-        dataset.stands_in(r, Some(bucket))
+        dataset.stands_in(r, Some(bucket), 0)
     });
     for row in dataset
         .rows
@@ -833,12 +827,16 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
 type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate);
 
 fn aggregate_groups<'a>(
-    dataset: &'a Dataset,
-    rows: &[&'a Row],
+    selection: &crate::dataset::Selection<'a>,
     dims: &[Dimension],
     time: Option<GroupBy>,
     window: Option<Window>,
 ) -> (Vec<RawGroup>, u64, Vec<crate::i18n::Message>) {
+    let (dataset, rows) = (selection.dataset, selection.rows.as_slice());
+    // A group's dimensions are asked about as a filter's are.
+    let needs = dims
+        .iter()
+        .fold(selection.needs, |bits, d| bits | 1 << d.index());
     let scope_window = window;
     // Rows per dimension key: grouped by interned values (no string per row), then
     // ordered by the values' text so output order does not depend on reading order.
@@ -949,7 +947,7 @@ fn aggregate_groups<'a>(
         // a key's rows lie far apart, and going through them key by key would wait
         // on memory at every row.
         let mut totals: Vec<crate::dataset::Totals<'_>> = (0..by_key.len())
-            .map(|_| crate::dataset::Totals::new(dataset, scope_window))
+            .map(|_| crate::dataset::Totals::new(dataset, scope_window, needs))
             .collect();
         for (row, &g) in rows.iter().zip(&group_of) {
             totals[place[g]].add(row);
@@ -991,7 +989,11 @@ fn aggregate_groups<'a>(
         .zip(rows.iter().map(|r| r.end).max())
         .map(|(from, to)| Window::new(from, to));
     for (key, rows) in by_key.into_keys().zip(members) {
-        let sub = crate::dataset::Selection { dataset, rows };
+        let sub = crate::dataset::Selection {
+            dataset,
+            rows,
+            needs,
+        };
         let windows: Vec<Option<Window>> = match time {
             None => vec![scope_window],
             Some(grain) => {
@@ -1053,9 +1055,12 @@ fn aggregate_groups<'a>(
                 .filter(|r| {
                     let inside = scope_window.is_none_or(|w| r.end >= w.from && r.start <= w.to);
                     // Not a row whose days are all in finer rows counted instead, nor
-                    // a finer row whose coarser row counts in its period.
+                    // a finer row whose coarser row counts in its period or that
+                    // never stands in for one in this query.
                     let counted = !r.split
-                        && (r.coarser == 0 || !dataset.coarser_in(r, grain.bucket(r.start)));
+                        && (r.coarser == 0
+                            || dataset.may_stand_in(r, needs)
+                                && !dataset.coarser_in(r, grain.bucket(r.start), needs));
                     inside
                         && counted
                         && (r.end > grain.bucket(r.start).to
@@ -1087,7 +1092,12 @@ fn aggregate_groups<'a>(
                 }
                 _ => sub.rows.clone(),
             };
-            let agg = crate::dataset::Selection { dataset, rows }.aggregate(window);
+            let agg = crate::dataset::Selection {
+                dataset,
+                rows,
+                needs,
+            }
+            .aggregate(window);
             if time.is_none() {
                 straddling += agg.straddling_rows;
             }

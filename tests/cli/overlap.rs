@@ -561,7 +561,8 @@ fn a_download_without_the_account_column_is_the_account_it_matches() {
 #[test]
 fn a_report_by_platform_is_a_finer_level_of_the_same_report_without() {
     // Without `Platform` a Meta Ads report holds every placement (read as facebook):
-    // Spring's Aug 1 per platform is the same 30.00, not Instagram's on top.
+    // Spring's Aug 1 per platform is the same 30.00, not Instagram's on top. By
+    // platform, the per-platform rows answer for that day.
     let dir = "fixtures/overlap-cases/meta-platform";
     let out = roi(&[
         "report",
@@ -575,7 +576,7 @@ fn a_report_by_platform_is_a_finer_level_of_the_same_report_without() {
     ]);
     assert_eq!(
         stdout(&out),
-        "platform,rows,spend,spend_currency,leads,impressions\nfacebook,4,74,USD,25,2600\ninstagram,1,6,USD,1,200\n",
+        "platform,rows,spend,spend_currency,leads,impressions\nfacebook,4,62,USD,20,2200\ninstagram,2,18,USD,6,600\n",
         "{}",
         transcript(&out)
     );
@@ -2560,5 +2561,81 @@ fn manager_account_reports_name_each_account() {
         "currency,rows,spend,spend_currency,conversions,cpa,cpa_currency\n\
          USD,1,60,USD,8,7.5,USD\nVND,2,2000000,VND,25,80000,VND\n",
         "{stderr}"
+    );
+}
+
+/// A query on a dimension the coarser level lacks and the finer one carries (a
+/// video, an ad) is answered by the finer rows instead of the coarser ones: never
+/// 0 where the totals are by day, never both levels
+/// (`fixtures/overlap-cases/README.md`, youtube-by-video and tiktok-ads-by-ad).
+#[test]
+fn a_query_on_a_finer_dimension_counts_the_finer_rows() {
+    let yt = "fixtures/overlap-cases/youtube-by-video";
+    let dl = format!("{yt}/Content 2026-09-01_2026-09-03 Kenh Test");
+    assert_eq!(kpi("video_views", &[&dl]).0, "420\n");
+    let vid = ["--where", "content_id=vidCCCCCCCC"];
+    assert_eq!(kpi("video_views", &[&dl, vid[0], vid[1]]).0, "300\n");
+    assert_eq!(
+        kpi(
+            "video_views",
+            &[&dl, vid[0], vid[1], "--from", "2026-09-02"]
+        )
+        .0,
+        "180\n"
+    );
+    let out = roi(&[
+        "report",
+        &dl,
+        "--by",
+        "content_id",
+        "--kpi",
+        "video_views,likes,impressions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "content_id,rows,video_views,likes,impressions\n\
+         vidCCCCCCCC,4,300,25,4000\n\
+         vidDDDDDDDD,4,120,9,1500\n",
+        "{}",
+        transcript(&out)
+    );
+    let config = format!("{yt}/roi.toml");
+    let out = roi(&["check", "--config", &config, "--as-of", "2026-09-04"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("|     300 | >= 250 | [##########]  120% |"),
+        "{}",
+        transcript(&out)
+    );
+
+    let tt = "fixtures/overlap-cases/tiktok-ads-by-ad";
+    assert_eq!(kpi("spend", &[tt]).0, "105\n");
+    assert_eq!(kpi("spend", &[tt, "--where", "ad=Ad A"]).0, "40\n");
+    let report = |by: &str| {
+        let out = roi(&[
+            "report",
+            tt,
+            "--by",
+            by,
+            "--kpi",
+            "spend,impressions,conversions",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        report("ad"),
+        "ad,rows,spend,spend_currency,impressions,conversions\n\
+         Ad A,2,40,USD,3500,2\n\
+         Ad B,2,65,USD,6000,5\n"
+    );
+    assert_eq!(
+        report("campaign"),
+        "campaign,rows,spend,spend_currency,impressions,conversions\n\
+         Back to school,2,105,USD,9500,7\n"
     );
 }
