@@ -286,7 +286,7 @@ impl Translation {
             row.dims
                 .set(d, row.dims.get(d).map(|s| self.syms[s as usize]));
         }
-        for (id, _) in row.values.iter_mut() {
+        for (id, _) in &mut row.values {
             *id = self.metrics[id.0 as usize];
         }
         row.kind = self.kinds[row.kind as usize];
