@@ -442,7 +442,7 @@ fn one_level(rows: Vec<&Row>) -> Vec<Cow<'_, Row>> {
                 return Cow::Borrowed(r);
             }
             let mut own = r.clone();
-            own.values.retain(|(m, _)| keep.contains(&(*m, r.kind)));
+            own.edit_values(|v| v.retain(|(m, _)| keep.contains(&(*m, r.kind))));
             Cow::Owned(own)
         })
         .collect()

@@ -865,6 +865,16 @@ impl<'f> Builder<'f> {
         if !part.dataset.rows.is_empty() && self.current_file().records {
             self.unlisted_rows();
         }
+        // A large file's memory peaks here, both builders' rows held at once: the
+        // part's merge map is done with, and this builder's rows and merge map grow
+        // once, by at most the part's rows, not by doubling (or by a table rebuilt
+        // beside its old copy) while the part's rows are held.
+        drop(part.merged);
+        let adding = part.dataset.rows.len();
+        self.dataset.rows.reserve_exact(adding);
+        if self.merge.is_some() {
+            self.merged.reserve(adding, |&(h, _)| h);
+        }
         for mut row in part.dataset.rows {
             ids.apply(&mut row);
             row.file = file;
@@ -1326,7 +1336,7 @@ impl<'f> Builder<'f> {
             start: input.start,
             end: input.end,
             dims,
-            values: values.to_vec(),
+            values: values.into(),
             file,
             line: input.line,
             kind,
@@ -2147,6 +2157,7 @@ impl<'f> Builder<'f> {
             covered.into_iter().filter(|(r, _)| !removed[*r]).collect();
         covered.sort_unstable_by_key(|(r, _)| *r);
         for (r, values) in covered {
+            let values = values.into_boxed_slice();
             let row = &rows[r];
             removed[r] = row.values.is_empty();
             // Counted by coarser rows over a range reaching past its own, or that
@@ -2199,12 +2210,10 @@ impl<'f> Builder<'f> {
             }
         }
         for (r, ids) in repeats {
-            self.dataset.rows[r]
-                .values
-                .retain(|(id, _)| !ids.contains(id));
+            self.dataset.rows[r].edit_values(|v| v.retain(|(id, _)| !ids.contains(id)));
         }
         for (r, id, value) in moved {
-            self.dataset.rows[r].values.push((id, value));
+            self.dataset.rows[r].edit_values(|v| v.push((id, value)));
         }
         // Where a table is: its file, and the table when the file has several.
         let places: Vec<String> = self
@@ -2825,7 +2834,7 @@ fn resolve_levels<R: Ord>(
             let (covered, kept) = std::mem::take(&mut row.values)
                 .into_iter()
                 .partition(|(id, _)| ids.contains(id));
-            row.values = kept;
+            row.values = Vec::into_boxed_slice(kept);
             // Its numbers are partly the coarser level's (the account's reach on its
             // day): rates over them are that level's ratios of sums.
             row.post = false;
@@ -3116,8 +3125,10 @@ fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
         if g.is_none() && l.is_none() {
             continue;
         }
-        row.values.retain(|(m, _)| *m != net);
-        row.values.extend(side_from_net(n, g, l, (gained, lost)));
+        row.edit_values(|v| {
+            v.retain(|(m, _)| *m != net);
+            v.extend(side_from_net(n, g, l, (gained, lost)));
+        });
     }
     // Per days and dimensions: the gains and the losses other rows give; and, for a
     // net change that names no platform (a series whose title and file name name
@@ -3168,13 +3179,15 @@ fn drop_implied_nets(rows: &mut [Row]) -> Vec<(u32, Sym)> {
         let Some(&(g, l)) = flows.get(&(row.start, row.end, row.dims)) else {
             continue;
         };
-        row.values.retain(|(m, _)| *m != net);
-        row.values.extend(side_from_net(
-            n,
-            g.map(Amount),
-            l.map(Amount),
-            (gained, lost),
-        ));
+        row.edit_values(|v| {
+            v.retain(|(m, _)| *m != net);
+            v.extend(side_from_net(
+                n,
+                g.map(Amount),
+                l.map(Amount),
+                (gained, lost),
+            ));
+        });
     }
     placed
 }
