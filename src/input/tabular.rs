@@ -2255,10 +2255,12 @@ fn read_layout_table(
             Some(e) => e.resolve(order, None),
             None => None,
         };
-        // A period of a time breakdown lies within its report's range, as a day does.
+        // A period of a time breakdown meets its report's range, as a day does: Meta
+        // may write the calendar week or month the range cuts, which is then clipped
+        // to it below.
+        let period = date_column.is_some_and(|i| target_of(i) == Some(&Target::Period));
         let outside = |i: usize, d: NaiveDate, (a, b): Span| match target_of(i) {
-            Some(Target::Day | Target::Date) => row_end.unwrap_or(d) < a || b < d,
-            Some(Target::Period) => d < a || b < row_end.unwrap_or(d),
+            Some(Target::Day | Target::Date | Target::Period) => row_end.unwrap_or(d) < a || b < d,
             _ => false,
         };
         if let (Some(d), Some(r @ (a, b)), Some(i)) = (day, within, date_column)
@@ -2298,6 +2300,12 @@ fn read_layout_table(
                 note_skip(&mut state.skipped, no_date(record), record.line, 1);
                 return Ok(());
             }
+        };
+        // Only the range's days of a period are the report's, as a Google Ads
+        // segment's above.
+        let (start, last_day) = match within {
+            Some((a, b)) if period => (start.max(a), last_day.map(|e| e.min(b))),
+            _ => (start, last_day),
         };
         let hour_slot = match hour_column {
             Some(i) => {
