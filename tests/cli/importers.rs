@@ -4855,6 +4855,38 @@ fn localized_grand_totals_are_skipped() {
     );
 }
 
+/// A row labelled with a word that also labels totals (`Summe`, `Totale`) but
+/// carrying its own day is data; the footer with a blank day is the total
+/// (fixtures/review17-l/README.md, google-ads-total-words-as-names.csv).
+#[test]
+fn total_words_on_rows_with_their_own_day_are_data() {
+    let f = "fixtures/review17-l/google-ads-total-words-as-names.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--by",
+        "campaign",
+        "--kpi",
+        "spend,impressions,clicks,conversions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "campaign,rows,spend,spend_currency,impressions,clicks,conversions\n\
+         Summe,1,10,EUR,100,5,1\nTotale,1,20,EUR,200,6,2\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("skipped 1 row(s): total or summary row (first at line 6)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// A negative spend is kept as written and told, as a negative count is, whether
 /// written with a sign or in accounting brackets (fixtures/review17-l/README.md).
 #[test]
