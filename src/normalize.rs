@@ -2377,6 +2377,24 @@ impl<'f> Builder<'f> {
 /// figure (three in four of those either has, zeros in both aside): the sign of
 /// another account's row rather than a newer download's.
 fn unlike(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
+    differ_in_most(values, kept, |a, b| a != b)
+}
+
+/// Whether two sums differ in nearly every figure (as [`unlike`]) by more than
+/// half: another account's, where a newer download of the same one revises a few
+/// figures a little.
+fn far_apart(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
+    differ_in_most(values, kept, |a, b| {
+        let (a, b) = (a.0.unsigned_abs(), b.0.unsigned_abs());
+        a.min(b).saturating_mul(2) < a.max(b)
+    })
+}
+
+fn differ_in_most(
+    values: &[(MetricId, Amount)],
+    kept: &[(MetricId, Amount)],
+    differs: impl Fn(Amount, Amount) -> bool,
+) -> bool {
     let (mut compared, mut differ) = (0u32, 0u32);
     for (id, value) in values {
         let Some((_, other)) = kept.iter().find(|(m, _)| m == id) else {
@@ -2386,7 +2404,7 @@ fn unlike(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
             continue;
         }
         compared += 1;
-        differ += u32::from(value != other);
+        differ += u32::from(differs(*value, *other));
     }
     compared > 0 && differ * 4 >= compared * 3
 }
@@ -2887,6 +2905,8 @@ fn assume_dimension(
     identity: impl Fn(usize) -> Key,
 ) -> (rustc_hash::FxHashMap<usize, Sym>, Vec<(u32, Message)>) {
     type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+    type Sums = Vec<(MetricId, Amount)>;
+    type Lone = (Sums, Sums, Vec<(usize, Sym)>);
     let mut assumed: Map<usize, Sym> = Map::default();
     let mut warnings = Vec::new();
     if pairs.is_empty() {
@@ -2929,6 +2949,11 @@ fn assume_dimension(
     // Per file: rows that match several values, their dates, and the values.
     let mut unclear: std::collections::BTreeMap<u32, (u64, NaiveDate, NaiveDate, Vec<Sym>)> =
         std::collections::BTreeMap::new();
+    // Rows with one candidate, by their file and the candidate's: the sums of
+    // each side's figures, and the rows. A newer download's rows may each differ
+    // (the last days revised); its file's sums are of the other's size, another
+    // account's (that shares a campaign's name) are not.
+    let mut lone: Map<(u32, u32), Lone> = Map::default();
     for (r, row) in rows.iter().enumerate() {
         if removed[r] || side_of(r) != Some(true) {
             continue;
@@ -2946,6 +2971,14 @@ fn assume_dimension(
             .collect();
         match alike.as_slice() {
             [] if candidates.is_empty() => {}
+            [one] if candidates.len() == 1 => {
+                let sums = lone
+                    .entry((row.file, rows[candidates[0].1].file))
+                    .or_default();
+                add_values(&mut sums.0, &row.values);
+                add_values(&mut sums.1, &rows[candidates[0].1].values);
+                sums.2.push((r, *one));
+            }
             [one] => {
                 assumed.insert(r, *one);
             }
@@ -2963,6 +2996,11 @@ fn assume_dimension(
                     }
                 }
             }
+        }
+    }
+    for (sums, kept, lone) in lone.into_values() {
+        if !far_apart(&sums, &kept) {
+            assumed.extend(lone);
         }
     }
     for (file, (count, from, to, list)) in unclear {

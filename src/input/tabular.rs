@@ -1810,6 +1810,19 @@ fn read_layout_table(
             .iter()
             .skip(matched.header + 2)
             .any(|r| !r.is_blank() && !keyless(r));
+    // A totals label that is also a word (`Summe`, `Totale`, `Jumlah` may name a
+    // campaign) on a row with a day of its own is data: a total is over every day,
+    // its day cell left blank (Google Ads' `--`). Not a range's start (Meta's
+    // summary row carries `Reporting starts`).
+    let day_column = date_column.filter(|&i| {
+        end_column.is_none() && matches!(target_of(i), Some(Target::Day | Target::Date))
+    });
+    let has_own_day = |record: &Record| {
+        day_column.is_some_and(|i| {
+            parse_date(super::value::trim(record.cells.get(i).unwrap_or(""))).is_some()
+                || serial_date(record, i, table.text.date_1904).is_some()
+        })
+    };
     let yearless_layout = super::layout::writes_no_year(&layout.id);
     let classify_record = |record: &Record, first: bool| -> Result<Class, InputError> {
         if first && layout.description_row && is_description(record) {
@@ -1818,7 +1831,7 @@ fn read_layout_table(
         if record.is_blank() {
             return Ok(Class::Blank);
         }
-        if is_total(record, named_len) {
+        if is_total(record, named_len) && !has_own_day(record) {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if is_footer(record) {
@@ -2255,10 +2268,12 @@ fn read_layout_table(
             Some(e) => e.resolve(order, None),
             None => None,
         };
-        // A period of a time breakdown lies within its report's range, as a day does.
+        // A period of a time breakdown meets its report's range, as a day does: Meta
+        // may write the calendar week or month the range cuts, which is then clipped
+        // to it below.
+        let period = date_column.is_some_and(|i| target_of(i) == Some(&Target::Period));
         let outside = |i: usize, d: NaiveDate, (a, b): Span| match target_of(i) {
-            Some(Target::Day | Target::Date) => row_end.unwrap_or(d) < a || b < d,
-            Some(Target::Period) => d < a || b < row_end.unwrap_or(d),
+            Some(Target::Day | Target::Date | Target::Period) => row_end.unwrap_or(d) < a || b < d,
             _ => false,
         };
         if let (Some(d), Some(r @ (a, b)), Some(i)) = (day, within, date_column)
@@ -2298,6 +2313,12 @@ fn read_layout_table(
                 note_skip(&mut state.skipped, no_date(record), record.line, 1);
                 return Ok(());
             }
+        };
+        // Only the range's days of a period are the report's, as a Google Ads
+        // segment's above.
+        let (start, last_day) = match within {
+            Some((a, b)) if period => (start.max(a), last_day.map(|e| e.min(b))),
+            _ => (start, last_day),
         };
         let hour_slot = match hour_column {
             Some(i) => {

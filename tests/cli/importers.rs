@@ -4744,8 +4744,9 @@ fn not_a_number_hint_fits_the_column() {
 }
 
 /// Meta Ads Manager's `Month` and `Week` time breakdowns (`Tháng`, `Tuần`): each row
-/// is the period its cell writes, within the reporting range; a period outside it
-/// is an error naming the cell (fixtures/meta-time-breakdowns/README.md).
+/// is the period its cell writes, clipped to the reporting range (a calendar week
+/// the range starts in); a period wholly outside it is an error naming the cell
+/// (fixtures/meta-time-breakdowns/README.md).
 #[test]
 fn meta_ads_month_and_week_breakdowns_date_each_row() {
     let dir = "fixtures/meta-time-breakdowns";
@@ -4773,6 +4774,19 @@ fn meta_ads_month_and_week_breakdowns_date_each_row() {
     assert_eq!(
         kpi(&[&["kpi", "spend", &f("weekly.csv")][..], &week].concat()),
         "60"
+    );
+    let out = roi(&["normalize", &f("calendar-week.csv")]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,end_date,platform,campaign,currency,impressions,reach,link_clicks,spend\n\
+         2026-07-01,2026-07-05,facebook,Summer,USD,1000,400,20,100\n\
+         2026-07-06,2026-07-12,facebook,Summer,USD,500,300,10,50\n"
+    );
+    let first = ["--from", "2026-07-01", "--to", "2026-07-05"];
+    assert_eq!(
+        kpi(&[&["kpi", "spend", &f("calendar-week.csv")][..], &first].concat()),
+        "100"
     );
     let out = roi(&["normalize", &f("vi-monthly.csv")]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
@@ -4836,6 +4850,38 @@ fn localized_grand_totals_are_skipped() {
     assert!(
         String::from_utf8_lossy(&out.stderr)
             .contains("skipped 1 row(s): total or summary row (first at line 8)"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// A row labelled with a word that also labels totals (`Summe`, `Totale`) but
+/// carrying its own day is data; the footer with a blank day is the total
+/// (fixtures/review17-l/README.md, google-ads-total-words-as-names.csv).
+#[test]
+fn total_words_on_rows_with_their_own_day_are_data() {
+    let f = "fixtures/review17-l/google-ads-total-words-as-names.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--by",
+        "campaign",
+        "--kpi",
+        "spend,impressions,clicks,conversions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "campaign,rows,spend,spend_currency,impressions,clicks,conversions\n\
+         Summe,1,10,EUR,100,5,1\nTotale,1,20,EUR,200,6,2\n",
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("skipped 1 row(s): total or summary row (first at line 6)"),
         "{}",
         transcript(&out)
     );

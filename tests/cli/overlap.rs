@@ -2489,6 +2489,44 @@ fn a_download_without_the_currency_column_is_the_one_with_it() {
     );
 }
 
+/// A download without the currency column whose figures are of another size than
+/// the one with it (another account's that shares a campaign name) takes roi.toml's
+/// currency and counts beside it (`fixtures/overlap-cases/README.md`,
+/// currency-less-other-account).
+#[test]
+fn a_currency_less_download_of_another_account_keeps_its_own_currency() {
+    let dir = crate::root().join("fixtures/overlap-cases/currency-less-other-account");
+    set_modified(&dir.join("a-usd.csv"), 1_785_000_000);
+    set_modified(&dir.join("b-vnd.csv"), 1_785_100_000);
+    let out = crate::roi_in(
+        &dir,
+        &[
+            "report",
+            "--config",
+            "roi.toml",
+            "--by",
+            "currency",
+            "--kpi",
+            "spend,impressions",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "currency,rows,spend,spend_currency,impressions\n\
+         USD,2,22,USD,2200\nVND,2,550000,VND,11000\n",
+        "{}",
+        transcript(&out)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("not counted") && !stderr.contains("name no currency"),
+        "{stderr}"
+    );
+}
+
 /// LinkedIn Campaign Manager's `Date Generated:` line says which of two downloads of
 /// the same range is newer, whatever the files' modified times
 /// (`fixtures/overlap-cases/README.md`, linkedin-generated).
