@@ -2638,7 +2638,7 @@ fn resolve_levels<R: Ord>(
     // The finer rows each coarse span's rows hold, as noted.
     let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     let mut counted_in: Map<usize, Vec<CountedIn>> = Map::default();
-    let mut answered: Map<usize, (u32, Vec<MetricId>)> = Map::default();
+    let mut answered: Map<usize, Vec<(u32, Vec<MetricId>)>> = Map::default();
     let mut parts_of: Map<usize, Vec<(NaiveDate, NaiveDate)>> = Map::default();
     for c in order {
         let fines = &levels[c];
@@ -2714,8 +2714,17 @@ fn resolve_levels<R: Ord>(
                             .or_default()
                             .push(((!undated[c]).then_some((start, end)), *lacks));
                         if *lacks != 0 {
-                            let (dims, ids) = answered.entry(r).or_default();
-                            *dims |= lacks;
+                            // Per finer table: a query on its dimensions leaves to it
+                            // only the metrics it shares, not another finer table's.
+                            let tables = answered.entry(r).or_default();
+                            let at = match tables.iter().position(|(dims, _)| dims == lacks) {
+                                Some(at) => at,
+                                None => {
+                                    tables.push((*lacks, Vec::new()));
+                                    tables.len() - 1
+                                }
+                            };
+                            let ids = &mut tables[at].1;
                             for (id, _) in fine.values.iter().filter(|(id, _)| shared(*id)) {
                                 if !ids.contains(id) {
                                     ids.push(*id);
@@ -2852,9 +2861,9 @@ struct Levels {
     covered: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>>,
     counted_in: rustc_hash::FxHashMap<usize, Vec<CountedIn>>,
     split: Vec<usize>,
-    /// Per coarser row whose finer rows carry dimensions it lacks: those dimensions,
-    /// and the metrics the finer rows share with it.
-    answered: rustc_hash::FxHashMap<usize, (u32, Vec<MetricId>)>,
+    /// Per coarser row whose finer rows carry dimensions it lacks, per finer table:
+    /// those dimensions, and the metrics the table's rows share with it.
+    answered: rustc_hash::FxHashMap<usize, Vec<(u32, Vec<MetricId>)>>,
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that
