@@ -2271,7 +2271,15 @@ impl<'f> Builder<'f> {
             // coarser level, only the level that counts.
             let by_day =
                 matches!(why, Replaced::Coarser) && note.ranges && spans[by].grain(totals[by]) == 2;
+            // Not counted only in queries the coarser rows can answer.
+            let answers = note.answers != 0 && matches!(why, Replaced::Coarser);
             let key = match (why, note.covered) {
+                (Replaced::Coarser, true) if by_day && answers => "warning.level_by_day_answers",
+                (Replaced::Coarser, false) if by_day && answers => {
+                    "warning.level_by_day_partly_answers"
+                }
+                (Replaced::Coarser, true) if answers => "warning.level_in_coarser_answers",
+                (Replaced::Coarser, false) if answers => "warning.level_in_coarser_partly_answers",
                 (Replaced::Coarser, true) if by_day => "warning.level_by_day",
                 (Replaced::Coarser, false) if by_day => "warning.level_by_day_partly",
                 (Replaced::Coarser, true) => "warning.level_in_coarser",
@@ -2304,6 +2312,14 @@ impl<'f> Builder<'f> {
                 metrics.sort();
                 args.push(("metrics", metrics.join(", ")));
                 args.push(("detail", detail));
+            }
+            if answers {
+                let dims: Vec<&str> = Dimension::ALL
+                    .iter()
+                    .filter(|d| note.answers & 1 << d.index() != 0)
+                    .map(|d| d.name())
+                    .collect();
+                args.push(("dimensions", dims.join(", ")));
             }
             args.extend([
                 ("rows", note.rows.to_string()),
@@ -2772,6 +2788,7 @@ fn resolve_levels<R: Ord>(
                     let key = (fine.file, why, c);
                     let note = notes.entry(key).or_insert_with(|| Note::new(fine));
                     note.ranges |= spans[*f].ranged;
+                    note.answers |= lacks;
                     for &id in &same {
                         name(note, id);
                     }
@@ -3052,6 +3069,9 @@ struct Note {
     metrics: Vec<String>,
     /// Levels: the rows replaced are over ranges, not days (a download's totals).
     ranges: bool,
+    /// Levels: the dimensions the rows replaced carry and the coarser ones lack; a
+    /// query on one counts these rows instead ([`Dataset::answered_by_finer`]).
+    answers: u32,
 }
 
 impl Note {
@@ -3065,6 +3085,7 @@ impl Note {
             covered: true,
             metrics: Vec::new(),
             ranges: false,
+            answers: 0,
         }
     }
 

@@ -2676,4 +2676,17 @@ fn a_coarse_row_leaves_only_what_a_finer_table_of_the_query_shares() {
     );
     assert_eq!(kpi("conversions", &[dir]).0, "7\n");
     assert_eq!(kpi("spend", &[dir, "--where", "ad=Ad B"]).0, "65\n");
+    // The ad rows count in `--by ad`: the warning says so, not "not counted".
+    let out = roi(&["report", dir, "--by", "ad"]);
+    assert!(
+        stdout(&out).contains(&format!(
+            "{dir}/ad_report.csv: impressions, spend of 4 row(s) over 2026-09-01..=2026-09-02 \
+             not counted: {dir}/campaign_report.csv holds their totals at a coarser level \
+             (day × campaign) over 2026-09-01..=2026-09-02, which count; levels of one export \
+             are never added; in a query by ad_set, ad (a filter, a group, a goal's where), \
+             which those totals cannot answer, these rows count instead"
+        )),
+        "{}",
+        transcript(&out)
+    );
 }
