@@ -103,6 +103,9 @@ pub struct Row {
     /// Every day of it is in finer rows of its export (a month beside its days): a
     /// window that cannot count it counts them, so it is not left out of that window.
     pub split: bool,
+    /// Some days of it are in shorter finer rows of its export: a window across its
+    /// edge counts them in its place, so it does not cut the window's countable days.
+    pub parted: bool,
     /// Its finer rows carry dimensions it lacks (a day's views beside each video's):
     /// 1 + its index in [`Dataset::answered`].
     pub answered: u32,

@@ -1335,6 +1335,7 @@ impl<'f> Builder<'f> {
             coarser: 0,
             answered: 0,
             split: false,
+            parted: false,
         });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
             self.flush_rows();
@@ -1725,6 +1726,9 @@ impl<'f> Builder<'f> {
             );
             for &r in &resolved.split {
                 self.dataset.rows[r].split = true;
+            }
+            for &r in &resolved.parted {
+                self.dataset.rows[r].parted = true;
             }
             let mut answered: Vec<_> = std::mem::take(&mut resolved.answered).into_iter().collect();
             answered.sort_unstable_by_key(|(r, _)| *r);
@@ -2829,6 +2833,7 @@ fn resolve_levels<R: Ord>(
             note.covered = false;
         }
     }
+    let parted: Vec<usize> = parts_of.keys().copied().collect();
     // A coarse row whose every day is in the finer rows it counts.
     let split = parts_of
         .into_iter()
@@ -2862,6 +2867,7 @@ fn resolve_levels<R: Ord>(
         covered,
         counted_in,
         split,
+        parted,
         answered,
     }
 }
@@ -2878,6 +2884,8 @@ struct Levels {
     covered: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>>,
     counted_in: rustc_hash::FxHashMap<usize, Vec<CountedIn>>,
     split: Vec<usize>,
+    /// The coarser rows some of whose days are in shorter finer rows.
+    parted: Vec<usize>,
     /// Per coarser row whose finer rows carry dimensions it lacks, per finer table:
     /// those dimensions, and the metrics the table's rows share with it.
     answered: rustc_hash::FxHashMap<usize, Vec<(u32, Vec<MetricId>)>>,
