@@ -106,6 +106,9 @@ pub struct Row {
     /// Every day of it is in finer rows of its export (a month beside its days): a
     /// window that cannot count it counts them, so it is not left out of that window.
     pub split: bool,
+    /// Some days of it are in shorter finer rows of its export: a window across its
+    /// edge counts them in its place, so it does not cut the window's countable days.
+    pub parted: bool,
     /// Its finer rows carry dimensions it lacks (a day's views beside each video's):
     /// 1 + its index in [`Dataset::answered`].
     pub answered: u32,
@@ -315,11 +318,12 @@ pub struct Dataset {
     /// The ranges of the coarser rows counting each row of [`Dataset::finer`], with
     /// the dimensions (as bits of their indexes) the finer row carries and each lacks.
     pub coarser: Vec<Vec<(NaiveDate, NaiveDate, u32)>>,
-    /// Per coarser row with [`Row::answered`], the dimensions its finer rows carry
-    /// and it lacks, and the metrics they share: a query on such a dimension (a
-    /// filter, a group) counts the finer rows' values of those metrics instead of
-    /// its own, which cannot answer it ([`Dataset::answered_by_finer`]).
-    pub answered: Vec<(u32, Vec<MetricId>)>,
+    /// Per coarser row with [`Row::answered`], per finer table: the dimensions its
+    /// rows carry and the coarser row lacks, and the metrics they share. A query on
+    /// such a dimension (a filter, a group) counts that table's values of those
+    /// metrics instead of the row's own, which cannot answer it; the row's other
+    /// metrics still count ([`Dataset::answered_by_finer`]).
+    pub answered: Vec<Vec<(u32, Vec<MetricId>)>>,
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
@@ -771,12 +775,24 @@ impl Dataset {
     /// The metrics of a coarser row that its finer rows count instead in a query on
     /// the dimensions `needs`, one it lacks and they carry (`--by content_id` beside
     /// a day's totals): empty for any other row or query.
-    pub fn answered_by_finer(&self, row: &Row, needs: u32) -> &[MetricId] {
-        row.answered
+    pub fn answered_by_finer(&self, row: &Row, needs: u32) -> Vec<MetricId> {
+        let mut out = Vec::new();
+        let tables = row
+            .answered
             .checked_sub(1)
-            .and_then(|i| self.answered.get(i as usize))
+            .and_then(|i| self.answered.get(i as usize));
+        for (_, metrics) in tables
+            .into_iter()
+            .flatten()
             .filter(|(lacks, _)| lacks & needs != 0)
-            .map_or(&[], |(_, metrics)| metrics.as_slice())
+        {
+            for id in metrics {
+                if !out.contains(id) {
+                    out.push(*id);
+                }
+            }
+        }
+        out
     }
 
     /// The rows that pass a filter and the [`Dataset::covered`] values of their
@@ -918,6 +934,11 @@ impl<'d> Totals<'d> {
         let answered = self.dataset.answered_by_finer(row, self.needs);
         if !answered.is_empty() && row.values.iter().all(|(id, _)| answered.contains(id)) {
             return;
+        }
+        for id in &answered {
+            if let Some(total) = self.agg.metrics.get_mut(id.0 as usize) {
+                total.left_to_finer = true;
+            }
         }
         let in_window = window.is_none_or(|w| w.contains(row));
         let before = window.is_some_and(|w| row.end < w.from);
@@ -1080,6 +1101,9 @@ impl<'d> Totals<'d> {
 pub struct MetricTotal {
     /// Rows in the window that had a value (input rows: a merged row counts as many).
     pub rows: u64,
+    /// Some row's value was left to finer rows the query counts instead: its
+    /// export's blank is then no 0, whatever the row's other metrics.
+    pub left_to_finer: bool,
     /// Flow sums in millionths, by currency for money (`None` otherwise or unknown).
     pub sums: BTreeMap<MoneyKey, i128>,
     /// Stock: last value at or before the window's end per series (platform, account,

@@ -770,6 +770,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                         && carries(r)
                         && r.start < window.from
                         && r.end >= window.from
+                        && !r.parted
                         && holds_back(r)
                 })
                 .map(|r| r.end + chrono::Days::new(1))
@@ -801,7 +802,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 .rows
                 .iter()
                 .filter(|r| {
-                    platform(r) == *p && carries(r) && r.start <= window.to && r.end > window.to
+                    // Finer rows of its export count its days in its place.
+                    platform(r) == *p
+                        && carries(r)
+                        && r.start <= window.to
+                        && r.end > window.to
+                        && !r.parted
                 })
                 .filter_map(|r| r.start.pred_opt())
                 .min()

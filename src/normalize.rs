@@ -1345,6 +1345,7 @@ impl<'f> Builder<'f> {
             coarser: 0,
             answered: 0,
             split: false,
+            parted: false,
         });
         if self.flush.is_some() && self.dataset.rows.len() >= FLUSH_ROWS && !self.holds_records() {
             self.flush_rows();
@@ -1735,6 +1736,9 @@ impl<'f> Builder<'f> {
             );
             for &r in &resolved.split {
                 self.dataset.rows[r].split = true;
+            }
+            for &r in &resolved.parted {
+                self.dataset.rows[r].parted = true;
             }
             let mut answered: Vec<_> = std::mem::take(&mut resolved.answered).into_iter().collect();
             answered.sort_unstable_by_key(|(r, _)| *r);
@@ -2280,7 +2284,15 @@ impl<'f> Builder<'f> {
             // coarser level, only the level that counts.
             let by_day =
                 matches!(why, Replaced::Coarser) && note.ranges && spans[by].grain(totals[by]) == 2;
+            // Not counted only in queries the coarser rows can answer.
+            let answers = note.answers != 0 && matches!(why, Replaced::Coarser);
             let key = match (why, note.covered) {
+                (Replaced::Coarser, true) if by_day && answers => "warning.level_by_day_answers",
+                (Replaced::Coarser, false) if by_day && answers => {
+                    "warning.level_by_day_partly_answers"
+                }
+                (Replaced::Coarser, true) if answers => "warning.level_in_coarser_answers",
+                (Replaced::Coarser, false) if answers => "warning.level_in_coarser_partly_answers",
                 (Replaced::Coarser, true) if by_day => "warning.level_by_day",
                 (Replaced::Coarser, false) if by_day => "warning.level_by_day_partly",
                 (Replaced::Coarser, true) => "warning.level_in_coarser",
@@ -2313,6 +2325,14 @@ impl<'f> Builder<'f> {
                 metrics.sort();
                 args.push(("metrics", metrics.join(", ")));
                 args.push(("detail", detail));
+            }
+            if answers {
+                let dims: Vec<&str> = Dimension::ALL
+                    .iter()
+                    .filter(|d| note.answers & 1 << d.index() != 0)
+                    .map(|d| d.name())
+                    .collect();
+                args.push(("dimensions", dims.join(", ")));
             }
             args.extend([
                 ("rows", note.rows.to_string()),
@@ -2665,7 +2685,7 @@ fn resolve_levels<R: Ord>(
     // The finer rows each coarse span's rows hold, as noted.
     let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     let mut counted_in: Map<usize, Vec<CountedIn>> = Map::default();
-    let mut answered: Map<usize, (u32, Vec<MetricId>)> = Map::default();
+    let mut answered: Map<usize, Vec<(u32, Vec<MetricId>)>> = Map::default();
     let mut parts_of: Map<usize, Vec<(NaiveDate, NaiveDate)>> = Map::default();
     for c in order {
         let fines = &levels[c];
@@ -2741,8 +2761,17 @@ fn resolve_levels<R: Ord>(
                             .or_default()
                             .push(((!undated[c]).then_some((start, end)), *lacks));
                         if *lacks != 0 {
-                            let (dims, ids) = answered.entry(r).or_default();
-                            *dims |= lacks;
+                            // Per finer table: a query on its dimensions leaves to it
+                            // only the metrics it shares, not another finer table's.
+                            let tables = answered.entry(r).or_default();
+                            let at = match tables.iter().position(|(dims, _)| dims == lacks) {
+                                Some(at) => at,
+                                None => {
+                                    tables.push((*lacks, Vec::new()));
+                                    tables.len() - 1
+                                }
+                            };
+                            let ids = &mut tables[at].1;
                             for (id, _) in fine.values.iter().filter(|(id, _)| shared(*id)) {
                                 if !ids.contains(id) {
                                     ids.push(*id);
@@ -2790,6 +2819,7 @@ fn resolve_levels<R: Ord>(
                     let key = (fine.file, why, c);
                     let note = notes.entry(key).or_insert_with(|| Note::new(fine));
                     note.ranges |= spans[*f].ranged;
+                    note.answers |= lacks;
                     for &id in &same {
                         name(note, id);
                     }
@@ -2830,6 +2860,7 @@ fn resolve_levels<R: Ord>(
             note.covered = false;
         }
     }
+    let parted: Vec<usize> = parts_of.keys().copied().collect();
     // A coarse row whose every day is in the finer rows it counts.
     let split = parts_of
         .into_iter()
@@ -2863,6 +2894,7 @@ fn resolve_levels<R: Ord>(
         covered,
         counted_in,
         split,
+        parted,
         answered,
     }
 }
@@ -2879,9 +2911,11 @@ struct Levels {
     covered: rustc_hash::FxHashMap<usize, Vec<(MetricId, Amount)>>,
     counted_in: rustc_hash::FxHashMap<usize, Vec<CountedIn>>,
     split: Vec<usize>,
-    /// Per coarser row whose finer rows carry dimensions it lacks: those dimensions,
-    /// and the metrics the finer rows share with it.
-    answered: rustc_hash::FxHashMap<usize, (u32, Vec<MetricId>)>,
+    /// The coarser rows some of whose days are in shorter finer rows.
+    parted: Vec<usize>,
+    /// Per coarser row whose finer rows carry dimensions it lacks, per finer table:
+    /// those dimensions, and the metrics the table's rows share with it.
+    answered: rustc_hash::FxHashMap<usize, Vec<(u32, Vec<MetricId>)>>,
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that
@@ -3090,6 +3124,9 @@ struct Note {
     metrics: Vec<String>,
     /// Levels: the rows replaced are over ranges, not days (a download's totals).
     ranges: bool,
+    /// Levels: the dimensions the rows replaced carry and the coarser ones lack; a
+    /// query on one counts these rows instead ([`Dataset::answered_by_finer`]).
+    answers: u32,
 }
 
 impl Note {
@@ -3103,6 +3140,7 @@ impl Note {
             covered: true,
             metrics: Vec::new(),
             ranges: false,
+            answers: 0,
         }
     }
 

@@ -1943,6 +1943,7 @@ fn metric_quantity(
     };
     if empty {
         if matches!(info.aggregation, Aggregation::Flow | Aggregation::Unique)
+            && !total.left_to_finer
             && let Some(key) = blank_is_zero(ds, agg, id)
         {
             // A 0 of no currency found is in none: it meets any amount.

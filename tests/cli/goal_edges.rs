@@ -2241,3 +2241,26 @@ fn days_only_a_row_across_the_deadline_covers_do_not_count() {
     assert_eq!(g["days_total"], 21);
     assert_eq!(g["status"], "achieved");
 }
+
+/// A month's row across a goal's edge beside daily rows of its export cuts no days:
+/// the daily rows count in its place, and later ones will
+/// (`fixtures/goal-edges/month-beside-days/README.md`).
+#[test]
+fn a_row_across_an_edge_with_finer_rows_beside_it_cuts_no_days() {
+    let dir = fixture("goal-edges/month-beside-days");
+    let all = goals(&dir, "roi.toml", "2026-08-10");
+    let g = goal(&all, "spend-aug-1-15");
+    close(&g["current"], 29.0);
+    assert_eq!(g["days_elapsed"], 10);
+    assert_eq!(g["days_total"], 15);
+    close(&g["forecast"], 43.5);
+    close(&g["expected_by_now"], 50.0 * 10.0 / 15.0);
+    assert!(g["counted_through"].is_null(), "{g}");
+    assert!(!g["warnings"].to_string().contains("never counted"), "{g}");
+    let g = goal(&all, "spend-from-aug-5");
+    close(&g["current"], 17.4);
+    assert_eq!(g["days_elapsed"], 6);
+    assert_eq!(g["days_total"], 37);
+    close(&g["forecast"], 107.3);
+    assert!(g["counted_from"].is_null(), "{g}");
+}

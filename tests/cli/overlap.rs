@@ -2677,3 +2677,54 @@ fn a_query_on_a_finer_dimension_counts_the_finer_rows() {
          Back to school,2,105,USD,9500,7\n"
     );
 }
+
+/// A coarser row leaves to finer rows only the metrics a finer table that carries
+/// the query's dimension shares: an ad report without conversions leaves the
+/// campaign's conversions counted in `--by ad` though a report by age has them, and
+/// the metrics it does leave are no value in its group, not 0
+/// (`fixtures/overlap-cases/README.md`, tiktok-ads-by-ad-age).
+#[test]
+fn a_coarse_row_leaves_only_what_a_finer_table_of_the_query_shares() {
+    let dir = "fixtures/overlap-cases/tiktok-ads-by-ad-age";
+    let report = |by: &str| {
+        let out = roi(&[
+            "report",
+            dir,
+            "--by",
+            by,
+            "--kpi",
+            "spend,impressions,conversions",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        report("ad"),
+        "ad,rows,spend,spend_currency,impressions,conversions\n\
+         ,2,,,,7\n\
+         Ad A,2,40,USD,3500,\n\
+         Ad B,2,65,USD,6000,\n"
+    );
+    assert_eq!(
+        report("campaign"),
+        "campaign,rows,spend,spend_currency,impressions,conversions\n\
+         Back to school,2,105,USD,9500,7\n"
+    );
+    assert_eq!(kpi("conversions", &[dir]).0, "7\n");
+    assert_eq!(kpi("spend", &[dir, "--where", "ad=Ad B"]).0, "65\n");
+    // The ad rows count in `--by ad`: the warning says so, not "not counted".
+    let out = roi(&["report", dir, "--by", "ad"]);
+    assert!(
+        stdout(&out).contains(&format!(
+            "{dir}/ad_report.csv: impressions, spend of 4 row(s) over 2026-09-01..=2026-09-02 \
+             not counted: {dir}/campaign_report.csv holds their totals at a coarser level \
+             (day × campaign) over 2026-09-01..=2026-09-02, which count; levels of one export \
+             are never added; in a query by ad_set, ad (a filter, a group, a goal's where), \
+             which those totals cannot answer, these rows count instead"
+        )),
+        "{}",
+        transcript(&out)
+    );
+}
