@@ -136,6 +136,26 @@ impl Row {
     }
 }
 
+/// How a finer table's dimensions differ from a coarser table's it is a level of,
+/// as bits of the dimensions' indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Gap {
+    /// Those the finer rows carry and the coarser ones lack.
+    pub lacks: u32,
+    /// Those the coarser rows carry and the finer ones lack.
+    pub loses: u32,
+}
+
+impl Gap {
+    /// Whether the finer rows answer a query on the dimensions `needs` that the
+    /// coarser ones cannot: it needs one they alone carry, and none they lack (a
+    /// query by ad and by age is answered by neither an ad report nor an age
+    /// report; the coarser of the two keeps counting).
+    pub fn answers(self, needs: u32) -> bool {
+        self.lacks & needs != 0 && self.loses & needs == 0
+    }
+}
+
 /// Rows left out of a file, by reason. Nothing is dropped without being counted.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Skipped {
@@ -317,13 +337,13 @@ pub struct Dataset {
     pub finer: Vec<Row>,
     /// The ranges of the coarser rows counting each row of [`Dataset::finer`], with
     /// the dimensions (as bits of their indexes) the finer row carries and each lacks.
-    pub coarser: Vec<Vec<(NaiveDate, NaiveDate, u32)>>,
+    pub coarser: Vec<Vec<(NaiveDate, NaiveDate, Gap)>>,
     /// Per coarser row with [`Row::answered`], per finer table: the dimensions its
     /// rows carry and the coarser row lacks, and the metrics they share. A query on
     /// such a dimension (a filter, a group) counts that table's values of those
     /// metrics instead of the row's own, which cannot answer it; the row's other
     /// metrics still count ([`Dataset::answered_by_finer`]).
-    pub answered: Vec<Vec<(u32, Vec<MetricId>)>>,
+    pub answered: Vec<Vec<(Gap, Vec<MetricId>)>>,
     pub files: Vec<SourceFile>,
     pub metrics: Vec<MetricInfo>,
     pub interner: Interner,
@@ -759,15 +779,15 @@ impl Dataset {
         self.coarser.get(index).is_some_and(|ranges| {
             ranges
                 .iter()
-                .any(|&(from, to, lacks)| lacks & needs != 0 || from < row.start || row.end < to)
+                .any(|&(from, to, gap)| gap.answers(needs) || from < row.start || row.end < to)
         })
     }
 
     fn coarser_answer(&self, row: &Row, window: Option<Window>, needs: u32) -> bool {
         let index = row.coarser.saturating_sub(1) as usize;
         self.coarser.get(index).is_some_and(|ranges| {
-            ranges.iter().any(|&(from, to, lacks)| {
-                lacks & needs == 0 && window.is_none_or(|w| w.from <= from && to <= w.to)
+            ranges.iter().any(|&(from, to, gap)| {
+                !gap.answers(needs) && window.is_none_or(|w| w.from <= from && to <= w.to)
             })
         })
     }
@@ -784,7 +804,7 @@ impl Dataset {
         for (_, metrics) in tables
             .into_iter()
             .flatten()
-            .filter(|(lacks, _)| lacks & needs != 0)
+            .filter(|(gap, _)| gap.answers(needs))
         {
             for id in metrics {
                 if !out.contains(id) {

@@ -29,7 +29,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 
 use crate::dataset::{
-    Dataset, Dims, Family, FamilyInfo, MetricInfo, Row, Skipped, SourceFile, Sym,
+    Dataset, Dims, Family, FamilyInfo, Gap, MetricInfo, Row, Skipped, SourceFile, Sym,
 };
 use crate::i18n::Message;
 use crate::input::layout;
@@ -2168,16 +2168,16 @@ impl<'f> Builder<'f> {
             // lack a dimension it carries: a window that holds it and none of them,
             // or a query on that dimension, counts it instead. Not beside a range
             // unstated, whose rows' dates are no range.
-            let ranges: Option<Vec<(NaiveDate, NaiveDate, u32)>> =
+            let ranges: Option<Vec<(NaiveDate, NaiveDate, Gap)>> =
                 counted_in.get(&r).and_then(|c| {
                     c.iter()
-                        .map(|&(range, lacks)| range.map(|(from, to)| (from, to, lacks)))
+                        .map(|&(range, gap)| range.map(|(from, to)| (from, to, gap)))
                         .collect()
                 });
             if let Some(mut ranges) = ranges
                 && ranges
                     .iter()
-                    .any(|&(from, to, lacks)| from < row.start || row.end < to || lacks != 0)
+                    .any(|&(from, to, gap)| from < row.start || row.end < to || gap.lacks != 0)
             {
                 ranges.sort_unstable();
                 ranges.dedup();
@@ -2400,13 +2400,13 @@ fn unlike(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
     differ_in_most(values, kept, |a, b| a != b)
 }
 
-/// Whether two sums differ in nearly every figure (as [`unlike`]) by more than
-/// half: another account's, where a newer download of the same one revises a few
-/// figures a little.
+/// Whether two sums differ in nearly every figure (as [`unlike`]) by more than a
+/// tenth: another account's, where a newer download of the same one revises a few
+/// figures a little (a day's late conversions, spend settled after the fact).
 fn far_apart(values: &[(MetricId, Amount)], kept: &[(MetricId, Amount)]) -> bool {
     differ_in_most(values, kept, |a, b| {
         let (a, b) = (a.0.unsigned_abs(), b.0.unsigned_abs());
-        a.min(b).saturating_mul(2) < a.max(b)
+        a.min(b).saturating_mul(11) < a.max(b).saturating_mul(10)
     })
 }
 
@@ -2685,7 +2685,7 @@ fn resolve_levels<R: Ord>(
     // The finer rows each coarse span's rows hold, as noted.
     let mut claimed: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     let mut counted_in: Map<usize, Vec<CountedIn>> = Map::default();
-    let mut answered: Map<usize, Vec<(u32, Vec<MetricId>)>> = Map::default();
+    let mut answered: Map<usize, Vec<(Gap, Vec<MetricId>)>> = Map::default();
     let mut parts_of: Map<usize, Vec<(NaiveDate, NaiveDate)>> = Map::default();
     for c in order {
         let fines = &levels[c];
@@ -2694,7 +2694,7 @@ fn resolve_levels<R: Ord>(
         }
         let coarse = &spans[c];
         // Per finer table: the dimensions of the key, and its rows by key, by day.
-        let pairs: Vec<(usize, bool, u32, ByKey, u32)> = fines
+        let pairs: Vec<(usize, bool, u32, ByKey, Gap)> = fines
             .iter()
             .map(|&(f, alternative)| {
                 let fine = &spans[f];
@@ -2730,14 +2730,17 @@ fn resolve_levels<R: Ord>(
                 // The dimensions the finer rows carry and the coarse ones lack: a
                 // query on one of them is answered by the finer rows alone.
                 let own = |s: &Span| (s.detail | s.described) & DIMENSION_BITS;
-                let lacks = own(fine) & !own(coarse);
-                (f, alternative, mask, by_key, lacks)
+                let gap = Gap {
+                    lacks: own(fine) & !own(coarse),
+                    loses: own(coarse) & !own(fine),
+                };
+                (f, alternative, mask, by_key, gap)
             })
             .collect();
         for &r in &members[c] {
             let row = &rows[r];
             let (start, end) = (row.start, row.end);
-            for (f, alternative, mask, by_key, lacks) in &pairs {
+            for (f, alternative, mask, by_key, gap) in &pairs {
                 let Some(list) = by_key.get(&project(&row.dims, *mask)) else {
                     continue;
                 };
@@ -2759,15 +2762,15 @@ fn resolve_levels<R: Ord>(
                         counted_in
                             .entry(x)
                             .or_default()
-                            .push(((!undated[c]).then_some((start, end)), *lacks));
-                        if *lacks != 0 {
+                            .push(((!undated[c]).then_some((start, end)), *gap));
+                        if gap.lacks != 0 {
                             // Per finer table: a query on its dimensions leaves to it
                             // only the metrics it shares, not another finer table's.
                             let tables = answered.entry(r).or_default();
-                            let at = match tables.iter().position(|(dims, _)| dims == lacks) {
+                            let at = match tables.iter().position(|(g, _)| g == gap) {
                                 Some(at) => at,
                                 None => {
-                                    tables.push((*lacks, Vec::new()));
+                                    tables.push((*gap, Vec::new()));
                                     tables.len() - 1
                                 }
                             };
@@ -2819,7 +2822,7 @@ fn resolve_levels<R: Ord>(
                     let key = (fine.file, why, c);
                     let note = notes.entry(key).or_insert_with(|| Note::new(fine));
                     note.ranges |= spans[*f].ranged;
-                    note.answers |= lacks;
+                    note.answers |= gap.lacks;
                     for &id in &same {
                         name(note, id);
                     }
@@ -2901,7 +2904,7 @@ fn resolve_levels<R: Ord>(
 
 /// A coarser row counting a finer one: its range (`None`: unstated), and the
 /// dimensions the finer row carries that it lacks.
-type CountedIn = (Option<(NaiveDate, NaiveDate)>, u32);
+type CountedIn = (Option<(NaiveDate, NaiveDate)>, Gap);
 
 /// What [`resolve_levels`] decides: per finer row, the values a coarser level counts,
 /// the ranges of the coarser rows that count them (`None`: an unstated range), and
@@ -2915,7 +2918,7 @@ struct Levels {
     parted: Vec<usize>,
     /// Per coarser row whose finer rows carry dimensions it lacks, per finer table:
     /// those dimensions, and the metrics the table's rows share with it.
-    answered: rustc_hash::FxHashMap<usize, Vec<(u32, Vec<MetricId>)>>,
+    answered: rustc_hash::FxHashMap<usize, Vec<(Gap, Vec<MetricId>)>>,
 }
 
 /// Rows of a file that names no account, beside an export of the same kind that

@@ -2525,6 +2525,33 @@ fn a_currency_less_download_of_another_account_keeps_its_own_currency() {
         !stderr.contains("not counted") && !stderr.contains("name no currency"),
         "{stderr}"
     );
+
+    // Figures half as large again are no revision of the same rows either.
+    let dir = crate::root().join("fixtures/overlap-cases/currency-less-half-more");
+    set_modified(&dir.join("a-usd.csv"), 1_785_000_000);
+    set_modified(&dir.join("b-none.csv"), 1_785_100_000);
+    let out = crate::roi_in(
+        &dir,
+        &[
+            "report",
+            "--config",
+            "roi.toml",
+            "--by",
+            "currency",
+            "--kpi",
+            "spend,impressions",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "currency,rows,spend,spend_currency,impressions\n\
+         EUR,2,33,EUR,3300\nUSD,2,22,USD,2200\n",
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// LinkedIn Campaign Manager's `Date Generated:` line says which of two downloads of
@@ -2714,6 +2741,32 @@ fn a_coarse_row_leaves_only_what_a_finer_table_of_the_query_shares() {
     );
     assert_eq!(kpi("conversions", &[dir]).0, "7\n");
     assert_eq!(kpi("spend", &[dir, "--where", "ad=Ad B"]).0, "65\n");
+    // A query by ad and by age: the ad report has no age and the age report no ad,
+    // so neither answers for the other; the age rows count, in no ad's group
+    // (18-24: 20.00 + 30.00, 2,000 + 2,500, 1 + 2; 25-34: 25.00 + 30.00, 5,000, 4).
+    assert_eq!(
+        report("ad,breakdown"),
+        "ad,breakdown,rows,spend,spend_currency,impressions,conversions\n\
+         ,Age 18-24,2,50,USD,4500,3\n\
+         ,Age 25-34,2,55,USD,5000,4\n"
+    );
+    let out = roi(&[
+        "report",
+        dir,
+        "--where",
+        "breakdown=Age 18-24",
+        "--by",
+        "ad",
+        "--kpi",
+        "spend,impressions,conversions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "ad,rows,spend,spend_currency,impressions,conversions\n,2,50,USD,4500,3\n"
+    );
     // The ad rows count in `--by ad`: the warning says so, not "not counted".
     let out = roi(&["report", dir, "--by", "ad"]);
     assert!(
