@@ -29,6 +29,11 @@ pub enum Target {
     /// A month segment (Google Ads' `Month`: `December 2026`, `2026-12`): the row
     /// covers the whole month.
     Month,
+    /// A quarter segment (Google Ads' `Quarter`: `2026-07-01`, `Q3 2026`): the row
+    /// covers the whole quarter.
+    Quarter,
+    /// A year segment (Google Ads' `Year`: `2026`): the row covers the whole year.
+    Year,
     /// A time breakdown writing each row's own range (Meta's `Month`/`Week`:
     /// `2026-07-01 - 2026-07-31`), within the reporting range beside it.
     Period,
@@ -2135,6 +2140,11 @@ pub fn builtin() -> Vec<Layout> {
                     &["Month", "Tháng", "Mois", "Monat", "Mes", "Mês"],
                     Target::Month,
                 ),
+                col(&["Quarter", "Quý", "Trimestre", "Quartal"], Target::Quarter),
+                col(
+                    &["Year", "Năm", "Année", "Jahr", "Año", "Ano"],
+                    Target::Year,
+                ),
                 dim(
                     &[
                         "Campaign",
@@ -2653,6 +2663,9 @@ pub fn builtin() -> Vec<Layout> {
                     Target::DateRange,
                 ),
                 col(&["Nth day", "Nième jour", "Ngày thứ n"], Target::NthDay),
+                // `202608`: the row is that month, or that year, of the stated range.
+                col(&["Year month"], Target::Month),
+                col(&["Year"], Target::Year),
                 dim(
                     &[
                         "Session source",

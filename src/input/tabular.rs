@@ -414,6 +414,8 @@ fn match_header<'a>(
                 | Target::PublishTime
                 | Target::Week
                 | Target::Month
+                | Target::Quarter
+                | Target::Year
                 | Target::Period
                 | Target::DateRange
                 | Target::NthDay
@@ -1602,6 +1604,8 @@ fn read_layout_table(
             .or_else(|| find(|t| *t == Target::DateRange))
             .or_else(|| find(|t| *t == Target::Week))
             .or_else(|| find(|t| *t == Target::Month))
+            .or_else(|| find(|t| *t == Target::Quarter))
+            .or_else(|| find(|t| *t == Target::Year))
             .or_else(|| find(|t| *t == Target::PublishTime))
     };
     // A comparison's `Date range` beside another date column (`Nth day`): the range
@@ -1611,10 +1615,16 @@ fn read_layout_table(
             .is_some_and(|(col, _)| col.target == Target::DateRange)
     });
     let target_of = |i: usize| matched.cells[i].as_ref().map(|(c, _)| &c.target);
-    // A week or month segment: each row covers the whole period its date starts.
+    // A week, month, quarter or year segment: each row covers the whole period its
+    // date starts.
     let segment = date_column
         .and_then(target_of)
-        .filter(|t| matches!(t, Target::Week | Target::Month))
+        .filter(|t| {
+            matches!(
+                t,
+                Target::Week | Target::Month | Target::Quarter | Target::Year
+            )
+        })
         .cloned();
     // Columns that name a time of day: the publish time, or an hour (TikTok follower
     // activity).
@@ -1899,6 +1909,23 @@ fn read_layout_table(
                             crate::say!("error.month", value = value),
                         )
                     });
+            }
+            let value = || format!("{:?}", super::value::trim(text));
+            let period = match target_of(i) {
+                Some(Target::Quarter) => Some(
+                    super::value::parse_quarter(text)
+                        .ok_or_else(|| crate::say!("error.quarter", value = value())),
+                ),
+                Some(Target::Year) => Some(
+                    super::value::parse_year(text)
+                        .ok_or_else(|| crate::say!("error.year", value = value())),
+                ),
+                _ => None,
+            };
+            if let Some(first) = period {
+                return first
+                    .map(ParsedDate::Full)
+                    .map_err(|message| err(record.line, Some(i), message));
             }
             // A date-only format reads a date followed by its time of day (`%d/%m/%Y`
             // for `01/03/2026 09:15`), as dates without a format are read: the time
@@ -2294,16 +2321,37 @@ fn read_layout_table(
             // A week or month segment is that period within the export's range: the
             // first week of a report starting on a Thursday holds Thursday on.
             (Some(d), range) if segment.is_some() => {
+                let months = match segment {
+                    Some(Target::Quarter) => 3,
+                    Some(Target::Year) => 12,
+                    _ => 1,
+                };
                 let last = if segment == Some(Target::Week) {
                     d + chrono::Days::new(6)
                 } else {
-                    d.checked_add_months(chrono::Months::new(1))
+                    d.checked_add_months(chrono::Months::new(months))
                         .and_then(|n| n.pred_opt())
                         .unwrap_or(d)
                 };
                 match range {
                     Some((a, b)) if a <= last && d <= b => (d.max(a), last.min(b)),
-                    _ => (d, last),
+                    // A period wholly outside the range its export states is none of
+                    // that report's, as a day outside it.
+                    Some((a, b)) => {
+                        let i = date_column.unwrap_or_default();
+                        return Err(err(
+                            record.line,
+                            Some(i),
+                            crate::say!(
+                                "error.day_outside_range",
+                                value =
+                                    format!("{:?}", record.cells.get(i).map_or("", |c| c.trim())),
+                                start = a,
+                                end = b
+                            ),
+                        ));
+                    }
+                    None => (d, last),
                 }
             }
             (Some(d), _) => (d, d),
@@ -2422,6 +2470,8 @@ fn read_layout_table(
                 | Target::EndDate
                 | Target::Week
                 | Target::Month
+                | Target::Quarter
+                | Target::Year
                 | Target::Period
                 | Target::DateRange
                 | Target::NthDay
@@ -3475,6 +3525,8 @@ fn fallback_by_locale(
                         | Target::EndDate
                         | Target::Week
                         | Target::Month
+                        | Target::Quarter
+                        | Target::Year
                         | Target::Period
                 ) && c.aliases.first() == Some(&name)
             })
@@ -4667,6 +4719,8 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::EndDate => ("inspect.target.name", "end_date".to_owned()),
         Target::Week => ("inspect.target.week", String::new()),
         Target::Month => ("inspect.target.month", String::new()),
+        Target::Quarter => ("inspect.target.quarter", String::new()),
+        Target::Year => ("inspect.target.year", String::new()),
         Target::DateRange | Target::Period => ("inspect.target.date_range", String::new()),
         Target::NthDay => ("inspect.target.nth_day", String::new()),
         Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),

@@ -922,17 +922,19 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
     {
         return Some((a.year(), a.month()));
     }
-    let year = |y: &str| {
-        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| y.parse::<i32>().ok())
-            .flatten()
-    };
+    let year = four_digit_year;
     let month = |m: &str| {
         (matches!(m.len(), 1 | 2) && m.bytes().all(|b| b.is_ascii_digit()))
             .then(|| m.parse::<u32>().ok())
             .flatten()
             .filter(|m| (1..=12).contains(m))
     };
+    // GA4's `Year month`: `202612`.
+    if t.len() == 6
+        && let (Some(y), Some(m)) = (year(&t[..4]), t.get(4..).and_then(month))
+    {
+        return Some((y, m));
+    }
     // Numbers: `2026-12`, `2026/12`, `12/2026`, `12.2026`.
     if let Some(sep) = t.chars().find(|c| matches!(c, '-' | '/' | '.'))
         && let [a, b] = t.split(sep).collect::<Vec<_>>()[..]
@@ -953,6 +955,42 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
         }
         _ => None,
     }
+}
+
+fn four_digit_year(y: &str) -> Option<i32> {
+    (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| y.parse::<i32>().ok())
+        .flatten()
+}
+
+/// A quarter as a `Quarter` segment writes it: its first day (`2026-07-01`, as
+/// Google Ads downloads do), `Q3 2026` or `2026 Q3`. Returns its first day; a date
+/// that starts no quarter is not one.
+pub fn parse_quarter(text: &str) -> Option<NaiveDate> {
+    let t = trim(text).trim_matches('"').trim();
+    if let Some(ParsedDate::Full(d)) = parse_date(t) {
+        return (d.day() == 1 && d.month() % 3 == 1).then_some(d);
+    }
+    let quarter = |w: &str| {
+        w.strip_prefix(['Q', 'q'])
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| (1..=4).contains(n))
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let [first, second] = words[..] else {
+        return None;
+    };
+    let (year, number) = match (quarter(first), four_digit_year(second)) {
+        (Some(number), Some(year)) => (year, number),
+        _ => (four_digit_year(first)?, quarter(second)?),
+    };
+    NaiveDate::from_ymd_opt(year, number * 3 - 2, 1)
+}
+
+/// A year as a `Year` segment writes it, `2026`: its first day.
+pub fn parse_year(text: &str) -> Option<NaiveDate> {
+    four_digit_year(trim(text).trim_matches('"').trim())
+        .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
 }
 
 /// Whether a cell that [`parse_date`] refuses is written as a date whose day or
@@ -1743,6 +1781,8 @@ mod tests {
             ("2026-12", Some((2026, 12))),
             ("12/2026", Some((2026, 12))),
             ("2026-12-01", Some((2026, 12))),
+            ("202612", Some((2026, 12))),
+            ("202613", None),
             ("2026-13", None),
             ("Smarch 2026", None),
             ("December", None),
@@ -1750,6 +1790,26 @@ mod tests {
         ] {
             assert_eq!(parse_month(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn quarters_and_years() {
+        let d = |m| NaiveDate::from_ymd_opt(2026, m, 1);
+        for (text, want) in [
+            ("2026-07-01", d(7)),
+            ("Q3 2026", d(7)),
+            ("2026 Q4", d(10)),
+            ("q1 2026", d(1)),
+            ("2026-08-01", None),
+            ("Q5 2026", None),
+            ("Q3", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_quarter(text), want, "{text}");
+        }
+        assert_eq!(parse_year("2026"), d(1));
+        assert_eq!(parse_year("26"), None);
+        assert_eq!(parse_year("2026-01-01"), None);
     }
 
     #[test]

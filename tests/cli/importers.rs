@@ -2932,6 +2932,134 @@ fn google_ads_week_and_month_segments() {
     );
 }
 
+/// Google Ads segmented by `Quarter` or `Year`, GA4 by `Year month` or `Year`: each
+/// row is that period cut to the export's range, and a period wholly outside the
+/// range is an error. Figures in fixtures/google-ads-periods/README.md.
+#[test]
+fn google_ads_quarter_and_year_and_ga4_year_month_segments() {
+    let normalized = |file: &str| {
+        let out = roi(&["normalize", &format!("fixtures/google-ads-periods/{file}")]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(".."))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        normalized("quarter.csv"),
+        ["2026-08-01..2026-09-30", "2026-10-01..2026-10-31"]
+    );
+    assert_eq!(
+        normalized("quarter-all-time.csv"),
+        ["2026-07-01..2026-09-30", "2026-10-01..2026-12-31"]
+    );
+    assert_eq!(
+        normalized("year.csv"),
+        ["2026-08-01..2026-12-31", "2027-01-01..2027-03-31"]
+    );
+    assert_eq!(
+        normalized("ga4-year-month.csv"),
+        [
+            "2026-08-15..2026-08-31",
+            "2026-09-01..2026-09-30",
+            "2026-10-01..2026-10-15"
+        ]
+    );
+    assert_eq!(
+        normalized("ga4-year.csv"),
+        ["2026-08-15..2026-12-31", "2027-01-01..2027-02-15"]
+    );
+    let f = "fixtures/google-ads-periods/quarter.csv";
+    assert_eq!(kpi(&["kpi", "spend", f]), "280");
+    // The third quarter's row lies across August and September: in no month.
+    let out = roi(&[
+        "report", f, "--by", "month", "--kpi", "spend", "--format", "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "month,rows,spend,spend_currency,spend_change\n2026-10,1,80,USD,\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 rows cover dates that cross"),
+        "{}",
+        transcript(&out)
+    );
+    let y = "fixtures/google-ads-periods/year.csv";
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "spend",
+            y,
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-03-31"
+        ]),
+        "300"
+    );
+    // August and October are the range's parts of them: no change is compared.
+    let out = roi(&[
+        "report",
+        "fixtures/google-ads-periods/ga4-year-month.csv",
+        "--by",
+        "month",
+        "--kpi",
+        "sessions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "month,rows,sessions,sessions_change\n2026-08,1,300,\n2026-09,1,400,\n2026-10,1,300,\n"
+    );
+    // A year after the range's end.
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/google-ads-periods/year-outside.csv",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: fixtures/google-ads-periods/year-outside.csv:5: column 1 (`Year`): \"2027\" \
+         is outside the range the export states, 2026-08-01 ..= 2026-10-31; the file was \
+         edited, or joined from two exports\n"
+    );
+    // A day that starts no quarter, and a month before the range (as a week or
+    // month segment is).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "Campaign report\nQuarter,Campaign,Currency code,Impr.,Clicks,Cost\n\
+         2026-08-01,A,USD,1,1,1.00\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "bad.csv"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: bad.csv:3: column 1 (`Quarter`): \"2026-08-01\" is not a quarter; expected \
+         its first day (2026-07-01), Q3 2026 or 2026 Q3\n"
+    );
+    std::fs::write(
+        dir.path().join("month.csv"),
+        "Campaign report\n\"December 1, 2026 - January 31, 2027\"\n\
+         Month,Campaign,Currency code,Impr.,Clicks,Cost\nNovember 2026,A,USD,1,1,1.00\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "spend", "month.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "month.csv:4: column 1 (`Month`): \"November 2026\" is outside the range the \
+             export states, 2026-12-01 ..= 2027-01-31"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// A mapping whose `files` glob matches a file beats one without `files`, and of
 /// two matching globs the more specific (`zalo-hcm-*.csv` over `zalo-*.csv`) wins,
 /// in either order; only two as specific are an error. Figures: HCM's file has 120
