@@ -147,13 +147,23 @@ pub struct Gap {
 }
 
 impl Gap {
-    /// Whether the finer rows answer a query on the dimensions `needs` that the
-    /// coarser ones cannot: it needs one they alone carry, and none they lack (a
-    /// query by ad and by age is answered by neither an ad report nor an age
-    /// report; the coarser of the two keeps counting).
-    pub fn answers(self, needs: u32) -> bool {
-        self.lacks & needs != 0 && self.loses & needs == 0
+    /// Whether the finer rows answer a query that the coarser ones cannot: it needs
+    /// a dimension they alone carry and none they lack (a query by ad and by age is
+    /// answered by neither an ad report nor an age report: the coarser of the two
+    /// keeps counting), or it filters on one they alone carry, which the coarser
+    /// rows can never pass (`--where ad=… --by age`).
+    pub fn answers(self, needs: Needs) -> bool {
+        self.lacks & needs.dims != 0 && self.loses & needs.dims == 0
+            || self.lacks & needs.filtered != 0
     }
+}
+
+/// The dimensions a query filters or groups by (`dims`) and those it filters by
+/// (`filtered`), as bits of their indexes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub dims: u32,
+    pub filtered: u32,
 }
 
 /// Rows left out of a file, by reason. Nothing is dropped without being counted.
@@ -616,7 +626,7 @@ pub struct Selection<'a> {
     pub rows: Vec<&'a Row>,
     /// The dimensions the query filters or groups by, as bits of their indexes: rows
     /// of a level that lacks one leave their values to finer rows that carry it.
-    pub needs: u32,
+    pub needs: Needs,
 }
 
 impl Dataset {
@@ -756,7 +766,7 @@ impl Dataset {
     /// [`Dataset::finer`], when the window holds it and none of the coarser rows
     /// that count it answers ([`Dataset::coarser_in`]). Over all the data, only when
     /// every one of them lacks a dimension the query needs and the row carries.
-    pub fn stands_in(&self, row: &Row, window: Option<Window>, needs: u32) -> bool {
+    pub fn stands_in(&self, row: &Row, window: Option<Window>, needs: Needs) -> bool {
         let Some(index) = row.coarser.checked_sub(1) else {
             return true;
         };
@@ -767,14 +777,14 @@ impl Dataset {
 
     /// Whether a coarser row that counts a [`Dataset::finer`] row lies inside a window
     /// and carries every dimension of `needs` the finer row does.
-    pub fn coarser_in(&self, row: &Row, w: Window, needs: u32) -> bool {
+    pub fn coarser_in(&self, row: &Row, w: Window, needs: Needs) -> bool {
         self.coarser_answer(row, Some(w), needs)
     }
 
     /// Whether a [`Dataset::finer`] row counts in some window of a query on `needs`:
     /// a coarser row counting it runs past it or lacks a dimension the query needs.
     /// One that never does is never left out of a window either.
-    pub fn may_stand_in(&self, row: &Row, needs: u32) -> bool {
+    pub fn may_stand_in(&self, row: &Row, needs: Needs) -> bool {
         let index = row.coarser.saturating_sub(1) as usize;
         self.coarser.get(index).is_some_and(|ranges| {
             ranges
@@ -783,7 +793,7 @@ impl Dataset {
         })
     }
 
-    fn coarser_answer(&self, row: &Row, window: Option<Window>, needs: u32) -> bool {
+    fn coarser_answer(&self, row: &Row, window: Option<Window>, needs: Needs) -> bool {
         let index = row.coarser.saturating_sub(1) as usize;
         self.coarser.get(index).is_some_and(|ranges| {
             ranges.iter().any(|&(from, to, gap)| {
@@ -795,7 +805,7 @@ impl Dataset {
     /// The metrics of a coarser row that its finer rows count instead in a query on
     /// the dimensions `needs`, one it lacks and they carry (`--by content_id` beside
     /// a day's totals): empty for any other row or query.
-    pub fn answered_by_finer(&self, row: &Row, needs: u32) -> Vec<MetricId> {
+    pub fn answered_by_finer(&self, row: &Row, needs: Needs) -> Vec<MetricId> {
         let mut out = Vec::new();
         let tables = row
             .answered
@@ -837,7 +847,10 @@ impl Dataset {
         Selection {
             dataset: self,
             rows,
-            needs: filter.dims(),
+            needs: Needs {
+                dims: filter.dims(),
+                filtered: filter.dims(),
+            },
         }
     }
 
@@ -891,7 +904,7 @@ pub struct Totals<'d> {
     slot: Vec<usize>,
     file_rows: Option<(u32, u64)>,
     /// The dimensions the query needs ([`Selection::needs`]).
-    needs: u32,
+    needs: Needs,
     /// The follower flows, summed per account too (see [`MetricTotal::by_account`]).
     by_account: Vec<bool>,
 }
@@ -901,7 +914,7 @@ pub struct Totals<'d> {
 pub const FOLLOWER_FLOWS: [&str; 3] = ["followers_gained", "followers_lost", "followers_net"];
 
 impl<'d> Totals<'d> {
-    pub fn new(dataset: &'d Dataset, window: Option<Window>, needs: u32) -> Totals<'d> {
+    pub fn new(dataset: &'d Dataset, window: Option<Window>, needs: Needs) -> Totals<'d> {
         Totals {
             dataset,
             agg: Aggregate {

@@ -648,8 +648,10 @@ pub fn build(
         let partly_rated = rate && members.iter().any(|&i| !rated[i]);
         sums.push(GroupSums {
             posts: members.len() as u64,
-            all: crate::dataset::Totals::new(dataset, None, 0),
-            rated: partly_rated.then(|| crate::dataset::Totals::new(dataset, None, 0)),
+            all: crate::dataset::Totals::new(dataset, None, crate::dataset::Needs::default()),
+            rated: partly_rated.then(|| {
+                crate::dataset::Totals::new(dataset, None, crate::dataset::Needs::default())
+            }),
         });
     };
     for members in by_content_type
@@ -677,7 +679,7 @@ pub fn build(
         .collect();
     let mut evaluated: Vec<(Evaluated, Option<f64>)> = Vec::with_capacity(all.len());
     for (i, p) in all.iter().enumerate() {
-        let mut own = crate::dataset::Totals::new(dataset, None, 0);
+        let mut own = crate::dataset::Totals::new(dataset, None, crate::dataset::Needs::default());
         for row in &p.rows {
             own.add(row);
             for &g in &groups_of[i] {

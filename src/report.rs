@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::dataset::{Aggregate, Dataset, Filter, Row, SourceFile, Window};
+use crate::dataset::{Aggregate, Dataset, Filter, Needs, Row, SourceFile, Window};
 use crate::goals::{self, GoalResult};
 use crate::kpi::{Bound, EvalError, Pace};
 use crate::model::{Dimension, Unit};
@@ -787,7 +787,7 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
     // Finer rows count in the periods their coarser rows run across.
     let finer = dataset.finer.iter().filter(|r| {
         let bucket = grain.bucket(r.start);
-        dataset.stands_in(r, Some(bucket), 0)
+        dataset.stands_in(r, Some(bucket), Needs::default())
     });
     for row in dataset
         .rows
@@ -834,9 +834,12 @@ fn aggregate_groups<'a>(
 ) -> (Vec<RawGroup>, u64, Vec<crate::i18n::Message>) {
     let (dataset, rows) = (selection.dataset, selection.rows.as_slice());
     // A group's dimensions are asked about as a filter's are.
-    let needs = dims
-        .iter()
-        .fold(selection.needs, |bits, d| bits | 1 << d.index());
+    let needs = Needs {
+        dims: dims
+            .iter()
+            .fold(selection.needs.dims, |bits, d| bits | 1 << d.index()),
+        ..selection.needs
+    };
     let scope_window = window;
     // Rows per dimension key: grouped by interned values (no string per row), then
     // ordered by the values' text so output order does not depend on reading order.

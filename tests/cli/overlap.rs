@@ -2767,6 +2767,25 @@ fn a_coarse_row_leaves_only_what_a_finer_table_of_the_query_shares() {
         stdout(&out),
         "ad,rows,spend,spend_currency,impressions,conversions\n,2,50,USD,4500,3\n"
     );
+    // Filtered on the ad, the age rows (no ad) never pass: Ad A's rows count, in no
+    // age's group (15.00 + 25.00, 1,500 + 2,000; the ad report has no conversions).
+    let out = roi(&[
+        "report",
+        dir,
+        "--where",
+        "ad=Ad A",
+        "--by",
+        "breakdown",
+        "--kpi",
+        "spend,impressions,conversions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "breakdown,rows,spend,spend_currency,impressions,conversions\n,2,40,USD,3500,\n"
+    );
     // The ad rows count in `--by ad`: the warning says so, not "not counted".
     let out = roi(&["report", dir, "--by", "ad"]);
     assert!(
