@@ -673,13 +673,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let Some(span) = e.span() else {
         return message;
     };
-    let (line, column) = line_column(text, span.start);
-    crate::say!(
-        "error.toml_at",
-        line = line,
-        column = column,
-        error = message
-    )
+    at(text, span, &message)
 }
 
 /// A message about the value at `span` of roi.toml, with its line and column.
