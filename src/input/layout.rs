@@ -34,6 +34,10 @@ pub enum Target {
     Quarter,
     /// A year segment (Google Ads' `Year`: `2026`): the row covers the whole year.
     Year,
+    /// A month's number (GA4's `Month`: `01`–`12`): beside a `Year` column the row
+    /// covers that month of that year; alone, that month of the export's range when
+    /// the range holds it once (twelve months at most).
+    MonthOfYear,
     /// A time breakdown writing each row's own range (Meta's `Month`/`Week`:
     /// `2026-07-01 - 2026-07-31`), within the reporting range beside it.
     Period,
@@ -2666,6 +2670,7 @@ pub fn builtin() -> Vec<Layout> {
                 // `202608`: the row is that month, or that year, of the stated range.
                 col(&["Year month"], Target::Month),
                 col(&["Year"], Target::Year),
+                col(&["Month", "Mois", "Tháng"], Target::MonthOfYear),
                 dim(
                     &[
                         "Session source",

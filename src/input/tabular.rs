@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::InputError;
 use super::layout::{
@@ -416,6 +416,7 @@ fn match_header<'a>(
                 | Target::Month
                 | Target::Quarter
                 | Target::Year
+                | Target::MonthOfYear
                 | Target::Period
                 | Target::DateRange
                 | Target::NthDay
@@ -1590,6 +1591,15 @@ fn read_layout_table(
         builder.set_series();
     }
 
+    // A month's number alone places a row only when the range holds that month once.
+    let month_alone = range.filter(|&(a, b)| {
+        let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+        index(b) - index(a) < 12
+    });
+    let month_of_year = matched.cells.iter().position(|c| {
+        c.as_ref()
+            .is_some_and(|(col, _)| col.target == Target::MonthOfYear)
+    });
     let date_column = {
         let find = |want: fn(&Target) -> bool| {
             matched
@@ -1606,6 +1616,7 @@ fn read_layout_table(
             .or_else(|| find(|t| *t == Target::Month))
             .or_else(|| find(|t| *t == Target::Quarter))
             .or_else(|| find(|t| *t == Target::Year))
+            .or_else(|| find(|t| *t == Target::MonthOfYear).filter(|_| month_alone.is_some()))
             .or_else(|| find(|t| *t == Target::PublishTime))
     };
     // A comparison's `Date range` beside another date column (`Nth day`): the range
@@ -1622,10 +1633,15 @@ fn read_layout_table(
         .filter(|t| {
             matches!(
                 t,
-                Target::Week | Target::Month | Target::Quarter | Target::Year
+                Target::Week | Target::Month | Target::Quarter | Target::Year | Target::MonthOfYear
             )
         })
-        .cloned();
+        .map(|t| match t {
+            // A year with a month's number beside it is that month.
+            Target::Year if month_of_year.is_some() => Target::Month,
+            Target::MonthOfYear => Target::Month,
+            t => t.clone(),
+        });
     // Columns that name a time of day: the publish time, or an hour (TikTok follower
     // activity).
     let publish_column = date_column.filter(|&i| target_of(i) == Some(&Target::PublishTime));
@@ -1920,7 +1936,42 @@ fn read_layout_table(
                     super::value::parse_year(text)
                         .ok_or_else(|| crate::say!("error.year", value = value())),
                 ),
+                Some(Target::MonthOfYear) => Some(
+                    match (super::value::parse_month_number(text), month_alone) {
+                        (Some(m), Some((a, b))) => [a.year(), a.year() + 1]
+                            .into_iter()
+                            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, 1))
+                            .find(|&first| first <= b && a < first + chrono::Months::new(1))
+                            .ok_or_else(|| {
+                                crate::say!(
+                                    "error.day_outside_range",
+                                    value = value(),
+                                    start = a,
+                                    end = b
+                                )
+                            }),
+                        _ => Err(crate::say!("error.month_number", value = value())),
+                    },
+                ),
                 _ => None,
+            };
+            // A year with a month's number beside it: the first day of that month.
+            let period = match (period, month_of_year) {
+                (Some(Ok(year)), Some(j)) if target_of(i) == Some(&Target::Year) => {
+                    let cell = record.cells.get(j).unwrap_or("");
+                    let month = super::value::parse_month_number(cell)
+                        .and_then(|m| NaiveDate::from_ymd_opt(year.year(), m, 1))
+                        .ok_or_else(|| {
+                            let value = format!("{:?}", super::value::trim(cell));
+                            err(
+                                record.line,
+                                Some(j),
+                                crate::say!("error.month_number", value = value),
+                            )
+                        })?;
+                    Some(Ok(month))
+                }
+                (period, _) => period,
             };
             if let Some(first) = period {
                 return first
@@ -2472,6 +2523,7 @@ fn read_layout_table(
                 | Target::Month
                 | Target::Quarter
                 | Target::Year
+                | Target::MonthOfYear
                 | Target::Period
                 | Target::DateRange
                 | Target::NthDay
@@ -4721,6 +4773,7 @@ fn describe(target: &Target, currency: Option<&str>) -> crate::i18n::Message {
         Target::Month => ("inspect.target.month", String::new()),
         Target::Quarter => ("inspect.target.quarter", String::new()),
         Target::Year => ("inspect.target.year", String::new()),
+        Target::MonthOfYear => ("inspect.target.month_of_year", String::new()),
         Target::DateRange | Target::Period => ("inspect.target.date_range", String::new()),
         Target::NthDay => ("inspect.target.nth_day", String::new()),
         Target::Dim(d) => ("inspect.target.name", d.name().to_owned()),

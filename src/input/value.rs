@@ -957,6 +957,15 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
     }
 }
 
+/// A month's number as GA4's `Month` writes it (`01`–`12`), or its name.
+pub fn parse_month_number(text: &str) -> Option<u32> {
+    let t = trim(text).trim_matches('"').trim();
+    if (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse::<u32>().ok().filter(|m| (1..=12).contains(m));
+    }
+    month_of(t)
+}
+
 fn four_digit_year(y: &str) -> Option<i32> {
     (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         .then(|| y.parse::<i32>().ok())

@@ -2970,6 +2970,60 @@ fn google_ads_quarter_and_year_and_ga4_year_month_segments() {
         normalized("ga4-year.csv"),
         ["2026-08-15..2026-12-31", "2027-01-01..2027-02-15"]
     );
+    // GA4's `Month` number: with `Year`, that month; alone, the range's one month
+    // of that number; when the range holds a number twice, nothing to place by.
+    assert_eq!(
+        normalized("ga4-month-year.csv"),
+        [
+            "2026-11-15..2026-11-30",
+            "2026-12-01..2026-12-31",
+            "2027-01-01..2027-01-31"
+        ]
+    );
+    assert_eq!(
+        normalized("ga4-month.csv"),
+        [
+            "2026-11-01..2026-11-30",
+            "2026-12-01..2026-12-31",
+            "2027-01-01..2027-01-31"
+        ]
+    );
+    assert_eq!(
+        normalized("ga4-month-long.csv"),
+        ["2026-01-01..2027-01-31", "2026-01-01..2027-01-31"]
+    );
+    for (file, said) in [
+        (
+            "ga4-month-bad.csv",
+            "ga4-month-bad.csv:11: column 1 (`Month`): \"13\" is not a month's number; expected 01 to 12",
+        ),
+        (
+            "ga4-month-outside.csv",
+            "ga4-month-outside.csv:11: column 1 (`Month`): \"08\" is outside the range the export states, 2026-11-01 ..= 2027-01-31",
+        ),
+    ] {
+        let out = roi(&["normalize", &format!("fixtures/google-ads-periods/{file}")]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(said),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let out = roi(&[
+        "report",
+        "fixtures/google-ads-periods/ga4-month-year.csv",
+        "--by",
+        "month",
+        "--kpi",
+        "sessions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "month,rows,sessions,sessions_change\n2026-11,1,100,\n2026-12,1,200,\n2027-01,1,300,0.5\n"
+    );
     let f = "fixtures/google-ads-periods/quarter.csv";
     assert_eq!(kpi(&["kpi", "spend", f]), "280");
     // The third quarter's row lies across August and September: in no month.
