@@ -237,6 +237,21 @@ pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     }
 }
 
+/// A group's value in a table as people in the language read it: a `--by day`
+/// period as [`date`] writes it, a month `08/2026` in Vietnamese (as its days are
+/// written); a week keeps its ISO label (`2026-W32`), the only form it has, and a
+/// dimension's value is as it is.
+pub fn group_value<'a>(lang: Lang, column: &str, value: &'a str) -> Cow<'a, str> {
+    let day = |text: &str| text.parse::<chrono::NaiveDate>().ok();
+    match (lang, column) {
+        (Lang::Vi, "day") => day(value).map_or(Cow::Borrowed(value), |d| date(lang, d).into()),
+        (Lang::Vi, "month") => day(&format!("{value}-01")).map_or(Cow::Borrowed(value), |d| {
+            d.format("%m/%Y").to_string().into()
+        }),
+        _ => Cow::Borrowed(value),
+    }
+}
+
 /// Swaps an English-grouped number (`1,234.5`) into the language's marks.
 pub fn marks(lang: Lang, english: &str) -> String {
     match lang {
@@ -279,5 +294,13 @@ mod tests {
             ),
             "05/08/2026"
         );
+        assert_eq!(group_value(Lang::Vi, "day", "2026-08-05"), "05/08/2026");
+        assert_eq!(group_value(Lang::Vi, "month", "2026-08"), "08/2026");
+        assert_eq!(group_value(Lang::Vi, "week", "2026-W32"), "2026-W32");
+        assert_eq!(
+            group_value(Lang::Vi, "campaign", "2026-08-05"),
+            "2026-08-05"
+        );
+        assert_eq!(group_value(Lang::En, "day", "2026-08-05"), "2026-08-05");
     }
 }

@@ -549,9 +549,31 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
             |m| m.permissions(),
         ));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| say!("error.write_in", path = dir.display()))?;
+    if !dir.is_dir() {
+        if dir.exists() {
+            bail!(say!(
+                "error.write_not_folder",
+                path = path.display(),
+                folder = dir.display()
+            ));
+        }
+        bail!(say!(
+            "error.write_no_folder",
+            path = path.display(),
+            folder = dir.display()
+        ));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        // tempfile's error names the temporary file it could not create, which the
+        // user never asked for: the folder is what they can fix.
+        let reason = e.to_string();
+        let reason = reason
+            .split(" at path ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        anyhow::Error::msg(reason).context(say!("error.write_in", path = dir.display()))
+    })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| say!("error.write", path = path.display()))?;
@@ -666,7 +688,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
             let mut selected: Vec<&goals::Goal> = Vec::new();
             for id in goals {
-                selected.push(config.goal(id)?);
+                let goal = config.goal(id)?;
+                // A goal named twice is one goal, as a KPI named twice in --kpi is one
+                // column: counted once, never failing twice.
+                if !selected.iter().any(|g| std::ptr::eq(*g, goal)) {
+                    selected.push(goal);
+                }
             }
             if goals.is_empty() {
                 selected = config.goals.iter().collect();
@@ -827,6 +854,24 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             };
             let subject = &settings::goal_id(subject);
             let is_goal = meant.unwrap_or_else(|| has_goal(subject));
+            let is_kpi = config.catalogue.get(subject).is_some()
+                || model::canonical_metric(subject).is_some();
+            // Only a prefix makes `is_goal` differ from `has_goal`: when the name is of
+            // the other kind, the prefix is what is wrong, not the name.
+            if is_goal && !has_goal(subject) && is_kpi {
+                bail!(say!(
+                    "error.goal_prefix_on_kpi",
+                    name = subject,
+                    path = config.display_path()
+                ));
+            }
+            let kpi_prefix_on_goal = || {
+                say!(
+                    "error.kpi_prefix_on_goal",
+                    name = subject,
+                    path = config.display_path()
+                )
+            };
             if is_goal && !has_goal(subject) {
                 let goal_ids = config.goals.iter().map(|g| g.id.as_str());
                 bail!(say!(
@@ -837,17 +882,22 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 ));
             }
             if !is_goal
-                && config.catalogue.get(subject).is_none()
-                && model::canonical_metric(subject).is_none()
+                && !is_kpi
                 && !subject
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_')
             {
+                if has_goal(subject) {
+                    bail!(kpi_prefix_on_goal());
+                }
                 bail!(say!("error.not_goal_or_kpi", name = subject));
             }
             let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
             if !is_goal && !config.catalogue.is_known(subject, &dataset) {
+                if has_goal(subject) {
+                    bail!(kpi_prefix_on_goal());
+                }
                 let goal_ids = config.goals.iter().map(|g| g.id.as_str());
                 let names = config.catalogue.iter().map(|k| k.name.as_str());
                 bail!(say!(

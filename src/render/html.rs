@@ -11,7 +11,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{goal_value, human, plain_number, status_label};
 use crate::goals::{self, GoalResult, Status};
-use crate::i18n::{Lang, date, kpi_label, tr};
+use crate::i18n::{Lang, date, group_value, kpi_label, tr};
 use crate::insights::{InsightGroup, Insights, PostFigure, weekday_name};
 use crate::kpi::Bound;
 use crate::model::Unit;
@@ -251,7 +251,7 @@ fn kpi_table(r: &Report, lang: Lang) -> Markup {
                 tbody {
                     @for g in &r.groups {
                         tr {
-                            @for v in g.key.values() { td { (v) } }
+                            @for (k, v) in &g.key { td { (group_value(lang, k, v)) } }
                             td.num data-value=(g.rows) { (human(Some(g.rows as f64), Unit::Count, None, lang)) }
                             @for col in &r.kpis { td.num { (value_span(g, col, lang)) } }
                         }
@@ -397,7 +397,7 @@ fn chart(
                 }
                 @for i in [0, middle, periods.len() - 1] {
                     text.axis x=(x(i)) y=(H - 8.0) text-anchor=(if i == 0 { "start" } else if i == periods.len() - 1 { "end" } else { "middle" }) {
-                        (periods[i])
+                        (group_value(lang, &trend.grain, periods[i]))
                     }
                 }
                 @for (n, (label, platform, series)) in lines.iter().enumerate() {
@@ -410,7 +410,7 @@ fn chart(
                         }
                         @for (i, v) in &segment {
                             circle cx=(x(*i)) cy=(y(*v)) r="2.5" fill=(color) data-kpi=(col.name) data-platform=[platform] data-total[platform.is_none()] data-period=(periods[*i]) data-value=(plain_number(*v)) {
-                                title { (label) " · " (periods[*i]) ": " (human(Some(*v), col.unit, series[*i].1.as_deref(), lang)) }
+                                title { (label) " · " (group_value(lang, &trend.grain, periods[*i])) ": " (human(Some(*v), col.unit, series[*i].1.as_deref(), lang)) }
                             }
                         }
                     }

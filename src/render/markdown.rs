@@ -105,7 +105,11 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(out, "|{}|", aligns.join("|"))?;
         for g in &r.groups {
-            let mut cells: Vec<String> = g.key.values().map(|v| cell(v)).collect();
+            let mut cells: Vec<String> = g
+                .key
+                .iter()
+                .map(|(k, v)| cell(&crate::i18n::group_value(lang, k, v)))
+                .collect();
             for k in &r.kpis {
                 let v = &g.values[&k.name];
                 let change = g.change.get(&k.name).copied().flatten();

@@ -164,7 +164,11 @@ pub fn report(r: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         header(&mut table, &names, style);
         for g in &r.groups {
-            let mut cells: Vec<Cell> = g.key.values().map(Cell::new).collect();
+            let mut cells: Vec<Cell> = g
+                .key
+                .iter()
+                .map(|(k, v)| Cell::new(crate::i18n::group_value(style.lang, k, v)))
+                .collect();
             cells.push(Cell::new(g.rows));
             for col in &r.kpis {
                 let v = &g.values[&col.name];

@@ -1333,6 +1333,48 @@ fn a_tag_none_of_the_chosen_goals_has_names_their_tags() {
     );
 }
 
+/// A goal named twice with `--goal` (the second time with a space, as a shell
+/// variable may leave it) is one goal: one row, one failure, `1 of 1`, as a KPI
+/// named twice in `--kpi` is one column (`fixtures/review14-g/README.md`:
+/// roi-abs-short is missed at -12.50% against >= -12.00%).
+#[test]
+fn a_goal_named_twice_is_checked_once() {
+    let dir = fixture("review14-g");
+    let args = |format: &'static str| {
+        [
+            "check",
+            "--as-of",
+            "2027-07-10",
+            "--goal",
+            "roi-abs-short",
+            "--goal",
+            "roi-abs-short ",
+            "--format",
+            format,
+        ]
+    };
+    let out = roi_in(&dir, &args("table"));
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert_eq!(text.matches("| roi-abs-short |").count(), 1, "{text}");
+    assert_eq!(text.matches("FAIL roi-abs-short").count(), 1, "{text}");
+    assert!(
+        text.ends_with("check failed: 1 of 1 goal(s) failing\n"),
+        "{text}"
+    );
+    let out = roi_in(&dir, &args("json"));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["failed"], serde_json::json!(["roi-abs-short"]));
+    assert_eq!(json["goals"].as_array().map(Vec::len), Some(1));
+    let out = roi_in(&dir, &args("junit"));
+    let xml = stdout(&out);
+    assert!(
+        xml.contains(r#"<testsuites name="roi check" tests="1" skipped="0" failures="1""#),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<testcase ").count(), 1, "{xml}");
+}
+
 /// A value typed without its diacritics is suggested however short (`Tet` → `Tết`).
 #[test]
 fn a_value_without_its_accents_is_suggested() {
@@ -1530,6 +1572,88 @@ fn explain_tells_a_goal_named_as_a_kpi_and_takes_a_prefix() {
         String::from_utf8_lossy(&out.stderr),
         "error: `lead` is not a goal id of roi.toml (did you mean `leads`?)\n"
     );
+}
+
+/// A prefix asking for the other kind is told as such, not as a name that is
+/// neither: `kpi:` before a goal id, `goal:` before a KPI
+/// (fixtures/review16-g/amb/prefixes.toml).
+#[test]
+fn explain_tells_a_prefix_of_the_wrong_kind() {
+    let dir = fixture("review16-g/amb");
+    let explain = |subject: &str| {
+        let out = roi_in(&dir, &["explain", subject, "--config", "prefixes.toml"]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // `leads-aug` cannot be a metric's name; `backtoschool` could be a custom
+    // metric of the data until the data is read.
+    for goal in ["leads-aug", "backtoschool"] {
+        assert_eq!(
+            explain(&format!("kpi:{goal}")),
+            format!(
+                "error: `kpi:{goal}` asks for a KPI, and `{goal}` is no KPI or metric but a goal \
+                 id of prefixes.toml: `roi explain {goal}` (or `goal:{goal}`) explains the goal\n"
+            )
+        );
+    }
+    assert_eq!(
+        explain("goal:cpl"),
+        "error: `goal:cpl` asks for a goal, and `cpl` is no goal id of prefixes.toml but a \
+         KPI: `roi explain cpl` (or `kpi:cpl`) explains the KPI\n"
+    );
+    let out = roi_in(
+        &dir,
+        &[
+            "explain",
+            "kpi:leads-aug",
+            "--config",
+            "prefixes.toml",
+            "--lang",
+            "vi",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lỗi: `kpi:leads-aug` yêu cầu giải thích một chỉ số, nhưng `leads-aug` không phải chỉ \
+         số hay số liệu mà là id một mục tiêu trong prefixes.toml: `roi explain leads-aug` \
+         (hoặc `goal:leads-aug`) giải thích mục tiêu đó\n"
+    );
+}
+
+/// `--output` (and `roi init PATH`) into a folder that does not exist says so, and
+/// never names the temporary file roi writes first.
+#[test]
+fn output_into_a_missing_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("file"), "").unwrap();
+    let err = |args: &[&str]| {
+        let out = roi_in(dir.path(), args);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert_eq!(
+        err(&["kpis", "--output", "missing/kpis.txt"]),
+        "error: cannot write missing/kpis.txt: the folder missing does not exist\n"
+    );
+    assert_eq!(
+        err(&["init", "sub/roi.toml"]),
+        "error: cannot write sub/roi.toml: the folder sub does not exist\n"
+    );
+    assert_eq!(
+        err(&["kpis", "--output", "file/kpis.txt"]),
+        "error: cannot write file/kpis.txt: file is not a folder\n"
+    );
+    assert_eq!(
+        err(&["kpis", "--output", "missing/kpis.txt", "--lang", "vi"]),
+        "lỗi: không ghi được missing/kpis.txt: thư mục missing không tồn tại\n"
+    );
+    // A folder that refuses the file, even to root.
+    if std::path::Path::new("/sys/kernel").is_dir() {
+        assert_eq!(
+            err(&["kpis", "--output", "/sys/kpis.txt"]),
+            "error: cannot write in /sys: Permission denied (os error 13)\n"
+        );
+    }
 }
 
 /// `roi init -` writes the starter to stdout, as `-` reads stdin for inputs, and

@@ -295,3 +295,73 @@ fn grouped_tables_in_vietnamese() {
         insta::assert_snapshot!(format!("vi_grouped_{format}"), transcript(&out));
     }
 }
+
+/// Vietnamese tables write `--by day` periods as they write dates (`01/08/2026`) and
+/// months `08/2026`; CSV and JSON keep ISO. The metrics' columns have Vietnamese
+/// names (`fixtures/vi-tables/README.md`).
+#[test]
+fn periods_and_metrics_in_vietnamese_tables() {
+    let dir = crate::fixture("vi-tables");
+    let run = |by: &str, format: &str| {
+        let out = roi_in(
+            &dir,
+            &[
+                "--lang",
+                "vi",
+                "report",
+                "chien-dich-theo-ngay.csv",
+                "--by",
+                by,
+                "--kpi",
+                "conversions,revenue",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        out
+    };
+    for format in ["table", "markdown"] {
+        for by in ["day", "month"] {
+            insta::assert_snapshot!(
+                format!("vi_periods_{by}_{format}"),
+                transcript(&run(by, format))
+            );
+        }
+    }
+    let csv = stdout(&run("day", "csv"));
+    assert!(csv.contains("\n2026-08-01,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_slice(&run("month", "json").stdout).unwrap();
+    assert_eq!(json["groups"][0]["key"]["month"], "2026-08");
+}
+
+/// Every KPI, canonical metric, dimension and period has a Vietnamese name, so a
+/// Vietnamese table never shows a bare id beside translated ones.
+#[test]
+fn every_kpi_metric_and_dimension_has_a_vietnamese_name() {
+    use roi::i18n::{Lang, column_label, kpi_label};
+    let kpis: serde_json::Value =
+        serde_json::from_slice(&roi(&["kpis", "--format", "json"]).stdout).unwrap();
+    let kpis: Vec<&str> = kpis["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["name"].as_str().unwrap())
+        .collect();
+    assert!(kpis.len() > 40, "{kpis:?}");
+    let metrics = roi::model::CANONICAL_METRICS.iter().map(|m| m.name);
+    let mut bare: Vec<&str> = kpis
+        .iter()
+        .copied()
+        .chain(metrics)
+        .filter(|name| kpi_label(Lang::Vi, name) == *name)
+        .collect();
+    let columns = roi::model::Dimension::ALL.map(roi::model::Dimension::name);
+    bare.extend(
+        columns
+            .into_iter()
+            .chain(["day", "week", "month"])
+            .filter(|name| column_label(Lang::Vi, name) == *name),
+    );
+    assert!(bare.is_empty(), "no Vietnamese name: {bare:?}");
+}
