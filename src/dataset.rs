@@ -256,6 +256,16 @@ impl SourceFile {
         matches!(self.format.as_str(), NATIVE_CSV | NATIVE_JSON)
     }
 
+    /// The days it says its rows cover, a day without a row being a day with
+    /// nothing: the range it states, else a list of records' first to last day.
+    pub fn covers(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.stated.or(if self.records {
+            self.first_date.zip(self.last_date)
+        } else {
+            None
+        })
+    }
+
     /// Whether its content ids ending in zeros past the 15th digit were rounded.
     /// Excel rounds a whole column: where it shows nowhere else, or where another
     /// long id keeps a digit there that is not zero, such ids are real.
@@ -591,6 +601,17 @@ impl Filter {
         }
         out
     }
+}
+
+/// Whether a file giving one of `rows` a value of `metrics` says it covers days of
+/// `window` (see [`SourceFile::covers`]): a count over them with no row is 0.
+pub fn says_covered(ds: &Dataset, rows: &[&Row], metrics: &[MetricId], window: Window) -> bool {
+    rows.iter().any(|row| {
+        row.values.iter().any(|(id, _)| metrics.contains(id))
+            && ds.files[row.file as usize]
+                .covers()
+                .is_some_and(|(from, to)| from <= window.to && window.from <= to)
+    })
 }
 
 /// The files that give any of `metrics` a value in `rows`, but for the parts a rate
@@ -1338,6 +1359,13 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
+    /// Whether a row in the window has a value of one of `metrics`.
+    pub fn gives(&self, metrics: &[MetricId]) -> bool {
+        metrics
+            .iter()
+            .any(|id| self.metrics.get(id.0 as usize).is_some_and(|m| m.rows > 0))
+    }
+
     /// The same totals without the rows of the `left_out` parts (a platform's
     /// export): what a rate is computed from when a platform's export has its
     /// numerator but none of its denominator. Row counts and dates stay those of the

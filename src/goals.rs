@@ -630,8 +630,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                     |r: &crate::dataset::Row| files.binary_search(&r.file).is_ok() && carries(r);
                 let reaches = coverage(cx, &selection, &gives, current_window, period_end).reaches;
                 let known = reaches.iter().filter(|(_, r)| through_of(r).is_some());
-                let from = known.clone().filter_map(|(_, r)| r.first).min()?;
-                let to = known.filter_map(|(_, r)| through_of(r)).max()?;
+                let to = known.clone().filter_map(|(_, r)| through_of(r)).max()?;
+                // Lists of records reach back to the window's start: a day before
+                // their first record had none. Customers come days after their
+                // leads, and a rate of two lists would otherwise share no day.
+                let from = if files.iter().all(|f| cx.dataset.files[*f as usize].records) {
+                    window.from
+                } else {
+                    known.filter_map(|(_, r)| r.first).min()?
+                };
                 Some(Window::new(from.max(window.from), to))
             };
             side(&num)
@@ -670,7 +677,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     });
     result.sides_cover = sides;
 
-    let (value, rows, straddling) = value_over(current_window)?;
+    let (mut value, rows, straddling) = value_over(current_window)?;
     in_written(value.currency.as_deref())?;
     // A baseline of 100 USD and a current 2,000,000 VND would give a target of "120
     // VND": refused, as a window mixing them is, unless `[fx]` brought both into the
@@ -885,7 +892,19 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         };
         return Ok(described(result));
     }
-    if rows == 0 || value.value.is_none() {
+    // A count with no row in days its files say they cover (a CRM's contacts
+    // without a Twitter lead over them) is 0, as `roi kpi` gives it, not no data.
+    let zero = value.value.is_none()
+        && straddling == 0
+        && data_through.is_some()
+        && pace == Pace::Cumulative
+        && unit == Unit::Count
+        && crate::dataset::says_covered(cx.dataset, &selection.rows, &metrics, current_window)
+        && !selection.aggregate(Some(current_window)).gives(&metrics);
+    if zero {
+        value.value = Some(cx.catalogue.offset(&goal.kpi));
+    }
+    if (rows == 0 && !zero) || value.value.is_none() {
         result.status = Status::NoData;
         return Ok(described(result));
     }

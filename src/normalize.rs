@@ -992,6 +992,22 @@ impl<'f> Builder<'f> {
         source.stated = union(source.stated, Some((start, end)));
     }
 
+    /// The current file, a list of records named for a day on or after its last
+    /// record (HubSpot's `hubspot-crm-exports-all-contacts-2026-08-11.csv`, the day
+    /// it was exported, or the end of a range the name gives): it holds every record
+    /// up to that day, so its days after its last record are days without one, not
+    /// days it does not reach. A day in the name before its last record is no export
+    /// day (a range's start): the list reaches its last record, as any does.
+    pub fn records_through(&mut self, day: NaiveDate) {
+        let source = self.current_file();
+        if let (true, Some(first), Some(last)) =
+            (source.records, source.first_date, source.last_date)
+            && day >= last
+        {
+            source.stated = union(source.stated, Some((first, day)));
+        }
+    }
+
     /// The kind of export the next rows come from: a layout id, or roi's format with
     /// its header. Overlap is only looked for between rows of the same kind, so a
     /// TikTok overview and a TikTok follower history of the same day both count.

@@ -1177,25 +1177,17 @@ pub fn kpi_answer(
         .collect();
     // A stock read before the window counts in it when the data reaches the window,
     // though the filter's rows do not (an account read on Monday, Tuesday to Friday).
-    if agg.rows == 0 && !(agg.carries_stock() && dataset.has_rows_in(window)) {
-        // Unless a file that gives the KPI's metrics says it covers the window: a
-        // list of records over its days (a CRM without a lead on the 3rd), or an
-        // export stating its range (a GA4 source without sessions that day). Then a
-        // count is 0, as the file says; money (of no currency then) and ratios have
-        // none.
-        let covered = window.is_some_and(|w| {
-            selection.rows.iter().any(|row| {
-                row.values.iter().any(|(id, _)| metrics.contains(id)) && {
-                    let file = &dataset.files[row.file as usize];
-                    let span = file.stated.or(if file.records {
-                        file.first_date.zip(file.last_date)
-                    } else {
-                        None
-                    });
-                    span.is_some_and(|(from, to)| from <= w.from && w.to <= to)
-                }
-            })
-        });
+    let no_rows = agg.rows == 0 && !(agg.carries_stock() && dataset.has_rows_in(window));
+    // Nor has a window whose rows give none of the KPI's metrics (Meta's spend
+    // beside no lead from the CRM).
+    if no_rows || (v.value.is_none() && !agg.gives(&metrics)) {
+        // Unless a file that gives the KPI's metrics says it covers days of the
+        // window: a list of records over its days (a CRM without a lead on the 3rd),
+        // or an export stating its range (a GA4 source without sessions that day),
+        // measured through its last day as rows are. Then a count is 0, as the file
+        // says; money (of no currency then) and ratios have none.
+        let covered = window
+            .is_some_and(|w| crate::dataset::says_covered(dataset, &selection.rows, &metrics, w));
         let count = config.catalogue.pace(name, dataset) == crate::kpi::Pace::Cumulative
             && v.unit == crate::model::Unit::Count;
         // Rows that cross the window's edge (a month's total, a week's) hold values
@@ -1641,7 +1633,17 @@ pub fn explain(
             let result = evaluate_goals(config, dataset, as_of, &[goal])?
                 .pop()
                 .unwrap_or_else(|| unreachable!("one goal in, one result out"));
-            let current = Window::new(goal.window.from, as_of.min(goal.window.to));
+            // The days the goal's value is measured over: a rate's, those both its
+            // sides cover (none when they share no day).
+            let current = result.sides_cover.as_ref().map_or(
+                Window::new(goal.window.from, as_of.min(goal.window.to)),
+                |s| {
+                    s.measured.unwrap_or(Window::new(
+                        goal.window.from,
+                        goal.window.from - chrono::Days::new(1),
+                    ))
+                },
+            );
             if as_of >= goal.window.from {
                 windows.push(explain_window(
                     config,

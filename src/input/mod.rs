@@ -876,6 +876,22 @@ fn read_file(
     layouts: &Layouts,
     builder: &mut Builder,
 ) -> Result<(), InputError> {
+    read_contents(path, contents, modified, threads, context, layouts, builder)?;
+    if let Some((day, true)) = context.name_date {
+        builder.records_through(day);
+    }
+    Ok(())
+}
+
+fn read_contents(
+    path: &Path,
+    contents: Contents,
+    modified: Option<std::time::SystemTime>,
+    threads: usize,
+    context: &tabular::FileContext,
+    layouts: &Layouts,
+    builder: &mut Builder,
+) -> Result<(), InputError> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())

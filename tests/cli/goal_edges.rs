@@ -2102,6 +2102,167 @@ fn a_rate_is_measured_over_the_days_both_its_sides_cover() {
 }
 
 #[test]
+fn a_crm_export_named_for_its_day_reaches_that_day() {
+    // HubSpot's export of 08-11 with no contact after 08-02 (figures in the
+    // README): 0 leads on 08-03 ..= 08-10, so 10,000,000 / 4, behind.
+    let dir = fixture("goal-edges/crm-export-day");
+    let all = goals(&dir, "roi.toml", "2026-08-11");
+    let g = goal(&all, "cpl-fb");
+    close(&g["current"], 2_500_000.0);
+    assert_eq!(g["data_through"], "2026-08-10");
+    assert_eq!(g["status"], "behind");
+    assert_eq!(
+        g["sides_cover"]["measured"],
+        serde_json::json!({"from": "2026-08-01", "to": "2026-08-10"})
+    );
+    assert_eq!(code(&roi_in(&dir, &["check", "--as-of", "2026-08-11"])), 1);
+    let out = roi_in(
+        &dir,
+        &[
+            "kpi",
+            "leads",
+            "--where",
+            "platform=facebook",
+            "--from",
+            "2026-08-03",
+            "--to",
+            "2026-08-10",
+        ],
+    );
+    assert_eq!(stdout(&out), "0\n", "{}", transcript(&out));
+    // explain lists the sums the goal is worked out over.
+    let out = roi_in(
+        &dir,
+        &[
+            "explain",
+            "cpl-fb",
+            "--as-of",
+            "2026-08-11",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let current = &json["windows"][0];
+    assert_eq!(
+        current["window"],
+        serde_json::json!({"from": "2026-08-01", "to": "2026-08-10"})
+    );
+    close(&current["value"], 2_500_000.0);
+    let sums: Vec<_> = current["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["metric"].clone(), m["value"].clone()))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            (serde_json::json!("spend"), serde_json::json!(10_000_000.0)),
+            (serde_json::json!("leads"), serde_json::json!(4.0)),
+        ]
+    );
+}
+
+#[test]
+fn explain_shows_the_days_a_rate_is_measured_over() {
+    // Leads through 08-05 (the file's last contact), spend through 08-10: the goal
+    // is 2,500,000 / 4 over 08-01 ..= 08-05, and so are explain's sums.
+    let dir = fixture("goal-edges/rate-sides");
+    let out = roi_in(
+        &dir,
+        &[
+            "explain",
+            "cpl-fb",
+            "--as-of",
+            "2026-08-10",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let current = &json["windows"][0];
+    assert_eq!(
+        current["window"],
+        serde_json::json!({"from": "2026-08-01", "to": "2026-08-05"})
+    );
+    close(&current["value"], 625_000.0);
+    close(&json["goal"]["current"], 625_000.0);
+    close(&current["metrics"][0]["value"], 2_500_000.0);
+    close(&current["metrics"][1]["value"], 4.0);
+}
+
+#[test]
+fn a_rate_of_two_lists_of_records_shares_their_days() {
+    // 6 leads 08-01 ..= 08-05 (export of 08-12), 3 won deals 08-10 ..= 08-12:
+    // customers come after leads, 3 / 6 = 50 % (figures in the README).
+    let dir = fixture("goal-edges/crm-two-lists");
+    let all = goals(&dir, "roi.toml", "2026-09-01");
+    let g = goal(&all, "l2c");
+    close(&g["current"], 0.5);
+    assert_eq!(g["status"], "achieved");
+    assert_eq!(
+        g["sides_cover"]["measured"],
+        serde_json::json!({"from": "2026-08-01", "to": "2026-08-12"})
+    );
+}
+
+#[test]
+fn no_record_in_days_a_list_covers_is_zero() {
+    // No Twitter contact over 08-05 ..= 08-15 in a list of 07-20 ..= 08-19 (figures
+    // in fixtures/goal-edges/crm-zero/README.md): 0 leads, missed, as `roi kpi`.
+    let dir = fixture("goal-edges/crm-zero");
+    let all = goals(&dir, "roi.toml", "2026-08-30");
+    let g = goal(&all, "tw-short");
+    close(&g["current"], 0.0);
+    assert_eq!(g["status"], "missed");
+    close(&goal(&all, "fb-short")["current"], 2.0);
+    let out = roi_in(&dir, &["status", "tw-short", "--as-of", "2026-08-30"]);
+    assert_eq!((stdout(&out).trim(), code(&out)), ("missed", 1));
+    let all = goals(&dir, "roi.toml", "2026-09-10");
+    let g = goal(&all, "tw-month");
+    close(&g["current"], 0.0);
+    assert_eq!(g["data_through"], "2026-08-19");
+    assert_eq!(g["status"], "missed");
+    let through = "roi: data ends on 2026-08-19, before 2026-08-20: values are measured \
+                   through 2026-08-19\n";
+    for (platform, to, value, told) in [
+        ("twitter", "2026-08-15", "0", ""),
+        ("twitter", "2026-08-19", "0", ""),
+        ("twitter", "2026-08-20", "0", through),
+        ("facebook", "2026-08-20", "2", through),
+    ] {
+        let out = roi_in(
+            &dir,
+            &[
+                "kpi",
+                "leads",
+                "--where",
+                &format!("platform={platform}"),
+                "--from",
+                "2026-08-05",
+                "--to",
+                to,
+            ],
+        );
+        assert_eq!(stdout(&out).trim(), value, "{platform} {to}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            told,
+            "{platform} {to}"
+        );
+    }
+    // A sheet of contracts mapped with `per_row`: no paid one by 08-20 is 0.
+    let dir = fixture("goal-edges/kol-zero");
+    let all = goals(&dir, "roi.toml", "2026-08-20");
+    let g = goal(&all, "kol-tra-phi-q3");
+    close(&g["current"], 0.0);
+    close(&g["expected_by_now"], 51.0 / 92.0);
+    assert_eq!(g["status"], "behind");
+    assert_eq!(goal(&all, "kol-mien-phi-q3")["status"], "achieved");
+}
+
+#[test]
 fn a_landing_page_without_a_query_string_is_the_page_with_any() {
     // GA4 splits `/new-items` by the query strings of the links to it (figures in
     // fixtures/landing-query/README.md): Pinterest's visits are 600 in Q3, 510 in Q4
