@@ -250,7 +250,7 @@ fn weekday_message(value: &str, named: &str, date: chrono::NaiveDate) -> String 
         "error.date_weekday",
         value = value,
         named = weekday(named),
-        date = date,
+        date = crate::i18n::date(crate::i18n::current(), date),
         actual = weekday(actual)
     )
 }
@@ -715,24 +715,22 @@ fn segment_of(header: &str) -> &'static str {
 /// a `Start date` / `End date` pair per range of a comparison). A line written as
 /// a range whose date is impossible (`February 30, 2026 - March 31, 2026`, `Agust
 /// 31`, `08/32/2026`) is an error: read past, it would leave every row without a
-/// date.
-fn preamble_range(
-    lines: &[(u64, String)],
-    order: Option<DayOrder>,
-) -> Result<Vec<(NaiveDate, NaiveDate, u64)>, BadRange> {
-    // LinkedIn Campaign Manager's `Report Start: 8/1/2026, 12:00 AM` (or
-    // `September 21, 2026, 12:00 AM`): the day of the time, slashed in the
-    // layout's order when its numbers do not tell.
-    let full = |t: &str| {
-        let t = match t.rsplit_once(',') {
-            Some((day, time)) if time.contains(':') => day,
-            _ => t,
-        };
-        parse_date(t)?.resolve(order, None)
+/// date. `order` is what slashed dates that tell nothing are read in (`None`: they
+/// are a [`BadRange`] with both readings).
+fn preamble_range(lines: &[(u64, String)], order: Option<DayOrder>) -> Result<Preamble, BadRange> {
+    // LinkedIn Campaign Manager's `Report Start:` / `Report End:` (and `Date
+    // Generated:`) are written in the UI's locale: `01/09/2026, 00:00` in a UK one.
+    // A day above 12 on any of them tells the order of all of them.
+    let told = preamble_votes(lines).decide().ok().flatten();
+    let readable = |d: &ParsedDate| match told {
+        Some(o) => d.resolve(Some(o), None).is_some(),
+        None => [DayOrder::MonthFirst, DayOrder::DayFirst]
+            .into_iter()
+            .any(|o| d.resolve(Some(o), None).is_some()),
     };
+    let mut preamble = Preamble::default();
     let mut start = None;
     let mut end = None;
-    let mut ranges = Vec::new();
     for (line, text) in lines {
         let line = *line;
         let t = text.trim_start_matches('#').trim().trim_matches('"');
@@ -745,23 +743,62 @@ fn preamble_range(
         if let Some((label, value)) = t.split_once(':')
             && let Some(is_start) = range_label(label)
         {
-            match full(value.trim()) {
-                Some(d) => {
-                    if is_start {
-                        start = Some(d);
-                    } else {
-                        end = Some(d);
-                    }
-                    // A pair is one range; the next pair is another.
-                    if let (Some(a), Some(b)) = (start, end) {
-                        ranges.push((a, b, line));
-                        (start, end) = (None, None);
-                    }
+            let day = day_part(value);
+            let Some(date) = parse_date(day).filter(readable) else {
+                // With its time cut off, a date that cannot be (`31/02/2026, 23:59`)
+                // is told, not read past.
+                if looks_like_a_date_range(day, day) {
+                    return Err(bad(day));
                 }
-                None if looks_like_a_date_range(value, value) => {
-                    return Err(bad(value));
+                continue;
+            };
+            if is_start {
+                start = Some((date, day));
+            } else {
+                end = Some((date, day));
+            }
+            // A pair is one range; the next pair is another.
+            if let (Some((a, a_text)), Some((b, _))) = (start, end) {
+                (start, end) = (None, None);
+                let read = |o: Option<DayOrder>| Some((a.resolve(o, None)?, b.resolve(o, None)?));
+                let numeric = [a, b]
+                    .iter()
+                    .any(|d| matches!(d, ParsedDate::Numeric { .. }));
+                let (order, guess) = if !numeric {
+                    (None, None)
+                } else if told.is_some() {
+                    (told, None)
+                } else {
+                    let ordered = |o| read(Some(o)).filter(|(x, y)| x <= y).map(|_| o);
+                    let mut votes = DayOrderVotes::default();
+                    votes.add(&a);
+                    votes.add(&b);
+                    match (ordered(DayOrder::MonthFirst), ordered(DayOrder::DayFirst)) {
+                        (Some(o), None) | (None, Some(o)) => (Some(o), None),
+                        _ => match votes.compact() {
+                            Some((o, span, other)) => (Some(o), Some((o, Some((span, other))))),
+                            None => match (order, read(Some(DayOrder::MonthFirst))) {
+                                (Some(o), _) => (Some(o), Some((o, None))),
+                                (None, Some(m)) => {
+                                    let d = read(Some(DayOrder::DayFirst)).unwrap_or(m);
+                                    return Err(BadRange {
+                                        readings: Some([m, d]),
+                                        ..bad(a_text)
+                                    });
+                                }
+                                (None, None) => (Some(DayOrder::DayFirst), None),
+                            },
+                        },
+                    }
+                };
+                if let Some((x, y)) = read(order) {
+                    ranges_push(
+                        &mut preamble,
+                        (x, y, line),
+                        order.filter(|_| numeric),
+                        guess,
+                    );
                 }
-                None => {}
             }
         } else if let Some((a, b)) = {
             // `Last 30 days (Aug 1, 2026 - Aug 30, 2026)`: the range in brackets.
@@ -772,7 +809,7 @@ fn preamble_range(
             split_range(t)
         } {
             if let Some((a, b)) = range_ends(a, b, order) {
-                ranges.push((a, b, line));
+                preamble.ranges.push((a, b, line));
             } else if looks_like_a_date_range(a, b) {
                 // Not a date in any order of its numbers (`08/32/2026`).
                 let no_date = |d: Option<ParsedDate>| match d {
@@ -816,7 +853,59 @@ fn preamble_range(
             }
         }
     }
-    Ok(ranges)
+    Ok(preamble)
+}
+
+/// What a preamble states: its ranges, the order their slashed dates were read in,
+/// and how that order was guessed when no date told it.
+#[derive(Debug, Default, PartialEq)]
+struct Preamble {
+    ranges: Vec<(NaiveDate, NaiveDate, u64)>,
+    order: Option<DayOrder>,
+    /// Read so the range is short (with its span and the other reading's), or in
+    /// the layout's convention (`None`): said in a note.
+    guess: Option<(DayOrder, Option<(Span, Span)>)>,
+}
+
+fn ranges_push(
+    preamble: &mut Preamble,
+    range: (NaiveDate, NaiveDate, u64),
+    order: Option<DayOrder>,
+    guess: Option<(DayOrder, Option<(Span, Span)>)>,
+) {
+    preamble.ranges.push(range);
+    preamble.order = preamble.order.or(order);
+    preamble.guess = preamble.guess.or(guess);
+}
+
+/// A labelled preamble value's date, without the time after it: `8/1/2026, 12:00
+/// AM`, `September 21, 2026, 12:00 AM`, `September 20, 2026 at 3:04 PM`.
+fn day_part(value: &str) -> &str {
+    let value = value.trim().trim_matches('"');
+    match value.split_once(" at ") {
+        Some((day, _)) => day,
+        None => match value.rsplit_once(',') {
+            Some((day, time)) if time.contains(':') => day,
+            _ => value,
+        },
+    }
+    .trim()
+}
+
+/// What the slashed dates of a preamble's labelled lines (a range's start and end,
+/// `Date Generated:`) say of their order together.
+fn preamble_votes(lines: &[(u64, String)]) -> DayOrderVotes {
+    let mut votes = DayOrderVotes::default();
+    for (_, text) in lines {
+        let t = text.trim_start_matches('#').trim().trim_matches('"');
+        if let Some((label, value)) = t.split_once(':')
+            && (range_label(label).is_some() || label.trim().eq_ignore_ascii_case("date generated"))
+            && let Some(date) = parse_date(day_part(value))
+        {
+            votes.add(&date);
+        }
+    }
+    votes
 }
 
 /// A range's two ends as written: `Aug 1, 2026 - Aug 31, 2026`, with an en dash,
@@ -920,7 +1009,8 @@ fn looks_like_a_date(text: &str) -> bool {
 
 /// The day a preamble says the file was made: LinkedIn Campaign Manager's `Date
 /// Generated: 9/20/2026, 9:15 AM` (or `September 20, 2026 at 3:04 PM`), slashed in
-/// the layout's order when its numbers do not tell.
+/// the order its numbers tell, else in `order` (the preamble's range's, else the
+/// rows').
 fn generated_day(lines: &[(u64, String)], order: Option<DayOrder>) -> Option<NaiveDate> {
     lines.iter().find_map(|(_, text)| {
         let t = text.trim_matches('"');
@@ -928,16 +1018,10 @@ fn generated_day(lines: &[(u64, String)], order: Option<DayOrder>) -> Option<Nai
         if !label.trim().eq_ignore_ascii_case("date generated") {
             return None;
         }
-        let value = value.trim().trim_matches('"');
-        // The time after the day: `, 9:15 AM` or ` at 3:04 PM`.
-        let day = match value.split_once(" at ") {
-            Some((day, _)) => day,
-            None => match value.rsplit_once(',') {
-                Some((day, time)) if time.contains(':') => day,
-                _ => value,
-            },
-        };
-        parse_date(day.trim())?.resolve(order, None)
+        let day = parse_date(day_part(value))?;
+        let mut votes = DayOrderVotes::default();
+        votes.add(&day);
+        day.resolve(votes.decide().ok().flatten().or(order), None)
     })
 }
 
@@ -1163,10 +1247,12 @@ fn read_layout_table(
             )
         })
     });
-    let range = match preamble_range(&above, layout.day_order) {
+    // Above dated rows, a range whose dates tell no order is theirs to date: read in
+    // the layout's convention, it could contradict them unseen.
+    let preamble = match preamble_range(&above, layout.day_order.filter(|_| !dated_rows)) {
         Err(BadRange {
             readings: Some(_), ..
-        }) if dated_rows => Ok(Vec::new()),
+        }) if dated_rows => Ok(Preamble::default()),
         other => other,
     }
     .map_err(|bad| {
@@ -1185,14 +1271,8 @@ fn read_layout_table(
         };
         err(bad.line, None, message)
     })?;
-    // LinkedIn Campaign Manager says when it made the file: that ranks it among
-    // downloads of the same rows, before the dates they reach and the file's
-    // modified time (which a copy or a sync changes).
-    if let Some(day) = generated_day(&above, layout.day_order) {
-        builder.set_export_day(day);
-    }
     let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
-    for (start, end, line) in range {
+    for &(start, end, line) in &preamble.ranges {
         if end < start {
             return Err(err(
                 line,
@@ -1978,22 +2058,20 @@ fn read_layout_table(
                     .map(ParsedDate::Full)
                     .map_err(|message| err(record.line, Some(i), message));
             }
-            // A date-only format reads a date followed by its time of day (`%d/%m/%Y`
-            // for `01/03/2026 09:15`), as dates without a format are read: the time
-            // is the row's time (a post's hour), the date its day.
-            let explicit = layout.date_format.as_ref().map(|f| {
-                let text = text.trim();
-                chrono::NaiveDate::parse_from_str(text, f)
-                    .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, f).map(|dt| dt.date()))
-                    .ok()
-                    .or_else(|| {
-                        chrono::NaiveDate::parse_and_remainder(text, f)
-                            .ok()
-                            .filter(|(_, rest)| super::value::is_time_of_day(rest))
-                            .map(|(d, _)| d)
-                    })
-                    .map(ParsedDate::Full)
-            });
+            // The time after a date is the row's time (a post's hour), the date its day.
+            let explicit = match (layout.date_format.as_ref())
+                .map(|f| super::value::date_with_format(text, f))
+            {
+                Some(Some(Err((named, date)))) => {
+                    let value = format!("{:?}", super::value::trim(text));
+                    return Err(err(
+                        record.line,
+                        Some(i),
+                        weekday_message(&value, named, date),
+                    ));
+                }
+                other => other.map(|d| d.and_then(Result::ok).map(ParsedDate::Full)),
+            };
             if explicit.is_none()
                 && let Some(bad) = super::value::bad_time(text)
             {
@@ -3090,6 +3168,50 @@ fn read_layout_table(
         builder.skip_rows(reason, line, rows);
     }
     let order = reading.0;
+    // LinkedIn Campaign Manager says when it made the file: that ranks it among
+    // downloads of the same rows, before the dates they reach and the file's
+    // modified time (which a copy or a sync changes).
+    if let Some(day) = generated_day(&above, preamble.order.or(order)) {
+        builder.set_export_day(day);
+    }
+    // A range line's order guessed, unless the rows' own dates told it.
+    if !matches!(tally.votes.decide(), Ok(Some(_))) {
+        let warning = match preamble.guess {
+            Some((o, Some(((from, to), (other_from, other_to)))))
+                if Some(o) != layout.day_order =>
+            {
+                Some(if o == DayOrder::DayFirst {
+                    crate::msg!(
+                        "warning.day_first_compact",
+                        from = from,
+                        to = to,
+                        other_from = other_from,
+                        other_to = other_to
+                    )
+                    .dates(&["from", "to", "other_from", "other_to"])
+                } else {
+                    crate::msg!(
+                        "warning.month_first_compact",
+                        from = from,
+                        to = to,
+                        other_from = other_from,
+                        other_to = other_to
+                    )
+                    .dates(&["from", "to", "other_from", "other_to"])
+                })
+            }
+            Some((DayOrder::DayFirst, None)) => {
+                Some(crate::msg!("warning.day_first", layout = layout.name))
+            }
+            Some((DayOrder::MonthFirst, None)) => {
+                Some(crate::msg!("warning.month_first", layout = layout.name))
+            }
+            _ => None,
+        };
+        if let Some(warning) = warning {
+            builder.insert_warning(warnings_before, warning);
+        }
+    }
     if tally.numeric && tally.votes.decide() == Ok(None) {
         let why = fallback_day_order(
             layout,
@@ -3111,6 +3233,7 @@ fn read_layout_table(
                     other_from = other_from,
                     other_to = other_to
                 )
+                .dates(&["from", "to", "other_from", "other_to"])
             } else {
                 crate::msg!(
                     "warning.month_first_compact",
@@ -3119,6 +3242,7 @@ fn read_layout_table(
                     other_from = other_from,
                     other_to = other_to
                 )
+                .dates(&["from", "to", "other_from", "other_to"])
             }
         } else if why == Fallback::Localized {
             crate::msg!("warning.day_first_localized", layout = layout.name)
@@ -3494,6 +3618,9 @@ struct Tally {
     /// (`03/01/2024`, not `05/05/2024`): what the error of a file that never tells
     /// its day order names.
     first_ambiguous: Option<DateSeen>,
+    /// The first numeric date on neither reading's weekday, with its readings
+    /// (day-first, month-first): no order can read it.
+    weekday_in_neither: Option<(DateSeen, [Option<NaiveDate>; 2], u32)>,
     /// The first one-cell line and the last data record's line: a note above data
     /// is a damaged row.
     note: Option<(u64, String)>,
@@ -3620,6 +3747,7 @@ impl Tally {
             first_day_first: None,
             first_month_first: None,
             first_ambiguous: None,
+            weekday_in_neither: None,
             note: None,
             last_data: 0,
         }
@@ -3646,6 +3774,17 @@ impl Tally {
         }
         if (second > 12 || told == Some(DayOrder::MonthFirst)) && self.first_month_first.is_none() {
             self.first_month_first = seen(column);
+        }
+        if self.weekday_in_neither.is_none()
+            && let (
+                Some(readings),
+                ParsedDate::Numeric {
+                    weekday: Some(w), ..
+                },
+            ) = (date.weekday_in_neither(), *date)
+            && let Some(seen) = seen(column)
+        {
+            self.weekday_in_neither = Some((seen, readings, w));
         }
         if first != second && first <= 12 && second <= 12 && self.first_ambiguous.is_none() {
             self.first_ambiguous = seen(column);
@@ -3781,13 +3920,55 @@ impl Tally {
                 ));
             }
         };
+        if self.numeric
+            && order.is_none()
+            && let Some(((line, i, value), [day_first, month_first], w)) = &self.weekday_in_neither
+        {
+            // A date that no order puts on its weekday is the error, not the order.
+            let weekday = |w: usize| {
+                let key = format!(
+                    "insights.weekdays.{}",
+                    super::value::WEEKDAY_NAMES[w].to_lowercase()
+                );
+                crate::i18n::tr(crate::i18n::current(), &key, &[])
+            };
+            let reading = |d: &Option<NaiveDate>| match d {
+                Some(d) => crate::say!(
+                    "error.date_reading",
+                    date = crate::i18n::date(crate::i18n::current(), *d),
+                    weekday = weekday(chrono::Datelike::weekday(d).num_days_from_monday() as usize)
+                ),
+                None => crate::say!("error.date_reading_none"),
+            };
+            return Err(InputError {
+                path: text.path().to_path_buf(),
+                line: Some(*line),
+                column: Some(format!(
+                    "{} (`{}`)",
+                    text.column(*i),
+                    header.cells.get(*i).map_or("", str::trim)
+                )),
+                message: crate::say!(
+                    "error.date_weekday_neither",
+                    value = format!("{value:?}"),
+                    named = weekday(*w as usize),
+                    day_first = reading(day_first),
+                    month_first = reading(month_first)
+                ),
+            });
+        }
         if self.numeric && order.is_none() {
             // The formats to suggest use the file's own separator: `01-06-2025`
             // needs `%d-%m-%Y`.
             let separator = self
                 .first_numeric
                 .as_ref()
-                .and_then(|(_, _, value)| value.chars().find(|c| !c.is_ascii_digit()))
+                .and_then(|(_, _, value)| {
+                    // The date's own, not a weekday's letter before it.
+                    (value.chars())
+                        .skip_while(|c| !c.is_ascii_digit())
+                        .find(|c| !c.is_ascii_digit())
+                })
                 .unwrap_or('/');
             // Named where it is, as any bad value is: the first date that reads as
             // two different days (else the first numeric one: `05/05/2024` alone
@@ -5203,7 +5384,7 @@ pub fn no_table(head: &[Record]) -> Option<String> {
         .iter()
         .map(|r| (r.line, r.cells.iter().collect::<Vec<_>>().join(",")))
         .collect();
-    Some(match preamble_range(&lines, None).ok()?.first() {
+    Some(match preamble_range(&lines, None).ok()?.ranges.first() {
         Some((start, end, _))
             if filled
                 .iter()
@@ -5408,14 +5589,76 @@ mod tests {
             "Report Start: 8/1/2026, 12:00 AM",
             "Report End: 8/31/2026, 11:59 PM",
         );
-        let ranges = preamble_range(&numeric, Some(DayOrder::MonthFirst)).unwrap();
+        let ranges = preamble_range(&numeric, Some(DayOrder::MonthFirst))
+            .unwrap()
+            .ranges;
         assert_eq!(ranges, [(day(8, 1), day(8, 31), 3)]);
         let words = lines(
             "\"Report Start: September 21, 2026, 12:00 AM\"",
             "\"Report End: September 27, 2026, 11:59 PM\"",
         );
-        let ranges = preamble_range(&words, None).unwrap();
+        let ranges = preamble_range(&words, None).unwrap().ranges;
         assert_eq!(ranges, [(day(9, 21), day(9, 27), 3)]);
+    }
+
+    /// Day-first labelled dates (a UK UI's `01/09/2026, 00:00`): a day above 12 on
+    /// any line tells the order of all; else the reading that keeps the range
+    /// short; else the order given, said, or both readings when none is.
+    #[test]
+    fn labelled_range_day_first() {
+        use DayOrder::{DayFirst, MonthFirst};
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let lines =
+            |a: &str, b: &str, c: &str| [(2, a.to_owned()), (3, b.to_owned()), (4, c.to_owned())];
+        let told = lines(
+            "Report Start: 01/02/2026, 00:00",
+            "Report End: 03/04/2026, 23:59",
+            "Date Generated: 13/04/2026, 08:12",
+        );
+        let p = preamble_range(&told, Some(MonthFirst)).unwrap();
+        assert_eq!(
+            (p.ranges, p.order, p.guess),
+            (vec![(day(2, 1), day(4, 3), 3)], Some(DayFirst), None)
+        );
+        let week = lines(
+            "Report Start: 01/09/2026, 00:00",
+            "Report End: 07/09/2026, 23:59",
+            "Date Generated: 08/09/2026, 08:12",
+        );
+        let p = preamble_range(&week, Some(MonthFirst)).unwrap();
+        let spans = ((day(9, 1), day(9, 7)), (day(1, 9), day(7, 9)));
+        assert_eq!(
+            (p.ranges, p.guess),
+            (
+                vec![(day(9, 1), day(9, 7), 3)],
+                Some((DayFirst, Some(spans)))
+            )
+        );
+        // Jan 2 – Mar 4 or Feb 1 – Apr 3: nothing tells.
+        let neither = lines(
+            "Report Start: 01/02/2026, 00:00",
+            "Report End: 03/04/2026, 23:59",
+            "Date Generated: 05/04/2026, 08:12",
+        );
+        let p = preamble_range(&neither, Some(MonthFirst)).unwrap();
+        assert_eq!(
+            (p.ranges, p.guess),
+            (vec![(day(1, 2), day(3, 4), 3)], Some((MonthFirst, None)))
+        );
+        let bad = preamble_range(&neither, None).unwrap_err();
+        assert_eq!(
+            bad.readings,
+            Some([(day(1, 2), day(3, 4)), (day(2, 1), day(4, 3))])
+        );
+        let generated = |t: &str, o| generated_day(&[(4, t.to_owned())], Some(o));
+        assert_eq!(
+            generated("Date Generated: 03/10/2026, 08:12", DayFirst),
+            Some(day(10, 3))
+        );
+        assert_eq!(
+            generated("Date Generated: 17/09/2026, 09:00", MonthFirst),
+            Some(day(9, 17))
+        );
     }
 
     /// LinkedIn Campaign Manager's `Date Generated:` line, in each form it takes.
@@ -5436,7 +5679,7 @@ mod tests {
     /// that only look a little like one are no range at all.
     #[test]
     fn ranges_with_impossible_dates() {
-        let range = |t: &str| preamble_range(&[(2, t.to_owned())], None);
+        let range = |t: &str| preamble_range(&[(2, t.to_owned())], None).map(|p| p.ranges);
         for (line, date) in [
             (
                 "\"February 30, 2026 - March 31, 2026\"",

@@ -513,6 +513,44 @@ fn offset_in(whole: &str, part: &str) -> Option<usize> {
         .filter(|at| at + part.len() <= whole.len())
 }
 
+/// A cell read with a mapping's `date_format`, also after a weekday the format does
+/// not read: `Chủ Nhật, 02/08/2026` with `%d/%m/%Y`, or with `%A, %d/%m/%Y` (chrono
+/// knows English weekdays only). The date, or `Err` with the weekday named and the
+/// date when it is not on it, as a date read without a format is checked.
+pub fn date_with_format(
+    text: &str,
+    format: &str,
+) -> Option<Result<NaiveDate, (&'static str, NaiveDate)>> {
+    // A date-only format reads a date followed by its time of day (`%d/%m/%Y` for
+    // `01/03/2026 09:15`), as dates without a format are read.
+    let read = |text: &str, f: &str| {
+        NaiveDate::parse_from_str(text, f)
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, f).map(|dt| dt.date()))
+            .ok()
+            .or_else(|| {
+                NaiveDate::parse_and_remainder(text, f)
+                    .ok()
+                    .filter(|(_, rest)| is_time_of_day(rest))
+                    .map(|(d, _)| d)
+            })
+    };
+    let text = text.trim();
+    if let Some(d) = read(text, format) {
+        return Some(Ok(d));
+    }
+    let (named, rest) = leading_weekday(text)?;
+    let format = ["%A", "%a"]
+        .iter()
+        .find_map(|w| format.strip_prefix(w))
+        .map_or(format, |f| f.trim_start_matches([',', ' ']));
+    let d = read(rest, format)?;
+    Some(if d.weekday().num_days_from_monday() == named {
+        Ok(d)
+    } else {
+        Err((WEEKDAY_NAMES[named as usize], d))
+    })
+}
+
 /// A date written after a weekday that is not that date's weekday
 /// (`Mon, Jul 14, 2026`): the weekday named, and the date. Such a cell is no date,
 /// since one of its parts was misread or mistyped; this says which part disagrees.
@@ -1267,6 +1305,24 @@ impl ParsedDate {
             (false, true) => Some(DayOrder::MonthFirst),
             _ => None,
         }
+    }
+
+    /// A numeric date after a weekday that it falls on in neither order
+    /// (`Thứ Ba, 03/08/2026`: 3 August is a Monday, 8 March a Sunday): its two
+    /// readings, day-first then month-first, where they are dates.
+    pub fn weekday_in_neither(self) -> Option<[Option<NaiveDate>; 2]> {
+        let ParsedDate::Numeric {
+            weekday: Some(w), ..
+        } = self
+        else {
+            return None;
+        };
+        let readings = [DayOrder::DayFirst, DayOrder::MonthFirst].map(|o| self.read(o));
+        readings
+            .iter()
+            .flatten()
+            .all(|d| d.weekday().num_days_from_monday() != w)
+            .then_some(readings)
     }
 
     /// A numeric date that is a date in `order` but not on the weekday written

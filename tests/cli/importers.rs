@@ -1929,7 +1929,7 @@ fn vietnamese_long_dates_are_read_and_their_weekday_checked() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "lỗi: zalo-oa-typo.csv:2: cột 1 (`Ngày`): \"Thứ Hai, 4 tháng 8, 2026\" ghi Thứ Hai, \
-         nhưng ngày 2026-08-04 là Thứ Ba: một phần của ngày bị đọc hoặc gõ sai; cần thứ \
+         nhưng ngày 04/08/2026 là Thứ Ba: một phần của ngày bị đọc hoặc gõ sai; cần thứ \
          đúng với ngày"
     );
 }
@@ -1978,6 +1978,76 @@ fn dates_with_a_weekday_a_french_time_or_a_year_word_are_read() {
          but 2026-08-05 is a Wednesday: one of its parts was misread or mistyped; expected \
          the weekday of the date"
     );
+}
+
+/// A weekday before a numeric date that both orders put on it (fixtures/
+/// weekday-formats): the error suggests formats in the date's own `/`, and a
+/// mapping's `date_format` reads the date after the weekday (`%d/%m/%Y`, or
+/// `%A, %d/%m/%Y` whatever the weekday's language), checking it. A weekday that
+/// neither order puts the date on is refused as such, naming both readings.
+#[test]
+fn weekdays_before_ambiguous_dates() {
+    let dir = crate::fixture("weekday-formats");
+    let run = |args: &[&str]| crate::roi_in(&dir, args);
+    let out = run(&["--lang", "vi", "normalize", "sunday-vi.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "lỗi: sunday-vi.csv:2: cột 1 (`Ngày`): \"Chủ Nhật, 02/08/2026\" có thể đọc theo \
+         ngày/tháng hay tháng/ngày, như mọi ngày trong tệp (không có ngày nào lớn hơn 12); \
+         thêm một mapping với `date_format = \"%d/%m/%Y\"` (hoặc \"%m/%d/%Y\") trong roi.toml"
+    );
+    for (config, file) in [
+        ("format-dmy.toml", "sunday-vi.csv"),
+        ("format-dmy.toml", "sunday-en.csv"),
+        ("format-weekday.toml", "sunday-vi.csv"),
+        ("format-weekday.toml", "sunday-en.csv"),
+        ("format-short.toml", "sunday-en.csv"),
+    ] {
+        let out = run(&["normalize", file, "--config", config]);
+        assert_eq!(code(&out), 0, "{config} {file}: {}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "date,platform,video_views\n2026-08-02,zalo,100\n",
+            "{config} {file}"
+        );
+    }
+    let out = run(&["normalize", "tuesday-en.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: tuesday-en.csv:2: column 1 (`Ngày`): \"Tue, 03/08/2026\" names a Tuesday, but \
+         it is on that weekday in neither order: day-first 2026-08-03 is a Monday, \
+         month-first 2026-03-08 is a Sunday; one of its parts was misread or mistyped; \
+         expected the weekday of the date"
+    );
+    let out = run(&["--lang", "vi", "normalize", "tuesday-vi.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "lỗi: tuesday-vi.csv:2: cột 1 (`Ngày`): \"Thứ Ba, 03/08/2026\" ghi Thứ Ba, nhưng đọc \
+         theo thứ tự nào ngày cũng không rơi vào thứ đó: đọc ngày trước tháng thì ngày \
+         03/08/2026 là Thứ Hai, đọc tháng trước ngày thì ngày 08/03/2026 là Chủ Nhật; một \
+         phần của ngày bị đọc hoặc gõ sai; cần thứ đúng với ngày"
+    );
+    for config in ["format-dmy.toml", "format-weekday.toml"] {
+        let out = run(&[
+            "--lang",
+            "vi",
+            "normalize",
+            "tuesday-vi.csv",
+            "--config",
+            config,
+        ]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim(),
+            "lỗi: tuesday-vi.csv:2: cột 1 (`Ngày`): \"Thứ Ba, 03/08/2026\" ghi Thứ Ba, nhưng \
+             ngày 03/08/2026 là Thứ Hai: một phần của ngày bị đọc hoặc gõ sai; cần thứ \
+             đúng với ngày",
+            "{config}"
+        );
+    }
 }
 
 /// Salesforce Lightning writes an en_US date and time with a comma between them
@@ -4226,6 +4296,73 @@ fn linkedin_campaign_manager_reports() {
     }
 }
 
+/// Campaign Manager downloaded from a UK English UI writes its `Report Start:` /
+/// `Report End:` / `Date Generated:` lines day-first (`01/09/2026, 00:00`): read in
+/// the order a day above 12 tells, else the one that keeps the range short (said),
+/// and an impossible one refused. Figures in
+/// fixtures/linkedin-campaign-manager/README.md.
+#[test]
+fn linkedin_campaign_manager_day_first_preamble() {
+    let dir = "fixtures/linkedin-campaign-manager";
+    let week = format!("{dir}/uk-week.csv");
+    let out = roi(&["report", &week, "--kpi", "spend,leads", "--by", "month"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("| 2026-09 |    7 | 728.00 GBP |    21 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "uk-week.csv: dates read day-first: no date told, and read so they lie \
+             together (2026-09-01 ..= 2026-09-07), where month-first they would spread \
+             over 2026-01-09 ..= 2026-07-09"
+        ),
+        "{text}"
+    );
+    let out = roi(&["--lang", "vi", "report", &week, "--kpi", "spend"]);
+    assert!(
+        stdout(&out).contains("(01/09/2026 ..= 07/09/2026)"),
+        "{}",
+        transcript(&out)
+    );
+    let totals = format!("{dir}/uk-totals.csv");
+    let september = ["--from", "2026-09-21", "--to", "2026-09-27"];
+    let mut args = vec!["kpi", "spend", totals.as_str()];
+    args.extend(september);
+    assert_eq!(kpi(&args), "1550.75");
+    let no_time = format!("{dir}/uk-no-time.csv");
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "spend",
+            &no_time,
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-09-30"
+        ]),
+        "1240.55"
+    );
+    let out = roi(&["kpi", "spend", &format!("{dir}/uk-impossible-end.csv")]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "uk-impossible-end.csv:3: the line \"Report End: 31/09/2026, 23:59\" above the \
+             header is written as a date range, but \"31/09/2026\" is not a date"
+        ),
+        "{err}"
+    );
+    // `Date Generated: 03/10/2026` is 3 October (the range is day-first), newer
+    // than the other download's 17 September: its days stand.
+    assert_eq!(
+        kpi(&["kpi", "spend", &format!("{dir}/uk-downloads")]),
+        "460"
+    );
+    assert_eq!(kpi(&["kpi", "leads", &format!("{dir}/uk-downloads")]), "22");
+}
+
 /// The paid figures of Campaign Manager and the organic ones of the Page's
 /// `Metrics` sheet (Aug 1–5) are other numbers, not two levels of one export:
 /// both count (organic clicks 160 + paid 150).
@@ -4546,7 +4683,7 @@ fn business_suite_dates_stay_month_first_beside_grouped_numbers() {
     );
     assert!(
         transcript(&out).contains(
-            "gads-vi-one-day.csv: dates read day-first: no date told, and numbers grouping thousands with `.` (`1.500.000`)"
+            "gads-vi-one-day.csv: dates read day-first: no date told, and numbers grouping thousands with `.` (for example `1.500.000`)"
         ),
         "{}",
         transcript(&out)
