@@ -2235,15 +2235,17 @@ mod tests {
         }
     }
 
-    /// Only a flow over the stock at the window's start is a growth rate: a flow
-    /// over the stock at its end (an engagement rate by followers) stays a level.
+    /// A flow over a stock, at the window's start (follower growth rate) or at its
+    /// end (an engagement rate by followers), grows as its flow does: a ratio of two
+    /// sums or a stock stays a level.
     #[test]
-    fn only_the_growth_rate_paces_as_growth() {
+    fn only_flows_over_stocks_pace_as_growth() {
         use super::Pace;
         let catalogue = super::Catalogue::new(&super::KpiSettings::default()).unwrap();
         let ds = crate::dataset::Dataset::default();
         for k in catalogue.iter() {
-            let want = k.name == "follower_growth_rate";
+            let want =
+                ["follower_growth_rate", "engagement_rate_followers"].contains(&k.name.as_str());
             assert_eq!(
                 catalogue.pace(&k.name, &ds) == Pace::Growth,
                 want,
@@ -2253,6 +2255,7 @@ mod tests {
         }
         assert_eq!(catalogue.pace("follower_growth", &ds), Pace::Cumulative);
         assert_eq!(catalogue.pace("follower_count", &ds), Pace::Level);
+        assert_eq!(catalogue.pace("engagement_rate", &ds), Pace::Level);
     }
 
     #[test]
