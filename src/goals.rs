@@ -249,6 +249,11 @@ pub struct GoalResult {
     /// counted twice. Both are added.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sales_counted_twice: Vec<String>,
+    /// EMV at the default cost per engagement, in dollars, in another currency:
+    /// told in `warnings`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub emv_default: Option<crate::i18n::Message>,
     /// `where` platforms neither roi, roi.toml nor the inputs know (`shopee`, which a
     /// mapping's column gives in inputs not read this time): they match no row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -569,6 +574,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         lacking_denominator: Vec::new(),
         leads_counted_twice: Vec::new(),
         sales_counted_twice: Vec::new(),
+        emv_default: cx.catalogue.emv_default_note(&goal.kpi),
         unknown_platforms: Vec::new(),
         where_no_row: Vec::new(),
         sides_cover: None,
@@ -1603,6 +1609,9 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
     }
     if !g.sales_counted_twice.is_empty() {
         out.push(crate::kpi::sales_counted_twice_note(&g.sales_counted_twice).text(lang));
+    }
+    if let Some(note) = &g.emv_default {
+        out.push(note.text(lang));
     }
     let date = |d: Option<NaiveDate>| d.map(|d| crate::i18n::date(lang, d)).unwrap_or_default();
     for p in &g.partial {

@@ -417,6 +417,13 @@ impl Config {
                 )))
             }
         };
+        if raw
+            .emv
+            .as_ref()
+            .is_none_or(|e| e.cost_per_engagement.is_none())
+        {
+            kpi_settings.emv_default_in = currency.clone().filter(|c| c != "USD");
+        }
         if let Some(emv) = raw.emv {
             if let Some(cost) = emv.cost_per_engagement {
                 const KEY: &str = "[emv] cost_per_engagement";

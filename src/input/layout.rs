@@ -3277,6 +3277,15 @@ impl MappingSpec {
                         value = scale.to_string().to_lowercase()
                     ));
                 }
+                ColumnSpec::Scaled(ScaledColumn { metric, .. }) | ColumnSpec::Name(metric)
+                    if crate::kpi::is_derived_builtin(metric) =>
+                {
+                    return Err(crate::say!(
+                        "error.mapping_kpi",
+                        column = header,
+                        target = metric
+                    ));
+                }
                 ColumnSpec::Scaled(ScaledColumn { metric, scale }) => {
                     warnings.extend(custom_metric(header, metric));
                     Target::Metric(metric.clone(), *scale)

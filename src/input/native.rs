@@ -20,6 +20,8 @@ enum Field {
     /// A metric, whether it must not be negative (a count, spend), and whether it must be
     /// whole ([`crate::model::is_whole_count`]).
     Metric(MetricId, bool, bool),
+    /// A built-in KPI's name ([`crate::kpi::is_derived_builtin`]): not read.
+    Derived,
 }
 
 fn field_for(name: &str, builder: &mut Builder) -> Field {
@@ -28,6 +30,7 @@ fn field_for(name: &str, builder: &mut Builder) -> Field {
         "end_date" => Field::EndDate,
         _ => match Dimension::from_name(name) {
             Some(d) => Field::Dim(d),
+            None if crate::kpi::is_derived_builtin(&metric_name(name)) => Field::Derived,
             None => {
                 let metric = metric_name(name);
                 Field::Metric(
@@ -75,6 +78,18 @@ fn same_field_message(name: &str, earlier: &str) -> String {
             other = earlier,
             field = field_key(name)
         )
+    }
+}
+
+/// Warns, once per file, that a column named as a built-in KPI is not read.
+fn warn_derived(name: &str, builder: &mut Builder) {
+    let kpi = metric_name(name);
+    if !crate::kpi::is_derived_builtin(&kpi) {
+        return;
+    }
+    let warning = crate::msg!("warning.native_kpi_column", column = name, kpi = kpi);
+    if !builder.last_file_warnings().contains(&warning) {
+        builder.warn(warning);
     }
 }
 
@@ -222,6 +237,7 @@ fn push_record<'a>(
                 )));
             }
             Field::Dim(d) => dims[d.index()] = Some(value),
+            Field::Derived => {}
             Field::Metric(id, non_negative, whole) => {
                 if let Some(v) = cell.amount(id, non_negative, whole, builder)? {
                     values.push((id, v));
@@ -281,6 +297,9 @@ pub fn read_csv(
             column: Some(format!("{} (`{}`)", i + 1, names[i])),
             message: same_field_message(&names[i], &names[j]),
         });
+    }
+    for name in &names {
+        warn_derived(name, builder);
     }
     let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
     kind.sort_unstable();
@@ -450,6 +469,7 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
         builder.set_kind(&format!("roi:{}", kind.join(",")), None);
         let mut texts = Vec::with_capacity(map.len());
         for (i, (name, raw)) in map.iter().enumerate() {
+            warn_derived(name, builder);
             let field_line = line_of(raw);
             let value: serde_json::Value = serde_json::from_str(raw.get())
                 .map_err(|e| json_error(lines.at(text, offset_in(text, raw.get())), &e))?;

@@ -257,6 +257,13 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
     ("roas", "revenue / spend", Unit::Ratio, "return on ad spend"),
 ];
 
+/// Whether `name` is a built-in KPI worked out from other metrics (`ctr`, `cpl`,
+/// `engagements`, `follower_count`), not a metric of its own: a column of that name
+/// holds per-row values that, summed, would stand in for the KPI.
+pub fn is_derived_builtin(name: &str) -> bool {
+    canonical_metric(name).is_none() && BUILTIN.iter().any(|(n, ..)| *n == name)
+}
+
 /// Settings the built-in formulas depend on.
 #[derive(Debug, Clone)]
 pub struct KpiSettings {
@@ -265,6 +272,9 @@ pub struct KpiSettings {
     pub cpa_actions: String,
     pub clv_expected_lifetime: f64,
     pub custom: Vec<CustomKpi>,
+    /// roi.toml's `currency` when it is not USD and `[emv] cost_per_engagement` is
+    /// not given: the default is the article's dollars, not so many of that currency.
+    pub emv_default_in: Option<String>,
 }
 
 impl Default for KpiSettings {
@@ -281,6 +291,7 @@ impl Default for KpiSettings {
             cpa_actions: "conversions".into(),
             clv_expected_lifetime: 1.0,
             custom: Vec::new(),
+            emv_default_in: None,
         }
     }
 }
@@ -700,6 +711,8 @@ impl Quantity {
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     kpis: IndexMap<String, KpiDef>,
+    /// See [`KpiSettings::emv_default_in`].
+    emv_default_in: Option<String>,
 }
 
 /// Suggests the closest of `candidates` to a misspelt `name`.
@@ -795,7 +808,10 @@ impl Catalogue {
                 },
             );
         }
-        let mut catalogue = Catalogue { kpis };
+        let mut catalogue = Catalogue {
+            kpis,
+            emv_default_in: settings.emv_default_in.clone(),
+        };
         catalogue.check_structure()?;
         // A KPI of roi.toml without a `unit` whose formula gives an amount of money
         // (`spend / clicks`) is money, shown in its currency as `cpc` is. Known once
@@ -841,6 +857,32 @@ impl Catalogue {
                 self.is_money(l, depth + 1) && !self.is_money(r, depth + 1)
             }
         }
+    }
+
+    /// The note that the KPI `name` (`emv`, or a KPI over it) counts engagements at the
+    /// default cost per engagement, in dollars, as an amount of another currency.
+    pub fn emv_default_note(&self, name: &str) -> Option<crate::i18n::Message> {
+        let currency = self.emv_default_in.as_ref()?;
+        self.refers_to(name, "emv", 0).then(|| {
+            crate::msg!(
+                "note.emv_default",
+                kpi = name,
+                cost = format!("{:.2}", KpiSettings::default().emv_cost_per_engagement),
+                currency = currency
+            )
+        })
+    }
+
+    /// Whether the KPI `name` is `target` or is computed from it.
+    fn refers_to(&self, name: &str, target: &str, depth: usize) -> bool {
+        name == target
+            || depth < 64
+                && self.kpis.get(name).is_some_and(|k| {
+                    k.formula
+                        .names()
+                        .iter()
+                        .any(|n| *n != name && self.refers_to(n, target, depth + 1))
+                })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &KpiDef> {
@@ -1017,10 +1059,12 @@ impl Catalogue {
         }
     }
 
-    /// A growth rate's flow and base: a formula `flow / (stock - flow)`, a cumulative
-    /// flow over a stock less that flow, which is the stock at the window's start
-    /// (`follower_growth / (follower_count - follower_growth)`). Any other quotient
-    /// (a flow over the stock at the window's end) is a level.
+    /// A flow over a stock, its flow and base: a formula `flow / (stock - flow)`, a
+    /// cumulative flow over a stock less that flow, which is the stock at the window's
+    /// start (`follower_growth / (follower_count - follower_growth)`), or `flow /
+    /// stock`, over the stock at the window's end (`engagements / follower_count`).
+    /// Either rate grows as its flow does, the base moving little if at all. Any other
+    /// quotient is a level.
     pub fn growth_sides(&self, name: &str, dataset: &Dataset) -> Option<(Expr, Expr)> {
         let mut formula = &self.kpis.get(name)?.formula;
         for _ in 0..64 {
@@ -1034,6 +1078,12 @@ impl Catalogue {
         let Expr::Binary(Op::Div, flow, base) = formula else {
             return None;
         };
+        if self.cumulative(flow, dataset, 0)
+            && !base.names().is_empty()
+            && self.only_stocks(base, dataset, 0)
+        {
+            return Some(((**flow).clone(), (**base).clone()));
+        }
         let Expr::Binary(Op::Sub, stock, less) = &**base else {
             return None;
         };
@@ -1042,6 +1092,28 @@ impl Catalogue {
             && !self.cumulative(stock, dataset, 0)
             && !matches!(&**stock, Expr::Number(_)))
         .then(|| ((**flow).clone(), (**base).clone()))
+    }
+
+    /// Whether a formula holds no sums: stocks (followers) and constants only.
+    fn only_stocks(&self, expr: &Expr, dataset: &Dataset, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match expr {
+            Expr::Number(_) => true,
+            Expr::Growth(_) => false,
+            Expr::Name(name) => match dataset.metric_id(name) {
+                Some(id) => dataset.metric(id).aggregation == Aggregation::Stock,
+                None => self
+                    .kpis
+                    .get(name)
+                    .is_some_and(|k| self.only_stocks(&k.formula, dataset, depth + 1)),
+            },
+            Expr::Neg(e) => self.only_stocks(e, dataset, depth + 1),
+            Expr::Binary(_, l, r) => {
+                self.only_stocks(l, dataset, depth + 1) && self.only_stocks(r, dataset, depth + 1)
+            }
+        }
     }
 
     /// A formula's value over an aggregate (the sides of a growth rate), with the
@@ -2163,15 +2235,17 @@ mod tests {
         }
     }
 
-    /// Only a flow over the stock at the window's start is a growth rate: a flow
-    /// over the stock at its end (an engagement rate by followers) stays a level.
+    /// A flow over a stock, at the window's start (follower growth rate) or at its
+    /// end (an engagement rate by followers), grows as its flow does: a ratio of two
+    /// sums or a stock stays a level.
     #[test]
-    fn only_the_growth_rate_paces_as_growth() {
+    fn only_flows_over_stocks_pace_as_growth() {
         use super::Pace;
         let catalogue = super::Catalogue::new(&super::KpiSettings::default()).unwrap();
         let ds = crate::dataset::Dataset::default();
         for k in catalogue.iter() {
-            let want = k.name == "follower_growth_rate";
+            let want =
+                ["follower_growth_rate", "engagement_rate_followers"].contains(&k.name.as_str());
             assert_eq!(
                 catalogue.pace(&k.name, &ds) == Pace::Growth,
                 want,
@@ -2181,6 +2255,7 @@ mod tests {
         }
         assert_eq!(catalogue.pace("follower_growth", &ds), Pace::Cumulative);
         assert_eq!(catalogue.pace("follower_count", &ds), Pace::Level);
+        assert_eq!(catalogue.pace("engagement_rate", &ds), Pace::Level);
     }
 
     #[test]

@@ -1333,3 +1333,21 @@ fn a_symbolic_link_loop_is_told_as_such() {
          symbolic links (os error 40)\n"
     );
 }
+
+/// A mapping that maps a column to a built-in KPI worked out from other metrics asks
+/// roi to add up a rate: refused (`fixtures/kpi-named-columns/mapping.toml`).
+#[test]
+fn a_mapping_to_a_derived_kpi_is_refused() {
+    let dir = crate::fixture("kpi-named-columns");
+    let out = roi_in(&dir, &["kpi", "ctr", "ctr.csv", "--config", "mapping.toml"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().last(),
+        Some(
+            "error: mapping.toml: mapping #1: column `CTR` maps to `ctr`, a KPI roi works out \
+             from its own formula over the totals of the rows selected (`roi kpis`), not a \
+             metric a column gives: map the column to `ignore`, or to a name of its own \
+             (`ctr_reported`)"
+        )
+    );
+}

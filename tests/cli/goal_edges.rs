@@ -2425,3 +2425,75 @@ fn a_row_across_an_edge_with_finer_rows_beside_it_cuts_no_days() {
     close(&g["forecast"], 107.3);
     assert!(g["counted_from"].is_null(), "{g}");
 }
+
+/// A sum over a stock at the window's end (`engagements / follower_count`, and
+/// roi.toml's `impressions / follower_count`) grows with the days as its sum does:
+/// its forecast runs the sum on to the deadline over the stock's latest value
+/// (`fixtures/flow-over-stock`, figures in its README.md).
+#[test]
+fn a_sum_over_a_stock_is_forecast_as_its_sum_runs_on() {
+    let dir = fixture("flow-over-stock");
+    let at = |as_of: &str| {
+        let out = roi_in(&dir, &["check", "--as-of", as_of, "--format", "json"]);
+        assert_eq!(code(&out), 0, "{as_of}: {}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["goals"].as_array().unwrap().clone()
+    };
+    let goals = at("2026-08-15");
+    let er = goal(&goals, "er-f");
+    close(&er["current"], 555.0 / 5150.0);
+    close(&er["forecast"], 555.0 / 15.0 * 31.0 / 5150.0);
+    close(&er["expected_by_now"], 0.2 * 15.0 / 31.0);
+    assert_eq!(er["status"], "on_track");
+    let ipf = goal(&goals, "ipf");
+    close(&ipf["current"], 15000.0 / 5150.0);
+    close(&ipf["forecast"], 31000.0 / 5150.0);
+    assert_eq!(ipf["status"], "on_track");
+    let goals = at("2026-08-25");
+    close(
+        &goal(&goals, "er-f")["forecast"],
+        925.0 / 25.0 * 31.0 / 5250.0,
+    );
+    assert_eq!(goal(&goals, "er-f")["status"], "on_track");
+    let goals = at("2026-08-31");
+    close(&goal(&goals, "er-f")["current"], 1147.0 / 5310.0);
+    assert_eq!(goal(&goals, "er-f")["status"], "achieved");
+    close(&goal(&goals, "ipf")["current"], 31000.0 / 5310.0);
+    assert_eq!(goal(&goals, "ipf")["status"], "achieved");
+}
+
+/// Without `[emv]`, EMV counts 0.50 per engagement, the article's US dollars: in
+/// roi.toml's other `currency` a note says so (fixtures/emv-amounts/README.md).
+#[test]
+fn the_default_emv_in_another_currency_is_noted() {
+    let dir = fixture("emv-amounts");
+    let note = "emv counts each engagement at the default cost of 0.50, which is in US \
+                dollars, as 0.50 VND: set `[emv] cost_per_engagement` in roi.toml to what an \
+                engagement is worth in VND";
+    let json = |config: &str| {
+        let out = roi_in(
+            &dir,
+            &["kpi", "emv", "--config", config, "--format", "json"],
+        );
+        assert_eq!(code(&out), 0, "{config}: {}", transcript(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let vnd = json("default.toml");
+    assert_eq!(vnd["value"], 130.0);
+    assert_eq!(vnd["currency"], "VND");
+    assert_eq!(vnd["notes"], serde_json::json!([note]));
+    let usd = json("default-usd.toml");
+    assert_eq!(usd["value"], 130.0);
+    assert_eq!(usd["notes"], serde_json::Value::Null);
+    assert_eq!(json("roi.toml")["notes"], serde_json::Value::Null);
+    let out = roi_in(
+        &dir,
+        &["report", "--config", "default.toml", "--kpi", "emv"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains(&format!("note: {note}")),
+        "{}",
+        transcript(&out)
+    );
+}

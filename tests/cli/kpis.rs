@@ -1890,3 +1890,58 @@ fn a_platform_left_out_takes_no_part_in_the_days_a_rate_covers() {
     );
     assert!(!err.contains("covers"), "{err}");
 }
+
+/// A column of roi's own format named as a built-in KPI worked out from other
+/// metrics (`cpl`, `ctr`, `engagements`) holds per-row values: it is not read, with a
+/// warning, and the KPI is its formula over the sums (`fixtures/kpi-named-columns`,
+/// figures in its README.md).
+#[test]
+fn a_column_named_as_a_derived_kpi_is_not_summed_in_its_place() {
+    let dir = fixture("kpi-named-columns");
+    let kpi = |args: &[&str]| {
+        let out = roi_in(&dir, args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let warned = |column: &str, kpi: &str| {
+        format!(
+            "column `{column}` is not read: `{kpi}` is a KPI roi works out from its own \
+             formula over the totals of the rows selected (`roi kpis`), and the column's \
+             per-row values added up would stand in for it; name the column otherwise \
+             (`{kpi}_reported`) to keep it as a metric of its own"
+        )
+    };
+    let (out, err) = kpi(&["kpi", "cpl", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["value"], 8.0);
+    assert_eq!(json["currency"], "USD");
+    assert!(
+        err.contains(&format!("rows.csv: {}", warned("cpl", "cpl"))),
+        "{err}"
+    );
+    assert_eq!(kpi(&["kpi", "trial_starts"]).0, "7\n");
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-03", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["goals"][0]["current"], 8.0);
+    assert_eq!(json["goals"][0]["status"], "achieved");
+    let (out, err) = kpi(&["kpi", "ctr", "ctr.csv", "--config", "/dev/null"]);
+    assert_eq!(out, "0.0125\n");
+    assert!(err.contains(&warned("ctr", "ctr")), "{err}");
+    let json = ["--config", "/dev/null"];
+    let (out, err) = kpi(&[&["kpi", "engagements", "engagements.json"][..], &json].concat());
+    assert_eq!(out, "100\n");
+    assert!(err.contains(&warned("Engagements", "engagements")), "{err}");
+    assert!(
+        err.contains(&warned("engagement_rate", "engagement_rate")),
+        "{err}"
+    );
+    let (out, _) = kpi(&[&["kpi", "engagement_rate", "engagements.json"][..], &json].concat());
+    assert_eq!(out, "0.05\n");
+}
