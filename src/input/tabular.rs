@@ -3657,6 +3657,11 @@ impl Tally {
         let (date, end) = match class {
             Class::Blank => return,
             Class::Skip(reason) => {
+                // A total is written as its column's values are: `1205.5` under
+                // `980.125` VND shows that column's `.` is decimal.
+                if reason.key == "skip.total" {
+                    self.decimal.add(record);
+                }
                 note_skip(&mut self.skipped, reason.clone(), record.line, 1);
                 return;
             }
@@ -4351,14 +4356,18 @@ impl DecimalVotes {
     /// for 1200) or that Excel separated with `;`, else each cell on its own (a
     /// lone `.` is then decimal, a lone `,` groups thousands).
     fn guess_mark(&self, header: &Record) -> DecimalMark {
+        // Nothing here proves a mark: a count's or a dong amount's `1.234` is read
+        // as thousands in its own column, and says nothing against the platform's
+        // mark for the others (YouTube's `30.375` hours beside `980.125` VND).
+        if let Some(convention) = self.convention {
+            return convention;
+        }
         match (self.comma, self.dot) {
             (true, false) => DecimalMark::Comma,
             (false, true) => DecimalMark::Dot,
             (true, true) => DecimalMark::Auto,
             (false, false) => {
-                if let Some(convention) = self.convention {
-                    convention
-                } else if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
+                if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
                     DecimalMark::Comma
                 } else {
                     DecimalMark::Auto

@@ -4801,6 +4801,38 @@ fn youtube_estimated_revenue_is_revenue() {
     );
 }
 
+/// YouTube writes `.` decimals whatever the currency: a dong column's lone `.` is
+/// read in that column (as thousands, unless its values or its `Total` show it is
+/// decimal) and decides no other column's (`fixtures/youtube-downloads/README.md`,
+/// vnd-decimals).
+#[test]
+fn youtube_dong_column_does_not_decide_the_decimal_mark() {
+    let dir = "fixtures/youtube-downloads/vnd-decimals";
+    for folder in [
+        "Content 2026-08-01_2026-08-31 Kenh Nho",
+        "Nội dung 2026-08-01_2026-08-31 Kênh Nhỏ",
+    ] {
+        let path = format!("{dir}/{folder}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "sales_revenue,watch_time_hours",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,sales_revenue,sales_revenue_currency,watch_time_hours\n2,1205.5,VND,43.125\n",
+            "{folder}: {}",
+            transcript(&out)
+        );
+    }
+    let zero = format!("{dir}/Content 2026-08-01_2026-08-31 Kenh Moi");
+    assert_eq!(kpi(&["kpi", "watch_time_hours", &zero]), "43.125");
+}
+
 /// Campaign Manager reports of one and two rows below title lines with a comma
 /// each: the tabs are the delimiter (fixtures/linkedin-campaign-manager/README.md).
 #[test]
