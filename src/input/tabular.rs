@@ -2869,9 +2869,22 @@ fn read_layout_table(
                 state.source_platforms.insert(source.to_owned(), platform);
                 platform
             };
+            // Under a paid channel (HubSpot's `Paid Search`, `Paid Social`) the
+            // drill-down names the ad network: `Google` there is Google Ads.
+            let paid = dims[Dimension::Source.index()].is_some_and(|s| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("paid"))
+            });
             dims[Dimension::Source.index()]
                 .and_then(&mut of)
-                .or_else(|| dims[Dimension::Medium.index()].and_then(of))
+                .or_else(|| {
+                    let medium = dims[Dimension::Medium.index()]?;
+                    if paid {
+                        of(&format!("{medium} ads"))
+                    } else {
+                        of(medium)
+                    }
+                })
         } else {
             None
         };
@@ -5308,9 +5321,18 @@ pub fn mapping_stanza(
             let lower = metric_name(name);
             if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
                 (known, 0)
-            } else if matches!(lower.as_str(), "date" | "day" | "ngày") {
+            } else if matches!(
+                lower.as_str(),
+                "date" | "day" | "ngày" | "timestamp" | "dấu_thời_gian"
+            ) {
+                // Google Forms' responses are dated by their `Timestamp` (`Dấu thời
+                // gian` in Vietnamese).
                 ("date".to_owned(), 0)
-            } else if (lower.contains("date") || lower.contains("ngày")) && !holds_numbers(i) {
+            } else if ["date", "ngày", "timestamp", "dấu_thời_gian"]
+                .iter()
+                .any(|w| lower.contains(w))
+                && !holds_numbers(i)
+            {
                 ("date".to_owned(), 1)
             } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
                 (lower, 0)
@@ -5330,19 +5352,30 @@ pub fn mapping_stanza(
             "…".clone_into(guess);
         }
     }
-    for (&(i, name), (guess, _)) in cells.iter().zip(guesses) {
+    for (&(i, _), (guess, _)) in cells.iter().zip(&guesses) {
         match guess.as_str() {
             "date" | "published" | "week" | "month" => dated = true,
             "end_date" | "hour" | "sentiment" | "ignore" => {}
             "…" => measured |= numbers.is_some_and(|n| n.get(i) == Some(&true)),
             other => measured |= Dimension::from_name(other).is_none(),
         }
+    }
+    let records = dated && !measured && numbers.is_some();
+    // A record's creation is its row's date: a list of leads has no post whose
+    // publish time (LinkedIn's `Created date`) the date would only stand beside.
+    if records
+        && !guesses.iter().any(|(g, _)| g == "date")
+        && let Some((guess, _)) = guesses.iter_mut().find(|(g, _)| g == "published")
+    {
+        "date".clone_into(guess);
+    }
+    for (&(_, name), (guess, _)) in cells.iter().zip(guesses) {
         columns.push_str(&format!(
             "\"{}\" = \"{guess}\"\n",
             name.replace('"', "\\\"")
         ));
     }
-    if dated && !measured && numbers.is_some() {
+    if records {
         out.push_str(&format!(
             "per_row = \"leads\"            # {}\n",
             crate::say!("error.stanza_per_row")
