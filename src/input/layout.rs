@@ -802,15 +802,19 @@ pub fn platform_of_cell(value: &str) -> Option<&'static str> {
 /// Facebook`, `Google AdWords`, a campaign tag's `tiktok_ads`): their full names as
 /// words; Google, Meta and X only with their ads (`google / organic` is search, `Meta
 /// tags` and `Trade show X` no platform); YouTube with its ads is Google Ads, where
-/// they are bought. Short names (`fb`, `ig`, `x`) count only as the whole source:
-/// as words they are too often something else. Messenger and Threads, common words,
+/// they are bought. The shorthands `fb` and `ig` are words of their own (`FB Ads`,
+/// `Quảng cáo FB`); `x` counts only with its ads, as a word it is too often
+/// something else. A fan page (`Inbox Fanpage`) is Facebook's when no other
+/// platform is named. Messenger and Threads, common words,
 /// count only beside nothing but their owner (`Facebook Messenger`, `Instagram
 /// Threads`, which are then theirs alone) or ads words: `Email threads` names none,
 /// `Instagram Messenger` Instagram.
 fn platforms_named_in(text: &str) -> Vec<&'static str> {
-    const NAMES: [(&str, &str); 9] = [
+    const NAMES: [(&str, &str); 11] = [
         ("facebook", "facebook"),
+        ("fb", "facebook"),
         ("instagram", "instagram"),
+        ("ig", "instagram"),
         ("tiktok", "tiktok"),
         ("linkedin", "linkedin"),
         ("pinterest", "pinterest"),
@@ -821,8 +825,8 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
     ];
     /// A common word that is a platform, and the platform that owns it.
     const OWNED: [(&str, &[&str]); 2] = [
-        ("messenger", &["facebook", "meta"]),
-        ("threads", &["instagram"]),
+        ("messenger", &["facebook", "fb", "meta"]),
+        ("threads", &["instagram", "ig"]),
     ];
     // Ads, also as Vietnamese writes them (`Quảng cáo Google`).
     let text = text.replace("quảng cáo", " ads ");
@@ -867,8 +871,21 @@ fn platforms_named_in(text: &str) -> Vec<&'static str> {
             named.push(p);
         }
     }
+    // Vietnamese calls a Facebook Page a fanpage; `Fanpage Zalo` is Zalo's.
+    if named.is_empty() && words.contains(&"fanpage") {
+        named.push("facebook");
+    }
     named
 }
+
+/// The breakdowns of a LinkedIn Page's followers and visitors, a sheet each.
+const LINKEDIN_DEMOGRAPHICS: [&str; 5] = [
+    "Location",
+    "Job function",
+    "Seniority",
+    "Industry",
+    "Company size",
+];
 
 /// Every built-in layout.
 #[allow(clippy::too_many_lines)]
@@ -2466,6 +2483,43 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Total unique visitors (total)"], "unique_visitors"),
             ],
         },
+        // The followers and visitors workbooks' other sheets (`Location`, `Job
+        // function`, `Seniority`, `Industry`, `Company size`) break the Page's
+        // audience down by who, on no day: known, so the workbook reads without a
+        // table called unknown, but no count roi reads, and skipped with a note.
+        Spec {
+            id: "linkedin-follower-demographics",
+            name: "LinkedIn Page follower demographics",
+            platform: Some("linkedin"),
+            signature: &[
+                &["Location", "Total followers"],
+                &["Job function", "Total followers"],
+                &["Seniority", "Total followers"],
+                &["Industry", "Total followers"],
+                &["Company size", "Total followers"],
+            ],
+            decimal: DecimalMark::Auto,
+            day_order: None,
+            columns: vec![
+                derived(&LINKEDIN_DEMOGRAPHICS),
+                derived(&["Total followers"]),
+            ],
+        },
+        Spec {
+            id: "linkedin-visitor-demographics",
+            name: "LinkedIn Page visitor demographics",
+            platform: Some("linkedin"),
+            signature: &[
+                &["Location", "Total views"],
+                &["Job function", "Total views"],
+                &["Seniority", "Total views"],
+                &["Industry", "Total views"],
+                &["Company size", "Total views"],
+            ],
+            decimal: DecimalMark::Auto,
+            day_order: None,
+            columns: vec![derived(&LINKEDIN_DEMOGRAPHICS), derived(&["Total views"])],
+        },
         Spec {
             // Campaign Manager's performance report (UTF-16 tab-separated, or CSV),
             // the paid activity the Page layouts leave out: they read only the
@@ -3200,6 +3254,17 @@ mod tests {
             ("Quảng cáo YouTube", Some("google_ads")),
             ("Google Ads (YouTube)", Some("google_ads")),
             ("YouTube Shorts", Some("youtube")),
+            // Shorthands as words, and a fan page.
+            ("FB Ads", Some("facebook")),
+            ("Fb Lead Form", Some("facebook")),
+            ("Quảng cáo FB", Some("facebook")),
+            ("IG Ads", Some("instagram")),
+            ("FB Messenger", Some("messenger")),
+            ("FB/IG Ads", None),
+            ("Inbox Fanpage", Some("facebook")),
+            ("Fanpage Zalo", Some("zalo")),
+            ("Fbi tips", None),
+            ("Big sale", None),
         ] {
             assert_eq!(platform_of_source(source), platform, "{source}");
         }

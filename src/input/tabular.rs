@@ -2947,9 +2947,22 @@ fn read_layout_table(
                 state.source_platforms.insert(source.to_owned(), platform);
                 platform
             };
+            // Under a paid channel (HubSpot's `Paid Search`, `Paid Social`) the
+            // drill-down names the ad network: `Google` there is Google Ads.
+            let paid = dims[Dimension::Source.index()].is_some_and(|s| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("paid"))
+            });
             dims[Dimension::Source.index()]
                 .and_then(&mut of)
-                .or_else(|| dims[Dimension::Medium.index()].and_then(of))
+                .or_else(|| {
+                    let medium = dims[Dimension::Medium.index()]?;
+                    if paid {
+                        of(&format!("{medium} ads"))
+                    } else {
+                        of(medium)
+                    }
+                })
         } else {
             None
         };
@@ -3796,6 +3809,11 @@ impl Tally {
         let (date, end) = match class {
             Class::Blank => return,
             Class::Skip(reason) => {
+                // A total is written as its column's values are: `1205.5` under
+                // `980.125` VND shows that column's `.` is decimal.
+                if reason.key == "skip.total" {
+                    self.decimal.add(record);
+                }
                 note_skip(&mut self.skipped, reason.clone(), record.line, 1);
                 return;
             }
@@ -4532,14 +4550,18 @@ impl DecimalVotes {
     /// for 1200) or that Excel separated with `;`, else each cell on its own (a
     /// lone `.` is then decimal, a lone `,` groups thousands).
     fn guess_mark(&self, header: &Record) -> DecimalMark {
+        // Nothing here proves a mark: a count's or a dong amount's `1.234` is read
+        // as thousands in its own column, and says nothing against the platform's
+        // mark for the others (YouTube's `30.375` hours beside `980.125` VND).
+        if let Some(convention) = self.convention {
+            return convention;
+        }
         match (self.comma, self.dot) {
             (true, false) => DecimalMark::Comma,
             (false, true) => DecimalMark::Dot,
             (true, true) => DecimalMark::Auto,
             (false, false) => {
-                if let Some(convention) = self.convention {
-                    convention
-                } else if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
+                if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
                     DecimalMark::Comma
                 } else {
                     DecimalMark::Auto
@@ -5480,9 +5502,18 @@ pub fn mapping_stanza(
             let lower = metric_name(name);
             if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
                 (known, 0)
-            } else if matches!(lower.as_str(), "date" | "day" | "ngày") {
+            } else if matches!(
+                lower.as_str(),
+                "date" | "day" | "ngày" | "timestamp" | "dấu_thời_gian"
+            ) {
+                // Google Forms' responses are dated by their `Timestamp` (`Dấu thời
+                // gian` in Vietnamese).
                 ("date".to_owned(), 0)
-            } else if (lower.contains("date") || lower.contains("ngày")) && !holds_numbers(i) {
+            } else if ["date", "ngày", "timestamp", "dấu_thời_gian"]
+                .iter()
+                .any(|w| lower.contains(w))
+                && !holds_numbers(i)
+            {
                 ("date".to_owned(), 1)
             } else if canonical_metric(&lower).is_some() || Dimension::from_name(&lower).is_some() {
                 (lower, 0)
@@ -5502,19 +5533,30 @@ pub fn mapping_stanza(
             "…".clone_into(guess);
         }
     }
-    for (&(i, name), (guess, _)) in cells.iter().zip(guesses) {
+    for (&(i, _), (guess, _)) in cells.iter().zip(&guesses) {
         match guess.as_str() {
             "date" | "published" | "week" | "month" => dated = true,
             "end_date" | "hour" | "sentiment" | "ignore" => {}
             "…" => measured |= numbers.is_some_and(|n| n.get(i) == Some(&true)),
             other => measured |= Dimension::from_name(other).is_none(),
         }
+    }
+    let records = dated && !measured && numbers.is_some();
+    // A record's creation is its row's date: a list of leads has no post whose
+    // publish time (LinkedIn's `Created date`) the date would only stand beside.
+    if records
+        && !guesses.iter().any(|(g, _)| g == "date")
+        && let Some((guess, _)) = guesses.iter_mut().find(|(g, _)| g == "published")
+    {
+        "date".clone_into(guess);
+    }
+    for (&(_, name), (guess, _)) in cells.iter().zip(guesses) {
         columns.push_str(&format!(
             "\"{}\" = \"{guess}\"\n",
             name.replace('"', "\\\"")
         ));
     }
-    if dated && !measured && numbers.is_some() {
+    if records {
         out.push_str(&format!(
             "per_row = \"leads\"            # {}\n",
             crate::say!("error.stanza_per_row")

@@ -3764,6 +3764,10 @@ fn the_stanza_for_a_list_of_leads_counts_its_rows() {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     let stanza = &err[err.find("[[mappings]]").expect(&err)..];
     assert!(stanza.contains("\nper_row = \"leads\" "), "{stanza}");
+    assert!(
+        stanza.contains("\n\"Created Date\" = \"date\"\n"),
+        "{stanza}"
+    );
     std::fs::write(
         dir.path().join("roi.toml"),
         format!(
@@ -3781,6 +3785,51 @@ fn the_stanza_for_a_list_of_leads_counts_its_rows() {
         err.contains("[[mappings]]") && !err.contains("per_row"),
         "{err}"
     );
+}
+
+/// A Google Forms responses sheet is a list of leads dated by its `Timestamp`
+/// (`Dấu thời gian`): the stanza maps it to `date` and offers `per_row = "leads"`;
+/// pasted with a platform and the questions ignored, it reads the leads of
+/// fixtures/mapping-records/README.md.
+#[test]
+fn the_stanza_for_google_forms_responses_dates_them_by_their_timestamp() {
+    for (form, timestamp, leads) in [
+        (
+            "Đăng ký tư vấn (Câu trả lời) - Câu trả lời biểu mẫu 1.csv",
+            "Dấu thời gian",
+            "4",
+        ),
+        (
+            "Consultation request (Responses) - Form responses 1.csv",
+            "Timestamp",
+            "3",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(format!("{RECORDS}/{form}"), dir.path().join(form)).unwrap();
+        let out = crate::roi_in(dir.path(), &["report", form]);
+        assert_eq!(code(&out), 2, "{}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        let stanza = &err[err.find("[[mappings]]").expect(&err)..];
+        assert!(stanza.contains("\nper_row = \"leads\" "), "{stanza}");
+        assert!(
+            stanza.contains(&format!("\n\"{timestamp}\" = \"date\"\n")),
+            "{stanza}"
+        );
+        std::fs::write(
+            dir.path().join("roi.toml"),
+            format!(
+                "inputs = [\"*.csv\"]\n{}",
+                // The user's part: the platform, and the questions left `…`.
+                stanza
+                    .replace("platform = \"?\"", "platform = \"web\"")
+                    .replace("= \"…\"", "= \"ignore\"")
+            ),
+        )
+        .unwrap();
+        let out = crate::roi_in(dir.path(), &["kpi", "leads"]);
+        assert_eq!(stdout(&out), format!("{leads}\n"), "{}", transcript(&out));
+    }
 }
 
 /// roi's advice for ambiguous dates with a time of day works as given: the
@@ -4164,6 +4213,59 @@ fn tiktok_download_folder_skips_follower_shares() {
     let strict = roi_in(&dir, &["report", "--strict", "FollowerGender.csv"]);
     assert_eq!(code(&strict), 2, "{}", transcript(&strict));
     insta::assert_snapshot!("tiktok_follower_shares_strict", transcript(&strict));
+}
+
+/// A LinkedIn followers or visitors workbook's audience sheets (`Location`, `Job
+/// function`…) are known and skipped with a note, not unknown tables; the sheet by
+/// day gives the figures of fixtures/linkedin-demographics/README.md.
+#[test]
+fn linkedin_audience_sheets_are_known_and_skipped() {
+    let dir = fixture("linkedin-demographics");
+    for (file, kpi, want, layout) in [
+        (
+            "shopvn_followers_1790000000000.xlsx",
+            "followers_gained",
+            "27",
+            "LinkedIn Page follower demographics",
+        ),
+        (
+            "shopvn_visitors_1790000000000.xlsx",
+            "profile_visits",
+            "305",
+            "LinkedIn Page visitor demographics",
+        ),
+    ] {
+        let out = roi_in(&dir, &["report", file, "--kpi", kpi, "--format", "csv"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out).lines().nth(1),
+            Some(format!("3,{want}").as_str()),
+            "{}",
+            transcript(&out)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("not a known export"), "{err}");
+        for sheet in [
+            "Location",
+            "Job function",
+            "Seniority",
+            "Industry",
+            "Company size",
+        ] {
+            let note = format!(
+                "sheet `{sheet}`: a {layout} export (header at line 1): known, but it holds no count roi reads, so it was skipped"
+            );
+            assert!(err.contains(&note), "{note}\n{err}");
+        }
+    }
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "unique_visitors",
+            "fixtures/linkedin-demographics/shopvn_visitors_1790000000000.xlsx"
+        ]),
+        "168"
+    );
 }
 
 /// A Story's `Replies` are its comments (the KPI's "comments and replies"), in
@@ -4936,6 +5038,38 @@ fn youtube_estimated_revenue_is_revenue() {
         "{}",
         transcript(&out)
     );
+}
+
+/// YouTube writes `.` decimals whatever the currency: a dong column's lone `.` is
+/// read in that column (as thousands, unless its values or its `Total` show it is
+/// decimal) and decides no other column's (`fixtures/youtube-downloads/README.md`,
+/// vnd-decimals).
+#[test]
+fn youtube_dong_column_does_not_decide_the_decimal_mark() {
+    let dir = "fixtures/youtube-downloads/vnd-decimals";
+    for folder in [
+        "Content 2026-08-01_2026-08-31 Kenh Nho",
+        "Nội dung 2026-08-01_2026-08-31 Kênh Nhỏ",
+    ] {
+        let path = format!("{dir}/{folder}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "sales_revenue,watch_time_hours",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            "rows,sales_revenue,sales_revenue_currency,watch_time_hours\n2,1205.5,VND,43.125\n",
+            "{folder}: {}",
+            transcript(&out)
+        );
+    }
+    let zero = format!("{dir}/Content 2026-08-01_2026-08-31 Kenh Moi");
+    assert_eq!(kpi(&["kpi", "watch_time_hours", &zero]), "43.125");
 }
 
 /// Campaign Manager reports of one and two rows below title lines with a comma

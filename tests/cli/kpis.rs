@@ -1394,6 +1394,74 @@ fn crm_platform_names_name_their_platform() {
     assert!(!text.contains("quảng cáo"), "{text}");
 }
 
+/// A sheet's shorthand sources (`FB Ads`, `Quảng cáo FB`, `IG Ads`, `Inbox Fanpage`)
+/// name their platform as words (`fixtures/crm-platform-names/README.md`,
+/// shorthand).
+#[test]
+fn crm_shorthand_platform_names_are_words() {
+    let dir = fixture("crm-platform-names").join("shorthand");
+    let out = roi_in(
+        &dir,
+        &[
+            "report", "--kpi", "leads", "--by", "platform", "--format", "csv",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let mut rows: Vec<String> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.split(',')
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            "facebook,6,6",
+            "giới thiệu,1,1",
+            "google,1,1",
+            "google_ads,3,3",
+            "instagram,2,2",
+            "messenger,1,1",
+            "tiktok,2,2",
+            "web,1,1",
+            "zalo,1,1",
+        ],
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// HubSpot's drill-down under a paid source names the ad network: `Paid Search` +
+/// `Google` is Google Ads, as `Paid Social` + `Facebook` is Facebook
+/// (`fixtures/crm-platform-names/README.md`, paid-search).
+#[test]
+fn hubspot_paid_search_google_is_google_ads() {
+    let dir = fixture("crm-platform-names").join("paid-search");
+    for (kpi, platform, want) in [
+        ("cpl", "google_ads", "20"),
+        ("leads", "google_ads", "1"),
+        ("leads", "facebook", "3"),
+    ] {
+        let out = roi_in(
+            &dir,
+            &["kpi", kpi, ".", "--where", &format!("platform={platform}")],
+        );
+        assert_eq!(
+            stdout(&out),
+            format!("{want}\n"),
+            "{kpi} {platform}: {}",
+            transcript(&out)
+        );
+    }
+    let out = roi_in(&dir, &["kpi", "leads", "."]);
+    assert_eq!(stdout(&out), "5\n", "{}", transcript(&out));
+}
+
 /// A tag in a header's square brackets (`Phiên [SEO]`) is no currency, and a
 /// currency in a header counts only from a column of money (`Conversions (ALL)`
 /// is a count): `fixtures/header-tags/README.md`.
