@@ -1440,6 +1440,25 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 ],
             )
         }
+        // Each side's platforms left out for want of the other: the sides are in
+        // different exports, which a rate never divides by each other.
+        Status::NoData
+            if g.lacking_denominator
+                .iter()
+                .any(|l| l.lacks != g.lacking_denominator[0].lacks) =>
+        {
+            let first = &g.lacking_denominator[0];
+            (
+                "reason.sides_apart",
+                vec![
+                    ("kpi", g.kpi.clone()),
+                    ("from", date(g.start)),
+                    ("to", date(g.as_of.min(g.deadline))),
+                    ("has", first.has.join(", ")),
+                    ("lacks", first.lacks.join(", ")),
+                ],
+            )
+        }
         Status::NoData if !g.lacking_denominator.is_empty() => {
             let mut platforms: Vec<String> = Vec::new();
             let mut has: Vec<String> = Vec::new();

@@ -2579,6 +2579,8 @@ fn read_layout_table(
         };
         let mut dims: [Option<&str>; Dimension::COUNT] = [None; Dimension::COUNT];
         let mut results = None;
+        // Meta writes no 0: a blank `Results` is none of what its indicator names.
+        let mut results_blank = false;
         let mut result_type = None;
         // The messaging column's leads, added once `Results` are decided.
         let mut messaging: Option<(crate::model::MetricId, Amount)> = None;
@@ -2739,7 +2741,10 @@ fn read_layout_table(
                             symbol_currency = Some((i, symbol));
                         }
                     }
-                    let Some(value) = value else { continue };
+                    let Some(value) = value else {
+                        results_blank |= column.target == Target::Results;
+                        continue;
+                    };
                     if currency.is_some() {
                         header_currency = currency;
                     }
@@ -2815,7 +2820,8 @@ fn read_layout_table(
         if sponsored {
             builder.warn_row(crate::msg!("warning.sponsored_left_out"), record.line);
         }
-        if let Some(value) = results {
+        let blank = results.is_none() && results_blank;
+        if let Some(value) = results.or(blank.then_some(Amount(0))) {
             // `Results` restate a column the export may also have (Purchases): count once.
             // Result types repeat row after row: lowercased and looked up once each.
             // Results of a messaging type restate the messaging column, any other
@@ -2841,28 +2847,35 @@ fn read_layout_table(
                             known
                         }
                     };
-                    known.unwrap_or_else(|| {
-                        // Kept, under a name of their own, and told: an unknown
-                        // result is no conversion until someone says it is.
-                        let warning = if raw.is_empty() {
-                            crate::msg!("warning.result_type_empty")
-                        } else {
-                            crate::msg!("warning.result_type", value = raw)
-                        };
-                        builder.warn_row(warning, record.line);
-                        "results"
-                    })
+                    match known {
+                        Some(known) => Some(known),
+                        // No result of no known kind: nothing to keep or tell.
+                        None if blank => None,
+                        None => {
+                            // Kept, under a name of their own, and told: an unknown
+                            // result is no conversion until someone says it is.
+                            let warning = if raw.is_empty() {
+                                crate::msg!("warning.result_type_empty")
+                            } else {
+                                crate::msg!("warning.result_type", value = raw)
+                            };
+                            builder.warn_row(warning, record.line);
+                            Some("results")
+                        }
+                    }
                 }
-                None => "results",
+                None => (!blank).then_some("results"),
             };
-            let id = builder.metric(name);
-            let restated = if by_messaging {
-                messaging.is_some_and(|(m, _)| m == id)
-            } else {
-                state.values.has(id)
-            };
-            if !restated {
-                state.values.add(id, value);
+            if let Some(name) = name {
+                let id = builder.metric(name);
+                let restated = if by_messaging {
+                    messaging.is_some_and(|(m, _)| m == id)
+                } else {
+                    state.values.has(id)
+                };
+                if !restated {
+                    state.values.add(id, value);
+                }
             }
         }
         if let Some((id, value)) = messaging {

@@ -1394,8 +1394,12 @@ impl Catalogue {
     /// for its denominator (a Google Ads export's conversions without link clicks
     /// for conversion_rate): why the rate has no value. `agg` is everything the KPI
     /// is worked out over (the window and filter, all groups together): a group of
-    /// `--by platform` without the denominator says nothing. Empty when some row has
-    /// the denominator ([`Self::left_out`] says which platforms are left out then).
+    /// `--by platform` without the denominator says nothing. The other way round,
+    /// the platforms with its denominator when no row has its numerator, which is
+    /// unknown there (a Meta Ads export's impressions without clicks for ctr); and
+    /// when each side has rows but every platform with either is left out (GA4's
+    /// conversions, Meta's link clicks), all of them. Empty otherwise
+    /// ([`Self::left_out`] says which platforms are left out then).
     /// For another quotient (`roas`), the platforms with one side when no row has
     /// the other.
     pub fn lacking_denominator(&self, name: &str, ds: &Dataset, agg: &Aggregate) -> Vec<LeftOut> {
@@ -1748,11 +1752,13 @@ fn left_out_of_sides(
         |id: &MetricId| agg.metrics[id.0 as usize].parts_with_value(ds.metric(*id).aggregation);
     let meets = |with: &[Part], (p, f): Part| with.iter().any(|(q, g)| *q == p && g.meets(f));
     let with_den: Vec<Part> = den.iter().flat_map(parts).collect();
+    let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
     // Without any denominator the rate has no value anyway: nothing to leave out
     // (a `--by platform` group of a platform without reach says nothing more).
     // [`Catalogue::lacking_denominator`] asks over everything the KPI is worked out
-    // over, where it says why the rate has none.
-    if with_den.is_empty() != no_denominator {
+    // over, where it says why the rate has none: no row has the denominator, or
+    // none has the numerator, or each side's parts are all left out.
+    if !no_denominator && with_den.is_empty() {
         return Vec::new();
     }
     // Spend over counts (cpc, cpl): spend of a platform that no export gives
@@ -1824,8 +1830,7 @@ fn left_out_of_sides(
         && num
             .iter()
             .any(|id| !den.contains(id) && !ds.metric(*id).from_records);
-    let with_num: Vec<Part> = num.iter().flat_map(parts).collect();
-    if unknown_when_absent && !with_num.is_empty() {
+    if unknown_when_absent && (no_denominator || !with_num.is_empty()) {
         for id in den {
             for part in parts(id) {
                 if part.0.is_none()
@@ -1839,6 +1844,18 @@ fn left_out_of_sides(
         }
     }
     out.sort_by(|a, b| (&a.1.platform, &a.1.export).cmp(&(&b.1.platform, &b.1.export)));
+    // With both sides somewhere, the rate lacks a value for want of them only when
+    // every part with either is left out: then that is why.
+    if no_denominator
+        && !with_den.is_empty()
+        && !with_num.is_empty()
+        && with_den
+            .iter()
+            .chain(&with_num)
+            .any(|p| !out.iter().any(|(q, _)| q == p))
+    {
+        return Vec::new();
+    }
     out
 }
 

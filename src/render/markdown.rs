@@ -69,12 +69,19 @@ fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()
 
 /// Each goal's notes (stale data, bounds, platforms left out), as the table
 /// prints them under its goals: a pull request's summary must not lose them.
-fn goal_notes(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// `why_no_data` puts first why a `no_data` goal has no value, as `check` does.
+fn goal_notes(
+    goals: &[GoalResult],
+    why_no_data: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let notes: Vec<String> = goals
         .iter()
         .flat_map(|g| {
-            goals::notes(g, lang)
-                .into_iter()
+            let why = (why_no_data && g.status == Status::NoData).then(|| goals::explain(g, lang));
+            why.into_iter()
+                .chain(goals::notes(g, lang))
                 .map(|text| tr(lang, "report.goal_note", &[("id", &g.id), ("text", &text)]))
         })
         .collect();
@@ -149,7 +156,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "> {}", cell(&n.text(lang)))?;
         }
     }
-    goal_notes(&r.goals, lang, out)?;
+    goal_notes(&r.goals, false, lang, out)?;
     inputs(&r.inputs, lang, out)
 }
 
@@ -245,7 +252,7 @@ pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             )?;
         }
     }
-    goal_notes(&r.goals, lang, out)?;
+    goal_notes(&r.goals, true, lang, out)?;
     inputs(&r.inputs, lang, out)
 }
 

@@ -2497,3 +2497,54 @@ fn the_default_emv_in_another_currency_is_noted() {
         transcript(&out)
     );
 }
+
+/// A rate whose numerator and denominator are each only in an export without the
+/// other (GA4's conversions, Meta's link clicks) has no value: the goal's reason
+/// says so rather than "no data", and `check --format markdown` keeps every
+/// no_data goal's reason, as the table does (fixtures/review18-b/README.md).
+#[test]
+fn a_rate_of_sides_in_different_exports_says_why_in_every_format() {
+    let dir = fixture("review18-b/sides-apart");
+    let reason = "no value for `conversion_rate` between 2026-08-01 and 2026-08-03: no export \
+                  has both conversions and link_clicks, and a rate never divides one export's \
+                  by another's, so every one is left out";
+    let out = roi_in(&dir, &["status", "cr", "--as-of", "2026-08-03"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "no_data\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with(&format!("roi: cr: {reason}\n")),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-03", "--format", "json"],
+    );
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["goals"][0]["reason"], reason, "{check}");
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-03", "--format", "markdown"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!("sides_apart_check_markdown", stdout(&out));
+    let out = roi_in(
+        &dir,
+        &[
+            "check",
+            "--as-of",
+            "2026-08-03",
+            "--format",
+            "markdown",
+            "--lang",
+            "vi",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "> lưu ý: mục tiêu `july-leads`: không có dữ liệu `leads` từ 01/07/2026 đến 31/07/2026"
+        ),
+        "{text}"
+    );
+}

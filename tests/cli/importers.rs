@@ -5485,3 +5485,46 @@ fn meta_series_follows_and_page_new_likes_both_count() {
         );
     }
 }
+
+/// Meta writes no 0: a blank `Results` is 0 of what its result indicator names, so
+/// a lead campaign without leads has 0 leads and a cost per lead as far from a
+/// ceiling as it can be, not no data; a blank under a result roi does not know is
+/// nothing, and told nothing (fixtures/review18-b/README.md).
+#[test]
+fn a_blank_meta_result_is_none_of_its_kind() {
+    let dir = fixture("review18-b/blank-results");
+    let file = "Skate-Shop-Campaigns-Aug-5-2026-Aug-8-2026.csv";
+    let kpi_of = |args: &[&str]| {
+        let mut all = vec!["kpi"];
+        all.extend(args);
+        all.extend([file, "--config", "/dev/null"]);
+        let out = roi_in(&dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    assert_eq!(kpi_of(&["leads"]), "0");
+    assert_eq!(
+        kpi_of(&["leads", "--where", "campaign=Back to school"]),
+        "0"
+    );
+    assert_eq!(kpi_of(&["reach"]), "1500");
+    let out = roi_in(&dir, &["inspect", file]);
+    assert!(!stdout(&out).contains("warning"), "{}", transcript(&out));
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-08", "--format", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goals = check["goals"].as_array().unwrap();
+    assert_eq!(goals[0]["id"], "bts-leads");
+    assert_eq!(goals[0]["current"], 0.0, "{check}");
+    assert_eq!(goals[0]["status"], "behind", "{check}");
+    assert_eq!(goals[1]["id"], "bts-cpl");
+    assert_eq!(goals[1]["status"], "behind", "{check}");
+    assert_eq!(
+        goals[1]["reason"],
+        "`spend` is 80.00 USD and `leads` is 0: `cpl` has no value, as far from \
+         <= 5.00 USD as it can be"
+    );
+}
