@@ -1959,7 +1959,6 @@ fn a_platform_left_out_takes_no_part_in_the_days_a_rate_covers() {
     assert!(!err.contains("covers"), "{err}");
 }
 
-<<<<<<< HEAD
 /// A column of roi's own format named as a built-in KPI worked out from other
 /// metrics (`cpl`, `ctr`, `engagements`) holds per-row values: it is not read, with a
 /// warning, and the KPI is its formula over the sums (`fixtures/kpi-named-columns`,
@@ -1992,7 +1991,29 @@ fn a_column_named_as_a_derived_kpi_is_not_summed_in_its_place() {
         "{err}"
     );
     assert_eq!(kpi(&["kpi", "trial_starts"]).0, "7\n");
-=======
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-03", "--format", "json"],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["goals"][0]["current"], 8.0);
+    assert_eq!(json["goals"][0]["status"], "achieved");
+    let (out, err) = kpi(&["kpi", "ctr", "ctr.csv", "--config", "/dev/null"]);
+    assert_eq!(out, "0.0125\n");
+    assert!(err.contains(&warned("ctr", "ctr")), "{err}");
+    let json = ["--config", "/dev/null"];
+    let (out, err) = kpi(&[&["kpi", "engagements", "engagements.json"][..], &json].concat());
+    assert_eq!(out, "100\n");
+    assert!(err.contains(&warned("Engagements", "engagements")), "{err}");
+    assert!(
+        err.contains(&warned("engagement_rate", "engagement_rate")),
+        "{err}"
+    );
+    let (out, _) = kpi(&[&["kpi", "engagement_rate", "engagements.json"][..], &json].concat());
+    assert_eq!(out, "0.05\n");
+}
+
 /// The other way round: an export with a rate's denominator but none of its
 /// numerator (Meta Ads' impressions without clicks) is left out with a note even
 /// when it is the only one, so `roi kpi`'s n/a and a goal's no_data say why
@@ -2034,30 +2055,11 @@ fn a_rate_without_any_numerator_says_why() {
         assert_eq!(answer["value"], serde_json::Value::Null);
         assert_eq!(answer["notes"], serde_json::json!([note]));
     }
->>>>>>> s18-B
     let out = roi_in(
         &dir,
         &["check", "--as-of", "2026-08-03", "--format", "json"],
     );
     assert_eq!(code(&out), 0, "{}", transcript(&out));
-<<<<<<< HEAD
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["goals"][0]["current"], 8.0);
-    assert_eq!(json["goals"][0]["status"], "achieved");
-    let (out, err) = kpi(&["kpi", "ctr", "ctr.csv", "--config", "/dev/null"]);
-    assert_eq!(out, "0.0125\n");
-    assert!(err.contains(&warned("ctr", "ctr")), "{err}");
-    let json = ["--config", "/dev/null"];
-    let (out, err) = kpi(&[&["kpi", "engagements", "engagements.json"][..], &json].concat());
-    assert_eq!(out, "100\n");
-    assert!(err.contains(&warned("Engagements", "engagements")), "{err}");
-    assert!(
-        err.contains(&warned("engagement_rate", "engagement_rate")),
-        "{err}"
-    );
-    let (out, _) = kpi(&[&["kpi", "engagement_rate", "engagements.json"][..], &json].concat());
-    assert_eq!(out, "0.05\n");
-=======
     let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let goal = &check["goals"][0];
     assert_eq!(goal["status"], "no_data", "{check}");
@@ -2066,5 +2068,4 @@ fn a_rate_without_any_numerator_says_why() {
         "no value for `ctr` between 2026-08-01 and 2026-08-03: facebook (Meta Ads \
          Manager) has impressions but no row has clicks"
     );
->>>>>>> s18-B
 }
