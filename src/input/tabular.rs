@@ -2255,6 +2255,22 @@ fn read_layout_table(
     } else {
         None
     };
+    // Whether each column's metric is a count without fractions, worked out once
+    // per table: the check is a scan of the metric names, and every amount with
+    // cents asked it.
+    let whole_counts: Vec<bool> = matched
+        .cells
+        .iter()
+        .map(|c| {
+            let metric = match c.as_ref().map(|(column, _)| &column.target) {
+                Some(Target::Metric(name, _)) if name.is_empty() => series_metric.as_deref(),
+                Some(Target::Metric(name, _)) => Some(name.as_str()),
+                Some(Target::Results) => Some("results"),
+                _ => None,
+            };
+            metric.is_some_and(crate::model::is_whole_count)
+        })
+        .collect();
     // One row from a data record, read with the table's day order and decimal mark
     // (and its year, for a date without one).
     let make_row = |record: &Record,
@@ -2653,8 +2669,19 @@ fn read_layout_table(
                         );
                         continue;
                     }
-                    // A workbook's typed number is written with `.`, whatever its text cells use.
-                    let mark = if record.is_typed(i) {
+                    // Which of `.`, `,` and `%` the cell has, in one look at its bytes.
+                    let (mut marked, mut percent) = (false, false);
+                    for b in text.bytes() {
+                        marked |= b == b'.' || b == b',';
+                        percent |= b == b'%';
+                    }
+                    // A number without a mark reads the same with either: most counts
+                    // need no decision.
+                    let mark = if !marked {
+                        decimal
+                    } else if record.is_typed(i) {
+                        // A workbook's typed number is written with `.`, whatever its
+                        // text cells use.
                         DecimalMark::Dot
                     } else if let Some(&(_, mark)) = decimals.proven.iter().find(|(c, _)| *c == i) {
                         mark
@@ -2709,7 +2736,7 @@ fn read_layout_table(
                     })?;
                     // A share is no count and no amount: read as a fraction, `60%`
                     // of clicks would add 0.6 of a click.
-                    if value.is_some() && text.contains('%') {
+                    if value.is_some() && percent {
                         let value = format!("{:?}", text.trim());
                         let message = match metric {
                             Some(m) if m == "results" || crate::model::is_count(m) => {
@@ -2783,16 +2810,14 @@ fn read_layout_table(
                             // number that parsed.)
                             let percent_to_fraction = (*factor - 0.01).abs() < 1e-12;
                             let scaled = if (*factor - 1.0).abs() < f64::EPSILON
-                                || (percent_to_fraction && text.contains('%'))
+                                || (percent_to_fraction && percent)
                             {
                                 value
                             } else {
                                 Amount((value.0 as f64 * factor).round() as i64)
                             };
                             // As in roi's own format: a fraction of a click is no data.
-                            if scaled.0 % Amount::SCALE != 0
-                                && metric.is_some_and(crate::model::is_whole_count)
-                            {
+                            if scaled.0 % Amount::SCALE != 0 && whole_counts[i] {
                                 return Err(err(
                                     record.line,
                                     Some(i),
@@ -4386,7 +4411,7 @@ impl DecimalVotes {
             }
             // The number alone: currency symbols, spaces, signs and `%` on either
             // side are not part of how its digits group (`1.234 €` is `1.234`).
-            let t = cell.trim_matches(|c: char| !c.is_ascii_digit());
+            let t = super::value::digit_span(cell);
             // The last of each mark, and how many, in one look at the bytes.
             let (mut last_comma, mut last_dot, mut commas, mut dots) = (None, None, 0, 0);
             for (at, b) in t.bytes().enumerate() {

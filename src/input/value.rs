@@ -294,14 +294,38 @@ fn parse_general(
 /// (`1.234`, `1,234`), groups thousands. `None` when it has no such mark, or more
 /// than three digits before it (`1234.567` groups nothing).
 pub fn thousands_reading(text: &str) -> Option<DecimalMark> {
-    let t = text.trim_matches(|c: char| !c.is_ascii_digit());
-    if t.find(['.', ',']).is_none_or(|at| at > 3) {
+    // Every count of every row comes here: its bytes alone, no chars decoded.
+    let t = digit_span(text).as_bytes();
+    let at = t.iter().position(|&b| b == b'.' || b == b',')?;
+    // No group of thousands starts with a zero: `0.125` is a fraction. One mark,
+    // exactly three digits after it (as `lone_mark_before_three`).
+    if at > 3 || t.first() == Some(&b'0') {
         return None;
     }
-    match lone_mark_before_three(t)? {
-        '.' => Some(DecimalMark::Comma),
+    let after = &t[at + 1..];
+    if after.len() != 3 || !after.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    match t[at] {
+        b'.' => Some(DecimalMark::Comma),
         _ => Some(DecimalMark::Dot),
     }
+}
+
+/// A number's digits and what lies between them: `text` without what precedes its
+/// first ASCII digit or follows its last (`1.234 €` gives `1.234`; as
+/// `trim_matches(|c: char| !c.is_ascii_digit())`, found by bytes, since a digit is
+/// one byte and no byte of a longer character is one).
+pub fn digit_span(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
+        return "";
+    };
+    let end = bytes
+        .iter()
+        .rposition(u8::is_ascii_digit)
+        .map_or(start, |e| e + 1);
+    &text[start..end]
 }
 
 /// The number's only mark, when exactly three digits follow it (`300.000`, `1,500`).
