@@ -2891,7 +2891,15 @@ fn read_layout_table(
                 }
                 None => (!blank).then_some("results"),
             };
-            if let Some(name) = name {
+            // A blank is 0 leads or purchases, but never 0 people reached beside
+            // the row's impressions: a blank of unique people is no figure.
+            let counted = |name: &str| {
+                !blank
+                    || crate::model::CANONICAL_METRICS
+                        .iter()
+                        .any(|m| m.name == name && m.aggregation == crate::model::Aggregation::Flow)
+            };
+            if let Some(name) = name.filter(|n| counted(n)) {
                 let id = builder.metric(name);
                 let restated = if by_messaging {
                     messaging.is_some_and(|(m, _)| m == id)
@@ -4209,6 +4217,9 @@ struct WholeColumns {
 enum Whole {
     No,
     Yes,
+    /// A count: its lone mark before three digits (`1.270` views) can only group
+    /// thousands, whatever the platform writes.
+    Count,
     /// Money whose currency the row's currency column gives.
     InRowCurrency,
 }
@@ -4246,7 +4257,7 @@ impl WholeColumns {
             .map(|c| {
                 let (col, header_currency) = c.as_ref()?;
                 Some(match &col.target {
-                    Target::Results => Whole::Yes,
+                    Target::Results => Whole::Count,
                     Target::Metric(name, factor) if (*factor - 1.0).abs() < f64::EPSILON => {
                         // A single-metric series' one column holds its title's metric.
                         let name = match (name.is_empty(), series_metric) {
@@ -4255,7 +4266,7 @@ impl WholeColumns {
                         };
                         let money = crate::model::is_money(name);
                         if crate::model::is_whole_count(name) {
-                            Whole::Yes
+                            Whole::Count
                         } else if let Some(c) =
                             header_currency.as_ref().and_then(HeaderCurrency::code)
                         {
@@ -4288,7 +4299,7 @@ impl WholeColumns {
     fn is_whole(&self, kind: Whole, record: &Record) -> bool {
         match kind {
             Whole::No => false,
-            Whole::Yes => true,
+            Whole::Yes | Whole::Count => true,
             Whole::InRowCurrency => match self.currency.and_then(|c| record.cells.get(c)) {
                 // A row that names no currency is in roi.toml's.
                 Some(c) if super::value::is_missing(c) => self.default_whole,
@@ -4327,6 +4338,10 @@ struct DecimalVotes {
     numeric: Vec<(usize, Whole)>,
     comma: bool,
     dot: bool,
+    /// A count's lone mark before three digits grouping thousands (`1.270`
+    /// views): `,` then, or `.` (`1,270`), is the decimal mark.
+    count_comma: bool,
+    count_dot: bool,
     /// A `,` seen before a fraction (`12,5`, `1.234,56`), not only `.` grouping
     /// thousands.
     fraction: bool,
@@ -4390,6 +4405,8 @@ impl DecimalVotes {
                 .collect(),
             comma: false,
             dot: false,
+            count_comma: false,
+            count_dot: false,
             fraction: false,
             semicolons,
             ambiguous: None,
@@ -4454,8 +4471,14 @@ impl DecimalVotes {
                     said = roles::DOT_DECIMAL;
                 }
                 // `23,456` impressions or `150.000` VND: whole, so thousands.
-                (Some(_), None) if whole => self.dot = true,
-                (None, Some(_)) if whole => self.comma = true,
+                (Some(_), None) if whole => {
+                    self.dot = true;
+                    self.count_dot |= kind == Whole::Count;
+                }
+                (None, Some(_)) if whole => {
+                    self.comma = true;
+                    self.count_comma |= kind == Whole::Count;
+                }
                 // So is an amount whose symbol names a currency without minor units
                 // (`300.000 ₫` in a column whose header names no currency).
                 (Some(_), None)
@@ -4506,6 +4529,8 @@ impl DecimalVotes {
     fn absorb(&mut self, other: DecimalVotes, lines: u64) {
         self.comma |= other.comma;
         self.dot |= other.dot;
+        self.count_comma |= other.count_comma;
+        self.count_dot |= other.count_dot;
         self.fraction |= other.fraction;
         if self.ambiguous.is_none() {
             self.ambiguous = other.ambiguous.map(|(line, i, t)| (line + lines, i, t));
@@ -4583,28 +4608,29 @@ impl DecimalVotes {
     }
 
     /// The mark when no value's digits say it: a column's kind (`23,456`
-    /// impressions), the platform's, else `,` for a file whose headers have
-    /// letters beyond English (Vietnamese, Spanish, French exports write `1.200`
-    /// for 1200) or that Excel separated with `;`, else each cell on its own (a
-    /// lone `.` is then decimal, a lone `,` groups thousands).
+    /// impressions), else `,` for a file that Excel separated with `;`, else the
+    /// platform's, else `,` for a file whose headers have letters beyond English
+    /// (Vietnamese, Spanish, French exports write `1.200` for 1200), else each
+    /// cell on its own (a lone `.` is then decimal, a lone `,` groups thousands).
     fn guess_mark(&self, header: &Record) -> DecimalMark {
-        // Nothing here proves a mark: a count's or a dong amount's `1.234` is read
-        // as thousands in its own column, and says nothing against the platform's
-        // mark for the others (YouTube's `30.375` hours beside `980.125` VND).
-        if let Some(convention) = self.convention {
-            return convention;
-        }
-        match (self.comma, self.dot) {
+        // A dong amount's `980.125` is read as thousands in its own column but may
+        // be the platform's decimal (YouTube's `30.375` hours beside it): against
+        // the platform's mark only a count's grouping (`1.270` views) or Excel's
+        // `;` shows a re-save in another locale.
+        let (comma, dot) = match self.convention {
+            Some(_) => (self.count_comma, self.count_dot),
+            None => (self.comma, self.dot),
+        };
+        match (comma, dot) {
             (true, false) => DecimalMark::Comma,
             (false, true) => DecimalMark::Dot,
             (true, true) => DecimalMark::Auto,
-            (false, false) => {
-                if self.semicolons || header.cells.iter().any(|c| !c.is_ascii()) {
-                    DecimalMark::Comma
-                } else {
-                    DecimalMark::Auto
-                }
-            }
+            (false, false) => match self.convention {
+                _ if self.semicolons => DecimalMark::Comma,
+                Some(convention) => convention,
+                None if header.cells.iter().any(|c| !c.is_ascii()) => DecimalMark::Comma,
+                None => DecimalMark::Auto,
+            },
         }
     }
 
@@ -4624,7 +4650,8 @@ impl DecimalVotes {
     /// The value read by assumption when no value told the mark (see
     /// [`DecimalVotes::decide`]): its line, column and text.
     fn assumed(&self) -> Option<&(u64, usize, String)> {
-        if self.given.is_some() || self.convention.is_some() || self.comma || self.dot {
+        let conventional = self.convention.is_some() && !self.semicolons;
+        if self.given.is_some() || conventional || self.comma || self.dot {
             return None;
         }
         self.ambiguous.as_ref()
@@ -5928,6 +5955,8 @@ mod tests {
             numeric: vec![(0, kind)],
             comma: false,
             dot: false,
+            count_comma: false,
+            count_dot: false,
             fraction: false,
             semicolons: false,
             ambiguous: None,

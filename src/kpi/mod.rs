@@ -257,11 +257,38 @@ const BUILTIN: &[(&str, &str, Unit, &str)] = &[
     ("roas", "revenue / spend", Unit::Ratio, "return on ad spend"),
 ];
 
-/// Whether `name` is a built-in KPI worked out from other metrics (`ctr`, `cpl`,
-/// `engagements`, `follower_count`), not a metric of its own: a column of that name
-/// holds per-row values that, summed, would stand in for the KPI.
+/// Whether `name` is a built-in KPI worked out from other metrics that does not add
+/// up over rows (`ctr`, `cpl`, `follower_count`), not a metric of its own: a column
+/// of that name holds per-row values that, summed, would stand in for the KPI. A
+/// sum's column (`engagements`, `sales_revenue`, `emv`) added up is the KPI.
 pub fn is_derived_builtin(name: &str) -> bool {
-    canonical_metric(name).is_none() && BUILTIN.iter().any(|(n, ..)| *n == name)
+    canonical_metric(name).is_none()
+        && BUILTIN
+            .iter()
+            .find(|(n, ..)| *n == name)
+            .is_some_and(|&(n, text, ..)| {
+                let text = match n {
+                    "emv" => emv_formula(&KpiSettings::default()),
+                    _ => text.to_owned(),
+                };
+                !formula::parse(&text).is_ok_and(|f| adds_up(&f))
+            })
+}
+
+/// Whether a formula is a sum of flows, each times a constant: its value over rows
+/// is the sum of its values per row.
+fn adds_up(expr: &Expr) -> bool {
+    let constant = |e: &Expr| matches!(e, Expr::Number(_));
+    match expr {
+        Expr::Name(name) => canonical_metric(name).is_some_and(|id| {
+            crate::model::CANONICAL_METRICS[id.0 as usize].aggregation == Aggregation::Flow
+        }),
+        Expr::Neg(e) => adds_up(e),
+        Expr::Binary(Op::Add | Op::Sub, l, r) => adds_up(l) && adds_up(r),
+        Expr::Binary(Op::Mul, l, r) => constant(l) && adds_up(r) || constant(r) && adds_up(l),
+        Expr::Binary(Op::Div, l, r) => constant(r) && adds_up(l),
+        Expr::Number(_) | Expr::Growth(_) => false,
+    }
 }
 
 /// Settings the built-in formulas depend on.

@@ -5072,6 +5072,40 @@ fn youtube_dong_column_does_not_decide_the_decimal_mark() {
     assert_eq!(kpi(&["kpi", "watch_time_hours", &zero]), "43.125");
 }
 
+/// A YouTube table re-saved where `,` is decimal: its views' `1.270` (a count, so
+/// thousands) or Excel's `;` beat YouTube's own `.` (`fixtures/youtube-downloads/README.md`,
+/// resaved).
+#[test]
+fn youtube_resaved_in_a_comma_locale_reads_its_own_mark() {
+    let dir = "fixtures/youtube-downloads/resaved";
+    for (folder, views) in [("Kenh Viet", "2570"), ("Kenh Excel", "1820")] {
+        let path = format!("{dir}/Content 2026-05-01_2026-05-02 {folder}");
+        let out = roi(&[
+            "report",
+            &path,
+            "--kpi",
+            "video_views,watch_time_hours",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("rows,video_views,watch_time_hours\n2,{views},42.875\n"),
+            "{folder}: {}",
+            transcript(&out)
+        );
+        // Only `;` is no value's evidence: that reading is told.
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("`30,375` (line 2, `Watch time (hours)`)"),
+            folder == "Kenh Excel",
+            "{folder}: {}",
+            transcript(&out)
+        );
+    }
+}
+
 /// Campaign Manager reports of one and two rows below title lines with a comma
 /// each: the tabs are the delimiter (fixtures/linkedin-campaign-manager/README.md).
 #[test]
@@ -5527,4 +5561,23 @@ fn a_blank_meta_result_is_none_of_its_kind() {
         "`spend` is 80.00 USD and `leads` is 0: `cpl` has no value, as far from \
          <= 5.00 USD as it can be"
     );
+    // A blank of people counted once, beside 1000 impressions, is no 0 people.
+    let dir = fixture("review18-b/blank-reach");
+    let out = roi_in(&dir, &["kpi", "reach", "meta-ads-aug.csv"]);
+    assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+    let out = roi_in(&dir, &["kpi", "leads", "meta-ads-aug.csv"]);
+    assert_eq!(stdout(&out), "0\n", "{}", transcript(&out));
+    let out = roi_in(&dir, &["normalize", "meta-ads-aug.csv"]);
+    assert!(
+        stdout(&out).starts_with("date,platform,campaign,currency,impressions,leads,spend\n"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        &dir,
+        &["check", "--as-of", "2026-08-31", "--format", "json"],
+    );
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["goals"][1]["id"], "reach", "{check}");
+    assert_eq!(check["goals"][1]["status"], "no_data", "{check}");
 }

@@ -1960,9 +1960,10 @@ fn a_platform_left_out_takes_no_part_in_the_days_a_rate_covers() {
 }
 
 /// A column of roi's own format named as a built-in KPI worked out from other
-/// metrics (`cpl`, `ctr`, `engagements`) holds per-row values: it is not read, with a
-/// warning, and the KPI is its formula over the sums (`fixtures/kpi-named-columns`,
-/// figures in its README.md).
+/// metrics that does not add up (`cpl`, `ctr`, `engagement_rate`) holds per-row
+/// values: it is not read, with a warning, and the KPI is its formula over the sums;
+/// one named as a sum (`engagements`, `sales_revenue`) is read, as is a mapping to
+/// one (`fixtures/kpi-named-columns`, figures in its README.md).
 #[test]
 fn a_column_named_as_a_derived_kpi_is_not_summed_in_its_place() {
     let dir = fixture("kpi-named-columns");
@@ -2002,16 +2003,34 @@ fn a_column_named_as_a_derived_kpi_is_not_summed_in_its_place() {
     let (out, err) = kpi(&["kpi", "ctr", "ctr.csv", "--config", "/dev/null"]);
     assert_eq!(out, "0.0125\n");
     assert!(err.contains(&warned("ctr", "ctr")), "{err}");
+    // A sum's column added up is the sum: read, in place of the formula.
     let json = ["--config", "/dev/null"];
     let (out, err) = kpi(&[&["kpi", "engagements", "engagements.json"][..], &json].concat());
-    assert_eq!(out, "100\n");
-    assert!(err.contains(&warned("Engagements", "engagements")), "{err}");
+    assert_eq!(out, "190\n");
+    assert!(!err.contains("`Engagements` is not read"), "{err}");
     assert!(
         err.contains(&warned("engagement_rate", "engagement_rate")),
         "{err}"
     );
     let (out, _) = kpi(&[&["kpi", "engagement_rate", "engagements.json"][..], &json].concat());
-    assert_eq!(out, "0.05\n");
+    assert_eq!(out, "0.095\n");
+    for (name, value) in [
+        ("engagements", "120\n"),
+        ("sales_revenue", "500\n"),
+        ("engagement_rate_impressions", "0.06\n"),
+    ] {
+        let (out, err) = kpi(&[&["kpi", name, "sums.csv"][..], &json].concat());
+        assert_eq!(out, value, "{name}: {err}");
+        assert!(!err.contains("is not read"), "{name}: {err}");
+    }
+    let mapped = [
+        "kpi",
+        "engagements",
+        "sums-export.csv",
+        "--config",
+        "sums-mapping.toml",
+    ];
+    assert_eq!(kpi(&mapped).0, "120\n");
 }
 
 /// The other way round: an export with a rate's denominator but none of its
