@@ -1247,12 +1247,19 @@ fn read_layout_table(
             )
         })
     });
-    // Above dated rows, a range whose dates tell no order is theirs to date: read in
-    // the layout's convention, it could contradict them unseen.
+    // Above dated rows, a range whose dates tell no order is read in the order the
+    // rows are ([`Tally::decide`]), once they are read: in the layout's convention
+    // it could contradict them unseen.
+    let mut undecided: Option<([Span; 2], u64)> = None;
     let preamble = match preamble_range(&above, layout.day_order.filter(|_| !dated_rows)) {
         Err(BadRange {
-            readings: Some(_), ..
-        }) if dated_rows => Ok(Preamble::default()),
+            readings: Some(readings),
+            line,
+            ..
+        }) if dated_rows => {
+            undecided = Some((readings, line));
+            Ok(Preamble::default())
+        }
         other => other,
     }
     .map_err(|bad| {
@@ -1271,8 +1278,7 @@ fn read_layout_table(
         };
         err(bad.line, None, message)
     })?;
-    let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
-    for &(start, end, line) in &preamble.ranges {
+    let check_range = |(start, end): Span, line: u64| -> Result<(), InputError> {
         if end < start {
             return Err(err(
                 line,
@@ -1289,6 +1295,11 @@ fn read_layout_table(
                 return Err(err(line, None, message));
             }
         }
+        Ok(())
+    };
+    let mut ranges: Vec<(NaiveDate, NaiveDate, u64)> = Vec::new();
+    for &(start, end, line) in &preamble.ranges {
+        check_range((start, end), line)?;
         // The same range said twice (a title and a `Start date` pair) is one.
         if !ranges.iter().any(|(a, b, _)| (*a, *b) == (start, end)) {
             ranges.push((start, end, line));
@@ -2280,6 +2291,17 @@ fn read_layout_table(
                     state: &mut RowState,
                     builder: &mut Builder|
      -> Result<(), InputError> {
+        let range = match (undecided, order) {
+            (Some(([month_first, day_first], line)), Some(o)) => {
+                let range = match o {
+                    DayOrder::MonthFirst => month_first,
+                    DayOrder::DayFirst => day_first,
+                };
+                check_range(range, line)?;
+                Some(range)
+            }
+            _ => range,
+        };
         let decimal = decimals.mark;
         state.values.clear();
         for &(i, j, other_currency) in &repeats {
@@ -3271,7 +3293,9 @@ fn read_layout_table(
             builder.insert_warning(warnings_before, warning);
         }
     }
-    if tally.numeric && tally.votes.decide() == Ok(None) {
+    // The range line's undecided dates are read as the rows' are: said the same way.
+    if (tally.numeric || undecided.is_some() && order.is_some()) && tally.votes.decide() == Ok(None)
+    {
         let why = fallback_day_order(
             layout,
             header,

@@ -4465,6 +4465,55 @@ fn linkedin_campaign_manager_day_first_preamble() {
     assert_eq!(kpi(&["kpi", "leads", &format!("{dir}/uk-downloads")]), "22");
 }
 
+/// A range line whose dates tell no order is read, above dated rows, in the order
+/// the rows tell: on LinkedIn Campaign Manager's US and UK downloads and a Google
+/// Ads report (fixtures/linkedin-campaign-manager/README.md,
+/// fixtures/undecided-range/README.md).
+#[test]
+fn undecided_preamble_range_takes_the_rows_order() {
+    let window = |metric: &str, file: &str, from: &str, to: &str| {
+        kpi(&["kpi", metric, file, "--from", from, "--to", to])
+    };
+    let us = "fixtures/linkedin-campaign-manager/us-rows-tell.csv";
+    assert_eq!(window("leads", us, "2026-03-01", "2026-03-04"), "0");
+    assert_eq!(window("leads", us, "2026-03-05", "2026-03-06"), "n/a");
+    assert_eq!(kpi(&["kpi", "leads", us]), "5");
+    let uk = "fixtures/linkedin-campaign-manager/uk-rows-tell.csv";
+    assert_eq!(window("leads", uk, "2026-04-01", "2026-04-03"), "0");
+    assert_eq!(window("leads", uk, "2026-01-02", "2026-01-31"), "n/a");
+    assert_eq!(kpi(&["kpi", "leads", uk]), "9");
+    let google = "fixtures/undecided-range/google-ads-day-first.csv";
+    assert_eq!(window("clicks", google, "2026-04-01", "2026-04-03"), "0");
+    assert_eq!(window("clicks", google, "2026-01-02", "2026-01-31"), "n/a");
+    assert_eq!(kpi(&["kpi", "clicks", google]), "45");
+    // The rows told the order: no note says it was guessed.
+    for file in [us, uk, google] {
+        let out = roi(&["kpi", "clicks", file]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("dates read"), "{err}");
+    }
+    // Nothing tells: the layout's month-first convention, said.
+    let neither = "fixtures/linkedin-campaign-manager/us-nothing-tells.csv";
+    let out = roi(&[
+        "kpi",
+        "leads",
+        neither,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-04",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out).trim(), "0");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "dates read month-first (the LinkedIn Campaign Manager convention; no date told)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// The paid figures of Campaign Manager and the organic ones of the Page's
 /// `Metrics` sheet (Aug 1–5) are other numbers, not two levels of one export:
 /// both count (organic clicks 160 + paid 150).
