@@ -2263,6 +2263,38 @@ fn no_record_in_days_a_list_covers_is_zero() {
 }
 
 #[test]
+fn a_list_reaches_only_an_export_day_in_its_name_and_not_past_today() {
+    // Figures in fixtures/goal-edges/crm-name-days/README.md.
+    let dir = fixture("goal-edges/crm-name-days");
+    let kpi = |args: &[&str]| {
+        let mut all = vec!["kpi", "leads"];
+        all.extend_from_slice(args);
+        let out = roi_in(&dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    // A campaign's end in the name is no export day: the list ends on 08-02.
+    assert_eq!(kpi(&["--from", "2026-08-01", "--to", "2026-08-02"]), "4");
+    assert_eq!(kpi(&["--from", "2026-11-01", "--to", "2026-11-30"]), "n/a");
+    let all = goals(&dir, "roi.toml", "2026-11-30");
+    assert_eq!(goal(&all, "nov-leads")["status"], "no_data");
+    assert_eq!(code(&roi_in(&dir, &["check", "--as-of", "2026-11-30"])), 0);
+    // An export dated 2099 reaches today (or the as-of date), no further.
+    let future = "hubspot-crm-exports-all-contacts-2099-12-31.csv";
+    assert_eq!(
+        kpi(&[future, "--from", "2026-08-07", "--to", "2026-08-31"]),
+        "0"
+    );
+    assert_eq!(
+        kpi(&[future, "--from", "2099-01-01", "--to", "2099-12-31"]),
+        "n/a"
+    );
+    let as_of = |from, to| kpi(&[future, "--as-of", "2026-08-10", "--from", from, "--to", to]);
+    assert_eq!(as_of("2026-08-07", "2026-08-10"), "0");
+    assert_eq!(as_of("2026-08-11", "2026-08-31"), "n/a");
+}
+
+#[test]
 fn a_landing_page_without_a_query_string_is_the_page_with_any() {
     // GA4 splits `/new-items` by the query strings of the links to it (figures in
     // fixtures/landing-query/README.md): Pinterest's visits are 600 in Q3, 510 in Q4
