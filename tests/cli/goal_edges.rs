@@ -2165,6 +2165,56 @@ fn a_crm_export_named_for_its_day_reaches_that_day() {
 }
 
 #[test]
+fn report_counts_no_record_in_days_a_list_covers_as_zero() {
+    // As `roi kpi` and the goals (figures in the README): no contact on 08-03 ..=
+    // 08-05 of an export made 08-11 is 0 leads, in the total and in each day.
+    let dir = fixture("goal-edges/crm-export-day");
+    let report = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--where",
+            "platform=facebook",
+            "--kpi",
+            "leads,cpl",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = roi_in(&dir, &args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let day = g["key"]["day"].as_str().unwrap_or("").to_owned();
+                (
+                    day,
+                    g["values"]["leads"]["value"].clone(),
+                    g["values"]["cpl"]["value"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    use serde_json::json;
+    assert_eq!(
+        report(&["--from", "2026-08-03", "--to", "2026-08-05"]),
+        [(String::new(), json!(0.0), json!(null))]
+    );
+    let days = report(&["--from", "2026-08-01", "--to", "2026-08-05", "--by", "day"]);
+    let want = [
+        ("2026-08-01", json!(2.0), json!(500_000.0)),
+        ("2026-08-02", json!(2.0), json!(500_000.0)),
+        ("2026-08-03", json!(0.0), json!(null)),
+        ("2026-08-04", json!(0.0), json!(null)),
+        ("2026-08-05", json!(0.0), json!(null)),
+    ]
+    .map(|(d, l, c)| (d.to_owned(), l, c));
+    assert_eq!(days, want);
+}
+
+#[test]
 fn explain_shows_the_days_a_rate_is_measured_over() {
     // Leads through 08-05 (the file's last contact), spend through 08-10: the goal
     // is 2,500,000 / 4 over 08-01 ..= 08-05, and so are explain's sums.
