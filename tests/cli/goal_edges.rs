@@ -2166,6 +2166,7 @@ fn a_crm_export_named_for_its_day_reaches_that_day() {
 
 #[test]
 fn report_counts_no_record_in_days_a_list_covers_as_zero() {
+    use serde_json::json;
     // As `roi kpi` and the goals (figures in the README): no contact on 08-03 ..=
     // 08-05 of an export made 08-11 is 0 leads, in the total and in each day.
     let dir = fixture("goal-edges/crm-export-day");
@@ -2197,7 +2198,6 @@ fn report_counts_no_record_in_days_a_list_covers_as_zero() {
             })
             .collect::<Vec<_>>()
     };
-    use serde_json::json;
     assert_eq!(
         report(&["--from", "2026-08-03", "--to", "2026-08-05"]),
         [(String::new(), json!(0.0), json!(null))]
