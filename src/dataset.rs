@@ -266,6 +266,12 @@ impl SourceFile {
         })
     }
 
+    /// Whether it says it covers days of `window` (see [`SourceFile::covers`]).
+    pub fn covers_days_of(&self, window: Window) -> bool {
+        self.covers()
+            .is_some_and(|(from, to)| from <= window.to && window.from <= to)
+    }
+
     /// Whether its content ids ending in zeros past the 15th digit were rounded.
     /// Excel rounds a whole column: where it shows nowhere else, or where another
     /// long id keeps a digit there that is not zero, such ids are real.
@@ -608,9 +614,7 @@ impl Filter {
 pub fn says_covered(ds: &Dataset, rows: &[&Row], metrics: &[MetricId], window: Window) -> bool {
     rows.iter().any(|row| {
         row.values.iter().any(|(id, _)| metrics.contains(id))
-            && ds.files[row.file as usize]
-                .covers()
-                .is_some_and(|(from, to)| from <= window.to && window.from <= to)
+            && ds.files[row.file as usize].covers_days_of(window)
     })
 }
 

@@ -992,13 +992,18 @@ impl<'f> Builder<'f> {
         source.stated = union(source.stated, Some((start, end)));
     }
 
-    /// The current file, a list of records named for a day on or after its last
-    /// record (HubSpot's `hubspot-crm-exports-all-contacts-2026-08-11.csv`, the day
-    /// it was exported, or the end of a range the name gives): it holds every record
-    /// up to that day, so its days after its last record are days without one, not
-    /// days it does not reach. A day in the name before its last record is no export
-    /// day (a range's start): the list reaches its last record, as any does.
+    /// The current file, a list of records exported on a day on or after its last
+    /// record (HubSpot's `hubspot-crm-exports-all-contacts-2026-08-11.csv`, or the
+    /// end of a range an export's name gives): it holds every record up to that day,
+    /// so its days after its last record are days without one, not days it does not
+    /// reach. A day in the name before its last record is no export day (a range's
+    /// start): the list reaches its last record, as any does. Nor does it reach past
+    /// the as-of date, or today: no export was made later.
     pub fn records_through(&mut self, day: NaiveDate) {
+        let day = day.min(
+            self.known_by
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        );
         let source = self.current_file();
         if let (true, Some(first), Some(last)) =
             (source.records, source.first_date, source.last_date)

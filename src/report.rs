@@ -361,7 +361,8 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         .iter()
         .copied()
         .find(|g| !matches!(g, GroupBy::Dim(_)));
-    let (raw_groups, straddling, merged) = aggregate_groups(&selection, &dims, time, scope.window);
+    let (raw_groups, straddling, merged, covering) =
+        aggregate_groups(&selection, &dims, time, scope.window);
     let mut notes = merged;
     if straddling > 0 {
         notes.push(crate::msg!("note.straddling", rows = straddling));
@@ -389,7 +390,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         mixed,
         inexact,
         left_out,
-    } = evaluate_groups(config, dataset, &raw_groups, &candidates)?;
+    } = evaluate_groups(config, dataset, &raw_groups, &covering, &candidates)?;
     if let Some(grain) = time {
         period_changes(config, dataset, grain, &raw_groups, &mut groups);
     }
@@ -467,7 +468,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         .collect();
     if !without_value.is_empty() {
         let whole = match raw_groups.as_slice() {
-            [(_, agg)] if scope.by.is_empty() => std::borrow::Cow::Borrowed(agg),
+            [(_, agg, _)] if scope.by.is_empty() => std::borrow::Cow::Borrowed(agg),
             _ => std::borrow::Cow::Owned(selection.aggregate(scope.window)),
         };
         for name in without_value {
@@ -499,7 +500,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         // Groups of carried stock alone are values too: the window is only past them.
         raw_groups
             .iter()
-            .map(|(_, agg)| agg.rows.max(u64::from(agg.carries_stock())))
+            .map(|(_, agg, _)| agg.rows.max(u64::from(agg.carries_stock())))
             .sum(),
     ));
     if (!scope.filter.is_empty() || scope.window.is_some()) && !config.goals.is_empty() {
@@ -589,14 +590,14 @@ fn trend(
     kpis: &[String],
 ) -> Result<Trend, EvalError> {
     let dataset = selection.dataset;
-    let (total, left_out, _) = aggregate_groups(selection, &[], Some(grain), window);
-    let (by_platform, _, _) =
+    let (total, left_out, _, covering) = aggregate_groups(selection, &[], Some(grain), window);
+    let (by_platform, _, _, platforms) =
         aggregate_groups(selection, &[Dimension::Platform], Some(grain), window);
     // A period whose money mixes currencies shows no value, as a table cell does.
     Ok(Trend {
         grain: grain.name().to_owned(),
-        total: evaluate_groups(config, dataset, &total, kpis)?.groups,
-        by_platform: evaluate_groups(config, dataset, &by_platform, kpis)?.groups,
+        total: evaluate_groups(config, dataset, &total, &covering, kpis)?.groups,
+        by_platform: evaluate_groups(config, dataset, &by_platform, &platforms, kpis)?.groups,
         rows_left_out: left_out,
     })
 }
@@ -616,18 +617,19 @@ fn evaluate_groups(
     config: &Config,
     dataset: &Dataset,
     raw_groups: &[RawGroup],
+    covering: &Covering<'_>,
     candidates: &[String],
 ) -> Result<Evaluated, EvalError> {
     let mut mixed = std::collections::BTreeMap::<String, Vec<String>>::new();
     let mut groups = Vec::with_capacity(raw_groups.len());
     let mut inexact = false;
     let mut left_out = Vec::new();
-    for (key, agg) in raw_groups {
+    for (key, agg, place) in raw_groups {
         let mut values = IndexMap::new();
         for name in candidates {
             // A table cell over two currencies shows no value and says why; the
             // amounts are never added. (`roi kpi` and goals refuse outright.)
-            let v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
+            let mut v = match config.catalogue.evaluate(name, dataset, agg, &config.fx) {
                 Err(EvalError::MixedCurrencies {
                     metric, currencies, ..
                 }) => {
@@ -647,6 +649,18 @@ fn evaluate_groups(
                 }
                 other => other?,
             };
+            if v.value.is_none() {
+                let metrics = base_metric_ids(config, dataset, name);
+                if !agg.gives(&metrics)
+                    && counted_zero(config, dataset, name, v.unit, agg, |w| {
+                        covering.says_covered(*place, &metrics, w)
+                    })
+                {
+                    v.value = Some(config.catalogue.offset(name));
+                    v.currency = None;
+                    v.bound = Bound::Exact;
+                }
+            }
             inexact |= !v.bound.is_exact();
             // Once each; the posts a rate leaves out are counted over all groups.
             for l in &v.left_out {
@@ -825,14 +839,61 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
 /// Base-metric totals per group: one per `dims` key, and per period of `time` when
 /// given. Also returns how many rows straddled a window's edge and were left out,
 /// and a note for each value whose spellings were grouped as one.
-type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate);
+type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate, usize);
 
-fn aggregate_groups<'a>(
-    selection: &crate::dataset::Selection<'a>,
+/// The metrics each group's key has from lists of records, found when a cell first
+/// needs them: a count with no row in a group is 0 over days such a list covers, as
+/// `roi kpi` gives it.
+struct Covering<'s> {
+    dataset: &'s Dataset,
+    rows: &'s [&'s Row],
+    /// Each row's group, and each group's key (the last element of a [`RawGroup`]).
+    group_of: Vec<usize>,
+    place: Vec<usize>,
+    given: std::cell::OnceCell<Vec<Vec<(u32, crate::model::MetricId)>>>,
+}
+
+impl Covering<'_> {
+    /// [`crate::dataset::says_covered`] of the rows of the key at `place`.
+    fn says_covered(
+        &self,
+        place: usize,
+        metrics: &[crate::model::MetricId],
+        window: Window,
+    ) -> bool {
+        let files = &self.dataset.files;
+        let given = self.given.get_or_init(|| {
+            let mut given = vec![Vec::new(); self.place.iter().max().map_or(0, |p| p + 1)];
+            for (row, &g) in self.rows.iter().zip(&self.group_of) {
+                // Lists of records alone: an export stating its range may hold values
+                // kept from an older download of a column it lacks (see
+                // `overlap::a_newer_download_without_a_column_keeps_the_older_values_of_it`),
+                // which says nothing of the days after them.
+                if files[row.file as usize].records {
+                    let pairs: &mut Vec<_> = &mut given[self.place[g]];
+                    for (id, _) in &row.values {
+                        if !pairs.contains(&(row.file, *id)) {
+                            pairs.push((row.file, *id));
+                        }
+                    }
+                }
+            }
+            given
+        });
+        given.get(place).is_some_and(|pairs| {
+            pairs.iter().any(|(file, id)| {
+                metrics.contains(id) && files[*file as usize].covers_days_of(window)
+            })
+        })
+    }
+}
+
+fn aggregate_groups<'s, 'a: 's>(
+    selection: &'s crate::dataset::Selection<'a>,
     dims: &[Dimension],
     time: Option<GroupBy>,
     window: Option<Window>,
-) -> (Vec<RawGroup>, u64, Vec<crate::i18n::Message>) {
+) -> (Vec<RawGroup>, u64, Vec<crate::i18n::Message>, Covering<'s>) {
     let (dataset, rows) = (selection.dataset, selection.rows.as_slice());
     // A group's dimensions are asked about as a filter's are.
     let needs = Needs {
@@ -964,7 +1025,7 @@ fn aggregate_groups<'a>(
         // (an account read on Monday, in a window Tuesday to Friday), as it does in
         // the total, when the data reaches the window (`--where` aside).
         let any_rows = aggs.iter().any(|a| a.rows > 0);
-        for (key, agg) in by_key.into_keys().zip(aggs) {
+        for (place, (key, agg)) in by_key.into_keys().zip(aggs).enumerate() {
             straddling += agg.straddling_rows;
             if agg.rows > 0
                 || (agg.carries_stock() && (any_rows || dataset.has_rows_in(scope_window)))
@@ -974,10 +1035,17 @@ fn aggregate_groups<'a>(
                     .zip(&key)
                     .map(|(d, v)| (d.name().to_owned(), v.clone()))
                     .collect();
-                raw_groups.push((labels, agg));
+                raw_groups.push((labels, agg, place));
             }
         }
-        return (raw_groups, straddling, merged);
+        let covering = Covering {
+            dataset,
+            rows,
+            group_of,
+            place,
+            given: std::cell::OnceCell::new(),
+        };
+        return (raw_groups, straddling, merged, covering);
     }
     let mut members: Vec<Vec<&Row>> = vec![Vec::new(); by_key.len()];
     for (row, &g) in rows.iter().zip(&group_of) {
@@ -992,7 +1060,7 @@ fn aggregate_groups<'a>(
         .min()
         .zip(rows.iter().map(|r| r.end).max())
         .map(|(from, to)| Window::new(from, to));
-    for (key, rows) in by_key.into_keys().zip(members) {
+    for (place, (key, rows)) in by_key.into_keys().zip(members).enumerate() {
         let sub = crate::dataset::Selection {
             dataset,
             rows,
@@ -1116,10 +1184,17 @@ fn aggregate_groups<'a>(
             if let (Some(grain), Some(w)) = (time, window) {
                 labels.insert(grain.name().to_owned(), grain.label(w));
             }
-            raw_groups.push((labels, agg));
+            raw_groups.push((labels, agg, place));
         }
     }
-    (raw_groups, straddling, merged)
+    let covering = Covering {
+        dataset,
+        rows,
+        group_of,
+        place,
+        given: std::cell::OnceCell::new(),
+    };
+    (raw_groups, straddling, merged, covering)
 }
 
 fn clip(w: Window, to: Option<Window>) -> Window {
@@ -1170,12 +1245,7 @@ pub fn kpi_answer(
     // A window without rows has no value, as the report's "no rows match": a stock
     // carried from before it (a follower count, a growth of 0) would be told as fact
     // for days the data does not reach.
-    let metrics: Vec<crate::model::MetricId> = config
-        .catalogue
-        .base_metrics(name, dataset)
-        .iter()
-        .filter_map(|m| dataset.metric_id(m))
-        .collect();
+    let metrics = base_metric_ids(config, dataset, name);
     // A stock read before the window counts in it when the data reaches the window,
     // though the filter's rows do not (an account read on Monday, Tuesday to Friday).
     let no_rows = agg.rows == 0 && !(agg.carries_stock() && dataset.has_rows_in(window));
@@ -1187,14 +1257,10 @@ pub fn kpi_answer(
         // or an export stating its range (a GA4 source without sessions that day),
         // measured through its last day as rows are. Then a count is 0, as the file
         // says; money (of no currency then) and ratios have none.
-        let covered = window
-            .is_some_and(|w| crate::dataset::says_covered(dataset, &selection.rows, &metrics, w));
-        let count = config.catalogue.pace(name, dataset) == crate::kpi::Pace::Cumulative
-            && v.unit == crate::model::Unit::Count;
-        // Rows that cross the window's edge (a month's total, a week's) hold values
-        // of its days that cannot be placed: not 0 then, but unknown.
-        let placed = agg.straddling_rows == 0;
-        v.value = if covered && count && placed {
+        let zero = counted_zero(config, dataset, name, v.unit, &agg, |w| {
+            crate::dataset::says_covered(dataset, &selection.rows, &metrics, w)
+        });
+        v.value = if zero {
             Some(config.catalogue.offset(name))
         } else {
             None
@@ -1254,6 +1320,34 @@ pub fn kpi_answer(
             .chain(window_notes)
             .collect(),
     })
+}
+
+/// The ids of the base metrics of KPI `name` that the data has.
+fn base_metric_ids(config: &Config, dataset: &Dataset, name: &str) -> Vec<crate::model::MetricId> {
+    config
+        .catalogue
+        .base_metrics(name, dataset)
+        .iter()
+        .filter_map(|m| dataset.metric_id(m))
+        .collect()
+}
+
+/// Whether `name`, with no row of its metrics in `agg`, is 0 there: a count, over a
+/// window a file giving its metrics says it covers (`covered`). Rows that cross the
+/// window's edge (a month's total, a week's) hold values of its days that cannot be
+/// placed: not 0 then, but unknown.
+fn counted_zero(
+    config: &Config,
+    dataset: &Dataset,
+    name: &str,
+    unit: Unit,
+    agg: &Aggregate,
+    covered: impl FnOnce(Window) -> bool,
+) -> bool {
+    config.catalogue.pace(name, dataset) == Pace::Cumulative
+        && unit == Unit::Count
+        && agg.straddling_rows == 0
+        && agg.window.is_some_and(covered)
 }
 
 /// What a reader of figures over `--from`/`--to` must know of the data's ends: a

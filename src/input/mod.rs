@@ -877,10 +877,26 @@ fn read_file(
     builder: &mut Builder,
 ) -> Result<(), InputError> {
     read_contents(path, contents, modified, threads, context, layouts, builder)?;
-    if let Some((day, true)) = context.name_date {
+    // Only an export's name dates the day it was made: another day in a name (a
+    // campaign's end) says nothing of the days after the last record.
+    if let Some((day, true)) = context.name_date
+        && names_export(path)
+    {
         builder.records_through(day);
     }
     Ok(())
+}
+
+/// Whether a file's name calls it an export, as a word: HubSpot's
+/// `hubspot-crm-exports-all-contacts-2026-08-11.csv`, `deals-export-2026-08-31.csv`,
+/// `xuat-lien-he-2026-08-11.csv`.
+fn names_export(path: &Path) -> bool {
+    let Some(stem) = path.file_stem() else {
+        return false;
+    };
+    let stem = crate::dataset::compose(&stem.to_string_lossy()).to_lowercase();
+    stem.split(|c: char| !c.is_alphabetic())
+        .any(|word| matches!(word, "export" | "exports" | "exported" | "xuat" | "xuất"))
 }
 
 fn read_contents(

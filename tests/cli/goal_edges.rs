@@ -2165,6 +2165,56 @@ fn a_crm_export_named_for_its_day_reaches_that_day() {
 }
 
 #[test]
+fn report_counts_no_record_in_days_a_list_covers_as_zero() {
+    use serde_json::json;
+    // As `roi kpi` and the goals (figures in the README): no contact on 08-03 ..=
+    // 08-05 of an export made 08-11 is 0 leads, in the total and in each day.
+    let dir = fixture("goal-edges/crm-export-day");
+    let report = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--where",
+            "platform=facebook",
+            "--kpi",
+            "leads,cpl",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = roi_in(&dir, &args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let day = g["key"]["day"].as_str().unwrap_or("").to_owned();
+                (
+                    day,
+                    g["values"]["leads"]["value"].clone(),
+                    g["values"]["cpl"]["value"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        report(&["--from", "2026-08-03", "--to", "2026-08-05"]),
+        [(String::new(), json!(0.0), json!(null))]
+    );
+    let days = report(&["--from", "2026-08-01", "--to", "2026-08-05", "--by", "day"]);
+    let want = [
+        ("2026-08-01", json!(2.0), json!(500_000.0)),
+        ("2026-08-02", json!(2.0), json!(500_000.0)),
+        ("2026-08-03", json!(0.0), json!(null)),
+        ("2026-08-04", json!(0.0), json!(null)),
+        ("2026-08-05", json!(0.0), json!(null)),
+    ]
+    .map(|(d, l, c)| (d.to_owned(), l, c));
+    assert_eq!(days, want);
+}
+
+#[test]
 fn explain_shows_the_days_a_rate_is_measured_over() {
     // Leads through 08-05 (the file's last contact), spend through 08-10: the goal
     // is 2,500,000 / 4 over 08-01 ..= 08-05, and so are explain's sums.
@@ -2260,6 +2310,38 @@ fn no_record_in_days_a_list_covers_is_zero() {
     close(&g["expected_by_now"], 51.0 / 92.0);
     assert_eq!(g["status"], "behind");
     assert_eq!(goal(&all, "kol-mien-phi-q3")["status"], "achieved");
+}
+
+#[test]
+fn a_list_reaches_only_an_export_day_in_its_name_and_not_past_today() {
+    // Figures in fixtures/goal-edges/crm-name-days/README.md.
+    let dir = fixture("goal-edges/crm-name-days");
+    let kpi = |args: &[&str]| {
+        let mut all = vec!["kpi", "leads"];
+        all.extend_from_slice(args);
+        let out = roi_in(&dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out).trim().to_owned()
+    };
+    // A campaign's end in the name is no export day: the list ends on 08-02.
+    assert_eq!(kpi(&["--from", "2026-08-01", "--to", "2026-08-02"]), "4");
+    assert_eq!(kpi(&["--from", "2026-11-01", "--to", "2026-11-30"]), "n/a");
+    let all = goals(&dir, "roi.toml", "2026-11-30");
+    assert_eq!(goal(&all, "nov-leads")["status"], "no_data");
+    assert_eq!(code(&roi_in(&dir, &["check", "--as-of", "2026-11-30"])), 0);
+    // An export dated 2099 reaches today (or the as-of date), no further.
+    let future = "hubspot-crm-exports-all-contacts-2099-12-31.csv";
+    assert_eq!(
+        kpi(&[future, "--from", "2026-08-07", "--to", "2026-08-31"]),
+        "0"
+    );
+    assert_eq!(
+        kpi(&[future, "--from", "2099-01-01", "--to", "2099-12-31"]),
+        "n/a"
+    );
+    let as_of = |from, to| kpi(&[future, "--as-of", "2026-08-10", "--from", from, "--to", to]);
+    assert_eq!(as_of("2026-08-07", "2026-08-10"), "0");
+    assert_eq!(as_of("2026-08-11", "2026-08-31"), "n/a");
 }
 
 #[test]
