@@ -1011,6 +1011,32 @@ fn looks_like_a_date(text: &str) -> bool {
 /// Generated: 9/20/2026, 9:15 AM` (or `September 20, 2026 at 3:04 PM`), slashed in
 /// the order its numbers tell, else in `order` (the preamble's range's, else the
 /// rows').
+/// The note that dates were read in the order that keeps them together, with the
+/// span the other order would give.
+fn compact_warning(
+    order: DayOrder,
+    (from, to): (NaiveDate, NaiveDate),
+    (other_from, other_to): (NaiveDate, NaiveDate),
+) -> crate::i18n::Message {
+    let message = match order {
+        DayOrder::DayFirst => crate::msg!(
+            "warning.day_first_compact",
+            from = from,
+            to = to,
+            other_from = other_from,
+            other_to = other_to
+        ),
+        DayOrder::MonthFirst => crate::msg!(
+            "warning.month_first_compact",
+            from = from,
+            to = to,
+            other_from = other_from,
+            other_to = other_to
+        ),
+    };
+    message.dates(&["from", "to", "other_from", "other_to"])
+}
+
 fn generated_day(lines: &[(u64, String)], order: Option<DayOrder>) -> Option<NaiveDate> {
     lines.iter().find_map(|(_, text)| {
         let t = text.trim_matches('"');
@@ -3261,25 +3287,7 @@ fn read_layout_table(
             Some((o, Some(((from, to), (other_from, other_to)))))
                 if Some(o) != layout.day_order =>
             {
-                Some(if o == DayOrder::DayFirst {
-                    crate::msg!(
-                        "warning.day_first_compact",
-                        from = from,
-                        to = to,
-                        other_from = other_from,
-                        other_to = other_to
-                    )
-                    .dates(&["from", "to", "other_from", "other_to"])
-                } else {
-                    crate::msg!(
-                        "warning.month_first_compact",
-                        from = from,
-                        to = to,
-                        other_from = other_from,
-                        other_to = other_to
-                    )
-                    .dates(&["from", "to", "other_from", "other_to"])
-                })
+                Some(compact_warning(o, (from, to), (other_from, other_to)))
             }
             Some((DayOrder::DayFirst, None)) => {
                 Some(crate::msg!("warning.day_first", layout = layout.name))
@@ -3308,25 +3316,7 @@ fn read_layout_table(
         let warning = if why == Fallback::Compact
             && let Some((order, (from, to), (other_from, other_to))) = tally.votes.compact()
         {
-            if order == DayOrder::DayFirst {
-                crate::msg!(
-                    "warning.day_first_compact",
-                    from = from,
-                    to = to,
-                    other_from = other_from,
-                    other_to = other_to
-                )
-                .dates(&["from", "to", "other_from", "other_to"])
-            } else {
-                crate::msg!(
-                    "warning.month_first_compact",
-                    from = from,
-                    to = to,
-                    other_from = other_from,
-                    other_to = other_to
-                )
-                .dates(&["from", "to", "other_from", "other_to"])
-            }
+            compact_warning(order, (from, to), (other_from, other_to))
         } else if why == Fallback::Localized {
             crate::msg!("warning.day_first_localized", layout = layout.name)
         } else if why == Fallback::Resaved && tally.decimal.fraction {
