@@ -613,8 +613,11 @@ impl Filter {
 /// `window` (see [`SourceFile::covers`]): a count over them with no row is 0.
 pub fn says_covered(ds: &Dataset, rows: &[&Row], metrics: &[MetricId], window: Window) -> bool {
     rows.iter().any(|row| {
-        row.values.iter().any(|(id, _)| metrics.contains(id))
-            && ds.files[row.file as usize].covers_days_of(window)
+        ds.files[row.file as usize].covers_days_of(window)
+            && row
+                .values
+                .iter()
+                .any(|(id, _)| metrics.contains(id) && ds.has_column(row.file, *id))
     })
 }
 
@@ -718,6 +721,15 @@ impl Dataset {
             })
     }
 
+    /// Whether `file` itself has `metric`'s column: a newer download's rows keep an
+    /// older one's values of a column it lacks, which say nothing of its other days.
+    pub fn has_column(&self, file: u32, metric: MetricId) -> bool {
+        self.exported.get(file as usize).is_none_or(|bits| {
+            bits.get(metric.0 as usize / 64)
+                .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
+        })
+    }
+
     /// Whether `file` is an export of one table with `metric`'s column, so that its
     /// empty cells are zeros (Meta leaves a zero blank): some row of it has a value.
     /// Not roi's own format, where an empty cell is no value, nor a list of records,
@@ -729,10 +741,7 @@ impl Dataset {
         if source.is_native() || source.records || source.tables.len() > 1 {
             return false;
         }
-        self.exported
-            .get(file as usize)
-            .and_then(|bits| bits.get(metric.0 as usize / 64))
-            .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)
+        (file as usize) < self.exported.len() && self.has_column(file, metric)
     }
 
     /// The export family a row comes from; [`Family::ANY`] for a list of records.

@@ -841,8 +841,9 @@ fn metric_spans(dataset: &Dataset, grain: GroupBy) -> MetricSpans {
 /// and a note for each value whose spellings were grouped as one.
 type RawGroup = (IndexMap<String, String>, crate::dataset::Aggregate, usize);
 
-/// The metrics each group's key has from lists of records, found when a cell first
-/// needs them: a count with no row in a group is 0 over days such a list covers, as
+/// The metrics each group's key has from files with their columns that say which
+/// days they cover (lists of records, exports stating their range), found when a
+/// cell first needs them: a count with no row in a group is 0 over such days, as
 /// `roi kpi` gives it.
 struct Covering<'s> {
     dataset: &'s Dataset,
@@ -865,16 +866,10 @@ impl Covering<'_> {
         let given = self.given.get_or_init(|| {
             let mut given = vec![Vec::new(); self.place.iter().max().map_or(0, |p| p + 1)];
             for (row, &g) in self.rows.iter().zip(&self.group_of) {
-                // Lists of records alone: an export stating its range may hold values
-                // kept from an older download of a column it lacks (see
-                // `overlap::a_newer_download_without_a_column_keeps_the_older_values_of_it`),
-                // which says nothing of the days after them.
-                if files[row.file as usize].records {
-                    let pairs: &mut Vec<_> = &mut given[self.place[g]];
-                    for (id, _) in &row.values {
-                        if !pairs.contains(&(row.file, *id)) {
-                            pairs.push((row.file, *id));
-                        }
+                let pairs: &mut Vec<_> = &mut given[self.place[g]];
+                for (id, _) in &row.values {
+                    if self.dataset.has_column(row.file, *id) && !pairs.contains(&(row.file, *id)) {
+                        pairs.push((row.file, *id));
                     }
                 }
             }

@@ -2214,6 +2214,53 @@ fn report_counts_no_record_in_days_a_list_covers_as_zero() {
     assert_eq!(days, want);
 }
 
+/// A count with no row on a day an export's stated range covers is 0 in the report's
+/// groups as in `roi kpi` (fixtures/goal-edges/README.md, stated-range-report/); a
+/// newer download without the count's column keeps the older one's values of it but
+/// says nothing of its own days (fixtures/overlap-cases/column-presets: link clicks
+/// only in the older file, through 03-04).
+#[test]
+fn report_counts_no_row_in_a_stated_range_as_zero_but_not_past_a_download_without_the_column() {
+    let dir = fixture("goal-edges/stated-range-report");
+    let by_day = |dir: &std::path::Path, kpis: &str| {
+        let out = roi_in(
+            dir,
+            &[
+                "report", ".", "--by", "day", "--kpi", kpis, "--format", "csv",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        by_day(&dir, "leads,impressions"),
+        "day,rows,leads,leads_change,impressions,impressions_change\n\
+         2026-08-01,1,5,,1000,\n\
+         2026-08-02,1,0,-1,500,\n\
+         2026-08-03,1,7,,1200,\n"
+    );
+    let day = ["--from", "2026-08-02", "--to", "2026-08-02"];
+    let out = roi_in(&dir, &[&["kpi", "leads", "."][..], &day].concat());
+    assert_eq!(stdout(&out), "0\n", "{}", transcript(&out));
+
+    let presets = fixture("overlap-cases/column-presets");
+    let days = by_day(&presets, "link_clicks,leads");
+    let tail: Vec<&str> = days.lines().skip(5).collect();
+    assert_eq!(
+        tail,
+        [
+            "2026-03-05,1,,,15,0.071428571",
+            "2026-03-06,1,,,16,0.066666667"
+        ]
+    );
+    let window = ["--from", "2026-03-05", "--to", "2026-03-06"];
+    let out = roi_in(
+        &presets,
+        &[&["kpi", "link_clicks", "."][..], &window].concat(),
+    );
+    assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+}
+
 #[test]
 fn explain_shows_the_days_a_rate_is_measured_over() {
     // Leads through 08-05 (the file's last contact), spend through 08-10: the goal
