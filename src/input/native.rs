@@ -476,6 +476,11 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
             let text = match value {
                 serde_json::Value::Null => String::new(),
                 serde_json::Value::String(s) => s,
+                // A number is read from its text, as a cell is, exactly: through an
+                // f64 it would lose digits past the 16th.
+                serde_json::Value::Number(_) if !raw.get().contains(['e', 'E']) => {
+                    raw.get().to_owned()
+                }
                 // `1e-6` is how JSON writers (roi's own among them) write a millionth:
                 // a float is read from its shortest decimal digits, never in exponent form.
                 serde_json::Value::Number(n) => match n.as_f64().filter(|_| n.is_f64()) {

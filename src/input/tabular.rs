@@ -1996,7 +1996,10 @@ fn read_layout_table(
         if record.cells.len() == 1 && header_len > 1 {
             return Ok(Class::Note);
         }
+        // A sheet's row ends at its last cell with something in it: fewer cells
+        // than the header is empty cells, not a row cut short.
         if record.cells.len() < header_len
+            && !table.text.is_sheet()
             && record.cells.len() > 1
             && record.cells.iter().skip(1).any(|c| !c.trim().is_empty())
         {
@@ -2009,6 +2012,29 @@ fn read_layout_table(
                     header = header_len
                 ),
             ));
+        }
+        if let Some(i) = (header_len..record.cells.len())
+            .find(|&i| !blank_at(record, i))
+            .filter(|_| table.text.is_sheet())
+        {
+            // A sheet's cells are where they are: say which one is beyond the header.
+            return Err(InputError {
+                column: Some(table.text.column(i)),
+                ..err(
+                    record.line,
+                    None,
+                    crate::say!(
+                        "error.long_row_cell",
+                        value = format!(
+                            "{:?}",
+                            super::value::trim(record.cells.get(i).unwrap_or(""))
+                        ),
+                        last = table.text.column(header_len.saturating_sub(1)),
+                        cells = record.cells.len(),
+                        header = header_len
+                    ),
+                )
+            });
         }
         if record.cells.len() > header_len
             && record

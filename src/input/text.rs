@@ -407,8 +407,10 @@ impl Record {
         self.no_year.get(i).copied().unwrap_or(false)
     }
 
+    /// No cell holds anything: a formula saved without its value is something
+    /// (unknown), so its row is read, not passed over as an empty line.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| super::value::trim(c).is_empty())
+        self.unsaved.is_empty() && self.cells.iter().all(|c| super::value::trim(c).is_empty())
     }
 
     pub fn first(&self) -> &str {
@@ -1883,41 +1885,52 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
     };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| {
+        let read_error = |e: &dyn std::fmt::Display| {
             InputError::file(
                 path,
                 crate::say!("error.read_sheet", sheet = name, error = e),
             )
-        })?;
-        // A formula cell without a saved value (a workbook written by a program that
-        // does not compute formulas) reads as empty: its row remembers it, and reading
-        // it as a value is an error, not a zero.
-        let mut unsaved: std::collections::HashMap<u32, Vec<(usize, String, String)>> =
-            std::collections::HashMap::new();
-        let range_left = range.start().map_or(0, |(_, c)| c);
-        if let Ok(formulas) = book.worksheet_formula(&name) {
-            let (top, left) = formulas.start().unwrap_or((0, 0));
-            for (r, c, formula) in formulas.used_cells() {
-                let at = (top + r as u32, left + c as u32);
-                if formula.trim().is_empty()
-                    || !matches!(range.get_value(at), None | Some(Data::Empty))
-                {
-                    continue;
+        };
+        // The cells that hold something, and the formulas, at their sheet positions.
+        // An XLSX sheet is read cell by cell: calamine's `Range` is the dense box of
+        // the used area, which one stray cell in `XFD1048576` makes 17 billion cells.
+        let mut values: Vec<((u32, u32), Data)> = Vec::new();
+        let mut formulas: Vec<((u32, u32), String)> = Vec::new();
+        match book {
+            Sheets::Xlsx(ref mut x) => match x.worksheet_cells_reader(&name) {
+                // A chart sheet has no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(read_error(&e)),
+                Ok(mut cells) => {
+                    while let Some(cell) =
+                        cells.next_cell_with_formula().map_err(|e| read_error(&e))?
+                    {
+                        if let Some(formula) = cell.formula {
+                            formulas.push((cell.pos, formula));
+                        }
+                        if !matches!(cell.value, calamine::DataRef::Empty) {
+                            values.push((cell.pos, cell.value.into()));
+                        }
+                    }
                 }
-                let Some(index) = at.1.checked_sub(range_left) else {
-                    continue;
-                };
-                let column = column_letters(at.1);
-                let message = crate::say!(
-                    "error.formula_without_value",
-                    sheet = name,
-                    cell = format!("{column}{}", u64::from(at.0) + 1),
-                    formula = format!("={formula}")
+            },
+            // calamine reads the other formats whole when the workbook is opened.
+            _ => {
+                let range = book.worksheet_range(&name).map_err(|e| read_error(&e))?;
+                let (top, left) = range.start().unwrap_or((0, 0));
+                values.extend(
+                    range
+                        .used_cells()
+                        .map(|(r, c, v)| ((top + r as u32, left + c as u32), v.clone())),
                 );
-                unsaved
-                    .entry(at.0)
-                    .or_default()
-                    .push((index as usize, column, message));
+                if let Ok(range) = book.worksheet_formula(&name) {
+                    let (top, left) = range.start().unwrap_or((0, 0));
+                    formulas.extend(
+                        range
+                            .used_cells()
+                            .map(|(r, c, f)| ((top + r as u32, left + c as u32), f.clone())),
+                    );
+                }
             }
         }
         // A number formatted as a percentage (Excel shows 0.125 as 12.5 %) reads as
@@ -1931,63 +1944,156 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
                 .map(|f| f.format_code.as_str())
         };
         let percent = |at: (u32, u32)| format(at).is_some_and(is_percent_format);
-        let first_row = range.start().map_or(0, |(r, _)| r);
-        let records = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| {
-                let r = first_row + i as u32;
-                let no_year: Vec<bool> = row
-                    .iter()
-                    .enumerate()
-                    .map(|(j, cell)| {
-                        matches!(cell, Data::DateTime(d) if !d.is_duration())
-                            && format((r, range_left + j as u32))
-                                .is_some_and(is_yearless_date_format)
-                    })
-                    .collect();
-                let (cells, typed): (Vec<String>, Vec<bool>) = row
-                    .iter()
-                    .enumerate()
-                    .map(|(j, cell)| match cell {
-                        Data::Empty => (String::new(), false),
-                        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                            (s.clone(), false)
-                        }
-                        Data::Float(_) | Data::Int(_) if percent((r, range_left + j as u32)) => {
-                            let f = cell.as_f64().unwrap_or_default();
-                            (format!("{}%", crate::render::plain_number(f * 100.0)), true)
-                        }
-                        Data::Float(f) => (crate::render::plain_number(*f), true),
-                        Data::Int(i) => (i.to_string(), true),
-                        Data::Bool(b) => (b.to_string(), false),
-                        // A duration (`[h]:mm:ss`, a first reply time) is its seconds,
-                        // to Excel's millisecond.
-                        Data::DateTime(d) if d.is_duration() => {
-                            let seconds = (d.as_f64() * 86_400_000.0).round() / 1000.0;
-                            (crate::render::plain_number(seconds), true)
-                        }
-                        Data::DateTime(d) => (excel_date_time(d.as_f64(), date_1904), false),
-                        Data::Error(e) => (excel_error(e).to_owned(), false),
-                    })
-                    .unzip();
-                Record {
-                    line: u64::from(r) + 1,
-                    unsaved: unsaved.remove(&r).unwrap_or_default(),
-                    no_year: if no_year.contains(&true) {
-                        no_year
-                    } else {
-                        Vec::new()
-                    },
-                    typed,
-                    cells: cells.into_iter().collect(),
-                }
+        // Each cell as text: (position, text, typed, a date shown without its year).
+        let mut cells: Vec<((u32, u32), String, bool, bool)> = values
+            .iter()
+            .map(|(at, cell)| {
+                let (text, typed) = match cell {
+                    Data::Empty => (String::new(), false),
+                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                        (s.clone(), false)
+                    }
+                    Data::Float(_) | Data::Int(_) if percent(*at) => {
+                        let f = cell.as_f64().unwrap_or_default();
+                        (format!("{}%", crate::render::plain_number(f * 100.0)), true)
+                    }
+                    Data::Float(f) => (crate::render::plain_number(*f), true),
+                    Data::Int(i) => (i.to_string(), true),
+                    Data::Bool(b) => (b.to_string(), false),
+                    // A duration (`[h]:mm:ss`, a first reply time) is its seconds,
+                    // to Excel's millisecond.
+                    Data::DateTime(d) if d.is_duration() => {
+                        let seconds = (d.as_f64() * 86_400_000.0).round() / 1000.0;
+                        (crate::render::plain_number(seconds), true)
+                    }
+                    Data::DateTime(d) => (excel_date_time(d.as_f64(), date_1904), false),
+                    Data::Error(e) => (excel_error(e).to_owned(), false),
+                };
+                let no_year = matches!(cell, Data::DateTime(d) if !d.is_duration())
+                    && format(*at).is_some_and(is_yearless_date_format);
+                (*at, text, typed, no_year)
             })
+            // A blank cell is no part of the table, whatever its place: a row ends
+            // at its last cell with something in it.
+            .filter(|(_, text, ..)| !super::value::trim(text).is_empty())
             .collect();
+        // A formula cell without a saved value (a workbook written by a program that
+        // does not compute formulas) reads as empty: its row remembers it, and reading
+        // it as a value is an error, not a zero.
+        let with_value: std::collections::HashSet<(u32, u32)> =
+            values.iter().map(|(at, _)| *at).collect();
+        let unsaved: Vec<((u32, u32), String)> = formulas
+            .into_iter()
+            .filter(|(at, f)| !f.trim().is_empty() && !with_value.contains(at))
+            .collect();
+        drop(values);
+        cells.sort_by_key(|c| c.0);
+        let Some(left) = cells
+            .iter()
+            .map(|c| c.0.1)
+            .chain(unsaved.iter().map(|u| u.0.1))
+            .min()
+        else {
+            sheets.push(Sheet {
+                name,
+                records: Vec::new(),
+                first_column: 0,
+                date_1904,
+            });
+            continue;
+        };
+        // A cell that would make its row wider than roi reads rows: an error, as a
+        // text row that wide is, and no row padded out to it.
+        let far = cells
+            .iter()
+            .map(|c| (c.0, format!("{:?}", c.1.trim())))
+            .chain(unsaved.iter().map(|(at, f)| (*at, format!("={f}"))))
+            .filter(|(at, _)| (at.1 - left) as usize >= MAX_COLUMNS)
+            .min_by_key(|(at, _)| *at);
+        if let Some((at, value)) = far {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(u64::from(at.0) + 1),
+                column: Some(column_letters(at.1)),
+                message: crate::say!(
+                    "error.sheet_too_wide",
+                    sheet = name,
+                    cell = format!("{}{}", column_letters(at.1), u64::from(at.0) + 1),
+                    value = value,
+                    first = column_letters(left),
+                    max = MAX_COLUMNS
+                ),
+            });
+        }
+        let mut unsaved_by_row: std::collections::BTreeMap<u32, Vec<(usize, String, String)>> =
+            std::collections::BTreeMap::new();
+        for ((row, column), formula) in unsaved {
+            let letters = column_letters(column);
+            let message = crate::say!(
+                "error.formula_without_value",
+                sheet = name,
+                cell = format!("{letters}{}", u64::from(row) + 1),
+                formula = format!("={formula}")
+            );
+            unsaved_by_row.entry(row).or_default().push((
+                (column - left) as usize,
+                letters,
+                message,
+            ));
+        }
+        // Rows with something in them, each as wide as its last such cell; the rows
+        // between two of them are one blank record (tables are told apart by it).
+        let mut rows: Vec<u32> = cells.iter().map(|c| c.0.0).collect();
+        rows.extend(unsaved_by_row.keys());
+        rows.sort_unstable();
+        rows.dedup();
+        let mut records = Vec::new();
+        let mut cells = cells.into_iter().peekable();
+        let mut previous: Option<u32> = None;
+        for r in rows {
+            if previous.is_some_and(|p| p + 1 < r) {
+                records.push(Record {
+                    line: u64::from(previous.unwrap_or_default()) + 2,
+                    ..Record::default()
+                });
+            }
+            previous = Some(r);
+            let unsaved = unsaved_by_row.remove(&r).unwrap_or_default();
+            let mut row = Vec::new();
+            while let Some(cell) = cells.next_if(|c| c.0.0 == r) {
+                row.push(cell);
+            }
+            let width = row
+                .iter()
+                .map(|c| (c.0.1 - left) as usize + 1)
+                .chain(unsaved.iter().map(|(i, ..)| i + 1))
+                .max()
+                .unwrap_or(0);
+            let mut texts = vec![String::new(); width];
+            let mut typed = vec![false; width];
+            let mut no_year = vec![false; width];
+            for (at, text, is_typed, yearless) in row {
+                let i = (at.1 - left) as usize;
+                texts[i] = text;
+                typed[i] = is_typed;
+                no_year[i] = yearless;
+            }
+            records.push(Record {
+                line: u64::from(r) + 1,
+                unsaved,
+                no_year: if no_year.contains(&true) {
+                    no_year
+                } else {
+                    Vec::new()
+                },
+                typed,
+                cells: texts.into_iter().collect(),
+            });
+        }
         sheets.push(Sheet {
             name,
             records,
-            first_column: range_left,
+            first_column: left,
             date_1904,
         });
     }

@@ -4697,6 +4697,112 @@ mod workbook_cells {
             );
         }
     }
+
+    fn kpi(args: &[&str]) -> (String, String) {
+        let out = roi(args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out).trim().to_owned(),
+            String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        )
+    }
+
+    /// A sheet is read by its cells, not by the box of its used area: a stray cell
+    /// in the sheet's last row costs nothing, past 10,000 columns it is an error
+    /// naming it, and an empty styled cell there is nothing.
+    #[test]
+    fn cells_far_from_the_table() {
+        let f = "fixtures/workbook-cells/stray-cell-xfd1048576.xlsx";
+        assert_eq!(
+            error(&["kpi", "spend", f]).trim(),
+            "error: fixtures/workbook-cells/stray-cell-xfd1048576.xlsx:1048576: column XFD: \
+             sheet `Sheet`, cell XFD1048576: \"x\" would make its row wider than 10000 \
+             columns, counted from the sheet's first column, A; roi reads rows of at most \
+             10000 columns: delete the stray cell, or copy the table to a sheet of its own"
+        );
+        let f = "fixtures/workbook-cells/stray-cell-z1048576.xlsx";
+        assert_eq!(
+            kpi(&["kpi", "spend", f]),
+            (
+                "700000".to_owned(),
+                "roi: fixtures/workbook-cells/stray-cell-z1048576.xlsx: skipped 1 row(s): \
+                 total or summary row (first at line 1048576)"
+                    .to_owned()
+            )
+        );
+        let f = "fixtures/workbook-cells/styled-empty-xfd1048576.xlsx";
+        assert_eq!(
+            kpi(&["kpi", "spend", f]),
+            ("700000".to_owned(), String::new())
+        );
+    }
+
+    /// A value in a column the header does not name is an error naming its cell,
+    /// as a CSV row longer than its header is.
+    #[test]
+    fn a_value_beyond_the_header() {
+        let f = "fixtures/workbook-cells/value-beyond-header.xlsx";
+        assert_eq!(
+            error(&["kpi", "spend", f]).trim(),
+            "error: fixtures/workbook-cells/value-beyond-header.xlsx:3: column H: \"350000\" \
+             is in a column with no header, right of the header's last column G; the row \
+             has 8 cells but the header has 7: the export is damaged or has an extra column"
+        );
+    }
+
+    /// A row of formulas saved without values is read (its first value read is the
+    /// error), not passed over as empty; a total row of them is skipped and counted.
+    #[test]
+    fn rows_of_formulas_without_values() {
+        let f = "fixtures/workbook-cells/formula-row-no-values.xlsx";
+        assert!(error(&["kpi", "spend", f]).contains(
+            "formula-row-no-values.xlsx:3: column A (`Reporting starts`): sheet `Sheet`, \
+             cell A3: the formula `=A2` has no computed value saved with it"
+        ));
+        let f = "fixtures/workbook-cells/formula-total-row-no-values.xlsx";
+        assert_eq!(
+            kpi(&["kpi", "spend", f]),
+            (
+                "1050000".to_owned(),
+                "roi: fixtures/workbook-cells/formula-total-row-no-values.xlsx: skipped 1 \
+                 row(s): total or summary row (first at line 5)"
+                    .to_owned()
+            )
+        );
+        assert!(
+            error(&["kpi", "spend", f, "--strict"])
+                .contains("formula-total-row-no-values.xlsx:5: 1 row(s) skipped")
+        );
+    }
+}
+
+/// Numbers in roi's JSON format are read from their digits, as CSV cells are:
+/// six decimals exactly, and an error quotes what the file says
+/// (`fixtures/roi-json-numbers/README.md`).
+#[test]
+fn json_numbers_are_read_from_their_digits() {
+    let out = roi(&[
+        "normalize",
+        "fixtures/roi-json-numbers/spend-six-decimals.json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "date,platform,currency,spend\n\
+         2026-08-01,facebook,USD,1234567890123.123456\n\
+         2026-08-02,facebook,USD,0.1\n"
+    );
+    let out = roi(&[
+        "kpi",
+        "likes",
+        "fixtures/roi-json-numbers/count-past-f64.json",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: fixtures/roi-json-numbers/count-past-f64.json:1: column 3 (`likes`): \
+         \"99999999999999999999999\" is too large; amounts up to 9223372036854 are supported"
+    );
 }
 
 /// A HubSpot export's `Campaign` is the campaign, even after a filled `Original
