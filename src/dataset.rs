@@ -665,8 +665,15 @@ impl Dataset {
     /// own format every platform shares one header and an empty cell is no value,
     /// so there a platform gives what its own rows have values for, as its export
     /// did. [`Family::ANY`] asks about every export of the platform, and a list of
-    /// records speaks for every family. True when the rows are not held.
-    pub fn carries(&self, platform: Option<Sym>, family: Family, metric: MetricId) -> bool {
+    /// records speaks for every family, unless `exact` asks about `family`'s own
+    /// files alone. True when the rows are not held.
+    pub fn carries(
+        &self,
+        platform: Option<Sym>,
+        family: Family,
+        metric: MetricId,
+        exact: bool,
+    ) -> bool {
         if self.rows.is_empty() {
             return true;
         }
@@ -714,7 +721,7 @@ impl Dataset {
         });
         carried
             .iter()
-            .filter(|((p, f), _)| *p == platform && f.meets(family))
+            .filter(|((p, f), _)| *p == platform && (*f == family || !exact && f.meets(family)))
             .any(|(_, bits)| {
                 bits.get(metric.0 as usize / 64)
                     .is_some_and(|w| w & (1 << (metric.0 % 64)) != 0)

@@ -1055,12 +1055,23 @@ fn aggregate_groups<'s, 'a: 's>(
         .min()
         .zip(rows.iter().map(|r| r.end).max())
         .map(|(from, to)| Window::new(from, to));
+    let has_stock = |r: &Row| {
+        r.values
+            .iter()
+            .any(|(id, _)| dataset.metric(*id).aggregation == crate::model::Aggregation::Stock)
+    };
+    // The first days of all the rows, to tell the periods some row falls in.
+    let mut starts: Vec<_> = rows.iter().map(|r| r.start).collect();
+    starts.sort_unstable();
     for (place, (key, rows)) in by_key.into_keys().zip(members).enumerate() {
         let sub = crate::dataset::Selection {
             dataset,
             rows,
             needs,
         };
+        // A stock is carried into the periods after its key's last row, as far as
+        // the data reaches (a follower count read in March still counts in April).
+        let carried = sub.rows.iter().any(|r| has_stock(r));
         let windows: Vec<Option<Window>> = match time {
             None => vec![scope_window],
             Some(grain) => {
@@ -1068,6 +1079,9 @@ fn aggregate_groups<'s, 'a: 's>(
                     continue;
                 };
                 let range = match all_range {
+                    Some(all) if carried => {
+                        Window::new(grain.bucket(range.from).from.max(all.from), all.to)
+                    }
                     Some(all) => Window::new(
                         grain.bucket(range.from).from.max(all.from),
                         grain.bucket(range.to).to.min(all.to),
@@ -1094,11 +1108,6 @@ fn aggregate_groups<'s, 'a: 's>(
             .filter(|r| r.end > r.start)
             .copied()
             .collect();
-        let has_stock = |r: &Row| {
-            r.values
-                .iter()
-                .any(|(id, _)| dataset.metric(*id).aggregation == crate::model::Aggregation::Stock)
-        };
         // The latest row with a stock value per series, before the current period.
         let mut carry: BTreeMap<crate::dataset::SeriesKey, &Row> = BTreeMap::new();
         let remember = |r: &'a Row, carry: &mut BTreeMap<crate::dataset::SeriesKey, &'a Row>| {
@@ -1168,7 +1177,13 @@ fn aggregate_groups<'s, 'a: 's>(
             if time.is_none() {
                 straddling += agg.straddling_rows;
             }
-            if agg.rows == 0 {
+            // A period of no row of its key keeps the stock carried into it when
+            // other rows fall in it, as a group of `--by` alone does.
+            let others = |w: Window| {
+                let at = starts.partition_point(|d| *d < w.from);
+                starts.get(at).is_some_and(|d| *d <= w.to)
+            };
+            if agg.rows == 0 && !(agg.carries_stock() && window.is_some_and(others)) {
                 continue;
             }
             let mut labels: IndexMap<String, String> = dims

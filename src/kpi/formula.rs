@@ -274,6 +274,38 @@ impl Expr {
         }
     }
 
+    /// The value of a formula without names (`1000`, `2 * 5`); `None` when it has one.
+    pub fn constant(&self) -> Option<f64> {
+        match self {
+            Expr::Number(n) => Some(*n),
+            Expr::Name(_) | Expr::Growth(_) => None,
+            Expr::Neg(e) => e.constant().map(|v| -v),
+            Expr::Binary(op, l, r) => {
+                let (l, r) = (l.constant()?, r.constant()?);
+                Some(match op {
+                    Op::Add => l + r,
+                    Op::Sub => l - r,
+                    Op::Mul => l * r,
+                    Op::Div => l / r,
+                })
+            }
+        }
+    }
+
+    /// The formula a constant factor or divisor scales (`cpl / 1000`, `1.1 * cpl`,
+    /// `-cpl`), with the factor; `None` for any other formula. A scale changes
+    /// neither side of a quotient.
+    pub fn scaled(&self) -> Option<(&Expr, f64)> {
+        let factor = |c: &Expr| c.constant().filter(|c| *c != 0.0 && c.is_finite());
+        match self {
+            Expr::Neg(e) => Some((e, -1.0)),
+            Expr::Binary(Op::Mul, e, c) if factor(c).is_some() => Some((e, factor(c)?)),
+            Expr::Binary(Op::Mul, c, e) if factor(c).is_some() => Some((e, factor(c)?)),
+            Expr::Binary(Op::Div, e, c) => Some((e, 1.0 / factor(c)?)),
+            _ => None,
+        }
+    }
+
     /// True when a constant divisor is zero somewhere: the formula could never have a value.
     pub fn divides_by_zero(&self) -> bool {
         match self {
@@ -371,5 +403,23 @@ mod tests {
         assert_eq!(e.names(), vec!["likes", "followers"]);
         assert!(e.divides_by_zero());
         assert!(!parse("likes / 2").unwrap().divides_by_zero());
+    }
+
+    #[test]
+    fn a_constant_factor_or_divisor_scales() {
+        let scaled = |text: &str| {
+            let e = parse(text).unwrap();
+            e.scaled().map(|(inner, f)| (inner.to_string(), f))
+        };
+        assert_eq!(
+            scaled("spend / leads / 1000"),
+            Some(("spend / leads".into(), 0.001))
+        );
+        assert_eq!(scaled("1.1 * cpl"), Some(("cpl".into(), 1.1)));
+        assert_eq!(scaled("cpl * (2 * 5)"), Some(("cpl".into(), 10.0)));
+        assert_eq!(scaled("-cpl"), Some(("cpl".into(), -1.0)));
+        assert_eq!(scaled("cpl / (2 - 2)"), None);
+        assert_eq!(scaled("spend / leads"), None);
+        assert_eq!(scaled("cpl + 2"), None);
     }
 }

@@ -1295,12 +1295,12 @@ impl Catalogue {
                 Expr::Name(n) if ds.metric_id(n).is_none() && self.kpis.contains_key(n) => {
                     formula = &self.kpis[n].formula;
                 }
-                // A constant factor (cpm's per 1,000) scales both sides alike.
-                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e) if matches!(**c, Expr::Number(n) if n != 0.0) =>
-                {
-                    formula = e;
-                }
-                _ => break,
+                // A constant factor or divisor (cpm's per 1,000, `cpl / 1000`) scales
+                // both sides alike.
+                _ => match formula.scaled() {
+                    Some((e, _)) => formula = e,
+                    None => break,
+                },
             }
         }
         let Expr::Binary(Op::Div, l, r) = formula else {
@@ -1516,6 +1516,10 @@ impl Catalogue {
             (false, true) => (den, num),
             _ => return Vec::new(),
         };
+        // A side of constants alone lacks nothing to name.
+        if lacks.is_empty() {
+            return Vec::new();
+        }
         let names = |ids: &[MetricId]| -> Vec<String> {
             ids.iter().map(|id| ds.metric(*id).name.clone()).collect()
         };
@@ -1652,25 +1656,14 @@ impl Catalogue {
                     Some(kpi) => expr = &kpi.formula,
                     None => return Ok(None),
                 },
-                Expr::Neg(e) => {
-                    sign = -sign;
-                    expr = e;
-                }
-                Expr::Binary(Op::Mul, e, c) | Expr::Binary(Op::Mul, c, e) if matches!(**c, Expr::Number(n) if n != 0.0) =>
-                {
-                    if let Expr::Number(n) = **c {
-                        sign *= n.signum();
+                _ => match (expr.scaled(), expr) {
+                    (Some((e, factor)), _) => {
+                        sign *= factor.signum();
+                        expr = e;
                     }
-                    expr = e;
-                }
-                Expr::Binary(Op::Div, l, r) => match **r {
-                    Expr::Number(n) if n != 0.0 => {
-                        sign *= n.signum();
-                        expr = l;
-                    }
-                    _ => break (l, r),
+                    (None, Expr::Binary(Op::Div, l, r)) => break (l, r),
+                    _ => return Ok(None),
                 },
-                _ => return Ok(None),
             }
         };
         let (agg, _) = self.counted(name, ds, agg);
@@ -1699,8 +1692,18 @@ impl Catalogue {
         fx: &Fx,
     ) -> Result<Value, EvalError> {
         let (agg, left_out) = self.counted(name, dataset, agg);
-        let left_out = left_out.into_iter().map(|(_, l)| l).collect();
-        let q = self.eval(&Expr::Name(name.to_owned()), dataset, &agg, fx)?;
+        let mut left_out: Vec<LeftOut> = left_out.into_iter().map(|(_, l)| l).collect();
+        let q = match self.kpis.get(name) {
+            Some(kpi) if dataset.metric_id(name).is_none() => {
+                for l in self.left_out_within(&kpi.formula, dataset, &agg, 0) {
+                    if !left_out.contains(&l) {
+                        left_out.push(l);
+                    }
+                }
+                self.eval(&kpi.formula, dataset, &agg, fx)?
+            }
+            _ => self.eval(&Expr::Name(name.to_owned()), dataset, &agg, fx)?,
+        };
         let unit = self.unit(name, dataset);
         Ok(Value {
             value: q.value.filter(|v| v.is_finite()),
@@ -1726,6 +1729,34 @@ impl Catalogue {
         })
     }
 
+    /// What the KPIs a formula refers to leave out, each as it is evaluated there
+    /// (see [`Self::eval`]).
+    fn left_out_within(
+        &self,
+        expr: &Expr,
+        ds: &Dataset,
+        agg: &Aggregate,
+        depth: usize,
+    ) -> Vec<LeftOut> {
+        let mut out = Vec::new();
+        for name in expr.names() {
+            let Some(kpi) = self.kpis.get(name) else {
+                continue;
+            };
+            if ds.metric_id(name).is_some() || depth > 64 {
+                continue;
+            }
+            let (agg, left_out) = self.counted(name, ds, agg);
+            let within = self.left_out_within(&kpi.formula, ds, &agg, depth + 1);
+            for l in left_out.into_iter().map(|(_, l)| l).chain(within) {
+                if !out.contains(&l) {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+
     fn eval(
         &self,
         expr: &Expr,
@@ -1739,7 +1770,10 @@ impl Catalogue {
                 if let Some(id) = ds.metric_id(name) {
                     metric_quantity(name, ds, agg, id, fx)?
                 } else if let Some(kpi) = self.kpis.get(name) {
-                    self.eval(&kpi.formula, ds, agg, fx)?
+                    // As that KPI, with its own platforms left out: `cpl + cpc` adds
+                    // two costs, not a sum of spend over each's counts.
+                    let (agg, _) = self.counted(name, ds, agg);
+                    self.eval(&kpi.formula, ds, &agg, fx)?
                 } else {
                     return Err(self.check_name(name, ds).err().unwrap_or_else(|| {
                         EvalError::UnknownName {
@@ -1839,7 +1873,7 @@ fn left_out_of_sides(
             if part.0.is_none()
                 || meets(&with_den, part)
                 || (cost && with_den.iter().any(attributes))
-                || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d)))
+                || (cost && den.iter().any(|d| ds.carries(part.0, part.1, *d, false)))
             {
                 continue;
             }
@@ -1862,7 +1896,12 @@ fn left_out_of_sides(
             for part in parts(id) {
                 if part.0.is_none()
                     || meets(&with_num, part)
-                    || num.iter().any(|n| ds.carries(part.0, part.1, *n))
+                    // Only its own export's column makes its empty cells zeros:
+                    // another file's values outside the selection say nothing of
+                    // these rows (roi's own format leaves them empty, unknown).
+                    || num.iter().any(|n| {
+                        ds.carries(part.0, part.1, *n, !ds.metric(*n).from_records)
+                    })
                 {
                     continue;
                 }

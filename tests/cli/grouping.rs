@@ -189,3 +189,56 @@ fn a_carried_follower_count_keeps_its_group() {
     assert_eq!(kpi(&[&["follower_count"][..], &a].concat()), "1050");
     assert_eq!(kpi(&[&["follower_growth"][..], &a].concat()), "0");
 }
+
+/// A time grouping with a dimension keeps the group of a count carried into a
+/// period without a row of its own, as `--by platform` does, so the periods' groups
+/// add up to `--by month`'s (`fixtures/stocks/carried-periods`, figures in its
+/// README).
+#[test]
+fn a_carried_follower_count_keeps_its_group_in_later_periods() {
+    let dir = fixture("stocks/carried-periods");
+    let run = |by: &str| {
+        let out = roi_in(
+            &dir,
+            &[
+                "report",
+                "followers.csv",
+                "--by",
+                by,
+                "--kpi",
+                "follower_count,follower_growth",
+                "--format",
+                "csv",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        run("month,platform"),
+        "month,platform,rows,follower_count,follower_count_change,follower_growth,\
+         follower_growth_change\n\
+         2026-03,facebook,1,5000,,,\n\
+         2026-03,tiktok,1,2900,,,\n\
+         2026-04,facebook,0,5000,0,0,\n\
+         2026-04,tiktok,1,3000,0.034482759,100,\n"
+    );
+    assert_eq!(
+        run("platform,month"),
+        "platform,month,rows,follower_count,follower_count_change,follower_growth,\
+         follower_growth_change\n\
+         facebook,2026-03,1,5000,,,\n\
+         facebook,2026-04,0,5000,0,0,\n\
+         tiktok,2026-03,1,2900,,,\n\
+         tiktok,2026-04,1,3000,0.034482759,100,\n"
+    );
+    let month = run("month");
+    assert!(month.contains("\n2026-04,1,8000,"), "{month}");
+    assert!(
+        month
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.split(',').nth(4) == Some("100")),
+        "{month}"
+    );
+}

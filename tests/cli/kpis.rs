@@ -2088,3 +2088,135 @@ fn a_rate_without_any_numerator_says_why() {
          Manager) has impressions but no row has clicks"
     );
 }
+
+/// A KPI named in a formula is worked out as that KPI, with the platforms it leaves
+/// out, and a constant factor or divisor keeps a rate's or cost's shape
+/// (`fixtures/kpis/formula-scales`, figures in its README).
+#[test]
+fn a_formula_over_a_rate_or_cost_keeps_its_left_out_rule() {
+    let dir = fixture("kpis/formula-scales");
+    let kpi = |name: &str, file: &str| {
+        let out = roi_in(&dir, &["kpi", name, file]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for (name, file, want, notes) in [
+        (
+            "lcr_half",
+            "rate.csv",
+            "0.05\n",
+            "roi: lcr_half: tiktok has leads but no link_clicks: left out\n",
+        ),
+        (
+            "er_half",
+            "rate.csv",
+            "0.05\n",
+            "roi: er_half: tiktok has likes but no reach: left out\n",
+        ),
+        (
+            "cpl_thousands",
+            "costs.csv",
+            "50\n",
+            "roi: cpl_thousands: tiktok has spend but no leads: left out\n",
+        ),
+        (
+            "cpl_div",
+            "costs.csv",
+            "50\n",
+            "roi: cpl_div: tiktok has spend but no leads: left out\n",
+        ),
+        (
+            "cost_sum",
+            "costs.csv",
+            "55000\n",
+            "roi: cost_sum: tiktok has spend but no leads: left out\n\
+             roi: cost_sum: tiktok has spend but no clicks: left out\n",
+        ),
+        // Both platforms have both sides: no value for 0 leads, and no note.
+        ("half_cpl", "zero.csv", "n/a\n", ""),
+    ] {
+        assert_eq!(
+            kpi(name, file),
+            (want.to_owned(), notes.to_owned()),
+            "{name}"
+        );
+    }
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "zero.csv",
+            "--kpi",
+            "half_cpl,cpl",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["notes"], serde_json::json!([]), "{report}");
+    let out = roi_in(&dir, &["explain", "lcr_half", "rate.csv"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("lcr_half = 5.00%"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Whether a platform lacks a side is decided on the rows `--where` keeps: another
+/// file's clicks outside them say nothing of a Meta export's rows
+/// (`fixtures/kpis/where-left-out`, figures in its README).
+#[test]
+fn a_rate_under_where_says_which_platform_it_left_out() {
+    let dir = fixture("kpis/where-left-out");
+    let files = ["own.csv", "meta-eur.csv"];
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(files);
+        let out = roi_in(&dir, &all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let notes: Vec<String> = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| !l.contains("skipped"))
+            .map(str::to_owned)
+            .collect();
+        (stdout(&out), notes)
+    };
+    let ctr = "ctr: facebook (Meta Ads Manager) has impressions but no clicks: left out";
+    let engagement = "engagement_rate: facebook (Meta Ads Manager) has reach but no likes, \
+                      comments, shares, saves: left out";
+    for (kpi, filter, note) in [
+        ("ctr", "campaign=Sommer Sale", ctr),
+        ("ctr", "currency=EUR", ctr),
+        ("engagement_rate", "currency=EUR", engagement),
+    ] {
+        assert_eq!(
+            run(&["kpi", kpi, "--where", filter]),
+            ("n/a\n".to_owned(), vec![format!("roi: {note}")]),
+            "{kpi} {filter}"
+        );
+    }
+    let (out, _) = run(&[
+        "report",
+        "--where",
+        "campaign=Sommer Sale",
+        "--kpi",
+        "ctr,impressions",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["notes"], serde_json::json!([ctr]), "{report}");
+    assert_eq!(
+        report["groups"][0]["values"]["impressions"]["value"],
+        17000.0
+    );
+    assert_eq!(
+        report["groups"][0]["values"]["ctr"]["value"],
+        serde_json::Value::Null
+    );
+}
