@@ -1665,10 +1665,10 @@ fn read_layout_table(
     if !money {
         builder.set_moneyless();
     }
-    // A platform's series (TikTok's overview, a GA4 table by date) has a row per
-    // day: only its date tells its rows apart. A mapping, a list of records and a
-    // table with any other breakdown (an hour, a campaign) may hold several rows of
-    // one day, all counted.
+    // A platform's series (TikTok's overview, a GA4 table by date, a Meta Ads
+    // report of the account by `Day`) has a row per day: only its date tells its
+    // rows apart. A mapping, a list of records and a table with any other breakdown
+    // (an hour, a campaign) may hold several rows of one day, all counted.
     let series = !layout.id.starts_with("mapping-")
         && layout.per_row.is_none()
         && matched
@@ -1676,15 +1676,21 @@ fn read_layout_table(
             .iter()
             .flatten()
             // GA4's `Nth day` is its date, counted from the range's start.
-            .any(|(c, _)| matches!(c.target, Target::Date | Target::NthDay))
+            .any(|(c, _)| matches!(c.target, Target::Date | Target::NthDay | Target::Day))
         // A column roi does not read may be a breakdown (a region, a page): rows
-        // of one day are then no repeats, and a table of them may be large.
+        // of one day are then no repeats, and a table of them may be large. A
+        // reporting range and what the results count describe the day, and
+        // break nothing down.
         && matched.cells.iter().all(|c| {
             c.as_ref().is_some_and(|(c, _)| {
                 matches!(
                     c.target,
                     Target::Date
                         | Target::NthDay
+                        | Target::Day
+                        | Target::EndDate
+                        | Target::Results
+                        | Target::ResultType
                         | Target::Metric(..)
                         | Target::Derived
                         | Target::Sponsored
@@ -4855,6 +4861,7 @@ fn result_indicator(id: &str) -> Option<&'static str> {
         "post_engagement" => POST_ENGAGEMENTS,
         "like" | "page_like" => "followers_gained",
         "post_save" => "saves",
+        "profile_visit_view" if !conversion => "profile_visits",
         "video_view" | "video_thruplay_watched_actions" | "thruplay" => "video_views",
         "reach" if !conversion => "reach",
         "impressions" if !conversion => "impressions",
@@ -4946,8 +4953,11 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "cliente potencial",
             "clientes potenciales",
             "prospect",
-            "conversas",
+            // `Conversations`, `Conversas`, `Conversaciones`: started in messages.
+            "conversa",
             "percakapan",
+            // Calls, as conversations, are a conversion location of lead campaigns.
+            "calls placed",
         ],
         "leads",
     ),
@@ -5006,8 +5016,17 @@ const RESULT_NAMES: &[(&[&str], &str)] = &[
             "me gusta de la página",
             "j’aime la page",
             "j'aime la page",
+            "instagram follow",
         ],
         "followers_gained",
+    ),
+    (
+        &[
+            "profile visit",
+            "truy cập trang cá nhân",
+            "visitas al perfil",
+        ],
+        "profile_visits",
     ),
     (
         &[
@@ -6051,6 +6070,10 @@ mod tests {
             ("lượt thích trang", Some("followers_gained")),
             ("lượt xem trang đích", Some("landing_page_views")),
             ("khách hàng tiềm năng trên meta", Some("leads")),
+            ("instagram profile visits", Some("profile_visits")),
+            ("profile_visit_view", Some("profile_visits")),
+            ("instagram follows", Some("followers_gained")),
+            ("calls placed", Some("leads")),
             ("estimated ad recall lift (people)", None),
             ("actions:page_engagement", None),
             ("", None),
@@ -6070,6 +6093,7 @@ mod tests {
             "conversaciones con mensajes iniciadas",
             "conversas por mensagem iniciadas",
             "percakapan pesan dimulai",
+            "conversations",
         ] {
             assert_eq!(result_metric(kind), Some("leads"), "{kind}");
             assert!(is_messaging_result(kind), "{kind}");

@@ -1247,6 +1247,34 @@ fn meta_result_types_by_their_names() {
     );
 }
 
+/// Result types whose metric the Meta layout reads from a column of its own
+/// (`Instagram profile visits`, `Instagram follows`), and conversations and calls,
+/// which lead campaigns convert by. Hand figures: `fixtures/meta-result-types/README.md`.
+#[test]
+fn meta_result_types_of_profile_visits_follows_and_calls() {
+    let f = "fixtures/meta-result-types/meta-ads-result-types.csv";
+    let out = roi(&[
+        "report",
+        f,
+        "--kpi",
+        "profile_visits,followers_gained,leads,results,spend",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "rows,profile_visits,followers_gained,leads,results,spend,spend_currency\n5,150,24,45,700,91,USD\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "1 row(s): result type `Estimated ad recall lift (people)` is not one roi knows"
+        ) && stderr.matches("is not one roi knows").count() == 1,
+        "{stderr}"
+    );
+}
+
 #[test]
 fn meta_result_indicators_by_their_action_types() {
     let f = "fixtures/importers/meta-ads-result-indicators.csv";

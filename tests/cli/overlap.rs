@@ -1742,6 +1742,67 @@ fn a_day_pasted_twice_in_a_series_is_counted_once() {
     }
 }
 
+/// A Meta Ads report of the account by `Day` (no campaign, ad or breakdown column)
+/// is a series: a day pasted twice counts once, a day restated counts its later
+/// row. By ad, two ads of one name on one day are two rows, both counted. Hand
+/// figures: `fixtures/repeated-days/README.md`.
+#[test]
+fn a_meta_account_day_pasted_twice_is_counted_once() {
+    let dir = "fixtures/repeated-days";
+    let report = |file: &str, kpis: &str, strict: bool| {
+        let path = format!("{dir}/{file}");
+        let mut args = vec!["report", &path, "--kpi", kpis, "--format", "csv"];
+        if strict {
+            args.push("--strict");
+        }
+        let out = roi(&args);
+        (
+            code(&out),
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (status, csv, stderr) = report("meta-account-day-pasted.csv", "spend,impressions", false);
+    assert_eq!(
+        (status, csv.as_str()),
+        (0, "rows,spend,spend_currency,impressions\n2,105,USD,3100\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "2 rows repeat an earlier row of their day, cell for cell, the first line 4 repeating line 2"
+        ),
+        "{stderr}"
+    );
+    let (status, _, stderr) = report("meta-account-day-pasted.csv", "spend", true);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains(":4: 2 row(s) skipped (repeats"), "{stderr}");
+    let (status, csv, stderr) = report(
+        "meta-account-day-restated.csv",
+        "spend,impressions,link_clicks",
+        false,
+    );
+    assert_eq!(
+        (status, csv.as_str()),
+        (
+            0,
+            "rows,spend,spend_currency,impressions,link_clicks\n2,110,USD,3200,45\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lines 3 and 4 give other figures for 2026-08-02"),
+        "{stderr}"
+    );
+    let (status, csv, stderr) = report("meta-ads-one-name.csv", "spend,impressions", false);
+    assert_eq!(
+        (status, csv.as_str()),
+        (0, "rows,spend,spend_currency,impressions\n3,100,USD,3400\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("repeat"), "{stderr}");
+}
+
 /// A series large enough to be read in parts on several threads, whose repeated
 /// and restated days fall in another part than their first rows: the same numbers
 /// and lines as on one thread. Days 2015-01-01.. (40,000, day i has i views: 1 + … +
