@@ -346,6 +346,27 @@ pub fn compose(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// See [`Dataset::blank_zeros`].
+#[derive(Debug, Default)]
+pub struct BlankZeros {
+    per_file: Vec<Vec<MetricId>>,
+    covered: rustc_hash::FxHashMap<(u32, u64), Vec<MetricId>>,
+}
+
+impl BlankZeros {
+    /// The row's values, then the zeros its export left blank.
+    pub fn values(&self, row: &Row) -> Vec<(MetricId, Amount)> {
+        let mut values = row.values.to_vec();
+        let covered = self.covered.get(&(row.file, row.line));
+        for m in self.per_file.get(row.file as usize).into_iter().flatten() {
+            if row.value(*m).is_none() && !covered.is_some_and(|c| c.contains(m)) {
+                values.push((*m, Amount(0)));
+            }
+        }
+        values
+    }
+}
+
 /// All rows of all inputs, after de-duplication.
 #[derive(Debug)]
 pub struct Dataset {
@@ -749,6 +770,38 @@ impl Dataset {
             return false;
         }
         (file as usize) < self.exported.len() && self.has_column(file, metric)
+    }
+
+    /// What roi's own format writes for each row, where an empty cell is no value:
+    /// the row's values and a 0 for each metric its export gives as an empty cell
+    /// ([`Dataset::exports`]), so the output reads back as the export did. Not for a
+    /// stock or a duration, whose empty cell is no reading, nor for a value a coarser
+    /// level counts ([`Dataset::covered`]): it is no 0.
+    pub fn blank_zeros(&self) -> BlankZeros {
+        let per_file = (0..self.files.len() as u32)
+            .map(|file| {
+                (0..self.metrics.len() as u16)
+                    .map(MetricId)
+                    .filter(|m| {
+                        matches!(
+                            self.metric(*m).aggregation,
+                            Aggregation::Flow | Aggregation::Unique
+                        ) && self.exports(file, *m)
+                    })
+                    .collect()
+            })
+            .collect();
+        let covered = self
+            .covered
+            .iter()
+            .map(|r| {
+                (
+                    (r.file, r.line),
+                    r.values.iter().map(|(id, _)| *id).collect(),
+                )
+            })
+            .collect();
+        BlankZeros { per_file, covered }
     }
 
     /// The export family a row comes from; [`Family::ANY`] for a list of records.

@@ -366,6 +366,10 @@ impl<'f> Builder<'f> {
     }
 
     fn flush_rows(&mut self) {
+        if self.flush.is_some() {
+            // A streamed write asks it of the first pass, which keeps no rows.
+            self.note_exported();
+        }
         if let Some(flush) = self.flush.as_mut() {
             flush(&self.dataset, &self.dataset.rows);
             self.dataset.rows.clear();
@@ -749,7 +753,13 @@ impl<'f> Builder<'f> {
         let file_offset = self.dataset.files.len() as u32;
         let table_offset = self.tables.len() as u32;
         let row_offset = self.dataset.rows.len();
+        // Registering `other`'s kinds marks the last file read as a list of records
+        // for a CRM's kind: that file is no such list, whatever `other` holds.
+        let records = self.dataset.files.last().map(|f| f.records);
         let ids = self.translate(&other);
+        if let (Some(file), Some(records)) = (self.dataset.files.last_mut(), records) {
+            file.records = records;
+        }
         self.merged.clear();
         self.tables
             .extend(other.tables.into_iter().map(|mark| TableMark {
@@ -1577,6 +1587,22 @@ impl<'f> Builder<'f> {
         dataset
     }
 
+    /// Adds the metrics the rows held give values of to their files' columns
+    /// ([`Dataset::exports`]).
+    fn note_exported(&mut self) {
+        let words = self.dataset.metrics.len().div_ceil(64);
+        let exported = &mut self.dataset.exported;
+        exported.resize(self.dataset.files.len(), Vec::new());
+        for row in &self.dataset.rows {
+            if let Some(bits) = exported.get_mut(row.file as usize) {
+                bits.resize(words, 0);
+                for (id, _) in &row.values {
+                    bits[usize::from(id.0) / 64] |= 1 << (id.0 % 64);
+                }
+            }
+        }
+    }
+
     fn finish_rows(mut self) -> Dataset {
         if self.flush.is_some() {
             // Flushed rows were never held: there is nothing to de-duplicate.
@@ -1585,16 +1611,7 @@ impl<'f> Builder<'f> {
         }
         // What each export's columns are, before merging gives a newer export's rows
         // an older one's values of the columns it lacks.
-        let words = self.dataset.metrics.len().div_ceil(64);
-        let mut exported = vec![vec![0u64; words]; self.dataset.files.len()];
-        for row in &self.dataset.rows {
-            if let Some(bits) = exported.get_mut(row.file as usize) {
-                for (id, _) in &row.values {
-                    bits[usize::from(id.0) / 64] |= 1 << (id.0 % 64);
-                }
-            }
-        }
-        self.dataset.exported = exported;
+        self.note_exported();
         self.series_platforms();
         self.date_totals();
         let spans = &self.spans;

@@ -65,8 +65,8 @@ struct RawInsights {
     short_video_seconds: Option<f64>,
     short_text_chars: Option<usize>,
     min_posts: Option<u64>,
-    timezone: Option<String>,
-    rank_by: Option<String>,
+    timezone: Option<toml::Spanned<String>>,
+    rank_by: Option<toml::Spanned<String>>,
     top: Option<usize>,
 }
 
@@ -606,20 +606,29 @@ impl Config {
                 insights.top = v;
             }
             if let Some(name) = raw.timezone {
-                insights.timezone = Some(
-                    name.parse()
-                        .map_err(|_| err(crate::say!("error.timezone", value = name)))?,
-                );
+                insights.timezone = Some(name.get_ref().parse().map_err(|_| {
+                    err(at(
+                        text,
+                        name.span(),
+                        &crate::say!("error.timezone", value = name.get_ref()),
+                    ))
+                })?);
             }
             if let Some(kpi) = raw.rank_by {
+                let span = kpi.span();
+                let kpi = kpi.into_inner();
                 if catalogue.get(&kpi).is_none() && crate::model::canonical_metric(&kpi).is_none() {
-                    return Err(err(crate::say!(
-                        "error.rank_by",
-                        value = kpi,
-                        hint = crate::kpi::did_you_mean(
-                            &kpi,
-                            catalogue.iter().map(|k| k.name.as_str())
-                        )
+                    return Err(err(at(
+                        text,
+                        span,
+                        &crate::say!(
+                            "error.rank_by",
+                            value = kpi,
+                            hint = crate::kpi::did_you_mean(
+                                &kpi,
+                                catalogue.iter().map(|k| k.name.as_str())
+                            )
+                        ),
                     )));
                 }
                 insights.rank_by = kpi;

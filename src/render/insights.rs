@@ -148,14 +148,18 @@ fn posts_table(
     let t = |key: &str| tr(lang, &format!("insights.{key}"), &[]);
     title(heading, md, out)?;
     let mut table = new_table(style);
-    let names = [
+    // Ranked by engagements, the ranking column is already the engagements.
+    let engagements = rank_by != "engagements";
+    let mut names = vec![
         t("platform"),
         t("post"),
         t("content_type"),
         t("published"),
         rank_by.to_owned(),
-        t("engagements"),
     ];
+    if engagements {
+        names.push(t("engagements"));
+    }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     header(&mut table, &names, style);
     for p in posts {
@@ -163,14 +167,17 @@ fn posts_table(
             || date(lang, p.date),
             |t| format!("{} {}", date(lang, t.date()), t.format("%H:%M")),
         );
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(&p.platform),
             Cell::new(p.link.as_deref().unwrap_or(&p.id)),
             Cell::new(group_label("content_type", &p.content_type, lang)),
             Cell::new(when),
             Cell::new(human(p.value, unit, p.currency.as_deref(), lang)),
-            Cell::new(human(p.engagements, Unit::Count, None, lang)),
-        ]);
+        ];
+        if engagements {
+            row.push(Cell::new(human(p.engagements, Unit::Count, None, lang)));
+        }
+        table.add_row(row);
     }
     right(&mut table, 4);
     writeln!(out, "{table}")?;

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::dataset::{Dataset, Row};
+use crate::dataset::{BlankZeros, Dataset, Row};
 use crate::model::{Amount, Dimension, MetricId};
 
 /// An amount as exact decimal text: `1234.5`, `-0.000001`, `12`.
@@ -31,14 +31,14 @@ struct Columns {
     metrics: Vec<MetricId>,
 }
 
-fn columns(ds: &Dataset) -> Columns {
+fn columns(ds: &Dataset, zeros: &BlankZeros) -> Columns {
     let dims = Dimension::ALL
         .into_iter()
         .filter(|d| ds.rows.iter().any(|r| r.dim(*d).is_some()))
         .collect();
     let mut used = vec![false; ds.metrics.len()];
     for row in &ds.rows {
-        for (id, _) in &row.values {
+        for (id, _) in zeros.values(row) {
             used[id.0 as usize] = true;
         }
     }
@@ -60,7 +60,8 @@ fn sorted(ds: &Dataset) -> Vec<&Row> {
 }
 
 pub fn normalized_csv(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
-    let cols = columns(ds);
+    let zeros = ds.blank_zeros();
+    let cols = columns(ds, &zeros);
     let mut w = csv::Writer::from_writer(out);
     let mut header = vec!["date".to_owned()];
     if cols.end_date {
@@ -77,8 +78,10 @@ pub fn normalized_csv(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         for d in &cols.dims {
             rec.push(ds.dim_value(row, *d).unwrap_or("").to_owned());
         }
+        let values = zeros.values(row);
         for m in &cols.metrics {
-            rec.push(row.value(*m).map(amount_text).unwrap_or_default());
+            let value = values.iter().find(|(id, _)| id == m);
+            rec.push(value.map(|(_, v)| amount_text(*v)).unwrap_or_default());
         }
         w.write_record(&rec).map_err(super::csv_out::io_error)?;
     }
@@ -86,7 +89,8 @@ pub fn normalized_csv(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn normalized_json(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
-    let cols = columns(ds);
+    let zeros = ds.blank_zeros();
+    let cols = columns(ds, &zeros);
     let mut rows = Vec::with_capacity(ds.rows.len());
     for row in sorted(ds) {
         let mut obj = serde_json::Map::new();
@@ -99,7 +103,7 @@ pub fn normalized_json(ds: &Dataset, out: &mut dyn Write) -> io::Result<()> {
                 obj.insert(d.name().into(), v.into());
             }
         }
-        for (id, v) in &row.values {
+        for (id, v) in &zeros.values(row) {
             // Exact decimals as strings would be safest, but numbers are what JSON
             // users expect; six decimals at most round-trip through f64 text.
             let number: serde_json::Number = amount_text(*v)

@@ -18,7 +18,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::dataset::{Dataset, MetricInfo, Row};
+use crate::dataset::{BlankZeros, Dataset, MetricInfo, Row};
 use crate::model::{Amount, CANONICAL_METRICS, Dimension, MetricId};
 use crate::say;
 
@@ -162,6 +162,7 @@ pub struct Streamed {
     staged: Option<PathBuf>,
     schema: SchemaRef,
     metrics: Vec<MetricInfo>,
+    zeros: BlankZeros,
     parts: std::collections::BTreeMap<(Option<String>, (i32, u32)), Part>,
     rows: usize,
     /// The first error: later rows are ignored, and `finish` returns it.
@@ -197,6 +198,7 @@ impl Streamed {
             staged: Some(staged),
             schema,
             metrics: probe.metrics.clone(),
+            zeros: probe.blank_zeros(),
             parts: std::collections::BTreeMap::new(),
             rows: 0,
             error: None,
@@ -224,7 +226,7 @@ impl Streamed {
             by_part.entry(key).or_default().push(row);
         }
         for (key, part_rows) in by_part {
-            let batch = batch(ds, &self.metrics, &self.schema, &part_rows)?;
+            let batch = batch(ds, &self.metrics, &self.zeros, &self.schema, &part_rows)?;
             let part = match self.parts.entry(key) {
                 std::collections::btree_map::Entry::Occupied(at) => at.into_mut(),
                 std::collections::btree_map::Entry::Vacant(at) => {
@@ -370,6 +372,7 @@ fn escape(value: &str) -> String {
 fn batch(
     ds: &Dataset,
     metrics: &[MetricInfo],
+    zeros: &BlankZeros,
     schema: &SchemaRef,
     rows: &[&Row],
 ) -> anyhow::Result<RecordBatch> {
@@ -403,8 +406,8 @@ fn batch(
     let mut cells: Vec<Option<Amount>> = vec![None; metrics.len()];
     for row in rows {
         cells.fill(None);
-        for (id, v) in &row.values {
-            cells[id.0 as usize] = Some(*v);
+        for (id, v) in zeros.values(row) {
+            cells[id.0 as usize] = Some(v);
         }
         for (i, (b, cell)) in builders.iter_mut().zip(&cells).enumerate() {
             match b {

@@ -476,6 +476,76 @@ fn normalize_round_trips() {
     }
 }
 
+/// Meta leaves a zero blank: `normalize` writes an export's empty cell of a column it
+/// has as `0`, since an empty cell of roi's format is no value, so the rows read back
+/// give the export's figures (`fixtures/normalize-blank-zeros/README.md`).
+#[test]
+fn normalize_writes_the_zeros_an_export_leaves_blank() {
+    let f = "fixtures/normalize-blank-zeros/meta-ads-usd.csv";
+    let csv = roi(&["normalize", f]);
+    assert_eq!(code(&csv), 0, "{}", transcript(&csv));
+    assert_eq!(
+        stdout(&csv),
+        "date,platform,campaign,currency,impressions,reach,link_clicks,purchases,revenue,spend\n\
+         2026-09-01,facebook,Fall Sale,USD,1500,1000,40,3,99.99,10.33\n\
+         2026-09-01,facebook,Brand Awareness,USD,9000,5000,12,0,0,20\n\
+         2026-09-02,facebook,Fall Sale,USD,1700,1200,35,2,45.5,11.67\n\
+         2026-09-02,facebook,Brand Awareness,USD,9100,5200,15,0,0,20\n\
+         2026-09-03,facebook,Fall Sale,USD,1300,900,10,0,0,0.01\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let json = roi(&["normalize", f, "--format", "json"]);
+    assert_eq!(code(&json), 0, "{}", transcript(&json));
+    let read_back = [
+        ("rows.csv", csv.stdout.clone()),
+        ("rows.json", json.stdout.clone()),
+    ]
+    .map(|(name, bytes)| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    });
+    for input in [f, &read_back[0], &read_back[1]] {
+        let out = roi(&[
+            "report",
+            input,
+            "--by",
+            "campaign",
+            "--kpi",
+            "purchases,sales_revenue,spend,roas",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(
+            stdout(&out),
+            "campaign,rows,purchases,sales_revenue,sales_revenue_currency,spend,spend_currency,roas\n\
+             Brand Awareness,2,0,0,USD,40,USD,0\n\
+             Fall Sale,3,5,145.49,USD,22.01,USD,6.610177192\n",
+            "{input}: {}",
+            transcript(&out)
+        );
+        let roas = roi(&["kpi", "roas", input, "--where", "campaign=Brand Awareness"]);
+        assert_eq!(stdout(&roas), "0\n", "{input}: {}", transcript(&roas));
+        assert!(
+            !transcript(&roas).contains("no revenue"),
+            "{}",
+            transcript(&roas)
+        );
+        let day = [
+            "--where",
+            "campaign=Fall Sale",
+            "--from",
+            "2026-09-03",
+            "--to",
+            "2026-09-03",
+        ];
+        for kpi in ["sales_revenue", "roas"] {
+            let out = roi(&[&["kpi", kpi, input][..], &day].concat());
+            assert_eq!(stdout(&out), "0\n", "{input} {kpi}: {}", transcript(&out));
+        }
+    }
+}
+
 /// A custom metric named in Vietnamese is written as `lượt_dùng_thử`: read back as
 /// roi's format, and usable in a formula by that name.
 #[test]

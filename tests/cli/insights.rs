@@ -254,7 +254,15 @@ fn insights_refuse_bad_settings() {
     for (toml, expected) in [
         (
             "[insights]\ntimezone = \"Mars/Olympus\"\n",
-            "is not a time zone name",
+            "line 2, column 12: `[insights] timezone = Mars/Olympus` is not a time zone name",
+        ),
+        (
+            "[insights]\nmin_posts = 1\ntimezone = \"GMT+7\"\n",
+            "line 3, column 12: `[insights] timezone = GMT+7` is not a time zone name",
+        ),
+        (
+            "[insights]\nrank_by = \"engagment_rate\"\n",
+            "line 2, column 11: ",
         ),
         (
             "[insights]\nrank_by = \"engagment_rate\"\n",
@@ -269,6 +277,37 @@ fn insights_refuse_bad_settings() {
     let out = roi(&["insights", POSTS, "--format", "csv"]);
     assert_eq!(code(&out), 2);
     assert!(transcript(&out).contains("`roi insights` writes table, json or markdown, not csv"));
+}
+
+/// Ranked by engagements, the lists show them once: reel 1003 has 400 + 30 + 50 + 20
+/// = 500, image 1006 50 + 3 + 5 + 2 = 60 (`fixtures/insights/instagram-content.csv`).
+#[test]
+fn posts_ranked_by_engagements_show_them_once() {
+    let out = roi(&[
+        "insights",
+        POSTS,
+        "--rank-by",
+        "engagements",
+        "--top",
+        "1",
+        "--min-posts",
+        "1",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    for row in [
+        "| platform | post | content type | published | engagements |",
+        "| instagram | https://www.instagram.com/reel/1003/ | reel | 2026-07-08 19:00 | 500 |",
+        "| instagram | https://www.instagram.com/p/1006/ | image | 2026-07-13 09:15 | 60 |",
+    ] {
+        let found = text.lines().any(|l| {
+            l.split('|').map(str::trim).collect::<Vec<_>>()
+                == row.split('|').map(str::trim).collect::<Vec<_>>()
+        });
+        assert!(found, "{row}\n{text}");
+    }
 }
 
 /// A post without reach has no share in its group's engagement rate, and is counted

@@ -776,6 +776,42 @@ fn overlapping_downloads_are_deduplicated_before_they_are_written() {
     );
 }
 
+/// Meta leaves a zero blank: Parquet has `0` where the export's empty cell is a 0,
+/// as the CSV does (`fixtures/normalize-blank-zeros/README.md`).
+#[test]
+fn an_exports_blank_zero_is_0_in_parquet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = "fixtures/normalize-blank-zeros/meta-ads-usd.csv";
+    let out = normalize_parquet(f, &tmp.path().join("lake"));
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let mut figures: Vec<(String, String, String, String)> =
+        read_partitions(&tmp.path().join("lake"))
+            .into_iter()
+            .flat_map(|p| p.rows)
+            .map(|r| {
+                let cell = |name: &str| r.get(name).cloned().unwrap_or_default();
+                (
+                    cell("date"),
+                    cell("campaign"),
+                    cell("purchases"),
+                    cell("revenue"),
+                )
+            })
+            .collect();
+    // Streamed rows come in input order.
+    figures.sort();
+    let mut expected = [
+        ("2026-09-01", "Fall Sale", "3", "99.99"),
+        ("2026-09-01", "Brand Awareness", "0", "0"),
+        ("2026-09-02", "Fall Sale", "2", "45.5"),
+        ("2026-09-02", "Brand Awareness", "0", "0"),
+        ("2026-09-03", "Fall Sale", "0", "0"),
+    ]
+    .map(|(a, b, c, d)| (a.to_owned(), b.to_owned(), c.to_owned(), d.to_owned()));
+    expected.sort();
+    assert_eq!(figures, expected);
+}
+
 /// Rows written as they are read cannot be taken back: a file in roi's format that
 /// stops being UTF-8 past its first 64 KiB is checked before any is written, and
 /// then written whole in its code page.
