@@ -484,6 +484,8 @@ pub fn find_header<'a>(
                 })
                 .is_some_and(|folder| crate::normalize::range_in_name(&folder).is_some())
     };
+    let is_mapping = |l: &Layout| l.id.starts_with("mapping-");
+    let claims = |l: &Layout| is_mapping(l) && l.files.is_some();
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
     let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
@@ -504,6 +506,18 @@ pub fn find_header<'a>(
                 continue;
             };
             match &best {
+                // A mapping whose `files` glob names the file is what the user asked
+                // for it: it is read instead of a built-in layout, whatever that reads.
+                Some(b) if b.header == index && claims(layout) && !is_mapping(b.layout) => {
+                    rival = None;
+                    best = Some(Matched {
+                        layout,
+                        header: index,
+                        cells,
+                        score,
+                    });
+                }
+                Some(b) if b.header == index && claims(b.layout) && !is_mapping(layout) => {}
                 Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
                     // A user's mapping settles any tie with the built-in layouts; of two
                     // mappings, the one whose `files` glob is the more specific (see

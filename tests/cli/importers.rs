@@ -3348,6 +3348,41 @@ fn a_specific_mapping_beats_a_catch_all_for_the_same_layout() {
     );
 }
 
+/// A mapping whose `files` names a file is read instead of the built-in layout that
+/// knows it: fixtures/mapping-over-layout/ reads a Meta Ads export's 7-day-click
+/// purchases and their value, which the Meta layout leaves out. Figures by hand
+/// (its README): spend 500.00, purchases 42, revenue 3,360.00, ROAS 672 %.
+#[test]
+fn a_mapping_naming_a_file_is_read_instead_of_the_built_in_layout() {
+    let dir = fixture("mapping-over-layout");
+    for (kpi, want) in [
+        ("spend", "500\n"),
+        ("purchases", "42\n"),
+        ("revenue", "3360\n"),
+        ("roas", "6.72\n"),
+    ] {
+        let out = roi_in(&dir, &["kpi", kpi]);
+        assert_eq!(code(&out), 0, "{kpi}: {}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{kpi}");
+    }
+    // The same file without the mapping: Meta's layout, no revenue, and advice that
+    // names the way to read the column.
+    let bare = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.join("meta-attribution.csv"),
+        bare.path().join("meta-attribution.csv"),
+    )
+    .unwrap();
+    let out = roi_in(bare.path(), &["kpi", "spend", "meta-attribution.csv"]);
+    assert_eq!(stdout(&out), "500\n", "{}", transcript(&out));
+    let out = roi_in(bare.path(), &["kpi", "revenue", "meta-attribution.csv"]);
+    let all = transcript(&out);
+    assert!(
+        all.contains("Purchases conversion value (7-day click)") && all.contains("`files`"),
+        "{all}"
+    );
+}
+
 /// A mapping's `platform = "zalo"` beside a column mapped to `platform` is the
 /// platform of the rows whose cell is blank; the others keep theirs. Figures:
 /// Facebook 10 clicks, a blank cell 20 (zalo), TikTok 30.
