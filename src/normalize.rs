@@ -429,7 +429,9 @@ impl<'f> Builder<'f> {
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.
             _ => {
-                (a.kind == b.kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
+                let same_kind =
+                    layout::same_posts(&self.kinds[a.kind as usize], &self.kinds[b.kind as usize]);
+                (same_kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
                     .then_some(Conflict::Same)
             }
         }
@@ -1786,7 +1788,7 @@ impl<'f> Builder<'f> {
             }
         }
         let Levels {
-            covered,
+            covered: levels_covered,
             counted_in,
             ..
         } = resolved;
@@ -1834,6 +1836,13 @@ impl<'f> Builder<'f> {
                 real_ids.entry((row.kind, link)).or_insert(id);
             }
         }
+        // A post is one observation in the post exports of either family.
+        let post_kind: Vec<u32> = (0..self.kinds.len())
+            .map(|k| {
+                let first = (0..k).find(|&o| layout::same_posts(&self.kinds[o], &self.kinds[k]));
+                first.unwrap_or(k) as u32
+            })
+            .collect();
         let identity_in = |row: &Row, across: bool| {
             let kind = row.kind as usize;
             let id = row.dims.get(Dimension::ContentId).and_then(|id| {
@@ -1846,7 +1855,11 @@ impl<'f> Builder<'f> {
                 let link = row.dims.get(Dimension::Link)?;
                 Some(real_ids.get(&(row.kind, link)).copied().unwrap_or(link))
             });
-            identity(row, id, records[kind], described[kind], across)
+            let mut key = identity(row, id, records[kind], described[kind], across);
+            if id.is_some() {
+                key.3 = post_kind[kind];
+            }
+            key
         };
         let identity_of = |row: &Row| identity_in(row, true);
         let (assumed, mut ambiguous) = assume_dimension(
@@ -1951,6 +1964,14 @@ impl<'f> Builder<'f> {
             }
             removed[r] = true;
             gave_way.push((r, by));
+            // The same posts in another family's export: less expected than a
+            // download again, so told.
+            if kept.kind != row.kind {
+                notes
+                    .entry((row.file, Replaced::Posts, table_of[by] as usize))
+                    .or_insert_with(|| Note::new(row))
+                    .add(row, kept.start, kept.end, true);
+            }
             // A download again that reaches later days changes the older one's
             // last days (late attribution, views still coming): those tell nothing
             // of whose rows they are.
@@ -2139,6 +2160,7 @@ impl<'f> Builder<'f> {
 
         // Ranges of one key that overlap without being equal cannot be split: the
         // newest export's row is kept, and what it leaves out is told.
+        let mut parted_ranges: Vec<usize> = Vec::new();
         if ranges {
             let mut by_key: rustc_hash::FxHashMap<(Dims, u32, bool), Vec<usize>> =
                 rustc_hash::FxHashMap::default();
@@ -2158,6 +2180,9 @@ impl<'f> Builder<'f> {
                 let rank = |r: usize| (known(&rows[r]), ranks[rows[r].file as usize]);
                 same.sort_by_key(|&r| std::cmp::Reverse(rank(r)));
                 let mut kept: Vec<usize> = Vec::new();
+                // Replaced rows that a longer kept range covers: they still answer
+                // a window that holds them and not it (see below).
+                let mut inside: Vec<usize> = Vec::new();
                 for r in same {
                     let row = &rows[r];
                     // One file's rows of equal dates are the same observation, left
@@ -2176,9 +2201,35 @@ impl<'f> Builder<'f> {
                             removed[r] = true;
                             let k = &rows[by];
                             let covered = k.start <= row.start && row.end <= k.end;
+                            // Only one row may count in any window: one that shares
+                            // days with a row that counts or stands in, without
+                            // lying inside it or apart from it, cannot. Nor rows a
+                            // level of the export also counts.
+                            let nests = |o: usize| {
+                                let o = &rows[o];
+                                o.end < row.start
+                                    || row.end < o.start
+                                    || o.start <= row.start
+                                        && row.end <= o.end
+                                        && (o.start, o.end) != (row.start, row.end)
+                            };
+                            let stands_in = covered
+                                && !row.values.is_empty()
+                                && !levels_covered.contains_key(&r)
+                                && !levels_covered.contains_key(&by)
+                                && kept.iter().chain(&inside).all(|&o| {
+                                    nests(o)
+                                        || inside.contains(&o)
+                                            && rows[o].start >= row.start
+                                            && rows[o].end <= row.end
+                                            && (rows[o].start, rows[o].end) != (row.start, row.end)
+                                });
                             // Newer, but not known by the as-of date.
                             let why = if ranks[row.file as usize] > ranks[k.file as usize] {
                                 Replaced::AfterAsOf
+                            } else if stands_in {
+                                inside.push(r);
+                                Replaced::Inside
                             } else {
                                 Replaced::Range
                             };
@@ -2190,13 +2241,47 @@ impl<'f> Builder<'f> {
                         None => kept.push(r),
                     }
                 }
+                // Each counts in a window that holds it and none of the longer rows
+                // around it: the longest one a window holds is the one that counts.
+                for &r in &inside {
+                    let row = &rows[r];
+                    let around: Vec<(NaiveDate, NaiveDate, Gap)> = kept
+                        .iter()
+                        .chain(&inside)
+                        .map(|&o| &rows[o])
+                        .filter(|o| {
+                            o.start <= row.start
+                                && row.end <= o.end
+                                && (o.start, o.end) != (row.start, row.end)
+                        })
+                        .map(|o| (o.start, o.end, Gap { lacks: 0, loses: 0 }))
+                        .collect();
+                    let parted = inside
+                        .iter()
+                        .any(|&o| o != r && row.start <= rows[o].start && rows[o].end <= row.end);
+                    self.dataset.coarser.push(around);
+                    self.dataset.finer.push(Row {
+                        values: row.values.clone(),
+                        coarser: self.dataset.coarser.len() as u32,
+                        parted,
+                        ..*row
+                    });
+                }
+                // A window across a kept row's edge counts the rows inside it.
+                parted_ranges.extend(kept.iter().copied().filter(|&k| {
+                    inside
+                        .iter()
+                        .any(|&o| rows[k].start <= rows[o].start && rows[o].end <= rows[k].end)
+                }));
             }
         }
 
         // The covered values of the rows kept go to post-level analysis; a row that
         // has no other value is counted nowhere.
-        let mut covered: Vec<(usize, Vec<(MetricId, Amount)>)> =
-            covered.into_iter().filter(|(r, _)| !removed[*r]).collect();
+        let mut covered: Vec<(usize, Vec<(MetricId, Amount)>)> = levels_covered
+            .into_iter()
+            .filter(|(r, _)| !removed[*r])
+            .collect();
         covered.sort_unstable_by_key(|(r, _)| *r);
         for (r, values) in covered {
             let values = values.into_boxed_slice();
@@ -2257,6 +2342,9 @@ impl<'f> Builder<'f> {
         for (r, id, value) in moved {
             self.dataset.rows[r].edit_values(|v| v.push((id, value)));
         }
+        for r in parted_ranges {
+            self.dataset.rows[r].parted = true;
+        }
         // Where a table is: its file, and the table when the file has several.
         let places: Vec<String> = self
             .tables
@@ -2314,9 +2402,12 @@ impl<'f> Builder<'f> {
                     let table = spans[by].table;
                     (places[table as usize].clone(), table_detail(table))
                 }
-                Replaced::Range | Replaced::AfterAsOf | Replaced::Repeat(_) | Replaced::Lacking => {
-                    (places[by].clone(), String::new())
-                }
+                Replaced::Range
+                | Replaced::Inside
+                | Replaced::Posts
+                | Replaced::AfterAsOf
+                | Replaced::Repeat(_)
+                | Replaced::Lacking => (places[by].clone(), String::new()),
             };
             // Totals over a range beside the same numbers by day: the days are no
             // coarser level, only the level that counts.
@@ -2337,6 +2428,8 @@ impl<'f> Builder<'f> {
                 (Replaced::Coarser, false) => "warning.level_in_coarser_partly",
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
+                (Replaced::Inside, _) => "warning.range_replaced_inside",
+                (Replaced::Posts, _) => "warning.posts_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
                 (Replaced::Alternative(_), _) => "warning.alternative_breakdown",
                 (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
@@ -3139,6 +3232,12 @@ enum Replaced {
     /// its days, counts them.
     Coarser,
     Range,
+    /// Replaced by the same posts of a newer export of another family (the classic
+    /// post export, Business Suite's content export).
+    Posts,
+    /// Replaced by a longer range that covers them, which counts in their place but
+    /// in a window that holds them and not it.
+    Inside,
     /// Not counted: an earlier table of the same file (by its index) holds the same
     /// rows.
     Repeat(u32),

@@ -3001,6 +3001,20 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
     }
 }
 
+/// Post exports of two families that hold the same posts: the classic Page post
+/// export and Business Suite's content export both give a Facebook post's lifetime
+/// figures by its id, so a post in both is one observation, the newer download's.
+/// Their other exports (the page export, the series) stay levels of their own family.
+pub fn same_posts(a: &str, b: &str) -> bool {
+    let posts = |kind| {
+        matches!(
+            kind,
+            "facebook-insights-post" | "meta-business-suite-content"
+        )
+    };
+    a == b || posts(a) && posts(b)
+}
+
 /// Whether a layout's platform writes its dates without a year (TikTok Studio's
 /// `December 30`): a workbook's date shown without one was given its year by the
 /// spreadsheet, and is read as year-less.

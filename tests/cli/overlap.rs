@@ -2861,3 +2861,143 @@ fn a_coarse_row_leaves_only_what_a_finer_table_of_the_query_shares() {
         transcript(&out)
     );
 }
+
+const NESTED: &str = "fixtures/overlap-cases/nested-ranges";
+
+/// A download of a range that a newer, longer download covers still answers a
+/// window it fits and the longer one does not; only one of them counts in any
+/// window (fixtures/overlap-cases/README.md, nested-ranges).
+#[test]
+fn a_range_a_longer_newer_download_covers_still_answers_its_own_window() {
+    let files = ["aug1-7.csv", "aug1-14.csv", "aug1-31.csv"].map(|f| format!("{NESTED}/{f}"));
+    let kpi_in = |name: &str, window: &[&str]| {
+        let mut args = vec!["kpi", name];
+        args.extend(window);
+        args.extend(files.iter().map(String::as_str));
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // All data: the newest, longest rows, 31,000 + 20,000.
+    let (all, stderr) = kpi_in("impressions", &[]);
+    assert_eq!(all, "51000\n");
+    assert!(
+        stderr.contains(&format!(
+            "{NESTED}/aug1-14.csv: 2 row(s) over 2026-08-01..=2026-08-14 replaced by the newer \
+             rows of {NESTED}/aug1-31.csv over 2026-08-01..=2026-08-31, which cover them; a \
+             window that holds these rows whole and not those"
+        )),
+        "{stderr}"
+    );
+    for (from, to, impressions, spend) in [
+        // Aug 1–14 is aug1-14.csv's: 14,000 + 9,000, 140.00 + 70.00 (not aug1-7's too).
+        ("2026-08-01", "2026-08-14", "23000\n", "210\n"),
+        // Aug 1–7 is aug1-7.csv's: 6,000 + 4,000, 60.00 + 30.00.
+        ("2026-08-01", "2026-08-07", "10000\n", "90\n"),
+        // The longest that fits Aug 1–20 is aug1-14.csv.
+        ("2026-08-01", "2026-08-20", "23000\n", "210\n"),
+        // Inside Aug 1–7: no row fits.
+        ("2026-08-02", "2026-08-06", "n/a\n", "n/a\n"),
+        ("2026-08-01", "2026-08-31", "51000\n", "465\n"),
+    ] {
+        let window = ["--from", from, "--to", to];
+        assert_eq!(
+            kpi_in("impressions", &window).0,
+            impressions,
+            "{from}..{to}"
+        );
+        assert_eq!(kpi_in("spend", &window).0, spend, "{from}..{to}");
+    }
+    let (_, stderr) = kpi_in(
+        "impressions",
+        &["--from", "2026-08-02", "--to", "2026-08-06"],
+    );
+    assert!(
+        stderr.contains("6 rows cover dates that cross a window"),
+        "{stderr}"
+    );
+    // By month: August holds the longest rows.
+    let mut args = vec![
+        "report",
+        "--kpi",
+        "impressions",
+        "--by",
+        "month",
+        "--format",
+        "csv",
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let out = roi(&args);
+    assert_eq!(
+        stdout(&out),
+        "month,rows,impressions,impressions_change\n2026-08,2,51000,\n"
+    );
+    // The goal over Aug 1–14 is aug1-14.csv's 23,000: achieved, and `check` passes.
+    let config = format!("{NESTED}/roi.toml");
+    let out = roi(&[
+        "report",
+        "--config",
+        &config,
+        "--as-of",
+        "2026-09-05",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let goal = &json["goals"][0];
+    assert_eq!(
+        (goal["current"].as_f64(), goal["status"].as_str()),
+        (Some(23000.0), Some("achieved")),
+        "{goal}"
+    );
+    let out = roi(&["check", "--config", &config, "--as-of", "2026-09-05"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+}
+
+const POST_FAMILIES: &str = "fixtures/overlap-cases/facebook-post-families";
+
+/// The same Facebook posts in the classic post export and in Business Suite's
+/// content export are counted once, the newer download's, by report and insights
+/// alike (fixtures/overlap-cases/README.md, facebook-post-families).
+#[test]
+fn the_same_posts_in_the_classic_and_business_suite_exports_count_once() {
+    for (dir, link_clicks) in [("same", "n/a\n"), ("higher", "0\n")] {
+        let dir = format!("{POST_FAMILIES}/{dir}");
+        // 1,000 + 2,000 + 4,000 + 500 and 60 + 100 + 400 + 10: not twice, not the
+        // Business Suite figures of posts 1 and 2 in `higher`.
+        let (reach, stderr) = kpi("reach", &[&dir]);
+        assert_eq!(reach, "7500\n", "{stderr}");
+        assert_eq!(kpi("engagements", &[&dir]).0, "570\n");
+        assert_eq!(kpi("link_clicks", &[&dir]).0, link_clicks);
+        assert!(
+            stderr
+                .contains("another export of the same posts (the same ids): each post counts once"),
+            "{stderr}"
+        );
+        let out = roi(&["insights", &dir]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let text = stdout(&out);
+        for row in [
+            "| image        |     2 |         160 |       80 |           5.33% |",
+            "| link         |     1 |          10 |       10 |           2.00% |",
+            "| video        |     1 |         400 |      400 |          10.00% |",
+        ] {
+            assert!(text.contains(row), "{text}");
+        }
+    }
+    // In `higher` the classic export reaches Sep 8, Business Suite's Sep 6: the
+    // classic one is newer, and Business Suite's two posts give way.
+    let (_, stderr) = kpi("reach", &[&format!("{POST_FAMILIES}/higher")]);
+    assert!(
+        stderr.contains(&format!(
+            "{POST_FAMILIES}/higher/Sep-01-2026_Sep-30-2026_555.csv: 2 post(s) published \
+             2026-09-06..=2026-09-06 replaced by the newer rows of {POST_FAMILIES}/higher/\
+             Facebook Insights Data Export (Post Level) - Shop - 2026-09-10.csv"
+        )),
+        "{stderr}"
+    );
+}
