@@ -3171,6 +3171,15 @@ fn read_layout_table(
                 },
             }
         }
+        // Business Suite's `Views` count every showing of a post, a photo's as much
+        // as a video's (Meta's views took the place of impressions): a still post's
+        // are `media_views`, as X's are, and only a video's or reel's video views.
+        if layout.id == "meta-business-suite-content"
+            && dims[Dimension::ContentType.index()].is_some_and(still_post)
+        {
+            let (video, media) = (builder.metric("video_views"), builder.metric("media_views"));
+            state.values.rename(video, media);
+        }
         if state.values.list.len() > 1 {
             state.values.drop_implied_net();
         }
@@ -3635,6 +3644,46 @@ fn repeated_days(state: &mut RowState, matched: &Matched<'_>, builder: &mut Buil
         };
         builder.warn(warning.dates(&["date"]));
     }
+}
+
+/// Whether a Business Suite post type is a still post (a photo, a carousel, a link,
+/// text), in any of its UI languages: its views are no video views. A type that
+/// may be either (a Story) is not.
+fn still_post(kind: &str) -> bool {
+    // An Instagram feed post (`Publicación de Instagram`) is a photo or carousel:
+    // its videos are reels.
+    const STILL: &[&str] = &[
+        "photo",
+        "foto",
+        "image",
+        "imagen",
+        "imagem",
+        "ảnh",
+        "hình",
+        "bild",
+        "gambar",
+        "carousel",
+        "carrusel",
+        "carrossel",
+        "carrousel",
+        "karussell",
+        "băng chuyền",
+        "link",
+        "enlace",
+        "liên kết",
+        "lien",
+        "text",
+        "status",
+        "publicación",
+        "publicação",
+        "publication",
+        "bài viết",
+        "beitrag",
+        "postingan",
+        "secuencia",
+    ];
+    let kind = kind.to_lowercase();
+    STILL.iter().any(|w| kind.contains(w))
 }
 
 /// The platform a post's permalink (`https://www.instagram.com/reel/…`) or type
@@ -4812,6 +4861,19 @@ impl RowValues {
         self.seen &= !RowValues::bit(net).unwrap_or(0);
         if let Some((id, v)) = other {
             self.add(id, v);
+        }
+    }
+
+    /// Counts the row's value of `from` as `to`'s.
+    fn rename(&mut self, from: crate::model::MetricId, to: crate::model::MetricId) {
+        if !self.has(from) {
+            return;
+        }
+        let value = self.list.iter().find(|(m, _)| *m == from).map(|v| v.1);
+        self.list.retain(|(m, _)| *m != from);
+        self.seen &= !RowValues::bit(from).unwrap_or(0);
+        if let Some(v) = value {
+            self.add(to, v);
         }
     }
 

@@ -3348,6 +3348,26 @@ fn a_specific_mapping_beats_a_catch_all_for_the_same_layout() {
     );
 }
 
+/// Business Suite's `Views` of a photo, carousel or link post are no video views:
+/// fixtures/business-suite-views/README.md, by hand: video views 12,000 (Facebook)
+/// + 9,000 (Instagram) = 21,000; still posts' views 7,000 + 4,200 = 11,200.
+#[test]
+fn business_suite_views_of_still_posts_are_no_video_views() {
+    let dir = fixture("business-suite-views");
+    for (kpi, filter, want) in [
+        ("video_views", "platform=facebook", "12000\n"),
+        ("video_views", "platform=instagram", "9000\n"),
+        ("media_views", "platform=facebook", "7000\n"),
+        ("media_views", "platform=instagram", "4200\n"),
+    ] {
+        let out = roi_in(&dir, &["kpi", kpi, "--where", filter, "."]);
+        assert_eq!(code(&out), 0, "{kpi}: {}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{kpi} {filter}");
+    }
+    let out = roi_in(&dir, &["kpi", "video_views", "."]);
+    assert_eq!(stdout(&out), "21000\n", "{}", transcript(&out));
+}
+
 /// A mapping whose `files` names a file is read instead of the built-in layout that
 /// knows it: fixtures/mapping-over-layout/ reads a Meta Ads export's 7-day-click
 /// purchases and their value, which the Meta layout leaves out. Figures by hand
