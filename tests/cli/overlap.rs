@@ -1156,6 +1156,78 @@ fn of_two_ga4_breakdowns_one_table_counts_for_every_platform() {
     }
 }
 
+/// Several breakdowns of the same sessions in one download (landing page, medium,
+/// channel group, source): the table by source counts for every platform, each
+/// other table is named once as not counted, and the landing pages' key events and
+/// revenue, which the source table lacks, count (`fixtures/review19-g/README.md`).
+#[test]
+fn of_four_ga4_breakdowns_in_one_file_the_source_table_counts() {
+    let file = format!("{REVIEW19}/ga4-four-breakdowns.csv");
+    let (out, stderr) = ga4_by_platform(&[&file]);
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,,,\n\
+         web,4,210,6,600,\n",
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("not counted").count(), 3, "{stderr}");
+    for (line, n, by) in [
+        (10, 2, "landing_page"),
+        (17, 3, "medium"),
+        (25, 3, "breakdown"),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "sessions of {n} row(s) of {file} (the table at line {line}), by range × {by}, \
+                 over 2026-08-01..=2026-08-03 not counted: {file} (the table at line 33) \
+                 breaks the same totals down by range × platform × source"
+            )),
+            "{stderr}"
+        );
+    }
+    assert_eq!(kpi("web_traffic", &[&file]).0, "300\n");
+}
+
+/// An exploration by channel group, `Session source` and `Session medium` as
+/// separate columns, beside a table by channel group alone of the same sessions:
+/// the exploration is the finer level, counted once (300 sessions, not 600), and
+/// its medium is the medium's column, not the channel group
+/// (`fixtures/review19-g/README.md`).
+#[test]
+fn a_ga4_exploration_by_channel_source_and_medium_beside_a_channel_table() {
+    let explore = format!("{REVIEW19}/ga4-explore-columns.csv");
+    let channel = format!("{REVIEW19}/channel-and-source/channel.csv");
+    let (out, stderr) = ga4_by_platform(&[&explore, &channel]);
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,,,\n\
+         web,2,210,,,\n",
+        "{stderr}"
+    );
+    assert_eq!(kpi("web_traffic", &[&explore, &channel]).0, "300\n");
+    let (organic, _) = kpi_where("web_traffic", "medium=organic", &[&explore, &channel]);
+    assert_eq!(organic, "150\n");
+    let social = "breakdown=Session default channel group Organic Social";
+    assert_eq!(
+        kpi_where("web_traffic", social, &[&explore, &channel]).0,
+        "90\n"
+    );
+}
+
+/// `roi kpi NAME --where FILTER INPUTS`.
+fn kpi_where(name: &str, filter: &str, inputs: &[&str]) -> (String, String) {
+    let mut args = vec!["kpi", name, "--where", filter];
+    args.extend(inputs);
+    let out = roi(&args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    (
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Two Meta Ads reports of one month, one by campaign and one by platform (no
 /// campaign): two breakdowns of the same totals, neither finer. The one by platform
 /// counts, whichever file comes first (before, the input order decided, and
