@@ -40,7 +40,8 @@ pub enum Dimension {
     SearchTerm,
     /// The segment of an ads report broken down by who saw the ads or where (Meta's
     /// `Age`, `Gender`, `Country`, `Impression device`…), its columns in one value:
-    /// `Age 18-24 · Gender female`. A level below the ad.
+    /// `Age 18-24 · Gender female`. A level below the ad. Also a GA4 report's channel
+    /// group (`Session default channel group Organic Search`), which is no medium.
     Breakdown,
 }
 

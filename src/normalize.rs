@@ -1640,6 +1640,17 @@ impl<'f> Builder<'f> {
                 )
             })
             .collect();
+        // Each table's spans of one kind as one, all its platforms' breakdowns in it.
+        let mut tables: rustc_hash::FxHashMap<(u32, u32), Span> = rustc_hash::FxHashMap::default();
+        for s in spans {
+            tables
+                .entry((s.table, s.kind))
+                .and_modify(|t| {
+                    t.detail |= s.detail;
+                    t.ranged |= s.ranged;
+                })
+                .or_insert(*s);
+        }
         for (i, a) in spans.iter().enumerate() {
             for (j, b) in spans.iter().enumerate().skip(i + 1) {
                 match self.conflict(a, b) {
@@ -1682,12 +1693,16 @@ impl<'f> Builder<'f> {
                         // page), neither finer: one counts, in [`resolve_levels`] as
                         // a coarser table would. The one that names the platform,
                         // then breaks down by more, then by days, then the newer
-                        // export, then the first table of a file.
+                        // export, then the first table of a file. Told of whole
+                        // tables, not of their platforms' spans: a source table's
+                        // `google` rows are its `l.facebook.com` rows' breakdown, and
+                        // a choice per platform would drop both tables' web rows.
                         let order = |s: &Span| {
+                            let whole = tables.get(&(s.table, s.kind)).unwrap_or(s);
                             (
-                                s.by_platform(),
-                                s.detail.count_ones(),
-                                s.grain(self.totals(s)),
+                                whole.by_platform(),
+                                whole.detail.count_ones(),
+                                whole.grain(self.totals(s)),
                                 ranks[s.file as usize],
                                 std::cmp::Reverse(s.table),
                             )

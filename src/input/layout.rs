@@ -2840,6 +2840,9 @@ pub fn builtin() -> Vec<Layout> {
                     "Tỷ lệ tương tác",
                     "Số lượt sự kiện",
                 ]),
+                // A channel group (`Organic Search`) groups sources and mediums by
+                // GA4's rules: no medium (`organic`), so a table by it is another
+                // breakdown of the same sessions than one by source / medium.
                 dim(
                     &[
                         "Session default channel group",
@@ -2847,7 +2850,7 @@ pub fn builtin() -> Vec<Layout> {
                         "Groupe de canaux par défaut de la session",
                         "Nhóm kênh mặc định của phiên",
                     ],
-                    Medium,
+                    Breakdown,
                 ),
             ],
         },

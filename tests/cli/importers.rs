@@ -1504,6 +1504,32 @@ fn a_resaved_ga4_exploration_skips_its_grand_total() {
     );
 }
 
+/// Found in review: a GA4 table by channel group and source / medium was shown by
+/// `inspect` with the channel group read as the medium, while the medium was the
+/// source / medium's (`paid`): `--where 'medium=Paid Social'` matched nothing. A
+/// channel group is the `breakdown` dimension, read and queried as such
+/// (`fixtures/review19-g/README.md`, ga4-explore2.csv).
+#[test]
+fn a_ga4_channel_group_is_the_breakdown_beside_source_and_medium() {
+    let f = "fixtures/review19-g/ga4-explore2.csv";
+    let out = roi(&["inspect", f]);
+    assert!(
+        stdout(&out).contains("| Session default channel group | breakdown   |"),
+        "{}",
+        transcript(&out)
+    );
+    let paid_social = "breakdown=Session default channel group Paid Social";
+    assert_eq!(
+        kpi(&["kpi", "web_traffic", "--where", paid_social, f]),
+        "200"
+    );
+    assert_eq!(
+        kpi(&["kpi", "web_traffic", "--where", "medium=paid", f]),
+        "200"
+    );
+    assert_eq!(kpi(&["kpi", "web_traffic", f]), "1100");
+}
+
 /// Two columns for one target: different measures the metric sums both count (X's
 /// reposts and shares both spread a post); two spellings of one measure read the
 /// first and say the other repeats it; a contact's lifecycle date is not its date.

@@ -1018,6 +1018,216 @@ fn two_breakdowns_of_one_ga4_export_keep_the_one_naming_the_platform() {
     }
 }
 
+const REVIEW19: &str = "fixtures/review19-g";
+
+/// `roi report INPUTS --by platform --kpi sessions,conversions,revenue --format csv`
+/// with the stderr.
+fn ga4_by_platform(inputs: &[&str]) -> (String, String) {
+    let mut args = vec!["report", "--by", "platform", "--format", "csv"];
+    args.extend(["--kpi", "sessions,conversions,revenue"]);
+    args.extend(inputs);
+    let out = roi(&args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    (
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Found in review: a GA4 channel group (`Organic Search`) was read as the medium, so
+/// a table by channel group beside one by source / medium (`google / organic`) of
+/// the same sessions looked like other keys, and both counted (600 sessions of 300).
+/// They are two breakdowns of the same totals: the one by source / medium counts
+/// (it names the platform), whichever is newer, and a warning names it
+/// (`fixtures/review19-g/README.md`).
+#[test]
+fn a_ga4_channel_group_table_is_another_breakdown_of_its_source_medium_table() {
+    let file = format!("{REVIEW19}/ga4-multi.csv");
+    let (out, stderr) = ga4_by_platform(&[&file]);
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,2,200.5,\n\
+         web,2,210,4,399.5,\n",
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "sessions of 3 row(s) of {file} (the table at line 18), by range × breakdown, \
+             over 2026-08-01..=2026-08-03 not counted: {file} (the table at line 26) breaks \
+             the same totals down by range × platform × source × medium"
+        )),
+        "{stderr}"
+    );
+    // The channel groups still answer a query by them.
+    let out = roi(&["report", &file, "--kpi", "sessions", "--by", "breakdown"]);
+    assert!(
+        stdout(&out).contains("| Session default channel group Organic Search |    1 |      150 |"),
+        "{}",
+        transcript(&out)
+    );
+    // Two downloads, the primary channel group with key events and revenue: each
+    // counted once, either file newer.
+    let dir = format!("{REVIEW19}/channel-and-source-medium");
+    let channel = crate::root().join(&dir).join("channel.csv");
+    let source = crate::root().join(&dir).join("source-medium.csv");
+    for (channel_secs, source_secs) in [(2_000_000, 1_000_000), (1_000_000, 2_000_000)] {
+        set_modified(&channel, channel_secs);
+        set_modified(&source, source_secs);
+        let (out, stderr) = ga4_by_platform(&[&dir]);
+        assert_eq!(
+            out,
+            "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+             facebook,1,90,2,200.5,\n\
+             web,2,210,4,399.5,\n",
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "conversions, revenue, sessions of 3 row(s) of {dir}/channel.csv, by range × \
+                 breakdown, over 2026-08-01..=2026-08-03 not counted: {dir}/source-medium.csv \
+                 breaks the same totals down"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+/// Found in review: of two breakdowns of the same totals, which counts was decided
+/// per platform, so a table by source lost its `web` rows to a table by landing page
+/// (or medium, or channel group) while that table lost its rows to the source's
+/// `facebook` row: 90 sessions of 300, and two warnings each saying the other
+/// counts. One table counts for all its platforms, whatever the order and which file
+/// is newer (`fixtures/review19-g/README.md`).
+#[test]
+fn of_two_ga4_breakdowns_one_table_counts_for_every_platform() {
+    let file = format!("{REVIEW19}/ga4-lp-src-one.csv");
+    let (out, stderr) = ga4_by_platform(&[&file]);
+    // The landing pages' key events and revenue count: the sources have none.
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,,,\n\
+         web,4,210,6,600,\n",
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("not counted").count(), 1, "{stderr}");
+    assert_eq!(kpi("web_traffic", &[&file]).0, "300\n");
+    for (folder, other, other_by) in [
+        ("landing-and-source", "landing.csv", "landing_page"),
+        ("medium-and-source", "medium.csv", "medium"),
+        ("channel-and-source", "channel.csv", "breakdown"),
+    ] {
+        let dir = format!("{REVIEW19}/{folder}");
+        let base = crate::root().join(&dir);
+        for (other_secs, source_secs) in [(2_000_000, 1_000_000), (1_000_000, 2_000_000)] {
+            set_modified(&base.join(other), other_secs);
+            set_modified(&base.join("source.csv"), source_secs);
+            let (out, stderr) = ga4_by_platform(&[&dir]);
+            let web = if folder == "landing-and-source" {
+                "web,4,210,6,600,\n"
+            } else {
+                "web,2,210,,,\n"
+            };
+            assert_eq!(
+                out,
+                format!(
+                    "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+                     facebook,1,90,,,\n{web}"
+                ),
+                "{folder}: {stderr}"
+            );
+            assert_eq!(
+                stderr.matches("not counted").count(),
+                1,
+                "{folder}: {stderr}"
+            );
+            assert!(
+                stderr.contains(&format!(
+                    "sessions of {n} row(s) of {dir}/{other}, by range × {other_by}, over \
+                     2026-08-01..=2026-08-03 not counted: {dir}/source.csv breaks the same \
+                     totals down by range × platform × source",
+                    n = if folder == "landing-and-source" { 2 } else { 3 }
+                )),
+                "{folder}: {stderr}"
+            );
+            assert_eq!(kpi("web_traffic", &[&dir]).0, "300\n", "{folder}");
+        }
+    }
+}
+
+/// Several breakdowns of the same sessions in one download (landing page, medium,
+/// channel group, source): the table by source counts for every platform, each
+/// other table is named once as not counted, and the landing pages' key events and
+/// revenue, which the source table lacks, count (`fixtures/review19-g/README.md`).
+#[test]
+fn of_four_ga4_breakdowns_in_one_file_the_source_table_counts() {
+    let file = format!("{REVIEW19}/ga4-four-breakdowns.csv");
+    let (out, stderr) = ga4_by_platform(&[&file]);
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,,,\n\
+         web,4,210,6,600,\n",
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("not counted").count(), 3, "{stderr}");
+    for (line, n, by) in [
+        (10, 2, "landing_page"),
+        (17, 3, "medium"),
+        (25, 3, "breakdown"),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "sessions of {n} row(s) of {file} (the table at line {line}), by range × {by}, \
+                 over 2026-08-01..=2026-08-03 not counted: {file} (the table at line 33) \
+                 breaks the same totals down by range × platform × source"
+            )),
+            "{stderr}"
+        );
+    }
+    assert_eq!(kpi("web_traffic", &[&file]).0, "300\n");
+}
+
+/// An exploration by channel group, `Session source` and `Session medium` as
+/// separate columns, beside a table by channel group alone of the same sessions:
+/// the exploration is the finer level, counted once (300 sessions, not 600), and
+/// its medium is the medium's column, not the channel group
+/// (`fixtures/review19-g/README.md`).
+#[test]
+fn a_ga4_exploration_by_channel_source_and_medium_beside_a_channel_table() {
+    let explore = format!("{REVIEW19}/ga4-explore-columns.csv");
+    let channel = format!("{REVIEW19}/channel-and-source/channel.csv");
+    let (out, stderr) = ga4_by_platform(&[&explore, &channel]);
+    assert_eq!(
+        out,
+        "platform,rows,sessions,conversions,revenue,revenue_currency\n\
+         facebook,1,90,,,\n\
+         web,2,210,,,\n",
+        "{stderr}"
+    );
+    assert_eq!(kpi("web_traffic", &[&explore, &channel]).0, "300\n");
+    let (organic, _) = kpi_where("web_traffic", "medium=organic", &[&explore, &channel]);
+    assert_eq!(organic, "150\n");
+    let social = "breakdown=Session default channel group Organic Social";
+    assert_eq!(
+        kpi_where("web_traffic", social, &[&explore, &channel]).0,
+        "90\n"
+    );
+}
+
+/// `roi kpi NAME --where FILTER INPUTS`.
+fn kpi_where(name: &str, filter: &str, inputs: &[&str]) -> (String, String) {
+    let mut args = vec!["kpi", name, "--where", filter];
+    args.extend(inputs);
+    let out = roi(&args);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    (
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Two Meta Ads reports of one month, one by campaign and one by platform (no
 /// campaign): two breakdowns of the same totals, neither finer. The one by platform
 /// counts, whichever file comes first (before, the input order decided, and
