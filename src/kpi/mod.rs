@@ -1038,6 +1038,20 @@ impl Catalogue {
         }
     }
 
+    /// Whether a KPI's formula takes the growth of followers, itself or through a
+    /// KPI it names (`follower_growth_rate`).
+    fn grows_followers(&self, name: &str, depth: usize) -> bool {
+        self.kpis.get(name).is_some_and(|kpi| {
+            growth_args(&kpi.formula).contains(&"followers")
+                || depth < 64
+                    && kpi
+                        .formula
+                        .names()
+                        .iter()
+                        .any(|n| self.grows_followers(n, depth + 1))
+        })
+    }
+
     /// Whether less of a KPI is better: a cost of something (spend over it: cpc, cpl,
     /// cpa, cpm, a KPI of roi.toml written so) or a time to wait (seconds).
     pub fn lower_is_better(&self, name: &str, dataset: &Dataset) -> bool {
@@ -1374,6 +1388,33 @@ impl Catalogue {
             Some((num, den)) => left_out_of_sides(num, den, ds, agg, false),
             None => Vec::new(),
         };
+        // A platform whose follower counts in the window have no count before it,
+        // nor gains or losses, grows by an unknown number: a growth (or a rate of it)
+        // leaves it out, its count too, rather than take its growth for 0 and its
+        // followers for a base that did not grow.
+        if self.grows_followers(name, 0) {
+            for platform in growth_unknown(ds, agg) {
+                let part = (platform, crate::dataset::Family::ANY);
+                if left_out.iter().any(|(p, _)| *p == part) {
+                    continue;
+                }
+                let before = agg.window.map(|w| format!("followers < {}", w.from));
+                left_out.push((
+                    part,
+                    LeftOut {
+                        platform: platform
+                            .map_or_else(String::new, |s| ds.interner.get(s).to_owned()),
+                        export: None,
+                        has: vec!["followers".to_owned()],
+                        lacks: before
+                            .into_iter()
+                            .chain(FOLLOWER_FLOWS.iter().map(|m| (*m).to_owned()))
+                            .collect(),
+                        posts: None,
+                    },
+                ));
+            }
+        }
         let mut agg = if left_out.is_empty() {
             std::borrow::Cow::Borrowed(agg)
         } else {
@@ -2246,6 +2287,33 @@ fn unnamed_currency(ds: &Dataset, key: crate::dataset::MoneyKey) -> String {
         ),
         None => "no currency".to_owned(),
     }
+}
+
+/// The platforms, over a window, whose every account has follower counts in it
+/// and neither a count before it nor gains or losses in it: their follower growth
+/// is unknown (see [`growth`]).
+fn growth_unknown(ds: &Dataset, agg: &Aggregate) -> Vec<Option<Sym>> {
+    let Some(id) = ds.metric_id("followers").filter(|_| agg.window.is_some()) else {
+        return Vec::new();
+    };
+    let total = &agg.metrics[id.0 as usize];
+    let flows = |account: &(Option<Sym>, Option<Sym>)| {
+        FOLLOWER_FLOWS.iter().any(|m| {
+            ds.metric_id(m)
+                .is_some_and(|f| agg.metrics[f.0 as usize].by_account.contains_key(account))
+        })
+    };
+    // Per platform: whether an account of it grows by a known number.
+    let mut known: BTreeMap<Option<Sym>, bool> = BTreeMap::new();
+    for series in total.last.keys() {
+        let told = total.before.contains_key(series) || flows(&(series.0, series.1));
+        *known.entry(series.0).or_default() |= told;
+    }
+    known
+        .into_iter()
+        .filter(|(_, told)| !told)
+        .map(|(platform, _)| platform)
+        .collect()
 }
 
 fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {

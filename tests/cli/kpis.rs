@@ -887,6 +887,29 @@ fn a_growth_rate_leaves_out_gains_without_a_count() {
     );
 }
 
+/// A platform whose follower counts start inside the window, without gains or
+/// losses, grows by an unknown number: follower growth and its rate leave it out,
+/// its count too, with a note (`fixtures/mixed-growth/README.md`,
+/// counts-in-window.csv): TikTok's 100 and 100 / 2,000, not 100 / 7,300.
+#[test]
+fn follower_growth_leaves_out_counts_that_start_inside_the_window() {
+    let f = fixture("mixed-growth/counts-in-window.csv");
+    let f = f.to_str().unwrap();
+    let window = ["--from", "2026-08-01", "--to", "2026-08-31"];
+    let note = "instagram has followers but no followers < 2026-08-01, followers_gained, \
+                followers_lost, followers_net: left out";
+    for (kpi, want) in [
+        ("follower_growth", "100\n"),
+        ("follower_growth_rate", "0.05\n"),
+    ] {
+        let out = roi(&[&["kpi", kpi, f][..], &window[..]].concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), want, "{kpi}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("roi: {kpi}: {note}")), "{err}");
+    }
+}
+
 /// Two exports of one platform (`fixtures/kpis/scope-exports`, figures in its
 /// README): a rate stays within an export. Page posts' engagements are divided by
 /// the posts' reach only, 694 / 9,700, not by the ads export's reach as well (694 /
