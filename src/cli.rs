@@ -356,8 +356,21 @@ fn parse_threads(text: &str) -> Result<std::num::NonZeroUsize, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| crate::say!("error.flag_date", value = text))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| crate::say!("error.flag_date", value = text))?;
+    let years = crate::input::value::YEARS;
+    let year = chrono::Datelike::year(&date);
+    if years.contains(&year) {
+        Ok(date)
+    } else {
+        Err(crate::say!(
+            "error.flag_date_year",
+            value = text,
+            year = year,
+            first = years.start,
+            last = years.end - 1
+        ))
+    }
 }
 
 /// Parses the command line, with `--help` in the reader's language (`--lang`, else

@@ -761,6 +761,27 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A date of roi.toml (`start`, `deadline`, a baseline's window): one of the years
+/// a date of an export may have, or a typo (`0026-11-01` would make a window of
+/// two thousand years that every goal meets).
+fn config_date(key: &str, text: &str) -> Result<NaiveDate, String> {
+    let date = parse_date(text)
+        .ok_or_else(|| crate::say!("error.config_date", key = key, value = text))?;
+    let years = crate::input::value::YEARS;
+    if years.contains(&chrono::Datelike::year(&date)) {
+        Ok(date)
+    } else {
+        Err(crate::say!(
+            "error.config_date_year",
+            key = key,
+            value = text,
+            year = chrono::Datelike::year(&date),
+            first = years.start,
+            last = years.end - 1
+        ))
+    }
+}
+
 /// A goal id as compared: trimmed and in composed form (NFC), so `Mục-tiêu` typed
 /// with combining marks is the id written with precomposed letters.
 pub fn goal_id(text: &str) -> String {
@@ -781,12 +802,7 @@ fn goal_from_raw(
     let ctx = |m: String| crate::say!("error.in_goal", goal = id, error = m);
     let ctx_at = |span: std::ops::Range<usize>, m: String| ctx(at(text, span, &m));
     let date = |key: &str, value: &toml::Spanned<TomlDate>| {
-        parse_date(&value.get_ref().0).ok_or_else(|| {
-            ctx_at(
-                value.span(),
-                crate::say!("error.config_date", key = key, value = value.get_ref().0),
-            )
-        })
+        config_date(key, &value.get_ref().0).map_err(|m| ctx_at(value.span(), m))
     };
     // Named here rather than by serde, so the message says which goal lacks it.
     let missing = |key: &str, example: &str| {
@@ -976,11 +992,8 @@ fn goal_from_raw(
             return Err(at_baseline(crate::say!("error.baseline", value = t)));
         }
         Some(RawBaseline::Window(RawWindow { from, to })) => {
-            let within = |key: &str, value: &TomlDate| {
-                parse_date(&value.0).ok_or_else(|| {
-                    at_baseline(crate::say!("error.config_date", key = key, value = value.0))
-                })
-            };
+            let within =
+                |key: &str, value: &TomlDate| config_date(key, &value.0).map_err(at_baseline);
             let from = within("baseline.from", &from)?;
             let to = within("baseline.to", &to)?;
             if to < from {
@@ -1441,6 +1454,27 @@ mod tests {
         // A goal without a key it needs is named.
         let m = goal("start = 2026-08-01\ntarget = 5");
         assert!(m.starts_with("goal `g`: `deadline` is missing"), "{m}");
+        // A year no export holds is a typo, named with its place, not a window of
+        // two thousand years.
+        let m = goal("start = 0026-11-01\ndeadline = 2026-11-30\ntarget = 5");
+        assert_eq!(
+            m,
+            "goal `g`: line 4, column 9: `start = 0026-11-01` has the year 26; roi reads the \
+             years 1900 to 2399: is it a typo?"
+        );
+        let m = goal("start = 2026-11-01\ndeadline = 9999-12-31\ntarget = 5");
+        assert!(
+            m.contains("`deadline = 9999-12-31` has the year 9999"),
+            "{m}"
+        );
+        let m = goal(
+            "start = 2026-11-01\ndeadline = 2026-11-30\ntarget = 5\n\
+             baseline = { from = 0026-10-01, to = 2026-10-31 }",
+        );
+        assert!(
+            m.contains("`baseline.from = 0026-10-01` has the year 26"),
+            "{m}"
+        );
     }
 
     #[test]

@@ -2622,10 +2622,17 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Pin clicks"], "clicks"),
                 metric(&["Outbound clicks"], "link_clicks"),
                 metric(&["Saves"], "saves"),
-                metric(&["Total conversions"], "conversions"),
-                metric(&["Checkouts"], "purchases"),
+                // `Total conversions` adds up every conversion event, checkouts, add
+                // to carts and page visits among them: not read, so checkouts count
+                // once; sign-ups and leads have columns of their own.
+                metric(&["Checkouts", "Total checkouts"], "purchases"),
                 metric(&["Checkout value in account currency"], "revenue"),
-                derived(&["CTR", "eCPC", "Checkout ROAS"]),
+                metric(
+                    &["Sign-ups", "Signups", "Total sign-ups", "Total signups"],
+                    "conversions",
+                ),
+                metric(&["Leads", "Total leads"], "leads"),
+                derived(&["CTR", "eCPC", "Checkout ROAS", "Total conversions"]),
             ],
         },
         Spec {

@@ -7,9 +7,22 @@ use crate::goals::{self, GoalResult, Status};
 use crate::i18n::{Lang, date, tr};
 use crate::report::{CheckResult, Inputs, KpiList, Report};
 
-/// Escapes the characters that would break a table cell.
+/// Escapes the characters that would break a table cell, and a `<` that would open
+/// an HTML tag (a goal titled `Leads <T11>` would lose `<T11>` on GitHub), outside
+/// code spans, where a backslash would show.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 0 {
+            out.push_str(&part.replace('<', "\\<"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out.replace('|', "\\|").replace('\n', " ")
 }
 
 fn emoji(status: Status) -> &'static str {
@@ -282,4 +295,17 @@ pub fn kpi_list(list: &KpiList, lang: Lang, out: &mut dyn Write) -> io::Result<(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A title's `<T11>` stays text on GitHub; a code span keeps its `<5` as written,
+    /// and a pipe never ends the cell.
+    #[test]
+    fn cells_escape_tags_and_pipes_but_not_code() {
+        assert_eq!(
+            super::cell("Leads <T11> | `<5` a|b"),
+            "Leads \\<T11> \\| `<5` a\\|b"
+        );
+    }
 }

@@ -738,7 +738,22 @@ fn layouts_without_a_real_file_match_their_hand_figures() {
         (
             "fixtures/importers/pinterest-ads.csv",
             &["conversions"],
-            "7",
+            "n/a",
+        ),
+        (
+            "fixtures/importers/pinterest-ads-events.csv",
+            &["conversions"],
+            "5",
+        ),
+        (
+            "fixtures/importers/pinterest-ads-events.csv",
+            &["leads"],
+            "4",
+        ),
+        (
+            "fixtures/importers/pinterest-ads-events.csv",
+            &["purchases"],
+            "3",
         ),
         ("fixtures/importers/pinterest-ads.csv", &["purchases"], "3"),
         (
