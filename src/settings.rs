@@ -115,8 +115,8 @@ struct RawClv {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawKpi {
-    formula: String,
-    unit: Option<String>,
+    formula: toml::Spanned<String>,
+    unit: Option<toml::Spanned<String>>,
     description: Option<String>,
 }
 
@@ -483,22 +483,34 @@ impl Config {
             kpi_settings.clv_expected_lifetime =
                 positive("[clv] expected_lifetime", clv.expected_lifetime)?;
         }
+        // Where each KPI's formula is written: an error in it names its line.
+        let mut formula_spans = BTreeMap::new();
         for (name, kpi) in raw.kpis {
-            let unit = match kpi.unit.as_deref() {
+            let unit = match &kpi.unit {
                 None => None,
-                Some(u) => Some(
-                    Unit::from_name(u)
-                        .ok_or_else(|| err(crate::say!("error.kpi_unit", kpi = name, unit = u)))?,
-                ),
+                Some(u) => Some(Unit::from_name(u.get_ref()).ok_or_else(|| {
+                    err(at(
+                        text,
+                        u.span(),
+                        &crate::say!("error.kpi_unit", kpi = name, unit = u.get_ref()),
+                    ))
+                })?),
             };
+            formula_spans.insert(name.clone(), kpi.formula.span());
             kpi_settings.custom.push(CustomKpi {
                 name,
-                formula: kpi.formula,
+                formula: kpi.formula.into_inner(),
                 unit,
                 description: kpi.description,
             });
         }
-        let catalogue = Catalogue::new(&kpi_settings).map_err(|e| err(e.to_string()))?;
+        let catalogue = Catalogue::new(&kpi_settings).map_err(|e| {
+            let message = e.to_string();
+            match e.kpi().and_then(|k| formula_spans.get(k)) {
+                Some(span) => err(at(text, span.clone(), &message)),
+                None => err(message),
+            }
+        })?;
 
         let mut rates = BTreeMap::new();
         for (key, rate) in raw.fx {

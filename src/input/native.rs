@@ -427,6 +427,23 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
             .into_iter()
             .map(serde_json::value::RawValue::get)
             .collect()
+    } else if let Ok(one) = serde_json::from_str::<&serde_json::value::RawValue>(text) {
+        // roi's own report (`roi report --format json -o report.json`), saved beside
+        // the exports, is no record of them.
+        #[derive(serde::Deserialize)]
+        struct Output {
+            schema_version: serde_json::Value,
+        }
+        if let Ok(output) = serde_json::from_str::<Output>(one.get()) {
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: None,
+                column: None,
+                message: crate::say!("error.json_roi_output", version = output.schema_version),
+            });
+        }
+        // One record, written over several lines or on one.
+        vec![one.get()]
     } else {
         text.lines()
             .filter(|line| !line.trim().is_empty())

@@ -349,6 +349,19 @@ pub enum CatalogueError {
     },
 }
 
+impl CatalogueError {
+    /// The KPI whose definition the error is in, where one is.
+    pub fn kpi(&self) -> Option<&str> {
+        match self {
+            CatalogueError::Syntax { kpi, .. }
+            | CatalogueError::DivisionByZero { kpi }
+            | CatalogueError::GrowthOfFlow { kpi, .. }
+            | CatalogueError::Shadows(kpi) => Some(kpi),
+            CatalogueError::Cycle(_) => None,
+        }
+    }
+}
+
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {

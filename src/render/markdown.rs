@@ -17,7 +17,19 @@ fn cell(text: &str) -> String {
             out.push('`');
         }
         if i % 2 == 0 {
-            out.push_str(&part.replace('<', "\\<"));
+            // Only a `<` before a letter, `/`, `!` or `?` opens a tag: `<= 5.00`
+            // stays as written.
+            let mut chars = part.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '<'
+                    && chars
+                        .peek()
+                        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
         } else {
             out.push_str(part);
         }
@@ -304,8 +316,8 @@ mod tests {
     #[test]
     fn cells_escape_tags_and_pipes_but_not_code() {
         assert_eq!(
-            super::cell("Leads <T11> | `<5` a|b"),
-            "Leads \\<T11> \\| `<5` a\\|b"
+            super::cell("Leads <T11> <= 5 | `<5` a|b"),
+            "Leads \\<T11> <= 5 \\| `<5` a\\|b"
         );
     }
 }

@@ -875,6 +875,11 @@ fn cases() -> Vec<Case> {
             &["report"],
         ),
         config_case(
+            "goal_year_typo",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 0026-08-01\ndeadline = 2026-08-31\ntarget = 10\n",
+            &["check"],
+        ),
+        config_case(
             "kpi_divides_by_zero",
             "inputs = [\"data.csv\"]\n[kpis.a]\nformula = \"leads / 0\"\n",
             &["report"],

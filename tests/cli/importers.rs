@@ -5004,6 +5004,41 @@ fn json_numbers_are_read_from_their_digits() {
     );
 }
 
+/// A JSON file of one object, over several lines, is one record; roi's own JSON
+/// report saved among the exports is named as such, not taken for a broken export.
+#[test]
+fn a_json_file_of_one_object_is_one_record_and_roi_output_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("one.json"),
+        "{\n  \"date\": \"2027-01-05\",\n  \"platform\": \"facebook\",\n  \"likes\": 3\n}\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["kpi", "likes", "one.json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "3\n");
+    let out = roi_in(
+        dir.path(),
+        &[
+            "report",
+            "one.json",
+            "--format",
+            "json",
+            "-o",
+            "report.json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let out = roi_in(dir.path(), &["kpi", "likes", "."]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: ./report.json: this is roi's own JSON output (`schema_version` 1), not an \
+         export: keep it out of the inputs (write it to another folder, or list the exports \
+         in roi.toml `inputs`)"
+    );
+}
+
 /// A HubSpot export's `Campaign` is the campaign, even after a filled `Original
 /// Source Drill-Down 2` (fixtures/review14-m/README.md).
 #[test]
