@@ -2879,6 +2879,11 @@ fn read_layout_table(
                     }
                     let Some(value) = value else {
                         results_blank |= column.target == Target::Results;
+                        // A blank amount (Meta leaves no spend blank) is still in the
+                        // currency its header names: the row is that account's.
+                        if header_currency.is_none() {
+                            header_currency = currency;
+                        }
                         continue;
                     };
                     if currency.is_some() {

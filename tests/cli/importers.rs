@@ -476,6 +476,27 @@ fn normalize_round_trips() {
     }
 }
 
+/// A blank amount is in the currency its header names: the row is that account's
+/// (`fixtures/normalize-blank-zeros/README.md`, meta-ads-blank-spend.csv): cpm
+/// 10.50 / 3,000 × 1,000 = 3.50 with `--where currency=USD` and read back.
+#[test]
+fn a_blank_amount_keeps_its_headers_currency() {
+    let f = "fixtures/normalize-blank-zeros/meta-ads-blank-spend.csv";
+    let out = roi(&["kpi", "cpm", f, "--where", "currency=USD"]);
+    assert_eq!(stdout(&out), "3.5\n", "{}", transcript(&out));
+    let csv = roi(&["normalize", f]);
+    assert_eq!(
+        stdout(&csv),
+        "date,platform,campaign,currency,impressions,reach,link_clicks,spend\n\
+         2026-08-01,facebook,Summer,USD,1000,800,20,10.5\n\
+         2026-08-02,facebook,Summer,USD,2000,1500,30,0\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rows.csv"), &csv.stdout).unwrap();
+    let out = roi_in(dir.path(), &["kpi", "cpm", "rows.csv"]);
+    assert_eq!(stdout(&out), "3.5\n", "{}", transcript(&out));
+}
+
 /// Meta leaves a zero blank: `normalize` writes an export's empty cell of a column it
 /// has as `0`, since an empty cell of roi's format is no value, so the rows read back
 /// give the export's figures (`fixtures/normalize-blank-zeros/README.md`).
