@@ -1378,6 +1378,8 @@ fn read_layout_table(
     // Columns an earlier column of the same name took, with that column: their
     // cells are not read, so a row where they say otherwise is told.
     let mut repeats: Vec<(usize, usize, bool)> = Vec::new();
+    // Columns without a name: not read, so a row with a value in one is told.
+    let mut headerless: Vec<usize> = Vec::new();
     let mut info = TableInfo {
         layout: layout.name.clone(),
         header_line: header.line,
@@ -1396,7 +1398,7 @@ fn read_layout_table(
                 header: name,
                 target: describe(&column.target, currency.as_ref().map(HeaderCurrency::shown)),
             }),
-            None if name.is_empty() => {}
+            None if name.is_empty() => headerless.push(i),
             None => {
                 // A column the layout knows, under a name an earlier column already
                 // took: the first is read, this one is said to repeat it.
@@ -2387,6 +2389,18 @@ fn read_layout_table(
                         other = header.cells[i].trim(),
                         other_at = i + 1
                     ),
+                    record.line,
+                );
+            }
+        }
+        for &i in &headerless {
+            if record
+                .cells
+                .get(i)
+                .is_some_and(|c| !super::value::trim(c).is_empty())
+            {
+                builder.warn_row(
+                    crate::msg!("warning.blank_header_column", at = i + 1),
                     record.line,
                 );
             }

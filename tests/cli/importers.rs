@@ -476,6 +476,27 @@ fn normalize_round_trips() {
     }
 }
 
+/// A column whose header cell is empty is not read, and the rows with a value in it
+/// are counted in a warning, not passed over unseen.
+#[test]
+fn a_column_without_a_header_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "Day,Campaign name,Amount spent (USD),Impressions,,Link clicks\n\
+         2026-08-01,Summer,10.50,1000,800,20\n2026-08-02,Summer,20.25,2000,1500,30\n\
+         2026-08-03,Summer,1.00,100,,3\n",
+    )
+    .unwrap();
+    let out = roi_in(dir.path(), &["kpi", "impressions", "ads.csv"]);
+    assert_eq!(stdout(&out), "3100\n", "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "roi: ads.csv: 2 row(s) hold a value in column 5, which has no header (first at \
+         line 2): it is not read; name the column, or map the file in roi.toml"
+    );
+}
+
 /// A blank amount is in the currency its header names: the row is that account's
 /// (`fixtures/normalize-blank-zeros/README.md`, meta-ads-blank-spend.csv): cpm
 /// 10.50 / 3,000 × 1,000 = 3.50 with `--where currency=USD` and read back.
