@@ -2233,10 +2233,11 @@ impl<'f> Builder<'f> {
                                 && !levels_covered.contains_key(&r)
                                 && !levels_covered.contains_key(&by)
                                 && kept.iter().chain(&inside).all(|&o| {
+                                    // A newer row that stands in too, nested in it or
+                                    // across its edge: a window holding that one
+                                    // counts it, not this (see `around` below).
                                     nests(o)
                                         || inside.contains(&o)
-                                            && rows[o].start >= row.start
-                                            && rows[o].end <= row.end
                                             && (rows[o].start, rows[o].end) != (row.start, row.end)
                                 });
                             // Newer, but not known by the as-of date.
@@ -2258,8 +2259,16 @@ impl<'f> Builder<'f> {
                 }
                 // Each counts in a window that holds it and none of the longer rows
                 // around it: the longest one a window holds is the one that counts.
-                for &r in &inside {
+                for (n, &r) in inside.iter().enumerate() {
                     let row = &rows[r];
+                    // A newer row standing in across its edge (Aug 8–21 beside Aug
+                    // 1–14) counts in a window that holds it: this one does not.
+                    let across = inside[..n].iter().map(|&o| &rows[o]).filter(|o| {
+                        o.start <= row.end
+                            && row.start <= o.end
+                            && !(o.start <= row.start && row.end <= o.end)
+                            && !(row.start <= o.start && o.end <= row.end)
+                    });
                     let around: Vec<(NaiveDate, NaiveDate, Gap)> = kept
                         .iter()
                         .chain(&inside)
@@ -2269,6 +2278,7 @@ impl<'f> Builder<'f> {
                                 && row.end <= o.end
                                 && (o.start, o.end) != (row.start, row.end)
                         })
+                        .chain(across)
                         .map(|o| (o.start, o.end, Gap { lacks: 0, loses: 0 }))
                         .collect();
                     let parted = inside

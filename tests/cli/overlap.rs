@@ -1718,6 +1718,38 @@ fn youtube_table_data_by_traffic_source_is_listed_as_not_read() {
     }
 }
 
+/// Three downloads of one account, Aug 1–14, Aug 8–21 and Aug 1–31: a window counts
+/// the newest row it holds whole, never two that share days
+/// (`fixtures/overlap-cases/README.md`, shifted-ranges).
+#[test]
+fn a_shifted_download_does_not_hide_a_shorter_one_from_its_own_window() {
+    let dir = "fixtures/overlap-cases/shifted-ranges";
+    for threads in ["1", "2"] {
+        for (from, to, impressions) in [
+            ("2026-08-01", "2026-08-31", "34000\n"),
+            ("2026-08-01", "2026-08-14", "16000\n"),
+            ("2026-08-01", "2026-08-20", "16000\n"),
+            ("2026-08-08", "2026-08-21", "16300\n"),
+            ("2026-08-01", "2026-08-21", "16300\n"),
+            ("2026-08-01", "2026-08-07", "n/a\n"),
+        ] {
+            let args = [dir, "--from", from, "--to", to, "--threads", threads];
+            assert_eq!(kpi("impressions", &args).0, impressions, "{from}..{to}");
+        }
+        let args = [
+            dir,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-14",
+            "--threads",
+            threads,
+        ];
+        assert_eq!(kpi("spend", &args).0, "2800000\n");
+        assert_eq!(kpi("leads", &args).0, "25\n");
+    }
+}
+
 const ROUNDED_IDS: &str = "fixtures/overlap-cases/rounded-post-ids";
 
 /// A post whose id a spreadsheet rounded in one download is its link there, and
