@@ -425,6 +425,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         g.values.retain(|name, _| shown.contains(name));
         g.change.retain(|name, _| shown.contains(name));
     }
+    // A period that only a carried stock reaches is a row of the table for the KPIs
+    // of that stock: beside none of them, it would be a row of blanks.
+    groups.retain(|g| g.rows > 0 || g.values.values().any(|v| v.value.is_some()));
     for (m, kpis) in mixed.iter().filter(|(_, kpis)| !kpis.is_empty()) {
         notes.push(crate::msg!(
             "note.mixed_currencies_kpis",

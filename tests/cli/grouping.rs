@@ -190,6 +190,46 @@ fn a_carried_follower_count_keeps_its_group() {
     assert_eq!(kpi(&[&["follower_growth"][..], &a].concat()), "0");
 }
 
+/// A period that only a carried count reaches is a group beside the count's KPIs,
+/// not a row of blanks beside others: Facebook's April, with no row, shows with
+/// `follower_count` and not with `--kpi impressions`-like selections that have no
+/// stock (the rows of `fixtures/stocks/carried-periods` with impressions).
+#[test]
+fn a_carried_count_makes_no_blank_group() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rows.csv"),
+        "date,platform,impressions,followers\n2026-03-31,facebook,100,5000\n\
+         2026-03-31,tiktok,200,2900\n2026-04-30,tiktok,300,3000\n",
+    )
+    .unwrap();
+    let run = |kpis: &str| {
+        let out = roi_in(
+            dir.path(),
+            &[
+                "report",
+                "rows.csv",
+                "--by",
+                "platform,month",
+                "--kpi",
+                kpis,
+                "--format",
+                "csv",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        run("impressions"),
+        "platform,month,rows,impressions,impressions_change\n\
+         facebook,2026-03,1,100,\n\
+         tiktok,2026-03,1,200,\n\
+         tiktok,2026-04,1,300,\n"
+    );
+    assert!(run("impressions,follower_count").contains("\nfacebook,2026-04,0,,,5000,0\n"));
+}
+
 /// A time grouping with a dimension keeps the group of a count carried into a
 /// period without a row of its own, as `--by platform` does, so the periods' groups
 /// add up to `--by month`'s (`fixtures/stocks/carried-periods`, figures in its
