@@ -505,61 +505,39 @@ pub fn find_header<'a>(
             let Some((score, cells)) = match_header(layout, record, unsigned_allowed) else {
                 continue;
             };
-            match &best {
+            let take = match &best {
                 // A mapping whose `files` glob names the file is what the user asked
                 // for it: it is read instead of a built-in layout, whatever that reads.
-                Some(b) if b.header == index && claims(layout) && !is_mapping(b.layout) => {
-                    rival = None;
-                    best = Some(Matched {
-                        layout,
-                        header: index,
-                        cells,
-                        score,
-                    });
-                }
-                Some(b) if b.header == index && claims(b.layout) && !is_mapping(layout) => {}
+                Some(b) if b.header == index && claims(layout) && !is_mapping(b.layout) => true,
+                Some(b) if b.header == index && claims(b.layout) && !is_mapping(layout) => false,
                 Some(b) if b.header == index && b.score == score && b.layout.id != layout.id => {
                     // A user's mapping settles any tie with the built-in layouts; of two
                     // mappings, the one whose `files` glob is the more specific (see
                     // [`files_specificity`]), and only two as specific are a tie that
                     // cannot be settled: which was meant cannot be told.
-                    let both_mappings =
-                        b.layout.id.starts_with("mapping-") && layout.id.starts_with("mapping-");
-                    let ordering = if both_mappings {
+                    let ordering = if is_mapping(b.layout) && is_mapping(layout) {
                         files_specificity(layout).cmp(&files_specificity(b.layout))
                     } else {
                         std::cmp::Ordering::Equal
                     };
-                    match ordering {
-                        std::cmp::Ordering::Greater => {
-                            rival = None;
-                            best = Some(Matched {
-                                layout,
-                                header: index,
-                                cells,
-                                score,
-                            });
-                        }
-                        std::cmp::Ordering::Less => {}
-                        std::cmp::Ordering::Equal => {
-                            if !b.layout.id.starts_with("mapping-")
-                                || layout.id.starts_with("mapping-")
-                            {
-                                rival = Some(layout);
-                            }
-                        }
+                    if ordering == std::cmp::Ordering::Equal
+                        && (!is_mapping(b.layout) || is_mapping(layout))
+                    {
+                        rival = Some(layout);
                     }
+                    ordering == std::cmp::Ordering::Greater
                 }
-                Some(b) if b.header < index || b.score >= score => {}
-                _ => {
-                    rival = None;
-                    best = Some(Matched {
-                        layout,
-                        header: index,
-                        cells,
-                        score,
-                    });
-                }
+                Some(b) if b.header < index || b.score >= score => false,
+                _ => true,
+            };
+            if take {
+                rival = None;
+                best = Some(Matched {
+                    layout,
+                    header: index,
+                    cells,
+                    score,
+                });
             }
         }
         if best.is_some() {
@@ -4873,25 +4851,28 @@ impl RowValues {
         }
         let value = |id| self.list.iter().find(|(m, _)| *m == id).map(|v| v.1);
         // Beside one side only, the net change gives the other: growth stays it.
-        let other = value(net).and_then(|n| {
-            crate::normalize::side_from_net(n, value(gained), value(lost), (gained, lost))
-        });
-        self.list.retain(|(m, _)| *m != net);
-        self.seen &= !RowValues::bit(net).unwrap_or(0);
+        let (g, l) = (value(gained), value(lost));
+        let other = self
+            .remove(net)
+            .and_then(|n| crate::normalize::side_from_net(n, g, l, (gained, lost)));
         if let Some((id, v)) = other {
             self.add(id, v);
         }
     }
 
+    /// Takes the row's value of `id` out of it.
+    fn remove(&mut self, id: crate::model::MetricId) -> Option<Amount> {
+        if !self.has(id) {
+            return None;
+        }
+        let at = self.list.iter().position(|(m, _)| *m == id)?;
+        self.seen &= !RowValues::bit(id).unwrap_or(0);
+        Some(self.list.remove(at).1)
+    }
+
     /// Counts the row's value of `from` as `to`'s.
     fn rename(&mut self, from: crate::model::MetricId, to: crate::model::MetricId) {
-        if !self.has(from) {
-            return;
-        }
-        let value = self.list.iter().find(|(m, _)| *m == from).map(|v| v.1);
-        self.list.retain(|(m, _)| *m != from);
-        self.seen &= !RowValues::bit(from).unwrap_or(0);
-        if let Some(v) = value {
+        if let Some(v) = self.remove(from) {
             self.add(to, v);
         }
     }
