@@ -1038,6 +1038,7 @@ impl<'f> Builder<'f> {
     /// which export they come from: they stand for their platform as a whole
     /// ([`Family::ANY`]), as records do.
     pub fn set_kind(&mut self, kind: &str, export: Option<&str>) {
+        let kind = &self.same_roi_kind(kind);
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
@@ -1082,6 +1083,27 @@ impl<'f> Builder<'f> {
                 (self.kinds.len() - 1) as u32
             }
         };
+    }
+
+    /// Files of roi's format one of whose columns are all the other's (a sheet saved
+    /// again with a column added) are one kind: their rows of one day and the same
+    /// dimensions are one observation, counted once. Files whose columns only
+    /// partly overlap may hold different metrics of the same days, both counted.
+    fn same_roi_kind(&self, kind: &str) -> String {
+        let columns = |k: &'_ str| -> Option<Vec<String>> {
+            k.strip_prefix(ROI_KIND)
+                .map(|c| c.split(ROI_KIND_SEPARATOR).map(str::to_owned).collect())
+        };
+        let Some(mine) = columns(kind) else {
+            return kind.to_owned();
+        };
+        let within = |a: &[String], b: &[String]| a.iter().all(|c| b.contains(c));
+        self.kinds
+            .iter()
+            .find(|k| {
+                columns(k).is_some_and(|theirs| within(&theirs, &mine) || within(&mine, &theirs))
+            })
+            .map_or_else(|| kind.to_owned(), String::clone)
     }
 
     /// The name of a kind's family, as [`Builder::set_kind`] was told it.
@@ -2599,6 +2621,25 @@ fn add_values(sum: &mut Vec<(MetricId, Amount)>, values: &[(MetricId, Amount)]) 
 /// (`Meta Business Suite` for its content export and its single-metric series), so
 /// that a note names it alike whichever of its files was read first. Names with no
 /// word in common: the first in order of text.
+const ROI_KIND: &str = "roi:";
+/// Not a character of a column name.
+const ROI_KIND_SEPARATOR: char = '\u{1f}';
+
+/// The kind of export ([`Builder::set_kind`]) of a file of roi's format with these
+/// columns, in any order.
+pub fn roi_kind(columns: &[&str]) -> String {
+    let mut columns = columns.to_vec();
+    columns.sort_unstable();
+    let mut kind = ROI_KIND.to_owned();
+    for (i, c) in columns.iter().enumerate() {
+        if i > 0 {
+            kind.push(ROI_KIND_SEPARATOR);
+        }
+        kind.push_str(c);
+    }
+    kind
+}
+
 fn shared_name(a: &str, b: &str) -> String {
     let words: Vec<&str> = a
         .split(' ')

@@ -1063,7 +1063,7 @@ fn read_contents(
         && let Ok(Some(matched)) = tabular::find_header(path, &table, layouts)
         && !matched.layout.reads_nothing()
     {
-        let header = &table.head[matched.header].cells;
+        let header = &matched.header_record(&table).cells;
         match tabular::read_table(path, &table, &matched, context, threads, builder)
             .map_err(|e| e.in_header(header))
         {
@@ -1098,7 +1098,7 @@ fn read_contents(
                 .and_then(|head| tabular::single_table(&text, head, head_records(layouts)))
                 .and_then(|table| {
                     let matched = tabular::find_header(path, &table, layouts).ok()??;
-                    Some(table.head[matched.header].clone())
+                    Some(matched.header_record(&table).clone())
                 });
             return Err(match header {
                 Some(header) if e.line.is_some_and(|l| l > header.line) => {
@@ -1137,7 +1137,7 @@ fn read_table(
             Ok(Some(matched.layout.name.clone()))
         }
         Ok(Some(matched)) => {
-            let header = &table.head[matched.header].cells;
+            let header = &matched.header_record(table).cells;
             let Some(info) = tabular::read_table(path, table, &matched, context, 1, builder)
                 .map_err(|e| e.in_header(header))?
             else {

@@ -301,9 +301,7 @@ pub fn read_csv(
     for name in &names {
         warn_derived(name, builder);
     }
-    let mut kind: Vec<&str> = names.iter().map(String::as_str).collect();
-    kind.sort_unstable();
-    let kind = format!("roi:{}", kind.join(","));
+    let kind = crate::normalize::roi_kind(&names.iter().map(String::as_str).collect::<Vec<_>>());
     super::parts::read(
         text,
         parts,
@@ -481,9 +479,8 @@ pub fn read_json(path: &Path, text: &str, builder: &mut Builder) -> Result<(), I
                 message: same_field_message(&map[i].0, &map[j].0),
             });
         }
-        let mut kind: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
-        kind.sort_unstable();
-        builder.set_kind(&format!("roi:{}", kind.join(",")), None);
+        let columns: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
+        builder.set_kind(&crate::normalize::roi_kind(&columns), None);
         let mut texts = Vec::with_capacity(map.len());
         for (i, (name, raw)) in map.iter().enumerate() {
             warn_derived(name, builder);

@@ -300,6 +300,59 @@ pub struct Matched<'a> {
     /// Per header cell: the layout column it matched, and a currency in its name.
     pub cells: CellMatches<'a>,
     pub score: usize,
+    /// A header of two rows ([`joined_header`]) as read: the names of both rows.
+    pub joined: Option<Record>,
+}
+
+impl Matched<'_> {
+    /// The header's names: its record's, or both rows' of a two-row header.
+    pub fn header_record<'t>(&'t self, table: &'t Table<'_>) -> &'t Record {
+        self.joined.as_ref().unwrap_or(&table.head[self.header])
+    }
+
+    /// Index of the first record below the header (below both rows of a two-row one).
+    pub fn body(&self) -> usize {
+        self.header + 1 + usize::from(self.joined.is_some())
+    }
+}
+
+/// A header of two rows, as a sheet with merged header cells is saved: a group name
+/// (`Performance`) over the columns it spans, their names on the next row
+/// (`Impressions`, `Reach`), and a name spanning both rows (`Day`) on the first only.
+/// Each column is named by its lower cell, or by the upper one where the lower is
+/// empty. `None` unless the next row is names only (no number, no date), and each
+/// row names a column the other leaves empty.
+fn joined_header(top: &Record, next: Option<&Record>) -> Option<Record> {
+    let next = next.filter(|r| !r.is_blank())?;
+    let blank = |r: &Record, i: usize| {
+        r.cells
+            .get(i)
+            .is_none_or(|c| super::value::trim(c).is_empty())
+    };
+    let names_only = next
+        .cells
+        .iter()
+        .map(super::value::trim)
+        .filter(|c| !c.is_empty())
+        .all(|c| c.chars().any(char::is_alphabetic) && parse_date(c).is_none());
+    let len = top.cells.len().max(next.cells.len());
+    // Each row names a column the other leaves empty: a line above the header (a
+    // title, a date range) names none of the header's columns.
+    let fills = (0..len).any(|i| blank(top, i) && !blank(next, i));
+    let spans = (0..len).any(|i| !blank(top, i) && blank(next, i));
+    if !names_only || !fills || !spans {
+        return None;
+    }
+    let cells = (0..len)
+        .map(|i| {
+            let from = if blank(next, i) { top } else { next };
+            from.cells.get(i).unwrap_or("")
+        })
+        .collect();
+    Some(Record {
+        cells,
+        ..top.clone()
+    })
 }
 
 /// Per header cell: the layout column it matched and the currency in its name.
@@ -495,6 +548,7 @@ pub fn find_header<'a>(
         }
         // `skip_lines` counts the file's lines above the header, blank ones too.
         let above = usize::try_from(record.line.saturating_sub(1)).unwrap_or(usize::MAX);
+        let joined = joined_header(record, table.head.get(index + 1));
         for layout in layouts {
             if layout.files.as_ref().is_some_and(|g| !g.matches(&name))
                 || above < layout.skip_lines
@@ -502,8 +556,15 @@ pub fn find_header<'a>(
             {
                 continue;
             }
-            let Some((score, cells)) = match_header(layout, record, unsigned_allowed) else {
-                continue;
+            let plain = match_header(layout, record, unsigned_allowed);
+            let two_rows = joined
+                .as_ref()
+                .and_then(|j| match_header(layout, j, unsigned_allowed));
+            let ((score, cells), two_rows) = match (plain, two_rows) {
+                (Some(p), Some(t)) if t.0 > p.0 => (t, true),
+                (Some(p), _) => (p, false),
+                (None, Some(t)) => (t, true),
+                (None, None) => continue,
             };
             let take = match &best {
                 // A mapping whose `files` glob names the file is what the user asked
@@ -537,6 +598,7 @@ pub fn find_header<'a>(
                     header: index,
                     cells,
                     score,
+                    joined: two_rows.then(|| joined.clone()).flatten(),
                 });
             }
         }
@@ -1183,7 +1245,7 @@ fn read_layout_table(
     builder: &mut Builder,
 ) -> Result<Option<TableInfo>, InputError> {
     let layout = matched.layout;
-    let header = &table.head[matched.header];
+    let header = matched.header_record(table);
     // A column name written as a formula without its value is unknown: its column
     // would be dropped unseen.
     if let Some((_, column, message)) = header.unsaved.first() {
@@ -1928,7 +1990,7 @@ fn read_layout_table(
         && table
             .head
             .iter()
-            .skip(matched.header + 1)
+            .skip(matched.body())
             .any(|r| !r.is_blank() && !unnamed(r));
     // A report with no name column, by day or broken down (`Age`, `Platform`,
     // `Placement`…), writes it as its first row, with no day and no segment, above
@@ -1951,7 +2013,7 @@ fn read_layout_table(
         && table
             .head
             .iter()
-            .skip(matched.header + 2)
+            .skip(matched.body() + 1)
             .any(|r| !r.is_blank() && !keyless(r));
     // A totals label that is also a word (`Summe`, `Totale`, `Jumlah` may name a
     // campaign) on a row with a day of its own is data: a total is over every day,
@@ -1980,7 +2042,10 @@ fn read_layout_table(
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
-        if summary_row && unnamed(record) || first && first_summary && keyless(record) {
+        // A line of one cell is not a summary row but text (below).
+        if (summary_row && unnamed(record) || first && first_summary && keyless(record))
+            && record.cells.len() > 1
+        {
             return Ok(Class::Skip(crate::msg!("skip.total")));
         }
         if skip_if.iter().any(|(column, value)| {
@@ -2306,7 +2371,7 @@ fn read_layout_table(
             days_stated,
         );
         let mut first = true;
-        for record in table.head.iter().skip(matched.header + 1) {
+        for record in table.head.iter().skip(matched.body()) {
             let Ok(class) = classify(record, first) else {
                 break;
             };
@@ -3244,7 +3309,7 @@ fn read_layout_table(
             new_table: false,
         };
         let mut body = if first_part {
-            table.body(matched.header + 1)
+            table.body(matched.body())
         } else {
             Body::rest()
         };
@@ -3280,7 +3345,7 @@ fn read_layout_table(
     // An open table runs to the end of the text: a large one is read in parts at once.
     let passes = if table.is_open() {
         // The records above the first data record are the first part's.
-        let keep = table.first as usize + matched.header + 1;
+        let keep = table.first as usize + matched.body();
         // One reader stops building rows at the first it cannot build, and stops
         // reading at a `#` line after the data.
         let after = |pass: &Pass| {
@@ -3466,7 +3531,7 @@ fn read_layout_table(
     if !read {
         let mut years = years.into_iter();
         let mut reader = table.text.reader()?;
-        let mut body = table.body(matched.header + 1);
+        let mut body = table.body(matched.body());
         let mut record = Record::default();
         let mut first = true;
         while body.next(&mut reader, &mut record)? {

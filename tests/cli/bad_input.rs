@@ -470,6 +470,14 @@ fn cases() -> Vec<Case> {
             "Campaign name,Day,Impressions,Amount spent (USD)\nA,2026-08-01,100,1.00\nReport generated at 2026-11-30 10:15\nA,2026-08-02,100,1.00\n",
             report,
         ),
+        // A cut-off day among a Meta export's rows has no campaign name: still a
+        // damaged row, not the export's summary row.
+        case(
+            "meta_cut_day_among_rows",
+            "in.csv",
+            "Day,Campaign name,Amount spent (USD),Impressions\n2026-08-01,Summer,10.50,1000\n2026-08-02\n2026-08-03,Summer,5.00,500\n",
+            report,
+        ),
         // Two downloads joined with `cat`: the second keeps its byte-order mark,
         // which no message shows.
         case(

@@ -497,6 +497,42 @@ fn a_column_without_a_header_is_told() {
     );
 }
 
+/// A header of two rows (a group row over the metric names, saved from Excel with or
+/// without merged cells) is read as one: every column keeps its metric
+/// (`fixtures/two-row-header/README.md`).
+#[test]
+fn a_header_of_two_rows_is_read_as_one() {
+    for file in ["ads.csv", "ads-merged.xlsx"] {
+        let f = format!("fixtures/two-row-header/{file}");
+        let kpis = "impressions,reach,link_clicks,spend,cpm";
+        let out = roi(&["report", &f, "--format", "csv", "--kpi", kpis]);
+        assert_eq!(
+            stdout(&out),
+            "rows,impressions,reach,reach_bound,link_clicks,spend,spend_currency,cpm,cpm_currency\n\
+             3,8000,6200,upper,64,24.75,USD,3.09375,USD\n",
+            "{file}: {}",
+            transcript(&out)
+        );
+        let by = [
+            "report",
+            &f,
+            "--by",
+            "campaign",
+            "--kpi",
+            "impressions",
+            "--format",
+            "csv",
+        ];
+        let out = roi(&by);
+        assert_eq!(
+            stdout(&out),
+            "campaign,rows,impressions\nAutumn,2,6500\nSpring,1,1500\n",
+            "{file}: {}",
+            transcript(&out)
+        );
+    }
+}
+
 /// A blank amount is in the currency its header names: the row is that account's
 /// (`fixtures/normalize-blank-zeros/README.md`, meta-ads-blank-spend.csv): cpm
 /// 10.50 / 3,000 × 1,000 = 3.50 with `--where currency=USD` and read back.

@@ -3245,3 +3245,39 @@ fn the_same_posts_in_the_classic_and_business_suite_exports_count_once() {
         "{stderr}"
     );
 }
+
+/// A roi-format sheet saved again with a column added is the same export: the newer
+/// file's rows replace the older's, never added to them; a roi file by day beside
+/// one by campaign of the same day is its coarser level
+/// (`fixtures/overlap-cases/README.md`, roi-column-added and roi-coarser-file).
+#[test]
+fn roi_files_whose_columns_hold_anothers_are_one_export() {
+    let dir = "fixtures/overlap-cases/roi-column-added";
+    for threads in ["1", "2"] {
+        let kpis = "spend,leads,cpl,link_clicks";
+        let out = roi(&[
+            "report",
+            dir,
+            "--kpi",
+            kpis,
+            "--format",
+            "csv",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(
+            stdout(&out),
+            "rows,spend,spend_currency,leads,cpl,cpl_currency,link_clicks\n3,27,USD,6,4.5,USD,55\n",
+            "{}",
+            transcript(&out)
+        );
+        let out = roi(&["report", dir, "--kpi", "spend", "--threads", threads]);
+        assert!(
+            stdout(&out).contains("Read 2 file(s), 3 row(s); 2 row(s) replaced"),
+            "{}",
+            transcript(&out)
+        );
+    }
+    let (spend, _) = kpi("spend", &["fixtures/overlap-cases/roi-coarser-file"]);
+    assert_eq!(spend, "35\n");
+}
