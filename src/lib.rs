@@ -217,8 +217,17 @@ impl Settings {
     fn check_names(&self, dataset: &Dataset) -> anyhow::Result<()> {
         self.config
             .catalogue
-            .check_names(dataset)
-            .with_context(|| say!("error.in_kpis_of", path = self.config.display_path()))?;
+            .check_names_in(dataset)
+            .map_err(|(kpi, e)| {
+                let path = self.config.display_path();
+                match self.config.formula_at.get(kpi) {
+                    Some((line, column)) => anyhow::Error::new(settings::ConfigError {
+                        path,
+                        message: say!("error.toml_at", line = line, column = column, error = e),
+                    }),
+                    None => anyhow::Error::new(e).context(say!("error.in_kpis_of", path = path)),
+                }
+            })?;
         // Every goal's, not only those a command asks about: a name that is wrong in
         // one goal is an error in the file, as a bad date in any goal is.
         for goal in &self.config.goals {

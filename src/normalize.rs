@@ -1594,6 +1594,7 @@ impl<'f> Builder<'f> {
 
     /// Finishes the dataset, keeping only the newest export's rows for each key.
     pub fn finish(self) -> Dataset {
+        let held = self.flush.is_none();
         let mut dataset = self.finish_rows();
         // A net series that named no platform and took one says so, not that its
         // rows have none.
@@ -1606,6 +1607,31 @@ impl<'f> Builder<'f> {
             {
                 w.key = "warning.series_platform_from_flows";
                 w.args.insert(0, ("platform", name));
+            }
+        }
+        // A net series left out for the gains and losses beside it no longer gives
+        // the metric: its empty days are no zeros ([`Dataset::exports`]), so the net
+        // change on its own is no value rather than 0.
+        let bit = |net: MetricId, bits: &Vec<u64>| {
+            bits.get(usize::from(net.0) / 64)
+                .is_some_and(|w| w & (1 << (net.0 % 64)) != 0)
+        };
+        if let Some(net) = canonical_metric(crate::model::FOLLOWERS_NET)
+            && held
+            && dataset.exported.iter().any(|bits| bit(net, bits))
+        {
+            let mut gives = vec![false; dataset.exported.len()];
+            for row in &dataset.rows {
+                if row.values.iter().any(|(m, _)| *m == net)
+                    && let Some(g) = gives.get_mut(row.file as usize)
+                {
+                    *g = true;
+                }
+            }
+            for (bits, gives) in dataset.exported.iter_mut().zip(gives) {
+                if let Some(word) = bits.get_mut(usize::from(net.0) / 64).filter(|_| !gives) {
+                    *word &= !(1 << (net.0 % 64));
+                }
             }
         }
         dataset

@@ -500,11 +500,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         &selection.rows,
         None,
         scope.window,
-        // Groups of carried stock alone are values too: the window is only past them.
-        raw_groups
-            .iter()
-            .map(|(_, agg, _)| agg.rows.max(u64::from(agg.carries_stock())))
-            .sum(),
+        // Groups of carried stock alone, or of counts a file says are 0, are values
+        // too (the only groups kept without rows).
+        groups.iter().map(|g| g.rows.max(1)).sum(),
     ));
     if (!scope.filter.is_empty() || scope.window.is_some()) && !config.goals.is_empty() {
         // Goals carry their own filters and windows, so their figures never change
@@ -629,6 +627,9 @@ fn evaluate_groups(
     let mut left_out = Vec::new();
     for (key, agg, place) in raw_groups {
         let mut values = IndexMap::new();
+        // A group without rows stands for a carried stock where the data reaches the
+        // window, or else only for the counts a file says are 0 over its days.
+        let zero_only = agg.rows == 0 && !(agg.carries_stock() && dataset.has_rows_in(agg.window));
         for name in candidates {
             // A table cell over two currencies shows no value and says why; the
             // amounts are never added. (`roi kpi` and goals refuse outright.)
@@ -652,6 +653,9 @@ fn evaluate_groups(
                 }
                 other => other?,
             };
+            if zero_only {
+                v.value = None;
+            }
             if v.value.is_none() {
                 let metrics = base_metric_ids(config, dataset, name);
                 if !agg.gives(&metrics)
@@ -1025,8 +1029,12 @@ fn aggregate_groups<'s, 'a: 's>(
         let any_rows = aggs.iter().any(|a| a.rows > 0);
         for (place, (key, agg)) in by_key.into_keys().zip(aggs).enumerate() {
             straddling += agg.straddling_rows;
+            // The total over a window without rows is a row of the table when a file
+            // says it covers the window's days (a list of leads without one then):
+            // its counts are 0, as `roi kpi` says ([`evaluate_groups`]).
             if agg.rows > 0
                 || (agg.carries_stock() && (any_rows || dataset.has_rows_in(scope_window)))
+                || (dims.is_empty() && scope_window.is_some())
             {
                 let labels = dims
                     .iter()

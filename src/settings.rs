@@ -247,6 +247,9 @@ pub struct Config {
     pub insights: crate::insights::InsightSettings,
     /// `[sentiment]`: our brand names and extra words for the sentiment estimate.
     pub mentions: std::sync::Arc<crate::input::tabular::MentionSettings>,
+    /// Where each `[kpis.NAME]` formula is written (line, column), for errors found
+    /// once the inputs' columns are known.
+    pub formula_at: BTreeMap<String, (usize, usize)>,
 }
 
 fn mention_settings(
@@ -282,6 +285,7 @@ impl Default for Config {
             mappings: Vec::new(),
             insights: crate::insights::InsightSettings::default(),
             mentions: mention_settings(&[], &[]).expect("the built-in word lists parse"),
+            formula_at: BTreeMap::new(),
         }
     }
 }
@@ -452,6 +456,11 @@ impl Config {
                             value = toml_number(*weight)
                         )));
                     }
+                }
+                // An empty table is no "nothing is worth anything": EMV would be 0
+                // whatever the data, a goal on it never met, for no reason shown.
+                if weights.values().all(|w| *w == 0.0) {
+                    return Err(err(crate::say!("error.emv_weights_none")));
                 }
                 kpi_settings.emv_weights = weights.into_iter().collect();
             }
@@ -653,7 +662,12 @@ impl Config {
         }
         .map_err(|e| err(crate::say!("error.sentiment_words", error = e)))?;
 
+        let formula_at = formula_spans
+            .into_iter()
+            .map(|(kpi, span)| (kpi, line_column(text, span.start)))
+            .collect();
         Ok(Config {
+            formula_at,
             mentions,
             insights,
             fail_on,
@@ -1427,6 +1441,10 @@ mod tests {
         );
         let m = message("[emv]\nweights = { likes = -2 }\n");
         assert!(m.contains("gives `likes` the weight -2"), "{m}");
+        for weights in ["{}", "{ likes = 0, shares = 0 }"] {
+            let m = message(&format!("[emv]\nweights = {weights}\n"));
+            assert!(m.contains("EMV would be 0 whatever the data"), "{m}");
+        }
         // Leads are never below 0: "<= -50" is never met, ">= -50" always.
         let goal = |kpi: &str, target: &str| {
             format!(

@@ -956,8 +956,8 @@ fn read_contents(
             for table in &tables {
                 first_header.get_or_insert_with(|| {
                     tabular::likely_header(&table.head).map(|h| {
-                        let numbers = tabular::number_columns(&table.head, h);
-                        ((h.clone(), numbers), named.clone())
+                        let columns = tabular::columns_of(&table.head, h);
+                        ((h.clone(), columns), named.clone())
                     })
                 });
                 if let Some(name) =
@@ -1027,10 +1027,10 @@ fn read_contents(
     let early = (!complete).then(|| head.clone());
     let first = head.iter().find(|r| !r.is_blank()).cloned();
     // The header an unknown file's error shows, below any title line (else the
-    // first record), with which of its columns hold numbers.
+    // first record), with what its columns hold.
     let likely = tabular::likely_header(&head)
         .or(first.as_ref())
-        .map(|h| (h.clone(), tabular::number_columns(&head, h)));
+        .map(|h| (h.clone(), tabular::columns_of(&head, h)));
     let no_table = tabular::no_table(&head);
     if first.as_ref().is_some_and(tabular::is_native_header) {
         // roi's format is one table: read once. Rows handed on as they are read
@@ -1205,9 +1205,9 @@ fn finish_file(
     path: &Path,
     encoding: &str,
     found: Vec<String>,
-    // The record most like the header (see [`tabular::likely_header`]), with which
-    // of its columns hold numbers ([`tabular::number_columns`]).
-    first: Option<(text::Record, Option<Vec<bool>>)>,
+    // The record most like the header (see [`tabular::likely_header`]), with what
+    // its columns hold ([`tabular::columns_of`]).
+    first: Option<(text::Record, Option<tabular::Columns>)>,
     // Why the text holds no table ([`tabular::no_table`]): said, with no mapping.
     no_table: Option<String>,
     layouts: &[layout::Layout],
@@ -1217,7 +1217,7 @@ fn finish_file(
         if let Some(message) = no_table {
             return Err(InputError::file(path, message));
         }
-        let Some((header, numbers)) = first else {
+        let Some((header, columns)) = first else {
             return Err(InputError::file(path, crate::say!("error.no_rows")));
         };
         if let Some(by) = youtube_breakdown(&header, layouts) {
@@ -1265,16 +1265,21 @@ fn finish_file(
                 } else {
                     crate::say!("error.closest", layouts = closest.join(", "))
                 },
-                why = tabular::mappings_not_applied(path, &header, numbers.as_deref(), layouts)
-                    .iter()
-                    .fold(String::new(), |mut out, m| {
-                        // Each on a line of its own: a long header above it would
-                        // cut it off.
-                        out.push_str(".\n");
-                        out.push_str(m);
-                        out
-                    }),
-                stanza = tabular::mapping_stanza(path, &header, numbers.as_deref(), layouts)
+                why = tabular::mappings_not_applied(
+                    path,
+                    &header,
+                    columns.as_ref().map(|c| c.numbers.as_slice()),
+                    layouts,
+                )
+                .iter()
+                .fold(String::new(), |mut out, m| {
+                    // Each on a line of its own: a long header above it would
+                    // cut it off.
+                    out.push_str(".\n");
+                    out.push_str(m);
+                    out
+                }),
+                stanza = tabular::mapping_stanza(path, &header, columns.as_ref(), layouts)
             ),
         });
     }

@@ -5461,17 +5461,54 @@ fn closest<'a>(header: &Record, layouts: &'a [Layout]) -> Vec<(usize, &'a Layout
     scored
 }
 
+/// What the cells of an unknown file's columns hold, from its first data records.
+pub struct Columns {
+    /// Per header cell: it holds numbers ([`number_columns`]).
+    pub numbers: Vec<bool>,
+    /// Per header cell: two of its filled cells and at least half of them name a
+    /// platform (a CRM's lead source: `Quảng cáo FB`, `IG Ads`, `Fanpage Zalo`; one
+    /// `x` may be a mark, not X), so it is each row's
+    /// platform rather than one platform for the file.
+    pub platforms: Vec<bool>,
+}
+
+/// [`Columns`] of an unknown file: `None` when no data record follows the header
+/// among `records`.
+pub fn columns_of(records: &[Record], header: &Record) -> Option<Columns> {
+    let numbers = number_columns(records, header)?;
+    let platforms = (0..header.cells.len())
+        .map(|i| {
+            let filled: Vec<&str> = data_rows(records, header)
+                .filter_map(|r| r.cells.get(i))
+                .map(super::value::trim)
+                .filter(|c| !c.is_empty() && !super::value::is_missing(c))
+                .collect();
+            let named = filled
+                .iter()
+                .filter(|c| crate::input::layout::platform_of_cell(c).is_some())
+                .count();
+            !numbers.get(i).copied().unwrap_or(false) && named > 1 && 2 * named >= filled.len()
+        })
+        .collect();
+    Some(Columns { numbers, platforms })
+}
+
+/// The first data records below `header` among `records`.
+fn data_rows<'r>(records: &'r [Record], header: &Record) -> impl Iterator<Item = &'r Record> {
+    let line = header.line;
+    records
+        .iter()
+        .filter(move |r| r.line > line && !r.is_blank() && !r.first().starts_with('#'))
+        .take(15)
+}
+
 /// Which columns of an unknown file's header hold numbers, from the data records
 /// among `records` below it: a column whose filled cells are all amounts (`1.500.000
 /// ₫`, `12,5%`), neither dates nor digits led by a 0 (`0901000001`, a phone number
 /// or a code: no quantity is written so). `None` when no data record follows the
 /// header among them.
-pub fn number_columns(records: &[Record], header: &Record) -> Option<Vec<bool>> {
-    let rows: Vec<&Record> = records
-        .iter()
-        .filter(|r| r.line > header.line && !r.is_blank() && !r.first().starts_with('#'))
-        .take(15)
-        .collect();
+fn number_columns(records: &[Record], header: &Record) -> Option<Vec<bool>> {
+    let rows: Vec<&Record> = data_rows(records, header).collect();
     if rows.is_empty() {
         return None;
     }
@@ -5712,9 +5749,12 @@ pub fn no_table(head: &[Record]) -> Option<String> {
 pub fn mapping_stanza(
     path: &Path,
     header: &Record,
-    numbers: Option<&[bool]>,
+    columns_held: Option<&Columns>,
     layouts: &[Layout],
 ) -> String {
+    let numbers = columns_held.map(|c| c.numbers.as_slice());
+    let names_platforms =
+        |i: usize| columns_held.is_some_and(|c| c.platforms.get(i) == Some(&true));
     const COLUMNS: usize = 300;
     let ranked = closest(header, layouts);
     // The layouts that know the most cells (two at least).
@@ -5733,15 +5773,25 @@ pub fn mapping_stanza(
         .file_stem()
         .and_then(|n| crate::input::layout::platform_of_source(&n.to_string_lossy()))
         .unwrap_or(crate::input::layout::PLATFORM_UNSET);
+    // A column naming each row's platform (a lead's source) is mapped to it: one
+    // platform for the file would put every lead on it.
+    let platform_column = (0..header.cells.len()).find(|&i| {
+        names_platforms(i) && !super::value::trim(header.cells.get(i).unwrap_or("")).is_empty()
+    });
     let mut out = format!(
-        "[[mappings]]\nfiles = \"{}\"\nplatform = \"{platform}\"            # {}\n",
+        "[[mappings]]\nfiles = \"{}\"\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        crate::say!(
-            "error.stanza_platform",
-            platforms = crate::model::platform_ids().collect::<Vec<_>>().join(", ")
-        )
     );
+    if platform_column.is_none() {
+        out.push_str(&format!(
+            "platform = \"{platform}\"            # {}\n",
+            crate::say!(
+                "error.stanza_platform",
+                platforms = crate::model::platform_ids().collect::<Vec<_>>().join(", ")
+            )
+        ));
+    }
     if header.line > 1 {
         out.push_str(&format!(
             "skip_lines = {}                # {}\n",
@@ -5780,7 +5830,9 @@ pub fn mapping_stanza(
         .iter()
         .map(|&(i, name)| {
             let lower = metric_name(name);
-            if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
+            if Some(i) == platform_column {
+                ("platform".to_owned(), 0)
+            } else if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
                 (known, 0)
             } else if matches!(
                 lower.as_str(),

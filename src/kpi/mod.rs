@@ -342,7 +342,11 @@ pub enum CatalogueError {
     DivisionByZero {
         kpi: String,
     },
-    Cycle(String),
+    /// The KPI the cycle was met at, and the cycle.
+    Cycle {
+        kpi: String,
+        cycle: String,
+    },
     GrowthOfFlow {
         kpi: String,
         arg: String,
@@ -356,8 +360,8 @@ impl CatalogueError {
             CatalogueError::Syntax { kpi, .. }
             | CatalogueError::DivisionByZero { kpi }
             | CatalogueError::GrowthOfFlow { kpi, .. }
+            | CatalogueError::Cycle { kpi, .. }
             | CatalogueError::Shadows(kpi) => Some(kpi),
-            CatalogueError::Cycle(_) => None,
         }
     }
 }
@@ -372,7 +376,7 @@ impl fmt::Display for CatalogueError {
             CatalogueError::DivisionByZero { kpi } => {
                 crate::say!("error.kpi_division_by_zero", kpi = kpi)
             }
-            CatalogueError::Cycle(cycle) => crate::say!("error.kpi_cycle", cycle = cycle),
+            CatalogueError::Cycle { cycle, .. } => crate::say!("error.kpi_cycle", cycle = cycle),
             CatalogueError::GrowthOfFlow { kpi, arg } => {
                 crate::say!("error.kpi_growth_of_flow", kpi = kpi, arg = arg)
             }
@@ -970,7 +974,10 @@ impl Catalogue {
         if let Some(at) = path.iter().position(|p| *p == name) {
             let mut cycle: Vec<&str> = path[at..].to_vec();
             cycle.push(name);
-            return Err(CatalogueError::Cycle(cycle.join(" → ")));
+            return Err(CatalogueError::Cycle {
+                kpi: name.to_owned(),
+                cycle: cycle.join(" → "),
+            });
         }
         let Some(kpi) = self.kpis.get(name) else {
             return Ok(());
@@ -991,17 +998,26 @@ impl Catalogue {
     /// a metric is read before a KPI of its name, so `roi kpi trial_starts` would
     /// give the column's sum where the KPI was meant.
     pub fn check_names(&self, dataset: &Dataset) -> Result<(), EvalError> {
+        self.check_names_in(dataset).map_err(|(_, e)| e)
+    }
+
+    /// [`Catalogue::check_names`], with the KPI whose definition the error is in.
+    pub fn check_names_in(&self, dataset: &Dataset) -> Result<(), (&str, EvalError)> {
         for kpi in self.kpis.values().filter(|k| !k.builtin) {
             if let Some(id) = dataset.metric_id(&kpi.name) {
-                return Err(EvalError::ShadowsColumn {
-                    kpi: kpi.name.clone(),
-                    column: column_of(dataset, id),
-                });
+                return Err((
+                    &kpi.name,
+                    EvalError::ShadowsColumn {
+                        kpi: kpi.name.clone(),
+                        column: column_of(dataset, id),
+                    },
+                ));
             }
         }
         for kpi in self.kpis.values() {
             for name in kpi.formula.names() {
-                self.check_name(name, dataset)?;
+                self.check_name(name, dataset)
+                    .map_err(|e| (kpi.name.as_str(), e))?;
             }
         }
         Ok(())

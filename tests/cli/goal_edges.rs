@@ -2202,6 +2202,24 @@ fn report_counts_no_record_in_days_a_list_covers_as_zero() {
         report(&["--from", "2026-08-03", "--to", "2026-08-05"]),
         [(String::new(), json!(0.0), json!(null))]
     );
+    // The list alone, over days without a contact and without any other row: the
+    // total is 0 leads, not "no rows match".
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "hubspot-crm-exports-all-contacts-2026-08-11.csv",
+            "--from",
+            "2026-08-05",
+            "--to",
+            "2026-08-09",
+            "--kpi",
+            "leads",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(stdout(&out), "rows,leads\n0,0\n", "{}", transcript(&out));
     let days = report(&["--from", "2026-08-01", "--to", "2026-08-05", "--by", "day"]);
     let want = [
         ("2026-08-01", json!(2.0), json!(500_000.0)),

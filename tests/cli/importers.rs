@@ -454,6 +454,50 @@ fn unknown_exports_get_a_ready_mapping() {
     assert_eq!(stdout(&out), "3234\n", "{}", transcript(&out));
 }
 
+/// A CRM list whose source column names each lead's platform gets a mapping that
+/// reads it as the platform (not one platform for the file, which would put every
+/// lead on it); pasted with its `…` filled, it counts each platform's leads: 2
+/// facebook (`Quảng cáo FB`, `Inbox Fanpage`), 1 each of instagram, zalo and
+/// google_ads.
+#[test]
+fn a_lead_source_naming_platforms_is_mapped_to_the_platform() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("khach-hang.csv"),
+        "Mã KH,Họ và tên,Ngày tạo,Nguồn,Trạng thái\n\
+         KH001,An,01/11/2026,Quảng cáo FB,Mới\nKH002,Bình,01/11/2026,Inbox Fanpage,Mới\n\
+         KH003,Cường,02/11/2026,IG Ads,Đã chốt\nKH004,Dung,03/11/2026,Fanpage Zalo,Mới\n\
+         KH005,Em,13/11/2026,Google Ads,Đã chốt\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["kpi", "leads", "khach-hang.csv"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let stanza = &err[err.find("[[mappings]]").expect("a mapping is offered")..];
+    assert!(stanza.contains("\"Nguồn\" = \"platform\"\n"), "{stanza}");
+    assert!(!stanza.contains("platform = "), "{stanza}");
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        format!(
+            "inputs = [\"khach-hang.csv\"]\n{}",
+            stanza.replace('…', "ignore")
+        ),
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &[
+            "report", "--by", "platform", "--kpi", "leads", "--format", "csv",
+        ],
+    );
+    assert_eq!(
+        stdout(&out),
+        "platform,rows,leads\nfacebook,2,2\ngoogle_ads,1,1\ninstagram,1,1\nzalo,1,1\n",
+        "{}",
+        transcript(&out)
+    );
+}
+
 #[test]
 fn normalize_round_trips() {
     let dir = tempfile::tempdir().unwrap();
@@ -4258,6 +4302,12 @@ fn meta_series_unfollows_and_net_follows() {
     // Follows 310 and a net change of 217: 93 lost; unfollows 93 and 217: 310 gained.
     assert_eq!(kpi(&["kpi", "followers_lost", &follows, &net]), "93");
     assert_eq!(kpi(&["kpi", "followers_gained", &lost_en, &net]), "310");
+    // Beside both sides, the net series is their difference: it gives no net
+    // change of its own (was 0, a value no file holds); growth is the net change.
+    assert_eq!(
+        kpi(&["kpi", "followers_net", &follows, &lost_vi, &net]),
+        "n/a"
+    );
     for files in [
         vec![&follows, &lost_vi],
         vec![&follows, &lost_en],
