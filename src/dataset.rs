@@ -1044,6 +1044,14 @@ impl<'d> Totals<'d> {
             )
         };
         let count = u64::from(row.count);
+        // A finer row's stand-in whose row counts its other values (`count` 0: that
+        // row is the one counted among rows) still gives its own values: a metric's
+        // rows with a value count it, or its sums would read as no value.
+        let valued = if count == 0 && row.coarser != 0 {
+            1
+        } else {
+            count
+        };
         if row.coarser != 0 {
             // A stand-in across the window's edge is left out of it, as the row it
             // stands in for would be.
@@ -1142,7 +1150,7 @@ impl<'d> Totals<'d> {
                         *entry = (row.end, value);
                     }
                     if in_window {
-                        total.platforms[slot].rows += count;
+                        total.platforms[slot].rows += valued;
                     }
                 }
                 _ if !in_window => {}
@@ -1155,7 +1163,7 @@ impl<'d> Totals<'d> {
                     let part = &mut total.platforms[slot];
                     part.weighted += i128::from(value.0) * weight;
                     part.weight += weight;
-                    part.rows += count;
+                    part.rows += valued;
                 }
                 Aggregation::Flow | Aggregation::Unique => {
                     if self.by_account[id.0 as usize] {
@@ -1183,7 +1191,7 @@ impl<'d> Totals<'d> {
                             }
                         }
                     }
-                    total.platforms[slot].rows += count;
+                    total.platforms[slot].rows += valued;
                 }
             }
         }

@@ -297,6 +297,32 @@ fn input_depth(pattern: &str, base: &std::path::Path) -> usize {
         .count()
 }
 
+/// `normalize` writes rows: a file's word that its days without a row are days with
+/// nothing (a stated range, a list of records through its export day) has no place
+/// in roi's format, so read back those days are no data, not zeros. Said per file.
+fn stated_range_notes(dataset: &Dataset, quiet: bool) {
+    if quiet {
+        return;
+    }
+    for f in &dataset.files {
+        if let (Some((from, to)), Some(first), Some(last)) = (f.covers(), f.first_date, f.last_date)
+            && (from < first || last < to)
+        {
+            eprintln!(
+                "{}",
+                say!(
+                    "stderr.normalize_stated_range",
+                    path = f.path.display(),
+                    from = from,
+                    to = to,
+                    first = first,
+                    last = last
+                )
+            );
+        }
+    }
+}
+
 fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
     if quiet {
         return;
@@ -998,6 +1024,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 render::parquet::check_target(dir, cli.global.force)?;
                 let (written, dataset) = settings.parquet(inputs, dir, cli.global.force)?;
                 input_notes_to_stderr(&dataset, cli.global.quiet);
+                stated_range_notes(&dataset, cli.global.quiet);
                 if !cli.global.quiet {
                     eprintln!(
                         "{}",
@@ -1013,6 +1040,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
             let dataset = settings.dataset(inputs, None)?;
             input_notes_to_stderr(&dataset, cli.global.quiet);
+            stated_range_notes(&dataset, cli.global.quiet);
             if *format == Format::Json {
                 render::normalized_json(&dataset, out)?;
             } else {
@@ -1030,6 +1058,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         } => {
             let by = group_by_from(by)?;
             let filter = filter_from(&selection.filters)?;
+            // No rows to look at, but a slip of a platform roi knows (`facebok`)
+            // would make a query that matches nothing: refused as `--where` is.
+            check_filter(&filter, &Dataset::default(), config, true)?;
             let query = kpi::sql::Query {
                 dialect: *dialect,
                 table,

@@ -3189,9 +3189,14 @@ fn read_layout_table(
             platform_hint.as_deref()
         });
         // A platform read from the row's own cell, or told by its source (GA4's
-        // `l.facebook.com`), breaks the export's numbers down; one given to every row
-        // (the layout's, a mapping's) does not.
-        let platform_column = dims[Dimension::Platform.index()].is_some() || inferred.is_some();
+        // `l.facebook.com`, and `google / cpc` as the layout's own platform: a
+        // table by source is broken down by platform, every row of it; a medium
+        // alone tells none), breaks the
+        // export's numbers down; one given to every row (the layout's, a mapping's)
+        // does not.
+        let platform_column = dims[Dimension::Platform.index()].is_some()
+            || inferred.is_some()
+            || layout.platform_from_source && dims[Dimension::Source.index()].is_some();
         for (d, value) in &layout.constants {
             dims[d.index()] = Some(value.as_str());
         }
@@ -5752,10 +5757,10 @@ pub fn mapping_stanza(
     columns_held: Option<&Columns>,
     layouts: &[Layout],
 ) -> String {
+    const COLUMNS: usize = 300;
     let numbers = columns_held.map(|c| c.numbers.as_slice());
     let names_platforms =
         |i: usize| columns_held.is_some_and(|c| c.platforms.get(i) == Some(&true));
-    const COLUMNS: usize = 300;
     let ranked = closest(header, layouts);
     // The layouts that know the most cells (two at least).
     let nearest: Vec<&Layout> = match ranked.first() {

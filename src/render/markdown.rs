@@ -53,7 +53,16 @@ fn h(lang: Lang, key: &str) -> String {
     tr(lang, &format!("header.{key}"), &[])
 }
 
-fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// The goals' table; under `roi check`, `gate` holds the goals that fail the check
+/// and those that would but are warnings: their status cell says so, as the icon
+/// tells only the status (an `at_risk` goal may fail the check, a `missed` warning
+/// does not).
+fn goals(
+    goals: &[GoalResult],
+    gate: Option<(&[String], &[String])>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let names: Vec<String> = [
         "goal",
         "kpi",
@@ -86,7 +95,19 @@ fn goals(goals: &[GoalResult], lang: Lang, out: &mut dyn Write) -> io::Result<()
             progress_bar(g.progress, Style::PLAIN),
             goal_value(g, g.forecast, lang),
             g.days_left,
-            status_label(g.status, lang)
+            match gate {
+                Some((failed, _)) if failed.contains(&g.id) => format!(
+                    "**{} — {}**",
+                    status_label(g.status, lang),
+                    tr(lang, "check.failing", &[])
+                ),
+                Some((_, warned)) if warned.contains(&g.id) => format!(
+                    "{} ({})",
+                    status_label(g.status, lang),
+                    tr(lang, "check.warned", &[])
+                ),
+                _ => status_label(g.status, lang),
+            }
         )?;
     }
     Ok(())
@@ -173,7 +194,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             )
         )?;
         writeln!(out)?;
-        goals(&r.goals, lang, out)?;
+        goals(&r.goals, None, lang, out)?;
     }
     if !r.notes.is_empty() {
         writeln!(out)?;
@@ -253,7 +274,7 @@ pub fn check(r: &CheckResult, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         tr(lang, key, &[("date", &date(lang, r.as_of))])
     )?;
     writeln!(out)?;
-    goals(&r.goals, lang, out)?;
+    goals(&r.goals, Some((&r.failed, &r.warned)), lang, out)?;
     let listed: Vec<&GoalResult> = r
         .goals
         .iter()

@@ -511,6 +511,49 @@ fn a_warned_goal_is_listed_as_a_warning() {
     );
 }
 
+/// The Markdown summary's status cells tell which goals fail the check: the icon
+/// tells the status only (a `missed` warning does not fail, an `at_risk` goal may).
+#[test]
+fn markdown_check_marks_the_goals_that_fail_it() {
+    let out = roi(&[
+        "check",
+        "--config",
+        "examples/seeds/roi.toml",
+        "--as-of",
+        "2026-11-24",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ")).collect();
+    let failing: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.ends_with(" — fails the check** |"))
+        .copied()
+        .collect();
+    assert_eq!(failing.len(), 2, "{text}");
+    assert!(
+        failing
+            .iter()
+            .any(|r| r.ends_with("| **missed — fails the check** |")),
+        "{text}"
+    );
+    assert!(
+        failing
+            .iter()
+            .any(|r| r.ends_with("| **behind — fails the check** |")),
+        "{text}"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.ends_with("| missed (a warning: severity = \"warn\", not failing) |"))
+            .count(),
+        1,
+        "{text}"
+    );
+}
+
 #[test]
 fn junit_keeps_each_goals_bound_and_notes() {
     let out = roi(&[

@@ -498,6 +498,32 @@ fn a_lead_source_naming_platforms_is_mapped_to_the_platform() {
     );
 }
 
+/// `normalize` says when a file's stated range reaches past its rows: those days are
+/// zeros in the export and no data in roi's format (the twenty-first review's H).
+#[test]
+fn normalize_tells_the_days_a_stated_range_loses() {
+    let dir = crate::fixture("goal-edges/crm-export-day");
+    let out = crate::roi_in(
+        &dir,
+        &[
+            "normalize",
+            "hubspot-crm-exports-all-contacts-2026-08-11.csv",
+            "--as-of",
+            "2026-08-20",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "hubspot-crm-exports-all-contacts-2026-08-11.csv: says its rows cover 2026-08-01 ..= \
+             2026-08-11, a day without a row being a day with nothing, but its rows run \
+             2026-08-01 ..= 2026-08-02"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn normalize_round_trips() {
     let dir = tempfile::tempdir().unwrap();
@@ -2409,6 +2435,20 @@ fn ga4_in_french() {
     );
     // Revenu total 0 + 12.50
     assert_eq!(kpi(&["kpi", "revenue", f]), "12.5");
+}
+
+/// GA4 in French, a table by source / medium beside one by the primary channel group
+/// (its French name): two breakdowns of the same sessions, counted once
+/// (`fixtures/importers/README.md`, ga4-fr-channels.csv).
+#[test]
+fn ga4_in_french_by_primary_channel_group() {
+    let f = "fixtures/importers/ga4-fr-channels.csv";
+    assert_eq!(kpi(&["kpi", "web_traffic", f]), "4400");
+    assert_eq!(kpi(&["kpi", "conversions", f]), "122");
+    assert_eq!(
+        kpi(&["kpi", "web_traffic", f, "--where", "platform=facebook"]),
+        "1200"
+    );
 }
 
 /// Google Ads and GA4 from the Vietnamese UI: `Chiến dịch`, `Lượt hiển thị`, `Chi

@@ -3281,3 +3281,45 @@ fn roi_files_whose_columns_hold_anothers_are_one_export() {
     let (spend, _) = kpi("spend", &["fixtures/overlap-cases/roi-coarser-file"]);
     assert_eq!(spend, "35\n");
 }
+
+/// A breakdown download with a column the unbroken report lacks still counts its
+/// shared metrics in a query by its breakdown; a GA4 table by source beside one by
+/// country counts every platform's sessions by platform, the website's own too
+/// (`fixtures/overlap-cases/README.md`, breakdown-extra-metric and
+/// ga4-source-and-country).
+#[test]
+fn a_finer_table_with_a_metric_of_its_own_still_answers_its_breakdown() {
+    let csv = |dir: &str, args: &[&str]| {
+        let mut all = vec!["report", dir, "--format", "csv"];
+        all.extend_from_slice(args);
+        let out = roi(&all);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    let meta = "fixtures/overlap-cases/breakdown-extra-metric";
+    assert_eq!(
+        csv(meta, &["--kpi", "impressions,spend,purchases,link_clicks"]),
+        "rows,impressions,spend,spend_currency,purchases,link_clicks\n9,3400,45.75,EUR,7,61\n"
+    );
+    assert_eq!(
+        csv(
+            meta,
+            &["--by", "breakdown", "--kpi", "impressions,spend,purchases"]
+        ),
+        "breakdown,rows,impressions,spend,spend_currency,purchases\n,3,,,,\n\
+         Age 18-24,3,2000,27.75,EUR,3\nAge 25-34,3,1400,18,EUR,4\n"
+    );
+    let ga4 = "fixtures/overlap-cases/ga4-source-and-country";
+    let kpis = ["--kpi", "web_traffic,conversions,revenue"];
+    assert_eq!(
+        csv(ga4, &kpis),
+        "rows,web_traffic,conversions,revenue,revenue_currency\n5,4400,122,5700.5,\n"
+    );
+    let mut by = vec!["--by", "platform"];
+    by.extend_from_slice(&kpis);
+    assert_eq!(
+        csv(ga4, &by),
+        "platform,rows,web_traffic,conversions,revenue,revenue_currency\n\
+         facebook,1,1200,30,1500.5,\ntwitter,1,200,2,0,\nweb,1,3000,90,4200,\n"
+    );
+}

@@ -171,3 +171,19 @@ fn a_landing_page_without_a_query_string_is_the_page_with_any() {
             .contains("WHERE LOWER(\"landing_page\") IN ('/new-items?ref=pin')")
     );
 }
+
+/// A slip of a platform roi knows is refused as `--where` is everywhere else: the
+/// query would match no row, read as no data.
+#[test]
+fn a_misspelt_platform_is_refused() {
+    let out = roi(&["sql", "cpl", "--where", "platform=facebok"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("(did you mean `facebook`?)"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&["sql", "cpl", "--where", "platform=fb"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert!(stdout(&out).contains("IN ('facebook')"), "{}", stdout(&out));
+}
