@@ -1,6 +1,7 @@
 //! JUnit XML for CI test reporters (GitLab, Jenkins, GitHub): one test case per
 //! goal. Goals that fail the check are failures; goals not yet started or without
-//! data are skipped; everything else passes, with its figures in the output.
+//! data are skipped; everything else passes, with its figures in the output. The
+//! suite's output says what was read: rows skipped or replaced, each file's warnings.
 
 use std::io::{self, Write};
 
@@ -30,10 +31,20 @@ pub fn goals(
     name: &str,
     goals: &[GoalResult],
     failed: &[String],
+    inputs: &crate::report::Inputs,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut report = Report::new(name);
     let mut suite = TestSuite::new("goals");
+    // What was read, and each file's skipped rows and warnings: a CI reporter shows
+    // the suite's output, and a figure left out must not go unsaid.
+    let (line, items) = super::input_lines(inputs, Lang::En);
+    let mut read = format!("{line}.\n");
+    for item in items {
+        read.push_str(item.trim());
+        read.push('\n');
+    }
+    suite.set_system_out(read);
     for g in goals {
         // The goal's notes (bounds, stale or partial data, platforms left out) go
         // with its reason: a CI reporter shows nothing else.

@@ -210,49 +210,9 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
 /// rows and warnings, as the table's footer says them: a CI summary or a comment
 /// shows them too.
 fn inputs(inputs: &Inputs, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let mut line = tr(
-        lang,
-        "report.read_files",
-        &[
-            ("files", &inputs.files.len().to_string()),
-            ("rows", &inputs.rows.to_string()),
-        ],
-    );
-    if inputs.rows_replaced > 0 {
-        line.push_str(&tr(
-            lang,
-            "report.replaced",
-            &[("rows", &inputs.rows_replaced.to_string())],
-        ));
-    }
-    if inputs.rows_skipped > 0 {
-        line.push_str(&tr(
-            lang,
-            "report.skipped",
-            &[("rows", &inputs.rows_skipped.to_string())],
-        ));
-    }
+    let (line, items) = super::input_lines(inputs, lang);
     writeln!(out)?;
     writeln!(out, "{}.", cell(&line))?;
-    let mut items = Vec::new();
-    for f in &inputs.files {
-        let path = f.path.display().to_string();
-        for s in &f.skipped {
-            items.push(tr(
-                lang,
-                "report.skipped_line",
-                &[
-                    ("path", &path),
-                    ("rows", &s.rows.to_string()),
-                    ("reason", &s.reason.text(lang)),
-                    ("line", &s.first_line.to_string()),
-                ],
-            ));
-        }
-        for w in &f.warnings {
-            items.push(format!("{path}: {}", w.text(lang)));
-        }
-    }
     if !items.is_empty() {
         writeln!(out)?;
         for item in items {

@@ -310,6 +310,53 @@ pub fn sparkline(values: &[Option<f64>], style: Style) -> String {
 }
 
 /// A status as people read it in the language (scripts read [`Status::word`]).
+/// What was read, in a line (`Read 2 file(s), 9 row(s); 1 row(s) skipped`), and each
+/// file's skipped rows and warnings, one item each: under a table, in a CI summary.
+pub fn input_lines(inputs: &crate::report::Inputs, lang: Lang) -> (String, Vec<String>) {
+    let mut line = crate::i18n::tr(
+        lang,
+        "report.read_files",
+        &[
+            ("files", &inputs.files.len().to_string()),
+            ("rows", &inputs.rows.to_string()),
+        ],
+    );
+    if inputs.rows_replaced > 0 {
+        line.push_str(&crate::i18n::tr(
+            lang,
+            "report.replaced",
+            &[("rows", &inputs.rows_replaced.to_string())],
+        ));
+    }
+    if inputs.rows_skipped > 0 {
+        line.push_str(&crate::i18n::tr(
+            lang,
+            "report.skipped",
+            &[("rows", &inputs.rows_skipped.to_string())],
+        ));
+    }
+    let mut items = Vec::new();
+    for f in &inputs.files {
+        let path = f.path.display().to_string();
+        for s in &f.skipped {
+            items.push(crate::i18n::tr(
+                lang,
+                "report.skipped_line",
+                &[
+                    ("path", &path),
+                    ("rows", &s.rows.to_string()),
+                    ("reason", &s.reason.text(lang)),
+                    ("line", &s.first_line.to_string()),
+                ],
+            ));
+        }
+        for w in &f.warnings {
+            items.push(format!("{path}: {}", w.text(lang)));
+        }
+    }
+    (line, items)
+}
+
 pub fn status_label(status: Status, lang: Lang) -> String {
     crate::i18n::tr(lang, &format!("status.{}", status.word()), &[])
 }
@@ -320,7 +367,7 @@ pub fn report(r: &Report, format: Format, style: Style, out: &mut dyn Write) -> 
         Format::Json => json(r, out),
         Format::Csv => csv_out::report(r, out),
         Format::Markdown => markdown::report(r, style.lang, out),
-        Format::Junit => junit::goals("roi report", &r.goals, &r.failing, out),
+        Format::Junit => junit::goals("roi report", &r.goals, &r.failing, &r.inputs, out),
         Format::Html => html::report(r, style.lang, out),
         Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }
@@ -334,7 +381,7 @@ pub fn check(r: &CheckResult, format: Format, style: Style, out: &mut dyn Write)
         Format::Json => json(r, out),
         Format::Csv => csv_out::goals(&r.goals, &r.failed, out),
         Format::Markdown => markdown::check(r, style.lang, out),
-        Format::Junit => junit::goals("roi check", &r.goals, &r.failed, out),
+        Format::Junit => junit::goals("roi check", &r.goals, &r.failed, &r.inputs, out),
         Format::Html => Err(io::Error::other(crate::say!("error.html_only"))),
         Format::Parquet => Err(io::Error::other(crate::say!("error.parquet_only"))),
     }

@@ -578,3 +578,53 @@ fn junit_keeps_each_goals_bound_and_notes() {
     );
     assert!(case.contains("does not prove &gt;= 43,400"), "{case}");
 }
+
+/// JUnit output says what was read: the rows skipped (a totals row) and replaced (a
+/// day downloaded twice), with each file's warnings, in the suite's output, as the
+/// table and Markdown do: a CI reporter shows nothing else.
+#[test]
+fn junit_tells_the_rows_skipped_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "Reporting starts,Reporting ends,Day,Impressions,Leads,Amount spent (USD)\n\
+         2026-08-01,2026-08-04,2026-08-01,1000,4,50.00\n\
+         2026-08-01,2026-08-04,2026-08-02,1200,6,60.00\n\
+         2026-08-01,2026-08-04,2026-08-02,1300,7,65.00\n\
+         Total,,,3500,17,175.00\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"ads.csv\"]\n[[goals]]\nid = \"leads-aug\"\nkpi = \"leads\"\n\
+         target = \">= 10\"\nstart = 2026-08-01\ndeadline = 2026-08-04\n",
+    )
+    .unwrap();
+    for command in ["check", "report"] {
+        let out = crate::roi_in(
+            dir.path(),
+            &[command, "--as-of", "2026-08-10", "--format", "junit"],
+        );
+        let xml = stdout(&out);
+        // 4 + 7 leads: the later download of 08-02 counts.
+        assert!(xml.contains("current 11, target &gt;= 10"), "{xml}");
+        let suite_out = xml
+            .rsplit("<system-out>")
+            .next()
+            .and_then(|s| s.split("</system-out>").next())
+            .unwrap_or_default();
+        assert!(
+            suite_out
+                .starts_with("Read 1 file(s), 2 row(s); 1 row(s) replaced by overlapping exports"),
+            "{xml}"
+        );
+        assert!(
+            suite_out.contains("ads.csv: skipped 1 row(s): total or summary row (first at line 5)"),
+            "{xml}"
+        );
+        assert!(
+            suite_out.contains("ads.csv: lines 3 and 4 give other figures for 2026-08-02"),
+            "{xml}"
+        );
+    }
+}
