@@ -429,6 +429,7 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
         }
         h
     });
+    let positional = std::cell::Cell::new(0);
     let mut command = command
         .about(about)
         .long_about(None)
@@ -437,12 +438,20 @@ fn localize_command(command: clap::Command, lang: Lang, top: bool) -> clap::Comm
             text("help.usage")
         ))
         .subcommand_help_heading(text("help.commands"))
-        .mut_args(|arg| {
+        .mut_args(move |arg| {
             let key = format!("help.arg.{}", arg.get_id());
             let heading = if arg.is_positional() {
                 text("help.arguments")
             } else {
                 text("help.options")
+            };
+            // Under a heading of our own, clap sorts arguments by `display_order`:
+            // positionals keep the order they are defined in (`<NAME> [INPUT]...`).
+            let arg = if arg.is_positional() {
+                positional.set(positional.get() + 1);
+                arg.display_order(positional.get())
+            } else {
+                arg
             };
             let arg = arg.help(text(&key)).long_help(None).help_heading(heading);
             // Values described in --help are described in the reader's language; the

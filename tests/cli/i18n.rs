@@ -251,6 +251,16 @@ fn help_in_vietnamese() {
         let english_args: Vec<&str> = args[2..].to_vec();
         let english = stdout(&roi(&english_args));
         assert!(english.contains("Usage: roi"), "{command}: {english}");
+        // The arguments in the order of the usage line, as in English
+        // (`<NAME> [INPUT]...`).
+        let positionals = |help: &str| -> Vec<String> {
+            help.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with('<') || l.starts_with('['))
+                .map(str::to_owned)
+                .collect()
+        };
+        assert_eq!(positionals(&text), positionals(&english), "{command}");
     }
     insta::assert_snapshot!("help_vi", stdout(&roi(&["--lang", "vi", "--help"])));
     insta::assert_snapshot!(
