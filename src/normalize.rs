@@ -2276,17 +2276,16 @@ impl<'f> Builder<'f> {
                                         && row.end <= o.end
                                         && (o.start, o.end) != (row.start, row.end)
                             };
-                            let stands_in = covered
-                                && !row.values.is_empty()
-                                && !levels_covered.contains_key(&r)
-                                && !levels_covered.contains_key(&by)
+                            // A newer row across its edge (a "last 14 days" download a
+                            // week later, Aug 8–21 beside Aug 1–14) counts in a window
+                            // that holds it, and this one in a window that holds this
+                            // and not that (see `around` below).
+                            // Its values a level counts (YouTube's video views beside
+                            // the daily views) are out of it already: the others stand
+                            // in (the videos' impressions).
+                            let stands_in = !row.values.is_empty()
                                 && kept.iter().chain(&inside).all(|&o| {
-                                    // A newer row that stands in too, nested in it or
-                                    // across its edge: a window holding that one
-                                    // counts it, not this (see `around` below).
-                                    nests(o)
-                                        || inside.contains(&o)
-                                            && (rows[o].start, rows[o].end) != (row.start, row.end)
+                                    nests(o) || (rows[o].start, rows[o].end) != (row.start, row.end)
                                 });
                             // Newer, but not known by the as-of date.
                             let why = if ranks[row.file as usize] > ranks[k.file as usize] {
@@ -2311,12 +2310,16 @@ impl<'f> Builder<'f> {
                     let row = &rows[r];
                     // A newer row standing in across its edge (Aug 8–21 beside Aug
                     // 1–14) counts in a window that holds it: this one does not.
-                    let across = inside[..n].iter().map(|&o| &rows[o]).filter(|o| {
-                        o.start <= row.end
-                            && row.start <= o.end
-                            && !(o.start <= row.start && row.end <= o.end)
-                            && !(row.start <= o.start && o.end <= row.end)
-                    });
+                    let across = inside[..n]
+                        .iter()
+                        .chain(&kept)
+                        .map(|&o| &rows[o])
+                        .filter(|o| {
+                            o.start <= row.end
+                                && row.start <= o.end
+                                && !(o.start <= row.start && row.end <= o.end)
+                                && !(row.start <= o.start && o.end <= row.end)
+                        });
                     let around: Vec<(NaiveDate, NaiveDate, Gap)> = kept
                         .iter()
                         .chain(&inside)
@@ -2501,7 +2504,8 @@ impl<'f> Builder<'f> {
                 (Replaced::Coarser, false) => "warning.level_in_coarser_partly",
                 (Replaced::Range, true) => "warning.range_replaced",
                 (Replaced::Range, false) => "warning.range_partly_replaced",
-                (Replaced::Inside, _) => "warning.range_replaced_inside",
+                (Replaced::Inside, true) => "warning.range_replaced_inside",
+                (Replaced::Inside, false) => "warning.range_replaced_across",
                 (Replaced::Posts, _) => "warning.posts_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
                 (Replaced::Alternative(_), _) => "warning.alternative_breakdown",

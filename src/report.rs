@@ -1596,6 +1596,11 @@ pub struct MetricSum {
     #[serde(skip)]
     #[schemars(skip)]
     pub aggregated: crate::model::Aggregation,
+    /// A stock's readings before the window (the count a growth starts from), not
+    /// at its end: `aggregation` says `last value before the window per account`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub before: bool,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -1678,6 +1683,7 @@ fn explain_window(
     // out (facebook's 200 clicks over its 10,000 impressions, not every platform's
     // 500), as the notes say.
     let (counted, _) = config.catalogue.counted(kpi, dataset, &agg);
+    let grown = config.catalogue.grown_stocks(kpi);
     let mut metrics = Vec::new();
     for name in config.catalogue.base_metrics(kpi, dataset) {
         let Some(id) = dataset.metric_id(&name) else {
@@ -1687,15 +1693,33 @@ fn explain_window(
         let v = config
             .catalogue
             .evaluate(&name, dataset, &counted, &config.fx)?;
+        let total = &counted.metrics[id.0 as usize];
+        // A growth is worked out from the count before the window: shown beside the
+        // count at its end, so the figure can be followed.
+        let before = (info.aggregation == crate::model::Aggregation::Stock
+            && window.is_some()
+            && grown.contains(&name))
+        .then(|| MetricSum {
+            aggregation: crate::i18n::tr(crate::i18n::Lang::En, "explain.agg_stock_before", &[]),
+            aggregated: info.aggregation,
+            before: true,
+            metric: name.clone(),
+            value: (!total.before.is_empty())
+                .then(|| total.before.values().map(|(_, a)| a.to_f64()).sum::<f64>()),
+            currency: None,
+            rows: total.before.len() as u64,
+        });
         metrics.push(MetricSum {
             // JSON keeps English words, whatever the reader's language.
             aggregation: aggregation_words(info.aggregation, crate::i18n::Lang::En),
             aggregated: info.aggregation,
+            before: false,
             metric: name,
             value: v.value,
             currency: v.currency,
-            rows: counted.metrics[id.0 as usize].rows,
+            rows: total.rows,
         });
+        metrics.extend(before);
     }
     Ok(ExplainedWindow {
         role: role.to_owned(),

@@ -1109,6 +1109,31 @@ impl Catalogue {
     }
 
     /// The unit a KPI or metric name is reported in.
+    /// The stock metrics whose growth the KPI `name` is worked out from
+    /// (`follower_growth`, a rate over it): `growth(followers)` in its formula or a
+    /// KPI's it refers to.
+    pub fn grown_stocks(&self, name: &str) -> Vec<String> {
+        fn walk(c: &Catalogue, e: &formula::Expr, out: &mut Vec<String>, depth: usize) {
+            match e {
+                formula::Expr::Growth(n) if !out.contains(n) => out.push(n.clone()),
+                formula::Expr::Name(n) if depth < 64 => {
+                    if let Some(k) = c.kpis.get(n) {
+                        walk(c, &k.formula, out, depth + 1);
+                    }
+                }
+                formula::Expr::Neg(e) => walk(c, e, out, depth),
+                formula::Expr::Binary(_, l, r) => {
+                    walk(c, l, out, depth);
+                    walk(c, r, out, depth);
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &formula::Expr::Name(name.to_owned()), &mut out, 0);
+        out
+    }
+
     pub fn unit(&self, name: &str, dataset: &Dataset) -> Unit {
         if let Some(kpi) = self.kpis.get(name) {
             return kpi.unit;

@@ -519,7 +519,11 @@ pub fn explanation(
             };
             table.add_row(vec![
                 Cell::new(&m.metric),
-                Cell::new(crate::report::aggregation_words(m.aggregated, lang)),
+                Cell::new(if m.before {
+                    crate::i18n::tr(lang, "explain.agg_stock_before", &[])
+                } else {
+                    crate::report::aggregation_words(m.aggregated, lang)
+                }),
                 Cell::new(human(m.value, unit, m.currency.as_deref(), lang)),
                 Cell::new(m.rows),
             ]);

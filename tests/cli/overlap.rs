@@ -89,7 +89,7 @@ fn overlapping_ranges_keep_the_newer_row_and_say_which_days_are_lost() {
     let (value, stderr) = kpi("impressions", &[&march, &later]);
     assert_eq!(value, "1100\n");
     assert!(
-        stderr.contains(&format!("{march}: 1 row(s) over 2026-03-01..=2026-03-31 replaced by the newer rows of {later} over 2026-03-15..=2026-04-10, which overlap them without covering them")),
+        stderr.contains(&format!("{march}: 1 row(s) over 2026-03-01..=2026-03-31 replaced by the newer rows of {later} over 2026-03-15..=2026-04-10, which share days with them; a window that holds these rows whole and not those")),
         "{stderr}"
     );
     // A week inside March is covered by the March row: 1,000 + 400.
@@ -102,6 +102,17 @@ fn overlapping_ranges_keep_the_newer_row_and_say_which_days_are_lost() {
     // All three: the newest Brand row (Mar 15–Apr 10) replaces March's, and the
     // week (Mar 8–14) overlaps no row kept: 700 + 250 + 400.
     assert_eq!(kpi("impressions", &[RANGES]).0, "1350\n");
+    // March whole holds the March row and not the newer one: it counts there,
+    // 1,000 + 400 (before, no Brand row counted in March: 400).
+    let march_only = [
+        march.as_str(),
+        later.as_str(),
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+    ];
+    assert_eq!(kpi("impressions", &march_only).0, "1400\n");
 }
 
 #[test]
@@ -3322,4 +3333,49 @@ fn a_finer_table_with_a_metric_of_its_own_still_answers_its_breakdown() {
         "platform,rows,web_traffic,conversions,revenue,revenue_currency\n\
          facebook,1,1200,30,1500.5,\ntwitter,1,200,2,0,\nweb,1,3000,90,4200,\n"
     );
+}
+
+/// Two "last 14 days" downloads a week apart, and two YouTube downloads that share
+/// days: a window that holds the older one and not the newer counts the older; the
+/// newer counts over all data (`fixtures/overlap-cases/README.md`, shifted-pair and
+/// youtube-shifted).
+#[test]
+fn an_older_download_across_a_newer_ones_edge_answers_its_own_window() {
+    let meta = "fixtures/overlap-cases/shifted-pair";
+    for threads in ["1", "2"] {
+        for (from, to, impressions) in [
+            ("2026-08-01", "2026-08-14", "16000\n"),
+            ("2026-08-01", "2026-08-15", "16000\n"),
+            ("2026-08-08", "2026-08-21", "16300\n"),
+            ("2026-08-01", "2026-08-21", "16300\n"),
+        ] {
+            let args = [meta, "--from", from, "--to", to, "--threads", threads];
+            assert_eq!(kpi("impressions", &args).0, impressions, "{from}..{to}");
+        }
+        let args = [
+            meta,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-08-14",
+            "--threads",
+            threads,
+        ];
+        assert_eq!(kpi("spend", &args).0, "2800000\n");
+        assert_eq!(kpi("leads", &args).0, "25\n");
+        assert_eq!(
+            kpi("impressions", &[meta, "--threads", threads]).0,
+            "16300\n"
+        );
+    }
+    let youtube = "fixtures/overlap-cases/youtube-shifted";
+    for (from, to, impressions, views) in [
+        ("2026-08-01", "2026-08-05", "10000\n", "615\n"),
+        ("2026-08-04", "2026-08-08", "12000\n", "795\n"),
+        ("2026-08-01", "2026-08-08", "12000\n", "1125\n"),
+    ] {
+        let args = [youtube, "--from", from, "--to", to];
+        assert_eq!(kpi("impressions", &args).0, impressions, "{from}..{to}");
+        assert_eq!(kpi("video_views", &args).0, views, "{from}..{to}");
+    }
 }
