@@ -2243,3 +2243,60 @@ fn a_rate_under_where_says_which_platform_it_left_out() {
         serde_json::Value::Null
     );
 }
+
+/// `explain` of a growth shows the count it starts from: facebook's 1,100 read on
+/// 08-07 and instagram's 500 of 07-31, 1,600 before 08-08 (`fixtures/stocks`), so
+/// 1,700 − 1,600 = 100 can be followed; a count alone shows none.
+#[test]
+fn explain_of_a_growth_shows_the_count_before_the_window() {
+    let file = fixture("stocks/followers.csv");
+    let file = file.to_str().unwrap();
+    let window = [
+        "--from",
+        "2026-08-08",
+        "--to",
+        "2026-08-13",
+        "--format",
+        "json",
+    ];
+    let explain = |kpi: &str| {
+        let mut args = vec!["explain", kpi, file];
+        args.extend_from_slice(&window);
+        let out = roi(&args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["windows"][0]["metrics"]
+            .as_array()
+            .expect("metrics")
+            .iter()
+            .map(|m| {
+                (
+                    m["aggregation"].as_str().unwrap_or("").to_owned(),
+                    m["value"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let growth = explain("follower_growth");
+    assert_eq!(
+        growth[..2],
+        [
+            (
+                "last value per account, summed".to_owned(),
+                serde_json::json!(1700.0)
+            ),
+            (
+                "last value before the window per account, summed".to_owned(),
+                serde_json::json!(1600.0)
+            ),
+        ]
+    );
+    let count = explain("follower_count");
+    assert_eq!(
+        count,
+        [(
+            "last value per account, summed".to_owned(),
+            serde_json::json!(1700.0)
+        )]
+    );
+}
