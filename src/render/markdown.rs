@@ -202,7 +202,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "> {}", cell(&n.text(lang)))?;
         }
     }
-    goal_notes(&r.goals, false, lang, out)?;
+    goal_notes(&r.goals, true, lang, out)?;
     inputs(&r.inputs, lang, out)
 }
 

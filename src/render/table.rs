@@ -328,7 +328,10 @@ fn footer(
         )?;
     }
     for g in goals {
-        for w in goals::notes(g, style.lang) {
+        // A `no_data` goal says why it has no value (no baseline, no row in its
+        // window), as `check` does.
+        let why = (g.status == Status::NoData).then(|| goals::explain(g, style.lang));
+        for w in why.into_iter().chain(goals::notes(g, style.lang)) {
             writeln!(
                 out,
                 "{}",
