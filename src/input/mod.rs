@@ -771,8 +771,9 @@ fn looks_binary(text: &str) -> bool {
 /// states a range, and the later is its end: the day that bounds the latest
 /// year-less date. The first would put a range across New Year a year early; the
 /// last day of the later year would put its December a year late.
-fn date_in_name(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
+fn date_in_name(path: &Path) -> Option<(chrono::NaiveDate, tabular::NamePart)> {
     use chrono::NaiveDate;
+    use tabular::NamePart;
     let name = path.file_name()?.to_string_lossy().into_owned();
     let b = name.as_bytes();
     let number = |at: usize, len: usize| -> Option<u32> {
@@ -803,12 +804,86 @@ fn date_in_name(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
                     .flatten()
             });
             match date {
-                Some(d) => Some((d, true)),
-                None if !digit_at(i + 4) => Some((NaiveDate::from_ymd_opt(year, 12, 31)?, false)),
+                Some(d) => Some((d, NamePart::Day)),
+                None if !digit_at(i + 4) => Some(match month_beside(&name, i) {
+                    Some(m) => (last_of_month(year, m)?, NamePart::Month),
+                    None => (NaiveDate::from_ymd_opt(year, 12, 31)?, NamePart::Year),
+                }),
                 None => None,
             }
         })
-        .max()
+        .max_by_key(|&(date, part)| (part, date))
+}
+
+fn last_of_month(year: i32, month: u32) -> Option<chrono::NaiveDate> {
+    let first = chrono::NaiveDate::from_ymd_opt(year, month, 1)?;
+    first.checked_add_months(chrono::Months::new(1))?.pred_opt()
+}
+
+/// The month written beside the year at byte `at` of a file name: `2024-12`,
+/// `2024_12`, `12-2024`, `dec 2024`, `December_2024`, `2024 dec`.
+fn month_beside(name: &str, at: usize) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let (before, after) = (lower.get(..at)?, lower.get(at + 4..)?);
+    let is_sep = |c: char| matches!(c, '-' | '_' | '.' | ' ');
+    let two_digits = |t: &str| -> Option<u32> {
+        let m: u32 = t.parse().ok()?;
+        (t.len() == 2 && (1..=12).contains(&m)).then_some(m)
+    };
+    let word = |w: &str| -> Option<u32> {
+        // `dec`, `december`, `sept`: a month's name or its first three letters.
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        (w.len() >= 3)
+            .then(|| {
+                full.iter()
+                    .position(|f| f.starts_with(w) && MONTHS.iter().any(|m| w.starts_with(m)))
+            })
+            .flatten()
+            .map(|i| i as u32 + 1)
+    };
+    // After the year: `-12` (not `-123`), or a separator and a month's name.
+    if let Some(rest) = after.strip_prefix(is_sep) {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Some(m) = two_digits(&digits) {
+            return Some(m);
+        }
+        let letters: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        if let Some(m) = word(&letters) {
+            return Some(m);
+        }
+    }
+    // Before it: `12-`, or a month's name, with or without a separator.
+    let before = before.strip_suffix(is_sep).unwrap_or(before);
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if !digits.is_empty() {
+        return two_digits(&digits.chars().rev().collect::<String>());
+    }
+    let letters: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    word(&letters.chars().rev().collect::<String>())
 }
 
 /// The user's mappings, then every built-in layout, built when a file first needs
@@ -879,7 +954,7 @@ fn read_file(
     read_contents(path, contents, modified, threads, context, layouts, builder)?;
     // Only an export's name dates the day it was made: another day in a name (a
     // campaign's end) says nothing of the days after the last record.
-    if let Some((day, true)) = context.name_date
+    if let Some((day, tabular::NamePart::Day)) = context.name_date
         && names_export(path)
     {
         builder.records_through(day);
@@ -1315,8 +1390,9 @@ mod tests {
 
     #[test]
     fn a_name_with_two_dates_dates_by_the_later() {
+        use super::tabular::NamePart;
         let date = |name: &str| date_in_name(Path::new(name));
-        let day = |y, m, d| Some((NaiveDate::from_ymd_opt(y, m, d).unwrap(), true));
+        let day = |y, m, d| Some((NaiveDate::from_ymd_opt(y, m, d).unwrap(), NamePart::Day));
         assert_eq!(
             date("tweet_activity_metrics_shop_20170401_20170408_en.csv"),
             day(2017, 4, 8)
@@ -1329,7 +1405,32 @@ mod tests {
         // A year alone dates by its last day.
         assert_eq!(
             date("report_1080p_2025.csv"),
-            Some((NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(), false))
+            Some((
+                NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+                NamePart::Year
+            ))
+        );
+        // A month beside its year dates by its last day: digits either side, or its
+        // name; a number of another length is no month.
+        let month = |y, m, d| Some((NaiveDate::from_ymd_opt(y, m, d).unwrap(), NamePart::Month));
+        assert_eq!(date("tiktok_2024-12.csv"), month(2024, 12, 31));
+        assert_eq!(date("tiktok_02-2024.csv"), month(2024, 2, 29));
+        assert_eq!(date("tiktok dec 2024.csv"), month(2024, 12, 31));
+        assert_eq!(date("overview_jan2025.csv"), month(2025, 1, 31));
+        assert_eq!(date("Overview 2025 September.csv"), month(2025, 9, 30));
+        assert_eq!(
+            date("report_v2_2025.csv"),
+            Some((
+                NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+                NamePart::Year
+            ))
+        );
+        assert_eq!(
+            date("decor_2025.csv"),
+            Some((
+                NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+                NamePart::Year
+            ))
         );
         // Digits inside a longer number are not a year; nor is one out of range.
         assert_eq!(date("export_120241230.csv"), None);

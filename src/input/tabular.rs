@@ -30,8 +30,8 @@ pub struct FileContext {
     /// The year for year-less dates, from `--year` or roi.toml.
     pub year: Option<i32>,
     /// The latest date the file name gives (`…_20170401_20170408_en.csv`), and
-    /// whether it is a day (not only a year).
-    pub name_date: Option<(NaiveDate, bool)>,
+    /// whether it names a day, a month (its last day) or only a year (its last day).
+    pub name_date: Option<(NaiveDate, NamePart)>,
     /// The day the export says it was made (TikTok Content's `Time`): its year-less
     /// dates end on or before it.
     pub exported: Option<NaiveDate>,
@@ -39,6 +39,14 @@ pub struct FileContext {
     pub modified: Option<NaiveDate>,
     /// How mention exports are read: whose brand, and the sentiment word lists.
     pub mentions: Option<std::sync::Arc<MentionSettings>>,
+}
+
+/// How much of a date a file name gives ([`FileContext::name_date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NamePart {
+    Year,
+    Month,
+    Day,
 }
 
 /// `[sentiment]` of roi.toml, as the importer needs it.
@@ -5318,15 +5326,24 @@ fn year_less_years(
             NaiveDate::from_ymd_opt(y, 12, 31),
             crate::msg!("warning.year_flag", year = y),
         )
-    } else if let Some((date, day)) = context.name_date {
-        (
-            Some(date),
-            if day {
-                crate::msg!("warning.date_name", date = date).dates(&["date"])
-            } else {
-                crate::msg!("warning.year_name", year = chrono::Datelike::year(&date))
-            },
-        )
+    } else if let Some((date, part)) = context.name_date {
+        match part {
+            NamePart::Day => (
+                Some(date),
+                crate::msg!("warning.date_name", date = date).dates(&["date"]),
+            ),
+            // A month names the download's first month or its last (`tiktok dec
+            // 2024` of December 29 – January 2): its dates reach at most two months
+            // past it.
+            NamePart::Month => (
+                date.checked_add_days(chrono::Days::new(62)),
+                crate::msg!("warning.month_name", month = date.format("%Y-%m")),
+            ),
+            NamePart::Year => (
+                Some(date),
+                crate::msg!("warning.year_name", year = chrono::Datelike::year(&date)),
+            ),
+        }
     } else if let Some(d) = context.exported {
         (
             Some(d),

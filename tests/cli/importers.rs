@@ -241,6 +241,47 @@ fn tiktok_year_less_series_dated_by_a_range_in_the_file_name() {
     );
 }
 
+/// A TikTok series of December 30 … January 2 renamed for its month (`tiktok dec
+/// 2024.csv`, `tiktok_2024-12.csv`, `tiktok_12-2024.csv`, or the month it ends in,
+/// `overview_jan2025.csv`): its dates run into the month after, so December is
+/// 2024's, not 2023's (the twenty-first review's J).
+#[test]
+fn tiktok_year_less_series_dated_by_a_month_in_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = std::fs::read(
+        crate::root().join("fixtures/importers/tiktok_overview_20241230_20250102.csv"),
+    )
+    .unwrap();
+    for name in [
+        "tiktok dec 2024.csv",
+        "tiktok_2024-12.csv",
+        "tiktok_12-2024.csv",
+        "overview_jan2025.csv",
+        "Overview December_2024.csv",
+    ] {
+        std::fs::write(dir.path().join(name), &body).unwrap();
+        let out = crate::roi_in(dir.path(), &["inspect", name, "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["files"][0]["first_date"], "2024-12-30", "{name}");
+        assert_eq!(json["files"][0]["last_date"], "2025-01-02", "{name}");
+        std::fs::remove_file(dir.path().join(name)).unwrap();
+    }
+    // A year alone still bounds the dates by its last day.
+    std::fs::write(dir.path().join("tiktok 2025.csv"), &body).unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["inspect", "tiktok 2025.csv", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["files"][0]["first_date"],
+        "2024-12-30",
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// Dates that never tell their day order, on a platform without a convention: the
 /// error names the first date that reads as two different days, where it is, and
 /// the formats to map it with in the file's own separator.
