@@ -854,7 +854,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 result.partial.push(partial(PartialKind::BeginsLate));
             }
             if span.through < through {
-                result.partial.push(partial(if pace.runs_on() {
+                // From the deadline on there is no forecast to run anything on.
+                result.partial.push(partial(if pace.runs_on() && cx.as_of < window.to {
                     PartialKind::EndsEarlyRunOn
                 } else {
                     PartialKind::EndsEarly

@@ -2695,3 +2695,39 @@ fn a_rate_of_sides_in_different_exports_says_why_in_every_format() {
         "{text}"
     );
 }
+
+/// A platform whose data ends early: before the deadline the note says its sums are
+/// run on at their daily rate for the forecast; on the deadline there is no forecast,
+/// and the note does not say so (the twenty-first review's I).
+#[test]
+fn a_partial_platform_note_speaks_of_a_forecast_only_before_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rows.csv"),
+        "date,platform,leads\n2026-08-01,facebook,5\n2026-08-02,facebook,5\n\
+         2026-08-03,facebook,5\n2026-08-01,twitter,2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"rows.csv\"]\n[[goals]]\nid = \"leads\"\nkpi = \"leads\"\n\
+         target = \">= 10\"\nstart = 2026-08-01\ndeadline = 2026-08-03\n",
+    )
+    .unwrap();
+    let note = |as_of: &str| {
+        let out = roi_in(dir.path(), &["status", "leads", "--as-of", as_of]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let before = note("2026-08-02");
+    assert!(
+        before.contains("data for twitter covers 1 of the 2 days through 2026-08-02")
+            && before.contains("the forecast runs its sums on at their daily rate"),
+        "{before}"
+    );
+    let on = note("2026-08-03");
+    assert!(
+        on.contains("data for twitter covers 1 of the 3 days through 2026-08-03")
+            && !on.contains("forecast"),
+        "{on}"
+    );
+}
