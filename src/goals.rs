@@ -855,11 +855,13 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             }
             if span.through < through {
                 // From the deadline on there is no forecast to run anything on.
-                result.partial.push(partial(if pace.runs_on() && cx.as_of < window.to {
-                    PartialKind::EndsEarlyRunOn
-                } else {
-                    PartialKind::EndsEarly
-                }));
+                result
+                    .partial
+                    .push(partial(if pace.runs_on() && cx.as_of < window.to {
+                        PartialKind::EndsEarlyRunOn
+                    } else {
+                        PartialKind::EndsEarly
+                    }));
             }
         }
     }

@@ -1289,6 +1289,19 @@ pub fn kpi_answer(
         v.currency = None;
         v.bound = Bound::Exact;
     }
+    // Rows in the window, none with any of the KPI's metrics (cpl over a followers
+    // export): said, so a missing column does not read as 0 / 0.
+    let no_metrics = (v.value.is_none() && agg.rows > 0 && !agg.gives(&metrics)).then(|| {
+        let names: Vec<String> = metrics
+            .iter()
+            .map(|id| dataset.metric(*id).name.clone())
+            .collect();
+        crate::msg!(
+            "note.kpi_no_metrics",
+            kpi = name,
+            metrics = names.join(", ")
+        )
+    });
     // A count a file says is 0 needs no word that no value is given.
     let rows_told = if v.value.is_some() { 1 } else { agg.rows };
     let window_notes = window_notes(dataset, &selection.rows, Some(&metrics), window, rows_told);
@@ -1339,6 +1352,7 @@ pub fn kpi_answer(
                 window,
             ))
             .chain(window_notes)
+            .chain(no_metrics)
             .collect(),
     })
 }

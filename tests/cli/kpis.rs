@@ -2300,3 +2300,25 @@ fn explain_of_a_growth_shows_the_count_before_the_window() {
         )]
     );
 }
+
+/// `roi kpi` of a KPI none of whose metrics any row has says so on stderr and in
+/// its JSON notes: a missing column is not 0 / 0 (the twenty-first review's F).
+#[test]
+fn a_kpi_without_any_of_its_metrics_says_so() {
+    let file = fixture("stocks/followers.csv");
+    let file = file.to_str().unwrap();
+    let out = roi(&["kpi", "cpl", file]);
+    assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "roi: cpl: no row of the inputs in the window has a value of any of spend, leads: no value\n"
+    );
+    let out = roi(&["kpi", "cpl", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([
+            "cpl: no row of the inputs in the window has a value of any of spend, leads: no value"
+        ])
+    );
+}
