@@ -355,12 +355,27 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let days_total = window.days();
     let period_end = cx.as_of.min(window.to);
 
+    // Rows across a window's edge are told only when they hold one of the KPI's
+    // metrics: a TikTok week beside a goal on Google Ads' spend is no row it lost.
+    let metric_ids: Vec<crate::model::MetricId> = cx
+        .catalogue
+        .base_metrics(&goal.kpi, cx.dataset)
+        .iter()
+        .filter_map(|m| cx.dataset.metric_id(m))
+        .collect();
+    let left_out = |w: Window, agg: &crate::dataset::Aggregate| {
+        let holds = selection
+            .rows
+            .iter()
+            .any(|r| w.straddles(r) && r.values.iter().any(|(id, _)| metric_ids.contains(id)));
+        if holds { agg.straddling_rows } else { 0 }
+    };
     let value_over = |w: Window| -> Result<(Value, u64, u64), EvalError> {
         let agg = selection.aggregate(Some(w));
         let value = cx
             .catalogue
             .evaluate_whole(&goal.kpi, cx.dataset, &agg, cx.fx)?;
-        Ok((value, agg.rows, agg.straddling_rows))
+        Ok((value, agg.rows, left_out(w, &agg)))
     };
 
     let current_window = Window::new(window.from, period_end);
@@ -420,7 +435,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         _ => match baseline_measured {
             Some(w) => {
                 let agg = selection.aggregate(Some(w));
-                baseline_left_out = agg.straddling_rows;
+                baseline_left_out = left_out(w, &agg);
                 // A platform whose first row comes after the baseline's start (or
                 // whose last is before its end) may be an export that does not go back
                 // that far, or days with nothing: its rows cannot tell. Its days

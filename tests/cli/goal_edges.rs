@@ -2731,3 +2731,34 @@ fn a_partial_platform_note_speaks_of_a_forecast_only_before_the_deadline() {
         "{on}"
     );
 }
+
+/// A row across the goal's window edge is told only when it holds one of the goal's
+/// metrics: a TikTok week beside a goal on Google Ads' spend is no row it lost.
+#[test]
+fn rows_left_out_are_told_only_when_they_hold_the_goals_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rows.csv"),
+        "date,end_date,platform,video_views,spend,currency\n\
+         2026-07-27,2026-08-02,tiktok,700,,\n\
+         2026-08-01,2026-08-01,google_ads,,10,USD\n2026-08-02,2026-08-02,google_ads,,12,USD\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"rows.csv\"]\n\
+         [[goals]]\nid = \"spend\"\nkpi = \"spend\"\ntarget = \"<= 100\"\nstart = 2026-08-01\ndeadline = 2026-08-31\n\
+         [[goals]]\nid = \"views\"\nkpi = \"video_views\"\ntarget = \">= 100\"\nstart = 2026-08-01\ndeadline = 2026-08-31\n",
+    )
+    .unwrap();
+    let notes = |goal: &str| {
+        let out = roi_in(dir.path(), &["status", goal, "--as-of", "2026-08-02"]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(!notes("spend").contains("left out"), "{}", notes("spend"));
+    assert!(
+        notes("views").contains("1 row(s) cover dates partly outside the goal's window"),
+        "{}",
+        notes("views")
+    );
+}
