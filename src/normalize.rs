@@ -1038,7 +1038,6 @@ impl<'f> Builder<'f> {
     /// which export they come from: they stand for their platform as a whole
     /// ([`Family::ANY`]), as records do.
     pub fn set_kind(&mut self, kind: &str, export: Option<&str>) {
-        let kind = &self.same_roi_kind(kind);
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
@@ -1083,27 +1082,6 @@ impl<'f> Builder<'f> {
                 (self.kinds.len() - 1) as u32
             }
         };
-    }
-
-    /// Files of roi's format one of whose columns are all the other's (a sheet saved
-    /// again with a column added) are one kind: their rows of one day and the same
-    /// dimensions are one observation, counted once. Files whose columns only
-    /// partly overlap may hold different metrics of the same days, both counted.
-    fn same_roi_kind(&self, kind: &str) -> String {
-        let columns = |k: &'_ str| -> Option<Vec<String>> {
-            k.strip_prefix(ROI_KIND)
-                .map(|c| c.split(ROI_KIND_SEPARATOR).map(str::to_owned).collect())
-        };
-        let Some(mine) = columns(kind) else {
-            return kind.to_owned();
-        };
-        let within = |a: &[String], b: &[String]| a.iter().all(|c| b.contains(c));
-        self.kinds
-            .iter()
-            .find(|k| {
-                columns(k).is_some_and(|theirs| within(&theirs, &mine) || within(&mine, &theirs))
-            })
-            .map_or_else(|| kind.to_owned(), String::clone)
     }
 
     /// The name of a kind's family, as [`Builder::set_kind`] was told it.
@@ -1596,6 +1574,9 @@ impl<'f> Builder<'f> {
     pub fn finish(self) -> Dataset {
         let held = self.flush.is_none();
         let mut dataset = self.finish_rows();
+        if held {
+            roi_files_overlap(&mut dataset);
+        }
         // A net series that named no platform and took one says so, not that its
         // rows have none.
         for (file, platform) in drop_implied_nets(&mut dataset.rows) {
@@ -2283,9 +2264,13 @@ impl<'f> Builder<'f> {
                             // Its values a level counts (YouTube's video views beside
                             // the daily views) are out of it already: the others stand
                             // in (the videos' impressions).
+                            // Never one that holds a row that counts or stands in
+                            // (Aug 1–31 beside a newer Aug 8–14): every window
+                            // holding it would hold that one too, and count both.
                             let stands_in = !row.values.is_empty()
                                 && kept.iter().chain(&inside).all(|&o| {
-                                    nests(o) || (rows[o].start, rows[o].end) != (row.start, row.end)
+                                    nests(o)
+                                        || !(row.start <= rows[o].start && rows[o].end <= row.end)
                                 });
                             // Newer, but not known by the as-of date.
                             let why = if ranks[row.file as usize] > ranks[k.file as usize] {
@@ -2651,6 +2636,72 @@ fn add_values(sum: &mut Vec<(MetricId, Amount)>, values: &[(MetricId, Amount)]) 
 /// (`Meta Business Suite` for its content export and its single-metric series), so
 /// that a note names it alike whichever of its files was read first. Names with no
 /// word in common: the first in order of text.
+/// Two files of roi's format with other columns (a sheet saved again with a column
+/// added, or another source's rows of the same days) are two exports, both counted:
+/// where both give a metric for the same dates and dimensions, each file gets a
+/// warning naming the other, the metrics and the first such rows, so a re-saved
+/// sheet beside its older copy does not double the figures unseen.
+fn roi_files_overlap(dataset: &mut Dataset) {
+    type Key = (NaiveDate, NaiveDate, Dims);
+    let native: Vec<bool> = dataset.files.iter().map(SourceFile::is_native).collect();
+    if native.iter().filter(|n| **n).count() < 2 {
+        return;
+    }
+    let bits = |row: &Row| {
+        row.values
+            .iter()
+            .filter(|(id, _)| id.0 < 64)
+            .fold(0u64, |b, (id, _)| b | 1 << id.0)
+    };
+    let mut first: rustc_hash::FxHashMap<Key, (u32, u32, u64, u64)> =
+        rustc_hash::FxHashMap::default();
+    // Per pair of files (earlier, later): the metrics both give, and the first rows.
+    let mut pairs: std::collections::BTreeMap<(u32, u32), (u64, u64, u64, NaiveDate)> =
+        std::collections::BTreeMap::new();
+    for row in &dataset.rows {
+        if !native.get(row.file as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let key = (row.start, row.end, row.dims);
+        let mine = bits(row);
+        match first.get(&key) {
+            Some(&(kind, file, theirs, line)) if kind != row.kind && file != row.file => {
+                let shared = mine & theirs;
+                if shared != 0 {
+                    let entry = pairs
+                        .entry((file, row.file))
+                        .or_insert((0, line, row.line, row.start));
+                    entry.0 |= shared;
+                }
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, (row.kind, row.file, mine, row.line));
+            }
+        }
+    }
+    for ((a, b), (shared, line_a, line_b, date)) in pairs {
+        let metrics: Vec<String> = (0..64u16)
+            .filter(|i| shared & (1 << i) != 0)
+            .filter_map(|i| dataset.metrics.get(usize::from(i)).map(|m| m.name.clone()))
+            .collect();
+        let other = dataset.files[a as usize].path.display().to_string();
+        if let Some(file) = dataset.files.get_mut(b as usize) {
+            file.warnings.push(
+                crate::msg!(
+                    "warning.roi_files_overlap",
+                    other = other,
+                    metrics = metrics.join(", "),
+                    date = date,
+                    line = line_b,
+                    other_line = line_a
+                )
+                .dates(&["date"]),
+            );
+        }
+    }
+}
+
 const ROI_KIND: &str = "roi:";
 /// Not a character of a column name.
 const ROI_KIND_SEPARATOR: char = '\u{1f}';

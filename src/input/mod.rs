@@ -834,7 +834,8 @@ fn month_beside(name: &str, at: usize) -> Option<u32> {
         (t.len() == 2 && (1..=12).contains(&m)).then_some(m)
     };
     let word = |w: &str| -> Option<u32> {
-        // `dec`, `december`, `sept`: a month's name or its first three letters.
+        // `dec`, `december`, `sept`: a month's name or its first three letters (not
+        // `marc`, a name).
         let full = [
             "january",
             "february",
@@ -849,18 +850,15 @@ fn month_beside(name: &str, at: usize) -> Option<u32> {
             "november",
             "december",
         ];
-        (w.len() >= 3)
-            .then(|| {
-                full.iter()
-                    .position(|f| f.starts_with(w) && MONTHS.iter().any(|m| w.starts_with(m)))
-            })
-            .flatten()
+        (0..12)
+            .find(|&i| w == MONTHS[i] || w == full[i] || (i == 8 && w == "sept"))
             .map(|i| i as u32 + 1)
     };
-    // After the year: `-12` (not `-123`), or a separator and a month's name.
+    // After the year: `-12` (not `-123`, `_10k`), or a separator and a month's name.
     if let Some(rest) = after.strip_prefix(is_sep) {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if let Some(m) = two_digits(&digits) {
+        let ends = !rest[digits.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if let Some(m) = two_digits(&digits).filter(|_| ends) {
             return Some(m);
         }
         let letters: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
@@ -868,7 +866,8 @@ fn month_beside(name: &str, at: usize) -> Option<u32> {
             return Some(m);
         }
     }
-    // Before it: `12-`, or a month's name, with or without a separator.
+    // Before it: `12-` standing alone (not `top10_`, `v12_`), or a month's name,
+    // with or without a separator.
     let before = before.strip_suffix(is_sep).unwrap_or(before);
     let digits: String = before
         .chars()
@@ -876,7 +875,11 @@ fn month_beside(name: &str, at: usize) -> Option<u32> {
         .take_while(char::is_ascii_digit)
         .collect();
     if !digits.is_empty() {
-        return two_digits(&digits.chars().rev().collect::<String>());
+        let alone = before[..before.len() - digits.len()]
+            .chars()
+            .next_back()
+            .is_none_or(is_sep);
+        return two_digits(&digits.chars().rev().collect::<String>()).filter(|_| alone);
     }
     let letters: String = before
         .chars()
@@ -1425,6 +1428,21 @@ mod tests {
                 NamePart::Year
             ))
         );
+        for year_only in [
+            "top10_2024.csv",
+            "v12_2024.csv",
+            "marc_2024.csv",
+            "report_2024_10k_followers.csv",
+        ] {
+            assert_eq!(
+                date(year_only),
+                Some((
+                    NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+                    NamePart::Year
+                )),
+                "{year_only}"
+            );
+        }
         assert_eq!(
             date("decor_2025.csv"),
             Some((

@@ -348,7 +348,10 @@ fn joined_header(top: &Record, next: Option<&Record>) -> Option<Record> {
     // title, a date range) names none of the header's columns.
     let fills = (0..len).any(|i| blank(top, i) && !blank(next, i));
     let spans = (0..len).any(|i| !blank(top, i) && blank(next, i));
-    if !names_only || !fills || !spans {
+    // A group row names two columns at least: one cell alone is a title above a
+    // header whose first cell is empty.
+    let named = (0..top.cells.len()).filter(|&i| !blank(top, i)).count();
+    if !names_only || !fills || !spans || named < 2 {
         return None;
     }
     let cells = (0..len)
@@ -5798,7 +5801,13 @@ pub fn mapping_stanza(
     // A column naming each row's platform (a lead's source) is mapped to it: one
     // platform for the file would put every lead on it.
     let platform_column = (0..header.cells.len()).find(|&i| {
-        names_platforms(i) && !super::value::trim(header.cells.get(i).unwrap_or("")).is_empty()
+        // Not a column a layout reads as something else (`Campaign` cells such as
+        // `Facebook Tết` name a platform too): a source, or one roi does not know.
+        let cell = header.cells.get(i).unwrap_or("");
+        let known = known_target(&normalize_header(cell).0, &nearest, layouts);
+        known.is_none_or(|t| t == "source")
+            && names_platforms(i)
+            && !super::value::trim(header.cells.get(i).unwrap_or("")).is_empty()
     });
     let mut out = format!(
         "[[mappings]]\nfiles = \"{}\"\n",

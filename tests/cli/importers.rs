@@ -537,6 +537,20 @@ fn a_lead_source_naming_platforms_is_mapped_to_the_platform() {
         "{}",
         transcript(&out)
     );
+    // A campaign column whose names hold a platform's stays the campaign.
+    std::fs::write(
+        dir.path().join("leads.csv"),
+        "Created,Campaign,Lead source\n01/11/2026,Facebook Tết,FB Ads\n\
+         02/11/2026,Facebook retarget,IG Ads\n03/11/2026,Google Search,Google Ads\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(
+        dir.path(),
+        &["kpi", "leads", "leads.csv", "--config", "/dev/null"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"Campaign\" = \"campaign\"\n"), "{err}");
+    assert!(err.contains("\"Lead source\" = \"platform\"\n"), "{err}");
 }
 
 /// `normalize` says when a file's stated range reaches past its rows: those days are

@@ -3257,20 +3257,19 @@ fn the_same_posts_in_the_classic_and_business_suite_exports_count_once() {
     );
 }
 
-/// A roi-format sheet saved again with a column added is the same export: the newer
-/// file's rows replace the older's, never added to them; a roi file by day beside
-/// one by campaign of the same day is its coarser level
-/// (`fixtures/overlap-cases/README.md`, roi-column-added and roi-coarser-file).
+/// A roi-format sheet saved again with a column added is another file of other
+/// columns: both count, as two sources would, but the file says which metrics of
+/// which rows the other gives too (`fixtures/overlap-cases/README.md`,
+/// roi-column-added).
 #[test]
-fn roi_files_whose_columns_hold_anothers_are_one_export() {
+fn roi_files_of_other_columns_giving_the_same_rows_are_told() {
     let dir = "fixtures/overlap-cases/roi-column-added";
     for threads in ["1", "2"] {
-        let kpis = "spend,leads,cpl,link_clicks";
         let out = roi(&[
             "report",
             dir,
             "--kpi",
-            kpis,
+            "spend,leads",
             "--format",
             "csv",
             "--threads",
@@ -3278,19 +3277,22 @@ fn roi_files_whose_columns_hold_anothers_are_one_export() {
         ]);
         assert_eq!(
             stdout(&out),
-            "rows,spend,spend_currency,leads,cpl,cpl_currency,link_clicks\n3,27,USD,6,4.5,USD,55\n",
+            "rows,spend,spend_currency,leads\n5,47,USD,10\n",
             "{}",
             transcript(&out)
         );
-        let out = roi(&["report", dir, "--kpi", "spend", "--threads", threads]);
         assert!(
-            stdout(&out).contains("Read 2 file(s), 3 row(s); 2 row(s) replaced"),
+            String::from_utf8_lossy(&out.stderr).contains(&format!(
+                "{dir}/week1.csv: gives leads, spend for the same dates and dimensions as \
+                 {dir}/week1-v2.csv, whose columns differ (first on 2026-08-01, line 2; line 2 \
+                 there): both are counted"
+            )),
             "{}",
             transcript(&out)
         );
     }
-    let (spend, _) = kpi("spend", &["fixtures/overlap-cases/roi-coarser-file"]);
-    assert_eq!(spend, "35\n");
+    let (cpl, _) = kpi("cpl", &[&format!("{dir}/week1-v2.csv")]);
+    assert_eq!(cpl, "4.5\n");
 }
 
 /// A breakdown download with a column the unbroken report lacks still counts its
