@@ -823,9 +823,6 @@ fn last_of_month(year: i32, month: u32) -> Option<chrono::NaiveDate> {
 /// The month written beside the year at byte `at` of a file name: `2024-12`,
 /// `2024_12`, `12-2024`, `dec 2024`, `December_2024`, `2024 dec`.
 fn month_beside(name: &str, at: usize) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let lower = name.to_ascii_lowercase();
     let (before, after) = (lower.get(..at)?, lower.get(at + 4..)?);
     let is_sep = |c: char| matches!(c, '-' | '_' | '.' | ' ');
@@ -836,22 +833,11 @@ fn month_beside(name: &str, at: usize) -> Option<u32> {
     let word = |w: &str| -> Option<u32> {
         // `dec`, `december`, `sept`: a month's name or its first three letters (not
         // `marc`, a name).
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         (0..12)
-            .find(|&i| w == MONTHS[i] || w == full[i] || (i == 8 && w == "sept"))
+            .find(|&i| {
+                let full = value::ENGLISH_MONTHS[i];
+                w == full || w == &full[..3] || (i == 8 && w == "sept")
+            })
             .map(|i| i as u32 + 1)
     };
     // After the year: `-12` (not `-123`, `_10k`), or a separator and a month's name.

@@ -728,7 +728,7 @@ const THAI_MONTHS: [&str; 12] = [
 ];
 
 /// English month names, January first.
-const ENGLISH_MONTHS: [&str; 12] = [
+pub(crate) const ENGLISH_MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
