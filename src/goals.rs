@@ -364,10 +364,12 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .filter_map(|m| cx.dataset.metric_id(m))
         .collect();
     let left_out = |w: Window, agg: &crate::dataset::Aggregate| {
-        let holds = selection
-            .rows
-            .iter()
-            .any(|r| w.straddles(r) && r.values.iter().any(|(id, _)| metric_ids.contains(id)));
+        // The rows are looked at again only when some row was left out.
+        let holds = agg.straddling_rows > 0
+            && selection
+                .rows
+                .iter()
+                .any(|r| w.straddles(r) && r.values.iter().any(|(id, _)| metric_ids.contains(id)));
         if holds { agg.straddling_rows } else { 0 }
     };
     let value_over = |w: Window| -> Result<(Value, u64, u64), EvalError> {

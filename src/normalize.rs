@@ -2245,32 +2245,17 @@ impl<'f> Builder<'f> {
                             removed[r] = true;
                             let k = &rows[by];
                             let covered = k.start <= row.start && row.end <= k.end;
-                            // Only one row may count in any window: one that shares
-                            // days with a row that counts or stands in, without
-                            // lying inside it or apart from it, cannot. Nor rows a
-                            // level of the export also counts.
-                            let nests = |o: usize| {
-                                let o = &rows[o];
-                                o.end < row.start
-                                    || row.end < o.start
-                                    || o.start <= row.start
-                                        && row.end <= o.end
-                                        && (o.start, o.end) != (row.start, row.end)
-                            };
-                            // A newer row across its edge (a "last 14 days" download a
-                            // week later, Aug 8–21 beside Aug 1–14) counts in a window
-                            // that holds it, and this one in a window that holds this
-                            // and not that (see `around` below).
-                            // Its values a level counts (YouTube's video views beside
-                            // the daily views) are out of it already: the others stand
-                            // in (the videos' impressions).
-                            // Never one that holds a row that counts or stands in
-                            // (Aug 1–31 beside a newer Aug 8–14): every window
-                            // holding it would hold that one too, and count both.
+                            // It counts in a window that holds it and none of the
+                            // newer rows around or across it (see `around` below):
+                            // Aug 1–14 beside a newer Aug 8–21, or inside a newer Aug
+                            // 1–31. Never one that holds a row that counts or stands
+                            // in (Aug 1–31 beside a newer Aug 8–14): a window holding
+                            // it would count both. Its values a level counts (YouTube's
+                            // video views beside the daily views) are out of it
+                            // already; the others (the videos' impressions) stand in.
                             let stands_in = !row.values.is_empty()
                                 && kept.iter().chain(&inside).all(|&o| {
-                                    nests(o)
-                                        || !(row.start <= rows[o].start && rows[o].end <= row.end)
+                                    !(row.start <= rows[o].start && rows[o].end <= row.end)
                                 });
                             // Newer, but not known by the as-of date.
                             let why = if ranks[row.file as usize] > ranks[k.file as usize] {
