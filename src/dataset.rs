@@ -404,6 +404,8 @@ pub struct Dataset {
     /// export's rows took the values of the columns it lacks from an older one's
     /// (see [`Dataset::exports`]).
     pub(crate) exported: Vec<Vec<u64>>,
+    /// Files of the folders given that roi does not read (a `.zip`, a `.pdf`).
+    pub not_read: Vec<PathBuf>,
 }
 
 impl Default for Dataset {
@@ -428,6 +430,7 @@ impl Default for Dataset {
             kind_families: Vec::new(),
             families: Vec::new(),
             carried: std::sync::OnceLock::new(),
+            not_read: Vec::new(),
             exported: Vec::new(),
         }
     }

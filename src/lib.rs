@@ -139,7 +139,7 @@ impl Settings {
         } else {
             (inputs, PathBuf::from("."))
         };
-        let files = input::expand(list, &base)?;
+        let input::Expanded { files, not_read } = input::expand(list, &base)?;
         let accounts = self.input_accounts(&files)?;
         let options = input::ReadOptions {
             default_currency: self.config.currency.clone(),
@@ -152,6 +152,7 @@ impl Settings {
             threads: self.threads,
             known_by: self.known_by,
             accounts,
+            not_read,
         };
         Ok((files, options))
     }
@@ -169,7 +170,8 @@ impl Settings {
             // A pattern that matches nothing is the inputs' own error when they
             // are roi.toml's, and no account of the files named instead.
             let matched = input::expand(std::slice::from_ref(pattern), self.config.base_dir())
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .files;
             // A folder's input and one of a subfolder or file in it: the narrower
             // (its path before any wildcard deeper, then the fewer files it names:
             // `data/meta-*.csv` within `data/*.csv`) says whose the file is, in
@@ -345,6 +347,9 @@ fn input_notes_to_stderr(dataset: &Dataset, quiet: bool) {
         for w in &f.warnings {
             let _ = writeln!(err, "roi: {}: {w}", f.path.display());
         }
+    }
+    for n in report::NotRead::of(dataset) {
+        let _ = writeln!(err, "roi: {}: {}", n.path, n.reason);
     }
 }
 

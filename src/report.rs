@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::dataset::{Aggregate, Dataset, Filter, Needs, Row, SourceFile, Window};
 use crate::goals::{self, GoalResult};
+use crate::i18n::Message;
 use crate::kpi::{Bound, EvalError, Pace};
 use crate::model::{Dimension, Unit};
 use crate::settings::Config;
@@ -205,6 +206,47 @@ pub struct Inputs {
     pub rows_skipped: u64,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
+    /// Files in the folders given of a kind roi does not read (a `.zip`, a `.pdf`):
+    /// named, so that none is passed over without a word. Omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_read: Vec<NotRead>,
+}
+
+/// A file in a folder given that roi did not read, and why.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct NotRead {
+    pub path: String,
+    /// Why, and what to do: a `.zip` is to be unzipped.
+    pub reason: Message,
+}
+
+impl NotRead {
+    pub fn of(dataset: &Dataset) -> Vec<NotRead> {
+        dataset
+            .not_read
+            .iter()
+            .map(|path| {
+                let zip = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+                NotRead {
+                    path: path.to_string_lossy().into_owned(),
+                    reason: if zip {
+                        crate::msg!("warning.not_read_zip")
+                    } else {
+                        crate::msg!(
+                            "warning.not_read",
+                            extensions = crate::input::EXTENSIONS
+                                .iter()
+                                .map(|e| format!(".{e}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                }
+            })
+            .collect()
+    }
 }
 
 impl Inputs {
@@ -222,6 +264,7 @@ impl Inputs {
                 .sum(),
             first_date: range.map(|w| w.from),
             last_date: range.map(|w| w.to),
+            not_read: NotRead::of(dataset),
         }
     }
 }

@@ -141,19 +141,41 @@ pub struct ReadOptions {
     pub known_by: Option<chrono::NaiveDate>,
     /// The account of the rows of these files that name none (roi.toml's `inputs`).
     pub accounts: crate::normalize::Accounts,
+    /// Files of the folders given that roi does not read ([`Expanded::not_read`]):
+    /// the dataset names them.
+    pub not_read: Vec<PathBuf>,
 }
 
 /// The input name that means standard input.
 pub const STDIN: &str = "-";
 
 /// File extensions looked at inside folders.
-const EXTENSIONS: &[&str] = &[
+pub const EXTENSIONS: &[&str] = &[
     "csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods",
 ];
 
+/// The files inputs name: those to read, and those of a folder that roi does not
+/// read (a `.zip`, a `.pdf`), which the output names so that none is passed over
+/// without a word.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub files: Vec<PathBuf>,
+    pub not_read: Vec<PathBuf>,
+}
+
+/// Kinds of file a folder of downloads may hold that roi does not read but that
+/// may hold data (an archive of exports, a PDF report, another spreadsheet): named
+/// in the output when a folder is read ([`Expanded::not_read`]). Notes, configs and
+/// scripts beside the exports (`.md`, `.toml`, `.py`) and roi's own outputs (`.html`,
+/// `.parquet`) are passed over without a word.
+const NOT_READ_NAMED: &[&str] = &[
+    "zip", "gz", "tgz", "7z", "rar", "tar", "pdf", "numbers", "xlsb", "xml",
+];
+
 /// Expands files, folders (recursively) and glob patterns, relative to `base`.
-pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError> {
+pub fn expand(inputs: &[String], base: &Path) -> Result<Expanded, InputError> {
     let mut files = Vec::new();
+    let mut not_read = Vec::new();
     for input in inputs {
         if input == "-" {
             files.push(PathBuf::from(STDIN));
@@ -193,6 +215,7 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
             }
         } else if path.is_dir() {
             let before = files.len();
+            let not_read_before = not_read.len();
             for entry in walkdir::WalkDir::new(&path)
                 .follow_links(true)
                 .sort_by_file_name()
@@ -204,18 +227,36 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
                     InputError::file(&at, crate::say!("error.read_folder", error = e))
                 })?;
                 let p = entry.path();
-                let wanted = p
+                let extension = p
                     .extension()
                     .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                if entry.file_type().is_file() && wanted {
-                    files.push(p.to_path_buf());
+                    .map(str::to_ascii_lowercase)
+                    .unwrap_or_default();
+                let list = if EXTENSIONS.contains(&extension.as_str()) {
+                    Some(&mut files)
+                } else if NOT_READ_NAMED.contains(&extension.as_str()) {
+                    Some(&mut not_read)
+                } else {
+                    None
+                };
+                if entry.file_type().is_file()
+                    && let Some(list) = list
+                {
+                    list.push(p.to_path_buf());
                 }
             }
             if files.len() == before {
+                let extensions = EXTENSIONS.join(", ");
                 return Err(InputError::file(
                     &path,
-                    crate::say!("error.empty_folder", extensions = EXTENSIONS.join(", ")),
+                    match not_read.get(not_read_before) {
+                        Some(other) => crate::say!(
+                            "error.folder_not_read",
+                            extensions = extensions,
+                            file = other.display()
+                        ),
+                        None => crate::say!("error.empty_folder", extensions = extensions),
+                    },
                 ));
             }
         } else if path.is_file() {
@@ -234,7 +275,8 @@ pub fn expand(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, InputError
     // The same file named twice (a folder and a file in it) is read once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    Ok(files)
+    not_read.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(Expanded { files, not_read })
 }
 
 /// What a folder holds besides exports: hidden files and folders (`.DS_Store`,
@@ -488,7 +530,8 @@ fn read_all(
     if reading.read_together(pending)?.is_none() {
         return Ok(None);
     }
-    let dataset = reading.builder.finish();
+    let mut dataset = reading.builder.finish();
+    dataset.not_read.clone_from(&options.not_read);
     // Only YouTube breakdown tables, none read: an error, not a report of nothing.
     let breakdown = |f: &crate::dataset::SourceFile| {
         f.warnings

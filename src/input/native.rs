@@ -197,6 +197,24 @@ fn is_publish_time(value: &str) -> bool {
         || crate::insights::local_time(value, None).is_some()
 }
 
+/// Whether a cell reads as one group of thousands after a lone `.` (`300.000`,
+/// `1.250`): a fraction of three decimals in roi's format.
+fn looks_grouped(value: &str) -> bool {
+    let value = value.trim();
+    let digits = value.strip_prefix(['-', '+']).unwrap_or(value).as_bytes();
+    match digits.iter().position(|&b| b == b'.') {
+        Some(at @ 1..=3) => {
+            digits[0] != b'0'
+                && digits.len() == at + 4
+                && digits
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| i == at || b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// Maps one record's cells (name, value) onto a row; `values` is a buffer.
 fn push_record<'a>(
     path: &Path,
@@ -209,6 +227,9 @@ fn push_record<'a>(
     let mut end = None;
     let mut dims = [None; Dimension::COUNT];
     values.clear();
+    // A money cell written as thousands are in Vietnam (`300.000`), checked against
+    // the row's currency once every cell is read.
+    let mut grouped_money = None;
     for (index, name, field, value, cell_line) in cells {
         let cell = Cell {
             path,
@@ -239,6 +260,12 @@ fn push_record<'a>(
             Field::Dim(d) => dims[d.index()] = Some(value),
             Field::Derived => {}
             Field::Metric(id, non_negative, whole) => {
+                if grouped_money.is_none()
+                    && looks_grouped(value)
+                    && builder.metric_info(id).unit == crate::model::Unit::Money
+                {
+                    grouped_money = Some((index, name, value, cell_line));
+                }
                 if let Some(v) = cell.amount(id, non_negative, whole, builder)? {
                     values.push((id, v));
                 }
@@ -253,6 +280,27 @@ fn push_record<'a>(
             message: crate::say!("error.no_date"),
         });
     };
+    // In a currency without minor units, `300.000` is three hundred thousand in
+    // every export and target roi reads, and three hundred here: refused, not
+    // read a thousand times too small.
+    if let Some((index, name, value, cell_line)) = grouped_money {
+        let currency = dims[Dimension::Currency.index()].or(builder.default_currency());
+        if let Some(currency) = currency.filter(|c| crate::model::currency_decimals(c) == 0) {
+            return Err(Cell {
+                path,
+                line: cell_line,
+                index,
+                name,
+                value,
+            }
+            .error(crate::say!(
+                "error.native_grouped_money",
+                value = format!("{:?}", value.trim()),
+                currency = currency.trim().to_ascii_uppercase(),
+                digits = value.trim().replace(['.', '+'], "")
+            )));
+        }
+    }
     let end = end.unwrap_or(start);
     if end < start {
         return Err(InputError {
@@ -584,5 +632,32 @@ impl<'de> serde::Deserialize<'de> for JsonRecord<'de> {
             }
         }
         deserializer.deserialize_any(Record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_grouped;
+
+    #[test]
+    fn one_group_of_thousands_after_a_lone_dot() {
+        for grouped in ["300.000", "1.250", " -12.500 ", "+999.999"] {
+            assert!(looks_grouped(grouped), "{grouped}");
+        }
+        for plain in [
+            "300000",
+            "0.500",
+            "1250.5",
+            "1250.500",
+            "1.25",
+            "1.2500",
+            "1.250.000",
+            "a.250",
+            "1.25x",
+            ".250",
+            "",
+        ] {
+            assert!(!looks_grouped(plain), "{plain}");
+        }
     }
 }

@@ -49,7 +49,11 @@ pub fn short_unsigned(t: &[u8], thousands: Option<u8>, decimal: u8) -> Option<Am
             value = value * 10 + i64::from(d);
             digits += 1;
             group += 1;
-        } else if Some(b) == thousands && (group == 3 || (!grouped && (1..=2).contains(&group))) {
+        } else if Some(b) == thousands
+            && (group == 3 || (!grouped && (1..=2).contains(&group)))
+            // No group of thousands starts with `0` (`0,500` is a fraction).
+            && t[0] != b'0'
+        {
             grouped = true;
             group = 0;
         } else {

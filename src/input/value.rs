@@ -348,6 +348,11 @@ fn grouped_by_three(int: &str, sep: char) -> bool {
 
 fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
     let signs = int.iter().take_while(|b| matches!(b, b'-' | b'+')).count();
+    // No group of thousands starts with `0`: `0,500` is a fraction in the other
+    // locale, never five hundred.
+    if int.get(signs) == Some(&b'0') {
+        return false;
+    }
     // One look at the bytes: a run of 1 to 3 digits, then runs of exactly 3, each
     // after one `sep`, and at least one `sep`.
     let (mut run, mut groups) = (0, 0);
@@ -2186,6 +2191,7 @@ mod tests {
         let mut parts = digits.split(sep);
         let first = parts.next().unwrap_or("");
         !first.is_empty()
+            && !first.starts_with('0')
             && first.len() <= 3
             && first.bytes().all(|b| b.is_ascii_digit())
             && parts.clone().count() >= 1

@@ -775,18 +775,11 @@ fn coverage(r: &Report, lang: Lang) -> Markup {
                     }
                 }
             }
-            @let details: Vec<String> = inputs.files.iter().flat_map(|f| {
-                let path = f.path.display().to_string();
-                f.skipped.iter().map(move |s| t("report.skipped_line", &[
-                    ("path", &path),
-                    ("rows", &s.rows.to_string()),
-                    ("reason", &s.reason.text(lang)),
-                    ("line", &s.first_line.to_string()),
-                ]).trim().to_owned()).collect::<Vec<_>>()
-                    .into_iter()
-                    .chain(f.warnings.iter().map(|w| format!("{}: {}", f.path.display(), w.text(lang))))
-                    .collect::<Vec<_>>()
-            }).collect();
+            @let details: Vec<String> = super::input_lines(inputs, lang)
+                .1
+                .iter()
+                .map(|item| item.trim().to_owned())
+                .collect();
             @if !details.is_empty() || !r.notes.is_empty() {
                 ul.notes {
                     @for d in &details { li { (d) } }

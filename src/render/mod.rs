@@ -354,6 +354,9 @@ pub fn input_lines(inputs: &crate::report::Inputs, lang: Lang) -> (String, Vec<S
             items.push(format!("{path}: {}", w.text(lang)));
         }
     }
+    for n in &inputs.not_read {
+        items.push(format!("{}: {}", n.path, n.reason.text(lang)));
+    }
     (line, items)
 }
 

@@ -320,6 +320,9 @@ fn footer(
             writeln!(out, "  {path}: {}", w.text(style.lang))?;
         }
     }
+    for n in &inputs.not_read {
+        writeln!(out, "  {}: {}", n.path, n.reason.text(style.lang))?;
+    }
     for n in notes {
         writeln!(
             out,

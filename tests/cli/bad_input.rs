@@ -362,6 +362,38 @@ fn cases() -> Vec<Case> {
              2026-08-02,facebook,2.5,2500000,VND\n",
             &["kpi", "leads", "fraccount.csv", "--strict"],
         ),
+        // `300.000` dong is 300,000 in every export and target, 300 in roi's format
+        // (a fraction): refused, not read a thousand times too small, whether the
+        // row's currency comes from its column or from roi.toml (`--currency`-less).
+        case(
+            "grouped_money_native",
+            "vnd.csv",
+            "date,platform,leads,spend,currency\n\
+             2026-08-01,facebook,3,2500000,VND\n\
+             2026-08-02,facebook,2,300.000,vnd\n",
+            &["kpi", "spend", "vnd.csv"],
+        ),
+        Case {
+            name: "grouped_money_native_config_currency",
+            files: vec![(
+                "own.csv",
+                b"date,platform,spend\n2026-08-01,facebook,1.250\n".to_vec(),
+            )],
+            config: "currency = \"VND\"\ninputs = [\"own.csv\"]\n",
+            args: vec!["kpi", "spend"],
+        },
+        // No group of thousands starts with `0`: in a file whose numbers write `.`
+        // as the decimal mark, `0,500` is no number (it was read as 500).
+        case(
+            "leading_zero_group",
+            "in.csv",
+            "Campaign report\n\
+             August 1, 2026 - August 31, 2026\n\
+             Day,Campaign,Currency code,Impr.,Clicks,Cost,Conversions\n\
+             2026-08-01,Brand,USD,1000,50,20.00,2.00\n\
+             2026-08-02,Brand,USD,1000,60,\"0,500\",3.00\n",
+            report,
+        ),
         // A publish time roi's format does not read (a 12-hour clock, a day-first
         // date) would leave the post out of the hours insights counts, silently.
         case(

@@ -363,6 +363,76 @@ fn a_folders_clutter_is_skipped() {
     }
 }
 
+/// A folder's files that may hold data roi does not read (a YouTube download still
+/// zipped, a PDF) are named in every output, never passed over without a word; notes
+/// and configs beside the exports are not. A folder holding only a zip is an error
+/// that says to unzip it.
+#[test]
+fn a_folders_files_roi_does_not_read_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("yt")).unwrap();
+    std::fs::write(
+        data.join("a.csv"),
+        "date,platform,likes\n2026-08-01,facebook,5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("yt/Content 2026-08-01_2026-08-31 Kenh.zip"),
+        b"PK\x05\x06",
+    )
+    .unwrap();
+    std::fs::write(data.join("Report.PDF"), b"%PDF-1.4").unwrap();
+    std::fs::write(data.join("README.md"), "# notes\n").unwrap();
+    std::fs::write(data.join("roi.toml"), "").unwrap();
+    let zip = "data/yt/Content 2026-08-01_2026-08-31 Kenh.zip: not read: a .zip archive; \
+               unzip it (each download into a folder of its own) and roi reads the exports it holds";
+    let pdf = "data/Report.PDF: not read: roi reads .csv, .tsv, .txt, .json, .ndjson, .jsonl, \
+               .xlsx, .xlsm, .xls, .ods files";
+    // A script's one number: the notes on stderr.
+    let out = roi_in(dir.path(), &["kpi", "likes", "data"]);
+    assert_eq!(stdout(&out), "5\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("roi: {pdf}\nroi: {zip}\n")
+    );
+    // The report's footer, and JSON's `inputs.not_read`.
+    let out = roi_in(dir.path(), &["report", "data", "--kpi", "likes"]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stdout(&out).ends_with(&format!("Read 1 file(s), 1 row(s).\n  {pdf}\n  {zip}\n")),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi_in(
+        dir.path(),
+        &["report", "data", "--kpi", "likes", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let not_read = &json["inputs"]["not_read"];
+    assert_eq!(not_read[0]["path"], "data/Report.PDF");
+    assert_eq!(
+        format!(
+            "{}: {}",
+            not_read[1]["path"].as_str().unwrap(),
+            not_read[1]["reason"].as_str().unwrap()
+        ),
+        zip
+    );
+    assert_eq!(not_read.as_array().map(Vec::len), Some(2));
+    // Nothing to read but the zip: exit 2, saying to unzip it.
+    let out = roi_in(dir.path(), &["kpi", "likes", "data/yt"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "it holds data/yt/Content 2026-08-01_2026-08-31 Kenh.zip, which roi does not read; \
+             a .zip download is to be unzipped first"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// A workbook cannot come through standard input (it is read as text): the message
 /// says so rather than listing XLSX among what roi reads.
 #[test]

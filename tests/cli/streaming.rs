@@ -381,7 +381,9 @@ fn files_read_in_parallel_give_what_one_thread_gives() {
     let read = |folder: &std::path::Path, threads: usize, merge| {
         let inputs = [folder.to_string_lossy().into_owned()];
         // A folder without exports (scripts, snapshots) has nothing to read.
-        let Ok(files) = roi::input::expand(&inputs, std::path::Path::new(".")) else {
+        let Ok(roi::input::Expanded { files, .. }) =
+            roi::input::expand(&inputs, std::path::Path::new("."))
+        else {
             return Err("no exports".to_owned());
         };
         // A small head: the fixtures are then files worth reading in parallel.
