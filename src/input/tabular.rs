@@ -4866,6 +4866,7 @@ impl DecimalVotes {
 /// A symbol of a currency without minor units (`300.000 ₫`) still tells.
 fn cell_mark(text: &str, proof: &[DateSeen; 2]) -> Result<DecimalMark, String> {
     if super::value::thousands_reading(text).is_some()
+        && text.matches(['.', ',']).count() == 1
         && !super::value::currency_symbol(text).is_some_and(Symbol::whole)
     {
         let [(comma_line, _, comma), (dot_line, _, dot)] = proof;

@@ -275,7 +275,9 @@ fn parse_general(
     // A currency without minor units has no fraction: its lone mark before three
     // digits (`300.000 ₫`) groups thousands, whatever the file's other amounts use.
     let mark = match symbol {
-        Some(s) if s.whole() => match lone_mark_before_three(&t) {
+        Some(s) if s.whole() => match lone_mark_before_three(&t)
+            .or_else(|| ['.', ','].into_iter().find(|&m| grouped_by_three(&t, m)))
+        {
             Some('.') => DecimalMark::Comma,
             Some(_) => DecimalMark::Dot,
             None => mark,
@@ -297,13 +299,9 @@ pub fn thousands_reading(text: &str) -> Option<DecimalMark> {
     // Every count of every row comes here: its bytes alone, no chars decoded.
     let t = digit_span(text).as_bytes();
     let at = t.iter().position(|&b| b == b'.' || b == b',')?;
-    // No group of thousands starts with a zero: `0.125` is a fraction. One mark,
-    // exactly three digits after it (as `lone_mark_before_three`).
-    if at > 3 || t.first() == Some(&b'0') {
-        return None;
-    }
-    let after = &t[at + 1..];
-    if after.len() != 3 || !after.iter().all(u8::is_ascii_digit) {
+    // Its marks all of one kind, grouping by three (`1.234`, `1.250.000`); no
+    // group of thousands starts with a zero (`0.125` is a fraction).
+    if !grouped_by_three_bytes(t, t[at]) {
         return None;
     }
     match t[at] {
@@ -2021,11 +2019,15 @@ mod tests {
         assert_eq!(thousands_reading("\"1.234\""), Some(DecimalMark::Comma));
         assert_eq!(thousands_reading("1,234"), Some(DecimalMark::Dot));
         assert_eq!(thousands_reading("250.000 ₫"), Some(DecimalMark::Comma));
-        // Not a lone mark before three digits: the file's mark reads it.
+        // Marks of one kind, all grouping by three: thousands too.
+        assert_eq!(thousands_reading("1.234.567"), Some(DecimalMark::Comma));
+        assert_eq!(thousands_reading("1,234,567 VND"), Some(DecimalMark::Dot));
+        // Not marks of one kind grouping by three: the file's mark reads it.
         for text in [
             "1234.567",
             "12.5",
-            "1.234.567",
+            "1.234.56",
+            "1.234,567",
             "1.234,5",
             "1234",
             "",

@@ -2091,6 +2091,42 @@ fn a_currency_column_without_minor_units_groups_thousands() {
     assert_eq!(kpi(&["kpi", "impressions", f]), "6500");
 }
 
+/// A dong amount of a million or more (`2.450.000`, its marks repeated) beside
+/// dollars with cents is thousands, by a currency column or a symbol in the cell
+/// (it was "not a number").
+#[test]
+fn repeated_thousands_marks_of_the_dong_beside_dollar_cents() {
+    // TikTok Ads by advertiser: VND 2,450,000 + 875,500 = 3,325,500; USD 120.50 +
+    // 99.50 = 220.
+    let f = "fixtures/importers/tiktok-ads-vnd-usd-grouped.csv";
+    assert_eq!(
+        kpi(&["kpi", "spend", f, "--where", "currency=VND"]),
+        "3325500"
+    );
+    assert_eq!(kpi(&["kpi", "spend", f, "--where", "currency=USD"]), "220");
+    // A hand-kept sheet, the currency in each cell (columns guessed: a mapping
+    // names them): 1,250,000 + 980,500 = 2,230,500 VND; 45.67 + 38.10 = 83.77 USD.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::root().join("fixtures/importers/sheet-vnd-usd-symbols.csv"),
+        dir.path().join("sheet.csv"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "[[mappings]]\nfiles = \"sheet.csv\"\n[mappings.columns]\n\"Date\" = \"date\"\n\"Platform\" = \"platform\"\n\"Spend\" = \"spend\"\n",
+    )
+    .unwrap();
+    for (currency, spend) in [("VND", "2230500\n"), ("USD", "83.77\n")] {
+        let filter = format!("currency={currency}");
+        let out = crate::roi_in(
+            dir.path(),
+            &["kpi", "spend", "sheet.csv", "--where", &filter],
+        );
+        assert_eq!(stdout(&out), spend, "{}", transcript(&out));
+    }
+}
+
 /// A mark the user gives holds; a value it refuses is told the file's mark, not
 /// offered the shape it was refused for.
 #[test]
