@@ -1297,7 +1297,7 @@ fn target_number(number: &str, text: &str, whole: bool) -> Result<f64, String> {
     }
     // A lone comma before three digits groups thousands in English and is a
     // decimal mark in Vietnamese: refused, as a lone dot is for a count.
-    if reading.is_some() {
+    if reading.is_some() && number.matches(['.', ',']).count() == 1 {
         let whole = number.replace(',', "");
         let decimal = number.replace(',', ".");
         let decimal = decimal.trim_end_matches('0').trim_end_matches('.');

@@ -169,23 +169,38 @@ pub fn human(value: Option<f64>, unit: Unit, currency: Option<&str>, lang: Lang)
         Unit::Count | Unit::Number if currency.is_none() && v.fract() == 0.0 => m(grouped(v, 0)),
         // Below 1 two decimals may keep no figure (70 leads / 79,000 impressions is
         // 0.000886, not 0.00): three significant digits, no fewer than two decimals.
-        Unit::Count | Unit::Number if currency.is_none() && v.abs() < 1.0 => {
-            let decimals = (2 - v.abs().log10().floor() as i32).clamp(2, 9) as usize;
-            let text = grouped(v, decimals);
-            let extra = text.len() - text.trim_end_matches('0').len();
-            m(text[..text.len() - extra.min(decimals - 2)].to_owned())
-        }
+        Unit::Count | Unit::Number if currency.is_none() && v.abs() < 1.0 => m(three_figures(v, 2)),
         Unit::Count | Unit::Number if currency.is_none() => m(grouped(v, 2)),
         Unit::Ratio => format!("{}%", m(grouped(v * 100.0, 2))),
         // A KPI of roi.toml whose `unit` says count but whose formula gives money
         // (`spend / clicks`) keeps its currency: an amount without one says less.
-        Unit::Count | Unit::Number | Unit::Money => match currency {
-            Some("VND") if lang == Lang::Vi => format!("{} ₫", m(grouped(v, 0))),
-            Some(c) => format!("{} {c}", m(grouped(v, crate::model::currency_decimals(c)))),
-            None => m(grouped(v, 2)),
-        },
+        // A cost of a few of the currency's smallest units or less (a cost per
+        // view of 0.00003 USD, a cost per click of 0.015) keeps three figures.
+        Unit::Count | Unit::Number | Unit::Money => {
+            let decimals = currency.map_or(2, crate::model::currency_decimals);
+            let text = if v != 0.0 && v.abs() < 10f64.powi(1 - decimals as i32) {
+                three_figures(v, decimals)
+            } else {
+                grouped(v, decimals)
+            };
+            match currency {
+                Some("VND") if lang == Lang::Vi => format!("{} ₫", m(text)),
+                Some(c) => format!("{} {c}", m(text)),
+                None => m(text),
+            }
+        }
         Unit::Seconds => duration(v),
     }
+}
+
+/// A small value with three significant digits (70 leads / 79,000 impressions is
+/// 0.000886, not 0.00), and no fewer than `decimals`.
+fn three_figures(v: f64, decimals: usize) -> String {
+    let places = (2 - v.abs().log10().floor() as i32).clamp(decimals as i32, 9) as usize;
+    let text = grouped(v, places);
+    let extra = text.len() - text.trim_end_matches('0').len();
+    let text = &text[..text.len() - extra.min(places - decimals)];
+    text.strip_suffix('.').unwrap_or(text).to_owned()
 }
 
 fn duration(seconds: f64) -> String {
