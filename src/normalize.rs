@@ -424,13 +424,22 @@ impl<'f> Builder<'f> {
             }
             // Two exports of one family at one level (Meta's reach and views series)
             // hold other numbers: neither the same rows nor levels.
-            (Some((fa, _)), Some((fb, _))) if fa == fb && a.kind != b.kind => None,
+            (Some((fa, _)), Some((fb, _)))
+                if fa == fb
+                    && a.kind != b.kind
+                    && !layout::same_observations(
+                        &self.kinds[a.kind as usize],
+                        &self.kinds[b.kind as usize],
+                    ) =>
+            {
+                None
+            }
             // Records (a CRM's contacts) with an id are the same record whatever
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.
             _ => {
                 let same_kind =
-                    layout::same_posts(&self.kinds[a.kind as usize], &self.kinds[b.kind as usize]);
+                    layout::same_observations(&self.kinds[a.kind as usize], &self.kinds[b.kind as usize]);
                 (same_kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
                     .then_some(Conflict::Same)
             }
@@ -1880,10 +1889,11 @@ impl<'f> Builder<'f> {
                 real_ids.entry((row.kind, link)).or_insert(id);
             }
         }
-        // A post is one observation in the post exports of either family.
-        let post_kind: Vec<u32> = (0..self.kinds.len())
+        // A post (or an account's day) is one observation in the exports of
+        // either family that hold it ([`layout::same_observations`]).
+        let observation_kind: Vec<u32> = (0..self.kinds.len())
             .map(|k| {
-                let first = (0..k).find(|&o| layout::same_posts(&self.kinds[o], &self.kinds[k]));
+                let first = (0..k).find(|&o| layout::same_observations(&self.kinds[o], &self.kinds[k]));
                 first.unwrap_or(k) as u32
             })
             .collect();
@@ -1900,9 +1910,7 @@ impl<'f> Builder<'f> {
                 Some(real_ids.get(&(row.kind, link)).copied().unwrap_or(link))
             });
             let mut key = identity(row, id, records[kind], described[kind], across);
-            if id.is_some() {
-                key.3 = post_kind[kind];
-            }
+            key.3 = observation_kind[kind];
             key
         };
         let identity_of = |row: &Row| identity_in(row, true);
@@ -2011,8 +2019,13 @@ impl<'f> Builder<'f> {
             // The same posts in another family's export: less expected than a
             // download again, so told.
             if kept.kind != row.kind {
+                let why = if row.dims.get(Dimension::ContentId).is_some() {
+                    Replaced::Posts
+                } else {
+                    Replaced::Days
+                };
                 notes
-                    .entry((row.file, Replaced::Posts, table_of[by] as usize))
+                    .entry((row.file, why, table_of[by] as usize))
                     .or_insert_with(|| Note::new(row))
                     .add(row, kept.start, kept.end, true);
             }
@@ -2451,6 +2464,7 @@ impl<'f> Builder<'f> {
                 Replaced::Range
                 | Replaced::Inside
                 | Replaced::Posts
+                | Replaced::Days
                 | Replaced::AfterAsOf
                 | Replaced::Repeat(_)
                 | Replaced::Lacking => (places[by].clone(), String::new()),
@@ -2477,6 +2491,7 @@ impl<'f> Builder<'f> {
                 (Replaced::Inside, true) => "warning.range_replaced_inside",
                 (Replaced::Inside, false) => "warning.range_replaced_across",
                 (Replaced::Posts, _) => "warning.posts_replaced",
+                (Replaced::Days, _) => "warning.days_replaced",
                 (Replaced::Repeat(_), _) => "warning.repeated_rows",
                 (Replaced::Alternative(_), _) => "warning.alternative_breakdown",
                 (Replaced::AfterAsOf, _) => "warning.range_after_as_of",
@@ -3367,6 +3382,9 @@ enum Replaced {
     /// Replaced by the same posts of a newer export of another family (the classic
     /// post export, Business Suite's content export).
     Posts,
+    /// Replaced by the same days of a newer export of another family (X's by-day
+    /// export before and after its 2023 change).
+    Days,
     /// Replaced by a longer range that covers them, which counts in their place but
     /// in a window that holds them and not it.
     Inside,

@@ -2999,8 +2999,12 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
         // The overview's day totals hold what the content export gives per post;
         // so do TikTok's overview and Meta's (Business Suite's single-metric series,
         // the classic Page Insights' page export) beside their content exports.
-        "x-account-overview" | "x-account-analytics" => Some(("x-account", false)),
-        "twitter-daily-activity" | "twitter-tweet-activity" => Some(("twitter-analytics", false)),
+        // X's tweet activity exports (by tweet, by day) before its 2023 change are
+        // the same levels of the same account as its account analytics after it.
+        "x-account-overview"
+        | "x-account-analytics"
+        | "twitter-daily-activity"
+        | "twitter-tweet-activity" => Some(("x-account", false)),
         "tiktok-overview" | "tiktok-content" | "tiktok-viewers" | "tiktok-followers" => {
             Some(("tiktok-account", false))
         }
@@ -3013,18 +3017,21 @@ pub fn family(kind: &str) -> Option<(&str, bool)> {
     }
 }
 
-/// Post exports of two families that hold the same posts: the classic Page post
+/// Exports of two families that hold the same observations: the classic Page post
 /// export and Business Suite's content export both give a Facebook post's lifetime
-/// figures by its id, so a post in both is one observation, the newer download's.
-/// Their other exports (the page export, the series) stay levels of their own family.
-pub fn same_posts(a: &str, b: &str) -> bool {
-    let posts = |kind| {
-        matches!(
-            kind,
-            "facebook-insights-post" | "meta-business-suite-content"
-        )
+/// figures by its id; X's tweet activity export (by tweet, or by day) and its
+/// account analytics (content by post, the overview by day) give the same posts
+/// and days of an account, before and after the 2023 change. A post or day in
+/// both is one observation, the newer download's. Their other exports (the page
+/// export, the series) stay levels of their own family.
+pub fn same_observations(a: &str, b: &str) -> bool {
+    let group = |kind| match kind {
+        "facebook-insights-post" | "meta-business-suite-content" => Some(0),
+        "twitter-tweet-activity" | "x-account-analytics" => Some(1),
+        "twitter-daily-activity" | "x-account-overview" => Some(2),
+        _ => None,
     };
-    a == b || posts(a) && posts(b)
+    a == b || group(a).is_some() && group(a) == group(b)
 }
 
 /// Whether a layout's platform writes its dates without a year (TikTok Studio's

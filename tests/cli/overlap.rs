@@ -3337,6 +3337,23 @@ fn a_finer_table_with_a_metric_of_its_own_still_answers_its_breakdown() {
     );
 }
 
+/// X's exports before and after its 2023 change, of the same posts or days, count
+/// each post and day once (`fixtures/overlap-cases/README.md`, x-before-and-after).
+#[test]
+fn x_exports_before_and_after_2023_count_each_post_and_day_once() {
+    let case = |name: &str| format!("fixtures/overlap-cases/x-before-and-after/{name}");
+    for (folder, impressions, likes) in [
+        ("posts", "8500\n", "80\n"),
+        ("days", "2200\n", "40\n"),
+        ("posts-and-days", "8500\n", "80\n"),
+    ] {
+        let folder = case(folder);
+        assert_eq!(kpi("impressions", &[&folder]).0, impressions, "{folder}");
+        assert_eq!(kpi("likes", &[&folder]).0, likes, "{folder}");
+    }
+    assert_eq!(kpi("shares", &[&case("posts")]).0, "18\n");
+}
+
 /// Two "last 14 days" downloads a week apart, and two YouTube downloads that share
 /// days: a window that holds the older one and not the newer counts the older; the
 /// newer counts over all data (`fixtures/overlap-cases/README.md`, shifted-pair and
