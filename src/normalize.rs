@@ -438,8 +438,10 @@ impl<'f> Builder<'f> {
             // their dates ([`identity`]): two exports of them overlap even when their
             // dates do not meet.
             _ => {
-                let same_kind =
-                    layout::same_observations(&self.kinds[a.kind as usize], &self.kinds[b.kind as usize]);
+                let same_kind = layout::same_observations(
+                    &self.kinds[a.kind as usize],
+                    &self.kinds[b.kind as usize],
+                );
                 (same_kind && a.platform == b.platform && (a.dates_meet(b) || fa.is_none()))
                     .then_some(Conflict::Same)
             }
@@ -1893,7 +1895,8 @@ impl<'f> Builder<'f> {
         // either family that hold it ([`layout::same_observations`]).
         let observation_kind: Vec<u32> = (0..self.kinds.len())
             .map(|k| {
-                let first = (0..k).find(|&o| layout::same_observations(&self.kinds[o], &self.kinds[k]));
+                let first =
+                    (0..k).find(|&o| layout::same_observations(&self.kinds[o], &self.kinds[k]));
                 first.unwrap_or(k) as u32
             })
             .collect();

@@ -2053,8 +2053,11 @@ fn read_layout_table(
         if is_footer(record) {
             return Ok(Class::Skip(crate::msg!("skip.footer")));
         }
-        // A line of one cell is not a summary row but text (below).
-        if (summary_row && unnamed(record) || first && first_summary && keyless(record))
+        // A line of one cell is not a summary row but text (below). Below the first
+        // row, an unnamed row with a day of its own is a campaign's day whose name
+        // a sheet left to the row above (merged or pivot cells), not the summary.
+        if (summary_row && unnamed(record) && (first || !has_own_day(record))
+            || first && first_summary && keyless(record))
             && record.cells.len() > 1
         {
             return Ok(Class::Skip(crate::msg!("skip.total")));

@@ -1854,6 +1854,41 @@ pub fn workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
     })
 }
 
+/// A value merged down one column (a campaign's name over its days, a Page's over
+/// its posts) shows in every cell of the merge, and so is read in every row of it;
+/// a workbook keeps it in the first cell only. Merges over columns (a title block,
+/// a group header) stay one cell, and so does a merge whose first row holds nothing
+/// else (a logo's or a title's box): no table row. `cells` are sorted by position.
+fn fill_merged_down(
+    cells: &mut Vec<((u32, u32), String, bool, bool)>,
+    merges: &[calamine::Dimensions],
+) {
+    let mut filled = Vec::new();
+    for merge in merges {
+        let ((top, column), (bottom, right)) = (merge.start, merge.end);
+        if column != right || bottom <= top {
+            continue;
+        }
+        let Ok(first) = cells.binary_search_by_key(&(top, column), |c| c.0) else {
+            continue;
+        };
+        let row = cells.partition_point(|c| c.0.0 < top)..cells.partition_point(|c| c.0.0 <= top);
+        if row.len() < 2 {
+            continue;
+        }
+        let (_, text, typed, no_year) = &cells[first];
+        filled.extend(
+            (top + 1..=bottom)
+                .filter(|&r| cells.binary_search_by_key(&(r, column), |c| c.0).is_err())
+                .map(|r| ((r, column), text.clone(), *typed, *no_year)),
+        );
+    }
+    if !filled.is_empty() {
+        cells.extend(filled);
+        cells.sort_by_key(|c| c.0);
+    }
+}
+
 fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
     use calamine::{Data, DataType, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
     let ods = path
@@ -1988,6 +2023,11 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
             .collect();
         drop(values);
         cells.sort_by_key(|c| c.0);
+        if let Sheets::Xlsx(ref mut x) = book
+            && let Ok(merges) = x.merge_cells_by_sheet_name(&name)
+        {
+            fill_merged_down(&mut cells, &merges);
+        }
         let Some(left) = cells
             .iter()
             .map(|c| c.0.1)

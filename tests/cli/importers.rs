@@ -5087,6 +5087,47 @@ mod workbook_cells {
         );
     }
 
+    /// A value merged down a column is in every row of the merge; a Meta row
+    /// without a name but with its own day is data, not the summary row
+    /// (`fixtures/workbook-cells/README.md`, merged/).
+    #[test]
+    fn values_merged_down_a_column() {
+        let dir = crate::fixture("workbook-cells/merged");
+        let kpi = |args: &[&str]| {
+            let out = roi_in(&dir, args);
+            assert_eq!(code(&out), 0, "{}", transcript(&out));
+            stdout(&out)
+        };
+        let meta = "meta-ads-merged-campaign.xlsx";
+        assert_eq!(
+            kpi(&[
+                "report",
+                meta,
+                "--by",
+                "campaign",
+                "--kpi",
+                "spend,leads,purchases",
+                "--format",
+                "csv"
+            ]),
+            "campaign,rows,spend,spend_currency,leads,purchases\n\
+             Back to school,3,150,USD,30,0\n\
+             Summer sale,3,240,USD,0,9\n"
+        );
+        let page = "facebook-content-merged-page.xlsx";
+        assert_eq!(
+            kpi(&["kpi", "reach", page, "--where", "account=Acme"]),
+            "12930\n"
+        );
+        assert_eq!(
+            kpi(&["kpi", "likes", page, "--where", "account=Acme"]),
+            "880\n"
+        );
+        let csv = "meta-ads-blank-names.csv";
+        assert_eq!(kpi(&["kpi", "spend", csv]), "312\n");
+        assert_eq!(kpi(&["kpi", "leads", csv]), "30\n");
+    }
+
     /// A time-only cell is its time of day; a duration cell its seconds.
     #[test]
     fn time_and_duration_cells() {
