@@ -3316,9 +3316,41 @@ fn assume_dimension(
             }
         }
     }
-    for (sums, kept, lone) in lone.into_values() {
-        if !far_apart(&sums, &kept) {
+    // Files some of whose rows look like another account's: no guess beyond the
+    // rows matched.
+    let mut doubtful: rustc_hash::FxHashSet<u32> = unclear.keys().copied().collect();
+    for ((file, _), (sums, kept, lone)) in lone {
+        if far_apart(&sums, &kept) {
+            doubtful.insert(file);
+        } else {
             assumed.extend(lone);
+        }
+    }
+    if dim == Dimension::Currency {
+        // A download is in its account's one currency: where the rows it shares
+        // with another download all take one, its other rows of that account (days
+        // the other does not reach) do too, not roi.toml's.
+        let mut one: Map<(u32, Option<Sym>), Option<Sym>> = Map::default();
+        for (&r, &currency) in &assumed {
+            let entry = one
+                .entry((table_of[r], rows[r].dims.get(Dimension::Account)))
+                .or_insert(Some(currency));
+            if *entry != Some(currency) {
+                *entry = None;
+            }
+        }
+        for (r, row) in rows.iter().enumerate() {
+            if removed[r]
+                || side_of(r) != Some(true)
+                || doubtful.contains(&row.file)
+                || assumed.contains_key(&r)
+            {
+                continue;
+            }
+            if let Some(&Some(currency)) = one.get(&(table_of[r], row.dims.get(Dimension::Account)))
+            {
+                assumed.insert(r, currency);
+            }
         }
     }
     for (file, (count, from, to, list)) in unclear {

@@ -2870,6 +2870,44 @@ fn a_currency_less_download_of_another_account_keeps_its_own_currency() {
     );
 }
 
+/// A newer download without the currency column takes the other's currency for
+/// all its rows, the days the other does not reach too (`fixtures/overlap-cases/
+/// README.md`, currency-less-longer).
+#[test]
+fn a_currency_less_download_is_in_one_currency() {
+    let dir = crate::root().join("fixtures/overlap-cases/currency-less-longer");
+    let run = |args: &[&str]| {
+        let out = crate::roi_in(&dir, args);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        run(&[
+            "report",
+            "--by",
+            "currency",
+            "--kpi",
+            "spend,cpc",
+            "--format",
+            "csv",
+            "gads-1.csv",
+            "gads-2.csv"
+        ]),
+        "currency,rows,spend,spend_currency,cpc,cpc_currency\nVND,5,8075000,VND,20187.5,VND\n"
+    );
+    assert_eq!(
+        run(&[
+            "kpi",
+            "spend",
+            "--config",
+            "fx.toml",
+            "gads-1.csv",
+            "gads-2.csv"
+        ]),
+        "318.155\n"
+    );
+}
+
 /// LinkedIn Campaign Manager's `Date Generated:` line says which of two downloads of
 /// the same range is newer, whatever the files' modified times
 /// (`fixtures/overlap-cases/README.md`, linkedin-generated).
