@@ -332,16 +332,17 @@ impl Matched<'_> {
 /// row names a column the other leaves empty.
 fn joined_header(top: &Record, next: Option<&Record>) -> Option<Record> {
     let next = next.filter(|r| !r.is_blank())?;
+    fn trimmed(r: &Record, i: usize) -> &str {
+        super::value::trim(r.cells.get(i).unwrap_or(""))
+    }
+    // A name merged over both rows (`Day` beside a group) is read in each of them
+    // (see `fill_merged_down`): below, it names nothing the top row does not.
     let blank = |r: &Record, i: usize| {
-        r.cells
-            .get(i)
-            .is_none_or(|c| super::value::trim(c).is_empty())
+        trimmed(r, i).is_empty() || std::ptr::eq(r, next) && trimmed(next, i) == trimmed(top, i)
     };
-    let names_only = next
-        .cells
-        .iter()
-        .map(super::value::trim)
-        .filter(|c| !c.is_empty())
+    let names_only = (0..next.cells.len())
+        .filter(|&i| !blank(next, i))
+        .map(|i| trimmed(next, i))
         .all(|c| c.chars().any(char::is_alphabetic) && parse_date(c).is_none());
     let len = top.cells.len().max(next.cells.len());
     // Each row names a column the other leaves empty: a line above the header (a
@@ -3926,7 +3927,8 @@ enum Fallback {
 /// month-first dates in Vietnamese. Where only conventions would decide (the
 /// layout's, or such grouping), dates that lie much closer together read the
 /// other way are read that way: its date columns are days or ranges of an export,
-/// never a series of months' first days, which a user's sheet may be.
+/// never a series of months' first days, which a user's sheet may be (nor are a
+/// post export's, whose posts a monthly schedule spreads over months).
 fn fallback_day_order(
     layout: &Layout,
     header: &Record,
@@ -3939,10 +3941,17 @@ fn fallback_day_order(
         return (Some(order), Fallback::Stated);
     }
     let (order, why) = fallback_by_locale(layout, header, date_columns, decimal);
+    // A post export's dates are the days posts went out, which a monthly post on
+    // the 1st spreads over months: closeness tells nothing there.
+    let posts = layout
+        .columns
+        .iter()
+        .any(|c| matches!(c.target, Target::Dim(Dimension::ContentId)));
     match votes.compact() {
         Some((compact, ..))
             if matches!(why, Fallback::Convention | Fallback::Grouped)
                 && order.is_some_and(|o| o != compact)
+                && !posts
                 && !layout.id.starts_with("mapping-") =>
         {
             (Some(compact), Fallback::Compact)

@@ -2091,6 +2091,30 @@ fn a_currency_column_without_minor_units_groups_thousands() {
     assert_eq!(kpi(&["kpi", "impressions", f]), "6500");
 }
 
+/// A post export's publish days follow the platform's convention even when read
+/// the other way they would lie closer together: one post a month on the 1st
+/// (`fixtures/importers/README.md`, ig-content-monthly-posts.csv).
+#[test]
+fn monthly_posts_keep_the_platforms_day_order() {
+    let out = roi(&[
+        "report",
+        "fixtures/importers/ig-content-monthly-posts.csv",
+        "--by",
+        "month",
+        "--kpi",
+        "likes",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        // August against July: 300 / 120 − 1 = +150 %; September is cut short by
+        // the data's end (its 1st), so no change.
+        "month,rows,likes,likes_change\n2026-07,1,120,\n2026-08,1,300,1.5\n2026-09,1,40,\n"
+    );
+}
+
 /// A dong amount of a million or more (`2.450.000`, its marks repeated) beside
 /// dollars with cents is thousands, by a currency column or a symbol in the cell
 /// (it was "not a number").
