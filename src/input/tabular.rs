@@ -331,10 +331,10 @@ impl Matched<'_> {
 /// empty. `None` unless the next row is names only (no number, no date), and each
 /// row names a column the other leaves empty.
 fn joined_header(top: &Record, next: Option<&Record>) -> Option<Record> {
-    let next = next.filter(|r| !r.is_blank())?;
     fn trimmed(r: &Record, i: usize) -> &str {
         super::value::trim(r.cells.get(i).unwrap_or(""))
     }
+    let next = next.filter(|r| !r.is_blank())?;
     // A name merged over both rows (`Day` beside a group) is read in each of them
     // (see `fill_merged_down`): below, it names nothing the top row does not.
     let blank = |r: &Record, i: usize| {
