@@ -1732,8 +1732,10 @@ impl<'f> Builder<'f> {
                         // Two breakdowns of the same totals (by source, by landing
                         // page), neither finer: one counts, in [`resolve_levels`] as
                         // a coarser table would. The one that names the platform,
-                        // then breaks down by more, then by days, then the newer
-                        // export, then the first table of a file. Told of whole
+                        // then the one not by search term (Google leaves out the
+                        // terms few searched: a part of its keywords' totals), then
+                        // breaks down by more, then by days, then the newer export,
+                        // then the first table of a file. Told of whole
                         // tables, not of their platforms' spans: a source table's
                         // `google` rows are its `l.facebook.com` rows' breakdown, and
                         // a choice per platform would drop both tables' web rows.
@@ -1741,6 +1743,7 @@ impl<'f> Builder<'f> {
                             let whole = tables.get(&(s.table, s.kind)).unwrap_or(s);
                             (
                                 whole.by_platform(),
+                                whole.detail & 1 << Dimension::SearchTerm.index() == 0,
                                 whole.detail.count_ones(),
                                 whole.grain(self.totals(s)),
                                 ranks[s.file as usize],

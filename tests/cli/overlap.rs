@@ -1521,6 +1521,29 @@ fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows(
     }
 }
 
+/// A search terms report without its `Keyword` column is another breakdown of the
+/// keyword report's totals, and partial: the keyword report counts, whichever file
+/// is newer (`fixtures/overlap-cases/README.md`, gads-search-terms).
+#[test]
+fn a_search_terms_report_without_keywords_never_outranks_the_keyword_report() {
+    let base = crate::root().join("fixtures/overlap-cases/gads-search-terms/keyword-no-column");
+    for terms_newer in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, newer) in [
+            ("Search keyword report.csv", !terms_newer),
+            ("Search terms report.csv", terms_newer),
+        ] {
+            let file = dir.path().join(name);
+            std::fs::copy(base.join(name), &file).unwrap();
+            set_modified(&file, if newer { 1_800_000_000 } else { 1_700_000_000 });
+        }
+        for (kpi, value) in [("spend", "610\n"), ("impressions", "7000\n")] {
+            let out = crate::roi_in(dir.path(), &["kpi", kpi, "."]);
+            assert_eq!(stdout(&out), value, "{terms_newer}: {}", transcript(&out));
+        }
+    }
+}
+
 /// A Business Suite series whose title and file name name no platform (the real
 /// `Alcance.csv`) beside its Instagram content export: it takes the content
 /// export's platform and is its day level, not added to the posts' reach, in
