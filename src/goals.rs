@@ -622,7 +622,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // Only a platform with rows in the window (or across its start) is covered up to
     // a row after it: one whose rows are all after the window says nothing of its days.
     let through_of = |reach: &Reach| {
-        let in_window = reach.counted_end.is_some() || reach.across_start;
+        let in_window =
+            reach.counted_end.is_some() || reach.across_start || reach.list && reach.after;
         reach
             .counted_end
             .max((in_window && reach.after && !reach.across).then_some(period_end))
@@ -1213,6 +1214,7 @@ fn coverage(
         }
         if let Ok(i) = files.binary_search(&r.file) {
             by_file[i].add(r, current_window, period_end);
+            by_file[i].list |= cx.dataset.files[r.file as usize].records;
         }
     }
     spans.sort_unstable();
@@ -1290,6 +1292,9 @@ struct Reach {
     across: bool,
     /// A row running across the window's start.
     across_start: bool,
+    /// Of a list of records, which holds every record up to its end: a row after
+    /// the window says its days had none (a campaign's first days without a lead).
+    list: bool,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
 }
@@ -1323,6 +1328,7 @@ impl Reach {
         self.after |= other.after;
         self.across |= other.across;
         self.across_start |= other.across_start;
+        self.list |= other.list;
         self.first = match (self.first, other.first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -1523,10 +1523,10 @@ fn a_search_terms_or_keyword_report_never_replaces_its_ad_group_or_keyword_rows(
 
 /// A search terms report without its `Keyword` column is another breakdown of the
 /// keyword report's totals, and partial: the keyword report counts, whichever file
-/// is newer (`fixtures/overlap-cases/README.md`, gads-search-terms).
+/// is newer (`fixtures/overlap-cases/README.md`, gads-search-terms-no-keyword).
 #[test]
 fn a_search_terms_report_without_keywords_never_outranks_the_keyword_report() {
-    let base = crate::root().join("fixtures/overlap-cases/gads-search-terms/keyword-no-column");
+    let base = crate::root().join("fixtures/overlap-cases/gads-search-terms-no-keyword");
     for terms_newer in [true, false] {
         let dir = tempfile::tempdir().unwrap();
         for (name, newer) in [
