@@ -2618,7 +2618,10 @@ pub fn builtin() -> Vec<Layout> {
                 dim(&["Campaign name"], Campaign),
                 dim(&["Ad group name"], AdSet),
                 metric(&["Spend in account currency"], "spend"),
-                metric(&["Impressions"], "impressions"),
+                // `Total impressions` is the paid ones and the earned (repins of a
+                // promoted pin seen for free): what the clicks are out of.
+                metric(&["Impressions", "Total impressions"], "impressions"),
+                derived(&["Paid impressions", "Earned impressions"]),
                 metric(&["Pin clicks"], "clicks"),
                 metric(&["Outbound clicks"], "link_clicks"),
                 metric(&["Saves"], "saves"),

@@ -2091,6 +2091,17 @@ fn a_currency_column_without_minor_units_groups_thousands() {
     assert_eq!(kpi(&["kpi", "impressions", f]), "6500");
 }
 
+/// Pinterest's `Total impressions` (paid and earned) are the impressions
+/// (`fixtures/importers/README.md`, pinterest-ads-paid-earned.csv).
+#[test]
+fn pinterest_total_impressions_are_the_impressions() {
+    let f = "fixtures/importers/pinterest-ads-paid-earned.csv";
+    assert_eq!(kpi(&["kpi", "impressions", f]), "103500");
+    assert_eq!(kpi(&["kpi", "clicks", f]), "1750");
+    let cpm = kpi(&["kpi", "cpm", f]).parse::<f64>().unwrap();
+    assert!((cpm - 2430.5 / 103_500.0 * 1000.0).abs() < 1e-9, "{cpm}");
+}
+
 /// A post export's publish days follow the platform's convention even when read
 /// the other way they would lie closer together: one post a month on the 1st
 /// (`fixtures/importers/README.md`, ig-content-monthly-posts.csv).
