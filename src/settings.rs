@@ -1111,7 +1111,19 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
             ));
         }
         if !(pct.starts_with('+') || pct.starts_with('-')) {
-            return Err(crate::say!("error.target_sign", value = text, pct = pct));
+            // A word before the number (`tăng 40%`, `increase 40%`) is not read: the
+            // fix offered is the number with its sign, not the word with one.
+            let at = pct
+                .find(|c: char| c.is_ascii_digit() || c == '.')
+                .unwrap_or(0);
+            let (word, number) = (pct[..at].trim(), &pct[at..]);
+            return Err(match target_number(number, text, false) {
+                Ok(_) if word.is_empty() => {
+                    crate::say!("error.target_sign", value = text, pct = pct)
+                }
+                Ok(_) => crate::say!("error.target_word", value = text, word = word, pct = number),
+                Err(_) => bad(),
+            });
         }
         // One sign, then a plain size: "+-10%" is not a change anyone means, and "-0%"
         // must stay a ceiling (−0.0 < 0.0 is false, so the sign is kept as written).
@@ -1376,6 +1388,15 @@ mod tests {
                 .unwrap_err()
                 .contains("give its sign")
         );
+        // A word before the number: the fix is the number with its sign.
+        for (text, word) in [("tăng 40%", "tăng"), ("increase 40%", "increase")] {
+            let e = parse_target(text).map(|t| t.0).unwrap_err();
+            assert!(
+                e.contains(&format!("`{word}` is not read"))
+                    && e.contains("\"+40%\" for a rise, \"-40%\" for a fall"),
+                "{e}"
+            );
+        }
         assert!(
             parse_target(">= 5%")
                 .map(|t| t.0)

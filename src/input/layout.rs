@@ -268,12 +268,88 @@ pub fn normalize_header(header: &str) -> (String, Option<HeaderCurrency>) {
             && joined.ends_with(close)
         {
             let mark = joined[start + 1..joined.len() - 1].trim();
-            if let Some(currency) = header_currency(mark, open == '[') {
+            if let Some(currency) = header_currency(mark, open == '[')
+                .or_else(|| currency_among_words(mark).map(HeaderCurrency::Code))
+            {
                 return (joined[..start].trim_end().to_lowercase(), Some(currency));
             }
         }
     }
     (joined.to_lowercase(), None)
+}
+
+/// The words of a header's last bracket (`(đơn vị: VNĐ)`, `(USD thousands)`).
+fn bracket_words(header: &str) -> Vec<&str> {
+    let header = header.trim_end();
+    let Some(inner) = header
+        .strip_suffix(')')
+        .and_then(|h| h.rsplit_once('(').map(|(_, i)| i))
+        .or_else(|| {
+            header
+                .strip_suffix(']')
+                .and_then(|h| h.rsplit_once('[').map(|(_, i)| i))
+        })
+    else {
+        return Vec::new();
+    };
+    inner
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ';' | '-' | '–' | '/' | '='))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A currency a bracket names among other words (`(đơn vị: VNĐ)`, `(VND - đã gồm
+/// VAT)`, `(nghìn đồng)`, whose scale [`header_scale`] tells): one known code or
+/// symbol.
+fn currency_among_words(mark: &str) -> Option<String> {
+    let bracket = format!("({mark})");
+    let words = bracket_words(&bracket);
+    if words.len() < 2 {
+        return None;
+    }
+    let mut codes = words.iter().filter_map(|w| {
+        // The dong by its name, as Vietnamese sheets write it (`nghìn đồng`).
+        if crate::dataset::compose(w).to_lowercase() == "đồng" {
+            return Some("VND".to_owned());
+        }
+        let written = w.chars().any(|c| !c.is_ascii_alphabetic()) || *w == w.to_uppercase();
+        written.then(|| crate::model::currency_code(w)).flatten()
+    });
+    let code = codes.next()?;
+    codes.all(|c| c == code).then_some(code)
+}
+
+/// How many units a word says each amount counts (`nghìn` 1,000, `triệu`
+/// 1,000,000).
+fn scale_of(word: &str) -> Option<f64> {
+    let word = word.to_lowercase();
+    let word = word.trim_matches(|c: char| matches!(c, '\'' | '’' | '.' | ','));
+    match word {
+        "nghìn" | "ngàn" | "k" | "000" | "1000" | "1.000" | "1,000" | "thousand" | "thousands"
+        | "tausend" | "mil" | "miles" | "milliers" => Some(1e3),
+        "triệu" | "tr" | "million" | "millions" | "mn" | "mio" => Some(1e6),
+        "tỷ" | "tỉ" | "billion" | "billions" | "bn" | "mrd" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// A header that says its amounts are counted in thousands or millions (`Doanh thu
+/// (nghìn đồng)`, `Revenue (USD thousands)`, `Cost ($000)`): the word and the scale
+/// it means. roi reads each cell as written, which would be that many times too small.
+pub fn header_scale(header: &str) -> Option<(String, f64)> {
+    bracket_words(&crate::dataset::compose(header))
+        .into_iter()
+        .find_map(|w| {
+            // `$000`, `1.000đ`: the number without the currency stuck to it.
+            let number = w.trim_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
+            scale_of(w)
+                .or_else(|| {
+                    (!number.is_empty() && number != w)
+                        .then(|| scale_of(number))
+                        .flatten()
+                })
+                .map(|s| (w.to_owned(), s))
+        })
 }
 
 fn col(aliases: &[&str], target: Target) -> Column {
@@ -3199,6 +3275,54 @@ mod tests {
             normalize_header("Spend (XYZ)").1,
             Some(HeaderCurrency::Code("XYZ".to_owned()))
         );
+        // One currency among other words; two, or none known, give none.
+        for header in [
+            "Chi phí (đơn vị: VNĐ)",
+            "Chi phí (VND - đã gồm VAT)",
+            "Doanh thu (nghìn đồng)",
+        ] {
+            assert_eq!(
+                normalize_header(header),
+                (
+                    "".to_owned() + &header[..header.find(" (").unwrap()].to_lowercase(),
+                    vnd.clone()
+                ),
+                "{header}"
+            );
+        }
+        for header in [
+            "Cost (USD or VND)",
+            "Clicks (all devices)",
+            "Spend (incl. tax)",
+        ] {
+            assert_eq!(normalize_header(header).1, None, "{header}");
+        }
+    }
+
+    #[test]
+    fn headers_that_count_in_thousands_say_so() {
+        for (header, word, by) in [
+            ("Doanh thu (nghìn đồng)", "nghìn", 1e3),
+            ("Revenue (USD thousands)", "thousands", 1e3),
+            ("Cost ($000)", "$000", 1e3),
+            ("Chi phí (1.000đ)", "1.000đ", 1e3),
+            ("Doanh thu (triệu VNĐ)", "triệu", 1e6),
+            ("Impressions (K)", "K", 1e3),
+        ] {
+            assert_eq!(
+                header_scale(header),
+                Some((word.to_owned(), by)),
+                "{header}"
+            );
+        }
+        for header in [
+            "Chi phí (VNĐ)",
+            "Clicks (all)",
+            "Reach (1 day click)",
+            "Spend",
+        ] {
+            assert_eq!(header_scale(header), None, "{header}");
+        }
     }
 
     #[test]

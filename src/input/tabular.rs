@@ -1268,6 +1268,34 @@ fn read_layout_table(
             message: message.clone(),
         });
     }
+    // A header that counts its amounts in thousands (`Doanh thu (nghìn đồng)`) read
+    // as written would be a thousand times too small: refused unless mapped with a
+    // scale.
+    for (i, cell) in matched.cells.iter().enumerate() {
+        if let Some((column, _)) = cell
+            && let Target::Metric(metric, scale) = &column.target
+            && *scale == 1.0
+            && let Some((word, by)) = super::layout::header_scale(&header.cells[i])
+        {
+            let name = header.cells[i].trim();
+            return Err(InputError {
+                path: path.to_path_buf(),
+                line: Some(header.line),
+                column: Some(format!("{} (`{name}`)", table.text.column(i))),
+                message: crate::say!(
+                    "error.header_scale",
+                    word = word,
+                    by = crate::render::plain_number(by),
+                    metric = if metric.is_empty() {
+                        "…"
+                    } else {
+                        metric.as_str()
+                    },
+                    header = name
+                ),
+            });
+        }
+    }
     let header_len = header.cells.len();
     // The header's named columns: empty cells after them are an editor's padding.
     let named_len = header

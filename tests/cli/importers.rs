@@ -2091,6 +2091,52 @@ fn a_currency_column_without_minor_units_groups_thousands() {
     assert_eq!(kpi(&["kpi", "impressions", f]), "6500");
 }
 
+/// A header's bracket that names a currency among other words gives the column's
+/// currency; one that counts amounts in thousands needs the mapping's scale
+/// (`fixtures/header-brackets/README.md`).
+#[test]
+fn header_brackets_with_words_give_currency_and_scale() {
+    let dir = crate::fixture("header-brackets");
+    let run = |args: &[&str]| crate::roi_in(&dir, args);
+    let out = run(&["report", "chi-phi.csv", "--kpi", "spend", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "rows,spend,spend_currency\n2,3350000,VND\n",
+        "{}",
+        transcript(&out)
+    );
+    let out = run(&[
+        "report",
+        "doanh-thu.csv",
+        "--kpi",
+        "sales_revenue,spend,roas",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "rows,sales_revenue,sales_revenue_currency,spend,spend_currency,roas\n\
+         3,4330500,VND,1270000,VND,3.40984252\n",
+        "{}",
+        transcript(&out)
+    );
+    let out = run(&[
+        "kpi",
+        "sales_revenue",
+        "--config",
+        "unscaled.toml",
+        "doanh-thu.csv",
+    ]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: doanh-thu.csv:1: column 4 (`Doanh thu (nghìn đồng)`): the header counts its \
+         amounts in `nghìn` (1000 each), and roi reads each cell as written, which would be \
+         1000 times too small; expected a mapping with the scale: `\"Doanh thu (nghìn đồng)\" \
+         = { metric = \"revenue\", scale = 1000 }`\n"
+    );
+}
+
 /// Pinterest's `Total impressions` (paid and earned) are the impressions
 /// (`fixtures/importers/README.md`, pinterest-ads-paid-earned.csv).
 #[test]
@@ -4917,7 +4963,7 @@ fn linkedin_campaign_manager_day_first_preamble() {
     );
     let out = roi(&["--lang", "vi", "report", &week, "--kpi", "spend"]);
     assert!(
-        stdout(&out).contains("(01/09/2026 ..= 07/09/2026)"),
+        stdout(&out).contains("(01/09/2026 – 07/09/2026)"),
         "{}",
         transcript(&out)
     );
