@@ -1283,6 +1283,7 @@ struct Span {
 /// How far one platform's (or one file of records') rows that carry a goal's
 /// metrics reach.
 #[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent marks, each set by its rows
 struct Reach {
     /// The last day of its rows counted in the goal's window so far.
     counted_end: Option<NaiveDate>,

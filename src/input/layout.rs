@@ -3284,7 +3284,7 @@ mod tests {
             assert_eq!(
                 normalize_header(header),
                 (
-                    "".to_owned() + &header[..header.find(" (").unwrap()].to_lowercase(),
+                    header[..header.find(" (").unwrap()].to_lowercase(),
                     vnd.clone()
                 ),
                 "{header}"
