@@ -2507,19 +2507,26 @@ pub fn builtin() -> Vec<Layout> {
             id: "linkedin-posts",
             name: "LinkedIn Page posts",
             platform: Some("linkedin"),
-            signature: &[&["Post link", "Created date", "Impressions"]],
+            // Before 2023 the sheet said `Update` where it now says `Post`.
+            signature: &[
+                &["Post link", "Created date", "Impressions"],
+                &["Update link", "Created date", "Impressions"],
+            ],
             decimal: DecimalMark::Auto,
             day_order: Some(DayOrder::MonthFirst),
             columns: vec![
-                dim(&["Post link"], ContentId),
+                dim(&["Post link", "Update link"], ContentId),
                 // `Content type` is the format (Image, Video, Article…); `Post
                 // type` says Organic or Sponsored, which is how the post reached
                 // people: its medium.
                 dim(&["Content type"], ContentType),
-                dim(&["Post type"], Medium),
+                dim(&["Post type", "Update type"], Medium),
                 col(&["Created date"], Target::PublishTime),
-                dim(&["Post title"], Text),
+                dim(&["Post title", "Update title"], Text),
                 metric(&["Impressions"], "impressions"),
+                // Views of a video post on LinkedIn itself; `Off-site views` (an
+                // embed elsewhere) are not read.
+                metric(&["Views (excluding off-site video views)"], "video_views"),
                 metric(&["Likes", "Reactions"], "likes"),
                 metric(&["Comments"], "comments"),
                 metric(&["Reposts", "Shares"], "shares"),
@@ -2639,7 +2646,9 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Total Conversion Value"], "revenue"),
                 metric(&["Leads"], "leads"),
                 metric(&["Reach"], "reach"),
+                metric(&["Video Views"], "video_views"),
                 derived(&[
+                    "Video Completions",
                     "Campaign Group Name",
                     "Campaign Group ID",
                     "Campaign ID",

@@ -2137,6 +2137,24 @@ fn header_brackets_with_words_give_currency_and_scale() {
     );
 }
 
+/// LinkedIn's posts sheet before 2023 (`Update …`) and the video views of the posts
+/// sheet and of Campaign Manager (`fixtures/importers/README.md`,
+/// `fixtures/linkedin-campaign-manager/README.md`).
+#[test]
+fn linkedin_update_names_and_video_views() {
+    let f = "fixtures/importers/linkedin-posts-2022-update-names.csv";
+    assert_eq!(kpi(&["kpi", "impressions", f]), "3000");
+    assert_eq!(kpi(&["kpi", "likes", f]), "60");
+    assert_eq!(kpi(&["kpi", "video_views", f]), "650");
+    let out = roi(&["insights", f, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posts"], 2, "{json}");
+    let f = "fixtures/linkedin-campaign-manager/video-views.csv";
+    assert_eq!(kpi(&["kpi", "video_views", f]), "11500");
+    assert_eq!(kpi(&["kpi", "spend", f]), "450");
+}
+
 /// Pinterest's `Total impressions` (paid and earned) are the impressions
 /// (`fixtures/importers/README.md`, pinterest-ads-paid-earned.csv).
 #[test]
