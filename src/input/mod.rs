@@ -1052,8 +1052,20 @@ fn read_contents(
         // In a workbook of several sheets, errors, warnings and skipped rows name
         // the sheet: its rows are numbered from 1 on each.
         let several = workbook.sheets.len() > 1;
+        // A hidden sheet beside visible ones with rows is out of the user's sight (a
+        // stale copy, a lookup table): named, not read. Hidden sheets alone are read.
+        let skip_hidden = workbook
+            .sheets
+            .iter()
+            .any(|s| !s.hidden && !s.records.is_empty());
         for content in workbook.sheets {
             let sheet = content.name.clone();
+            if skip_hidden && content.hidden {
+                if !content.records.is_empty() {
+                    builder.warn(crate::msg!("warning.hidden_sheet", sheet = sheet));
+                }
+                continue;
+            }
             let named = several.then(|| sheet.clone());
             builder.set_sheet(named.clone());
             let in_sheet = |e: InputError| e.in_sheet(named.as_deref());

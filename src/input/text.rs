@@ -1918,6 +1918,13 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
         Sheets::Xlsb(_) => ("xlsb", false),
         Sheets::Ods(_) => ("ods", false),
     };
+    // Sheets hidden in the workbook (a stale copy kept out of sight): named, not read.
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let read_error = |e: &dyn std::fmt::Display| {
@@ -2035,6 +2042,7 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
             .min()
         else {
             sheets.push(Sheet {
+                hidden: hidden.contains(&name),
                 name,
                 records: Vec::new(),
                 first_column: 0,
@@ -2131,6 +2139,7 @@ fn read_workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
             });
         }
         sheets.push(Sheet {
+            hidden: hidden.contains(&name),
             name,
             records,
             first_column: left,
@@ -2157,6 +2166,8 @@ pub struct Sheet {
     /// Serials count days from 1904-01-01 (a workbook saved in Excel's 1904 date
     /// system, as Excel for Mac once did).
     pub date_1904: bool,
+    /// Hidden in the workbook: not read while a visible sheet holds rows.
+    pub hidden: bool,
 }
 
 /// An error cell as Excel shows it.

@@ -5227,6 +5227,24 @@ mod workbook_cells {
         assert_eq!(kpi(&["kpi", "leads", csv]), "30\n");
     }
 
+    /// A hidden sheet beside a visible one is named, not read
+    /// (`fixtures/workbook-cells/README.md`, hidden/).
+    #[test]
+    fn a_hidden_sheet_is_named_not_read() {
+        let dir = crate::fixture("workbook-cells/hidden");
+        let file = "facebook-content-hidden-old-sheet.xlsx";
+        for (kpi, value) in [("reach", "12930\n"), ("likes", "880\n")] {
+            let out = roi_in(&dir, &["kpi", kpi, file]);
+            assert_eq!(stdout(&out), value, "{}", transcript(&out));
+            assert!(
+                String::from_utf8_lossy(&out.stderr)
+                    .contains("sheet `Sept export (old)` is hidden in the workbook: not read"),
+                "{}",
+                transcript(&out)
+            );
+        }
+    }
+
     /// A time-only cell is its time of day; a duration cell its seconds.
     #[test]
     fn time_and_duration_cells() {
