@@ -413,13 +413,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     let platform_name =
         |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
     let baseline_window = match goal.baseline {
-        Some(Baseline::PreviousPeriod) => {
-            let to = window.from - chrono::Days::new(1);
-            Some(Window::new(
-                to - chrono::Days::new(days_total as u64 - 1),
-                to,
-            ))
-        }
+        Some(Baseline::PreviousPeriod) => Some(previous_period(window)),
         Some(Baseline::Window(w)) => Some(w),
         _ => None,
     };
@@ -1251,6 +1245,23 @@ fn coverage(
     }
 }
 
+/// The period just before `window`: as many whole calendar months before it when it
+/// is whole months (a quarter's is the quarter before, not the 92 days before a
+/// 92-day third quarter, one of them in March), else as many days.
+fn previous_period(window: Window) -> Window {
+    use chrono::Datelike;
+    let to = window.from - chrono::Days::new(1);
+    let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let whole_months = window.from.day() == 1 && (window.to + chrono::Days::new(1)).day() == 1;
+    if whole_months
+        && let Ok(count) = u32::try_from(months(window.to) - months(window.from) + 1)
+        && let Some(from) = window.from.checked_sub_months(chrono::Months::new(count))
+    {
+        return Window::new(from, to);
+    }
+    Window::new(to - chrono::Days::new(window.days().max(1) as u64 - 1), to)
+}
+
 /// How many times its sums so far a platform's sums reach by the deadline at its
 /// run rate over its own countable days (from `from`, the day after a row left out
 /// across the start) and its own data (through `through`, its data-through date).
@@ -1802,6 +1813,24 @@ fn progress(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_previous_period_of_whole_months_is_those_months() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let w = |a: &str, b: &str| Window::new(d(a), d(b));
+        for (window, before) in [
+            // A quarter: the quarter before, whatever the days in each.
+            (w("2026-07-01", "2026-09-30"), w("2026-04-01", "2026-06-30")),
+            (w("2026-03-01", "2026-03-31"), w("2026-02-01", "2026-02-28")),
+            (w("2026-01-01", "2026-12-31"), w("2025-01-01", "2025-12-31")),
+            (w("2026-12-01", "2027-02-28"), w("2026-09-01", "2026-11-30")),
+            // Not whole months: as many days just before.
+            (w("2026-08-05", "2026-09-01"), w("2026-07-08", "2026-08-04")),
+            (w("2026-07-01", "2026-07-15"), w("2026-06-16", "2026-06-30")),
+        ] {
+            assert_eq!(previous_period(window), before, "{window:?}");
+        }
+    }
 
     #[test]
     fn relative_targets_move_by_the_baseline_size() {

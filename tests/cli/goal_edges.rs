@@ -1336,7 +1336,7 @@ fn a_download_not_known_by_the_as_of_date_does_not_replace_one_that_was() {
 
 #[test]
 fn a_baseline_coverage_note_does_not_depend_on_an_older_export() {
-    let note = "baseline 2026-09-02 ..= 2026-11-30: data for facebook covers 30 of its 90 days \
+    let note = "baseline 2026-09-01 ..= 2026-11-30: data for facebook covers 30 of its 91 days \
                 (2026-11-01 ..= 2026-11-30)";
     let both = fixture("goal-edges/baseline-gap");
     let alone = tempfile::tempdir().unwrap();
@@ -2784,4 +2784,21 @@ fn a_list_of_records_covers_the_days_before_its_first_record() {
     let g = goal(&all, "fb-leads-aug");
     close(&g["current"], 10.0);
     close(&g["forecast"], 10.0 / 7.0 * 31.0);
+}
+
+#[test]
+fn a_whole_quarters_default_baseline_is_the_quarter_before() {
+    // Figures in the README (quarter-baseline/): Q2's 48 orders, not the 92 days
+    // before Q3 with a March order.
+    let dir = fixture("goal-edges/quarter-baseline");
+    let all = goals(&dir, "roi.toml", "2026-10-01");
+    let g = goal(&all, "so-don-van-truot-q3");
+    assert_eq!(
+        g["baseline_window"],
+        serde_json::json!({"from": "2026-04-01", "to": "2026-06-30"})
+    );
+    close(&g["baseline"], 48.0);
+    close(&g["target"], 48.0 * 1.12);
+    close(&g["current"], 59.0);
+    assert_eq!(g["status"], "achieved");
 }
