@@ -5937,6 +5937,20 @@ pub fn mapping_stanza(
             "…".clone_into(guess);
         }
     }
+    // A dimension (the post's text, its campaign) is read from one column: a second
+    // guess of it (Pinterest's `Title` and `Description`, both text) is left for the
+    // user, or the stanza pasted as offered would be refused.
+    let mut single: Vec<String> = Vec::new();
+    for (guess, _) in &mut guesses {
+        if guess == "…" || guess == "ignore" || canonical_metric(guess).is_some() {
+            continue;
+        }
+        if single.contains(guess) {
+            "…".clone_into(guess);
+        } else {
+            single.push(guess.clone());
+        }
+    }
     for (&(i, _), (guess, _)) in cells.iter().zip(&guesses) {
         match guess.as_str() {
             "date" | "published" | "week" | "month" => dated = true,

@@ -264,6 +264,14 @@ fn parse_general(
         for s in SYMBOLS {
             t = t.replace(s.text, "");
         }
+        // Excel's Accounting format writes a zero as `$ -` and a negative as
+        // `$ (1,234.50)`: the symbol before the dash or the brackets.
+        if t == "-" {
+            return Ok((Some(Amount(0)), symbol));
+        }
+        if !negative_parens && t.starts_with('(') && t.ends_with(')') && t.len() > 2 {
+            t = format!("-{}", &t[1..t.len() - 1]);
+        }
     }
     let percent = t.ends_with('%');
     if percent {

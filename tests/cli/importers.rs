@@ -2137,6 +2137,41 @@ fn header_brackets_with_words_give_currency_and_scale() {
     );
 }
 
+/// Excel's Accounting format: `$ -` is 0, `$ (1,234.50)` a negative
+/// (`fixtures/importers/README.md`, google-ads-accounting-format.csv).
+#[test]
+fn accounting_format_zero_and_negative() {
+    let f = "fixtures/importers/google-ads-accounting-format.csv";
+    let out = roi(&["kpi", "spend", f]);
+    assert_eq!(stdout(&out), "35.5\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("negative `spend` kept as written"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// The mapping offered for an unknown export names each dimension once: pasted as
+/// offered, it is accepted (Pinterest's `Title` and `Description` were both text).
+#[test]
+fn the_offered_mapping_maps_a_dimension_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pinterest-top-pins.csv"),
+        "Pin ID,Title,Description,Impressions,Saves,Pin clicks,Date\n\
+         901,Boots,Winter boots on sale,1200,30,40,2026-08-01\n\
+         902,Scarf,Warm scarves,800,10,12,2026-08-02\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["report", "pinterest-top-pins.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"Title\" = \"text\"\n") && err.contains("\"Description\" = \"…\"\n"),
+        "{err}"
+    );
+}
+
 /// LinkedIn's posts sheet before 2023 (`Update …`) and the video views of the posts
 /// sheet and of Campaign Manager (`fixtures/importers/README.md`,
 /// `fixtures/linkedin-campaign-manager/README.md`).
