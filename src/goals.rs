@@ -841,6 +841,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 platform: *p,
                 from: *from,
                 first: reach.first.map_or(*from, |f| f.max(*from)),
+                list: reach.list,
                 through,
                 to,
             }
@@ -860,9 +861,10 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 kind,
             };
             // Rows that begin after the start count the days before them as zeros
-            // (sparse exports and lists of contracts have no row on a day without
-            // one), but the reader is told.
-            if span.first > span.from {
+            // (sparse exports have no row on a day without one), but the reader is
+            // told; a list of records holds every record up to its end, so its days
+            // before the first had none, and there is nothing to tell.
+            if span.first > span.from && !span.list {
                 result.partial.push(partial(PartialKind::BeginsLate));
             }
             if span.through < through {
@@ -1286,6 +1288,8 @@ struct Span {
     from: NaiveDate,
     /// The first day of its rows, or `from`.
     first: NaiveDate,
+    /// Its rows are a list of records, which holds every record up to its end.
+    list: bool,
     through: NaiveDate,
     /// Its last countable day.
     to: NaiveDate,

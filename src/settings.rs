@@ -566,6 +566,27 @@ impl Config {
             )));
         }
 
+        // A rate written the other way round (`VND = 25400` beside `currency =
+        // "USD"`: the dollar in dong, as rates are quoted) makes every amount tens of
+        // thousands of times too large. Between the dollar, euro, pound or franc and
+        // a currency without minor units (each worth less than one of them) the
+        // direction is certain.
+        let strong = |c: &str| matches!(c, "USD" | "EUR" | "GBP" | "CHF");
+        let whole = |c: &str| crate::model::currency_decimals(c) == 0;
+        if let Some(base) = &fx.base
+            && let Some((currency, rate)) = fx.rates.iter().find(|(c, r)| {
+                (strong(base) && whole(c) && **r >= 1.0) || (whole(base) && strong(c) && **r <= 1.0)
+            })
+        {
+            return Err(err(crate::say!(
+                "error.fx_inverted",
+                currency = currency,
+                value = toml_number(*rate),
+                base = base,
+                inverse = three_figures(1.0 / rate)
+            )));
+        }
+
         let mut goals: Vec<Goal> = Vec::new();
         for raw_goal in raw.goals {
             let id_span = raw_goal.id.span();
@@ -781,6 +802,18 @@ fn lang_in(text: &str) -> Option<crate::i18n::Lang> {
 
 fn toml_number(n: f64) -> String {
     n.to_string().to_lowercase()
+}
+
+/// A positive number to three significant figures, as a TOML decimal (`0.0000394`,
+/// `25381`).
+fn three_figures(n: f64) -> String {
+    let decimals = (2 - n.log10().floor() as i32).max(0) as usize;
+    let text = format!("{n:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
 }
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {

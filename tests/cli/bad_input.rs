@@ -889,6 +889,18 @@ fn cases() -> Vec<Case> {
             "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = nan\n",
             &["kpi", "spend"],
         ),
+        // The dollar in dong (as rates are quoted) where the dong in dollars is
+        // meant: every amount 25400 × 25400 times too large.
+        config_case(
+            "fx_inverted",
+            "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = 25400\n",
+            &["kpi", "spend"],
+        ),
+        config_case(
+            "fx_inverted_into_dong",
+            "inputs = [\"data.csv\"]\ncurrency = \"VND\"\n[fx]\nEUR = 0.0000365\n",
+            &["kpi", "spend"],
+        ),
         config_case(
             "fx_inf",
             "inputs = [\"data.csv\"]\ncurrency = \"USD\"\n[fx]\nVND = inf\n",
