@@ -266,12 +266,10 @@ impl SourceFile {
         })
     }
 
-    /// Whether it says it covers days of `window` (see [`SourceFile::covers`]). A
-    /// list of records holds every record up to its end: a day before its first
-    /// record had none (a campaign's first days without a lead are 0 leads).
+    /// Whether it says it covers days of `window` (see [`SourceFile::covers`]).
     pub fn covers_days_of(&self, window: Window) -> bool {
         self.covers()
-            .is_some_and(|(from, to)| (self.records || from <= window.to) && window.from <= to)
+            .is_some_and(|(from, to)| from <= window.to && window.from <= to)
     }
 
     /// Whether its content ids ending in zeros past the 15th digit were rounded.

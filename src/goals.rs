@@ -409,7 +409,14 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         by_file,
         spans,
         reaches,
-    } = coverage(cx, &selection, &carries, current_window, period_end);
+    } = coverage(
+        cx,
+        &selection,
+        &carries,
+        current_window,
+        period_end,
+        window.to,
+    );
     let platform_name =
         |p: Option<crate::dataset::Sym>| p.map(|s| cx.dataset.interner.get(s).to_owned());
     let baseline_window = match goal.baseline {
@@ -616,8 +623,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     // Only a platform with rows in the window (or across its start) is covered up to
     // a row after it: one whose rows are all after the window says nothing of its days.
     let through_of = |reach: &Reach| {
-        let in_window =
-            reach.counted_end.is_some() || reach.across_start || reach.list && reach.after;
+        let in_window = reach.counted_end.is_some() || reach.across_start || reach.list_later;
         reach
             .counted_end
             .max((in_window && reach.after && !reach.across).then_some(period_end))
@@ -646,7 +652,15 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
                 let files = crate::dataset::files_giving(cx.dataset, &selection.rows, m, &left_out);
                 let gives =
                     |r: &crate::dataset::Row| files.binary_search(&r.file).is_ok() && carries(r);
-                let reaches = coverage(cx, &selection, &gives, current_window, period_end).reaches;
+                let reaches = coverage(
+                    cx,
+                    &selection,
+                    &gives,
+                    current_window,
+                    period_end,
+                    window.to,
+                )
+                .reaches;
                 let known = reaches.iter().filter(|(_, r)| through_of(r).is_some());
                 let to = known.clone().filter_map(|(_, r)| through_of(r)).max()?;
                 // Lists of records reach back to the window's start: a day before
@@ -922,7 +936,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         && data_through.is_some()
         && pace == Pace::Cumulative
         && unit == Unit::Count
-        && crate::dataset::says_covered(cx.dataset, &selection.rows, &metrics, current_window)
+        && (crate::dataset::says_covered(cx.dataset, &selection.rows, &metrics, current_window)
+            || reaches.iter().any(|(_, r)| r.list_later))
         && !selection.aggregate(Some(current_window)).gives(&metrics);
     if zero {
         value.value = Some(cx.catalogue.offset(&goal.kpi));
@@ -1118,6 +1133,7 @@ fn coverage(
     carries: &dyn Fn(&crate::dataset::Row) -> bool,
     current_window: Window,
     period_end: NaiveDate,
+    goal_end: NaiveDate,
 ) -> Coverage {
     let platform = |r: &crate::dataset::Row| r.dims.get(crate::model::Dimension::Platform);
     let mut platforms: Vec<_> = selection
@@ -1210,7 +1226,9 @@ fn coverage(
         }
         if let Ok(i) = files.binary_search(&r.file) {
             by_file[i].add(r, current_window, period_end);
-            by_file[i].list |= cx.dataset.files[r.file as usize].records;
+            let list = cx.dataset.files[r.file as usize].records;
+            by_file[i].list |= list;
+            by_file[i].list_later |= list && r.start > period_end && r.start <= goal_end;
         }
     }
     spans.sort_unstable();
@@ -1308,9 +1326,13 @@ struct Reach {
     across: bool,
     /// A row running across the window's start.
     across_start: bool,
-    /// Of a list of records, which holds every record up to its end: a row after
-    /// the window says its days had none (a campaign's first days without a lead).
+    /// Of a list of records, which holds every record up to its end.
     list: bool,
+    /// A list's record later in the goal's window than the period counted: the
+    /// days before it had none (a campaign's first days without a lead). A list
+    /// whose records all lie past the goal's window (a later month's) says nothing
+    /// of its days.
+    list_later: bool,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
 }
@@ -1345,6 +1367,7 @@ impl Reach {
         self.across |= other.across;
         self.across_start |= other.across_start;
         self.list |= other.list;
+        self.list_later |= other.list_later;
         self.first = match (self.first, other.first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

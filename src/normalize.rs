@@ -3331,13 +3331,17 @@ fn assume_dimension(
     }
     if dim == Dimension::Currency {
         // A download is in its account's one currency: where the rows it shares
-        // with another download all take one, its other rows of that account (days
-        // the other does not reach) do too, not roi.toml's.
-        let mut one: Map<(u32, Option<Sym>), Option<Sym>> = Map::default();
+        // with another download all take one, its other days of the same series
+        // (the campaign's days the other does not reach) do too, not roi.toml's.
+        // Another series (a campaign the other download has not) may be another
+        // account's, in another currency: it keeps its own.
+        let series = |r: usize| {
+            let (_, _, dims, kind, _) = key_without(r);
+            (table_of[r], dims, kind)
+        };
+        let mut one: Map<(u32, Dims, u32), Option<Sym>> = Map::default();
         for (&r, &currency) in &assumed {
-            let entry = one
-                .entry((table_of[r], rows[r].dims.get(Dimension::Account)))
-                .or_insert(Some(currency));
+            let entry = one.entry(series(r)).or_insert(Some(currency));
             if *entry != Some(currency) {
                 *entry = None;
             }
@@ -3350,8 +3354,7 @@ fn assume_dimension(
             {
                 continue;
             }
-            if let Some(&Some(currency)) = one.get(&(table_of[r], row.dims.get(Dimension::Account)))
-            {
+            if let Some(&Some(currency)) = one.get(&series(r)) {
                 assumed.insert(r, currency);
             }
         }

@@ -1147,9 +1147,9 @@ pub fn parse_target(text: &str) -> Result<(Target, Option<&str>), String> {
             // A word before the number (`tăng 40%`, `increase 40%`) is not read: the
             // fix offered is the number with its sign, not the word with one.
             let at = pct
-                .find(|c: char| c.is_ascii_digit() || c == '.')
+                .find(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))
                 .unwrap_or(0);
-            let (word, number) = (pct[..at].trim(), &pct[at..]);
+            let (word, number) = (pct[..at].trim(), pct[at..].trim_start_matches(['+', '-']));
             return Err(match target_number(number, text, false) {
                 Ok(_) if word.is_empty() => {
                     crate::say!("error.target_sign", value = text, pct = pct)
@@ -1422,7 +1422,11 @@ mod tests {
                 .contains("give its sign")
         );
         // A word before the number: the fix is the number with its sign.
-        for (text, word) in [("tăng 40%", "tăng"), ("increase 40%", "increase")] {
+        for (text, word) in [
+            ("tăng 40%", "tăng"),
+            ("increase 40%", "increase"),
+            ("tăng +40%", "tăng"),
+        ] {
             let e = parse_target(text).map(|t| t.0).unwrap_err();
             assert!(
                 e.contains(&format!("`{word}` is not read"))

@@ -307,16 +307,27 @@ fn currency_among_words(mark: &str) -> Option<String> {
     if words.len() < 2 {
         return None;
     }
-    let mut codes = words.iter().filter_map(|w| {
-        // The dong by its name, as Vietnamese sheets write it (`nghìn đồng`).
-        if crate::dataset::compose(w).to_lowercase() == "đồng" {
-            return Some("VND".to_owned());
-        }
-        let written = w.chars().any(|c| !c.is_ascii_alphabetic()) || *w == w.to_uppercase();
-        written.then(|| crate::model::currency_code(w)).flatten()
-    });
+    let mut codes = words.iter().filter_map(|w| bracket_currency(w));
     let code = codes.next()?;
     codes.all(|c| c == code).then_some(code)
+}
+
+/// A word of a bracket that names a currency: a symbol or a written name of one
+/// (`₫`, `VNĐ`, `đồng`, `US$`), or the code of a currency ad accounts are kept in.
+/// Other codes are also words (`ALL` campaigns, `TOP` posts, `RM` remarketing).
+fn bracket_currency(word: &str) -> Option<String> {
+    const ACCOUNT_CURRENCIES: &[&str] = &[
+        "VND", "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "SGD", "THB", "IDR", "MYR", "PHP", "AUD",
+        "CAD", "INR", "TWD", "HKD", "CHF", "BRL", "MXN",
+    ];
+    let word = crate::dataset::compose(word);
+    if word.to_lowercase() == "đồng" {
+        return Some("VND".to_owned());
+    }
+    if word.is_ascii() && !ACCOUNT_CURRENCIES.contains(&&*word) {
+        return None;
+    }
+    crate::model::currency_code(&word)
 }
 
 /// How many units a word says each amount counts (`nghìn` 1,000, `triệu`
@@ -333,23 +344,38 @@ fn scale_of(word: &str) -> Option<f64> {
     }
 }
 
-/// A header that says its amounts are counted in thousands or millions (`Doanh thu
-/// (nghìn đồng)`, `Revenue (USD thousands)`, `Cost ($000)`): the word and the scale
-/// it means. roi reads each cell as written, which would be that many times too small.
+/// A header that says its amounts of money are counted in thousands or millions
+/// (`Doanh thu (nghìn đồng)`, `Revenue (USD thousands)`, `Cost ($000)`): the word and
+/// the scale it means. roi reads each cell as written, which would be that many
+/// times too small. Only a bracket that names a currency counts its money so: `(top
+/// 1000 posts)` is no scale, nor is `tỷ lệ` (a rate) a billion.
 pub fn header_scale(header: &str) -> Option<(String, f64)> {
-    bracket_words(&crate::dataset::compose(header))
-        .into_iter()
-        .find_map(|w| {
-            // `$000`, `1.000đ`: the number without the currency stuck to it.
-            let number = w.trim_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
-            scale_of(w)
-                .or_else(|| {
-                    (!number.is_empty() && number != w)
-                        .then(|| scale_of(number))
-                        .flatten()
-                })
-                .map(|s| (w.to_owned(), s))
-        })
+    let header = crate::dataset::compose(header);
+    let words = bracket_words(&header);
+    let money = words.iter().any(|w| {
+        bracket_currency(w).is_some()
+            || super::value::currency_symbol(w).is_some()
+            || w.chars()
+                .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₫' | 'đ'))
+    });
+    if !money
+        || words
+            .windows(2)
+            .any(|p| matches!(p, [a, b] if (*a == "tỷ" || *a == "tỉ") && b.starts_with("lệ")))
+    {
+        return None;
+    }
+    words.into_iter().find_map(|w| {
+        // `$000`, `1.000đ`: the number without the currency stuck to it.
+        let number = w.trim_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
+        scale_of(w)
+            .or_else(|| {
+                (!number.is_empty() && number != w)
+                    .then(|| scale_of(number))
+                    .flatten()
+            })
+            .map(|s| (w.to_owned(), s))
+    })
 }
 
 fn col(aliases: &[&str], target: Target) -> Column {
@@ -2705,7 +2731,7 @@ pub fn builtin() -> Vec<Layout> {
                 metric(&["Spend in account currency"], "spend"),
                 // `Total impressions` is the paid ones and the earned (repins of a
                 // promoted pin seen for free): what the clicks are out of.
-                metric(&["Impressions", "Total impressions"], "impressions"),
+                ranked_metric(&["Total impressions", "Impressions"], "impressions"),
                 derived(&["Paid impressions", "Earned impressions"]),
                 metric(&["Pin clicks"], "clicks"),
                 metric(&["Outbound clicks"], "link_clicks"),
@@ -3303,6 +3329,8 @@ mod tests {
             "Cost (USD or VND)",
             "Clicks (all devices)",
             "Spend (incl. tax)",
+            "Spend (ALL campaigns)",
+            "Cost (RM - remarketing)",
         ] {
             assert_eq!(normalize_header(header).1, None, "{header}");
         }
@@ -3316,7 +3344,6 @@ mod tests {
             ("Cost ($000)", "$000", 1e3),
             ("Chi phí (1.000đ)", "1.000đ", 1e3),
             ("Doanh thu (triệu VNĐ)", "triệu", 1e6),
-            ("Impressions (K)", "K", 1e3),
         ] {
             assert_eq!(
                 header_scale(header),
@@ -3329,6 +3356,10 @@ mod tests {
             "Clicks (all)",
             "Reach (1 day click)",
             "Spend",
+            // Only money's bracket counts in thousands; `tỷ lệ` is a rate.
+            "Impressions (K)",
+            "Reach (top 1000 posts)",
+            "Chi phí (tỷ lệ VNĐ)",
         ] {
             assert_eq!(header_scale(header), None, "{header}");
         }

@@ -1052,20 +1052,26 @@ fn read_contents(
         // In a workbook of several sheets, errors, warnings and skipped rows name
         // the sheet: its rows are numbered from 1 on each.
         let several = workbook.sheets.len() > 1;
-        // A hidden sheet beside visible ones with rows is out of the user's sight (a
-        // stale copy, a lookup table): named, not read. Hidden sheets alone are read.
-        let skip_hidden = workbook
-            .sheets
-            .iter()
-            .any(|s| !s.hidden && !s.records.is_empty());
-        for content in workbook.sheets {
-            let sheet = content.name.clone();
-            if skip_hidden && content.hidden {
-                if !content.records.is_empty() {
-                    builder.warn(crate::msg!("warning.hidden_sheet", sheet = sheet));
+        // A hidden sheet is out of the user's sight (a stale copy, a lookup table):
+        // where the visible sheets hold an export it is named, not read; where they
+        // hold none (a dashboard over hidden raw data) the hidden ones are read.
+        let (hidden, visible): (Vec<_>, Vec<_>) =
+            workbook.sheets.into_iter().partition(|s| s.hidden);
+        let mut hidden = Some(hidden);
+        let mut sheets = visible.into_iter();
+        while let Some(content) = sheets.next().or_else(|| {
+            let hidden = hidden.take()?;
+            if found.is_empty() {
+                sheets = hidden.into_iter();
+            } else {
+                builder.set_sheet(None);
+                for h in hidden.iter().filter(|h| !h.records.is_empty()) {
+                    builder.warn(crate::msg!("warning.hidden_sheet", sheet = h.name));
                 }
-                continue;
             }
+            sheets.next()
+        }) {
+            let sheet = content.name.clone();
             let named = several.then(|| sheet.clone());
             builder.set_sheet(named.clone());
             let in_sheet = |e: InputError| e.in_sheet(named.as_deref());

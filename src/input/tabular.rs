@@ -2491,6 +2491,11 @@ fn read_layout_table(
                 );
             }
         }
+        // A Meta row without a name among named ones (a pivot's or a merge's cells
+        // left to the row above): counted, under no campaign, and told.
+        if summary_row && unnamed(record) {
+            builder.warn_row(crate::msg!("warning.unnamed_row"), record.line);
+        }
         let day = match date {
             Some(ParsedDate::YearLess { .. }) => date.and_then(|d| d.resolve(order, year)),
             Some(d) => d.resolve(order, None),
@@ -3974,7 +3979,7 @@ fn fallback_day_order(
     let posts = layout
         .columns
         .iter()
-        .any(|c| matches!(c.target, Target::Dim(Dimension::ContentId)));
+        .any(|c| matches!(c.target, Target::PublishTime));
     match votes.compact() {
         Some((compact, ..))
             if matches!(why, Fallback::Convention | Fallback::Grouped)

@@ -1854,15 +1854,20 @@ pub fn workbook(path: &Path, kind: Book) -> Result<Workbook, InputError> {
     })
 }
 
-/// A value merged down one column (a campaign's name over its days, a Page's over
-/// its posts) shows in every cell of the merge, and so is read in every row of it;
-/// a workbook keeps it in the first cell only. Merges over columns (a title block,
-/// a group header) stay one cell, and so does a merge whose first row holds nothing
-/// else (a logo's or a title's box): no table row. `cells` are sorted by position.
+/// A name merged down one column (a campaign's over its days, a Page's over its
+/// posts) shows in every cell of the merge, and so is read in every row of it that
+/// holds other cells; a workbook keeps it in the first cell only. A number merged so
+/// (a budget over its days) is one amount, not one per row, and stays in its first
+/// row; merges over columns (a title block, a group header) stay one cell, and so
+/// does a merge whose first row holds nothing else (a logo's or a title's box).
+/// `cells` are sorted by position.
 fn fill_merged_down(
     cells: &mut Vec<((u32, u32), String, bool, bool)>,
     merges: &[calamine::Dimensions],
 ) {
+    let row_of = |cells: &[((u32, u32), String, bool, bool)], r: u32| {
+        cells.partition_point(|c| c.0.0 < r)..cells.partition_point(|c| c.0.0 <= r)
+    };
     let mut filled = Vec::new();
     for merge in merges {
         let ((top, column), (bottom, right)) = (merge.start, merge.end);
@@ -1872,15 +1877,21 @@ fn fill_merged_down(
         let Ok(first) = cells.binary_search_by_key(&(top, column), |c| c.0) else {
             continue;
         };
-        let row = cells.partition_point(|c| c.0.0 < top)..cells.partition_point(|c| c.0.0 <= top);
-        if row.len() < 2 {
+        let (_, text, typed, no_year) = &cells[first];
+        if *typed || row_of(cells, top).len() < 2 {
             continue;
         }
-        let (_, text, typed, no_year) = &cells[first];
+        // Only rows with cells of their own, the merge's last row at most that of
+        // the sheet's last cell: a merge down the whole column makes no rows.
+        let last = cells.last().map_or(top, |c| c.0.0).min(bottom);
         filled.extend(
-            (top + 1..=bottom)
-                .filter(|&r| cells.binary_search_by_key(&(r, column), |c| c.0).is_err())
-                .map(|r| ((r, column), text.clone(), *typed, *no_year)),
+            (top + 1..=last)
+                .filter(|&r| {
+                    // A table's row, not a note below it (a line of one cell).
+                    let row = row_of(cells, r);
+                    row.len() >= 2 && !cells[row].iter().any(|c| c.0.1 == column)
+                })
+                .map(|r| ((r, column), text.clone(), false, *no_year)),
         );
     }
     if !filled.is_empty() {

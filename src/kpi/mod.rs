@@ -2379,6 +2379,7 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     // only gains and losses both count.
     type Account = (Option<Sym>, Option<Sym>);
     #[derive(Default)]
+    #[allow(clippy::struct_excessive_bools)] // independent marks of one account
     struct Part {
         change: i128,
         counted: bool,

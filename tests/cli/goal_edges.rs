@@ -2766,7 +2766,8 @@ fn rows_left_out_are_told_only_when_they_hold_the_goals_metrics() {
 #[test]
 fn a_list_of_records_covers_the_days_before_its_first_record() {
     // HubSpot's export of 08-07, first contact 08-05 (figures in the README): as of
-    // 08-04 the goal has 0 leads and is behind, not no_data.
+    // 08-04 the goal has 0 leads and is behind, not no_data. A list whose records
+    // all lie past the goal's window says nothing of it: no_data.
     let dir = fixture("goal-edges/crm-before-first");
     let all = goals(&dir, "roi.toml", "2026-08-04");
     let g = goal(&all, "fb-leads-aug");
@@ -2775,15 +2776,26 @@ fn a_list_of_records_covers_the_days_before_its_first_record() {
     close(&g["needed_per_day"], 60.0 / 27.0);
     assert_eq!(g["status"], "behind");
     assert_eq!(code(&roi_in(&dir, &["check", "--as-of", "2026-08-04"])), 1);
-    let out = roi_in(
-        &dir,
-        &["kpi", "leads", "--from", "2026-08-01", "--to", "2026-08-04"],
-    );
-    assert_eq!(stdout(&out), "0\n", "{}", transcript(&out));
     let all = goals(&dir, "roi.toml", "2026-08-07");
     let g = goal(&all, "fb-leads-aug");
     close(&g["current"], 10.0);
     close(&g["forecast"], 10.0 / 7.0 * 31.0);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("goal-edges/crm-before-first/hubspot-crm-exports-all-contacts-2026-08-07.csv"),
+        dir.path()
+            .join("hubspot-crm-exports-all-contacts-2026-08-07.csv"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"hubspot-crm-exports-all-contacts-2026-08-07.csv\"]\n[[goals]]\n\
+         id = \"july\"\nkpi = \"leads\"\nstart = 2026-07-01\ndeadline = 2026-07-31\n\
+         target = \">= 10\"\n",
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-10");
+    assert_eq!(goal(&all, "july")["status"], "no_data");
 }
 
 #[test]

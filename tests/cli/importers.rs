@@ -5284,6 +5284,13 @@ mod workbook_cells {
         );
         let csv = "meta-ads-blank-names.csv";
         assert_eq!(kpi(&["kpi", "spend", csv]), "312\n");
+        let out = roi_in(&dir, &["kpi", "spend", csv]);
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("3 row(s) have a day of their own and no account, campaign"),
+            "{}",
+            transcript(&out)
+        );
         assert_eq!(kpi(&["kpi", "leads", csv]), "30\n");
     }
 
