@@ -2379,15 +2379,11 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     // only gains and losses both count.
     type Account = (Option<Sym>, Option<Sym>);
     #[derive(Default)]
-    #[allow(clippy::struct_excessive_bools)] // independent marks of one account
     struct Part {
         change: i128,
         counted: bool,
         unknown: bool,
         unbounded: bool,
-        /// Its last count before the window is older than the day before it (TikTok
-        /// writes `undefined` for a day): the change from it holds days outside.
-        stale: bool,
         flows: Option<(i128, NaiveDate)>,
     }
     let mut parts: BTreeMap<Account, Part> = BTreeMap::new();
@@ -2396,13 +2392,10 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
         for (series, (read, v)) in &total.last {
             let part = parts.entry((series.0, series.1)).or_default();
             match total.before.get(series) {
-                Some((day, before)) => {
+                Some((_, before)) => {
                     part.change += i128::from(v.0) - i128::from(before.0);
                     part.counted = true;
                     part.unbounded |= agg.window.is_some_and(|w| *read < w.from);
-                    part.stale |= agg
-                        .window
-                        .is_some_and(|w| *day + chrono::Days::new(1) < w.from);
                 }
                 None => part.unknown = true,
             }
@@ -2420,11 +2413,7 @@ fn growth(name: &str, ds: &Dataset, agg: &Aggregate) -> Quantity {
     }
     let mut sum = None;
     for part in parts.values() {
-        // Where the count cannot say the window's change alone (none read in it,
-        // or the last before it days older), the window's own flows do.
-        let counts_fall_short = part.unbounded || part.stale;
-        let value = if part.counted && !part.unknown && !(counts_fall_short && part.flows.is_some())
-        {
+        let value = if part.counted && !part.unknown && !(part.unbounded && part.flows.is_some()) {
             Some(part.change)
         } else {
             part.flows.map(|(s, _)| s)

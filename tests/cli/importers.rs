@@ -2137,31 +2137,6 @@ fn header_brackets_with_words_give_currency_and_scale() {
     );
 }
 
-/// A follower count missing the day before the window (`undefined`): the window's
-/// own net changes give its growth (`fixtures/importers/tiktok-undefined-day`).
-#[test]
-fn follower_growth_after_an_undefined_count_is_the_windows_own() {
-    let f = "fixtures/importers/tiktok-undefined-day/FollowerHistory.csv";
-    for (from, to, growth) in [
-        ("2026-10-01", "2026-10-03", "22"),
-        ("2026-09-29", "2026-10-03", "38"),
-        ("2026-10-02", "2026-10-03", "14"),
-    ] {
-        let args = [
-            "kpi",
-            "follower_growth",
-            f,
-            "--year",
-            "2026",
-            "--from",
-            from,
-            "--to",
-            to,
-        ];
-        assert_eq!(kpi(&args), growth, "{from}..{to}");
-    }
-}
-
 /// Excel's Accounting format: `$ -` is 0, `$ (1,234.50)` a negative
 /// (`fixtures/importers/README.md`, google-ads-accounting-format.csv).
 #[test]
