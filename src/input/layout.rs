@@ -281,7 +281,7 @@ pub fn normalize_header(header: &str) -> (String, Option<HeaderCurrency>) {
 /// The words of a header's last bracket (`(đơn vị: VNĐ)`, `(USD thousands)`).
 fn bracket_words(header: &str) -> Vec<&str> {
     let header = header.trim_end();
-    let Some(inner) = header
+    header
         .strip_suffix(')')
         .and_then(|h| h.rsplit_once('(').map(|(_, i)| i))
         .or_else(|| {
@@ -289,9 +289,11 @@ fn bracket_words(header: &str) -> Vec<&str> {
                 .strip_suffix(']')
                 .and_then(|h| h.rsplit_once('[').map(|(_, i)| i))
         })
-    else {
-        return Vec::new();
-    };
+        .map_or_else(Vec::new, words)
+}
+
+/// A bracket's words, apart at spaces and the marks that list or label them.
+fn words(inner: &str) -> Vec<&str> {
     inner
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ';' | '-' | '–' | '/' | '='))
         .filter(|w| !w.is_empty())
@@ -302,8 +304,7 @@ fn bracket_words(header: &str) -> Vec<&str> {
 /// VAT)`, `(nghìn đồng)`, whose scale [`header_scale`] tells): one known code or
 /// symbol.
 fn currency_among_words(mark: &str) -> Option<String> {
-    let bracket = format!("({mark})");
-    let words = bracket_words(&bracket);
+    let words = words(mark);
     if words.len() < 2 {
         return None;
     }

@@ -197,24 +197,6 @@ fn is_publish_time(value: &str) -> bool {
         || crate::insights::local_time(value, None).is_some()
 }
 
-/// Whether a cell reads as one group of thousands after a lone `.` (`300.000`,
-/// `1.250`): a fraction of three decimals in roi's format.
-fn looks_grouped(value: &str) -> bool {
-    let value = value.trim();
-    let digits = value.strip_prefix(['-', '+']).unwrap_or(value).as_bytes();
-    match digits.iter().position(|&b| b == b'.') {
-        Some(at @ 1..=3) => {
-            digits[0] != b'0'
-                && digits.len() == at + 4
-                && digits
-                    .iter()
-                    .enumerate()
-                    .all(|(i, b)| i == at || b.is_ascii_digit())
-        }
-        _ => false,
-    }
-}
-
 /// Maps one record's cells (name, value) onto a row; `values` is a buffer.
 fn push_record<'a>(
     path: &Path,
@@ -261,7 +243,7 @@ fn push_record<'a>(
             Field::Derived => {}
             Field::Metric(id, non_negative, whole) => {
                 if grouped_money.is_none()
-                    && looks_grouped(value)
+                    && super::value::grouped_by_three_bytes(value.trim().as_bytes(), b'.')
                     && builder.metric_info(id).unit == crate::model::Unit::Money
                 {
                     grouped_money = Some((index, name, value, cell_line));
@@ -637,27 +619,19 @@ impl<'de> serde::Deserialize<'de> for JsonRecord<'de> {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_grouped;
+    use crate::input::value::grouped_by_three_bytes;
 
+    /// roi's format refuses money written with `.` grouping thousands (`300.000`).
     #[test]
-    fn one_group_of_thousands_after_a_lone_dot() {
-        for grouped in ["300.000", "1.250", " -12.500 ", "+999.999"] {
-            assert!(looks_grouped(grouped), "{grouped}");
+    fn groups_of_thousands_after_a_dot() {
+        let grouped = |v: &str| grouped_by_three_bytes(v.trim().as_bytes(), b'.');
+        for v in ["300.000", "1.250", " -12.500 ", "+999.999", "1.250.000"] {
+            assert!(grouped(v), "{v}");
         }
-        for plain in [
-            "300000",
-            "0.500",
-            "1250.5",
-            "1250.500",
-            "1.25",
-            "1.2500",
-            "1.250.000",
-            "a.250",
-            "1.25x",
-            ".250",
-            "",
+        for v in [
+            "300000", "0.500", "1250.5", "1250.500", "1.25", "1.2500", "a.250", "1.25x", ".250", "",
         ] {
-            assert!(!looks_grouped(plain), "{plain}");
+            assert!(!grouped(v), "{v}");
         }
     }
 }

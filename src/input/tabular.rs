@@ -337,27 +337,26 @@ fn joined_header(top: &Record, next: Option<&Record>) -> Option<Record> {
     let next = next.filter(|r| !r.is_blank())?;
     // A name merged over both rows (`Day` beside a group) is read in each of them
     // (see `fill_merged_down`): below, it names nothing the top row does not.
-    let blank = |r: &Record, i: usize| {
-        trimmed(r, i).is_empty() || std::ptr::eq(r, next) && trimmed(next, i) == trimmed(top, i)
-    };
+    let top_blank = |i: usize| trimmed(top, i).is_empty();
+    let next_blank = |i: usize| trimmed(next, i).is_empty() || trimmed(next, i) == trimmed(top, i);
     let names_only = (0..next.cells.len())
-        .filter(|&i| !blank(next, i))
+        .filter(|&i| !next_blank(i))
         .map(|i| trimmed(next, i))
         .all(|c| c.chars().any(char::is_alphabetic) && parse_date(c).is_none());
     let len = top.cells.len().max(next.cells.len());
     // Each row names a column the other leaves empty: a line above the header (a
     // title, a date range) names none of the header's columns.
-    let fills = (0..len).any(|i| blank(top, i) && !blank(next, i));
-    let spans = (0..len).any(|i| !blank(top, i) && blank(next, i));
+    let fills = (0..len).any(|i| top_blank(i) && !next_blank(i));
+    let spans = (0..len).any(|i| !top_blank(i) && next_blank(i));
     // A group row names two columns at least: one cell alone is a title above a
     // header whose first cell is empty.
-    let named = (0..top.cells.len()).filter(|&i| !blank(top, i)).count();
+    let named = (0..top.cells.len()).filter(|&i| !top_blank(i)).count();
     if !names_only || !fills || !spans || named < 2 {
         return None;
     }
     let cells = (0..len)
         .map(|i| {
-            let from = if blank(next, i) { top } else { next };
+            let from = if next_blank(i) { top } else { next };
             from.cells.get(i).unwrap_or("")
         })
         .collect();

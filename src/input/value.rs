@@ -352,7 +352,9 @@ fn grouped_by_three(int: &str, sep: char) -> bool {
     u8::try_from(sep).is_ok_and(|sep| grouped_by_three_bytes(int.as_bytes(), sep))
 }
 
-fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
+/// Whether `int` (after a sign) is one to three digits, then groups of three each
+/// after one `sep`, at least one, its first digit not `0`.
+pub(crate) fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
     let signs = int.iter().take_while(|b| matches!(b, b'-' | b'+')).count();
     // No group of thousands starts with `0`: `0,500` is a fraction in the other
     // locale, never five hundred.
