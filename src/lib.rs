@@ -6,6 +6,14 @@
 //! [`kpi`] evaluates formulas, [`goals`] judges progress, [`report`] gathers the
 //! results and [`render`] formats them. [`run`] wires the command line to it.
 
+/// A line on stderr. A closed or full stderr (`roi status g 2>&1 | true`) loses the
+/// line: the verdict and exit code still stand, where `eprintln!` would panic.
+macro_rules! stderr_line {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod ci;
 pub mod cli;
 pub mod dataset;
@@ -310,7 +318,7 @@ fn stated_range_notes(dataset: &Dataset, quiet: bool) {
         if let (Some((from, to)), Some(first), Some(last)) = (f.covers(), f.first_date, f.last_date)
             && (from < first || last < to)
         {
-            eprintln!(
+            stderr_line!(
                 "{}",
                 say!(
                     "stderr.normalize_stated_range",
@@ -429,7 +437,7 @@ fn check_filter(
                 let hint = near
                     .map(|n| say!("error.did_you_mean", name = n))
                     .unwrap_or_default();
-                eprintln!(
+                stderr_line!(
                     "{}",
                     say!(
                         "stderr.where_no_row",
@@ -456,7 +464,7 @@ fn check_filter(
             .filter(|r| r.dims.get(Dimension::Currency).is_none())
             .count();
         if rows > 0 {
-            eprintln!("{}", say!("stderr.where_currency", rows = rows));
+            stderr_line!("{}", say!("stderr.where_currency", rows = rows));
         }
     }
     Ok(())
@@ -708,7 +716,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             // edge, currencies not added, platforms a rate left out): stderr does.
             if *format == Format::Csv && !cli.global.quiet {
                 for note in &report.notes {
-                    eprintln!("roi: {}", note.text(style.lang));
+                    stderr_line!("roi: {}", note.text(style.lang));
                 }
             }
             render::report(&report, *format, *style, out)?;
@@ -791,10 +799,10 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             if !cli.global.quiet {
                 for g in &check.goals {
                     if g.status == goals::Status::NoData {
-                        eprintln!("roi: {}: {}", g.id, goals::explain(g, style.lang));
+                        stderr_line!("roi: {}: {}", g.id, goals::explain(g, style.lang));
                     }
                     for note in goals::notes(g, style.lang) {
-                        eprintln!("roi: {}: {note}", g.id);
+                        stderr_line!("roi: {}: {note}", g.id);
                     }
                 }
             }
@@ -827,12 +835,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             // (JSON carries it as `bound`).
             if *format != Format::Json && !answer.bound.is_exact() && !cli.global.quiet {
                 let key = format!("note.bound_{}", answer.bound.word());
-                eprintln!("roi: {name}: {}", i18n::tr(style.lang, &key, &[]));
+                stderr_line!("roi: {name}: {}", i18n::tr(style.lang, &key, &[]));
             }
             // Platforms a rate left out (JSON carries them in `notes`).
             if *format != Format::Json && !cli.global.quiet {
                 for note in &answer.notes {
-                    eprintln!("roi: {}", note.text(style.lang));
+                    stderr_line!("roi: {}", note.text(style.lang));
                 }
             }
             render::kpi_answer(&answer, *format, out)?;
@@ -867,7 +875,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 *format == Format::Json,
                 cli.global.quiet,
             ) {
-                eprintln!(
+                stderr_line!(
                     "{}",
                     i18n::tr(
                         style.lang,
@@ -952,7 +960,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 && !cli.global.quiet
                 && config.catalogue.is_known(subject, &dataset)
             {
-                eprintln!(
+                stderr_line!(
                     "{}",
                     say!(
                         "stderr.explain_goal_and_kpi",
@@ -995,7 +1003,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     Ok(dataset) => break dataset,
                     // Standard input cannot be read again.
                     Err(e) if !stdin && files.contains(&e.path) => {
-                        eprintln!("{}: {e}", say!("error.prefix"));
+                        stderr_line!("{}: {e}", say!("error.prefix"));
                         files.retain(|f| *f != e.path);
                         failed += 1;
                         if files.is_empty() {
@@ -1031,7 +1039,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 input_notes_to_stderr(&dataset, cli.global.quiet);
                 stated_range_notes(&dataset, cli.global.quiet);
                 if !cli.global.quiet {
-                    eprintln!(
+                    stderr_line!(
                         "{}",
                         say!(
                             "stderr.parquet_wrote",

@@ -17,7 +17,8 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             drop(out);
-            eprintln!("{}: {e:#}", roi::say!("error.prefix"));
+            // A closed stderr loses the message, not the exit code.
+            let _ = writeln!(std::io::stderr(), "{}: {e:#}", roi::say!("error.prefix"));
             ExitCode::from(2)
         }
     }

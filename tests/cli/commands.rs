@@ -456,6 +456,58 @@ fn a_closed_pipe_keeps_the_verdict() {
     }
 }
 
+/// A closed stderr (`roi status g 2>&1 | true`, `2>/dev/full`) loses the notes and
+/// errors, not the exit code: the verdict (1), or 2 for a usage or input error.
+#[test]
+fn a_closed_stderr_keeps_the_exit_code() {
+    use std::process::Command;
+    let run = |args: &[&str], full: bool| {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let stderr = if full {
+            std::process::Stdio::from(
+                std::fs::File::options()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+        } else {
+            std::process::Stdio::from(writer.try_clone().unwrap())
+        };
+        Command::new(assert_cmd::cargo::cargo_bin("roi"))
+            .current_dir(crate::root())
+            .args(args)
+            .stdout(writer)
+            .stderr(stderr)
+            .status()
+            .unwrap()
+    };
+    let goals = [
+        "--config",
+        "fixtures/goals/roi.toml",
+        "--as-of",
+        "2026-08-20",
+    ];
+    for full in [false, true] {
+        for (command, expected) in [
+            (&["check"][..], 1),
+            (&["status", "leads-500"], 1),
+            (&["status", "tiktok-views"], 0),
+            (&["kpi", "leads"], 0),
+            (&["kpi", "leadz"], 2),
+            (&["status", "no-such-goal"], 2),
+        ] {
+            let status = run(&[command, &goals[..]].concat(), full);
+            assert_eq!(status.code(), Some(expected), "{command:?} (full: {full})");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, "date,likes\n2026-08-01,many\n").unwrap();
+        let status = run(&["report", bad.to_str().unwrap()], full);
+        assert_eq!(status.code(), Some(2), "bad input (full: {full})");
+    }
+}
+
 /// JUnit from `report` fails the goals `check` fails (roi.toml's `fail_on`, here the
 /// default `behind`): `leads-500` is behind as of 2026-08-20; `leads-330` is only at
 /// risk, and `tiktok-views` has no data (skipped).
