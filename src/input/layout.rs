@@ -2384,15 +2384,10 @@ pub fn builtin() -> Vec<Layout> {
                 metric(
                     &[
                         "Conv. value",
-                        "All conv. value",
                         "Giá trị chuyển đổi",
-                        "Giá trị của tất cả lượt chuyển đổi",
                         "Valeur de conv.",
-                        "Valeur de toutes les conv.",
                         "Conv.-Wert",
-                        "Wert aller Conv.",
                         "Valor de conv.",
-                        "Valor de todas las conv.",
                         "Valor conv.",
                     ],
                     "revenue",
@@ -2442,6 +2437,14 @@ pub fn builtin() -> Vec<Layout> {
                     "Cost / all conv.",
                     "All conv. rate",
                     "All conv. value / cost",
+                    // The value of all conversions, beside `Conv.` (the primary
+                    // ones): revenue over it and conversions of `Conv.` would be
+                    // two definitions in one ROAS.
+                    "All conv. value",
+                    "Giá trị của tất cả lượt chuyển đổi",
+                    "Valeur de toutes les conv.",
+                    "Wert aller Conv.",
+                    "Valor de todas las conv.",
                     "View-through conv.",
                     "Ad group status",
                     "Conv. (Platform Comparable)",
@@ -2923,13 +2926,15 @@ pub fn builtin() -> Vec<Layout> {
                     ],
                     "conversions",
                 ),
-                metric(
+                // Purchase revenue is sales; total revenue adds subscriptions and
+                // ad revenue: of the two, whatever their order, purchases are read.
+                ranked_metric(
                     &[
-                        "Total revenue",
                         "Purchase revenue",
+                        "Doanh thu từ giao dịch mua",
+                        "Total revenue",
                         "Revenu total",
                         "Tổng doanh thu",
-                        "Doanh thu từ giao dịch mua",
                     ],
                     "revenue",
                 ),

@@ -6429,3 +6429,18 @@ fn a_blank_meta_result_is_none_of_its_kind() {
     assert_eq!(check["goals"][1]["id"], "reach", "{check}");
     assert_eq!(check["goals"][1]["status"], "no_data", "{check}");
 }
+
+/// Of two revenue columns, the sales one is read whatever the order: Google Ads'
+/// `Conv. value` (never `All conv. value`), GA4's `Purchase revenue` over `Total
+/// revenue` (`fixtures/importers/README.md`).
+#[test]
+fn revenue_is_the_sales_column_whatever_the_order() {
+    for (file, kpi, expected) in [
+        ("google-ads-all-conv-value-first.csv", "sales_revenue", "3250\n"),
+        ("google-ads-all-conv-value-first.csv", "roas", "4.0625\n"),
+        ("ga4-total-before-purchase-revenue.csv", "sales_revenue", "1900\n"),
+    ] {
+        let out = roi(&["kpi", kpi, &format!("fixtures/importers/{file}")]);
+        assert_eq!(stdout(&out), expected, "{file} {kpi}: {}", transcript(&out));
+    }
+}
