@@ -581,6 +581,16 @@ impl Filter {
             present.dedup();
             let lower: Vec<&str> = present.iter().map(|&s| dataset.interner.lower(s)).collect();
             let names: Vec<&str> = present.iter().map(|&s| dataset.interner.get(s)).collect();
+            // Alternatives that are one value the rows have, apart at its `|`s
+            // (`FB | Conv | Tết` typed without `\|`): that value is what was meant.
+            let whole = (wanted.len() > 1)
+                .then(|| filter_key(*dim, &wanted.join("|")))
+                .and_then(|key| {
+                    lower
+                        .iter()
+                        .position(|l| l.contains('|') && filter_matches(*dim, &key, l))
+                })
+                .map(|at| names[at]);
             for value in wanted {
                 let (key, shown) = (filter_key(*dim, value), value.trim().to_owned());
                 if lower.iter().any(|l| filter_matches(*dim, &key, l)) {
@@ -621,7 +631,8 @@ impl Filter {
                     };
                     out.push(Unmatched::NoRow {
                         dim: *dim,
-                        near: crate::kpi::nearest(&shown, names.iter().copied())
+                        near: whole
+                            .or_else(|| crate::kpi::nearest(&shown, names.iter().copied()))
                             .map(str::to_owned)
                             .or_else(|| (*dim == Dimension::ContentType).then(family).flatten()),
                         value: shown,

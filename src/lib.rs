@@ -395,7 +395,7 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
                 dimensions = Dimension::ALL.map(Dimension::name).join(", ")
             )
         })?;
-        let values = value.split('|').map(str::to_owned);
+        let values = where_values(value).into_iter();
         // One key named twice is either value, as `a|b` is: the headings, JSON and
         // SQL show one condition per key, and nothing has two campaigns at once.
         match conditions.iter_mut().find(|(d, _)| *d == dim) {
@@ -404,6 +404,26 @@ fn filter_from(flags: &[String]) -> anyhow::Result<Filter> {
         }
     }
     Ok(Filter { conditions })
+}
+
+/// A `--where` value's alternatives: apart at each `|`, but for `\|`, a `|` of the
+/// value itself (campaigns are often named `FB | Conv | Tết`).
+fn where_values(value: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut current = String::new();
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                current.push('|');
+            }
+            '|' => values.push(std::mem::take(&mut current)),
+            c => current.push(c),
+        }
+    }
+    values.push(current);
+    values
 }
 
 /// `--where` values that match no row: a platform neither roi, the inputs nor a
@@ -434,8 +454,9 @@ fn check_filter(
                 platforms = platforms
             )),
             dataset::Unmatched::NoRow { dim, value, near } if !quiet => {
+                // Typed as offered: a `|` in a value is written `\|`.
                 let hint = near
-                    .map(|n| say!("error.did_you_mean", name = n))
+                    .map(|n| say!("error.did_you_mean", name = n.replace('|', "\\|")))
                     .unwrap_or_default();
                 stderr_line!(
                     "{}",

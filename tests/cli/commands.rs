@@ -1734,3 +1734,40 @@ fn threads_zero_says_what_is_expected() {
         transcript(&out)
     );
 }
+
+/// A `|` in a `--where` value separates alternatives, and `\|` is one of the value
+/// (campaigns named `FB | Conv | Tết`): spend 10 of `FB | Conv | Tết`, 7 of `FB`, 5
+/// of `VIP`. The hint for a value that matches no row writes it as it is typed.
+#[test]
+fn a_pipe_in_a_where_value_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ads.csv"),
+        "date,platform,campaign,spend,currency\n\
+         2026-08-01,facebook,FB | Conv | Tết,10,USD\n\
+         2026-08-01,facebook,FB,7,USD\n\
+         2026-08-01,facebook,VIP,5,USD\n",
+    )
+    .unwrap();
+    let run =
+        |filter: &str| crate::roi_in(dir.path(), &["kpi", "spend", "ads.csv", "--where", filter]);
+    for (filter, expected) in [
+        (r"campaign=FB \| Conv \| Tết", "10\n"),
+        ("campaign=FB|VIP", "12\n"),
+        (r"campaign=FB \| Conv \| Tết|VIP", "15\n"),
+    ] {
+        let out = run(filter);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert_eq!(stdout(&out), expected, "{filter}: {}", transcript(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{filter}");
+    }
+    let out = run("campaign=FB | Conv | Tết");
+    assert_eq!(stdout(&out), "7\n", "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            r"no row of the inputs has campaign `Conv` (did you mean `FB \| Conv \| Tết`?)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}

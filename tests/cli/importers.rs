@@ -6436,9 +6436,17 @@ fn a_blank_meta_result_is_none_of_its_kind() {
 #[test]
 fn revenue_is_the_sales_column_whatever_the_order() {
     for (file, kpi, expected) in [
-        ("google-ads-all-conv-value-first.csv", "sales_revenue", "3250\n"),
+        (
+            "google-ads-all-conv-value-first.csv",
+            "sales_revenue",
+            "3250\n",
+        ),
         ("google-ads-all-conv-value-first.csv", "roas", "4.0625\n"),
-        ("ga4-total-before-purchase-revenue.csv", "sales_revenue", "1900\n"),
+        (
+            "ga4-total-before-purchase-revenue.csv",
+            "sales_revenue",
+            "1900\n",
+        ),
     ] {
         let out = roi(&["kpi", kpi, &format!("fixtures/importers/{file}")]);
         assert_eq!(stdout(&out), expected, "{file} {kpi}: {}", transcript(&out));
