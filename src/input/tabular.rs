@@ -5908,12 +5908,13 @@ pub fn mapping_stanza(
             let lower = metric_name(name);
             if Some(i) == platform_column {
                 ("platform".to_owned(), 0)
-            } else if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts) {
+            } else if let Some(known) = known_target(&normalize_header(name).0, &nearest, layouts)
+                // A date column the nearest layout passes over (the content export's
+                // `Date`, which holds `Lifetime`) is this file's date all the same.
+                .filter(|k| k != "ignore" || !is_date_word(&lower))
+            {
                 (known, 0)
-            } else if matches!(
-                lower.as_str(),
-                "date" | "day" | "ngày" | "timestamp" | "dấu_thời_gian"
-            ) {
+            } else if is_date_word(&lower) {
                 // Google Forms' responses are dated by their `Timestamp` (`Dấu thời
                 // gian` in Vietnamese).
                 ("date".to_owned(), 0)
@@ -5992,6 +5993,15 @@ pub fn mapping_stanza(
 /// What a header cell (normalized) is read as, in a mapping's words: as the nearest
 /// layouts read it, else as every built-in layout that reads it does (none when they
 /// disagree), else `ignore` when the nearest layouts know it and do not read it.
+/// A header naming a date and nothing else (`Date`, `Ngày`, Google Forms' `Timestamp`,
+/// `Dấu thời gian` in Vietnamese), as [`metric_name`] writes it.
+fn is_date_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "date" | "day" | "ngày" | "timestamp" | "dấu_thời_gian"
+    )
+}
+
 fn known_target(name: &str, nearest: &[&Layout], layouts: &[Layout]) -> Option<String> {
     fn column<'l>(l: &'l Layout, name: &str) -> Option<&'l Target> {
         l.columns

@@ -6452,3 +6452,22 @@ fn revenue_is_the_sales_column_whatever_the_order() {
         assert_eq!(stdout(&out), expected, "{file} {kpi}: {}", transcript(&out));
     }
 }
+
+/// The mapping offered for an unknown export maps its `Date` column to `date` even
+/// where the nearest layout passes a `Date` over (Business Suite's content export,
+/// whose `Date` holds `Lifetime`): pasted as offered, `"Date" = "ignore"` was refused
+/// for having no date.
+#[test]
+fn the_offered_mapping_dates_a_date_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Overview.csv"),
+        "\"Date\",\"Vues de vidéos\",\"Vues du profil\",\"J’aime\",\"Commentaires\",\"Partages\"\n\
+         \"2024-02-28\",\"1000\",\"50\",\"100\",\"10\",\"5\"\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["report", "Overview.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\n\"Date\" = \"date\"\n"), "{err}");
+}
