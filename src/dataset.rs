@@ -656,6 +656,58 @@ pub fn says_covered(ds: &Dataset, rows: &[&Row], metrics: &[MetricId], window: W
     })
 }
 
+/// How far a list of records giving `metrics` covers `window` (its last day in it),
+/// when its records each have a value of every dimension `filter` selects on, so
+/// that it tells none of them is selected: the latest such list's.
+pub fn list_without_match(
+    ds: &Dataset,
+    filter: &Filter,
+    metrics: &[MetricId],
+    window: Window,
+) -> Option<NaiveDate> {
+    let mut through = None;
+    for (f, file) in ds.files.iter().enumerate() {
+        let f = f as u32;
+        let Some((from, to)) = file.covers().filter(|_| file.records) else {
+            continue;
+        };
+        if from > window.to || to < window.from || !metrics.iter().any(|m| ds.has_column(f, *m)) {
+            continue;
+        }
+        // A column of its own per record: two values at least (one given to every
+        // row, a lead-form export's platform, tells nothing of other platforms).
+        let rows = ds.rows.iter().filter(|r| r.file == f);
+        let tells = filter.conditions.iter().all(|(d, _)| {
+            let mut values = rows.clone().filter_map(|r| r.dims.get(*d));
+            values
+                .next()
+                .is_some_and(|first| values.any(|v| v != first))
+        });
+        if tells {
+            through = through.max(Some(to.min(window.to)));
+        }
+    }
+    through
+}
+
+/// The one currency of the rows that give `metrics` a value: money that is 0 over
+/// days its file says it covers (a campaign that stopped, in a report through the
+/// month's end) is 0 in it. `None` when a row names none, or rows name several.
+pub fn currency_of(ds: &Dataset, rows: &[&Row], metrics: &[MetricId]) -> Option<String> {
+    let mut found = None;
+    for row in rows
+        .iter()
+        .filter(|r| r.values.iter().any(|(id, _)| metrics.contains(id)))
+    {
+        let currency = row.dim(Dimension::Currency)?;
+        if found.is_some_and(|f| f != currency) {
+            return None;
+        }
+        found = Some(currency);
+    }
+    found.map(|c| ds.interner.get(c).to_owned())
+}
+
 /// The files that give any of `metrics` a value in `rows`, but for the parts a rate
 /// leaves out, sorted: what a side of a rate covers is what they cover, though some
 /// of their rows (a post without reach) lack it.

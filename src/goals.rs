@@ -762,6 +762,17 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         .max()
         .map(|d| d.min(current_window.to))
         .filter(|d| *d >= window.from);
+    // A list of records that tells every row's value of what the goal selects on (a
+    // CRM whose contacts each have a source) holds every record up to its end: over
+    // days it covers, a goal none of its records meet is at 0 (no TikTok contact in
+    // the list is 0 TikTok leads), though no row of it is selected.
+    let silent_list = (!goal.filter.is_empty() && !selection.rows.iter().any(|r| carries(r)))
+        .then(|| {
+            crate::dataset::list_without_match(cx.dataset, &goal.filter, &metrics, current_window)
+        })
+        .flatten()
+        .filter(|d| *d >= window.from);
+    let data_through = data_through.or(silent_list);
     result.data_through = data_through;
     // The goal's own rows that run across the window's start are left out: the days
     // they cover are not known day by day, and are not counted, now or later. That
@@ -895,9 +906,11 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     }
     if rows > 0 && value.value.is_none() {
         let agg = selection.aggregate(Some(current_window));
-        result.divided_by_zero = cx
-            .catalogue
-            .divided_by_zero(&goal.kpi, cx.dataset, &agg, cx.fx)?;
+        result.divided_by_zero =
+            cx.catalogue
+                .divided_by_zero(&goal.kpi, cx.dataset, &agg, cx.fx, &|ids| {
+                    crate::dataset::says_covered(cx.dataset, &selection.rows, ids, current_window)
+                })?;
     }
     if let Some(zero) = &result.divided_by_zero
         && result.unit == Unit::Money
@@ -929,18 +942,23 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         };
         return Ok(described(result));
     }
-    // A count with no row in days its files say they cover (a CRM's contacts
-    // without a Twitter lead over them) is 0, as `roi kpi` gives it, not no data.
+    // A count or an amount with no row in days its files say they cover (a CRM's
+    // contacts without a Twitter lead over them, a campaign that stopped in a report
+    // through the month's end) is 0, as `roi kpi` gives it, not no data.
     let zero = value.value.is_none()
         && straddling == 0
         && data_through.is_some()
         && pace == Pace::Cumulative
-        && unit == Unit::Count
+        && matches!(unit, Unit::Count | Unit::Money)
         && (crate::dataset::says_covered(cx.dataset, &selection.rows, &metrics, current_window)
-            || reaches.iter().any(|(_, r)| r.list_later))
+            || reaches.iter().any(|(_, r)| r.list_later)
+            || silent_list.is_some())
         && !selection.aggregate(Some(current_window)).gives(&metrics);
     if zero {
         value.value = Some(cx.catalogue.offset(&goal.kpi));
+        if unit == Unit::Money && result.currency.is_none() {
+            result.currency = crate::dataset::currency_of(cx.dataset, &selection.rows, &metrics);
+        }
     }
     if (rows == 0 && !zero) || value.value.is_none() {
         result.status = Status::NoData;

@@ -707,7 +707,9 @@ fn evaluate_groups(
                     })
                 {
                     v.value = Some(config.catalogue.offset(name));
-                    v.currency = None;
+                    v.currency = (v.unit == Unit::Money)
+                        .then(|| covering.currency(*place, &metrics))
+                        .flatten();
                     v.bound = Bound::Exact;
                 }
             }
@@ -905,6 +907,18 @@ struct Covering<'s> {
 }
 
 impl Covering<'_> {
+    /// [`crate::dataset::currency_of`] the rows of the key at `place`.
+    fn currency(&self, place: usize, metrics: &[crate::model::MetricId]) -> Option<String> {
+        let rows: Vec<&Row> = self
+            .rows
+            .iter()
+            .zip(&self.group_of)
+            .filter(|(_, g)| self.place[**g] == place)
+            .map(|(r, _)| *r)
+            .collect();
+        crate::dataset::currency_of(self.dataset, &rows, metrics)
+    }
+
     /// [`crate::dataset::says_covered`] of the rows of the key at `place`.
     fn says_covered(
         &self,
@@ -1319,17 +1333,23 @@ pub fn kpi_answer(
         // Unless a file that gives the KPI's metrics says it covers days of the
         // window: a list of records over its days (a CRM without a lead on the 3rd),
         // or an export stating its range (a GA4 source without sessions that day),
-        // measured through its last day as rows are. Then a count is 0, as the file
-        // says; money (of no currency then) and ratios have none.
+        // measured through its last day as rows are. Then a count or an amount is 0,
+        // as the file says (an amount in the currency of the file's rows); ratios
+        // have none.
         let zero = counted_zero(config, dataset, name, v.unit, &agg, |w| {
             crate::dataset::says_covered(dataset, &selection.rows, &metrics, w)
+                || (agg.rows == 0
+                    && !filter.is_empty()
+                    && crate::dataset::list_without_match(dataset, filter, &metrics, w).is_some())
         });
         v.value = if zero {
             Some(config.catalogue.offset(name))
         } else {
             None
         };
-        v.currency = None;
+        v.currency = (zero && v.unit == Unit::Money)
+            .then(|| crate::dataset::currency_of(dataset, &selection.rows, &metrics))
+            .flatten();
         v.bound = Bound::Exact;
     }
     // Rows in the window, none with any of the KPI's metrics (cpl over a followers
@@ -1410,8 +1430,8 @@ fn base_metric_ids(config: &Config, dataset: &Dataset, name: &str) -> Vec<crate:
         .collect()
 }
 
-/// Whether `name`, with no row of its metrics in `agg`, is 0 there: a count, over a
-/// window a file giving its metrics says it covers (`covered`). Rows that cross the
+/// Whether `name`, with no row of its metrics in `agg`, is 0 there: a sum of counts
+/// or of money, over a window a file giving its metrics says it covers (`covered`). Rows that cross the
 /// window's edge (a month's total, a week's) hold values of its days that cannot be
 /// placed: not 0 then, but unknown.
 fn counted_zero(
@@ -1423,7 +1443,7 @@ fn counted_zero(
     covered: impl FnOnce(Window) -> bool,
 ) -> bool {
     config.catalogue.pace(name, dataset) == Pace::Cumulative
-        && unit == Unit::Count
+        && matches!(unit, Unit::Count | Unit::Money)
         && agg.straddling_rows == 0
         && agg.window.is_some_and(covered)
 }

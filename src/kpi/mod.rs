@@ -1734,12 +1734,17 @@ impl Catalogue {
     /// (spend 1,000 USD and no leads): the numerator, its value and which way the
     /// quotient runs off (`sign`: +1 towards +∞, −1 towards −∞). `None` when it has a
     /// value, for 0 / 0 (nothing happened) and when it is not a quotient.
+    ///
+    /// `covered` says whether files giving these metrics say they cover the window:
+    /// a denominator of counts none of whose rows fall in it (a CRM's list without a
+    /// lead yet) is then 0, as the count alone is.
     pub fn divided_by_zero(
         &self,
         name: &str,
         ds: &Dataset,
         agg: &Aggregate,
         fx: &Fx,
+        covered: &dyn Fn(&[MetricId]) -> bool,
     ) -> Result<Option<DividedByZero>, EvalError> {
         // Through aliases, signs and constant factors (cpm is spend / impressions ×
         // 1000) down to the quotient.
@@ -1763,7 +1768,20 @@ impl Catalogue {
         };
         let (agg, _) = self.counted(name, ds, agg);
         let numerator = self.eval(num, ds, &agg, fx)?;
-        let denominator = self.eval(den, ds, &agg, fx)?;
+        let mut denominator = self.eval(den, ds, &agg, fx)?;
+        if denominator.value.is_none() {
+            let mut metrics = Vec::new();
+            for n in den.names() {
+                self.collect_metrics(n, ds, &mut metrics, 0);
+            }
+            let ids: Vec<MetricId> = metrics.iter().filter_map(|m| ds.metric_id(m)).collect();
+            let counts = ids
+                .iter()
+                .all(|id| ds.metric(*id).unit == crate::model::Unit::Count);
+            if !ids.is_empty() && counts && !agg.gives(&ids) && covered(&ids) {
+                denominator.value = Some(0.0);
+            }
+        }
         Ok(match (numerator.value, denominator.value) {
             (Some(n), Some(d)) if d == 0.0 && n != 0.0 && n.is_finite() => Some(DividedByZero {
                 numerator: num.to_string(),

@@ -2814,3 +2814,57 @@ fn a_whole_quarters_default_baseline_is_the_quarter_before() {
     close(&g["current"], 59.0);
     assert_eq!(g["status"], "achieved");
 }
+
+#[test]
+fn money_and_list_counts_over_covered_days_are_zero() {
+    // Figures in the README (list-zeros/).
+    let dir = fixture("goal-edges/list-zeros");
+    let all = goals(&dir, "roi.toml", "2027-01-08");
+    for (id, expected, needed) in [("flash-revenue", 100.0, 50.0), ("flash-spend", 50.0, 25.0)] {
+        let g = goal(&all, id);
+        close(&g["current"], 0.0);
+        assert_eq!(g["currency"], "USD", "{id}");
+        close(&g["expected_by_now"], expected * 4.0 / 6.0);
+        close(&g["needed_per_day"], needed);
+        assert_eq!(g["status"], "behind", "{id}");
+    }
+    let g = goal(&all, "tiktok-leads");
+    close(&g["current"], 0.0);
+    close(&g["expected_by_now"], 10.0 * 8.0 / 31.0);
+    close(&g["needed_per_day"], 10.0 / 23.0);
+    assert_eq!(g["status"], "behind");
+    let g = goal(&all, "fb-cpl-late");
+    assert_eq!(g["status"], "behind");
+    assert_eq!(g["divided_by_zero"]["numerator_value"], 25.0);
+    let all = goals(&dir, "roi.toml", "2027-01-12");
+    for id in ["flash-revenue", "flash-spend", "fb-cpl-late"] {
+        assert_eq!(goal(&all, id)["status"], "missed", "{id}");
+    }
+    let g = goal(&all, "tiktok-leads");
+    assert_eq!(g["data_through"], "2027-01-10");
+    close(&g["expected_by_now"], 10.0 * 10.0 / 31.0);
+    assert_eq!(code(&roi_in(&dir, &["check", "--as-of", "2027-01-12"])), 1);
+    // `roi kpi` says the same.
+    for (args, expected) in [
+        (&["spend", "--where", "campaign=Flash Sale"][..], "0\n"),
+        (&["leads", "--where", "platform=tiktok"], "0\n"),
+    ] {
+        let out = roi_in(
+            &dir,
+            &[
+                &["kpi"][..],
+                args,
+                &[
+                    "--from",
+                    "2027-01-05",
+                    "--to",
+                    "2027-01-10",
+                    "--as-of",
+                    "2027-01-12",
+                ],
+            ]
+            .concat(),
+        );
+        assert_eq!(stdout(&out), expected, "{args:?}: {}", transcript(&out));
+    }
+}
