@@ -218,6 +218,16 @@ impl Span {
             (true, true) => 3,
         }
     }
+
+    /// Which of two levels of one family is the finer, the larger: the one with more
+    /// breakdown, then finer dates. A table with fewer breakdowns holds its keys'
+    /// whole totals, whichever its dates (a campaign's days beside its ad sets'
+    /// range, which may leave ad sets out, count); only totals over a range not
+    /// known are coarser than any, their days being no days.
+    fn fineness(&self, totals: bool) -> (bool, u32, u8) {
+        let grain = self.grain(totals);
+        (grain != 0, self.detail.count_ones(), grain)
+    }
 }
 
 /// Where rows go as they are read when they are not kept: `roi normalize` to Parquet
@@ -1755,15 +1765,9 @@ impl<'f> Builder<'f> {
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
-                        // The finer level is kept: days, then more breakdown, then
-                        // the newer export.
-                        let order = |s: &Span| {
-                            (
-                                s.grain(self.totals(s)),
-                                s.detail.count_ones(),
-                                ranks[s.file as usize],
-                            )
-                        };
+                        // The coarser level counts: fewer breakdowns, then coarser
+                        // dates ([`Span::fineness`]), then the older export.
+                        let order = |s: &Span| (s.fineness(self.totals(s)), ranks[s.file as usize]);
                         let (fine, coarse) = if order(a) > order(b) { (i, j) } else { (j, i) };
                         levels[coarse].push((fine, false));
                     }
@@ -1810,11 +1814,7 @@ impl<'f> Builder<'f> {
             // one named.
             let order = |s: usize| {
                 let span = &spans[s];
-                (
-                    span.grain(totals[s]),
-                    span.detail.count_ones(),
-                    ranks[span.file as usize],
-                )
+                (span.fineness(totals[s]), ranks[span.file as usize])
             };
             for fines in &mut levels {
                 fines.sort_by_key(|&(f, _)| std::cmp::Reverse(order(f)));

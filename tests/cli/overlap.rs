@@ -1049,7 +1049,8 @@ fn ga4_by_platform(inputs: &[&str]) -> (String, String) {
 /// a table by channel group beside one by source / medium (`google / organic`) of
 /// the same sessions looked like other keys, and both counted (600 sessions of 300).
 /// They are two breakdowns of the same totals: the one by source / medium counts
-/// (it names the platform), whichever is newer, and a warning names it
+/// (it names the platform), whichever is newer, and a warning names it; beside the
+/// download's days, both are finer levels of the days, which count
 /// (`fixtures/review19-g/README.md`).
 #[test]
 fn a_ga4_channel_group_table_is_another_breakdown_of_its_source_medium_table() {
@@ -1062,11 +1063,13 @@ fn a_ga4_channel_group_table_is_another_breakdown_of_its_source_medium_table() {
          web,2,210,4,399.5,\n",
         "{stderr}"
     );
+    // The days count; the tables over the range are finer levels of them, each
+    // answering a query by its own breakdown.
     assert!(
         stderr.contains(&format!(
-            "sessions of 3 row(s) of {file} (the table at line 18), by range × breakdown, \
-             over 2026-08-01..=2026-08-03 not counted: {file} (the table at line 26) breaks \
-             the same totals down by range × platform × source × medium"
+            "sessions of 6 row(s) over 2026-08-01..=2026-08-03 not counted: they are totals \
+             over their range, and {file} (the table at line 10) holds the same numbers by \
+             day (level: day) over 2026-08-01..=2026-08-03, which count"
         )),
         "{stderr}"
     );
@@ -2713,8 +2716,12 @@ fn a_window_the_coarser_row_straddles_counts_the_finer_rows() {
             "csv",
         ]);
         assert_eq!(code(&out), 0, "{}", transcript(&out));
+        // The source table's key events and revenue are over the whole range.
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!stderr.contains("cross a window"), "{stderr}");
+        assert!(
+            stderr.contains("2 rows cover dates that cross a window or period boundary"),
+            "{stderr}"
+        );
         let expected = match by {
             // Day over day: 20/10 - 1, 30/20 - 1, 40/30 - 1.
             "day" => {
@@ -3458,4 +3465,44 @@ fn an_older_download_across_a_newer_ones_edge_answers_its_own_window() {
         assert_eq!(kpi("impressions", &args).0, impressions, "{from}..{to}");
         assert_eq!(kpi("video_views", &args).0, views, "{from}..{to}");
     }
+}
+
+const PARTIAL_AD_SETS: &str = "fixtures/overlap-cases/partial-ad-sets";
+
+/// Found in review: a campaign's days beside a report of some of its ad sets over the
+/// range counted the ad sets' range (70.00) in place of the days (150.00), as if a
+/// range were coarser than any day. The table with fewer breakdowns holds the
+/// campaign's whole totals and counts; the ad sets answer a query by ad set
+/// (fixtures/overlap-cases/README.md, partial-ad-sets).
+#[test]
+fn a_partial_finer_report_over_a_range_leaves_the_campaign_days_counted() {
+    let dir = PARTIAL_AD_SETS;
+    assert_eq!(kpi("spend", &[dir]).0, "150\n");
+    assert_eq!(kpi("impressions", &[dir]).0, "15000\n");
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "--from",
+        "2026-09-02",
+        "--to",
+        "2026-09-02",
+        dir,
+    ]);
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "50\n".to_owned()),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&[
+        "report", dir, "--kpi", "spend", "--by", "ad_set", "--format", "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "ad_set,rows,spend,spend_currency\nParents,1,70,USD\n"
+    );
+    let out = roi(&["report", dir]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    insta::assert_snapshot!(transcript(&out));
 }
