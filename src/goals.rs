@@ -926,6 +926,18 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         // start, so the target is shown in it.
         result.currency = baseline_currency.clone().or_else(|| cx.fx.base.clone());
     }
+    // Days that can count towards the target: the window's, but for those only a
+    // left-out row at its start covers. A goal judged (a quotient over nothing
+    // included) tells them; one without data does not.
+    let through = data_through.unwrap_or(period_end);
+    let countable = ((counted_to - counted_from).num_days() + 1).clamp(1, days_total);
+    let elapsed = ((through - counted_from).num_days() + 1).clamp(1, countable);
+    let judged = |mut result: GoalResult| {
+        result.days_total = countable;
+        result.days_elapsed = elapsed;
+        result.counted_through = (counted_to < window.to).then_some(counted_to);
+        result
+    };
     if let (Some(zero), Some(_)) = (&result.divided_by_zero, target) {
         // Spend with no lead is a cost per lead beyond any ceiling: as bad as it
         // gets, so a `<=` goal fails (behind until the deadline, then missed). The
@@ -940,6 +952,9 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             (true, true) => Status::Missed,
             (true, false) => Status::Behind,
         };
+        if result.status != Status::NoData {
+            result = judged(result);
+        }
         return Ok(described(result));
     }
     // A count or an amount with no row in days its files say they cover (a CRM's
@@ -973,14 +988,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         return Ok(described(result));
     };
 
-    let through = data_through.unwrap_or(period_end);
-    // Days that can count towards the target: the window's, but for those only a
-    // left-out row at its start covers.
-    let countable = ((counted_to - counted_from).num_days() + 1).clamp(1, days_total);
-    let elapsed = ((through - counted_from).num_days() + 1).clamp(1, countable);
-    result.days_elapsed = elapsed;
-    result.days_total = countable;
-    result.counted_through = (counted_to < window.to).then_some(counted_to);
+    let mut result = judged(result);
     let remaining = countable - elapsed;
 
     // A growth rate runs on as a sum does: it starts at 0 and its base stays put.

@@ -396,12 +396,18 @@ fn a_cost_with_nothing_to_divide_by_fails_a_ceiling() {
     close(&cpl["divided_by_zero"]["numerator_value"], 1000.0);
     assert_eq!(cpl["divided_by_zero"]["denominator"], "leads");
     assert_eq!(cpl["divided_by_zero"]["sign"], 1);
+    // Judged over the days its data covers: Aug 1–5 of 31 (not 0 of 31).
+    assert_eq!(
+        (&cpl["days_elapsed"], &cpl["days_total"]),
+        (&5.into(), &31.into())
+    );
     assert_eq!(
         cpl["reason"],
         "`spend` is 1,000.00 USD and `leads` is 0: `cpl` has no value, as far from <= 5.00 USD as it can be"
     );
     let roas = goal(&all, "roas");
     assert_eq!(roas["status"], "no_data");
+    assert_eq!(roas["days_elapsed"], 0);
     assert!(
         roas["reason"]
             .as_str()
@@ -417,6 +423,12 @@ fn a_cost_with_nothing_to_divide_by_fails_a_ceiling() {
     for (as_of, word) in [("2026-08-10", "behind"), ("2026-09-10", "missed")] {
         let out = roi_in(dir.path(), &["status", "cpl", "--as-of", as_of]);
         assert_eq!((stdout(&out).trim(), code(&out)), (word, 1));
+        let out = roi_in(dir.path(), &["explain", "cpl", "--as-of", as_of]);
+        assert!(
+            stdout(&out).contains("data through 2026-08-05; 5 of 31 days elapsed"),
+            "{}",
+            transcript(&out)
+        );
     }
     let out = roi_in(dir.path(), &["status", "roas", "--as-of", "2026-09-10"]);
     assert_eq!((stdout(&out).trim(), code(&out)), ("no_data", 0));
