@@ -310,6 +310,9 @@ pub struct Matched<'a> {
     pub score: usize,
     /// A header of two rows ([`joined_header`]) as read: the names of both rows.
     pub joined: Option<Record>,
+    /// The built-in layout a mapping claiming the file by its `files` glob is read
+    /// instead of: its rows are still that export's (see [`read_table`]).
+    pub displaced: Option<&'a Layout>,
 }
 
 impl Matched<'_> {
@@ -552,6 +555,8 @@ pub fn find_header<'a>(
     let claims = |l: &Layout| is_mapping(l) && l.files.is_some();
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
+    // The best built-in layout at the header a claiming mapping took.
+    let mut displaced: Option<(usize, usize, &'a Layout)> = None;
     let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
     for (index, record) in table.head.iter().enumerate().take(window) {
         if record.is_blank() {
@@ -577,6 +582,9 @@ pub fn find_header<'a>(
                 (None, Some(t)) => (t, true),
                 (None, None) => continue,
             };
+            if !is_mapping(layout) && displaced.is_none_or(|(i, s, _)| i == index && score > s) {
+                displaced = Some((index, score, layout));
+            }
             let take = match &best {
                 // A mapping whose `files` glob names the file is what the user asked
                 // for it: it is read instead of a built-in layout, whatever that reads.
@@ -610,12 +618,21 @@ pub fn find_header<'a>(
                     cells,
                     score,
                     joined: two_rows.then(|| joined.clone()).flatten(),
+                    displaced: None,
                 });
             }
         }
         if best.is_some() {
             break;
         }
+        displaced = None;
+    }
+    if let Some(b) = &mut best
+        && claims(b.layout)
+    {
+        b.displaced = displaced
+            .filter(|(i, _, _)| *i == b.header)
+            .map(|(_, _, l)| l);
     }
     if let (Some(b), Some(r)) = (&best, rival) {
         return Err((b.layout, r));
@@ -1740,12 +1757,20 @@ fn read_layout_table(
     // A list of records (a mapping's `per_row` as much as HubSpot's contacts) is no
     // export of its own: it stands for its platform beside any export, so its leads
     // are the ones an ads export's spend bought.
+    // A mapping read in place of a built-in layout (a re-saved download with its
+    // own date format) reads that export: its rows are of its kind, so that they are
+    // the same numbers as the rest of its download (YouTube's chart data beside a
+    // mapped `Totals.csv`), a level of it, and not added to it.
+    let kind = matched
+        .displaced
+        .filter(|d| layout.per_row.is_none() && d.per_row.is_none() && !d.title_metric)
+        .unwrap_or(layout);
     builder.set_kind(
         &match &series_metric {
-            Some(metric) => format!("{}:{metric}", layout.id),
-            None => layout.id.clone(),
+            Some(metric) => format!("{}:{metric}", kind.id),
+            None => kind.id.clone(),
         },
-        layout.per_row.is_none().then_some(layout.name.as_str()),
+        layout.per_row.is_none().then_some(kind.name.as_str()),
     );
     if let Some((metric, _)) = &layout.per_row {
         // A list of leads (a CRM's contacts, a mapping's `per_row = "leads"`) has a

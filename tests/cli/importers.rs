@@ -3836,6 +3836,63 @@ fn a_mapping_naming_a_file_is_read_instead_of_the_built_in_layout() {
     );
 }
 
+/// Found in review: a mapping read in place of a built-in layout made its rows an
+/// export of their own, so a re-saved YouTube `Totals.csv` read through one was
+/// added to the chart data of the same download (80 views of 40). Its rows are still
+/// YouTube totals: the coarser level, counted once (fixtures/mapping-over-layout/README.md).
+#[test]
+fn a_mapping_read_instead_of_a_layout_keeps_its_export_kind() {
+    let dir = fixture("mapping-over-layout/youtube-resaved");
+    let out = roi_in(&dir, &["kpi", "video_views"]);
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (
+            0,
+            "40
+"
+            .to_owned()
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // The day-first dates are the mapping's: 4 and 5 May, no 5 April.
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            "--kpi",
+            "video_views",
+            "--by",
+            "day",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (
+            0,
+            "day,rows,video_views,video_views_change\n2026-05-04,1,20,\n2026-05-05,1,20,0\n"
+                .to_owned()
+        ),
+        "{}",
+        transcript(&out)
+    );
+    // A video's views are the chart data's, which alone name videos: 12 + 15.
+    let out = roi_in(&dir, &["kpi", "video_views", "--where", "content_id=vidA"]);
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (
+            0,
+            "27
+"
+            .to_owned()
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
 /// A mapping's `platform = "zalo"` beside a column mapped to `platform` is the
 /// platform of the rows whose cell is blank; the others keep theirs. Figures:
 /// Facebook 10 clicks, a blank cell 20 (zalo), TikTok 30.
