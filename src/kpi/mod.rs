@@ -1684,8 +1684,9 @@ impl Catalogue {
     /// The ad platforms whose revenue or conversions (`revenue`, `conversions`,
     /// `purchases`), counted by `name`, come from an ad export (Meta Ads, Google
     /// Ads, TikTok Ads, Pinterest ads) among `rows` while a web analytics export
-    /// (GA4) gives some too: the site's sales and key events include those the ads
-    /// brought (GA4's `google / cpc`), so the same sales may be counted twice. Any
+    /// (GA4) or a list of records (a CRM's deals, a shop's orders) gives some too:
+    /// the site's sales and key events include those the ads brought (GA4's `google /
+    /// cpc`), so the same sales may be counted twice. Any
     /// web analytics value counts, whatever platform its source names: a GA4 report
     /// not broken down by source holds the ads' sales too. Empty when `name` counts
     /// none of them. Both are still added: which to keep is the user's choice.
@@ -1711,6 +1712,12 @@ impl Catalogue {
                 .iter()
                 .any(|id| row.value(*id).is_some_and(|v| v.0 != 0))
             {
+                continue;
+            }
+            // A list of sales (a CRM's deals, a shop's orders) holds every sale, the
+            // ads' as much as a web analytics export does.
+            if ds.files[row.file as usize].records {
+                analytics = true;
                 continue;
             }
             let Some(key) = ds.family_key(ds.family(row)) else {
