@@ -2830,8 +2830,20 @@ pub fn builtin() -> Vec<Layout> {
             id: "ga4",
             name: "Google Analytics 4 report",
             platform: Some("web"),
-            // English, French and Vietnamese UIs.
-            signature: &[&["Sessions"], &["Số phiên"]],
+            // English, French and Vietnamese UIs. A report without sessions (pages
+            // and screens, events, ecommerce purchases) is GA4's by its key events
+            // (GA4's own name for conversions since 2024) or its pages' column.
+            signature: &[
+                &["Sessions"],
+                &["Số phiên"],
+                &["Key events"],
+                &["Événements clés"],
+                &["Sự kiện chính"],
+                &["Page path and screen class"],
+                &["Event name", "Event count"],
+                &["Tên sự kiện", "Số lượt sự kiện"],
+                &["Nom de l'événement", "Nombre d'événements"],
+            ],
             decimal: DecimalMark::Dot,
             day_order: None,
             columns: vec![
@@ -2967,6 +2979,12 @@ pub fn builtin() -> Vec<Layout> {
                     "Tỷ lệ tương tác",
                     "Số lượt sự kiện",
                 ]),
+                // The events report: revenue and key events by the event that
+                // made them, another breakdown of the same totals.
+                dim(
+                    &["Event name", "Tên sự kiện", "Nom de l'événement"],
+                    Breakdown,
+                ),
                 // A channel group (`Organic Search`) groups sources and mediums by
                 // GA4's rules: no medium (`organic`), so a table by it is another
                 // breakdown of the same sessions than one by source / medium.

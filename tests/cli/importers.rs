@@ -416,6 +416,35 @@ fn ga4_sources_become_platforms() {
     );
 }
 
+/// Found in review: GA4 reports without a sessions column (pages and screens,
+/// events) were no known export. They are GA4's by their key events, their pages'
+/// column or their events' (fixtures/importers/README.md: ga4-pages, ga4-events).
+#[test]
+fn ga4_reports_without_sessions() {
+    let pages = "fixtures/importers/ga4-pages.csv";
+    let events = "fixtures/importers/ga4-events.csv";
+    assert_eq!(kpi(&["kpi", "revenue", pages]), "850");
+    assert_eq!(kpi(&["kpi", "conversions", pages]), "17");
+    assert_eq!(kpi(&["kpi", "video_views", pages]), "n/a");
+    assert_eq!(
+        kpi(&["kpi", "revenue", pages, "--where", "landing_page=/sale"]),
+        "250"
+    );
+    assert_eq!(kpi(&["kpi", "revenue", events]), "850");
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "revenue",
+            events,
+            "--where",
+            "breakdown=Event name purchase"
+        ]),
+        "850"
+    );
+    // Two breakdowns of one property's August: counted once.
+    assert_eq!(kpi(&["kpi", "revenue", pages, events]), "850");
+}
+
 /// An unknown export of many columns below a title and a description line: the
 /// stanza has every column, uncut, is built from the header (the row of the most
 /// text cells), skips the lines above it, and reads the file once filled in.
