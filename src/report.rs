@@ -428,12 +428,26 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         named
     };
 
+    let mut evaluated = evaluate_groups(config, dataset, &raw_groups, &covering, &candidates)?;
+    // Data none of the headline KPIs reads (a follower history alone) shows the
+    // KPIs it does give, as a report without `--by` does.
+    let mut candidates = candidates;
+    if scope.kpis.is_empty()
+        && !scope.by.is_empty()
+        && !evaluated
+            .groups
+            .iter()
+            .any(|g| g.values.values().any(|v| v.value.is_some()))
+    {
+        candidates = config.catalogue.iter().map(|k| k.name.clone()).collect();
+        evaluated = evaluate_groups(config, dataset, &raw_groups, &covering, &candidates)?;
+    }
     let Evaluated {
         mut groups,
         mixed,
         inexact,
         left_out,
-    } = evaluate_groups(config, dataset, &raw_groups, &covering, &candidates)?;
+    } = evaluated;
     if let Some(grain) = time {
         period_changes(config, dataset, grain, &raw_groups, &mut groups);
     }

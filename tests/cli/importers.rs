@@ -3036,6 +3036,21 @@ fn youtube_and_tiktok_follower_changes_make_follower_growth() {
         kpi(&[&["kpi", "follower_growth", f][..], &from].concat()),
         "1"
     );
+    // `--by day` on data none of the headline KPIs reads shows the KPIs it gives:
+    // counts 500, 504, 501; growth 3, 4, −3; its rate over the count the day began
+    // with, 3 / 497, 4 / 500, −3 / 504.
+    let out = roi(&[
+        "report", f, "--year", "2026", "--by", "day", "--format", "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(
+        stdout(&out),
+        "day,rows,follower_count,follower_count_change,follower_growth,follower_growth_change,\
+         follower_growth_rate,follower_growth_rate_change\n\
+         2026-10-01,1,500,,3,,0.006036217,\n\
+         2026-10-02,1,504,0.008,4,0.333333333,0.008,0.325333333\n\
+         2026-10-03,1,501,-0.005952381,-3,-1.75,-0.005952381,-1.744047619\n"
+    );
 }
 
 /// A table whose date column roi does not know skips its rows, naming the column
