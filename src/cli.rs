@@ -18,7 +18,7 @@ Exit codes:
   1  a goal fails: behind or missed by default, see --fail-on (check, status)
   2  usage, configuration or input error
 
-Colour only on a terminal, never with NO_COLOR unless --color always. `-` as an input reads standard input.";
+Colour only on a terminal, never with NO_COLOR or TERM=dumb unless --color always. `-` as an input reads standard input.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -50,7 +50,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// When to use colour (auto: never when NO_COLOR is set)
+    /// When to use colour (auto: never when NO_COLOR is set or TERM=dumb)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// ASCII tables, progress bars and sparklines, even on a terminal
@@ -62,8 +62,8 @@ pub struct GlobalArgs {
     /// Print nothing on stdout; the exit code tells the result
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Write the output to this file (atomically) instead of stdout; a folder for
-    /// --format parquet
+    /// Write the output to this file (atomically) instead of stdout (`-`: stdout); a
+    /// folder for --format parquet
     #[arg(long, short, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Year of exports whose dates have no year (TikTok) [default: `year` of roi.toml,
@@ -385,7 +385,12 @@ pub fn parse() -> Cli {
     let matches = command
         .try_get_matches_from_mut(args)
         .unwrap_or_else(|e| e.exit());
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit());
+    // `-` is stdout, as for every tool that writes files.
+    if cli.global.output.as_deref() == Some(std::path::Path::new("-")) {
+        cli.global.output = None;
+    }
+    cli
 }
 
 /// `--lang X` or `--lang=X` before clap has parsed anything, for the help text.

@@ -69,6 +69,13 @@ struct Settings {
     threads: Option<std::num::NonZeroUsize>,
 }
 
+/// Whether a terminal gets colour unless told: not with `NO_COLOR` set (to anything
+/// but nothing), nor on a terminal that says it has none (`TERM=dumb`: Emacs'
+/// shell, some CI consoles).
+fn auto_color(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    env("NO_COLOR").is_none_or(|v| v.is_empty()) && env("TERM").is_none_or(|t| t != "dumb")
+}
+
 impl Settings {
     fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
         let config = Config::load(cli.global.config.as_deref(), cli.global.lang.is_some())?;
@@ -76,11 +83,10 @@ impl Settings {
         let lang = resolve_lang(cli, &config);
         i18n::set_current(lang);
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !no_color,
+            ColorChoice::Auto => tty && auto_color(|name| std::env::var_os(name)),
         };
         Ok(Settings {
             config,
@@ -1156,4 +1162,25 @@ fn init(
         i18n::tr(lang, "init.wrote", &[("path", &path.display().to_string())])
     )?;
     Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::auto_color;
+
+    #[test]
+    fn colour_is_off_with_no_color_or_a_dumb_terminal() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        assert!(auto_color(env(&[])));
+        assert!(auto_color(env(&[("TERM", "xterm-256color")])));
+        assert!(auto_color(env(&[("NO_COLOR", "")])));
+        assert!(!auto_color(env(&[("NO_COLOR", "1")])));
+        assert!(!auto_color(env(&[("TERM", "dumb")])));
+    }
 }

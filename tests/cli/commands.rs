@@ -1708,6 +1708,24 @@ fn output_into_a_missing_folder_says_so() {
     }
 }
 
+/// `--output -` is stdout, not a file named `-`: 40.00 + 50.00 + 60.00 = 150.
+#[test]
+fn output_dash_is_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = crate::root().join("fixtures/overlap-cases/partial-ad-sets");
+    let out = roi_in(
+        dir.path(),
+        &["kpi", "spend", fixture.to_str().unwrap(), "--output", "-"],
+    );
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "150\n".to_owned()),
+        "{}",
+        transcript(&out)
+    );
+    assert!(!dir.path().join("-").exists());
+}
+
 /// `roi init -` writes the starter to stdout, as `-` reads stdin for inputs, and
 /// no file named `-`.
 #[test]
