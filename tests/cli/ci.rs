@@ -149,6 +149,9 @@ fn junit_is_read_by_an_independent_parser() {
         "junit",
     ]);
     assert_eq!(code(&out), 1);
+    // One newline at the end, as every format (not a blank line after the document).
+    let text = stdout(&out);
+    assert!(text.ends_with("</testsuites>\n"), "{text}");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("report.xml");
     std::fs::write(&file, &out.stdout).unwrap();
