@@ -677,11 +677,18 @@ pub fn list_without_match(
         // A column of its own per record: two values at least (one given to every
         // row, a lead-form export's platform, tells nothing of other platforms).
         let rows = ds.rows.iter().filter(|r| r.file == f);
+        // And every record tells: a contact without a source may be the one, while
+        // one whose source names no platform (`Direct Traffic`) is on none.
         let tells = filter.conditions.iter().all(|(d, _)| {
+            let known = |r: &Row| {
+                r.dims.get(*d).is_some()
+                    || (*d == Dimension::Platform && r.dims.get(Dimension::Source).is_some())
+            };
             let mut values = rows.clone().filter_map(|r| r.dims.get(*d));
-            values
-                .next()
-                .is_some_and(|first| values.any(|v| v != first))
+            rows.clone().all(known)
+                && values
+                    .next()
+                    .is_some_and(|first| values.any(|v| v != first))
         });
         if tells {
             through = through.max(Some(to.min(window.to)));

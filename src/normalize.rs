@@ -1765,9 +1765,31 @@ impl<'f> Builder<'f> {
                     }
                     Some(Conflict::Levels) => {
                         overlapping = true;
-                        // The coarser level counts: fewer breakdowns, then coarser
-                        // dates ([`Span::fineness`]), then the older export.
-                        let order = |s: &Span| (s.fineness(self.totals(s)), ranks[s.file as usize]);
+                        // The coarser level counts. Fewer breakdowns make it where
+                        // its days hold the other's ([`Span::fineness`]: a campaign's
+                        // days beside some of its ad sets over those days); a shorter
+                        // one (the last two weeks by day beside a month by ad set) is
+                        // a level of its own days only, and coarser dates make it, so
+                        // that the month counts where the days do not reach. Then the
+                        // older export.
+                        let (fewer, more) = if a.detail.count_ones() < b.detail.count_ones() {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
+                        let by_detail = fewer.detail != more.detail
+                            && fewer.first <= more.first
+                            && more.last <= fewer.last;
+                        let order = |s: &Span| {
+                            let (dated, detail, grain) = s.fineness(self.totals(s));
+                            let grain = u32::from(grain);
+                            let key = if by_detail {
+                                [detail, grain]
+                            } else {
+                                [grain, detail]
+                            };
+                            (dated, key, ranks[s.file as usize])
+                        };
                         let (fine, coarse) = if order(a) > order(b) { (i, j) } else { (j, i) };
                         levels[coarse].push((fine, false));
                     }

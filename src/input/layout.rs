@@ -2919,8 +2919,6 @@ pub fn builtin() -> Vec<Layout> {
                     &[
                         "Landing page",
                         "Landing page + query string",
-                        "Page path",
-                        "Page path and screen class",
                         "Page de destination",
                         "Trang đích",
                         "Trang đích + chuỗi truy vấn",
@@ -2983,6 +2981,22 @@ pub fn builtin() -> Vec<Layout> {
                 // made them, another breakdown of the same totals.
                 dim(
                     &["Event name", "Tên sự kiện", "Nom de l'événement"],
+                    Breakdown,
+                ),
+                // The pages report: a page's views and key events, wherever the
+                // session landed; no landing page, so beside a table by landing
+                // page it is another breakdown of the same totals.
+                dim(
+                    &[
+                        "Page path and screen class",
+                        "Page path",
+                        "Page title and screen class",
+                        "Page title",
+                        "Đường dẫn trang và lớp màn hình",
+                        "Tiêu đề trang và lớp màn hình",
+                        "Chemin de la page et classe de l'écran",
+                        "Titre de la page et classe de l'écran",
+                    ],
                     Breakdown,
                 ),
                 // A channel group (`Organic Search`) groups sources and mediums by

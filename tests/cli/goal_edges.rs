@@ -2879,4 +2879,20 @@ fn money_and_list_counts_over_covered_days_are_zero() {
         );
         assert_eq!(stdout(&out), expected, "{args:?}: {}", transcript(&out));
     }
+    // A contact without any source may be the TikTok lead: the list no longer tells
+    // that none is (no data, not 0). One whose source names no platform (`Direct
+    // Traffic`) is on none, and tells.
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, copy.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let list = copy
+        .path()
+        .join("hubspot-crm-exports-all-contacts-2027-01-10.csv");
+    let mut text = std::fs::read_to_string(&list).unwrap();
+    text.push_str("\"505\",\"Vy\",\"vy@example.vn\",\"2027-01-05 11:00\",\"\",\"\"\n");
+    std::fs::write(&list, text).unwrap();
+    let all = goals(copy.path(), "roi.toml", "2027-01-12");
+    assert_eq!(goal(&all, "tiktok-leads")["status"], "no_data");
 }

@@ -427,9 +427,21 @@ fn ga4_reports_without_sessions() {
     assert_eq!(kpi(&["kpi", "conversions", pages]), "17");
     assert_eq!(kpi(&["kpi", "video_views", pages]), "n/a");
     assert_eq!(
-        kpi(&["kpi", "revenue", pages, "--where", "landing_page=/sale"]),
+        kpi(&[
+            "kpi",
+            "revenue",
+            pages,
+            "--where",
+            "breakdown=Page path and screen class /sale"
+        ]),
         "250"
     );
+    // A page is no landing page: beside a table by landing page of the same month,
+    // the two are breakdowns of the same totals, counted once (15 key events of
+    // either, not 20: fixtures/overlap-cases/README.md, ga4-landing-and-pages).
+    let both = "fixtures/overlap-cases/ga4-landing-and-pages";
+    assert_eq!(kpi(&["kpi", "conversions", both]), "15");
+    assert_eq!(kpi(&["kpi", "web_traffic", both]), "1400");
     assert_eq!(kpi(&["kpi", "revenue", events]), "850");
     assert_eq!(
         kpi(&[

@@ -3550,3 +3550,29 @@ fn a_partial_finer_report_over_a_range_leaves_the_campaign_days_counted() {
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     insta::assert_snapshot!(transcript(&out));
 }
+
+/// Found in review: fewer breakdowns first made two weeks of campaign days the level
+/// that counts beside a month by ad set, dropping July 1–24 (1,400.00 of 3,800.00).
+/// Days that do not hold the other's range are a level of their own days only
+/// (fixtures/overlap-cases/README.md, ad-sets-month-and-last-days).
+#[test]
+fn a_shorter_daily_export_leaves_the_month_by_ad_set_counted() {
+    let dir = "fixtures/overlap-cases/ad-sets-month-and-last-days";
+    assert_eq!(kpi("spend", &[dir]).0, "3800\n");
+    assert_eq!(kpi("impressions", &[dir]).0, "38000\n");
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2026-08-07",
+        dir,
+    ]);
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "700\n".to_owned()),
+        "{}",
+        transcript(&out)
+    );
+}
