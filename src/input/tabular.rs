@@ -555,8 +555,9 @@ pub fn find_header<'a>(
     let claims = |l: &Layout| is_mapping(l) && l.files.is_some();
     let mut best: Option<Matched<'a>> = None;
     let mut rival: Option<&'a Layout> = None;
-    // The best built-in layout at the header a claiming mapping took.
-    let mut displaced: Option<(usize, usize, &'a Layout)> = None;
+    // The best built-in layout at the header a claiming mapping took; `None` for
+    // one of two that fit as well (which export it is cannot be told).
+    let mut displaced: Option<(usize, usize, Option<&'a Layout>)> = None;
     let window = 15 + layouts.iter().map(|l| l.skip_lines).max().unwrap_or(0);
     for (index, record) in table.head.iter().enumerate().take(window) {
         if record.is_blank() {
@@ -582,8 +583,12 @@ pub fn find_header<'a>(
                 (None, Some(t)) => (t, true),
                 (None, None) => continue,
             };
-            if !is_mapping(layout) && displaced.is_none_or(|(i, s, _)| i == index && score > s) {
-                displaced = Some((index, score, layout));
+            if !is_mapping(layout) {
+                displaced = match displaced {
+                    Some((i, s, _)) if i == index && s == score => Some((i, s, None)),
+                    Some((i, s, d)) if i == index && s > score => Some((i, s, d)),
+                    _ => Some((index, score, Some(layout))),
+                };
             }
             let take = match &best {
                 // A mapping whose `files` glob names the file is what the user asked
@@ -632,7 +637,7 @@ pub fn find_header<'a>(
     {
         b.displaced = displaced
             .filter(|(i, _, _)| *i == b.header)
-            .map(|(_, _, l)| l);
+            .and_then(|(_, _, l)| l);
     }
     if let (Some(b), Some(r)) = (&best, rival) {
         return Err((b.layout, r));
@@ -1763,7 +1768,14 @@ fn read_layout_table(
     // mapped `Totals.csv`), a level of it, and not added to it.
     let kind = matched
         .displaced
-        .filter(|d| layout.per_row.is_none() && d.per_row.is_none() && !d.title_metric)
+        .filter(|d| {
+            layout.per_row.is_none()
+                && d.per_row.is_none()
+                && !d.title_metric
+                // Another platform's file of the same shape (Bing's in Google Ads'
+                // columns) is no download of that export.
+                && (layout.platform.is_none() || d.platform.is_none() || layout.platform == d.platform)
+        })
         .unwrap_or(layout);
     builder.set_kind(
         &match &series_metric {
