@@ -5996,8 +5996,10 @@ pub fn mapping_stanza(
     for (&(i, _), (guess, _)) in cells.iter().zip(&guesses) {
         match guess.as_str() {
             "date" | "published" | "week" | "month" => dated = true,
-            "end_date" | "hour" | "sentiment" | "ignore" => {}
-            "…" => measured |= numbers.is_some_and(|n| n.get(i) == Some(&true)),
+            "end_date" | "hour" | "sentiment" => {}
+            // A column of numbers a layout passes over (GA4's `Active users`) is
+            // still numbers: the rows are no records to count one by one.
+            "…" | "ignore" => measured |= numbers.is_some_and(|n| n.get(i) == Some(&true)),
             other => measured |= Dimension::from_name(other).is_none(),
         }
     }

@@ -6584,3 +6584,22 @@ fn the_offered_mapping_dates_a_date_column() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("\n\"Date\" = \"date\"\n"), "{err}");
 }
+
+/// A table of numbers a layout passes over (GA4's `Active users` by day) is no list
+/// of records: the mapping offered did not read it as one lead a row (`per_row =
+/// "leads"`, three leads of three days).
+#[test]
+fn the_offered_mapping_counts_no_leads_in_a_table_of_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("users.csv"),
+        "# Start date: 20260801\n# End date: 20260803\n\
+         Date,Active users,New users\n20260801,100,40\n20260802,120,50\n20260803,80,30\n",
+    )
+    .unwrap();
+    let out = crate::roi_in(dir.path(), &["report", "users.csv"]);
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"Active users\" = \"ignore\"\n"), "{err}");
+    assert!(!err.contains("per_row"), "{err}");
+}
