@@ -1481,6 +1481,59 @@ fn window_notes(
         return Vec::new();
     };
     let shown = shown_window(window, Some(Window::new(first, last)));
+    // A platform whose data stops before the others' in the window (its export
+    // downloaded earlier) adds nothing for its later days: they are missing, not
+    // zeros, and a total over the window says so.
+    let mut ends = Vec::new();
+    if rows_in_window > 0 && window.to != NaiveDate::MAX {
+        let mut platforms: Vec<Option<crate::dataset::Sym>> = rows
+            .iter()
+            .map(|r| r.dims.get(Dimension::Platform))
+            .collect();
+        platforms.sort_unstable();
+        platforms.dedup();
+        let reach: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
+            .into_iter()
+            .filter_map(|p| {
+                let own: Vec<&Row> = rows
+                    .iter()
+                    .filter(|r| r.dims.get(Dimension::Platform) == p)
+                    .copied()
+                    .collect();
+                let (_, to) = data_range(dataset, &own, metrics)?;
+                (to >= window.from).then_some((p, to.min(window.to)))
+            })
+            .collect();
+        let latest = reach.iter().map(|(_, to)| *to).max();
+        for (p, to) in &reach {
+            if let (Some(p), Some(latest)) = (p, latest)
+                && *to < latest
+            {
+                ends.push(
+                    crate::msg!(
+                        "note.platform_ends_early",
+                        platform = dataset.interner.get(*p),
+                        date = to,
+                        latest = latest
+                    )
+                    .dates(&["date", "latest"]),
+                );
+            }
+        }
+    }
+    let mut notes = window_end_notes(window, shown, first, last, rows_in_window);
+    notes.extend(ends);
+    notes
+}
+
+/// [`window_notes`] of the window as a whole: no row in it, or data ending before it.
+fn window_end_notes(
+    window: Window,
+    shown: Window,
+    first: NaiveDate,
+    last: NaiveDate,
+    rows_in_window: u64,
+) -> Vec<crate::i18n::Message> {
     if rows_in_window == 0 {
         vec![
             crate::msg!(

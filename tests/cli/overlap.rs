@@ -3576,3 +3576,64 @@ fn a_shorter_daily_export_leaves_the_month_by_ad_set_counted() {
         transcript(&out)
     );
 }
+
+/// Found in review: a total over a window said nothing of a platform whose export
+/// stops before another's: TikTok's campaign report ends on Sep 2 beside Meta's
+/// days through Sep 3, so its Sep 3 is missing from 150.00 + 105.00 = 255.00, not 0.
+#[test]
+fn a_platform_whose_data_stops_early_in_the_window_is_named() {
+    let meta = format!("{PARTIAL_AD_SETS}/campaign-by-day.csv");
+    let tiktok = "fixtures/overlap-cases/tiktok-ads-by-ad/campaign_report.csv";
+    let note = "tiktok's data ends on 2026-09-02, before 2026-09-03, the last day of other \
+                data in the window: its later days are missing from these totals, not zeros";
+    let window = ["--from", "2026-09-01", "--to", "2026-09-03"];
+    let out = roi(&[&["kpi", "spend", &meta, tiktok][..], &window].concat());
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "255\n".to_owned()),
+        "{}",
+        transcript(&out)
+    );
+    assert!(transcript(&out).contains(note), "{}", transcript(&out));
+    let out = roi(&[&["report", "--kpi", "spend", &meta, tiktok][..], &window].concat());
+    assert!(
+        stdout(&out).contains(&format!("note: {note}")),
+        "{}",
+        transcript(&out)
+    );
+    // One platform alone, or a window both reach the end of: no note.
+    let out = roi(&[
+        &[
+            "kpi",
+            "spend",
+            &meta,
+            tiktok,
+            "--where",
+            "platform=facebook",
+        ][..],
+        &window,
+    ]
+    .concat());
+    assert_eq!(stdout(&out), "150\n");
+    assert!(
+        !transcript(&out).contains("data ends"),
+        "{}",
+        transcript(&out)
+    );
+    let out = roi(&[
+        "kpi",
+        "spend",
+        &meta,
+        tiktok,
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-09-02",
+    ]);
+    assert_eq!(stdout(&out), "195\n");
+    assert!(
+        !transcript(&out).contains("data ends"),
+        "{}",
+        transcript(&out)
+    );
+}
