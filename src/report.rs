@@ -1464,7 +1464,8 @@ fn counted_zero(
 
 /// What a reader of figures over `--from`/`--to` must know of the data's ends: a
 /// window without rows (no value is given), or one running past the last day the
-/// data covers (values are measured through it). The data is the selected rows that
+/// data covers (values are measured through it), and each platform whose data stops
+/// before another's in it. The data is the selected rows that
 /// carry `metrics` (all rows when `None`); it reaches as far as its rows, the range
 /// their files state, and a file of records' last day.
 fn window_notes(
@@ -1481,60 +1482,7 @@ fn window_notes(
         return Vec::new();
     };
     let shown = shown_window(window, Some(Window::new(first, last)));
-    // A platform whose data stops before the others' in the window (its export
-    // downloaded earlier) adds nothing for its later days: they are missing, not
-    // zeros, and a total over the window says so.
-    let mut ends = Vec::new();
-    if rows_in_window > 0 && window.to != NaiveDate::MAX {
-        let mut platforms: Vec<Option<crate::dataset::Sym>> = rows
-            .iter()
-            .map(|r| r.dims.get(Dimension::Platform))
-            .collect();
-        platforms.sort_unstable();
-        platforms.dedup();
-        let reach: Vec<(Option<crate::dataset::Sym>, NaiveDate)> = platforms
-            .into_iter()
-            .filter_map(|p| {
-                let own: Vec<&Row> = rows
-                    .iter()
-                    .filter(|r| r.dims.get(Dimension::Platform) == p)
-                    .copied()
-                    .collect();
-                let (_, to) = data_range(dataset, &own, metrics)?;
-                (to >= window.from).then_some((p, to.min(window.to)))
-            })
-            .collect();
-        let latest = reach.iter().map(|(_, to)| *to).max();
-        for (p, to) in &reach {
-            if let (Some(p), Some(latest)) = (p, latest)
-                && *to < latest
-            {
-                ends.push(
-                    crate::msg!(
-                        "note.platform_ends_early",
-                        platform = dataset.interner.get(*p),
-                        date = to,
-                        latest = latest
-                    )
-                    .dates(&["date", "latest"]),
-                );
-            }
-        }
-    }
-    let mut notes = window_end_notes(window, shown, first, last, rows_in_window);
-    notes.extend(ends);
-    notes
-}
-
-/// [`window_notes`] of the window as a whole: no row in it, or data ending before it.
-fn window_end_notes(
-    window: Window,
-    shown: Window,
-    first: NaiveDate,
-    last: NaiveDate,
-    rows_in_window: u64,
-) -> Vec<crate::i18n::Message> {
-    if rows_in_window == 0 {
+    let mut notes = if rows_in_window == 0 {
         vec![
             crate::msg!(
                 "note.window_no_rows",
@@ -1552,7 +1500,57 @@ fn window_end_notes(
         ]
     } else {
         Vec::new()
+    };
+    // A platform whose data stops before the others' in the window (its export
+    // downloaded earlier) adds nothing for its later days: they are missing, not
+    // zeros, and a total over the window says so.
+    if rows_in_window > 0 && window.to != NaiveDate::MAX {
+        let mut ends: BTreeMap<Option<crate::dataset::Sym>, NaiveDate> = BTreeMap::new();
+        for row in rows.iter().filter(|r| carries(r, metrics)) {
+            let end = data_end(dataset, row).min(window.to);
+            let at = ends.entry(row.dims.get(Dimension::Platform)).or_insert(end);
+            *at = (*at).max(end);
+        }
+        ends.retain(|_, end| *end >= window.from);
+        let latest = ends.values().copied().max();
+        for (platform, end) in &ends {
+            if let (Some(platform), Some(latest)) = (platform, latest)
+                && *end < latest
+            {
+                notes.push(
+                    crate::msg!(
+                        "note.platform_ends_early",
+                        platform = dataset.interner.get(*platform),
+                        date = end,
+                        latest = latest
+                    )
+                    .dates(&["date", "latest"]),
+                );
+            }
+        }
     }
+    notes
+}
+
+/// Whether `row` carries any of `metrics` (any row when `None`).
+fn carries(row: &Row, metrics: Option<&[crate::model::MetricId]>) -> bool {
+    metrics.is_none_or(|m| row.values.iter().any(|(id, _)| m.contains(id)))
+}
+
+/// The last day a row's data covers: its own, the range its file states, a file of
+/// records' last day.
+fn data_end(dataset: &Dataset, row: &Row) -> NaiveDate {
+    let file = &dataset.files[row.file as usize];
+    let mut end = row.end;
+    if let Some((_, to)) = file.stated {
+        end = end.max(to);
+    }
+    if file.records
+        && let Some(last) = file.last_date
+    {
+        end = end.max(last);
+    }
+    end
 }
 
 /// The first and last day the rows that carry `metrics` (all rows when `None`)
@@ -1563,20 +1561,8 @@ fn data_range(
     metrics: Option<&[crate::model::MetricId]>,
 ) -> Option<(NaiveDate, NaiveDate)> {
     let mut range: Option<(NaiveDate, NaiveDate)> = None;
-    for row in rows {
-        if metrics.is_some_and(|m| !row.values.iter().any(|(id, _)| m.contains(id))) {
-            continue;
-        }
-        let file = &dataset.files[row.file as usize];
-        let mut end = row.end;
-        if let Some((_, to)) = file.stated {
-            end = end.max(to);
-        }
-        if file.records
-            && let Some(last) = file.last_date
-        {
-            end = end.max(last);
-        }
+    for row in rows.iter().filter(|r| carries(r, metrics)) {
+        let end = data_end(dataset, row);
         range = Some(range.map_or((row.start, end), |(a, b)| (a.min(row.start), b.max(end))));
     }
     range
