@@ -913,6 +913,20 @@ impl Dataset {
         &self.metrics[id.0 as usize]
     }
 
+    /// The metric counting the masked cells of `id` ([`crate::model::masked_metric`]),
+    /// if any file masks some.
+    pub fn masked_of(&self, id: MetricId) -> Option<MetricId> {
+        let name = &self.metric(id).name;
+        self.metrics
+            .iter()
+            .position(|m| {
+                m.name
+                    .strip_suffix("_masked")
+                    .is_some_and(|base| base == name)
+            })
+            .map(|i| MetricId(i as u16))
+    }
+
     pub fn dim_value(&self, row: &Row, d: Dimension) -> Option<&str> {
         row.dim(d).map(|s| self.interner.get(s))
     }
@@ -1514,6 +1528,18 @@ pub struct Aggregate {
 
 impl Aggregate {
     /// Whether a row in the window has a value of one of `metrics`.
+    /// Whether a row in the window has masked cells of `id` (see
+    /// [`Dataset::masked_of`]): its sum lacks them.
+    pub fn masks(&self, dataset: &Dataset, id: MetricId) -> bool {
+        // A count of them, not a row with the column: roi's format writes 0 on
+        // the rows without.
+        dataset.masked_of(id).is_some_and(|m| {
+            self.metrics
+                .get(m.0 as usize)
+                .is_some_and(|t| t.sums.values().any(|v| *v != 0))
+        })
+    }
+
     pub fn gives(&self, metrics: &[MetricId]) -> bool {
         metrics
             .iter()

@@ -61,6 +61,8 @@ pub struct Goal {
     pub kpi: String,
     /// Where `kpi` is written in roi.toml (line, column), for an error on its name.
     pub kpi_at: Option<(usize, usize)>,
+    /// Where its `where` is written, for an error on a platform it names.
+    pub where_at: Option<(usize, usize)>,
     pub filter: Filter,
     pub window: Window,
     pub target: Target,
@@ -212,15 +214,25 @@ pub struct GoalResult {
     pub tags: Vec<String>,
     /// The at-risk tolerance used (a fraction of the target).
     pub tolerance: f64,
-    /// `upper`, `lower` or `approximate` when the value rests on reach summed over rows.
+    /// `upper`, `lower` or `approximate` when the value rests on reach summed over
+    /// rows, or on counts with masked cells (`masked`).
     #[serde(skip_serializing_if = "Bound::is_exact_ref")]
     pub bound: Bound,
+    /// The counts the value rests on whose small values the export masks (`<5`),
+    /// read as no value: why it is a bound. Omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub masked: Vec<String>,
+    /// The value rests on reach summed over rows.
+    #[serde(skip)]
+    pub reach_summed: bool,
     /// Why a quotient KPI has no value though the window has data: its numerator is
     /// not 0 and its denominator is (spend 1,000 USD and 0 leads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub divided_by_zero: Option<DividedByZero>,
-    /// The status passes on a value that is a bound pointing the flattering way (an
-    /// upper bound of reach meeting a `>=` target): not proven. Omitted when false.
+    /// The status rests on a value that is a bound pointing the way that decides it:
+    /// an upper bound of reach meeting a `>=` target, or over a `<=` ceiling (the
+    /// people reached may be fewer), a lower bound of masked counts short of a
+    /// floor. Not proven. Omitted when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unproven: bool,
     /// Rows whose date range crosses the window's edge, left out.
@@ -584,6 +596,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         tags: goal.tags.clone(),
         tolerance: cx.tolerance,
         bound: Bound::Exact,
+        masked: Vec::new(),
+        reach_summed: false,
         divided_by_zero: None,
         unproven: false,
         rows_left_out: 0,
@@ -755,6 +769,8 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.currency.clone_from(&value.currency);
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
+    result.masked.clone_from(&value.masked);
+    result.reach_summed = value.reach_summed;
     // A rate measured over the days both its sides cover ends there.
     let data_through = reaches
         .iter()
@@ -1132,11 +1148,17 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
             Status::Behind
         }
     };
-    result.unproven = !proves
-        && matches!(
-            result.status,
-            Status::Achieved | Status::OnTrack | Status::AtRisk
-        );
+    // And the other way: a sum of reach over a ceiling, or masked conversions
+    // short of a floor, may be the bound's side of a true value that meets it.
+    let proves_miss = matches!(
+        (direction, value.bound),
+        (_, Bound::Exact) | (Cmp::AtLeast, Bound::Upper) | (Cmp::AtMost, Bound::Lower)
+    );
+    result.unproven = match result.status {
+        Status::Achieved | Status::OnTrack | Status::AtRisk => !proves,
+        Status::Missed | Status::Behind => !proves_miss,
+        _ => false,
+    };
     Ok(described(result))
 }
 
@@ -1706,10 +1728,14 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
         ));
     }
     match g.bound {
+        _ if !g.reach_summed && !g.masked.is_empty() => {}
         Bound::Exact => {}
         Bound::Upper => out.push(crate::i18n::tr(lang, "note.bound_upper", &[])),
         Bound::Lower => out.push(crate::i18n::tr(lang, "note.bound_lower", &[])),
         Bound::Approximate => out.push(crate::i18n::tr(lang, "note.bound_approximate", &[])),
+    }
+    if let Some(note) = crate::kpi::masked_note(g.bound, &g.masked) {
+        out.push(note.text(lang));
     }
     for l in &g.rate_left_out {
         out.push(l.note(&g.kpi).text(lang));
@@ -1777,7 +1803,15 @@ pub fn notes(g: &GoalResult, lang: Lang) -> Vec<String> {
     if g.unproven {
         out.push(crate::i18n::tr(
             lang,
-            "note.unproven",
+            match (
+                g.reach_summed || g.masked.is_empty(),
+                matches!(g.status, Status::Missed | Status::Behind),
+            ) {
+                (true, false) => "note.unproven",
+                (false, false) => "note.unproven_masked",
+                (true, true) => "note.unproven_miss",
+                (false, true) => "note.unproven_miss_masked",
+            },
             &[
                 ("status", &crate::render::status_label(g.status, lang)),
                 (

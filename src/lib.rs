@@ -247,6 +247,19 @@ impl Settings {
         // Every goal's, not only those a command asks about: a name that is wrong in
         // one goal is an error in the file, as a bad date in any goal is.
         for goal in &self.config.goals {
+            // A platform in `where` that is a slip of one roi knows (`facebok`).
+            report::check_where(&self.config, dataset, &goal.filter).map_err(|e| {
+                let inner = match goal.where_at {
+                    Some((line, column)) => {
+                        say!("error.toml_at", line = line, column = column, error = e)
+                    }
+                    None => e.to_string(),
+                };
+                settings::ConfigError {
+                    path: self.config.display_path(),
+                    message: say!("error.in_goal", goal = goal.id, error = inner),
+                }
+            })?;
             self.config
                 .catalogue
                 .check_name(&goal.kpi, dataset)
@@ -860,7 +873,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     .map_err(|e| e.narrowed(kpi::Narrow::Where))?;
             // The number alone says nothing of reach summed over rows: stderr does
             // (JSON carries it as `bound`).
-            if *format != Format::Json && !answer.bound.is_exact() && !cli.global.quiet {
+            if *format != Format::Json && answer.reach_summed && !cli.global.quiet {
                 let key = format!("note.bound_{}", answer.bound.word());
                 stderr_line!("roi: {name}: {}", i18n::tr(style.lang, &key, &[]));
             }

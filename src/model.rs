@@ -445,6 +445,13 @@ pub fn currency_decimals(currency: &str) -> usize {
     if whole { 0 } else { 2 }
 }
 
+/// The metric counting the cells of `metric` an export masks (TikTok Ads' `<5`
+/// conversions): a sum of `metric` over rows with any is a lower bound. A column of
+/// roi's format by this name carries the mark through `roi normalize`.
+pub fn masked_metric(metric: &str) -> String {
+    format!("{metric}_masked")
+}
+
 /// Whether a canonical metric counts whole things (impressions, clicks, leads):
 /// its values have no fraction.
 pub fn is_count(name: &str) -> bool {

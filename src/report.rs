@@ -191,7 +191,8 @@ pub struct KpiValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `upper`, `lower` or `approximate` when the value rests on reach summed over
-    /// rows (not additive); absent when exact.
+    /// rows (not additive) or on counts with masked cells (`<5`, said in `notes`);
+    /// absent when exact.
     #[serde(skip_serializing_if = "Bound::is_exact_ref")]
     pub bound: Bound,
 }
@@ -446,6 +447,7 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
         mut groups,
         mixed,
         inexact,
+        masked,
         left_out,
     } = evaluated;
     if let Some(grain) = time {
@@ -494,6 +496,12 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     }
     if inexact {
         notes.push(crate::msg!("report.reach_note"));
+    }
+    if !masked.is_empty() {
+        notes.push(crate::msg!(
+            "report.masked_note",
+            metrics = masked.join(", ")
+        ));
     }
     let in_window = |r: &&&Row| scope.window.is_none_or(|w| w.contains(r));
     let rows = || selection.rows.iter().filter(in_window).copied();
@@ -667,6 +675,8 @@ struct Evaluated {
     /// a cost that leaves a platform out may not meet its currency at all.
     mixed: std::collections::BTreeMap<String, Vec<String>>,
     inexact: bool,
+    /// Counts with masked cells some value rests on.
+    masked: Vec<String>,
     /// Notes of the platforms rates left out, once each.
     left_out: Vec<crate::i18n::Message>,
 }
@@ -681,6 +691,7 @@ fn evaluate_groups(
     let mut mixed = std::collections::BTreeMap::<String, Vec<String>>::new();
     let mut groups = Vec::with_capacity(raw_groups.len());
     let mut inexact = false;
+    let mut masked: Vec<String> = Vec::new();
     let mut left_out = Vec::new();
     for (key, agg, place) in raw_groups {
         let mut values = IndexMap::new();
@@ -706,6 +717,8 @@ fn evaluate_groups(
                         currency: None,
                         bound: Bound::Exact,
                         left_out: Vec::new(),
+                        reach_summed: false,
+                        masked: Vec::new(),
                     }
                 }
                 other => other?,
@@ -727,7 +740,12 @@ fn evaluate_groups(
                     v.bound = Bound::Exact;
                 }
             }
-            inexact |= !v.bound.is_exact();
+            inexact |= v.reach_summed || (!v.bound.is_exact() && v.masked.is_empty());
+            for m in &v.masked {
+                if !masked.contains(m) {
+                    masked.push(m.clone());
+                }
+            }
             // Once each; the posts a rate leaves out are counted over all groups.
             for l in &v.left_out {
                 let same = |(kpi, o): &&mut (String, crate::kpi::LeftOut)| {
@@ -768,6 +786,7 @@ fn evaluate_groups(
         groups,
         mixed,
         inexact,
+        masked,
         left_out: left_out.iter().map(|(kpi, l)| l.note(kpi)).collect(),
     })
 }
@@ -1309,6 +1328,9 @@ pub struct KpiAnswer {
     /// rows (not additive); absent when exact.
     #[serde(skip_serializing_if = "Bound::is_exact_ref")]
     pub bound: Bound,
+    /// The value rests on reach summed over rows (a note on stderr says so).
+    #[serde(skip)]
+    pub reach_summed: bool,
     /// Rows the value was computed from.
     pub rows: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1396,6 +1418,7 @@ pub fn kpi_answer(
         unit: v.unit,
         currency: v.currency,
         bound: v.bound,
+        reach_summed: v.reach_summed || (!v.bound.is_exact() && v.masked.is_empty()),
         rows: agg.rows,
         window: window.map(|w| shown_window(w, selection.date_range())),
         filter: filter_map(filter),
@@ -1403,6 +1426,7 @@ pub fn kpi_answer(
             .left_out
             .iter()
             .map(|l| l.note(name))
+            .chain(crate::kpi::masked_note(v.bound, &v.masked))
             .chain({
                 let platforms = config
                     .catalogue

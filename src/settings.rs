@@ -30,20 +30,21 @@ pub struct ConfigError {
 struct RawConfig {
     #[serde(default)]
     inputs: Vec<RawInput>,
-    currency: Option<String>,
-    at_risk_tolerance: Option<f64>,
+    // Spanned, as every value checked after parsing: its error gives its line and column.
+    currency: Option<toml::Spanned<String>>,
+    at_risk_tolerance: Option<toml::Spanned<f64>>,
     emv: Option<RawEmv>,
     cpa: Option<RawCpa>,
     clv: Option<RawClv>,
     #[serde(default)]
-    fx: BTreeMap<String, f64>,
+    fx: BTreeMap<String, toml::Spanned<f64>>,
     #[serde(default)]
     kpis: IndexMap<String, RawKpi>,
     #[serde(default)]
     goals: Vec<RawGoal>,
     fail_on: Option<toml::Spanned<String>>,
-    year: Option<i32>,
-    lang: Option<String>,
+    year: Option<toml::Spanned<i32>>,
+    lang: Option<toml::Spanned<String>>,
     #[serde(default)]
     mappings: Vec<crate::input::layout::MappingSpec>,
     insights: Option<RawInsights>,
@@ -67,14 +68,14 @@ struct RawInsights {
     min_posts: Option<u64>,
     timezone: Option<toml::Spanned<String>>,
     rank_by: Option<toml::Spanned<String>>,
-    top: Option<usize>,
+    top: Option<toml::Spanned<usize>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEmv {
     cost_per_engagement: Option<toml::Spanned<Amount>>,
-    weights: Option<IndexMap<String, f64>>,
+    weights: Option<IndexMap<String, toml::Spanned<f64>>>,
 }
 
 /// An amount in roi.toml's `currency`: a number, or a text read as a money target's
@@ -109,7 +110,7 @@ struct RawCpa {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawClv {
-    expected_lifetime: f64,
+    expected_lifetime: toml::Spanned<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -378,30 +379,46 @@ impl Config {
                 }
             }
         }
-        let tolerance = raw.at_risk_tolerance.unwrap_or(DEFAULT_TOLERANCE);
-        if !(0.0..1.0).contains(&tolerance) {
-            return Err(err(crate::say!("error.tolerance", value = tolerance)));
-        }
-        if let Some(year) = raw.year
-            && !crate::input::value::YEARS.contains(&year)
+        let tolerance = match &raw.at_risk_tolerance {
+            None => DEFAULT_TOLERANCE,
+            Some(t) if (0.0..1.0).contains(t.get_ref()) => *t.get_ref(),
+            Some(t) => {
+                return Err(err(at(
+                    text,
+                    t.span(),
+                    &crate::say!("error.tolerance", value = t.get_ref()),
+                )));
+            }
+        };
+        let year = raw.year.as_ref().map(|y| *y.get_ref());
+        if let Some(y) = &raw.year
+            && !crate::input::value::YEARS.contains(y.get_ref())
         {
-            return Err(err(crate::say!(
-                "error.config_year",
-                value = year,
-                first = crate::input::value::YEARS.start,
-                last = crate::input::value::YEARS.end - 1
+            return Err(err(at(
+                text,
+                y.span(),
+                &crate::say!(
+                    "error.config_year",
+                    value = y.get_ref(),
+                    first = crate::input::value::YEARS.start,
+                    last = crate::input::value::YEARS.end - 1
+                ),
             )));
         }
         // `VNĐ` as Vietnamese writes it is VND; `US Dollar` or `XYZ` is no currency
         // an export names, and money in it would never meet the rows'.
-        let currency = match raw.currency.as_deref() {
+        let currency = match &raw.currency {
             None => None,
-            Some(text) => Some(crate::model::currency_code(text).ok_or_else(|| {
-                err(crate::say!(
-                    "error.config_currency",
-                    key = "currency",
-                    value = text,
-                    hint = crate::model::currency_hint(text)
+            Some(c) => Some(crate::model::currency_code(c.get_ref()).ok_or_else(|| {
+                err(at(
+                    text,
+                    c.span(),
+                    &crate::say!(
+                        "error.config_currency",
+                        key = "currency",
+                        value = c.get_ref(),
+                        hint = crate::model::currency_hint(c.get_ref())
+                    ),
                 ))
             })?),
         };
@@ -445,24 +462,48 @@ impl Config {
                         })?
                     }
                 };
-                kpi_settings.emv_cost_per_engagement = positive(KEY, cost)?;
+                kpi_settings.emv_cost_per_engagement = positive(KEY, cost).map_err(|e| {
+                    err(crate::say!(
+                        "error.toml_at",
+                        line = line,
+                        column = column,
+                        error = e.message
+                    ))
+                })?;
             }
             if let Some(weights) = emv.weights {
                 for (metric, weight) in &weights {
-                    if !(weight.is_finite() && *weight >= 0.0) {
-                        return Err(err(crate::say!(
-                            "error.emv_weight",
-                            metric = metric,
-                            value = toml_number(*weight)
+                    let w = *weight.get_ref();
+                    if !(w.is_finite() && w >= 0.0) {
+                        return Err(err(at(
+                            text,
+                            weight.span(),
+                            &crate::say!(
+                                "error.emv_weight",
+                                metric = metric,
+                                value = toml_number(w)
+                            ),
                         )));
                     }
                 }
                 // An empty table is no "nothing is worth anything": EMV would be 0
                 // whatever the data, a goal on it never met, for no reason shown.
-                if weights.values().all(|w| *w == 0.0) {
+                if let Some(first) = weights.values().next()
+                    && weights.values().all(|w| *w.get_ref() == 0.0)
+                {
+                    return Err(err(at(
+                        text,
+                        first.span(),
+                        &crate::say!("error.emv_weights_none"),
+                    )));
+                }
+                if weights.is_empty() {
                     return Err(err(crate::say!("error.emv_weights_none")));
                 }
-                kpi_settings.emv_weights = weights.into_iter().collect();
+                kpi_settings.emv_weights = weights
+                    .into_iter()
+                    .map(|(m, w)| (m, w.into_inner()))
+                    .collect();
             }
         }
         if let Some(cpa) = raw.cpa {
@@ -489,8 +530,12 @@ impl Config {
             kpi_settings.cpa_actions = actions;
         }
         if let Some(clv) = raw.clv {
-            kpi_settings.clv_expected_lifetime =
-                positive("[clv] expected_lifetime", clv.expected_lifetime)?;
+            let span = clv.expected_lifetime.span();
+            kpi_settings.clv_expected_lifetime = positive(
+                "[clv] expected_lifetime",
+                clv.expected_lifetime.into_inner(),
+            )
+            .map_err(|e| err(at(text, span, &e.message)))?;
         }
         // Where each KPI's formula is written: an error in it names its line.
         let mut formula_spans = BTreeMap::new();
@@ -522,25 +567,44 @@ impl Config {
         })?;
 
         let mut rates = BTreeMap::new();
+        // Where each rate is written, for the errors below.
+        let mut rate_spans = BTreeMap::new();
         for (key, rate) in raw.fx {
+            let span = rate.span();
             let code = crate::model::currency_code(&key).ok_or_else(|| {
-                err(crate::say!(
-                    "error.config_currency",
-                    key = "[fx]",
-                    value = key,
-                    hint = crate::model::currency_hint(&key)
+                err(at(
+                    text,
+                    span.clone(),
+                    &crate::say!(
+                        "error.config_currency",
+                        key = "[fx]",
+                        value = key,
+                        hint = crate::model::currency_hint(&key)
+                    ),
                 ))
             })?;
-            if rates.insert(code.clone(), rate).is_some() {
-                return Err(err(crate::say!("error.fx_twice", currency = code)));
+            if rates.insert(code.clone(), rate.into_inner()).is_some() {
+                return Err(err(at(
+                    text,
+                    span,
+                    &crate::say!("error.fx_twice", currency = code),
+                )));
             }
+            rate_spans.insert(code, span);
         }
+        // An error about `currency`'s rate names the rate's line.
+        let at_rate = |code: &str, message: String| match rate_spans.get(code) {
+            Some(span) => err(at(text, span.clone(), &message)),
+            None => err(message),
+        };
         let fx = Fx {
             base: currency.clone(),
             rates,
         };
-        if !fx.rates.is_empty() && fx.base.is_none() {
-            return Err(err(crate::say!("error.fx_without_currency")));
+        if let Some(code) = fx.rates.keys().next()
+            && fx.base.is_none()
+        {
+            return Err(at_rate(code, crate::say!("error.fx_without_currency")));
         }
         // The report currency's own rate is 1 by definition: another number there
         // was meant for some other currency, and would be ignored.
@@ -548,22 +612,28 @@ impl Config {
             && let Some(rate) = fx.rates.get(base)
             && *rate != 1.0
         {
-            return Err(err(crate::say!(
-                "error.fx_base_rate",
-                currency = base,
-                value = toml_number(*rate)
-            )));
+            return Err(at_rate(
+                base,
+                crate::say!(
+                    "error.fx_base_rate",
+                    currency = base,
+                    value = toml_number(*rate)
+                ),
+            ));
         }
         // A rate of 0, below 0 or not a number would turn amounts into nonsense that
         // still prints as a figure.
         if let Some((currency, rate)) = fx.rates.iter().find(|(_, r)| !(r.is_finite() && **r > 0.0))
         {
-            return Err(err(crate::say!(
-                "error.fx_rate",
-                currency = currency,
-                value = toml_number(*rate),
-                base = fx.base.as_deref().unwrap_or_default()
-            )));
+            return Err(at_rate(
+                currency,
+                crate::say!(
+                    "error.fx_rate",
+                    currency = currency,
+                    value = toml_number(*rate),
+                    base = fx.base.as_deref().unwrap_or_default()
+                ),
+            ));
         }
 
         // A rate written the other way round (`VND = 25400` beside `currency =
@@ -578,13 +648,16 @@ impl Config {
                 (strong(base) && whole(c) && **r >= 1.0) || (whole(base) && strong(c) && **r <= 1.0)
             })
         {
-            return Err(err(crate::say!(
-                "error.fx_inverted",
-                currency = currency,
-                value = toml_number(*rate),
-                base = base,
-                inverse = three_figures(1.0 / rate)
-            )));
+            return Err(at_rate(
+                currency,
+                crate::say!(
+                    "error.fx_inverted",
+                    currency = currency,
+                    value = toml_number(*rate),
+                    base = base,
+                    inverse = three_figures(1.0 / rate)
+                ),
+            ));
         }
 
         let mut goals: Vec<Goal> = Vec::new();
@@ -621,12 +694,15 @@ impl Config {
             );
         }
 
-        let lang = match raw.lang.as_deref() {
+        let lang = match &raw.lang {
             None => None,
-            Some(text) => Some(
-                crate::i18n::Lang::parse(text)
-                    .ok_or_else(|| err(crate::say!("error.lang", value = text)))?,
-            ),
+            Some(l) => Some(crate::i18n::Lang::parse(l.get_ref()).ok_or_else(|| {
+                err(at(
+                    text,
+                    l.span(),
+                    &crate::say!("error.lang", value = l.get_ref()),
+                ))
+            })?),
         };
 
         let mut insights = crate::insights::InsightSettings::default();
@@ -642,10 +718,10 @@ impl Config {
             }
             // No best and no worst posts is an empty table, not a choice.
             if let Some(v) = raw.top {
-                if v == 0 {
-                    return Err(err(crate::say!("error.insights_top")));
+                if *v.get_ref() == 0 {
+                    return Err(err(at(text, v.span(), &crate::say!("error.insights_top"))));
                 }
-                insights.top = v;
+                insights.top = v.into_inner();
             }
             if let Some(name) = raw.timezone {
                 insights.timezone = Some(name.get_ref().parse().map_err(|_| {
@@ -694,7 +770,7 @@ impl Config {
             fail_on,
             lang,
             mappings,
-            year: raw.year,
+            year,
             path: None,
             inputs,
             accounts,
@@ -922,8 +998,10 @@ fn goal_from_raw(
         ));
     }
     let mut conditions = Vec::new();
+    let mut where_at = None;
     for (key, values) in raw.filter {
         let span = values.span();
+        where_at = where_at.or(Some(line_column(text, span.start)));
         let dim = Dimension::from_name(&key).ok_or_else(|| {
             ctx_at(
                 span.clone(),
@@ -1110,6 +1188,7 @@ fn goal_from_raw(
     };
     Ok(Goal {
         kpi_at: Some(line_column(text, kpi_span.start)),
+        where_at,
         title: raw.title.unwrap_or_else(|| id.clone()),
         id,
         kpi,
@@ -1489,13 +1568,15 @@ mod tests {
             let m = message(&format!("[clv]\nexpected_lifetime = {value}\n"));
             assert_eq!(
                 m,
-                format!("`[clv] expected_lifetime = {value}` must be a number above 0")
+                format!(
+                    "line 2, column 21: `[clv] expected_lifetime = {value}` must be a number above 0"
+                )
             );
         }
         let m = message("[emv]\ncost_per_engagement = -1\n");
         assert_eq!(
             m,
-            "`[emv] cost_per_engagement = -1` must be a number above 0"
+            "line 2, column 23: `[emv] cost_per_engagement = -1` must be a number above 0"
         );
         let m = message("[emv]\nweights = { likes = -2 }\n");
         assert!(m.contains("gives `likes` the weight -2"), "{m}");

@@ -715,7 +715,21 @@ fn is_total_label(cell: &str) -> bool {
             | "totale complessivo"
             | "totaal"
             | "eindtotaal"
-    ) || ["total", "tổng", "gesamt", "totale", "totaal"].iter().any(|label| {
+    ) || [
+        "total",
+        "tổng",
+        "tổng cộng",
+        "tổng số",
+        "gesamt",
+        "summe",
+        "totale",
+        "totaal",
+        "jumlah",
+        "totales",
+        "totais",
+    ]
+    .iter()
+    .any(|label| {
         // Google Ads' `Total: Account` in the UI's language: `Tổng: Tài khoản`,
         // `Gesamt: Konto`, `Totale: account`, French `Total : compte` (a space before
         // the colon).
@@ -735,6 +749,44 @@ fn is_total_label(cell: &str) -> bool {
         })
         || t.strip_prefix("grand totals (")
             .is_some_and(|rest| rest.ends_with(" records)") || rest.ends_with(" record)"))
+}
+
+/// Meta Ads Manager's summary row as its table labels it, in the name column:
+/// `Results from 2 campaigns`, `Kết quả từ 3 nhóm quảng cáo` (not a campaign called
+/// `Results from 2026`).
+fn is_results_label(cell: &str) -> bool {
+    if !cell.starts_with(['r', 'R', 'k', 'K']) {
+        return false;
+    }
+    let t = crate::dataset::compose(cell.trim()).to_lowercase();
+    let count_of = |rest: &str, things: &[&str]| {
+        rest.split_once(' ').is_some_and(|(n, what)| {
+            !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                && things.contains(&what.trim())
+        })
+    };
+    t.strip_prefix("results from ").is_some_and(|rest| {
+        count_of(
+            rest,
+            &[
+                "campaign",
+                "campaigns",
+                "ad set",
+                "ad sets",
+                "ad",
+                "ads",
+                "account",
+                "accounts",
+            ],
+        )
+    }) || t.strip_prefix("kết quả từ ").is_some_and(|rest| {
+        count_of(
+            rest,
+            &["chiến dịch", "nhóm quảng cáo", "quảng cáo", "tài khoản"],
+        )
+    })
 }
 
 /// A totals row: its first cell is a totals label, or a cell beyond the header's
@@ -2068,6 +2120,29 @@ fn read_layout_table(
             .iter()
             .skip(matched.body())
             .any(|r| !r.is_blank() && !unnamed(r));
+    // The summary may keep the account's name: a first row without a campaign, ad
+    // set or ad above rows that have them is the account's total all the same.
+    let below_account: Vec<usize> = name_columns
+        .iter()
+        .copied()
+        .filter(|&i| !matches!(target_of(i), Some(Target::Dim(Dimension::Account))))
+        .collect();
+    let unnamed_below_account = |record: &Record| {
+        !below_account.is_empty()
+            && below_account
+                .iter()
+                .all(|&i| blank_at(record, i) && !record.unsaved.iter().any(|(u, ..)| *u == i))
+    };
+    let account_summary = table
+        .head
+        .iter()
+        .skip(matched.body() + 1)
+        .any(|r| !r.is_blank() && !below_account.is_empty() && !unnamed_below_account(r));
+    let labelled_summary = |record: &Record| {
+        name_columns
+            .iter()
+            .any(|&i| record.cells.get(i).is_some_and(is_results_label))
+    };
     // A report with no name column, by day or broken down (`Age`, `Platform`,
     // `Placement`…), writes it as its first row, with no day and no segment, above
     // rows that have them; such a row further down is not one.
@@ -2122,7 +2197,9 @@ fn read_layout_table(
         // row, an unnamed row with a day of its own is a campaign's day whose name
         // a sheet left to the row above (merged or pivot cells), not the summary.
         if (summary_row && unnamed(record) && (first || !has_own_day(record))
-            || first && first_summary && keyless(record))
+            || first && first_summary && keyless(record)
+            || first && account_summary && unnamed_below_account(record)
+            || labelled_summary(record))
             && record.cells.len() > 1
         {
             return Ok(Class::Skip(crate::msg!("skip.total")));
@@ -2529,7 +2606,7 @@ fn read_layout_table(
         }
         // A Meta row without a name among named ones (a pivot's or a merge's cells
         // left to the row above): counted, under no campaign, and told.
-        if summary_row && unnamed(record) {
+        if summary_row && unnamed(record) || account_summary && unnamed_below_account(record) {
             builder.warn_row(crate::msg!("warning.unnamed_row"), record.line);
         }
         let day = match date {
@@ -2902,6 +2979,17 @@ fn read_layout_table(
                             crate::msg!("warning.masked", column = header.cells[i].trim()),
                             record.line,
                         );
+                        // The hidden count is some number the total lacks: counted in
+                        // a metric of its own, a total over it is a lower bound.
+                        let name = match &column.target {
+                            Target::Metric(name, _) if name.is_empty() => series_metric.clone(),
+                            Target::Metric(name, _) => Some(name.clone()),
+                            _ => None,
+                        };
+                        if let Some(name) = name {
+                            let id = builder.metric(&crate::model::masked_metric(&name));
+                            state.values.add(id, Amount(Amount::SCALE));
+                        }
                         continue;
                     }
                     // Which of `.`, `,` and `%` the cell has, and the number it is
@@ -6276,6 +6364,11 @@ mod tests {
             "Total of 1 result",
             "Total of 12 ad groups",
             "To\u{302}\u{309}ng",
+            "Tổng cộng: Chiến dịch",
+            "Tổng số: Tìm kiếm",
+            "Summe: Konto",
+            "Jumlah: Akun",
+            "Totales: cuenta",
         ] {
             assert!(is_total_label(label), "{label}");
         }
@@ -6289,8 +6382,25 @@ mod tests {
             "Total geral 2026",
             "Summer sale",
             "Jumlah pengikut",
+            "Summertime: sale",
         ] {
             assert!(!is_total_label(label), "{label}");
+        }
+        for label in [
+            "Results from 2 campaigns",
+            "Results from 1 ad set",
+            "Results from 1,204 ads",
+            "Kết quả từ 3 nhóm quảng cáo",
+        ] {
+            assert!(is_results_label(label), "{label}");
+        }
+        for label in [
+            "Results from 2026 survey",
+            "Results from many campaigns",
+            "Results",
+            "Kết quả từ khóa",
+        ] {
+            assert!(!is_results_label(label), "{label}");
         }
     }
 

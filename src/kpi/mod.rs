@@ -622,6 +622,10 @@ pub struct Value {
     /// Platforms left out of a rate because they have its numerator but none of its
     /// denominator.
     pub left_out: Vec<LeftOut>,
+    /// Why the value is a bound: it rests on reach summed over rows, and on these
+    /// counts with cells the export masks (`<5`). Nothing when exact.
+    pub reach_summed: bool,
+    pub masked: Vec<String>,
 }
 
 /// A quotient with nothing to divide by: `numerator` (its formula text) is
@@ -686,6 +690,19 @@ pub fn sides_note(
             ("lto", long.1.to.to_string()),
         ],
         dates: vec!["sfrom", "sto", "lfrom", "lto"],
+    }
+}
+
+/// The note that a value is a bound because it rests on counts with cells the
+/// export masks (`masked`); `None` when exact or when none is masked.
+pub fn masked_note(bound: Bound, masked: &[String]) -> Option<crate::i18n::Message> {
+    let metrics = masked.join(", ");
+    match bound {
+        _ if masked.is_empty() => None,
+        Bound::Exact => None,
+        Bound::Upper => Some(crate::msg!("note.masked_upper", metrics = metrics)),
+        Bound::Lower => Some(crate::msg!("note.masked_lower", metrics = metrics)),
+        Bound::Approximate => Some(crate::msg!("note.masked_approximate", metrics = metrics)),
     }
 }
 
@@ -1825,6 +1842,24 @@ impl Catalogue {
             _ => self.eval(&Expr::Name(name.to_owned()), dataset, &agg, fx)?,
         };
         let unit = self.unit(name, dataset);
+        let bound = if q.value.is_some() {
+            q.bound
+        } else {
+            Bound::Exact
+        };
+        let (mut reach_summed, mut masked) = (false, Vec::new());
+        if !bound.is_exact() {
+            for metric in self.base_metrics(name, dataset) {
+                let Some(id) = dataset.metric_id(&metric) else {
+                    continue;
+                };
+                reach_summed |= dataset.metric(id).aggregation == Aggregation::Unique
+                    && agg.metrics.get(id.0 as usize).is_some_and(|t| t.rows > 1);
+                if agg.masks(dataset, id) {
+                    masked.push(metric);
+                }
+            }
+        }
         Ok(Value {
             value: q.value.filter(|v| v.is_finite()),
             unit: if q.currency.is_some() && unit == Unit::Number {
@@ -1840,12 +1875,10 @@ impl Catalogue {
                 Unit::Money => q.currency.or_else(|| fx.base.clone()),
                 _ => q.currency,
             },
-            bound: if q.value.is_some() {
-                q.bound
-            } else {
-                Bound::Exact
-            },
+            bound,
             left_out,
+            reach_summed,
+            masked,
         })
     }
 
@@ -2239,6 +2272,11 @@ fn metric_quantity(
             }
             if info.aggregation == Aggregation::Unique && total.rows > 1 {
                 q.bound = Bound::Upper;
+            }
+            // Hidden small counts (`<5`) are missing from the sum: the true total
+            // is at least it.
+            if agg.masks(ds, id) {
+                q.bound = q.bound.and(Bound::Lower);
             }
             q
         }

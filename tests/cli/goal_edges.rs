@@ -1204,7 +1204,7 @@ fn a_goal_on_a_platform_roi_does_not_know_is_an_error() {
     let (exit, _, err) = config_check("unknown-platform.toml");
     assert_eq!(exit, 2, "{err}");
     assert!(
-        err.contains("goal `g7`: `platform = \"instgram\"` is neither a platform roi knows")
+        err.contains("goal `g7`: line 7, column 22: `platform = \"instgram\"` is neither a platform roi knows")
             && err.contains("(did you mean `instagram`?)"),
         "{err}"
     );
@@ -1299,7 +1299,7 @@ fn a_goal_on_a_platform_only_other_data_has_is_no_data_with_a_note() {
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     assert!(
         transcript(&out).contains(
-            "goal `both`: `platform = \"facebok\"` is neither a platform roi knows nor one of \
+            "goal `both`: line 18, column 22: `platform = \"facebok\"` is neither a platform roi knows nor one of \
              the data (did you mean `facebook`?)"
         ),
         "{}",
@@ -2895,4 +2895,128 @@ fn money_and_list_counts_over_covered_days_are_zero() {
     std::fs::write(&list, text).unwrap();
     let all = goals(copy.path(), "roi.toml", "2027-01-12");
     assert_eq!(goal(&all, "tiktok-leads")["status"], "no_data");
+}
+
+/// A goal on masked counts (`<5`): a lower bound of conversions proves a floor met,
+/// never one missed; an upper bound of cpa the other way round. `roi check` still
+/// fails on what the export cannot show met, and says why (figures in
+/// fixtures/masked-counts/README.md).
+#[test]
+fn goals_on_masked_counts_say_which_side_is_proven() {
+    let dir = fixture("masked-counts");
+    let all = goals(&dir, "roi.toml", "2026-09-04");
+    for (id, current, status, unproven) in [
+        ("conversions-20", 18.0, "missed", true),
+        ("conversions-15", 18.0, "achieved", false),
+        ("cpa-6", 100.0 / 18.0, "achieved", false),
+        ("cpa-5", 100.0 / 18.0, "missed", true),
+    ] {
+        let g = goal(&all, id);
+        close(&g["current"], current);
+        assert_eq!(g["status"], status, "{id}");
+        assert_eq!(g["masked"], serde_json::json!(["conversions"]), "{id}");
+        assert_eq!(g.get("unproven").is_some(), unproven, "{id}: {g}");
+    }
+    assert_eq!(goal(&all, "conversions-15")["bound"], "lower");
+    assert_eq!(goal(&all, "cpa-6")["bound"], "upper");
+    let out = roi_in(&dir, &["check", "--as-of", "2026-09-04"]);
+    assert_eq!(code(&out), 1, "{}", transcript(&out));
+    let err = stdout(&out);
+    assert!(
+        err.contains(
+            "note: goal `cpa-5`: missed rests on that bound: with the masked counts the value may meet <= 5.00 USD"
+        ) && err.contains(
+            "note: goal `cpa-6`: the value rests on conversions, whose small counts the export masks (`<5`) and roi reads as no value, so it is an upper bound"
+        ) && !err.contains("reach"),
+        "{err}"
+    );
+}
+
+/// Reach summed over days over a ceiling: the people reached may be fewer and under
+/// it, so `missed` is told as unproven.
+#[test]
+fn reach_summed_over_a_ceiling_is_an_unproven_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    // 5 days of 1,000 people: 5,000 summed, an upper bound of unique people.
+    let mut data = String::from("date,platform,reach\n");
+    for day in 1..=5 {
+        data.push_str(&format!("2026-08-0{day},facebook,1000\n"));
+    }
+    std::fs::write(dir.path().join("reach.csv"), data).unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"reach.csv\"]\n[[goals]]\nid = \"reach-cap\"\nkpi = \"reach\"\n\
+         start = 2026-08-01\ndeadline = 2026-08-05\ntarget = \"<= 3000\"\n",
+    )
+    .unwrap();
+    let all = goals(dir.path(), "roi.toml", "2026-08-06");
+    let g = goal(&all, "reach-cap");
+    close(&g["current"], 5000.0);
+    assert_eq!(g["bound"], "upper");
+    assert_eq!(g["status"], "missed");
+    assert_eq!(g["unproven"], true);
+    assert!(g.get("masked").is_none(), "{g}");
+    let out = roi_in(dir.path(), &["check", "--as-of", "2026-08-06"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains(
+            "note: goal `reach-cap`: missed rests on that bound: unique people reached may be fewer, and meet <= 3,000"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Every value roi.toml checks after parsing names its line and column, as a
+/// parse error does.
+#[test]
+fn settings_checked_after_parsing_name_their_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    for (config, expected) in [
+        (
+            "currency = \"USD\"\nat_risk_tolerance = 1.5\n",
+            "line 2, column 21: `at_risk_tolerance = 1.5` must be a fraction between 0 and 1",
+        ),
+        (
+            "lang = \"de\"\n",
+            "line 1, column 8: `lang = \"de\"` must be \"en\" or \"vi\"",
+        ),
+        (
+            "currency = \"XYZ\"\n",
+            "line 1, column 12: `currency` names the currency \"XYZ\"",
+        ),
+        (
+            "year = 2500\n",
+            "line 1, column 8: `year = 2500` is not a year",
+        ),
+        (
+            "currency = \"USD\"\n[emv]\nweights = { likes = -1 }\n",
+            "line 3, column 21: `[emv] weights` gives `likes` the weight -1",
+        ),
+        (
+            "[fx]\nVND = 0.00004\n",
+            "line 2, column 7: `[fx]` rates convert into the report currency",
+        ),
+        (
+            "currency = \"USD\"\n[fx]\nVND = 25400\n",
+            "line 3, column 7: `[fx]` rate `VND = 25400` reads as one VND worth 25400 USD",
+        ),
+        (
+            "[insights]\ntop = 0\n",
+            "line 2, column 7: `[insights] top = 0` would list no best and no worst posts",
+        ),
+        (
+            "[clv]\nexpected_lifetime = 0\n",
+            "line 2, column 21: `[clv] expected_lifetime = 0` must be a number above 0",
+        ),
+    ] {
+        std::fs::write(dir.path().join("roi.toml"), config).unwrap();
+        let out = roi_in(dir.path(), &["check"]);
+        assert_eq!(code(&out), 2, "{config}: {}", transcript(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with(&format!("error: roi.toml: {expected}")),
+            "{config}: {err}"
+        );
+    }
 }

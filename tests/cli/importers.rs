@@ -3278,6 +3278,101 @@ fn tiktok_ads_manager() {
     );
 }
 
+/// Summary rows written the other ways Ads Manager and Google Ads write them: the
+/// account's name kept, a `Results from 2 campaigns` label (English, Vietnamese), a
+/// total label with a colon in any of its spellings (figures in
+/// fixtures/importers/README.md).
+#[test]
+fn summary_rows_kept_named_or_labelled_are_totals() {
+    for (file, kpi_name, value) in [
+        ("meta-ads-summary-account.csv", "spend", "30"),
+        ("meta-ads-summary-account.csv", "impressions", "3000"),
+        ("meta-ads-summary-labelled.csv", "spend", "25"),
+        ("meta-ads-summary-labelled-vi.csv", "spend", "300000"),
+        ("google-ads-total-label-vi.csv", "spend", "1960000"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        let out = roi(&["kpi", kpi_name, &f]);
+        assert_eq!(stdout(&out).trim(), value, "{file}: {}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("skipped 1 row(s): total or summary row"),
+            "{file}: {}",
+            transcript(&out)
+        );
+    }
+}
+
+/// A masked count (`<5`) is some number the sum lacks: totals over it are lower
+/// bounds and costs divided by them upper bounds, through `roi normalize` too
+/// (figures in fixtures/masked-counts/README.md).
+#[test]
+fn masked_counts_make_bounds() {
+    let f = "fixtures/masked-counts/tiktok-ads-by-day.csv";
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = roi(&[&["kpi"][..], args, &["--format", "json", f]].concat());
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let close = |v: &serde_json::Value, want: f64| {
+        assert!((v.as_f64().unwrap() - want).abs() < 1e-6, "{v} != {want}");
+    };
+    let spend = json(&["spend"]);
+    close(&spend["value"], 100.0);
+    assert!(spend.get("bound").is_none(), "{spend}");
+    let conversions = json(&["conversions"]);
+    close(&conversions["value"], 18.0);
+    assert_eq!(conversions["bound"], "lower");
+    let cpa = json(&["cpa"]);
+    close(&cpa["value"], 100.0 / 18.0);
+    assert_eq!(cpa["bound"], "upper");
+    assert_eq!(
+        cpa["notes"][0],
+        "the value rests on conversions, whose small counts the export masks (`<5`) and roi reads as no value, so it is an upper bound"
+    );
+    close(&json(&["conversion_rate"])["value"], 18.0 / 137.0);
+    assert_eq!(json(&["conversion_rate"])["bound"], "lower");
+    let launch = json(&["cpa", "--where", "campaign=Launch"]);
+    close(&launch["value"], 75.0 / 11.0);
+    assert_eq!(launch["bound"], "upper");
+    // No masked cell on Sep 3: exact.
+    let third = json(&["cpa", "--from", "2026-09-03"]);
+    close(&third["value"], 5.0);
+    assert!(third.get("bound").is_none(), "{third}");
+    assert!(third.get("notes").is_none(), "{third}");
+    // The plain number on stdout, the reason on stderr (not reach's).
+    let out = roi(&["kpi", "cpa", f]);
+    assert_eq!(stdout(&out), "5.555555556\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("roi: the value rests on conversions, whose small counts")
+            && !err.contains("reach"),
+        "{err}"
+    );
+    // `roi normalize` writes the masked cells' count beside the metric; read back,
+    // it gives the same bounds.
+    let dir = tempfile::tempdir().unwrap();
+    let out = roi(&["normalize", f]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",conversions_masked"),
+        "{text}"
+    );
+    let normalized = dir.path().join("n.csv");
+    std::fs::write(&normalized, text).unwrap();
+    let n = normalized.to_str().unwrap();
+    let out = roi(&["kpi", "cpa", n, "--format", "json"]);
+    let back: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(back["value"], cpa["value"]);
+    assert_eq!(back["bound"], "upper");
+    let out = roi(&["kpi", "cpa", n, "--from", "2026-09-03", "--format", "json"]);
+    let back: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(back.get("bound").is_none(), "{back}");
+}
+
 /// A Salesforce leads report's `Lead Source` gives each lead its platform; a HubSpot
 /// deals export is not read as a list of leads.
 #[test]
