@@ -1594,7 +1594,11 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
                 }
             }
             (
-                "reason.no_denominator",
+                if platforms.len() > 1 {
+                    "reason.no_denominator_many"
+                } else {
+                    "reason.no_denominator"
+                },
                 vec![
                     ("kpi", g.kpi.clone()),
                     ("from", date(g.start)),

@@ -1506,7 +1506,28 @@ fn window_notes(
         return Vec::new();
     };
     let shown = shown_window(window, Some(Window::new(first, last)));
-    let mut notes = if rows_in_window == 0 {
+    let mut notes = if rows_in_window == 0 && window.to == NaiveDate::MAX {
+        // `--from` alone past the data: no day to name as its end.
+        vec![
+            crate::msg!(
+                "note.window_no_rows_from",
+                from = window.from,
+                first = first,
+                last = last
+            )
+            .dates(&["from", "first", "last"]),
+        ]
+    } else if rows_in_window == 0 && window.from == NaiveDate::MIN {
+        vec![
+            crate::msg!(
+                "note.window_no_rows_to",
+                to = window.to,
+                first = first,
+                last = last
+            )
+            .dates(&["to", "first", "last"]),
+        ]
+    } else if rows_in_window == 0 {
         vec![
             crate::msg!(
                 "note.window_no_rows",

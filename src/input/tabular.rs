@@ -1057,6 +1057,20 @@ pub(super) fn split_range(t: &str) -> Option<(&str, &str)> {
                 .then(|| t.split_at(8))
                 .map(|(a, b)| (a, &b[1..]))
         })
+        .or_else(|| {
+            // `1–30 Sept 2026`, `1.–30. Sept. 2026`: a start of only its day, the
+            // dash unspaced.
+            let (a, b) = t.split_once(['–', '-'])?;
+            bare_day(a).map(|_| (a, b))
+        })
+}
+
+/// A range's start written as its day alone (`1`, `1.`): the end's month and year.
+fn bare_day(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches('.');
+    (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
 }
 
 /// A `Date range` cell read as the row's own range ([`Target::DateRange`]).
@@ -1247,6 +1261,12 @@ fn range_label(label: &str) -> Option<bool> {
 /// much closer together ([`DayOrderVotes::compact`]: `08/01/2026 - 08/07/2026` is
 /// a week of August, not January to July), else the layout's.
 fn range_ends(a: &str, b: &str, order: Option<DayOrder>) -> Option<(NaiveDate, NaiveDate)> {
+    // `1 - 30 Sep 2026`, `1–30 thg 9, 2026`: the start is that day of the end's month.
+    if let Some(day) = bare_day(a)
+        && let Some(ParsedDate::Full(y)) = parse_date(b.trim())
+    {
+        return y.with_day(day).filter(|x| *x <= y).map(|x| (x, y));
+    }
     let first = parse_date(a.trim())?;
     let last = parse_date(b.trim()).or_else(|| {
         let month = a.trim().trim_end_matches(|c: char| c.is_ascii_digit());

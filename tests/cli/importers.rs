@@ -5891,6 +5891,27 @@ fn numeric_range_lines_read_by_their_span() {
     );
 }
 
+/// A range line that writes the month once after both days, as day-first UIs
+/// shorten it (`1–30 Sept 2026`, `1.–30. Sept. 2026`, `1–30 thg 9, 2026`), covers
+/// the month's days (fixtures/importers/README.md).
+#[test]
+fn day_first_range_lines_that_write_the_month_once() {
+    for (file, spend) in [
+        ("google-ads-range-gb.csv", "70.00 GBP"),
+        ("google-ads-range-de-short.csv", "70.00 EUR"),
+        ("google-ads-range-vi-short.csv", "700,000 VND"),
+    ] {
+        let f = format!("fixtures/importers/{file}");
+        let out = roi(&["report", &f, "--kpi", "spend", "--trend", "off"]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "KPIs (all data, 2026-09-01 ..= 2026-09-30)");
+        let cells: Vec<&str> = lines[3].split('|').map(str::trim).collect();
+        assert_eq!(cells, ["", "spend", spend, "money", ""], "{file}: {text}");
+    }
+}
+
 /// Day cells that read both ways are read in the one order that keeps them within
 /// the range line, without a note: there is no doubt to tell of
 /// (fixtures/review16-e/README.md).

@@ -225,6 +225,23 @@ fn stocks_keep_their_last_reading_before_the_window() {
         "roi: no rows in 2026-08-15 ..= 2026-08-20 (the data runs 2026-07-31 ..= \
          2026-08-21): no value is given for it\n"
     );
+    // An open window says which side it is open on, not a day the user never gave.
+    for (flag, day, note) in [
+        (
+            "--from",
+            "2026-09-01",
+            "roi: no rows from 2026-09-01 on (the data runs 2026-07-31 ..= 2026-08-21): no value is given for it\n",
+        ),
+        (
+            "--to",
+            "2026-07-01",
+            "roi: no rows through 2026-07-01 (the data runs 2026-07-31 ..= 2026-08-21): no value is given for it\n",
+        ),
+    ] {
+        let out = roi(&["kpi", "follower_count", file, flag, day]);
+        assert_eq!(stdout(&out), "n/a\n", "{}", transcript(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), note);
+    }
     let out = roi(&["report", file, "--from", "2026-08-15", "--to", "2026-08-20"]);
     assert!(
         stdout(&out).contains("no rows match"),
