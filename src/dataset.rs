@@ -1527,7 +1527,6 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
-    /// Whether a row in the window has a value of one of `metrics`.
     /// Whether a row in the window has masked cells of `id` (see
     /// [`Dataset::masked_of`]): its sum lacks them.
     pub fn masks(&self, dataset: &Dataset, id: MetricId) -> bool {
@@ -1540,6 +1539,7 @@ impl Aggregate {
         })
     }
 
+    /// Whether a row in the window has a value of one of `metrics`.
     pub fn gives(&self, metrics: &[MetricId]) -> bool {
         metrics
             .iter()

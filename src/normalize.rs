@@ -2144,6 +2144,11 @@ impl<'f> Builder<'f> {
                 .iter()
                 .filter_map(|n| self.dataset.metric_id(n))
                 .collect();
+            // A metric's masked cells (`conversions_masked`) are told by the
+            // export that has the metric: a newer download without any has none.
+            let masked: Vec<Option<MetricId>> = (0..self.dataset.metrics.len())
+                .map(|i| self.dataset.masked_of(MetricId(i as u16)))
+                .collect();
             let set = |bits: &mut [u64], id: MetricId| {
                 let family = if flows.contains(&id) {
                     &flows[..]
@@ -2151,7 +2156,9 @@ impl<'f> Builder<'f> {
                     std::slice::from_ref(&id)
                 };
                 for m in family {
-                    bits[usize::from(m.0) / 64] |= 1 << (m.0 % 64);
+                    for m in std::iter::once(*m).chain(masked[usize::from(m.0)]) {
+                        bits[usize::from(m.0) / 64] |= 1 << (m.0 % 64);
+                    }
                 }
             };
             let native: Vec<bool> = self
@@ -2964,9 +2971,24 @@ fn resolve_levels<R: Ord>(
             crate::model::FOLLOWERS_NET | "followers_gained" | "followers_lost"
         )
     };
+    // A count of masked cells (`conversions_masked`) goes with its metric: not
+    // counted where the metric is not, and not named apart.
+    let base_of: Vec<Option<MetricId>> = metrics
+        .iter()
+        .map(|m| {
+            let base = m.name.strip_suffix("_masked")?;
+            metrics
+                .iter()
+                .position(|b| b.name == base)
+                .map(|i| MetricId(i as u16))
+        })
+        .collect();
     // Metrics not counted, per row, applied once every row is decided.
     let mut strip: Map<usize, Vec<MetricId>> = Map::default();
     let name = |note: &mut Note, id: MetricId| {
+        if base_of[usize::from(id.0)].is_some() {
+            return;
+        }
         let name = &metrics[usize::from(id.0)].name;
         if !note.metrics.contains(name) {
             note.metrics.push(name.clone());
@@ -3060,6 +3082,7 @@ fn resolve_levels<R: Ord>(
                 for x in over {
                     let fine = &rows[x];
                     let shared = |id: MetricId| {
+                        let id = base_of[usize::from(id.0)].unwrap_or(id);
                         row.values
                             .iter()
                             .any(|v| v.0 == id || follower_change(v.0) && follower_change(id))

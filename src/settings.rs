@@ -1001,7 +1001,10 @@ fn goal_from_raw(
     let mut where_at = None;
     for (key, values) in raw.filter {
         let span = values.span();
-        where_at = where_at.or(Some(line_column(text, span.start)));
+        // The platform's, which is checked against the data later.
+        if key == Dimension::Platform.name() || where_at.is_none() {
+            where_at = Some(line_column(text, span.start));
+        }
         let dim = Dimension::from_name(&key).ok_or_else(|| {
             ctx_at(
                 span.clone(),
@@ -1065,6 +1068,19 @@ fn goal_from_raw(
             }
         }
         NumberOrText::Text(t) => {
+            // `>= 5%` of a count is no rate written as a fraction, as the message for
+            // a rate would offer: a count's change is relative, its level a number.
+            let level = t.trim().trim_start_matches(['>', '<', '=']);
+            if unit == Some(Unit::Count)
+                && t.trim().starts_with(['>', '<'])
+                && level.trim_end().ends_with('%')
+            {
+                return Err(at_target(crate::say!(
+                    "error.target_percent_count",
+                    value = t,
+                    kpi = kpi
+                )));
+            }
             let (target, written) = parse_target(&t).map_err(at_target)?;
             // `300.000 ₫` reads one way: the dong has no fraction.
             if matches!(target, Target::Absolute { .. }) && !written.is_some_and(whole_currency) {
@@ -1410,6 +1426,11 @@ fn whole_currency(written: &str) -> bool {
 /// or a decimal comma before other than three digits (`12,5`), which groups nothing.
 fn target_number(number: &str, text: &str, whole: bool) -> Result<f64, String> {
     use crate::input::value::{DecimalMark, parse_amount, thousands_reading};
+    // `+%`, `>= .`: no number at all, not one grouped wrong; `1e3` and `inf` are
+    // numbers to Rust, not to a reader of roi.toml.
+    if !number.contains(|c: char| c.is_ascii_digit()) || number.contains(char::is_alphabetic) {
+        return Err(crate::say!("error.target", value = text));
+    }
     let reading = thousands_reading(number);
     if let (true, Some(mark)) = (whole, reading)
         && let Ok((Some(amount), _)) = parse_amount(number, mark)
@@ -1544,6 +1565,36 @@ mod tests {
         assert!(parse_target("-+10%").map(|t| t.0).is_err());
         assert!(parse_target("--10%").map(|t| t.0).is_err());
         assert!(parse_target("-100%").map(|t| t.0).is_err());
+        // No number, or one only Rust reads: not understood (not "grouped wrong").
+        for text in ["+%", "+ %", ">= .", ">= ,", ">= 1e3", "<= inf", ">= NaN"] {
+            let e = parse_target(text).map(|t| t.0).unwrap_err();
+            assert!(
+                e.contains("is not understood") || e.contains("is not part of a number"),
+                "{text}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_percent_level_of_a_count_is_no_fraction() {
+        let goal = |kpi: &str| {
+            Config::parse(
+                &format!(
+                    "[[goals]]\nid = \"g\"\nkpi = \"{kpi}\"\nstart = 2026-08-01\n\
+                     deadline = 2026-08-31\ntarget = \">= 5%\"\n"
+                ),
+                "roi.toml",
+            )
+            .unwrap_err()
+            .message
+        };
+        assert!(
+            goal("leads")
+                .contains("`leads` is a count, not a rate: a change from the baseline is \"+5%\""),
+            "{}",
+            goal("leads")
+        );
+        assert!(goal("ctr").contains("\">= 0.05\""), "{}", goal("ctr"));
     }
 
     #[test]

@@ -2153,11 +2153,27 @@ fn read_layout_table(
                 .iter()
                 .all(|&i| blank_at(record, i) && !record.unsaved.iter().any(|(u, ..)| *u == i))
     };
-    let account_summary = table
-        .head
+    // Only where every row is of that one account: a row of one account above
+    // another's is no total of them.
+    let account_column = name_columns
         .iter()
-        .skip(matched.body() + 1)
-        .any(|r| !r.is_blank() && !below_account.is_empty() && !unnamed_below_account(r));
+        .copied()
+        .find(|&i| matches!(target_of(i), Some(Target::Dim(Dimension::Account))));
+    let one_account = account_column.is_none_or(|i| {
+        let mut names = table
+            .head
+            .iter()
+            .skip(matched.body())
+            .filter_map(|r| r.cells.get(i).map(super::value::trim))
+            .filter(|c| !c.is_empty());
+        names.next().is_none_or(|first| names.all(|n| n == first))
+    });
+    let account_summary = one_account
+        && table
+            .head
+            .iter()
+            .skip(matched.body() + 1)
+            .any(|r| !r.is_blank() && !below_account.is_empty() && !unnamed_below_account(r));
     let labelled_summary = |record: &Record| {
         name_columns
             .iter()

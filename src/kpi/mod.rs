@@ -2259,6 +2259,10 @@ fn metric_quantity(
                 if key == (None, None) {
                     q.unnamed = None;
                 }
+                // Every cell masked (`<5`): 0 is what the file shows, at least.
+                if agg.masks(ds, id) {
+                    q.bound = Bound::Lower;
+                }
                 q
             });
         }

@@ -2972,6 +2972,11 @@ fn reach_summed_over_a_ceiling_is_an_unproven_miss() {
 #[test]
 fn settings_checked_after_parsing_name_their_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "date,platform,leads\n2026-08-01,facebook,3\n",
+    )
+    .unwrap();
     for (config, expected) in [
         (
             "currency = \"USD\"\nat_risk_tolerance = 1.5\n",
@@ -3008,6 +3013,13 @@ fn settings_checked_after_parsing_name_their_line_and_column() {
         (
             "[clv]\nexpected_lifetime = 0\n",
             "line 2, column 21: `[clv] expected_lifetime = 0` must be a number above 0",
+        ),
+        // The platform's position, not the first key's of `where`.
+        (
+            "inputs = [\"d.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-01\n\
+             deadline = 2026-08-31\ntarget = \">= 5\"\n\
+             where = { campaign = \"A\", platform = \"facebok\" }\n",
+            "goal `g`: line 8, column 38: `platform = \"facebok\"` is neither a platform",
         ),
     ] {
         std::fs::write(dir.path().join("roi.toml"), config).unwrap();

@@ -3300,6 +3300,18 @@ fn summary_rows_kept_named_or_labelled_are_totals() {
             transcript(&out)
         );
     }
+    // A first row of one account above another account's rows is no total of them.
+    let out = roi(&[
+        "kpi",
+        "spend",
+        "fixtures/importers/meta-ads-two-accounts.csv",
+    ]);
+    assert_eq!(stdout(&out), "250\n", "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("skipped"),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A masked count (`<5`) is some number the sum lacks: totals over it are lower
@@ -3371,6 +3383,53 @@ fn masked_counts_make_bounds() {
     let out = roi(&["kpi", "cpa", n, "--from", "2026-09-03", "--format", "json"]);
     let back: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(back.get("bound").is_none(), "{back}");
+    // Every cell of the window masked: 0 is what the file shows, at least.
+    let retarget = json(&[
+        "conversions",
+        "--where",
+        "campaign=Retarget",
+        "--from",
+        "2026-09-02",
+    ]);
+    close(&retarget["value"], 0.0);
+    assert_eq!(retarget["bound"], "lower");
+    // A newer download without masked cells takes the mark away with the rows it
+    // replaces; levels of one export count the mark where they count the metric.
+    let dir = "fixtures/masked-counts";
+    for (args, value) in [
+        (&["fixtures/masked-counts/redownload"][..], 18.0),
+        (
+            &[
+                "fixtures/masked-counts/levels/tiktok-ads-by-campaign.csv",
+                "fixtures/masked-counts/levels/tiktok-ads-by-age.csv",
+            ],
+            12.0,
+        ),
+    ] {
+        let out = roi(&[&["kpi", "conversions", "--format", "json"][..], args].concat());
+        let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        close(&answer["value"], value);
+        assert!(answer.get("bound").is_none(), "{answer}");
+    }
+    let out = roi(&[
+        "report",
+        &format!("{dir}/levels/tiktok-ads-by-campaign.csv"),
+        &format!("{dir}/levels/tiktok-ads-by-age.csv"),
+        "--by",
+        "breakdown",
+        "--kpi",
+        "conversions,cpa",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "breakdown,rows,conversions,conversions_bound,cpa,cpa_currency\n\
+         Age 18-24,1,0,lower,,\n\
+         Age 25-34,1,9,,2.222222222,USD\n",
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A Salesforce leads report's `Lead Source` gives each lead its platform; a HubSpot
