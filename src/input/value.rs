@@ -114,6 +114,63 @@ const SYMBOLS: &[Symbol] = &[
         text: "EUR",
         currencies: &["EUR"],
     },
+    // The codes of the other currencies an export's amounts are written in.
+    Symbol {
+        text: "GBP",
+        currencies: &["GBP"],
+    },
+    Symbol {
+        text: "BRL",
+        currencies: &["BRL"],
+    },
+    Symbol {
+        text: "IDR",
+        currencies: &["IDR"],
+    },
+    Symbol {
+        text: "THB",
+        currencies: &["THB"],
+    },
+    Symbol {
+        text: "PHP",
+        currencies: &["PHP"],
+    },
+    Symbol {
+        text: "MYR",
+        currencies: &["MYR"],
+    },
+    Symbol {
+        text: "SGD",
+        currencies: &["SGD"],
+    },
+    Symbol {
+        text: "AUD",
+        currencies: &["AUD"],
+    },
+    Symbol {
+        text: "CAD",
+        currencies: &["CAD"],
+    },
+    Symbol {
+        text: "INR",
+        currencies: &["INR"],
+    },
+    Symbol {
+        text: "JPY",
+        currencies: &["JPY"],
+    },
+    Symbol {
+        text: "KRW",
+        currencies: &["KRW"],
+    },
+    Symbol {
+        text: "CNY",
+        currencies: &["CNY"],
+    },
+    Symbol {
+        text: "MXN",
+        currencies: &["MXN"],
+    },
     Symbol {
         text: "₫",
         currencies: &["VND"],
@@ -137,6 +194,47 @@ const SYMBOLS: &[Symbol] = &[
     Symbol {
         text: "₩",
         currencies: &["KRW"],
+    },
+    // The dollars a letter names, before the bare `$` (and `US$` before `S$`).
+    Symbol {
+        text: "US$",
+        currencies: &["USD"],
+    },
+    Symbol {
+        text: "HK$",
+        currencies: &["HKD"],
+    },
+    Symbol {
+        text: "NT$",
+        currencies: &["TWD"],
+    },
+    Symbol {
+        text: "R$",
+        currencies: &["BRL"],
+    },
+    Symbol {
+        text: "S$",
+        currencies: &["SGD"],
+    },
+    Symbol {
+        text: "A$",
+        currencies: &["AUD"],
+    },
+    Symbol {
+        text: "C$",
+        currencies: &["CAD"],
+    },
+    Symbol {
+        text: "Rp",
+        currencies: &["IDR"],
+    },
+    Symbol {
+        text: "฿",
+        currencies: &["THB"],
+    },
+    Symbol {
+        text: "₱",
+        currencies: &["PHP"],
     },
     Symbol {
         text: "$",
@@ -2069,6 +2167,27 @@ mod tests {
         assert_eq!(read("$1.500", DecimalMark::Dot), (Some(1.5), Some("$")));
         assert_eq!(read("USD $12", DecimalMark::Dot), (Some(12.0), Some("USD")));
         assert_eq!(read("1,234.50", DecimalMark::Dot), (Some(1234.5), None));
+        // Other locales' symbols and codes; a letter before `$` names its dollar,
+        // `US$` before `S$`. The rupiah has no minor unit.
+        for (text, mark, value, currency) in [
+            ("R$ 1.234,56", DecimalMark::Comma, 1234.56, "BRL"),
+            ("1.234,56 R$", DecimalMark::Comma, 1234.56, "BRL"),
+            ("BRL 1.234,56", DecimalMark::Comma, 1234.56, "BRL"),
+            ("Rp 1.234.567", DecimalMark::Comma, 1_234_567.0, "IDR"),
+            ("Rp1.500", DecimalMark::Dot, 1500.0, "IDR"),
+            ("IDR 1.234.567", DecimalMark::Comma, 1_234_567.0, "IDR"),
+            ("฿1,234.50", DecimalMark::Dot, 1234.5, "THB"),
+            ("THB 1,234.50", DecimalMark::Dot, 1234.5, "THB"),
+            ("US$1,234.50", DecimalMark::Dot, 1234.5, "USD"),
+            ("S$ 1,234.50", DecimalMark::Dot, 1234.5, "SGD"),
+            ("HK$20", DecimalMark::Dot, 20.0, "HKD"),
+            ("₱1,234.50", DecimalMark::Dot, 1234.5, "PHP"),
+            ("MYR 12.50", DecimalMark::Dot, 12.5, "MYR"),
+        ] {
+            let (amount, symbol) = parse_amount(text, mark).unwrap();
+            assert_eq!(amount.map(Amount::to_f64), Some(value), "{text}");
+            assert_eq!(symbol.and_then(Symbol::currency), Some(currency), "{text}");
+        }
         // The dong's code in any case, as Vietnamese writes it.
         for text in [
             "1.500.000 VNĐ",

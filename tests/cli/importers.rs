@@ -3314,6 +3314,32 @@ fn summary_rows_kept_named_or_labelled_are_totals() {
     );
 }
 
+/// Amounts written with their locale's symbol (`R$ 1.234,56`, `Rp 1.500.000`)
+/// under a header naming that currency (fixtures/importers/README.md).
+#[test]
+fn amounts_with_other_locales_symbols() {
+    for (file, spend, currency) in [
+        ("meta-ads-pt-brl-symbols.csv", 2000.0, "BRL"),
+        ("meta-ads-id-idr-symbols.csv", 2_250_000.0, "IDR"),
+    ] {
+        let out = roi(&[
+            "kpi",
+            "spend",
+            &format!("fixtures/importers/{file}"),
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            json["value"].as_f64(),
+            Some(spend),
+            "{file}: {}",
+            transcript(&out)
+        );
+        assert_eq!(json["currency"], currency, "{file}");
+    }
+}
+
 /// A masked count (`<5`) is some number the sum lacks: totals over it are lower
 /// bounds and costs divided by them upper bounds, through `roi normalize` too
 /// (figures in fixtures/masked-counts/README.md).
