@@ -1914,7 +1914,12 @@ fn explain_window(
         first_date: agg.first,
         last_date: agg.last,
         straddling_rows: agg.straddling_rows,
-        notes: value.left_out.iter().map(|l| l.note(kpi)).collect(),
+        notes: value
+            .left_out
+            .iter()
+            .map(|l| l.note(kpi))
+            .chain(crate::kpi::masked_note(value.bound, &value.masked))
+            .collect(),
     })
 }
 

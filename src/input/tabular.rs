@@ -2642,8 +2642,10 @@ fn read_layout_table(
         }
         // A Meta row without a name among named ones (a pivot's or a merge's cells
         // left to the row above): counted, under no campaign, and told.
-        if summary_row && unnamed(record) || account_summary && unnamed_below_account(record) {
+        if summary_row && unnamed(record) {
             builder.warn_row(crate::msg!("warning.unnamed_row"), record.line);
+        } else if account_summary && unnamed_below_account(record) {
+            builder.warn_row(crate::msg!("warning.unnamed_below_account"), record.line);
         }
         let day = match date {
             Some(ParsedDate::YearLess { .. }) => date.and_then(|d| d.resolve(order, year)),

@@ -2930,6 +2930,15 @@ fn goals_on_masked_counts_say_which_side_is_proven() {
         ) && !err.contains("reach"),
         "{err}"
     );
+    // `roi explain` says why its figure is a bound.
+    let out = roi_in(&dir, &["explain", "cpa"]);
+    assert!(
+        stdout(&out).ends_with(
+            "cpa = 5.56 USD\n  5 row(s) from tiktok-ads-by-day.csv\nnote: the value rests on conversions, whose small counts the export masks (`<5`) and roi reads as no value, so it is an upper bound\n"
+        ),
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// Reach summed over days over a ceiling: the people reached may be fewer and under

@@ -3300,6 +3300,26 @@ fn summary_rows_kept_named_or_labelled_are_totals() {
             transcript(&out)
         );
     }
+    // Below the first row, a row naming the account alone is counted, and told.
+    let dir = tempfile::tempdir().unwrap();
+    let mid = dir.path().join("meta-mid.csv");
+    std::fs::write(
+        &mid,
+        "Reporting starts,Reporting ends,Account name,Campaign name,Impressions,Amount spent (USD)\n\
+         2026-09-01,2026-09-30,Shop,A,1000,10.00\n\
+         2026-09-01,2026-09-30,Shop,,500,5.00\n\
+         2026-09-01,2026-09-30,Shop,B,2000,20.00\n",
+    )
+    .unwrap();
+    let out = roi(&["kpi", "spend", mid.to_str().unwrap()]);
+    assert_eq!(stdout(&out), "35\n", "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains(
+            "1 row(s) name the account but no campaign, ad set or ad among rows that do (first at line 3"
+        ),
+        "{}",
+        transcript(&out)
+    );
     // A first row of one account above another account's rows is no total of them.
     let out = roi(&[
         "kpi",
