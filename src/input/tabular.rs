@@ -867,6 +867,22 @@ fn preamble_range(lines: &[(u64, String)], order: Option<DayOrder>) -> Result<Pr
             .into_iter()
             .any(|o| d.resolve(Some(o), None).is_some()),
     };
+    // A report is made on or after the first day it covers: an order that puts
+    // `Date Generated:` before the range's start is not the UI's.
+    let generated = lines.iter().find_map(|(_, text)| {
+        let t = text.trim_start_matches('#').trim().trim_matches('"');
+        let (label, value) = t.split_once(':')?;
+        label
+            .trim()
+            .eq_ignore_ascii_case("date generated")
+            .then(|| parse_date(day_part(value)))
+            .flatten()
+    });
+    let made_after = |o: DayOrder, start: NaiveDate| {
+        generated
+            .and_then(|g| g.resolve(Some(o), None))
+            .is_none_or(|g| g >= start)
+    };
     let mut preamble = Preamble::default();
     let mut start = None;
     let mut end = None;
@@ -908,7 +924,11 @@ fn preamble_range(lines: &[(u64, String)], order: Option<DayOrder>) -> Result<Pr
                 } else if told.is_some() {
                     (told, None)
                 } else {
-                    let ordered = |o| read(Some(o)).filter(|(x, y)| x <= y).map(|_| o);
+                    let ordered = |o| {
+                        read(Some(o))
+                            .filter(|(x, y)| x <= y && made_after(o, *x))
+                            .map(|_| o)
+                    };
                     let mut votes = DayOrderVotes::default();
                     votes.add(&a);
                     votes.add(&b);

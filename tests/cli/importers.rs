@@ -3360,6 +3360,31 @@ fn amounts_with_other_locales_symbols() {
     }
 }
 
+/// A LinkedIn range that reads both ways is read in the order that has the report
+/// made after its start (fixtures/linkedin-campaign-manager/README.md).
+#[test]
+fn linkedin_date_generated_tells_the_day_order() {
+    let f = "fixtures/linkedin-campaign-manager/us-date-generated.csv";
+    let out = roi(&["report", f, "--kpi", "spend", "--trend", "off"]);
+    assert!(
+        stdout(&out).starts_with("KPIs (all data, 2026-01-09 ..= 2026-07-09)"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(
+        kpi(&[
+            "kpi",
+            "spend",
+            f,
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-07-31"
+        ]),
+        "100"
+    );
+}
+
 /// A masked count (`<5`) is some number the sum lacks: totals over it are lower
 /// bounds and costs divided by them upper bounds, through `roi normalize` too
 /// (figures in fixtures/masked-counts/README.md).
