@@ -247,9 +247,9 @@ impl Settings {
         // Every goal's, not only those a command asks about: a name that is wrong in
         // one goal is an error in the file, as a bad date in any goal is.
         for goal in &self.config.goals {
-            // A platform in `where` that is a slip of one roi knows (`facebok`).
-            report::check_where(&self.config, dataset, &goal.filter).map_err(|e| {
-                let inner = match goal.where_at {
+            // An error in a goal, at the place in roi.toml it is about.
+            let in_goal = |at: Option<(usize, usize)>, e: &dyn std::fmt::Display| {
+                let inner = match at {
                     Some((line, column)) => {
                         say!("error.toml_at", line = line, column = column, error = e)
                     }
@@ -259,22 +259,14 @@ impl Settings {
                     path: self.config.display_path(),
                     message: say!("error.in_goal", goal = goal.id, error = inner),
                 }
-            })?;
+            };
+            // A platform in `where` that is a slip of one roi knows (`facebok`).
+            report::check_where(&self.config, dataset, &goal.filter)
+                .map_err(|e| in_goal(goal.where_at, &e))?;
             self.config
                 .catalogue
                 .check_name(&goal.kpi, dataset)
-                .map_err(|e| {
-                    let inner = match goal.kpi_at {
-                        Some((line, column)) => {
-                            say!("error.toml_at", line = line, column = column, error = e)
-                        }
-                        None => e.to_string(),
-                    };
-                    settings::ConfigError {
-                        path: self.config.display_path(),
-                        message: say!("error.in_goal", goal = goal.id, error = inner),
-                    }
-                })?;
+                .map_err(|e| in_goal(goal.kpi_at, &e))?;
         }
         Ok(())
     }
