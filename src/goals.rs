@@ -770,7 +770,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
     result.rows_left_out = straddling + baseline_left_out;
     result.bound = value.bound;
     result.masked.clone_from(&value.masked);
-    result.reach_summed = value.reach_summed;
+    result.reach_summed = value.rests_on_reach();
     // A rate measured over the days both its sides cover ends there.
     let data_through = reaches
         .iter()

@@ -740,7 +740,7 @@ fn evaluate_groups(
                     v.bound = Bound::Exact;
                 }
             }
-            inexact |= v.reach_summed || (!v.bound.is_exact() && v.masked.is_empty());
+            inexact |= v.rests_on_reach();
             for m in &v.masked {
                 if !masked.contains(m) {
                     masked.push(m.clone());
@@ -1411,6 +1411,7 @@ pub fn kpi_answer(
             .filter(|r| window.is_none_or(|w| w.contains(r)))
             .copied()
     };
+    let reach_summed = v.rests_on_reach();
     Ok(KpiAnswer {
         schema_version: SCHEMA_VERSION,
         kpi: name.to_owned(),
@@ -1418,7 +1419,7 @@ pub fn kpi_answer(
         unit: v.unit,
         currency: v.currency,
         bound: v.bound,
-        reach_summed: v.reach_summed || (!v.bound.is_exact() && v.masked.is_empty()),
+        reach_summed,
         rows: agg.rows,
         window: window.map(|w| shown_window(w, selection.date_range())),
         filter: filter_map(filter),

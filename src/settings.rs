@@ -812,6 +812,20 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let Some(span) = e.span() else {
         return message;
     };
+    // The parser's own messages ("duplicate key", "invalid date") leave out what
+    // they found; a short one-line span is it.
+    if let Some(found) = text
+        .get(span.clone())
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.contains('\n') && s.chars().count() <= 60)
+        .filter(|s| !message.contains(s.trim_matches('"')))
+    {
+        message = crate::i18n::tr(
+            crate::i18n::current(),
+            "toml.found",
+            &[("error", &message), ("found", found)],
+        );
+    }
     at(text, span, &message)
 }
 

@@ -628,6 +628,14 @@ pub struct Value {
     pub masked: Vec<String>,
 }
 
+impl Value {
+    /// Whether the bound rests on summed reach: said outright, or a bound with no
+    /// masked count to account for it.
+    pub fn rests_on_reach(&self) -> bool {
+        self.reach_summed || (!self.bound.is_exact() && self.masked.is_empty())
+    }
+}
+
 /// A quotient with nothing to divide by: `numerator` (its formula text) is
 /// `numerator_value` while `denominator` totals 0, so the KPI runs off towards
 /// `sign` × ∞.

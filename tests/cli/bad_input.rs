@@ -947,6 +947,16 @@ fn cases() -> Vec<Case> {
             &["check"],
         ),
         config_case(
+            "duplicate_key",
+            "inputs = [\"data.csv\"]\ncurrency = \"VND\"\ncurrency = \"USD\"\n",
+            &["report"],
+        ),
+        config_case(
+            "calendar_invalid_date",
+            "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-02-01\ndeadline = 2026-02-30\ntarget = 10\n",
+            &["check"],
+        ),
+        config_case(
             "deadline_before_start",
             "inputs = [\"data.csv\"]\n[[goals]]\nid = \"g\"\nkpi = \"leads\"\nstart = 2026-08-31\ndeadline = 2026-08-01\ntarget = 10\n",
             &["check"],
