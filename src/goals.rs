@@ -606,7 +606,7 @@ pub fn evaluate(goal: &Goal, cx: &Context<'_>) -> Result<GoalResult, EvalError> 
         lacking_denominator: Vec::new(),
         leads_counted_twice: Vec::new(),
         sales_counted_twice: Vec::new(),
-        emv_default: cx.catalogue.emv_default_note(&goal.kpi),
+        emv_default: cx.catalogue.emv_default_note(&goal.kpi, cx.fx),
         unknown_platforms: Vec::new(),
         where_no_row: Vec::new(),
         sides_cover: None,

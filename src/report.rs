@@ -519,7 +519,9 @@ pub fn build(config: &Config, dataset: &Dataset, scope: &Scope) -> Result<Report
     {
         notes.push(crate::kpi::sales_counted_twice_note(&platforms));
     }
-    notes.extend((shown.iter()).find_map(|name| config.catalogue.emv_default_note(name)));
+    notes.extend(
+        (shown.iter()).find_map(|name| config.catalogue.emv_default_note(name, &config.fx)),
+    );
     // Notes of KPIs the table does not show are dropped with them, except in the
     // default selection: there a KPI without a value because every platform of it
     // was left out says why it is missing (a rate of two exports that no export has).
@@ -1440,7 +1442,7 @@ pub fn kpi_answer(
                     .sales_counted_twice(name, dataset, in_window());
                 (!platforms.is_empty()).then(|| crate::kpi::sales_counted_twice_note(&platforms))
             })
-            .chain(config.catalogue.emv_default_note(name))
+            .chain(config.catalogue.emv_default_note(name, &config.fx))
             .chain(
                 (agg.straddling_rows > 0)
                     .then(|| crate::msg!("note.straddling", rows = agg.straddling_rows)),

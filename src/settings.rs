@@ -438,13 +438,10 @@ impl Config {
                 )))
             }
         };
-        if raw
+        kpi_settings.emv_in_dollars = raw
             .emv
             .as_ref()
-            .is_none_or(|e| e.cost_per_engagement.is_none())
-        {
-            kpi_settings.emv_default_in = currency.clone().filter(|c| c != "USD");
-        }
+            .is_none_or(|e| e.cost_per_engagement.is_none());
         if let Some(emv) = raw.emv {
             if let Some(cost) = emv.cost_per_engagement {
                 const KEY: &str = "[emv] cost_per_engagement";

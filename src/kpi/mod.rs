@@ -299,9 +299,9 @@ pub struct KpiSettings {
     pub cpa_actions: String,
     pub clv_expected_lifetime: f64,
     pub custom: Vec<CustomKpi>,
-    /// roi.toml's `currency` when it is not USD and `[emv] cost_per_engagement` is
-    /// not given: the default is the article's dollars, not so many of that currency.
-    pub emv_default_in: Option<String>,
+    /// `[emv] cost_per_engagement` is not given: EMV is at the article's 0.50 US
+    /// dollars, in roi.toml's `currency` only at an `[fx]` rate (see [`EmvDollars`]).
+    pub emv_in_dollars: bool,
 }
 
 impl Default for KpiSettings {
@@ -318,7 +318,7 @@ impl Default for KpiSettings {
             cpa_actions: "conversions".into(),
             clv_expected_lifetime: 1.0,
             custom: Vec::new(),
-            emv_default_in: None,
+            emv_in_dollars: true,
         }
     }
 }
@@ -780,9 +780,21 @@ impl Quantity {
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     kpis: IndexMap<String, KpiDef>,
-    /// See [`KpiSettings::emv_default_in`].
-    emv_default_in: Option<String>,
+    /// See [`KpiSettings::emv_in_dollars`].
+    emv_in_dollars: bool,
 }
+
+/// How EMV at the default cost per engagement, 0.50 US dollars, is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EmvDollars {
+    /// In US dollars: roi.toml's `currency` is USD or none, or `[fx]` has no USD rate.
+    Usd,
+    /// In roi.toml's `currency`, at `[fx]`'s rate of one USD in it.
+    Converted { base: String, rate: f64 },
+}
+
+/// The currency of EMV at the default cost per engagement.
+pub const EMV_DEFAULT_CURRENCY: &str = "USD";
 
 /// Suggests the closest of `candidates` to a misspelt `name`.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
@@ -879,7 +891,7 @@ impl Catalogue {
         }
         let mut catalogue = Catalogue {
             kpis,
-            emv_default_in: settings.emv_default_in.clone(),
+            emv_in_dollars: settings.emv_in_dollars,
         };
         catalogue.check_structure()?;
         // A KPI of roi.toml without a `unit` whose formula gives an amount of money
@@ -928,18 +940,64 @@ impl Catalogue {
         }
     }
 
+    /// How EMV is in the report when it counts engagements at the default cost per
+    /// engagement (`None` when roi.toml sets its cost).
+    pub fn emv_dollars(&self, fx: &Fx) -> Option<EmvDollars> {
+        if !self.emv_in_dollars {
+            return None;
+        }
+        Some(
+            match fx.base.as_deref().filter(|b| *b != EMV_DEFAULT_CURRENCY) {
+                Some(base) => match fx.rates.get(EMV_DEFAULT_CURRENCY) {
+                    Some(rate) => EmvDollars::Converted {
+                        base: base.to_owned(),
+                        rate: *rate,
+                    },
+                    None => EmvDollars::Usd,
+                },
+                None => EmvDollars::Usd,
+            },
+        )
+    }
+
     /// The note that the KPI `name` (`emv`, or a KPI over it) counts engagements at the
-    /// default cost per engagement, in dollars, as an amount of another currency.
-    pub fn emv_default_note(&self, name: &str) -> Option<crate::i18n::Message> {
-        let currency = self.emv_default_in.as_ref()?;
-        self.refers_to(name, "emv", 0).then(|| {
-            crate::msg!(
-                "note.emv_default",
+    /// default cost per engagement, US dollars, when roi.toml's `currency` is another:
+    /// converted at `[fx]`'s rate, or left in dollars.
+    pub fn emv_default_note(&self, name: &str, fx: &Fx) -> Option<crate::i18n::Message> {
+        let base = fx.base.as_deref().filter(|b| *b != EMV_DEFAULT_CURRENCY)?;
+        let dollars = self.emv_dollars(fx)?;
+        if !self.refers_to(name, "emv", 0) {
+            return None;
+        }
+        let cost = KpiSettings::default().emv_cost_per_engagement;
+        Some(match dollars {
+            EmvDollars::Converted { rate, .. } => crate::msg!(
+                "note.emv_default_converted",
                 kpi = name,
-                cost = format!("{:.2}", KpiSettings::default().emv_cost_per_engagement),
-                currency = currency
-            )
+                converted = cost * rate,
+                rate = rate,
+                currency = base
+            ),
+            EmvDollars::Usd => crate::msg!("note.emv_default", kpi = name, currency = base),
         })
+    }
+
+    /// EMV at the default cost per engagement is in US dollars: converted into the
+    /// report currency at `[fx]`'s rate, or said to be in dollars.
+    fn emv_in_currency(&self, name: &str, mut q: Quantity, fx: &Fx) -> Quantity {
+        if name != "emv" || q.currency.is_some() || q.value.is_none() {
+            return q;
+        }
+        match self.emv_dollars(fx) {
+            None => return q,
+            Some(EmvDollars::Usd) => q.currency = Some(EMV_DEFAULT_CURRENCY.to_owned()),
+            Some(EmvDollars::Converted { base, rate }) => {
+                q.value = q.value.map(|v| v * rate);
+                q.currency = Some(base);
+            }
+        }
+        q.unnamed = None;
+        q
     }
 
     /// Whether the KPI `name` is `target` or is computed from it.
@@ -1845,7 +1903,8 @@ impl Catalogue {
                         left_out.push(l);
                     }
                 }
-                self.eval(&kpi.formula, dataset, &agg, fx)?
+                let q = self.eval(&kpi.formula, dataset, &agg, fx)?;
+                self.emv_in_currency(name, q, fx)
             }
             _ => self.eval(&Expr::Name(name.to_owned()), dataset, &agg, fx)?,
         };
@@ -1934,7 +1993,8 @@ impl Catalogue {
                     // As that KPI, with its own platforms left out: `cpl + cpc` adds
                     // two costs, not a sum of spend over each's counts.
                     let (agg, _) = self.counted(name, ds, agg);
-                    self.eval(&kpi.formula, ds, &agg, fx)?
+                    let q = self.eval(&kpi.formula, ds, &agg, fx)?;
+                    self.emv_in_currency(name, q, fx)
                 } else {
                     return Err(self.check_name(name, ds).err().unwrap_or_else(|| {
                         EvalError::UnknownName {

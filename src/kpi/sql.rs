@@ -180,6 +180,8 @@ struct Writer<'a> {
     rates: Vec<(String, f64)>,
     /// The base currency as an SQL string, with `[fx]`.
     base: Option<String>,
+    /// EMV at the default cost per engagement, in US dollars.
+    emv: Option<super::EmvDollars>,
 }
 
 /// A KPI's value and currency as SQL expressions over the `totals` columns.
@@ -249,9 +251,22 @@ impl Writer<'_> {
             Expr::Name(name) => match self.catalogue.get(name) {
                 Some(kpi) if !is_metric(name) => {
                     let inner = self.compile(&kpi.formula, depth + 1);
-                    Compiled {
-                        value: format!("({})", inner.value),
-                        currency: inner.currency,
+                    let value = format!("({})", inner.value);
+                    // As `Catalogue::emv_in_currency`.
+                    match (&self.emv, inner.currency) {
+                        (Some(super::EmvDollars::Usd), None) if name == "emv" => Compiled {
+                            value,
+                            currency: Some(self.d.string(super::EMV_DEFAULT_CURRENCY)),
+                        },
+                        (Some(super::EmvDollars::Converted { base, rate }), None)
+                            if name == "emv" =>
+                        {
+                            Compiled {
+                                value: format!("({value} * {})", self.number(*rate)),
+                                currency: Some(self.d.string(&base.to_uppercase())),
+                            }
+                        }
+                        (_, currency) => Compiled { value, currency },
                     }
                 }
                 _ => Compiled {
@@ -457,6 +472,7 @@ pub fn kpi_query(catalogue: &Catalogue, fx: &Fx, q: &Query<'_>) -> Result<String
             .then(|| fx.base.as_ref().map(|b| d.string(&b.to_uppercase())))
             .flatten(),
         rates,
+        emv: catalogue.emv_dollars(fx),
     };
     let names: Vec<String> = if q.kpis.is_empty() {
         catalogue.iter().map(|k| k.name.clone()).collect()
@@ -896,6 +912,7 @@ pub fn rollup_query(catalogue: &Catalogue, q: &Query<'_>) -> String {
         catalogue,
         rates: Vec::new(),
         base: None,
+        emv: None,
     };
     let mut dims: Vec<Dimension> = ROLLUP_DIMS.to_vec();
     for g in q.by {

@@ -2622,13 +2622,11 @@ fn a_sum_over_a_stock_is_forecast_as_its_sum_runs_on() {
 }
 
 /// Without `[emv]`, EMV counts 0.50 per engagement, the article's US dollars: in
-/// roi.toml's other `currency` a note says so (fixtures/emv-amounts/README.md).
+/// roi.toml's other `currency` it is converted at `[fx]`'s USD rate, or stays in
+/// dollars, and a note says which (fixtures/emv-amounts/README.md).
 #[test]
-fn the_default_emv_in_another_currency_is_noted() {
+fn the_default_emv_is_in_dollars_until_a_rate_converts_it() {
     let dir = fixture("emv-amounts");
-    let note = "emv counts each engagement at the default cost of 0.50, which is in US \
-                dollars, as 0.50 VND: set `[emv] cost_per_engagement` in roi.toml to what an \
-                engagement is worth in VND";
     let json = |config: &str| {
         let out = roi_in(
             &dir,
@@ -2637,12 +2635,24 @@ fn the_default_emv_in_another_currency_is_noted() {
         assert_eq!(code(&out), 0, "{config}: {}", transcript(&out));
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
+    let in_dollars = "emv is in US dollars: it counts each engagement at the default cost of \
+                      0.50 USD, and [fx] has no USD rate into VND: set `[emv] \
+                      cost_per_engagement` in roi.toml to what an engagement is worth in VND, \
+                      or give [fx] a USD rate";
     let vnd = json("default.toml");
     assert_eq!(vnd["value"], 130.0);
-    assert_eq!(vnd["currency"], "VND");
-    assert_eq!(vnd["notes"], serde_json::json!([note]));
+    assert_eq!(vnd["currency"], "USD");
+    assert_eq!(vnd["notes"], serde_json::json!([in_dollars]));
+    let converted = "emv counts each engagement at the default cost of 0.50 USD, 12500 VND at \
+                     [fx]'s rate of 25000: set `[emv] cost_per_engagement` in roi.toml to what \
+                     an engagement is worth in VND";
+    let fx = json("default-fx.toml");
+    assert_eq!(fx["value"], 3_250_000.0);
+    assert_eq!(fx["currency"], "VND");
+    assert_eq!(fx["notes"], serde_json::json!([converted]));
     let usd = json("default-usd.toml");
     assert_eq!(usd["value"], 130.0);
+    assert_eq!(usd["currency"], "USD");
     assert_eq!(usd["notes"], serde_json::Value::Null);
     assert_eq!(json("roi.toml")["notes"], serde_json::Value::Null);
     let out = roi_in(
@@ -2651,7 +2661,51 @@ fn the_default_emv_in_another_currency_is_noted() {
     );
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert!(
-        stdout(&out).contains(&format!("note: {note}")),
+        stdout(&out).contains(&format!("note: {in_dollars}")),
+        "{}",
+        transcript(&out)
+    );
+    // A goal in VND: met at the converted figure, refused against dollars.
+    let status = |config: &str| {
+        roi_in(
+            &dir,
+            &[
+                "status",
+                "emv-aug",
+                "--config",
+                config,
+                "--as-of",
+                "2026-08-31",
+            ],
+        )
+    };
+    let out = status("default-fx.toml");
+    assert_eq!(
+        (code(&out), stdout(&out)),
+        (0, "achieved\n".into()),
+        "{}",
+        transcript(&out)
+    );
+    let text = std::fs::read_to_string(dir.join("default-fx.toml")).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.join("instagram-noi-dung.csv"),
+        scratch.path().join("instagram-noi-dung.csv"),
+    )
+    .unwrap();
+    std::fs::write(
+        scratch.path().join("roi.toml"),
+        text.replace("[fx]\nUSD = 25000\n", ""),
+    )
+    .unwrap();
+    let out = roi_in(
+        scratch.path(),
+        &["status", "emv-aug", "--as-of", "2026-08-31"],
+    );
+    assert_eq!(code(&out), 2, "{}", transcript(&out));
+    assert!(
+        transcript(&out).contains("its target is in VND")
+            && transcript(&out).contains("data in USD"),
         "{}",
         transcript(&out)
     );
