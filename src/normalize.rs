@@ -273,9 +273,10 @@ pub struct Builder<'f> {
     /// file's: see [`Builder::accounts`].
     accounts: Accounts,
     file_account: Option<String>,
-    /// The channel a YouTube Studio download's folder names, the account of its
-    /// rows when roi.toml gives none ([`channel_in_name`]).
-    channel: Option<String>,
+    /// The account a download's name gives (a YouTube Studio folder's channel, an X
+    /// handle, a LinkedIn Page): its rows' account when roi.toml gives none
+    /// ([`account_in_name`]).
+    named_account: Option<String>,
 }
 
 /// The account roi.toml gives an input's files, by their path as read.
@@ -338,7 +339,7 @@ impl<'f> Builder<'f> {
             known_by: None,
             accounts: Accounts::default(),
             file_account: None,
-            channel: None,
+            named_account: None,
         }
     }
 
@@ -1062,18 +1063,13 @@ impl<'f> Builder<'f> {
         if let Some(file) = self.dataset.files.last_mut() {
             file.records |= layout::family(kind).is_none();
         }
-        // Two channels' downloads side by side are two accounts, not one download
+        // Two accounts' downloads side by side are two accounts, not one download
         // and a newer one.
-        self.channel = self
+        self.named_account = self
             .dataset
             .files
             .last()
-            .filter(|_| layout::family(kind).is_some_and(|(f, _)| f == "youtube-studio"))
-            .and_then(|file| {
-                let absolute = std::fs::canonicalize(&file.path).ok()?;
-                let folder = absolute.parent()?.file_name()?.to_string_lossy();
-                channel_in_name(&folder).map(str::to_owned)
-            });
+            .and_then(|file| account_in_name(kind, &file.path));
         self.kind = match self.kinds.iter().position(|k| k == kind) {
             Some(i) => i as u32,
             None => {
@@ -1292,7 +1288,7 @@ impl<'f> Builder<'f> {
                 (Dimension::Account, None) => self
                     .file_account
                     .as_deref()
-                    .or(self.channel.as_deref())
+                    .or(self.named_account.as_deref())
                     .map(|a| interner.intern(a)),
                 (_, Some(v)) => Some(interner.intern(v)),
                 (_, None) => None,
@@ -3744,18 +3740,69 @@ pub(crate) fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
     range_at(name).map(|(range, _)| range)
 }
 
+/// The account a platform names a download by: YouTube Studio's folder
+/// (`Content 2026-08-01_2026-08-31 Kenh ABC`), X's handle
+/// (`tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv`), a LinkedIn Page
+/// (`<page>_followers_<ms>.xls`) and a Facebook Page (`Facebook Insights Data Export
+/// (Post Level) - <Page> - <date>.csv`). A browser's ` (1)` is no part of it.
+fn account_in_name(kind: &str, path: &Path) -> Option<String> {
+    if layout::family(kind).is_some_and(|(f, _)| f == "youtube-studio") {
+        let absolute = std::fs::canonicalize(path).ok()?;
+        let folder = absolute.parent()?.file_name()?.to_string_lossy();
+        return channel_in_name(&folder).map(str::to_owned);
+    }
+    let name = path.file_stem()?.to_string_lossy();
+    let stem = without_copy_number(name.trim());
+    let account = if kind.starts_with("twitter-") {
+        let rest = stem
+            .strip_prefix("daily_tweet_activity_metrics_")
+            .or_else(|| stem.strip_prefix("tweet_activity_metrics_"))?;
+        // The handle may hold `_`: the range and language are the last three parts.
+        let mut parts = rest.rsplitn(4, '_');
+        let lang = parts.next()?;
+        let to = parts.next()?;
+        let from = parts.next()?;
+        let handle = parts.next()?;
+        let day = |d: &str| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit());
+        (day(from)
+            && day(to)
+            && !lang.is_empty()
+            && lang.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        .then_some(handle)?
+    } else if kind.starts_with("linkedin-") && kind != "linkedin-ads" {
+        let (rest, stamp) = stem.rsplit_once('_')?;
+        let (page, what) = rest.rsplit_once('_')?;
+        (stamp.len() >= 10
+            && stamp.bytes().all(|b| b.is_ascii_digit())
+            && ["followers", "visitors", "content", "updates", "competitors"].contains(&what))
+        .then_some(page)?
+    } else if kind.starts_with("facebook-insights-") {
+        let rest = stem.strip_prefix("Facebook Insights Data Export")?;
+        let (rest, _date) = rest.rsplit_once(" - ")?;
+        rest.split_once(" - ")?.1
+    } else {
+        return None;
+    };
+    let account = account.trim();
+    (!account.is_empty()).then(|| account.to_owned())
+}
+
+/// A name without the ` (1)` a browser adds to a second download of it.
+fn without_copy_number(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|c| c.rsplit_once(" (")) {
+        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            base.trim_end()
+        }
+        _ => name,
+    }
+}
+
 /// The channel YouTube Studio names a download folder by, after its range
 /// (`Content 2026-08-01_2026-08-31 Kenh ABC`), without the ` (1)` a browser adds to
 /// a second download of the same name.
 fn channel_in_name(name: &str) -> Option<&str> {
     let (_, end) = range_at(name)?;
-    let channel = name[end..].trim();
-    let channel = match channel.strip_suffix(')').and_then(|c| c.rsplit_once(" (")) {
-        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            base.trim_end()
-        }
-        _ => channel,
-    };
+    let channel = without_copy_number(name[end..].trim());
     (!channel.is_empty()).then_some(channel)
 }
 
@@ -3809,6 +3856,86 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_export_named_by_its_account_gives_the_account() {
+        let account = |kind: &str, name: &str| account_in_name(kind, Path::new(name));
+        let x = "twitter-tweet-activity";
+        assert_eq!(
+            account(
+                x,
+                "tweet_activity_metrics_TCORSStgOrg_20170401_20170408_en.csv"
+            )
+            .as_deref(),
+            Some("TCORSStgOrg")
+        );
+        // A handle with `_`, a browser's second download, another language.
+        assert_eq!(
+            account(
+                x,
+                "dir/tweet_activity_metrics_shop_vn_20270301_20270331_vi (2).csv"
+            )
+            .as_deref(),
+            Some("shop_vn")
+        );
+        assert_eq!(
+            account(
+                "twitter-daily-activity",
+                "daily_tweet_activity_metrics_a_20270301_20270303_en.csv"
+            )
+            .as_deref(),
+            Some("a")
+        );
+        // The 2015 dumps name no handle.
+        assert_eq!(
+            account(x, "twitter_activity_metrics_20150901_20151001.csv"),
+            None
+        );
+        assert_eq!(
+            account(x, "tweet_activity_metrics_20170401_20170408_en.csv"),
+            None
+        );
+        assert_eq!(account(x, "my tweets.csv"), None);
+        let li = "linkedin-followers";
+        assert_eq!(
+            account(li, "acme-corp_followers_1709251200000.xls").as_deref(),
+            Some("acme-corp")
+        );
+        assert_eq!(
+            account(
+                "linkedin-content-metrics",
+                "my_page_content_1709251200000 (1).xlsx"
+            )
+            .as_deref(),
+            Some("my_page")
+        );
+        assert_eq!(account(li, "followers.xls"), None);
+        assert_eq!(account(li, "acme_followers_2026.xls"), None);
+        assert_eq!(
+            account(
+                "facebook-insights-post",
+                "Facebook Insights Data Export (Post Level) - USC Clinical Trials - 2017-01-19.csv"
+            )
+            .as_deref(),
+            Some("USC Clinical Trials")
+        );
+        assert_eq!(
+            account(
+                "facebook-insights-page",
+                "Facebook Insights Data Export - A - B - 2017-01-19.csv"
+            )
+            .as_deref(),
+            Some("A - B")
+        );
+        // Other exports' names say nothing of an account.
+        assert_eq!(
+            account(
+                "meta-ads",
+                "tweet_activity_metrics_x_20170401_20170408_en.csv"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn metric_names_are_identifiers() {

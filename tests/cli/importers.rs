@@ -6849,3 +6849,58 @@ fn the_offered_mapping_counts_no_leads_in_a_table_of_numbers() {
     assert!(err.contains("\"Active users\" = \"ignore\"\n"), "{err}");
     assert!(!err.contains("per_row"), "{err}");
 }
+
+/// Exports without an account column that name their account in the file name (X's
+/// handle, a LinkedIn Page) are that account's: two accounts' downloads of the same
+/// days both count, a second download of one replaces it (figures worked by hand in
+/// fixtures/accounts-in-names/README.md).
+#[test]
+fn accounts_named_by_file_names_are_kept_apart() {
+    let dir = fixture("accounts-in-names");
+    let kpi = |name: &str| {
+        let out = roi_in(&dir, &["kpi", name, "."]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        stdout(&out)
+    };
+    assert_eq!(kpi("impressions"), "655\n");
+    assert_eq!(kpi("likes"), "10\n");
+    assert_eq!(kpi("follower_growth"), "15\n");
+    let out = roi_in(
+        &dir,
+        &[
+            "report",
+            ".",
+            "--by",
+            "account",
+            "--kpi",
+            "impressions,follower_growth",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups: Vec<(String, serde_json::Value, serde_json::Value)> = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"]["account"].as_str().unwrap().to_owned(),
+                g["values"]["impressions"]["value"].clone(),
+                g["values"]["follower_growth"]["value"].clone(),
+            )
+        })
+        .collect();
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        groups,
+        vec![
+            ("acme-corp".into(), null.clone(), 10.0.into()),
+            ("beta-labs".into(), null, 5.0.into()),
+            ("shopB".into(), 275.0.into(), 0.0.into()),
+            ("shop_a".into(), 380.0.into(), 0.0.into()),
+        ]
+    );
+    assert_eq!(json["inputs"]["rows_replaced"], 3);
+}
