@@ -1636,9 +1636,12 @@ pub fn explain(g: &GoalResult, lang: Lang) -> String {
             // deadline.
             let cut = g.counted_through.is_some() && !stale;
             let key = match (g.status, g.direction, by_forecast, before) {
+                (Status::Achieved, ..) if cut && before => "reason.final_cut_met",
                 (Status::Achieved, ..) if cut => "reason.passed_cut_met",
-                (_, Cmp::AtLeast, false, _) if cut => "reason.passed_cut_short",
-                (_, Cmp::AtMost, false, _) if cut => "reason.passed_cut_over",
+                (_, Cmp::AtLeast, false, true) if cut => "reason.final_cut_short",
+                (_, Cmp::AtLeast, false, false) if cut => "reason.passed_cut_short",
+                (_, Cmp::AtMost, false, true) if cut => "reason.final_cut_over",
+                (_, Cmp::AtMost, false, false) if cut => "reason.passed_cut_over",
                 (Status::Achieved, _, _, false) if stale => "reason.passed_stale_met",
                 (Status::Achieved, _, _, false) => "reason.passed_met",
                 (Status::Achieved, _, _, true) => "reason.final_met",

@@ -2024,6 +2024,10 @@ impl<'f> Builder<'f> {
         let mut parts: rustc_hash::FxHashMap<(u32, usize), Vec<(MetricId, Amount)>> =
             rustc_hash::FxHashMap::default();
         let mut compared: Vec<(usize, usize)> = Vec::new();
+        // Per file and the file whose rows replaced its own: lists of records
+        // without an id (no Lead ID, no email), whose rows are only days and sources.
+        let mut unidentified: std::collections::BTreeMap<(u32, u32), Note> =
+            std::collections::BTreeMap::new();
         let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
         for row in rows {
             let last = &mut last_day[row.file as usize];
@@ -2040,6 +2044,17 @@ impl<'f> Builder<'f> {
             }
             removed[r] = true;
             gave_way.push((r, by));
+            // A newer download of one list, or another list (another owner's leads)
+            // of the same days and sources: without an id, the two cannot be told.
+            if records[row.kind as usize]
+                && records[kept.kind as usize]
+                && row.dims.get(Dimension::ContentId).is_none()
+            {
+                unidentified
+                    .entry((row.file, kept.file))
+                    .or_insert_with(|| Note::new(row))
+                    .add(row, kept.start, kept.end, true);
+            }
             // The same posts in another family's export: less expected than a
             // download again, so told.
             if kept.kind != row.kind {
@@ -2108,6 +2123,18 @@ impl<'f> Builder<'f> {
         // another account's (two X accounts' overviews, two LinkedIn Pages'
         // followers: their exports name none), which the newer file must not stand
         // in for.
+        for ((file, by), note) in unidentified {
+            let path = self.dataset.files[by as usize].path.display().to_string();
+            let message = crate::msg!(
+                "warning.records_without_id_replaced",
+                rows = note.rows,
+                from = note.from,
+                to = note.to,
+                path = path
+            )
+            .dates(&["from", "to"]);
+            self.dataset.files[file as usize].warnings.push(message);
+        }
         let mut accounts_apart = Vec::new();
         for ((file, by), (count, unlike, note)) in replaced {
             if count >= 2 && unlike == count {

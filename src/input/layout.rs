@@ -3026,7 +3026,18 @@ pub fn builtin() -> Vec<Layout> {
                 // A contact is a lead from its creation; lifecycle dates (`Became a
                 // Lead Date`, empty for a contact that never was one) are not its date.
                 col(&["Create Date", "Created Time"], Target::Date),
-                dim(&["Record ID", "Lead ID", "Contact ID"], ContentId),
+                // Without an id, a contact's email is what tells it from another
+                // list's contact of the same day and source.
+                ranked_dim(
+                    &[
+                        "Record ID",
+                        "Lead ID",
+                        "Contact ID",
+                        "Email",
+                        "Email Address",
+                    ],
+                    ContentId,
+                ),
                 dim(&["Original Source", "Source", "Lead Source"], Source),
                 dim(
                     &["Original Source Drill-Down 1", "Latest Source Drill-Down 1"],
@@ -3042,7 +3053,6 @@ pub fn builtin() -> Vec<Layout> {
                 derived(&[
                     "First Name",
                     "Last Name",
-                    "Email",
                     "Phone Number",
                     "Contact owner",
                     "Lead Owner",

@@ -872,9 +872,9 @@ fn on_the_deadline_with_data_through_it_the_status_is_final() {
     assert_eq!(code(&out), 1, "{}", transcript(&out));
     let text = stdout(&out);
     for line in [
-        "FAIL leads-100: missed — the data reaches the deadline 2026-08-31 at 93, short of the target >= 100 by 7",
-        "FAIL leads-last-day: missed — the data reaches the deadline 2026-08-31 at 3, short of the target >= 5 by 2",
-        "FAIL spend-300: missed — the data reaches the deadline 2026-08-31 at 372.00 USD, over the ceiling <= 300.00 USD by 72.00 USD",
+        "FAIL leads-100: missed — at the deadline 2026-08-31, 93, short of the target >= 100 by 7",
+        "FAIL leads-last-day: missed — at the deadline 2026-08-31, 3, short of the target >= 5 by 2",
+        "FAIL spend-300: missed — at the deadline 2026-08-31, 372.00 USD, over the ceiling <= 300.00 USD by 72.00 USD",
         "FAIL ctr-3: behind — the forecast 2.00% misses >= 3.00% by 1.00 percentage points, more than the at-risk margin of 0.30 percentage points (10% of the target)",
     ] {
         assert!(text.contains(line), "{line}\n{text}");
@@ -3094,4 +3094,47 @@ fn settings_checked_after_parsing_name_their_line_and_column() {
             "{config}: {err}"
         );
     }
+}
+
+/// On the deadline day itself the reason says "at the deadline", not that it has
+/// passed: weekly rows, the four weeks inside August 4 × 70 = 280 leads, the weeks
+/// across its ends left out (the last runs past the deadline and can never count).
+#[test]
+fn the_deadline_day_is_not_past_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("date,end_date,platform,leads\n");
+    for (from, to) in [
+        ("2026-07-27", "2026-08-02"),
+        ("2026-08-03", "2026-08-09"),
+        ("2026-08-10", "2026-08-16"),
+        ("2026-08-17", "2026-08-23"),
+        ("2026-08-24", "2026-08-30"),
+        ("2026-08-31", "2026-09-06"),
+    ] {
+        csv.push_str(&format!("{from},{to},facebook,70\n"));
+    }
+    std::fs::write(dir.path().join("data.csv"), csv).unwrap();
+    std::fs::write(
+        dir.path().join("roi.toml"),
+        "inputs = [\"data.csv\"]\n[[goals]]\nid = \"w\"\nkpi = \"leads\"\nstart = 2026-08-01\ndeadline = 2026-08-31\ntarget = \">= 300\"\n",
+    )
+    .unwrap();
+    let reason = |as_of: &str| {
+        let out = roi_in(dir.path(), &["check", "--as-of", as_of]);
+        assert_eq!(code(&out), 1, "{}", transcript(&out));
+        stdout(&out)
+            .lines()
+            .find(|l| l.starts_with("FAIL w: "))
+            .map_or_else(|| panic!("{}", transcript(&out)), str::to_owned)
+    };
+    let cut = "280 counted through 2026-08-30 (the last row runs past the deadline and cannot \
+               be counted), short of the target >= 300 by 20";
+    assert_eq!(
+        reason("2026-08-31"),
+        format!("FAIL w: missed — at the deadline 2026-08-31, {cut}")
+    );
+    assert_eq!(
+        reason("2026-09-01"),
+        format!("FAIL w: missed — the deadline 2026-08-31 has passed at {cut}")
+    );
 }

@@ -405,6 +405,51 @@ fn a_lead_without_an_id_whose_status_changed_is_one_lead() {
     );
 }
 
+/// Two owners' leads reports of the same days: with an `Email` column each lead is
+/// its email and all 6 count; without one a lead is only its day and source, the
+/// newer list's rows stand in for the older's, and a warning says the two cannot be
+/// told apart (`fixtures/overlap-cases/README.md`, salesforce-owners/).
+#[test]
+fn leads_lists_without_ids_are_told_apart_by_email_or_warned() {
+    let dir = "fixtures/overlap-cases/salesforce-owners";
+    let by_platform = |folder: &str| {
+        let out = roi(&[
+            "report",
+            &format!("{dir}/{folder}"),
+            "--by",
+            "platform",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        (
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (csv, stderr) = by_platform("email");
+    assert_eq!(
+        csv, "platform,rows,leads\n,1,1\nfacebook,3,3\nlinkedin,2,2\n",
+        "{stderr}"
+    );
+    assert!(!stderr.contains("without an id column"), "{stderr}");
+    let (csv, stderr) = by_platform("no-id");
+    assert_eq!(
+        csv, "platform,rows,leads\n,1,1\nfacebook,1,1\nlinkedin,1,1\n",
+        "{stderr}"
+    );
+    let warning = stderr
+        .lines()
+        .find(|l| l.contains("without an id column"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        warning.starts_with(&format!(
+            "roi: {dir}/no-id/leads-ann.csv: 3 row(s) of records over 2027-03-01..=2027-03-02 not counted: {dir}/no-id/leads-bob.csv holds"
+        )),
+        "{warning}"
+    );
+}
+
 #[test]
 fn a_record_id_twice_in_one_file_is_one_record() {
     let dir = "fixtures/overlap-cases/same-record-in-one-file";
