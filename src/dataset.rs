@@ -207,6 +207,7 @@ pub const NATIVE_JSON: &str = "roi (JSON)";
 
 /// What was read from one input file.
 #[derive(Debug, Clone, Default, serde::Serialize, schemars::JsonSchema)]
+#[allow(clippy::struct_excessive_bools)] // independent marks, each set by its reader
 pub struct SourceFile {
     /// As given; a name that is not UTF-8 is written with `�` for its bad bytes.
     #[serde(serialize_with = "lossy_path")]
@@ -247,6 +248,11 @@ pub struct SourceFile {
     #[serde(skip)]
     #[schemars(skip)]
     pub rounding_shown: bool,
+    /// Its rows' account is the one its name gives (an X handle, a LinkedIn Page),
+    /// not a column's or roi.toml's.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub account_from_name: bool,
 }
 
 impl SourceFile {

@@ -1070,6 +1070,10 @@ impl<'f> Builder<'f> {
             .files
             .last()
             .and_then(|file| account_in_name(kind, &file.path));
+        let from_name = self.named_account.is_some() && self.file_account.is_none();
+        if let Some(file) = self.dataset.files.last_mut() {
+            file.account_from_name |= from_name;
+        }
         self.kind = match self.kinds.iter().position(|k| k == kind) {
             Some(i) => i as u32,
             None => {
@@ -1179,6 +1183,27 @@ impl<'f> Builder<'f> {
                 dates: what.dates,
             });
         }
+    }
+
+    /// The sum of `metric` over the current table's rows (in [`Amount`] units, times
+    /// its column's scale), while they are all held: `None` once a streamed write
+    /// has let some go, or when no row has the metric.
+    pub fn table_sum(&self, metric: &str) -> Option<i128> {
+        if self.flush.is_some() {
+            return None;
+        }
+        let id = self.dataset.metric_id(metric)?;
+        let first = self.tables.last()?.first_row;
+        // A column read for a metric no row keeps (YouTube's net `Subscribers` beside
+        // its gains and losses) has no sum to check.
+        self.dataset
+            .rows
+            .get(first..)?
+            .iter()
+            .flat_map(|r| r.values.iter())
+            .filter(|(m, _)| *m == id)
+            .map(|(_, v)| i128::from(v.0))
+            .reduce(|a, b| a + b)
     }
 
     pub fn warn(&mut self, warning: Message) {
@@ -1635,6 +1660,35 @@ impl<'f> Builder<'f> {
         dataset
     }
 
+    /// An account a file's name gives stands only where no other export of its
+    /// platform leaves its rows without one: X's account overview, which names no
+    /// handle, beside tweet activity that does holds the same account's figures (at
+    /// another level of them), not another account's.
+    fn unname_mixed_platforms(&mut self) {
+        let files = &self.dataset.files;
+        if !files.iter().any(|f| f.account_from_name) {
+            return;
+        }
+        let unnamed: rustc_hash::FxHashSet<Option<crate::dataset::Sym>> = (self.dataset.rows)
+            .iter()
+            .filter(|r| {
+                !files[r.file as usize].account_from_name
+                    && r.dims.get(Dimension::Account).is_none()
+            })
+            .map(|r| r.dims.get(Dimension::Platform))
+            .collect();
+        if unnamed.is_empty() {
+            return;
+        }
+        for row in &mut self.dataset.rows {
+            if files[row.file as usize].account_from_name
+                && unnamed.contains(&row.dims.get(Dimension::Platform))
+            {
+                row.dims.set(Dimension::Account, None);
+            }
+        }
+    }
+
     /// Adds the metrics the rows held give values of to their files' columns
     /// ([`Dataset::exports`]).
     fn note_exported(&mut self) {
@@ -1657,6 +1711,7 @@ impl<'f> Builder<'f> {
             self.flush_rows();
             return self.dataset;
         }
+        self.unname_mixed_platforms();
         // What each export's columns are, before merging gives a newer export's rows
         // an older one's values of the columns it lacks.
         self.note_exported();
@@ -2028,6 +2083,7 @@ impl<'f> Builder<'f> {
         // without an id (no Lead ID, no email), whose rows are only days and sources.
         let mut unidentified: std::collections::BTreeMap<(u32, u32), Note> =
             std::collections::BTreeMap::new();
+        let leads = self.dataset.metric_id("leads");
         let mut last_day = vec![NaiveDate::MIN; self.dataset.files.len()];
         for row in rows {
             let last = &mut last_day[row.file as usize];
@@ -2049,6 +2105,7 @@ impl<'f> Builder<'f> {
             if records[row.kind as usize]
                 && records[kept.kind as usize]
                 && row.dims.get(Dimension::ContentId).is_none()
+                && row.values.iter().any(|(id, _)| Some(*id) == leads)
             {
                 unidentified
                     .entry((row.file, kept.file))
@@ -3770,8 +3827,7 @@ pub(crate) fn range_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
 /// The account a platform names a download by: YouTube Studio's folder
 /// (`Content 2026-08-01_2026-08-31 Kenh ABC`), X's handle
 /// (`tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv`), a LinkedIn Page
-/// (`<page>_followers_<ms>.xls`) and a Facebook Page (`Facebook Insights Data Export
-/// (Post Level) - <Page> - <date>.csv`). A browser's ` (1)` is no part of it.
+/// (`<page>_followers_<ms>.xls`). A browser's ` (1)` is no part of it.
 fn account_in_name(kind: &str, path: &Path) -> Option<String> {
     if layout::family(kind).is_some_and(|(f, _)| f == "youtube-studio") {
         let absolute = std::fs::canonicalize(path).ok()?;
@@ -3803,10 +3859,6 @@ fn account_in_name(kind: &str, path: &Path) -> Option<String> {
             && stamp.bytes().all(|b| b.is_ascii_digit())
             && ["followers", "visitors", "content", "updates", "competitors"].contains(&what))
         .then_some(page)?
-    } else if kind.starts_with("facebook-insights-") {
-        let rest = stem.strip_prefix("Facebook Insights Data Export")?;
-        let (rest, _date) = rest.rsplit_once(" - ")?;
-        rest.split_once(" - ")?.1
     } else {
         return None;
     };
@@ -3814,9 +3866,9 @@ fn account_in_name(kind: &str, path: &Path) -> Option<String> {
     (!account.is_empty()).then(|| account.to_owned())
 }
 
-/// A name without the ` (1)` a browser adds to a second download of it.
+/// A name without the ` (1)` (or `(1)`) a browser adds to a second download of it.
 fn without_copy_number(name: &str) -> &str {
-    match name.strip_suffix(')').and_then(|c| c.rsplit_once(" (")) {
+    match name.strip_suffix(')').and_then(|c| c.rsplit_once('(')) {
         Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
             base.trim_end()
         }
@@ -3939,20 +3991,17 @@ mod tests {
         assert_eq!(account(li, "followers.xls"), None);
         assert_eq!(account(li, "acme_followers_2026.xls"), None);
         assert_eq!(
+            account(x, "tweet_activity_metrics_shop_20170401_20170408_en(1).csv").as_deref(),
+            Some("shop")
+        );
+        // A Facebook Page's name in a classic export's file name may differ from the
+        // `Page name` its Business Suite exports write: not taken.
+        assert_eq!(
             account(
                 "facebook-insights-post",
                 "Facebook Insights Data Export (Post Level) - USC Clinical Trials - 2017-01-19.csv"
-            )
-            .as_deref(),
-            Some("USC Clinical Trials")
-        );
-        assert_eq!(
-            account(
-                "facebook-insights-page",
-                "Facebook Insights Data Export - A - B - 2017-01-19.csv"
-            )
-            .as_deref(),
-            Some("A - B")
+            ),
+            None
         );
         // Other exports' names say nothing of an account.
         assert_eq!(

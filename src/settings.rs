@@ -814,7 +814,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     if let Some(found) = text
         .get(span.clone())
         .map(str::trim)
-        .filter(|s| !s.is_empty() && !s.contains('\n') && s.chars().count() <= 60)
+        .filter(|s| !s.is_empty() && !s.contains(['\n', '`']) && s.chars().count() <= 60)
         .filter(|s| !message.contains(s.trim_matches('"')))
     {
         message = crate::i18n::tr(

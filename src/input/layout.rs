@@ -98,6 +98,7 @@ impl Column {
 
 /// One known export layout.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent traits of one export
 pub struct Layout {
     pub id: String,
     /// Human name, e.g. `Meta Ads Manager`.
@@ -143,6 +144,9 @@ pub struct Layout {
     pub per_row: Option<(String, f64)>,
     /// Rows whose first cell is a description (classic Facebook's second header row).
     pub description_row: bool,
+    /// Its total row is the whole of what the export counts, rows it does not list
+    /// too (YouTube Studio's table data): checked against the rows' sums.
+    pub whole_total: bool,
     /// Warnings each file read with this layout gets (a mapping's target one letter
     /// off a built-in name).
     pub warnings: Vec<crate::i18n::Message>,
@@ -608,6 +612,7 @@ impl Spec {
             platform_from_source: false,
             per_row: None,
             description_row: false,
+            whole_total: false,
             localized_day_order: None,
         }
     }
@@ -3078,7 +3083,10 @@ pub fn builtin() -> Vec<Layout> {
             "ga4" => layout.platform_from_source = true,
             "meta-ads" => layout.localized_day_order = Some(DayOrder::DayFirst),
             // Table data has no Date column; Chart data has the same columns plus Date.
-            "youtube-studio-table" => layout.excludes = vec!["date".to_owned()],
+            "youtube-studio-table" => {
+                layout.excludes = vec!["date".to_owned()];
+                layout.whole_total = true;
+            }
             "youtube-studio-chart" => layout.unsigned = Unsigned::KnownSeries,
             "meltwater-mentions" => layout.per_row = Some(("mentions".to_owned(), 1.0)),
             "crm-hubspot" => {
@@ -3137,6 +3145,7 @@ pub fn builtin() -> Vec<Layout> {
         platform_from_source: false,
         per_row: None,
         description_row: false,
+        whole_total: false,
         localized_day_order: None,
     });
     layouts
@@ -3814,6 +3823,7 @@ impl MappingSpec {
                 None => None,
             },
             description_row: false,
+            whole_total: false,
             localized_day_order: None,
             warnings,
         })

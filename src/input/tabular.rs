@@ -3796,11 +3796,84 @@ fn read_layout_table(
     for (reason, line, rows) in state.skipped {
         builder.skip_rows(reason, line, rows);
     }
+    if layout.whole_total
+        && let Some(total) = &tally.total
+        && let Some(warning) =
+            total_differs(total, matched, header, &reading.1, &whole_columns, builder)
+    {
+        builder.warn(warning);
+    }
     info.rows = state.rows;
     for warning in &layout.warnings {
         builder.warn(warning.clone());
     }
     Ok(Some(info))
+}
+
+/// A total row that is the whole of what the export counts (YouTube Studio's `Total`,
+/// which counts videos the table does not list: deleted, private, or past the rows
+/// exported) against the sums of the table's rows: the metrics where they differ by
+/// more than rounding, as written and as summed. Rows summed are short of the
+/// account's figures then, and a warning says so.
+fn total_differs(
+    total: &Record,
+    matched: &Matched,
+    header: &Record,
+    decimals: &Decimals,
+    whole_columns: &WholeColumns,
+    builder: &Builder,
+) -> Option<crate::i18n::Message> {
+    let mut differ = Vec::new();
+    for i in 0..total.cells.len() {
+        let text = total.cells.get(i).unwrap_or_default();
+        let Some(Some((column, _))) = matched.cells.get(i) else {
+            continue;
+        };
+        let Target::Metric(metric, scale) = &column.target else {
+            continue;
+        };
+        // A net change is kept only on rows without its gains and losses: its sum
+        // is no total of the column.
+        if metric == "followers_net" {
+            continue;
+        }
+        // Each cell's mark as the rows' cells of its column are read.
+        let mark = if total.is_typed(i) {
+            DecimalMark::Dot
+        } else if let Some(&(_, mark)) = decimals.proven.iter().find(|(c, _)| *c == i) {
+            mark
+        } else if !decimals.given && whole_columns.column(i, total) {
+            super::value::thousands_reading(text).unwrap_or(decimals.mark)
+        } else if decimals.mixed.is_some() {
+            continue;
+        } else {
+            decimals.mark
+        };
+        let Ok((Some(total), _)) = super::value::parse_amount(text, mark) else {
+            continue;
+        };
+        let Some(sum) = builder.table_sum(metric) else {
+            continue;
+        };
+        let total = total.0 as f64 / Amount::SCALE as f64;
+        let sum = sum as f64 / Amount::SCALE as f64 / scale;
+        // A total is rounded as its cells are: only a gap beyond that is missing rows.
+        if (total - sum).abs() > 1.0_f64.max(total.abs() * 0.005) {
+            differ.push(format!(
+                "{} {} / {}",
+                header.cells.get(i).unwrap_or_default().trim(),
+                super::value::trim(text),
+                crate::render::plain_number(sum)
+            ));
+        }
+    }
+    (!differ.is_empty()).then(|| {
+        crate::msg!(
+            "warning.total_differs",
+            line = total.line,
+            figures = differ.join("; ")
+        )
+    })
 }
 
 /// The forms a metric's column takes, for the error refusing a cell: a count has no
@@ -4105,6 +4178,8 @@ struct Tally {
     /// is a damaged row.
     note: Option<(u64, String)>,
     last_data: u64,
+    /// The first total row, to check the rows' sums against ([`total_differs`]).
+    total: Option<Record>,
 }
 
 /// A date as written: its line, column and text.
@@ -4238,6 +4313,7 @@ impl Tally {
             weekday_in_neither: None,
             note: None,
             last_data: 0,
+            total: None,
         }
     }
 
@@ -4288,6 +4364,9 @@ impl Tally {
                 // `980.125` VND shows that column's `.` is decimal.
                 if reason.key == "skip.total" {
                     self.decimal.add(record);
+                    if self.total.is_none() {
+                        self.total = Some(record.clone());
+                    }
                 }
                 note_skip(&mut self.skipped, reason.clone(), record.line, 1);
                 return;
@@ -4553,6 +4632,10 @@ impl Pass {
                 all.tally.last_data = tally.last_data + lines;
             }
             all.tally.yearless.extend(tally.yearless);
+            all.tally.total = all.tally.total.take().or(tally.total.map(|total| Record {
+                line: total.line + lines,
+                ..total
+            }));
             all.tally.decimal.absorb(tally.decimal, lines);
             if !all.tally.seen_data {
                 all.tally.seen_data = tally.seen_data;

@@ -787,7 +787,7 @@ pub struct Catalogue {
 /// How EMV at the default cost per engagement, 0.50 US dollars, is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmvDollars {
-    /// In US dollars: roi.toml's `currency` is USD or none, or `[fx]` has no USD rate.
+    /// In US dollars: roi.toml's `currency` is USD, or `[fx]` has no USD rate.
     Usd,
     /// In roi.toml's `currency`, at `[fx]`'s rate of one USD in it.
     Converted { base: String, rate: f64 },
@@ -943,21 +943,15 @@ impl Catalogue {
     /// How EMV is in the report when it counts engagements at the default cost per
     /// engagement (`None` when roi.toml sets its cost).
     pub fn emv_dollars(&self, fx: &Fx) -> Option<EmvDollars> {
-        if !self.emv_in_dollars {
-            return None;
-        }
-        Some(
-            match fx.base.as_deref().filter(|b| *b != EMV_DEFAULT_CURRENCY) {
-                Some(base) => match fx.rates.get(EMV_DEFAULT_CURRENCY) {
-                    Some(rate) => EmvDollars::Converted {
-                        base: base.to_owned(),
-                        rate: *rate,
-                    },
-                    None => EmvDollars::Usd,
-                },
-                None => EmvDollars::Usd,
+        // Without a `currency`, money is in none: EMV stays as plain as the rest.
+        let base = fx.base.as_deref().filter(|_| self.emv_in_dollars)?;
+        Some(match fx.rates.get(EMV_DEFAULT_CURRENCY) {
+            Some(rate) if base != EMV_DEFAULT_CURRENCY => EmvDollars::Converted {
+                base: base.to_owned(),
+                rate: *rate,
             },
-        )
+            _ => EmvDollars::Usd,
+        })
     }
 
     /// The note that the KPI `name` (`emv`, or a KPI over it) counts engagements at the

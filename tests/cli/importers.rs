@@ -6904,3 +6904,47 @@ fn accounts_named_by_file_names_are_kept_apart() {
     );
     assert_eq!(json["inputs"]["rows_replaced"], 3);
 }
+
+/// A YouTube `Total` row that counts videos the table does not list is skipped,
+/// and a warning names the metrics whose listed rows fall short of it; totals
+/// that agree with their rows get none (`fixtures/youtube-downloads/README.md`,
+/// partial-total).
+#[test]
+fn a_youtube_total_beyond_its_rows_is_told() {
+    let dir = "fixtures/youtube-downloads";
+    let out = roi(&["kpi", "video_views", &format!("{dir}/partial-total")]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "1570\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "Table data.csv: the total row (line 2) and the sum of the rows listed differ: \
+             Views 2000 / 1570; Watch time (hours) 62.5 / 52.5 (total / rows); the total \
+             counts content the table does not list"
+        ),
+        "{stderr}"
+    );
+    for agreeing in [
+        "range-from-inside",
+        "vnd-decimals",
+        "watch-time",
+        "subscribers",
+    ] {
+        let out = roi(&["inspect", &format!("{dir}/{agreeing}")]);
+        assert_eq!(code(&out), 0, "{}", transcript(&out));
+        assert!(
+            !transcript(&out).contains("the total row"),
+            "{agreeing}: {}",
+            transcript(&out)
+        );
+    }
+    let out = roi(&[
+        "inspect",
+        "fixtures/importers/youtube-studio-table-engagement.csv",
+    ]);
+    assert!(
+        !transcript(&out).contains("the total row"),
+        "{}",
+        transcript(&out)
+    );
+}

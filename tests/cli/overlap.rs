@@ -432,7 +432,7 @@ fn leads_lists_without_ids_are_told_apart_by_email_or_warned() {
         csv, "platform,rows,leads\n,1,1\nfacebook,3,3\nlinkedin,2,2\n",
         "{stderr}"
     );
-    assert!(!stderr.contains("without an id column"), "{stderr}");
+    assert!(!stderr.contains("for leads without an id"), "{stderr}");
     let (csv, stderr) = by_platform("no-id");
     assert_eq!(
         csv, "platform,rows,leads\n,1,1\nfacebook,1,1\nlinkedin,1,1\n",
@@ -440,11 +440,11 @@ fn leads_lists_without_ids_are_told_apart_by_email_or_warned() {
     );
     let warning = stderr
         .lines()
-        .find(|l| l.contains("without an id column"))
+        .find(|l| l.contains("for leads without an id"))
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(
         warning.starts_with(&format!(
-            "roi: {dir}/no-id/leads-ann.csv: 3 row(s) of records over 2027-03-01..=2027-03-02 not counted: {dir}/no-id/leads-bob.csv holds"
+            "roi: {dir}/no-id/leads-ann.csv: 3 row(s) of leads over 2027-03-01..=2027-03-02 not counted: {dir}/no-id/leads-bob.csv holds"
         )),
         "{warning}"
     );

@@ -188,3 +188,25 @@ fn different_exports_of_the_same_days_all_count_but_levels_are_not_added() {
         assert_eq!(file["rows_replaced"], replaced, "{path}");
     }
 }
+
+/// The real YouTube table data's `Total` row counts more than its 442 videos: views
+/// 181,588 against 153,235 listed, watch time 243.645 against 204.8174 hours,
+/// impressions 50,929 against 37,715 (each summed by hand from the file; its net
+/// `Subscribers`, 97, agree). The listed rows count, and a warning says the total is
+/// more.
+#[test]
+fn the_youtube_total_beyond_its_listed_videos_is_told() {
+    let path = corpus().join("youtube-studio/Table data.csv");
+    let out = roi(&["kpi", "video_views", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    assert_eq!(stdout(&out), "153235\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "the total row (line 2) and the sum of the rows listed differ: Views 181588 / \
+             153235; Watch time (hours) 243.645 / 204.8174; Impressions 50929 / 37715 \
+             (total / rows)"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
