@@ -1070,7 +1070,10 @@ impl<'f> Builder<'f> {
             .files
             .last()
             .and_then(|file| account_in_name(kind, &file.path));
-        let from_name = self.named_account.is_some() && self.file_account.is_none();
+        // A YouTube download's folder names its channel for all its files alike.
+        let from_name = self.named_account.is_some()
+            && self.file_account.is_none()
+            && layout::family(kind).is_none_or(|(f, _)| f != "youtube-studio");
         if let Some(file) = self.dataset.files.last_mut() {
             file.account_from_name |= from_name;
         }
@@ -1187,23 +1190,23 @@ impl<'f> Builder<'f> {
 
     /// The sum of `metric` over the current table's rows (in [`Amount`] units, times
     /// its column's scale), while they are all held: `None` once a streamed write
-    /// has let some go, or when no row has the metric.
+    /// has let some go, or without the metric.
     pub fn table_sum(&self, metric: &str) -> Option<i128> {
         if self.flush.is_some() {
             return None;
         }
         let id = self.dataset.metric_id(metric)?;
         let first = self.tables.last()?.first_row;
-        // A column read for a metric no row keeps (YouTube's net `Subscribers` beside
-        // its gains and losses) has no sum to check.
-        self.dataset
-            .rows
-            .get(first..)?
-            .iter()
-            .flat_map(|r| r.values.iter())
-            .filter(|(m, _)| *m == id)
-            .map(|(_, v)| i128::from(v.0))
-            .reduce(|a, b| a + b)
+        Some(
+            self.dataset
+                .rows
+                .get(first..)?
+                .iter()
+                .flat_map(|r| r.values.iter())
+                .filter(|(m, _)| *m == id)
+                .map(|(_, v)| i128::from(v.0))
+                .sum(),
+        )
     }
 
     pub fn warn(&mut self, warning: Message) {
@@ -1660,30 +1663,47 @@ impl<'f> Builder<'f> {
         dataset
     }
 
-    /// An account a file's name gives stands only where no other export of its
-    /// platform leaves its rows without one: X's account overview, which names no
-    /// handle, beside tweet activity that does holds the same account's figures (at
-    /// another level of them), not another account's.
+    /// An account a file's name gives (an X handle, a LinkedIn Page) stands only
+    /// where no other export of its platform leaves its rows over the same days
+    /// without one: X's account overview, which names no handle, beside tweet
+    /// activity that does holds the same account's figures (at another level of
+    /// them), not another account's.
     fn unname_mixed_platforms(&mut self) {
+        type Ranges =
+            rustc_hash::FxHashMap<(Option<crate::dataset::Sym>, u32), (NaiveDate, NaiveDate)>;
         let files = &self.dataset.files;
         if !files.iter().any(|f| f.account_from_name) {
             return;
         }
-        let unnamed: rustc_hash::FxHashSet<Option<crate::dataset::Sym>> = (self.dataset.rows)
-            .iter()
-            .filter(|r| {
-                !files[r.file as usize].account_from_name
-                    && r.dims.get(Dimension::Account).is_none()
+        // Per platform and file, the days its rows span: named, and without an account.
+        let (mut named, mut unnamed) = (Ranges::default(), Ranges::default());
+        for r in &self.dataset.rows {
+            let ranges = if files[r.file as usize].account_from_name {
+                &mut named
+            } else if r.dims.get(Dimension::Account).is_none() {
+                &mut unnamed
+            } else {
+                continue;
+            };
+            let span = ranges
+                .entry((r.dims.get(Dimension::Platform), r.file))
+                .or_insert((r.start, r.end));
+            *span = (span.0.min(r.start), span.1.max(r.end));
+        }
+        let dropped: rustc_hash::FxHashSet<(Option<crate::dataset::Sym>, u32)> = named
+            .into_iter()
+            .filter(|((platform, _), (from, to))| {
+                unnamed
+                    .iter()
+                    .any(|((p, _), (f, t))| p == platform && f <= to && from <= t)
             })
-            .map(|r| r.dims.get(Dimension::Platform))
+            .map(|(key, _)| key)
             .collect();
-        if unnamed.is_empty() {
+        if dropped.is_empty() {
             return;
         }
         for row in &mut self.dataset.rows {
-            if files[row.file as usize].account_from_name
-                && unnamed.contains(&row.dims.get(Dimension::Platform))
-            {
+            if dropped.contains(&(row.dims.get(Dimension::Platform), row.file)) {
                 row.dims.set(Dimension::Account, None);
             }
         }

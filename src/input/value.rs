@@ -345,10 +345,12 @@ fn parse_general(
     text: &str,
     mark: DecimalMark,
 ) -> Result<(Option<Amount>, Option<Symbol>), NumberError> {
+    // The minus sign `−` (U+2212) is how Nordic locales and typeset text write `-`.
     let mut t: String = text
         .trim()
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     let negative_parens = t.starts_with('(') && t.ends_with(')');
     if negative_parens {
@@ -451,7 +453,9 @@ fn grouped_by_three(int: &str, sep: char) -> bool {
 }
 
 /// Whether `int` (after a sign) is one to three digits, then groups of three each
-/// after one `sep`, at least one, its first digit not `0`.
+/// after one `sep`, at least one, its first digit not `0`; or grouped the Indian
+/// way, by lakh and crore with commas (`1,23,456`, `12,34,56,789`: one or two
+/// digits, groups of two, and the last three), which no locale reads as a fraction.
 pub(crate) fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
     let signs = int.iter().take_while(|b| matches!(b, b'-' | b'+')).count();
     // No group of thousands starts with `0`: `0,500` is a fraction in the other
@@ -460,11 +464,19 @@ pub(crate) fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
         return false;
     }
     // One look at the bytes: a run of 1 to 3 digits, then runs of exactly 3, each
-    // after one `sep`, and at least one `sep`.
-    let (mut run, mut groups) = (0, 0);
+    // after one `sep`, and at least one `sep` (or the Indian runs).
+    // India groups with commas only: `50.00.000` is a slip, not five million.
+    let (mut run, mut groups, mut threes, mut indian) = (0, 0, true, sep == b',');
     for &b in &int[signs..] {
         if b == sep {
-            if (groups == 0 && !(1..=3).contains(&run)) || (groups > 0 && run != 3) {
+            if groups == 0 {
+                threes = (1..=3).contains(&run);
+                indian &= (1..=2).contains(&run);
+            } else {
+                threes &= run == 3;
+                indian &= run == 2;
+            }
+            if !threes && !indian {
                 return false;
             }
             groups += 1;
@@ -475,7 +487,7 @@ pub(crate) fn grouped_by_three_bytes(int: &[u8], sep: u8) -> bool {
             return false;
         }
     }
-    groups >= 1 && run == 3
+    run == 3 && (threes && groups >= 1 || indian && groups >= 2)
 }
 
 /// An ASCII number rewritten into `buffer` with `.` as its decimal mark and no
@@ -2316,17 +2328,38 @@ mod tests {
         );
     }
 
-    /// Grouping by three as it was first written: split, then look at the parts.
+    /// Grouping by three as it was first written: split, then look at the parts; or
+    /// the Indian way, groups of two before the last three.
     fn grouped_by_splitting(int: &str, sep: char) -> bool {
         let digits = int.trim_start_matches(['-', '+']);
-        let mut parts = digits.split(sep);
-        let first = parts.next().unwrap_or("");
-        !first.is_empty()
-            && !first.starts_with('0')
-            && first.len() <= 3
-            && first.bytes().all(|b| b.is_ascii_digit())
-            && parts.clone().count() >= 1
-            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        let parts: Vec<&str> = digits.split(sep).collect();
+        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        let (first, rest) = (parts[0], &parts[1..]);
+        let western = first.len() <= 3
+            && !rest.is_empty()
+            && rest.iter().all(|p| p.len() == 3 && all_digits(p));
+        let indian = sep == ','
+            && first.len() <= 2
+            && rest.len() >= 2
+            && rest[..rest.len() - 1]
+                .iter()
+                .all(|p| p.len() == 2 && all_digits(p))
+            && rest.last().is_some_and(|p| p.len() == 3 && all_digits(p));
+        !first.is_empty() && !first.starts_with('0') && all_digits(first) && (western || indian)
+    }
+
+    #[test]
+    fn indian_grouping_and_the_minus_sign_are_read() {
+        assert_eq!(n("1,23,456"), Some(123_456.0));
+        assert_eq!(n("12,34,56,789.50"), Some(123_456_789.5));
+        assert_eq!(n("₹1,23,456"), Some(123_456.0));
+        assert_eq!(n("−5"), Some(-5.0));
+        assert_eq!(n("−1.234,5"), Some(-1234.5));
+        // Neither grouping: refused as before.
+        assert!(parse_number("1,2,345", DecimalMark::Dot).is_err());
+        assert!(parse_number("123,45,678", DecimalMark::Dot).is_err());
+        assert!(parse_number("1,23,45", DecimalMark::Dot).is_err());
+        assert!(parse_number("50.00.000", DecimalMark::Comma).is_err());
     }
 
     /// How `parse_date` first read numeric dates: split on each separator in turn.

@@ -6858,7 +6858,7 @@ fn the_offered_mapping_counts_no_leads_in_a_table_of_numbers() {
 fn accounts_named_by_file_names_are_kept_apart() {
     let dir = fixture("accounts-in-names");
     let kpi = |name: &str| {
-        let out = roi_in(&dir, &["kpi", name, "."]);
+        let out = roi_in(&dir, &["kpi", name, "x", "linkedin"]);
         assert_eq!(code(&out), 0, "{}", transcript(&out));
         stdout(&out)
     };
@@ -6869,7 +6869,8 @@ fn accounts_named_by_file_names_are_kept_apart() {
         &dir,
         &[
             "report",
-            ".",
+            "x",
+            "linkedin",
             "--by",
             "account",
             "--kpi",
@@ -6903,6 +6904,43 @@ fn accounts_named_by_file_names_are_kept_apart() {
         ]
     );
     assert_eq!(json["inputs"]["rows_replaced"], 3);
+    // A YouTube channel's folder names it whatever else is read: a loose
+    // `Totals.csv` of other days (100 + 50 views) beside two channels' downloads
+    // (1,930 views, fixtures/youtube-downloads/README.md) leaves both channels.
+    let loose = tempfile::tempdir().unwrap();
+    std::fs::write(
+        loose.path().join("Totals.csv"),
+        "Date,Views\n2026-09-01,100\n2026-09-02,50\n",
+    )
+    .unwrap();
+    let channels = crate::root().join("fixtures/youtube-downloads/two-channels");
+    let out = roi(&[
+        "kpi",
+        "video_views",
+        channels.to_str().unwrap(),
+        loose.path().join("Totals.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(stdout(&out), "2080\n", "{}", transcript(&out));
+    // An X overview naming no handle, of other days, leaves the handles standing.
+    let out = roi_in(
+        &dir.join("overview-elsewhere"),
+        &[
+            "report",
+            ".",
+            "--by",
+            "account",
+            "--kpi",
+            "impressions",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(
+        stdout(&out),
+        "account,rows,impressions\n,2,1900\nshopB,3,275\nshop_a,3,380\n",
+        "{}",
+        transcript(&out)
+    );
 }
 
 /// A YouTube `Total` row that counts videos the table does not list is skipped,
