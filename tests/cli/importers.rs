@@ -6906,7 +6906,8 @@ fn accounts_named_by_file_names_are_kept_apart() {
     assert_eq!(json["inputs"]["rows_replaced"], 3);
     // A YouTube channel's folder names it whatever else is read: a loose
     // `Totals.csv` of other days (100 + 50 views) beside two channels' downloads
-    // (1,930 views, fixtures/youtube-downloads/README.md) leaves both channels.
+    // (Kenh A 1,570 + Kenh B 350 views, fixtures/youtube-downloads/README.md)
+    // leaves both channels: 2,070.
     let loose = tempfile::tempdir().unwrap();
     std::fs::write(
         loose.path().join("Totals.csv"),
@@ -6914,13 +6915,20 @@ fn accounts_named_by_file_names_are_kept_apart() {
     )
     .unwrap();
     let channels = crate::root().join("fixtures/youtube-downloads/two-channels");
+    let channel = |name: &str| {
+        channels
+            .join(format!("Content 2026-08-01_2026-08-07 {name}"))
+            .display()
+            .to_string()
+    };
     let out = roi(&[
         "kpi",
         "video_views",
-        channels.to_str().unwrap(),
+        &channel("Kenh A"),
+        &channel("Kenh B"),
         loose.path().join("Totals.csv").to_str().unwrap(),
     ]);
-    assert_eq!(stdout(&out), "2080\n", "{}", transcript(&out));
+    assert_eq!(stdout(&out), "2070\n", "{}", transcript(&out));
     // An X overview naming no handle, of other days, leaves the handles standing.
     let out = roi_in(
         &dir.join("overview-elsewhere"),
