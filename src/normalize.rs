@@ -1663,6 +1663,24 @@ impl<'f> Builder<'f> {
         dataset
     }
 
+    /// Warns on `file` that `note`'s rows gave way to those of file `by` (`key` says
+    /// why that may be wrong).
+    fn warn_replaced(files: &mut [SourceFile], key: &'static str, file: u32, by: u32, note: &Note) {
+        let path = files[by as usize].path.display().to_string();
+        let message = Message {
+            key,
+            args: vec![
+                ("rows", note.rows.to_string()),
+                ("from", note.from.to_string()),
+                ("to", note.to.to_string()),
+                ("path", path),
+            ],
+            dates: Vec::new(),
+        }
+        .dates(&["from", "to"]);
+        files[file as usize].warnings.push(message);
+    }
+
     /// An account a file's name gives (an X handle, a LinkedIn Page) stands only
     /// where no other export of its platform leaves its rows over the same days
     /// without one: X's account overview, which names no handle, beside tweet
@@ -2195,37 +2213,27 @@ impl<'f> Builder<'f> {
             }
         }
         drop(owner);
+        for ((file, by), note) in unidentified {
+            let files = &mut self.dataset.files;
+            Self::warn_replaced(
+                files,
+                "warning.records_without_id_replaced",
+                file,
+                by,
+                &note,
+            );
+        }
         // A download again of the same days changes a few figures, the latest days';
         // days without an account that all differ in nearly every figure are likely
         // another account's (two X accounts' overviews, two LinkedIn Pages'
         // followers: their exports name none), which the newer file must not stand
         // in for.
-        for ((file, by), note) in unidentified {
-            let path = self.dataset.files[by as usize].path.display().to_string();
-            let message = crate::msg!(
-                "warning.records_without_id_replaced",
-                rows = note.rows,
-                from = note.from,
-                to = note.to,
-                path = path
-            )
-            .dates(&["from", "to"]);
-            self.dataset.files[file as usize].warnings.push(message);
-        }
         let mut accounts_apart = Vec::new();
         for ((file, by), (count, unlike, note)) in replaced {
             if count >= 2 && unlike == count {
                 accounts_apart.push((file, by));
-                let path = self.dataset.files[by as usize].path.display().to_string();
-                let message = crate::msg!(
-                    "warning.unlike_replaced",
-                    rows = note.rows,
-                    from = note.from,
-                    to = note.to,
-                    path = path
-                )
-                .dates(&["from", "to"]);
-                self.dataset.files[file as usize].warnings.push(message);
+                let files = &mut self.dataset.files;
+                Self::warn_replaced(files, "warning.unlike_replaced", file, by, &note);
             }
         }
         // A newer export downloaded with other columns (no `Link clicks`) says
